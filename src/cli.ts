@@ -1,0 +1,145 @@
+#!/usr/bin/env node
+/**
+ * The command line: argv → command. The only module that touches process.exit, argv and where
+ * files are written. Exit codes: 0 ok, 2 bad input or options, 70 internal error (a bug).
+ */
+import { existsSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import { Command, CommanderError, Option } from 'commander';
+import { InputError } from './core/errors.js';
+import type { Report } from './core/types.js';
+import { PACKAGE_ROOT, VERSION } from './core/version.js';
+import { analysePaths, type AnalyseOptions } from './pipeline.js';
+import { formatJson } from './report/json.js';
+import { formatMarkdown } from './report/markdown.js';
+import { formatHtml } from './report/html.js';
+import { formatSummary } from './report/summary.js';
+import { writeOutputs, type OutputFile } from './report/write.js';
+
+export const EXIT = { ok: 0, failOn: 1, badInput: 2, internal: 70 } as const;
+
+interface AnalyzeFlags {
+  json?: string;
+  md?: string;
+  html?: string;
+  out?: string;
+  pretty?: boolean;
+  force?: boolean;
+  lexicons?: string[];
+  disable?: string[];
+  maxBytes?: number;
+  quiet?: boolean;
+}
+
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+function parseBytes(value: string): number {
+  const m = /^(\d+(?:\.\d+)?)\s*([kmg]?)b?$/i.exec(value.trim());
+  if (!m) throw new InputError('bad --max-bytes', { expected: 'a size such as 5000000, 500k or 20m', found: JSON.stringify(value) });
+  const mult = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 }[m[2]!.toLowerCase() as '' | 'k' | 'm' | 'g'];
+  return Math.round(Number(m[1]) * mult);
+}
+
+/** The default input: ./corpus when it exists, else the bundled corpus. */
+function defaultCorpus(): string {
+  return existsSync('corpus') ? 'corpus' : join(PACKAGE_ROOT, 'corpus');
+}
+
+function analyseOptions(flags: AnalyzeFlags): AnalyseOptions {
+  const o: AnalyseOptions = {};
+  if (flags.lexicons) o.dirs = flags.lexicons.map((d) => resolve(d));
+  if (flags.disable) o.disable = flags.disable;
+  if (flags.maxBytes !== undefined) o.maxBytes = flags.maxBytes;
+  return o;
+}
+
+/** Report name for default outputs: the single directory's name, else "report". */
+function reportName(paths: readonly string[]): string {
+  return paths.length === 1 ? basename(resolve(paths[0]!)).replace(/\.[^.]+$/, '') || 'report' : 'report';
+}
+
+/** Renders the requested outputs (all in memory first), then writes them atomically. */
+function writeReports(report: Report, paths: readonly string[], flags: AnalyzeFlags, command: string): { written: string[]; stdout: string } {
+  const files: OutputFile[] = [];
+  let stdout = '';
+  const fmt = { command };
+  const json = () => formatJson(report, flags.pretty ?? false);
+  if (flags.json === '-') stdout = json();
+  else if (flags.json) files.push({ path: flags.json, content: json() });
+  if (flags.md) files.push({ path: flags.md, content: formatMarkdown(report, fmt) });
+  if (flags.html) files.push({ path: flags.html, content: formatHtml(report, fmt) });
+  if (flags.out || (!flags.json && !flags.md && !flags.html)) {
+    const dir = flags.out ?? 'reports';
+    const name = reportName(paths);
+    files.push(
+      { path: join(dir, `${name}.json`), content: json() },
+      { path: join(dir, `${name}.md`), content: formatMarkdown(report, fmt) },
+      { path: join(dir, `${name}.html`), content: formatHtml(report, fmt) },
+    );
+  }
+  writeOutputs(files, flags.force ?? false);
+  return { written: files.map((f) => f.path), stdout };
+}
+
+function runAnalyze(paths: string[], flags: AnalyzeFlags, command: string): void {
+  const report = analysePaths(paths, analyseOptions(flags));
+  const { written, stdout } = writeReports(report, paths, flags, command);
+  if (stdout) process.stdout.write(stdout);
+  else if (!flags.quiet) process.stdout.write(formatSummary(report, written));
+}
+
+function addAnalyzeOptions(cmd: Command): Command {
+  return cmd
+    .option('--json <file>', 'write the JSON report to FILE ("-" for stdout)')
+    .option('--md <file>', 'write the markdown report to FILE')
+    .option('--html <file>', 'write the standalone HTML report to FILE')
+    .option('--out <dir>', 'write NAME.json, NAME.md and NAME.html into DIR (default reports/ when no other output is given)')
+    .option('--pretty', 'indent the JSON report')
+    .option('--force', 'overwrite output files that parallax did not write')
+    .option('--lexicons <dir>', 'also load the lexicons in DIR (repeatable)', collect)
+    .option('--disable <category>', 'turn a marker category off, e.g. hedge (repeatable)', collect)
+    .addOption(new Option('--max-bytes <size>', 'largest article file read (default 5m)').argParser(parseBytes))
+    .option('-q, --quiet', 'print nothing but errors');
+}
+
+export function buildProgram(): Command {
+  const program = new Command('parallax')
+    .description('Shows how news outlets frame the same story: aligned events, loaded terms, attribution, unsourced claims.')
+    .version(VERSION, '-v, --version')
+    .showSuggestionAfterError()
+    .exitOverride();
+  addAnalyzeOptions(
+    program
+      .command('analyze')
+      .description('analyse articles (files or directories) and write reports')
+      .argument('<paths...>', 'article files (.txt, .md, .html) or directories'),
+  ).action((paths: string[], flags: AnalyzeFlags) => runAnalyze(paths, flags, `parallax analyze ${paths.join(' ')}`));
+  program.action(() => {
+    const corpus = defaultCorpus();
+    // Without a terminal: write the reports for the bundled corpus and print a summary.
+    runAnalyze([corpus], {}, 'parallax');
+  });
+  return program;
+}
+
+function fail(message: string, code: number): never {
+  process.stderr.write(`parallax: ${message}\n`);
+  process.exit(code);
+}
+
+export async function main(argv: string[]): Promise<void> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv);
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') process.exit(0);
+      process.exit(EXIT.badInput); // commander already printed the message
+    }
+    if (e instanceof InputError) fail(e.format(), EXIT.badInput);
+    if (process.env['PARALLAX_DEBUG']) console.error(e);
+    fail(`internal error: ${(e as Error).message ?? e} (a bug: please report it; set PARALLAX_DEBUG=1 for details)`, EXIT.internal);
+  }
+}
+
+await main(process.argv);

@@ -1,0 +1,184 @@
+/**
+ * Sentences, tokens and entities with exact character offsets.
+ *
+ * wink-nlp reports token values but no offsets; we rebuild them once here by walking the token
+ * values through the text (each value is a verbatim substring). Only body spans are analysed:
+ * everything else (front matter, boilerplate, markup) is blanked to spaces in a same-length copy
+ * of the text, so offsets need no mapping and no token can come from outside the body.
+ */
+import type { Entity, Sentence, Span, Token } from '../core/types.js';
+import type { ItemEntity, ItemSentence } from 'wink-nlp';
+import { wink } from './wink.js';
+
+export interface NlpResult {
+  tokens: Token[];
+  sentences: Sentence[];
+  entities: Entity[];
+}
+
+const WHITESPACE_TYPES = new Set(['tabCRLF', 'space']);
+
+/** Replaces every code unit outside `body` with a space, keeping line breaks (same length). */
+export function maskOutsideBody(text: string, body: readonly Span[]): string {
+  const parts: string[] = [];
+  let cursor = 0;
+  const blank = (s: string) => s.replace(/[^\r\n]/g, ' ');
+  for (const b of body) {
+    if (b.start > cursor) parts.push(blank(text.slice(cursor, b.start)));
+    parts.push(text.slice(b.start, b.end));
+    cursor = b.end;
+  }
+  if (cursor < text.length) parts.push(blank(text.slice(cursor)));
+  return parts.join('');
+}
+
+/** Offsets where a sentence must end regardless of punctuation: line breaks (see README). */
+function hardBreaks(masked: string): Set<number> {
+  const lines = masked.split(/\r\n|\n|\r/);
+  const nonBlank = lines.filter((l) => l.trim().length > 0);
+  const wrapped =
+    nonBlank.length >= 8 &&
+    nonBlank.filter((l) => l.length >= 50 && l.length <= 100 && !/[.!?:"”’)]\s*$/.test(l)).length >=
+      nonBlank.length * 0.6;
+  const breaks = new Set<number>();
+  const re = wrapped ? /\n[ \t\u00a0]*\r?\n|\r[ \t]*\r(?!\n)/g : /\r\n|\n|\r/g;
+  for (let m = re.exec(masked); m; m = re.exec(masked)) breaks.add(m.index);
+  return breaks;
+}
+
+/**
+ * Runs wink-nlp once over the body of `text` and returns tokens, sentences and entities whose
+ * offsets slice back exactly to `text`.
+ */
+export function analyseText(text: string, body: readonly Span[]): NlpResult {
+  const masked = maskOutsideBody(text, body);
+  const nlp = wink();
+  const its = nlp.its;
+  const doc = nlp.readDoc(masked);
+  const values = doc.tokens().out();
+  const types = doc.tokens().out(its.type) as string[];
+  const normals = doc.tokens().out(its.normal) as string[];
+  // wink's typings declare `its.lemma` with a model-addon signature; it works as an its-function.
+  const lemmas = doc.tokens().out(its.lemma as unknown as typeof its.normal) as string[];
+  const pos = doc.tokens().out(its.pos) as string[];
+
+  // Rebuild offsets: each value is the next occurrence at or after the cursor.
+  const starts = new Int32Array(values.length).fill(-1);
+  let cursor = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    const at = masked.startsWith(v, cursor) ? cursor : masked.indexOf(v, cursor);
+    if (at < 0) continue; // wink normalised this token; it is dropped rather than misplaced
+    // Guard: skipping over non-space text means the match is not this token.
+    if (/\S/.test(masked.slice(cursor, at))) continue;
+    starts[i] = at;
+    cursor = at + v.length;
+  }
+
+  // Wink's sentence boundaries, as token index ranges.
+  const winkSentences: [number, number][] = [];
+  doc.sentences().each((s: ItemSentence) => {
+    const toks = s.tokens();
+    const n = toks.length();
+    if (n > 0) winkSentences.push([toks.itemAt(0).index(), toks.itemAt(n - 1).index()]);
+  });
+  const sentenceOfWink = new Int32Array(values.length).fill(-1);
+  winkSentences.forEach(([a, b], si) => {
+    for (let k = a; k <= b; k++) sentenceOfWink[k] = si;
+  });
+
+  const breaks = hardBreaks(masked);
+  const tokens: Token[] = [];
+  const sentences: Sentence[] = [];
+  const tokenOfWink = new Int32Array(values.length).fill(-1);
+  let sentenceStartTok = 0;
+  let lastWinkSentence = -1;
+  let pendingBreak = false;
+  let paragraph = 0;
+  let pendingParagraph = false;
+
+  const closeSentence = () => {
+    if (tokens.length > sentenceStartTok) {
+      const first = tokens[sentenceStartTok]!;
+      const last = tokens[tokens.length - 1]!;
+      sentences.push({
+        index: sentences.length,
+        start: first.start,
+        end: last.end,
+        text: text.slice(first.start, last.end),
+        tokenStart: sentenceStartTok,
+        tokenEnd: tokens.length,
+        paragraph,
+        heading: false,
+      });
+    }
+    sentenceStartTok = tokens.length;
+  };
+
+  for (let i = 0; i < values.length; i++) {
+    const start = starts[i]!;
+    if (start < 0) continue;
+    const value = values[i]!;
+    if (WHITESPACE_TYPES.has(types[i]!) || value.trim() === '') {
+      if (breaks.has(start) || /[\r\n]/.test(value)) {
+        for (let k = start; k < start + value.length; k++) if (breaks.has(k)) pendingBreak = true;
+        if (/(\r?\n|\r)[ \t\u00a0]*(\r?\n|\r)/.test(value)) pendingParagraph = true;
+      }
+      continue;
+    }
+    // Line breaks between tokens that wink did not tokenise (it folds some into spaces).
+    if (tokens.length > 0) {
+      const prevEnd = tokens[tokens.length - 1]!.end;
+      const gap = masked.slice(prevEnd, start);
+      if (/[\r\n]/.test(gap)) {
+        for (let k = prevEnd; k < start; k++) if (breaks.has(k)) pendingBreak = true;
+        if (/(\r?\n|\r)[ \t\u00a0]*(\r?\n|\r)/.test(gap)) pendingParagraph = true;
+      }
+    }
+    const ws = sentenceOfWink[i]!;
+    if (tokens.length > 0 && (pendingBreak || pendingParagraph || ws !== lastWinkSentence)) {
+      closeSentence();
+      if (pendingParagraph) paragraph++;
+    }
+    pendingBreak = false;
+    pendingParagraph = false;
+    lastWinkSentence = ws;
+    tokenOfWink[i] = tokens.length;
+    tokens.push({
+      index: tokens.length,
+      start,
+      end: start + value.length,
+      text: text.slice(start, start + value.length),
+      normal: normals[i]!,
+      lemma: (lemmas[i] ?? normals[i]!).toLowerCase(),
+      pos: pos[i]!,
+      type: types[i]!,
+      sentence: sentences.length,
+    });
+  }
+  closeSentence();
+  markHeadings(sentences, tokens, text);
+
+  const entities: Entity[] = [];
+  doc.entities().each((e: ItemEntity) => {
+    const [a, b] = e.out(its.span) as unknown as [number, number];
+    const ta = tokenOfWink[a]!;
+    const tb = tokenOfWink[b]!;
+    if (ta < 0 || tb < 0 || tokens[ta]!.sentence !== tokens[tb]!.sentence) return;
+    const start = tokens[ta]!.start;
+    const end = tokens[tb]!.end;
+    entities.push({ start, end, text: text.slice(start, end), type: e.out(its.type) as string, tokenStart: ta, tokenEnd: tb + 1 });
+  });
+  return { tokens, sentences, entities };
+}
+
+/** Headline-like sentences: no closing punctuation and alone on their line. */
+function markHeadings(sentences: Sentence[], tokens: Token[], text: string): void {
+  for (const s of sentences) {
+    const last = tokens[s.tokenEnd - 1]!;
+    const endsLine = /^[ \t\u00a0]*(\r\n|\n|\r|$)/.test(text.slice(s.end, s.end + 20));
+    const startsLine = /(^|[\r\n])[ \t\u00a0]*$/.test(text.slice(Math.max(0, s.start - 20), s.start));
+    const words = s.tokenEnd - s.tokenStart;
+    s.heading = startsLine && endsLine && !/^[.!?:;"”’»)…]$/.test(last.text) && words <= 25;
+  }
+}

@@ -1,0 +1,99 @@
+/**
+ * The pipeline: files → ingest → nlp → analyses → align → Report. Pure apart from reading the
+ * input files and lexicons; never prints and never writes.
+ */
+import { createHash } from 'node:crypto';
+
+import { InputError } from './core/errors.js';
+import type { AnalysedArticle, Finding, FindingDraft, Report } from './core/types.js';
+import { readSource, segment } from './ingest/index.js';
+import { expandInputs } from './ingest/files.js';
+import { analyseText } from './nlp/index.js';
+import { loadLexicons, type LexiconOptions, type Lexicons } from './lexicons/index.js';
+import { findMarkers } from './analyses/markers.js';
+import { findAttributions } from './analyses/attribution.js';
+import { findUnsourced } from './analyses/unsourced.js';
+import { alignArticles } from './align/index.js';
+import { buildReport } from './report/build.js';
+
+export interface AnalyseOptions extends LexiconOptions {
+  maxBytes?: number;
+}
+
+/** One article read, segmented and tokenised; `id` is assigned later. */
+export function prepareArticle(path: string, options: AnalyseOptions = {}): AnalysedArticle {
+  const doc = readSource(path, options.maxBytes === undefined ? {} : { maxBytes: options.maxBytes });
+  const { body, boilerplate } = segment(doc);
+  if (body.length === 0) {
+    throw new InputError('no article prose found', {
+      file: path,
+      expected: 'article text',
+      found: `only boilerplate (${[...new Set(boilerplate.map((b) => b.reason))].join(', ')})`,
+      hint: 'check that the file holds the article itself, not just its page furniture',
+    });
+  }
+  const nlp = analyseText(doc.text, body);
+  return { id: '', path, format: doc.format, text: doc.text, meta: doc.meta, body, boilerplate, ...nlp, notices: [] };
+}
+
+/** The analyses of one article, in dependency order. */
+export function analyseArticle(article: AnalysedArticle, lexicons: Lexicons): FindingDraft[] {
+  const loaded = findMarkers(article, lexicons);
+  const attributions = findAttributions(article, lexicons);
+  const unsourced = findUnsourced(article, attributions, lexicons);
+  return [...loaded, ...attributions, ...unsourced];
+}
+
+/** Fails when two files hold the same article text. */
+function rejectDuplicates(articles: AnalysedArticle[]): void {
+  const byHash = new Map<string, string>();
+  for (const a of articles) {
+    const prose = a.body.map((b) => a.text.slice(b.start, b.end)).join('\n');
+    const hash = createHash('sha1').update(prose.replace(/\s+/g, ' ')).digest('hex');
+    const other = byHash.get(hash);
+    if (other) {
+      throw new InputError('the same article was given twice', {
+        file: a.path,
+        expected: 'different articles',
+        found: `the same text as ${other}`,
+        hint: 'remove one of the two files',
+      });
+    }
+    byHash.set(hash, a.path);
+  }
+}
+
+
+/** Analyses the given files and directories into one report. */
+export function analysePaths(inputs: readonly string[], options: AnalyseOptions = {}): Report {
+  const { files } = expandInputs(inputs);
+  const lexicons = loadLexicons(options);
+  const articles = files.map((f) => prepareArticle(f, options));
+  rejectDuplicates(articles);
+  return analyseArticles(articles, lexicons);
+}
+
+/** Runs the analyses and alignment over prepared articles (ids assigned in path order). */
+export function analyseArticles(prepared: AnalysedArticle[], lexicons: Lexicons): Report {
+  const articles = [...prepared].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  articles.forEach((a, i) => (a.id = `a${i + 1}`));
+  const drafts = articles.map((a) => analyseArticle(a, lexicons));
+  const findings = numberFindings(articles, drafts);
+  const alignment = alignArticles(articles, findings, lexicons);
+  return buildReport({ articles, findings, alignment, lexicons });
+}
+
+const KIND_ORDER = { loaded: 0, attribution: 1, unsourced: 2 } as const;
+
+/** Gives findings ids `f1..fn` in a stable order: article, start, end, kind, rule. */
+export function numberFindings(articles: AnalysedArticle[], drafts: FindingDraft[][]): Finding[] {
+  const all: Finding[] = [];
+  articles.forEach((a, i) => {
+    const sorted = [...drafts[i]!].sort(
+      (x, y) => x.start - y.start || x.end - y.end || KIND_ORDER[x.kind] - KIND_ORDER[y.kind] || (x.rule < y.rule ? -1 : x.rule > y.rule ? 1 : 0),
+    );
+    for (const d of sorted) all.push({ ...d, id: '', article: a.id } as Finding);
+  });
+  all.forEach((f, i) => (f.id = `f${i + 1}`));
+  return all;
+}

@@ -1,0 +1,27 @@
+/**
+ * Per-article scores. Every number is derived here from the findings and events in the report,
+ * so a reader can recompute it (see README "Scores").
+ */
+import type { AnalysedArticle, Finding } from '../core/types.js';
+import type { Alignment } from '../align/index.js';
+
+/** Scores of one article. Rates are per 1,000 tokens; shares are 0..1, rounded to 4 places. */
+export function scoreArticle(article: AnalysedArticle, findings: Finding[], alignment: Alignment): Record<string, unknown> {
+  const mine = findings.filter((f) => f.article === article.id);
+  const tokens = article.tokens.length;
+  const words = article.tokens.filter((t) => t.type === 'word').length;
+  const multi = alignment.events.filter((e) => e.articles.length > 1);
+  return {
+    tokens,
+    words,
+    sentences: article.sentences.length,
+    findings: mine.length,
+    eventsCovered: multi.filter((e) => e.articles.includes(article.id)).length,
+    eventsOmitted: (alignment.omissions[article.id] ?? []).length,
+  };
+}
+
+/** Rounds to 4 decimal places so reports are stable across platforms. */
+export function round4(x: number): number {
+  return Math.round(x * 1e4) / 1e4;
+}

@@ -1,0 +1,20 @@
+/** The short plain-text summary printed after a non-interactive run (pure). */
+import type { Report } from '../core/types.js';
+
+export function formatSummary(report: Report, written: readonly string[]): string {
+  const lines: string[] = [];
+  const multi = report.events.filter((e) => e.articles.length > 1).length;
+  lines.push(`parallax ${report.tool.version}: ${report.articles.length} articles, ${report.events.length} events (${multi} shared), ${report.findings.length} findings`);
+  for (const a of report.articles) {
+    const fs = report.findings.filter((f) => f.article === a.id);
+    const count = (k: string) => fs.filter((f) => f.kind === k).length;
+    lines.push(`  ${a.id} ${sanitizeLine(a.label)}: ${a.words} words, ${count('loaded')} loaded terms, ${count('attribution')} attributions, ${count('unsourced')} unsourced`);
+  }
+  for (const w of written) lines.push(`wrote ${w}`);
+  return `${lines.join('\n')}\n`;
+}
+
+/** Removes control characters (terminal escapes, bidi overrides) from text bound for a terminal. */
+export function sanitizeLine(s: string): string {
+  return s.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, ' ');
+}
