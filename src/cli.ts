@@ -15,6 +15,8 @@ import { formatMarkdown } from './report/markdown.js';
 import { formatHtml } from './report/html.js';
 import { formatSummary } from './report/summary.js';
 import { writeOutputs, type OutputFile } from './report/write.js';
+import { registerCorpusCommand } from './commands/corpus.js';
+import { registerExerciseCommand } from './commands/exercise.js';
 
 export const EXIT = { ok: 0, failOn: 1, badInput: 2, internal: 70 } as const;
 
@@ -54,12 +56,12 @@ function analyseOptions(flags: AnalyzeFlags): AnalyseOptions {
 }
 
 /** Report name for default outputs: the single directory's name, else "report". */
-function reportName(paths: readonly string[]): string {
+export function reportName(paths: readonly string[]): string {
   return paths.length === 1 ? basename(resolve(paths[0]!)).replace(/\.[^.]+$/, '') || 'report' : 'report';
 }
 
 /** Renders the requested outputs (all in memory first), then writes them atomically. */
-function writeReports(report: Report, paths: readonly string[], flags: AnalyzeFlags, command: string): { written: string[]; stdout: string } {
+export function writeReports(report: Report, paths: readonly string[], flags: AnalyzeFlags, command: string): { written: string[]; stdout: string } {
   const files: OutputFile[] = [];
   let stdout = '';
   const fmt = { command };
@@ -114,8 +116,18 @@ export function buildProgram(): Command {
       .description('analyse articles (files or directories) and write reports')
       .argument('<paths...>', 'article files (.txt, .md, .html) or directories'),
   ).action((paths: string[], flags: AnalyzeFlags) => runAnalyze(paths, flags, `parallax analyze ${paths.join(' ')}`));
-  program.action(() => {
+  registerCorpusCommand(program);
+  registerExerciseCommand(program);
+  program.action(async () => {
     const corpus = defaultCorpus();
+    if (process.stdout.isTTY && process.stdin.isTTY) {
+      const report = analysePaths([corpus], {});
+      const { launchTui } = await import('./ui/launch.js');
+      await launchTui(report, {
+        exportMarkdown: () => writeReports(report, [corpus], { md: join('reports', `${reportName([corpus])}.md`) }, 'parallax').written[0]!,
+      });
+      return;
+    }
     // Without a terminal: write the reports for the bundled corpus and print a summary.
     runAnalyze([corpus], {}, 'parallax');
   });

@@ -1,0 +1,30 @@
+/**
+ * `npm run eval`: every evaluation against the development datasets in ../shared/datasets.
+ * Skips with a message when they are absent. Each evaluation prints its own table.
+ */
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { PACKAGE_ROOT } from '../core/version.js';
+
+export const DATASETS = resolve(process.env['PARALLAX_DATASETS'] ?? resolve(PACKAGE_ROOT, '../shared/datasets'));
+
+interface EvalModule {
+  run(datasets: string): Promise<void> | void;
+}
+
+const MODULES = ['./markers.js', './attribution.js', './alignment.js'] as const;
+
+async function main(): Promise<void> {
+  if (!existsSync(DATASETS)) {
+    console.log(`eval: skipped — no datasets at ${DATASETS} (set PARALLAX_DATASETS to their folder)`);
+    return;
+  }
+  const only = process.argv.slice(2);
+  for (const m of MODULES) {
+    if (only.length && !only.some((o) => m.includes(o))) continue;
+    const mod = (await import(m)) as EvalModule;
+    await mod.run(DATASETS);
+  }
+}
+
+await main();
