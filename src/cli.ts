@@ -4,34 +4,18 @@
  * files are written. Exit codes: 0 ok, 2 bad input or options, 70 internal error (a bug).
  */
 import { existsSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { InputError } from './core/errors.js';
-import type { Report } from './core/types.js';
+
 import { PACKAGE_ROOT, VERSION } from './core/version.js';
 import { analysePaths, type AnalyseOptions } from './pipeline.js';
-import { formatJson } from './report/json.js';
-import { formatMarkdown } from './report/markdown.js';
-import { formatHtml } from './report/html.js';
 import { formatSummary } from './report/summary.js';
-import { writeOutputs, type OutputFile } from './report/write.js';
+import { reportName, writeReports, type OutputFlags } from './report/outputs.js';
 import { registerCorpusCommand } from './commands/corpus.js';
 import { registerExerciseCommand } from './commands/exercise.js';
 
 export const EXIT = { ok: 0, failOn: 1, badInput: 2, internal: 70 } as const;
-
-interface AnalyzeFlags {
-  json?: string;
-  md?: string;
-  html?: string;
-  out?: string;
-  pretty?: boolean;
-  force?: boolean;
-  lexicons?: string[];
-  disable?: string[];
-  maxBytes?: number;
-  quiet?: boolean;
-}
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
@@ -55,33 +39,7 @@ function analyseOptions(flags: AnalyzeFlags): AnalyseOptions {
   return o;
 }
 
-/** Report name for default outputs: the single directory's name, else "report". */
-export function reportName(paths: readonly string[]): string {
-  return paths.length === 1 ? basename(resolve(paths[0]!)).replace(/\.[^.]+$/, '') || 'report' : 'report';
-}
-
-/** Renders the requested outputs (all in memory first), then writes them atomically. */
-export function writeReports(report: Report, paths: readonly string[], flags: AnalyzeFlags, command: string): { written: string[]; stdout: string } {
-  const files: OutputFile[] = [];
-  let stdout = '';
-  const fmt = { command };
-  const json = () => formatJson(report, flags.pretty ?? false);
-  if (flags.json === '-') stdout = json();
-  else if (flags.json) files.push({ path: flags.json, content: json() });
-  if (flags.md) files.push({ path: flags.md, content: formatMarkdown(report, fmt) });
-  if (flags.html) files.push({ path: flags.html, content: formatHtml(report, fmt) });
-  if (flags.out || (!flags.json && !flags.md && !flags.html)) {
-    const dir = flags.out ?? 'reports';
-    const name = reportName(paths);
-    files.push(
-      { path: join(dir, `${name}.json`), content: json() },
-      { path: join(dir, `${name}.md`), content: formatMarkdown(report, fmt) },
-      { path: join(dir, `${name}.html`), content: formatHtml(report, fmt) },
-    );
-  }
-  writeOutputs(files, flags.force ?? false);
-  return { written: files.map((f) => f.path), stdout };
-}
+type AnalyzeFlags = OutputFlags;
 
 function runAnalyze(paths: string[], flags: AnalyzeFlags, command: string): void {
   const report = analysePaths(paths, analyseOptions(flags));
