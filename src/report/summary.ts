@@ -1,5 +1,6 @@
 /** The short plain-text summary printed after a non-interactive run (pure). */
 import type { Report } from '../core/types.js';
+import { sanitizeTerminal } from '../core/escape.js';
 
 export function formatSummary(report: Report, written: readonly string[]): string {
   const lines: string[] = [];
@@ -8,13 +9,8 @@ export function formatSummary(report: Report, written: readonly string[]): strin
   for (const a of report.articles) {
     const fs = report.findings.filter((f) => f.article === a.id);
     const count = (k: string) => fs.filter((f) => f.kind === k).length;
-    lines.push(`  ${a.id} ${sanitizeLine(a.label)}: ${a.words} words, ${count('loaded')} loaded terms, ${count('attribution')} attributions, ${count('unsourced')} unsourced`);
+    lines.push(`  ${a.id} ${sanitizeTerminal(a.label, true)}: ${a.words} words, ${count('loaded')} loaded terms, ${count('attribution')} attributions, ${count('unsourced')} unsourced`);
   }
   for (const w of written) lines.push(`wrote ${w}`);
   return `${lines.join('\n')}\n`;
-}
-
-/** Removes control characters (terminal escapes, bidi overrides) from text bound for a terminal. */
-export function sanitizeLine(s: string): string {
-  return s.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, ' ');
 }
