@@ -1,0 +1,201 @@
+/**
+ * The one quotation-span scanner of parallax. Finds direct quotations in every common quote
+ * style: “…” and „…“ (curly), "…" (straight), ‘…’ and '…' (single), «…» and ‹…› (guillemets),
+ * and the ”…” pairs some sites print with U+201D on both sides. Quotations may run over several
+ * sentences and paragraphs (the closing mark may be missing at a paragraph end when the next
+ * paragraph reopens the quotation). Unbalanced marks never throw: an opening mark that is never
+ * closed yields a quotation to the end of its paragraph with `balanced: false`.
+ *
+ * One linear pass per body span (plus at most one rescan after an unclosed quotation), no regex
+ * per character; all offsets are 0-based UTF-16 indices into the file text, end exclusive.
+ */
+import type { Span } from '../core/types.js';
+
+/** A quotation span (0-based UTF-16 offsets into the file text, end exclusive). */
+export interface Quotation {
+  /** Offset of the opening mark. */
+  start: number;
+  /** Offset just after the closing mark (or the end of the paragraph when unbalanced). */
+  end: number;
+  /** `text.slice(start, end)`. */
+  text: string;
+  /** The quoted words without the marks and surrounding spaces: `[innerStart, innerEnd)`. */
+  innerStart: number;
+  innerEnd: number;
+  /** The opening mark as written. */
+  open: string;
+  /** The closing mark as written; `''` when unbalanced. */
+  close: string;
+  /** False when no closing mark was found. */
+  balanced: boolean;
+}
+
+/** Longest quotation looked for (code units); bounds the work on pathological input. */
+const MAX_QUOTATION = 20_000;
+
+type Family = 'double' | 'single' | 'guillemet' | 'angle';
+
+/** Opening marks and the closing marks they accept. */
+const CLOSERS: Record<string, string> = {
+  '\u201C': '\u201D\u201C"', // “ closed by ” (or “ in German „…“ typography, or a stray ")
+  '\u201E': '\u201C\u201D', // „ closed by “ or ”
+  '"': '"\u201D',
+  '\u201D': '\u201D"', // ” ” pairs
+  '\u2018': '\u2019\u2018', // ‘ closed by ’
+  '\u201A': '\u2018\u2019', // ‚ closed by ‘ or ’
+  "'": "'\u2019",
+  '\u00AB': '\u00BB', // « »
+  '\u2039': '\u203A', // ‹ ›
+};
+
+const FAMILY: Record<string, Family> = {
+  '\u201C': 'double',
+  '\u201E': 'double',
+  '"': 'double',
+  '\u201D': 'double',
+  '\u2018': 'single',
+  '\u201A': 'single',
+  "'": 'single',
+  '\u2019': 'single',
+  '\u00AB': 'guillemet',
+  '\u00BB': 'guillemet',
+  '\u2039': 'angle',
+  '\u203A': 'angle',
+};
+
+const isSpace = (c: string | undefined): boolean => c === undefined || c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\u00A0' || c === '\u2009' || c === '\u202F';
+const isWordChar = (c: string | undefined): boolean => c !== undefined && /[\p{L}\p{N}]/u.test(c);
+/** Characters after which a quotation may open: space, start, opening brackets and dashes. */
+const isOpenContext = (c: string | undefined): boolean => isSpace(c) || (c !== undefined && '([{—–-/:'.includes(c));
+
+/** True when the mark at `i` can open a quotation (context only). */
+function canOpen(text: string, i: number, mark: string): boolean {
+  const prev = text[i - 1];
+  const next = text[i + 1];
+  if (isSpace(next)) return mark === '\u00AB' || mark === '\u2039' ? !isSpace(text[i + 2]) : false;
+  if (mark === '\u201C' || mark === '\u201E' || mark === '\u00AB' || mark === '\u2039' || mark === '\u201A') return !isWordChar(prev) || mark === '\u201C';
+  if (mark === '\u2018') return !isWordChar(prev);
+  // Straight marks, ” and ': only after a space, a bracket, a dash or at the start.
+  return isOpenContext(prev) && (mark !== "'" || isWordChar(next));
+}
+
+/** True when the mark at `i` can close a quotation of the given opener. */
+function canClose(text: string, i: number, opener: string): boolean {
+  const mark = text[i]!;
+  if (!(CLOSERS[opener] ?? '').includes(mark)) return false;
+  const next = text[i + 1];
+  const prev = text[i - 1];
+  if (FAMILY[opener] === 'single') {
+    // An apostrophe inside a word (it’s, Faso’s) is not a closing mark.
+    return !isWordChar(next) && !isSpace(prev);
+  }
+  return true;
+}
+
+/** Offsets of paragraph breaks (a line break, optional blanks, another line break) in `[from, to)`. */
+function paragraphEnd(text: string, from: number, to: number): number {
+  for (let i = from; i < to; i++) {
+    const c = text[i];
+    if (c === '\n' || c === '\r') {
+      let j = i + 1;
+      if (c === '\r' && text[j] === '\n') j++;
+      while (j < to && (text[j] === ' ' || text[j] === '\t' || text[j] === '\u00A0')) j++;
+      if (j < to && (text[j] === '\n' || text[j] === '\r')) return i;
+    }
+  }
+  return to;
+}
+
+/** True when `i` is the first non-blank character of a paragraph. */
+function atParagraphStart(text: string, i: number, spanStart: number): boolean {
+  let j = i - 1;
+  while (j >= spanStart && (text[j] === ' ' || text[j] === '\t' || text[j] === '\u00A0')) j--;
+  if (j < spanStart) return true;
+  if (text[j] !== '\n' && text[j] !== '\r') return false;
+  j--;
+  if (text[j] === '\r' && text[j + 1] === '\n') j--;
+  while (j >= spanStart && (text[j] === ' ' || text[j] === '\t' || text[j] === '\u00A0')) j--;
+  return j < spanStart || text[j] === '\n' || text[j] === '\r';
+}
+
+function trimEnd(text: string, start: number, end: number): number {
+  while (end > start && isSpace(text[end - 1])) end--;
+  return end;
+}
+
+function make(text: string, start: number, end: number, innerStart: number, innerEnd: number, close: string, balanced: boolean): Quotation {
+  while (innerStart < innerEnd && isSpace(text[innerStart])) innerStart++;
+  innerEnd = trimEnd(text, innerStart, innerEnd);
+  return { start, end, text: text.slice(start, end), innerStart, innerEnd, open: text[start]!, close, balanced };
+}
+
+function scanSpan(text: string, span: Span, out: Quotation[]): void {
+  let i = span.start;
+  while (i < span.end) {
+    const c = text[i]!;
+    const fam = FAMILY[c];
+    if (fam === undefined || !(c in CLOSERS) || !canOpen(text, i, c)) {
+      i++;
+      continue;
+    }
+    // Open a quotation at i; look for its closing mark.
+    const opener = c;
+    const firstParaEnd = paragraphEnd(text, i + 1, span.end);
+    let j = i + 1;
+    let closed = -1;
+    let stop = -1; // a new opening mark of the same family: the quotation at i was never closed
+    const limit = Math.min(span.end, i + MAX_QUOTATION);
+    while (j < limit) {
+      const d = text[j]!;
+      if (FAMILY[d] === fam) {
+        const reopensParagraph = d in CLOSERS && atParagraphStart(text, j, span.start);
+        if (reopensParagraph) {
+          // Continuation convention: a paragraph inside a quotation reopens it without closing.
+          j++;
+          continue;
+        }
+        const looksOpening = d in CLOSERS && canOpen(text, j, d) && isSpace(text[j - 1]) && !isSpace(text[j + 1]);
+        if (canClose(text, j, opener) && !(looksOpening && (d === '"' || d === '\u201C' || d === '\u201E' || d === '\u00AB'))) {
+          closed = j;
+          break;
+        }
+        if (looksOpening && fam !== 'single') {
+          stop = j;
+          break;
+        }
+      }
+      // A single-quoted passage does not run over a paragraph break (apostrophes are too common).
+      if (fam === 'single' && j >= firstParaEnd) break;
+      j++;
+    }
+    if (closed >= 0) {
+      out.push(make(text, i, closed + 1, i + 1, closed, text[closed]!, true));
+      i = closed + 1;
+      continue;
+    }
+    if (fam === 'single') {
+      i++; // an unclosed single mark is most likely an apostrophe
+      continue;
+    }
+    const end = trimEnd(text, i + 1, Math.min(firstParaEnd, stop >= 0 ? stop : span.end));
+    out.push(make(text, i, end, i + 1, end, '', false));
+    i = Math.max(end, i + 1);
+  }
+}
+
+/**
+ * All top-level quotations inside the body spans of `text`, sorted by start. Quotations nested
+ * in another quotation (‘…’ inside “…”) are part of the outer one and not listed separately.
+ * A quotation never crosses the gap between two body spans.
+ *
+ * @param text the file text; offsets are 0-based UTF-16 indices into it, end exclusive.
+ * @param body the spans to scan (sorted, non-overlapping).
+ */
+export function findQuotations(text: string, body: readonly Span[]): Quotation[] {
+  const out: Quotation[] = [];
+  for (const span of body) {
+    const s = { start: Math.max(0, span.start), end: Math.min(text.length, span.end) };
+    if (s.end > s.start) scanSpan(text, s, out);
+  }
+  return out;
+}
