@@ -68,6 +68,19 @@ export interface SourceDocument {
   content: Span[];
   /** Regions already known not to be prose (front matter, HTML markup). */
   excluded: BoilerplateSpan[];
+  /** How to read the text when it is not plain text (HTML); absent for .txt and .md (added field). */
+  layout?: TextLayout;
+}
+
+/**
+ * Reading instructions for marked-up text (added field). Offsets are 0-based UTF-16 indices
+ * into `SourceDocument.text`, like every span.
+ */
+export interface TextLayout {
+  /** Offsets in markup where a block element ends: read as a paragraph break. Sorted. */
+  breaks: number[];
+  /** Character references inside content (`&amp;`, `&rsquo;`), read as the characters they stand for. Sorted. */
+  references: (Span & { value: string })[];
 }
 
 /** One word, number or punctuation token (whitespace and line breaks are not tokens). */
