@@ -1,17 +1,33 @@
 /**
- * Lexicons: YAML data in lexicons/, loaded, validated and compiled once per run.
- * (First version: records id/version/sha256 only; the validating loader and compiled matchers
- * replace it.)
+ * Lexicons: YAML data in lexicons/ (plus `--lexicons DIR`), validated against
+ * schema/lexicon.schema.json and compiled once per process into token-indexed matchers.
+ *
+ * Matching: a phrase is split into words exactly as articles are tokenised (wink-nlp); each word
+ * matches a token whose normal form or lemma equals it, case-insensitively (write phrases in base
+ * form: *mercenary* matches *mercenaries*), unless the entry says `case: true` (then the token text
+ * must equal the word). A multi-word phrase matches consecutive tokens of one sentence. `pos`
+ * restricts the first token's universal POS tag.
+ *
+ * Offsets in matches are 0-based UTF-16 indices into the article text, end exclusive; token
+ * indices are 0-based, end exclusive. Lines and columns in errors are 1-based.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { hedges } from 'hedges';
+import { weasels } from 'weasels';
+import { InputError, quoteForMessage } from '../core/errors.js';
+import type { AnalysedArticle, LexiconRecord, Token } from '../core/types.js';
 import { PACKAGE_ROOT } from '../core/version.js';
-import { parse } from 'yaml';
-import type { LexiconRecord } from '../core/types.js';
+import { analyseText } from '../nlp/index.js';
+import { PhraseMatcher, wordKey, type CompiledPhrase } from './matcher.js';
+import { parseLexiconFile, type ParsedLexicon, type RawSource } from './parse.js';
 
 /** The lexicons/ folder shipped with parallax. */
 export const BUNDLED_LEXICONS = resolve(PACKAGE_ROOT, 'lexicons');
+
+/** Categories produced by rules rather than lexicon entries (they can be disabled too). */
+export const RULE_CATEGORIES = ['scare-quotes', 'agentless-evaluation', 'reporting-verb'] as const;
 
 export interface LexiconOptions {
   /** Extra lexicon directories (`--lexicons DIR`), loaded after the bundled ones. */
@@ -20,23 +36,324 @@ export interface LexiconOptions {
   disable?: string[];
 }
 
-export interface Lexicons {
-  records: LexiconRecord[];
-  disabled: ReadonlySet<string>;
+/** One lexicon entry, as loaded. `line` is 1-based (the entry's first line in `file`). */
+export interface LexiconEntry {
+  lexicon: string;
+  id: string;
+  kind: string;
+  phrases: string[];
+  category: string;
+  weight: number;
+  note: string;
+  alternative?: string;
+  neutral?: boolean;
+  sourceType?: string;
+  name?: string;
+  pos?: string[];
+  case?: boolean;
+  examples?: { match?: string[]; nomatch?: string[] };
+  /** Set when the entry was built from a word-list package (e.g. `hedges`). */
+  wordlist?: string;
+  file: string;
+  line: number;
 }
 
-export function loadLexicons(options: LexiconOptions = {}): Lexicons {
-  const records: LexiconRecord[] = [];
-  for (const dir of [BUNDLED_LEXICONS, ...(options.dirs ?? [])]) {
-    for (const name of readdirSync(dir).filter((n) => /\.ya?ml$/.test(n)).sort()) {
-      const raw = readFileSync(join(dir, name), 'utf8');
-      const data = parse(raw) as { id?: string; version?: string };
-      records.push({
-        id: data.id ?? name,
-        version: String(data.version ?? '0'),
-        sha256: createHash('sha256').update(raw).digest('hex'),
+/** A match of one entry's phrase: token range `[tokenStart, tokenEnd)`, text range `[start, end)`. */
+export interface LexiconMatch {
+  entry: LexiconEntry;
+  tokenStart: number;
+  tokenEnd: number;
+  start: number;
+  end: number;
+}
+
+/** File-level facts about a loaded lexicon (for the README and `lexicons` listings). */
+export interface LexiconInfo {
+  id: string;
+  version: string;
+  kind: string;
+  license: string;
+  description: string;
+  sources: RawSource[];
+  file: string;
+  wordlists: { package: string; category: string; weight: number; note: string; exclude: string[] }[];
+}
+
+export interface Lexicons {
+  /** id, version, sha256 of each loaded file, for the report. */
+  records: LexiconRecord[];
+  /** Categories turned off: analyses must not emit findings of these categories. */
+  disabled: ReadonlySet<string>;
+  info: LexiconInfo[];
+  /** All entries, or those of one kind (`markers`, `reporting-verbs`, `sources`, `actors`). */
+  entries(kind?: string): LexiconEntry[];
+  /**
+   * All matches of entries of `kind` in the article's tokens, sorted by start, longest match
+   * first at a position. Disabled categories are included (the caller filters), so that e.g.
+   * attribution still sees reporting verbs when their loaded findings are turned off.
+   */
+  match(article: Pick<AnalysedArticle, 'tokens'>, kind: string): LexiconMatch[];
+}
+
+interface FileInput {
+  path: string;
+  raw: string;
+  sha256: string;
+  bundled: boolean;
+}
+
+function listFiles(dir: string): string[] {
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+    throw new InputError('lexicon directory not found', {
+      file: dir,
+      expected: 'a directory of *.yml lexicon files',
+      found: existsSync(dir) ? 'a file' : 'nothing',
+      hint: 'check the --lexicons path',
+    });
+  }
+  return readdirSync(dir)
+    .filter((n) => /\.ya?ml$/.test(n))
+    .sort()
+    .map((n) => join(dir, n));
+}
+
+const WORDLISTS: Record<string, readonly string[]> = { hedges, weasels };
+
+/** Splits many phrases into tokens with the article tokeniser, in one pass. */
+function tokenisePhrases(phrases: readonly string[]): Token[][] {
+  if (phrases.length === 0) return [];
+  const text = phrases.join('\n\n');
+  const { tokens } = analyseText(text, [{ start: 0, end: text.length }]);
+  const out: Token[][] = phrases.map(() => []);
+  let p = 0;
+  let phraseEnd = phrases[0]?.length ?? 0;
+  let phraseStart = 0;
+  for (const t of tokens) {
+    while (t.start >= phraseEnd && p < phrases.length - 1) {
+      phraseStart = phraseEnd + 2;
+      p++;
+      phraseEnd = phraseStart + phrases[p]!.length;
+    }
+    out[p]!.push(t);
+  }
+  return out;
+}
+
+function slug(s: string): string {
+  return s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+}
+
+function compile(files: FileInput[], disable: readonly string[]): Lexicons {
+  const parsed: ParsedLexicon[] = files.map((f) => parseLexiconFile(f.path, f.raw));
+  const seenIds = new Map<string, string>();
+  const entries: LexiconEntry[] = [];
+  /** Where each entry's phrases sit in its file, for messages. */
+  const phraseAt = new Map<LexiconEntry, (i: number) => { line: number; column: number }>();
+  const info: LexiconInfo[] = [];
+
+  for (const lex of parsed) {
+    const d = lex.data;
+    const other = seenIds.get(d.id);
+    if (other) {
+      throw new InputError(`duplicate lexicon id "${d.id}" (also in ${other})`, {
+        file: lex.file,
+        ...lex.locate(['id']),
+        hint: 'give each lexicon file its own id',
+      });
+    }
+    seenIds.set(d.id, lex.file);
+    info.push({
+      id: d.id,
+      version: d.version,
+      kind: d.kind,
+      license: d.license,
+      description: d.description,
+      sources: d.sources,
+      file: lex.file,
+      wordlists: (d.wordlists ?? []).map((w) => ({ ...w, exclude: w.exclude ?? [] })),
+    });
+    const entryIds = new Map<string, number>();
+    d.entries.forEach((e, i) => {
+      const { line } = lex.locate(['entries', i]);
+      const prev = entryIds.get(e.id);
+      if (prev !== undefined) {
+        throw new InputError(`duplicate entry id "${e.id}" (also at line ${prev})`, {
+          file: lex.file,
+          ...lex.locate(['entries', i, 'id']),
+          hint: 'entry ids must be unique within a file',
+        });
+      }
+      entryIds.set(e.id, line);
+      const entry: LexiconEntry = { lexicon: d.id, kind: d.kind, file: lex.file, line, ...e };
+      entries.push(entry);
+      phraseAt.set(entry, (k) => lex.locate(['entries', i, 'phrases', k]));
+    });
+  }
+
+  // Word-list entries come after all hand-written ones: a phrase already covered is skipped.
+  const generated: LexiconEntry[] = [];
+  for (const lex of parsed) {
+    (lex.data.wordlists ?? []).forEach((w, i) => {
+      const exclude = new Set((w.exclude ?? []).map(wordKey));
+      const { line } = lex.locate(['wordlists', i]);
+      for (const phrase of WORDLISTS[w.package] ?? []) {
+        if (exclude.has(wordKey(phrase))) continue;
+        generated.push({
+          lexicon: lex.data.id,
+          id: `${w.package}-${slug(phrase)}`,
+          kind: lex.data.kind,
+          phrases: [phrase],
+          category: w.category,
+          weight: w.weight,
+          note: w.note,
+          wordlist: w.package,
+          file: lex.file,
+          line,
+        });
+      }
+    });
+  }
+
+  const all = [...entries, ...generated];
+  const phraseList: { entry: LexiconEntry; index: number }[] = [];
+  for (const e of all) e.phrases.forEach((_, index) => phraseList.push({ entry: e, index }));
+  const tokenised = tokenisePhrases(phraseList.map((p) => p.entry.phrases[p.index]!));
+
+  const matchers = new Map<string, PhraseMatcher<LexiconEntry>>();
+  const owner = new Map<string, LexiconEntry>();
+  const dropped = new Set<LexiconEntry>();
+  phraseList.forEach(({ entry, index }, k) => {
+    const toks = tokenised[k]!;
+    const phrase = entry.phrases[index]!;
+    const exact = entry.case === true;
+    const words = toks.map((t) => (exact ? t.text : wordKey(t.normal)));
+    const where = () => (entry.wordlist ? { line: entry.line, column: 1 } : phraseAt.get(entry)!(index));
+    if (words.length === 0) {
+      throw new InputError(`phrase ${quoteForMessage(phrase)} of entry "${entry.id}" has no words`, {
+        file: entry.file,
+        ...where(),
+        hint: 'write the phrase as it appears in text',
+      });
+    }
+    const key = `${entry.kind}\u0000${exact ? '=' : '~'}${words.join(' ')}`;
+    const first = owner.get(key);
+    if (first && first !== entry) {
+      if (entry.wordlist) {
+        if (entry.phrases.length === 1) dropped.add(entry);
+        return;
+      }
+      throw new InputError(`duplicate phrase ${quoteForMessage(phrase)} in entry "${entry.id}" (also in entry "${first.id}" at ${first.file}:${first.line})`, {
+        file: entry.file,
+        ...where(),
+        hint: 'keep the phrase in one entry only (merge the entries or remove one phrase)',
+      });
+    }
+    if (first === entry) return; // the same phrase twice in one entry (e.g. "Mercenary", "mercenary")
+    owner.set(key, entry);
+    let m = matchers.get(entry.kind);
+    if (!m) matchers.set(entry.kind, (m = new PhraseMatcher<LexiconEntry>()));
+    const compiled: CompiledPhrase<LexiconEntry> = { entry, words, exact, pos: entry.pos ? new Set(entry.pos) : null };
+    m.add(compiled);
+  });
+  const kept = all.filter((e) => !dropped.has(e));
+
+  const known = new Set<string>([...RULE_CATEGORIES, ...kept.map((e) => e.category)]);
+  for (const c of disable) {
+    if (!known.has(c)) {
+      throw new InputError(`unknown category to disable: ${quoteForMessage(c)}`, {
+        expected: 'a category',
+        found: c,
+        hint: `use one of ${[...known].sort().join(', ')}`,
       });
     }
   }
-  return { records, disabled: new Set(options.disable ?? []) };
+
+  return {
+    records: files.map((f, i) => ({ id: parsed[i]!.data.id, version: parsed[i]!.data.version, sha256: f.sha256 })),
+    disabled: new Set(disable),
+    info,
+    entries: (kind) => (kind === undefined ? kept : kept.filter((e) => e.kind === kind)),
+    match(article, kind) {
+      const m = matchers.get(kind);
+      if (!m) return [];
+      const tokens = article.tokens;
+      return m.match(tokens).map((x) => ({
+        entry: x.phrase.entry,
+        tokenStart: x.tokenStart,
+        tokenEnd: x.tokenEnd,
+        start: tokens[x.tokenStart]!.start,
+        end: tokens[x.tokenEnd - 1]!.end,
+      }));
+    },
+  };
+}
+
+/** A failed example: the entry and the sentence that did not behave as promised. */
+export interface ExampleFailure {
+  entry: LexiconEntry;
+  example: string;
+  expected: 'match' | 'nomatch';
+}
+
+/**
+ * Runs every entry's example sentences through the matcher (`match` examples must match the
+ * entry, `nomatch` examples must not). Tokenises all examples in one pass.
+ */
+export function findExampleFailures(lexicons: Lexicons, entries: readonly LexiconEntry[] = lexicons.entries()): ExampleFailure[] {
+  const cases: { entry: LexiconEntry; example: string; expected: 'match' | 'nomatch' }[] = [];
+  for (const entry of entries) {
+    for (const example of entry.examples?.match ?? []) cases.push({ entry, example, expected: 'match' });
+    for (const example of entry.examples?.nomatch ?? []) cases.push({ entry, example, expected: 'nomatch' });
+  }
+  if (cases.length === 0) return [];
+  const tokenised = tokenisePhrases(cases.map((c) => c.example));
+  return cases.filter((c, i) => {
+    const hit = lexicons.match({ tokens: tokenised[i]! }, c.entry.kind).some((m) => m.entry === c.entry);
+    return hit !== (c.expected === 'match');
+  });
+}
+
+/** Throws an InputError for the first failing example (file:line of its entry). */
+export function checkExamples(lexicons: Lexicons, entries?: readonly LexiconEntry[]): void {
+  const f = findExampleFailures(lexicons, entries)[0];
+  if (!f) return;
+  throw new InputError(
+    `example ${quoteForMessage(f.example, 80)} of entry "${f.entry.id}" ${f.expected === 'match' ? 'does not match it' : 'matches it but is listed under nomatch'}`,
+    {
+      file: f.entry.file,
+      line: f.entry.line,
+      hint: f.expected === 'match' ? 'add the missing phrase form to "phrases" or fix the example' : 'narrow the phrase (e.g. with "pos" or a longer phrase) or move the example',
+    },
+  );
+}
+
+const cache = new Map<string, Lexicons>();
+
+/**
+ * Loads, validates and compiles the bundled lexicons plus `options.dirs`, once per process for
+ * the same file contents. Throws InputError (`file:line:column: what — fix: how`) on a bad file.
+ *
+ * Examples of the bundled lexicons are checked by the test suite and `npm run lexicons`, not at
+ * every start-up; examples of user lexicons (`--lexicons DIR`) are checked at load time.
+ */
+export function loadLexicons(options: LexiconOptions = {}): Lexicons {
+  const files: FileInput[] = [];
+  for (const [k, dir] of [BUNDLED_LEXICONS, ...(options.dirs ?? [])].entries()) {
+    for (const path of listFiles(resolve(dir))) {
+      const raw = readFileSync(path, 'utf8');
+      files.push({ path, raw, sha256: createHash('sha256').update(raw).digest('hex'), bundled: k === 0 });
+    }
+  }
+  const disable = [...new Set(options.disable ?? [])].sort();
+  const key = JSON.stringify([files.map((f) => [f.path, f.sha256]), disable]);
+  let lexicons = cache.get(key);
+  if (!lexicons) {
+    lexicons = compile(files, disable);
+    if (files.some((f) => !f.bundled)) {
+      const userIds = new Set(lexicons.info.filter((_, i) => !files[i]!.bundled).map((x) => x.id));
+      checkExamples(lexicons, lexicons.entries().filter((e) => userIds.has(e.lexicon)));
+    }
+    cache.set(key, lexicons);
+  }
+  return lexicons;
 }

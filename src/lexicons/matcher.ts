@@ -1,0 +1,78 @@
+/**
+ * The compiled form of lexicon phrases: a map from the first word's key to the phrases that
+ * start with it, so matching an article is one pass over its tokens with a map lookup each.
+ */
+import type { Token } from '../core/types.js';
+
+/** Lower-cased, with typographic apostrophes folded to `'` (so *Faso’s* = *Faso's*). */
+export function wordKey(s: string): string {
+  return s.toLowerCase().replace(/[’‘ʼ`]/g, "'");
+}
+
+/** One phrase of one entry, as the words it must match. */
+export interface CompiledPhrase<E> {
+  entry: E;
+  /** Word keys (case-insensitive) or exact texts (`exact`). */
+  words: string[];
+  exact: boolean;
+  pos: ReadonlySet<string> | null;
+}
+
+/** Per-article keys, computed once per token array. */
+interface TokenKeys {
+  normal: string[];
+  lemma: string[];
+}
+const keyCache = new WeakMap<readonly Token[], TokenKeys>();
+function keysOf(tokens: readonly Token[]): TokenKeys {
+  let k = keyCache.get(tokens);
+  if (!k) {
+    k = { normal: tokens.map((t) => wordKey(t.normal)), lemma: tokens.map((t) => wordKey(t.lemma)) };
+    keyCache.set(tokens, k);
+  }
+  return k;
+}
+
+/** A token-indexed matcher over phrases. */
+export class PhraseMatcher<E> {
+  private readonly byFirst = new Map<string, CompiledPhrase<E>[]>();
+  private readonly byFirstExact = new Map<string, CompiledPhrase<E>[]>();
+
+  add(p: CompiledPhrase<E>): void {
+    const map = p.exact ? this.byFirstExact : this.byFirst;
+    const first = p.words[0]!;
+    const list = map.get(first);
+    if (list) list.push(p);
+    else map.set(first, [p]);
+  }
+
+  /**
+   * All phrase matches in `tokens` (within one sentence each), sorted by start token, longest
+   * first at a position. Token indices are 0-based, `tokenEnd` exclusive.
+   */
+  match(tokens: readonly Token[]): { phrase: CompiledPhrase<E>; tokenStart: number; tokenEnd: number }[] {
+    const keys = keysOf(tokens);
+    const out: { phrase: CompiledPhrase<E>; tokenStart: number; tokenEnd: number }[] = [];
+    const wordAt = (j: number, w: string, exact: boolean) =>
+      exact ? tokens[j]!.text === w : keys.normal[j] === w || keys.lemma[j] === w;
+    for (let i = 0; i < tokens.length; i++) {
+      const found: { phrase: CompiledPhrase<E>; tokenStart: number; tokenEnd: number }[] = [];
+      const candidates = [
+        ...(this.byFirst.get(keys.normal[i]!) ?? []),
+        ...(keys.lemma[i] !== keys.normal[i] ? (this.byFirst.get(keys.lemma[i]!) ?? []) : []),
+        ...(this.byFirstExact.get(tokens[i]!.text) ?? []),
+      ];
+      for (const p of candidates) {
+        if (p.pos && !p.pos.has(tokens[i]!.pos)) continue;
+        const end = i + p.words.length;
+        if (end > tokens.length || tokens[end - 1]!.sentence !== tokens[i]!.sentence) continue;
+        let ok = true;
+        for (let k = 1; k < p.words.length && ok; k++) ok = wordAt(i + k, p.words[k]!, p.exact);
+        if (ok && !found.some((f) => f.phrase === p)) found.push({ phrase: p, tokenStart: i, tokenEnd: end });
+      }
+      found.sort((a, b) => b.tokenEnd - a.tokenEnd);
+      out.push(...found);
+    }
+    return out;
+  }
+}
