@@ -23,7 +23,7 @@ export interface AnalyseOptions extends LexiconOptions {
 /** One article read, segmented and tokenised; `id` is assigned later. */
 export function prepareArticle(path: string, options: AnalyseOptions = {}): AnalysedArticle {
   const doc = readSource(path, options.maxBytes === undefined ? {} : { maxBytes: options.maxBytes });
-  const { body, boilerplate } = segment(doc);
+  const { body, boilerplate, meta } = segment(doc);
   if (body.length === 0) {
     throw new InputError('no article prose found', {
       file: path,
@@ -32,8 +32,8 @@ export function prepareArticle(path: string, options: AnalyseOptions = {}): Anal
       hint: 'check that the file holds the article itself, not just its page furniture',
     });
   }
-  const nlp = analyseText(doc.text, body);
-  return { id: '', path, format: doc.format, text: doc.text, meta: doc.meta, body, boilerplate, ...nlp, notices: [] };
+  const nlp = analyseText(doc.text, body, doc.layout);
+  return { id: '', path, format: doc.format, text: doc.text, meta, body, boilerplate, ...nlp, notices: [] };
 }
 
 /** The analyses of one article, in dependency order. */

@@ -1,32 +1,325 @@
 /**
- * Boilerplate detection: lines of the file that are not article prose (bylines, captions,
- * prompts, related links, copyright lines, ...), each reported with a reason and the rule.
- * (First version: a few line patterns; the full cue-based detector replaces it.)
+ * Boilerplate detection: lines of an article that are page furniture, not prose (bylines, author
+ * bios, donation and share prompts, captions and photo credits, related-links headings,
+ * copyright and tags lines, publication stamps, repeated titles, lines in another language).
+ * Each line is judged on general cues (lexicons/ingest/*.yml) plus its position; every span
+ * gets a `reason` and the `rule` that fired. A "line" is a line of the content for text and
+ * markdown, a block element's text for HTML.
+ *
+ * Also returns what the furniture says about the article (author, date, outlet, title), used to
+ * fill missing metadata.
  */
-import { lineSpans } from '../core/spans.js';
-import type { BoilerplateReason, BoilerplateSpan, SourceDocument } from '../core/types.js';
+import { lineSpans, trimSpan } from '../core/spans.js';
+import type { ArticleMeta, BoilerplateReason, BoilerplateSpan, SourceDocument, Span } from '../core/types.js';
+import { buildView, toSource } from '../nlp/view.js';
+import { loadBoilerplateCues, loadLanguageCues, type BoilerplateCues } from './cues.js';
 
-interface LineRule {
-  reason: BoilerplateReason;
-  name: string;
-  test: RegExp;
+/** One line of content as read (entities decoded for HTML), with its source pieces. */
+export interface ContentLine {
+  /** 0-based index among the non-blank lines of the content. */
+  index: number;
+  /** The line's text as read, trimmed. */
+  text: string;
+  /** Source spans (0-based offsets into the file text) holding the line's text, inside the content. */
+  pieces: Span[];
 }
 
-const RULES: LineRule[] = [
-  { reason: 'copyright', name: 'copyright-line', test: /^(copyright\b|©|\(c\)\s)|all rights reserved/i },
-  { reason: 'related-links', name: 'related-heading', test: /^(simil[i]?ar|related|recommended|more)\s+(posts?|articles?|stories|news)\s*:?$/i },
-  { reason: 'tags', name: 'tags-line', test: /^(tags|tagged|filed under|categories)\s*:/i },
-];
+interface Hit {
+  reason: BoilerplateReason;
+  rule: string;
+  /** Author name, date (YYYY-MM-DD) or outlet name the line gives. */
+  author?: string;
+  date?: string;
+  outlet?: string;
+}
+
+/** What the boilerplate says about the article (any field may be missing). */
+export type FoundMeta = Partial<Record<keyof ArticleMeta, string>>;
+
+export interface BoilerplateResult {
+  /** Sorted by start. */
+  spans: BoilerplateSpan[];
+  found: FoundMeta;
+}
+
+/** The non-blank lines of `doc.content`, in order. */
+export function contentLines(doc: SourceDocument): ContentLine[] {
+  const view = buildView(doc.text, doc.content, doc.layout);
+  const out: ContentLine[] = [];
+  for (const line of lineSpans(view.text)) {
+    const text = line.text.trim();
+    if (!text) continue;
+    const start = toSource(view, line.start);
+    const end = toSource(view, line.end);
+    const pieces: Span[] = [];
+    for (const c of doc.content) {
+      if (c.end <= start || c.start >= end) continue;
+      const t = trimSpan(doc.text, Math.max(c.start, start), Math.min(c.end, end));
+      if (t.end > t.start) pieces.push(t);
+    }
+    if (pieces.length > 0) out.push({ index: out.length, text, pieces });
+  }
+  return out;
+}
 
 /** Detects boilerplate lines inside `doc.content`. Returned spans are sorted by start. */
 export function detectBoilerplate(doc: SourceDocument): BoilerplateSpan[] {
-  const out: BoilerplateSpan[] = [];
-  for (const line of lineSpans(doc.text)) {
-    const trimmed = line.text.trim();
-    if (!trimmed) continue;
-    if (!doc.content.some((c) => line.start >= c.start && line.end <= c.end)) continue;
-    const rule = RULES.find((r) => r.test.test(trimmed));
-    if (rule) out.push({ start: line.start, end: line.end, text: line.text, reason: rule.reason, rule: rule.name });
+  return analyseBoilerplate(doc).spans;
+}
+
+/** Detects boilerplate lines and collects the metadata they give. */
+export function analyseBoilerplate(doc: SourceDocument): BoilerplateResult {
+  const cues = loadBoilerplateCues();
+  const lines = contentLines(doc);
+  const meta = doc.meta;
+  const hits = classifyLines(lines, meta, cues);
+  const spans: BoilerplateSpan[] = [];
+  const found: FoundMeta = {};
+  const outlets: string[] = [];
+  lines.forEach((line, i) => {
+    const hit = hits[i];
+    if (!hit) {
+      if (found.title === undefined && looksLikeTitle(line.text)) found.title = line.text;
+      return;
+    }
+    for (const p of line.pieces) spans.push({ ...p, text: doc.text.slice(p.start, p.end), reason: hit.reason, rule: hit.rule });
+    if (hit.author && found.author === undefined) found.author = hit.author;
+    if (hit.date && found.date === undefined) found.date = hit.date;
+    if (hit.outlet) outlets.push(hit.outlet);
+  });
+  // A copyright line names the outlet; a donation prompt names the author as often as the
+  // outlet ("support Baya on PayPal"), so names that are part of the author's are skipped.
+  const copyright = hits.find((h) => h?.reason === 'copyright' && h.outlet)?.outlet;
+  const authorWords = norm(found.author ?? meta.author ?? '').split(' ');
+  const outlet = copyright ?? outlets.find((o) => !authorWords.includes(norm(o)));
+  if (outlet) found.outlet = outlet;
+  return { spans, found };
+}
+
+/** Lower-case, straight quotes, single spaces, no surrounding punctuation. */
+function norm(s: string): string {
+  return s
+    .toLowerCase()
+    .replace(/[’‘`]/g, "'")
+    .replace(/[“”„«»]/g, '"')
+    .replace(/\s+/g, ' ')
+    .replace(/^[\s\p{P}\p{S}]+|[\s\p{P}\p{S}]+$/gu, '');
+}
+
+const wordsOf = (s: string) => s.match(/[\p{L}\p{N}][\p{L}\p{N}\p{M}'’.-]*/gu) ?? [];
+
+function looksLikeTitle(text: string): boolean {
+  return wordsOf(text).length <= 30 && text.length <= 250;
+}
+
+/** A word that can be part of a person's name: capitalised (or all caps), or a particle. */
+function isNameWord(w: string, cues: BoilerplateCues): boolean {
+  return /^\p{Lu}[\p{L}\p{M}'’.-]*$/u.test(w) || cues.nameParticles.has(w.toLowerCase());
+}
+
+/** 2–4 name words (the first capitalised), nothing else but spaces. */
+function nameOnly(text: string, cues: BoilerplateCues): string | null {
+  const t = text.trim().replace(/[,.;]$/, '');
+  if (/[!?:;"“”()\d@/|]/.test(t)) return null;
+  const words = t.split(/\s+/);
+  if (words.length < 2 || words.length > 4) return null;
+  if (!/^\p{Lu}/u.test(words[0]!) || !words.every((w) => isNameWord(w, cues))) return null;
+  if (words.some((w) => loadLanguageCues().english.has(w.toLowerCase()))) return null;
+  return t;
+}
+
+/** Names in a byline body ("Jane Doe and John Roe, Reuters"): at most `max` words, all name-like. */
+function bylineNames(rest: string, cues: BoilerplateCues, max = 10): string | null {
+  const t = rest.trim().replace(/[.;]$/, '');
+  const words = t.split(/[\s,|·•–—-]+/).filter(Boolean);
+  if (words.length === 0 || words.length > max) return null;
+  if (!/^\p{Lu}/u.test(words[0]!)) return null;
+  if (!words.every((w) => isNameWord(w, cues) || /^(and|und|och|et|y|e|with)$/i.test(w))) return null;
+  return t.split(/\s*[,|·•]\s*/)[0]!.trim();
+}
+
+/** Parses the first date in `text` as YYYY-MM-DD (null when none or not a real date). */
+export function parseDate(text: string, cues: BoilerplateCues): string | null {
+  const m = cues.date.exec(text);
+  if (!m) return null;
+  const s = m[0];
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const iso = /((?:19|20)\d\d)-(\d\d)-(\d\d)/.exec(s);
+  let y: number, mo: number, d: number;
+  if (iso) [y, mo, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
+  else {
+    const year = /(?:19|20)\d\d/.exec(s)!;
+    y = Number(year[0]);
+    const month = [...cues.months.entries()].find(([name]) => new RegExp(`(?<![\\p{L}])${name}(?![\\p{L}])`, 'iu').test(s));
+    const nums = (s.replace(year[0], '').match(/\d+/g) ?? []).map(Number);
+    if (month) [mo, d] = [month[1], nums[0] ?? 0];
+    else if (s.includes('/')) [mo, d] = [nums[0] ?? 0, nums[1] ?? 0]; // 6/21/2024
+    else [d, mo] = [nums[0] ?? 0, nums[1] ?? 0]; // 21.06.2024
   }
-  return out;
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  if (mo < 1 || mo > 12 || d < 1 || date.getUTCDate() !== d) return null;
+  return `${y}-${pad(mo)}-${pad(d)}`;
+}
+
+const SENTENCE_END = /[.!?…]["”’)]*$/;
+
+/** Judges every line; the result has one entry per line (undefined: prose). */
+function classifyLines(lines: readonly ContentLine[], meta: ArticleMeta, cues: BoilerplateCues): (Hit | undefined)[] {
+  const n = lines.length;
+  const titleIndex = meta.title ? Math.max(0, lines.findIndex((l) => norm(l.text) === norm(meta.title!))) : 0;
+  const title = lines[titleIndex] ? norm(lines[titleIndex].text) : '';
+  const author = meta.author ? norm(meta.author) : '';
+  const nearTop = (i: number) => i > titleIndex && i <= titleIndex + cues.topLines;
+  const nearEdge = (i: number) => nearTop(i) || i >= n - cues.bottomLines;
+  const hits: (Hit | undefined)[] = lines.map((line, i) => {
+    const t = line.text;
+    const words = wordsOf(t);
+    const w = words.length;
+    const short = (max: number) => w <= max;
+    // repeated-title
+    if (i > titleIndex && title && norm(t) === title) return { reason: 'repeated-title', rule: 'line equals the title' };
+    // copyright
+    const copy = cues.copyright.exec(t);
+    if (copy && (copy.index <= 2 || short(15) || /all rights reserved/i.test(t))) {
+      const outlet = /(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:(?:19|20)\d\d\s*(?:[-–]\s*(?:19|20)\d\d)?\s*)?,?\s*([\p{Lu}][\p{L}\p{N}&.' -]{1,60}?)(?:[.,]|\s+all rights|\s*$)/iu.exec(t);
+      return { reason: 'copyright', rule: `copyright cue "${copy[0].trim()}"`, ...(outlet ? { outlet: outlet[1]!.trim() } : {}) };
+    }
+    // tags
+    if (cues.tagsLabel.test(t) && short(25)) return { reason: 'tags', rule: 'line starts with a tags label' };
+    // related-links
+    if (cues.relatedPhrase.test(t) && short(20)) return { reason: 'related-links', rule: 'related-links heading' };
+    // publication-stamp
+    if (short(cues.stampMaxWords)) {
+      const date = parseDate(t, cues);
+      const dateMatch = cues.date.exec(t);
+      const stampWord = cues.stampWord.exec(t);
+      const rest = dateMatch ? wordsOf(t.replace(dateMatch[0], '')).filter((x) => !/^\d/.test(x)) : words;
+      if (dateMatch && stampWord) return { reason: 'publication-stamp', rule: `date with "${stampWord[0]}"`, ...(date ? { date } : {}) };
+      if (dateMatch && rest.length <= 2 && !SENTENCE_END.test(t.replace(/\.$/, ''))) {
+        return { reason: 'publication-stamp', rule: 'date alone on a line', ...(date ? { date } : {}) };
+      }
+      if (stampWord && short(6) && /\d/.test(t)) return { reason: 'publication-stamp', rule: `stamp "${stampWord[0]}"` };
+    }
+    // captions and photo credits
+    if (cues.creditOnly.test(t)) return { reason: 'photo-credit', rule: 'line names only photo agencies' };
+    if (short(40)) {
+      const label = cues.captionLabel.exec(t);
+      if (label && (label.index === 0 || /[.!?]\s+$/.test(t.slice(0, label.index))) && /^\p{Lu}/u.test(label[0])) {
+        const creditOnlyLabel = /^(credit|credits|photo credit|source)/i.test(label[0]) && label.index === 0;
+        return { reason: creditOnlyLabel ? 'photo-credit' : 'caption', rule: `caption label "${label[0].trim()}"` };
+      }
+      const paren = /\(([^()]{2,80})\)[\s.]*$/.exec(t);
+      if (paren && cues.creditAgency.test(paren[1]!) && /photo|image|getty|ap|afp|reuters|epa|file|handout|courtesy|shutterstock/i.test(paren[1]!) && w >= 3) {
+        if (/^(?:[\p{L}\s/,&.-]*)$/u.test(paren[1]!) && !/\b(said|says|reported|reports)\b/i.test(t)) {
+          return { reason: 'caption', rule: 'ends with a photo credit in parentheses' };
+        }
+      }
+    }
+    // donation and share prompts
+    const platform = cues.donationPlatform.exec(t);
+    if (platform && (cues.supportVerb.test(t) || cues.donationPhrase.test(t) || short(12))) {
+      return { reason: 'donation-prompt', rule: `donation platform "${platform[0]}"`, ...supportTarget(t, cues) };
+    }
+    if (short(12)) {
+      const verb = cues.supportVerb.exec(t);
+      if (verb && /(?:^|\s)(?:via|on|through|at|på|über|sur|por|su)\s+\p{Lu}/u.test(t.slice(verb.index))) {
+        return { reason: 'donation-prompt', rule: `"${verb[0]}" … via a service`, ...supportTarget(t, cues) };
+      }
+      if (cues.donationPhrase.test(t) && cues.donationPhrase.exec(t)!.index <= 20) return { reason: 'donation-prompt', rule: 'donation phrase' };
+    }
+    if (cues.shareWord.test(t) || (cues.sharePhrase.test(t) && short(cues.shareMaxWords))) return { reason: 'share-prompt', rule: 'share / subscribe prompt' };
+    if (w >= 2 && short(8) && words.every((x) => cues.socialNetwork.test(x) || /^(share|on|via|print)$/i.test(x))) {
+      return { reason: 'share-prompt', rule: 'social network buttons' };
+    }
+    // author bios and credits
+    if (short(80)) {
+      const follow = cues.followOn.exec(t);
+      if (follow) return { reason: 'author-bio', rule: `"${follow[0]}"` };
+      if (cues.bioContact.test(t) && nearEdge(i)) return { reason: 'author-bio', rule: 'contact the author' };
+      const credit = cues.reportingCredit.exec(t);
+      if (credit && short(25) && (nearEdge(i) || credit.index <= 3)) return { reason: 'byline', rule: `credit "${credit[0]}"` };
+      if (nearEdge(i) && /^\p{Lu}/u.test(t)) {
+        const firstSentence = t.slice(0, 200);
+        const verb = cues.bioVerb.exec(firstSentence);
+        if (verb && /^[\p{Lu}][\p{L}\p{M}'’.-]*(\s+[\p{Lu}][\p{L}\p{M}'’.-]*)+/u.test(t)) {
+          return { reason: 'author-bio', rule: `"${verb[0]}"` };
+        }
+        const role = new RegExp(`^[^.!?]{0,160}?\\b(?:is|was)\\s+(?:an?\\s+|the\\s+)?(?:[\\p{L}-]+\\s+){0,5}?${cues.bioRole.source}`, 'iu').exec(t);
+        const sentences = t.split(/[.!?](?:\s|$)/).filter((x) => x.trim()).length;
+        if (role && sentences <= 3 && /^[\p{Lu}][\p{L}\p{M}'’.-]*\s+[\p{Lu}]/u.test(t) && i >= n - cues.bottomLines) {
+          return { reason: 'author-bio', rule: 'name "is a" role (at the end)' };
+        }
+      }
+    }
+    // bylines
+    const bare = t.replace(/^[-–—]\s*/, '').replace(cues.bylinePrefix, '');
+    if (author && (norm(bare) === author || norm(bare.split(/\s*[,|·•]\s*/)[0]!) === author)) {
+      return { reason: 'byline', rule: 'line names the author', author: meta.author! };
+    }
+    const prefix = cues.bylinePrefix.exec(t);
+    if (prefix) {
+      const name = bylineNames(t.slice(prefix[0].length), cues);
+      if (name) return { reason: 'byline', rule: `byline "${prefix[0].trim()} …"`, author: name };
+    }
+    const dash = /^[-–—]\s*(.+)$/.exec(t);
+    if (dash) {
+      const name = nameOnly(dash[1]!, cues);
+      if (name) return { reason: 'byline', rule: 'dash and a name', author: name };
+    }
+    return undefined;
+  });
+
+  // Second pass: rules that look at neighbours.
+  for (let i = 0; i < n; i++) {
+    if (hits[i] || i === titleIndex) continue;
+    const t = lines[i]!.text;
+    // a short line repeating the start of a neighbouring caption (the caption text without its credit)
+    for (const j of [i - 1, i + 1]) {
+      const h = hits[j];
+      if (h && (h.reason === 'caption' || h.reason === 'photo-credit') && wordsOf(t).length <= 20) {
+        const a = norm(t);
+        if (a.length >= 8 && norm(lines[j]!.text).startsWith(a)) hits[i] = { reason: 'caption', rule: 'repeats the start of the caption next to it' };
+      }
+    }
+    if (hits[i]) continue;
+    // name-only lines near the top (bylines without "By")
+    if (nearTop(i)) {
+      const name = nameOnly(t, cues);
+      if (name && norm(name) !== title) hits[i] = { reason: 'byline', rule: 'name alone near the top', author: name };
+    }
+  }
+  // Lines in another language than the article: checked last, never on the title.
+  const lang = loadLanguageCues();
+  for (let i = 0; i < n; i++) {
+    if (hits[i] || i === titleIndex) continue;
+    const foreign = foreignLanguage(lines[i]!.text, lang);
+    if (foreign) hits[i] = { reason: 'foreign-language', rule: foreign };
+  }
+  return hits;
+}
+
+/** The name after a support verb ("stötta Newsvoice via …" → Newsvoice), as the outlet candidate. */
+function supportTarget(t: string, cues: BoilerplateCues): { outlet?: string } {
+  const verb = cues.supportVerb.exec(t);
+  if (!verb) return {};
+  const m = /^\s+([\p{Lu}][\p{L}\p{N}.&-]*(?:\s+[\p{Lu}][\p{L}\p{N}.&-]*){0,2})\s+(?:via|on|through|at|på|über|sur|por|su|with)\s/u.exec(t.slice(verb.index + verb[0].length));
+  return m ? { outlet: m[1]! } : {};
+}
+
+/**
+ * The language a line is written in when it is not English, judged on function words; null
+ * when English, undecided or too short. A line with a strong English signal is never foreign.
+ */
+export function foreignLanguage(text: string, lang: ReturnType<typeof loadLanguageCues>): string | null {
+  const words = (text.toLowerCase().match(/\p{L}+/gu) ?? []);
+  if (words.length < lang.minWords) return null;
+  const en = words.filter((w) => lang.english.has(w)).length;
+  if (en >= lang.englishStrong) return null;
+  let best: [string, number] | null = null;
+  for (const [code, set] of lang.others) {
+    const hitsL = words.filter((w) => set.has(w)).length;
+    if (!best || hitsL > best[1]) best = [code, hitsL];
+  }
+  if (!best || best[1] < lang.minHits || best[1] <= lang.ratio * en) return null;
+  return `function words of "${best[0]}" (${best[1]}) outnumber English ones (${en})`;
 }

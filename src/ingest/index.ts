@@ -1,25 +1,32 @@
 /**
- * Ingest: file → `SourceDocument` → body spans and boilerplate.
+ * Ingest: file → `SourceDocument` → body spans, boilerplate and completed metadata.
  */
 import { sortSpans, subtractSpans, trimSpan } from '../core/spans.js';
-import type { BoilerplateSpan, SourceDocument, Span } from '../core/types.js';
-import { detectBoilerplate } from './boilerplate.js';
+import type { ArticleMeta, BoilerplateSpan, SourceDocument, Span } from '../core/types.js';
+import { analyseBoilerplate } from './boilerplate.js';
 
 export { readSource, EXTENSIONS, DEFAULT_MAX_BYTES } from './read.js';
 
 export interface Segmented {
+  /** Prose spans (0-based source offsets, end exclusive), sorted and non-overlapping. */
   body: Span[];
+  /** Front matter, markup and detected boilerplate, sorted by start. */
   boilerplate: BoilerplateSpan[];
+  /** `doc.meta` with its missing fields filled from the boilerplate (title, author, date, outlet). */
+  meta: ArticleMeta;
 }
 
-/** Splits a document's content into body (prose) and boilerplate spans. */
+/** Splits a document's content into body (prose) and boilerplate spans, and completes its metadata. */
 export function segment(doc: SourceDocument): Segmented {
-  const boilerplate = sortSpans([...doc.excluded, ...detectBoilerplate(doc)]);
+  const detected = analyseBoilerplate(doc);
+  const boilerplate = sortSpans([...doc.excluded, ...detected.spans]);
   const raw = subtractSpans(doc.content, boilerplate);
   const body: Span[] = [];
   for (const r of raw) {
     const t = trimSpan(doc.text, r.start, r.end);
     if (t.end > t.start) body.push(t);
   }
-  return { body, boilerplate };
+  const meta: ArticleMeta = { ...doc.meta };
+  for (const key of ['title', 'author', 'date', 'outlet'] as const) meta[key] ??= detected.found[key] ?? null;
+  return { body, boilerplate, meta };
 }

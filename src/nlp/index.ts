@@ -2,13 +2,16 @@
  * Sentences, tokens and entities with exact character offsets.
  *
  * wink-nlp reports token values but no offsets; we rebuild them once here by walking the token
- * values through the text (each value is a verbatim substring). Only body spans are analysed:
- * everything else (front matter, boilerplate, markup) is blanked to spaces in a same-length copy
- * of the text, so offsets need no mapping and no token can come from outside the body.
+ * values through the text wink read (each value is a verbatim substring). Only body spans are
+ * analysed: everything else (front matter, boilerplate, markup) is blanked (see view.ts). For
+ * plain text and markdown the view has the source's length, so offsets need no mapping; for
+ * HTML the view's origin map turns view offsets into source offsets. No token can come from
+ * outside the body. All offsets are 0-based UTF-16 indices into the source text, end exclusive.
  */
-import type { Entity, Sentence, Span, Token } from '../core/types.js';
+import type { Entity, Sentence, Span, TextLayout, Token } from '../core/types.js';
 import type { ItemEntity, ItemSentence } from 'wink-nlp';
 import { wink } from './wink.js';
+import { buildView, maskOutside, toSource } from './view.js';
 
 export interface NlpResult {
   tokens: Token[];
@@ -19,18 +22,7 @@ export interface NlpResult {
 const WHITESPACE_TYPES = new Set(['tabCRLF', 'space']);
 
 /** Replaces every code unit outside `body` with a space, keeping line breaks (same length). */
-export function maskOutsideBody(text: string, body: readonly Span[]): string {
-  const parts: string[] = [];
-  let cursor = 0;
-  const blank = (s: string) => s.replace(/[^\r\n]/g, ' ');
-  for (const b of body) {
-    if (b.start > cursor) parts.push(blank(text.slice(cursor, b.start)));
-    parts.push(text.slice(b.start, b.end));
-    cursor = b.end;
-  }
-  if (cursor < text.length) parts.push(blank(text.slice(cursor)));
-  return parts.join('');
-}
+export const maskOutsideBody = maskOutside;
 
 /** Offsets where a sentence must end regardless of punctuation: line breaks (see README). */
 function hardBreaks(masked: string): Set<number> {
@@ -48,10 +40,15 @@ function hardBreaks(masked: string): Set<number> {
 
 /**
  * Runs wink-nlp once over the body of `text` and returns tokens, sentences and entities whose
- * offsets slice back exactly to `text`.
+ * offsets (0-based, end exclusive) slice back exactly to `text`. `layout` (HTML) says where block
+ * elements end and which character references to read as characters; a token's `text` is
+ * always the raw source slice (so `&rsquo;` stays in it), its `normal` and `lemma` are wink's
+ * reading of the decoded characters.
  */
-export function analyseText(text: string, body: readonly Span[]): NlpResult {
-  const masked = maskOutsideBody(text, body);
+export function analyseText(text: string, body: readonly Span[], layout?: TextLayout): NlpResult {
+  const view = buildView(text, body, layout);
+  const masked = view.text;
+  const src = (offset: number) => toSource(view, offset);
   const nlp = wink();
   const its = nlp.its;
   const doc = nlp.readDoc(masked);
@@ -62,7 +59,7 @@ export function analyseText(text: string, body: readonly Span[]): NlpResult {
   const lemmas = doc.tokens().out(its.lemma as unknown as typeof its.normal) as string[];
   const pos = doc.tokens().out(its.pos) as string[];
 
-  // Rebuild offsets: each value is the next occurrence at or after the cursor.
+  // Rebuild offsets in the view: each value is the next occurrence at or after the cursor.
   const starts = new Int32Array(values.length).fill(-1);
   let cursor = 0;
   for (let i = 0; i < values.length; i++) {
@@ -91,6 +88,9 @@ export function analyseText(text: string, body: readonly Span[]): NlpResult {
   const tokens: Token[] = [];
   const sentences: Sentence[] = [];
   const tokenOfWink = new Int32Array(values.length).fill(-1);
+  // View offsets of each kept token (equal to source offsets unless the view has an origin map).
+  const viewStart: number[] = [];
+  const viewEnd: number[] = [];
   let sentenceStartTok = 0;
   let lastWinkSentence = -1;
   let pendingBreak = false;
@@ -128,7 +128,7 @@ export function analyseText(text: string, body: readonly Span[]): NlpResult {
     }
     // Line breaks between tokens that wink did not tokenise (it folds some into spaces).
     if (tokens.length > 0) {
-      const prevEnd = tokens[tokens.length - 1]!.end;
+      const prevEnd = viewEnd[viewEnd.length - 1]!;
       const gap = masked.slice(prevEnd, start);
       if (/[\r\n]/.test(gap)) {
         for (let k = prevEnd; k < start; k++) if (breaks.has(k)) pendingBreak = true;
@@ -144,11 +144,15 @@ export function analyseText(text: string, body: readonly Span[]): NlpResult {
     pendingParagraph = false;
     lastWinkSentence = ws;
     tokenOfWink[i] = tokens.length;
+    viewStart.push(start);
+    viewEnd.push(start + value.length);
+    const s0 = src(start);
+    const s1 = src(start + value.length);
     tokens.push({
       index: tokens.length,
-      start,
-      end: start + value.length,
-      text: text.slice(start, start + value.length),
+      start: s0,
+      end: s1,
+      text: text.slice(s0, s1),
       normal: normals[i]!,
       lemma: (lemmas[i] ?? normals[i]!).toLowerCase(),
       pos: pos[i]!,
@@ -157,7 +161,7 @@ export function analyseText(text: string, body: readonly Span[]): NlpResult {
     });
   }
   closeSentence();
-  markHeadings(sentences, tokens, text);
+  markHeadings(sentences, masked, viewStart, viewEnd);
 
   const entities: Entity[] = [];
   doc.entities().each((e: ItemEntity) => {
@@ -172,13 +176,15 @@ export function analyseText(text: string, body: readonly Span[]): NlpResult {
   return { tokens, sentences, entities };
 }
 
-/** Headline-like sentences: no closing punctuation and alone on their line. */
-function markHeadings(sentences: Sentence[], tokens: Token[], text: string): void {
+/** Headline-like sentences: no closing punctuation and alone on their line (judged in the view). */
+function markHeadings(sentences: Sentence[], view: string, viewStart: number[], viewEnd: number[]): void {
   for (const s of sentences) {
-    const last = tokens[s.tokenEnd - 1]!;
-    const endsLine = /^[ \t\u00a0]*(\r\n|\n|\r|$)/.test(text.slice(s.end, s.end + 20));
-    const startsLine = /(^|[\r\n])[ \t\u00a0]*$/.test(text.slice(Math.max(0, s.start - 20), s.start));
+    const start = viewStart[s.tokenStart]!;
+    const end = viewEnd[s.tokenEnd - 1]!;
+    const last = view.slice(viewStart[s.tokenEnd - 1]!, end);
+    const endsLine = /^[ \t\u00a0]*(\r\n|\n|\r|$)/.test(view.slice(end, end + 20));
+    const startsLine = /(^|[\r\n])[ \t\u00a0]*$/.test(view.slice(Math.max(0, start - 20), start));
     const words = s.tokenEnd - s.tokenStart;
-    s.heading = startsLine && endsLine && !/^[.!?:;"”’»)…]$/.test(last.text) && words <= 25;
+    s.heading = startsLine && endsLine && !/^[.!?:;"”’»)…]$/.test(last) && words <= 25;
   }
 }

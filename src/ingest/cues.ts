@@ -1,0 +1,181 @@
+/**
+ * The ingest cue lists (lexicons/ingest/*.yml): boilerplate cues and per-language function
+ * words, loaded once per process, checked and compiled into regular expressions.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parse } from 'yaml';
+import { PACKAGE_ROOT } from '../core/version.js';
+
+/** The folder holding the ingest cue files. */
+export const INGEST_LEXICONS = resolve(PACKAGE_ROOT, 'lexicons', 'ingest');
+
+/** Compiled boilerplate cues; each regex is case-insensitive and matches whole words. */
+export interface BoilerplateCues {
+  bylinePrefix: RegExp;
+  bioVerb: RegExp;
+  bioRole: RegExp;
+  bioContact: RegExp;
+  reportingCredit: RegExp;
+  followOn: RegExp;
+  socialNetwork: RegExp;
+  donationPlatform: RegExp;
+  supportVerb: RegExp;
+  donationPhrase: RegExp;
+  /** Share phrases of one word: the whole line must be the word. */
+  shareWord: RegExp;
+  /** Share phrases of several words: the line must start with one. */
+  sharePhrase: RegExp;
+  shareMaxWords: number;
+  captionLabel: RegExp;
+  creditAgency: RegExp;
+  /** The whole line is credit agencies separated by `/`, `,`, `|` or "and". */
+  creditOnly: RegExp;
+  relatedPhrase: RegExp;
+  copyright: RegExp;
+  tagsLabel: RegExp;
+  stampWord: RegExp;
+  stampMaxWords: number;
+  /** A date with a month name ("21 juni 2024", "April 03, 2025") or numbers ("2024-06-21", "21.06.2024"). */
+  date: RegExp;
+  /** Month name (lower case) → month number 1–12. */
+  months: ReadonlyMap<string, number>;
+  nameParticles: ReadonlySet<string>;
+  topLines: number;
+  bottomLines: number;
+}
+
+export interface LanguageCues {
+  minWords: number;
+  minHits: number;
+  ratio: number;
+  englishStrong: number;
+  english: ReadonlySet<string>;
+  /** Other languages' function words, without those that are also English. */
+  others: ReadonlyMap<string, ReadonlySet<string>>;
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const L = '\\p{L}\\p{N}';
+
+/** A regex source matching any of `phrases` (spaces match any whitespace run), longest first. */
+function alternation(phrases: readonly string[]): string {
+  return [...phrases]
+    .sort((a, b) => b.length - a.length || (a < b ? -1 : 1))
+    .map((p) => escape(p.trim()).replace(/\s+/g, '\\s+'))
+    .join('|');
+}
+
+/** Whole-word (letters and digits) matcher for any of `phrases`, case-insensitive. */
+export function wordsRegex(phrases: readonly string[], prefix = '', suffix = ''): RegExp {
+  return new RegExp(`${prefix}(?<![${L}])(?:${alternation(phrases)})(?![${L}])${suffix}`, 'iu');
+}
+
+function readYaml(name: string): Record<string, unknown> {
+  const file = resolve(INGEST_LEXICONS, name);
+  const data = parse(readFileSync(file, 'utf8')) as unknown;
+  if (!data || typeof data !== 'object') throw new Error(`${file}: expected a YAML mapping`);
+  for (const key of ['id', 'version', 'license', 'sources']) {
+    if (!(key in data)) throw new Error(`${file}: missing "${key}" in the header`);
+  }
+  return data as Record<string, unknown>;
+}
+
+function list(data: Record<string, unknown>, key: string, file: string): string[] {
+  const v = data[key];
+  if (!Array.isArray(v) || v.length === 0 || !v.every((x) => typeof x === 'string' || typeof x === 'number')) {
+    throw new Error(`lexicons/ingest/${file}: "${key}" must be a non-empty list of strings`);
+  }
+  return v.map((x) => String(x).toLowerCase());
+}
+
+function num(data: Record<string, unknown>, key: string, file: string): number {
+  const v = data[key];
+  if (typeof v !== 'number') throw new Error(`lexicons/ingest/${file}: "${key}" must be a number`);
+  return v;
+}
+
+let boilerplateCues: BoilerplateCues | undefined;
+let languageCues: LanguageCues | undefined;
+
+/** The compiled boilerplate cues (loaded on first call). */
+export function loadBoilerplateCues(): BoilerplateCues {
+  if (boilerplateCues) return boilerplateCues;
+  const f = 'boilerplate.yml';
+  const d = readYaml(f);
+  const get = (k: string) => list(d, k, f);
+  const monthData = d['months'] as Record<string, unknown> | undefined;
+  const months = new Map<string, number>();
+  for (let m = 1; m <= 12; m++) for (const name of list(monthData ?? {}, String(m), f)) months.set(name, m);
+  const monthAlt = alternation([...months.keys()]);
+  const day = '(?:[0-3]?\\d)(?:st|nd|rd|th|\\.)?';
+  const year = '(?:19|20)\\d\\d';
+  const date = new RegExp(
+    [
+      `(?<![${L}])(?:${day}\\s*(?:${monthAlt})\\.?,?\\s+${year})`, // 21 juni 2024, 3. März 2024
+      `(?<![${L}])(?:(?:${monthAlt})\\.?\\s+${day},?\\s+${year})`, // April 03, 2025
+      `(?<![${L}])(?:${year}-[01]\\d-[0-3]\\d)(?![${L}])`, // 2024-06-21
+      `(?<![${L}])(?:[0-3]?\\d[./][01]?\\d[./]${year})(?![${L}])`, // 21.06.2024, 6/21/2024
+    ].join('|'),
+    'iu',
+  );
+  const agencies = get('credit_agencies');
+  const agencyAlt = alternation(agencies);
+  const socials = get('social_networks');
+  boilerplateCues = {
+    bylinePrefix: wordsRegex(get('byline_prefixes'), '^\\s*', '\\s*:?\\s+'),
+    bioVerb: wordsRegex(get('bio_verbs')),
+    bioRole: wordsRegex(get('bio_roles')),
+    bioContact: wordsRegex(get('bio_contact')),
+    reportingCredit: wordsRegex(get('reporting_credits')),
+    followOn: new RegExp(`(?<![${L}])follow\\s+(?:[^.!?\\n]{1,40}?\\s)?(?:on|at)\\s+(?:${alternation(socials)})(?![${L}])|(?<![${L}])follow\\s+(?:him|her|them|us|me)?\\s*@\\w`, 'iu'),
+    socialNetwork: wordsRegex(socials),
+    donationPlatform: wordsRegex(get('donation_platforms')),
+    supportVerb: wordsRegex(get('support_verbs')),
+    donationPhrase: wordsRegex(get('donation_phrases')),
+    shareWord: wordsRegex(get('share_phrases').filter((p) => !/\s/.test(p)), '^', '[\\s!.:]*$'),
+    sharePhrase: wordsRegex(get('share_phrases').filter((p) => /\s/.test(p)), '^'),
+    shareMaxWords: num(d, 'share_max_words', f),
+    captionLabel: wordsRegex(get('caption_labels'), '', '\\s*(?::|\\||/|©|by\\s)'),
+    creditAgency: wordsRegex(agencies),
+    creditOnly: new RegExp(`^[\\s(©]*(?:${agencyAlt})(?:\\s*(?:/|,|\\||&|and|via)\\s*(?:${agencyAlt}))*[\\s).]*$`, 'iu'),
+    relatedPhrase: wordsRegex(get('related_phrases'), '^[\\s»›>→•*-]*', '(?:\\s*[:.…»›>→]*\\s*$|\\s*:)'),
+    copyright: new RegExp(
+      `©|\\(c\\)(?=\\s*(?:19|20)\\d\\d)|(?<![${L}])(?:${alternation(get('copyright_cues').filter((c) => /^\p{L}/u.test(c)))})(?![${L}])`,
+      'iu',
+    ),
+    tagsLabel: wordsRegex(get('tags_labels'), '^\\s*', '\\s*:'),
+    stampWord: wordsRegex(get('stamp_words')),
+    stampMaxWords: num(d, 'stamp_max_words', f),
+    date,
+    months,
+    nameParticles: new Set(get('name_particles')),
+    topLines: num(d, 'top_lines', f),
+    bottomLines: num(d, 'bottom_lines', f),
+  };
+  return boilerplateCues;
+}
+
+/** The per-language function words (loaded on first call). */
+export function loadLanguageCues(): LanguageCues {
+  if (languageCues) return languageCues;
+  const f = 'function-words.yml';
+  const d = readYaml(f);
+  const langs = d['languages'] as Record<string, unknown> | undefined;
+  if (!langs || !('en' in langs)) throw new Error(`lexicons/ingest/${f}: "languages" must have an "en" list`);
+  const english = new Set(list(langs, 'en', f));
+  const others = new Map<string, Set<string>>();
+  for (const code of Object.keys(langs).sort()) {
+    if (code === 'en') continue;
+    others.set(code, new Set(list(langs, code, f).filter((w) => !english.has(w))));
+  }
+  languageCues = {
+    minWords: num(d, 'min_words', f),
+    minHits: num(d, 'min_hits', f),
+    ratio: num(d, 'ratio', f),
+    englishStrong: num(d, 'english_strong', f),
+    english,
+    others,
+  };
+  return languageCues;
+}
