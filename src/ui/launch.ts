@@ -1,14 +1,37 @@
 /**
  * Opens the interactive terminal UI on a report. Imported lazily by the CLI so that
- * non-interactive runs never load ink/React. (Placeholder until the TUI module lands.)
+ * non-interactive runs never load ink/React. Uses the terminal's alternate screen so that
+ * quitting restores what was there before.
  */
+import { createElement } from 'react';
+import { render } from 'ink';
 import type { Report } from '../core/types.js';
+import { App } from './components/app/view.js';
+import { colourSupported, createTheme } from './theme.js';
 
 export interface LaunchOptions {
   /** Called when the user presses `e`: writes the markdown report and returns its path. */
   exportMarkdown: () => string;
 }
 
-export async function launchTui(_report: Report, _options: LaunchOptions): Promise<void> {
-  process.stdout.write('The terminal UI is not available yet.\n');
+const ENTER_ALT = '\u001b[?1049h\u001b[H';
+const LEAVE_ALT = '\u001b[?1049l';
+
+/** Runs an ink element full-screen in the alternate screen buffer until it exits. */
+export async function runFullScreen(element: Parameters<typeof render>[0]): Promise<void> {
+  const out = process.stdout;
+  out.write(ENTER_ALT);
+  const instance = render(element, { exitOnCtrlC: true, patchConsole: false });
+  try {
+    await instance.waitUntilExit();
+  } finally {
+    instance.cleanup();
+    out.write(LEAVE_ALT);
+  }
+}
+
+/** Shows the report browser until the user quits. */
+export async function launchTui(report: Report, options: LaunchOptions): Promise<void> {
+  const theme = createTheme(colourSupported(process.env, process.stdout));
+  await runFullScreen(createElement(App, { report, theme, exportMarkdown: options.exportMarkdown }));
 }

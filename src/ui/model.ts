@@ -1,0 +1,130 @@
+/**
+ * What the terminal views need from a report, derived once and read-only: labels, sentences,
+ * findings per article, and styled spans of article text. No analysis happens here — only
+ * lookups and formatting of what the report already holds. Pure.
+ */
+import { sanitizeTerminal } from '../core/escape.js';
+import type { Finding, Report, ReportArticle, Span } from '../core/types.js';
+import type { Role } from './theme.js';
+import type { Segment } from './text.js';
+
+/** Which findings the views show (`f` cycles through them). */
+export type KindFilter = 'all' | 'loaded' | 'attribution' | 'unsourced';
+export const KIND_FILTERS: readonly KindFilter[] = ['all', 'loaded', 'attribution', 'unsourced'];
+
+export interface ViewModel {
+  report: Report;
+  /** Findings of each article, sorted by start. */
+  findings: Map<string, Finding[]>;
+  /** Sentences of each article that are prose (not inside boilerplate), in order. */
+  sentences: Map<string, Span[]>;
+}
+
+/** Derives the view model (cheap lookups) from a report. */
+export function buildModel(report: Report): ViewModel {
+  const findings = new Map<string, Finding[]>();
+  const sentences = new Map<string, Span[]>();
+  for (const a of report.articles) {
+    findings.set(a.id, report.findings.filter((f) => f.article === a.id).sort((x, y) => x.start - y.start || x.end - y.end));
+    const spans = a.sentenceSpans ?? [];
+    sentences.set(a.id, spans.filter((s) => !(a.boilerplate ?? []).some((b) => b.start < s.end && s.start < b.end)));
+  }
+  return { report, findings, sentences };
+}
+
+/** The article with this id (throws on an id the report does not hold: a bug). */
+export function article(model: ViewModel, id: string): ReportArticle {
+  const a = model.report.articles.find((x) => x.id === id);
+  if (!a) throw new Error(`no article ${id} in the report`);
+  return a;
+}
+
+/** Display label of an article (sanitised, one line). */
+export function label(model: ViewModel, id: string): string {
+  const a = model.report.articles.find((x) => x.id === id);
+  return sanitizeTerminal(a?.label ?? id, true);
+}
+
+/** Findings of an article that pass the kind filter. */
+export function findingsOf(model: ViewModel, articleId: string, filter: KindFilter): Finding[] {
+  const all = model.findings.get(articleId) ?? [];
+  return filter === 'all' ? all : all.filter((f) => f.kind === filter);
+}
+
+/** Sanitised one-line text of `[start, end)` of an article. */
+export function sliceText(a: ReportArticle, span: Span): string {
+  return sanitizeTerminal(a.text.slice(span.start, span.end), true);
+}
+
+/** A finite number from an unknown score value, else null. */
+export function num(value: unknown): number | null {
+  return typeof value === 'number' && Number.isFinite(value) ? value : null;
+}
+
+/** A plain record (object, not array) or null. */
+export function record(value: unknown): Record<string, unknown> | null {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+}
+
+/** The role a finding's text takes in highlighted article text. */
+export function findingRole(f: Finding): Role {
+  if (f.kind === 'loaded') return 'loaded';
+  if (f.kind === 'attribution') return f.cue && f.cue.neutral === false ? 'attribution-loaded' : 'attribution';
+  return 'unsourced';
+}
+
+const PRIORITY: Record<string, number> = { plain: 0, unsourced: 1, diff: 2, attribution: 3, 'attribution-loaded': 4, loaded: 5, match: 6 };
+
+export interface HighlightOptions {
+  /** Findings to mark. Loaded terms are also bracketed, so they show without colour. */
+  findings: readonly Finding[];
+  /** Extra ranges to colour (e.g. words only this outlet uses), absolute offsets. */
+  ranges?: readonly (Span & { role: Role })[];
+  /** Search text to highlight (case-insensitive). */
+  query?: string;
+}
+
+/**
+ * Styled segments for `[span.start, span.end)` of an article: loaded terms in `[brackets]`,
+ * attribution cues, unsourced sentences, extra ranges and search matches in their roles.
+ * The text is sanitised (one line).
+ */
+export function highlight(a: ReportArticle, span: Span, options: HighlightOptions): Segment[] {
+  const { start, end } = span;
+  const roles: Role[] = new Array<Role>(Math.max(0, end - start)).fill('plain');
+  const paint = (s: number, e: number, role: Role) => {
+    for (let i = Math.max(s, start); i < Math.min(e, end); i++) {
+      if (PRIORITY[role]! >= PRIORITY[roles[i - start]!]!) roles[i - start] = role;
+    }
+  };
+  const opens = new Set<number>();
+  const closes = new Set<number>();
+  for (const f of options.findings) {
+    if (f.end <= start || f.start >= end) continue;
+    if (f.kind === 'attribution') paint(f.cue?.start ?? f.start, f.cue?.end ?? f.end, findingRole(f));
+    else paint(f.start, f.end, findingRole(f));
+    if (f.kind === 'loaded') {
+      opens.add(Math.max(f.start, start));
+      closes.add(Math.min(f.end, end));
+    }
+  }
+  for (const r of options.ranges ?? []) paint(r.start, r.end, r.role);
+  const q = options.query?.toLowerCase();
+  if (q) {
+    const lower = a.text.slice(start, end).toLowerCase();
+    for (let i = lower.indexOf(q); i >= 0; i = lower.indexOf(q, i + q.length)) paint(start + i, start + i + q.length, 'match');
+  }
+  const out: Segment[] = [];
+  const add = (text: string, role: Role) => {
+    const last = out[out.length - 1];
+    if (last && (last.role ?? 'plain') === role) last.text += text;
+    else out.push(role === 'plain' ? { text } : { text, role });
+  };
+  for (let i = start; i < end; i++) {
+    const role = roles[i - start]!;
+    if (opens.has(i)) add('[', 'loaded');
+    add(sanitizeTerminal(a.text[i]!, true), role);
+    if (closes.has(i + 1)) add(']', 'loaded');
+  }
+  return out;
+}

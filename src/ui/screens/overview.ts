@@ -1,0 +1,101 @@
+/** Overview: each outlet with its headline scores and a small bar per marker category. Pure. */
+import { sanitizeTerminal } from '../../core/escape.js';
+import { findingsOf, label, num, record } from '../model.js';
+import { truncateLine, wrap, type Line } from '../text.js';
+import type { Frame, ScreenContext, ScreenOutput } from './types.js';
+
+/** A bar of `width` cells for `value / max` (eighths of a cell, `·` for the empty part). */
+export function bar(value: number, max: number, width: number): string {
+  if (width <= 0) return '';
+  const eighths = max > 0 ? Math.round((Math.max(0, value) / max) * width * 8) : 0;
+  const full = Math.min(width, Math.floor(eighths / 8));
+  const part = full < width ? eighths % 8 : 0;
+  const partial = part > 0 ? ' ▏▎▍▌▋▊▉'[part]! : '';
+  return '█'.repeat(full) + partial + '·'.repeat(width - full - (partial ? 1 : 0));
+}
+
+/** Formats a number with one decimal (integers without). */
+export function fmt(n: number): string {
+  return Number.isInteger(n) ? String(n) : n.toFixed(1);
+}
+
+/** Formats a 0..1 share as a percentage. */
+export function pct(n: number): string {
+  return `${Math.round(n * 100)}%`;
+}
+
+/** Marker density per category for one article (`scores[id].markersPer1k`), tolerant of absence. */
+function perCategory(scores: unknown): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [k, v] of Object.entries(record(record(scores)?.['markersPer1k']) ?? {})) {
+    const n = num(v);
+    if (n !== null && k !== 'total') out[k] = n;
+  }
+  return out;
+}
+
+export function overviewScreen(ctx: ScreenContext, frame: { cursor: number }): ScreenOutput {
+  const { model, width } = ctx;
+  const articles = model.report.articles;
+  const lines: Line[] = [];
+  let focus = 0;
+  const categories = [...new Set(articles.flatMap((a) => Object.keys(perCategory(model.report.scores[a.id]))))].sort();
+  const max = Math.max(0, ...articles.flatMap((a) => Object.values(perCategory(model.report.scores[a.id]))));
+  const nameWidth = Math.min(16, Math.max(8, ...categories.map((c) => c.length)));
+  const barWidth = Math.max(4, Math.min(30, width - nameWidth - 14));
+  articles.forEach((a, i) => {
+    const selected = i === frame.cursor;
+    if (selected) focus = lines.length;
+    const title = a.title ? sanitizeTerminal(a.title, true) : '';
+    lines.push(
+      truncateLine(
+        [
+          { text: selected ? '› ' : '  ', role: 'cursor' },
+          { text: label(model, a.id), role: selected ? 'tab-active' : 'title' },
+          ...(title ? [{ text: `  ${title}`, role: 'dim' as const }] : []),
+        ],
+        width,
+      ),
+    );
+    const fs = findingsOf(model, a.id, 'all');
+    const count = (k: string) => fs.filter((f) => f.kind === k).length;
+    const s = record(model.report.scores[a.id]) ?? {};
+    const facts = [
+      a.date ? sanitizeTerminal(a.date, true) : null,
+      `${a.words} words`,
+      `${count('loaded')} loaded`,
+      `${count('attribution')} attributions`,
+      `${count('unsourced')} unsourced`,
+      num(s['load']) !== null ? `load ${fmt(num(s['load'])!)}` : null,
+      num(s['unsourcedShare']) !== null ? `unsourced share ${pct(num(s['unsourcedShare'])!)}` : null,
+      num(s['nonNeutralCueShare']) !== null ? `non-neutral cues ${pct(num(s['nonNeutralCueShare'])!)}` : null,
+      (model.report.omissions?.[a.id]?.length ?? 0) > 0 ? `omits ${model.report.omissions![a.id]!.length} shared events` : null,
+    ].filter((x): x is string => x !== null);
+    lines.push(...wrap([{ text: facts.join(' · ') }], width - 4).map((l) => [{ text: '    ' }, ...l]));
+    const per = perCategory(model.report.scores[a.id]);
+    for (const c of categories) {
+      const v = per[c] ?? 0;
+      lines.push(
+        truncateLine(
+          [
+            { text: `    ${c.padEnd(nameWidth).slice(0, nameWidth)} ` },
+            { text: bar(v, max, barWidth), role: 'bar' },
+            { text: ` ${fmt(v)}/1k`, role: 'dim' },
+          ],
+          width,
+        ),
+      );
+    }
+    lines.push([]);
+  });
+  if (articles.length === 0) lines.push([{ text: 'No articles in this report.', role: 'dim' }]);
+  const current = articles[frame.cursor];
+  return {
+    title: 'Overview',
+    lines,
+    mode: 'items',
+    count: articles.length,
+    focus,
+    enter: current ? { screen: 'reader', id: current.id, cursor: 0 } : null,
+  };
+}

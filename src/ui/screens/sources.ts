@@ -1,0 +1,32 @@
+/** Sources: the mix of source types each outlet cites, and who it cites. Pure. */
+import { sanitizeTerminal } from '../../core/escape.js';
+import type { AttributionFinding } from '../../core/types.js';
+import { findingsOf, label } from '../model.js';
+import { truncateLine, wrap, type Line } from '../text.js';
+import { bar, pct } from './overview.js';
+import type { Frame, ScreenContext, ScreenOutput } from './types.js';
+
+export function sourcesScreen(ctx: ScreenContext, frame: { cursor: number }): ScreenOutput {
+  const { model, width } = ctx;
+  const lines: Line[] = [];
+  let focus = 0;
+  model.report.articles.forEach((a, i) => {
+    const selected = i === frame.cursor;
+    if (selected) focus = lines.length;
+    const atts = findingsOf(model, a.id, 'attribution') as AttributionFinding[];
+    lines.push(truncateLine([{ text: selected ? '› ' : '  ', role: 'cursor' }, { text: label(model, a.id), role: selected ? 'tab-active' : 'title' }, { text: `  ${atts.length} attributions`, role: 'dim' }], width));
+    const byType = new Map<string, AttributionFinding[]>();
+    for (const f of atts) byType.set(String(f.sourceType ?? 'unknown'), [...(byType.get(String(f.sourceType ?? 'unknown')) ?? []), f]);
+    const types = [...byType.keys()].sort((x, y) => byType.get(y)!.length - byType.get(x)!.length || (x < y ? -1 : 1));
+    for (const t of types) {
+      const fs = byType.get(t)!;
+      const names = [...new Set(fs.map((f) => sanitizeTerminal(f.sourceName ?? f.source?.text ?? '(agentless)', true)))];
+      lines.push(truncateLine([{ text: `    ${sanitizeTerminal(t, true).padEnd(12)} ` }, { text: bar(fs.length, atts.length, 10), role: 'bar' }, { text: ` ${pct(fs.length / atts.length).padStart(4)} ` }, { text: names.join(', '), role: 'dim' }], width));
+    }
+    const nonNeutral = atts.filter((f) => f.cue && f.cue.neutral === false);
+    if (nonNeutral.length) lines.push(...wrap([{ text: `non-neutral cues: ${nonNeutral.map((f) => `“${sanitizeTerminal(f.cue.text, true)}”`).join(', ')}`, role: 'attribution-loaded' }], width - 4).map((l) => [{ text: '    ' }, ...l]));
+    if (atts.length === 0) lines.push([{ text: '    no attributed sources found', role: 'dim' }]);
+    lines.push([]);
+  });
+  return { title: 'Sources', lines, mode: 'items', count: model.report.articles.length, focus };
+}

@@ -1,0 +1,92 @@
+/**
+ * A small hand-made report (two articles, two events, a few findings of every kind) for the
+ * terminal UI tests. Offsets are computed from the texts so the fixture stays consistent.
+ */
+import type { Finding, Report, ReportArticle } from '../../src/core/types.js';
+
+const TEXT_A = 'Troops arrive\n\nRussian instructors arrived in Ouagadougou on Monday. The brutal regime hailed the deal, officials said. Critics call it a sell-out.\n';
+const TEXT_B = 'Instructors land\n\nRussian military instructors landed in Ouagadougou on Monday, the army said. The junta \u001b[31mwelcomed\u001b[0m them.\n';
+
+function sentenceSpans(text: string): ReportArticle['sentenceSpans'] {
+  const out: ReportArticle['sentenceSpans'] = [];
+  const heading = text.indexOf('\n');
+  out.push({ start: 0, end: heading, heading: true, paragraph: 0 });
+  const re = /[^.\n]+\./g;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const start = m.index + (m[0].length - m[0].trimStart().length);
+    out.push({ start, end: m.index + m[0].length, heading: false, paragraph: 1 });
+  }
+  return out;
+}
+
+function art(id: string, label: string, title: string, text: string, path: string): ReportArticle {
+  return {
+    id,
+    path,
+    format: 'txt',
+    text,
+    label,
+    title,
+    outlet: label,
+    author: null,
+    date: '2024-06-05',
+    url: null,
+    body: [{ start: 0, end: text.length }],
+    boilerplate: [],
+    tokens: 0,
+    sentences: sentenceSpans(text).length,
+    words: text.split(/\s+/).filter(Boolean).length,
+    sentenceSpans: sentenceSpans(text),
+    notices: [],
+  };
+}
+
+function span(text: string, needle: string) {
+  const start = text.indexOf(needle);
+  if (start < 0) throw new Error(`fixture: ${needle} not found`);
+  return { start, end: start + needle.length, text: needle };
+}
+
+/** Builds the fixture report (a fresh copy each time). */
+export function fixtureReport(): Report {
+  const a1 = art('a1', 'Daily Bugle', 'Troops arrive', TEXT_A, 'fixture/bugle.txt');
+  const a2 = art('a2', 'Sahel Wire', 'Instructors land', TEXT_B, 'fixture/wire.txt');
+  const findings: Finding[] = [
+    { id: 'f1', article: 'a1', kind: 'loaded', ...span(TEXT_A, 'brutal'), category: 'emotive', lexicon: 'emotive', entry: 'brutal', weight: 2, explanation: 'Emotive adjective that judges.', rule: 'lexicon:emotive/brutal', alternative: 'harsh' },
+    { id: 'f2', article: 'a1', kind: 'loaded', ...span(TEXT_A, 'regime'), category: 'label', lexicon: 'labels', entry: 'regime', weight: 2, explanation: 'Delegitimising label for a government.', rule: 'lexicon:labels/regime' },
+    {
+      id: 'f3', article: 'a1', kind: 'attribution', ...span(TEXT_A, 'The brutal regime hailed the deal, officials said.'),
+      source: span(TEXT_A, 'officials'), cue: { ...span(TEXT_A, 'said'), neutral: true }, content: span(TEXT_A, 'The brutal regime hailed the deal'),
+      direct: false, sourceType: 'vague', explanation: 'Cites unnamed officials.', rule: 'rule:say-verb',
+    },
+    { id: 'f4', article: 'a1', kind: 'unsourced', ...span(TEXT_A, 'Critics call it a sell-out.'), reason: 'vague-source', explanation: 'Critics are not named.', rule: 'rule:vague-critics' },
+    {
+      id: 'f5', article: 'a2', kind: 'attribution', ...span(TEXT_B, 'Russian military instructors landed in Ouagadougou on Monday, the army said.'),
+      source: span(TEXT_B, 'the army'), cue: { ...span(TEXT_B, 'said'), neutral: true }, content: null,
+      direct: false, sourceType: 'official', sourceName: 'Burkinabe army', explanation: 'Cites the army.', rule: 'rule:say-verb',
+    },
+    { id: 'f6', article: 'a2', kind: 'unsourced', ...span(TEXT_B, 'The junta \u001b[31mwelcomed\u001b[0m them.'), reason: 'no-attribution', explanation: 'Asserted in the outlet’s own voice.', rule: 'rule:no-attribution' },
+  ];
+  const mA = span(TEXT_A, 'Russian instructors arrived in Ouagadougou on Monday.');
+  const mB = span(TEXT_B, 'Russian military instructors landed in Ouagadougou on Monday, the army said.');
+  const cA = span(TEXT_A, 'Critics call it a sell-out.');
+  return {
+    schema: 'parallax/report@1',
+    tool: { name: 'parallax', version: '0.0.0-test' },
+    lexicons: [],
+    articles: [a1, a2],
+    events: [
+      { id: 'e1', label: 'Russian instructors arrive in Ouagadougou', articles: ['a1', 'a2'], mentions: [{ article: 'a1', ...mA }, { article: 'a2', ...mB }] },
+      { id: 'e2', label: 'Critics object to the deal', articles: ['a1'], mentions: [{ article: 'a1', ...cA }] },
+    ],
+    findings,
+    scores: {
+      a1: { load: 4.5, unsourcedShare: 0.25, nonNeutralCueShare: 0, markersPer1k: { emotive: 40, label: 20 } },
+      a2: { load: 0, unsourcedShare: 0.5, nonNeutralCueShare: 0, markersPer1k: { emotive: 0, label: 0 } },
+    },
+    omissions: { a2: ['e2'] },
+    actors: [
+      { name: 'Russia', articles: { a1: { mentions: 1, descriptors: ['brutal regime'], tone: -0.5 }, a2: { mentions: 1, descriptors: [], tone: 0 } } },
+    ],
+  };
+}
