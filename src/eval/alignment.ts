@@ -1,4 +1,274 @@
-/** Evaluation of the alignment stage (placeholder until that module lands). */
-export function run(_datasets: string): void {
-  console.log('eval alignment: not implemented yet');
+/**
+ * Evaluation of event alignment and story grouping on the development datasets.
+ *
+ * - ECB+ dev topics: pairwise precision/recall/F1 over cross-document sentence pairs (both
+ *   sides annotated sentences), micro over topics plus macro F1, beside a plain TF-IDF cosine
+ *   baseline (topic-level idf, stop words removed, best threshold).
+ * - BASIL dev: the 150 articles mixed in one folder, grouped into stories by corpus mode;
+ *   pairwise precision/recall/F1 against the triplets.
+ *
+ * Each ECB+ topic is fed as the datasets README says: one `.txt` per document, one sentence per
+ * line. Files are written to a temporary folder, never into the repository.
+ */
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { AnalysedArticle } from '../core/types.js';
+import { prepareArticle } from '../pipeline.js';
+import { alignArticles, type AlignOptions } from '../align/index.js';
+import { isStopWord } from '../align/terms.js';
+import { groupStories } from '../corpus/group.js';
+import { storyInputOf, type StoryInput } from '../corpus/features.js';
+
+interface EcbTopic {
+  topic: number;
+  documents: { id: string; sentences: { index: number; text: string }[] }[];
+  annotated_sentences: { doc: string; sentence: number }[];
+  pairs: { a: { doc: string; sentence: number }; b: { doc: string; sentence: number } }[];
+}
+
+/** A topic prepared for alignment: articles (ids a1.. in path order) and the gold. */
+export interface PreparedTopic {
+  topic: number;
+  articles: AnalysedArticle[];
+  /** Per article id: the document id and the start offset of each line (sentence). */
+  docOf: Map<string, { doc: string; lineStarts: number[] }>;
+  annotated: Set<string>;
+  gold: Set<string>;
+}
+
+export interface Counts {
+  tp: number;
+  fp: number;
+  fn: number;
+}
+
+const key = (doc: string, sentence: number) => `${doc}#${sentence}`;
+const pairKey = (x: string, y: string) => (x < y ? `${x}|${y}` : `${y}|${x}`);
+
+export function prf(c: Counts): { p: number; r: number; f1: number } {
+  const p = c.tp + c.fp ? c.tp / (c.tp + c.fp) : 0;
+  const r = c.tp + c.fn ? c.tp / (c.tp + c.fn) : 0;
+  return { p, r, f1: p + r ? (2 * p * r) / (p + r) : 0 };
+}
+
+/** Reads an ECB+ topic, writes its documents as `.txt` files into `dir` and prepares them. */
+export function prepareTopic(file: string, dir: string): PreparedTopic {
+  const t = JSON.parse(readFileSync(file, 'utf8')) as EcbTopic;
+  const docs = [...t.documents].sort((a, b) => (a.id < b.id ? -1 : 1));
+  const articles: AnalysedArticle[] = [];
+  const docOf = new Map<string, { doc: string; lineStarts: number[] }>();
+  docs.forEach((d, i) => {
+    const path = join(dir, `${t.topic}-${d.id}.txt`);
+    const lines = [...d.sentences].sort((a, b) => a.index - b.index).map((s) => s.text);
+    writeFileSync(path, `${lines.join('\n')}\n`);
+    const a = prepareArticle(path);
+    a.id = `a${i + 1}`;
+    articles.push(a);
+    const lineStarts: number[] = [];
+    let at = 0;
+    for (const l of lines) {
+      lineStarts.push(at);
+      at += l.length + 1;
+    }
+    docOf.set(a.id, { doc: d.id, lineStarts });
+  });
+  const annotated = new Set(t.annotated_sentences.map((s) => key(s.doc, s.sentence)));
+  const gold = new Set(t.pairs.map((p) => pairKey(key(p.a.doc, p.a.sentence), key(p.b.doc, p.b.sentence))));
+  return { topic: t.topic, articles, docOf, annotated, gold };
+}
+
+/** Sentences (line indices, 0-based) that `[start, end)` overlaps. */
+function linesOf(lineStarts: number[], start: number, end: number): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < lineStarts.length; i++) {
+    const s = lineStarts[i]!;
+    const e = i + 1 < lineStarts.length ? lineStarts[i + 1]! : Infinity;
+    if (s < end && e > start) out.push(i);
+  }
+  return out;
+}
+
+/** Counts of predicted vs gold pairs for one topic. */
+export function countPairs(predicted: Set<string>, t: PreparedTopic): Counts {
+  let tp = 0;
+  for (const p of predicted) if (t.gold.has(p)) tp++;
+  return { tp, fp: predicted.size - tp, fn: t.gold.size - tp };
+}
+
+/** Cross-document annotated sentence pairs that the aligner puts in one event. */
+export function alignedPairs(t: PreparedTopic, options: Partial<AlignOptions> = {}): Set<string> {
+  const { events } = alignArticles(t.articles, [], undefined, options);
+  const out = new Set<string>();
+  for (const e of events) {
+    if (e.articles.length < 2) continue;
+    const sents = e.mentions.flatMap((m) => {
+      const d = t.docOf.get(m.article)!;
+      return linesOf(d.lineStarts, m.start, m.end).map((l) => ({ doc: d.doc, k: key(d.doc, l) })).filter((x) => t.annotated.has(x.k));
+    });
+    for (let i = 0; i < sents.length; i++) for (let j = i + 1; j < sents.length; j++) {
+      if (sents[i]!.doc !== sents[j]!.doc) out.add(pairKey(sents[i]!.k, sents[j]!.k));
+    }
+  }
+  return out;
+}
+
+/** Baseline: cosine of tf-idf vectors of words (token normals minus stop words), idf over the topic's sentences. */
+export function baselineScores(t: PreparedTopic): { pair: string; cosine: number }[] {
+  const sentences: { doc: string; k: string; tf: Map<string, number> }[] = [];
+  for (const a of t.articles) {
+    const d = t.docOf.get(a.id)!;
+    const byLine = new Map<number, Map<string, number>>();
+    for (const tok of a.tokens) {
+      if (tok.type !== 'word' || isStopWord(tok.normal)) continue;
+      const line = linesOf(d.lineStarts, tok.start, tok.end)[0]!;
+      const tf = byLine.get(line) ?? new Map<string, number>();
+      tf.set(tok.normal, (tf.get(tok.normal) ?? 0) + 1);
+      byLine.set(line, tf);
+    }
+    d.lineStarts.forEach((_, l) => sentences.push({ doc: d.doc, k: key(d.doc, l), tf: byLine.get(l) ?? new Map() }));
+  }
+  const df = new Map<string, number>();
+  for (const s of sentences) for (const w of s.tf.keys()) df.set(w, (df.get(w) ?? 0) + 1);
+  const vec = sentences.map((s) => {
+    const v = new Map<string, number>();
+    let n = 0;
+    for (const [w, c] of s.tf) {
+      const x = c * Math.log(sentences.length / df.get(w)!);
+      v.set(w, x);
+      n += x * x;
+    }
+    n = Math.sqrt(n) || 1;
+    for (const [w, x] of v) v.set(w, x / n);
+    return v;
+  });
+  const ann = sentences.map((s, i) => ({ ...s, i })).filter((s) => t.annotated.has(s.k));
+  const out: { pair: string; cosine: number }[] = [];
+  for (let x = 0; x < ann.length; x++) for (let y = x + 1; y < ann.length; y++) {
+    const a = ann[x]!;
+    const b = ann[y]!;
+    if (a.doc === b.doc) continue;
+    let c = 0;
+    for (const [w, wa] of vec[a.i]!) c += wa * (vec[b.i]!.get(w) ?? 0);
+    out.push({ pair: pairKey(a.k, b.k), cosine: c });
+  }
+  return out;
+}
+
+const fmt = (x: number) => x.toFixed(3);
+
+/** Loads every ECB+ dev topic (prepared once) from `datasets/ecb-dev`. */
+export function loadEcb(datasets: string): { topics: PreparedTopic[]; cleanup: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), 'parallax-ecb-'));
+  const folder = join(datasets, 'ecb-dev');
+  const files = readdirSync(folder).filter((f) => f.endsWith('.json')).sort((a, b) => parseInt(a) - parseInt(b));
+  const topics = files.map((f) => prepareTopic(join(folder, f), dir));
+  return { topics, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** Micro P/R/F1 and macro F1 of the aligner over topics. */
+export function evaluateAlignment(topics: PreparedTopic[], options: Partial<AlignOptions> = {}) {
+  const total: Counts = { tp: 0, fp: 0, fn: 0 };
+  const f1s: number[] = [];
+  for (const t of topics) {
+    const c = countPairs(alignedPairs(t, options), t);
+    total.tp += c.tp;
+    total.fp += c.fp;
+    total.fn += c.fn;
+    f1s.push(prf(c).f1);
+  }
+  return { ...prf(total), macroF1: f1s.reduce((a, b) => a + b, 0) / Math.max(1, f1s.length), ...total };
+}
+
+/** The baseline at its best threshold (micro). */
+export function evaluateBaseline(topics: PreparedTopic[]) {
+  const scored = topics.map((t) => ({ t, s: baselineScores(t) }));
+  let best = { threshold: 0, p: 0, r: 0, f1: 0, macroF1: 0 };
+  for (let th = 0.01; th <= 0.6; th += 0.01) {
+    const total: Counts = { tp: 0, fp: 0, fn: 0 };
+    const f1s: number[] = [];
+    for (const { t, s } of scored) {
+      const c = countPairs(new Set(s.filter((x) => x.cosine >= th).map((x) => x.pair)), t);
+      total.tp += c.tp;
+      total.fp += c.fp;
+      total.fn += c.fn;
+      f1s.push(prf(c).f1);
+    }
+    const m = prf(total);
+    if (m.f1 > best.f1) best = { threshold: Math.round(th * 100) / 100, ...m, macroF1: f1s.reduce((a, b) => a + b, 0) / f1s.length };
+  }
+  return best;
+}
+
+interface BasilArticle {
+  title: string;
+  date?: string;
+  source: string;
+  'triplet-uuid': string;
+  uuid: string;
+  'body-paragraphs': string[][];
+}
+
+/** Renders BASIL articles as `.txt` (title, blank line, paragraphs) into `dir`; returns path → triplet. */
+export function renderBasil(datasets: string, dir: string, withDates: boolean): Map<string, string> {
+  const root = join(datasets, 'basil-dev', 'articles');
+  const truth = new Map<string, string>();
+  for (const year of readdirSync(root).sort()) {
+    for (const f of readdirSync(join(root, year)).filter((n) => n.endsWith('.json')).sort()) {
+      const a = JSON.parse(readFileSync(join(root, year, f), 'utf8')) as BasilArticle;
+      const body = a['body-paragraphs'].map((p) => p.join(' ').trim()).filter((p) => p.length > 0);
+      const text = `${a.title}\n\n${body.join('\n\n')}\n`;
+      const outlet = a.source.toLowerCase();
+      const name = `${a.uuid}.${withDates ? 'md' : 'txt'}`;
+      const content = withDates ? `---\ntitle: ${JSON.stringify(a.title)}\noutlet: ${outlet}\ndate: ${a.date ?? 'null'}\n---\n${text}` : text;
+      writeFileSync(join(dir, name), content);
+      truth.set(join(dir, name), a['triplet-uuid']);
+    }
+  }
+  return truth;
+}
+
+/** Pairwise P/R/F1 of a grouping against the truth (path → story). */
+export function groupingScore(groups: string[][], truth: Map<string, string>) {
+  const pred = new Set<string>();
+  for (const g of groups) for (let i = 0; i < g.length; i++) for (let j = i + 1; j < g.length; j++) pred.add(pairKey(g[i]!, g[j]!));
+  const paths = [...truth.keys()].sort();
+  const gold = new Set<string>();
+  for (let i = 0; i < paths.length; i++) for (let j = i + 1; j < paths.length; j++) if (truth.get(paths[i]!) === truth.get(paths[j]!)) gold.add(pairKey(paths[i]!, paths[j]!));
+  let tp = 0;
+  for (const p of pred) if (gold.has(p)) tp++;
+  return prf({ tp, fp: pred.size - tp, fn: gold.size - tp });
+}
+
+/** Story grouping of the BASIL dev articles mixed in one folder. */
+export function evaluateGrouping(datasets: string, withDates: boolean) {
+  const dir = mkdtempSync(join(tmpdir(), 'parallax-basil-'));
+  try {
+    const truth = renderBasil(datasets, dir, withDates);
+    const inputs: StoryInput[] = [...truth.keys()].sort().map((p) => storyInputOf(prepareArticle(p)));
+    const stories = groupStories(inputs);
+    const m = groupingScore(stories.map((s) => s.members.map((i) => inputs[i]!.path)), truth);
+    return { ...m, stories: stories.length, articles: inputs.length };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export function run(datasets: string): void {
+  const { topics, cleanup } = loadEcb(datasets);
+  try {
+    const ours = evaluateAlignment(topics);
+    const base = evaluateBaseline(topics);
+    console.log('alignment — ECB+ dev topics (cross-document sentence pairs, annotated sentences)');
+    console.log('  method                     P      R      F1     macro-F1');
+    console.log(`  parallax align           ${fmt(ours.p)}  ${fmt(ours.r)}  ${fmt(ours.f1)}  ${fmt(ours.macroF1)}`);
+    console.log(`  tf-idf cosine ≥ ${base.threshold.toFixed(2)}     ${fmt(base.p)}  ${fmt(base.r)}  ${fmt(base.f1)}  ${fmt(base.macroF1)}`);
+  } finally {
+    cleanup();
+  }
+  console.log('story grouping — BASIL dev (150 articles, 50 triplets, mixed; pairwise)');
+  for (const withDates of [false, true]) {
+    const g = evaluateGrouping(datasets, withDates);
+    console.log(`  ${withDates ? 'with dates   ' : 'text only    '}  P ${fmt(g.p)}  R ${fmt(g.r)}  F1 ${fmt(g.f1)}  (${g.stories} stories)`);
+  }
 }

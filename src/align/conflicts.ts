@@ -1,0 +1,61 @@
+/**
+ * Figures that disagree: within one event, two articles that give figures of the same kind none
+ * of which agree (different values), or one a vague and the other a precise quantity.
+ */
+import type { Figure, FigureKind } from './figures.js';
+
+export interface FigureConflict {
+  kind: FigureKind;
+  reason: 'different-values' | 'vague-vs-precise';
+  /** The two articles, lower id first. */
+  articles: [string, string];
+  /** The figures each gives, in text order. */
+  figures: Pick<Figure, 'article' | 'start' | 'end' | 'text' | 'value' | 'vague'>[];
+}
+
+const byId = (x: string, y: string) => x.localeCompare(y, 'en', { numeric: true });
+
+/** True when two figures of one kind can mean the same quantity or day. */
+export function agree(a: Figure, b: Figure): boolean {
+  if (typeof a.value === 'number' && typeof b.value === 'number') {
+    if (a.vague || b.vague) return a.vague && b.vague && a.value === b.value;
+    return Math.abs(a.value - b.value) <= 0.01 * Math.max(Math.abs(a.value), Math.abs(b.value));
+  }
+  // Dates: compare at the precision both give; an unknown year (--MM-DD) matches any year.
+  const strip = (v: string) => (v.startsWith('--') ? v.slice(2) : v);
+  let x = String(a.value);
+  let y = String(b.value);
+  if (x.startsWith('--') || y.startsWith('--')) {
+    x = strip(x).replace(/^\d{4}-/, '');
+    y = strip(y).replace(/^\d{4}-/, '');
+  }
+  const n = Math.min(x.length, y.length);
+  return x.slice(0, n) === y.slice(0, n);
+}
+
+/** Disagreements between the articles of one event over each kind of figure. */
+export function figureConflicts(figures: readonly Figure[]): FigureConflict[] {
+  const out: FigureConflict[] = [];
+  const kinds = [...new Set(figures.map((f) => f.kind))].sort();
+  for (const kind of kinds) {
+    const of = figures.filter((f) => f.kind === kind);
+    const articles = [...new Set(of.map((f) => f.article))].sort(byId);
+    for (let i = 0; i < articles.length; i++) {
+      for (let j = i + 1; j < articles.length; j++) {
+        const fa = of.filter((f) => f.article === articles[i]);
+        const fb = of.filter((f) => f.article === articles[j]);
+        if (fa.some((a) => fb.some((b) => agree(a, b)))) continue;
+        const vagueA = fa.every((f) => f.vague);
+        const vagueB = fb.every((f) => f.vague);
+        const reason = kind === 'count' && vagueA !== vagueB ? 'vague-vs-precise' : 'different-values';
+        out.push({
+          kind,
+          reason,
+          articles: [articles[i]!, articles[j]!],
+          figures: [...fa, ...fb].map(({ article, start, end, text, value, vague }) => ({ article, start, end, text, value, vague })),
+        });
+      }
+    }
+  }
+  return out;
+}

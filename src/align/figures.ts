@@ -1,0 +1,209 @@
+/**
+ * Figures and dates an article gives, read from its tokens and normalised: *June 05* and
+ * *June 5, 2024* → `2024-06-05` (the year from the text, else the article date, else the nearest
+ * full date in the article), *7,600* → 7600, *2 million* → 2000000, *190%* → 190, *thousands* →
+ * a vague count. Offsets are 0-based UTF-16 indices into the file text, end exclusive.
+ */
+import type { AnalysedArticle, Token } from '../core/types.js';
+
+export type FigureKind = 'date' | 'count' | 'money' | 'percent' | 'year';
+
+/** One figure as written, with its normalised value. */
+export interface Figure {
+  article: string;
+  start: number;
+  end: number;
+  text: string;
+  kind: FigureKind;
+  /** ISO date (`YYYY-MM-DD`, `YYYY-MM`, or `--MM-DD` when the year is unknown), or a number. */
+  value: string | number;
+  /** True for vague quantities (*thousands*, *dozens*); false for precise ones. */
+  vague: boolean;
+  /** An approximating word before the figure (*over*, *almost*, *about*), when present. */
+  qualifier?: string;
+  /** Currency of a money figure as written ($, €, dollars). */
+  unit?: string;
+}
+
+const MONTHS: Record<string, number> = {
+  january: 1, jan: 1, february: 2, feb: 2, march: 3, mar: 3, april: 4, apr: 4, may: 5, june: 6, jun: 6,
+  july: 7, jul: 7, august: 8, aug: 8, september: 9, sep: 9, sept: 9, october: 10, oct: 10, november: 11,
+  nov: 11, december: 12, dec: 12,
+};
+const MULTIPLIERS: Record<string, number> = {
+  thousand: 1e3, k: 1e3, million: 1e6, mn: 1e6, m: 1e6, billion: 1e9, bn: 1e9, b: 1e9, trillion: 1e12, tn: 1e12,
+};
+const NUMBER_WORDS: Record<string, number> = {
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11,
+  twelve: 12, fifteen: 15, twenty: 20, thirty: 30, forty: 40, fifty: 50, hundred: 100, a: 1,
+};
+/** Vague plural quantities and the least they can mean. */
+const VAGUE: Record<string, number> = { dozens: 24, scores: 40, hundreds: 200, thousands: 2000, millions: 2e6, billions: 2e9 };
+const QUALIFIERS = new Set(['about', 'around', 'almost', 'nearly', 'over', 'some', 'approximately', 'roughly', 'up', 'more', 'less', 'fewer', 'at', 'least', 'than', 'under', 'barely', 'just']);
+const CURRENCY_WORDS = new Set(['dollars', 'dollar', 'euros', 'euro', 'pounds', 'rubles', 'roubles', 'yuan', 'francs', 'cfa']);
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const isYear = (t: Token | undefined) => t !== undefined && t.type === 'number' && /^(1[89]|20)\d\d$/.test(t.text);
+const numberValue = (t: Token): number | null => {
+  if (t.type === 'number') {
+    const v = Number(t.text.replace(/,/g, ''));
+    return Number.isFinite(v) ? v : null;
+  }
+  return null;
+};
+const dayOf = (t: Token | undefined): number | null => {
+  if (!t) return null;
+  const m = /^(\d{1,2})(st|nd|rd|th)?$/i.exec(t.text);
+  if (!m) return null;
+  const d = Number(m[1]);
+  return d >= 1 && d <= 31 ? d : null;
+};
+
+interface DateParts {
+  a: number;
+  b: number;
+  month: number;
+  day: number | null;
+  year: number | null;
+  relativeYear: number | null;
+}
+
+/** A month name with an optional day before or after it and an optional year. */
+function readDate(tokens: readonly Token[], i: number, end: number): DateParts | null {
+  const t = tokens[i]!;
+  const month = MONTHS[t.normal.replace(/\.$/, '')];
+  if (month === undefined) return null;
+  // "may" and "march" are also verbs: require a day or a year next to them.
+  const short = t.normal.length <= 4 && t.pos !== 'PROPN';
+  let a = i;
+  let b = i + 1;
+  let day: number | null = null;
+  // Day before: "9 th October", "5th June", "5 June".
+  const before = tokens[i - 1];
+  const before2 = tokens[i - 2];
+  if (before && before.normal === 'th' && dayOf(before2) !== null && i - 2 >= 0) {
+    day = dayOf(before2);
+    a = i - 2;
+  } else if (before && dayOf(before) !== null && before.type !== 'word') {
+    day = dayOf(before);
+    a = i - 1;
+  }
+  if (day === null && b < end && dayOf(tokens[b]) !== null && !isYear(tokens[b])) {
+    day = dayOf(tokens[b]);
+    b++;
+    if (b < end && /^(st|nd|rd|th)$/.test(tokens[b]!.normal)) b++;
+  }
+  let year: number | null = null;
+  let c = b;
+  if (c < end && tokens[c]!.text === ',') c++;
+  if (c < end && isYear(tokens[c])) {
+    year = Number(tokens[c]!.text);
+    b = c + 1;
+  }
+  let relativeYear: number | null = null;
+  const rel = tokens.slice(b, Math.min(end, b + 3)).map((x) => x.normal).join(' ');
+  if (/^(of )?last year/.test(rel)) relativeYear = -1;
+  else if (/^(of )?this year/.test(rel)) relativeYear = 0;
+  if (short && day === null && year === null) return null;
+  if (a > 0 && /^(wednesday|monday|tuesday|thursday|friday|saturday|sunday)$/.test(tokens[a - 1]!.normal)) a--;
+  return { a, b, month, day, year, relativeYear };
+}
+
+/**
+ * The figures of one article in text order. `year` from the article date (or from the nearest
+ * full date in the text) completes dates written without one.
+ */
+export function figuresOf(article: AnalysedArticle): Figure[] {
+  const { tokens, text } = article;
+  const out: Figure[] = [];
+  const pubYear = article.meta.date ? Number(article.meta.date.slice(0, 4)) : null;
+  const pubMonthDay = article.meta.date ? article.meta.date.slice(5) : null;
+  const pending: { fig: Figure; parts: DateParts }[] = [];
+  const span = (a: number, b: number) => ({ start: tokens[a]!.start, end: tokens[b - 1]!.end, text: text.slice(tokens[a]!.start, tokens[b - 1]!.end) });
+  const qualifierBefore = (a: number): string | undefined => {
+    const p = tokens[a - 1];
+    if (!p || !QUALIFIERS.has(p.normal)) return undefined;
+    const p2 = tokens[a - 2];
+    return p2 && QUALIFIERS.has(p2.normal) && tokens[a - 2]!.sentence === p.sentence ? `${p2.normal} ${p.normal}` : p.normal;
+  };
+
+  for (const s of article.sentences) {
+    const end = s.tokenEnd;
+    for (let i = s.tokenStart; i < end; i++) {
+      const t = tokens[i]!;
+      const date = t.type === 'word' ? readDate(tokens, i, end) : null;
+      if (date) {
+        const fig: Figure = { article: article.id, ...span(date.a, date.b), kind: 'date', value: '', vague: date.day === null };
+        out.push(fig);
+        pending.push({ fig, parts: date });
+        i = date.b - 1;
+        continue;
+      }
+      const vagueMin = VAGUE[t.normal];
+      if (vagueMin !== undefined && t.type === 'word') {
+        let a = i;
+        if (tokens[i - 2] && /^(tens|hundreds)$/.test(tokens[i - 2]!.normal) && tokens[i - 1]!.normal === 'of') a = i - 2;
+        const q = qualifierBefore(a);
+        out.push({ article: article.id, ...span(a, i + 1), kind: 'count', value: a < i ? vagueMin * 10 : vagueMin, vague: true, ...(q ? { qualifier: q } : {}) });
+        continue;
+      }
+      let value = numberValue(t);
+      let a = i;
+      let b = i + 1;
+      if (value === null && t.type === 'word' && NUMBER_WORDS[t.normal] !== undefined && tokens[i + 1] && MULTIPLIERS[tokens[i + 1]!.normal] !== undefined && t.normal !== 'a') {
+        value = NUMBER_WORDS[t.normal]!;
+      }
+      if (value === null) continue;
+      if (isYear(t) && !(tokens[i - 1]?.type === 'currency')) {
+        out.push({ article: article.id, ...span(i, i + 1), kind: 'year', value, vague: false });
+        continue;
+      }
+      if (tokens[i + 1] && /^(st|nd|rd|th)$/.test(tokens[i + 1]!.normal)) continue; // an ordinal
+      const mult = tokens[b] ? MULTIPLIERS[tokens[b]!.normal] : undefined;
+      if (mult !== undefined) {
+        value *= mult;
+        b++;
+      }
+      let kind: FigureKind = 'count';
+      let unit: string | undefined;
+      if (tokens[a - 1]?.type === 'currency') {
+        kind = 'money';
+        unit = tokens[a - 1]!.text;
+        a--;
+      } else if (tokens[b] && CURRENCY_WORDS.has(tokens[b]!.normal)) {
+        kind = 'money';
+        unit = tokens[b]!.normal;
+        b++;
+      } else if (tokens[b]?.text === '%' || tokens[b]?.normal === 'percent') {
+        kind = 'percent';
+        b++;
+      } else if (tokens[b]?.normal === 'per' && tokens[b + 1]?.normal === 'cent') {
+        kind = 'percent';
+        b += 2;
+      }
+      const q = qualifierBefore(a);
+      out.push({ article: article.id, ...span(a, b), kind, value: Math.round(value * 1e6) / 1e6, vague: false, ...(q ? { qualifier: q } : {}), ...(unit ? { unit } : {}) });
+      i = b - 1;
+    }
+  }
+
+  // Complete dates: the year as written, else relative to the article date, else the article
+  // date's year (a month after the publication date means the year before), else the nearest
+  // dated mention in the text.
+  const dated = pending.filter((p) => p.parts.year !== null);
+  for (const { fig, parts } of pending) {
+    let year = parts.year;
+    if (year === null && parts.relativeYear !== null && pubYear !== null) year = pubYear + parts.relativeYear;
+    if (year === null && pubYear !== null && pubMonthDay !== null) {
+      const md = `${pad(parts.month)}-${pad(parts.day ?? 1)}`;
+      year = md > pubMonthDay ? pubYear - 1 : pubYear;
+    }
+    if (year === null && dated.length > 0) {
+      const nearest = [...dated].sort((x, y) => Math.abs(x.fig.start - fig.start) - Math.abs(y.fig.start - fig.start) || x.fig.start - y.fig.start)[0]!;
+      year = nearest.parts.year;
+    }
+    const md = parts.day === null ? pad(parts.month) : `${pad(parts.month)}-${pad(parts.day)}`;
+    fig.value = year === null ? `--${md}` : `${year}-${md}`;
+  }
+  return out;
+}

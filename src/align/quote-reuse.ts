@@ -1,0 +1,139 @@
+/**
+ * Quote reuse: the same quotation in several articles, perhaps translated or trimmed, found by
+ * the overlap of the stems of the quotations' inner words. Quotation spans come from the one
+ * quotation scanner (src/analyses/quotes.ts). Offsets are 0-based UTF-16, end exclusive.
+ */
+import type { AnalysedArticle, AttributionFinding, Finding, TextSpan } from '../core/types.js';
+import { findQuotations } from '../analyses/quotes.js';
+import { wordDiff, type DiffPart } from '../report/word-diff.js';
+import { termsOf } from './terms.js';
+
+/** Fewest shared stems, and least share of the shorter quotation's stems, for a reuse. */
+export const QUOTE_MIN_SHARED = 3;
+export const QUOTE_MIN_CONTAINMENT = 0.5;
+
+/** A quotation of one article with its stems. */
+export interface QuoteRef extends TextSpan {
+  article: string;
+  innerStart: number;
+  innerEnd: number;
+  stems: string[];
+}
+
+/** How a quotation is introduced: the cue and source of the attribution covering it. */
+export interface QuoteIntro {
+  cue: TextSpan & { neutral: boolean };
+  source: TextSpan | null;
+}
+
+export interface QuoteVariant extends TextSpan {
+  article: string;
+  intro: QuoteIntro | null;
+}
+
+/** One quotation reused across articles, with the word diff of its first two variants. */
+export interface QuoteReuse {
+  variants: QuoteVariant[];
+  /** Word diff of the first variant's inner text → the second's. */
+  diff: DiffPart[];
+  /** Shared stems / stems of the shorter variant (0..1), for the first two variants. */
+  similarity: number;
+  shared: string[];
+}
+
+/** First token index whose start is at or after `offset` (binary search). */
+function tokenAt(article: AnalysedArticle, offset: number): number {
+  let lo = 0;
+  let hi = article.tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (article.tokens[mid]!.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The quotations of an article with at least one stem. */
+export function quotesOf(article: AnalysedArticle): QuoteRef[] {
+  return findQuotations(article.text, article.body).flatMap((q) => {
+    const stems = [...new Set(termsOf(article.tokens, tokenAt(article, q.innerStart), tokenAt(article, q.innerEnd)).map((h) => h.term))].sort();
+    return stems.length === 0 ? [] : [{ article: article.id, start: q.start, end: q.end, text: q.text, innerStart: q.innerStart, innerEnd: q.innerEnd, stems }];
+  });
+}
+
+/** Shared stems of two quotations and their containment (shared / stems of the shorter). */
+export function quoteOverlap(a: QuoteRef, b: QuoteRef): { shared: string[]; containment: number } {
+  const setB = new Set(b.stems);
+  const shared = a.stems.filter((s) => setB.has(s));
+  return { shared, containment: shared.length / Math.max(1, Math.min(a.stems.length, b.stems.length)) };
+}
+
+/** True when two quotations of different articles are the same quotation reused. */
+export function isReuse(a: QuoteRef, b: QuoteRef): boolean {
+  if (a.article === b.article) return false;
+  const o = quoteOverlap(a, b);
+  return o.shared.length >= QUOTE_MIN_SHARED && o.containment >= QUOTE_MIN_CONTAINMENT;
+}
+
+/** The direct attribution whose content (or whole span) overlaps the quotation most. */
+export function introOf(q: QuoteRef, findings: readonly Finding[]): QuoteIntro | null {
+  let best: AttributionFinding | null = null;
+  let bestOverlap = 0;
+  for (const f of findings) {
+    if (f.kind !== 'attribution' || f.article !== q.article) continue;
+    const span = f.content ?? f;
+    const o = Math.min(span.end, q.end) - Math.max(span.start, q.start);
+    if (o > bestOverlap) {
+      best = f;
+      bestOverlap = o;
+    }
+  }
+  if (!best) return null;
+  const { start, end, text, neutral } = best.cue;
+  return { cue: { start, end, text, neutral }, source: best.source ? { start: best.source.start, end: best.source.end, text: best.source.text } : null };
+}
+
+/**
+ * Groups reused quotations (each group has variants from at least two articles). `quotes` must be
+ * sorted by article id then start; variants keep that order.
+ */
+export function reuseGroups(quotes: readonly QuoteRef[], articleText: (id: string) => string, findings: readonly Finding[]): QuoteReuse[] {
+  const parent = quotes.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  const byStem = new Map<string, number[]>();
+  quotes.forEach((q, i) => q.stems.forEach((s) => byStem.set(s, [...(byStem.get(s) ?? []), i])));
+  const tried = new Set<string>();
+  for (const list of byStem.values()) {
+    for (let x = 0; x < list.length; x++) {
+      for (let y = x + 1; y < list.length; y++) {
+        const i = list[x]!;
+        const j = list[y]!;
+        const key = `${i},${j}`;
+        if (tried.has(key)) continue;
+        tried.add(key);
+        if (isReuse(quotes[i]!, quotes[j]!)) {
+          const [ri, rj] = [find(i), find(j)];
+          if (ri !== rj) parent[Math.max(ri, rj)] = Math.min(ri, rj);
+        }
+      }
+    }
+  }
+  const groups = new Map<number, QuoteRef[]>();
+  quotes.forEach((q, i) => groups.set(find(i), [...(groups.get(find(i)) ?? []), q]));
+  const out: QuoteReuse[] = [];
+  for (const g of [...groups.keys()].sort((a, b) => a - b)) {
+    const members = groups.get(g)!;
+    if (new Set(members.map((m) => m.article)).size < 2) continue;
+    const first = members[0]!;
+    const second = members.find((m) => m.article !== first.article)!;
+    const o = quoteOverlap(first, second);
+    const inner = (q: QuoteRef) => articleText(q.article).slice(q.innerStart, q.innerEnd);
+    out.push({
+      variants: members.map((m) => ({ article: m.article, start: m.start, end: m.end, text: m.text, intro: introOf(m, findings) })),
+      diff: wordDiff(inner(first), inner(second)),
+      similarity: Math.round(o.containment * 1e4) / 1e4,
+      shared: o.shared,
+    });
+  }
+  return out;
+}

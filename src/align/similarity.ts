@@ -1,0 +1,121 @@
+/**
+ * TF-IDF vectors over index terms, cosine similarity with the shared terms that explain it, and
+ * sub-quadratic candidate search through an inverted index that skips very frequent terms.
+ */
+import type { TermHit } from './terms.js';
+
+/** A sparse unit vector: terms sorted, weights aligned with them. */
+export interface TermVector {
+  terms: string[];
+  weights: number[];
+  /** Proper-name run of each term (the first term of a run stands for it). */
+  groups: number[];
+  proper: boolean[];
+}
+
+export interface Weighting {
+  /** Number of units the terms were counted over. */
+  units: number;
+  df: Map<string, number>;
+}
+
+/** Inverse document frequency `ln(1 + N / df)`. */
+export function idf(w: Weighting, term: string): number {
+  return Math.log(1 + w.units / (w.df.get(term) ?? 1));
+}
+
+/** Document frequencies of terms over units (each unit counts a term once). */
+export function weighting(hits: readonly (readonly TermHit[])[]): Weighting {
+  const df = new Map<string, number>();
+  for (const h of hits) for (const t of new Set(h.map((x) => x.term))) df.set(t, (df.get(t) ?? 0) + 1);
+  return { units: hits.length, df };
+}
+
+/** L2-normalised tf-idf vector with sub-linear tf (`1 + ln tf`). */
+export function vectorOf(hits: readonly TermHit[], w: Weighting): TermVector {
+  const tf = new Map<string, { n: number; group: number; proper: boolean }>();
+  for (const h of hits) {
+    const e = tf.get(h.term);
+    if (e) e.n++;
+    else tf.set(h.term, { n: 1, group: h.group, proper: h.proper });
+  }
+  const terms = [...tf.keys()].sort();
+  const raw = terms.map((t) => (1 + Math.log(tf.get(t)!.n)) * idf(w, t));
+  let norm = 0;
+  for (const x of raw) norm += x * x;
+  norm = Math.sqrt(norm) || 1;
+  return {
+    terms,
+    weights: raw.map((x) => x / norm),
+    groups: terms.map((t) => tf.get(t)!.group),
+    proper: terms.map((t) => tf.get(t)!.proper),
+  };
+}
+
+export interface Overlap {
+  cosine: number;
+  /** Shared terms, sorted. */
+  shared: string[];
+  /** Shared evidence: the sum, over proper-name runs and other shared terms counted once each,
+   *  of the largest idf in the run divided by the largest possible idf (0..n). */
+  evidence: number;
+}
+
+/** Cosine of two vectors and the terms they share. */
+export function overlap(a: TermVector, b: TermVector, w: Weighting): Overlap {
+  let i = 0;
+  let j = 0;
+  let cosine = 0;
+  const shared: string[] = [];
+  const groupBest = new Map<number, number>();
+  while (i < a.terms.length && j < b.terms.length) {
+    const x = a.terms[i]!;
+    const y = b.terms[j]!;
+    if (x === y) {
+      cosine += a.weights[i]! * b.weights[j]!;
+      shared.push(x);
+      const g = a.groups[i]!;
+      groupBest.set(g, Math.max(groupBest.get(g) ?? 0, idf(w, x)));
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
+  const max = Math.log(1 + w.units);
+  let evidence = 0;
+  for (const v of [...groupBest.values()].sort()) evidence += v / max;
+  return { cosine, shared, evidence };
+}
+
+/**
+ * Pairs of items `[i, j]` (i < j, different `owner`) that share at least one term whose document
+ * frequency is at most `maxDf`. Cost is the sum of squared posting-list lengths under the cap.
+ */
+export function candidatePairs(vectors: readonly TermVector[], owner: readonly string[], maxDf: number): [number, number][] {
+  const postings = new Map<string, number[]>();
+  vectors.forEach((v, i) => {
+    for (const t of v.terms) {
+      const p = postings.get(t);
+      if (p) p.push(i);
+      else postings.set(t, [i]);
+    }
+  });
+  const seen = new Set<number>();
+  const n = vectors.length;
+  const out: [number, number][] = [];
+  for (const list of postings.values()) {
+    if (list.length < 2 || list.length > maxDf) continue;
+    for (let x = 0; x < list.length; x++) {
+      for (let y = x + 1; y < list.length; y++) {
+        const i = list[x]!;
+        const j = list[y]!;
+        if (owner[i] === owner[j]) continue;
+        const key = i * n + j;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        out.push([i, j]);
+      }
+    }
+  }
+  return out.sort((p, q) => p[0] - q[0] || p[1] - q[1]);
+}

@@ -1,0 +1,40 @@
+/**
+ * What story grouping keeps of each article: its term counts (Porter stems from the NLP
+ * tokens), date, outlet and a hash of its prose for duplicate detection. Small enough to hold
+ * thousands of articles in memory.
+ */
+import { createHash } from 'node:crypto';
+import type { AnalysedArticle } from '../core/types.js';
+import { termsOf } from '../align/terms.js';
+
+export interface StoryInput {
+  path: string;
+  /** `YYYY-MM-DD` or null. */
+  date: string | null;
+  outlet: string | null;
+  title: string | null;
+  /** Term counts, sorted by term. */
+  terms: [string, number][];
+  /** sha1 of the prose with whitespace collapsed. */
+  hash: string;
+}
+
+/** Hash of the article prose (body spans) with whitespace collapsed. */
+export function proseHash(a: Pick<AnalysedArticle, 'text' | 'body'>): string {
+  const prose = a.body.map((b) => a.text.slice(b.start, b.end)).join('\n');
+  return createHash('sha1').update(prose.replace(/\s+/g, ' ').trim()).digest('hex');
+}
+
+/** The grouping features of one analysed article. */
+export function storyInputOf(a: AnalysedArticle): StoryInput {
+  const counts = new Map<string, number>();
+  for (const h of termsOf(a.tokens, 0, a.tokens.length)) counts.set(h.term, (counts.get(h.term) ?? 0) + 1);
+  return {
+    path: a.path,
+    date: a.meta.date,
+    outlet: a.meta.outlet,
+    title: a.meta.title,
+    terms: [...counts.entries()].sort((x, y) => (x[0] < y[0] ? -1 : 1)),
+    hash: proseHash(a),
+  };
+}
