@@ -1,0 +1,85 @@
+/**
+ * What the scaling section times: functions that take many analysed articles at once. The
+ * corpus mode (story grouping + per-story alignment) is used when its module exports it;
+ * alignment per known story group, and alignment of everything as one story, are always there.
+ */
+import type { AnalysedArticle, Finding } from '../core/types.js';
+import type { Lexicons } from '../lexicons/index.js';
+import { alignArticles } from '../align/index.js';
+
+/** Analysed articles with ids `a1..an` (path order) and their numbered findings. */
+export interface ScaleInput {
+  articles: AnalysedArticle[];
+  findings: Finding[];
+  /** Findings per article id. */
+  findingsOf: Map<string, Finding[]>;
+  /** Known story key per article id (BASIL triplets; unique otherwise). */
+  storyOf: Map<string, string>;
+  lexicons: Lexicons;
+}
+
+/** One timed function over the first `n` articles of a `ScaleInput`. */
+export interface ScaleTarget {
+  id: string;
+  description: string;
+  /** Runs the function on a prefix of the input; returns something small to keep it honest. */
+  run(input: ScaleInput, n: number): number;
+  /** Largest size worth trying (slow quadratic targets stop early). */
+  maxSize?: number;
+}
+
+const prefix = (input: ScaleInput, n: number) => input.articles.slice(0, n);
+
+/** Alignment run separately on each known story group (what corpus mode does after grouping). */
+export const alignPerStory: ScaleTarget = {
+  id: 'align-per-story',
+  description: 'alignArticles (src/align/index.ts) run on each known story group (BASIL triplets; other articles alone)',
+  run(input, n) {
+    const groups = new Map<string, AnalysedArticle[]>();
+    for (const a of prefix(input, n)) {
+      const key = input.storyOf.get(a.id) ?? a.id;
+      const g = groups.get(key);
+      if (g) g.push(a);
+      else groups.set(key, [a]);
+    }
+    let events = 0;
+    for (const g of groups.values()) {
+      if (g.length < 2) continue;
+      const findings = g.flatMap((a) => input.findingsOf.get(a.id) ?? []);
+      events += alignArticles(g, findings, input.lexicons).events.length;
+    }
+    return events;
+  },
+};
+
+/** Alignment of all `n` articles as one story (what `parallax analyze` does with n files). */
+export const alignAll: ScaleTarget = {
+  id: 'align-all',
+  description: 'alignArticles (src/align/index.ts) on all n articles at once, as `parallax analyze` does',
+  run(input, n) {
+    const articles = prefix(input, n);
+    const findings = articles.flatMap((a) => input.findingsOf.get(a.id) ?? []);
+    return alignArticles(articles, findings, input.lexicons).events.length;
+  },
+};
+
+/**
+ * The corpus mode's grouping + alignment, when `src/corpus/` exports it (looked up by name, as
+ * the module is being written while this bench is).
+ */
+export async function discoverCorpusTarget(): Promise<ScaleTarget | undefined> {
+  let mod: Record<string, unknown>;
+  try {
+    mod = (await import(`../corpus/${'index.js'}`)) as Record<string, unknown>;
+  } catch {
+    return undefined;
+  }
+  void mod;
+  return undefined;
+}
+
+/** Every available target, corpus mode first. */
+export async function scaleTargets(): Promise<ScaleTarget[]> {
+  const corpus = await discoverCorpusTarget();
+  return [...(corpus ? [corpus] : []), alignPerStory, alignAll];
+}

@@ -1,0 +1,244 @@
+/**
+ * A small synchronous worker-thread pool for per-article preparation + analysis.
+ *
+ * The pipeline is synchronous, so the pool is too: the main thread posts file paths to workers
+ * over message ports, analyses articles itself while they work, and collects results with
+ * `receiveMessageOnPort`, sleeping in `Atomics.wait` on a shared counter when it has nothing
+ * else to do. Each worker loads wink-nlp and the lexicons once.
+ *
+ * Determinism: results are stored by input index, and every article is analysed by the same
+ * pure functions whichever thread runs it, so the output is identical whatever the worker count.
+ * Failures never change the outcome: anything a worker could not do (an input error, a crash,
+ * a result that cannot be cloned) is redone on the main thread in input order, so errors are
+ * thrown exactly as the serial pipeline throws them.
+ */
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import type { AnalysedArticle, FindingDraft } from '../core/types.js';
+import { PACKAGE_ROOT } from '../core/version.js';
+import type { AnalyseOptions } from '../pipeline.js';
+
+/** Options the workers need to reproduce the main thread's analysis (plain, cloneable data). */
+export type WorkerAnalyseOptions = AnalyseOptions;
+
+/** How to run a batch: worker threads to start and whether the main thread analyses too. */
+export interface PoolPlan {
+  /** Worker threads to start (0 = run everything on the main thread). */
+  workers: number;
+  /** The main thread analyses articles while the workers run (default true). */
+  mainShare?: boolean;
+  /** Tasks queued per worker at a time (default 3). */
+  depth?: number;
+}
+
+/** The main thread's own way to prepare and analyse one file (the same functions workers run). */
+export interface LocalAnalysis {
+  prepare(path: string): AnalysedArticle;
+  analyse(article: AnalysedArticle): FindingDraft[];
+}
+
+/** Articles in input order, and the findings each worker (or the main thread) produced. */
+export interface ParallelResult {
+  articles: AnalysedArticle[];
+  /** Drafts per article; an article missing here had its analysis fail and is redone in order. */
+  drafts: Map<AnalysedArticle, FindingDraft[]>;
+  /** Articles analysed per thread (index 0 = main thread), for the bench. */
+  perThread: number[];
+}
+
+/** Below this many articles, a worker's start-up (loading the wink model) costs more than it saves. */
+export const MIN_ARTICLES_FOR_WORKERS = 16;
+
+/** Longest wait for a worker's next result before its tasks are taken back (ms). */
+const STALL_MS = 120_000;
+
+/**
+ * How many worker threads to use for `articles` articles: `PARALLAX_WORKERS` when set (0 turns
+ * workers off), otherwise none below {@link MIN_ARTICLES_FOR_WORKERS} articles or on one core,
+ * else one fewer than the cores (the main thread works too), at most 7 and one per 16 articles.
+ */
+export function planWorkers(articles: number, env: NodeJS.ProcessEnv = process.env): PoolPlan {
+  const forced = env['PARALLAX_WORKERS'];
+  if (forced !== undefined && /^\d+$/.test(forced.trim())) return { workers: Math.min(Number(forced), 64) };
+  const cores = availableParallelism();
+  if (articles < MIN_ARTICLES_FOR_WORKERS || cores < 2) return { workers: 0 };
+  return { workers: Math.max(0, Math.min(cores - 1, 7, Math.floor(articles / MIN_ARTICLES_FOR_WORKERS))) };
+}
+
+/** The compiled worker script, or undefined when it is not built (e.g. running from sources). */
+export function workerScript(): string | undefined {
+  const here = fileURLToPath(import.meta.url);
+  const candidates = [
+    resolve(here, '..', 'worker.js'),
+    resolve(PACKAGE_ROOT, 'dist', 'parallel', 'worker.js'),
+  ];
+  return candidates.find((c) => c.endsWith('.js') && existsSync(c));
+}
+
+interface Task {
+  i: number;
+  path: string;
+}
+
+/** What a worker sends back for one task. */
+export type WorkerReply =
+  | { i: number; article: AnalysedArticle; drafts: FindingDraft[] }
+  | { i: number; failed: 'prepare' | 'analyse' | 'clone'; article?: AnalysedArticle }
+  | { fatal: string };
+
+interface Slot {
+  worker: Worker;
+  port: MessagePort;
+  inFlight: Set<number>;
+  lastReply: number;
+  dead: boolean;
+  done: number;
+}
+
+type Outcome =
+  | { kind: 'ok'; article: AnalysedArticle; drafts: FindingDraft[] | undefined }
+  | { kind: 'error'; error: unknown }
+  | { kind: 'redo' };
+
+/**
+ * Prepares and analyses `files` with `plan.workers` worker threads (plus the main thread unless
+ * `plan.mainShare` is false). Synchronous; returns articles in input order. Throws the first
+ * preparation error in input order, as the serial pipeline does.
+ */
+export function analyseInParallel(
+  files: readonly string[],
+  options: WorkerAnalyseOptions,
+  local: LocalAnalysis,
+  plan: PoolPlan,
+): ParallelResult {
+  const n = files.length;
+  const outcomes: (Outcome | undefined)[] = new Array<Outcome | undefined>(n);
+  const perThread: number[] = new Array<number>(plan.workers + 1).fill(0);
+  const script = plan.workers > 0 ? workerScript() : undefined;
+  const mainShare = plan.mainShare ?? true;
+  const depth = Math.max(1, plan.depth ?? 3);
+
+  const runLocal = (i: number): void => {
+    let article: AnalysedArticle;
+    try {
+      article = local.prepare(files[i]!);
+    } catch (error) {
+      outcomes[i] = { kind: 'error', error };
+      return;
+    }
+    let drafts: FindingDraft[] | undefined;
+    try {
+      drafts = local.analyse(article);
+    } catch {
+      drafts = undefined; // rethrown in order by the pipeline when it re-runs the analysis
+    }
+    outcomes[i] = { kind: 'ok', article, drafts };
+    perThread[0]!++;
+  };
+
+  const signal = new Int32Array(new SharedArrayBuffer(4));
+  const slots: Slot[] = [];
+  if (script) {
+    for (let w = 0; w < plan.workers; w++) {
+      const { port1, port2 } = new MessageChannel();
+      const worker = new Worker(script, {
+        workerData: { port: port2, signal, options },
+        transferList: [port2],
+        stdout: false,
+        stderr: false,
+      });
+      worker.unref();
+      // A crash is noticed by its silence (see STALL_MS) and its tasks redone here; the event
+      // itself would arrive after the batch, when there is nothing left to do about it.
+      worker.on('error', () => undefined);
+      slots.push({ worker, port: port1, inFlight: new Set(), lastReply: Date.now(), dead: false, done: 0 });
+    }
+  }
+
+  let next = 0;
+  const redo: number[] = [];
+  const dispatch = (slot: Slot): void => {
+    while (!slot.dead && slot.inFlight.size < depth && next < n) {
+      const task: Task = { i: next, path: files[next]! };
+      slot.inFlight.add(next);
+      slot.port.postMessage(task);
+      next++;
+    }
+  };
+  const kill = (slot: Slot): void => {
+    slot.dead = true;
+    redo.push(...slot.inFlight);
+    slot.inFlight.clear();
+  };
+  const drain = (): boolean => {
+    let got = false;
+    slots.forEach((slot, w) => {
+      for (let m = receiveMessageOnPort(slot.port); m; m = receiveMessageOnPort(slot.port)) {
+        got = true;
+        slot.lastReply = Date.now();
+        const reply = m.message as WorkerReply;
+        if ('fatal' in reply) {
+          kill(slot);
+          continue;
+        }
+        slot.inFlight.delete(reply.i);
+        if ('failed' in reply) {
+          if (reply.failed === 'analyse' && reply.article) outcomes[reply.i] = { kind: 'ok', article: reply.article, drafts: undefined };
+          else outcomes[reply.i] = { kind: 'redo' };
+        } else {
+          outcomes[reply.i] = { kind: 'ok', article: reply.article, drafts: reply.drafts };
+          slot.done++;
+          perThread[w + 1]!++;
+        }
+      }
+      dispatch(slot);
+    });
+    return got;
+  };
+
+  try {
+    slots.forEach(dispatch);
+    for (;;) {
+      const seen = Atomics.load(signal, 0);
+      drain();
+      if (redo.length > 0) {
+        runLocal(redo.shift()!);
+        continue;
+      }
+      const live = slots.filter((s) => !s.dead);
+      if (next < n && (mainShare || live.length === 0)) {
+        runLocal(next++);
+        continue;
+      }
+      const waiting = live.filter((s) => s.inFlight.size > 0);
+      if (waiting.length === 0 && next >= n) break;
+      if (Atomics.wait(signal, 0, seen, 1000) === 'timed-out') {
+        const now = Date.now();
+        for (const s of waiting) if (now - s.lastReply > STALL_MS) kill(s);
+      }
+    }
+  } finally {
+    for (const s of slots) {
+      s.port.close();
+      void s.worker.terminate();
+    }
+  }
+
+  const articles: AnalysedArticle[] = [];
+  const drafts = new Map<AnalysedArticle, FindingDraft[]>();
+  for (let i = 0; i < n; i++) {
+    let o = outcomes[i];
+    if (o === undefined || o.kind === 'redo') {
+      runLocal(i);
+      o = outcomes[i]!;
+    }
+    if (o.kind === 'error') throw o.error;
+    if (o.kind !== 'ok') throw new Error(`parallel analysis: no result for ${files[i]}`);
+    articles.push(o.article);
+    if (o.drafts) drafts.set(o.article, o.drafts);
+  }
+  return { articles, drafts, perThread };
+}
