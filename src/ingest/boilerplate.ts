@@ -120,7 +120,7 @@ function isNameWord(w: string, cues: BoilerplateCues): boolean {
 /** 2–4 name words (the first capitalised), nothing else but spaces. */
 function nameOnly(text: string, cues: BoilerplateCues): string | null {
   const t = text.trim().replace(/[,.;]$/, '');
-  if (/[!?:;"“”()\d@/|]/.test(t)) return null;
+  if (/[!?:;"“”()\d@/|]|[\p{L}\p{M}]{2}\./u.test(t)) return null;
   const words = t.split(/\s+/);
   if (words.length < 2 || words.length > 4) return null;
   if (!/^\p{Lu}/u.test(words[0]!) || !words.every((w) => isNameWord(w, cues))) return null;
@@ -163,6 +163,12 @@ export function parseDate(text: string, cues: BoilerplateCues): string | null {
 
 const SENTENCE_END = /[.!?…]["”’)]*$/;
 
+/** The line up to its first sentence end (initials and titles such as "Jr." or "Dr." do not end it). */
+function firstSentence(t: string): string {
+  const m = /(?<!\b(?:\p{Lu}|Jr|Sr|Dr|Mr|Mrs|Ms|St|Rep|Sen|Gov|Gen|Lt|Col|Prof))[.!?]["”’)]*\s+(?=[\p{Lu}"“])/u.exec(t);
+  return m ? t.slice(0, m.index + 1) : t;
+}
+
 /** Judges every line; the result has one entry per line (undefined: prose). */
 function classifyLines(lines: readonly ContentLine[], meta: ArticleMeta, cues: BoilerplateCues): (Hit | undefined)[] {
   const n = lines.length;
@@ -200,11 +206,12 @@ function classifyLines(lines: readonly ContentLine[], meta: ArticleMeta, cues: B
       }
       if (stampWord && short(6) && /\d/.test(t)) return { reason: 'publication-stamp', rule: `stamp "${stampWord[0]}"` };
     }
+    if (cues.updateNote.test(t) && short(40)) return { reason: 'publication-stamp', rule: 'update or correction notice' };
     // captions and photo credits
     if (cues.creditOnly.test(t)) return { reason: 'photo-credit', rule: 'line names only photo agencies' };
     if (short(40)) {
       const label = cues.captionLabel.exec(t);
-      if (label && (label.index === 0 || /[.!?]\s+$/.test(t.slice(0, label.index))) && /^\p{Lu}/u.test(label[0])) {
+      if (label && /^[[(]?$|[.!?]\s+$/.test(t.slice(0, label.index)) && /^\p{Lu}/u.test(label[0])) {
         const creditOnlyLabel = /^(credit|credits|photo credit|source)/i.test(label[0]) && label.index === 0;
         return { reason: creditOnlyLabel ? 'photo-credit' : 'caption', rule: `caption label "${label[0].trim()}"` };
       }
@@ -217,7 +224,7 @@ function classifyLines(lines: readonly ContentLine[], meta: ArticleMeta, cues: B
     }
     // donation and share prompts
     const platform = cues.donationPlatform.exec(t);
-    if (platform && (cues.supportVerb.test(t) || cues.donationPhrase.test(t) || short(12))) {
+    if (platform && /^\p{Lu}/u.test(platform[0]) && (cues.supportVerb.test(t) || cues.donationPhrase.test(t) || short(12))) {
       return { reason: 'donation-prompt', rule: `donation platform "${platform[0]}"`, ...supportTarget(t, cues) };
     }
     if (short(12)) {
@@ -234,17 +241,17 @@ function classifyLines(lines: readonly ContentLine[], meta: ArticleMeta, cues: B
     // author bios and credits
     if (short(80)) {
       const follow = cues.followOn.exec(t);
-      if (follow) return { reason: 'author-bio', rule: `"${follow[0]}"` };
+      if (follow?.[0].includes('Follow')) return { reason: 'author-bio', rule: `"${follow[0]}"` };
       if (cues.bioContact.test(t) && nearEdge(i)) return { reason: 'author-bio', rule: 'contact the author' };
       const credit = cues.reportingCredit.exec(t);
       if (credit && short(25) && (nearEdge(i) || credit.index <= 3)) return { reason: 'byline', rule: `credit "${credit[0]}"` };
       if (nearEdge(i) && /^\p{Lu}/u.test(t)) {
-        const firstSentence = t.slice(0, 200);
-        const verb = cues.bioVerb.exec(firstSentence);
+        const verb = cues.bioVerb.exec(t.slice(0, 200));
         if (verb && /^[\p{Lu}][\p{L}\p{M}'’.-]*(\s+[\p{Lu}][\p{L}\p{M}'’.-]*)+/u.test(t)) {
           return { reason: 'author-bio', rule: `"${verb[0]}"` };
         }
-        const role = new RegExp(`^[^.!?]{0,160}?\\b(?:is|was)\\s+(?:an?\\s+|the\\s+)?(?:[\\p{L}-]+\\s+){0,5}?${cues.bioRole.source}`, 'iu').exec(t);
+        const first = firstSentence(t);
+        const role = new RegExp(`^.{0,200}?\\bis\\s+(?:an?\\s+|the\\s+)?(?:[\\p{L}-]+\\s+){0,8}?${cues.bioRole.source}`, 'iu').exec(first);
         const sentences = t.split(/[.!?](?:\s|$)/).filter((x) => x.trim()).length;
         if (role && sentences <= 3 && /^[\p{Lu}][\p{L}\p{M}'’.-]*\s+[\p{Lu}]/u.test(t) && i >= n - cues.bottomLines) {
           return { reason: 'author-bio', rule: 'name "is a" role (at the end)' };

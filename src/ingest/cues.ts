@@ -17,6 +17,7 @@ export interface BoilerplateCues {
   bioRole: RegExp;
   bioContact: RegExp;
   reportingCredit: RegExp;
+  /** "Follow X on Twitter" at the start of a sentence (check that "Follow" is capitalised). */
   followOn: RegExp;
   socialNetwork: RegExp;
   donationPlatform: RegExp;
@@ -36,6 +37,8 @@ export interface BoilerplateCues {
   tagsLabel: RegExp;
   stampWord: RegExp;
   stampMaxWords: number;
+  /** At the start of a line: an update or correction notice. */
+  updateNote: RegExp;
   /** A date with a month name ("21 juni 2024", "April 03, 2025") or numbers ("2024-06-21", "21.06.2024"). */
   date: RegExp;
   /** Month name (lower case) → month number 1–12. */
@@ -128,7 +131,7 @@ export function loadBoilerplateCues(): BoilerplateCues {
     bioRole: wordsRegex(get('bio_roles')),
     bioContact: wordsRegex(get('bio_contact')),
     reportingCredit: wordsRegex(get('reporting_credits')),
-    followOn: new RegExp(`(?<![${L}])follow\\s+(?:[^.!?\\n]{1,40}?\\s)?(?:on|at)\\s+(?:${alternation(socials)})(?![${L}])|(?<![${L}])follow\\s+(?:him|her|them|us|me)?\\s*@\\w`, 'iu'),
+    followOn: new RegExp(`(?:^|[.!?]["”]?\\s+|^["“])Follow\\s+(?:[^.!?\\n]{1,40}?\\s)?(?:on|at)\\s+(?:${alternation(socials)})(?![${L}])|(?:^|[.!?]["”]?\\s+|^["“])Follow\\s+(?:him|her|them|us|me)?\\s*@\\w`, 'iu'),
     socialNetwork: wordsRegex(socials),
     donationPlatform: wordsRegex(get('donation_platforms')),
     supportVerb: wordsRegex(get('support_verbs')),
@@ -147,6 +150,7 @@ export function loadBoilerplateCues(): BoilerplateCues {
     tagsLabel: wordsRegex(get('tags_labels'), '^\\s*', '\\s*:'),
     stampWord: wordsRegex(get('stamp_words')),
     stampMaxWords: num(d, 'stamp_max_words', f),
+    updateNote: wordsRegex(get('update_notes'), '^\\W*'),
     date,
     months,
     nameParticles: new Set(get('name_particles')),
