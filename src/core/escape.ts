@@ -21,13 +21,29 @@ export function escapeHtml(text: string): string {
 }
 
 /**
- * Inline markdown text: every character with markdown meaning is backslash-escaped, HTML is
- * neutralised, and line breaks become spaces, so the text can never open a heading, list,
- * link, code span or table cell boundary.
+ * Inline markdown text (GFM, as GitHub and marked read it): every character that could open
+ * inline structure (emphasis, code, links, strikethrough, math, HTML, entities, table cells) is
+ * escaped, runs of whitespace and line breaks become one space, and when `atLineStart` (the
+ * default) a leading block marker (heading `#`, list `-`/`+`/`1.`, setext `=`, quote `>`) is
+ * escaped too, so the text can never open a heading, list, link, code span or table cell
+ * boundary. Characters without inline meaning (`.`, `-`, `(`, `#` mid-line) stay as they are,
+ * so the escaped text still reads well as plain text.
  */
-export function escapeMarkdownInline(text: string): string {
-  return text
-    .replace(CONTROL, ' ')
-    .replace(/\r\n|\r|\n/g, ' ')
-    .replace(/[\\`*_{}[\]()#+\-.!|~<>&]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : `\\${c}`));
+export function escapeMarkdownInline(text: string, atLineStart = true): string {
+  let s = text.replace(CONTROL, ' ').replace(/\s+/g, ' ');
+  if (atLineStart) s = s.replace(/^ +/, '');
+  s = s.replace(/[\\`*_[\]|~$<>&]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : `\\${c}`));
+  if (atLineStart) s = s.replace(/^([#+=-])/, '\\$1').replace(/^(\d{1,9})([.)])/, '$1\\$2');
+  return s;
+}
+
+/**
+ * A fenced markdown code block holding `text` verbatim (control characters removed): the fence
+ * is longer than any backtick run inside, so the text cannot close it early. Ends with a newline.
+ */
+export function markdownFence(text: string, info = ''): string {
+  const clean = text.replace(CONTROL, ' ').replace(/\r\n?/g, '\n');
+  const longest = Math.max(0, ...(clean.match(/`+/g) ?? []).map((r) => r.length));
+  const fence = '`'.repeat(Math.max(3, longest + 1));
+  return `${fence}${info}\n${clean}\n${fence}\n`;
 }

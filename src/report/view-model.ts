@@ -1,0 +1,587 @@
+/**
+ * The view model both document formatters render (pure: Report → ReportView). Everything the
+ * markdown and HTML reports show is computed here once — summary rows, the "what stands out"
+ * line, the coverage matrix, each event's versions with their marks and word diffs, per-outlet
+ * tables, actors, and the rules that fired — so the two formatters only escape and decorate.
+ *
+ * Text is kept raw (unescaped); each formatter escapes for its destination. Nothing here re-runs
+ * an analysis: it only reads the report (the word diff is the shared view helper). Optional and
+ * not-yet-specified report fields (`quoteReuse`, `numbers`, `conflicts`, `actors`, most scores)
+ * are read tolerantly: a missing or unexpected shape is skipped, never an error.
+ */
+import type { AttributionFinding, Event, Finding, LoadedFinding, Report, ReportArticle, UnsourcedFinding } from '../core/types.js';
+import { groupChanges, wordDiff, type DiffPart } from './word-diff.js';
+
+/** What a mark in a version's text stands for. */
+export type MarkKind = 'loaded' | 'source' | 'cue' | 'unsourced';
+
+export interface Mark {
+  kind: MarkKind;
+  /** Finding id (`f12`). */
+  finding: string;
+  /** One-line explanation for hover / footnotes. */
+  title: string;
+  /** True on the first segment of the finding inside this version. */
+  first: boolean;
+}
+
+/** A run of raw article text with the marks that cover all of it. */
+export interface Segment {
+  text: string;
+  marks: Mark[];
+  /** True for the " … " put between two non-adjacent mentions (not article text). */
+  gap?: boolean;
+}
+
+/** One finding as listed under a version or an outlet. */
+export interface FindingView {
+  id: string;
+  kind: Finding['kind'];
+  /** The finding's text as written in the article (raw). */
+  quote: string;
+  /** Short tag: the category (`emotive`), `official source · non-neutral cue "hailed"`, or the reason. */
+  tag: string;
+  /** The plain-language explanation from the analysis (the lexicon entry's note for markers). */
+  explanation: string;
+  /** `lexicon:<id>/<entry>` or `rule:<name>`. */
+  rule: string;
+  alternative?: string;
+}
+
+export interface VersionView {
+  article: string;
+  label: string;
+  segments: Segment[];
+  /** The mentions' plain text, joined by " … ". */
+  text: string;
+  findings: FindingView[];
+}
+
+export interface DiffView {
+  from: string;
+  to: string;
+  parts: DiffPart[];
+  /** Share (0..1) of the words of both versions that the diff keeps in common. */
+  shared: number;
+}
+
+export interface QuoteVariantView {
+  label: string;
+  text: string;
+  /** How the outlet introduces the quotation (its cue or lead-in), when the report says. */
+  intro: string | null;
+  /** Word diff against the first variant (empty for the first). */
+  diff: DiffPart[];
+}
+
+export interface FigureView {
+  label: string;
+  values: string[];
+}
+
+export interface EventView {
+  id: string;
+  label: string;
+  reportedBy: string[];
+  omittedBy: string[];
+  /** One per report article, in report order; null where the article does not report it. */
+  versions: (VersionView | null)[];
+  /** Word diffs of the first reporting outlet's version against each other version. */
+  diffs: DiffView[];
+  quotes: QuoteVariantView[][];
+  figures: FigureView[];
+  conflicts: string[];
+}
+
+export interface ArticleView {
+  id: string;
+  label: string;
+  title: string | null;
+  author: string | null;
+  date: string | null;
+  url: string | null;
+  path: string;
+  words: number;
+  notices: string[];
+}
+
+/** A table whose first column labels the row and whose other columns are one per outlet. */
+export interface MetricRow {
+  metric: string;
+  cells: string[];
+}
+
+export interface CoverageRow {
+  id: string;
+  label: string;
+  /** Per outlet: `reported`, `omitted` (a shared event it leaves out) or `absent` (reported by one other outlet only). */
+  cells: ('reported' | 'omitted' | 'absent')[];
+}
+
+export interface AttributionRow {
+  id: string;
+  source: string;
+  sourceType: string;
+  cue: string;
+  neutral: boolean;
+  direct: boolean;
+}
+
+export interface OutletView {
+  article: string;
+  label: string;
+  omitted: { id: string; label: string }[];
+  unsourced: FindingView[];
+  attributions: AttributionRow[];
+}
+
+export interface ActorView {
+  name: string;
+  /** Per outlet: how it names / describes the actor ("" when it does not mention it). */
+  cells: string[];
+}
+
+export interface RuleView {
+  rule: string;
+  kind: Finding['kind'];
+  category: string;
+  weight: number | null;
+  note: string;
+  alternative: string | null;
+  /** Per outlet: how often the rule fired. */
+  counts: number[];
+}
+
+export interface ReportView {
+  title: string;
+  toolVersion: string;
+  command: string | null;
+  articles: ArticleView[];
+  lexicons: { id: string; version: string; sha256: string }[];
+  summary: MetricRow[];
+  standOut: string[];
+  coverage: CoverageRow[];
+  events: EventView[];
+  outlets: OutletView[];
+  actors: ActorView[];
+  rules: RuleView[];
+}
+
+const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+const num = (x: unknown): number | null => (typeof x === 'number' && Number.isFinite(x) ? x : null);
+const str = (x: unknown): string | null => (typeof x === 'string' ? x : null);
+/** The first string among `keys` of `o` (or the `text` of a span-like value there). */
+function pick(o: unknown, ...keys: string[]): string | null {
+  if (!isRecord(o)) return null;
+  for (const k of keys) {
+    const v = o[k];
+    if (typeof v === 'string' && v !== '') return v;
+    if (isRecord(v) && typeof v['text'] === 'string') return v['text'];
+  }
+  return null;
+}
+const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Formats a number with at most `digits` decimals (no locale, so output is deterministic). */
+export function fmt(x: number, digits = 1): string {
+  const r = Number(x.toFixed(digits));
+  return Object.is(r, -0) ? '0' : String(r);
+}
+const pct = (x: number): string => `${fmt(x * 100, 0)}%`;
+
+/** Builds the view of a report. Pure. `command` is the command that reproduces it. */
+export function buildView(report: Report, command: string | null = null): ReportView {
+  const articles = report.articles;
+  const labelOf = new Map(articles.map((a) => [a.id, a.label]));
+  const findingsOf = new Map<string, Finding[]>(articles.map((a) => [a.id, []]));
+  for (const f of [...report.findings].sort((x, y) => x.start - y.start || x.end - y.end || cmp(x.id, y.id))) findingsOf.get(f.article)?.push(f);
+  const eventLabel = new Map(report.events.map((e) => [e.id, e.label]));
+  const omissions = report.omissions ?? {};
+
+  return {
+    title: titleOf(articles),
+    toolVersion: report.tool.version,
+    command,
+    articles: articles.map((a) => ({
+      id: a.id,
+      label: a.label,
+      title: a.title,
+      author: a.author,
+      date: a.date,
+      url: a.url,
+      path: a.path,
+      words: a.words,
+      notices: a.notices,
+    })),
+    lexicons: report.lexicons.map((l) => ({ id: l.id, version: l.version, sha256: l.sha256 })),
+    summary: summaryRows(report, findingsOf),
+    standOut: standOut(report, findingsOf),
+    coverage: report.events.map((e) => ({
+      id: e.id,
+      label: e.label,
+      cells: articles.map((a) => (e.articles.includes(a.id) ? 'reported' : (omissions[a.id] ?? []).includes(e.id) ? 'omitted' : 'absent')),
+    })),
+    events: report.events.map((e) => eventView(e, articles, findingsOf, labelOf, omissions)),
+    outlets: articles.map((a) => ({
+      article: a.id,
+      label: a.label,
+      omitted: (omissions[a.id] ?? []).map((id) => ({ id, label: eventLabel.get(id) ?? id })),
+      unsourced: (findingsOf.get(a.id) ?? []).filter((f): f is UnsourcedFinding => f.kind === 'unsourced').map(findingView),
+      attributions: (findingsOf.get(a.id) ?? [])
+        .filter((f): f is AttributionFinding => f.kind === 'attribution')
+        .map((f) => ({
+          id: f.id,
+          source: f.sourceName ?? f.source?.resolved ?? f.source?.text ?? '(no source named)',
+          sourceType: f.sourceType,
+          cue: f.cue.text,
+          neutral: f.cue.neutral,
+          direct: f.direct,
+        })),
+    })),
+    actors: actorViews(report.actors, articles),
+    rules: ruleViews(report.findings, articles),
+  };
+}
+
+function titleOf(articles: ReportArticle[]): string {
+  const n = articles.length;
+  return `${n} ${n === 1 ? 'article' : 'articles'} side by side: ${articles.map((a) => a.label).join(', ')}`;
+}
+
+/** The short tag shown next to a finding. */
+function findingView(f: Finding): FindingView {
+  const base = { id: f.id, kind: f.kind, quote: f.text, explanation: f.explanation, rule: f.rule };
+  if (f.kind === 'loaded') {
+    return { ...base, tag: String(f.category), ...(f.alternative === undefined ? {} : { alternative: f.alternative }) };
+  }
+  if (f.kind === 'attribution') {
+    const who = f.sourceName ?? f.source?.text ?? 'no named source';
+    return { ...base, tag: `${f.direct ? 'quote' : 'attribution'} · ${who} (${f.sourceType}) · ${f.cue.neutral ? 'neutral' : 'non-neutral'} cue "${f.cue.text}"` };
+  }
+  return { ...base, tag: f.reason };
+}
+
+function markTitle(f: Finding): string {
+  if (f.kind === 'loaded') return `${f.id} ${f.category}: ${f.explanation}${f.alternative ? ` (neutral: ${f.alternative})` : ''} [${f.rule}]`;
+  if (f.kind === 'attribution') return `${f.id} ${findingView(f).tag}: ${f.explanation}`;
+  return `${f.id} unsourced (${f.reason}): ${f.explanation}`;
+}
+
+/** Merges overlapping mention spans of one article, in text order. */
+function mentionSpans(e: Event, article: string): { start: number; end: number }[] {
+  const spans = e.mentions.filter((m) => m.article === article).map((m) => ({ start: m.start, end: m.end }));
+  spans.sort((a, b) => a.start - b.start || a.end - b.end);
+  const out: { start: number; end: number }[] = [];
+  for (const s of spans) {
+    const last = out[out.length - 1];
+    if (last && s.start <= last.end) last.end = Math.max(last.end, s.end);
+    else out.push({ ...s });
+  }
+  return out;
+}
+
+/** The marks a finding puts on text: loaded/unsourced cover the finding, attributions their source and cue. */
+function markSpans(f: Finding): { kind: MarkKind; start: number; end: number }[] {
+  if (f.kind === 'loaded') return [{ kind: 'loaded', start: f.start, end: f.end }];
+  if (f.kind === 'unsourced') return [{ kind: 'unsourced', start: f.start, end: f.end }];
+  const out: { kind: MarkKind; start: number; end: number }[] = [{ kind: 'cue', start: f.cue.start, end: f.cue.end }];
+  if (f.source) out.push({ kind: 'source', start: f.source.start, end: f.source.end });
+  return out;
+}
+
+/** Splits `[start, end)` of `text` at every mark boundary; each segment lists the marks covering it. */
+export function segmentText(text: string, start: number, end: number, findings: readonly Finding[]): Segment[] {
+  const marks = findings.flatMap((f) =>
+    markSpans(f)
+      .map((m) => ({ ...m, start: Math.max(m.start, start), end: Math.min(m.end, end), f }))
+      .filter((m) => m.start < m.end),
+  );
+  const cuts = [...new Set([start, end, ...marks.flatMap((m) => [m.start, m.end])])].sort((a, b) => a - b);
+  const seen = new Set<string>();
+  const out: Segment[] = [];
+  for (let i = 0; i + 1 < cuts.length; i++) {
+    const s = cuts[i]!;
+    const t = cuts[i + 1]!;
+    const covering = marks.filter((m) => m.start <= s && t <= m.end);
+    out.push({
+      text: text.slice(s, t),
+      marks: covering.map((m) => {
+        const key = `${m.f.id}/${m.kind}`;
+        const first = !seen.has(key);
+        seen.add(key);
+        return { kind: m.kind, finding: m.f.id, title: markTitle(m.f), first };
+      }),
+    });
+  }
+  return out;
+}
+
+function versionView(e: Event, a: ReportArticle, findings: readonly Finding[]): VersionView {
+  const spans = mentionSpans(e, a.id);
+  const segments: Segment[] = [];
+  const inside: Finding[] = [];
+  spans.forEach((s, i) => {
+    if (i > 0) segments.push({ text: ' … ', marks: [], gap: true });
+    const mine = findings.filter((f) => f.start < s.end && s.start < f.end);
+    for (const f of mine) if (!inside.includes(f)) inside.push(f);
+    segments.push(...segmentText(a.text, s.start, s.end, mine));
+  });
+  return {
+    article: a.id,
+    label: a.label,
+    segments,
+    text: spans.map((s) => a.text.slice(s.start, s.end)).join(' … '),
+    findings: inside.map(findingView),
+  };
+}
+
+function sharedShare(parts: DiffPart[]): number {
+  const words = (s: string) => (s.match(/[\p{L}\p{N}]+/gu) ?? []).length;
+  let same = 0;
+  let all = 0;
+  for (const p of parts) {
+    const n = words(p.text);
+    all += p.op === 'same' ? 2 * n : n;
+    if (p.op === 'same') same += 2 * n;
+  }
+  return all === 0 ? 1 : same / all;
+}
+
+function eventView(
+  e: Event,
+  articles: ReportArticle[],
+  findingsOf: Map<string, Finding[]>,
+  labelOf: Map<string, string>,
+  omissions: Record<string, string[]>,
+): EventView {
+  const versions = articles.map((a) => (e.articles.includes(a.id) ? versionView(e, a, findingsOf.get(a.id) ?? []) : null));
+  const present = versions.filter((v): v is VersionView => v !== null);
+  const ref = present[0];
+  const diffs: DiffView[] = ref
+    ? present.slice(1).map((v) => {
+        const parts = groupChanges(wordDiff(ref.text, v.text));
+        return { from: ref.label, to: v.label, parts, shared: sharedShare(parts) };
+      })
+    : [];
+  return {
+    id: e.id,
+    label: e.label,
+    reportedBy: articles.filter((a) => e.articles.includes(a.id)).map((a) => a.label),
+    omittedBy: articles.filter((a) => (omissions[a.id] ?? []).includes(e.id)).map((a) => a.label),
+    versions,
+    diffs,
+    quotes: quoteViews(e.quoteReuse, labelOf),
+    figures: figureViews(e['numbers'], articles),
+    conflicts: conflictLines(e['conflicts'], labelOf),
+  };
+}
+
+/** Quote reuse groups: `{ variants: [{ article, text, intro? }] }` (tolerant of other key names). */
+function quoteViews(raw: unknown, labelOf: Map<string, string>): QuoteVariantView[][] {
+  if (!Array.isArray(raw)) return [];
+  const out: QuoteVariantView[][] = [];
+  for (const group of raw) {
+    const variants = isRecord(group) ? (group['variants'] ?? group['mentions'] ?? group['quotes']) : null;
+    if (!Array.isArray(variants)) continue;
+    const vs = variants.filter(isRecord).flatMap((v) => {
+      const text = pick(v, 'text', 'quote');
+      const article = str(v['article']);
+      if (text === null || article === null) return [];
+      return [{ label: labelOf.get(article) ?? article, text, intro: pick(v, 'intro', 'introducedBy', 'introduction', 'cue', 'lead') }];
+    });
+    if (vs.length === 0) continue;
+    const first = vs[0]!.text;
+    out.push(vs.map((v, i) => ({ ...v, diff: i === 0 ? [] : groupChanges(wordDiff(first, v.text)) })));
+  }
+  return out;
+}
+
+/** Figures per outlet from `numbers: [{ article, text | value, unit? }]`. */
+function figureViews(raw: unknown, articles: ReportArticle[]): FigureView[] {
+  if (!Array.isArray(raw)) return [];
+  return articles
+    .map((a) => ({
+      label: a.label,
+      values: raw
+        .filter((n) => isRecord(n) && n['article'] === a.id)
+        .map((n) => pick(n, 'text', 'raw') ?? [num((n as Record<string, unknown>)['value']), str((n as Record<string, unknown>)['unit'])].filter((x) => x !== null).join(' '))
+        .filter((s) => s !== ''),
+    }))
+    .filter((f) => f.values.length > 0);
+}
+
+/** Conflicting figures: `[{ label | description, values: [{ article, text }] }]` as one line each. */
+function conflictLines(raw: unknown, labelOf: Map<string, string>): string[] {
+  if (!Array.isArray(raw)) return [];
+  return raw.filter(isRecord).map((c) => {
+    const what = pick(c, 'label', 'description', 'what', 'kind') ?? 'figures differ';
+    const values = Array.isArray(c['values']) ? c['values'] : [];
+    const parts = values.filter(isRecord).map((v) => {
+      const a = str(v['article']);
+      const t = pick(v, 'text', 'raw') ?? String(num(v['value']) ?? '?');
+      return `${a === null ? '?' : (labelOf.get(a) ?? a)}: ${t}`;
+    });
+    return parts.length > 0 ? `${what} — ${parts.join('; ')}` : what;
+  });
+}
+
+const SCORE_ROWS_DONE = new Set(['markersPer1k', 'load', 'unsourcedShare', 'sourceMix', 'nonNeutralCueShare', 'namedSources', 'eventsCovered', 'eventsOmitted', 'tokens', 'words', 'sentences', 'findings']);
+
+function summaryRows(report: Report, findingsOf: Map<string, Finding[]>): MetricRow[] {
+  const arts = report.articles;
+  const sc = arts.map((a) => (isRecord(report.scores[a.id]) ? report.scores[a.id]! : {}));
+  const count = (kind: Finding['kind']) => arts.map((a) => String((findingsOf.get(a.id) ?? []).filter((f) => f.kind === kind).length));
+  const rate = (k: string, fmtr: (x: number) => string) => sc.map((s) => (num(s[k]) === null ? '–' : fmtr(num(s[k])!)));
+  const rows: MetricRow[] = [{ metric: 'Words', cells: arts.map((a) => String(a.words)) }];
+  rows.push({ metric: 'Loaded markers', cells: count('loaded') });
+  const perCat = sc.map((s) => (isRecord(s['markersPer1k']) ? s['markersPer1k'] : null));
+  if (perCat.some((p) => p !== null)) {
+    rows.push({ metric: 'Loaded markers per 1,000 tokens', cells: perCat.map((p) => (p ? fmt(sumValues(p)) : '–')) });
+    const cats = [...new Set(perCat.flatMap((p) => (p ? Object.keys(p) : [])))].sort(cmp);
+    for (const c of cats) rows.push({ metric: `· ${c}`, cells: perCat.map((p) => (p && num(p[c]) !== null ? fmt(num(p[c])!) : '0')) });
+  }
+  if (sc.some((s) => num(s['load']) !== null)) rows.push({ metric: 'Weighted load', cells: rate('load', (x) => fmt(x, 2)) });
+  rows.push({ metric: 'Attributions', cells: count('attribution') });
+  if (sc.some((s) => num(s['namedSources']) !== null)) rows.push({ metric: 'Named sources', cells: rate('namedSources', (x) => fmt(x, 0)) });
+  if (sc.some((s) => isRecord(s['sourceMix']))) rows.push({ metric: 'Source mix', cells: sc.map((s) => mix(s['sourceMix'])) });
+  if (sc.some((s) => num(s['nonNeutralCueShare']) !== null)) rows.push({ metric: 'Non-neutral attribution cues', cells: rate('nonNeutralCueShare', pct) });
+  rows.push({ metric: 'Unsourced assertions', cells: count('unsourced') });
+  if (sc.some((s) => num(s['unsourcedShare']) !== null)) rows.push({ metric: 'Unsourced share of sentences', cells: rate('unsourcedShare', pct) });
+  const multi = report.events.filter((e) => e.articles.length > 1).length;
+  rows.push({
+    metric: `Shared events covered / left out (of ${multi})`,
+    cells: arts.map((a, i) => {
+      const covered = num(sc[i]!['eventsCovered']) ?? report.events.filter((e) => e.articles.length > 1 && e.articles.includes(a.id)).length;
+      const omitted = num(sc[i]!['eventsOmitted']) ?? (report.omissions?.[a.id] ?? []).length;
+      return `${covered} / ${omitted}`;
+    }),
+  });
+  const extra = [...new Set(sc.flatMap((s) => Object.keys(s).filter((k) => !SCORE_ROWS_DONE.has(k) && sc.some((t) => num(t[k]) !== null))))].sort(cmp);
+  for (const k of extra) rows.push({ metric: k, cells: rate(k, (x) => fmt(x, 2)) });
+  return rows;
+}
+
+function sumValues(o: Record<string, unknown>): number {
+  return Object.values(o).reduce<number>((s, v) => s + (num(v) ?? 0), 0);
+}
+
+/** `official 3, media 1` (counts) or `official 75%, media 25%` (shares), largest first. */
+function mix(raw: unknown): string {
+  if (!isRecord(raw)) return '–';
+  const entries = Object.entries(raw)
+    .map(([k, v]) => [k, num(v)] as const)
+    .filter((e): e is readonly [string, number] => e[1] !== null && e[1] > 0)
+    .sort((a, b) => b[1] - a[1] || cmp(a[0], b[0]));
+  if (entries.length === 0) return 'none';
+  const shares = entries.every(([, v]) => v <= 1) && entries.some(([, v]) => !Number.isInteger(v));
+  return entries.map(([k, v]) => `${k} ${shares ? pct(v) : fmt(v, 2)}`).join(', ');
+}
+
+/** One sentence per notable number: the highest loaded-marker rate, most unsourced assertions, ... */
+function standOut(report: Report, findingsOf: Map<string, Finding[]>): string[] {
+  const arts = report.articles;
+  if (arts.length === 0) return [];
+  const out: string[] = [];
+  const sc = arts.map((a) => (isRecord(report.scores[a.id]) ? report.scores[a.id]! : {}));
+  const rates = sc.map((s) => (isRecord(s['markersPer1k']) ? sumValues(s['markersPer1k']) : null));
+  const ranked = arts.map((a, i) => ({ label: a.label, v: rates[i] })).filter((r): r is { label: string; v: number } => r.v !== null);
+  ranked.sort((a, b) => b.v - a.v || cmp(a.label, b.label));
+  const top = ranked[0];
+  const low = ranked[ranked.length - 1];
+  if (top && low && ranked.length > 1 && top.v > 0) {
+    const by = low.v > 0 ? `${fmt(top.v / low.v)}× the rate of ${low.label} (${fmt(low.v)})` : `while ${low.label} has none`;
+    out.push(`${top.label} uses loaded terms most often: ${fmt(top.v)} per 1,000 tokens, ${by}.`);
+  } else if (ranked.length > 0 && top?.v === 0) out.push('No outlet uses a term from the loaded-language lexicons.');
+  const loadedCounts = arts.map((a) => (findingsOf.get(a.id) ?? []).filter((f) => f.kind === 'loaded').length);
+  if (ranked.length === 0 && loadedCounts.some((n) => n > 0)) {
+    const i = argmax(loadedCounts, arts);
+    out.push(`${arts[i]!.label} has the most loaded markers (${loadedCounts[i]}).`);
+  }
+  const unsourced = arts.map((a) => (findingsOf.get(a.id) ?? []).filter((f) => f.kind === 'unsourced').length);
+  if (unsourced.some((n) => n > 0)) {
+    const i = argmax(unsourced, arts);
+    const share = num(sc[i]!['unsourcedShare']);
+    out.push(`${arts[i]!.label} makes the most unsourced assertions: ${unsourced[i]}${share === null ? '' : ` (${pct(share)} of its sentences)`}.`);
+  }
+  const cues = sc.map((s) => num(s['nonNeutralCueShare']) ?? 0);
+  if (cues.some((n) => n > 0)) {
+    const i = argmax(cues, arts);
+    out.push(`${arts[i]!.label} most often introduces sources with non-neutral verbs (${pct(cues[i]!)} of its attributions).`);
+  }
+  const omitted = arts.map((a) => (report.omissions?.[a.id] ?? []).length);
+  if (arts.length > 1 && omitted.some((n) => n > 0)) {
+    const i = argmax(omitted, arts);
+    const multi = report.events.filter((e) => e.articles.length > 1).length;
+    out.push(`${arts[i]!.label} leaves out ${omitted[i]} of the ${multi} events other outlets share.`);
+  }
+  return out;
+}
+
+/** Index of the largest value; ties go to the label that sorts first. */
+function argmax(values: number[], arts: ReportArticle[]): number {
+  let best = 0;
+  values.forEach((v, i) => {
+    const b = values[best]!;
+    if (v > b || (v === b && cmp(arts[i]!.label, arts[best]!.label) < 0)) best = i;
+  });
+  return best;
+}
+
+/**
+ * Actors: `[{ name | label | id, articles: { <articleId>: { mentions, descriptors, tone } } }]`
+ * (an array of `{ article, ... }` is accepted too).
+ */
+function actorViews(raw: unknown, articles: ReportArticle[]): ActorView[] {
+  if (!Array.isArray(raw)) return [];
+  const out: ActorView[] = [];
+  for (const actor of raw.filter(isRecord)) {
+    const name = pick(actor, 'name', 'label', 'id');
+    if (name === null) continue;
+    const per = actor['articles'] ?? actor['perArticle'] ?? actor['byArticle'];
+    const entryFor = (id: string): Record<string, unknown> | null => {
+      if (isRecord(per)) return isRecord(per[id]) ? per[id] : null;
+      if (Array.isArray(per)) return (per.find((p) => isRecord(p) && p['article'] === id) as Record<string, unknown> | undefined) ?? null;
+      return null;
+    };
+    out.push({
+      name,
+      cells: articles.map((a) => {
+        const e = entryFor(a.id);
+        if (!e) return '';
+        const descriptors = Array.isArray(e['descriptors']) ? e['descriptors'] : [];
+        const texts = [...new Set(descriptors.map((d) => (typeof d === 'string' ? d : pick(d, 'text', 'phrase', 'descriptor'))).filter((d): d is string => d !== null))];
+        const m = e['mentions'];
+        const mentions = Array.isArray(m) ? m.length : num(m);
+        const tone = str(e['tone']) ?? (num(e['tone']) === null ? null : fmt(num(e['tone'])!, 2));
+        const meta = [mentions === null ? null : `${mentions}×`, tone === null ? null : `tone ${tone}`].filter((x) => x !== null).join(', ');
+        if (texts.length === 0 && mentions === 0) return '';
+        return `${texts.length > 0 ? texts.map((t) => `"${t}"`).join(', ') : 'named only'}${meta ? ` (${meta})` : ''}`;
+      }),
+    });
+  }
+  return out;
+}
+
+/** Every rule that fired, with its note and per-outlet counts; sorted by kind, then rule. */
+function ruleViews(findings: readonly Finding[], articles: ReportArticle[]): RuleView[] {
+  const byRule = new Map<string, { first: Finding; counts: number[] }>();
+  for (const f of findings) {
+    const key = f.kind === 'unsourced' ? `${f.kind}\u0000${f.rule}\u0000${f.reason}` : `${f.kind}\u0000${f.rule}`;
+    let r = byRule.get(key);
+    if (!r) byRule.set(key, (r = { first: f, counts: articles.map(() => 0) }));
+    const i = articles.findIndex((a) => a.id === f.article);
+    if (i >= 0) r.counts[i]! += 1;
+  }
+  const order = { loaded: 0, attribution: 1, unsourced: 2 } as const;
+  return [...byRule.entries()]
+    .sort(([ka, a], [kb, b]) => order[a.first.kind] - order[b.first.kind] || cmp(ka, kb))
+    .map(([, { first: f, counts }]) => ({
+      rule: f.rule,
+      kind: f.kind,
+      category: f.kind === 'loaded' ? String(f.category) : f.kind === 'unsourced' ? f.reason : 'attribution',
+      weight: f.kind === 'loaded' ? (f as LoadedFinding).weight : null,
+      note: f.kind === 'attribution' ? 'a source is cited: who (source type), with which verb (cue), quoted or paraphrased' : f.explanation,
+      alternative: f.kind === 'loaded' ? ((f as LoadedFinding).alternative ?? null) : null,
+      counts,
+    }));
+}

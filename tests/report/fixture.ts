@@ -1,0 +1,129 @@
+/**
+ * A small hand-made report over two short fixture articles, with every optional field the
+ * formatters read (scores, omissions, actors, quote reuse, numbers, conflicts), for formatter
+ * unit tests. Offsets are computed from the texts, so every span slices back to its text.
+ */
+import type { Finding, Report, ReportArticle, TextSpan } from '../../src/core/types.js';
+
+export const TEXT_A = [
+  '---',
+  'title: Council approves bridge',
+  '---',
+  'The council approved the bridge on Monday.',
+  '',
+  'Critics slammed the so-called "plan" as a disaster, the mayor admitted.',
+  '',
+  'The bridge will cost 12 million euros.',
+  '',
+].join('\n');
+
+export const TEXT_B = [
+  'The city council approved a new bridge on Monday.',
+  '',
+  '"It is a good day for the town," the mayor said.',
+  '',
+  'The project costs 15 million euros.',
+  '',
+].join('\n');
+
+/** The span of the `nth` (0-based) occurrence of `needle` in `text`. */
+export function at(text: string, needle: string, nth = 0): TextSpan {
+  let i = -1;
+  for (let k = 0; k <= nth; k++) {
+    i = text.indexOf(needle, i + 1);
+    if (i < 0) throw new Error(`fixture: "${needle}" not found`);
+  }
+  return { start: i, end: i + needle.length, text: needle };
+}
+
+function article(id: string, path: string, text: string, label: string, extra: Partial<ReportArticle> = {}): ReportArticle {
+  return {
+    id,
+    path,
+    format: 'md',
+    text,
+    label,
+    title: null,
+    outlet: label,
+    author: null,
+    date: null,
+    url: null,
+    body: [{ start: 0, end: text.length }],
+    boilerplate: [],
+    tokens: 30,
+    sentences: 3,
+    words: 25,
+    sentenceSpans: [],
+    notices: [],
+    ...extra,
+  };
+}
+
+/** The fixture report. */
+export function fixtureReport(): Report {
+  const a1 = article('a1', 'cases/a.md', TEXT_A, 'Daily Paper', { title: 'Council approves bridge', author: 'Ann Lee', date: '2024-05-01', url: 'https://example.org/a' });
+  const a2 = article('a2', 'cases/b.md', TEXT_B, 'Town Radio');
+  const findings: Finding[] = [
+    { id: 'f1', article: 'a1', kind: 'loaded', ...at(TEXT_A, 'slammed'), category: 'emotive', lexicon: 'emotive', entry: 'slam', weight: 2, rule: 'lexicon:emotive/slam', explanation: 'a violent verb for criticism', alternative: 'criticised' },
+    { id: 'f2', article: 'a1', kind: 'loaded', ...at(TEXT_A, 'so-called "plan"'), category: 'scare-quotes', lexicon: 'rules', entry: 'scare-quotes', weight: 1, rule: 'rule:scare-quotes', explanation: 'distances the writer from the word' },
+    { id: 'f3', article: 'a1', kind: 'loaded', ...at(TEXT_A, 'disaster'), category: 'evaluative', lexicon: 'evaluative', entry: 'disaster', weight: 1.5, rule: 'lexicon:evaluative/disaster', explanation: 'a judgement, not a fact' },
+    {
+      id: 'f4', article: 'a1', kind: 'attribution', ...at(TEXT_A, 'Critics slammed the so-called "plan" as a disaster, the mayor admitted.'),
+      source: at(TEXT_A, 'the mayor'), cue: { ...at(TEXT_A, 'admitted'), neutral: false }, content: at(TEXT_A, 'Critics slammed the so-called "plan" as a disaster'),
+      direct: false, sourceType: 'official', sourceName: 'the mayor', rule: 'rule:attribution-clause', explanation: 'the statement is attributed to the mayor',
+    },
+    { id: 'f5', article: 'a1', kind: 'unsourced', ...at(TEXT_A, 'The bridge will cost 12 million euros.'), reason: 'prediction', rule: 'rule:unsourced', explanation: 'a prediction in the outlet’s own voice' },
+    {
+      id: 'f6', article: 'a2', kind: 'attribution', ...at(TEXT_B, '"It is a good day for the town," the mayor said.'),
+      source: at(TEXT_B, 'the mayor'), cue: { ...at(TEXT_B, 'said'), neutral: true }, content: at(TEXT_B, 'It is a good day for the town,'),
+      direct: true, sourceType: 'official', rule: 'rule:attribution-quote', explanation: 'a direct quotation of the mayor',
+    },
+    { id: 'f7', article: 'a2', kind: 'unsourced', ...at(TEXT_B, 'The project costs 15 million euros.'), reason: 'no-attribution', rule: 'rule:unsourced', explanation: 'a figure with no source' },
+  ];
+  return {
+    schema: 'parallax/report@1',
+    tool: { name: 'parallax', version: '0.0.0-test' },
+    lexicons: [{ id: 'emotive', version: '1.0.0', sha256: 'ab'.repeat(32) }],
+    articles: [a1, a2],
+    events: [
+      {
+        id: 'e1', label: 'council approves the bridge', articles: ['a1', 'a2'],
+        mentions: [
+          { article: 'a1', ...at(TEXT_A, 'The council approved the bridge on Monday.') },
+          { article: 'a2', ...at(TEXT_B, 'The city council approved a new bridge on Monday.') },
+        ],
+      },
+      {
+        id: 'e2', label: 'cost of the bridge', articles: ['a1', 'a2'],
+        mentions: [
+          { article: 'a1', ...at(TEXT_A, 'The bridge will cost 12 million euros.') },
+          { article: 'a2', ...at(TEXT_B, 'The project costs 15 million euros.') },
+        ],
+        numbers: [
+          { article: 'a1', text: '12 million euros', value: 12e6 },
+          { article: 'a2', text: '15 million euros', value: 15e6 },
+        ],
+        conflicts: [{ label: 'cost', values: [{ article: 'a1', text: '12 million euros' }, { article: 'a2', text: '15 million euros' }] }],
+      },
+      {
+        id: 'e3', label: 'critics and the mayor', articles: ['a1'],
+        mentions: [{ article: 'a1', ...at(TEXT_A, 'Critics slammed the so-called "plan" as a disaster, the mayor admitted.') }],
+      },
+      {
+        id: 'e4', label: 'the mayor is quoted', articles: ['a2'],
+        mentions: [{ article: 'a2', ...at(TEXT_B, '"It is a good day for the town," the mayor said.') }],
+        quoteReuse: [{ variants: [{ article: 'a2', text: 'It is a good day for the town', intro: 'the mayor said' }] }],
+      },
+    ],
+    findings,
+    scores: {
+      a1: { markersPer1k: { emotive: 33.3333, evaluative: 33.3333, 'scare-quotes': 33.3333 }, load: 0.15, unsourcedShare: 0.3333, sourceMix: { official: 1 }, nonNeutralCueShare: 1, namedSources: 1, eventsCovered: 2, eventsOmitted: 0 },
+      a2: { markersPer1k: {}, load: 0, unsourcedShare: 0.3333, sourceMix: { official: 1 }, nonNeutralCueShare: 0, namedSources: 1, eventsCovered: 2, eventsOmitted: 0 },
+    },
+    omissions: { a1: [], a2: [] },
+    actors: [
+      { name: 'the mayor', articles: { a1: { mentions: 1, descriptors: ['the mayor'], tone: 'negative' }, a2: { mentions: 1, descriptors: [{ text: 'the mayor' }], tone: 'neutral' } } },
+      { name: 'city council', articles: { a1: { mentions: 1, descriptors: ['the council'] }, a2: { mentions: 1, descriptors: ['the city council'] } } },
+    ],
+  };
+}

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { formatMarkdown } from '../../src/report/markdown.js';
+import { fixtureReport } from './fixture.js';
+import { gfmTables } from './gfm.js';
+
+describe('formatMarkdown on the fixture report', () => {
+  const out = formatMarkdown(fixtureReport(), { command: 'parallax analyze cases' });
+
+  it('matches the expected report', async () => {
+    await expect(out).toMatchFileSnapshot('./expected/fixture.md');
+  });
+
+  it('parses into GFM tables whose rows all have the header column count', () => {
+    const tables = gfmTables(out);
+    expect(tables.map((t) => t.header.length)).toEqual([8, 3, 3, 6, 6, 3, 8, 3]);
+    for (const t of tables) for (const row of t.rows) expect(row.length).toBe(t.header.length);
+  });
+
+  it('marks loaded terms, cues and unsourced assertions in the versions', () => {
+    expect(out).toContain('> Critics **slammed** the **so-called "plan"** as a **disaster**, the mayor *admitted*.');
+    expect(out).toContain('> ⚑ The bridge will cost 12 million euros.');
+  });
+});
