@@ -9,13 +9,16 @@ import { Command, CommanderError, Option } from 'commander';
 import { InputError } from './core/errors.js';
 
 import { PACKAGE_ROOT, VERSION } from './core/version.js';
-import { analysePaths, type AnalyseOptions } from './pipeline.js';
+import { analysePaths, analysePathsAsync, type AnalyseOptions } from './pipeline.js';
+import { DEFAULT_TIMEOUT_MS, parseTimeoutMs } from './core/limits.js';
+import { removeTempFiles, writeProgress } from './report/write.js';
+import { sanitizeTerminal } from './core/escape.js';
 import { formatSummary } from './report/summary.js';
 import { reportName, writeReports, type OutputFlags } from './report/outputs.js';
 import { registerCorpusCommand } from './commands/corpus.js';
 import { registerExerciseCommand } from './commands/exercise.js';
 
-export const EXIT = { ok: 0, failOn: 1, badInput: 2, internal: 70 } as const;
+export const EXIT = { ok: 0, failOn: 1, badInput: 2, internal: 70, interrupted: 130 } as const;
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
@@ -36,13 +39,14 @@ function analyseOptions(flags: AnalyzeFlags): AnalyseOptions {
   if (flags.lexicons) o.dirs = flags.lexicons.map((d) => resolve(d));
   if (flags.disable) o.disable = flags.disable;
   if (flags.maxBytes !== undefined) o.maxBytes = flags.maxBytes;
+  if (flags.timeoutMs !== undefined) o.timeoutMs = flags.timeoutMs;
   return o;
 }
 
-type AnalyzeFlags = OutputFlags;
+type AnalyzeFlags = OutputFlags & { timeoutMs?: number };
 
-function runAnalyze(paths: string[], flags: AnalyzeFlags, command: string): void {
-  const report = analysePaths(paths, analyseOptions(flags));
+async function runAnalyze(paths: string[], flags: AnalyzeFlags, command: string): Promise<void> {
+  const report = await analysePathsAsync(paths, analyseOptions(flags));
   const { written, stdout } = writeReports(report, paths, flags, command);
   if (stdout) process.stdout.write(stdout);
   else if (!flags.quiet) process.stdout.write(formatSummary(report, written));
@@ -59,6 +63,7 @@ function addAnalyzeOptions(cmd: Command): Command {
     .option('--lexicons <dir>', 'also load the lexicons in DIR (repeatable)', collect)
     .option('--disable <category>', 'turn a marker category off, e.g. hedge (repeatable)', collect)
     .addOption(new Option('--max-bytes <size>', 'largest article file read (default 5m)').argParser(parseBytes))
+    .addOption(new Option('--timeout-ms <ms>', `longest time one article may take (default ${DEFAULT_TIMEOUT_MS})`).argParser(parseTimeoutMs))
     .option('-q, --quiet', 'print nothing but errors');
 }
 
@@ -73,7 +78,7 @@ export function buildProgram(): Command {
       .command('analyze')
       .description('analyse articles (files or directories) and write reports')
       .argument('<paths...>', 'article files (.txt, .md, .html) or directories'),
-  ).action((paths: string[], flags: AnalyzeFlags) => runAnalyze(paths, flags, `parallax analyze ${paths.join(' ')}`));
+  ).action(async (paths: string[], flags: AnalyzeFlags) => runAnalyze(paths, flags, `parallax analyze ${paths.join(' ')}`));
   registerCorpusCommand(program);
   registerExerciseCommand(program);
   program.action(async () => {
@@ -87,17 +92,33 @@ export function buildProgram(): Command {
       return;
     }
     // Without a terminal: write the reports for the bundled corpus and print a summary.
-    runAnalyze([corpus], {}, 'parallax');
+    await runAnalyze([corpus], {}, 'parallax');
   });
   return program;
 }
 
 function fail(message: string, code: number): never {
-  process.stderr.write(`parallax: ${message}\n`);
+  // File names and found values come from the user: never let them drive the terminal.
+  process.stderr.write(`parallax: ${sanitizeTerminal(message, true)}\n`);
   process.exit(code);
 }
 
+/**
+ * Ctrl-C (SIGINT): removes the temporaries of any write in progress, says which reports are
+ * complete, and exits 130. Every report file on disk is then whole (writes are temp + rename).
+ */
+function onInterrupt(): void {
+  removeTempFiles();
+  const { planned, written } = writeProgress();
+  const list = written.length ? `: ${written.map((w) => sanitizeTerminal(w, true)).join(', ')}` : '';
+  process.stderr.write(
+    planned === 0 ? 'parallax: interrupted — no report written\n' : `parallax: interrupted — wrote ${written.length} of ${planned} files${list}\n`,
+  );
+  process.exit(EXIT.interrupted);
+}
+
 export async function main(argv: string[]): Promise<void> {
+  process.once('SIGINT', onInterrupt);
   const program = buildProgram();
   try {
     await program.parseAsync(argv);

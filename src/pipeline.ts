@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 
 import { InputError } from './core/errors.js';
+import { withArticleBudget, type ArticleBudget, type ArticleLimits } from './core/limits.js';
 import type { AnalysedArticle, Finding, FindingDraft, Report } from './core/types.js';
 import { readSource, segment } from './ingest/index.js';
 import { expandInputs } from './ingest/files.js';
@@ -16,13 +17,19 @@ import { findUnsourced } from './analyses/unsourced.js';
 import { alignArticles } from './align/index.js';
 import { buildReport } from './report/build.js';
 
-export interface AnalyseOptions extends LexiconOptions {
+export interface AnalyseOptions extends LexiconOptions, ArticleLimits {
   maxBytes?: number;
 }
 
 /** One article read, segmented and tokenised; `id` is assigned later. */
 export function prepareArticle(path: string, options: AnalyseOptions = {}): AnalysedArticle {
+  return withArticleBudget(path, options, (budget) => prepareWithin(path, options, budget));
+}
+
+function prepareWithin(path: string, options: AnalyseOptions, budget: ArticleBudget): AnalysedArticle {
+  budget.check('read');
   const doc = readSource(path, options.maxBytes === undefined ? {} : { maxBytes: options.maxBytes });
+  budget.check('boilerplate');
   const { body, boilerplate, meta } = segment(doc);
   if (body.length === 0) {
     throw new InputError('no article prose found', {
@@ -32,16 +39,22 @@ export function prepareArticle(path: string, options: AnalyseOptions = {}): Anal
       hint: 'check that the file holds the article itself, not just its page furniture',
     });
   }
+  budget.check('nlp');
   const nlp = analyseText(doc.text, body, doc.layout);
   return { id: '', path, format: doc.format, text: doc.text, meta, body, boilerplate, ...nlp, notices: [] };
 }
 
-/** The analyses of one article, in dependency order. */
-export function analyseArticle(article: AnalysedArticle, lexicons: Lexicons): FindingDraft[] {
-  const loaded = findMarkers(article, lexicons);
-  const attributions = findAttributions(article, lexicons);
-  const unsourced = findUnsourced(article, attributions, lexicons);
-  return [...loaded, ...attributions, ...unsourced];
+/** The analyses of one article, in dependency order, under the `--timeout-ms` budget. */
+export function analyseArticle(article: AnalysedArticle, lexicons: Lexicons, limits: ArticleLimits = {}): FindingDraft[] {
+  return withArticleBudget(article.path, limits, (budget) => {
+    budget.check('markers');
+    const loaded = findMarkers(article, lexicons);
+    budget.check('attribution');
+    const attributions = findAttributions(article, lexicons);
+    budget.check('unsourced');
+    const unsourced = findUnsourced(article, attributions, lexicons);
+    return [...loaded, ...attributions, ...unsourced];
+  });
 }
 
 /** Fails when two files hold the same article text. */
@@ -70,14 +83,37 @@ export function analysePaths(inputs: readonly string[], options: AnalyseOptions 
   const lexicons = loadLexicons(options);
   const articles = files.map((f) => prepareArticle(f, options));
   rejectDuplicates(articles);
-  return analyseArticles(articles, lexicons);
+  return analyseArticles(articles, lexicons, options);
+}
+
+/**
+ * Like `analysePaths`, but yields to the event loop before each article, so a Ctrl-C (SIGINT)
+ * is handled within one article's time (bounded by `--timeout-ms`). `onArticle` is called with
+ * the 0-based index of each article before it is read.
+ */
+export async function analysePathsAsync(
+  inputs: readonly string[],
+  options: AnalyseOptions = {},
+  onArticle?: (path: string, index: number, total: number) => void,
+): Promise<Report> {
+  const { files } = expandInputs(inputs);
+  const lexicons = loadLexicons(options);
+  const articles: AnalysedArticle[] = [];
+  for (const [i, f] of files.entries()) {
+    await new Promise((resolve) => setImmediate(resolve));
+    onArticle?.(f, i, files.length);
+    articles.push(prepareArticle(f, options));
+  }
+  rejectDuplicates(articles);
+  await new Promise((resolve) => setImmediate(resolve));
+  return analyseArticles(articles, lexicons, options);
 }
 
 /** Runs the analyses and alignment over prepared articles (ids assigned in path order). */
-export function analyseArticles(prepared: AnalysedArticle[], lexicons: Lexicons): Report {
+export function analyseArticles(prepared: AnalysedArticle[], lexicons: Lexicons, limits: ArticleLimits = {}): Report {
   const articles = [...prepared].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   articles.forEach((a, i) => (a.id = `a${i + 1}`));
-  const drafts = articles.map((a) => analyseArticle(a, lexicons));
+  const drafts = articles.map((a) => analyseArticle(a, lexicons, limits));
   const findings = numberFindings(articles, drafts);
   const alignment = alignArticles(articles, findings, lexicons);
   return buildReport({ articles, findings, alignment, lexicons });

@@ -2,7 +2,7 @@
  * Atomic report writes: every file is written to a temporary sibling and renamed into place,
  * so an interrupted or failed run never leaves a half-written report.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, basename, join } from 'node:path';
 import { InputError } from '../core/errors.js';
 
@@ -12,6 +12,37 @@ export const GENERATOR_MARK = 'parallax/report';
 export interface OutputFile {
   path: string;
   content: string;
+}
+
+/**
+ * What this process has written so far, and the temporaries still on disk, so an interrupted
+ * run (SIGINT) can remove its temporaries and say which reports are complete.
+ */
+const progress = { planned: 0, written: [] as string[], temps: new Set<string>() };
+
+/** Announces that the run will write `count` more files (corpus mode: before its first write). */
+export function planWrites(count: number): void {
+  progress.planned += count;
+}
+
+/** Files written (renamed into place) by this process so far, and how many were planned. */
+export function writeProgress(): { planned: number; written: readonly string[] } {
+  return { planned: Math.max(progress.planned, progress.written.length), written: [...progress.written] };
+}
+
+/** Removes every temporary file this process still has on disk; returns how many. Never throws. */
+export function removeTempFiles(): number {
+  let n = 0;
+  for (const t of progress.temps) {
+    try {
+      rmSync(t, { force: true });
+      n++;
+    } catch {
+      // nothing more we can do while exiting
+    }
+    progress.temps.delete(t);
+  }
+  return n;
 }
 
 /** True when `path` exists and was not written by parallax (so it must not be overwritten silently). */
@@ -32,15 +63,22 @@ export function isForeignFile(path: string): boolean {
 export function writeOutputs(files: readonly OutputFile[], force = false): void {
   for (const f of files) {
     if (!force && isForeignFile(f.path)) {
+      let isDir = false;
+      try {
+        isDir = statSync(f.path).isDirectory();
+      } catch {
+        // unreadable: reported as another file
+      }
       throw new InputError('output file exists and was not written by parallax', {
         file: f.path,
         expected: 'a new file or an earlier parallax report',
-        found: 'another file',
+        found: isDir ? 'a directory' : 'another file',
         hint: 'choose another path or pass --force to overwrite it',
       });
     }
   }
   const temps: string[] = [];
+  progress.planned = Math.max(progress.planned, progress.written.length + files.length);
   try {
     for (const f of files) {
       const dir = dirname(f.path);
@@ -50,12 +88,13 @@ export function writeOutputs(files: readonly OutputFile[], force = false): void 
         throw writeError(f.path, e);
       }
       const tmp = join(dir, `.${basename(f.path)}.${process.pid}.tmp`);
+      progress.temps.add(tmp);
+      temps.push(tmp); // before writing: a failed write may leave a partial temporary to remove
       try {
         writeFileSync(tmp, f.content);
       } catch (e) {
         throw writeError(f.path, e);
       }
-      temps.push(tmp);
     }
     files.forEach((f, i) => {
       try {
@@ -63,9 +102,14 @@ export function writeOutputs(files: readonly OutputFile[], force = false): void 
       } catch (e) {
         throw writeError(f.path, e);
       }
+      progress.temps.delete(temps[i]!);
+      progress.written.push(f.path);
     });
   } finally {
-    for (const t of temps) rmSync(t, { force: true });
+    for (const t of temps) {
+      rmSync(t, { force: true });
+      progress.temps.delete(t);
+    }
   }
 }
 
@@ -74,7 +118,18 @@ function writeError(path: string, e: unknown): InputError {
   return new InputError('cannot write output', {
     file: path,
     expected: 'a writable location',
-    found: code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ENOENT' ? 'the directory vanished' : code,
+    found:
+      code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
+        ? 'permission denied'
+        : code === 'ENOENT'
+          ? 'the directory vanished'
+          : code === 'ENOTDIR' || code === 'EEXIST'
+            ? 'a file where a directory should be'
+            : code === 'EISDIR'
+              ? 'a directory at that path'
+              : code === 'ENOSPC'
+                ? 'no space left on the device'
+                : code,
     hint: 'choose a path in a directory you can write to (e.g. --out reports/)',
   });
 }
