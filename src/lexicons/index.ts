@@ -34,6 +34,8 @@ export interface LexiconOptions {
   dirs?: string[];
   /** Categories to turn off (`--disable CATEGORY`). */
   disable?: string[];
+  /** Load the bundled lexicons/ too (default true; tests of user lexicons turn it off). */
+  bundled?: boolean;
 }
 
 /** One lexicon entry, as loaded. `line` is 1-based (the entry's first line in `file`). */
@@ -338,10 +340,11 @@ const cache = new Map<string, Lexicons>();
  */
 export function loadLexicons(options: LexiconOptions = {}): Lexicons {
   const files: FileInput[] = [];
-  for (const [k, dir] of [BUNDLED_LEXICONS, ...(options.dirs ?? [])].entries()) {
+  const dirs = [...(options.bundled === false ? [] : [BUNDLED_LEXICONS]), ...(options.dirs ?? [])];
+  for (const dir of dirs) {
     for (const path of listFiles(resolve(dir))) {
       const raw = readFileSync(path, 'utf8');
-      files.push({ path, raw, sha256: createHash('sha256').update(raw).digest('hex'), bundled: k === 0 });
+      files.push({ path, raw, sha256: createHash('sha256').update(raw).digest('hex'), bundled: dir === BUNDLED_LEXICONS });
     }
   }
   const disable = [...new Set(options.disable ?? [])].sort();
