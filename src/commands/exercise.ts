@@ -1,16 +1,78 @@
 /**
- * `parallax exercise [FILES|DIR]`: the media-literacy exercise in the terminal. (Placeholder:
- * the TUI module replaces the action.)
+ * `parallax exercise [FILES|DIR]`: the media-literacy exercise in the terminal. The articles are
+ * anonymised (A, B, C) and parallax's marks hidden; the student marks loaded terms and unsourced
+ * claims and guesses the outlets, then reveals the key. The result is saved as
+ * `exercise-<n>.md` and `.json` (the first free n ≥ 1) in `--save DIR` (default `reports/`).
  */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Command } from 'commander';
 import { InputError } from '../core/errors.js';
+import type { Report } from '../core/types.js';
+import { PACKAGE_ROOT } from '../core/version.js';
+import { analysePaths } from '../pipeline.js';
+import { writeOutputs } from '../report/write.js';
+
+interface ExerciseFlags {
+  save?: string;
+  answers?: string;
+}
+
+/** `DIR/exercise-<n>` for the first n ≥ 1 with neither a `.md` nor a `.json` file there. */
+export function nextResultBase(dir: string, exists: (path: string) => boolean = existsSync): string {
+  for (let n = 1; ; n++) {
+    const base = join(dir, `exercise-${n}`);
+    if (!exists(`${base}.md`) && !exists(`${base}.json`)) return base;
+  }
+}
+
+function readAnswers(file: string): unknown {
+  let raw: string;
+  try {
+    raw = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new InputError('cannot read the answer key', { file, expected: 'a readable JSON file', found: (e as NodeJS.ErrnoException).code ?? 'an error', hint: 'check the path given to --answers' });
+  }
+  try {
+    return JSON.parse(raw.replace(/^\uFEFF/, ''));
+  } catch (e) {
+    throw new InputError('the answer key is not valid JSON', { file, expected: 'JSON', found: (e as Error).message, hint: 'fix the file (see parallax exercise --help)' });
+  }
+}
 
 export function registerExerciseCommand(program: Command): void {
   program
     .command('exercise')
     .description('media-literacy exercise: mark loaded terms and unsourced claims, then compare with parallax')
     .argument('[paths...]', 'articles (default: the bundled corpus)')
-    .action(() => {
-      throw new InputError('exercise mode is not available yet');
+    .option('--save <dir>', 'folder for the result files exercise-<n>.md/.json', 'reports')
+    .option('--answers <file>', 'teacher’s key: JSON list of {article, start, end, kind: "loaded"|"unsourced"} or a parallax report')
+    .action(async (paths: string[], flags: ExerciseFlags) => {
+      if (!process.stdout.isTTY || !process.stdin.isTTY) {
+        throw new InputError('exercise mode needs an interactive terminal', {
+          expected: 'a terminal on stdin and stdout',
+          found: 'redirected input or output',
+          hint: 'run `parallax exercise` in a terminal; for a report without one use `parallax analyze`',
+        });
+      }
+      const inputs = paths.length ? paths : [existsSync('corpus') ? 'corpus' : join(PACKAGE_ROOT, 'corpus')];
+      const report: Report = analysePaths(inputs, {});
+      const { parseAnswers } = await import('../ui/exercise/model.js');
+      const answerKey = flags.answers ? parseAnswers(readAnswers(flags.answers), report, flags.answers) : undefined;
+      const saveDir = flags.save ?? 'reports';
+      const { launchExercise } = await import('../ui/launch.js');
+      const { formatResultJson, formatResultMarkdown } = await import('../ui/exercise/result.js');
+      await launchExercise(report, {
+        ...(answerKey ? { answerKey } : {}),
+        keySource: flags.answers ? `answers:${flags.answers}` : 'tool',
+        save: (result) => {
+          const base = nextResultBase(saveDir);
+          writeOutputs([
+            { path: `${base}.md`, content: formatResultMarkdown(result) },
+            { path: `${base}.json`, content: formatResultJson(result) },
+          ]);
+          return `${base}.md`;
+        },
+      });
     });
 }

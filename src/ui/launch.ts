@@ -7,6 +7,9 @@ import { createElement } from 'react';
 import { render } from 'ink';
 import type { Report } from '../core/types.js';
 import { App } from './components/app/view.js';
+import { ExerciseApp } from './components/exercise/view.js';
+import { buildExercise, toolKey, type KeyMark } from './exercise/model.js';
+import type { ExerciseResult } from './exercise/result.js';
 import { colourSupported, createTheme } from './theme.js';
 
 export interface LaunchOptions {
@@ -34,4 +37,21 @@ export async function runFullScreen(element: Parameters<typeof render>[0]): Prom
 export async function launchTui(report: Report, options: LaunchOptions): Promise<void> {
   const theme = createTheme(colourSupported(process.env, process.stdout));
   await runFullScreen(createElement(App, { report, theme, exportMarkdown: options.exportMarkdown }));
+}
+
+export interface ExerciseLaunchOptions {
+  /** A teacher's key; default: the tool's findings. */
+  answerKey?: KeyMark[];
+  /** `tool` or `answers:<file>`. */
+  keySource: string;
+  /** Saves the result and returns the markdown path. */
+  save: (result: ExerciseResult) => string;
+}
+
+/** Runs an exercise session on a report until the student quits. */
+export async function launchExercise(report: Report, options: ExerciseLaunchOptions): Promise<void> {
+  const theme = createTheme(colourSupported(process.env, process.stdout));
+  const exercise = buildExercise(report);
+  const answerKey = options.answerKey ?? toolKey(report);
+  await runFullScreen(createElement(ExerciseApp, { exercise, answerKey, keySource: options.keySource, theme, save: options.save }));
 }

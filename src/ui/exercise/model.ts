@@ -1,0 +1,240 @@
+/**
+ * The exercise's data, derived from a report: anonymised articles (letters A, B, C… in an order
+ * that does not follow the file names; outlet, author, title and URL hidden, and the outlet's or
+ * author's name masked in the text), their prose sentences split into words, the answer key
+ * (the tool's findings or a teacher's file), and the agreement between a student's marks and
+ * the key. Pure apart from nothing: no I/O here.
+ *
+ * Offsets are 0-based UTF-16 indices into the article text, end exclusive (as in the report).
+ */
+import { createHash } from 'node:crypto';
+import { InputError } from '../../core/errors.js';
+import type { Report, ReportArticle } from '../../core/types.js';
+
+export type MarkKind = 'loaded' | 'unsourced';
+
+/** A span the student (or the key) marks in one article. */
+export interface Mark {
+  /** Report article id. */
+  article: string;
+  start: number;
+  end: number;
+  kind: MarkKind;
+}
+
+/** A key mark with the reasons, when the key is the tool's findings. */
+export interface KeyMark extends Mark {
+  category?: string;
+  explanation?: string;
+  rule?: string;
+}
+
+export interface ExerciseWord {
+  start: number;
+  end: number;
+}
+
+export interface ExerciseSentence {
+  start: number;
+  end: number;
+  words: ExerciseWord[];
+}
+
+export interface ExerciseArticle {
+  id: string;
+  /** `A`, `B`, … */
+  letter: string;
+  path: string;
+  /** The real label (outlet, else author, else file name), only shown after reveal. */
+  label: string;
+  /** The article text with the outlet's and author's names masked (same length as the original). */
+  text: string;
+  sentences: ExerciseSentence[];
+}
+
+export interface Exercise {
+  articles: ExerciseArticle[];
+  /** The real labels, sorted: the choices for guessing which article is which. */
+  outlets: string[];
+}
+
+const MASK = '█';
+
+/** Replaces every occurrence of the names (case-insensitive) with mask characters of equal length. */
+export function maskNames(text: string, names: readonly string[]): string {
+  let out = text;
+  for (const name of names) {
+    const n = name.trim();
+    if (n.length < 3) continue;
+    const re = new RegExp(n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'gi');
+    out = out.replace(re, (m) => m.replace(/\S/g, MASK));
+  }
+  return out;
+}
+
+/** Names that would give an article's outlet away. */
+function revealingNames(a: ReportArticle): string[] {
+  const names = [a.outlet, a.author, a.url].filter((x): x is string => typeof x === 'string' && x.trim().length > 0);
+  if (a.author) names.push(...a.author.split(/\s+/).filter((p) => p.length >= 3));
+  if (a.outlet && a.label === a.outlet) names.push(a.label);
+  return [...new Set(names)].sort((x, y) => y.length - x.length);
+}
+
+const WORD = /[\p{L}\p{N}]+(?:[-'’.][\p{L}\p{N}]+)*/gu;
+
+/** Builds the exercise: prose, non-heading sentences only, in an order fixed by the texts. */
+export function buildExercise(report: Report): Exercise {
+  const ordered = [...report.articles].sort((x, y) => {
+    const hx = createHash('sha1').update(x.text).digest('hex');
+    const hy = createHash('sha1').update(y.text).digest('hex');
+    return hx < hy ? -1 : hx > hy ? 1 : 0;
+  });
+  const articles = ordered.map((a, i): ExerciseArticle => {
+    const text = maskNames(a.text, revealingNames(a));
+    const inBoilerplate = (s: { start: number; end: number }) => (a.boilerplate ?? []).some((b) => b.start < s.end && s.start < b.end);
+    const sentences = (a.sentenceSpans ?? [])
+      .filter((s) => !s.heading && !inBoilerplate(s))
+      .map((s) => {
+        const words: ExerciseWord[] = [];
+        for (const m of a.text.slice(s.start, s.end).matchAll(WORD)) words.push({ start: s.start + m.index, end: s.start + m.index + m[0].length });
+        return { start: s.start, end: s.end, words };
+      })
+      .filter((s) => s.words.length > 0);
+    return { id: a.id, letter: letterOf(i), path: a.path, label: a.label, text, sentences };
+  });
+  return { articles, outlets: [...new Set(report.articles.map((a) => a.label))].sort() };
+}
+
+/** `A`…`Z`, then `A2`… */
+export function letterOf(i: number): string {
+  return String.fromCharCode(65 + (i % 26)) + (i >= 26 ? String(Math.floor(i / 26) + 1) : '');
+}
+
+/** The tool's answer key: its loaded and unsourced findings. */
+export function toolKey(report: Report): KeyMark[] {
+  const out: KeyMark[] = [];
+  for (const f of report.findings) {
+    if (f.kind !== 'loaded' && f.kind !== 'unsourced') continue;
+    const m: KeyMark = { article: f.article, start: f.start, end: f.end, kind: f.kind, explanation: f.explanation, rule: f.rule };
+    if (f.kind === 'loaded') m.category = String(f.category);
+    out.push(m);
+  }
+  return out;
+}
+
+/**
+ * A teacher's key: a JSON list of `{article, start, end, kind}` (article = path, file name or
+ * label) or a parallax report JSON (its loaded and unsourced findings, matched by path).
+ */
+export function parseAnswers(json: unknown, report: Report, file: string): KeyMark[] {
+  const fail = (found: string): never => {
+    throw new InputError('bad answer key', {
+      file,
+      expected: 'a JSON list of {"article": path or label, "start": n, "end": n, "kind": "loaded"|"unsourced"} or a parallax report',
+      found,
+      hint: 'fix the file or leave out --answers to use the tool’s findings',
+    });
+  };
+  const findArticle = (ref: string): ReportArticle | undefined =>
+    report.articles.find((a) => a.path === ref || a.label === ref || a.id === ref) ??
+    report.articles.find((a) => a.path.split(/[\\/]/).pop() === ref.split(/[\\/]/).pop());
+  const r = json as Record<string, unknown> | null;
+  if (r && typeof r === 'object' && !Array.isArray(r) && r['schema'] === 'parallax/report@1') {
+    const other = r as unknown as Report;
+    const out: KeyMark[] = [];
+    for (const a of other.articles ?? []) {
+      const mine = findArticle(a.path);
+      if (!mine) continue;
+      for (const k of toolKey(other)) if (k.article === a.id) out.push({ ...k, article: mine.id });
+    }
+    if (out.length === 0) fail('a report about other articles (no article path matches)');
+    return out;
+  }
+  if (!Array.isArray(json)) return fail(json === null ? 'null' : typeof json);
+  return json.map((item, i) => {
+    const o = item as Record<string, unknown> | null;
+    if (!o || typeof o !== 'object') return fail(`item ${i + 1} is not an object`);
+    const { article: ref, start, end, kind } = o;
+    if (typeof ref !== 'string') return fail(`item ${i + 1}: "article" is not a string`);
+    const a = findArticle(ref);
+    if (!a) return fail(`item ${i + 1}: no article ${JSON.stringify(ref)} among ${report.articles.map((x) => x.path).join(', ')}`);
+    if (kind !== 'loaded' && kind !== 'unsourced') return fail(`item ${i + 1}: kind ${JSON.stringify(kind)}`);
+    if (typeof start !== 'number' || typeof end !== 'number' || !(start >= 0 && start < end && end <= a.text.length)) {
+      return fail(`item ${i + 1}: start/end ${JSON.stringify(start)}..${JSON.stringify(end)} outside the article (0..${a.text.length})`);
+    }
+    const m: KeyMark = { article: a.id, start, end, kind };
+    if (typeof o['explanation'] === 'string') m.explanation = o['explanation'];
+    if (typeof o['category'] === 'string') m.category = o['category'];
+    return m;
+  });
+}
+
+/** Precision and recall of one category; null when there is nothing to divide by. */
+export interface Agreement {
+  /** Units (tokens or sentences) both marked. */
+  both: number;
+  student: number;
+  key: number;
+  precision: number | null;
+  recall: number | null;
+  f1: number | null;
+}
+
+export interface ExerciseScore {
+  /** Loaded terms, compared word by word (token overlap). */
+  loaded: Agreement;
+  /** Unsourced claims, compared sentence by sentence. */
+  unsourced: Agreement;
+  /** Recall of the key's loaded terms per category (tokens). */
+  byCategory: Record<string, Agreement>;
+}
+
+function agreement(student: Set<string>, key: Set<string>): Agreement {
+  let both = 0;
+  for (const u of student) if (key.has(u)) both++;
+  const precision = student.size ? both / student.size : null;
+  const recall = key.size ? both / key.size : null;
+  const f1 = precision !== null && recall !== null && precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : null;
+  return { both, student: student.size, key: key.size, precision, recall, f1 };
+}
+
+const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
+
+/** Word units (`article:start`) covered by marks of a kind, within the exercise's sentences. */
+function wordUnits(ex: Exercise, marks: readonly Mark[]): Set<string> {
+  const out = new Set<string>();
+  for (const a of ex.articles) {
+    const mine = marks.filter((m) => m.article === a.id && m.kind === 'loaded');
+    for (const s of a.sentences) for (const w of s.words) if (mine.some((m) => overlaps(m, w))) out.add(`${a.id}:${w.start}`);
+  }
+  return out;
+}
+
+/** Sentence units (`article:start`) overlapped by unsourced marks. */
+function sentenceUnits(ex: Exercise, marks: readonly Mark[]): Set<string> {
+  const out = new Set<string>();
+  for (const a of ex.articles) {
+    const mine = marks.filter((m) => m.article === a.id && m.kind === 'unsourced');
+    for (const s of a.sentences) if (mine.some((m) => overlaps(m, s))) out.add(`${a.id}:${s.start}`);
+  }
+  return out;
+}
+
+/** Agreement of the student's marks with the key. */
+export function scoreExercise(ex: Exercise, student: readonly Mark[], key: readonly KeyMark[]): ExerciseScore {
+  const studentWords = wordUnits(ex, student);
+  const byCategory: Record<string, Agreement> = {};
+  for (const c of [...new Set(key.filter((k) => k.kind === 'loaded').map((k) => k.category ?? 'loaded'))].sort()) {
+    byCategory[c] = agreement(studentWords, wordUnits(ex, key.filter((k) => k.kind === 'loaded' && (k.category ?? 'loaded') === c)));
+  }
+  return {
+    loaded: agreement(studentWords, wordUnits(ex, key)),
+    unsourced: agreement(sentenceUnits(ex, student), sentenceUnits(ex, key)),
+    byCategory,
+  };
+}
+
+/** A 0..1 figure as a percentage, `–` for null. */
+export function percent(n: number | null): string {
+  return n === null ? '–' : `${Math.round(n * 100)}%`;
+}

@@ -1,0 +1,166 @@
+/**
+ * The exercise's screens as lines: the marking view (anonymised sentences, the word cursor, the
+ * student's marks) and, after reveal, the results (agreement figures, then each article's
+ * sentences with the student's and the key's marks and the key's explanations). Pure.
+ */
+import { sanitizeTerminal } from '../../core/escape.js';
+import type { Role } from '../theme.js';
+import { truncateLine, wrap, type Line, type Segment } from '../text.js';
+import { percent, type Exercise, type ExerciseArticle, type ExerciseSentence, type KeyMark, type Mark } from './model.js';
+import { buildResult } from './result.js';
+import { selection, type ExerciseState } from '../components/exercise/use-exercise-state.js';
+
+const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
+
+/** Keys of the exercise, in the order the help shows them. */
+export const EXERCISE_KEYS: readonly [string, string][] = [
+  ['← →  h l', 'previous / next word'],
+  ['↑ ↓  j k', 'previous / next sentence (after reveal: scroll)'],
+  ['tab  shift+tab', 'next / previous article'],
+  ['v  space', 'start / cancel a selection of several words'],
+  ['m  enter', 'mark the word (or selection) as a loaded term; again to unmark'],
+  ['u', 'mark / unmark the whole sentence as an unsourced claim'],
+  ['x', 'remove the loaded-term mark under the cursor'],
+  ['g', 'guess which outlet wrote this article (cycles)'],
+  ['r', 'reveal the key and save the result'],
+  ['?', 'this help'],
+  ['q', 'quit'],
+];
+
+/**
+ * Segments of a sentence with marks: student loaded terms in `[ ]`, key loaded terms in `{ }`,
+ * the cursor word and selection in the cursor role.
+ */
+export function sentenceSegments(a: ExerciseArticle, s: ExerciseSentence, student: readonly Mark[], key: readonly KeyMark[] | null, cursor: [number, number] | null): Segment[] {
+  const opens = new Map<number, string>();
+  const closes = new Map<number, string>();
+  const roles: Role[] = [];
+  const mine = student.filter((m) => m.article === a.id && m.kind === 'loaded' && overlaps(m, s));
+  const theirs = (key ?? []).filter((m) => m.article === a.id && m.kind === 'loaded' && overlaps(m, s));
+  for (let i = s.start; i < s.end; i++) {
+    const inMine = mine.some((m) => m.start <= i && i < m.end);
+    const inKey = theirs.some((m) => m.start <= i && i < m.end);
+    roles.push(inMine && inKey ? 'both' : inMine ? 'student' : inKey ? 'loaded' : 'plain');
+  }
+  const add = (map: Map<number, string>, at: number, t: string, before: boolean) => map.set(at, before ? t + (map.get(at) ?? '') : (map.get(at) ?? '') + t);
+  for (const m of mine) {
+    add(opens, Math.max(m.start, s.start), '[', false);
+    add(closes, Math.min(m.end, s.end), ']', true);
+  }
+  for (const m of theirs) {
+    add(opens, Math.max(m.start, s.start), '{', false);
+    add(closes, Math.min(m.end, s.end), '}', false);
+  }
+  if (cursor) {
+    const from = s.words[cursor[0]]!.start;
+    const to = s.words[cursor[1]]!.end;
+    for (let i = from; i < to; i++) roles[i - s.start] = 'cursor';
+  }
+  const out: Segment[] = [];
+  const push = (text: string, role: Role) => {
+    const last = out[out.length - 1];
+    if (last && (last.role ?? 'plain') === role) last.text += text;
+    else out.push(role === 'plain' ? { text } : { text, role });
+  };
+  for (let i = s.start; i < s.end; i++) {
+    if (closes.has(i)) push(closes.get(i)!, 'key');
+    if (opens.has(i)) push(opens.get(i)!, 'key');
+    push(sanitizeTerminal(a.text[i]!, true), roles[i - s.start]!);
+  }
+  if (closes.has(s.end)) push(closes.get(s.end)!, 'key');
+  return out;
+}
+
+/** Margin of a sentence: cursor and the unsourced marks (`U` student, `T` key). */
+function margin(current: boolean, studentU: boolean, keyU: boolean | null): Segment[] {
+  return [
+    { text: current ? '›' : ' ', role: 'cursor' },
+    { text: studentU ? 'U' : ' ', role: 'student' },
+    ...(keyU === null ? [] : [{ text: keyU ? 'T' : ' ', role: 'unsourced' as const }]),
+    { text: ' ' },
+  ];
+}
+
+/** The marking view: lines and the line to keep visible. */
+export function markingLines(ex: Exercise, state: ExerciseState): { title: Line; lines: Line[]; focus: number; status: Line } {
+  const a = ex.articles[state.article]!;
+  const width = state.width;
+  const lines: Line[] = [];
+  let focus = 0;
+  a.sentences.forEach((s, i) => {
+    const current = i === state.sentence;
+    if (current) focus = lines.length;
+    const studentU = state.marks.some((m) => m.kind === 'unsourced' && m.article === a.id && overlaps(m, s));
+    const segs = sentenceSegments(a, s, state.marks, null, current ? selection(state) : null);
+    const m = margin(current, studentU, null);
+    wrap(segs, width - 3).forEach((l, j) => lines.push([...(j === 0 ? m : [{ text: '   ' }]), ...l]));
+  });
+  const title: Line = [{ text: 'parallax exercise ', role: 'title' }];
+  for (const [i, x] of ex.articles.entries()) title.push({ text: ` ${x.letter} `, role: i === state.article ? 'tab-active' : 'tab' });
+  const guess = state.guesses[a.id];
+  title.push({ text: `  guess: ${guess === undefined ? '?' : sanitizeTerminal(guess, true)}`, role: 'dim' });
+  const s = a.sentences[state.sentence];
+  const [lo, hi] = selection(state);
+  const words = s ? sanitizeTerminal(a.text.slice(s.words[lo]!.start, s.words[hi]!.end), true) : '';
+  const count = (k: string) => state.marks.filter((m) => m.kind === k).length;
+  const status: Line = state.message
+    ? [{ text: sanitizeTerminal(state.message, true), role: 'ok' }]
+    : [
+        { text: `${state.anchor === null ? 'word' : 'selection'}: «${words}»`, role: 'key' },
+        { text: ` · marks: ${count('loaded')} loaded, ${count('unsourced')} unsourced · m mark · u unsourced · g guess · r reveal · ? help`, role: 'dim' },
+      ];
+  return { title: truncateLine(title, width), lines: lines.map((l) => truncateLine(l, width)), focus, status: truncateLine(status, width) };
+}
+
+/** The results view after reveal. */
+export function resultLines(ex: Exercise, state: ExerciseState, key: readonly KeyMark[], keySource: string): Line[] {
+  const width = state.width;
+  const r = buildResult(ex, state.marks, state.guesses, key, keySource);
+  const lines: Line[] = [];
+  const fig = (name: string, unit: string, g: typeof r.agreement.loaded) =>
+    truncateLine(
+      [
+        { text: `  ${name.padEnd(17)}`, role: 'heading' },
+        { text: `precision ${percent(g.precision).padStart(4)} · recall ${percent(g.recall).padStart(4)} · you ${g.student}, key ${g.key}, both ${g.both} ${unit}s` },
+      ],
+      width,
+    );
+  lines.push([{ text: `Agreement with ${keySource === 'tool' ? 'parallax' : sanitizeTerminal(keySource, true)}`, role: 'heading' }]);
+  lines.push(fig('loaded terms', 'word', r.agreement.loaded), fig('unsourced claims', 'sentence', r.agreement.unsourced));
+  for (const [c, g] of Object.entries(r.agreement.byCategory)) lines.push(truncateLine([{ text: `    ${sanitizeTerminal(c, true)}: you found ${g.both} of ${g.key} words (${percent(g.recall)})`, role: 'dim' }], width));
+  lines.push([]);
+  for (const a of r.articles) {
+    const verdict = a.guess === null ? 'no guess' : a.guessCorrect ? `you guessed right` : `you guessed ${sanitizeTerminal(a.guess, true)}`;
+    lines.push(truncateLine([{ text: `  ${a.letter} = ${sanitizeTerminal(a.outlet, true)}`, role: 'title' }, { text: ` (${verdict})`, role: a.guessCorrect ? 'ok' : 'dim' }], width));
+  }
+  lines.push([], truncateLine([{ text: '[you] {tool/key} · margin: U you marked unsourced, T the key did', role: 'dim' }], width), []);
+  for (const a of ex.articles) {
+    lines.push([{ text: `Article ${a.letter}`, role: 'heading' }]);
+    for (const s of a.sentences) {
+      const studentU = state.marks.some((m) => m.kind === 'unsourced' && m.article === a.id && overlaps(m, s));
+      const keyHere = key.filter((m) => m.article === a.id && overlaps(m, s));
+      const keyU = keyHere.some((m) => m.kind === 'unsourced');
+      const studentL = state.marks.some((m) => m.kind === 'loaded' && m.article === a.id && overlaps(m, s));
+      if (!studentU && !keyU && !studentL && keyHere.length === 0) continue;
+      const m = margin(false, studentU, keyU);
+      wrap(sentenceSegments(a, s, state.marks, key, null), width - 4).forEach((l, j) => lines.push([...(j === 0 ? m : [{ text: '    ' }]), ...l]));
+      for (const k of keyHere) {
+        const found = state.marks.some((x) => x.kind === k.kind && x.article === a.id && overlaps(x, k));
+        const what = k.kind === 'loaded' ? `{${sanitizeTerminal(a.text.slice(k.start, k.end), true)}} ${sanitizeTerminal(k.category ?? 'loaded', true)}` : 'unsourced';
+        lines.push(
+          ...wrap(
+            [
+              { text: found ? '✓ ' : '✗ ', role: found ? 'ok' : 'warn' },
+              { text: what, role: k.kind === 'loaded' ? 'loaded' : 'unsourced' },
+              ...(k.explanation ? [{ text: ` — ${sanitizeTerminal(k.explanation, true)}`, role: 'dim' as const }] : []),
+            ],
+            width - 6,
+            '  ',
+          ).map((l) => [{ text: '      ' }, ...l]),
+        );
+      }
+    }
+    lines.push([]);
+  }
+  return lines.map((l) => truncateLine(l, width));
+}
