@@ -1,9 +1,547 @@
-/** Attribution extraction. Placeholder until the attribution module lands. */
-import type { AnalysedArticle, AttributionFinding } from '../core/types.js';
-import type { Lexicons } from '../lexicons/index.js';
+/**
+ * Attribution extraction: who is cited, with which reporting verb, saying what.
+ *
+ * Works on the article's existing tokens and sentences (never re-tokenises). Cues come from the
+ * `reporting-verbs` lexicon, source types from the `sources` lexicon, quotations from
+ * `findQuotations`. Patterns (each documented at its function):
+ * - `X said (that) …`, `X told reporters …`, `X, adding that …`, `with X stating that …`;
+ * - `“…,” he said`, `“…”, reassured Mr. Lavrov`, `“…”, TASS cited Lavrov as saying`, `X said: “…”`
+ *   (also when the quotation follows in the next paragraphs);
+ * - `according to (data/information/a report from|by) X`, passive `… by X` (`announced by X`,
+ *   `the remarks were made by X`, `has been voiced by X`);
+ * - agentless cues without a source (`reportedly`, `is said to`).
+ * Pronouns and short names are resolved to the last full name (`he` → `Sergei Lavrov`).
+ *
+ * All offsets are 0-based UTF-16 indices into the file text, end exclusive.
+ */
+import type { AnalysedArticle, AttributionFinding, SourceType, TextSpan, Token } from '../core/types.js';
+import type { LexiconMatch, Lexicons } from '../lexicons/index.js';
+import { findQuotations, type Quotation } from './quotes.js';
 
 export type AttributionDraft = Omit<AttributionFinding, 'id' | 'article'>;
 
-export function findAttributions(_article: AnalysedArticle, _lexicons: Lexicons): AttributionDraft[] {
-  return [];
+/** Most specific first: a named outlet or body beats a title, which beats anonymous and vague. */
+const TYPE_PRIORITY: readonly SourceType[] = ['state-media', 'media', 'data-ngo', 'official', 'expert', 'self', 'anonymous', 'vague'];
+const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'him', 'her', 'them']);
+const HONORIFICS = new Set(['mr', 'mr.', 'mrs', 'mrs.', 'ms', 'ms.', 'dr', 'dr.', 'sir', 'madam', 'mme', 'mme.', 'miss']);
+/** Words that may join the parts of a noun phrase (`head of the mission`, `Location & Event`). */
+const NP_JOINERS = new Set(['of', '&', "'s", '’s', "'", '’', '-', 'for', 'at', 'on', 'in']);
+const NP_POS = new Set(['PROPN', 'NOUN', 'ADJ', 'DET', 'NUM', 'PRON']);
+const SKIP_BEFORE_CUE_POS = new Set(['ADV', 'AUX', 'PART']);
+/** Nouns that name a document or dataset rather than its author (`a report by X`). */
+const INTERMEDIATE = new Set(['by', 'from']);
+const DEMONSTRATIVES = new Set(['this', 'that', 'these', 'those', 'which', 'what', 'there']);
+
+interface Ctx {
+  article: AnalysedArticle;
+  tokens: Token[];
+  text: string;
+  quotes: Quotation[];
+  sources: LexiconMatch[];
+  /** Canonical person name → source type learned from title + name mentions. */
+  nameTypes: Map<string, SourceType>;
+  /** Per token: 1 when a sources-lexicon match covers it. */
+  covered: Uint8Array;
+  /** Per token: the longest sources-lexicon match covering it. */
+  coveredBy: (LexiconMatch | undefined)[];
+}
+
+interface Range {
+  /** Token range `[a, b)`. */
+  a: number;
+  b: number;
+}
+
+const span = (text: string, start: number, end: number): TextSpan => ({ start, end, text: text.slice(start, end) });
+
+function tokSpan(ctx: Ctx, r: Range): TextSpan {
+  return span(ctx.text, ctx.tokens[r.a]!.start, ctx.tokens[r.b - 1]!.end);
+}
+
+function isPunct(t: Token | undefined): boolean {
+  return t !== undefined && t.type === 'punctuation';
+}
+
+function isQuoteMark(t: Token | undefined): boolean {
+  return t !== undefined && /^["“”‘’«»„‹›']$/.test(t.text);
+}
+
+function insideQuote(ctx: Ctx, start: number, end: number): Quotation | undefined {
+  return ctx.quotes.find((q) => q.start < start && end <= q.end);
+}
+
+function isNpToken(t: Token): boolean {
+  return NP_POS.has(t.pos) || (t.type === 'word' && /^\p{Lu}/u.test(t.text) && t.pos !== 'VERB');
+}
+
+/** The noun phrase ending just before token `end` (exclusive) in sentence `s`, walking left. */
+function npLeft(ctx: Ctx, end: number, sentenceStart: number): Range | null {
+  const { tokens } = ctx;
+  let i = end - 1;
+  let a = end;
+  while (i >= sentenceStart) {
+    const t = tokens[i]!;
+    if (isNpToken(t) || (t.type === 'punctuation' && (t.text === '.' || t.text === '&') && a < end && /\p{Lu}/u.test(tokens[i - 1]?.text ?? ''))) {
+      a = i;
+      if (t.pos === 'DET' || (t.pos === 'PRON' && i < end - 1)) break; // a determiner opens the phrase
+      if (t.pos === 'PRON') break;
+      i--;
+      continue;
+    }
+    if (NP_JOINERS.has(t.normal) && a < end && i > sentenceStart && isNpToken(tokens[i - 1]!)) {
+      a = i;
+      i--;
+      continue;
+    }
+    break;
+  }
+  if (a >= end) return null;
+  // A phrase must hold a noun, proper noun or pronoun.
+  for (let k = a; k < end; k++) if (['NOUN', 'PROPN', 'PRON'].includes(tokens[k]!.pos) || /^\p{Lu}/u.test(tokens[k]!.text)) return { a, b: end };
+  return null;
+}
+
+/** The noun phrase starting at token `start` in the sentence ending at `sentenceEnd`, walking right. */
+function npRight(ctx: Ctx, start: number, sentenceEnd: number): Range | null {
+  const { tokens } = ctx;
+  let i = start;
+  let b = start;
+  let depth = 0;
+  while (i < sentenceEnd) {
+    const t = tokens[i]!;
+    if (t.text === '(' && b > start) {
+      depth++;
+      i++;
+      continue;
+    }
+    if (t.text === ')' && depth > 0) {
+      depth--;
+      b = ++i;
+      continue;
+    }
+    if (depth > 0 || isNpToken(t) && !(t.pos === 'DET' && b > start && t.normal !== 'the' && t.normal !== 'a')) {
+      if (t.pos === 'PRON' && b > start) break;
+      b = ++i;
+      continue;
+    }
+    if (NP_JOINERS.has(t.normal) && b > start && i + 1 < sentenceEnd && isNpToken(tokens[i + 1]!)) {
+      i++;
+      continue;
+    }
+    break;
+  }
+  if (b <= start) return null;
+  for (let k = start; k < b; k++) if (['NOUN', 'PROPN', 'PRON'].includes(tokens[k]!.pos) || /^\p{Lu}/u.test(tokens[k]!.text)) return { a: start, b };
+  return null;
+}
+
+/** Skips a document noun phrase (`a report by`, `information from`) to the author after it. */
+function skipIntermediate(ctx: Ctx, np: Range, sentenceEnd: number): Range {
+  const next = ctx.tokens[np.b];
+  if (next && INTERMEDIATE.has(next.normal)) {
+    const author = npRight(ctx, np.b + 1, sentenceEnd);
+    if (author) return author;
+  }
+  return np;
+}
+
+/** Token index of the first token starting at or after `offset`. */
+function tokenAt(tokens: Token[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The source type from the sources lexicon matches inside `r`, or null. */
+function lexiconType(ctx: Ctx, r: Range): { type: SourceType; match: LexiconMatch } | null {
+  let best: { type: SourceType; match: LexiconMatch } | null = null;
+  for (let k = r.a; k < r.b; k++) {
+    const m = ctx.coveredBy[k];
+    if (!m || m.tokenStart < r.a || m.tokenEnd > r.b) continue;
+    const type = (m.entry.sourceType ?? 'unknown') as SourceType;
+    if (!best || TYPE_PRIORITY.indexOf(type) < TYPE_PRIORITY.indexOf(best.type)) {
+      best = { type, match: m };
+    }
+  }
+  return best;
+}
+
+/** Proper-name tokens of the phrase after its last title / lexicon word (`Foreign Minister Sergei Lavrov` → `Sergei Lavrov`). */
+function personName(ctx: Ctx, r: Range): string | null {
+  const { tokens } = ctx;
+  let from = r.a;
+  for (const m of ctx.sources) if (m.tokenStart >= r.a && m.tokenEnd <= r.b && m.tokenEnd > from) from = m.tokenEnd;
+  const words: string[] = [];
+  for (let k = from; k < r.b; k++) {
+    const t = tokens[k]!;
+    if (t.text === ',' && words.length === 0) continue;
+    if (HONORIFICS.has(t.normal) || t.text === '.') continue;
+    if (t.pos === 'PROPN' && /^\p{Lu}/u.test(t.text)) words.push(t.text);
+    else if (words.length > 0) break;
+  }
+  return words.length > 0 ? words.join(' ') : null;
+}
+
+/** Full names (two or more proper nouns, titles and honorifics removed) in text order. */
+function fullNames(ctx: Ctx): { name: string; last: string; start: number }[] {
+  const out: { name: string; last: string; start: number }[] = [];
+  const { tokens } = ctx;
+  let run: Token[] = [];
+  const flush = () => {
+    // the name is the tail of the run after the last title word (`Foreign Minister Sergei Lavrov`)
+    let from = 0;
+    run.forEach((t, i) => {
+      if (ctx.covered[t.index] || HONORIFICS.has(t.normal)) from = i + 1;
+    });
+    const name = run.slice(from);
+    if (name.length >= 2) out.push({ name: name.map((t) => t.text).join(' '), last: name[name.length - 1]!.text, start: name[0]!.start });
+    run = [];
+  };
+  for (const t of tokens) {
+    const proper = (t.pos === 'PROPN' && /^\p{Lu}/u.test(t.text)) || (HONORIFICS.has(t.normal) && /^\p{Lu}/u.test(t.text));
+    const prev = run[run.length - 1];
+    if (proper && prev && (prev.index !== t.index - 1 || prev.sentence !== t.sentence)) flush();
+    if (proper) run.push(t);
+    else flush();
+  }
+  flush();
+  return out;
+}
+
+interface Resolved {
+  type: SourceType;
+  name?: string;
+  resolved?: string;
+}
+
+/** Source type and canonical name of the source phrase `r`. */
+function describeSource(ctx: Ctx, r: Range, names: ReturnType<typeof fullNames>, previous: AttributionDraft[]): Resolved {
+  const { tokens } = ctx;
+  const first = tokens[r.a]!;
+  if (r.b - r.a === 1 && PRONOUNS.has(first.normal)) {
+    if (first.normal === 'i' || first.normal === 'we') return { type: 'self' };
+    if (first.normal === 'he' || first.normal === 'she' || first.normal === 'him' || first.normal === 'her') {
+      for (let k = previous.length - 1; k >= 0; k--) {
+        const p = previous[k]!;
+        if (p.sourceName && p.source && p.start < first.start && p.sourceType !== 'state-media' && p.sourceType !== 'media' && p.sourceType !== 'data-ngo') {
+          return { type: p.sourceType, name: p.sourceName, resolved: p.sourceName };
+        }
+      }
+      const before = names.filter((n) => n.start < first.start);
+      const last = before[before.length - 1];
+      if (last) return { type: ctx.nameTypes.get(last.name) ?? 'unknown', name: last.name, resolved: last.name };
+    }
+    return { type: 'unknown' };
+  }
+  const lex = lexiconType(ctx, r);
+  let name = personName(ctx, r);
+  let resolved: string | undefined;
+  if (name && !name.includes(' ')) {
+    const full = [...names].reverse().find((n) => n.last === name && n.start < first.start);
+    if (full) {
+      resolved = full.name;
+      name = full.name;
+    }
+  }
+  let type: SourceType = lex?.type ?? 'unknown';
+  const plural = lex ? tokens[lex.match.tokenEnd - 1]!.normal !== tokens[lex.match.tokenEnd - 1]!.lemma : false;
+  if (lex && name && (type === 'anonymous' || type === 'vague')) type = 'official';
+  if (type === 'expert' && !name && plural) type = 'vague';
+  if (type === 'unknown' && name) type = ctx.nameTypes.get(name) ?? 'unknown';
+  const phrase = lex?.match.entry.phrases[0] ?? '';
+  const canonical = lex?.match.entry.name ?? (lex && /^\p{Lu}/u.test(phrase) && !name ? phrase : undefined) ?? name ?? undefined;
+  const out: Resolved = { type };
+  if (canonical) out.name = canonical;
+  if (resolved) out.resolved = resolved;
+  return out;
+}
+
+/** Learns `name → type` from title + name mentions anywhere (`Foreign Minister Sergei Lavrov`, `Diop, Mali's foreign minister`). */
+function learnNameTypes(ctx: Ctx, names: ReturnType<typeof fullNames>): void {
+  const { tokens } = ctx;
+  const typeAt = (i: number): SourceType | undefined => {
+    const m = ctx.coveredBy[i];
+    const t = m?.entry.sourceType as SourceType | undefined;
+    return t === 'official' || t === 'expert' ? t : undefined;
+  };
+  for (const n of names) {
+    const k = tokenAt(tokens, n.start);
+    let type = typeAt(k - 1) ?? (HONORIFICS.has(tokens[k - 1]?.normal ?? '') ? typeAt(k - 2) : undefined);
+    if (!type && tokens[k + n.name.split(' ').length]?.text === ',') {
+      for (let j = k + n.name.split(' ').length + 1; j < Math.min(tokens.length, k + 10) && !type; j++) type = typeAt(j);
+    }
+    if (type && !ctx.nameTypes.has(n.name)) ctx.nameTypes.set(n.name, type);
+  }
+}
+
+/** Trims punctuation and spaces from both ends of `[start, end)`; null when nothing is left. */
+function clause(ctx: Ctx, start: number, end: number): TextSpan | null {
+  const t = ctx.text;
+  while (start < end && /[\s,;:.—–-]/.test(t[start]!)) start++;
+  while (end > start && /[\s,;:.—–-]/.test(t[end - 1]!)) end--;
+  if (end - start < 3 || /^(the|a|an|this|that|these|those|it)$/i.test(t.slice(start, end))) return null;
+  return span(t, start, end);
+}
+
+/** The quotation just before `offset` (only commas, spaces and quote marks between). */
+function quoteBefore(ctx: Ctx, offset: number, notBefore: number): Quotation | undefined {
+  for (let k = ctx.quotes.length - 1; k >= 0; k--) {
+    const q = ctx.quotes[k]!;
+    if (q.end > offset) continue;
+    if (q.end < notBefore) return undefined;
+    return /^[\s,;:—–-]*$/.test(ctx.text.slice(q.end, offset)) ? q : undefined;
+  }
+  return undefined;
+}
+
+/** The quotation just after `offset` (`said: “…”`, `said that “…”`, `told reporters: “…”`). */
+function quoteAfter(ctx: Ctx, offset: number, limit: number): Quotation | undefined {
+  const q = ctx.quotes.find((x) => x.start >= offset);
+  if (!q || q.start > limit) return undefined;
+  const between = ctx.text.slice(offset, q.start);
+  return /^[\s,:]*(that\s*)?$/i.test(between) || (/:\s*$/.test(between) && between.length < 80 && !/[.!?]/.test(between)) ? q : undefined;
+}
+
+function draft(
+  ctx: Ctx,
+  cue: TextSpan & { neutral: boolean; lemma: string },
+  entry: LexiconMatch['entry'],
+  source: Range | null,
+  who: Resolved | null,
+  content: TextSpan | null,
+  direct: boolean,
+): AttributionDraft {
+  const src = source ? { ...tokSpan(ctx, source), ...(who?.resolved ? { resolved: who.resolved } : {}) } : null;
+  const parts = [cue, ...(src ? [src] : []), ...(content ? [content] : [])];
+  const start = Math.min(...parts.map((p) => p.start));
+  const end = Math.max(...parts.map((p) => p.end));
+  const type = who?.type ?? 'unknown';
+  const whoText = src ? `${who?.name ?? src.text} (${type})` : 'an unnamed source';
+  const verb = cue.neutral
+    ? `with the neutral cue "${cue.text}"`
+    : `with "${cue.text}", a non-neutral reporting verb: ${entry.note}`;
+  const d: AttributionDraft = {
+    kind: 'attribution',
+    start,
+    end,
+    text: ctx.text.slice(start, end),
+    explanation: `${direct ? 'Quotes' : 'Cites'} ${whoText} ${verb}`,
+    rule: `lexicon:${entry.lexicon}/${entry.id}`,
+    source: src,
+    cue,
+    content,
+    direct,
+    sourceType: type,
+  };
+  if (who?.name) d.sourceName = who.name;
+  return d;
+}
+
+/**
+ * Attributions in the article, sorted by start. One per reporting cue outside quotations
+ * (plus the channel of `X cited Y as saying`).
+ */
+export function findAttributions(article: AnalysedArticle, lexicons: Lexicons): AttributionDraft[] {
+  const { tokens, text, sentences } = article;
+  const ctx: Ctx = {
+    article,
+    tokens,
+    text,
+    quotes: findQuotations(text, article.body),
+    sources: lexicons.match(article, 'sources'),
+    nameTypes: new Map(),
+    covered: new Uint8Array(tokens.length),
+    coveredBy: new Array<LexiconMatch | undefined>(tokens.length),
+  };
+  for (const m of ctx.sources) {
+    for (let k = m.tokenStart; k < m.tokenEnd; k++) {
+      ctx.covered[k] = 1;
+      const had = ctx.coveredBy[k];
+      if (!had || had.tokenEnd - had.tokenStart < m.tokenEnd - m.tokenStart) ctx.coveredBy[k] = m;
+    }
+  }
+  const names = fullNames(ctx);
+  learnNameTypes(ctx, names);
+  const cues: LexiconMatch[] = [];
+  for (const m of lexicons.match(article, 'reporting-verbs')) {
+    const last = cues[cues.length - 1];
+    if (last && m.tokenStart < last.tokenEnd) continue;
+    if (insideQuote(ctx, m.start, m.end)) continue;
+    cues.push(m);
+  }
+  const out: AttributionDraft[] = [];
+  for (const m of cues) {
+    const s = sentences[tokens[m.tokenStart]!.sentence]!;
+    const cueSpan = { ...span(text, m.start, m.end), neutral: m.entry.neutral !== false, lemma: tokens[m.tokenStart]!.lemma };
+    const made = analyseCue(ctx, m, cueSpan, s.tokenStart, s.tokenEnd, names, out);
+    for (const d of made) out.push(d);
+  }
+  return out.sort((x, y) => x.start - y.start || x.end - y.end);
+}
+
+function analyseCue(
+  ctx: Ctx,
+  m: LexiconMatch,
+  cue: TextSpan & { neutral: boolean; lemma: string },
+  sStart: number,
+  sEnd: number,
+  names: ReturnType<typeof fullNames>,
+  previous: AttributionDraft[],
+): AttributionDraft[] {
+  const { tokens, text } = ctx;
+  const first = tokens[m.tokenStart]!;
+  const sentence = ctx.article.sentences[first.sentence]!;
+  const lastTok = tokens[sEnd - 1]!;
+  const sentenceEnd = isPunct(lastTok) && !isQuoteMark(lastTok) ? lastTok.start : sentence.end;
+
+  // Agentless adverb: "reportedly", "allegedly".
+  if (first.pos === 'ADV' && m.tokenEnd - m.tokenStart === 1) {
+    return [draft(ctx, cue, m.entry, null, null, clause(ctx, sentence.start, sentenceEnd), false)];
+  }
+
+  // "according to X": the source follows; the content is the rest of the sentence.
+  const isAccording = m.entry.phrases.some((p) => /^according to$/i.test(p)) && tokens[m.tokenEnd - 1]!.normal === 'to';
+  if (isAccording) {
+    const np = npRight(ctx, m.tokenEnd, sEnd);
+    if (!np) return [];
+    const src = skipIntermediate(ctx, np, sEnd);
+    const who = describeSource(ctx, src, names, previous);
+    const after = tokens[src.b];
+    const restStart = after ? after.start : sentenceEnd;
+    const content = restStart < sentenceEnd && /\w/.test(text.slice(restStart, sentenceEnd)) ? clause(ctx, restStart, sentenceEnd) : clause(ctx, sentence.start, m.start);
+    return [draft(ctx, cue, m.entry, src, who, content, false)];
+  }
+
+  // Passive or nominal: "announced by X", "the remarks were made by X", "has been voiced by X".
+  let k = m.tokenEnd;
+  while (k < sEnd && tokens[k]!.pos === 'ADV') k++;
+  if (tokens[k]?.normal === 'by') {
+    const np = npRight(ctx, k + 1, sEnd);
+    const who = np ? describeSource(ctx, np, names, previous) : null;
+    // Only a recognisable source makes "… by X" an attribution ("an area threatened by armed groups" is not).
+    if (np && who && (who.type !== 'unknown' || who.name !== undefined)) {
+      let subjEnd = m.start;
+      let j = m.tokenStart - 1;
+      while (j >= sStart && (tokens[j]!.pos === 'AUX' || tokens[j]!.pos === 'ADV' || tokens[j]!.text === ',')) subjEnd = tokens[j--]!.start;
+      const content = clause(ctx, sentence.start, subjEnd);
+      return [draft(ctx, cue, m.entry, np, who, content, false)];
+    }
+    return [];
+  }
+
+  // "X cited Y as saying": two attributions (the channel, and the speaker it quotes).
+  let j = m.tokenStart - 1;
+  while (j >= sStart && SKIP_BEFORE_CUE_POS.has(tokens[j]!.pos) && tokens[j]!.normal !== 'to' && tokens[j]!.normal !== 'as') j--;
+  if (tokens[j]?.normal === 'as' && j > sStart) {
+    // speaker between the previous cue and "as"
+    const np = npLeft(ctx, j, sStart);
+    if (np) {
+      const who = describeSource(ctx, np, names, previous);
+      // The quoted words are those the channel's cue took ("“…”, TASS cited Lavrov as saying").
+      const channel = previous[previous.length - 1];
+      const same = channel && channel.cue.end <= tokens[np.a]!.start && tokens[tokenAt(tokens, channel.cue.start)]?.sentence === first.sentence;
+      const content = same ? channel.content : clause(ctx, m.end, sentenceEnd);
+      return [draft(ctx, cue, m.entry, np, who, content, same ? channel.direct : false)];
+    }
+  }
+
+  // Subject before the cue (with an optional apposition: "Mali's Foreign Minister, Abdoulaye Diop, hailed").
+  let src: Range | null = null;
+  const passive = tokens.slice(Math.max(sStart, j + 1), m.tokenStart).some((t) => t.pos === 'AUX' && t.lemma === 'be');
+  if (passive) {
+    // Agentless passive: "is said to", "it is reported that"; with a modal ("it should be noted") it is the writer's voice.
+    const modal = tokens.slice(Math.max(sStart, j + 1), m.tokenStart).some((t) => t.pos === 'AUX' && t.lemma !== 'be' && t.lemma !== 'have');
+    if (modal || !['to', 'that'].includes(tokens[m.tokenEnd]?.normal ?? '')) return [];
+    return [draft(ctx, cue, m.entry, null, null, clause(ctx, sentence.start, sentenceEnd), false)];
+  }
+  if (j >= sStart && !isPunct(tokens[j])) {
+    src = npLeft(ctx, j + 1, sStart);
+    // Demonstratives are not sources ("This underscores …").
+    if (src && src.b - src.a === 1 && DEMONSTRATIVES.has(tokens[src.a]!.normal)) return [];
+  } else if (tokens[j]?.text === ',' && j - 1 >= sStart && !isQuoteMark(tokens[j - 1])) {
+    const inner = npLeft(ctx, j, sStart);
+    if (inner && tokens[inner.a - 1]?.text === ',') {
+      const outer = npLeft(ctx, inner.a - 1, sStart);
+      if (outer && (outer.a === sStart || isPunct(tokens[outer.a - 1]))) src = { a: outer.a, b: inner.b };
+    }
+  }
+
+  // Inverted: "“…”, reassured Mr. Lavrov." / "…, said the minister."
+  let inverted = false;
+  if (!src && (j < sStart || isPunct(tokens[j]))) {
+    const np = npRight(ctx, m.tokenEnd, sEnd);
+    if (np && !(np.b - np.a === 1 && tokens[np.a]!.pos === 'DET')) {
+      src = np;
+      inverted = true;
+    }
+  }
+
+  // Participle continuing the previous attribution: "Lavrov said, adding that …".
+  if (!src && tokens[j]?.text === ',' && /ing$/.test(first.normal)) {
+    const prev = previous[previous.length - 1];
+    if (prev && prev.source && tokens[tokenAt(tokens, prev.cue.start)]?.sentence === first.sentence) {
+      const a = tokenAt(tokens, prev.source.start);
+      const b = tokenAt(tokens, prev.source.end);
+      const who: Resolved = { type: prev.sourceType, ...(prev.sourceName ? { name: prev.sourceName } : {}), ...(prev.source.resolved ? { resolved: prev.source.resolved } : {}) };
+      return [draft(ctx, cue, m.entry, { a, b }, who, clause(ctx, afterThat(ctx, m.tokenEnd, sEnd), sentenceEnd), false)];
+    }
+  }
+
+  if (!src) return [];
+
+  const who = describeSource(ctx, src, names, previous);
+  const srcStart = tokens[src.a]!.start;
+  const leftEdge = Math.min(srcStart, m.start);
+  const rightEdge = inverted ? tokens[src.b - 1]!.end : m.end;
+
+  // Direct quotation before ("“…,” he said") or after ("he said: “…”").
+  const before = quoteBefore(ctx, leftEdge, 0);
+  if (before && before.end > sentence.start - 2 - 200) {
+    return [draft(ctx, cue, m.entry, src, who, span(text, before.start, before.end), true)];
+  }
+  const after = lastTok.text === ':' ? introducedQuote(ctx, sentence.end) : quoteAfter(ctx, rightEdge + skipObject(ctx, m, rightEdge, sEnd), sentence.end + 3);
+  if (after) return [draft(ctx, cue, m.entry, src, who, span(text, after.start, after.end), true)];
+
+  // Indirect speech.
+  let content: TextSpan | null;
+  const tail = text.slice(rightEdge, sentenceEnd);
+  if (tokens[src.a - 1]?.text === ',' && !/\w{3,}/.test(tail.replace(/\b(on|in|at|last|this|recently|earlier|later|today|yesterday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|a|an|the|statement|interview|press|conference|briefing|week|month|year)\b/gi, ''))) {
+    content = clause(ctx, sentence.start, tokens[src.a - 1]!.start);
+  } else {
+    content = clause(ctx, afterThat(ctx, tokenAt(tokens, rightEdge + skipObject(ctx, m, rightEdge, sEnd)), sEnd), sentenceEnd);
+  }
+  return [draft(ctx, cue, m.entry, src, who, content, false)];
+}
+
+/** Offset just after "that" when the clause starts with it, else the start of token `k`. */
+function afterThat(ctx: Ctx, k: number, sEnd: number): number {
+  const t = ctx.tokens[k];
+  if (!t) return ctx.text.length;
+  if (t.normal === 'that' && k + 1 < sEnd) return ctx.tokens[k + 1]!.start;
+  return t.start;
+}
+
+/** Characters to skip after the cue: the addressee of "told" ("told reporters", "told a press conference"). */
+function skipObject(ctx: Ctx, m: LexiconMatch, from: number, sEnd: number): number {
+  const { tokens } = ctx;
+  if (tokens[m.tokenStart]!.lemma !== 'tell') return 0;
+  const k = tokenAt(tokens, from);
+  const np = npRight(ctx, k, sEnd);
+  return np ? tokens[np.b - 1]!.end - from : 0;
+}
+
+/**
+ * The quotation introduced by a sentence ending in a colon ("X said:"): the next quotation, when
+ * only headings lie between them (the quoted paragraphs may follow a sub-heading).
+ */
+function introducedQuote(ctx: Ctx, offset: number): Quotation | undefined {
+  const q = ctx.quotes.find((x) => x.start >= offset);
+  if (!q) return undefined;
+  const between = ctx.article.sentences.filter((s) => s.start >= offset && s.end <= q.start);
+  return between.every((s) => s.heading) ? q : undefined;
 }
