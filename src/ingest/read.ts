@@ -140,7 +140,7 @@ export function readSource(path: string, options: ReadOptions = {}): SourceDocum
         text,
         meta: fm.meta,
         content: [{ start: fm.span.end, end: text.length }],
-        excluded: [{ ...fm.span, text: text.slice(fm.span.start, fm.span.end), reason: 'front-matter' }],
+        excluded: [{ ...fm.span, text: text.slice(fm.span.start, fm.span.end), reason: 'front-matter', rule: 'YAML front matter between --- lines' }],
       };
     }
   }
