@@ -95,13 +95,15 @@ function loadDatasets(dir: string): { basil: BenchText[]; polnear: BenchText[] }
   return { basil, polnear };
 }
 
-const SUBSTITUTIONS: readonly (readonly [RegExp, readonly string[]])[] = [
-  [/\bRussia\b/g, ['Russia', 'Turkey', 'China', 'France']],
-  [/\bRussian\b/g, ['Russian', 'Turkish', 'Chinese', 'French']],
-  [/\bBurkina Faso\b/g, ['Burkina Faso', 'Mali', 'Niger', 'Chad']],
-  [/\bLavrov\b/g, ['Lavrov', 'Fidan', 'Wang', 'Barrot']],
-  [/\bNiger\b/g, ['Niger', 'Guinea', 'Senegal', 'Togo']],
-];
+/** Names swapped in bundled-corpus variants (one pass, so a substitute is never swapped again). */
+const SUBSTITUTIONS: Readonly<Record<string, readonly string[]>> = {
+  Russia: ['Russia', 'Turkey', 'China', 'France'],
+  Russian: ['Russian', 'Turkish', 'Chinese', 'French'],
+  'Burkina Faso': ['Burkina Faso', 'Mali', 'Chad', 'Benin'],
+  Lavrov: ['Lavrov', 'Fidan', 'Wang', 'Barrot'],
+  Niger: ['Niger', 'Guinea', 'Senegal', 'Togo'],
+};
+const SUBSTITUTION_RE = /\b(Russian|Russia|Burkina Faso|Lavrov|Niger)\b/g;
 
 /** Body of a markdown/txt file without YAML front matter. */
 function stripFrontMatter(text: string): string {
@@ -123,7 +125,8 @@ export function varyText(text: string, seed: number, substitute: boolean): strin
   });
   let varied = out.join('\n\n');
   if (substitute) {
-    for (const [re, names] of SUBSTITUTIONS) varied = varied.replace(re, names[Math.floor(random() * names.length)]!);
+    const chosen = new Map(Object.entries(SUBSTITUTIONS).map(([k, names]) => [k, names[Math.floor(random() * names.length)]!]));
+    varied = varied.replace(SUBSTITUTION_RE, (m) => chosen.get(m) ?? m);
   }
   return varied.endsWith('\n') ? varied : `${varied}\n`;
 }

@@ -1,0 +1,110 @@
+/**
+ * The worker pool gives the same articles and findings whatever the worker count, the same as
+ * the serial pipeline, and throws the same errors. Runs compiled code (workers need .js files).
+ */
+import { copyFileSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildDist, ROOT } from '../bench/build-dist.js';
+
+type Pool = typeof import('../../src/parallel/pool.js');
+type Pipeline = typeof import('../../src/pipeline.js');
+type Lex = typeof import('../../src/lexicons/index.js');
+type Errors = typeof import('../../src/core/errors.js');
+
+const load = async <T>(rel: string) => (await import(pathToFileURL(join(ROOT, 'dist', rel)).href)) as T;
+
+let pool: Pool;
+let pipeline: Pipeline;
+let lex: Lex;
+let errors: Errors;
+let dir: string;
+let files: string[];
+
+beforeAll(async () => {
+  buildDist(['dist/parallel/pool.js', 'dist/parallel/worker.js', 'dist/pipeline.js']);
+  pool = await load<Pool>('parallel/pool.js');
+  pipeline = await load<Pipeline>('pipeline.js');
+  lex = await load<Lex>('lexicons/index.js');
+  errors = await load<Errors>('core/errors.js');
+  dir = mkdtempSync(join(tmpdir(), 'parallax-pool-'));
+  files = readdirSync(join(ROOT, 'corpus'))
+    .filter((f) => f.endsWith('.md'))
+    .sort()
+    .map((f) => {
+      copyFileSync(join(ROOT, 'corpus', f), join(dir, f));
+      return join(dir, f);
+    });
+}, 300_000);
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const localOf = () => {
+  const lexicons = lex.loadLexicons({});
+  return {
+    prepare: (p: string) => pipeline.prepareArticle(p, {}),
+    analyse: (a: Parameters<Pipeline['analyseArticle']>[0]) => pipeline.analyseArticle(a, lexicons, {}),
+  };
+};
+
+const snapshot = (r: { articles: unknown[]; drafts: Map<unknown, unknown> }) =>
+  JSON.stringify(r.articles.map((a) => ({ a, d: r.drafts.get(a) ?? null })));
+
+describe('worker pool', () => {
+  it('gives identical results with 1 and 2 workers, identical to the serial analysis', () => {
+    const local = localOf();
+    const serial = files.map((f) => local.prepare(f));
+    const serialSnap = JSON.stringify(serial.map((a) => ({ a, d: local.analyse(a) })));
+    const one = pool.analyseInParallel(files, {}, local, { workers: 1, mainShare: false, depth: 1 });
+    const two = pool.analyseInParallel(files, {}, local, { workers: 2, mainShare: false, depth: 1 });
+    // The workers did the work (the main thread only waited), so this compares threads.
+    expect(one.perThread).toEqual([0, files.length]);
+    expect(two.perThread[0]).toBe(0);
+    expect(two.perThread.reduce((s, x) => s + x, 0)).toBe(files.length);
+    expect(snapshot(one)).toBe(serialSnap);
+    expect(snapshot(two)).toBe(serialSnap);
+    expect(one.articles.map((a) => a.path)).toEqual(files);
+  }, 120_000);
+
+  it('shares the work with the main thread and keeps input order', () => {
+    const local = localOf();
+    const many = [...files, ...files, ...files]; // the same file thrice is fine at this level
+    const r = pool.analyseInParallel(many, {}, local, { workers: 1 });
+    expect(r.articles.map((a) => a.path)).toEqual(many);
+    expect(r.perThread.reduce((s, x) => s + x, 0)).toBe(many.length);
+    expect(r.drafts.size).toBe(many.length);
+  }, 120_000);
+
+  it('throws the first input error in input order, as the serial pipeline does', () => {
+    const local = localOf();
+    const bad = join(dir, 'zz-empty.txt');
+    writeFileSync(bad, '   \n\n  \n');
+    const missing = join(dir, 'zz-missing.txt');
+    const input = [files[0]!, bad, files[1]!, missing];
+    let serialError: unknown;
+    try {
+      input.forEach((f) => local.prepare(f));
+    } catch (e) {
+      serialError = e;
+    }
+    expect(serialError).toBeInstanceOf(errors.InputError);
+    expect(() => pool.analyseInParallel(input, {}, local, { workers: 2, mainShare: false, depth: 1 })).toThrow((serialError as Error).message);
+    try {
+      pool.analyseInParallel(input, {}, local, { workers: 2, mainShare: false, depth: 1 });
+    } catch (e) {
+      expect(e).toBeInstanceOf(errors.InputError);
+      expect((e as InstanceType<Errors['InputError']>).format()).toBe((serialError as InstanceType<Errors['InputError']>).format());
+    }
+    rmSync(bad);
+  }, 120_000);
+
+  it('plans no workers for small runs and honours PARALLAX_WORKERS', () => {
+    expect(pool.planWorkers(3, {}).workers).toBe(0);
+    expect(pool.planWorkers(pool.MIN_ARTICLES_FOR_WORKERS - 1, {}).workers).toBe(0);
+    expect(pool.planWorkers(1000, { PARALLAX_WORKERS: '0' }).workers).toBe(0);
+    expect(pool.planWorkers(3, { PARALLAX_WORKERS: '2' }).workers).toBe(2);
+    expect(pool.planWorkers(1000, {}).workers).toBeLessThanOrEqual(7);
+  });
+});
