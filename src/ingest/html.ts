@@ -23,6 +23,9 @@ type TextNode = DefaultTreeAdapterMap['textNode'];
 /** Elements whose text is never article text. */
 const SKIP = new Set(['script', 'style', 'noscript', 'template', 'head', 'svg', 'math', 'iframe', 'object', 'select', 'textarea', 'button']);
 
+/** Page chrome: never article text, even when Readability finds nothing better. */
+const CHROME = new Set(['nav', 'footer', 'aside']);
+
 /** Elements that start a new block of text. */
 const BLOCK = new Set([
   'address', 'article', 'aside', 'blockquote', 'body', 'caption', 'dd', 'details', 'dialog', 'div', 'dl', 'dt',
@@ -36,6 +39,8 @@ interface Unit {
   nodes: { start: number; end: number; value: string }[];
   text: string;
   heading: boolean;
+  /** Inside nav, footer or aside. */
+  chrome: boolean;
 }
 
 const collapse = (s: string) => s.replace(/[\s\u00a0]+/g, ' ').trim();
@@ -51,12 +56,12 @@ function unitsOf(root: Node, located: boolean): Unit[] {
     }
     current = null;
   };
-  const walk = (node: Node, heading: boolean) => {
+  const walk = (node: Node, heading: boolean, chrome: boolean) => {
     if (node.nodeName === '#text') {
       const t = node as TextNode;
       const loc = t.sourceCodeLocation;
       if (located && !loc) return;
-      current ??= { nodes: [], text: '', heading };
+      current ??= { nodes: [], text: '', heading, chrome };
       current.nodes.push({ start: loc?.startOffset ?? 0, end: loc?.endOffset ?? 0, value: t.value });
       return;
     }
@@ -67,10 +72,11 @@ function unitsOf(root: Node, located: boolean): Unit[] {
     const block = BLOCK.has(tag);
     if (block) close();
     const h = heading || /^h[1-6]$/.test(tag);
-    for (const child of node.childNodes) walk(child, h);
+    const c = chrome || CHROME.has(tag);
+    for (const child of node.childNodes) walk(child, h, c);
     if (block) close();
   };
-  walk(root, false);
+  walk(root, false, false);
   close();
   return units;
 }
@@ -156,9 +162,9 @@ export function readHtml(path: string, text: string): SourceDocument {
   const isContent = source.map((u) => {
     const n = kept.get(u.text) ?? 0;
     if (n > 0) kept.set(u.text, n - 1);
-    return n > 0;
+    return n > 0 && !u.chrome;
   });
-  if (keptUnits.length === 0) source.forEach((u, i) => (isContent[i] = u.text.split(' ').length >= 8 || u.heading));
+  if (keptUnits.length === 0) source.forEach((u, i) => (isContent[i] = !u.chrome && (u.text.split(' ').length >= 8 || u.heading)));
   // The title as a heading just before the kept text (Readability moves it to `title`).
   const first = isContent.indexOf(true);
   if (first > 0 && title && !source.slice(first).some((u, i) => isContent[first + i] && u.heading && u.text === title)) {
