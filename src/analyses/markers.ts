@@ -1,7 +1,266 @@
-/** Loaded-language markers (lexicon matches and rules). Placeholder until the markers module lands. */
-import type { AnalysedArticle, FindingDraft } from '../core/types.js';
-import type { Lexicons } from '../lexicons/index.js';
+/**
+ * Loaded-language markers: lexicon matches (kind `markers`), non-neutral reporting verbs from
+ * the attribution lexicon, and three rules — scare quotes, agentless evaluations, and the
+ * name/title context that keeps loaded words inside proper names from firing.
+ *
+ * All offsets are 0-based UTF-16 indices into the article text, end exclusive; token indices
+ * are 0-based.
+ */
+import type { AnalysedArticle, Finding, LoadedFinding, Sentence, Token } from '../core/types.js';
+import type { LexiconMatch, Lexicons } from '../lexicons/index.js';
+import { findQuotations, type Quotation } from './quotes.js';
 
-export function findMarkers(_article: AnalysedArticle, _lexicons: Lexicons): FindingDraft[] {
-  return [];
+export type LoadedDraft = Omit<LoadedFinding, 'id' | 'article'>;
+
+/** Words that may join the capitalised words of a name ("Defence of the Fatherland"). */
+const NAME_CONNECTORS = new Set(['of', 'the', 'for', 'and', 'de', 'du', 'des', 'la', 'le', 'al', 'el', 'von', 'van', 'bin', 'on', '-', '&']);
+const isCap = (t: Token, s: Sentence) => t.type === 'word' && /^\p{Lu}/u.test(t.text) && (t.index !== s.tokenStart || t.pos === 'PROPN');
+
+/** True for a headline in title case, where names cannot be told from other words. */
+function titleCaseHeading(s: Sentence, tokens: readonly Token[]): boolean {
+  if (!s.heading) return false;
+  const words = tokens.slice(s.tokenStart, s.tokenEnd).filter((t) => t.type === 'word' && t.text.length > 3);
+  return words.length > 0 && words.filter((t) => /^\p{Lu}/u.test(t.text)).length >= words.length * 0.6;
+}
+
+/**
+ * Token indices that belong to a proper name or official title: runs of two or more capitalised
+ * words (with connectors such as "of the" between them), and the words before a parenthesised
+ * acronym back to the nearest capitalised word ("National council for the protection of the
+ * homeland (CNSP)").
+ */
+export function nameTokens(article: Pick<AnalysedArticle, 'tokens' | 'sentences'>): Set<number> {
+  const { tokens, sentences } = article;
+  const names = new Set<number>();
+  for (const s of sentences) {
+    if (titleCaseHeading(s, tokens)) continue;
+    let i = s.tokenStart;
+    while (i < s.tokenEnd) {
+      if (!isCap(tokens[i]!, s)) {
+        i++;
+        continue;
+      }
+      let j = i + 1;
+      let last = i;
+      let caps = 1;
+      while (j < s.tokenEnd) {
+        const t = tokens[j]!;
+        if (isCap(t, s)) {
+          caps++;
+          last = j;
+        } else if (!NAME_CONNECTORS.has(t.normal)) break;
+        j++;
+      }
+      if (caps >= 2) for (let k = i; k <= last; k++) names.add(k);
+      i = last + 1;
+    }
+    // Official names followed by their acronym in brackets.
+    for (let k = s.tokenStart + 1; k + 2 < s.tokenEnd; k++) {
+      if (tokens[k]!.text !== '(' || !/^\p{Lu}{2,}$/u.test(tokens[k + 1]!.text) || tokens[k + 2]!.text !== ')') continue;
+      for (let b = k - 1; b >= Math.max(s.tokenStart, k - 10); b--) {
+        const t = tokens[b]!;
+        if (t.type !== 'word') break;
+        if (isCap(t, s)) {
+          for (let m = b; m < k; m++) names.add(m);
+          break;
+        }
+      }
+    }
+  }
+  return names;
+}
+
+/** Lemmas of verbs that introduce a term as someone's name for a thing (`what he called "X"`). */
+const NAMING_VERBS = new Set(['call', 'dub', 'term', 'brand', 'label', 'describe', 'nickname', 'christen']);
+
+function tokenRange(tokens: readonly Token[], start: number, end: number): [number, number] {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.end <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  let e = lo;
+  while (e < tokens.length && tokens[e]!.start < end) e++;
+  return [lo, e];
+}
+
+/**
+ * Scare quotes: a quotation of one to three words that is not attributed to a speaker. A quote
+ * directly after a reporting or naming verb, a speaker (name, pronoun, possessive) or a colon,
+ * or directly followed by a reporting verb, is a quotation; so is a quoted title in Title Case.
+ */
+function scareQuotes(article: AnalysedArticle, quotes: readonly Quotation[], reportingAt: ReadonlySet<number>): LoadedDraft[] {
+  const { tokens } = article;
+  const out: LoadedDraft[] = [];
+  for (const q of quotes) {
+    if (!q.balanced) continue;
+    const [a, b] = tokenRange(tokens, q.innerStart, q.innerEnd);
+    const words = tokens.slice(a, b).filter((t) => t.type === 'word' || t.type === 'number');
+    if (words.length < 1 || words.length > 3) continue;
+    if (words.every((t) => /^\p{Lu}/u.test(t.text)) && words.length > 1) continue; // a title or name
+    const open = tokenRange(tokens, q.start, q.start + 1)[0];
+    const sentence = article.sentences[tokens[a]!.sentence]!;
+    const before = tokens.slice(Math.max(sentence.tokenStart, open - 4), open);
+    const prev = tokens[open - 1];
+    const attributedBefore =
+      before.some((t) => reportingAt.has(t.index) || NAMING_VERBS.has(t.lemma) || t.text === ':') ||
+      (prev !== undefined && prev.sentence === sentence.index && (prev.pos === 'PROPN' || prev.pos === 'PRON' || /^['’]s$/.test(prev.text)));
+    const closeTok = tokenRange(tokens, q.end - 1, q.end)[0];
+    const after = tokens.slice(closeTok + 1, Math.min(sentence.tokenEnd, closeTok + 4));
+    const attributedAfter = after.some((t) => reportingAt.has(t.index));
+    const wholeSentence = open <= sentence.tokenStart;
+    if (attributedBefore || attributedAfter || wholeSentence) continue;
+    const inner = article.text.slice(q.innerStart, q.innerEnd);
+    out.push({
+      kind: 'loaded',
+      start: q.start,
+      end: q.end,
+      text: q.text,
+      category: 'scare-quotes',
+      lexicon: 'rules',
+      entry: 'scare-quotes',
+      weight: 1,
+      rule: 'rule:scare-quotes',
+      explanation: `Puts ${JSON.stringify(inner)} in quotation marks without attributing it to anyone: scare quotes signal doubt about or distance from the word.`,
+    });
+  }
+  return out;
+}
+
+/** Participles of evaluation verbs used in agentless passives (`is seen as`, `is considered`). */
+const EVALUATION_PARTICIPLES = new Set(['see', 'regard', 'view', 'consider', 'perceive', 'deem', 'think', 'believe', 'hold', 'judge', 'rate', 'reckon', 'say', 'rumour', 'rumor']);
+
+/**
+ * Agentless evaluations: a form of *be* (optionally with up to two adverbs such as *widely*)
+ * followed by an evaluation participle (seen, regarded, considered, ...) with no *by* agent.
+ */
+function agentlessEvaluations(article: AnalysedArticle): LoadedDraft[] {
+  const { tokens, text } = article;
+  const out: LoadedDraft[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    if (tokens[i]!.lemma !== 'be') continue;
+    let j = i + 1;
+    while (j < tokens.length && j <= i + 2 && tokens[j]!.pos === 'ADV' && tokens[j]!.sentence === tokens[i]!.sentence) j++;
+    const p = tokens[j];
+    if (!p || p.sentence !== tokens[i]!.sentence || !EVALUATION_PARTICIPLES.has(p.lemma) || p.normal === p.lemma) continue;
+    const next = tokens[j + 1];
+    if (next && next.normal === 'by') continue;
+    // "said" needs "to" (is said to be); the others take "as", "to" or a direct complement.
+    if (p.lemma === 'say' && next?.normal !== 'to') continue;
+    const end = next && (next.normal === 'as' || next.normal === 'to') && next.sentence === p.sentence ? next.end : p.end;
+    const start = tokens[i]!.start;
+    out.push({
+      kind: 'loaded',
+      start,
+      end,
+      text: text.slice(start, end),
+      category: 'agentless-evaluation',
+      lexicon: 'rules',
+      entry: 'agentless-evaluation',
+      weight: 1,
+      rule: 'rule:agentless-evaluation',
+      explanation: `"${text.slice(start, end)}" gives a judgement without saying who holds it (an agentless passive); the reader cannot weigh the source.`,
+    });
+    i = j;
+  }
+  return out;
+}
+
+function fromMatch(article: AnalysedArticle, m: LexiconMatch, category: string): LoadedDraft {
+  const e = m.entry;
+  return {
+    kind: 'loaded',
+    start: m.start,
+    end: m.end,
+    text: article.text.slice(m.start, m.end),
+    category,
+    lexicon: e.lexicon,
+    entry: e.id,
+    weight: e.weight,
+    rule: `lexicon:${e.lexicon}/${e.id}`,
+    explanation: e.note,
+    ...(e.alternative === undefined ? {} : { alternative: e.alternative }),
+  };
+}
+
+/**
+ * All `loaded` findings of one article, sorted by start (longest first). Weight-0 entries and
+ * disabled categories give no findings; a match inside a proper name or title, inside a
+ * quotation (the speaker's words, not the outlet's), fully inside a longer finding, or
+ * overlapping a finding of the same entry, is dropped.
+ */
+export function findMarkers(article: AnalysedArticle, lexicons: Lexicons): LoadedDraft[] {
+  const names = nameTokens(article);
+  const quotes = findQuotations(article.text, article.body).filter((q) => q.balanced);
+  const inName = (m: LexiconMatch) => {
+    for (let k = m.tokenStart; k < m.tokenEnd; k++) if (article.tokens[k]!.type === 'word' && !names.has(k)) return false;
+    return true;
+  };
+  const quoteOf = (m: { start: number; end: number }) => quotes.find((q) => q.innerStart <= m.start && m.end <= q.innerEnd);
+
+  const reporting = lexicons.match(article, 'reporting-verbs');
+  const reportingAt = new Set<number>();
+  for (const m of reporting) for (let k = m.tokenStart; k < m.tokenEnd; k++) reportingAt.add(k);
+
+  const scare = lexicons.disabled.has('scare-quotes') ? [] : scareQuotes(article, quotes, reportingAt);
+  const drafts: LoadedDraft[] = [...scare];
+  for (const m of lexicons.match(article, 'markers')) {
+    if (m.entry.weight === 0 || lexicons.disabled.has(m.entry.category) || inName(m)) continue;
+    if (quoteOf(m)) continue; // a quotation is the speaker's wording (a scare quote is its own finding)
+    drafts.push(fromMatch(article, m, m.entry.category));
+  }
+  if (!lexicons.disabled.has('reporting-verb')) {
+    for (const m of reporting) {
+      if (m.entry.neutral !== false || m.entry.weight === 0 || inName(m) || quoteOf(m)) continue;
+      drafts.push(fromMatch(article, m, 'reporting-verb'));
+    }
+  }
+  if (!lexicons.disabled.has('agentless-evaluation')) drafts.push(...agentlessEvaluations(article));
+
+  // Longest first at each start; drop a finding contained in an earlier kept one.
+  drafts.sort((x, y) => x.start - y.start || y.end - x.end || (x.rule < y.rule ? -1 : x.rule > y.rule ? 1 : 0));
+  const kept: LoadedDraft[] = [];
+  let reach = -1; // every kept finding starts at or before the current one
+  for (const d of drafts) {
+    if (d.end <= reach) continue; // inside a longer finding
+    if (kept.some((k) => k.rule === d.rule && k.end > d.start)) continue; // the same entry, overlapping
+    kept.push(d);
+    reach = d.end;
+  }
+  return kept;
+}
+
+/** Rounds to 4 decimal places. */
+const r4 = (x: number) => Math.round(x * 1e4) / 1e4;
+
+/**
+ * Marker scores of one article, each reproducible from its `loaded` findings: per-category rates
+ * per 1,000 tokens, the count, the summed weights (`load`) and their rate, and the tone around
+ * each actor (from the report's `actors` field).
+ */
+export function markerScores(
+  article: Pick<AnalysedArticle, 'id' | 'tokens'>,
+  findings: readonly Finding[],
+  actors: readonly { id: string; articles: Record<string, { tone: number } | undefined> }[] = [],
+): Record<string, unknown> {
+  const loaded = findings.filter((f): f is LoadedFinding => f.kind === 'loaded' && f.article === article.id);
+  const n = article.tokens.length;
+  const per1k = (x: number) => (n === 0 ? 0 : r4((x / n) * 1000));
+  const byCategory = new Map<string, number>();
+  for (const f of loaded) byCategory.set(f.category, (byCategory.get(f.category) ?? 0) + 1);
+  const load = loaded.reduce((s, f) => s + f.weight, 0);
+  const actorTone: Record<string, number> = {};
+  for (const a of actors) {
+    const mine = a.articles[article.id];
+    if (mine) actorTone[a.id] = r4(mine.tone);
+  }
+  return {
+    markersPer1k: Object.fromEntries([...byCategory].sort(([a], [b]) => (a < b ? -1 : 1)).map(([c, k]) => [c, per1k(k)])),
+    loadedCount: loaded.length,
+    load,
+    loadPer1k: per1k(load),
+    actorTone,
+  };
 }
