@@ -118,6 +118,8 @@ export function wrap(segments: readonly Segment[], width: number, indent = ''): 
   let line: Line = [];
   let used = 0;
   let pendingSpace: Segment | null = null;
+  /** At the start of the text or after an explicit line break: leading spaces are kept. */
+  let freshLine = true;
   const newLine = (continuation: boolean) => {
     lines.push(line);
     line = [];
@@ -138,11 +140,12 @@ export function wrap(segments: readonly Segment[], width: number, indent = ''): 
     let ww = wordWidth();
     const spaceW = pendingSpace ? textWidth(pendingSpace.text) : 0;
     if (used + spaceW + ww > w && used > startWidth()) newLine(true);
-    else if (pendingSpace && used > startWidth()) {
+    else if (pendingSpace && (used > startWidth() || freshLine)) {
       push(line, pendingSpace.text, pendingSpace.role);
       used += spaceW;
     }
     pendingSpace = null;
+    freshLine = false;
     for (const p of word) {
       let text = p.text;
       while (text) {
@@ -169,6 +172,7 @@ export function wrap(segments: readonly Segment[], width: number, indent = ''): 
         line = [];
         used = 0;
         pendingSpace = null;
+        freshLine = true;
         if (indentWidth > 0) {
           line.push({ text: cut(indent, indentWidth) });
           used = indentWidth;
@@ -201,8 +205,17 @@ export function sideBySide(cols: readonly Line[][], widths: readonly number[], g
       const cell = i === cols.length - 1 ? truncateLine(c[r] ?? [], widths[i]!) : padLine(c[r] ?? [], widths[i]!);
       line.push(...cell);
     });
-    out.push(line.filter((s) => s.text !== ''));
+    out.push(trimEnd(line.filter((s) => s.text !== '')));
   }
+  return out;
+}
+
+/** Drops trailing unstyled spaces (padding) from a line. */
+function trimEnd(line: Line): Line {
+  const out = [...line];
+  while (out.length && out[out.length - 1]!.role === undefined && out[out.length - 1]!.text.trim() === '') out.pop();
+  const last = out[out.length - 1];
+  if (last && last.role === undefined) out[out.length - 1] = { text: last.text.trimEnd() };
   return out;
 }
 

@@ -20,9 +20,12 @@ export interface AppState {
   width: number;
   height: number;
   quit: boolean;
+  /** Counts `e` presses; the view writes the export when it changes (an effect, not state logic). */
+  exports: number;
 }
 
 export type AppAction =
+  | { type: 'key'; input: string; key: KeyInfo }
   | { type: 'move'; delta: number }
   | { type: 'page'; delta: number }
   | { type: 'tab'; delta: number }
@@ -43,7 +46,7 @@ export type AppAction =
 export const CHROME_ROWS = 2;
 
 export function initialAppState(width: number, height: number): AppState {
-  return { stack: [{ screen: 'overview', cursor: 0 }], help: false, draft: null, query: '', filter: 'all', message: null, width, height, quit: false };
+  return { stack: [{ screen: 'overview', cursor: 0 }], help: false, draft: null, query: '', filter: 'all', message: null, width, height, quit: false, exports: 0 };
 }
 
 /** The frame on top of the stack. */
@@ -78,6 +81,11 @@ export function reduceApp(model: ViewModel, state: AppState, action: AppAction):
   const top = current(state);
   const s: AppState = action.type === 'resize' || action.type === 'message' ? state : { ...state, message: null };
   switch (action.type) {
+    case 'key': {
+      const a = keyToAction(state, action.input, action.key);
+      if (a === 'export') return { ...s, exports: s.exports + 1 };
+      return a ? reduceApp(model, state, a) : state;
+    }
     case 'resize':
       return { ...s, width: Math.max(20, action.width), height: Math.max(5, action.height) };
     case 'message':
@@ -179,6 +187,19 @@ export function keyToAction(state: AppState, input: string, key: KeyInfo): AppAc
   if (input === 'q') return { type: 'quit' };
   if (input === 'e') return 'export';
   return null;
+}
+
+/**
+ * Splits what ink delivers as one input event into single key presses: several printable
+ * characters arrive together when keys are typed faster than the screen redraws.
+ */
+export function splitKeys(input: string, key: KeyInfo): { input: string; key: KeyInfo }[] {
+  const special = key.upArrow || key.downArrow || key.leftArrow || key.rightArrow || key.pageUp || key.pageDown || key.escape || key.ctrl || key.meta;
+  const chars = [...input];
+  if (special || chars.length <= 1) return [{ input, key }];
+  return chars.map((c) =>
+    c === '\r' || c === '\n' ? { input: '', key: { return: true } } : c === '\t' ? { input: '', key: { tab: true } } : c === '\u007f' || c === '\b' ? { input: '', key: { backspace: true } } : { input: c, key: {} },
+  );
 }
 
 /** React binding of `reduceApp` for one model. */

@@ -14,7 +14,7 @@ import type { Theme } from '../../theme.js';
 import { truncateLine, type Line } from '../../text.js';
 import { sanitizeTerminal } from '../../../core/escape.js';
 import { Lines } from '../lines/view.js';
-import { bodyHeight, current, keyToAction, screenOf, useAppState, type AppState } from './use-app-state.js';
+import { bodyHeight, current, screenOf, splitKeys, useAppState, type AppState } from './use-app-state.js';
 
 export interface AppProps {
   report: Report;
@@ -73,15 +73,17 @@ export function App({ report, theme, exportMarkdown, width, height }: AppProps) 
     if (state.quit) exit();
   }, [state.quit]);
 
+  useEffect(() => {
+    if (state.exports === 0) return;
+    try {
+      dispatch({ type: 'message', text: `Markdown report written to ${sanitizeTerminal(exportMarkdown(), true)}` });
+    } catch (e) {
+      dispatch({ type: 'message', text: `Export failed: ${sanitizeTerminal(String((e as Error).message), true)}` });
+    }
+  }, [state.exports]);
+
   useInput((input, key) => {
-    const action = keyToAction(state, input, key);
-    if (action === 'export') {
-      try {
-        dispatch({ type: 'message', text: `Markdown report written to ${sanitizeTerminal(exportMarkdown(), true)}` });
-      } catch (e) {
-        dispatch({ type: 'message', text: `Export failed: ${sanitizeTerminal(String((e as Error).message), true)}` });
-      }
-    } else if (action) dispatch(action);
+    for (const k of splitKeys(input, key)) dispatch({ type: 'key', ...k });
   });
 
   const out = screenOf(model, state);

@@ -30,6 +30,7 @@ export interface ExerciseState {
 }
 
 export type ExerciseAction =
+  | { type: 'key'; input: string; key: KeyInfo }
   | { type: 'sentence'; delta: number }
   | { type: 'word'; delta: number }
   | { type: 'article'; delta: number }
@@ -60,6 +61,10 @@ export function selection(state: ExerciseState): [number, number] {
 
 /** Pure reducer of an exercise session. */
 export function reduceExercise(ex: Exercise, state: ExerciseState, action: ExerciseAction): ExerciseState {
+  if (action.type === 'key') {
+    const a = exerciseKeyToAction(state, action.input, action.key);
+    return a ? reduceExercise(ex, state, a) : state;
+  }
   const s = action.type === 'message' || action.type === 'resize' || action.type === 'saved' ? state : { ...state, message: null };
   const art = ex.articles[s.article];
   const sen = art?.sentences[s.sentence];

@@ -13,7 +13,8 @@ import { helpLines } from '../../screens/help.js';
 import type { Theme } from '../../theme.js';
 import { truncateLine, type Line } from '../../text.js';
 import { Lines } from '../lines/view.js';
-import { exerciseKeyToAction, useExerciseState } from './use-exercise-state.js';
+import { splitKeys } from '../app/use-app-state.js';
+import { useExerciseState } from './use-exercise-state.js';
 
 export interface ExerciseAppProps {
   exercise: Exercise;
@@ -57,8 +58,7 @@ export function ExerciseApp({ exercise, answerKey, keySource, theme, save, width
   }, [state.revealed]);
 
   useInput((input, key) => {
-    const action = exerciseKeyToAction(state, input, key);
-    if (action) dispatch(action);
+    for (const k of splitKeys(input, key)) dispatch({ type: 'key', ...k });
   });
 
   const body = state.height - 2;

@@ -1,0 +1,233 @@
+/**
+ * The report browser rendered with ink-testing-library at fixed widths (colourless theme, so
+ * frames are exact text). Given the fixture report, when keys are pressed, then the frame shows…
+ */
+import { afterEach, describe, expect, test } from 'vitest';
+import { render } from 'ink-testing-library';
+import { App } from '../../src/ui/components/app/view.js';
+import { createTheme } from '../../src/ui/theme.js';
+import { textWidth } from '../../src/ui/text.js';
+import { fixtureReport } from './fixture.js';
+
+const tick = () => new Promise((r) => setTimeout(r, 60));
+let unmount: (() => void) | null = null;
+afterEach(() => unmount?.());
+
+async function open(width: number, height: number, keys: string[] = [], exportMarkdown = () => 'reports/fixture.md') {
+  const r = render(<App report={fixtureReport()} theme={createTheme(false)} exportMarkdown={exportMarkdown} width={width} height={height} />);
+  unmount = r.unmount;
+  await tick();
+  for (const k of keys) {
+    r.stdin.write(k);
+    await tick();
+  }
+  return r;
+}
+
+const lines = (frame: string | undefined) => (frame ?? '').split('\n');
+const TAB = '\t';
+const ENTER = '\r';
+const ESC = '\u001b';
+
+describe('report browser', () => {
+  test('overview at 80 columns: outlets, headline scores, category bars', async () => {
+    const r = await open(80, 14);
+    expect(lines(r.lastFrame())).toEqual([
+      'parallax  Overview  Events  Actors  Sources',
+      '› Daily Bugle  Troops arrive',
+      '    2024-06-05 · 22 words · 2 loaded · 1 attributions · 1 unsourced · load 4.5 ·',
+      '    unsourced share 25% · non-neutral cues 0%',
+      '    emotive  ██████████████████████████████ 40/1k',
+      '    label    ███████████████··············· 20/1k',
+      '',
+      '  Sahel Wire  Instructors land',
+      '    2024-06-05 · 17 words · 0 loaded · 1 attributions · 1 unsourced · load 0 ·',
+      '    unsourced share 50% · non-neutral cues 0% · omits 1 shared events',
+      '    emotive  ······························ 0/1k',
+      '    label    ······························ 0/1k',
+      '',
+      'filter: all · ? help · q quit',
+    ]);
+  });
+
+  test('events list shows the coverage matrix and omissions', async () => {
+    const r = await open(80, 10, [TAB]);
+    expect(lines(r.lastFrame())).toEqual([
+      'parallax  Overview  Events  Actors  Sources',
+      '  Events                                                 Daily Bugle Sahel Wire',
+      '› Russian instructors arrive in Ouagadougou              ●           ●',
+      '  Critics object to the deal                             ●           –',
+      '',
+      '  ● reports it   – leaves it out',
+      '  Sahel Wire leaves out 1 event other outlets report',
+      '',
+      '',
+      'filter: all · ? help · q quit',
+    ]);
+  });
+
+  test('event detail at 120 columns puts two outlets side by side with markers', async () => {
+    const r = await open(120, 14, [TAB, ENTER]);
+    expect(lines(r.lastFrame())).toEqual([
+      'parallax  Overview  Events  Actors  Sources  › Russian instructors arrive in Ouagadougou',
+      'Russian instructors arrive in Ouagadougou',
+      'reported by 2 of 2',
+      '',
+      '▶ Daily Bugle                                                  Sahel Wire',
+      'Russian instructors arrived in Ouagadougou on Monday.        Russian military instructors landed in Ouagadougou on',
+      '                                                             Monday, the army said.',
+      '',
+      'Markers',
+      '  Sahel Wire: attribution · official Burkinabe army — “said”',
+      '',
+      'coloured words: only this outlet has them · [brackets]: loaded terms',
+      '',
+      'filter: all · ? help · q quit',
+    ]);
+  });
+
+  test('event detail at 80 columns still fits: narrower columns, nothing wider than 80', async () => {
+    const r = await open(80, 14, [TAB, ENTER]);
+    const frame = lines(r.lastFrame());
+    expect(frame.slice(4, 7)).toEqual([
+      '▶ Daily Bugle                              Sahel Wire',
+      'Russian instructors arrived in           Russian military instructors landed in',
+      'Ouagadougou on Monday.                   Ouagadougou on Monday, the army said.',
+    ]);
+    expect(frame.every((l) => textWidth(l) <= 80)).toBe(true);
+    expect(frame).toHaveLength(14);
+  });
+
+  test('tab moves the focused outlet in an event; enter opens its article at the mention', async () => {
+    const r = await open(80, 10, [TAB, ENTER, TAB, ENTER]);
+    expect(lines(r.lastFrame())).toEqual([
+      'parallax  Overview  Events  Actors  Sources  › Sahel Wire',
+      '  Instructors land',
+      '',
+      '› Russian military instructors landed in Ouagadougou on Monday, the army said.',
+      '     attribution · official Burkinabe army — “said”',
+      '  The junta  [31mwelcomed [0m them.',
+      '     unsourced · no-attribution — Asserted in the outlet’s own voice.',
+      '',
+      '',
+      'filter: all · ? help · q quit',
+    ]);
+  });
+
+  test('article text cannot inject escape sequences', async () => {
+    const r = await open(80, 10, [TAB, ENTER, TAB, ENTER]);
+    expect(r.lastFrame()).not.toContain('\u001b');
+  });
+
+  test('reader shows findings inline; enter opens the finding detail with its reasons', async () => {
+    const r = await open(80, 20, [ENTER, 'j', 'j', 'j', 'j', ENTER]);
+    expect(lines(r.lastFrame())).toEqual([
+      'parallax  Overview  Events  Actors  Sources  › f1 loaded',
+      'kind                 loaded',
+      'outlet               Daily Bugle',
+      'text                 “brutal”',
+      'category             emotive',
+      'lexicon              emotive',
+      'entry                brutal',
+      'weight               2',
+      'neutral alternative  harsh',
+      'rule                 lexicon:emotive/brutal',
+      'why                  Emotive adjective that judges.',
+      '',
+      'in context',
+      'The brutal regime hailed the deal, officials said.',
+      '',
+      '',
+      '',
+      '',
+      '',
+      'filter: all · ? help · q quit',
+    ]);
+  });
+
+  test('f filters findings by kind, shown in the footer and the reader', async () => {
+    const r = await open(80, 9, [ENTER, 'f']);
+    expect(lines(r.lastFrame())).toEqual([
+      'parallax  Overview  Events  Actors  Sources  › Daily Bugle',
+      '› Troops arrive',
+      '',
+      '  Russian instructors arrived in Ouagadougou on Monday.',
+      '  The [brutal] [regime] hailed the deal, officials said.',
+      '     loaded · emotive “brutal” — Emotive adjective that judges.',
+      '     loaded · label “regime” — Delegitimising label for a government.',
+      '  Critics call it a sell-out.',
+      'filter: loaded · ? help · q quit',
+    ]);
+  });
+
+  test('/ searches: typing shows in the footer, enter filters the events list', async () => {
+    const r = await open(80, 8, [TAB, '/', 'c', 'r', 'i']);
+    expect(lines(r.lastFrame()).at(-1)).toBe('/cri▏  enter: search  esc: cancel');
+    r.stdin.write(ENTER);
+    await tick();
+    expect(lines(r.lastFrame())).toEqual([
+      'parallax  Overview  Events  Actors  Sources',
+      '  Events matching "cri"                                  Daily Bugle Sahel Wire',
+      '› Critics object to the deal                             ●           –',
+      '',
+      '  ● reports it   – leaves it out',
+      '  Sahel Wire leaves out 1 event other outlets report',
+      '',
+      'filter: all · search: “cri” · ? help · q quit',
+    ]);
+  });
+
+  test('e exports the markdown report and shows the path', async () => {
+    let calls = 0;
+    const r = await open(80, 6, ['e'], () => {
+      calls++;
+      return 'reports/corpus.md';
+    });
+    expect(calls).toBe(1);
+    expect(lines(r.lastFrame()).at(-1)).toBe('Markdown report written to reports/corpus.md');
+  });
+
+  test('? shows every key; any key closes it', async () => {
+    const r = await open(80, 17, ['?']);
+    expect(lines(r.lastFrame()).slice(0, 16)).toEqual([
+      'parallax  Overview  Events  Actors  Sources',
+      'Keys',
+      '',
+      '  ↑ ↓  j k         move / scroll',
+      '  PgUp PgDn        move a page',
+      '  tab  shift+tab   next / previous screen (in an event: next outlet)',
+      '  ← →  h l         previous / next outlet (event view)',
+      '  enter            open: article, event, finding',
+      '  esc              back (also closes help and search)',
+      '  /                search (enter to apply, esc to clear)',
+      '  f                filter findings by kind: all, loaded, attribution, unsourced',
+      '  e                export the markdown report',
+      '  ?                this help',
+      '  q                quit',
+      '',
+      'press any key to close',
+    ]);
+    r.stdin.write('x');
+    await tick();
+    expect(lines(r.lastFrame())[1]).toBe('› Daily Bugle  Troops arrive');
+  });
+
+  test('actors and sources screens', async () => {
+    const r = await open(80, 8, [TAB, TAB]);
+    expect(lines(r.lastFrame()).slice(0, 4)).toEqual([
+      'parallax  Overview  Events  Actors  Sources',
+      '› Russia',
+      '    Daily Bugle: 1×, tone -0.50 · “brutal regime”',
+      '    Sahel Wire: 1×, tone 0.00 · no descriptors',
+    ]);
+    r.stdin.write(TAB);
+    await tick();
+    expect(lines(r.lastFrame()).slice(1, 6)).toEqual([
+      '› Daily Bugle  1 attributions',
+      '    vague        ██████████ 100% officials',
+      '',
+      '  Sahel Wire  1 attributions',
+      '    official     ██████████ 100% Burkinabe army',
+    ]);
+  });
+});
