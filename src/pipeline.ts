@@ -16,6 +16,7 @@ import { findAttributions } from './analyses/attribution.js';
 import { findUnsourced } from './analyses/unsourced.js';
 import { alignArticles } from './align/index.js';
 import { buildReport } from './report/build.js';
+import { analyseInParallel, analyseInParallelAsync, planWorkers, type LocalAnalysis } from './parallel/pool.js';
 
 export interface AnalyseOptions extends LexiconOptions, ArticleLimits {
   maxBytes?: number;
@@ -81,9 +82,21 @@ function rejectDuplicates(articles: AnalysedArticle[]): void {
 export function analysePaths(inputs: readonly string[], options: AnalyseOptions = {}): Report {
   const { files } = expandInputs(inputs);
   const lexicons = loadLexicons(options);
+  const plan = planWorkers(files.length);
+  if (plan.workers > 0) {
+    // Many articles and several cores: prepare + analyse in worker threads (same results, in order).
+    const { articles, drafts } = analyseInParallel(files, options, localAnalysis(lexicons, options), plan);
+    rejectDuplicates(articles);
+    return analyseArticles(articles, lexicons, options, drafts);
+  }
   const articles = files.map((f) => prepareArticle(f, options));
   rejectDuplicates(articles);
   return analyseArticles(articles, lexicons, options);
+}
+
+/** The main thread's share of the pool's work: the same two steps the workers run. */
+function localAnalysis(lexicons: Lexicons, options: AnalyseOptions): LocalAnalysis {
+  return { prepare: (f) => prepareArticle(f, options), analyse: (a) => analyseArticle(a, lexicons, options) };
 }
 
 /**
@@ -98,6 +111,13 @@ export async function analysePathsAsync(
 ): Promise<Report> {
   const { files } = expandInputs(inputs);
   const lexicons = loadLexicons(options);
+  const plan = planWorkers(files.length);
+  if (plan.workers > 0) {
+    const { articles, drafts } = await analyseInParallelAsync(files, options, localAnalysis(lexicons, options), plan, onArticle);
+    rejectDuplicates(articles);
+    await new Promise((resolve) => setImmediate(resolve));
+    return analyseArticles(articles, lexicons, options, drafts);
+  }
   const articles: AnalysedArticle[] = [];
   for (const [i, f] of files.entries()) {
     await new Promise((resolve) => setImmediate(resolve));
@@ -110,10 +130,16 @@ export async function analysePathsAsync(
 }
 
 /** Runs the analyses and alignment over prepared articles (ids assigned in path order). */
-export function analyseArticles(prepared: AnalysedArticle[], lexicons: Lexicons, limits: ArticleLimits = {}): Report {
+export function analyseArticles(
+  prepared: AnalysedArticle[],
+  lexicons: Lexicons,
+  limits: ArticleLimits = {},
+  /** Findings already computed per article (by the worker pool); the rest are computed here. */
+  precomputed?: ReadonlyMap<AnalysedArticle, FindingDraft[]>,
+): Report {
   const articles = [...prepared].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   articles.forEach((a, i) => (a.id = `a${i + 1}`));
-  const drafts = articles.map((a) => analyseArticle(a, lexicons, limits));
+  const drafts = articles.map((a) => precomputed?.get(a) ?? analyseArticle(a, lexicons, limits));
   const findings = numberFindings(articles, drafts);
   const alignment = alignArticles(articles, findings, lexicons);
   return buildReport({ articles, findings, alignment, lexicons });

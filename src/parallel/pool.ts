@@ -79,14 +79,15 @@ export function workerScript(): string | undefined {
 }
 
 interface Task {
+  run: number;
   i: number;
   path: string;
 }
 
-/** What a worker sends back for one task. */
+/** What a worker sends back for one task (`run` echoes the batch the task belongs to). */
 export type WorkerReply =
-  | { i: number; article: AnalysedArticle; drafts: FindingDraft[] }
-  | { i: number; failed: 'prepare' | 'analyse' | 'clone'; article?: AnalysedArticle }
+  | { run: number; i: number; article: AnalysedArticle; drafts: FindingDraft[] }
+  | { run: number; i: number; failed: 'prepare' | 'analyse' | 'clone'; article?: AnalysedArticle }
   | { fatal: string };
 
 interface Slot {
@@ -95,13 +96,168 @@ interface Slot {
   inFlight: Set<number>;
   lastReply: number;
   dead: boolean;
-  done: number;
 }
 
 type Outcome =
   | { kind: 'ok'; article: AnalysedArticle; drafts: FindingDraft[] | undefined }
   | { kind: 'error'; error: unknown }
   | { kind: 'redo' };
+
+/**
+ * Worker threads kept for several batches (`run`), closed with `close()`. Each worker loads the
+ * pipeline, wink-nlp and the lexicons once, when it starts.
+ */
+export class AnalysisPool {
+  private readonly slots: Slot[] = [];
+  private readonly signal = new Int32Array(new SharedArrayBuffer(4));
+  private readonly mainShare: boolean;
+  private readonly depth: number;
+  private runs = 0;
+
+  /** Starts `plan.workers` workers (none when the compiled worker script is missing). */
+  constructor(options: WorkerAnalyseOptions, plan: PoolPlan) {
+    this.mainShare = plan.mainShare ?? true;
+    this.depth = Math.max(1, plan.depth ?? 3);
+    const script = plan.workers > 0 ? workerScript() : undefined;
+    if (!script) return;
+    for (let w = 0; w < plan.workers; w++) {
+      const { port1, port2 } = new MessageChannel();
+      const worker = new Worker(script, {
+        workerData: { port: port2, signal: this.signal, options },
+        transferList: [port2],
+        stdout: false,
+        stderr: false,
+      });
+      worker.unref();
+      // A crash is noticed by its silence (see STALL_MS) and its tasks redone here; the event
+      // itself would arrive after the batch, when there is nothing left to do about it.
+      worker.on('error', () => undefined);
+      this.slots.push({ worker, port: port1, inFlight: new Set(), lastReply: Date.now(), dead: false });
+    }
+  }
+
+  /** Worker threads started. */
+  get size(): number {
+    return this.slots.length;
+  }
+
+  /**
+   * Prepares and analyses `files` (synchronously) with the workers and, unless the plan says
+   * otherwise, the main thread. Returns articles in input order; throws the first preparation
+   * error in input order, as the serial pipeline does.
+   */
+  run(files: readonly string[], local: LocalAnalysis): ParallelResult {
+    const run = ++this.runs;
+    const n = files.length;
+    const slots = this.slots;
+    const signal = this.signal;
+    const depth = this.depth;
+    const outcomes: (Outcome | undefined)[] = new Array<Outcome | undefined>(n);
+    const perThread: number[] = new Array<number>(slots.length + 1).fill(0);
+
+    const runLocal = (i: number): void => {
+      let article: AnalysedArticle;
+      try {
+        article = local.prepare(files[i]!);
+      } catch (error) {
+        outcomes[i] = { kind: 'error', error };
+        return;
+      }
+      let drafts: FindingDraft[] | undefined;
+      try {
+        drafts = local.analyse(article);
+      } catch {
+        drafts = undefined; // rethrown in order by the pipeline when it re-runs the analysis
+      }
+      outcomes[i] = { kind: 'ok', article, drafts };
+      perThread[0]!++;
+    };
+
+    let next = 0;
+    const redo: number[] = [];
+    const dispatch = (slot: Slot): void => {
+      while (!slot.dead && slot.inFlight.size < depth && next < n) {
+        const task: Task = { run, i: next, path: files[next]! };
+        slot.inFlight.add(next);
+        if (slot.inFlight.size === 1) slot.lastReply = Date.now();
+        slot.port.postMessage(task);
+        next++;
+      }
+    };
+    const kill = (slot: Slot): void => {
+      slot.dead = true;
+      redo.push(...slot.inFlight);
+      slot.inFlight.clear();
+    };
+    const drain = (): void => {
+      slots.forEach((slot, w) => {
+        for (let m = receiveMessageOnPort(slot.port); m; m = receiveMessageOnPort(slot.port)) {
+          slot.lastReply = Date.now();
+          const reply = m.message as WorkerReply;
+          if ('fatal' in reply) {
+            kill(slot);
+            continue;
+          }
+          if (reply.run !== run || slot.dead) continue; // a late reply from an earlier batch
+          slot.inFlight.delete(reply.i);
+          if ('failed' in reply) {
+            if (reply.failed === 'analyse' && reply.article) outcomes[reply.i] = { kind: 'ok', article: reply.article, drafts: undefined };
+            else outcomes[reply.i] = { kind: 'redo' };
+          } else {
+            outcomes[reply.i] = { kind: 'ok', article: reply.article, drafts: reply.drafts };
+            perThread[w + 1]!++;
+          }
+        }
+        dispatch(slot);
+      });
+    };
+
+    slots.forEach(dispatch);
+    for (;;) {
+      const seen = Atomics.load(signal, 0);
+      drain();
+      if (redo.length > 0) {
+        runLocal(redo.shift()!);
+        continue;
+      }
+      const live = slots.filter((s) => !s.dead);
+      if (next < n && (this.mainShare || live.length === 0)) {
+        runLocal(next++);
+        continue;
+      }
+      const waiting = live.filter((s) => s.inFlight.size > 0);
+      if (waiting.length === 0 && next >= n) break;
+      if (Atomics.wait(signal, 0, seen, 1000) === 'timed-out') {
+        const now = Date.now();
+        for (const s of waiting) if (now - s.lastReply > STALL_MS) kill(s);
+      }
+    }
+
+    const articles: AnalysedArticle[] = [];
+    const drafts = new Map<AnalysedArticle, FindingDraft[]>();
+    for (let i = 0; i < n; i++) {
+      let o = outcomes[i];
+      if (o === undefined || o.kind === 'redo') {
+        runLocal(i);
+        o = outcomes[i]!;
+      }
+      if (o.kind === 'error') throw o.error;
+      if (o.kind !== 'ok') throw new Error(`parallel analysis: no result for ${files[i]}`);
+      articles.push(o.article);
+      if (o.drafts) drafts.set(o.article, o.drafts);
+    }
+    return { articles, drafts, perThread };
+  }
+
+  /** Stops the workers. */
+  close(): void {
+    for (const s of this.slots) {
+      s.port.close();
+      void s.worker.terminate();
+    }
+    this.slots.length = 0;
+  }
+}
 
 /**
  * Prepares and analyses `files` with `plan.workers` worker threads (plus the main thread unless
@@ -114,131 +270,43 @@ export function analyseInParallel(
   local: LocalAnalysis,
   plan: PoolPlan,
 ): ParallelResult {
-  const n = files.length;
-  const outcomes: (Outcome | undefined)[] = new Array<Outcome | undefined>(n);
-  const perThread: number[] = new Array<number>(plan.workers + 1).fill(0);
-  const script = plan.workers > 0 ? workerScript() : undefined;
-  const mainShare = plan.mainShare ?? true;
-  const depth = Math.max(1, plan.depth ?? 3);
-
-  const runLocal = (i: number): void => {
-    let article: AnalysedArticle;
-    try {
-      article = local.prepare(files[i]!);
-    } catch (error) {
-      outcomes[i] = { kind: 'error', error };
-      return;
-    }
-    let drafts: FindingDraft[] | undefined;
-    try {
-      drafts = local.analyse(article);
-    } catch {
-      drafts = undefined; // rethrown in order by the pipeline when it re-runs the analysis
-    }
-    outcomes[i] = { kind: 'ok', article, drafts };
-    perThread[0]!++;
-  };
-
-  const signal = new Int32Array(new SharedArrayBuffer(4));
-  const slots: Slot[] = [];
-  if (script) {
-    for (let w = 0; w < plan.workers; w++) {
-      const { port1, port2 } = new MessageChannel();
-      const worker = new Worker(script, {
-        workerData: { port: port2, signal, options },
-        transferList: [port2],
-        stdout: false,
-        stderr: false,
-      });
-      worker.unref();
-      // A crash is noticed by its silence (see STALL_MS) and its tasks redone here; the event
-      // itself would arrive after the batch, when there is nothing left to do about it.
-      worker.on('error', () => undefined);
-      slots.push({ worker, port: port1, inFlight: new Set(), lastReply: Date.now(), dead: false, done: 0 });
-    }
-  }
-
-  let next = 0;
-  const redo: number[] = [];
-  const dispatch = (slot: Slot): void => {
-    while (!slot.dead && slot.inFlight.size < depth && next < n) {
-      const task: Task = { i: next, path: files[next]! };
-      slot.inFlight.add(next);
-      slot.port.postMessage(task);
-      next++;
-    }
-  };
-  const kill = (slot: Slot): void => {
-    slot.dead = true;
-    redo.push(...slot.inFlight);
-    slot.inFlight.clear();
-  };
-  const drain = (): boolean => {
-    let got = false;
-    slots.forEach((slot, w) => {
-      for (let m = receiveMessageOnPort(slot.port); m; m = receiveMessageOnPort(slot.port)) {
-        got = true;
-        slot.lastReply = Date.now();
-        const reply = m.message as WorkerReply;
-        if ('fatal' in reply) {
-          kill(slot);
-          continue;
-        }
-        slot.inFlight.delete(reply.i);
-        if ('failed' in reply) {
-          if (reply.failed === 'analyse' && reply.article) outcomes[reply.i] = { kind: 'ok', article: reply.article, drafts: undefined };
-          else outcomes[reply.i] = { kind: 'redo' };
-        } else {
-          outcomes[reply.i] = { kind: 'ok', article: reply.article, drafts: reply.drafts };
-          slot.done++;
-          perThread[w + 1]!++;
-        }
-      }
-      dispatch(slot);
-    });
-    return got;
-  };
-
+  const pool = new AnalysisPool(options, plan);
   try {
-    slots.forEach(dispatch);
-    for (;;) {
-      const seen = Atomics.load(signal, 0);
-      drain();
-      if (redo.length > 0) {
-        runLocal(redo.shift()!);
-        continue;
-      }
-      const live = slots.filter((s) => !s.dead);
-      if (next < n && (mainShare || live.length === 0)) {
-        runLocal(next++);
-        continue;
-      }
-      const waiting = live.filter((s) => s.inFlight.size > 0);
-      if (waiting.length === 0 && next >= n) break;
-      if (Atomics.wait(signal, 0, seen, 1000) === 'timed-out') {
-        const now = Date.now();
-        for (const s of waiting) if (now - s.lastReply > STALL_MS) kill(s);
-      }
-    }
+    return pool.run(files, local);
   } finally {
-    for (const s of slots) {
-      s.port.close();
-      void s.worker.terminate();
-    }
+    pool.close();
   }
+}
 
+/**
+ * Like {@link analyseInParallel}, but in batches of a few articles per thread, yielding to the
+ * event loop between batches (so a Ctrl-C is handled within one batch) and calling `onArticle`
+ * with each file and its 0-based index before its batch starts.
+ */
+export async function analyseInParallelAsync(
+  files: readonly string[],
+  options: WorkerAnalyseOptions,
+  local: LocalAnalysis,
+  plan: PoolPlan,
+  onArticle?: (path: string, index: number, total: number) => void,
+): Promise<ParallelResult> {
+  const pool = new AnalysisPool(options, plan);
   const articles: AnalysedArticle[] = [];
   const drafts = new Map<AnalysedArticle, FindingDraft[]>();
-  for (let i = 0; i < n; i++) {
-    let o = outcomes[i];
-    if (o === undefined || o.kind === 'redo') {
-      runLocal(i);
-      o = outcomes[i]!;
+  const perThread: number[] = new Array<number>(pool.size + 1).fill(0);
+  const batch = 8 * (pool.size + 1);
+  try {
+    for (let start = 0; start < files.length; start += batch) {
+      await new Promise((resolve) => setImmediate(resolve));
+      const part = files.slice(start, start + batch);
+      part.forEach((f, k) => onArticle?.(f, start + k, files.length));
+      const r = pool.run(part, local);
+      articles.push(...r.articles);
+      for (const [a, d] of r.drafts) drafts.set(a, d);
+      r.perThread.forEach((x, t) => (perThread[t] = (perThread[t] ?? 0) + x));
     }
-    if (o.kind === 'error') throw o.error;
-    if (o.kind !== 'ok') throw new Error(`parallel analysis: no result for ${files[i]}`);
-    articles.push(o.article);
-    if (o.drafts) drafts.set(o.article, o.drafts);
+  } finally {
+    pool.close();
   }
   return { articles, drafts, perThread };
 }

@@ -16,7 +16,7 @@ const reply = (message: WorkerReply): void => {
     port.postMessage(message);
   } catch {
     // The result could not be cloned: the main thread redoes the task itself.
-    port.postMessage({ i: 'i' in message ? message.i : -1, failed: 'clone' } satisfies WorkerReply);
+    port.postMessage({ run: 'run' in message ? message.run : -1, i: 'i' in message ? message.i : -1, failed: 'clone' } satisfies WorkerReply);
   }
   Atomics.add(signal, 0, 1);
   Atomics.notify(signal, 0);
@@ -30,22 +30,22 @@ try {
   const lexicons: Lexicons = loadLexicons(options);
   prepare = (path) => pipeline.prepareArticle(path, options);
   analyse = (article) => pipeline.analyseArticle(article, lexicons, options);
-  port.on('message', (task: { i: number; path: string }) => {
+  port.on('message', (task: { run: number; i: number; path: string }) => {
     let article: AnalysedArticle;
     try {
       article = prepare(task.path);
     } catch {
-      reply({ i: task.i, failed: 'prepare' });
+      reply({ run: task.run, i: task.i, failed: 'prepare' });
       return;
     }
     let drafts: FindingDraft[];
     try {
       drafts = analyse(article);
     } catch {
-      reply({ i: task.i, failed: 'analyse', article });
+      reply({ run: task.run, i: task.i, failed: 'analyse', article });
       return;
     }
-    reply({ i: task.i, article, drafts });
+    reply({ run: task.run, i: task.i, article, drafts });
   });
 } catch (error) {
   reply({ fatal: String((error as Error)?.stack ?? error) });
