@@ -4,6 +4,7 @@
  */
 import type { AnalysedArticle, Finding } from '../core/types.js';
 import type { Alignment } from '../align/index.js';
+import { sourceScores } from '../analyses/attribution.js';
 
 /** Scores of one article. Rates are per 1,000 tokens; shares are 0..1, rounded to 4 places. */
 export function scoreArticle(article: AnalysedArticle, findings: Finding[], alignment: Alignment): Record<string, unknown> {
@@ -18,6 +19,7 @@ export function scoreArticle(article: AnalysedArticle, findings: Finding[], alig
     findings: mine.length,
     eventsCovered: multi.filter((e) => e.articles.includes(article.id)).length,
     eventsOmitted: (alignment.omissions[article.id] ?? []).length,
+    ...sourceScores(article, findings),
   };
 }
 
