@@ -6,6 +6,7 @@ import type { Alignment } from '../align/index.js';
 import type { Lexicons } from '../lexicons/index.js';
 import { VERSION } from '../core/version.js';
 import { scoreArticle } from './scores.js';
+import { describeActors } from '../analyses/actors.js';
 import { basename, extname } from 'node:path';
 
 export interface ReportInput {
@@ -44,6 +45,7 @@ export function toReportArticle(a: AnalysedArticle): ReportArticle {
 
 export function buildReport(input: ReportInput): Report {
   const { articles, findings, alignment, lexicons } = input;
+  const actors = describeActors(articles, findings, lexicons);
   return {
     schema: 'parallax/report@1',
     tool: { name: 'parallax', version: VERSION },
@@ -51,7 +53,8 @@ export function buildReport(input: ReportInput): Report {
     articles: articles.map(toReportArticle),
     events: alignment.events,
     findings,
-    scores: Object.fromEntries(articles.map((a) => [a.id, scoreArticle(a, findings, alignment)])),
+    scores: Object.fromEntries(articles.map((a) => [a.id, scoreArticle(a, findings, alignment, actors)])),
+    actors,
     omissions: alignment.omissions,
   };
 }

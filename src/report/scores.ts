@@ -4,10 +4,12 @@
  */
 import type { AnalysedArticle, Finding } from '../core/types.js';
 import type { Alignment } from '../align/index.js';
+import { markerScores } from '../analyses/markers.js';
 import { sourceScores } from '../analyses/attribution.js';
+import type { ActorReport } from '../analyses/actors.js';
 
 /** Scores of one article. Rates are per 1,000 tokens; shares are 0..1, rounded to 4 places. */
-export function scoreArticle(article: AnalysedArticle, findings: Finding[], alignment: Alignment): Record<string, unknown> {
+export function scoreArticle(article: AnalysedArticle, findings: Finding[], alignment: Alignment, actors: readonly ActorReport[] = []): Record<string, unknown> {
   const mine = findings.filter((f) => f.article === article.id);
   const tokens = article.tokens.length;
   const words = article.tokens.filter((t) => t.type === 'word').length;
@@ -19,6 +21,7 @@ export function scoreArticle(article: AnalysedArticle, findings: Finding[], alig
     findings: mine.length,
     eventsCovered: multi.filter((e) => e.articles.includes(article.id)).length,
     eventsOmitted: (alignment.omissions[article.id] ?? []).length,
+    ...markerScores(article, findings, actors),
     ...sourceScores(article, findings),
   };
 }
