@@ -1,0 +1,138 @@
+/** Exercise mode without ink: anonymisation, the session reducer, scoring, answer keys, the saved result. */
+import { describe, expect, test } from 'vitest';
+import { initialExerciseState, reduceExercise, type ExerciseAction, type ExerciseState } from '../../src/ui/components/exercise/use-exercise-state.js';
+import { buildExercise, maskNames, parseAnswers, scoreExercise, toolKey } from '../../src/ui/exercise/model.js';
+import { buildResult, formatResultMarkdown } from '../../src/ui/exercise/result.js';
+import { fixtureReport } from './fixture.js';
+import type { InputError } from '../../src/core/errors.js';
+
+const report = fixtureReport();
+// The author's name appears in the text: it must be masked.
+report.articles[0]!.author = 'Critics Desk';
+const ex = buildExercise(report);
+
+function run(actions: ExerciseAction[], from: ExerciseState = initialExerciseState(80, 20)): ExerciseState {
+  return actions.reduce((s, a) => reduceExercise(ex, s, a), from);
+}
+
+describe('exercise model', () => {
+  test('articles get letters in an order independent of file names; headings are left out', () => {
+    expect(ex.articles.map((a) => [a.letter, a.id])).toEqual([
+      ['A', 'a2'],
+      ['B', 'a1'],
+    ]);
+    expect(ex.outlets).toEqual(['Daily Bugle', 'Sahel Wire']);
+    const b = ex.articles[1]!;
+    expect(b.sentences.map((s) => b.text.slice(s.start, s.end))).toEqual([
+      'Russian instructors arrived in Ouagadougou on Monday.',
+      'The brutal regime hailed the deal, officials said.',
+      '███████ call it a sell-out.',
+    ]);
+  });
+
+  test('maskNames keeps length and offsets', () => {
+    expect(maskNames('Read the Daily Bugle, by Jane Roe.', ['Daily Bugle', 'Jane'])).toBe('Read the █████ █████, by ████ Roe.');
+  });
+});
+
+describe('exercise reducer', () => {
+  test('select a range of words and mark it as loaded; mark the same range again to unmark', () => {
+    // Article A (a2): "Russian military instructors landed in Ouagadougou on Monday, the army said."
+    const s = run([{ type: 'word', delta: 1 }, { type: 'select' }, { type: 'word', delta: 1 }, { type: 'mark-loaded' }]);
+    const a = ex.articles[0]!;
+    expect(s.marks.map((m) => [m.kind, a.text.slice(m.start, m.end)])).toEqual([['loaded', 'military instructors']]);
+    expect(s.anchor).toBeNull();
+    const again = run([{ type: 'word', delta: -1 }, { type: 'select' }, { type: 'word', delta: 1 }, { type: 'mark-loaded' }], s);
+    expect(again.marks).toEqual([]);
+  });
+
+  test('u toggles the sentence as unsourced; x removes the loaded mark under the cursor; moves are clamped', () => {
+    const s = run([{ type: 'sentence', delta: 5 }, { type: 'mark-unsourced' }, { type: 'word', delta: -3 }, { type: 'mark-loaded' }]);
+    const a = ex.articles[0]!;
+    expect(s.sentence).toBe(1);
+    expect(s.marks.map((m) => [m.kind, a.text.slice(m.start, m.end)])).toEqual([
+      ['loaded', 'The'],
+      ['unsourced', 'The junta \u001b[31mwelcomed\u001b[0m them.'],
+    ]);
+    expect(run([{ type: 'unmark' }], s).marks.map((m) => m.kind)).toEqual(['unsourced']);
+    expect(run([{ type: 'mark-unsourced' }], s).marks.map((m) => m.kind)).toEqual(['loaded']);
+  });
+
+  test('g cycles the guess through the outlets and back to none; tab changes article', () => {
+    const s = run([{ type: 'guess' }, { type: 'article', delta: 1 }, { type: 'guess' }, { type: 'guess' }]);
+    expect(s.guesses).toEqual({ a2: 'Daily Bugle', a1: 'Sahel Wire' });
+    expect(run([{ type: 'guess' }], s).guesses).toEqual({ a2: 'Daily Bugle' });
+  });
+
+  test('after reveal, marking keys do nothing and j/k scroll', () => {
+    const s = run([{ type: 'reveal' }, { type: 'mark-unsourced' }, { type: 'key', input: 'j', key: {} }, { type: 'key', input: 'j', key: {} }]);
+    expect(s.revealed).toBe(true);
+    expect(s.marks).toEqual([]);
+    expect(s.scroll).toBe(2);
+  });
+});
+
+describe('agreement', () => {
+  // Student: "brutal regime hailed" loaded in B (a1); unsourced on A's second sentence.
+  const b = ex.articles[1]!;
+  const s = run([
+    { type: 'article', delta: 1 },
+    { type: 'sentence', delta: 1 },
+    { type: 'word', delta: 1 },
+    { type: 'select' },
+    { type: 'word', delta: 2 },
+    { type: 'mark-loaded' },
+    { type: 'article', delta: -1 },
+    { type: 'sentence', delta: 1 },
+    { type: 'mark-unsourced' },
+    { type: 'guess' },
+  ]);
+
+  test('loaded terms by word overlap, unsourced by sentence', () => {
+    expect(s.marks.map((m) => (m.kind === 'loaded' ? b.text.slice(m.start, m.end) : m.kind))).toEqual(['brutal regime hailed', 'unsourced']);
+    const score = scoreExercise(ex, s.marks, toolKey(report));
+    // Key loaded: brutal, regime (2 words); student 3 words, 2 shared.
+    expect(score.loaded).toEqual({ both: 2, student: 3, key: 2, precision: 2 / 3, recall: 1, f1: 0.8 });
+    // Key unsourced: A's 2nd sentence and B's 3rd; student marked A's 2nd.
+    expect(score.unsourced).toEqual({ both: 1, student: 1, key: 2, precision: 1, recall: 0.5, f1: 2 / 3 });
+    expect(score.byCategory['emotive']).toMatchObject({ both: 1, key: 1, recall: 1 });
+  });
+
+  test('a teacher key (list of spans by path or label) replaces the tool’s', () => {
+    const a1 = report.articles[0]!;
+    const start = a1.text.indexOf('hailed');
+    const key = parseAnswers([{ article: 'fixture/bugle.txt', start, end: start + 6, kind: 'loaded' }, { article: 'Sahel Wire', start: 0, end: 5, kind: 'unsourced' }], report, 'key.json');
+    expect(key).toEqual([
+      { article: 'a1', start, end: start + 6, kind: 'loaded' },
+      { article: 'a2', start: 0, end: 5, kind: 'unsourced' },
+    ]);
+    expect(scoreExercise(ex, s.marks, key).loaded).toEqual({ both: 1, student: 3, key: 1, precision: 1 / 3, recall: 1, f1: 0.5 });
+    const message = (f: () => unknown) => {
+      try {
+        f();
+      } catch (e) {
+        return (e as InputError).format();
+      }
+      return 'no error';
+    };
+    expect(message(() => parseAnswers([{ article: 'nope.txt', start: 0, end: 1, kind: 'loaded' }], report, 'key.json'))).toBe(
+      'key.json: bad answer key: expected a JSON list of {"article": path or label, "start": n, "end": n, "kind": "loaded"|"unsourced"} or a parallax report, found item 1: no article "nope.txt" among fixture/bugle.txt, fixture/wire.txt — fix: fix the file or leave out --answers to use the tool’s findings',
+    );
+    expect(() => parseAnswers({ x: 1 }, report, 'key.json')).toThrow(/bad answer key/);
+  });
+
+  test('a parallax report as key uses its loaded and unsourced findings', () => {
+    expect(parseAnswers(JSON.parse(JSON.stringify(report)), report, 'r.json')).toEqual(toolKey(report));
+  });
+
+  test('the saved markdown shows the student’s marks, the key’s marks and the figures', () => {
+    const md = formatResultMarkdown(buildResult(ex, s.marks, s.guesses, toolKey(report), 'tool'));
+    expect(md).toContain('| loaded terms | word | 3 | 2 | 2 | 67% | 100% | 80% |');
+    expect(md).toContain('| unsourced claims | sentence | 1 | 2 | 1 | 100% | 50% | 67% |');
+    expect(md).toContain('| A | Sahel Wire | Daily Bugle | no |');
+    expect(md).toContain('- loaded: “brutal regime hailed” (73–93) — the key agrees');
+    expect(md).toContain('- loaded (emotive): “brutal” (73–79) — student found it — Emotive adjective that judges.');
+    expect(md).toContain('- unsourced: “███████ call it a sell-out.” (120–147) — student missed it — Critics are not named.');
+    expect(md.startsWith('<!-- parallax/report exercise -->')).toBe(true);
+  });
+});
