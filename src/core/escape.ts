@@ -22,7 +22,7 @@ export function escapeHtml(text: string): string {
 
 /**
  * Inline markdown text (GFM, as GitHub and marked read it): every character that could open
- * inline structure (emphasis, code, links, strikethrough, math, HTML, entities, table cells) is
+ * inline structure (emphasis, code, links, autolinks, strikethrough, math, HTML, entities, table cells) is
  * escaped, runs of whitespace and line breaks become one space, and when `atLineStart` (the
  * default) a leading block marker (heading `#`, list `-`/`+`/`1.`, setext `=`, quote `>`) is
  * escaped too, so the text can never open a heading, list, link, code span or table cell
@@ -32,7 +32,9 @@ export function escapeHtml(text: string): string {
 export function escapeMarkdownInline(text: string, atLineStart = true): string {
   let s = text.replace(CONTROL, ' ').replace(/\s+/g, ' ');
   if (atLineStart) s = s.replace(/^ +/, '');
-  s = s.replace(/[\\`*_[\]|~$<>&]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : `\\${c}`));
+  s = s.replace(/[\\`*_[\]|~$<>&@]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : `\\${c}`));
+  // GFM autolinks (`http://…`, `www.…`, emails) would turn article text into links.
+  s = s.replace(/:\/\//g, '\\://').replace(/\b(www)\./gi, '$1\\.');
   if (atLineStart) s = s.replace(/^([#+=-])/, '\\$1').replace(/^(\d{1,9})([.)])/, '$1\\$2');
   return s;
 }

@@ -10,7 +10,7 @@ import type { Report } from '../core/types.js';
 import { escapeHtml as h } from '../core/escape.js';
 import { GENERATOR_MARK } from './write.js';
 import type { FormatOptions } from './markdown.js';
-import { buildView, fmt, type EventView, type FindingView, type MetricRow, type ReportView, type Segment } from './view-model.js';
+import { buildView, clip, fmt, MIN_DIFF_SHARED, quoted, type EventView, type FindingView, type MetricRow, type ReportView, type Segment } from './view-model.js';
 import type { DiffPart } from './word-diff.js';
 
 const CSS = `
@@ -35,6 +35,7 @@ ins{background:var(--add);text-decoration:none}del{background:var(--del)}
 details{margin-top:.5rem}summary{cursor:pointer;color:var(--muted)}
 details ul{padding-left:1.1rem;margin:.3rem 0}details li{margin:.2rem 0}
 .diff{background:var(--soft);padding:.4rem .6rem;border-radius:4px}
+.single{border-top:1px solid var(--line);padding-top:.3rem;margin-top:.5rem}.single h4{margin:0;font-size:.85rem;color:var(--muted)}
 .ok{color:#2f7d32}.gap{color:var(--muted)}
 `;
 
@@ -72,7 +73,7 @@ function renderDiff(parts: DiffPart[]): string {
 function findingItem(f: FindingView): string {
   const alt = f.alternative ? ` — neutral alternative: <em>${h(f.alternative)}</em>` : '';
   const kind = f.kind === 'loaded' ? 'loaded' : f.kind === 'attribution' ? 'source' : 'unsourced';
-  return `<li><code>${h(f.id)}</code> ${kind} · ${h(f.tag)}: “${h(f.quote)}” — ${h(f.explanation)}${alt} <span class="muted">(${h(f.rule)})</span></li>`;
+  return `<li><code>${h(f.id)}</code> ${kind} · ${h(f.tag)}: ${h(quoted(clip(f.quote)))} — ${h(f.explanation)}${alt} <span class="muted">(${h(f.rule)})</span></li>`;
 }
 
 function header(v: ReportView): string {
@@ -95,7 +96,8 @@ function header(v: ReportView): string {
 const NAV = [
   ['summary', 'Summary'],
   ['coverage', 'Coverage'],
-  ['events', 'Events'],
+  ['events', 'Shared events'],
+  ['single', 'One outlet only'],
   ['outlets', 'Outlets'],
   ['actors', 'Actors'],
   ['legend', 'Legend'],
@@ -113,8 +115,7 @@ function event(e: EventView, cols: number): string {
   if (e.omittedBy.length > 0) who.push(`left out by ${e.omittedBy.map(h).join(', ')}`);
   const columns = e.versions.map((ver, i) => {
     if (!ver) return `<div class="col absent" data-col="${i}"><h4 class="muted">not reported</h4></div>`;
-    const list = ver.findings.length === 0 ? '' : `\n<details><summary>${ver.findings.length} ${ver.findings.length === 1 ? 'marker' : 'markers'}</summary><ul>${ver.findings.map(findingItem).join('')}</ul></details>`;
-    return `<div class="col" data-col="${i}" data-article="${h(ver.article)}"><h4>${h(ver.label)}</h4>\n<p class="version">${renderSegments(ver.segments)}</p>${list}</div>`;
+    return `<div class="col" data-col="${i}" data-article="${h(ver.article)}"><h4>${h(ver.label)}</h4>\n<p class="version">${renderSegments(ver.segments)}</p>${markerList(ver.findings)}</div>`;
   });
   const parts = [
     `<article class="event" id="${h(e.id)}">`,
@@ -123,12 +124,16 @@ function event(e: EventView, cols: number): string {
     `<div class="columns" style="grid-template-columns:repeat(${cols},minmax(0,1fr))">\n${columns.join('\n')}\n</div>`,
   ];
   for (const d of e.diffs) {
+    if (d.shared < MIN_DIFF_SHARED) {
+      parts.push(`<p class="muted">${h(d.from)} and ${h(d.to)} share ${fmt(d.shared * 100, 0)}% of their words here: told in different words, so no word diff is shown.</p>`);
+      continue;
+    }
     parts.push(`<p>Word diff ${h(d.from)} → ${h(d.to)} <span class="muted">(${fmt(d.shared * 100, 0)}% of words shared; <del>only ${h(d.from)}</del> <ins>only ${h(d.to)}</ins>)</span></p>\n<p class="diff">${renderDiff(d.parts)}</p>`);
   }
   e.quotes.forEach((q, i) => {
     const items = q.map((variant) => {
       const intro = variant.intro === null ? '' : ` introduced by “${h(variant.intro)}”`;
-      const text = variant.diff.length === 0 ? `“${h(variant.text)}”` : `${renderDiff(variant.diff)} <span class="muted">(diff against ${h(q[0]!.label)})</span>`;
+      const text = variant.diff.length === 0 ? h(quoted(variant.text)) : `${renderDiff(variant.diff)} <span class="muted">(diff against ${h(q[0]!.label)})</span>`;
       return `<li>${h(variant.label)}${intro}: ${text}</li>`;
     });
     parts.push(`<p>Quote reuse ${e.quotes.length > 1 ? `${i + 1} ` : ''}(the same quotation in ${q.length} ${q.length === 1 ? 'outlet' : 'outlets'}):</p>\n<ul>${items.join('')}</ul>`);
@@ -139,10 +144,28 @@ function event(e: EventView, cols: number): string {
   return parts.join('\n');
 }
 
+function markerList(findings: FindingView[]): string {
+  if (findings.length === 0) return '';
+  return `\n<details><summary>${findings.length} ${findings.length === 1 ? 'marker' : 'markers'}</summary><ul>${findings.map(findingItem).join('')}</ul></details>`;
+}
+
+/** Events only one outlet reports, in that outlet's column. */
+function singles(v: ReportView, cols: number): string {
+  const single = v.events.filter((e) => !e.shared);
+  if (single.length === 0) return '<p>None: every event is shared.</p>';
+  const columns = v.articles.map((a, i) => {
+    const items = single
+      .filter((e) => e.versions[i] !== null)
+      .map((e) => `<div class="single" id="${h(e.id)}"><h4>${h(e.id)}</h4><p class="version">${renderSegments(e.versions[i]!.segments)}</p>${markerList(e.versions[i]!.findings)}</div>`);
+    return `<div class="col" data-col="${i}" data-article="${h(a.id)}"><h3>Only ${h(a.label)} (${items.length})</h3>\n${items.join('\n')}</div>`;
+  });
+  return `<div class="columns" style="grid-template-columns:repeat(${cols},minmax(0,1fr))">\n${columns.join('\n')}\n</div>`;
+}
+
 function outlets(v: ReportView): string {
   const cols = v.outlets.map((o, i) => {
     const omitted = o.omitted.length === 0 ? 'Leaves out no event the other outlets share.' : `Leaves out: ${o.omitted.map((e) => `${h(e.id)} ${h(e.label)}`).join('; ')}.`;
-    const uns = o.unsourced.length === 0 ? '<p>None found.</p>' : `<ul>${o.unsourced.map((f) => `<li><code>${h(f.id)}</code> ${h(f.tag)}: “${h(f.quote)}” — ${h(f.explanation)}</li>`).join('')}</ul>`;
+    const uns = o.unsourced.length === 0 ? '<p>None found.</p>' : `<ul>${o.unsourced.map((f) => `<li><code>${h(f.id)}</code> ${h(f.tag)}: ${h(quoted(f.quote))} — ${h(f.explanation)}</li>`).join('')}</ul>`;
     const attr =
       o.attributions.length === 0
         ? '<p>None found.</p>'
@@ -160,7 +183,7 @@ function legendAndMethod(v: ReportView): string {
     v.rules.length === 0
       ? '<p>No rule fired.</p>'
       : table(
-          ['Rule', 'Kind', 'Category / reason', 'Weight', 'Note', 'Neutral alternative', ...v.articles.map((a) => h(a.label))],
+          ['Rule', 'Kind', 'Category / reason', 'Weight', 'Note (first occurrence)', 'Neutral alternative', ...v.articles.map((a) => h(a.label))],
           v.rules.map((r) => [h(r.rule), h(r.kind), h(r.category), r.weight === null ? '–' : fmt(r.weight, 2), h(r.note), r.alternative === null ? '–' : h(r.alternative), ...r.counts.map(String)]),
           [false, false, false, true, false, false, ...v.articles.map(() => true)],
         );
@@ -197,6 +220,7 @@ ${lex}
 export function formatHtml(report: Report, options: FormatOptions = {}): string {
   const v = buildView(report, options.command ?? null);
   const cols = Math.max(1, v.articles.length);
+  const shared = v.events.filter((e) => e.shared);
   const standOut = v.standOut.length === 0 ? 'nothing — no markers, attributions or omissions were found.' : v.standOut.map(h).join(' ');
   const coverage =
     v.coverage.length === 0
@@ -217,7 +241,8 @@ export function formatHtml(report: Report, options: FormatOptions = {}): string 
     `<nav><ul>${NAV.map(([id, name]) => `<li><a href="#${id}">${name}</a></li>`).join('')}</ul></nav>`,
     `<section id="summary">\n<h2>Summary</h2>\n${metricTable(v, v.summary)}\n<p class="standout"><strong>What stands out:</strong> ${standOut}</p>\n</section>`,
     `<section id="coverage">\n<h2>Coverage</h2>\n${coverage}\n</section>`,
-    `<section id="events">\n<h2>Events</h2>\n${v.events.length === 0 ? '<p>No events were aligned.</p>' : v.events.map((e) => event(e, cols)).join('\n')}\n</section>`,
+    `<section id="events">\n<h2>Shared events</h2>\n${shared.length === 0 ? '<p>No event is reported by more than one outlet.</p>' : shared.map((e) => event(e, cols)).join('\n')}\n</section>`,
+    `<section id="single">\n<h2>Reported by one outlet only</h2>\n${singles(v, cols)}\n</section>`,
     `<section id="outlets">\n<h2>Outlets</h2>\n${outlets(v)}\n</section>`,
     `<section id="actors">\n<h2>Actors</h2>\n${actors}\n</section>`,
     legendAndMethod(v),

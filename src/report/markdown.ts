@@ -11,7 +11,7 @@
 import type { Report } from '../core/types.js';
 import { escapeMarkdownInline, markdownFence } from '../core/escape.js';
 import { GENERATOR_MARK } from './write.js';
-import { buildView, fmt, type EventView, type FindingView, type ReportView, type Segment } from './view-model.js';
+import { buildView, clip, fmt, MIN_DIFF_SHARED, quoted, type EventView, type FindingView, type ReportView, type Segment } from './view-model.js';
 import type { DiffPart } from './word-diff.js';
 
 export interface FormatOptions {
@@ -114,10 +114,11 @@ function renderDiff(parts: DiffPart[]): string {
   return renderPieces(pieces);
 }
 
+/** One finding under a version (its text is shown above, so the quote is clipped). */
 function findingLine(f: FindingView): string {
   const alt = f.alternative ? ` — neutral alternative: ${inl(f.alternative)}` : '';
   const kind = f.kind === 'loaded' ? 'loaded' : f.kind === 'attribution' ? 'source' : 'unsourced';
-  return `- \`${f.id}\` ${kind} · ${inl(f.tag)}: “${inl(f.quote)}” — ${inl(f.explanation)}${alt} (${inl(f.rule)})`;
+  return `- \`${f.id}\` ${kind} · ${inl(f.tag)}: ${inl(quoted(clip(f.quote)))} — ${inl(f.explanation)}${alt} (${inl(f.rule)})`;
 }
 
 function header(v: ReportView): string[] {
@@ -169,13 +170,17 @@ function event(e: EventView): string[] {
     if (ver.findings.length > 0) out.push(...ver.findings.map(findingLine), '');
   }
   for (const d of e.diffs) {
+    if (d.shared < MIN_DIFF_SHARED) {
+      out.push(`${inl(d.from)} and ${inl(d.to)} share ${fmt(d.shared * 100, 0)}% of their words here: told in different words, so no word diff is shown.`, '');
+      continue;
+    }
     out.push(`Word diff ${inl(d.from)} → ${inl(d.to)} (${fmt(d.shared * 100, 0)}% of words shared; ~~only ${inl(d.from)}~~, **only ${inl(d.to)}**):`, '', `> ${renderDiff(d.parts)}`, '');
   }
   e.quotes.forEach((q, i) => {
     out.push(`Quote reuse ${e.quotes.length > 1 ? `${i + 1} ` : ''}(the same quotation in ${q.length} ${q.length === 1 ? 'outlet' : 'outlets'}):`, '');
     for (const variant of q) {
       const intro = variant.intro === null ? '' : ` introduced by “${inl(variant.intro)}”`;
-      const text = variant.diff.length === 0 ? `“${inl(variant.text)}”` : `${renderDiff(variant.diff)} (diff against ${inl(q[0]!.label)})`;
+      const text = variant.diff.length === 0 ? inl(quoted(variant.text)) : `${renderDiff(variant.diff)} (diff against ${inl(q[0]!.label)})`;
       out.push(`- ${inl(variant.label)}${intro}: ${text}`);
     }
     out.push('');
@@ -185,13 +190,35 @@ function event(e: EventView): string[] {
   return out;
 }
 
+function events(v: ReportView): string[] {
+  const shared = v.events.filter((e) => e.shared);
+  const out = ['## Shared events', ''];
+  if (shared.length === 0) out.push('No event is reported by more than one outlet.', '');
+  else out.push('Each event as every outlet that reports it tells it, one block per outlet (marks: see the legend), then a word diff of the versions.', '');
+  for (const e of shared) out.push(...event(e));
+  out.push('## Reported by one outlet only', '');
+  const single = v.events.filter((e) => !e.shared);
+  if (single.length === 0) out.push('None: every event is shared.', '');
+  v.articles.forEach((a, i) => {
+    const mine = single.filter((e) => e.versions[i] !== null);
+    if (mine.length === 0) return;
+    out.push(`### Only ${inl(a.label)} (${mine.length})`, '');
+    for (const e of mine) {
+      const ver = e.versions[i]!;
+      out.push(`- **${e.id}** ${renderSegments(ver.segments)}`, ...ver.findings.map((f) => `  ${findingLine(f)}`));
+    }
+    out.push('');
+  });
+  return out;
+}
+
 function outlets(v: ReportView): string[] {
   const out = ['## Outlets', ''];
   for (const o of v.outlets) {
     out.push(`### ${inl(o.label)} (${o.article})`, '');
     out.push(o.omitted.length === 0 ? 'Leaves out no event the other outlets share.' : `Leaves out: ${o.omitted.map((e) => `${e.id} ${inl(e.label)}`).join('; ')}.`, '');
     out.push(`#### Unsourced assertions (${o.unsourced.length})`, '');
-    if (o.unsourced.length > 0) out.push(...o.unsourced.map((f) => `- \`${f.id}\` ${inl(f.tag)}: “${inl(f.quote)}” — ${inl(f.explanation)}`), '');
+    if (o.unsourced.length > 0) out.push(...o.unsourced.map((f) => `- \`${f.id}\` ${inl(f.tag)}: ${inl(quoted(f.quote))} — ${inl(f.explanation)}`), '');
     else out.push('None found.', '');
     out.push(`#### Attributions (${o.attributions.length})`, '');
     if (o.attributions.length > 0) {
@@ -243,7 +270,7 @@ function legendAndMethod(v: ReportView): string[] {
   else {
     out.push(
       table(
-        ['Rule', 'Kind', 'Category / reason', 'Weight', 'Note', 'Neutral alternative', ...v.articles.map((a) => inl(a.label))],
+        ['Rule', 'Kind', 'Category / reason', 'Weight', 'Note (first occurrence)', 'Neutral alternative', ...v.articles.map((a) => inl(a.label))],
         v.rules.map((r) => [inl(r.rule), r.kind, inl(r.category), r.weight === null ? '–' : fmt(r.weight, 2), inl(r.note), r.alternative === null ? '–' : inl(r.alternative), ...r.counts.map(String)]),
         [false, false, false, true, false, false, ...v.articles.map(() => true)],
       ),
@@ -259,9 +286,6 @@ function legendAndMethod(v: ReportView): string[] {
 /** The markdown report. Pure and deterministic; ends with a single newline. */
 export function formatMarkdown(report: Report, options: FormatOptions = {}): string {
   const v = buildView(report, options.command ?? null);
-  const lines = [...header(v), ...summary(v), ...coverage(v), '## Events', ''];
-  if (v.events.length === 0) lines.push('No events were aligned.', '');
-  for (const e of v.events) lines.push(...event(e));
-  lines.push(...outlets(v), ...actors(v), ...legendAndMethod(v));
+  const lines = [...header(v), ...summary(v), ...coverage(v), ...events(v), ...outlets(v), ...actors(v), ...legendAndMethod(v)];
   return `${lines.join('\n').replace(/\n+$/, '')}\n`;
 }

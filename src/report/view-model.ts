@@ -82,6 +82,8 @@ export interface FigureView {
 export interface EventView {
   id: string;
   label: string;
+  /** True when more than one outlet reports it. */
+  shared: boolean;
   reportedBy: string[];
   omittedBy: string[];
   /** One per report article, in report order; null where the article does not report it. */
@@ -137,7 +139,7 @@ export interface OutletView {
 
 export interface ActorView {
   name: string;
-  /** Per outlet: how it names / describes the actor ("" when it does not mention it). */
+  /** Per outlet: the names it uses, the descriptors attached and the tone ("" when it does not mention it). */
   cells: string[];
 }
 
@@ -146,6 +148,7 @@ export interface RuleView {
   kind: Finding['kind'];
   category: string;
   weight: number | null;
+  /** The explanation of the rule's first finding (for lexicon markers: the entry's note). */
   note: string;
   alternative: string | null;
   /** Per outlet: how often the rule fired. */
@@ -181,6 +184,23 @@ function pick(o: unknown, ...keys: string[]): string | null {
   return null;
 }
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Shares of shared words below this make a word diff noise: the versions are told in different words. */
+export const MIN_DIFF_SHARED = 0.3;
+
+/** `text` cut at a word boundary to at most about `max` characters, with "…" when cut. */
+export function clip(text: string, max = 90): string {
+  const t = text.replace(/\s+/g, ' ').trim();
+  if (t.length <= max) return t;
+  const cut = t.slice(0, max);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:]+$/, '')}…`;
+}
+
+/** `text` in curly quotes, unless it already starts or ends with a quotation mark. */
+export function quoted(text: string): string {
+  return /^["'“”‘’«»„]|["'“”‘’«»]$/.test(text) ? text : `“${text}”`;
+}
 
 /** Formats a number with at most `digits` decimals (no locale, so output is deterministic). */
 export function fmt(x: number, digits = 1): string {
@@ -366,6 +386,7 @@ function eventView(
   return {
     id: e.id,
     label: e.label,
+    shared: e.articles.length > 1,
     reportedBy: articles.filter((a) => e.articles.includes(a.id)).map((a) => a.label),
     omittedBy: articles.filter((a) => (omissions[a.id] ?? []).includes(e.id)).map((a) => a.label),
     versions,
@@ -387,13 +408,24 @@ function quoteViews(raw: unknown, labelOf: Map<string, string>): QuoteVariantVie
       const text = pick(v, 'text', 'quote');
       const article = str(v['article']);
       if (text === null || article === null) return [];
-      return [{ label: labelOf.get(article) ?? article, text, intro: pick(v, 'intro', 'introducedBy', 'introduction', 'cue', 'lead') }];
+      return [{ label: labelOf.get(article) ?? article, text, intro: introOf(v['intro']) ?? pick(v, 'introducedBy', 'introduction', 'lead') }];
     });
     if (vs.length === 0) continue;
     const first = vs[0]!.text;
     out.push(vs.map((v, i) => ({ ...v, diff: i === 0 ? [] : groupChanges(wordDiff(first, v.text)) })));
   }
   return out;
+}
+
+/** "Lavrov said (neutral cue)" from `{ cue: { text, neutral }, source: { text } | null }`, or a plain string. */
+function introOf(raw: unknown): string | null {
+  if (typeof raw === 'string') return raw;
+  if (!isRecord(raw)) return null;
+  const cue = pick(raw, 'cue');
+  if (cue === null) return pick(raw, 'text');
+  const source = pick(raw, 'source');
+  const neutral = isRecord(raw['cue']) && typeof raw['cue']['neutral'] === 'boolean' ? (raw['cue']['neutral'] ? 'neutral cue' : 'non-neutral cue') : null;
+  return `${source === null ? '' : `${source} `}${cue}${neutral === null ? '' : ` (${neutral})`}`;
 }
 
 /** Figures per outlet from `numbers: [{ article, text | value, unit? }]`. */
@@ -410,12 +442,12 @@ function figureViews(raw: unknown, articles: ReportArticle[]): FigureView[] {
     .filter((f) => f.values.length > 0);
 }
 
-/** Conflicting figures: `[{ label | description, values: [{ article, text }] }]` as one line each. */
+/** Conflicting figures: `[{ kind, reason, figures: [{ article, text }] }]` as one line each. */
 function conflictLines(raw: unknown, labelOf: Map<string, string>): string[] {
   if (!Array.isArray(raw)) return [];
   return raw.filter(isRecord).map((c) => {
-    const what = pick(c, 'label', 'description', 'what', 'kind') ?? 'figures differ';
-    const values = Array.isArray(c['values']) ? c['values'] : [];
+    const what = [pick(c, 'label', 'description', 'kind'), pick(c, 'reason')].filter((x) => x !== null).join(', ') || 'figures differ';
+    const values = Array.isArray(c['figures']) ? c['figures'] : Array.isArray(c['values']) ? c['values'] : [];
     const parts = values.filter(isRecord).map((v) => {
       const a = str(v['article']);
       const t = pick(v, 'text', 'raw') ?? String(num(v['value']) ?? '?');
@@ -425,7 +457,11 @@ function conflictLines(raw: unknown, labelOf: Map<string, string>): string[] {
   });
 }
 
-const SCORE_ROWS_DONE = new Set(['markersPer1k', 'load', 'unsourcedShare', 'sourceMix', 'nonNeutralCueShare', 'namedSources', 'eventsCovered', 'eventsOmitted', 'tokens', 'words', 'sentences', 'findings']);
+/** Score keys the summary shows in its own rows or that repeat a count shown from the findings. */
+const SCORE_ROWS_DONE = new Set([
+  'markersPer1k', 'load', 'loadPer1k', 'loadedCount', 'attributions', 'actorTone', 'unsourcedShare', 'sourceMix',
+  'nonNeutralCueShare', 'namedSources', 'eventsCovered', 'eventsOmitted', 'tokens', 'words', 'sentences', 'findings',
+]);
 
 function summaryRows(report: Report, findingsOf: Map<string, Finding[]>): MetricRow[] {
   const arts = report.articles;
@@ -440,7 +476,8 @@ function summaryRows(report: Report, findingsOf: Map<string, Finding[]>): Metric
     const cats = [...new Set(perCat.flatMap((p) => (p ? Object.keys(p) : [])))].sort(cmp);
     for (const c of cats) rows.push({ metric: `· ${c}`, cells: perCat.map((p) => (p && num(p[c]) !== null ? fmt(num(p[c])!) : '0')) });
   }
-  if (sc.some((s) => num(s['load']) !== null)) rows.push({ metric: 'Weighted load', cells: rate('load', (x) => fmt(x, 2)) });
+  if (sc.some((s) => num(s['load']) !== null)) rows.push({ metric: 'Weighted load (sum of marker weights)', cells: rate('load', (x) => fmt(x, 2)) });
+  if (sc.some((s) => num(s['loadPer1k']) !== null)) rows.push({ metric: 'Weighted load per 1,000 tokens', cells: rate('loadPer1k', (x) => fmt(x, 1)) });
   rows.push({ metric: 'Attributions', cells: count('attribution') });
   if (sc.some((s) => num(s['namedSources']) !== null)) rows.push({ metric: 'Named sources', cells: rate('namedSources', (x) => fmt(x, 0)) });
   if (sc.some((s) => isRecord(s['sourceMix']))) rows.push({ metric: 'Source mix', cells: sc.map((s) => mix(s['sourceMix'])) });
@@ -548,14 +585,20 @@ function actorViews(raw: unknown, articles: ReportArticle[]): ActorView[] {
       cells: articles.map((a) => {
         const e = entryFor(a.id);
         if (!e) return '';
-        const descriptors = Array.isArray(e['descriptors']) ? e['descriptors'] : [];
-        const texts = [...new Set(descriptors.map((d) => (typeof d === 'string' ? d : pick(d, 'text', 'phrase', 'descriptor'))).filter((d): d is string => d !== null))];
+        const texts = (x: unknown): string[] =>
+          Array.isArray(x) ? [...new Set(x.map((d) => (typeof d === 'string' ? d : pick(d, 'text', 'phrase', 'descriptor'))).filter((d): d is string => d !== null))] : [];
+        const names = texts(e['mentions']);
+        const descriptors = texts(e['descriptors']);
         const m = e['mentions'];
         const mentions = Array.isArray(m) ? m.length : num(m);
+        if (mentions === 0 && descriptors.length === 0) return '';
         const tone = str(e['tone']) ?? (num(e['tone']) === null ? null : fmt(num(e['tone'])!, 2));
-        const meta = [mentions === null ? null : `${mentions}×`, tone === null ? null : `tone ${tone}`].filter((x) => x !== null).join(', ');
-        if (texts.length === 0 && mentions === 0) return '';
-        return `${texts.length > 0 ? texts.map((t) => `"${t}"`).join(', ') : 'named only'}${meta ? ` (${meta})` : ''}`;
+        const parts = [
+          names.length > 0 ? `named ${names.map((t) => `"${t}"`).join(', ')}${mentions === null ? '' : ` (${mentions}×)`}` : mentions === null ? null : `${mentions}×`,
+          descriptors.length > 0 ? `described as ${descriptors.map((t) => `"${t}"`).join(', ')}` : null,
+          tone === null ? null : `tone ${tone}`,
+        ];
+        return parts.filter((x) => x !== null).join('; ');
       }),
     });
   }
@@ -580,7 +623,7 @@ function ruleViews(findings: readonly Finding[], articles: ReportArticle[]): Rul
       kind: f.kind,
       category: f.kind === 'loaded' ? String(f.category) : f.kind === 'unsourced' ? f.reason : 'attribution',
       weight: f.kind === 'loaded' ? (f as LoadedFinding).weight : null,
-      note: f.kind === 'attribution' ? 'a source is cited: who (source type), with which verb (cue), quoted or paraphrased' : f.explanation,
+      note: f.explanation,
       alternative: f.kind === 'loaded' ? ((f as LoadedFinding).alternative ?? null) : null,
       counts,
     }));

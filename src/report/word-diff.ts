@@ -29,7 +29,7 @@ export function groupChanges(parts: readonly DiffPart[]): DiffPart[] {
   while (i < parts.length) {
     const p = parts[i]!;
     if (p.op === 'same') {
-      out.push({ ...p });
+      pushSame(out, p.text);
       i++;
       continue;
     }
@@ -47,10 +47,33 @@ export function groupChanges(parts: readonly DiffPart[]): DiffPart[] {
       if (q.op !== 'added') removed += q.text;
       if (q.op !== 'removed') added += q.text;
     }
+    // Whitespace both versions have at the run's edges is shared, not changed.
+    const lead = commonEdge(removed, added, /^\s*/u);
+    const trail = commonEdge(removed.slice(lead.length), added.slice(lead.length), /\s*$/u);
+    removed = removed.slice(lead.length, removed.length - trail.length);
+    added = added.slice(lead.length, added.length - trail.length);
+    if (lead !== '') pushSame(out, lead);
     if (removed.trim() !== '') out.push({ op: 'removed', text: removed });
-    else if (removed !== '') out.push({ op: 'same', text: removed });
+    else if (removed !== '') pushSame(out, removed);
     if (added.trim() !== '') out.push({ op: 'added', text: added });
+    if (trail !== '') pushSame(out, trail);
     i = end + 1;
   }
   return out;
+}
+
+/** The longest whitespace edge (matched by `edge`, anchored at one end) common to `a` and `b`. */
+function commonEdge(a: string, b: string, edge: RegExp): string {
+  const x = edge.exec(a)?.[0] ?? '';
+  const y = edge.exec(b)?.[0] ?? '';
+  const atEnd = edge.source.endsWith('$');
+  let n = 0;
+  while (n < x.length && n < y.length && (atEnd ? x[x.length - 1 - n] === y[y.length - 1 - n] : x[n] === y[n])) n++;
+  return atEnd ? x.slice(x.length - n) : x.slice(0, n);
+}
+
+function pushSame(out: DiffPart[], text: string): void {
+  const last = out[out.length - 1];
+  if (last && last.op === 'same') last.text += text;
+  else out.push({ op: 'same', text });
 }

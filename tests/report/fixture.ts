@@ -122,8 +122,17 @@ export function fixtureReport(): Report {
     },
     omissions: { a1: [], a2: [] },
     actors: [
-      { name: 'the mayor', articles: { a1: { mentions: 1, descriptors: ['the mayor'], tone: 'negative' }, a2: { mentions: 1, descriptors: [{ text: 'the mayor' }], tone: 'neutral' } } },
-      { name: 'city council', articles: { a1: { mentions: 1, descriptors: ['the council'] }, a2: { mentions: 1, descriptors: ['the city council'] } } },
+      {
+        id: 'mayor', name: 'the mayor',
+        articles: {
+          a1: { mentions: [at(TEXT_A, 'mayor')], descriptors: [], tone: -0.25, toneSentences: 1 },
+          a2: { mentions: [at(TEXT_B, 'mayor')], descriptors: [{ ...at(TEXT_B, 'the'), kind: 'premodifier' }], tone: 0.3333, toneSentences: 1 },
+        },
+      },
+      {
+        id: 'council', name: 'city council',
+        articles: { a1: { mentions: [at(TEXT_A, 'council')], descriptors: [], tone: 0, toneSentences: 1 }, a2: { mentions: [at(TEXT_B, 'city council')], descriptors: [], tone: 0, toneSentences: 1 } },
+      },
     ],
   };
 }

@@ -18,15 +18,19 @@ describe('formatHtml on the fixture report', () => {
     expect(out).not.toMatch(/(src|href)="(?!#)/);
   });
 
-  it('puts each event in one grid column per outlet', () => {
+  it('puts each shared event in one grid column per outlet', () => {
     const events = [...document.querySelectorAll('article.event')];
-    expect(events.map((e) => e.id)).toEqual(['e1', 'e2', 'e3', 'e4']);
+    expect(events.map((e) => e.id)).toEqual(['e1', 'e2']);
     for (const e of events) {
       const cols = [...e.querySelectorAll('.columns > .col')];
-      expect(cols.map((c) => c.getAttribute('data-col'))).toEqual(['0', '1']);
+      expect(cols.map((c) => c.getAttribute('data-article'))).toEqual(['a1', 'a2']);
     }
-    const e3 = document.getElementById('e3')!;
-    expect([...e3.querySelectorAll('.col')].map((c) => c.getAttribute('data-article'))).toEqual(['a1', null]);
+    // Events only one outlet reports sit in that outlet's column.
+    const single = [...document.querySelectorAll('#single .columns > .col')];
+    expect(single.map((c) => [c.getAttribute('data-article'), [...c.querySelectorAll('.single')].map((e) => e.id)])).toEqual([
+      ['a1', ['e3']],
+      ['a2', ['e4']],
+    ]);
   });
 
   it('highlights markers with their explanation on hover', () => {

@@ -17,7 +17,19 @@ describe('formatMarkdown on the fixture report', () => {
   });
 
   it('marks loaded terms, cues and unsourced assertions in the versions', () => {
-    expect(out).toContain('> Critics **slammed** the **so-called "plan"** as a **disaster**, the mayor *admitted*.');
+    expect(out).toContain('- **e3** Critics **slammed** the **so-called "plan"** as a **disaster**, the mayor *admitted*.');
     expect(out).toContain('> ⚑ The bridge will cost 12 million euros.');
+  });
+});
+
+describe('markdown marks next to punctuation', () => {
+  it('falls back to HTML tags where GFM emphasis would not parse', async () => {
+    const r = fixtureReport();
+    // A mark that starts with punctuation right after a letter ("so|-called") cannot open GFM emphasis.
+    const f2 = r.findings.find((f) => f.id === 'f2')!;
+    const start = r.articles[0]!.text.indexOf('-called');
+    Object.assign(f2, { start, end: start + 7, text: '-called' });
+    const out = formatMarkdown(r);
+    expect(out).toContain('the so<b>-called</b> "plan" as');
   });
 });
