@@ -1,0 +1,69 @@
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { describeActors } from '../../src/analyses/actors.js';
+import { loadLexicons } from '../../src/lexicons/index.js';
+import { analyseArticles, prepareArticle } from '../../src/pipeline.js';
+import type { Finding } from '../../src/core/types.js';
+
+const corpus = (name: string) => resolve(__dirname, '../../corpus', name);
+const lex = loadLexicons();
+
+describe('actor framing on the bundled corpus', () => {
+  const paths = [
+    'lavrov-african-tour.md',
+    'newsvoice-2024-06-21-burkina-faso-russian-assistance.md',
+    'starfolk-2025-04-03-russia-military-influence-west-africa.md',
+  ].map(corpus);
+  const report = analyseArticles(paths.map((p) => prepareArticle(p)), lex);
+  const actors = report.actors as ReturnType<typeof describeActors>;
+  const byId = new Map(actors.map((a) => [a.id, a]));
+
+  it('is sorted by id and lists each actor per article', () => {
+    expect(actors.map((a) => a.id)).toEqual([...actors.map((a) => a.id)].sort());
+    expect(Object.keys(byId.get('wagner')!.articles).sort()).toEqual(['a2', 'a3']);
+  });
+
+  it('Wagner: "Kremlin-linked" and "mercenaries" in Starfolk, "mercenary forces" in Newsvoice', () => {
+    const star = byId.get('wagner')!.articles['a3']!;
+    expect(star.descriptors.slice(0, 2)).toEqual([
+      { start: 1203, end: 1217, text: 'Kremlin-linked', kind: 'premodifier' },
+      { start: 1231, end: 1242, text: 'mercenaries', kind: 'label' },
+    ]);
+    expect(star.mentions[0]).toEqual({ start: 1218, end: 1230, text: 'Wagner Group' });
+    const news = byId.get('wagner')!.articles['a2']!;
+    expect(news.descriptors).toEqual([{ start: 1264, end: 1280, text: 'mercenary forces', kind: 'label' }]);
+  });
+
+  it('Africa Corps: the appositive "a structure of the Russian Ministry of Defense"', () => {
+    const a1 = byId.get('africa-corps')!.articles['a1']!;
+    expect(a1.descriptors).toContainEqual({ start: 1033, end: 1079, text: 'a structure of the Russian Ministry of Defense', kind: 'appositive' });
+    expect(report.articles[0]!.text.slice(1033, 1079)).toBe('a structure of the Russian Ministry of Defense');
+  });
+
+  it('Lavrov is titled "Russian Foreign Minister"', () => {
+    expect(byId.get('lavrov')!.articles['a1']!.descriptors[0]).toMatchObject({ text: 'Russian Foreign Minister', kind: 'title' });
+  });
+
+  it('tone: a pejorative label in the sentence pulls it down, and the score echoes it', () => {
+    const star = byId.get('wagner')!.articles['a3']!;
+    expect(star.toneSentences).toBe(3);
+    expect(star.tone).toBeLessThan(0);
+    expect((report.scores['a3'] as { actorTone: Record<string, number> }).actorTone['wagner']).toBe(star.tone);
+  });
+
+  it('tone is computed from AFINN and the findings (a label with no AFINN score adds −weight)', () => {
+    const text = 'Russia sent mercenaries.';
+    const article = prepareArticleFromText(text);
+    const finding: Finding = { id: 'f1', article: 'a1', kind: 'loaded', start: 12, end: 23, text: 'mercenaries', category: 'label', lexicon: 'loaded-labels', entry: 'mercenary', weight: 2, rule: 'r', explanation: 'x' };
+    const [russia] = describeActors([article], [finding], lex);
+    // words: Russia, sent, mercenaries → (0 + 0 − 2) / 3
+    expect(russia).toMatchObject({ id: 'russia', articles: { a1: { tone: -0.6667, toneSentences: 1 } } });
+  });
+});
+
+import { analyseText } from '../../src/nlp/index.js';
+import type { AnalysedArticle } from '../../src/core/types.js';
+function prepareArticleFromText(text: string): AnalysedArticle {
+  const nlp = analyseText(text, [{ start: 0, end: text.length }]);
+  return { id: 'a1', path: 'x.txt', format: 'txt', text, meta: { title: null, outlet: null, author: null, date: null, url: null }, body: [{ start: 0, end: text.length }], boilerplate: [], ...nlp, notices: [] };
+}

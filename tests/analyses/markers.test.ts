@@ -1,0 +1,143 @@
+import { resolve } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { AnalysedArticle } from '../../src/core/types.js';
+import { findMarkers, markerScores, type LoadedDraft } from '../../src/analyses/markers.js';
+import { loadLexicons } from '../../src/lexicons/index.js';
+import { prepareArticle } from '../../src/pipeline.js';
+import { analyseText } from '../../src/nlp/index.js';
+
+const corpus = (name: string) => resolve(__dirname, '../../corpus', name);
+const lex = loadLexicons();
+const NEWSVOICE = corpus('newsvoice-2024-06-21-burkina-faso-russian-assistance.md');
+const LAVROV = corpus('lavrov-african-tour.md');
+const STARFOLK = corpus('starfolk-2025-04-03-russia-military-influence-west-africa.md');
+
+const pick = (f: LoadedDraft) => ({ start: f.start, end: f.end, text: f.text, category: f.category, rule: f.rule });
+
+describe('markers on the bundled corpus', () => {
+  let news: AnalysedArticle;
+  let lavrov: AnalysedArticle;
+  let star: AnalysedArticle;
+  let found: Map<AnalysedArticle, LoadedDraft[]>;
+  beforeAll(() => {
+    news = prepareArticle(NEWSVOICE);
+    lavrov = prepareArticle(LAVROV);
+    star = prepareArticle(STARFOLK);
+    found = new Map([news, lavrov, star].map((a) => [a, findMarkers(a, lex)]));
+  });
+  const at = (a: AnalysedArticle, start: number) => found.get(a)!.filter((f) => f.start === start).map(pick);
+
+  it('"mercenary" in Newsvoice is a label with its note and alternative', () => {
+    const [f] = found.get(news)!.filter((x) => x.start === 1264);
+    expect(f && pick(f)).toEqual({ start: 1264, end: 1273, text: 'mercenary', category: 'label', rule: 'lexicon:loaded-labels/mercenary' });
+    expect(f?.weight).toBe(2);
+    expect(f?.alternative).toBe('private military contractors');
+    expect(f?.explanation).toMatch(/term of contempt/);
+    expect(news.text.slice(1264, 1273)).toBe('mercenary');
+  });
+
+  it('"special operation" is a euphemism, "”multipolar world”" a scare quote', () => {
+    expect(at(news, 3157)).toEqual([{ start: 3157, end: 3174, text: 'special operation', category: 'euphemism', rule: 'lexicon:euphemisms/special-operation' }]);
+    expect(at(news, 3050)).toEqual([{ start: 3050, end: 3068, text: '”multipolar world”', category: 'scare-quotes', rule: 'rule:scare-quotes' }]);
+  });
+
+  it('"the President of Burkina Faso’s transition" is a euphemism; "reassured" a loaded reporting verb', () => {
+    expect(at(lavrov, 518)).toEqual([{ start: 518, end: 531, text: '’s transition', category: 'euphemism', rule: 'lexicon:euphemisms/military-transition' }]);
+    const phrase = 'the President of Burkina Faso’s transition';
+    expect(lavrov.text.slice(531 - phrase.length, 531)).toBe(phrase);
+    expect(at(lavrov, 1475)).toEqual([{ start: 1475, end: 1484, text: 'reassured', category: 'reporting-verb', rule: 'lexicon:reporting-verbs/reassure' }]);
+    expect(at(lavrov, 1498)).toEqual([{ start: 1498, end: 1516, text: 'It should be noted', category: 'editorializing', rule: 'lexicon:editorializing/it-should-be-noted' }]);
+  });
+
+  it('Starfolk: "hailed", the scare-quoted "terrorism.", "is seen as", "it remains to be seen", "mercenaries"', () => {
+    expect(at(star, 1844)).toEqual([{ start: 1844, end: 1850, text: 'hailed', category: 'reporting-verb', rule: 'lexicon:reporting-verbs/hail' }]);
+    expect(at(star, 1908)).toEqual([{ start: 1908, end: 1920, text: '"terrorism."', category: 'scare-quotes', rule: 'rule:scare-quotes' }]);
+    expect(at(star, 650)).toEqual([{ start: 650, end: 660, text: 'is seen as', category: 'agentless-evaluation', rule: 'rule:agentless-evaluation' }]);
+    expect(at(star, 2758)).toEqual([{ start: 2758, end: 2779, text: 'it remains to be seen', category: 'agentless-evaluation', rule: 'lexicon:agentless-evaluations/remains-to-be-seen' }]);
+    expect(at(star, 1231)).toEqual([{ start: 1231, end: 1242, text: 'mercenaries', category: 'label', rule: 'lexicon:loaded-labels/mercenary' }]);
+  });
+
+  it('names, titles, places, quotations and plain descriptions are not flagged', () => {
+    const quiet = [
+      [star, 'Islamic State'],
+      [star, 'Armed Conflict Location & Event Data Project'],
+      [lavrov, 'Alliance of Sahel States'],
+      [lavrov, 'National council for the protection of the homeland'],
+      [lavrov, 'armed groups'],
+      [news, 'Volunteers for the Defence of the Fatherland'],
+      [news, 'military coup'],
+      [news, 'Burkina Faso'],
+      [news, 'remaining pockets of terrorism'], // inside Lavrov's quotation
+      [news, '“objective and fair”'], // a partial quotation after "Lavrov said he appreciated the"
+    ] as const;
+    for (const [a, phrase] of quiet) {
+      const s = a.text.indexOf(phrase);
+      expect(s, phrase).toBeGreaterThan(0);
+      const hits = found.get(a)!.filter((f) => f.start < s + phrase.length && s < f.end);
+      expect(hits.map((f) => f.text), phrase).toEqual([]);
+    }
+  });
+
+  it('every finding slices back to its text and carries a rule and an explanation', () => {
+    for (const [a, fs] of found) {
+      for (const f of fs) {
+        expect(a.text.slice(f.start, f.end)).toBe(f.text);
+        expect(f.rule).toMatch(/^(lexicon:[^/]+\/.+|rule:[a-z-]+)$/);
+        expect(f.explanation.length).toBeGreaterThan(20);
+      }
+    }
+  });
+
+  it('--disable removes a category and its rule', () => {
+    const off = loadLexicons({ disable: ['scare-quotes', 'label'] });
+    const fs = findMarkers(star, off);
+    expect(fs.some((f) => f.category === 'scare-quotes' || f.category === 'label')).toBe(false);
+    expect(fs.some((f) => f.category === 'reporting-verb')).toBe(true);
+  });
+});
+
+describe('rules on small texts', () => {
+  const run = (text: string) => {
+    const nlp = analyseText(text, [{ start: 0, end: text.length }]);
+    const article: AnalysedArticle = { id: 'a1', path: 'x.txt', format: 'txt', text, meta: { title: null, outlet: null, author: null, date: null, url: null }, body: [{ start: 0, end: text.length }], boilerplate: [], ...nlp, notices: [] };
+    return findMarkers(article, lex).map((f) => [f.category, f.text]);
+  };
+
+  it('scare quotes vs attributed quotations', () => {
+    expect(run('Police used “reasonable force” in the square.')).toEqual([['scare-quotes', '“reasonable force”']]);
+    expect(run('The government promised a “reform” of the police.')).toEqual([]); // the government's word
+    expect(run('The minister called the plan “a disgrace”.')).toEqual([]);
+    expect(run('“Nonsense,” she said.')).toEqual([]);
+    expect(run('They watched "Star Wars" again.')).toEqual([]);
+  });
+
+  it('agentless evaluations need no "by" agent', () => {
+    expect(run('The deal is widely regarded as a success.')).toEqual([['agentless-evaluation', 'is widely regarded as']]);
+    expect(run('The deal is regarded by economists as a success.')).toEqual([]);
+  });
+
+  it('a loaded word inside a name does not fire, outside it does', () => {
+    expect(run('He joined the Sacred Heart Regime Society last year.')).toEqual([]);
+    expect(run('He served the regime for years.')).toEqual([['label', 'regime']]);
+  });
+});
+
+describe('markerScores', () => {
+  it('is reproducible from the findings', () => {
+    const a = { id: 'a1', tokens: new Array(500).fill(null) } as unknown as AnalysedArticle;
+    const base = { article: 'a1', kind: 'loaded' as const, lexicon: 'l', entry: 'e', rule: 'r', explanation: 'x', text: 't', start: 0, end: 1 };
+    const findings = [
+      { ...base, id: 'f1', category: 'label', weight: 2 },
+      { ...base, id: 'f2', category: 'label', weight: 3 },
+      { ...base, id: 'f3', category: 'hedge', weight: 1 },
+      { ...base, id: 'f4', article: 'a2', category: 'hedge', weight: 1 },
+    ];
+    expect(markerScores(a, findings, [{ id: 'russia', articles: { a1: { tone: -0.123456 } } }])).toEqual({
+      markersPer1k: { hedge: 2, label: 4 },
+      loadedCount: 3,
+      load: 6,
+      loadPer1k: 12,
+      actorTone: { russia: -0.1235 },
+    });
+  });
+});
