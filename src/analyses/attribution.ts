@@ -30,6 +30,7 @@ const NP_POS = new Set(['PROPN', 'NOUN', 'ADJ', 'DET', 'NUM', 'PRON']);
 const SKIP_BEFORE_CUE_POS = new Set(['ADV', 'AUX', 'PART']);
 /** Nouns that name a document or dataset rather than its author (`a report by X`). */
 const INTERMEDIATE = new Set(['by', 'from']);
+const TIME_WORDS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday', 'tonight', 'last', 'this', 'next', 'on', 'earlier', 'later']);
 const DEMONSTRATIVES = new Set(['this', 'that', 'these', 'those', 'which', 'what', 'there']);
 
 interface Ctx {
@@ -471,24 +472,40 @@ function analyseCue(
     }
   }
 
-  // Inverted: "“…”, reassured Mr. Lavrov." / "…, said the minister."
-  let inverted = false;
-  if (!src && (j < sStart || isPunct(tokens[j]))) {
-    const np = npRight(ctx, m.tokenEnd, sEnd);
-    if (np && !(np.b - np.a === 1 && tokens[np.a]!.pos === 'DET')) {
-      src = np;
-      inverted = true;
-    }
-  }
-
-  // Participle continuing the previous attribution: "Lavrov said, adding that …".
+  // Participle continuing the sentence's subject: "Lavrov said, adding that …", "…, telling Reuters that …".
   if (!src && tokens[j]?.text === ',' && /ing$/.test(first.normal)) {
     const prev = previous[previous.length - 1];
+    const thatClause = clause(ctx, afterThat(ctx, m.tokenEnd + (first.lemma === 'tell' ? 0 : 0), sEnd), sentenceEnd);
     if (prev && prev.source && tokens[tokenAt(tokens, prev.cue.start)]?.sentence === first.sentence) {
       const a = tokenAt(tokens, prev.source.start);
       const b = tokenAt(tokens, prev.source.end);
       const who: Resolved = { type: prev.sourceType, ...(prev.sourceName ? { name: prev.sourceName } : {}), ...(prev.source.resolved ? { resolved: prev.source.resolved } : {}) };
-      return [draft(ctx, cue, m.entry, { a, b }, who, clause(ctx, afterThat(ctx, m.tokenEnd, sEnd), sentenceEnd), false)];
+      return [draft(ctx, cue, m.entry, { a, b }, who, thatClause, false)];
+    }
+    const subject = npRight(ctx, sStart, sEnd);
+    if (subject && subject.b < m.tokenStart) {
+      const who = describeSource(ctx, subject, names, previous);
+      return [draft(ctx, cue, m.entry, subject, who, thatClause, false)];
+    }
+    return [];
+  }
+
+  // A long apposition: "Chris Cox, who runs the NRA's lobbying arm, says" — the source runs from the clause start.
+  if (!src && tokens[j]?.text === ',' && !isQuoteMark(tokens[j - 1])) {
+    let a = j - 1;
+    while (a > sStart && !isQuoteMark(tokens[a - 1]) && tokens[a - 1]!.text !== ';' && j - a < 40) a--;
+    const head = npRight(ctx, a, j);
+    if (head && tokens[head.b]?.text === ',' && head.b < j && !/ing$/.test(tokens[head.b + 1]?.normal ?? 'x')) src = { a, b: j };
+  }
+
+  // Inverted: "“…”, reassured Mr. Lavrov." / "…, said the minister."
+  let inverted = false;
+  if (!src && (j < sStart || isPunct(tokens[j])) && first.lemma !== 'tell' && !/ing$/.test(first.normal)) {
+    const np = npRight(ctx, m.tokenEnd, sEnd);
+    const timeWord = np && (TIME_WORDS.has(tokens[np.a]!.normal) || tokens[np.a]!.pos === 'NUM');
+    if (np && !timeWord && !(np.b - np.a === 1 && tokens[np.a]!.pos === 'DET')) {
+      src = np;
+      inverted = true;
     }
   }
 
