@@ -1,0 +1,108 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { findQuotations } from '../../src/analyses/quotes.js';
+import { REPO } from '../helpers.js';
+
+const all = (text: string) => findQuotations(text, [{ start: 0, end: text.length }]);
+const texts = (text: string) => all(text).map((q) => q.text);
+
+describe('findQuotations: quote styles', () => {
+  it('finds curly, straight, single, guillemet and ”…” quotations with exact spans', () => {
+    const text = 'He said “yes”, "no", ‘maybe’, «oui» and ”multipolar world” today.';
+    expect(all(text).map((q) => [q.start, q.end, q.text, q.open, q.close, q.balanced])).toEqual([
+      [8, 13, '“yes”', '“', '”', true],
+      [15, 19, '"no"', '"', '"', true],
+      [21, 28, '‘maybe’', '‘', '’', true],
+      [30, 35, '«oui»', '«', '»', true],
+      [40, 58, '”multipolar world”', '”', '”', true],
+    ]);
+  });
+
+  it('gives the inner span without marks and surrounding spaces', () => {
+    const [q] = all('Il a dit « bonjour » hier.');
+    expect(q).toMatchObject({ start: 9, end: 20, innerStart: 11, innerEnd: 18 });
+  });
+
+  it('does not treat apostrophes as quotation marks', () => {
+    expect(texts("Burkina Faso’s army and the Africans' cause, it’s said.")).toEqual([]);
+  });
+
+  it('keeps a nested quotation inside the outer one', () => {
+    expect(texts('She said “they told us ‘leave now’ at dawn” yesterday.')).toEqual(['“they told us ‘leave now’ at dawn”']);
+  });
+
+  it('spans several paragraphs until the closing mark', () => {
+    const text = 'Intro:\n\n”First paragraph.\n\nSecond paragraph.”\n\nAfter.';
+    expect(all(text)).toEqual([
+      { start: 8, end: 45, text: '”First paragraph.\n\nSecond paragraph.”', innerStart: 9, innerEnd: 44, open: '”', close: '”', balanced: true },
+    ]);
+  });
+
+  it('continues a quotation reopened at the start of the next paragraph', () => {
+    const text = '“We will stay.\n\n“We will not leave,” he said.';
+    expect(texts(text)).toEqual(['“We will stay.\n\n“We will not leave,”']);
+  });
+
+  it('finds the bundled ”…” pairs of the Newsvoice article', () => {
+    const path = resolve(REPO, 'corpus/newsvoice-2024-06-21-burkina-faso-russian-assistance.md');
+    const text = readFileSync(path, 'utf8');
+    const quotes = all(text).filter((q) => q.open === '”');
+    const start = text.indexOf('”From the very first');
+    const end = text.indexOf('ties”') + 'ties”'.length;
+    expect(quotes.some((q) => q.start === start && q.end === end && q.balanced)).toBe(true);
+    const multi = text.indexOf('”The country’s spiralling');
+    const multiEnd = text.indexOf('support to the army.”') + 'support to the army.”'.length;
+    expect(quotes.find((q) => q.start === multi)?.end).toBe(multiEnd);
+  });
+});
+
+describe('findQuotations: torture cases never throw', () => {
+  it('reports an unclosed quotation up to the end of its paragraph', () => {
+    const text = 'He said "this never ends.\n\nNext paragraph "ok".';
+    expect(all(text).map((q) => [q.text, q.balanced])).toEqual([
+      ['"this never ends.', false],
+      ['"ok"', true],
+    ]);
+  });
+
+  it('handles odd counts, stray closers and mixed styles', () => {
+    // stray closers are ignored; the unclosed « runs, unbalanced, to the end of its paragraph
+    expect(all('” ” ” "a" » « ‘ ’ “b”').map((q) => [q.text, q.balanced])).toEqual([
+      ['"a"', true],
+      ['« ‘ ’ “b”', false],
+    ]);
+    expect(() => all('"""""“““”””«««»»»\'\'\'‘‘’’')).not.toThrow();
+    expect(all('')).toEqual([]);
+  });
+
+  it('handles a 10,000-character unbalanced quotation', () => {
+    const text = '“' + 'word '.repeat(2000);
+    const quotes = all(text);
+    expect(quotes).toHaveLength(1);
+    expect(quotes[0]).toMatchObject({ start: 0, end: text.trimEnd().length, balanced: false, close: '' });
+  });
+
+  it('never throws and returns in-bounds sorted spans on random text', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('"', '“', '”', '‘', '’', "'", '«', '»', 'a', ' ', '\n', '.', ',') , maxLength: 300 }), (text) => {
+        const quotes = all(text);
+        let last = -1;
+        for (const q of quotes) {
+          expect(q.start).toBeGreaterThan(last);
+          expect(q.end).toBeLessThanOrEqual(text.length);
+          expect(text.slice(q.start, q.end)).toBe(q.text);
+          expect(q.innerStart).toBeLessThanOrEqual(q.innerEnd);
+          last = q.end - 1;
+        }
+      }),
+    );
+  });
+
+  it('respects body spans: no quotation crosses a gap', () => {
+    const text = 'A "quoted\nBOILERPLATE\nrest" end';
+    const quotes = findQuotations(text, [{ start: 0, end: 9 }, { start: 22, end: text.length }]);
+    for (const q of quotes) expect(q.end <= 9 || q.start >= 22).toBe(true);
+  });
+});
