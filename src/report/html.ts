@@ -66,8 +66,14 @@ function renderSegments(segments: Segment[]): string {
     .join('');
 }
 
+/** A word diff; a space separates a removed run from the added run that replaces it. */
 function renderDiff(parts: DiffPart[]): string {
-  return parts.map((p) => (p.op === 'same' ? h(p.text) : p.op === 'removed' ? `<del>${h(p.text)}</del>` : `<ins>${h(p.text)}</ins>`)).join('');
+  return parts
+    .map((p, i) => {
+      const gap = i > 0 && parts[i - 1]!.op === 'removed' && p.op === 'added' && !/\s$/u.test(parts[i - 1]!.text) && !/^\s/u.test(p.text) ? ' ' : '';
+      return gap + (p.op === 'same' ? h(p.text) : p.op === 'removed' ? `<del>${h(p.text)}</del>` : `<ins>${h(p.text)}</ins>`);
+    })
+    .join('');
 }
 
 function findingItem(f: FindingView): string {

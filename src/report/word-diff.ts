@@ -53,9 +53,8 @@ export function groupChanges(parts: readonly DiffPart[]): DiffPart[] {
     removed = removed.slice(lead.length, removed.length - trail.length);
     added = added.slice(lead.length, added.length - trail.length);
     if (lead !== '') pushSame(out, lead);
-    if (removed.trim() !== '') out.push({ op: 'removed', text: removed });
-    else if (removed !== '') pushSame(out, removed);
-    if (added.trim() !== '') out.push({ op: 'added', text: added });
+    if (removed !== '') out.push({ op: 'removed', text: removed });
+    if (added !== '') out.push({ op: 'added', text: added });
     if (trail !== '') pushSame(out, trail);
     i = end + 1;
   }

@@ -1,0 +1,65 @@
+/**
+ * The HTML report of the bundled corpus in headless Chromium: it renders (a non-trivial
+ * screenshot), logs no console error or failed request, and the rendered DOM has each shared
+ * event's outlet columns. Skips, saying so, when Chromium is not installed.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { parseHTML } from 'linkedom';
+import { analysePaths } from '../../src/pipeline.js';
+import { formatHtml } from '../../src/report/html.js';
+
+const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((p) => existsSync(p));
+const SKIP = CHROMIUM === undefined;
+if (SKIP) console.warn('chromium not installed: skipping the HTML report browser test (apt-get install -y chromium)');
+
+function chromium(dir: string, args: string[]) {
+  return spawnSync(
+    CHROMIUM!,
+    [
+      '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+      '--disable-sync', '--no-first-run', '--hide-scrollbars', `--user-data-dir=${join(dir, 'profile')}`,
+      '--enable-logging=stderr', '--v=0', ...args,
+    ],
+    { encoding: 'utf8', timeout: 60_000 },
+  );
+}
+
+describe.skipIf(SKIP)(`HTML report in headless Chromium${SKIP ? ' (skipped: chromium not installed)' : ''}`, () => {
+  const dir = mkdtempSync(join(tmpdir(), 'parallax-html-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const report = analysePaths(['corpus']);
+  const page = join(dir, 'corpus.html');
+  writeFileSync(page, formatHtml(report, { command: 'parallax analyze corpus' }));
+  const url = pathToFileURL(page).href;
+
+  it('renders a non-trivial screenshot with no console errors or failed requests', () => {
+    const png = join(dir, 'shot.png');
+    const run = chromium(dir, [`--screenshot=${png}`, '--window-size=1400,1000', url]);
+    expect(existsSync(png), run.stderr).toBe(true);
+    const bytes = readFileSync(png);
+    expect(bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
+    expect([bytes.readUInt32BE(16), bytes.readUInt32BE(20)]).toEqual([1400, 1000]);
+    expect(bytes.length).toBeGreaterThan(40_000); // a blank page compresses to a few kB
+    // The page has no script: any console message (`INFO:CONSOLE:1] "…"`) or failed request is a fault.
+    expect(run.stderr).not.toMatch(/:CONSOLE[:(]|Uncaught|net::ERR_/);
+  });
+
+  it('lays out each shared event in one column per outlet', () => {
+    const run = chromium(dir, ['--dump-dom', url]);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stderr).not.toMatch(/:CONSOLE[:(]|Uncaught|net::ERR_/);
+    const { document } = parseHTML(run.stdout);
+    const shared = report.events.filter((e) => e.articles.length > 1);
+    expect(shared.length).toBeGreaterThan(0);
+    for (const e of shared) {
+      const cols = [...document.querySelectorAll(`#${e.id} .columns > .col`)];
+      expect(cols.map((c) => c.getAttribute('data-col'))).toEqual(report.articles.map((_, i) => String(i)));
+    }
+    expect(document.querySelectorAll('.version mark.loaded[title]').length).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { groupChanges, wordDiff, type DiffPart } from '../../src/report/word-diff.js';
+
+const side = (parts: DiffPart[], drop: DiffPart['op']) => parts.filter((p) => p.op !== drop).map((p) => p.text).join('');
+
+describe('groupChanges', () => {
+  it('turns alternating word changes into one removed and one added run, keeping shared edges', () => {
+    const parts = groupChanges(wordDiff('The bridge will cost 12 million euros.', 'The project costs 15 million euros.'));
+    expect(parts).toEqual([
+      { op: 'same', text: 'The ' },
+      { op: 'removed', text: 'bridge will cost 12' },
+      { op: 'added', text: 'project costs 15' },
+      { op: 'same', text: ' million euros.' },
+    ]);
+  });
+
+  it('moves whitespace both versions share at a run’s edge out of the change', () => {
+    const parts = groupChanges(wordDiff('on Friday, forcing some 500 residents', 'on Friday night and about 300 residents'));
+    expect(parts).toEqual([
+      { op: 'same', text: 'on Friday' },
+      { op: 'removed', text: ', forcing some 500' },
+      { op: 'added', text: ' night and about 300' },
+      { op: 'same', text: ' residents' },
+    ]);
+  });
+
+  it('keeps both versions’ texts exactly (property)', () => {
+    const words = fc.array(fc.constantFrom('a', 'b', 'c', 'the', ',', '.', ' ', '  ', '\n', 'x y'), { maxLength: 14 }).map((w) => w.join(''));
+    fc.assert(
+      fc.property(words, words, (a, b) => {
+        const parts = groupChanges(wordDiff(a, b));
+        // wordDiff ignores case; the fixtures are lower-case, so both sides come back verbatim.
+        expect(side(parts, 'added')).toBe(a);
+        expect(side(parts, 'removed')).toBe(b);
+        for (let i = 1; i < parts.length; i++) expect(parts[i]!.op === 'same' && parts[i - 1]!.op === 'same').toBe(false);
+      }),
+      { numRuns: 400, seed: 42 },
+    );
+  });
+});
