@@ -120,7 +120,8 @@ function npRight(ctx: Ctx, start: number, sentenceEnd: number): Range | null {
       b = ++i;
       continue;
     }
-    if (depth > 0 || isNpToken(t) && !(t.pos === 'DET' && b > start && t.normal !== 'the' && t.normal !== 'a')) {
+    const properRun = b > start && i === b && /^\p{Lu}/u.test(t.text) && /^\p{Lu}/u.test(tokens[i - 1]!.text); // "Human Rights Watch"
+    if (depth > 0 || properRun || (isNpToken(t) && !(t.pos === 'DET' && b > start && t.normal !== 'the' && t.normal !== 'a'))) {
       if (t.pos === 'PRON' && b > start) break;
       b = ++i;
       continue;

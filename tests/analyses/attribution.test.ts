@@ -1,0 +1,202 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { findAttributions, sourceScores, type AttributionDraft } from '../../src/analyses/attribution.js';
+import { loadLexicons } from '../../src/lexicons/index.js';
+import { analyseText } from '../../src/nlp/index.js';
+import { analyseArticles, prepareArticle } from '../../src/pipeline.js';
+import type { AnalysedArticle, AttributionFinding } from '../../src/core/types.js';
+import { REPO } from '../helpers.js';
+
+const lex = loadLexicons();
+
+/** An analysed article made from `text` (the whole text is body). */
+export function articleFrom(text: string): AnalysedArticle {
+  const body = [{ start: 0, end: text.length }];
+  return { id: 'a1', path: 'test.txt', format: 'txt', text, meta: { title: null, outlet: null, author: null, date: null, url: null }, body, boilerplate: [], ...analyseText(text, body), notices: [] };
+}
+
+/** A compact view: [source start, source text] , [cue start, cue text, neutral], [content start, content text], direct, type, name. */
+function view(d: AttributionDraft) {
+  return {
+    source: d.source ? [d.source.start, d.source.text] : null,
+    cue: [d.cue.start, d.cue.text, d.cue.neutral],
+    content: d.content ? [d.content.start, d.content.text] : null,
+    direct: d.direct,
+    type: d.sourceType,
+    name: d.sourceName ?? null,
+  };
+}
+const attr = (text: string) => findAttributions(articleFrom(text), lex).map(view);
+
+describe('attribution patterns on small sentences', () => {
+  it('indirect speech: X said that …', () => {
+    expect(attr('The minister said that the vote was fair.')).toEqual([
+      { source: [0, 'The minister'], cue: [13, 'said', true], content: [23, 'the vote was fair'], direct: false, type: 'official', name: null },
+    ]);
+  });
+
+  it('direct quotation before the cue, pronoun resolved to the full name mentioned earlier', () => {
+    const [d] = findAttributions(articleFrom('Defence Minister John Smith visited the base. “We will stay,” he told reporters.'), lex);
+    expect(view(d!)).toEqual({ source: [62, 'he'], cue: [65, 'told', true], content: [46, '“We will stay,”'], direct: true, type: 'official', name: 'John Smith' });
+    expect(d!.source?.resolved).toBe('John Smith');
+  });
+
+  it('inverted speaker after the quotation, non-neutral cue', () => {
+    expect(attr('“The situation is under control”, reassured Mr. Smith.')).toEqual([
+      { source: [44, 'Mr. Smith'], cue: [34, 'reassured', false], content: [0, '“The situation is under control”'], direct: true, type: 'unknown', name: 'Smith' },
+    ]);
+  });
+
+  it('X cited Y as saying: the channel and the speaker', () => {
+    expect(attr('“Talks will resume”, the Xinhua news agency cited Wang Yi as saying.')).toEqual([
+      { source: [21, 'the Xinhua news agency'], cue: [44, 'cited', true], content: [0, '“Talks will resume”'], direct: true, type: 'state-media', name: 'Xinhua' },
+      { source: [50, 'Wang Yi'], cue: [61, 'saying', true], content: [0, '“Talks will resume”'], direct: true, type: 'unknown', name: 'Wang Yi' },
+    ]);
+  });
+
+  it('according to data from X (source is the author of the data)', () => {
+    expect(attr('According to data from Human Rights Watch, 40 civilians died.')).toEqual([
+      { source: [23, 'Human Rights Watch'], cue: [0, 'According to', true], content: [43, '40 civilians died'], direct: false, type: 'data-ngo', name: 'Human Rights Watch' },
+    ]);
+  });
+
+  it('according to a report by X at the end of the sentence', () => {
+    expect(attr('Prices rose by 5%, according to a report by Reuters.')).toEqual([
+      { source: [44, 'Reuters'], cue: [19, 'according to', true], content: [0, 'Prices rose by 5%'], direct: false, type: 'media', name: 'Reuters' },
+    ]);
+  });
+
+  it('passive and nominal forms: announced by X, voiced by X, the remarks were made by X', () => {
+    expect(attr('The plan, announced by the Finance Ministry, will cut spending.')).toEqual([
+      { source: [23, 'the Finance Ministry'], cue: [10, 'announced', true], content: [0, 'The plan'], direct: false, type: 'official', name: null },
+    ]);
+    expect(attr('Concerns have been voiced by critics.')).toEqual([
+      { source: [29, 'critics'], cue: [19, 'voiced', true], content: [0, 'Concerns'], direct: false, type: 'vague', name: null },
+    ]);
+    expect(attr('The remarks were made by the mining minister.')).toEqual([
+      { source: [25, 'the mining minister'], cue: [4, 'remarks were made', true], content: null, direct: false, type: 'official', name: null },
+    ]);
+  });
+
+  it('agentless cues: reportedly, is said to', () => {
+    expect(attr('The general was reportedly arrested.')).toEqual([
+      { source: null, cue: [16, 'reportedly', true], content: [0, 'The general was reportedly arrested'], direct: false, type: 'unknown', name: null },
+    ]);
+    expect(attr('The rebels are said to control the north.')).toEqual([
+      { source: null, cue: [15, 'said', true], content: [0, 'The rebels are said to control the north'], direct: false, type: 'unknown', name: null },
+    ]);
+  });
+
+  it('participles: X, adding that …; with X stating that …', () => {
+    expect(attr('The ministry said the border was closed, adding that trade would resume.')[1]).toEqual({
+      source: [0, 'The ministry'], cue: [41, 'adding', true], content: [53, 'trade would resume'], direct: false, type: 'official', name: null,
+    });
+    expect(attr('The talks ended on Monday, with the spokesman stating that no troops would be sent.')).toEqual([
+      { source: [32, 'the spokesman'], cue: [46, 'stating', true], content: [59, 'no troops would be sent'], direct: false, type: 'official', name: null },
+    ]);
+  });
+
+  it('source types: anonymous and vague', () => {
+    expect(attr('Military sources said the base was attacked.')[0]).toMatchObject({ source: [0, 'Military sources'], type: 'anonymous' });
+    expect(attr('Some analysts say the economy is weak.')[0]).toMatchObject({ source: [0, 'Some analysts'], type: 'vague' });
+  });
+
+  it('a paragraph introduced by X said: takes the quotation that follows', () => {
+    expect(attr('The minister said:\n\n“We will not leave.”')).toEqual([
+      { source: [0, 'The minister'], cue: [13, 'said', true], content: [20, '“We will not leave.”'], direct: true, type: 'official', name: null },
+    ]);
+  });
+
+  it('a quotation of several sentences is one content span', () => {
+    expect(attr('“We came here to help. We will stay,” she said.')[0]).toMatchObject({ content: [0, '“We came here to help. We will stay,”'], direct: true });
+  });
+
+  it('short names resolve to the full name', () => {
+    const ds = findAttributions(articleFrom('Police Chief Anna Berg arrived first. Berg said the road was closed.'), lex);
+    const said = ds.find((d) => d.cue.text === 'said')!;
+    expect(said.source).toEqual({ start: 38, end: 42, text: 'Berg', resolved: 'Anna Berg' });
+    expect(said.sourceType).toBe('official');
+  });
+
+  it('is not fooled by non-speech passives or demonstrative subjects', () => {
+    expect(attr('This is an area threatened by armed groups from the north.')).toEqual([]);
+    expect(attr('This underscores the link between aid and security.')).toEqual([]);
+    expect(attr('It should be noted that prices rose.')).toEqual([]);
+  });
+
+  it('never throws on unbalanced or odd quote marks', () => {
+    for (const t of ['"He said', '“”', '” ” said ”', 'He said “' + 'x '.repeat(5000), '«»«» said «', '\'\'\' said \'']) {
+      expect(() => findAttributions(articleFrom(t), lex)).not.toThrow();
+    }
+  });
+});
+
+describe('attribution on the bundled corpus', () => {
+  const paths = ['lavrov-african-tour.md', 'newsvoice-2024-06-21-burkina-faso-russian-assistance.md', 'starfolk-2025-04-03-russia-military-influence-west-africa.md'].map((n) => resolve(REPO, 'corpus', n));
+  const report = analyseArticles(paths.map((p) => prepareArticle(p)), lex);
+  const byPath = (name: string) => {
+    const article = report.articles.find((a) => a.path.endsWith(name))!;
+    const text = readFileSync(resolve(REPO, 'corpus', name), 'utf8');
+    const findings = report.findings.filter((f): f is AttributionFinding => f.article === article.id && f.kind === 'attribution');
+    /** The attribution whose source starts at the `nth` occurrence of `source` after `anchor`. */
+    const at = (anchor: string, source: string) => {
+      const start = text.indexOf(source, text.indexOf(anchor));
+      const f = findings.find((x) => x.source?.start === start);
+      return { f, start, end: start + source.length };
+    };
+    return { text, findings, at, article };
+  };
+
+  const cases: [string, string, string, string, string, boolean][] = [
+    // file, anchor, source text, cue, sourceType, neutral
+    ['starfolk-2025-04-03-russia-military-influence-west-africa.md', 'according to a report by', 'Bloomberg', 'according to', 'media', true],
+    ['starfolk-2025-04-03-russia-military-influence-west-africa.md', 'according to data from', 'the Armed Conflict Location & Event Data Project (ACLED)', 'according to', 'data-ngo', true],
+    ['starfolk-2025-04-03-russia-military-influence-west-africa.md', 'The agreement, announced by', 'Russian Foreign Minister Sergei Lavrov', 'announced', 'official', true],
+    ['starfolk-2025-04-03-russia-military-influence-west-africa.md', 'with Lavrov stating', 'Lavrov', 'stating', 'official', true],
+    ['starfolk-2025-04-03-russia-military-influence-west-africa.md', "Mali's Foreign Minister", "Mali's Foreign Minister, Abdoulaye Diop", 'hailed', 'official', false],
+    ['newsvoice-2024-06-21-burkina-faso-russian-assistance.md', 'According to Russian', 'Russian official media', 'According to', 'state-media', true],
+    ['newsvoice-2024-06-21-burkina-faso-russian-assistance.md', 'ties”, TASS', 'TASS news agency', 'cited', 'state-media', true],
+    ['newsvoice-2024-06-21-burkina-faso-russian-assistance.md', 'destroyed,” he told', 'he', 'told', 'official', true],
+    ['newsvoice-2024-06-21-burkina-faso-russian-assistance.md', 'has been voiced by', 'some African nations', 'voiced', 'vague', true],
+    ['newsvoice-2024-06-21-burkina-faso-russian-assistance.md', 'Separately, on Wednesday', 'the RIA news agency', 'revealed', 'state-media', false],
+    ['newsvoice-2024-06-21-burkina-faso-russian-assistance.md', 'The remarks were made by', 'Sierra Leone’s minister of mining', 'remarks were made', 'official', true],
+    ['lavrov-african-tour.md', 'according to information from', 'military sources', 'according to', 'anonymous', true],
+    ['lavrov-african-tour.md', 'destroyed”, reassured', 'Mr. Lavrov', 'reassured', 'official', false],
+  ];
+  it.each(cases)('%s: %s → %s', (file, anchor, source, cue, type, neutral) => {
+    const { at, text } = byPath(file);
+    const { f, start, end } = at(anchor, source);
+    expect(f, `no attribution with source "${source}" at ${start}`).toBeDefined();
+    expect(f!.source).toMatchObject({ start, end, text: source });
+    expect(f!.cue.text).toBe(cue);
+    expect(text.slice(f!.cue.start, f!.cue.end)).toBe(cue);
+    expect(f!.sourceType).toBe(type);
+    expect(f!.cue.neutral).toBe(neutral);
+  });
+
+  it('resolves he and Lavrov to Sergei Lavrov and takes the ”…” quotation as content', () => {
+    const { at, text } = byPath('newsvoice-2024-06-21-burkina-faso-russian-assistance.md');
+    const he = at('destroyed,” he told', 'he').f!;
+    expect(he.source?.resolved).toBe('Sergei Lavrov');
+    expect(he.sourceName).toBe('Sergei Lavrov');
+    const q = text.indexOf('”I have no doubt');
+    expect(he.content).toMatchObject({ start: q, end: text.indexOf('destroyed,”') + 'destroyed,”'.length });
+    expect(he.direct).toBe(true);
+    const saying = at('cited Lavrov', 'Lavrov').f!;
+    expect(saying.sourceName).toBe('Sergei Lavrov');
+    expect(saying.content?.start).toBe(text.indexOf('”From the very first'));
+  });
+
+  it('computes the source scores from the findings', () => {
+    const { article, findings } = byPath('starfolk-2025-04-03-russia-military-influence-west-africa.md');
+    const scores = report.scores[article.id] as Record<string, unknown>;
+    const mine = sourceScores({ id: article.id, sentences: article.sentenceSpans }, report.findings);
+    expect(scores).toMatchObject(mine as unknown as Record<string, unknown>);
+    expect(mine.attributions).toBe(findings.length);
+    expect(mine.sourceMix.media).toBe(1);
+    expect(mine.sourceMix['data-ngo']).toBe(1);
+    expect(mine.nonNeutralCueShare).toBe(Math.round((findings.filter((f) => !f.cue.neutral).length / findings.length) * 1e4) / 1e4);
+    expect(mine.namedSources).toBe(new Set(findings.map((f) => f.sourceName).filter(Boolean)).size);
+  });
+});
