@@ -30,21 +30,21 @@ const ENTER = '\r';
 const ESC = '\u001b';
 
 describe('report browser', () => {
-  test('overview at 80 columns: outlets, headline scores, category bars', async () => {
+  test('overview at 80 columns: outlets, headline scores, category bars side by side', async () => {
     const r = await open(80, 14);
     expect(lines(r.lastFrame())).toEqual([
       'parallax  Overview  Events  Actors  Sources',
       '› Daily Bugle  Troops arrive',
       '    2024-06-05 · 22 words · 2 loaded · 1 attributions · 1 unsourced · load 4.5 ·',
       '    unsourced share 25% · non-neutral cues 0%',
-      '    emotive  ██████████████████████████████ 40/1k',
-      '    label    ███████████████··············· 20/1k',
-      '',
       '  Sahel Wire  Instructors land',
       '    2024-06-05 · 17 words · 0 loaded · 1 attributions · 1 unsourced · load 0 ·',
       '    unsourced share 50% · non-neutral cues 0% · omits 1 shared events',
-      '    emotive  ······························ 0/1k',
-      '    label    ······························ 0/1k',
+      '',
+      '  per 1k words     Daily Bugle                   Sahel Wire',
+      '  emotive          ████████████████████ 40       ···················· 0',
+      '  label            ██████████·········· 20       ···················· 0',
+      '',
       '',
       'filter: all · ? help · q quit',
     ]);

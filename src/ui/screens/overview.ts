@@ -1,8 +1,8 @@
 /** Overview: each outlet with its headline scores and a small bar per marker category. Pure. */
 import { sanitizeTerminal } from '../../core/escape.js';
 import { findingsOf, label, num, record } from '../model.js';
-import { truncateLine, wrap, type Line } from '../text.js';
-import type { Frame, ScreenContext, ScreenOutput } from './types.js';
+import { truncate, truncateLine, wrap, type Line } from '../text.js';
+import type { ScreenContext, ScreenOutput } from './types.js';
 
 /** A bar of `width` cells for `value / max` (eighths of a cell, `·` for the empty part). */
 export function bar(value: number, max: number, width: number): string {
@@ -39,10 +39,6 @@ export function overviewScreen(ctx: ScreenContext, frame: { cursor: number }): S
   const articles = model.report.articles;
   const lines: Line[] = [];
   let focus = 0;
-  const categories = [...new Set(articles.flatMap((a) => Object.keys(perCategory(model.report.scores[a.id]))))].sort();
-  const max = Math.max(0, ...articles.flatMap((a) => Object.values(perCategory(model.report.scores[a.id]))));
-  const nameWidth = Math.min(16, Math.max(8, ...categories.map((c) => c.length)));
-  const barWidth = Math.max(4, Math.min(30, width - nameWidth - 14));
   articles.forEach((a, i) => {
     const selected = i === frame.cursor;
     if (selected) focus = lines.length;
@@ -72,23 +68,9 @@ export function overviewScreen(ctx: ScreenContext, frame: { cursor: number }): S
       (model.report.omissions?.[a.id]?.length ?? 0) > 0 ? `omits ${model.report.omissions![a.id]!.length} shared events` : null,
     ].filter((x): x is string => x !== null);
     lines.push(...wrap([{ text: facts.join(' · ') }], width - 4).map((l) => [{ text: '    ' }, ...l]));
-    const per = perCategory(model.report.scores[a.id]);
-    for (const c of categories) {
-      const v = per[c] ?? 0;
-      lines.push(
-        truncateLine(
-          [
-            { text: `    ${c.padEnd(nameWidth).slice(0, nameWidth)} ` },
-            { text: bar(v, max, barWidth), role: 'bar' },
-            { text: ` ${fmt(v)}/1k`, role: 'dim' },
-          ],
-          width,
-        ),
-      );
-    }
-    lines.push([]);
   });
   if (articles.length === 0) lines.push([{ text: 'No articles in this report.', role: 'dim' }]);
+  lines.push(...categoryMatrix(ctx));
   const current = articles[frame.cursor];
   return {
     title: 'Overview',
@@ -98,4 +80,33 @@ export function overviewScreen(ctx: ScreenContext, frame: { cursor: number }): S
     focus,
     enter: current ? { screen: 'reader', id: current.id, cursor: 0 } : null,
   };
+}
+
+/** Marker density per category: one row per category, one small bar per outlet, bars on one scale. */
+function categoryMatrix(ctx: ScreenContext): Line[] {
+  const { model, width } = ctx;
+  const articles = model.report.articles;
+  const per = articles.map((a) => perCategory(model.report.scores[a.id]));
+  const categories = [...new Set(per.flatMap((p) => Object.keys(p)))].sort();
+  if (categories.length === 0 || articles.length === 0) return [];
+  const max = Math.max(0, ...per.flatMap((p) => Object.values(p)));
+  const nameWidth = Math.min(18, Math.max(...categories.map((c) => c.length), 'markers per 1k words'.length - 4) + 1);
+  const cell = Math.max(8, Math.floor((width - 2 - nameWidth) / articles.length));
+  const barWidth = Math.max(3, Math.min(20, cell - 7));
+  const out: Line[] = [[]];
+  out.push(
+    truncateLine(
+      [{ text: `  ${'per 1k words'.padEnd(nameWidth)}`, role: 'heading' }, ...articles.map((a) => ({ text: truncate(label(model, a.id), cell - 1).padEnd(cell), role: 'heading' as const }))],
+      width,
+    ),
+  );
+  for (const c of categories) {
+    const line: Line = [{ text: `  ${truncate(c, nameWidth - 1).padEnd(nameWidth)}` }];
+    per.forEach((p) => {
+      const v = p[c] ?? 0;
+      line.push({ text: bar(v, max, barWidth), role: 'bar' }, { text: ` ${fmt(v)}`.padEnd(cell - barWidth), role: 'dim' });
+    });
+    out.push(truncateLine(line, width));
+  }
+  return out;
 }

@@ -1,0 +1,193 @@
+/**
+ * End to end: the real CLI (dist/cli.js, built first) in a real terminal (tmux), driven by keys,
+ * read back with capture-pane; and the same CLI without a terminal. Runs in a temporary folder
+ * holding a copy of the bundled corpus, so reports and exercise results land there.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Report } from '../../src/core/types.js';
+import { buildExercise } from '../../src/ui/exercise/model.js';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const CLI = join(ROOT, 'dist/cli.js');
+const hasTmux = spawnSync('tmux', ['-V']).status === 0;
+if (!hasTmux) console.warn('tests/e2e/tui.test.ts: tmux is not installed — skipping the terminal tests (apt-get install tmux)');
+
+/** Our own tmux server (socket), so the tests never touch the user's sessions. */
+const SOCKET = `parallax-e2e-${process.pid}`;
+const tmux = (...args: string[]) => execFileSync('tmux', ['-L', SOCKET, ...args], { encoding: 'utf8' });
+const capture = (s: string) => tmux('capture-pane', '-p', '-t', s);
+const keys = (s: string, ...k: string[]) => tmux('send-keys', '-t', s, ...k);
+
+/** Polls the pane until `ok(screen)` holds (at most `ms`), then returns the screen; fails with it otherwise. */
+async function waitFor(s: string, ok: (screen: string) => boolean, what: string, ms = 15_000): Promise<string> {
+  const until = Date.now() + ms;
+  let screen = '';
+  while (Date.now() < until) {
+    screen = capture(s);
+    if (ok(screen)) return screen;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`timed out waiting for ${what}; the screen was:\n${screen}`);
+}
+
+async function waitForFile(path: string, ms = 15_000): Promise<string> {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    if (existsSync(path) && readFileSync(path, 'utf8').trim()) return readFileSync(path, 'utf8');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`timed out waiting for ${path}`);
+}
+
+let dir = '';
+let report: Report;
+beforeAll(() => {
+  execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'ignore' });
+  dir = mkdtempSync(join(tmpdir(), 'parallax-e2e-'));
+  cpSync(join(ROOT, 'corpus'), join(dir, 'corpus'), { recursive: true });
+  report = JSON.parse(execFileSync('node', [CLI, 'analyze', 'corpus', '--json', '-'], { cwd: dir, encoding: 'utf8' })) as Report;
+}, 120_000);
+afterAll(() => {
+  if (hasTmux) spawnSync('tmux', ['-L', SOCKET, 'kill-server']);
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+/** Starts `node dist/cli.js ARGS` in a new tmux session of the given size; returns the session and exit-code file. */
+function start(name: string, width: number, height: number, args = ''): { s: string; exitFile: string } {
+  const exitFile = join(dir, `${name}.exit`);
+  const cmd = `node ${CLI} ${args}; echo EXIT=$? > ${exitFile}; echo SHELL-BACK; sleep 60`;
+  tmux('new-session', '-d', '-x', String(width), '-y', String(height), '-s', name, '-c', dir, cmd);
+  return { s: name, exitFile };
+}
+
+const LABELS = ['lavrov-african-tour', 'Newsvoice', 'Starfolk'];
+const norm = (t: string) => t.replace(/\s+/g, ' ').trim();
+const eventsList = (screen: string) => (screen.split('\n')[1] ?? '').trim().startsWith('Events ');
+/** First frame: analysis of the corpus included; generous because CI machines may be loaded. */
+const FIRST_FRAME_MS = 60_000;
+
+describe('without a terminal', () => {
+  test('`parallax` writes the reports and prints a summary instead of waiting for keys', () => {
+    const r = spawnSync('node', [CLI], { cwd: dir, encoding: 'utf8', input: '', timeout: 60_000 });
+    expect(r.status).toBe(0);
+    const out = r.stdout.split('\n');
+    expect(out[0]).toMatch(/^parallax \d+\.\d+\.\d+: 3 articles, \d+ events \(\d+ shared\), \d+ findings$/);
+    expect(out.filter((l) => l.startsWith('wrote '))).toEqual(['wrote reports/corpus.json', 'wrote reports/corpus.md', 'wrote reports/corpus.html']);
+    expect(existsSync(join(dir, 'reports/corpus.md'))).toBe(true);
+  });
+
+  test('`parallax exercise` says it needs a terminal and exits 2', () => {
+    const r = spawnSync('node', [CLI, 'exercise'], { cwd: dir, encoding: 'utf8', input: '', timeout: 60_000 });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(
+      'parallax: exercise mode needs an interactive terminal: expected a terminal on stdin and stdout, found redirected input or output — fix: run `parallax exercise` in a terminal; for a report without one use `parallax analyze`\n',
+    );
+  });
+});
+
+describe.skipIf(!hasTmux)('in a terminal (tmux)', () => {
+  test('120×40: overview, event with two outlets side by side, help, quit with 0', async () => {
+    const { s, exitFile } = start('wide', 120, 40);
+    const overview = await waitFor(s, (x) => x.includes('Overview') && LABELS.every((l) => x.includes(l)), 'the overview with three outlets', FIRST_FRAME_MS);
+    expect(overview.split('\n')[0]).toBe('parallax  Overview  Events  Actors  Sources');
+    keys(s, 'Tab');
+    await waitFor(s, eventsList, 'the events list');
+    keys(s, 'Enter');
+    const screen = await waitFor(s, (x) => x.includes('reported by'), 'the event detail');
+    // Two articles' sentence fragments on the same screen line, in separate columns.
+    const event = report.events[0]!;
+    const textOf = (id: string) => norm(event.mentions.filter((m) => m.article === id).map((m) => m.text).join(' '));
+    const sideBySide = screen.split('\n').filter((line) => {
+      const cells = line.split(/\s{3,}/).map(norm).filter((c) => c.length >= 8);
+      const owners = new Set(cells.flatMap((c) => report.articles.filter((a) => textOf(a.id).includes(c)).map((a) => a.id)));
+      return cells.length >= 2 && owners.size >= 2;
+    });
+    expect(sideBySide.length).toBeGreaterThan(2);
+    keys(s, '?');
+    const help = await waitFor(s, (x) => x.includes('press any key to close'), 'the help');
+    for (const k of ['j k', 'tab', 'enter', 'esc', '/', 'f', 'e', '?', 'q']) expect(help).toContain(`  ${k}`);
+    keys(s, 'Escape');
+    await waitFor(s, (x) => !x.includes('press any key to close'), 'the help to close');
+    keys(s, 'q');
+    expect(await waitForFile(exitFile)).toBe('EXIT=0\n');
+    // The alternate screen is gone: the shell's output is back, without the TUI.
+    const after = await waitFor(s, (x) => x.includes('SHELL-BACK'), 'the shell after quitting');
+    expect(after).not.toContain('Overview  Events');
+  }, 120_000);
+
+  test('80×24: header, body and footer stay in place on every screen (nothing wraps)', async () => {
+    const { s, exitFile } = start('narrow', 80, 24);
+    const check = (screen: string) => {
+      const rows = screen.split('\n');
+      expect(rows[0]).toMatch(/^parallax  Overview  Events  Actors  Sources/);
+      expect(rows.slice(0, 23).some((r) => /filter: \w+ · (search: .* · )?\? help · q quit|written to/.test(r))).toBe(true);
+      for (const r of rows) expect([...r].length).toBeLessThanOrEqual(80);
+    };
+    check(await waitFor(s, (x) => LABELS.every((l) => x.includes(l)), 'the overview', FIRST_FRAME_MS));
+    keys(s, 'Tab');
+    check(await waitFor(s, eventsList, 'the events list'));
+    keys(s, 'Enter');
+    check(await waitFor(s, (x) => x.includes('reported by'), 'the event detail'));
+    keys(s, 'Enter');
+    check(await waitFor(s, (x) => x.split('\n')[0]!.includes('›') && !x.includes('reported by'), 'the reader'));
+    keys(s, 'j', 'j', 'j', 'j', 'j', 'j', 'j', 'j', 'j', 'j', 'j', 'j');
+    await new Promise((r) => setTimeout(r, 300));
+    check(capture(s));
+    keys(s, 'q');
+    expect(await waitForFile(exitFile)).toBe('EXIT=0\n');
+  }, 120_000);
+
+  test('exercise: a session completed with keys alone saves the student’s marks, the tool’s marks and the agreement', async () => {
+    const { s, exitFile } = start('exercise', 100, 30, 'exercise --save results');
+    await waitFor(s, (x) => x.includes('parallax exercise') && x.includes('word: «'), 'the exercise', FIRST_FRAME_MS);
+    // Mark words 2-3 of article A's first sentence as loaded, the second sentence as unsourced, guess, reveal.
+    keys(s, 'l', 'v', 'l', 'm');
+    await waitFor(s, (x) => x.includes('marks: 1 loaded, 0 unsourced'), 'the loaded mark');
+    keys(s, 'j', 'u', 'g');
+    await waitFor(s, (x) => x.includes('marks: 1 loaded, 1 unsourced'), 'the unsourced mark');
+    keys(s, 'r');
+    await waitFor(s, (x) => x.includes('Result saved to results/exercise-1.md'), 'the saved result');
+    keys(s, 'q');
+    expect(await waitForFile(exitFile)).toBe('EXIT=0\n');
+
+    const ex = buildExercise(report);
+    const a = ex.articles[0]!;
+    const [s1, s2] = a.sentences;
+    const loadedText = a.text.slice(s1!.words[1]!.start, s1!.words[2]!.end);
+    const result = JSON.parse(readFileSync(join(dir, 'results/exercise-1.json'), 'utf8'));
+    expect(result.student.map((m: { article: string; kind: string; text: string }) => [m.article, m.kind, m.text])).toEqual([
+      ['A', 'loaded', loadedText],
+      ['A', 'unsourced', a.text.slice(s2!.start, s2!.end)],
+    ].sort((x, y) => (x[0]! < y[0]! ? -1 : 0)));
+    // The tool's marks: its loaded and unsourced findings, each with the text it covers and why.
+    expect(result.key).toBe('tool');
+    expect(result.keyMarks.length).toBeGreaterThan(0);
+    for (const k of result.keyMarks as { article: string; kind: string; start: number; end: number; text: string; explanation: string }[]) {
+      const art = ex.articles.find((x) => x.letter === k.article)!;
+      expect(k.text).toBe(art.text.slice(k.start, k.end));
+      expect(['loaded', 'unsourced']).toContain(k.kind);
+      expect(k.explanation.length).toBeGreaterThan(0);
+    }
+    expect(result.agreement.loaded.student).toBe(2);
+    expect(result.agreement.unsourced.student).toBe(1);
+    expect(result.articles[0]).toMatchObject({ letter: 'A', guess: ex.outlets[0] });
+    const md = readFileSync(join(dir, 'results/exercise-1.md'), 'utf8');
+    expect(md).toContain('| category | compared by | student | key | both | precision | recall | F1 |');
+    expect(md).toMatch(/\| loaded terms \| word \| 2 \| \d+ \| \d+ \|/);
+    expect(md).toContain('### Student’s marks');
+    expect(md).toContain('### Key’s marks');
+  }, 120_000);
+});
+
+describe('answer key file', () => {
+  test('a bad --answers file is rejected before the session starts (exit 2)', () => {
+    writeFileSync(join(dir, 'bad-key.json'), '{"not": "a key"}');
+    const r = spawnSync('node', [CLI, 'exercise', '--answers', 'bad-key.json'], { cwd: dir, encoding: 'utf8', input: '', timeout: 60_000 });
+    // Without a terminal the TTY check comes first: still exit 2.
+    expect(r.status).toBe(2);
+  });
+});
