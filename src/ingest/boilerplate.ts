@@ -150,9 +150,9 @@ export function parseDate(text: string, cues: BoilerplateCues): string | null {
   else {
     const year = /(?:19|20)\d\d/.exec(s)!;
     y = Number(year[0]);
-    const month = [...cues.months.entries()].find(([name]) => new RegExp(`(?<![\\p{L}])${name}(?![\\p{L}])`, 'iu').test(s));
+    const month = (s.toLowerCase().match(/\p{L}+/gu) ?? []).map((w) => cues.months.get(w)).find((m) => m !== undefined);
     const nums = (s.replace(year[0], '').match(/\d+/g) ?? []).map(Number);
-    if (month) [mo, d] = [month[1], nums[0] ?? 0];
+    if (month) [mo, d] = [month, nums[0] ?? 0];
     else if (s.includes('/')) [mo, d] = [nums[0] ?? 0, nums[1] ?? 0]; // 6/21/2024
     else [d, mo] = [nums[0] ?? 0, nums[1] ?? 0]; // 21.06.2024
   }
@@ -196,8 +196,8 @@ function classifyLines(lines: readonly ContentLine[], meta: ArticleMeta, cues: B
     if (cues.relatedPhrase.test(t) && short(20)) return { reason: 'related-links', rule: 'related-links heading' };
     // publication-stamp
     if (short(cues.stampMaxWords)) {
-      const date = parseDate(t, cues);
       const dateMatch = cues.date.exec(t);
+      const date = dateMatch ? parseDate(dateMatch[0], cues) : null;
       const stampWord = cues.stampWord.exec(t);
       const rest = dateMatch ? wordsOf(t.replace(dateMatch[0], '')).filter((x) => !/^\d/.test(x)) : words;
       if (dateMatch && stampWord) return { reason: 'publication-stamp', rule: `date with "${stampWord[0]}"`, ...(date ? { date } : {}) };
@@ -251,7 +251,7 @@ function classifyLines(lines: readonly ContentLine[], meta: ArticleMeta, cues: B
           return { reason: 'author-bio', rule: `"${verb[0]}"` };
         }
         const first = firstSentence(t);
-        const role = new RegExp(`^.{0,200}?\\bis\\s+(?:an?\\s+|the\\s+)?(?:[\\p{L}-]+\\s+){0,8}?${cues.bioRole.source}`, 'iu').exec(first);
+        const role = cues.isRole.exec(first);
         const sentences = t.split(/[.!?](?:\s|$)/).filter((x) => x.trim()).length;
         if (role && sentences <= 3 && /^[\p{Lu}][\p{L}\p{M}'’.-]*\s+[\p{Lu}]/u.test(t) && i >= n - cues.bottomLines) {
           return { reason: 'author-bio', rule: 'name "is a" role (at the end)' };

@@ -15,6 +15,8 @@ export interface BoilerplateCues {
   bylinePrefix: RegExp;
   bioVerb: RegExp;
   bioRole: RegExp;
+  /** "… is a (freelance) journalist …" within a sentence: a form of "is" followed by a role within 8 words. */
+  isRole: RegExp;
   bioContact: RegExp;
   reportingCredit: RegExp;
   /** "Follow X on Twitter" at the start of a sentence (check that "Follow" is capitalised). */
@@ -129,6 +131,7 @@ export function loadBoilerplateCues(): BoilerplateCues {
     bylinePrefix: wordsRegex(get('byline_prefixes'), '^\\s*', '\\s*:?\\s+'),
     bioVerb: wordsRegex(get('bio_verbs')),
     bioRole: wordsRegex(get('bio_roles')),
+    isRole: new RegExp(`^.{0,200}?\\bis\\s+(?:an?\\s+|the\\s+)?(?:[\\p{L}-]+\\s+){0,8}?${wordsRegex(get('bio_roles')).source}`, 'iu'),
     bioContact: wordsRegex(get('bio_contact')),
     reportingCredit: wordsRegex(get('reporting_credits')),
     followOn: new RegExp(`(?:^|[.!?]["”]?\\s+|^["“])Follow\\s+(?:[^.!?\\n]{1,40}?\\s)?(?:on|at)\\s+(?:${alternation(socials)})(?![${L}])|(?:^|[.!?]["”]?\\s+|^["“])Follow\\s+(?:him|her|them|us|me)?\\s*@\\w`, 'iu'),
