@@ -64,7 +64,8 @@ async function main(): Promise<void> {
   if (!configPath || !resultPath) throw new Error('usage: scale-child CONFIG.json RESULT.json');
   const config = JSON.parse(readFileSync(configPath, 'utf8')) as ScaleConfig;
   const lexicons = loadLexicons({});
-  const plan = planWorkers(config.files.length);
+  // Workers as `PARALLAX_WORKERS=auto` would use them (the bench's speed matters; memory counts them).
+  const plan = planWorkers(config.files.length, { PARALLAX_WORKERS: 'auto' });
   const t0 = process.hrtime.bigint();
   const local = { prepare: (p: string) => prepareArticle(p, {}), analyse: (a: AnalysedArticle) => analyseArticle(a, lexicons, {}) };
   let articles: AnalysedArticle[];

@@ -63,23 +63,55 @@ export const alignAll: ScaleTarget = {
   },
 };
 
+type StoryInputOf = (a: AnalysedArticle) => unknown;
+type GroupStories = (inputs: readonly unknown[]) => { members: number[] }[];
+
 /**
- * The corpus mode's grouping + alignment, when `src/corpus/` exports it (looked up by name, as
- * the module is being written while this bench is).
+ * The corpus mode's story grouping (`storyInputOf` from src/corpus/features.ts, `groupStories`
+ * from src/corpus/group.ts), alone and followed by alignment of each multi-article story. Looked
+ * up at run time, as the module is being written while this bench is.
  */
-export async function discoverCorpusTarget(): Promise<ScaleTarget | undefined> {
-  let mod: Record<string, unknown>;
+export async function discoverCorpusTargets(): Promise<ScaleTarget[]> {
+  let storyInputOf: StoryInputOf;
+  let groupStories: GroupStories;
   try {
-    mod = (await import(`../corpus/${'index.js'}`)) as Record<string, unknown>;
+    const features = (await import(`../corpus/${'features.js'}`)) as Record<string, unknown>;
+    const group = (await import(`../corpus/${'group.js'}`)) as Record<string, unknown>;
+    if (typeof features['storyInputOf'] !== 'function' || typeof group['groupStories'] !== 'function') return [];
+    storyInputOf = features['storyInputOf'] as StoryInputOf;
+    groupStories = group['groupStories'] as GroupStories;
   } catch {
-    return undefined;
+    return [];
   }
-  void mod;
-  return undefined;
+  const group = (input: ScaleInput, n: number) => {
+    const articles = prefix(input, n);
+    return { articles, stories: groupStories(articles.map((a) => storyInputOf(a))) };
+  };
+  return [
+    {
+      id: 'corpus-group',
+      description: 'story grouping: storyInputOf (src/corpus/features.ts) per article + groupStories (src/corpus/group.ts)',
+      run: (input, n) => group(input, n).stories.length,
+    },
+    {
+      id: 'corpus-group-align',
+      description: 'corpus mode: story grouping as above, then alignArticles (src/align/index.ts) on each story of two or more articles',
+      run(input, n) {
+        const { articles, stories } = group(input, n);
+        let events = 0;
+        for (const s of stories) {
+          if (s.members.length < 2) continue;
+          const members = s.members.map((i) => articles[i]!);
+          const findings = members.flatMap((a) => input.findingsOf.get(a.id) ?? []);
+          events += alignArticles(members, findings, input.lexicons).events.length;
+        }
+        return events;
+      },
+    },
+  ];
 }
 
 /** Every available target, corpus mode first. */
 export async function scaleTargets(): Promise<ScaleTarget[]> {
-  const corpus = await discoverCorpusTarget();
-  return [...(corpus ? [corpus] : []), alignPerStory, alignAll];
+  return [...(await discoverCorpusTargets()), alignPerStory, { ...alignAll, maxSize: 1000 }];
 }

@@ -56,13 +56,24 @@ export const MIN_ARTICLES_FOR_WORKERS = 16;
 const STALL_MS = 120_000;
 
 /**
- * How many worker threads to use for `articles` articles: `PARALLAX_WORKERS` when set (0 turns
- * workers off), otherwise none below {@link MIN_ARTICLES_FOR_WORKERS} articles or on one core,
- * else one fewer than the cores (the main thread works too), at most 7 and one per 16 articles.
+ * How many worker threads to use for `articles` articles, from `PARALLAX_WORKERS`:
+ * - unset or `0`: none (the default, see below);
+ * - a number: that many workers (besides the main thread), whatever the article count;
+ * - `auto`: none below {@link MIN_ARTICLES_FOR_WORKERS} articles or on one core, else one
+ *   fewer than the cores (the main thread works too), at most 7 and one per 16 articles.
+ *
+ * Off by default because wink-nlp's tokeniser is not independent of history: every document it
+ * reads adds its out-of-vocabulary words to the model's lexeme table, and later documents are
+ * split differently when such a word is "known" (wink-nlp src/cache.js `getFeaturesIndex`,
+ * consulted through `isLexeme` in src/recursive-tokenizer.js). Threads that read different
+ * subsets of the articles therefore give slightly different tokens for some articles, so
+ * reports would depend on the worker count. Turn `auto` on by default once src/nlp reads
+ * each document against the model's own lexicon only.
  */
 export function planWorkers(articles: number, env: NodeJS.ProcessEnv = process.env): PoolPlan {
-  const forced = env['PARALLAX_WORKERS'];
-  if (forced !== undefined && /^\d+$/.test(forced.trim())) return { workers: Math.min(Number(forced), 64) };
+  const setting = env['PARALLAX_WORKERS']?.trim().toLowerCase();
+  if (setting === undefined || setting === '' || !/^(\d+|auto)$/.test(setting)) return { workers: 0 };
+  if (setting !== 'auto') return { workers: Math.min(Number(setting), 64) };
   const cores = availableParallelism();
   if (articles < MIN_ARTICLES_FOR_WORKERS || cores < 2) return { workers: 0 };
   return { workers: Math.max(0, Math.min(cores - 1, 7, Math.floor(articles / MIN_ARTICLES_FOR_WORKERS))) };

@@ -100,11 +100,12 @@ describe('worker pool', () => {
     rmSync(bad);
   }, 120_000);
 
-  it('plans no workers for small runs and honours PARALLAX_WORKERS', () => {
-    expect(pool.planWorkers(3, {}).workers).toBe(0);
-    expect(pool.planWorkers(pool.MIN_ARTICLES_FOR_WORKERS - 1, {}).workers).toBe(0);
+  it('plans no workers unless PARALLAX_WORKERS asks, and none for small runs in auto mode', () => {
+    expect(pool.planWorkers(1000, {}).workers).toBe(0);
     expect(pool.planWorkers(1000, { PARALLAX_WORKERS: '0' }).workers).toBe(0);
     expect(pool.planWorkers(3, { PARALLAX_WORKERS: '2' }).workers).toBe(2);
-    expect(pool.planWorkers(1000, {}).workers).toBeLessThanOrEqual(7);
+    expect(pool.planWorkers(3, { PARALLAX_WORKERS: 'auto' }).workers).toBe(0);
+    expect(pool.planWorkers(pool.MIN_ARTICLES_FOR_WORKERS - 1, { PARALLAX_WORKERS: 'auto' }).workers).toBe(0);
+    expect(pool.planWorkers(1000, { PARALLAX_WORKERS: 'auto' }).workers).toBeLessThanOrEqual(7);
   });
 });
