@@ -170,7 +170,7 @@ function singles(v: ReportView, cols: number): string {
 
 function outlets(v: ReportView): string {
   const cols = v.outlets.map((o, i) => {
-    const omitted = o.omitted.length === 0 ? 'Leaves out no event the other outlets share.' : `Leaves out: ${o.omitted.map((e) => `${h(e.id)} ${h(e.label)}`).join('; ')}.`;
+    const omitted = o.omitted.length === 0 ? 'Leaves out no event the other outlets share.' : `Leaves out: ${o.omitted.map((e) => `${h(e.id)} ${h(e.label)}`).join('; ')}.`.replace(/…\.$/, '…');
     const uns = o.unsourced.length === 0 ? '<p>None found.</p>' : `<ul>${o.unsourced.map((f) => `<li><code>${h(f.id)}</code> ${h(f.tag)}: ${h(quoted(f.quote))} — ${h(f.explanation)}</li>`).join('')}</ul>`;
     const attr =
       o.attributions.length === 0

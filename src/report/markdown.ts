@@ -216,7 +216,7 @@ function outlets(v: ReportView): string[] {
   const out = ['## Outlets', ''];
   for (const o of v.outlets) {
     out.push(`### ${inl(o.label)} (${o.article})`, '');
-    out.push(o.omitted.length === 0 ? 'Leaves out no event the other outlets share.' : `Leaves out: ${o.omitted.map((e) => `${e.id} ${inl(e.label)}`).join('; ')}.`, '');
+    out.push(o.omitted.length === 0 ? 'Leaves out no event the other outlets share.' : `Leaves out: ${o.omitted.map((e) => `${e.id} ${inl(e.label)}`).join('; ')}.`.replace(/…\.$/, '…'), '');
     out.push(`#### Unsourced assertions (${o.unsourced.length})`, '');
     if (o.unsourced.length > 0) out.push(...o.unsourced.map((f) => `- \`${f.id}\` ${inl(f.tag)}: ${inl(quoted(f.quote))} — ${inl(f.explanation)}`), '');
     else out.push('None found.', '');
