@@ -71,8 +71,9 @@ function insideQuote(ctx: Ctx, start: number, end: number): Quotation | undefine
   return ctx.quotes.find((q) => q.start < start && end <= q.end);
 }
 
-function isNpToken(t: Token): boolean {
-  return NP_POS.has(t.pos) || (t.type === 'word' && /^\p{Lu}/u.test(t.text) && t.pos !== 'VERB');
+/** A token that can be part of a source noun phrase (sources-lexicon words count whatever their tag: "police" tagged VERB). */
+function isNpToken(t: Token, ctx?: Ctx): boolean {
+  return NP_POS.has(t.pos) || (t.type === 'word' && /^\p{Lu}/u.test(t.text) && t.pos !== 'VERB') || (ctx !== undefined && ctx.covered[t.index] === 1);
 }
 
 /** The noun phrase ending just before token `end` (exclusive) in sentence `s`, walking left. */
@@ -82,7 +83,7 @@ function npLeft(ctx: Ctx, end: number, sentenceStart: number): Range | null {
   let a = end;
   while (i >= sentenceStart) {
     const t = tokens[i]!;
-    if (isNpToken(t) || (t.type === 'punctuation' && (t.text === '.' || t.text === '&') && a < end && /\p{Lu}/u.test(tokens[i - 1]?.text ?? ''))) {
+    if (isNpToken(t, ctx) || (t.type === 'punctuation' && (t.text === '.' || t.text === '&') && a < end && /\p{Lu}/u.test(tokens[i - 1]?.text ?? ''))) {
       a = i;
       if (t.pos === 'DET' || (t.pos === 'PRON' && i < end - 1)) break; // a determiner opens the phrase
       if (t.pos === 'PRON') break;
@@ -121,7 +122,7 @@ function npRight(ctx: Ctx, start: number, sentenceEnd: number): Range | null {
       continue;
     }
     const properRun = b > start && i === b && /^\p{Lu}/u.test(t.text) && /^\p{Lu}/u.test(tokens[i - 1]!.text); // "Human Rights Watch"
-    if (depth > 0 || properRun || (isNpToken(t) && !(t.pos === 'DET' && b > start && t.normal !== 'the' && t.normal !== 'a'))) {
+    if (depth > 0 || properRun || (isNpToken(t, ctx) && !(t.pos === 'DET' && b > start && t.normal !== 'the' && t.normal !== 'a'))) {
       if (t.pos === 'PRON' && b > start) break;
       b = ++i;
       continue;
@@ -251,6 +252,9 @@ function describeSource(ctx: Ctx, r: Range, names: ReturnType<typeof fullNames>,
     }
   }
   let type: SourceType = lex?.type ?? 'unknown';
+  // The head noun decides for unnamed sources: "police sources", "government officials" are anonymous.
+  const head = ctx.coveredBy[r.b - 1];
+  if (!name && head && head.entry.sourceType === 'anonymous') type = 'anonymous';
   const plural = lex ? tokens[lex.match.tokenEnd - 1]!.normal !== tokens[lex.match.tokenEnd - 1]!.lemma : false;
   if (lex && name && (type === 'anonymous' || type === 'vague')) type = 'official';
   if (type === 'expert' && !name && plural) type = 'vague';

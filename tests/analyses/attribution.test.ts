@@ -11,7 +11,7 @@ import { REPO } from '../helpers.js';
 const lex = loadLexicons();
 
 /** An analysed article made from `text` (the whole text is body). */
-export function articleFrom(text: string): AnalysedArticle {
+function articleFrom(text: string): AnalysedArticle {
   const body = [{ start: 0, end: text.length }];
   return { id: 'a1', path: 'test.txt', format: 'txt', text, meta: { title: null, outlet: null, author: null, date: null, url: null }, body, boilerplate: [], ...analyseText(text, body), notices: [] };
 }
@@ -100,6 +100,8 @@ describe('attribution patterns on small sentences', () => {
   it('source types: anonymous and vague', () => {
     expect(attr('Military sources said the base was attacked.')[0]).toMatchObject({ source: [0, 'Military sources'], type: 'anonymous' });
     expect(attr('Some analysts say the economy is weak.')[0]).toMatchObject({ source: [0, 'Some analysts'], type: 'vague' });
+    expect(attr('According to police sources, the convoy was attacked.')[0]).toMatchObject({ source: [13, 'police sources'], type: 'anonymous' });
+    expect(attr('Critics say the reform failed.')[0]).toMatchObject({ source: [0, 'Critics'], type: 'vague' });
   });
 
   it('a paragraph introduced by X said: takes the quotation that follows', () => {

@@ -1,0 +1,100 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { findAttributions } from '../../src/analyses/attribution.js';
+import { findUnsourced } from '../../src/analyses/unsourced.js';
+import { loadLexicons } from '../../src/lexicons/index.js';
+import { analyseArticles, prepareArticle } from '../../src/pipeline.js';
+import type { AttributionFinding, UnsourcedFinding } from '../../src/core/types.js';
+import { REPO } from '../helpers.js';
+import { analyseText } from '../../src/nlp/index.js';
+import type { AnalysedArticle } from '../../src/core/types.js';
+
+const lex = loadLexicons();
+
+function articleFrom(text: string): AnalysedArticle {
+  const body = [{ start: 0, end: text.length }];
+  return { id: 'a1', path: 'test.txt', format: 'txt', text, meta: { title: null, outlet: null, author: null, date: null, url: null }, body, boilerplate: [], ...analyseText(text, body), notices: [] };
+}
+const unsourced = (text: string) => {
+  const a = articleFrom(text);
+  return findUnsourced(a, findAttributions(a, lex), lex).map((u) => [u.start, u.reason, u.text]);
+};
+
+describe('unsourced assertions on small texts', () => {
+  it('flags an own-voice accusation and leaves the sourced sentence before it alone', () => {
+    const text = 'According to police sources, the convoy was attacked at dawn. The attackers were paid by a foreign government.';
+    expect(unsourced(text)).toEqual([[62, 'no-attribution', 'The attackers were paid by a foreign government.']]);
+  });
+
+  it('gives reasons: prediction, prescriptive, agentless passive, vague source', () => {
+    expect(unsourced('The new law will cut poverty in half.')).toEqual([[0, 'prediction', 'The new law will cut poverty in half.']]);
+    expect(unsourced('The deal is likely to anger the opposition.')[0]?.[1]).toBe('prediction');
+    expect(unsourced('The government must resign before the summer.')[0]?.[1]).toBe('prescriptive');
+    expect(unsourced('The reform is widely seen as a failure by now.')[0]?.[1]).toBe('no-attribution'); // "by now" is not an agent, but "by" blocks the rule
+    expect(unsourced('The reform is widely seen as a failure.')[0]?.[1]).toBe('agentless-passive');
+    expect(unsourced('Critics say the reform is a failure.')).toEqual([[0, 'vague-source', 'Critics say the reform is a failure.']]);
+    expect(unsourced('The general was reportedly arrested in the capital.')[0]?.[1]).toBe('vague-source');
+  });
+
+  it('does not flag headings, questions, quotation introductions or quoted words', () => {
+    expect(unsourced('Army Takes Control Of The Capital\n\nWill the army hand back power to civilians?')).toEqual([]);
+    expect(unsourced('The minister said:\n\n“We will never leave this country, whatever happens next.”')).toEqual([]);
+    expect(unsourced('“We will never leave this country, whatever happens,” the minister told reporters.')).toEqual([]);
+  });
+
+  it('does not treat "it should be noted" as prescriptive', () => {
+    expect(unsourced('It should be noted that the army controls the north.')[0]?.[1]).toBe('no-attribution');
+  });
+
+  it('never throws on odd quote marks', () => {
+    for (const t of ['"The army', '” ” the army will win ”', '«The army must go', 'x'.repeat(10_000) + ' "']) expect(() => unsourced(t)).not.toThrow();
+  });
+});
+
+describe('unsourced assertions on the bundled corpus', () => {
+  const paths = ['lavrov-african-tour.md', 'newsvoice-2024-06-21-burkina-faso-russian-assistance.md', 'starfolk-2025-04-03-russia-military-influence-west-africa.md'].map((n) => resolve(REPO, 'corpus', n));
+  const report = analyseArticles(paths.map((p) => prepareArticle(p)), lex);
+  const of = (name: string) => {
+    const article = report.articles.find((a) => a.path.endsWith(name))!;
+    const text = readFileSync(resolve(REPO, 'corpus', name), 'utf8');
+    const mine = report.findings.filter((f) => f.article === article.id);
+    return {
+      text,
+      unsourced: mine.filter((f): f is UnsourcedFinding => f.kind === 'unsourced'),
+      attributions: mine.filter((f): f is AttributionFinding => f.kind === 'attribution'),
+    };
+  };
+
+  it('flags the French-forces sentence (the source of the sentence before does not cover it)', () => {
+    const { text, unsourced: u } = of('lavrov-african-tour.md');
+    const sentence = 'This is an area threatened by the filtration of armed groups from Benin, where they are trained by French forces stationed in the northern part of the country, in Kandi to be precise.';
+    const start = text.indexOf(sentence);
+    expect(start).toBeGreaterThan(0);
+    expect(u.find((f) => f.start === start)).toMatchObject({ end: start + sentence.length, reason: 'no-attribution', rule: 'rule:unsourced-no-attribution' });
+    const before = text.indexOf('It is also worth noting that, according to information from military sources');
+    expect(u.some((f) => f.start === before)).toBe(false);
+  });
+
+  it('does not flag any sentence that holds an attribution cue with a named or typed source', () => {
+    for (const name of ['lavrov-african-tour.md', 'newsvoice-2024-06-21-burkina-faso-russian-assistance.md', 'starfolk-2025-04-03-russia-military-influence-west-africa.md']) {
+      const { attributions, unsourced: u } = of(name);
+      for (const a of attributions.filter((x) => x.source && x.sourceType !== 'unknown')) {
+        expect(u.find((f) => f.start <= a.cue.start && a.cue.end <= f.end), `${name}: ${a.text}`).toBeUndefined();
+      }
+    }
+  });
+
+  it('flags the agentless "is seen as" evaluation and the predictions of the Starfolk article', () => {
+    const { text, unsourced: u } = of('starfolk-2025-04-03-russia-military-influence-west-africa.md');
+    const reasonAt = (s: string) => u.find((f) => f.start === text.indexOf(s))?.reason;
+    expect(reasonAt('This move is seen as a significant expansion')).toBe('agentless-passive');
+    expect(reasonAt('The development is likely to be closely watched')).toBe('prediction');
+    expect(reasonAt("However, one thing is clear: Russia's involvement is set to play")).toBe('prediction');
+  });
+
+  it('flags the prescriptive closing sentence of the Lavrov article', () => {
+    const { text, unsourced: u } = of('lavrov-african-tour.md');
+    expect(u.find((f) => f.start === text.indexOf('In the fight against terrorism, Burkina Faso and Niger must'))?.reason).toBe('prescriptive');
+  });
+});
