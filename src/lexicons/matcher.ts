@@ -22,12 +22,30 @@ export interface CompiledPhrase<E> {
 interface TokenKeys {
   normal: string[];
   lemma: string[];
+  /** Verb bases of a past participle that the tagger called an adjective (`informed` → inform). */
+  participle: (string[] | null)[];
+}
+
+/** True for an `-ed` word tagged ADJ: the tagger often labels participles so. */
+const isParticipleAdj = (t: Token) => t.pos === 'ADJ' && /[a-z]ed$/.test(t.normal);
+
+/** Candidate verb bases of an -ed form: informed → inform/informe, stopped → stop, carried → carry. */
+function participleBases(w: string): string[] {
+  const stem = w.slice(0, -2);
+  const out = [stem, `${stem}e`];
+  if (/([b-df-hj-np-tv-z])\1$/.test(stem)) out.push(stem.slice(0, -1));
+  if (stem.endsWith('i')) out.push(`${stem.slice(0, -1)}y`);
+  return out;
 }
 const keyCache = new WeakMap<readonly Token[], TokenKeys>();
 function keysOf(tokens: readonly Token[]): TokenKeys {
   let k = keyCache.get(tokens);
   if (!k) {
-    k = { normal: tokens.map((t) => wordKey(t.normal)), lemma: tokens.map((t) => wordKey(t.lemma)) };
+    k = {
+      normal: tokens.map((t) => wordKey(t.normal)),
+      lemma: tokens.map((t) => wordKey(t.lemma)),
+      participle: tokens.map((t) => (isParticipleAdj(t) ? participleBases(wordKey(t.normal)) : null)),
+    };
     keyCache.set(tokens, k);
   }
   return k;
@@ -48,22 +66,26 @@ export class PhraseMatcher<E> {
 
   /**
    * All phrase matches in `tokens` (within one sentence each), sorted by start token, longest
-   * first at a position. Token indices are 0-based, `tokenEnd` exclusive.
+   * first at a position. Token indices are 0-based, `tokenEnd` exclusive. An `-ed` word tagged
+   * ADJ also matches its verb base and counts as a VERB for `pos` (taggers often mislabel
+   * participles: "Officials informed journalists").
    */
   match(tokens: readonly Token[]): { phrase: CompiledPhrase<E>; tokenStart: number; tokenEnd: number }[] {
     const keys = keysOf(tokens);
     const out: { phrase: CompiledPhrase<E>; tokenStart: number; tokenEnd: number }[] = [];
     const wordAt = (j: number, w: string, exact: boolean) =>
-      exact ? tokens[j]!.text === w : keys.normal[j] === w || keys.lemma[j] === w;
+      exact ? tokens[j]!.text === w : keys.normal[j] === w || keys.lemma[j] === w || keys.participle[j]?.includes(w) === true;
     for (let i = 0; i < tokens.length; i++) {
       const found: { phrase: CompiledPhrase<E>; tokenStart: number; tokenEnd: number }[] = [];
       const candidates = [
         ...(this.byFirst.get(keys.normal[i]!) ?? []),
         ...(keys.lemma[i] !== keys.normal[i] ? (this.byFirst.get(keys.lemma[i]!) ?? []) : []),
         ...(this.byFirstExact.get(tokens[i]!.text) ?? []),
+        ...(keys.participle[i] ?? []).flatMap((b) => this.byFirst.get(b) ?? []),
       ];
+      const participle = keys.participle[i] !== null;
       for (const p of candidates) {
-        if (p.pos && !p.pos.has(tokens[i]!.pos)) continue;
+        if (p.pos && !p.pos.has(tokens[i]!.pos) && !(participle && p.pos.has('VERB'))) continue;
         const end = i + p.words.length;
         if (end > tokens.length || tokens[end - 1]!.sentence !== tokens[i]!.sentence) continue;
         let ok = true;
