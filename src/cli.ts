@@ -78,7 +78,7 @@ export function buildProgram(): Command {
       .command('analyze')
       .description('analyse articles (files or directories) and write reports')
       .argument('<paths...>', 'article files (.txt, .md, .html) or directories'),
-  ).action(async (paths: string[], flags: AnalyzeFlags) => runAnalyze(paths, flags, `parallax analyze ${paths.join(' ')}`));
+  ).action(async (paths: string[], flags: AnalyzeFlags) => runAnalyze(paths, flags, `parallax analyze ${[...paths].sort().join(' ')}`));
   registerCorpusCommand(program);
   registerExerciseCommand(program);
   program.action(async () => {
