@@ -33,6 +33,9 @@ export interface Quotation {
 /** Longest quotation looked for (code units); bounds the work on pathological input. */
 const MAX_QUOTATION = 20_000;
 
+/** Every character that may be a quotation mark. */
+const MARKS = /["'\u2018\u2019\u201A\u201C\u201D\u201E\u00AB\u00BB\u2039\u203A]/g;
+
 type Family = 'double' | 'single' | 'guillemet' | 'angle';
 
 /** Opening marks and the closing marks they accept. */
@@ -132,6 +135,11 @@ function make(text: string, start: number, end: number, innerStart: number, inne
 function scanSpan(text: string, span: Span, out: Quotation[]): void {
   let i = span.start;
   while (i < span.end) {
+    // Jump to the next quotation mark (one native regex search instead of a per-character loop).
+    MARKS.lastIndex = i;
+    const next = MARKS.exec(text);
+    if (!next || next.index >= span.end) break;
+    i = next.index;
     const c = text[i]!;
     const fam = FAMILY[c];
     if (fam === undefined || !(c in CLOSERS) || !canOpen(text, i, c)) {
@@ -146,6 +154,12 @@ function scanSpan(text: string, span: Span, out: Quotation[]): void {
     let stop = -1; // a new opening mark of the same family: the quotation at i was never closed
     const limit = Math.min(span.end, i + MAX_QUOTATION);
     while (j < limit) {
+      MARKS.lastIndex = j;
+      const hit = MARKS.exec(text);
+      if (!hit || hit.index >= limit) break;
+      j = hit.index;
+      // A single-quoted passage does not run over a paragraph break (apostrophes are too common).
+      if (fam === 'single' && j >= firstParaEnd) break;
       const d = text[j]!;
       if (FAMILY[d] === fam) {
         const reopensParagraph = d in CLOSERS && atParagraphStart(text, j, span.start);
@@ -164,8 +178,6 @@ function scanSpan(text: string, span: Span, out: Quotation[]): void {
           break;
         }
       }
-      // A single-quoted passage does not run over a paragraph break (apostrophes are too common).
-      if (fam === 'single' && j >= firstParaEnd) break;
       j++;
     }
     if (closed >= 0) {
