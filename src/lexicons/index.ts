@@ -12,16 +12,17 @@
  * indices are 0-based, end exclusive. Lines and columns in errors are 1-based.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { hedges } from 'hedges';
 import { weasels } from 'weasels';
 import { InputError, quoteForMessage } from '../core/errors.js';
 import type { AnalysedArticle, LexiconRecord, Token } from '../core/types.js';
-import { PACKAGE_ROOT } from '../core/version.js';
+import { PACKAGE_ROOT, VERSION } from '../core/version.js';
 import { analyseText } from '../nlp/index.js';
 import { PhraseMatcher, wordKey, type CompiledPhrase } from './matcher.js';
-import { parseLexiconFile, type ParsedLexicon, type RawSource } from './parse.js';
+import { LEXICON_SCHEMA_PATH, parseLexiconFile, type ParsedLexicon, type RawSource } from './parse.js';
 
 /** The lexicons/ folder shipped with parallax. */
 export const BUNDLED_LEXICONS = resolve(PACKAGE_ROOT, 'lexicons');
@@ -145,7 +146,17 @@ function slug(s: string): string {
   return s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 }
 
-function compile(files: FileInput[], disable: readonly string[]): Lexicons {
+/** The compiled lexicons as plain JSON data (what the start-up cache stores). */
+interface CompiledData {
+  records: LexiconRecord[];
+  info: LexiconInfo[];
+  entries: LexiconEntry[];
+  /** Each kept phrase: index into `entries`, its words (keys or exact texts), exact flag. */
+  phrases: [number, string[], boolean][];
+}
+
+/** Parses, validates and tokenises the files (the slow path; throws InputError on bad data). */
+function build(files: FileInput[]): CompiledData {
   const parsed: ParsedLexicon[] = files.map((f) => parseLexiconFile(f.path, f.raw));
   const seenIds = new Map<string, string>();
   const entries: LexiconEntry[] = [];
@@ -221,8 +232,8 @@ function compile(files: FileInput[], disable: readonly string[]): Lexicons {
   for (const e of all) e.phrases.forEach((_, index) => phraseList.push({ entry: e, index }));
   const tokenised = tokenisePhrases(phraseList.map((p) => p.entry.phrases[p.index]!));
 
-  const matchers = new Map<string, PhraseMatcher<LexiconEntry>>();
   const owner = new Map<string, LexiconEntry>();
+  const phrases: [LexiconEntry, string[], boolean][] = [];
   const dropped = new Set<LexiconEntry>();
   phraseList.forEach(({ entry, index }, k) => {
     const toks = tokenised[k]!;
@@ -252,12 +263,29 @@ function compile(files: FileInput[], disable: readonly string[]): Lexicons {
     }
     if (first === entry) return; // the same phrase twice in one entry (e.g. "Mercenary", "mercenary")
     owner.set(key, entry);
+    phrases.push([entry, words, exact]);
+  });
+  const kept = all.filter((e) => !dropped.has(e));
+  const indexOf = new Map(kept.map((e, i) => [e, i]));
+  return {
+    records: files.map((f, i) => ({ id: parsed[i]!.data.id, version: parsed[i]!.data.version, sha256: f.sha256 })),
+    info,
+    entries: kept,
+    phrases: phrases.map(([e, words, exact]) => [indexOf.get(e)!, words, exact]),
+  };
+}
+
+/** Builds the matchers from compiled data and applies `disable`. */
+function instantiate(data: CompiledData, disable: readonly string[]): Lexicons {
+  const kept = data.entries;
+  const matchers = new Map<string, PhraseMatcher<LexiconEntry>>();
+  for (const [i, words, exact] of data.phrases) {
+    const entry = kept[i]!;
     let m = matchers.get(entry.kind);
     if (!m) matchers.set(entry.kind, (m = new PhraseMatcher<LexiconEntry>()));
     const compiled: CompiledPhrase<LexiconEntry> = { entry, words, exact, pos: entry.pos ? new Set(entry.pos) : null };
     m.add(compiled);
-  });
-  const kept = all.filter((e) => !dropped.has(e));
+  }
 
   const known = new Set<string>([...RULE_CATEGORIES, ...kept.map((e) => e.category)]);
   for (const c of disable) {
@@ -271,9 +299,9 @@ function compile(files: FileInput[], disable: readonly string[]): Lexicons {
   }
 
   return {
-    records: files.map((f, i) => ({ id: parsed[i]!.data.id, version: parsed[i]!.data.version, sha256: f.sha256 })),
+    records: data.records,
     disabled: new Set(disable),
-    info,
+    info: data.info,
     entries: (kind) => (kind === undefined ? kept : kept.filter((e) => e.kind === kind)),
     match(article, kind) {
       const m = matchers.get(kind);
@@ -331,12 +359,48 @@ export function checkExamples(lexicons: Lexicons, entries?: readonly LexiconEntr
 
 const cache = new Map<string, Lexicons>();
 
+/** Bump when the compiled form or the matching rules change, so stale disk caches are ignored. */
+const COMPILED_FORMAT = 2;
+const DISK_CACHE = join(tmpdir(), 'parallax-cache');
+
+/** Compiled data for these files: from the disk cache when their contents are unchanged. */
+function compiled(files: FileInput[], userFiles: boolean): CompiledData {
+  const schema = readFileSync(LEXICON_SCHEMA_PATH, 'utf8');
+  const key = createHash('sha256')
+    .update(JSON.stringify([COMPILED_FORMAT, VERSION, process.cwd(), schema, files.map((f) => [f.path, f.sha256])]))
+    .digest('hex');
+  const path = join(DISK_CACHE, `lexicons-${key.slice(0, 32)}.json`);
+  try {
+    return JSON.parse(readFileSync(path, 'utf8')) as CompiledData;
+  } catch {
+    // not cached yet (or unreadable): compile below
+  }
+  const data = build(files);
+  if (userFiles) {
+    const lexicons = instantiate(data, []);
+    const userIds = new Set(data.info.filter((_, i) => !files[i]!.bundled).map((x) => x.id));
+    checkExamples(lexicons, lexicons.entries().filter((e) => userIds.has(e.lexicon)));
+  }
+  try {
+    mkdirSync(DISK_CACHE, { recursive: true });
+    const tmp = `${path}.${process.pid}.tmp`;
+    writeFileSync(tmp, JSON.stringify(data));
+    renameSync(tmp, path);
+  } catch {
+    // a read-only temp dir only costs start-up time
+  }
+  return data;
+}
+
 /**
  * Loads, validates and compiles the bundled lexicons plus `options.dirs`, once per process for
  * the same file contents. Throws InputError (`file:line:column: what — fix: how`) on a bad file.
  *
- * Examples of the bundled lexicons are checked by the test suite and `npm run lexicons`, not at
- * every start-up; examples of user lexicons (`--lexicons DIR`) are checked at load time.
+ * The compiled form (entries and tokenised phrases) is cached on disk, keyed by the sha256 of
+ * every file, the schema and parallax's version, so a start-up with unchanged lexicons skips YAML
+ * parsing, validation and tokenisation. Examples of the bundled lexicons are checked by the test
+ * suite and `npm run lexicons`; examples of user lexicons (`--lexicons DIR`) are checked whenever
+ * those files change.
  */
 export function loadLexicons(options: LexiconOptions = {}): Lexicons {
   const files: FileInput[] = [];
@@ -351,11 +415,7 @@ export function loadLexicons(options: LexiconOptions = {}): Lexicons {
   const key = JSON.stringify([files.map((f) => [f.path, f.sha256]), disable]);
   let lexicons = cache.get(key);
   if (!lexicons) {
-    lexicons = compile(files, disable);
-    if (files.some((f) => !f.bundled)) {
-      const userIds = new Set(lexicons.info.filter((_, i) => !files[i]!.bundled).map((x) => x.id));
-      checkExamples(lexicons, lexicons.entries().filter((e) => userIds.has(e.lexicon)));
-    }
+    lexicons = instantiate(compiled(files, files.some((f) => !f.bundled)), disable);
     cache.set(key, lexicons);
   }
   return lexicons;

@@ -4,8 +4,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { relative, resolve, isAbsolute } from 'node:path';
-import { Ajv, type ErrorObject } from 'ajv';
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { createRequire } from 'node:module';
+import type { ErrorObject } from 'ajv';
+import type { Document, Node } from 'yaml';
 import { InputError } from '../core/errors.js';
 import { PACKAGE_ROOT } from '../core/version.js';
 
@@ -61,9 +62,17 @@ export interface ParsedLexicon {
   locate(path: readonly (string | number)[], key?: string): { line: number; column: number };
 }
 
-let validator: ReturnType<Ajv['compile']> | undefined;
+// ajv and yaml are loaded on first use: a start-up whose lexicons are in the compiled cache
+// (see index.ts) needs neither.
+const require = createRequire(import.meta.url);
+let yamlModule: typeof import('yaml') | undefined;
+const yaml = () => (yamlModule ??= require('yaml') as typeof import('yaml'));
+
+type Validator = ReturnType<InstanceType<typeof import('ajv').Ajv>['compile']>;
+let validator: Validator | undefined;
 function validate(data: unknown): ErrorObject[] {
   if (!validator) {
+    const { Ajv } = require('ajv') as typeof import('ajv');
     const ajv = new Ajv({ allErrors: true, strict: false });
     validator = ajv.compile(JSON.parse(readFileSync(LEXICON_SCHEMA_PATH, 'utf8')) as object);
   }
@@ -77,6 +86,7 @@ export function displayPath(file: string): string {
 }
 
 function nodeAt(doc: Document, path: readonly (string | number)[], key?: string): { start: number } | undefined {
+  const { isMap, isPair, isScalar, isSeq } = yaml();
   // Walk down as far as the path exists; fall back to the deepest node found.
   let node: unknown = doc.contents;
   let best: number | undefined = (node as Node | null)?.range?.[0];
@@ -140,6 +150,7 @@ function describe(e: ErrorObject, data: unknown): { message: string; hint: strin
 /** Reads and validates one lexicon file; throws InputError with file:line:column on any problem. */
 export function parseLexiconFile(path: string, raw = readFileSync(path, 'utf8')): ParsedLexicon {
   const file = displayPath(path);
+  const { LineCounter, parseDocument } = yaml();
   const lines = new LineCounter();
   const doc = parseDocument(raw, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   const pos = (offset: number) => {
