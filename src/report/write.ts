@@ -45,9 +45,19 @@ export function removeTempFiles(): number {
   return n;
 }
 
+/** True for an existing path that is neither a regular file nor a directory (/dev/null, a FIFO). */
+function isSpecialFile(path: string): boolean {
+  try {
+    const st = statSync(path);
+    return !st.isFile() && !st.isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 /** True when `path` exists and was not written by parallax (so it must not be overwritten silently). */
 export function isForeignFile(path: string): boolean {
-  if (!existsSync(path)) return false;
+  if (!existsSync(path) || isSpecialFile(path)) return false;
   try {
     const head = readFileSync(path, 'utf8').slice(0, 4096);
     return !head.includes(GENERATOR_MARK);
@@ -81,6 +91,10 @@ export function writeOutputs(files: readonly OutputFile[], force = false): void 
   progress.planned = Math.max(progress.planned, progress.written.length + files.length);
   try {
     for (const f of files) {
+      if (isSpecialFile(f.path)) {
+        temps.push(''); // devices and pipes are written in place below, never renamed over
+        continue;
+      }
       const dir = dirname(f.path);
       try {
         mkdirSync(dir, { recursive: true });
@@ -98,7 +112,8 @@ export function writeOutputs(files: readonly OutputFile[], force = false): void 
     }
     files.forEach((f, i) => {
       try {
-        renameSync(temps[i]!, f.path);
+        if (temps[i] === '') writeFileSync(f.path, f.content);
+        else renameSync(temps[i]!, f.path);
       } catch (e) {
         throw writeError(f.path, e);
       }
@@ -107,7 +122,7 @@ export function writeOutputs(files: readonly OutputFile[], force = false): void 
     });
   } finally {
     for (const t of temps) {
-      rmSync(t, { force: true });
+      if (t) rmSync(t, { force: true });
       progress.temps.delete(t);
     }
   }

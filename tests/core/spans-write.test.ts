@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -58,5 +58,12 @@ describe('writeOutputs', () => {
     writeFileSync(join(dir, 'b.md'), 'mine');
     expect(() => writeOutputs([{ path: join(dir, 'a.json'), content: 'parallax/report' }, { path: join(dir, 'b.md'), content: 'x' }])).toThrow(InputError);
     expect(existsSync(join(dir, 'a.json'))).toBe(false);
+  });
+});
+
+describe('writeOutputs to special files', () => {
+  it('writes /dev/null in place instead of renaming a file over it', () => {
+    writeOutputs([{ path: '/dev/null', content: 'parallax/report' }]);
+    expect(statSync('/dev/null').isCharacterDevice()).toBe(true);
   });
 });
