@@ -9,8 +9,8 @@
 import type { AnalysedArticle, Event, Finding } from '../core/types.js';
 import type { Lexicons } from '../lexicons/index.js';
 import { unitsOf, type Unit } from './units.js';
-import { termsOf } from './terms.js';
-import { candidatePairs, overlap, vectorOf, weighting, type TermVector, type Weighting } from './similarity.js';
+import { termsOf, type TermHit } from './terms.js';
+import { candidatePairs, centroid, overlap, vectorOf, weighting, type TermVector, type Weighting } from './similarity.js';
 import { figuresOf, type Figure } from './figures.js';
 import { isReuse, quoteOverlap, quotesOf, reuseGroups, type QuoteRef, type QuoteReuse } from './quote-reuse.js';
 import { figureConflicts, type FigureConflict } from './conflicts.js';
@@ -37,9 +37,13 @@ export interface AlignOptions {
   figureBonus: number;
   /** Score added, times the containment, when the two units hold the same quotation. */
   quoteBonus: number;
+  /** Least mean score between a unit and another event's members for it to mention that event too (0: off). */
+  attach: number;
+  /** Weight of the article centroid mixed into each unit's vector (0: none). */
+  context: number;
 }
 
-export const DEFAULT_ALIGN_OPTIONS: AlignOptions = { link: 0.2, merge: 0.1, evidence: 0.7, figureBonus: 0.05, quoteBonus: 0.3 };
+export const DEFAULT_ALIGN_OPTIONS: AlignOptions = { link: 0.2, merge: 0.1, evidence: 0.4, figureBonus: 0.05, quoteBonus: 0.3, attach: 0.15, context: 1 };
 
 /** Why two mentions of an event are aligned. `a`/`b` index `mentions` (0-based). */
 export interface EventLink {
@@ -64,21 +68,58 @@ interface Scored {
   quotation: number;
 }
 
+/** Fewest articles for the story context: with fewer, the average pair is no reliable reference. */
+export const MIN_CONTEXT_ARTICLES = 5;
+
+/**
+ * Story context: two units' cosine plus `lambda` times how much more similar their two articles
+ * are (cosine of the articles' centroids) than the average pair of articles in the set. In a set
+ * of articles about one story it changes little; where the set mixes stories it keeps them apart.
+ */
+function contextOf(articles: readonly AnalysedArticle[], units: readonly Unit[], vectors: readonly TermVector[], lambda: number) {
+  if (lambda <= 0 || articles.length < MIN_CONTEXT_ARTICLES) return (_i: number, _j: number, dot: number) => dot;
+  const maps = articles.map((a) => {
+    const c = centroid(vectors.filter((_, x) => units[x]!.article === a.id));
+    return new Map(c.terms.map((t, k) => [t, c.weights[k]!]));
+  });
+  const index = new Map(articles.map((a, k) => [a.id, k]));
+  const sims: number[][] = maps.map(() => []);
+  let sum = 0;
+  for (let p = 0; p < maps.length; p++) {
+    for (let q = p + 1; q < maps.length; q++) {
+      let d = 0;
+      for (const [t, w] of maps[p]!) d += w * (maps[q]!.get(t) ?? 0);
+      sims[p]![q] = d;
+      sims[q]![p] = d;
+      sum += d;
+    }
+  }
+  const mean = sum / ((maps.length * (maps.length - 1)) / 2);
+  return (i: number, j: number, dot: number): number => {
+    const s = sims[index.get(units[i]!.article)!]![index.get(units[j]!.article)!]!;
+    return dot + lambda * (s - mean);
+  };
+}
+
 /** Cross-article score of two units, with its evidence. */
-function scorer(vectors: TermVector[], w: Weighting, figures: Figure[][], quotes: QuoteRef[][], o: AlignOptions) {
+function scorer(vectors: TermVector[], context: (i: number, j: number, dot: number) => number, w: Weighting, figures: Figure[][], quotes: QuoteRef[][], o: AlignOptions) {
   const cache = new Map<number, Scored>();
   const n = vectors.length;
+  // Precise figures of each unit as sorted, distinct `kind:value` keys.
+  const figureKeys = figures.map((list) => [...new Set(list.filter((f) => !f.vague).map((f) => `${f.kind}:${f.value}`))].sort());
   return (i: number, j: number): Scored => {
     const key = Math.min(i, j) * n + Math.max(i, j);
     const hit = cache.get(key);
     if (hit) return hit;
     const ov = overlap(vectors[i]!, vectors[j]!, w);
-    const fj = new Set(figures[j]!.map((f) => `${f.kind}:${f.value}`));
-    const sharedFigures = [...new Set(figures[i]!.filter((f) => !f.vague && fj.has(`${f.kind}:${f.value}`)).map((f) => `${f.kind}:${f.value}`))].sort();
+    const cosine = context(i, j, ov.cosine);
+    const fi = figureKeys[i]!;
+    const fj = figureKeys[j]!;
+    const sharedFigures = fi.length && fj.length ? fi.filter((k) => fj.includes(k)) : [];
     let quotation = 0;
     for (const qa of quotes[i]!) for (const qb of quotes[j]!) if (isReuse(qa, qb)) quotation = Math.max(quotation, quoteOverlap(qa, qb).containment);
-    const score = ov.cosine + o.figureBonus * Math.min(3, sharedFigures.length) + o.quoteBonus * quotation;
-    const s = { score, cosine: ov.cosine, evidence: ov.evidence, shared: ov.shared, figures: sharedFigures, quotation };
+    const score = cosine + o.figureBonus * Math.min(3, sharedFigures.length) + o.quoteBonus * quotation;
+    const s = { score, cosine, evidence: ov.evidence, shared: ov.shared, figures: sharedFigures, quotation };
     cache.set(key, s);
     return s;
   };
@@ -100,59 +141,103 @@ export function alignArticles(
   const units: Unit[] = [];
   const figures: Figure[][] = [];
   const quotes: QuoteRef[][] = [];
-  const allFigures = new Map<string, Figure[]>();
   const allQuotes: QuoteRef[] = [];
+  const hits: TermHit[][] = [];
   for (const a of sorted) {
     const fig = figuresOf(a);
     const qs = quotesOf(a);
-    allFigures.set(a.id, fig);
     allQuotes.push(...qs);
     for (const u of unitsOf(a)) {
       units.push(u);
+      hits.push(termsOf(a.tokens, u.tokenStart, u.tokenEnd));
       figures.push(fig.filter((f) => f.start >= u.start && f.end <= u.end));
       quotes.push(qs.filter((q) => q.innerStart < u.end && q.innerEnd > u.start));
     }
   }
-  const hits = units.map((u) => termsOf(sorted.find((a) => a.id === u.article)!.tokens, u.tokenStart, u.tokenEnd));
   const w = weighting(hits);
   const vectors = hits.map((h) => vectorOf(h, w));
-  const score = scorer(vectors, w, figures, quotes, o);
+  // Context: each unit's vector with a little of its article's centroid mixed in, so that units
+  // of articles about the same story score higher than look-alikes from another story.
+  const score = scorer(vectors, contextOf(sorted, units, vectors, o.context), w, figures, quotes, o);
   const owner = units.map((u) => u.article);
 
-  // Candidate links: pairs sharing a not-too-frequent term, or a reused quotation.
+  // Candidate pairs: units sharing a not-too-frequent term. Pairs that are not candidates count
+  // as score 0 in the average linkage below (they share only very frequent terms, if any).
   const maxDf = 50 + 2 * Math.ceil(Math.sqrt(units.length));
   const pairs = candidatePairs(vectors, owner, maxDf);
   const edges: { i: number; j: number; s: Scored }[] = [];
+  const between = new Map<number, Map<number, number>>(units.map((_, i) => [i, new Map()]));
+  const adjacency: [number, number][][] = units.map(() => []);
   for (const [i, j] of pairs) {
     const s = score(i, j);
+    if (s.score <= 0) continue;
+    between.get(i)!.set(j, s.score);
+    between.get(j)!.set(i, s.score);
+    adjacency[i]!.push([j, s.score]);
+    adjacency[j]!.push([i, s.score]);
     if ((s.score >= o.link && s.evidence >= o.evidence) || s.quotation > 0) edges.push({ i, j, s });
   }
   edges.sort((x, y) => y.s.score - x.s.score || x.i - y.i || x.j - y.j);
 
-  // Greedy average-linkage merging over the links, strongest first.
+  // Greedy average linkage over the links, strongest first: two clusters merge when the mean
+  // score of their cross-article unit pairs reaches `merge`. `between` keeps the summed
+  // scores between clusters, updated on every merge.
   const cluster = units.map((_, i) => i);
   const members = new Map<number, number[]>(units.map((_, i) => [i, [i]]));
+  const perArticle = new Map<number, Map<string, number>>(units.map((u, i) => [i, new Map([[u.article, 1]])]));
   const used = new Map<number, { i: number; j: number; s: Scored }[]>(units.map((_, i) => [i, []]));
+  const crossPairs = (a: number, b: number) => {
+    const A = perArticle.get(a)!;
+    const B = perArticle.get(b)!;
+    let same = 0;
+    for (const [art, c] of A) same += c * (B.get(art) ?? 0);
+    return members.get(a)!.length * members.get(b)!.length - same;
+  };
   for (const e of edges) {
     const ca = cluster[e.i]!;
     const cb = cluster[e.j]!;
     if (ca === cb) continue;
-    const A = members.get(ca)!;
-    const B = members.get(cb)!;
-    let sum = 0;
-    let count = 0;
-    for (const x of A) for (const y of B) if (owner[x] !== owner[y]) {
-      sum += score(x, y).score;
-      count++;
-    }
+    const count = crossPairs(ca, cb);
+    const sum = between.get(ca)!.get(cb) ?? 0;
     if (count > 0 && sum / count < o.merge) continue;
     const [keep, drop] = ca < cb ? [ca, cb] : [cb, ca];
-    const merged = [...members.get(keep)!, ...members.get(drop)!].sort((x, y) => x - y);
     for (const x of members.get(drop)!) cluster[x] = keep;
-    members.set(keep, merged);
+    members.set(keep, [...members.get(keep)!, ...members.get(drop)!].sort((x, y) => x - y));
     members.delete(drop);
-    used.set(keep, [...used.get(keep)!, ...used.get(drop)!, e]);
+    const pk = perArticle.get(keep)!;
+    for (const [art, c] of perArticle.get(drop)!) pk.set(art, (pk.get(art) ?? 0) + c);
+    perArticle.delete(drop);
+    const bk = between.get(keep)!;
+    for (const [other, v] of between.get(drop)!) {
+      if (other === keep) continue;
+      bk.set(other, (bk.get(other) ?? 0) + v);
+      const bo = between.get(other)!;
+      bo.delete(drop);
+      bo.set(keep, (bo.get(keep) ?? 0) + v);
+    }
+    bk.delete(drop);
+    between.delete(drop);
+    used.get(keep)!.push(...used.get(drop)!, e);
     used.delete(drop);
+  }
+
+  // A unit that also reports another multi-article event (its mean score to that event's members
+  // in other articles reaches `attach`) is a mention of that event too.
+  if (o.attach > 0) {
+    const multi = new Set([...perArticle.entries()].filter(([, m]) => m.size > 1).map(([c]) => c));
+    const extra = new Map<number, number[]>();
+    units.forEach((u, x) => {
+      const sums = new Map<number, number>();
+      for (const [y, v] of adjacency[x]!) {
+        const c = cluster[y]!;
+        if (c !== cluster[x] && multi.has(c)) sums.set(c, (sums.get(c) ?? 0) + v);
+      }
+      for (const [c, sum] of [...sums.entries()].sort((p, q) => p[0] - q[0])) {
+        const others = members.get(c)!.length - (perArticle.get(c)!.get(u.article) ?? 0);
+        if (others > 0 && sum / others >= o.attach) extra.set(c, [...(extra.get(c) ?? []), x]);
+      }
+    });
+    for (const [c, xs] of extra) members.set(c, [...members.get(c)!, ...xs].sort((p, q) => p - q));
   }
 
   const articleText = (id: string) => sorted.find((a) => a.id === id)!.text;
@@ -178,7 +263,7 @@ export function alignArticles(
     const conflicts: FigureConflict[] = figureConflicts(numbers);
     const event: Event = {
       id: `e${k + 1}`,
-      label: labelOf(list, units, score),
+      label: trimLabel(units[centralOf(list, vectors, units)]!.text),
       articles: [...new Set(mentions.map((m) => m.article))].sort(byId),
       mentions,
       links,
@@ -206,20 +291,22 @@ export function omissionsOf(articleIds: readonly string[], events: readonly Even
   return Object.fromEntries(articleIds.map((id) => [id, multi.filter((e) => !e.articles.includes(id)).map((e) => e.id)]));
 }
 
-/** The most central mention (highest summed score to the others), cut to ~60 characters at a word boundary. */
-function labelOf(list: number[], units: Unit[], score: (i: number, j: number) => Scored): string {
-  let best = list[0]!;
-  let bestSum = -1;
-  for (const x of list) {
-    if (units[x]!.heading && list.length > 1) continue;
-    let sum = 0;
-    for (const y of list) if (y !== x && units[y]!.article !== units[x]!.article) sum += score(x, y).score;
-    if (sum > bestSum + 1e-12) {
+/** The member closest to the cluster's centroid (a body sentence rather than a heading when it has one). */
+function centralOf(list: number[], vectors: TermVector[], units: Unit[]): number {
+  const pool = list.some((x) => !units[x]!.heading) ? list.filter((x) => !units[x]!.heading) : list;
+  const centroid = new Map<string, number>();
+  for (const x of list) vectors[x]!.terms.forEach((t, k) => centroid.set(t, (centroid.get(t) ?? 0) + vectors[x]!.weights[k]!));
+  let best = pool[0]!;
+  let bestDot = -1;
+  for (const x of pool) {
+    let dot = 0;
+    vectors[x]!.terms.forEach((t, k) => (dot += vectors[x]!.weights[k]! * centroid.get(t)!));
+    if (dot > bestDot + 1e-12) {
       best = x;
-      bestSum = sum;
+      bestDot = dot;
     }
   }
-  return trimLabel(units[best]!.text);
+  return best;
 }
 
 /** `text` on one line, cut at a word boundary before `max` characters with an ellipsis. */

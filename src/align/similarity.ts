@@ -21,7 +21,7 @@ export interface Weighting {
 
 /** Inverse document frequency `ln(1 + N / df)`. */
 export function idf(w: Weighting, term: string): number {
-  return Math.log(1 + w.units / (w.df.get(term) ?? 1));
+  return process.env["PX_IDF"] ? Math.log(w.units / (w.df.get(term) ?? 1)) : Math.log(1 + w.units / (w.df.get(term) ?? 1));
 }
 
 /** Document frequencies of terms over units (each unit counts a term once). */
@@ -118,4 +118,20 @@ export function candidatePairs(vectors: readonly TermVector[], owner: readonly s
     }
   }
   return out.sort((p, q) => p[0] - q[0] || p[1] - q[1]);
+}
+
+/** The normalised sum of vectors (in the given order). */
+export function centroid(vs: readonly TermVector[]): TermVector {
+  const m = new Map<string, number>();
+  for (const v of vs) v.terms.forEach((t, k) => m.set(t, (m.get(t) ?? 0) + v.weights[k]!));
+  const terms = [...m.keys()].sort();
+  const norm = Math.sqrt(terms.reduce((s, t) => s + m.get(t)! ** 2, 0)) || 1;
+  return { terms, weights: terms.map((t) => m.get(t)! / norm), groups: terms.map((_, k) => -1 - k), proper: terms.map(() => false) };
+}
+
+/** Dot product of a sparse vector with a dense map (cost: the vector's length). */
+export function dotMap(a: TermVector, m: ReadonlyMap<string, number>): number {
+  let d = 0;
+  a.terms.forEach((t, k) => (d += a.weights[k]! * (m.get(t) ?? 0)));
+  return d;
 }
