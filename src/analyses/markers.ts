@@ -70,6 +70,9 @@ export function nameTokens(article: Pick<AnalysedArticle, 'tokens' | 'sentences'
   return names;
 }
 
+/** How many tokens before a short quotation a reporting or naming verb makes it a quotation. */
+const QUOTE_WINDOW = 4;
+
 /** Lemmas of verbs that introduce a term as someone's name for a thing (`what he called "X"`). */
 const NAMING_VERBS = new Set(['call', 'dub', 'term', 'brand', 'label', 'describe', 'nickname', 'christen']);
 
@@ -88,8 +91,9 @@ function tokenRange(tokens: readonly Token[], start: number, end: number): [numb
 
 /**
  * Scare quotes: a quotation of one to three words that is not attributed to a speaker. A quote
- * directly after a reporting or naming verb, a speaker (name, pronoun, possessive) or a colon,
- * or directly followed by a reporting verb, is a quotation; so is a quoted title in Title Case.
+ * within QUOTE_WINDOW tokens after a reporting or naming verb or a colon, directly after a
+ * speaker (name, pronoun, possessive), or directly followed by a reporting verb, is a quotation;
+ * so is a quoted title in Title Case and any quotation in a headline.
  */
 function scareQuotes(article: AnalysedArticle, quotes: readonly Quotation[], reportingAt: ReadonlySet<number>): LoadedDraft[] {
   const { tokens } = article;
@@ -99,10 +103,12 @@ function scareQuotes(article: AnalysedArticle, quotes: readonly Quotation[], rep
     const [a, b] = tokenRange(tokens, q.innerStart, q.innerEnd);
     const words = tokens.slice(a, b).filter((t) => t.type === 'word' || t.type === 'number');
     if (words.length < 1 || words.length > 3) continue;
-    if (words.every((t) => /^\p{Lu}/u.test(t.text)) && words.length > 1) continue; // a title or name
     const open = tokenRange(tokens, q.start, q.start + 1)[0];
     const sentence = article.sentences[tokens[a]!.sentence]!;
-    const before = tokens.slice(Math.max(sentence.tokenStart, open - 4), open);
+    if (sentence.heading) continue; // quotation marks in headlines mark quotations
+    const content = words.filter((t) => !NAME_CONNECTORS.has(t.normal));
+    if (content.length > 0 && content.every((t) => /^\p{Lu}/u.test(t.text)) && a > sentence.tokenStart + 1) continue; // a title or name
+    const before = tokens.slice(Math.max(sentence.tokenStart, open - QUOTE_WINDOW), open);
     const prev = tokens[open - 1];
     const attributedBefore =
       before.some((t) => reportingAt.has(t.index) || NAMING_VERBS.has(t.lemma) || t.text === ':') ||
