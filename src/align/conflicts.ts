@@ -19,7 +19,7 @@ const byId = (x: string, y: string) => x.localeCompare(y, 'en', { numeric: true 
 export function agree(a: Figure, b: Figure): boolean {
   if (typeof a.value === 'number' && typeof b.value === 'number') {
     if (a.vague || b.vague) return a.vague && b.vague && a.value === b.value;
-    return Math.abs(a.value - b.value) <= 0.01 * Math.max(Math.abs(a.value), Math.abs(b.value));
+    return a.value === b.value;
   }
   // Dates: compare at the precision both give; an unknown year (--MM-DD) matches any year.
   const strip = (v: string) => (v.startsWith('--') ? v.slice(2) : v);

@@ -219,7 +219,7 @@ export function renderBasil(datasets: string, dir: string, withDates: boolean): 
       const body = a['body-paragraphs'].map((p) => p.join(' ').trim()).filter((p) => p.length > 0);
       const text = `${a.title}\n\n${body.join('\n\n')}\n`;
       const outlet = a.source.toLowerCase();
-      const name = `${a.uuid}.${withDates ? 'md' : 'txt'}`;
+      const name = `${f.replace(/\.json$/, "")}.${withDates ? "md" : "txt"}`;
       const content = withDates ? `---\ntitle: ${JSON.stringify(a.title)}\noutlet: ${outlet}\ndate: ${a.date ?? 'null'}\n---\n${text}` : text;
       writeFileSync(join(dir, name), content);
       truth.set(join(dir, name), a['triplet-uuid']);

@@ -1,0 +1,106 @@
+/**
+ * Event alignment on the bundled corpus: exact mention spans computed from the corpus files.
+ * Does not need ../shared/datasets.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { AnalysedArticle, Event } from '../../src/core/types.js';
+import { prepareArticle } from '../../src/pipeline.js';
+import { alignArticles, type Alignment, type QuoteReuse } from '../../src/align/index.js';
+
+const CORPUS = resolve(__dirname, '../../corpus');
+const FILES = readdirSync(CORPUS).filter((f) => f.endsWith('.md')).sort();
+const text = (i: number) => readFileSync(join(CORPUS, FILES[i]!), 'utf8').replace(/^\uFEFF/, '');
+
+/** The span of `snippet` in article `i` (must occur once). */
+function span(i: number, snippet: string): { article: string; start: number; end: number } {
+  const t = text(i);
+  const start = t.indexOf(snippet);
+  expect(start, snippet).toBeGreaterThanOrEqual(0);
+  expect(t.indexOf(snippet, start + 1), `${snippet} occurs once`).toBe(-1);
+  return { article: `a${i + 1}`, start, end: start + snippet.length };
+}
+
+const has = (e: Event, m: { article: string; start: number; end: number }) =>
+  e.mentions.some((x) => x.article === m.article && x.start === m.start && x.end === m.end);
+const eventWith = (al: Alignment, m: { article: string; start: number; end: number }) => al.events.filter((e) => has(e, m));
+
+let articles: AnalysedArticle[];
+let alignment: Alignment;
+
+beforeAll(() => {
+  articles = FILES.map((f, i) => {
+    const a = prepareArticle(join(CORPUS, f));
+    a.id = `a${i + 1}`;
+    return a;
+  });
+  alignment = alignArticles(articles, []);
+});
+
+describe('bundled corpus alignment', () => {
+  it('aligns the "remaining pockets of terrorism" quotation in its two wordings, with a word diff', () => {
+    const a1 = span(0, '“I have no doubt that, thanks to this cooperation, the remaining pockets of terrorism in Burkina Faso will be destroyed”, reassured Mr. Lavrov.');
+    const a2 = span(1, '”I have no doubt that thanks to this cooperation, the remaining pockets of terrorism on the territory of Burkina Faso will be destroyed,” he told a press conference in the capital Ouagadougou.');
+    const shared = eventWith(alignment, a1).filter((e) => has(e, a2));
+    expect(shared.length).toBeGreaterThanOrEqual(1);
+    const reuse = alignment.events.flatMap((e) => (e.quoteReuse ?? []) as QuoteReuse[]).find((r) => r.variants.some((v) => v.text.includes('remaining pockets')));
+    expect(reuse).toBeDefined();
+    const q1 = span(0, '“I have no doubt that, thanks to this cooperation, the remaining pockets of terrorism in Burkina Faso will be destroyed”');
+    expect(reuse!.variants.map((v) => [v.article, v.start, v.end])).toEqual([
+      ['a1', q1.start, q1.end],
+      ['a2', a2.start, a2.start + '”I have no doubt that thanks to this cooperation, the remaining pockets of terrorism on the territory of Burkina Faso will be destroyed,”'.length],
+    ]);
+    const changes = reuse!.diff.filter((p) => p.op !== 'same').map((p) => `${p.op === 'added' ? '+' : '-'}${p.text.trim()}`);
+    expect(changes).toEqual(['-,', '-in', '+on', '+the territory of', '+,']);
+    expect(reuse!.diff.filter((p) => p.op !== 'added').map((p) => p.text).join('')).toBe('I have no doubt that, thanks to this cooperation, the remaining pockets of terrorism in Burkina Faso will be destroyed');
+    expect(reuse!.similarity).toBe(1);
+  });
+
+  it('aligns Lavrov’s announcement of more instructors across the translated quotation', () => {
+    const a1 = span(0, '“We are going to increase the number of instructors working here and helping you train your specialists,” Lavrov said at a joint press conference with his Burkinabe counterpart on June 5, 2024 in Ouagadougou.');
+    const a2 = span(1, '“Russian instructors have been working here and their number will increase,” Lavrov said, adding that Russia has been helping train Burkina Faso’s military and law enforcement personnel.');
+    const e = eventWith(alignment, a1).find((x) => has(x, a2));
+    expect(e).toBeDefined();
+    const link = (e!.links as { a: number; b: number; shared: string[]; quotation?: number }[]).find((l) => {
+      const ms = [e!.mentions[l.a]!, e!.mentions[l.b]!];
+      return ms.some((m) => m.start === a1.start) && ms.some((m) => m.start === a2.start);
+    });
+    expect(link?.shared).toEqual(expect.arrayContaining(['increas', 'instructor', 'number', 'work']));
+    expect(link?.quotation).toBe(0.8);
+  });
+
+  it('keeps single-article events alone: the bauxite talks and the French-forces accusation', () => {
+    const bauxite = span(1, 'Separately, on Wednesday, the RIA news agency revealed that negotiations for a bauxite mining concession are underway between the government of Sierra Leone and Russian aluminum company Rusal.');
+    const french = span(0, 'This is an area threatened by the filtration of armed groups from Benin, where they are trained by French forces stationed in the northern part of the country, in Kandi to be precise.');
+    for (const m of [bauxite, french]) {
+      const events = eventWith(alignment, m);
+      expect(events.map((e) => e.articles)).toEqual([[m.article]]);
+    }
+  });
+
+  it('lists multi-article events each article leaves out', () => {
+    const multi = alignment.events.filter((e) => e.articles.length > 1);
+    for (const id of ['a1', 'a2', 'a3']) {
+      expect(alignment.omissions[id]).toEqual(multi.filter((e) => !e.articles.includes(id)).map((e) => e.id));
+    }
+  });
+
+  it('gives every mention as an exact slice of its file, outside boilerplate', () => {
+    for (const e of alignment.events) {
+      for (const m of e.mentions) {
+        const i = Number(m.article.slice(1)) - 1;
+        expect(text(i).slice(m.start, m.end)).toBe(m.text);
+        expect(articles[i]!.boilerplate.some((b) => b.start < m.end && b.end > m.start)).toBe(false);
+      }
+    }
+  });
+
+  it('does not depend on the order of the input articles', () => {
+    const reversed = alignArticles([...articles].reverse(), []);
+    const rotated = alignArticles([articles[1]!, articles[2]!, articles[0]!], []);
+    expect(JSON.stringify(reversed)).toBe(JSON.stringify(alignment));
+    expect(JSON.stringify(rotated)).toBe(JSON.stringify(alignment));
+    expect(alignment.events.map((e) => e.id)).toEqual(alignment.events.map((_, k) => `e${k + 1}`));
+  });
+});

@@ -1,0 +1,63 @@
+/**
+ * Corpus mode: story grouping, duplicates and unreadable files skipped, outputs listed; and on
+ * the BASIL development triplets (skipped when ../shared/datasets is absent).
+ */
+import { copyFileSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCorpus } from '../../src/corpus/run.js';
+import { dateFactor, groupStories } from '../../src/corpus/group.js';
+import { evaluateGrouping } from '../../src/eval/alignment.js';
+
+const REPO = resolve(__dirname, '../..');
+const DATASETS = resolve(process.env['PARALLAX_DATASETS'] ?? resolve(REPO, '../shared/datasets'));
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+const FOOTBALL = `Title: City beat United in the derby\n\nManchester City beat Manchester United 3-1 in the derby at the Etihad stadium on Sunday, with Erling Haaland scoring twice.\n\nThe win lifts City to the top of the Premier League table, two points ahead of Arsenal.\n`;
+const FOOTBALL2 = `United lose derby at the Etihad\n\nErling Haaland scored twice as Manchester City beat Manchester United 3-1 in Sunday's derby at the Etihad stadium.\n\nCity go top of the Premier League, two points clear of Arsenal, while United drop to eighth.\n`;
+
+describe('corpus mode', () => {
+  it('groups stories, skips duplicates and unreadable files, and writes the index and aggregates', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parallax-corpus-'));
+    dirs.push(dir);
+    copyFileSync(join(REPO, 'corpus/lavrov-african-tour.md'), join(dir, 'lavrov.md'));
+    copyFileSync(join(REPO, 'corpus/newsvoice-2024-06-21-burkina-faso-russian-assistance.md'), join(dir, 'newsvoice.md'));
+    copyFileSync(join(REPO, 'corpus/newsvoice-2024-06-21-burkina-faso-russian-assistance.md'), join(dir, 'newsvoice-copy.md'));
+    writeFileSync(join(dir, 'derby-a.txt'), FOOTBALL);
+    writeFileSync(join(dir, 'derby-b.txt'), FOOTBALL2);
+    writeFileSync(join(dir, 'empty.txt'), '   \n');
+    const out = join(dir, 'out');
+    const r = runCorpus(dir, out);
+    expect(r.articles).toBe(4);
+    expect(r.duplicates).toEqual([{ path: join(dir, 'newsvoice.md'), sameAs: join(dir, 'newsvoice-copy.md') }]);
+    expect(r.skipped.map((s) => s.path)).toEqual([join(dir, 'empty.txt')]);
+    const index = JSON.parse(r.files.find((f) => f.path === join(out, 'stories.json'))!.content) as { stories: { articles: { path: string }[] }[] };
+    expect(index.stories.map((s) => s.articles.map((a) => a.path))).toEqual([
+      [join(dir, 'derby-a.txt'), join(dir, 'derby-b.txt')],
+      [join(dir, 'lavrov.md'), join(dir, 'newsvoice-copy.md')],
+    ]);
+    expect(r.files.map((f) => f.path.slice(out.length + 1)).sort()).toEqual(['outlets.csv', 'outlets.json', 'stories.json', 'stories/s1.json', 'stories/s1.md', 'stories/s2.json', 'stories/s2.md']);
+    expect(r.outlets.map((o) => [o.outlet, o.articles])).toEqual([['Newsvoice', 1], ['derby-a', 1], ['derby-b', 1], ['lavrov', 1]]);
+  });
+
+  it('damps similarity by date distance and is independent of input order', () => {
+    expect(dateFactor('2024-06-01', '2024-06-03')).toBe(1);
+    expect(dateFactor('2024-06-01', '2024-06-18')).toBeCloseTo(0.5, 10);
+    expect(dateFactor(null, '2024-06-18')).toBe(1);
+    const mk = (path: string, terms: [string, number][], date: string | null = null) => ({ path, date, outlet: null, title: null, terms, hash: path });
+    const inputs = [mk('c', [['derbi', 2], ['haaland', 1], ['etihad', 1]]), mk('a', [['lavrov', 2], ['instructor', 2], ['burkina', 1]]), mk('b', [['lavrov', 1], ['instructor', 1], ['burkina', 2]]), mk('d', [['derbi', 1], ['haaland', 2], ['etihad', 1]])];
+    const paths = (rs: ReturnType<typeof groupStories>, inp: typeof inputs) => rs.map((s) => s.members.map((m) => inp[m]!.path));
+    expect(paths(groupStories(inputs), inputs)).toEqual([['a', 'b'], ['c', 'd']]);
+    const rev = [...inputs].reverse();
+    expect(paths(groupStories(rev), rev)).toEqual([['a', 'b'], ['c', 'd']]);
+  });
+
+  it.skipIf(!existsSync(DATASETS))('recovers the BASIL development triplets mixed in one folder (pairwise F1 ≥ 0.9)', () => {
+    const g = evaluateGrouping(DATASETS, true);
+    expect(g.articles).toBe(150);
+    expect(g.f1).toBeGreaterThanOrEqual(0.9);
+  });
+});
+if (!existsSync(DATASETS)) console.log(`tests/corpus: BASIL check skipped — no datasets at ${DATASETS} (set PARALLAX_DATASETS)`);
