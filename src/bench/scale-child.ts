@@ -23,13 +23,16 @@ export interface ScaleConfig {
   reps: number[];
   /** Stop a target's larger sizes once one size's median exceeds this (ms). */
   giveUpMs: number;
+  /** Use `sizes` for every target, ignoring targets' own sizes (quick mode). */
+  quickSizes: boolean;
 }
 
 /** One target's timings per size. */
 export interface ScaleTargetResult {
   id: string;
   description: string;
-  sizes: { n: number; ms: Summary; result: number }[];
+  /** Per size: time, the result size, RSS after the size's runs and the process's peak so far (MB). */
+  sizes: { n: number; ms: Summary; result: number; rssMb: number; maxRssMb: number }[];
   /** Sizes not run, with why. */
   skipped: { n: number; reason: string }[];
 }
@@ -94,9 +97,10 @@ async function main(): Promise<void> {
   const targets: ScaleTargetResult[] = [];
   for (const target of await scaleTargets()) {
     const out: ScaleTargetResult = { id: target.id, description: target.description, sizes: [], skipped: [] };
-    target.run(input, Math.min(config.sizes[0] ?? 1, articles.length)); // warm-up
+    const sizes = config.quickSizes ? config.sizes : target.sizes ?? config.sizes;
+    target.run(input, Math.min(sizes[0] ?? 1, articles.length)); // warm-up
     let giveUp: string | undefined;
-    config.sizes.forEach((n, k) => {
+    sizes.forEach((n, k) => {
       if (giveUp !== undefined) return void out.skipped.push({ n, reason: giveUp });
       if (n > articles.length) return void out.skipped.push({ n, reason: `only ${articles.length} articles` });
       if (target.maxSize !== undefined && n > target.maxSize) return void out.skipped.push({ n, reason: `above the target's limit of ${target.maxSize}` });
@@ -109,7 +113,7 @@ async function main(): Promise<void> {
         if (msSince(t) > config.giveUpMs) break;
       }
       const ms = summarise(samples);
-      out.sizes.push({ n, ms, result });
+      out.sizes.push({ n, ms, result, rssMb: process.memoryUsage().rss / 2 ** 20, maxRssMb: process.resourceUsage().maxRSS / 1024 });
       if (ms.median > config.giveUpMs) giveUp = `the previous size took ${Math.round(ms.median)} ms (> ${config.giveUpMs} ms)`;
     });
     targets.push(out);
