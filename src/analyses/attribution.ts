@@ -442,7 +442,7 @@ function analyseCue(
 
   // "X cited Y as saying": two attributions (the channel, and the speaker it quotes).
   let j = m.tokenStart - 1;
-  while (j >= sStart && SKIP_BEFORE_CUE_POS.has(tokens[j]!.pos) && tokens[j]!.normal !== 'to' && tokens[j]!.normal !== 'as') j--;
+  while (j >= sStart && SKIP_BEFORE_CUE_POS.has(tokens[j]!.pos) && tokens[j]!.normal !== 'to' && tokens[j]!.normal !== 'as' && !nameLike(ctx, j, sStart)) j--;
   if (tokens[j]?.normal === 'as' && j > sStart) {
     // speaker between the previous cue and "as"
     const np = npLeft(ctx, j, sStart);
@@ -458,12 +458,39 @@ function analyseCue(
 
   // Subject before the cue (with an optional apposition: "Mali's Foreign Minister, Abdoulaye Diop, hailed").
   let src: Range | null = null;
-  const passive = tokens.slice(Math.max(sStart, j + 1), m.tokenStart).some((t) => t.pos === 'AUX' && t.lemma === 'be');
+  // A form of "be" before a participle cue is a passive ("is said to"); before an -ing form it is progressive ("is saying").
+  const passive = !/ing$/.test(first.normal) && tokens.slice(Math.max(sStart, j + 1), m.tokenStart).some((t) => t.pos === 'AUX' && t.lemma === 'be');
   if (passive) {
-    // Agentless passive: "is said to", "it is reported that"; with a modal ("it should be noted") it is the writer's voice.
+    // Agentless passive: "is said to", "it is reported that", "she was asked whether", "he is accused of";
+    // with a modal ("it should be noted") it is the writer's voice.
     const modal = tokens.slice(Math.max(sStart, j + 1), m.tokenStart).some((t) => t.pos === 'AUX' && t.lemma !== 'be' && t.lemma !== 'have');
-    if (modal || !['to', 'that'].includes(tokens[m.tokenEnd]?.normal ?? '')) return [];
-    return [draft(ctx, cue, m.entry, null, null, clause(ctx, sentence.start, sentenceEnd), false)];
+    if (modal) return [];
+    const next = tokens[m.tokenEnd]?.normal ?? '';
+    if (['to', 'that'].includes(next)) return [draft(ctx, cue, m.entry, null, null, clause(ctx, sentence.start, sentenceEnd), false)];
+    if (AGENTLESS_NEXT.has(next) || isPunct(tokens[m.tokenEnd]) || m.tokenEnd >= sEnd) {
+      return [draft(ctx, cue, m.entry, null, null, clause(ctx, tokens[m.tokenEnd]?.start ?? sentenceEnd, sentenceEnd) ?? clause(ctx, sentence.start, sentenceEnd), false)];
+    }
+    return [];
+  }
+  // "Asked about …, the senator said", "when asked whether …": an agentless question.
+  if (first.lemma === 'ask' && first.normal === 'asked' && (j < sStart || WHEN.has(tokens[j]!.normal)) && AGENTLESS_NEXT.has(tokens[m.tokenEnd]?.normal ?? '')) {
+    const stop = findComma(ctx, m.tokenEnd, sEnd);
+    return [draft(ctx, cue, m.entry, null, null, clause(ctx, tokens[m.tokenEnd]!.start, stop < sEnd ? tokens[stop]!.start : sentenceEnd), false)];
+  }
+
+  // No subject of its own: "X admitted …, but said …", "… before adding that …", "X went on to say …",
+  // "by pointing out that …": the source is the subject of the clause (or of the sentence's previous attribution).
+  const lead = tokens[j];
+  const ing = /ing$/.test(first.normal);
+  const subjectless =
+    lead !== undefined &&
+    j >= sStart &&
+    (lead.pos === 'CCONJ' ||
+      (ing && WHEN.has(lead.normal)) ||
+      (lead.pos === 'VERB' && ing && !ctx.covered[j]));
+  if (subjectless) {
+    const made = fromClauseSubject(ctx, m, cue, sStart, sEnd, sentenceEnd, names, previous);
+    if (made) return [made];
   }
   if (j >= sStart && !isPunct(tokens[j])) {
     src = npLeft(ctx, j + 1, sStart);
@@ -479,20 +506,8 @@ function analyseCue(
 
   // Participle continuing the sentence's subject: "Lavrov said, adding that …", "…, telling Reuters that …".
   if (!src && tokens[j]?.text === ',' && /ing$/.test(first.normal)) {
-    const prev = previous[previous.length - 1];
-    const thatClause = clause(ctx, afterThat(ctx, m.tokenEnd + (first.lemma === 'tell' ? 0 : 0), sEnd), sentenceEnd);
-    if (prev && prev.source && tokens[tokenAt(tokens, prev.cue.start)]?.sentence === first.sentence) {
-      const a = tokenAt(tokens, prev.source.start);
-      const b = tokenAt(tokens, prev.source.end);
-      const who: Resolved = { type: prev.sourceType, ...(prev.sourceName ? { name: prev.sourceName } : {}), ...(prev.source.resolved ? { resolved: prev.source.resolved } : {}) };
-      return [draft(ctx, cue, m.entry, { a, b }, who, thatClause, false)];
-    }
-    const subject = npRight(ctx, sStart, sEnd);
-    if (subject && subject.b < m.tokenStart) {
-      const who = describeSource(ctx, subject, names, previous);
-      return [draft(ctx, cue, m.entry, subject, who, thatClause, false)];
-    }
-    return [];
+    const made = fromClauseSubject(ctx, m, cue, sStart, sEnd, sentenceEnd, names, previous);
+    return made ? [made] : [];
   }
 
   // A long apposition: "Chris Cox, who runs the NRA's lobbying arm, says" — the source runs from the clause start.
@@ -538,6 +553,82 @@ function analyseCue(
     content = clause(ctx, afterThat(ctx, tokenAt(tokens, rightEdge + skipObject(ctx, m, rightEdge, sEnd)), sEnd), sentenceEnd);
   }
   return [draft(ctx, cue, m.entry, src, who, content, false)];
+}
+
+/** Words after an agentless passive cue that open what was said or asked ("was asked whether", "is accused of"). */
+const AGENTLESS_NEXT = new Set(['about', 'whether', 'if', 'what', 'why', 'how', 'when', 'who', 'where', 'of', 'as', 'for', 'on', 'to', 'that']);
+const WHEN = new Set(['when', 'while', 'after', 'before', 'if', 'once', 'as', 'since', 'without', 'by']);
+/** Sentence-opening adverbs that are not names even when capitalised. */
+const OPENING_ADVERBS = new Set(['also', 'still', 'now', 'then', 'later', 'however', 'instead', 'meanwhile', 'again', 'separately', 'previously', 'earlier', 'recently', 'once', 'here', 'there', 'so', 'yet', 'thus', 'even', 'indeed', 'only', 'never', 'always', 'often', 'just']);
+
+/** True when token `k` is a capitalised word that reads as a name even if tagged as an adverb ("Jolly said"). */
+function nameLike(ctx: Ctx, k: number, sStart: number): boolean {
+  const t = ctx.tokens[k]!;
+  if (t.type !== 'word' || !/^\p{Lu}/u.test(t.text)) return false;
+  if (k > sStart) return true;
+  return !OPENING_ADVERBS.has(t.normal) && !/ly$/.test(t.normal);
+}
+
+/** Index of the first comma in `[from, to)`, or `to`. */
+function findComma(ctx: Ctx, from: number, to: number): number {
+  for (let k = from; k < to; k++) if (ctx.tokens[k]!.text === ',') return k;
+  return to;
+}
+
+/**
+ * The subject of the clause that holds a cue with no subject of its own: the source of the
+ * sentence's previous attribution, else the first noun phrase of the sentence after an opening
+ * adverbial ("On Sunday, Pastor Brown … and, citing …, urged").
+ */
+function clauseSubject(ctx: Ctx, cueAt: number, sStart: number): Range | null {
+  const { tokens } = ctx;
+  let i = sStart;
+  // Dateline: "WASHINGTON —", "CLEVELAND -".
+  for (let k = sStart; k < Math.min(cueAt, sStart + 6); k++) {
+    if (/^[—–-]+$/.test(tokens[k]!.text) && tokens.slice(sStart, k).every((t) => t.text === t.text.toUpperCase() || t.type !== 'word')) {
+      i = k + 1;
+      break;
+    }
+  }
+  // Opening adverbial up to a comma: "On Sunday,", "Hours later,", "In an interview,", "Speaking on Monday,".
+  const t = tokens[i];
+  if (t && (t.pos === 'ADP' || t.pos === 'SCONJ' || t.pos === 'ADV' || t.pos === 'NUM' || TIME_WORDS.has(t.normal) || (t.pos === 'VERB' && /(ing|ed)$/.test(t.normal)) || (t.pos === 'NOUN' && TIME_WORDS.has(tokens[i + 1]?.normal ?? '')))) {
+    const c = findComma(ctx, i, cueAt);
+    if (c < cueAt) i = c + 1;
+  }
+  const np = npRight(ctx, i, cueAt);
+  if (!np || np.b > cueAt || TIME_WORDS.has(tokens[np.a]!.normal) || tokens[np.a]!.pos === 'NUM') return null;
+  if (np.b - np.a === 1 && DEMONSTRATIVES.has(tokens[np.a]!.normal)) return null;
+  return np;
+}
+
+/** An attribution for a cue without its own subject, the source taken from its clause (see `clauseSubject`). */
+function fromClauseSubject(
+  ctx: Ctx,
+  m: LexiconMatch,
+  cue: TextSpan & { neutral: boolean; lemma: string },
+  sStart: number,
+  sEnd: number,
+  sentenceEnd: number,
+  names: ReturnType<typeof fullNames>,
+  previous: AttributionDraft[],
+): AttributionDraft | null {
+  const { tokens, text } = ctx;
+  const first = tokens[m.tokenStart]!;
+  const sentence = ctx.article.sentences[first.sentence]!;
+  const objectEnd = m.end + skipObject(ctx, m, m.end, sEnd);
+  const q = tokens[sEnd - 1]!.text === ':' ? introducedQuote(ctx, sentence.end) : quoteAfter(ctx, objectEnd, sentence.end + 3);
+  const content = q ? span(text, q.start, q.end) : clause(ctx, afterThat(ctx, tokenAt(tokens, objectEnd), sEnd), sentenceEnd);
+  const prev = previous[previous.length - 1];
+  if (prev && prev.source && prev.cue.start < m.start && tokens[tokenAt(tokens, prev.cue.start)]?.sentence === first.sentence) {
+    const a = tokenAt(tokens, prev.source.start);
+    const b = tokenAt(tokens, prev.source.end);
+    const who: Resolved = { type: prev.sourceType, ...(prev.sourceName ? { name: prev.sourceName } : {}), ...(prev.source.resolved ? { resolved: prev.source.resolved } : {}) };
+    return draft(ctx, cue, m.entry, { a, b }, who, content, q !== undefined);
+  }
+  const subject = clauseSubject(ctx, m.tokenStart, sStart);
+  if (!subject) return null;
+  return draft(ctx, cue, m.entry, subject, describeSource(ctx, subject, names, previous), content, q !== undefined);
 }
 
 /** Offset just after "that" when the clause starts with it, else the start of token `k`. */

@@ -1,7 +1,8 @@
 /**
  * The one quotation-span scanner of parallax. Finds direct quotations in every common quote
  * style: “…” and „…“ (curly), "…" (straight), ‘…’ and '…' (single), «…» and ‹…› (guillemets),
- * and the ”…” pairs some sites print with U+201D on both sides. Quotations may run over several
+ * the ”…” pairs some sites print with U+201D on both sides, and ''…'' (two apostrophes for a
+ * double mark, as in wire and archive texts). Quotations may run over several
  * sentences and paragraphs (the closing mark may be missing at a paragraph end when the next
  * paragraph reopens the quotation). Unbalanced marks never throw: an opening mark that is never
  * closed yields a quotation to the end of its paragraph with `balanced: false`.
@@ -132,6 +133,27 @@ function make(text: string, start: number, end: number, innerStart: number, inne
   return { start, end, text: text.slice(start, end), innerStart, innerEnd, open: text[start]!, close, balanced };
 }
 
+/**
+ * A quotation written with doubled apostrophes (''…''), opened at `i`: pushes it to `out` and
+ * returns the offset after it, or -1 when `i` cannot open one. It closes at the next '' in its
+ * paragraph; without one it runs to the paragraph end (unbalanced), as an unclosed “ does.
+ */
+function doubledQuote(text: string, i: number, span: Span, out: Quotation[]): number {
+  if (!isOpenContext(text[i - 1]) || isSpace(text[i + 2]) || text[i + 2] === "'") return -1;
+  const paraEnd = paragraphEnd(text, i + 2, span.end);
+  const limit = Math.min(paraEnd, i + MAX_QUOTATION);
+  let j = text.indexOf("''", i + 2);
+  // A closing '' follows a non-space; a following third apostrophe closes a nested ‘…’ first ('''').
+  while (j >= 0 && j < limit && isSpace(text[j - 1])) j = text.indexOf("''", j + 2);
+  if (j >= 0 && j < limit) {
+    const end = text[j + 2] === "'" ? j + 3 : j + 2;
+    out.push(make(text, i, end, i + 2, j, "''", true));
+    return end;
+  }
+  const end = trimEnd(text, i + 2, limit);
+  out.push(make(text, i, end, i + 2, end, '', false));
+  return Math.max(end, i + 2);
+}
 function scanSpan(text: string, span: Span, out: Quotation[]): void {
   let i = span.start;
   while (i < span.end) {
@@ -141,6 +163,16 @@ function scanSpan(text: string, span: Span, out: Quotation[]): void {
     if (!next || next.index >= span.end) break;
     i = next.index;
     const c = text[i]!;
+    // Two apostrophes standing for a double mark (''…'', a wire and archive convention).
+    if (c === "'" && text[i + 1] === "'") {
+      const j = doubledQuote(text, i, span, out);
+      if (j > i) {
+        i = j;
+        continue;
+      }
+      i += text[i + 2] === "'" ? 3 : 2;
+      continue;
+    }
     const fam = FAMILY[c];
     if (fam === undefined || !(c in CLOSERS) || !canOpen(text, i, c)) {
       i++;

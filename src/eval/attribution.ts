@@ -1,12 +1,15 @@
 /**
  * Evaluation of attribution and unsourced assertions against PolNeAR (dev split by default;
- * `PARALLAX_POLNEAR_SPLIT=train` to look for gaps on the training split). Metrics as defined in
+ * `PARALLAX_POLNEAR_SPLIT=train` to look for gaps on the training split; `PARALLAX_POLNEAR_LIMIT=N`
+ * articles at most, `PARALLAX_POLNEAR_EVERY=k` / `PARALLAX_POLNEAR_OFFSET=o` every k-th article from
+ * the o-th, `PARALLAX_POLNEAR_DUMP=FILE` writes missed relations and unmatched attributions as JSON
+ * lines to FILE, for error analysis outside the repository). Metrics as defined in
  * ../shared/datasets/README.md §2. Runs the real pipeline on each `.txt` exactly as it is, with
  * one annotator (the first `.ann` file in name order) per article. PolNeAR offsets count code
  * points; the development files hold no character outside the BMP, so they equal our UTF-16
  * offsets (a file that has one is reported and skipped).
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AttributionFinding, Span, UnsourcedFinding } from '../core/types.js';
 import { analyseArticles, prepareArticle } from '../pipeline.js';
@@ -94,8 +97,24 @@ const ratio = (a: number, b: number): number => (b === 0 ? 0 : a / b);
 const f1 = (p: number, r: number): number => (p + r === 0 ? 0 : (2 * p * r) / (p + r));
 const fmt = (x: number): string => x.toFixed(3);
 
-/** Scores one article's findings against its gold annotations, adding to `c`. */
-function scoreArticle(text: string, gold: ReturnType<typeof parseAnn>, attributions: AttributionFinding[], unsourced: UnsourcedFinding[], sentences: Span[], c: Counts): void {
+/** One line of the optional error dump (`PARALLAX_POLNEAR_DUMP=FILE`): a missed gold relation or a tool attribution with no gold cue. */
+interface DumpRow {
+  article: string;
+  what: 'miss' | 'fp' | 'src';
+  cue: string;
+  source: string | null;
+  context: string;
+  rule?: string;
+}
+
+const spanText = (text: string, spans: readonly Span[] | null): string | null => (spans ? spans.map((s) => text.slice(s.start, s.end)).join(' … ') : null);
+
+/** Scores one article's findings against its gold annotations, adding to `c` (and error rows to `dump`). */
+function scoreArticle(text: string, gold: ReturnType<typeof parseAnn>, attributions: AttributionFinding[], unsourced: UnsourcedFinding[], sentences: Span[], c: Counts, dump?: DumpRow[], name = ''): void {
+  const around = (s: Span): string => {
+    const sent = sentences.find((x) => x.start <= s.start && s.start < x.end) ?? s;
+    return text.slice(sent.start, sent.end).replace(/\s+/g, ' ');
+  };
   const rel = gold.relations;
   const goldCueSpans = rel.filter((r) => r.cue).map((r) => r.cue!);
   const matches = (a: AttributionFinding, r: GoldRelation) => r.cue !== null && overlapsAny(a.cue, r.cue) && (r.source === null || (a.source !== null && overlapsAny(a.source, r.source)));
@@ -104,6 +123,7 @@ function scoreArticle(text: string, gold: ReturnType<typeof parseAnn>, attributi
   for (const a of attributions) {
     if (goldCueSpans.some((g) => overlapsAny(a.cue, g))) c.toolCueHit++;
     if (rel.some((r) => matches(a, r))) c.toolStrict++;
+    else if (dump) dump.push({ article: name, what: goldCueSpans.some((g) => overlapsAny(a.cue, g)) ? 'src' : 'fp', cue: a.cue.text, source: a.source?.text ?? null, context: around(a.cue), rule: a.rule });
     if (a.source) {
       c.toolSources++;
       if (rel.some((r) => overlapsAny(a.source!, r.source))) c.toolSourcesHit++;
@@ -119,7 +139,10 @@ function scoreArticle(text: string, gold: ReturnType<typeof parseAnn>, attributi
       if (attributions.some((a) => a.source && overlapsAny(a.source, r.source))) c.goldSourcesHit++;
     }
     const hit = attributions.find((a) => matches(a, r));
-    if (!hit) continue;
+    if (!hit) {
+      if (dump && r.cue) dump.push({ article: name, what: 'miss', cue: spanText(text, r.cue)!, source: spanText(text, r.source), context: around(r.cue[0]!) });
+      continue;
+    }
     c.found++;
     // Content token F1: words between gold fragments count neither way; the tool's own source
     // and cue words inside its content are ignored.
@@ -162,6 +185,13 @@ export function run(datasetsDir: string): Counts | undefined {
     return undefined;
   }
   const limit = Number(process.env['PARALLAX_POLNEAR_LIMIT'] ?? Infinity);
+  // Every n-th article only (spreads a quick train sample over all outlets), starting at `offset`.
+  const every = Math.max(1, Number(process.env['PARALLAX_POLNEAR_EVERY'] ?? 1));
+  const offset = Number(process.env['PARALLAX_POLNEAR_OFFSET'] ?? 0);
+  const dumpPath = process.env['PARALLAX_POLNEAR_DUMP'];
+  const dump: DumpRow[] | undefined = dumpPath ? [] : undefined;
+  let nth = -1;
+  const all = new Set<string>();
   const lexicons = loadLexicons();
   const annFiles = readdirSync(join(dir, 'attributions')).filter((f) => f.endsWith('.ann')).sort();
   const c: Counts = { gold: 0, found: 0, tool: 0, toolCueHit: 0, toolStrict: 0, goldCues: 0, goldCuesHit: 0, toolSources: 0, toolSourcesHit: 0, goldSources: 0, goldSourcesHit: 0, contentTp: 0, contentFp: 0, contentFn: 0, sentTp: 0, sentFp: 0, sentFn: 0, articles: 0 };
@@ -169,7 +199,10 @@ export function run(datasetsDir: string): Counts | undefined {
   const started = Date.now();
   for (const ann of annFiles) {
     const base = ann.replace(/_[^_]+\.ann$/, '');
-    if (seen.has(base) || seen.size >= limit) continue; // one annotator per article
+    if (all.has(base) || seen.size >= limit) continue; // one annotator per article
+    all.add(base);
+    nth++;
+    if (nth < offset || (nth - offset) % every !== 0) continue;
     seen.add(base);
     const path = join(dir, 'text', `${base}.txt`);
     if (!existsSync(path)) continue;
@@ -183,8 +216,9 @@ export function run(datasetsDir: string): Counts | undefined {
     const report = analyseArticles([article], lexicons);
     const attributions = report.findings.filter((f): f is AttributionFinding => f.kind === 'attribution');
     const unsourced = report.findings.filter((f): f is UnsourcedFinding => f.kind === 'unsourced');
-    scoreArticle(text, parseAnn(readFileSync(join(dir, 'attributions', ann), 'utf8')), attributions, unsourced, sentences, c);
+    scoreArticle(text, parseAnn(readFileSync(join(dir, 'attributions', ann), 'utf8')), attributions, unsourced, sentences, c, dump, base);
   }
+  if (dumpPath && dump) writeFileSync(dumpPath, dump.map((d) => JSON.stringify(d)).join('\n') + '\n');
   const p = ratio(c.toolCueHit, c.tool);
   const r = ratio(c.found, c.gold);
   const cp = ratio(c.contentTp, c.contentTp + c.contentFp);
