@@ -43,7 +43,7 @@ export interface AlignOptions {
   context: number;
 }
 
-export const DEFAULT_ALIGN_OPTIONS: AlignOptions = { link: 0.2, merge: 0.1, evidence: 0.4, figureBonus: 0.05, quoteBonus: 0.3, attach: 0.15, context: 1 };
+export const DEFAULT_ALIGN_OPTIONS: AlignOptions = { link: 0.35, merge: 0.12, evidence: 0.8, figureBonus: 0.05, quoteBonus: 0.3, attach: 0.12, context: 1.5 };
 
 /** Why two mentions of an event are aligned. `a`/`b` index `mentions` (0-based). */
 export interface EventLink {
@@ -222,8 +222,9 @@ export function alignArticles(
   }
 
   // A unit that also reports another multi-article event (its mean score to that event's members
-  // in other articles reaches `attach`) is a mention of that event too.
-  if (o.attach > 0) {
+  // in other articles reaches `attach`) is a mention of that event too. Only in larger sets: with
+  // few articles the mean over an event's members is too noisy to add mentions by.
+  if (o.attach > 0 && sorted.length >= MIN_CONTEXT_ARTICLES) {
     const multi = new Set([...perArticle.entries()].filter(([, m]) => m.size > 1).map(([c]) => c));
     const extra = new Map<number, number[]>();
     units.forEach((u, x) => {
