@@ -45,6 +45,8 @@ interface Ctx {
   covered: Uint8Array;
   /** Per token: the longest sources-lexicon match covering it. */
   coveredBy: (LexiconMatch | undefined)[];
+  /** Reporting cues outside quotations, in text order. */
+  cues: LexiconMatch[];
 }
 
 interface Range {
@@ -185,6 +187,7 @@ function personName(ctx: Ctx, r: Range): string | null {
     if (t.text === ',' && words.length === 0) continue;
     if (HONORIFICS.has(t.normal) || t.text === '.') continue;
     if (t.pos === 'PROPN' && /^\p{Lu}/u.test(t.text)) words.push(t.text);
+    else if (words.length > 0 && t.pos === 'NOUN' && /^\p{Ll}/u.test(t.text)) words.length = 0; // a title after a capitalised word: "Fire chief Lena Berg"
     else if (words.length > 0) break;
   }
   return words.length > 0 ? words.join(' ') : null;
@@ -363,6 +366,7 @@ export function findAttributions(article: AnalysedArticle, lexicons: Lexicons): 
     nameTypes: new Map(),
     covered: new Uint8Array(tokens.length),
     coveredBy: new Array<LexiconMatch | undefined>(tokens.length),
+    cues: [],
   };
   for (const m of ctx.sources) {
     for (let k = m.tokenStart; k < m.tokenEnd; k++) {
@@ -373,7 +377,7 @@ export function findAttributions(article: AnalysedArticle, lexicons: Lexicons): 
   }
   const names = fullNames(ctx);
   learnNameTypes(ctx, names);
-  const cues: LexiconMatch[] = [];
+  const cues = ctx.cues;
   for (const m of lexicons.match(article, 'reporting-verbs')) {
     const last = cues[cues.length - 1];
     if (last && m.tokenStart < last.tokenEnd) continue;
@@ -551,6 +555,8 @@ function analyseCue(
     content = clause(ctx, sentence.start, tokens[src.a - 1]!.start);
   } else {
     content = clause(ctx, afterThat(ctx, tokenAt(tokens, rightEdge + skipObject(ctx, m, rightEdge, sEnd)), sEnd), sentenceEnd);
+    const stop = coordinatedCue(ctx, m, sEnd);
+    if (content && stop !== null && stop > content.start) content = clause(ctx, content.start, stop);
   }
   return [draft(ctx, cue, m.entry, src, who, content, false)];
 }
@@ -567,6 +573,22 @@ function nameLike(ctx: Ctx, k: number, sStart: number): boolean {
   if (t.type !== 'word' || !/^\p{Lu}/u.test(t.text)) return false;
   if (k > sStart) return true;
   return !OPENING_ADVERBS.has(t.normal) && !/ly$/.test(t.normal);
+}
+
+/**
+ * Offset where the content of cue `m` ends because the same subject goes on with another cue:
+ * "admitted the plan was late, but said …" (the later cue follows "and"/"but"); null when none.
+ */
+function coordinatedCue(ctx: Ctx, m: LexiconMatch, sEnd: number): number | null {
+  const { tokens } = ctx;
+  for (const c of ctx.cues) {
+    if (c.tokenStart <= m.tokenStart) continue;
+    if (c.tokenStart >= sEnd) break;
+    let k = c.tokenStart - 1;
+    while (k > m.tokenEnd && (tokens[k]!.pos === 'ADV' || tokens[k]!.pos === 'AUX')) k--;
+    if (tokens[k]?.pos === 'CCONJ') return tokens[k - 1]?.text === ',' ? tokens[k - 1]!.start : tokens[k]!.start;
+  }
+  return null;
 }
 
 /** Index of the first comma in `[from, to)`, or `to`. */
