@@ -21,7 +21,7 @@ export interface Weighting {
 
 /** Inverse document frequency `ln(1 + N / df)`. */
 export function idf(w: Weighting, term: string): number {
-  return process.env["PX_IDF"] ? Math.log(w.units / (w.df.get(term) ?? 1)) : Math.log(1 + w.units / (w.df.get(term) ?? 1));
+  return Math.log(1 + w.units / (w.df.get(term) ?? 1));
 }
 
 /** Document frequencies of terms over units (each unit counts a term once). */

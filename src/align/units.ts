@@ -20,7 +20,7 @@ export interface Unit {
 }
 
 /** Fewest word tokens each half of a split sentence must keep. */
-export const MIN_CLAUSE_WORDS = Number(process.env["PX_CLAUSE"] ?? 8);
+export const MIN_CLAUSE_WORDS = 8;
 
 const CONJUNCTIONS = new Set(['and', 'but', 'while', 'whereas', 'yet']);
 const SUBJECT_POS = new Set(['PRON', 'PROPN', 'DET', 'NOUN', 'NUM', 'ADJ']);
