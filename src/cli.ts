@@ -43,10 +43,13 @@ function analyseOptions(flags: AnalyzeFlags): AnalyseOptions {
   return o;
 }
 
-type AnalyzeFlags = OutputFlags & { timeoutMs?: number };
+type AnalyzeFlags = OutputFlags & { timeoutMs?: number; progress?: boolean };
 
 async function runAnalyze(paths: string[], flags: AnalyzeFlags, command: string): Promise<void> {
-  const report = await analysePathsAsync(paths, analyseOptions(flags));
+  const progress = flags.progress
+    ? (path: string, i: number, n: number) => process.stderr.write(`parallax: [${i + 1}/${n}] ${sanitizeTerminal(path, true)}\n`)
+    : undefined;
+  const report = await analysePathsAsync(paths, analyseOptions(flags), progress);
   const { written, stdout } = writeReports(report, paths, flags, command);
   if (stdout) process.stdout.write(stdout);
   else if (!flags.quiet) process.stdout.write(formatSummary(report, written));
@@ -64,6 +67,7 @@ function addAnalyzeOptions(cmd: Command): Command {
     .option('--disable <category>', 'turn a marker category off, e.g. hedge (repeatable)', collect)
     .addOption(new Option('--max-bytes <size>', 'largest article file read (default 5m)').argParser(parseBytes))
     .addOption(new Option('--timeout-ms <ms>', `longest time one article may take (default ${DEFAULT_TIMEOUT_MS})`).argParser(parseTimeoutMs))
+    .option('--progress', 'print each article to stderr as it is read')
     .option('-q, --quiet', 'print nothing but errors');
 }
 
