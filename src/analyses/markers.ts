@@ -76,6 +76,17 @@ const QUOTE_WINDOW = 4;
 /** Lemmas of verbs that introduce a term as someone's name for a thing (`what he called "X"`). */
 const NAMING_VERBS = new Set(['call', 'dub', 'term', 'brand', 'label', 'describe', 'nickname', 'christen']);
 
+/**
+ * Verbs of saying: a short quotation in a sentence that reports speech with one of them is a
+ * partial quotation of that speech (`he said the plan was "not enough."`), not the outlet's scare
+ * quote. Evaluative reporting verbs (*hailed*, *boasted*) are left out: they report a stance, and
+ * a quoted word after them is still the outlet's choice to set apart.
+ */
+const SPEECH_VERBS = new Set(['say', 'tell', 'add', 'write', 'state', 'explain', 'ask', 'reply', 'respond', 'argue', 'claim', 'insist', 'contend', 'assert', 'quote', 'tweet', 'post', 'testify', 'announce', 'complain', 'suggest', 'warn', 'predict', 'accuse', 'deride', 'promise', 'pledge', 'vow']);
+
+/** Words right before a quotation that mention a term rather than use it (`the word "X"`, `known as "X"`). */
+const TERM_INTRODUCERS = new Set(['term', 'terms', 'word', 'words', 'phrase', 'phrases', 'slogan', 'slogans', 'label', 'labels', 'name', 'names', 'hashtag', 'motto', 'chant', 'chants', 'nickname', 'title', 'headline', 'known', 'dubbed', 'titled', 'entitled', 'named', 'so-called', 'marked', 'reading', 'reads', 'read']);
+
 function tokenRange(tokens: readonly Token[], start: number, end: number): [number, number] {
   let lo = 0;
   let hi = tokens.length;
@@ -118,6 +129,13 @@ function scareQuotes(article: AnalysedArticle, quotes: readonly Quotation[], rep
     const attributedAfter = after.some((t) => reportingAt.has(t.index));
     const wholeSentence = open <= sentence.tokenStart;
     if (attributedBefore || attributedAfter || wholeSentence) continue;
+    // A term mentioned, not used: `the word "X"`, `known as "X"`, `a sign reading "X"`.
+    const mention = before.slice(-2).some((t) => TERM_INTRODUCERS.has(t.normal));
+    // A partial quotation: the sentence reports someone's speech with a verb of saying.
+    const speech = tokens
+      .slice(sentence.tokenStart, sentence.tokenEnd)
+      .some((t) => (t.index < a || t.index >= b) && ((t.pos === 'VERB' && SPEECH_VERBS.has(t.lemma)) || t.normal === 'according'));
+    if (mention || speech) continue;
     const inner = article.text.slice(q.innerStart, q.innerEnd);
     out.push({
       kind: 'loaded',
@@ -136,11 +154,13 @@ function scareQuotes(article: AnalysedArticle, quotes: readonly Quotation[], rep
 }
 
 /** Participles of evaluation verbs used in agentless passives (`is seen as`, `is considered`). */
-const EVALUATION_PARTICIPLES = new Set(['see', 'regard', 'view', 'consider', 'perceive', 'deem', 'think', 'believe', 'hold', 'judge', 'rate', 'reckon', 'say', 'rumour', 'rumor']);
+const EVALUATION_PARTICIPLES = new Set(['see', 'regard', 'view', 'consider', 'perceive', 'deem', 'think', 'believe', 'reckon', 'say', 'rumour', 'rumor']);
 
 /**
  * Agentless evaluations: a form of *be* (optionally with up to two adverbs such as *widely*)
- * followed by an evaluation participle (seen, regarded, considered, ...) with no *by* agent.
+ * followed by an evaluation participle (seen, regarded, considered, ...) and *as* or *to*, with
+ * no *by* agent. Without *as* or *to* the verb is mostly literal (*can be seen on the video*) or a
+ * progressive (*is considering a run*), so it does not count.
  */
 function agentlessEvaluations(article: AnalysedArticle): LoadedDraft[] {
   const { tokens, text } = article;
@@ -150,12 +170,13 @@ function agentlessEvaluations(article: AnalysedArticle): LoadedDraft[] {
     let j = i + 1;
     while (j < tokens.length && j <= i + 2 && tokens[j]!.pos === 'ADV' && tokens[j]!.sentence === tokens[i]!.sentence) j++;
     const p = tokens[j];
-    if (!p || p.sentence !== tokens[i]!.sentence || !EVALUATION_PARTICIPLES.has(p.lemma) || p.normal === p.lemma) continue;
+    if (!p || p.sentence !== tokens[i]!.sentence || !EVALUATION_PARTICIPLES.has(p.lemma) || p.normal === p.lemma || p.normal.endsWith('ing')) continue;
     const next = tokens[j + 1];
-    if (next && next.normal === 'by') continue;
-    // "said" needs "to" (is said to be); the others take "as", "to" or a direct complement.
-    if (p.lemma === 'say' && next?.normal !== 'to') continue;
-    const end = next && (next.normal === 'as' || next.normal === 'to') && next.sentence === p.sentence ? next.end : p.end;
+    // "seen as", "regarded as", "believed to", "said to": the evaluation frame. "seen on video",
+    // "considered dangerous" (no frame word) and "regarded by economists as" (an agent) do not count.
+    if (!next || next.sentence !== p.sentence || (next.normal !== 'as' && next.normal !== 'to')) continue;
+    if (p.lemma === 'say' && next.normal !== 'to') continue;
+    const end = next.end;
     const start = tokens[i]!.start;
     out.push({
       kind: 'loaded',
@@ -172,6 +193,35 @@ function agentlessEvaluations(article: AnalysedArticle): LoadedDraft[] {
     i = j;
   }
   return out;
+}
+
+/**
+ * Reporting verbs that the attribution lexicon marks non-neutral but that news style uses as
+ * plain verbs of saying: AP and Reuters style accept *warned*, *stressed*, *declared*, *vowed*,
+ * *acknowledged*, *disclosed*, *pointed out* as ordinary reporting; their loaded reading depends on
+ * context the lexicon cannot see. They stay reporting verbs (for attribution) but give no
+ * `loaded` finding. Compared on the first word's lemma.
+ */
+const STANDARD_REPORTING = new Set(['warn', 'caution', 'stress', 'emphasise', 'emphasize', 'underline', 'underscore', 'declare', 'vow', 'swear', 'acknowledge', 'disclose', 'reveal', 'point', 'maintain', 'observe']);
+
+/**
+ * Objects that make *claim* literal (taking or demanding something, not asserting):
+ * *claimed 24 lives*, *claimed responsibility*, *claim asylum*, *claimed her seat*.
+ */
+const CLAIM_LITERAL = new Set(['life', 'lives', 'responsibility', 'credit', 'victory', 'asylum', 'seat', 'title', 'prize', 'bankruptcy', 'benefit', 'benefits', 'refund', 'compensation', 'damages', 'ownership', 'throne', 'crown', 'territory', 'land', 'win', 'medal', 'championship', 'discrimination']);
+
+/** True when a non-neutral reporting verb is used as a plain verb of saying or literally. */
+function plainReporting(tokens: readonly Token[], m: LexiconMatch): boolean {
+  const t = tokens[m.tokenStart]!;
+  if (STANDARD_REPORTING.has(t.lemma) || STANDARD_REPORTING.has(t.normal)) return true;
+  if (t.lemma === 'claim' || t.normal.startsWith('claim')) {
+    for (let k = m.tokenEnd; k < Math.min(tokens.length, m.tokenEnd + 4); k++) {
+      const x = tokens[k]!;
+      if (x.sentence !== t.sentence) break;
+      if (CLAIM_LITERAL.has(x.normal) || CLAIM_LITERAL.has(x.lemma)) return true;
+    }
+  }
+  return false;
 }
 
 function fromMatch(article: AnalysedArticle, m: LexiconMatch, category: string): LoadedDraft {
@@ -220,6 +270,7 @@ export function findMarkers(article: AnalysedArticle, lexicons: Lexicons): Loade
   if (!lexicons.disabled.has('reporting-verb')) {
     for (const m of reporting) {
       if (m.entry.neutral !== false || m.entry.weight === 0 || inName(m) || quoteOf(m)) continue;
+      if (plainReporting(article.tokens, m)) continue;
       drafts.push(fromMatch(article, m, 'reporting-verb'));
     }
   }

@@ -6,7 +6,9 @@
  * matches a token whose normal form or lemma equals it, case-insensitively (write phrases in base
  * form: *mercenary* matches *mercenaries*), unless the entry says `case: true` (then the token text
  * must equal the word). A multi-word phrase matches consecutive tokens of one sentence. `pos`
- * restricts the first token's universal POS tag.
+ * restricts the first token's universal POS tag. `literal` lists words that mark a literal use: when
+ * one occurs (as normal form or lemma) within 8 words of the match in the same sentence, the match
+ * is dropped (*flooded* near *river*, *fuel* near *price*).
  *
  * Offsets in matches are 0-based UTF-16 indices into the article text, end exclusive; token
  * indices are 0-based, end exclusive. Lines and columns in errors are 1-based.
@@ -54,6 +56,8 @@ export interface LexiconEntry {
   name?: string;
   pos?: string[];
   case?: boolean;
+  /** Words (keys) that mark a literal use when found within LITERAL_WINDOW words of a match. */
+  literal?: string[];
   examples?: { match?: string[]; nomatch?: string[] };
   /** Set when the entry was built from a word-list package (e.g. `hedges`). */
   wordlist?: string;
@@ -283,7 +287,13 @@ function instantiate(data: CompiledData, disable: readonly string[]): Lexicons {
     const entry = kept[i]!;
     let m = matchers.get(entry.kind);
     if (!m) matchers.set(entry.kind, (m = new PhraseMatcher<LexiconEntry>()));
-    const compiled: CompiledPhrase<LexiconEntry> = { entry, words, exact, pos: entry.pos ? new Set(entry.pos) : null };
+    const compiled: CompiledPhrase<LexiconEntry> = {
+      entry,
+      words,
+      exact,
+      pos: entry.pos ? new Set(entry.pos) : null,
+      literal: entry.literal ? new Set(entry.literal.map(wordKey)) : null,
+    };
     m.add(compiled);
   }
 
@@ -360,7 +370,7 @@ export function checkExamples(lexicons: Lexicons, entries?: readonly LexiconEntr
 const cache = new Map<string, Lexicons>();
 
 /** Bump when the compiled form or the matching rules change, so stale disk caches are ignored. */
-const COMPILED_FORMAT = 2;
+const COMPILED_FORMAT = 3;
 const DISK_CACHE = join(tmpdir(), 'parallax-cache');
 
 /** Compiled data for these files: from the disk cache when their contents are unchanged. */

@@ -16,7 +16,12 @@ export interface CompiledPhrase<E> {
   words: string[];
   exact: boolean;
   pos: ReadonlySet<string> | null;
+  /** Word keys that, near the match, mark a literal use (the match is dropped). */
+  literal?: ReadonlySet<string> | null;
 }
+
+/** How many words on each side of a match are searched for a `literal` context word. */
+export const LITERAL_WINDOW = 8;
 
 /** Per-article keys, computed once per token array. */
 interface TokenKeys {
@@ -49,6 +54,19 @@ function keysOf(tokens: readonly Token[]): TokenKeys {
     keyCache.set(tokens, k);
   }
   return k;
+}
+
+/** True when a word of `literal` occurs within LITERAL_WINDOW tokens of `[start, end)` in its sentence. */
+function literalNear(tokens: readonly Token[], keys: TokenKeys, start: number, end: number, literal: ReadonlySet<string>): boolean {
+  const sentence = tokens[start]!.sentence;
+  const lo = Math.max(0, start - LITERAL_WINDOW);
+  const hi = Math.min(tokens.length, end + LITERAL_WINDOW);
+  for (let j = lo; j < hi; j++) {
+    if (j >= start && j < end) continue;
+    if (tokens[j]!.sentence !== sentence) continue;
+    if (literal.has(keys.normal[j]!) || literal.has(keys.lemma[j]!)) return true;
+  }
+  return false;
 }
 
 /** A token-indexed matcher over phrases. */
@@ -90,6 +108,7 @@ export class PhraseMatcher<E> {
         if (end > tokens.length || tokens[end - 1]!.sentence !== tokens[i]!.sentence) continue;
         let ok = true;
         for (let k = 1; k < p.words.length && ok; k++) ok = wordAt(i + k, p.words[k]!, p.exact);
+        if (ok && p.literal && literalNear(tokens, keys, i, end, p.literal)) ok = false;
         if (ok && !found.some((f) => f.phrase === p)) found.push({ phrase: p, tokenStart: i, tokenEnd: end });
       }
       found.sort((a, b) => b.tokenEnd - a.tokenEnd);

@@ -32,6 +32,8 @@ export interface RawEntry {
   name?: string;
   pos?: string[];
   case?: boolean;
+  /** Words whose presence near a match marks a literal (not loaded) use. */
+  literal?: string[];
 }
 
 export interface RawWordlist {
