@@ -446,7 +446,7 @@ function analyseCue(
 
   // "X cited Y as saying": two attributions (the channel, and the speaker it quotes).
   let j = m.tokenStart - 1;
-  while (j >= sStart && SKIP_BEFORE_CUE_POS.has(tokens[j]!.pos) && tokens[j]!.normal !== 'to' && tokens[j]!.normal !== 'as' && !nameLike(ctx, j, sStart)) j--;
+  while (j >= sStart && SKIP_BEFORE_CUE_POS.has(tokens[j]!.pos) && tokens[j]!.normal !== 'to' && tokens[j]!.normal !== 'as' && !nameLike(ctx, j, sStart, m.tokenStart)) j--;
   if (tokens[j]?.normal === 'as' && j > sStart) {
     // speaker between the previous cue and "as"
     const np = npLeft(ctx, j, sStart);
@@ -568,10 +568,10 @@ const WHEN = new Set(['when', 'while', 'after', 'before', 'if', 'once', 'as', 's
 const OPENING_ADVERBS = new Set(['also', 'still', 'now', 'then', 'later', 'however', 'instead', 'meanwhile', 'again', 'separately', 'previously', 'earlier', 'recently', 'once', 'here', 'there', 'so', 'yet', 'thus', 'even', 'indeed', 'only', 'never', 'always', 'often', 'just']);
 
 /** True when token `k` is a capitalised word that reads as a name even if tagged as an adverb ("Jolly said"). */
-function nameLike(ctx: Ctx, k: number, sStart: number): boolean {
+function nameLike(ctx: Ctx, k: number, sStart: number, cueAt: number): boolean {
   const t = ctx.tokens[k]!;
   if (t.type !== 'word' || !/^\p{Lu}/u.test(t.text)) return false;
-  if (k > sStart) return true;
+  if (k > sStart || k + 1 === cueAt) return true; // nothing else could be the subject
   return !OPENING_ADVERBS.has(t.normal) && !/ly$/.test(t.normal);
 }
 
@@ -614,7 +614,12 @@ function clauseSubject(ctx: Ctx, cueAt: number, sStart: number): Range | null {
   }
   // Opening adverbial up to a comma: "On Sunday,", "Hours later,", "In an interview,", "Speaking on Monday,".
   const t = tokens[i];
-  if (t && (t.pos === 'ADP' || t.pos === 'SCONJ' || t.pos === 'ADV' || t.pos === 'NUM' || TIME_WORDS.has(t.normal) || (t.pos === 'VERB' && /(ing|ed)$/.test(t.normal)) || (t.pos === 'NOUN' && TIME_WORDS.has(tokens[i + 1]?.normal ?? '')))) {
+  const c0 = findComma(ctx, i, Math.min(cueAt, i + 6));
+  const opening = tokens.slice(i, c0);
+  const shortOpening =
+    c0 < Math.min(cueAt, i + 6) && !opening.some((x) => x.pos === 'VERB' || x.pos === 'AUX') && opening.some((x) => x.pos === 'ADV' || x.pos === 'ADP' || x.pos === 'NUM' || TIME_WORDS.has(x.normal));
+  if (shortOpening) i = c0 + 1;
+  else if (t && (t.pos === 'ADP' || t.pos === 'SCONJ' || t.pos === 'ADV' || t.pos === 'NUM' || TIME_WORDS.has(t.normal) || (t.pos === 'VERB' && /(ing|ed)$/.test(t.normal)) || (t.pos === 'NOUN' && TIME_WORDS.has(tokens[i + 1]?.normal ?? '')))) {
     const c = findComma(ctx, i, cueAt);
     if (c < cueAt) i = c + 1;
   }

@@ -127,6 +127,71 @@ describe('attribution patterns on small sentences', () => {
     expect(attr('It should be noted that prices rose.')).toEqual([]);
   });
 
+  it('progressive forms of be are not passives: X is saying …', () => {
+    expect(attr('The mayor is saying the budget is balanced.')).toEqual([
+      { source: [0, 'The mayor'], cue: [13, 'saying', true], content: [20, 'the budget is balanced'], direct: false, type: 'official', name: null },
+    ]);
+  });
+
+  it('agentless passives of a cue: was asked whether …, Asked about …,', () => {
+    expect(attr('The minister was asked whether troops would stay.')).toEqual([
+      { source: null, cue: [17, 'asked', true], content: [23, 'whether troops would stay'], direct: false, type: 'unknown', name: null },
+    ]);
+    expect(attr('Asked about the delay, the spokesman said the report was late.')).toEqual([
+      { source: null, cue: [0, 'Asked', true], content: [6, 'about the delay'], direct: false, type: 'unknown', name: null },
+      { source: [23, 'the spokesman'], cue: [37, 'said', true], content: [42, 'the report was late'], direct: false, type: 'official', name: null },
+    ]);
+  });
+
+  it('a cue without its own subject takes the clause subject: …, but said …; before adding …; opening adverbial skipped', () => {
+    expect(attr('The mayor admitted the plan was late, but said it would be finished in May.')).toEqual([
+      { source: [0, 'The mayor'], cue: [10, 'admitted', false], content: [19, 'the plan was late'], direct: false, type: 'official', name: null },
+      { source: [0, 'The mayor'], cue: [42, 'said', true], content: [47, 'it would be finished in May'], direct: false, type: 'official', name: null },
+    ]);
+    expect(attr('The coach praised the team before adding that the season was long.')[1]).toEqual({
+      source: [0, 'The coach'], cue: [34, 'adding', true], content: [46, 'the season was long'], direct: false, type: 'unknown', name: null,
+    });
+    expect(attr('Hours later, the senator returned to the stage, telling supporters that the race was close.')).toEqual([
+      { source: [13, 'the senator'], cue: [48, 'telling', true], content: [72, 'the race was close'], direct: false, type: 'official', name: null },
+    ]);
+  });
+
+  it('a title before a name stays in the source phrase and types it', () => {
+    expect(attr('Fire chief Lena Berg said the road was closed.')).toEqual([
+      { source: [0, 'Fire chief Lena Berg'], cue: [21, 'said', true], content: [26, 'the road was closed'], direct: false, type: 'official', name: 'Lena Berg' },
+    ]);
+  });
+
+  it('a capitalised word the tagger reads as an adverb is still the subject', () => {
+    expect(attr('Jolly said the council would vote in June.')).toEqual([
+      { source: [0, 'Jolly'], cue: [6, 'said', true], content: [11, 'the council would vote in June'], direct: false, type: 'unknown', name: null },
+    ]);
+  });
+
+  it("quotations in doubled apostrophes: ''…'', said X", () => {
+    expect(attr("''We will rebuild,'' said Maria Lopez, the town's mayor.")).toEqual([
+      { source: [26, 'Maria Lopez'], cue: [21, 'said', true], content: [0, "''We will rebuild,''"], direct: true, type: 'official', name: 'Maria Lopez' },
+    ]);
+  });
+
+  it('further cues: polls show, pointed to, declined to', () => {
+    expect(attr('A new poll showed the mayor leading by six points.')).toEqual([
+      { source: [0, 'A new poll'], cue: [11, 'showed', true], content: [18, 'the mayor leading by six points'], direct: false, type: 'data-ngo', name: null },
+    ]);
+    expect(attr('The governor pointed to falling crime as proof.')).toEqual([
+      { source: [0, 'The governor'], cue: [13, 'pointed to', true], content: [24, 'falling crime as proof'], direct: false, type: 'official', name: null },
+    ]);
+    expect(attr('The embassy declined to comment on the arrests.')[0]).toEqual({
+      source: [0, 'The embassy'], cue: [12, 'declined to', true], content: [24, 'comment on the arrests'], direct: false, type: 'official', name: null,
+    });
+  });
+
+  it('a prediction in the passive stays an agentless attribution (PolNeAR annotates "is expected to" as a cue)', () => {
+    expect(attr('The storm is expected to reach the coast on Friday.')).toEqual([
+      { source: null, cue: [13, 'expected', true], content: [0, 'The storm is expected to reach the coast on Friday'], direct: false, type: 'unknown', name: null },
+    ]);
+  });
+
   it('never throws on unbalanced or odd quote marks', () => {
     for (const t of ['"He said', '“”', '” ” said ”', 'He said “' + 'x '.repeat(5000), '«»«» said «', '\'\'\' said \'']) {
       expect(() => findAttributions(articleFrom(t), lex)).not.toThrow();

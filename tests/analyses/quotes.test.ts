@@ -20,6 +20,14 @@ describe('findQuotations: quote styles', () => {
     ]);
   });
 
+  it("finds quotations written with doubled apostrophes (''…''), unbalanced to the paragraph end", () => {
+    expect(all("''I think so,'' he said. ''We stay.\n\nNext.").map((q) => [q.start, q.end, q.text, q.close, q.balanced])).toEqual([
+      [0, 15, "''I think so,''", "''", true],
+      [25, 35, "''We stay.", '', false],
+    ]);
+    expect(texts("It's the farmers'' cause")).toEqual([]);
+  });
+
   it('gives the inner span without marks and surrounding spaces', () => {
     const [q] = all('Il a dit « bonjour » hier.');
     expect(q).toMatchObject({ start: 9, end: 20, innerStart: 11, innerEnd: 18 });
