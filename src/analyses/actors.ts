@@ -1,7 +1,8 @@
 /**
  * Actor framing: for each actor of the `actors` lexicons, per article, where it is mentioned,
  * the words attached to it (premodifiers such as *Kremlin-linked*, titles, labels after the name
- * such as *mercenaries*, appositives such as *, a structure of the Russian Ministry of Defense,*)
+ * such as *mercenaries*, appositives such as *, a structure of the Russian Ministry of Defense,*,
+ * and descriptors before the name and a comma such as *Russia's top diplomat, Sergei Lavrov,*)
  * and the tone of the sentences that mention it.
  *
  * Tone: each sentence mentioning the actor scores (Σ AFINN-165 word scores, with natural's
@@ -66,6 +67,9 @@ const isModifier = (tokens: readonly Token[], i: number) => {
   return t.pos === 'ADJ' || t.pos === 'NOUN' || t.pos === 'PROPN' || t.text === '-' || hyphenNext || hyphenPrev;
 };
 
+/** Adjectives that quantify or point rather than describe. */
+const QUANTIFIERS = new Set(['other', 'others', 'such', 'same', 'many', 'several', 'both', 'all', 'some', 'more', 'most', 'each', 'various', 'certain', 'few', 'fewer', 'further', 'own']);
+
 /** Descriptors of one mention: premodifiers/titles before it, labels after it, an appositive. */
 function describe(article: AnalysedArticle, m: LexiconMatch, sentence: Sentence, taken: ReadonlySet<number>): ActorDescriptor[] {
   const { tokens, text } = article;
@@ -75,6 +79,10 @@ function describe(article: AnalysedArticle, m: LexiconMatch, sentence: Sentence,
   const compound = (i: number) => tokens[i + 1]?.text === '-' && tokens[i + 1]!.start === tokens[i]!.end;
   while (b - 1 >= sentence.tokenStart && isModifier(tokens, b - 1) && (!taken.has(b - 1) || compound(b - 1))) b--;
   while (b < m.tokenStart && tokens[b]!.text === '-') b++;
+  // Quantifying adjectives (other, such, several) say nothing about the actor; a word right after
+  // infinitival "to" is a verb the tagger took for a noun ("helping train Burkina Faso's army").
+  while (b < m.tokenStart && QUANTIFIERS.has(tokens[b]!.normal)) b++;
+  if (b < m.tokenStart && b === m.tokenStart - 1 && /^(VERB|AUX)$/.test(tokens[b - 1]?.pos ?? '') && tokens[b]!.pos === 'NOUN' && !compound(b)) b++;
   if (b < m.tokenStart) {
     const words = tokens.slice(b, m.tokenStart).filter((t) => t.type === 'word');
     const title = words.length > 0 && words.every((t) => /^\p{Lu}/u.test(t.text));
@@ -97,7 +105,42 @@ function describe(article: AnalysedArticle, m: LexiconMatch, sentence: Sentence,
       out.push({ ...span(text, det.start, last.end), kind: 'appositive' });
     }
   }
+  const before = descriptorBeforeComma(article, m, sentence, taken);
+  if (before) out.push(before);
   return out;
+}
+
+/** Words that open a time adverbial rather than a descriptor (`Last week, Lavrov said`). */
+const TIME_WORDS = new Set(['week', 'weeks', 'month', 'months', 'year', 'years', 'day', 'days', 'today', 'yesterday', 'tomorrow', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'morning', 'evening', 'night', 'time', 'weekend', 'meanwhile', 'however', 'instead']);
+
+/**
+ * A descriptor set before the name and a comma: `Russia's top diplomat, Sergei Lavrov, said` or
+ * `Mali's Foreign Minister, Abdoulaye Diop, hailed`. The phrase (determiners, adjectives, nouns,
+ * possessive 's, `of`) must start the sentence or follow a verb or conjunction, contain a word
+ * that is not itself an actor mention, not be a time adverbial, and the name must be closed by a
+ * comma or followed by a verb (not a list: `Russia, Mali and Niger`).
+ */
+function descriptorBeforeComma(article: AnalysedArticle, m: LexiconMatch, sentence: Sentence, taken: ReadonlySet<number>): ActorDescriptor | null {
+  const { tokens, text } = article;
+  const comma = m.tokenStart - 1;
+  if (comma - 1 < sentence.tokenStart || tokens[comma]!.text !== ',') return null;
+  const after = tokens[m.tokenEnd];
+  if (!after || after.sentence !== sentence.index) return null;
+  const next = tokens[m.tokenEnd + 1];
+  const closed = after.text === ',' && next !== undefined && next.pos !== 'CCONJ' && !taken.has(next.index) && next.pos !== 'PROPN';
+  if (!closed && after.pos !== 'VERB' && after.pos !== 'AUX') return null;
+  const fits = (t: Token) => /^(DET|ADJ|NOUN|PROPN|NUM)$/.test(t.pos) || /^['’]s$/.test(t.text) || t.normal === 'of' || t.text === '-';
+  let b = comma;
+  while (b - 1 >= sentence.tokenStart && b - 1 >= comma - 10 && fits(tokens[b - 1]!)) b--;
+  if (b === comma) return null;
+  const prev = tokens[b - 1];
+  if (prev && prev.sentence === sentence.index && !/^(VERB|AUX|CCONJ|SCONJ)$/.test(prev.pos) && prev.text !== ':' && prev.text !== '—') return null;
+  while (b < comma && (tokens[b]!.normal === 'of' || /^['’]s$/.test(tokens[b]!.text))) b++;
+  const words = tokens.slice(b, comma).filter((t) => t.type === 'word');
+  if (words.length < 2 || words.some((t) => TIME_WORDS.has(t.normal))) return null;
+  if (!words.some((t) => !taken.has(t.index) && (t.pos === 'NOUN' || /^\p{Lu}/u.test(t.text)))) return null;
+  if (words.every((t) => taken.has(t.index) || t.pos === 'PROPN') && !tokens.slice(b, comma).some((t) => /^['’]s$/.test(t.text))) return null;
+  return { ...span(text, tokens[b]!.start, tokens[comma - 1]!.end), kind: 'appositive' };
 }
 
 /** Tone of one sentence (see the module comment). */

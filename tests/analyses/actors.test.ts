@@ -40,6 +40,18 @@ describe('actor framing on the bundled corpus', () => {
     expect(report.articles[0]!.text.slice(1033, 1079)).toBe('a structure of the Russian Ministry of Defense');
   });
 
+  it('Burkina Faso: the descriptor before the comma, "the President of Burkina Faso’s transition, Ibrahim Traoré,"', () => {
+    const a1 = byId.get('burkina-faso')!.articles['a1']!;
+    expect(a1.descriptors).toContainEqual({ start: 489, end: 531, text: 'the President of Burkina Faso’s transition', kind: 'appositive' });
+    expect(report.articles[0]!.text.slice(531, 549)).toBe(', Ibrahim Traoré, ');
+  });
+
+  it('no premodifier from a verb the tagger took for a noun ("helping train Burkina Faso’s military") or from "other"', () => {
+    const texts = [...byId.get('burkina-faso')!.articles['a2']!.descriptors, ...byId.get('the-west')!.articles['a2']!.descriptors].map((d) => d.text);
+    expect(texts).not.toContain('train');
+    expect(texts).not.toContain('other');
+  });
+
   it('Lavrov is titled "Russian Foreign Minister"', () => {
     expect(byId.get('lavrov')!.articles['a1']!.descriptors[0]).toMatchObject({ text: 'Russian Foreign Minister', kind: 'title' });
   });
@@ -58,6 +70,22 @@ describe('actor framing on the bundled corpus', () => {
     const [russia] = describeActors([article], [finding], lex);
     // words: Russia, sent, mercenaries → (0 + 0 − 2) / 3
     expect(russia).toMatchObject({ id: 'russia', articles: { a1: { tone: -0.6667, toneSentences: 1 } } });
+  });
+});
+
+describe('descriptors before a name and a comma', () => {
+  const descriptors = (text: string) =>
+    describeActors([prepareArticleFromText(text)], [], lex).map((a) => [a.id, a.articles['a1']!.descriptors.map((d) => [d.kind, d.text, d.start, d.end])]);
+
+  it('a title phrase closed by the name and a comma is an appositive', () => {
+    expect(descriptors("Russia's top diplomat, Sergei Lavrov, arrived in Bamako.")).toContainEqual(['lavrov', [['appositive', "Russia's top diplomat", 0, 21]]]);
+    expect(descriptors('The former colonial power, France, withdrew its troops.')).toEqual([['france', [['appositive', 'The former colonial power', 0, 25]]]]);
+  });
+
+  it('time adverbials, prepositional phrases and lists are not descriptors', () => {
+    expect(descriptors('On Tuesday, Lavrov said the talks went well.')).toEqual([['lavrov', []]]);
+    expect(descriptors('In the capital, Lavrov met students.')).toEqual([['lavrov', []]]);
+    expect(descriptors('Last week, Russia, Mali and Niger signed a pact.').flatMap((x) => x[1] as unknown[])).toEqual([]);
   });
 });
 

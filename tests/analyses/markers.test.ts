@@ -78,6 +78,12 @@ describe('markers on the bundled corpus', () => {
     }
   });
 
+  it('Starfolk: "fueled" is a fire metaphor; "is also seen as" an agentless evaluation', () => {
+    expect(at(star, 1070)).toEqual([{ start: 1070, end: 1076, text: 'fueled', category: 'metaphor', rule: 'lexicon:metaphors/fuel' }]);
+    expect(at(star, 1937)).toEqual([{ start: 1937, end: 1952, text: 'is also seen as', category: 'agentless-evaluation', rule: 'rule:agentless-evaluation' }]);
+    expect(star.text.slice(1070, 1076)).toBe('fueled');
+  });
+
   it('every finding slices back to its text and carries a rule and an explanation', () => {
     for (const [a, fs] of found) {
       for (const f of fs) {
@@ -119,6 +125,60 @@ describe('rules on small texts', () => {
   it('a loaded word inside a name does not fire, outside it does', () => {
     expect(run('He joined the Sacred Heart Regime Society last year.')).toEqual([]);
     expect(run('He served the regime for years.')).toEqual([['label', 'regime']]);
+  });
+});
+
+describe('context rules and new entries on small texts', () => {
+  const run = (text: string) => {
+    const nlp = analyseText(text, [{ start: 0, end: text.length }]);
+    const article: AnalysedArticle = { id: 'a1', path: 'x.txt', format: 'txt', text, meta: { title: null, outlet: null, author: null, date: null, url: null }, body: [{ start: 0, end: text.length }], boilerplate: [], ...nlp, notices: [] };
+    return findMarkers(article, lex).map((f) => [f.category, f.text, f.start, f.end]);
+  };
+
+  it('a metaphor word next to a literal collocate does not fire (lexicon field "literal")', () => {
+    expect(run('Heavy rain flooded the river valley.')).toEqual([]);
+    expect(run('Officials warned of floods.')).toEqual([]);
+    expect(run('Calls flooded the switchboard.')).toEqual([['metaphor', 'flooded the', 6, 17]]);
+    expect(run('Fuel prices rose again in May.')).toEqual([]);
+    expect(run('The speech fuelled anger in the capital.')).toEqual([['metaphor', 'fuelled', 11, 18]]);
+    expect(run('The bill would eliminate the tax on tips.')).toEqual([]);
+    expect(run('Troops neutralised 30 fighters.')).toEqual([['euphemism', 'neutralised', 7, 18]]);
+    expect(run('Toxic waste was found near the river.')).toEqual([]);
+    expect(run('The toxic debate split the party.')).toEqual([['emotive', 'toxic', 4, 9]]);
+  });
+
+  it('scare quotes: partial quotations of speech and mentioned terms are not scare quotes', () => {
+    expect(run('He said the plan was “not enough”.')).toEqual([]);
+    expect(run('The word “junta” appears in the decree.')).toEqual([]);
+    expect(run('Police used “reasonable force” in the square.')).toEqual([['scare-quotes', '“reasonable force”', 12, 30]]);
+  });
+
+  it('agentless evaluation needs "as" or "to"; literal seeing and progressives do not count', () => {
+    expect(run('He can be seen on the video.')).toEqual([]);
+    expect(run('He is considering a run for mayor.')).toEqual([]);
+    expect(run('The deal was seen as a success.')).toEqual([['agentless-evaluation', 'was seen as', 9, 20]]);
+  });
+
+  it('reporting verbs: standard news verbs and literal "claim" give no loaded finding', () => {
+    expect(run('Officials warned that prices would rise.')).toEqual([]);
+    expect(run('The fires claimed 24 lives.')).toEqual([]);
+    expect(run('He claimed the vote was rigged.')).toEqual([
+      ['reporting-verb', 'claimed', 3, 10],
+      ['evaluative', 'rigged', 24, 30],
+    ]);
+  });
+
+  it('subjective verbs and adverbs from lexicons/subjective.yml', () => {
+    expect(run('The senator railed against the new rules.')).toEqual([['emotive', 'railed against', 12, 26]]);
+    expect(run('Republicans torpedoed the bill.')).toEqual([['metaphor', 'torpedoed', 12, 21]]);
+    expect(run('The fire gutted the house.')).toEqual([]);
+    expect(run('He was wrongly convicted in 1998.')).toEqual([]);
+    expect(run('He falsely claimed the vote was rigged.')[0]).toEqual(['editorializing', 'falsely', 3, 10]);
+  });
+
+  it('plain quantity words are no longer scored', () => {
+    expect(run('The report made a significant difference.')).toEqual([]);
+    expect(run('A surge in applications followed.')).toEqual([]);
   });
 });
 

@@ -127,3 +127,22 @@ describe('bundled lexicons', () => {
     ]);
   });
 });
+
+describe('the literal field', () => {
+  it('drops a match with a literal collocate within 8 words, keeps it otherwise', () => {
+    const d = dir({
+      'x.yml': `${HEAD}  - id: flood\n    phrases: [flooded]\n    category: metaphor\n    weight: 1\n    note: Water metaphor.\n    literal: [river, rain]\n    examples:\n      match: ["Calls flooded the switchboard."]\n      nomatch: ["The river flooded the town.", "Heavy rain flooded the town."]\n`,
+    });
+    const lex = loadLexicons({ bundled: false, dirs: [d] });
+    expect(findExampleFailures(lex)).toEqual([]);
+    const text = 'Calls flooded the office. The river flooded the town.';
+    const { tokens } = analyseText(text, [{ start: 0, end: text.length }]);
+    expect(lex.match({ tokens }, 'markers').map((m) => [m.start, m.end])).toEqual([[6, 13]]);
+  });
+
+  it('a literal word with a space is a schema error', () => {
+    const e = loadError({ 'x.yml': `${HEAD}  - id: a\n    phrases: [flooded]\n    category: metaphor\n    weight: 1\n    note: n\n    literal: [river bank]\n` });
+    expect(e.format()).toMatch(/x\.yml:14:\d+: "0" has an invalid value "river bank"/);
+  });
+});
+
