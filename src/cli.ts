@@ -123,6 +123,11 @@ function onInterrupt(): void {
 
 export async function main(argv: string[]): Promise<void> {
   process.once('SIGINT', onInterrupt);
+  // A reader that stops early (`parallax ... --json - | head`) is not an error: stop quietly.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(EXIT.ok);
+    throw e;
+  });
   const program = buildProgram();
   try {
     await program.parseAsync(argv);
