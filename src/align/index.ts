@@ -9,11 +9,12 @@
 import type { AnalysedArticle, Event, Finding } from '../core/types.js';
 import type { Lexicons } from '../lexicons/index.js';
 import { unitsOf, type Unit } from './units.js';
-import { termsOf, type TermHit } from './terms.js';
+import { isStopWord, termsOf, type TermHit } from './terms.js';
 import { candidatePairs, centroid, overlap, vectorOf, weighting, type TermVector, type Weighting } from './similarity.js';
 import { figuresOf, type Figure } from './figures.js';
 import { isReuse, quoteOverlap, quotesOf, reuseGroups, type QuoteRef, type QuoteReuse } from './quote-reuse.js';
 import { figureConflicts, type FigureConflict } from './conflicts.js';
+import { loadParaphrases, paraphrasesOf, type ParaphraseTable } from './paraphrases.js';
 
 export type { Figure } from './figures.js';
 export type { QuoteReuse } from './quote-reuse.js';
@@ -41,9 +42,17 @@ export interface AlignOptions {
   attach: number;
   /** Weight of the article centroid mixed into each unit's vector (0: none). */
   context: number;
+  /** Weight of a paraphrase-set term (`~die` for perished / death) beside the word's own stem (0: off). */
+  paraphrase: number;
+  /** Weight of an actor term (`@russia` for Moscow / Kremlin) beside the name's own stems (0: off). */
+  actor: number;
+  /** Score added per unit of shared entity evidence (actor ids and proper names, idf-weighted). */
+  entity: number;
+  /** Entity idf (normalised 0..1) below which a shared entity adds nothing to `entity`. */
+  entityFloor: number;
 }
 
-export const DEFAULT_ALIGN_OPTIONS: AlignOptions = { link: 0.35, merge: 0.12, evidence: 0.8, figureBonus: 0.05, quoteBonus: 0.3, attach: 0.12, context: 1.5 };
+export const DEFAULT_ALIGN_OPTIONS: AlignOptions = { link: 0.35, merge: 0.15, evidence: 0.8, figureBonus: 0.05, quoteBonus: 0.3, attach: 0.12, context: 1.5, paraphrase: 0.5, actor: 0.5, entity: 0.3, entityFloor: 0.5 };
 
 /** Why two mentions of an event are aligned. `a`/`b` index `mentions` (0-based). */
 export interface EventLink {
@@ -54,6 +63,9 @@ export interface EventLink {
   shared: string[];
   figures?: string[];
   quotation?: number;
+  /** Shared named entities (`@actor` ids, proper-noun stems) and the score they add. */
+  entities?: string[];
+  entityScore?: number;
 }
 
 const byId = (x: string, y: string) => x.localeCompare(y, 'en', { numeric: true });
@@ -64,6 +76,8 @@ interface Scored {
   cosine: number;
   evidence: number;
   shared: string[];
+  entities: string[];
+  entityScore: number;
   figures: string[];
   quotation: number;
 }
@@ -111,18 +125,66 @@ function scorer(vectors: TermVector[], context: (i: number, j: number, dot: numb
     const key = Math.min(i, j) * n + Math.max(i, j);
     const hit = cache.get(key);
     if (hit) return hit;
-    const ov = overlap(vectors[i]!, vectors[j]!, w);
+    const ov = overlap(vectors[i]!, vectors[j]!, w, o.entityFloor);
     const cosine = context(i, j, ov.cosine);
     const fi = figureKeys[i]!;
     const fj = figureKeys[j]!;
     const sharedFigures = fi.length && fj.length ? fi.filter((k) => fj.includes(k)) : [];
     let quotation = 0;
     for (const qa of quotes[i]!) for (const qb of quotes[j]!) if (isReuse(qa, qb)) quotation = Math.max(quotation, quoteOverlap(qa, qb).containment);
-    const score = cosine + o.figureBonus * Math.min(3, sharedFigures.length) + o.quoteBonus * quotation;
-    const s = { score, cosine, evidence: ov.evidence, shared: ov.shared, figures: sharedFigures, quotation };
+    const entityScore = o.entity * ov.names;
+    const score = cosine + o.figureBonus * Math.min(3, sharedFigures.length) + o.quoteBonus * quotation + entityScore;
+    const s = { score, cosine, evidence: ov.evidence, shared: ov.shared, entities: ov.entities, entityScore, figures: sharedFigures, quotation };
     cache.set(key, s);
     return s;
   };
+}
+
+/** Index terms of each unit: stems, paraphrase-set terms and actor terms (see AlignOptions). */
+export function unitTerms(article: AnalysedArticle, units: readonly Unit[], lexicons: Lexicons | undefined, o: Pick<AlignOptions, 'paraphrase' | 'actor'>, table: ParaphraseTable | null): TermHit[][] {
+  const actors = lexicons && o.actor > 0 ? lexicons.match(article, 'actors') : [];
+  return units.map((u) => {
+    const hits = termsOf(article.tokens, u.tokenStart, u.tokenEnd);
+    if (table && o.paraphrase > 0) {
+      for (const p of paraphrasesOf(table, article.tokens, u.tokenStart, u.tokenEnd)) hits.push({ term: `~${p.set}`, proper: false, group: p.tokenStart, weight: o.paraphrase });
+    }
+    for (const m of actors) {
+      if (m.tokenStart < u.tokenStart || m.tokenEnd > u.tokenEnd) continue;
+      // The actor term joins the proper-name run it starts in (Yevgeny Prigozhin), so the run counts once.
+      let g = m.tokenStart;
+      while (g > u.tokenStart && article.tokens[g - 1]!.pos === 'PROPN' && article.tokens[g]!.pos === 'PROPN') g--;
+      hits.push({ term: `@${m.entry.id}`, proper: false, group: g, weight: o.actor });
+    }
+    return hits;
+  });
+}
+
+/** Units, vectors, figures, quotations and the pair scorer of a set of articles (sorted by id). */
+export function buildModel(sorted: readonly AnalysedArticle[], lexicons: Lexicons | undefined, o: AlignOptions) {
+  const table = o.paraphrase > 0 ? loadParaphrases() : null;
+  const units: Unit[] = [];
+  const figures: Figure[][] = [];
+  const quotes: QuoteRef[][] = [];
+  const allQuotes: QuoteRef[] = [];
+  const hits: TermHit[][] = [];
+  for (const a of sorted) {
+    const fig = figuresOf(a);
+    const qs = quotesOf(a);
+    allQuotes.push(...qs);
+    const us = unitsOf(a);
+    hits.push(...unitTerms(a, us, lexicons, o, table));
+    for (const u of us) {
+      units.push(u);
+      figures.push(fig.filter((f) => f.start >= u.start && f.end <= u.end));
+      quotes.push(qs.filter((q) => q.innerStart < u.end && q.innerEnd > u.start));
+    }
+  }
+  const w = weighting(hits);
+  const vectors = hits.map((h) => vectorOf(h, w));
+  // Context: each unit's vector with a little of its article's centroid mixed in, so that units
+  // of articles about the same story score higher than look-alikes from another story.
+  const score = scorer(vectors, contextOf(sorted, units, vectors, o.context), w, figures, quotes, o);
+  return { units, vectors, figures, quotes, allQuotes, score, weighting: w };
 }
 
 /**
@@ -133,32 +195,12 @@ function scorer(vectors: TermVector[], context: (i: number, j: number, dot: numb
 export function alignArticles(
   articles: readonly AnalysedArticle[],
   findings: readonly Finding[],
-  _lexicons?: Lexicons,
+  lexicons?: Lexicons,
   options: Partial<AlignOptions> = {},
 ): Alignment {
   const o = { ...DEFAULT_ALIGN_OPTIONS, ...options };
   const sorted = [...articles].sort((a, b) => byId(a.id, b.id) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  const units: Unit[] = [];
-  const figures: Figure[][] = [];
-  const quotes: QuoteRef[][] = [];
-  const allQuotes: QuoteRef[] = [];
-  const hits: TermHit[][] = [];
-  for (const a of sorted) {
-    const fig = figuresOf(a);
-    const qs = quotesOf(a);
-    allQuotes.push(...qs);
-    for (const u of unitsOf(a)) {
-      units.push(u);
-      hits.push(termsOf(a.tokens, u.tokenStart, u.tokenEnd));
-      figures.push(fig.filter((f) => f.start >= u.start && f.end <= u.end));
-      quotes.push(qs.filter((q) => q.innerStart < u.end && q.innerEnd > u.start));
-    }
-  }
-  const w = weighting(hits);
-  const vectors = hits.map((h) => vectorOf(h, w));
-  // Context: each unit's vector with a little of its article's centroid mixed in, so that units
-  // of articles about the same story score higher than look-alikes from another story.
-  const score = scorer(vectors, contextOf(sorted, units, vectors, o.context), w, figures, quotes, o);
+  const { units, vectors, figures, quotes, allQuotes, score } = buildModel(sorted, lexicons, o);
   const owner = units.map((u) => u.article);
 
   // Candidate pairs: units sharing a not-too-frequent term. Pairs that are not candidates count
@@ -241,7 +283,8 @@ export function alignArticles(
     for (const [c, xs] of extra) members.set(c, [...members.get(c)!, ...xs].sort((p, q) => p - q));
   }
 
-  const articleText = (id: string) => sorted.find((a) => a.id === id)!.text;
+  const articleOf = (id: string) => sorted.find((a) => a.id === id)!;
+  const articleText = (id: string) => articleOf(id).text;
   const reuse = reuseGroups(allQuotes, articleText, findings);
   const clusters = [...members.entries()].sort((x, y) => x[1][0]! - y[1][0]!);
   const events: Event[] = clusters.map(([key, list], k) => {
@@ -257,6 +300,7 @@ export function alignArticles(
         shared: e.s.shared,
         ...(e.s.figures.length ? { figures: e.s.figures } : {}),
         ...(e.s.quotation > 0 ? { quotation: r4(e.s.quotation) } : {}),
+        ...(e.s.entities.length ? { entities: e.s.entities, entityScore: r4(e.s.entityScore) } : {}),
       }))
       .sort((x, y) => x.a - y.a || x.b - y.b);
     const numbers = list.flatMap((x) => figures[x]!);
@@ -264,7 +308,7 @@ export function alignArticles(
     const conflicts: FigureConflict[] = figureConflicts(numbers);
     const event: Event = {
       id: `e${k + 1}`,
-      label: trimLabel(units[centralOf(list, vectors, units)]!.text),
+      label: labelOf(list, vectors, units, articleOf(units[centralOf(list, vectors, units)]!.article), centralOf(list, vectors, units)),
       articles: [...new Set(mentions.map((m) => m.article))].sort(byId),
       mentions,
       links,
@@ -308,6 +352,44 @@ function centralOf(list: number[], vectors: TermVector[], units: Unit[]): number
     }
   }
   return best;
+}
+
+/** Longest label (characters, before the ellipsis). */
+const LABEL_MAX = 60;
+
+/**
+ * The event label: the key phrase of the most central mention — the window of at most
+ * LABEL_MAX characters, from a content word to a word end, whose stems weigh most in the
+ * event's centroid (ties: the earliest). The whole mention when it fits.
+ */
+function labelOf(list: number[], vectors: TermVector[], units: Unit[], article: AnalysedArticle, x: number): string {
+  const u = units[x]!;
+  const flat = u.text.replace(/\s+/g, ' ').trim();
+  if (flat.length <= LABEL_MAX) return flat;
+  const weight = new Map<string, number>();
+  for (const y of list) vectors[y]!.terms.forEach((t, k) => weight.set(t, (weight.get(t) ?? 0) + vectors[y]!.weights[k]!));
+  const toks = article.tokens.slice(u.tokenStart, u.tokenEnd);
+  const termWeight = toks.map((t) => {
+    const h = termsOf(article.tokens, t.index, t.index + 1)[0];
+    return h ? (weight.get(h.term) ?? 0) : 0;
+  });
+  let best: { a: number; b: number; w: number } | null = null;
+  for (let a = 0; a < toks.length; a++) {
+    if (termWeight[a]! <= 0 && !(a === 0 && toks[a]!.type === 'word')) continue;
+    let w = 0;
+    let b = a;
+    for (let k = a; k < toks.length && toks[k]!.end - toks[a]!.start <= LABEL_MAX; k++) {
+      w += termWeight[k]!;
+      if (toks[k]!.type !== 'punctuation' || /^[)”’"']$/.test(toks[k]!.text)) b = k;
+    }
+    // Do not end on a function word.
+    while (b > a && termWeight[b]! <= 0 && toks[b]!.type === 'word' && isStopWord(toks[b]!.normal)) b--;
+    if (!best || w > best.w + 1e-9) best = { a, b, w };
+  }
+  const { a, b } = best ?? { a: 0, b: toks.length - 1 };
+  const phrase = article.text.slice(toks[a]!.start, toks[b]!.end).replace(/\s+/g, ' ').replace(/[\s,;:–—-]+$/, '');
+  const cut = toks[b]!.end < u.end - 1;
+  return trimLabel(`${phrase}${cut ? '…' : ''}`, LABEL_MAX + 1);
 }
 
 /** `text` on one line, cut at a word boundary before `max` characters with an ellipsis. */

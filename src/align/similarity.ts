@@ -33,14 +33,16 @@ export function weighting(hits: readonly (readonly TermHit[])[]): Weighting {
 
 /** L2-normalised tf-idf vector with sub-linear tf (`1 + ln tf`). */
 export function vectorOf(hits: readonly TermHit[], w: Weighting): TermVector {
-  const tf = new Map<string, { n: number; group: number; proper: boolean }>();
+  const tf = new Map<string, { n: number; group: number; proper: boolean; weight: number }>();
   for (const h of hits) {
     const e = tf.get(h.term);
-    if (e) e.n++;
-    else tf.set(h.term, { n: 1, group: h.group, proper: h.proper });
+    if (e) {
+      e.n++;
+      e.weight = Math.max(e.weight, h.weight ?? 1);
+    } else tf.set(h.term, { n: 1, group: h.group, proper: h.proper, weight: h.weight ?? 1 });
   }
   const terms = [...tf.keys()].sort();
-  const raw = terms.map((t) => (1 + Math.log(tf.get(t)!.n)) * idf(w, t));
+  const raw = terms.map((t) => (1 + Math.log(tf.get(t)!.n)) * idf(w, t) * tf.get(t)!.weight);
   let norm = 0;
   for (const x of raw) norm += x * x;
   norm = Math.sqrt(norm) || 1;
@@ -59,15 +61,25 @@ export interface Overlap {
   /** Shared evidence: the sum, over proper-name runs and other shared terms counted once each,
    *  of the largest idf in the run divided by the largest possible idf (0..n). */
   evidence: number;
+  /** Shared named entities (actor-lexicon terms `@id` and proper-noun stems), sorted. */
+  entities: string[];
+  /** Entity evidence: the same sum as `evidence`, over the entity runs only (0..n). Entities
+   *  found in most units of the set (a country every sentence names) add little. */
+  names: number;
 }
 
+/** True for an entity term: an actor-lexicon id (`@wagner`) or a proper-noun stem. */
+export const isEntity = (v: TermVector, k: number) => v.proper[k]! || v.terms[k]!.startsWith('@');
+
 /** Cosine of two vectors and the terms they share. */
-export function overlap(a: TermVector, b: TermVector, w: Weighting): Overlap {
+export function overlap(a: TermVector, b: TermVector, w: Weighting, entityFloor = 0): Overlap {
   let i = 0;
   let j = 0;
   let cosine = 0;
   const shared: string[] = [];
+  const entities: string[] = [];
   const groupBest = new Map<number, number>();
+  const nameBest = new Map<number, number>();
   while (i < a.terms.length && j < b.terms.length) {
     const x = a.terms[i]!;
     const y = b.terms[j]!;
@@ -75,7 +87,12 @@ export function overlap(a: TermVector, b: TermVector, w: Weighting): Overlap {
       cosine += a.weights[i]! * b.weights[j]!;
       shared.push(x);
       const g = a.groups[i]!;
-      groupBest.set(g, Math.max(groupBest.get(g) ?? 0, idf(w, x)));
+      const v = idf(w, x);
+      groupBest.set(g, Math.max(groupBest.get(g) ?? 0, v));
+      if (isEntity(a, i) && isEntity(b, j)) {
+        entities.push(x);
+        nameBest.set(g, Math.max(nameBest.get(g) ?? 0, v));
+      }
       i++;
       j++;
     } else if (x < y) i++;
@@ -84,7 +101,9 @@ export function overlap(a: TermVector, b: TermVector, w: Weighting): Overlap {
   const max = Math.log(1 + w.units);
   let evidence = 0;
   for (const v of [...groupBest.values()].sort()) evidence += v / max;
-  return { cosine, shared, evidence };
+  let names = 0;
+  for (const v of [...nameBest.values()].sort()) names += Math.max(0, v / max - entityFloor) / (1 - entityFloor);
+  return { cosine, shared, evidence, entities, names };
 }
 
 /**

@@ -46,6 +46,8 @@ export interface TermHit {
   proper: boolean;
   /** Index of the first token of the proper-name run, or of the token itself. */
   group: number;
+  /** Weight multiplier of the term (1 when absent): paraphrase-set and actor terms weigh less than a word's own stem. */
+  weight?: number;
 }
 
 /** Normal form used for terms: lower-case, curly apostrophes and possessive endings removed. */

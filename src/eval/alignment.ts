@@ -18,6 +18,7 @@ import { prepareArticle } from '../pipeline.js';
 import { alignArticles, type AlignOptions } from '../align/index.js';
 import { isStopWord } from '../align/terms.js';
 import { groupStories } from '../corpus/group.js';
+import { loadLexicons, type Lexicons } from '../lexicons/index.js';
 import { storyInputOf, type StoryInput } from '../corpus/features.js';
 
 interface EcbTopic {
@@ -97,8 +98,8 @@ export function countPairs(predicted: Set<string>, t: PreparedTopic): Counts {
 }
 
 /** Cross-document annotated sentence pairs that the aligner puts in one event. */
-export function alignedPairs(t: PreparedTopic, options: Partial<AlignOptions> = {}): Set<string> {
-  const { events } = alignArticles(t.articles, [], undefined, options);
+export function alignedPairs(t: PreparedTopic, options: Partial<AlignOptions> = {}, lexicons?: Lexicons): Set<string> {
+  const { events } = alignArticles(t.articles, [], lexicons, options);
   const out = new Set<string>();
   for (const e of events) {
     if (e.articles.length < 2) continue;
@@ -167,11 +168,11 @@ export function loadEcb(datasets: string): { topics: PreparedTopic[]; cleanup: (
 }
 
 /** Micro P/R/F1 and macro F1 of the aligner over topics. */
-export function evaluateAlignment(topics: PreparedTopic[], options: Partial<AlignOptions> = {}) {
+export function evaluateAlignment(topics: PreparedTopic[], options: Partial<AlignOptions> = {}, lexicons?: Lexicons) {
   const total: Counts = { tp: 0, fp: 0, fn: 0 };
   const f1s: number[] = [];
   for (const t of topics) {
-    const c = countPairs(alignedPairs(t, options), t);
+    const c = countPairs(alignedPairs(t, options, lexicons), t);
     total.tp += c.tp;
     total.fp += c.fp;
     total.fn += c.fn;
@@ -257,7 +258,8 @@ export function evaluateGrouping(datasets: string, withDates: boolean) {
 export function run(datasets: string): void {
   const { topics, cleanup } = loadEcb(datasets);
   try {
-    const ours = evaluateAlignment(topics);
+    // As the pipeline does: the bundled lexicons (actor aliases) are passed to the aligner.
+    const ours = evaluateAlignment(topics, {}, loadLexicons());
     const base = evaluateBaseline(topics);
     console.log('alignment — ECB+ dev topics (cross-document sentence pairs, annotated sentences)');
     console.log('  method                     P      R      F1     macro-F1');
