@@ -12,7 +12,7 @@
 import { lineSpans, trimSpan } from '../core/spans.js';
 import type { ArticleMeta, BoilerplateReason, BoilerplateSpan, SourceDocument, Span } from '../core/types.js';
 import { buildView, toSource } from '../nlp/view.js';
-import { loadBoilerplateCues, loadLanguageCues, type BoilerplateCues } from './cues.js';
+import { CUE, cueMask, loadBoilerplateCues, loadLanguageCues, type BoilerplateCues } from './cues.js';
 
 /** One line of content as read (entities decoded for HTML), with its source pieces. */
 export interface ContentLine {
@@ -46,14 +46,18 @@ export interface BoilerplateResult {
 export function contentLines(doc: SourceDocument): ContentLine[] {
   const view = buildView(doc.text, doc.content, doc.layout);
   const out: ContentLine[] = [];
+  let first = 0; // content spans before this one end before the current line (lines come in order)
   for (const line of lineSpans(view.text)) {
     const text = line.text.trim();
     if (!text) continue;
     const start = toSource(view, line.start);
     const end = toSource(view, line.end);
     const pieces: Span[] = [];
-    for (const c of doc.content) {
-      if (c.end <= start || c.start >= end) continue;
+    while (first < doc.content.length && doc.content[first]!.end <= start) first++;
+    for (let k = first; k < doc.content.length; k++) {
+      const c = doc.content[k]!;
+      if (c.start >= end) break;
+      if (c.end <= start) continue;
       const t = trimSpan(doc.text, Math.max(c.start, start), Math.min(c.end, end));
       if (t.end > t.start) pieces.push(t);
     }
@@ -98,13 +102,30 @@ export function analyseBoilerplate(doc: SourceDocument): BoilerplateResult {
 
 /** Lower-case, straight quotes, single spaces, no surrounding punctuation. */
 function norm(s: string): string {
-  return s
+  const t = s
     .toLowerCase()
     .replace(/[’‘`]/g, "'")
     .replace(/[“”„«»]/g, '"')
-    .replace(/\s+/g, ' ')
-    .replace(/^[\s\p{P}\p{S}]+|[\s\p{P}\p{S}]+$/gu, '');
+    .replace(/\s+/g, ' ');
+  // Trim spaces, punctuation and symbols off both ends, one code point at a time (a regex
+  // with `[\p{P}\p{S}]+$` would be tried at every position of the line).
+  let start = 0;
+  let end = t.length;
+  while (start < end) {
+    const cp = t.codePointAt(start)!;
+    const len = cp > 0xffff ? 2 : 1;
+    if (!EDGE.test(t.slice(start, start + len))) break;
+    start += len;
+  }
+  while (end > start) {
+    const low = t.charCodeAt(end - 1);
+    const len = low >= 0xdc00 && low <= 0xdfff && end - 2 >= start ? 2 : 1;
+    if (!EDGE.test(t.slice(end - len, end))) break;
+    end -= len;
+  }
+  return t.slice(start, end);
 }
+const EDGE = /^[\s\p{P}\p{S}]$/u;
 
 const wordsOf = (s: string) => s.match(/[\p{L}\p{N}][\p{L}\p{N}\p{M}'’.-]*/gu) ?? [];
 
@@ -161,6 +182,9 @@ export function parseDate(text: string, cues: BoilerplateCues): string | null {
   return `${y}-${pad(mo)}-${pad(d)}`;
 }
 
+/** Every date the `date` cue matches has a year. */
+const YEAR = /(?:19|20)\d\d/;
+
 const SENTENCE_END = /[.!?…]["”’)]*$/;
 
 /** The line up to its first sentence end (initials and titles such as "Jr." or "Dr." do not end it). */
@@ -179,13 +203,14 @@ function classifyLines(lines: readonly ContentLine[], meta: ArticleMeta, cues: B
   const nearEdge = (i: number) => nearTop(i) || i >= n - cues.bottomLines;
   const hits: (Hit | undefined)[] = lines.map((line, i) => {
     const t = line.text;
+    const mask = cueMask(t, cues);
     const words = wordsOf(t);
     const w = words.length;
     const short = (max: number) => w <= max;
     // repeated-title
     if (i > titleIndex && title && norm(t) === title) return { reason: 'repeated-title', rule: 'line equals the title' };
     // copyright
-    const copy = cues.copyright.exec(t);
+    const copy = mask & CUE.copyright ? cues.copyright.exec(t) : null;
     if (copy && (copy.index <= 2 || short(15) || /all rights reserved/i.test(t))) {
       const outlet = /(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:(?:19|20)\d\d\s*(?:[-–]\s*(?:19|20)\d\d)?\s*)?,?\s*([\p{Lu}][\p{L}\p{N}&.' -]{1,60}?)(?:[.,]|\s+all rights|\s*$)/iu.exec(t);
       return { reason: 'copyright', rule: `copyright cue "${copy[0].trim()}"`, ...(outlet ? { outlet: outlet[1]!.trim() } : {}) };
@@ -196,9 +221,9 @@ function classifyLines(lines: readonly ContentLine[], meta: ArticleMeta, cues: B
     if (cues.relatedPhrase.test(t) && short(20)) return { reason: 'related-links', rule: 'related-links heading' };
     // publication-stamp
     if (short(cues.stampMaxWords)) {
-      const dateMatch = cues.date.exec(t);
+      const dateMatch = YEAR.test(t) ? cues.date.exec(t) : null;
       const date = dateMatch ? parseDate(dateMatch[0], cues) : null;
-      const stampWord = cues.stampWord.exec(t);
+      const stampWord = mask & CUE.stamp ? cues.stampWord.exec(t) : null;
       const rest = dateMatch ? wordsOf(t.replace(dateMatch[0], '')).filter((x) => !/^\d/.test(x)) : words;
       if (dateMatch && stampWord) return { reason: 'publication-stamp', rule: `date with "${stampWord[0]}"`, ...(date ? { date } : {}) };
       if (dateMatch && rest.length <= 2 && !SENTENCE_END.test(t.replace(/\.$/, ''))) {
@@ -210,29 +235,31 @@ function classifyLines(lines: readonly ContentLine[], meta: ArticleMeta, cues: B
     // captions and photo credits
     if (cues.creditOnly.test(t)) return { reason: 'photo-credit', rule: 'line names only photo agencies' };
     if (short(40)) {
-      const label = cues.captionLabel.exec(t);
+      const label = mask & CUE.caption ? cues.captionLabel.exec(t) : null;
       if (label && /^[[(]?$|[.!?]\s+$/.test(t.slice(0, label.index)) && /^\p{Lu}/u.test(label[0])) {
         const creditOnlyLabel = /^(credit|credits|photo credit|source)/i.test(label[0]) && label.index === 0;
         return { reason: creditOnlyLabel ? 'photo-credit' : 'caption', rule: `caption label "${label[0].trim()}"` };
       }
       const paren = /\(([^()]{2,80})\)[\s.]*$/.exec(t);
-      if (paren && cues.creditAgency.test(paren[1]!) && /photo|image|getty|ap|afp|reuters|epa|file|handout|courtesy|shutterstock/i.test(paren[1]!) && w >= 3) {
+      if (paren && mask & CUE.agency && cues.creditAgency.test(paren[1]!) && /photo|image|getty|ap|afp|reuters|epa|file|handout|courtesy|shutterstock/i.test(paren[1]!) && w >= 3) {
         if (/^(?:[\p{L}\s/,&.-]*)$/u.test(paren[1]!) && !/\b(said|says|reported|reports)\b/i.test(t)) {
           return { reason: 'caption', rule: 'ends with a photo credit in parentheses' };
         }
       }
     }
     // donation and share prompts
-    const platform = cues.donationPlatform.exec(t);
-    if (platform && /^\p{Lu}/u.test(platform[0]) && (cues.supportVerb.test(t) || cues.donationPhrase.test(t) || short(12))) {
+    const support = (mask & CUE.support) !== 0;
+    const donation = (mask & CUE.donation) !== 0;
+    const platform = mask & CUE.platform ? cues.donationPlatform.exec(t) : null;
+    if (platform && /^\p{Lu}/u.test(platform[0]) && ((support && cues.supportVerb.test(t)) || (donation && cues.donationPhrase.test(t)) || short(12))) {
       return { reason: 'donation-prompt', rule: `donation platform "${platform[0]}"`, ...supportTarget(t, cues) };
     }
     if (short(12)) {
-      const verb = cues.supportVerb.exec(t);
+      const verb = support ? cues.supportVerb.exec(t) : null;
       if (verb && /(?:^|\s)(?:via|on|through|at|på|über|sur|por|su)\s+\p{Lu}/u.test(t.slice(verb.index))) {
         return { reason: 'donation-prompt', rule: `"${verb[0]}" … via a service`, ...supportTarget(t, cues) };
       }
-      if (cues.donationPhrase.test(t) && cues.donationPhrase.exec(t)!.index <= 20) return { reason: 'donation-prompt', rule: 'donation phrase' };
+      if (donation && cues.donationPhrase.test(t) && cues.donationPhrase.exec(t)!.index <= 20) return { reason: 'donation-prompt', rule: 'donation phrase' };
     }
     if (cues.shareWord.test(t) || (cues.sharePhrase.test(t) && short(cues.shareMaxWords))) return { reason: 'share-prompt', rule: 'share / subscribe prompt' };
     if (w >= 2 && short(8) && words.every((x) => cues.socialNetwork.test(x) || /^(share|on|via|print)$/i.test(x))) {
@@ -240,19 +267,18 @@ function classifyLines(lines: readonly ContentLine[], meta: ArticleMeta, cues: B
     }
     // author bios and credits
     if (short(80)) {
-      const follow = cues.followOn.exec(t);
+      const follow = mask & CUE.follow ? cues.followOn.exec(t) : null;
       if (follow?.[0].includes('Follow')) return { reason: 'author-bio', rule: `"${follow[0]}"` };
-      if (cues.bioContact.test(t) && nearEdge(i)) return { reason: 'author-bio', rule: 'contact the author' };
-      const credit = cues.reportingCredit.exec(t);
+      if (mask & CUE.contact && nearEdge(i) && cues.bioContact.test(t)) return { reason: 'author-bio', rule: 'contact the author' };
+      const credit = mask & CUE.credit ? cues.reportingCredit.exec(t) : null;
       if (credit && short(25) && (nearEdge(i) || credit.index <= 3)) return { reason: 'byline', rule: `credit "${credit[0]}"` };
       if (nearEdge(i) && /^\p{Lu}/u.test(t)) {
-        const verb = cues.bioVerb.exec(t.slice(0, 200));
+        const verb = mask & CUE.bioVerb ? cues.bioVerb.exec(t.slice(0, 200)) : null;
         if (verb && /^[\p{Lu}][\p{L}\p{M}'’.-]*(\s+[\p{Lu}][\p{L}\p{M}'’.-]*)+/u.test(t)) {
           return { reason: 'author-bio', rule: `"${verb[0]}"` };
         }
-        const first = firstSentence(t);
-        const role = cues.isRole.exec(first);
-        const sentences = t.split(/[.!?](?:\s|$)/).filter((x) => x.trim()).length;
+        const role = mask & CUE.role && i >= n - cues.bottomLines ? cues.isRole.exec(firstSentence(t)) : null;
+        const sentences = role ? t.split(/[.!?](?:\s|$)/).filter((x) => x.trim()).length : 0;
         if (role && sentences <= 3 && /^[\p{Lu}][\p{L}\p{M}'’.-]*\s+[\p{Lu}]/u.test(t) && i >= n - cues.bottomLines) {
           return { reason: 'author-bio', rule: 'name "is a" role (at the end)' };
         }
@@ -318,10 +344,17 @@ function supportTarget(t: string, cues: BoilerplateCues): { outlet?: string } {
  * when English, undecided or too short. A line with a strong English signal is never foreign.
  */
 export function foreignLanguage(text: string, lang: ReturnType<typeof loadLanguageCues>): string | null {
-  const words = (text.toLowerCase().match(/\p{L}+/gu) ?? []);
+  // English hits are counted first and the scan stops at `englishStrong` of them: most lines
+  // of an English article are settled after a few words.
+  const lower = text.toLowerCase();
+  const re = /\p{L}+/gu;
+  let en = 0;
+  const words: string[] = [];
+  for (let m = re.exec(lower); m; m = re.exec(lower)) {
+    words.push(m[0]);
+    if (lang.english.has(m[0]) && ++en >= lang.englishStrong) return null;
+  }
   if (words.length < lang.minWords) return null;
-  const en = words.filter((w) => lang.english.has(w)).length;
-  if (en >= lang.englishStrong) return null;
   let best: [string, number] | null = null;
   for (const [code, set] of lang.others) {
     const hitsL = words.filter((w) => set.has(w)).length;

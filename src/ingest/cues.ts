@@ -4,7 +4,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parse } from 'yaml';
+import { createHash } from 'node:crypto';
+import { parse as parseYaml } from 'yaml';
 import { PACKAGE_ROOT } from '../core/version.js';
 
 /** The folder holding the ingest cue files. */
@@ -48,6 +49,47 @@ export interface BoilerplateCues {
   nameParticles: ReadonlySet<string>;
   topLines: number;
   bottomLines: number;
+  /**
+   * Prefilter: lower-cased word (a run of letters and digits) → the cue groups (`CUE` bits) that
+   * have a phrase starting with that word. A line is tested against a group's regex only when
+   * one of its words is in the group (see `cueMask`).
+   */
+  triggers: ReadonlyMap<string, number>;
+}
+
+/** Cue groups for the prefilter (bit flags). */
+export const CUE = {
+  copyright: 1,
+  platform: 2,
+  support: 4,
+  donation: 8,
+  follow: 16,
+  contact: 32,
+  credit: 64,
+  caption: 128,
+  stamp: 256,
+  agency: 512,
+  bioVerb: 1024,
+  role: 2048,
+} as const;
+
+const RUN = /[\p{L}\p{N}]+/gu;
+
+/** The cue groups (`CUE` bits) whose trigger words occur in `text` (one pass over the text). */
+export function cueMask(text: string, cues: BoilerplateCues): number {
+  let mask = text.includes('©') || /\(c\)/i.test(text) ? CUE.copyright : 0;
+  const runs = text.toLowerCase().match(RUN);
+  if (runs) for (const r of runs) mask |= cues.triggers.get(r) ?? 0;
+  return mask;
+}
+
+function addTriggers(map: Map<string, number>, phrases: readonly string[], bit: number): void {
+  for (const p of phrases) {
+    const lower = p.trim().toLowerCase();
+    const first = /^[\p{L}\p{N}]+/u.exec(lower);
+    if (!first) continue; // "©", "(c)": checked directly by cueMask
+    map.set(first[0], (map.get(first[0]) ?? 0) | bit);
+  }
 }
 
 export interface LanguageCues {
@@ -76,15 +118,39 @@ export function wordsRegex(phrases: readonly string[], prefix = '', suffix = '')
   return new RegExp(`${prefix}(?<![${L}])(?:${alternation(phrases)})(?![${L}])${suffix}`, 'iu');
 }
 
-function readYaml(name: string): Record<string, unknown> {
+/**
+ * A cue file's data. The YAML is the source of truth; `<name>.json` beside it is a compiled copy
+ * (written by `node dist/ingest/cues-json.js`) used when it carries the sha256 of the current
+ * YAML text, so start-up skips the YAML parser. A stale or missing copy falls back to the YAML.
+ */
+export function readCueFile(name: string): Record<string, unknown> {
   const file = resolve(INGEST_LEXICONS, name);
-  const data = parse(readFileSync(file, 'utf8')) as unknown;
+  const raw = readFileSync(file, 'utf8');
+  const sha256 = createHash('sha256').update(raw).digest('hex');
+  let data: unknown;
+  try {
+    const compiled = JSON.parse(readFileSync(file.replace(/\.ya?ml$/, '.json'), 'utf8')) as { sha256?: string; data?: unknown };
+    if (compiled.sha256 === sha256) data = compiled.data;
+  } catch {
+    // no compiled copy: parse the YAML below
+  }
+  data ??= parseYaml(raw) as unknown;
   if (!data || typeof data !== 'object') throw new Error(`${file}: expected a YAML mapping`);
   for (const key of ['id', 'version', 'license', 'sources']) {
     if (!(key in data)) throw new Error(`${file}: missing "${key}" in the header`);
   }
   return data as Record<string, unknown>;
 }
+
+/** The compiled JSON copy of a cue file (what `cues-json.js` writes). */
+export function compileCueFile(name: string): string {
+  const raw = readFileSync(resolve(INGEST_LEXICONS, name), 'utf8');
+  const sha256 = createHash('sha256').update(raw).digest('hex');
+  return `${JSON.stringify({ note: `generated from ${name} by node dist/ingest/cues-json.js; edit the YAML`, sha256, data: parseYaml(raw) as unknown })}\n`;
+}
+
+/** The cue files under lexicons/ingest. */
+export const CUE_FILES = ['boilerplate.yml', 'function-words.yml'] as const;
 
 function list(data: Record<string, unknown>, key: string, file: string): string[] {
   const v = data[key];
@@ -107,7 +173,7 @@ let languageCues: LanguageCues | undefined;
 export function loadBoilerplateCues(): BoilerplateCues {
   if (boilerplateCues) return boilerplateCues;
   const f = 'boilerplate.yml';
-  const d = readYaml(f);
+  const d = readCueFile(f);
   const get = (k: string) => list(d, k, f);
   const monthData = d['months'] as Record<string, unknown> | undefined;
   const months = new Map<string, number>();
@@ -124,6 +190,19 @@ export function loadBoilerplateCues(): BoilerplateCues {
     ].join('|'),
     'iu',
   );
+  const triggers = new Map<string, number>();
+  addTriggers(triggers, get('copyright_cues'), CUE.copyright);
+  addTriggers(triggers, get('donation_platforms'), CUE.platform);
+  addTriggers(triggers, get('support_verbs'), CUE.support);
+  addTriggers(triggers, get('donation_phrases'), CUE.donation);
+  addTriggers(triggers, ['follow'], CUE.follow);
+  addTriggers(triggers, get('bio_contact'), CUE.contact);
+  addTriggers(triggers, get('reporting_credits'), CUE.credit);
+  addTriggers(triggers, get('caption_labels'), CUE.caption);
+  addTriggers(triggers, get('stamp_words'), CUE.stamp);
+  addTriggers(triggers, get('credit_agencies'), CUE.agency);
+  addTriggers(triggers, get('bio_verbs'), CUE.bioVerb);
+  addTriggers(triggers, get('bio_roles'), CUE.role);
   const agencies = get('credit_agencies');
   const agencyAlt = alternation(agencies);
   const socials = get('social_networks');
@@ -159,6 +238,7 @@ export function loadBoilerplateCues(): BoilerplateCues {
     nameParticles: new Set(get('name_particles')),
     topLines: num(d, 'top_lines', f),
     bottomLines: num(d, 'bottom_lines', f),
+    triggers,
   };
   return boilerplateCues;
 }
@@ -167,7 +247,7 @@ export function loadBoilerplateCues(): BoilerplateCues {
 export function loadLanguageCues(): LanguageCues {
   if (languageCues) return languageCues;
   const f = 'function-words.yml';
-  const d = readYaml(f);
+  const d = readCueFile(f);
   const langs = d['languages'] as Record<string, unknown> | undefined;
   if (!langs || !('en' in langs)) throw new Error(`lexicons/ingest/${f}: "languages" must have an "en" list`);
   const english = new Set(list(langs, 'en', f));
