@@ -7,7 +7,9 @@ import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AnalysedArticle, Event } from '../../src/core/types.js';
 import { prepareArticle } from '../../src/pipeline.js';
-import { alignArticles, type Alignment, type QuoteReuse } from '../../src/align/index.js';
+import { alignArticles, type Alignment, type EventLink, type QuoteReuse } from '../../src/align/index.js';
+import { analyseArticles } from '../../src/pipeline.js';
+import { loadLexicons, type Lexicons } from '../../src/lexicons/index.js';
 
 const CORPUS = resolve(__dirname, '../../corpus');
 const FILES = readdirSync(CORPUS).filter((f) => f.endsWith('.md')).sort();
@@ -28,6 +30,14 @@ const eventWith = (al: Alignment, m: { article: string; start: number; end: numb
 
 let articles: AnalysedArticle[];
 let alignment: Alignment;
+let lexicons: Lexicons;
+
+/** The link between the mentions `x` and `y` of event `e`. */
+const linkOf = (e: Event, x: { start: number; article: string }, y: { start: number; article: string }) =>
+  (e.links as EventLink[]).find((l) => {
+    const ms = [e.mentions[l.a]!, e.mentions[l.b]!];
+    return ms.some((m) => m.article === x.article && m.start === x.start) && ms.some((m) => m.article === y.article && m.start === y.start);
+  });
 
 beforeAll(() => {
   articles = FILES.map((f, i) => {
@@ -35,7 +45,8 @@ beforeAll(() => {
     a.id = `a${i + 1}`;
     return a;
   });
-  alignment = alignArticles(articles, []);
+  lexicons = loadLexicons();
+  alignment = alignArticles(articles, [], lexicons);
 });
 
 describe('bundled corpus alignment', () => {
@@ -96,9 +107,64 @@ describe('bundled corpus alignment', () => {
     }
   });
 
+  it('aligns the death of Wagner’s founder told in other words (perished / death, creator / founder)', () => {
+    const nv = span(1, 'The creator Yevgeny Prigozhin perished in an aircraft crash in August of last year.');
+    const sf = span(2, "Since then, some of these personnel have been replaced by troops from the Africa Corps, as Moscow tightens its grip on Wagner's business operations in Africa following the death of the group's founder, Yevgeny Prigozhin.");
+    const e = eventWith(alignment, nv).find((x) => has(x, sf));
+    expect(e, 'one event holds both').toBeDefined();
+    const link = linkOf(e!, nv, sf)!;
+    expect(link.shared).toEqual(expect.arrayContaining(['@prigozhin', 'prigozhin', '~die', '~founder']));
+    expect(link.entities).toEqual(expect.arrayContaining(['@prigozhin']));
+    expect(link.entityScore).toBeGreaterThan(0);
+    // Every part of the score is on the link: score = cosine + entity score (no figure, no quotation here).
+    expect(link.figures).toBeUndefined();
+    expect(link.quotation).toBeUndefined();
+    expect(link.score).toBeCloseTo(link.cosine + link.entityScore!, 3);
+  });
+
+  it('keeps the two Lavrov quotations of one press conference apart', () => {
+    const instructors = span(0, '“We are going to increase the number of instructors working here and helping you train your specialists,” Lavrov said at a joint press conference with his Burkinabe counterpart on June 5, 2024 in Ouagadougou.');
+    const pockets = span(1, '”I have no doubt that thanks to this cooperation, the remaining pockets of terrorism on the territory of Burkina Faso will be destroyed,” he told a press conference in the capital Ouagadougou.');
+    expect(eventWith(alignment, instructors).filter((e) => has(e, pockets))).toEqual([]);
+  });
+
+  it('labels each event with a short key phrase of one of its mentions, cut at a word boundary', () => {
+    for (const e of alignment.events) {
+      expect(e.label.length, e.label).toBeLessThanOrEqual(61);
+      expect(e.label).not.toMatch(/^\s|\s$|\n/);
+      const body = e.label.replace(/…$/, '');
+      expect(e.mentions.some((m) => m.text.replace(/\s+/g, ' ').includes(body)), e.label).toBe(true);
+      const m = e.mentions.find((x) => x.text.replace(/\s+/g, ' ').includes(body))!;
+      const flat = m.text.replace(/\s+/g, ' ');
+      const at = flat.indexOf(body);
+      // Starts and ends at word boundaries of the mention.
+      expect(at === 0 || /[\s(“"‘'—–-]/.test(flat[at - 1]!), e.label).toBe(true);
+      expect(at + body.length === flat.length || /[^\p{L}\p{N}]/u.test(flat[at + body.length]!), e.label).toBe(true);
+    }
+    const nv = span(1, 'The creator Yevgeny Prigozhin perished in an aircraft crash in August of last year.');
+    expect(eventWith(alignment, nv)[0]!.label).toMatch(/Prigozhin/);
+  });
+
+  it('gives each variant of a reused quotation its intro (cue and source) on the real pipeline output', () => {
+    const report = analyseArticles(FILES.map((f) => prepareArticle(join(CORPUS, f))), lexicons);
+    const reuse = report.events.flatMap((e) => (e.quoteReuse ?? []) as QuoteReuse[]).find((r) => r.variants.some((v) => v.text.includes('remaining pockets')));
+    expect(reuse).toBeDefined();
+    const byArticle = new Map(reuse!.variants.map((v) => [v.article, v]));
+    const lavrov = byArticle.get('a1')!.intro!;
+    const cue1 = span(0, 'reassured Mr. Lavrov');
+    expect(lavrov.cue).toEqual({ start: cue1.start, end: cue1.start + 'reassured'.length, text: 'reassured', neutral: false });
+    expect(lavrov.source).toEqual({ start: cue1.start + 'reassured '.length, end: cue1.end, text: 'Mr. Lavrov' });
+    const newsvoice = byArticle.get('a2')!.intro!;
+    const told = span(1, 'he told a press conference in the capital Ouagadougou');
+    expect(newsvoice.source).toEqual({ start: told.start, end: told.start + 2, text: 'he' });
+    expect(newsvoice.cue.start).toBe(told.start + 3);
+    expect(newsvoice.cue.text).toMatch(/^told\b/);
+    expect(newsvoice.cue.neutral).toBe(true);
+  });
+
   it('does not depend on the order of the input articles', () => {
-    const reversed = alignArticles([...articles].reverse(), []);
-    const rotated = alignArticles([articles[1]!, articles[2]!, articles[0]!], []);
+    const reversed = alignArticles([...articles].reverse(), [], lexicons);
+    const rotated = alignArticles([articles[1]!, articles[2]!, articles[0]!], [], lexicons);
     expect(JSON.stringify(reversed)).toBe(JSON.stringify(alignment));
     expect(JSON.stringify(rotated)).toBe(JSON.stringify(alignment));
     expect(alignment.events.map((e) => e.id)).toEqual(alignment.events.map((_, k) => `e${k + 1}`));
