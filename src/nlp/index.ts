@@ -24,6 +24,37 @@ const WHITESPACE_TYPES = new Set(['tabCRLF', 'space']);
 /** Replaces every code unit outside `body` with a space, keeping line breaks (same length). */
 export const maskOutsideBody = maskOutside;
 
+/** JavaScript `\s` (the characters `trim` removes). */
+function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+function isBlank(s: string): boolean {
+  for (let k = 0; k < s.length; k++) if (!isSpace(s.charCodeAt(k))) return false;
+  return true;
+}
+
+/**
+ * Rewrites runs of spaces, tabs and line breaks so that wink does not read them as thousands of
+ * whitespace tokens (it is quadratic in those within one sentence: a file of masked lines, or
+ * PDF text with indented blank lines). Same length, so offsets are unchanged: a run keeps its
+ * first and last line break where they are (so line and paragraph breaks read the same) and
+ * everything else in it becomes a space.
+ */
+export function collapseBlankRuns(text: string): string {
+  return text.replace(/[ \t\f\v\r\n]{3,}/g, (run) => {
+    const first = /\r\n|\n|\r/.exec(run);
+    if (!first) return run.includes('\t') || /[\f\v]/.test(run) ? ' '.repeat(run.length) : run;
+    let lastStart = run.length - 1;
+    while (run[lastStart] !== '\n' && run[lastStart] !== '\r') lastStart--;
+    const firstEnd = first.index + first[0].length;
+    if (lastStart < firstEnd) return ' '.repeat(first.index) + first[0] + ' '.repeat(run.length - first.index - first[0].length);
+    const last = run[lastStart] === '\n' && run[lastStart - 1] === '\r' && lastStart - 1 >= firstEnd ? '\r\n' : run[lastStart]!;
+    const lastAt = lastStart - last.length + 1;
+    return ' '.repeat(first.index) + first[0] + ' '.repeat(lastAt - firstEnd) + last + ' '.repeat(run.length - lastStart - 1);
+  });
+}
+
 /** Offsets where a sentence must end regardless of punctuation: line breaks (see README). */
 function hardBreaks(masked: string): Set<number> {
   const lines = masked.split(/\r\n|\n|\r/);
@@ -47,7 +78,7 @@ function hardBreaks(masked: string): Set<number> {
  */
 export function analyseText(text: string, body: readonly Span[], layout?: TextLayout): NlpResult {
   const view = buildView(text, body, layout);
-  const masked = view.text;
+  const masked = collapseBlankRuns(view.text);
   const src = (offset: number) => toSource(view, offset);
   const nlp = wink();
   const its = nlp.its;
@@ -59,15 +90,25 @@ export function analyseText(text: string, body: readonly Span[], layout?: TextLa
   const lemmas = doc.tokens().out(its.lemma as unknown as typeof its.normal) as string[];
   const pos = doc.tokens().out(its.pos) as string[];
 
-  // Rebuild offsets in the view: each value is the next occurrence at or after the cursor.
+  // Rebuild offsets in the view: each value is the next occurrence at or after the cursor with
+  // only whitespace before it. Whitespace tokens are not placed (line breaks are read from the
+  // gaps between kept tokens below).
   const starts = new Int32Array(values.length).fill(-1);
   let cursor = 0;
   for (let i = 0; i < values.length; i++) {
     const v = values[i]!;
-    const at = masked.startsWith(v, cursor) ? cursor : masked.indexOf(v, cursor);
-    if (at < 0) continue; // wink normalised this token; it is dropped rather than misplaced
-    // Guard: skipping over non-space text means the match is not this token.
-    if (/\S/.test(masked.slice(cursor, at))) continue;
+    if (WHITESPACE_TYPES.has(types[i]!) || v.length === 0 || isBlank(v)) continue;
+    let at: number;
+    if (!isSpace(v.charCodeAt(0))) {
+      // The token must start at the first non-space character after the cursor.
+      let p = cursor;
+      while (p < masked.length && isSpace(masked.charCodeAt(p))) p++;
+      if (!masked.startsWith(v, p)) continue; // wink normalised this token; it is dropped rather than misplaced
+      at = p;
+    } else {
+      at = masked.startsWith(v, cursor) ? cursor : masked.indexOf(v, cursor);
+      if (at < 0 || /\S/.test(masked.slice(cursor, at))) continue;
+    }
     starts[i] = at;
     cursor = at + v.length;
   }
@@ -96,6 +137,8 @@ export function analyseText(text: string, body: readonly Span[], layout?: TextLa
   let pendingBreak = false;
   let paragraph = 0;
   let pendingParagraph = false;
+  let span = 0; // body span holding the current token (plain text and markdown)
+  let lastSpan = 0;
 
   const closeSentence = () => {
     if (tokens.length > sentenceStartTok) {
@@ -119,22 +162,22 @@ export function analyseText(text: string, body: readonly Span[], layout?: TextLa
     const start = starts[i]!;
     if (start < 0) continue;
     const value = values[i]!;
-    if (WHITESPACE_TYPES.has(types[i]!) || value.trim() === '') {
-      if (breaks.has(start) || /[\r\n]/.test(value)) {
-        for (let k = start; k < start + value.length; k++) if (breaks.has(k)) pendingBreak = true;
-        if (/(\r?\n|\r)[ \t\u00a0]*(\r?\n|\r)/.test(value)) pendingParagraph = true;
-      }
-      continue;
-    }
-    // Line breaks between tokens that wink did not tokenise (it folds some into spaces).
+    // The body span holding the token (plain text and markdown; HTML marks its breaks in the view).
+    if (!view.origin) while (span < body.length && body[span]!.end <= start) span++;
+    // Line breaks between this token and the previous one (whitespace tokens are not kept).
     if (tokens.length > 0) {
       const prevEnd = viewEnd[viewEnd.length - 1]!;
-      const gap = masked.slice(prevEnd, start);
-      if (/[\r\n]/.test(gap)) {
-        for (let k = prevEnd; k < start; k++) if (breaks.has(k)) pendingBreak = true;
-        if (/(\r?\n|\r)[ \t\u00a0]*(\r?\n|\r)/.test(gap)) pendingParagraph = true;
+      if (prevEnd < start) {
+        const gap = masked.slice(prevEnd, start);
+        if (/[\r\n]/.test(gap)) {
+          for (let k = prevEnd; k < start; k++) if (breaks.has(k)) pendingBreak = true;
+          if (/(\r?\n|\r)[ \t\u00a0]*(\r?\n|\r)/.test(gap)) pendingParagraph = true;
+        }
       }
+      // A sentence never runs from one body span into the next across boilerplate.
+      if (span !== lastSpan) pendingBreak = true;
     }
+    lastSpan = span;
     const ws = sentenceOfWink[i]!;
     if (tokens.length > 0 && (pendingBreak || pendingParagraph || ws !== lastWinkSentence)) {
       closeSentence();
