@@ -2,7 +2,7 @@
  * Reads one article file into a `SourceDocument`: checks that it is text we can analyse
  * (size, binary, encoding), decodes it, removes a BOM, and dispatches on the extension.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync, type Stats } from 'node:fs';
 import { extname } from 'node:path';
 import { InputError } from '../core/errors.js';
 import type { ArticleFormat, ArticleMeta, SourceDocument } from '../core/types.js';
@@ -103,8 +103,18 @@ export function readSource(path: string, options: ReadOptions = {}): SourceDocum
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   let size: number;
   try {
-    size = statSync(path).size;
+    const st = statSync(path);
+    if (!st.isFile()) {
+      throw new InputError('not a regular file', {
+        file: path,
+        expected: 'a regular file',
+        found: fileKind(st),
+        hint: st.isDirectory() ? 'give the directory itself to read the articles in it' : 'save the article to a file first',
+      });
+    }
+    size = st.size;
   } catch (e) {
+    if (e instanceof InputError) throw e;
     throw fileError(path, e);
   }
   if (size > maxBytes) {
@@ -145,6 +155,16 @@ export function readSource(path: string, options: ReadOptions = {}): SourceDocum
     }
   }
   return { path, format, text, meta: { ...EMPTY_META }, content: [{ start: 0, end: text.length }], excluded: [] };
+}
+
+/** What a path that is not a regular file is (for messages). */
+export function fileKind(st: Stats): string {
+  if (st.isDirectory()) return 'a directory';
+  if (st.isFIFO()) return 'a FIFO (named pipe)';
+  if (st.isCharacterDevice()) return 'a character device';
+  if (st.isBlockDevice()) return 'a block device';
+  if (st.isSocket()) return 'a socket';
+  return 'not a regular file';
 }
 
 function fileError(path: string, e: unknown): InputError {

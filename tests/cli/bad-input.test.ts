@@ -4,7 +4,7 @@
  * no output or temp file left behind.
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -40,6 +40,16 @@ const cases: Case[] = [
       return ['analyze', 'empty', '--json', 'out.json'];
     },
     message: [/directory has no articles/, /expected files ending in \.txt/],
+  },
+  {
+    name: 'a FIFO given as the article (refused, never read: reading would block forever)',
+    setup: (d) => (spawnSync('mkfifo', [join(d, 'f.txt')]), ['analyze', 'f.txt', '--json', 'out.json']),
+    message: [/^parallax: f\.txt: not a regular file: expected a regular file, found a FIFO \(named pipe\)/],
+  },
+  {
+    name: 'a symlink to /dev/zero given as the article',
+    setup: (d) => (symlinkSync('/dev/zero', join(d, 'z.txt')), ['analyze', 'z.txt', '--json', 'out.json']),
+    message: [/^parallax: z\.txt: not a regular file: expected a regular file, found a character device/],
   },
   { name: 'empty file', setup: (d) => (writeFileSync(join(d, 'a.txt'), ''), ['analyze', 'a.txt', '--json', 'out.json']), message: [/a\.txt: file is empty/, /found an empty file/] },
   { name: 'whitespace-only file', setup: (d) => (writeFileSync(join(d, 'a.txt'), ' \n\t\r\n  \n'), ['analyze', 'a.txt', '--json', 'out.json']), message: [/file is empty/, /found only whitespace/] },
@@ -157,6 +167,23 @@ describe('bad input: exit 2, one line, no stack, nothing written', () => {
       const r = runCli(['analyze', 'a.md', '--json', 'out.json', '--force'], { cwd: dir });
       expect(r.status, r.stderr).toBe(0);
       expect(JSON.parse(readFileSync(join(dir, 'out.json'), 'utf8')).schema).toBe('parallax/report@1');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('special files in a directory', () => {
+  it('a FIFO and a link to /dev/zero inside a directory are skipped, the article is read', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parallax-special-'));
+    try {
+      mkdirSync(join(dir, 'in'));
+      copyFileSync(resolve(REPO, 'corpus/lavrov-african-tour.md'), join(dir, 'in', 'a.md'));
+      spawnSync('mkfifo', [join(dir, 'in', 'f.txt')]);
+      symlinkSync('/dev/zero', join(dir, 'in', 'z.txt'));
+      const r = runCli(['analyze', 'in', '--json', 'out.json'], { cwd: dir });
+      expect(r.status, r.stderr).toBe(0);
+      expect((JSON.parse(readFileSync(join(dir, 'out.json'), 'utf8')) as { articles: { path: string }[] }).articles.map((a) => a.path)).toEqual(['in/a.md']);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
