@@ -1,11 +1,14 @@
 /**
  * Event alignment across articles: sentences (or clauses) of N ≥ 2 articles clustered into
  * events by tf-idf cosine over Porter stems, shared figures and reused quotations, with the
- * evidence for every link kept on the event. Independent of the order of `articles`: units are
- * processed in (article id, offset) order and every tie is broken on those keys.
+ * evidence for every link kept on the event. Which mentions are grouped depends on the articles'
+ * content only, neither on the order of `articles` nor on their ids: every tie between links is
+ * broken on a content key (hash of the article text, then offset), scores are symmetric and sums
+ * are taken in content order. Event ids and order follow the article ids.
  *
  * All offsets are 0-based UTF-16 indices into the article's file text, end exclusive.
  */
+import { createHash } from 'node:crypto';
 import type { AnalysedArticle, Event, Finding } from '../core/types.js';
 import type { Lexicons } from '../lexicons/index.js';
 import { unitsOf, type Unit } from './units.js';
@@ -100,16 +103,21 @@ function contextOf(articles: readonly AnalysedArticle[], units: readonly Unit[],
   });
   const index = new Map(articles.map((a, k) => [a.id, k]));
   const sims: number[][] = maps.map(() => []);
-  let sum = 0;
+  const all: number[] = [];
   for (let p = 0; p < maps.length; p++) {
     for (let q = p + 1; q < maps.length; q++) {
       let d = 0;
-      for (const [t, w] of maps[p]!) d += w * (maps[q]!.get(t) ?? 0);
+      // Summed in term order, so the same whichever article is p.
+      const [small, big] = maps[p]!.size <= maps[q]!.size ? [maps[p]!, maps[q]!] : [maps[q]!, maps[p]!];
+      for (const t of [...small.keys()].sort()) d += small.get(t)! * (big.get(t) ?? 0);
       sims[p]![q] = d;
       sims[q]![p] = d;
-      sum += d;
+      all.push(d);
     }
   }
+  // Summed in value order: independent of the articles' order.
+  let sum = 0;
+  for (const d of all.sort((x, y) => x - y)) sum += d;
   const mean = sum / ((maps.length * (maps.length - 1)) / 2);
   return (i: number, j: number, dot: number): number => {
     const s = sims[index.get(units[i]!.article)!]![index.get(units[j]!.article)!]!;
@@ -223,6 +231,7 @@ export function alignArticles(
   const sorted = [...articles].sort((a, b) => byId(a.id, b.id) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const { units, vectors, figures, quotes, allQuotes, score } = buildModel(sorted, lexicons, o);
   const owner = units.map((u) => u.article);
+  const canon = contentRanks(sorted, units);
 
   // Candidate pairs: units sharing a not-too-frequent term. Pairs that are not candidates count
   // as score 0 in the average linkage below (they share only very frequent terms, if any).
@@ -240,7 +249,12 @@ export function alignArticles(
     adjacency[j]!.push([i, s.score]);
     if ((s.score >= o.link && s.evidence >= o.evidence) || s.quotation > 0) edges.push({ i, j, s });
   }
-  edges.sort((x, y) => y.s.score - x.s.score || x.i - y.i || x.j - y.j);
+  // Ties: on the content ranks of the two units (not on their ids), so swapping two articles' ids
+  // merges in the same order.
+  const lo = (e: { i: number; j: number }) => Math.min(canon[e.i]!, canon[e.j]!);
+  const hi = (e: { i: number; j: number }) => Math.max(canon[e.i]!, canon[e.j]!);
+  edges.sort((x, y) => y.s.score - x.s.score || lo(x) - lo(y) || hi(x) - hi(y));
+  for (const list of adjacency) list.sort((p, q) => canon[p[0]]! - canon[q[0]]!);
 
   // Greedy average linkage over the links, strongest first: two clusters merge when the mean
   // score of their cross-article unit pairs reaches `merge`. `between` keeps the summed
@@ -349,6 +363,24 @@ export function alignArticles(
     else delete e.quoteReuse;
   }
   return { events, omissions: omissionsOf(sorted.map((a) => a.id), events) };
+}
+
+/**
+ * Rank of each unit by content: (sha1 of its article's text, start offset), the article's id
+ * only breaking ties between identical texts. Used for every tie-break that decides grouping.
+ */
+function contentRanks(sorted: readonly AnalysedArticle[], units: readonly Unit[]): number[] {
+  const hash = new Map(sorted.map((a) => [a.id, createHash('sha1').update(a.text).digest('hex')]));
+  const order = units.map((_, i) => i);
+  const key = (i: number) => hash.get(units[i]!.article)!;
+  order.sort((x, y) => {
+    const hx = key(x);
+    const hy = key(y);
+    return hx < hy ? -1 : hx > hy ? 1 : x - y;
+  });
+  const rank: number[] = new Array(units.length);
+  order.forEach((x, r) => (rank[x] = r));
+  return rank;
 }
 
 /** Per article id: the ids of the multi-article events (reported by two or more articles) it leaves out. */

@@ -71,27 +71,69 @@ export interface Overlap {
 /** True for an entity term: an actor-lexicon id (`@wagner`) or a proper-noun stem. */
 export const isEntity = (v: TermVector, k: number) => v.proper[k]! || v.terms[k]!.startsWith('@');
 
-/** Cosine of two vectors and the terms they share. */
+/**
+ * Sum over the components of shared terms of the best value in each. Two shared terms are in one
+ * component when they come from one proper-name run (or one word) in either unit, so a run named
+ * as one name in one unit and as two in the other counts once, whichever unit is `a` (symmetric).
+ */
+function componentSum(ga: readonly number[], gb: readonly number[], vs: readonly number[], f: (v: number) => number): number {
+  const n = vs.length;
+  if (n === 0) return 0;
+  const parent = vs.map((_, k) => k);
+  const find = (k: number): number => {
+    while (parent[k] !== k) k = parent[k] = parent[parent[k]!]!;
+    return k;
+  };
+  const firstA = new Map<number, number>();
+  const firstB = new Map<number, number>();
+  for (let k = 0; k < n; k++) {
+    for (const [first, g] of [[firstA, ga[k]!], [firstB, gb[k]!]] as const) {
+      const f0 = first.get(g);
+      if (f0 === undefined) first.set(g, k);
+      else {
+        const [x, y] = [find(f0), find(k)];
+        if (x !== y) parent[Math.max(x, y)] = Math.min(x, y);
+      }
+    }
+  }
+  const best = new Map<number, number>();
+  for (let k = 0; k < n; k++) {
+    const r = find(k);
+    best.set(r, Math.max(best.get(r) ?? 0, vs[k]!));
+  }
+  let sum = 0;
+  for (const v of [...best.values()].map(f).sort((x, y) => x - y)) sum += v;
+  return sum;
+}
+
+/** Cosine of two vectors and the terms they share. Symmetric: `overlap(a, b)` equals `overlap(b, a)`. */
 export function overlap(a: TermVector, b: TermVector, w: Weighting, entityFloor = 0): Overlap {
   let i = 0;
   let j = 0;
   let cosine = 0;
   const shared: string[] = [];
   const entities: string[] = [];
-  const groupBest = new Map<number, number>();
-  const nameBest = new Map<number, number>();
+  const ga: number[] = [];
+  const gb: number[] = [];
+  const vs: number[] = [];
+  const na: number[] = [];
+  const nb: number[] = [];
+  const nv: number[] = [];
   while (i < a.terms.length && j < b.terms.length) {
     const x = a.terms[i]!;
     const y = b.terms[j]!;
     if (x === y) {
       cosine += a.weights[i]! * b.weights[j]!;
       shared.push(x);
-      const g = a.groups[i]!;
       const v = idf(w, x);
-      groupBest.set(g, Math.max(groupBest.get(g) ?? 0, v));
+      ga.push(a.groups[i]!);
+      gb.push(b.groups[j]!);
+      vs.push(v);
       if (isEntity(a, i) && isEntity(b, j)) {
         entities.push(x);
-        nameBest.set(g, Math.max(nameBest.get(g) ?? 0, v));
+        na.push(a.groups[i]!);
+        nb.push(b.groups[j]!);
+        nv.push(v);
       }
       i++;
       j++;
@@ -99,10 +141,8 @@ export function overlap(a: TermVector, b: TermVector, w: Weighting, entityFloor 
     else j++;
   }
   const max = Math.log(1 + w.units);
-  let evidence = 0;
-  for (const v of [...groupBest.values()].sort()) evidence += v / max;
-  let names = 0;
-  for (const v of [...nameBest.values()].sort()) names += Math.max(0, v / max - entityFloor) / (1 - entityFloor);
+  const evidence = componentSum(ga, gb, vs, (v) => v / max);
+  const names = componentSum(na, nb, nv, (v) => Math.max(0, v / max - entityFloor) / (1 - entityFloor));
   return { cosine, shared, evidence, entities, names };
 }
 
