@@ -9,7 +9,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { InputError } from './core/errors.js';
 
 import { PACKAGE_ROOT, VERSION } from './core/version.js';
-import { analysePaths, analysePathsAsync, type AnalyseOptions } from './pipeline.js';
+import { analysePathsAsync, type AnalyseOptions } from './pipeline.js';
 import { DEFAULT_TIMEOUT_MS, parseTimeoutMs } from './core/limits.js';
 import { removeTempFiles, writeProgress } from './report/write.js';
 import { sanitizeTerminal } from './core/escape.js';
@@ -88,10 +88,14 @@ export function buildProgram(): Command {
   program.action(async () => {
     const corpus = defaultCorpus();
     if (process.stdout.isTTY && process.stdin.isTTY) {
-      const report = analysePaths([corpus], {});
+      // First frame at once (plain, before ink loads), then ink with live progress while the corpus
+      // is analysed, then the browser on the finished report.
+      const what = sanitizeTerminal(corpus, true);
+      (await import('./ui/start-frame.js')).writeStartFrame(process.stdout, what);
       const { launchTui } = await import('./ui/launch.js');
-      await launchTui(report, {
-        exportMarkdown: () => writeReports(report, [corpus], { md: join('reports', `${reportName([corpus])}.md`) }, 'parallax').written[0]!,
+      await launchTui((onProgress) => analysePathsAsync([corpus], {}, (file, done, total) => onProgress({ done, total, file })), {
+        what,
+        exportMarkdown: (report) => writeReports(report, [corpus], { md: join('reports', `${reportName([corpus])}.md`) }, 'parallax').written[0]!,
       });
       return;
     }

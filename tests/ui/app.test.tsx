@@ -141,7 +141,7 @@ describe('report browser', () => {
       '',
       '',
       '',
-      'filter: all · ? help · q quit',
+      'filter: all · search: n/a here · ? help · q quit',
     ]);
   });
 

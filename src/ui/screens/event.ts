@@ -1,7 +1,8 @@
 /**
  * Event detail: the outlets' sentences for one event in side-by-side columns (stacked on narrow
  * terminals), words only one outlet uses coloured (word diff against another outlet), markers
- * highlighted, and the outlets that leave the event out named. Pure.
+ * highlighted, the outlets that leave the event out named, and below the columns the alignment's
+ * evidence (`event-evidence.ts`: quotation reuse, figures that disagree, why mentions align). Pure.
  */
 import { sanitizeTerminal } from '../../core/escape.js';
 import type { EventMention, Span } from '../../core/types.js';
@@ -9,7 +10,8 @@ import { wordDiff } from '../../report/word-diff.js';
 import { article, findingsOf, highlight, label, type ViewModel } from '../model.js';
 import type { Role } from '../theme.js';
 import { columnWidths, sideBySide, truncateLine, wrap, type Line } from '../text.js';
-import { findingSummary, readerItems } from './reader.js';
+import { evidenceLines } from './event-evidence.js';
+import { findingSummary, readerCursorAt } from './reader.js';
 import type { Frame, ScreenContext, ScreenOutput } from './types.js';
 
 /** Narrowest column before the outlets stack vertically. */
@@ -61,6 +63,7 @@ export function eventScreen(ctx: ScreenContext, frame: Frame & { screen: 'event'
   lines.push([]);
   if (stacked) for (const b of blocks) lines.push(...b);
   else lines.push(...sideBySide(blocks, columnWidths(width, n, 3), 3));
+  lines.push(...evidenceLines(model, event, width));
   const markers = reporting.flatMap((a) =>
     findingsOf(model, a.id, filter)
       .filter((f) => event.mentions.some((m) => m.article === a.id && f.start < m.end && m.start < f.end))
@@ -76,9 +79,9 @@ export function eventScreen(ctx: ScreenContext, frame: Frame & { screen: 'event'
   const mention = target ? mentionsOf(target.id)[0] : undefined;
   let enter: Frame | null = null;
   if (target && mention) {
-    const items = readerItems(model, target.id, filter, '');
-    const at = items.findIndex((it) => it.kind === 'sentence' && it.span.start <= mention.start && mention.start < it.span.end);
-    enter = { screen: 'reader', id: target.id, cursor: Math.max(0, at) };
+    // The reader shows what the current filter and search let through, plus the mention's
+    // sentence (pinned): the cursor is its index among exactly those items.
+    enter = { screen: 'reader', id: target.id, cursor: readerCursorAt(model, target.id, filter, query, mention.start, mention.start), pin: mention.start };
   }
   return {
     title: sanitizeTerminal(event.label, true),

@@ -45,5 +45,5 @@ export function findingScreen(ctx: ScreenContext, frame: Frame & { screen: 'find
     const after = sanitizeTerminal(a.text.slice(Math.min(f.end, sentence.end), sentence.end), true);
     lines.push(...wrap([{ text: before }, { text: hit, role: 'match' }, { text: after }], width));
   }
-  return { title: `${f.id} ${f.kind}`, lines, mode: 'scroll', count: Math.max(1, lines.length - ctx.height + 1), focus: 0 };
+  return { title: `${f.id} ${f.kind}`, lines, mode: 'scroll', count: Math.max(1, lines.length - ctx.height + 1), focus: 0, search: false };
 }

@@ -1,6 +1,10 @@
-/** Overview: each outlet with its headline scores and a small bar per marker category. Pure. */
+/**
+ * Overview: each outlet with its headline scores and a small bar per marker category. A search
+ * keeps the outlets whose name, title or prose contains it and counts the matching sentences. Pure.
+ */
 import { sanitizeTerminal } from '../../core/escape.js';
-import { findingsOf, label, num, record } from '../model.js';
+import type { ReportArticle } from '../../core/types.js';
+import { findingsOf, label, num, record, type ViewModel } from '../model.js';
 import { truncate, truncateLine, wrap, type Line } from '../text.js';
 import type { ScreenContext, ScreenOutput } from './types.js';
 
@@ -34,9 +38,28 @@ function perCategory(scores: unknown): Record<string, number> {
   return out;
 }
 
+/** Prose sentences of an article that contain `q` (lower-case; '' counts none). */
+function matchingSentences(model: ViewModel, id: string, text: string, q: string): number {
+  if (!q) return 0;
+  return (model.sentences.get(id) ?? []).filter((s) => text.slice(s.start, s.end).toLowerCase().includes(q)).length;
+}
+
+/**
+ * The outlets the overview lists: all, or with a search those whose label or title contains it or
+ * with prose sentences that do (case-insensitive), in report order.
+ */
+export function visibleArticles(model: ViewModel, query: string): ReportArticle[] {
+  const q = query.toLowerCase();
+  if (!q) return model.report.articles;
+  return model.report.articles.filter(
+    (a) => a.label.toLowerCase().includes(q) || (a.title ?? '').toLowerCase().includes(q) || matchingSentences(model, a.id, a.text, q) > 0,
+  );
+}
+
 export function overviewScreen(ctx: ScreenContext, frame: { cursor: number }): ScreenOutput {
-  const { model, width } = ctx;
-  const articles = model.report.articles;
+  const { model, width, query } = ctx;
+  const q = query.toLowerCase();
+  const articles = visibleArticles(model, query);
   const lines: Line[] = [];
   let focus = 0;
   articles.forEach((a, i) => {
@@ -66,11 +89,12 @@ export function overviewScreen(ctx: ScreenContext, frame: { cursor: number }): S
       num(s['unsourcedShare']) !== null ? `unsourced share ${pct(num(s['unsourcedShare'])!)}` : null,
       num(s['nonNeutralCueShare']) !== null ? `non-neutral cues ${pct(num(s['nonNeutralCueShare'])!)}` : null,
       (model.report.omissions?.[a.id]?.length ?? 0) > 0 ? `omits ${model.report.omissions![a.id]!.length} shared events` : null,
+      q ? `${matchingSentences(model, a.id, a.text, q)} sentences match “${sanitizeTerminal(query, true)}”` : null,
     ].filter((x): x is string => x !== null);
     lines.push(...wrap([{ text: facts.join(' · ') }], width - 4).map((l) => [{ text: '    ' }, ...l]));
   });
-  if (articles.length === 0) lines.push([{ text: 'No articles in this report.', role: 'dim' }]);
-  lines.push(...categoryMatrix(ctx));
+  if (articles.length === 0) lines.push([{ text: q ? '  No outlet matches the search.' : 'No articles in this report.', role: 'dim' }]);
+  lines.push(...categoryMatrix(ctx, articles));
   const current = articles[frame.cursor];
   return {
     title: 'Overview',
@@ -83,9 +107,8 @@ export function overviewScreen(ctx: ScreenContext, frame: { cursor: number }): S
 }
 
 /** Marker density per category: one row per category, one small bar per outlet, bars on one scale. */
-function categoryMatrix(ctx: ScreenContext): Line[] {
+function categoryMatrix(ctx: ScreenContext, articles: readonly ReportArticle[]): Line[] {
   const { model, width } = ctx;
-  const articles = model.report.articles;
   const per = articles.map((a) => perCategory(model.report.scores[a.id]));
   const categories = [...new Set(per.flatMap((p) => Object.keys(p)))].sort();
   if (categories.length === 0 || articles.length === 0) return [];

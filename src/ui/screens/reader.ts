@@ -9,18 +9,45 @@ export type ReaderItem =
   | { kind: 'sentence'; span: Span & { heading?: boolean; paragraph?: number } }
   | { kind: 'finding'; finding: Finding };
 
-/** The reader's rows: each prose sentence followed by the findings that start in it. */
-export function readerItems(model: ViewModel, articleId: string, filter: KindFilter, query: string): ReaderItem[] {
+/**
+ * The reader's rows: each prose sentence followed by the findings that start in it. With a
+ * search, only the sentences that contain it — and the sentence holding offset `pin` (0-based,
+ * the mention an event opened the reader at), so that one is never hidden.
+ */
+export function readerItems(model: ViewModel, articleId: string, filter: KindFilter, query: string, pin?: number): ReaderItem[] {
   const a = article(model, articleId);
   const findings = findingsOf(model, articleId, filter);
   const q = query.toLowerCase();
   const items: ReaderItem[] = [];
   for (const s of model.sentences.get(articleId) ?? []) {
-    if (q && !a.text.slice(s.start, s.end).toLowerCase().includes(q)) continue;
+    const pinned = pin !== undefined && s.start <= pin && pin < s.end;
+    if (q && !pinned && !a.text.slice(s.start, s.end).toLowerCase().includes(q)) continue;
     items.push({ kind: 'sentence', span: s });
     for (const f of findings) if (f.start >= s.start && f.start < s.end) items.push({ kind: 'finding', finding: f });
   }
   return items;
+}
+
+/**
+ * Index among `readerItems(model, articleId, filter, query, pin)` of the sentence holding offset
+ * `at` (0-based), else of the first sentence after it, else 0.
+ */
+export function readerCursorAt(model: ViewModel, articleId: string, filter: KindFilter, query: string, at: number, pin?: number): number {
+  const items = readerItems(model, articleId, filter, query, pin);
+  const inside = items.findIndex((it) => it.kind === 'sentence' && it.span.start <= at && at < it.span.end);
+  if (inside >= 0) return inside;
+  const after = items.findIndex((it) => it.kind === 'sentence' && it.span.start >= at);
+  return Math.max(0, after);
+}
+
+/** Offset (0-based) of the sentence the reader's cursor is on (a finding's own sentence), or null. */
+export function readerOffset(model: ViewModel, articleId: string, filter: KindFilter, query: string, cursor: number, pin?: number): number | null {
+  const items = readerItems(model, articleId, filter, query, pin);
+  for (let i = Math.min(cursor, items.length - 1); i >= 0; i--) {
+    const it = items[i]!;
+    if (it.kind === 'sentence') return it.span.start;
+  }
+  return null;
 }
 
 /** One-line summary of a finding: kind, category or source type, the text. */
@@ -43,7 +70,7 @@ function explain(f: Finding): Segment[] {
 export function readerScreen(ctx: ScreenContext, frame: Frame & { screen: 'reader' }): ScreenOutput {
   const { model, width, filter, query } = ctx;
   const a = article(model, frame.id);
-  const items = readerItems(model, a.id, filter, query);
+  const items = readerItems(model, a.id, filter, query, frame.pin);
   const lines: Line[] = [];
   let focus = 0;
   let paragraph: number | undefined;

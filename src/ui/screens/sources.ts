@@ -1,4 +1,7 @@
-/** Sources: the mix of source types each outlet cites, and who it cites. Pure. */
+/**
+ * Sources: the mix of source types each outlet cites, and who it cites. A search keeps the
+ * attributions whose text, source, cue or content contains it (case-insensitive). Pure.
+ */
 import { sanitizeTerminal } from '../../core/escape.js';
 import type { AttributionFinding } from '../../core/types.js';
 import { findingsOf, label } from '../model.js';
@@ -7,14 +10,19 @@ import { bar, pct } from './overview.js';
 import type { Frame, ScreenContext, ScreenOutput } from './types.js';
 
 export function sourcesScreen(ctx: ScreenContext, frame: { cursor: number }): ScreenOutput {
-  const { model, width } = ctx;
+  const { model, width, query } = ctx;
+  const q = query.toLowerCase();
+  const matches = (f: AttributionFinding) =>
+    [f.text, f.sourceName, f.source?.text, f.cue?.text, f.content?.text].some((t) => typeof t === 'string' && t.toLowerCase().includes(q));
   const lines: Line[] = [];
   let focus = 0;
   model.report.articles.forEach((a, i) => {
     const selected = i === frame.cursor;
     if (selected) focus = lines.length;
-    const atts = findingsOf(model, a.id, 'attribution') as AttributionFinding[];
-    lines.push(truncateLine([{ text: selected ? '› ' : '  ', role: 'cursor' }, { text: label(model, a.id), role: selected ? 'tab-active' : 'title' }, { text: `  ${atts.length} attributions`, role: 'dim' }], width));
+    const all = findingsOf(model, a.id, 'attribution') as AttributionFinding[];
+    const atts = q ? all.filter(matches) : all;
+    const count = q ? `  ${atts.length} of ${all.length} attributions match “${sanitizeTerminal(query, true)}”` : `  ${atts.length} attributions`;
+    lines.push(truncateLine([{ text: selected ? '› ' : '  ', role: 'cursor' }, { text: label(model, a.id), role: selected ? 'tab-active' : 'title' }, { text: count, role: 'dim' }], width));
     const byType = new Map<string, AttributionFinding[]>();
     for (const f of atts) byType.set(String(f.sourceType ?? 'unknown'), [...(byType.get(String(f.sourceType ?? 'unknown')) ?? []), f]);
     const types = [...byType.keys()].sort((x, y) => byType.get(y)!.length - byType.get(x)!.length || (x < y ? -1 : 1));
@@ -25,7 +33,7 @@ export function sourcesScreen(ctx: ScreenContext, frame: { cursor: number }): Sc
     }
     const nonNeutral = atts.filter((f) => f.cue && f.cue.neutral === false);
     if (nonNeutral.length) lines.push(...wrap([{ text: `non-neutral cues: ${nonNeutral.map((f) => `“${sanitizeTerminal(f.cue.text, true)}”`).join(', ')}`, role: 'attribution-loaded' }], width - 4).map((l) => [{ text: '    ' }, ...l]));
-    if (atts.length === 0) lines.push([{ text: '    no attributed sources found', role: 'dim' }]);
+    if (atts.length === 0) lines.push([{ text: q && all.length ? '    no attribution matches the search' : '    no attributed sources found', role: 'dim' }]);
     lines.push([]);
   });
   return { title: 'Sources', lines, mode: 'items', count: model.report.articles.length, focus };

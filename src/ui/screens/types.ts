@@ -10,7 +10,8 @@ export const TOP_SCREENS: readonly TopScreen[] = ['overview', 'events', 'actors'
 export type Frame =
   | { screen: TopScreen; cursor: number }
   | { screen: 'event'; id: string; cursor: number; pane: number }
-  | { screen: 'reader'; id: string; cursor: number }
+  /** `pin`: 0-based offset of a sentence the reader always shows (the event mention it was opened at). */
+  | { screen: 'reader'; id: string; cursor: number; pin?: number }
   | { screen: 'finding'; id: string; cursor: number };
 
 /** What a screen renders from. */
@@ -41,4 +42,6 @@ export interface ScreenOutput {
   panes?: number;
   /** Where enter goes from the current cursor / pane. */
   enter?: Frame | null;
+  /** False when `/` has nothing to search on this screen (the footer says so). Default true. */
+  search?: boolean;
 }

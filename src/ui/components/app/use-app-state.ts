@@ -5,7 +5,9 @@
  */
 import { useReducer } from 'react';
 import { KIND_FILTERS, type KindFilter, type ViewModel } from '../../model.js';
+import { bodyHeight, SEARCH_NA } from './frame.js';
 import { renderScreen } from '../../screens/index.js';
+import { readerCursorAt, readerOffset } from '../../screens/reader.js';
 import { TOP_SCREENS, type Frame, type ScreenContext, type ScreenOutput } from '../../screens/types.js';
 
 export interface AppState {
@@ -42,8 +44,7 @@ export type AppAction =
   | { type: 'resize'; width: number; height: number }
   | { type: 'quit' };
 
-/** Rows the header and footer take. */
-export const CHROME_ROWS = 2;
+export { bodyHeight, CHROME_ROWS, SEARCH_NA } from './frame.js';
 
 export function initialAppState(width: number, height: number): AppState {
   return { stack: [{ screen: 'overview', cursor: 0 }], help: false, draft: null, query: '', filter: 'all', message: null, width, height, quit: false, exports: 0 };
@@ -54,10 +55,6 @@ export function current(state: AppState): Frame {
   return state.stack[state.stack.length - 1]!;
 }
 
-/** Body rows available to a screen. */
-export function bodyHeight(state: AppState): number {
-  return Math.max(1, state.height - CHROME_ROWS);
-}
 
 /** Renders the current screen for this state. */
 export function screenOf(model: ViewModel, state: AppState): ScreenOutput {
@@ -95,16 +92,22 @@ export function reduceApp(model: ViewModel, state: AppState, action: AppAction):
     case 'help':
       return { ...s, help: !s.help };
     case 'search-start':
+      if (screenOf(model, s).search === false) return { ...s, message: SEARCH_NA };
       return { ...s, draft: '' };
     case 'search-type':
       return { ...s, draft: (s.draft ?? '') + action.text };
     case 'search-erase':
       return { ...s, draft: (s.draft ?? '').slice(0, -1) };
-    case 'search-commit':
-      return { ...s, draft: null, query: s.draft ?? '', stack: s.stack.map((f) => ({ ...f, cursor: 0 })) };
+    case 'search-commit': {
+      // Lists start again at their first match; a reader stays on its sentence (or the next match).
+      const query = s.draft ?? '';
+      return { ...s, draft: null, query, stack: s.stack.map((f) => (f.screen === 'reader' ? keepReaderSentence(model, f, s.filter, s.query, s.filter, query) : { ...f, cursor: 0 })) };
+    }
     case 'filter': {
       const next = KIND_FILTERS[(KIND_FILTERS.indexOf(s.filter) + 1) % KIND_FILTERS.length]!;
-      return moveCursor(model, { ...s, filter: next }, 0);
+      // Finding rows appear or vanish with the filter: a reader keeps the cursor on the same sentence.
+      const stack = s.stack.map((f) => (f.screen === 'reader' ? keepReaderSentence(model, f, s.filter, s.query, next, s.query) : f));
+      return moveCursor(model, { ...s, filter: next, stack }, 0);
     }
     case 'move':
       return moveCursor(model, s, action.delta);
@@ -130,6 +133,12 @@ export function reduceApp(model: ViewModel, state: AppState, action: AppAction):
       if (s.query) return { ...s, query: '' };
       return s;
   }
+}
+
+/** A reader frame moved to the sentence it showed under the old filter and query, under the new ones. */
+function keepReaderSentence(model: ViewModel, f: Frame & { screen: 'reader' }, oldFilter: KindFilter, oldQuery: string, filter: KindFilter, query: string): Frame {
+  const at = readerOffset(model, f.id, oldFilter, oldQuery, f.cursor, f.pin);
+  return { ...f, cursor: at === null ? 0 : readerCursorAt(model, f.id, filter, query, at, f.pin) };
 }
 
 function paneMove(model: ViewModel, s: AppState, delta: number, wrapAround: boolean): AppState {

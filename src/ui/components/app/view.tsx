@@ -9,12 +9,13 @@ import type { Report } from '../../../core/types.js';
 import { buildModel } from '../../model.js';
 import { viewportTop } from '../../screens/index.js';
 import { helpLines, KEYS } from '../../screens/help.js';
-import { TOP_SCREENS } from '../../screens/types.js';
 import type { Theme } from '../../theme.js';
-import { truncateLine, type Line } from '../../text.js';
 import { sanitizeTerminal } from '../../../core/escape.js';
 import { Lines } from '../lines/view.js';
-import { bodyHeight, current, screenOf, splitKeys, useAppState, type AppState } from './use-app-state.js';
+import { frameLines } from './frame.js';
+import { bodyHeight, current, screenOf, splitKeys, useAppState } from './use-app-state.js';
+
+export { frameLines } from './frame.js';
 
 export interface AppProps {
   report: Report;
@@ -24,33 +25,6 @@ export interface AppProps {
   /** Fixed size (tests); otherwise the terminal's, following 'resize'. */
   width?: number;
   height?: number;
-}
-
-const TAB_NAMES = { overview: 'Overview', events: 'Events', actors: 'Actors', sources: 'Sources' } as const;
-
-function header(state: AppState, title: string): Line {
-  const line: Line = [{ text: 'parallax ', role: 'title' }];
-  const top = state.stack[0]!;
-  for (const t of TOP_SCREENS) line.push({ text: ` ${TAB_NAMES[t]} `, role: t === top.screen ? 'tab-active' : 'tab' });
-  if (state.stack.length > 1) line.push({ text: ` › ${title}`, role: 'heading' });
-  return truncateLine(line, state.width);
-}
-
-function footer(state: AppState): Line {
-  if (state.draft !== null) return truncateLine([{ text: '/', role: 'key' }, { text: `${state.draft}▏` }, { text: '  enter: search  esc: cancel', role: 'dim' }], state.width);
-  if (state.message) return truncateLine([{ text: state.message, role: 'ok' }], state.width);
-  const parts: Line = [{ text: `filter: ${state.filter}`, role: state.filter === 'all' ? 'dim' : 'key' }];
-  if (state.query) parts.push({ text: ` · search: “${state.query}”`, role: 'key' });
-  parts.push({ text: ' · ? help · q quit', role: 'dim' });
-  return truncateLine(parts, state.width);
-}
-
-/** The whole frame as lines: exactly `state.height` rows of at most `state.width` columns. */
-export function frameLines(state: AppState, body: { title: string; lines: Line[] }, top: number): Line[] {
-  const h = bodyHeight(state);
-  const visible = body.lines.slice(top, top + h).map((l) => truncateLine(l, state.width));
-  while (visible.length < h) visible.push([]);
-  return [header(state, body.title), ...visible, footer(state)];
 }
 
 export function App({ report, theme, exportMarkdown, width, height }: AppProps) {
@@ -88,10 +62,12 @@ export function App({ report, theme, exportMarkdown, width, height }: AppProps) 
 
   const out = screenOf(model, state);
   const body = state.help
-    ? { title: 'Help', lines: helpLines('Keys', KEYS, state.width) }
-    : { title: out.title, lines: out.lines };
+    ? { title: 'Help', lines: helpLines('Keys', KEYS, state.width), search: false }
+    : { title: out.title, lines: out.lines, search: out.search !== false };
   const top = state.help ? 0 : viewportTop(out, current(state).cursor, bodyHeight(state));
   const lines = frameLines(state, body, top);
+  // No <Static> here: the browser is full-screen in the alternate buffer and every line of the
+  // frame is live (screens, cursor, footer); nothing is ever final, so nothing is appended above.
   return (
     <Box flexDirection="column" width={state.width}>
       <Lines lines={lines} theme={theme} />
