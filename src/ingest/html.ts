@@ -36,7 +36,8 @@ const BLOCK = new Set([
 
 /** The text of one block element between `<br>`s. */
 interface Unit {
-  nodes: { start: number; end: number; value: string }[];
+  /** Text nodes; `afterSkip`: a skipped element (script, style, ...) lies between this node and the previous one. */
+  nodes: { start: number; end: number; value: string; afterSkip: boolean }[];
   text: string;
   heading: boolean;
   /** Inside nav, footer or aside. */
@@ -45,38 +46,58 @@ interface Unit {
 
 const collapse = (s: string) => s.replace(/[\s\u00a0]+/g, ' ').trim();
 
-/** Splits a tree into units, in document order. With `located`, only text nodes with a source range. */
+/**
+ * Splits a tree into units, in document order. With `located`, only text nodes with a source
+ * range. Iterative (an explicit stack), so deeply nested pages do not exhaust the call stack.
+ */
 function unitsOf(root: Node, located: boolean): Unit[] {
   const units: Unit[] = [];
   let current: Unit | null = null;
+  let skipped = false; // a skipped element since the last text node of the current unit
   const close = () => {
     if (current && current.nodes.length > 0) {
       current.text = collapse(current.nodes.map((n) => n.value).join(''));
       if (current.text) units.push(current);
     }
     current = null;
+    skipped = false;
   };
-  const walk = (node: Node, heading: boolean, chrome: boolean) => {
+  // A frame: a node to enter, or (exit) a block element to close after its children.
+  const stack: { node: Node; heading: boolean; chrome: boolean; exit: boolean }[] = [{ node: root, heading: false, chrome: false, exit: false }];
+  while (stack.length > 0) {
+    const { node, heading, chrome, exit } = stack.pop()!;
+    if (exit) {
+      close();
+      continue;
+    }
     if (node.nodeName === '#text') {
       const t = node as TextNode;
       const loc = t.sourceCodeLocation;
-      if (located && !loc) return;
+      if (located && !loc) continue;
       current ??= { nodes: [], text: '', heading, chrome };
-      current.nodes.push({ start: loc?.startOffset ?? 0, end: loc?.endOffset ?? 0, value: t.value });
-      return;
+      current.nodes.push({ start: loc?.startOffset ?? 0, end: loc?.endOffset ?? 0, value: t.value, afterSkip: skipped && current.nodes.length > 0 });
+      skipped = false;
+      continue;
     }
-    if (!('childNodes' in node)) return;
+    if (!('childNodes' in node)) continue;
     const tag = 'tagName' in node ? (node as Element).tagName : '';
-    if (SKIP.has(tag)) return;
-    if (tag === 'br') return close();
+    if (SKIP.has(tag)) {
+      skipped = true;
+      continue;
+    }
+    if (tag === 'br') {
+      close();
+      continue;
+    }
     const block = BLOCK.has(tag);
-    if (block) close();
+    if (block) {
+      close();
+      stack.push({ node, heading, chrome, exit: true });
+    }
     const h = heading || /^h[1-6]$/.test(tag);
     const c = chrome || CHROME.has(tag);
-    for (const child of node.childNodes) walk(child, h, c);
-    if (block) close();
-  };
-  walk(root, false, false);
+    for (let k = node.childNodes.length - 1; k >= 0; k--) stack.push({ node: node.childNodes[k]!, heading: h, chrome: c, exit: false });
+  }
   close();
   return units;
 }
@@ -85,10 +106,16 @@ function attr(el: Element, name: string): string | null {
   return el.attrs.find((a) => a.name === name)?.value ?? null;
 }
 
-function elements(root: Node, out: Element[] = []): Element[] {
-  if ('tagName' in root) out.push(root as Element);
-  if ('childNodes' in root) for (const c of root.childNodes) elements(c, out);
-  if ('content' in root && root.nodeName === 'template') elements((root as DefaultTreeAdapterMap['template']).content, out);
+function elements(root: Node): Element[] {
+  const out: Element[] = [];
+  const stack: Node[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if ('tagName' in node) out.push(node as Element);
+    const children: Node[] = 'childNodes' in node ? [...node.childNodes] : [];
+    if ('content' in node && node.nodeName === 'template') children.push((node as DefaultTreeAdapterMap['template']).content);
+    for (let k = children.length - 1; k >= 0; k--) stack.push(children[k]!);
+  }
   return out;
 }
 
@@ -140,8 +167,54 @@ function decodeReference(raw: string): string {
 
 const REFERENCE = /&(?:#\d+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?/g;
 
+/** Deepest element nesting parallax reads (browsers cap the DOM depth their parser builds at 512; Readability is cubic in it: 400 levels take seconds). */
+export const MAX_HTML_NESTING = 256;
+
+const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr', 'keygen', 'basefont', 'bgsound', 'frame']);
+/** Elements whose end tag may be left out: not counted (an unclosed <p> or <li> does not nest). */
+const OPTIONAL_END = new Set(['p', 'li', 'dt', 'dd', 'tr', 'td', 'th', 'option', 'optgroup', 'thead', 'tbody', 'tfoot', 'colgroup', 'caption', 'rb', 'rt', 'rtc', 'rp', 'html', 'head', 'body']);
+const RAW_TEXT = new Set(['script', 'style', 'textarea', 'title', 'xmp', 'iframe', 'noembed', 'noframes', 'plaintext']);
+
+/**
+ * The deepest nesting of elements that need an end tag, from a linear scan of the tags (comments
+ * and raw-text elements skipped). An estimate, used to refuse pages the HTML libraries would take
+ * quadratic time (and stack) on.
+ */
+export function htmlNesting(text: string): number {
+  const re = /<!--[\s\S]*?(?:-->|$)|<(\/?)([a-zA-Z][^\s/>]*)[^>]*?(\/?)>/g;
+  const lower = text.toLowerCase();
+  let depth = 0;
+  let max = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (m[2] === undefined) continue; // comment
+    const tag = m[2].toLowerCase();
+    if (VOID.has(tag) || OPTIONAL_END.has(tag)) continue;
+    if (m[1]) {
+      depth = Math.max(0, depth - 1);
+      continue;
+    }
+    if (m[3]) continue; // <x/>
+    if (RAW_TEXT.has(tag)) {
+      const end = lower.indexOf(`</${tag}`, re.lastIndex);
+      re.lastIndex = end < 0 ? text.length : end;
+      continue;
+    }
+    if (++depth > max) max = depth;
+  }
+  return max;
+}
+
 /** Reads an HTML article: content = the main text's text nodes, offsets into the raw HTML. */
 export function readHtml(path: string, text: string): SourceDocument {
+  const nesting = htmlNesting(text);
+  if (nesting > MAX_HTML_NESTING) {
+    throw new InputError('HTML is nested too deeply', {
+      file: path,
+      expected: `at most ${MAX_HTML_NESTING.toLocaleString('en-US')} levels of nested elements`,
+      found: `${nesting.toLocaleString('en-US')} levels`,
+      hint: 'save the article text as a .txt file, or fix the page markup',
+    });
+  }
   const tree = parse(text, { sourceCodeLocationInfo: true });
   const meta = pageMeta(tree);
   const source = unitsOf(tree, true);
@@ -181,15 +254,23 @@ export function readHtml(path: string, text: string): SourceDocument {
 
   const content: Span[] = [];
   const bylines: Span[] = [];
+  const inline: Span[] = [];
   const breaks: number[] = [];
   const references: (Span & { value: string })[] = [];
   source.forEach((u, i) => {
     const isByline = !isContent[i] && byline !== '' && u.text === byline && !bylines.length;
     if (!isContent[i] && !isByline) return;
-    for (const n of u.nodes) {
+    u.nodes.forEach((n, k) => {
       if (isByline) {
         bylines.push({ start: n.start, end: n.end });
-        continue;
+        return;
+      }
+      const prev = u.nodes[k - 1];
+      if (prev && prev.end < n.start) {
+        // Tags between two text nodes of one block: inline markup inside a sentence (<a>, <b>),
+        // or a skipped element (<script>) that stays excluded and ends the sentence.
+        if (n.afterSkip) breaks.push(prev.end);
+        else inline.push({ start: prev.end, end: n.start });
       }
       content.push({ start: n.start, end: n.end });
       const raw = text.slice(n.start, n.end);
@@ -197,12 +278,12 @@ export function readHtml(path: string, text: string): SourceDocument {
         const value = decodeReference(m[0]);
         if (value !== m[0]) references.push({ start: n.start + m.index, end: n.start + m.index + m[0].length, value });
       }
-    }
+    });
     if (!isByline) breaks.push(u.nodes[u.nodes.length - 1]!.end);
   });
 
   const excluded: BoilerplateSpan[] = [];
-  const outside = [...content, ...bylines].sort((a, b) => a.start - b.start);
+  const outside = [...content, ...bylines, ...inline].sort((a, b) => a.start - b.start);
   let cursor = 0;
   for (const s of outside) {
     if (s.start > cursor) excluded.push({ start: cursor, end: s.start, text: text.slice(cursor, s.start), reason: 'markup', rule: 'outside the main text (readability)' });
@@ -215,5 +296,6 @@ export function readHtml(path: string, text: string): SourceDocument {
   if (!meta.author && byline) meta.author = byline.replace(/^by\s+/i, '');
   if (!meta.outlet && article?.siteName) meta.outlet = collapse(article.siteName);
   if (!meta.date) meta.date = isoDate(article?.publishedTime);
+  breaks.sort((a, b) => a - b);
   return { path, format: 'html', text, meta, content, excluded, layout: { breaks, references } };
 }

@@ -96,9 +96,7 @@ describe('generated articles: the report contract holds', () => {
     );
   });
 
-  // HTML is left out by default: a known bug (sentences, findings and event mentions that span an
-  // inline <script> excluded as markup) is reported to the ingest/nlp owners; PARALLAX_KNOWN_BUGS=1 adds it.
-  const spliceExts: Ext[] = process.env['PARALLAX_KNOWN_BUGS'] ? ['txt', 'md', 'html'] : ['txt', 'md'];
+  const spliceExts: Ext[] = ['txt', 'md', 'html'];
   it(`realistic news articles with hostile fragments spliced in (${RUNS} runs)`, () => {
     fc.assert(
       fc.property(spicedArticle, fc.option(frontMatter, { nil: null }), fc.constantFrom<Ext>(...spliceExts), (text, fm, ext) => {

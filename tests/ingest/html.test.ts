@@ -7,6 +7,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readSource, segment } from '../../src/ingest/index.js';
+import { htmlNesting, MAX_HTML_NESTING } from '../../src/ingest/html.js';
+import { prepareArticle } from '../../src/pipeline.js';
 import { InputError } from '../../src/core/errors.js';
 import { REPO } from '../helpers.js';
 
@@ -37,15 +39,19 @@ describe('readHtml', () => {
     for (const t of texts) expect(t).not.toMatch(/[<>]|Share on Facebook|Ferry fares|Privacy|Injected|dataLayer|Opinion/);
   });
 
-  it('everything else is markup, and content + excluded cover the file without overlap', () => {
+  it('everything else is markup, and content + excluded cover the file without overlap (but inline tags inside a paragraph)', () => {
     const all = [...doc.content.map((c) => ({ ...c, kind: 'content' })), ...doc.excluded.map((e) => ({ ...e, kind: e.reason }))].sort(
       (a, b) => a.start - b.start,
     );
     let cursor = 0;
+    const inline: string[] = [];
     for (const s of all) {
-      expect(s.start).toBe(cursor);
+      // Tags between two text nodes of one paragraph are neither prose nor boilerplate.
+      if (s.start !== cursor) inline.push(raw.slice(cursor, s.start));
+      expect(s.start).toBeGreaterThanOrEqual(cursor);
       cursor = s.end;
     }
+    expect(inline).toEqual(['<a href="/news/talks">', '</a>']);
     expect(cursor).toBe(raw.length);
     expect(new Set(doc.excluded.map((e) => e.reason))).toEqual(new Set(['markup']));
     for (const e of doc.excluded) expect(raw.slice(e.start, e.end)).toBe(e.text);
@@ -84,5 +90,65 @@ describe('readHtml', () => {
       expect(() => readSource(path)).toThrow(InputError);
       expect(() => readSource(path)).toThrow(/no article text found/);
     });
+  });
+});
+
+describe('markup inside a paragraph', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'parallax-html-inline-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const prepare = (name: string, html: string) => {
+    const path = join(dir, name);
+    writeFileSync(path, html);
+    return prepareArticle(path);
+  };
+
+  it('a <script> inside a paragraph is boilerplate and ends the sentence; no sentence spans it', () => {
+    const html = '<body><article><p>troops <script>alert(1)</script> Sergei Lavrov troops\n\nSergei Lavrov said that 1,000 troops had arrived.\n</p></article></body>';
+    const a = prepare('script.html', html);
+    const script = html.indexOf('<script>');
+    const scriptEnd = html.indexOf('</script>') + '</script>'.length;
+    expect(a.boilerplate.some((b) => b.start <= script && scriptEnd <= b.end && b.reason === 'markup')).toBe(true);
+    expect(a.sentences.map((s) => s.text)).toEqual(['troops', 'Sergei Lavrov troops\n\nSergei Lavrov said that 1,000 troops had arrived.']);
+    for (const s of a.sentences) for (const b of a.boilerplate) expect(s.start < b.end && b.start < s.end).toBe(false);
+  });
+
+  it('inline tags (<a>, <b>) are neither prose nor boilerplate: the sentence runs across them', () => {
+    const html = '<body><article><p>The minister <b>Sergei Lavrov</b> said on <a href="/x">Monday</a> that 1,000 troops had arrived.</p></article></body>';
+    const a = prepare('inline.html', html);
+    expect(a.sentences.map((s) => s.text)).toEqual(['The minister <b>Sergei Lavrov</b> said on <a href="/x">Monday</a> that 1,000 troops had arrived.']);
+    for (const s of a.sentences) for (const b of a.boilerplate) expect(s.start < b.end && b.start < s.end).toBe(false);
+  });
+});
+
+describe('deeply nested HTML', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'parallax-html-deep-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const page = (depth: number) =>
+    `<html><body>${'<div>'.repeat(depth)}<p>Sergei Lavrov said that 1,000 troops had arrived in the capital on Monday, officials said.</p>${'</div>'.repeat(depth)}</body></html>`;
+
+  it('htmlNesting counts elements that need an end tag (not void or optional-end ones, not comments or scripts)', () => {
+    expect(htmlNesting(page(5))).toBe(5);
+    expect(htmlNesting('<div><p>a<p>b<li>c<br><img src=x><span/></div><!-- <div><div> --><script>"<div><div><div>"</script>')).toBe(1);
+    expect(htmlNesting('<div><div></div><div><section></section></div></div>')).toBe(3);
+  });
+
+  it(`100 levels are read; ${MAX_HTML_NESTING + 1} and 20,000 levels are refused at once with an input error`, () => {
+    writeFileSync(join(dir, 'ok.html'), page(100));
+    expect(readSource(join(dir, 'ok.html')).content.map((c) => page(100).slice(c.start, c.end))).toEqual([
+      'Sergei Lavrov said that 1,000 troops had arrived in the capital on Monday, officials said.',
+    ]);
+    writeFileSync(join(dir, 'over.html'), page(MAX_HTML_NESTING + 1));
+    let error: unknown;
+    try {
+      readSource(join(dir, 'over.html'));
+    } catch (e) {
+      error = e;
+    }
+    expect((error as InputError).format()).toBe(
+      `${join(dir, 'over.html')}: HTML is nested too deeply: expected at most ${MAX_HTML_NESTING} levels of nested elements, found ${MAX_HTML_NESTING + 1} levels — fix: save the article text as a .txt file, or fix the page markup`,
+    );
+    writeFileSync(join(dir, 'deep.html'), page(20_000));
+    expect(() => readSource(join(dir, 'deep.html'))).toThrow(InputError);
+    expect(() => readSource(join(dir, 'deep.html'))).toThrow(/HTML is nested too deeply/);
   });
 });
