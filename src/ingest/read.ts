@@ -61,7 +61,7 @@ export function decodeText(bytes: Uint8Array, file: string): string {
     });
   }
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes).replace(/^\uFEFF/, '');
   } catch {
     const bad = firstInvalidUtf8(bytes);
     const prefix = new TextDecoder('utf-8').decode(bytes.subarray(0, bad));
