@@ -7,14 +7,17 @@ import { render } from 'ink-testing-library';
 import { App } from '../../src/ui/components/app/view.js';
 import { createTheme } from '../../src/ui/theme.js';
 import { textWidth } from '../../src/ui/text.js';
-import { fixtureReport } from './fixture.js';
+import { evidenceReport, fixtureReport } from './fixture.js';
+import { Loading } from '../../src/ui/components/loading/view.js';
+import { loadingLines } from '../../src/ui/start-frame.js';
+import { plainText } from '../../src/ui/text.js';
 
 const tick = () => new Promise((r) => setTimeout(r, 60));
 let unmount: (() => void) | null = null;
 afterEach(() => unmount?.());
 
-async function open(width: number, height: number, keys: string[] = [], exportMarkdown = () => 'reports/fixture.md') {
-  const r = render(<App report={fixtureReport()} theme={createTheme(false)} exportMarkdown={exportMarkdown} width={width} height={height} />);
+async function open(width: number, height: number, keys: string[] = [], exportMarkdown = () => 'reports/fixture.md', report = fixtureReport()) {
+  const r = render(<App report={report} theme={createTheme(false)} exportMarkdown={exportMarkdown} width={width} height={height} />);
   unmount = r.unmount;
   await tick();
   for (const k of keys) {
@@ -229,5 +232,72 @@ describe('report browser', () => {
       '  Sahel Wire  1 attributions',
       '    official     ██████████ 100% Burkinabe army',
     ]);
+  });
+
+  test('event detail shows quote reuse (intros, word diff), figures that disagree and why the mentions align, sanitised, at 80 columns', async () => {
+    const r = await open(80, 28, [TAB, 'j', 'j', ENTER], undefined, evidenceReport());
+    expect(lines(r.lastFrame())).toEqual([
+      'parallax  Overview  Events  Actors  Sources  › More instructors promised',
+      'More instructors promised',
+      'reported by 2 of 2',
+      '',
+      '▶ Daily Bugle                              Sahel Wire',
+      '“We will send 300 more instructors,”     “We will send hundreds more',
+      'the minister boasted.                    instructors,” he told reporters.',
+      '',
+      'Same quotation in 2 outlets · 80% of words shared',
+      '  Daily Bugle introduces it with “the minister boasted” (loaded cue)',
+      '  Sahel Wire introduces it with “he told”',
+      '  “We will send [-300-]{+hundreds+} more  instructors,”',
+      '  [-…-] only Daily Bugle · {+…+} only Sahel Wire',
+      '',
+      'Figures and dates',
+      '  Daily Bugle: “300” (count 300)',
+      '  Sahel Wire: “hundreds” (count 100, vague)',
+      '  ≠ count, vague vs precise: Daily Bugle “300” vs Sahel Wire “hundreds” (vague)',
+      '',
+      'Why aligned',
+      '  Daily Bugle: “We will send 300 more … ↔ Sahel Wire: “We will send hundreds m…',
+      '    score 0.71 · cosine 0.41 · same quotation 80% · actors russia · terms',
+      '      instructor, send · paraphrases send',
+      '',
+      'coloured words: only this outlet has them · [brackets]: loaded terms',
+      '',
+      '',
+      'filter: all · ? help · q quit',
+    ]);
+    expect(r.lastFrame()).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
+  });
+
+  test('search on the sources screen keeps matching attributions', async () => {
+    const r = await open(80, 10, [TAB, TAB, TAB, '/', 'a', 'r', 'm', 'y', ENTER]);
+    expect(lines(r.lastFrame()).slice(1, 6)).toEqual([
+      '› Daily Bugle  0 of 1 attributions match “army”',
+      '    no attribution matches the search',
+      '',
+      '  Sahel Wire  1 of 1 attributions match “army”',
+      '    official     ██████████ 100% Burkinabe army',
+    ]);
+  });
+});
+
+describe('loading frame (before the report exists)', () => {
+  test('header, what is analysed and the progress line, footer on the last row', () => {
+    expect(loadingLines(60, 6, 'corpus', { done: 1, total: 3, file: 'corpus/b.md' }).map((l) => plainText(l).trimEnd())).toEqual([
+      'parallax  Overview  Events  Actors  Sources',
+      '',
+      '  Analysing corpus…',
+      '  [████▋·········] 1/3  33% corpus/b.md',
+      '',
+      'the overview opens when the analysis is done · q quit',
+    ]);
+    expect(loadingLines(40, 5, 'corpus', null).map(plainText)[3]).toBe('  starting…');
+  });
+
+  test('the Loading component draws the same frame', async () => {
+    const r = render(<Loading theme={createTheme(false)} what="corpus" progress={{ done: 2, total: 3, file: 'x\u001b[2J.md' }} width={60} height={6} />);
+    await tick();
+    expect(lines(r.lastFrame())[3]).toBe('  [█████████▍····] 2/3  66% x [2J.md');
+    r.unmount();
   });
 });

@@ -90,3 +90,56 @@ export function fixtureReport(): Report {
     ],
   };
 }
+
+/**
+ * The fixture with one more shared event carrying the alignment's evidence: the same quotation in
+ * both outlets (introduced with a loaded cue in one, with a hostile control character in the
+ * other), figures that disagree (precise vs vague), and the link between the two mentions.
+ */
+export function evidenceReport(): Report {
+  const r = fixtureReport();
+  const QA = ' “We will send 300 more instructors,” the minister boasted.\n';
+  const QB = ' “We will send hundreds more\u0007 instructors,” he told reporters.\n';
+  const a1 = r.articles[0]!;
+  const a2 = r.articles[1]!;
+  const textA = a1.text.replace(/\n$/, QA);
+  const textB = a2.text.replace(/\n$/, QB);
+  for (const [a, text] of [[a1, textA], [a2, textB]] as const) {
+    a.text = text;
+    a.body = [{ start: 0, end: text.length }];
+    a.sentenceSpans = sentenceSpans(text);
+    a.sentences = a.sentenceSpans.length;
+  }
+  const sA = span(textA, '“We will send 300 more instructors,” the minister boasted.');
+  const sB = span(textB, '“We will send hundreds more\u0007 instructors,” he told reporters.');
+  const qA = span(textA, '“We will send 300 more instructors,”');
+  const qB = span(textB, '“We will send hundreds more\u0007 instructors,”');
+  const fA = { article: 'a1', ...span(textA, '300'), kind: 'count', value: 300, vague: false };
+  const fB = { article: 'a2', ...span(textB, 'hundreds'), kind: 'count', value: 100, vague: true };
+  r.events.push({
+    id: 'e3',
+    label: 'More instructors promised',
+    articles: ['a1', 'a2'],
+    mentions: [{ article: 'a1', ...sA }, { article: 'a2', ...sB }],
+    links: [{ a: 0, b: 1, score: 0.7125, cosine: 0.41, shared: ['@russia', 'instructor', 'send', '~send'], quotation: 0.8 }],
+    quoteReuse: [
+      {
+        variants: [
+          { article: 'a1', ...qA, intro: { cue: { ...span(textA, 'boasted'), neutral: false }, source: span(textA, 'the minister') } },
+          { article: 'a2', ...qB, intro: { cue: { ...span(textB, 'told'), neutral: true }, source: { start: span(textB, 'he told').start, end: span(textB, 'he told').start + 2, text: 'he' } } },
+        ],
+        diff: [
+          { op: 'same', text: 'We will send ' },
+          { op: 'removed', text: '300' },
+          { op: 'added', text: 'hundreds' },
+          { op: 'same', text: ' more\u0007 instructors,' },
+        ],
+        similarity: 0.8,
+        shared: ['instructor', 'send'],
+      },
+    ],
+    numbers: [fA, fB],
+    conflicts: [{ kind: 'count', reason: 'vague-vs-precise', articles: ['a1', 'a2'], figures: [fA, fB] }],
+  });
+  return r;
+}

@@ -137,7 +137,7 @@ export function linkLines(model: ViewModel, event: Event, width: number): Line[]
   const half = Math.max(8, Math.floor((width - 5) / 2));
   for (const l of valid.slice(0, MAX_LINKS)) {
     const m = (k: 'a' | 'b') => event.mentions[num(l[k])!]!;
-    const side = (k: 'a' | 'b') => truncate(`${label(model, m(k).article)} “${clean(m(k).text)}”`, half);
+    const side = (k: 'a' | 'b') => truncate(`${label(model, m(k).article)}: ${clean(m(k).text)}`, half);
     lines.push(truncateLine([{ text: '  ' }, { text: side('a') }, { text: ' ↔ ', role: 'dim' }, { text: side('b') }], width));
     const shared = (Array.isArray(l['shared']) ? (l['shared'] as unknown[]) : []).filter((x): x is string => typeof x === 'string').map(clean);
     const actors = shared.filter((t) => t.startsWith('@')).map((t) => t.slice(1));
