@@ -31,7 +31,7 @@ function prepareWithin(path: string, options: AnalyseOptions, budget: ArticleBud
   budget.check('read');
   const doc = readSource(path, options.maxBytes === undefined ? {} : { maxBytes: options.maxBytes });
   budget.check('boilerplate');
-  const { body, boilerplate, meta } = segment(doc);
+  const { body, boilerplate, meta, notices } = segment(doc);
   if (body.length === 0) {
     throw new InputError('no article prose found', {
       file: path,
@@ -42,7 +42,7 @@ function prepareWithin(path: string, options: AnalyseOptions, budget: ArticleBud
   }
   budget.check('nlp');
   const nlp = analyseText(doc.text, body, doc.layout);
-  return { id: '', path, format: doc.format, text: doc.text, meta, body, boilerplate, ...nlp, notices: [] };
+  return { id: '', path, format: doc.format, text: doc.text, meta, body, boilerplate, ...nlp, notices };
 }
 
 /** The analyses of one article, in dependency order, under the `--timeout-ms` budget. */

@@ -40,6 +40,8 @@ export interface BoilerplateResult {
   /** Sorted by start. */
   spans: BoilerplateSpan[];
   found: FoundMeta;
+  /** Notices for the user (the article does not look English). */
+  notices: string[];
 }
 
 /** The non-blank lines of `doc.content`, in order. */
@@ -76,7 +78,8 @@ export function analyseBoilerplate(doc: SourceDocument): BoilerplateResult {
   const cues = loadBoilerplateCues();
   const lines = contentLines(doc);
   const meta = doc.meta;
-  const hits = classifyLines(lines, meta, cues);
+  const language = articleLanguage(lines.map((l) => l.text));
+  const hits = classifyLines(lines, meta, cues, language === null);
   const spans: BoilerplateSpan[] = [];
   const found: FoundMeta = {};
   const outlets: string[] = [];
@@ -97,7 +100,7 @@ export function analyseBoilerplate(doc: SourceDocument): BoilerplateResult {
   const authorWords = norm(found.author ?? meta.author ?? '').split(' ');
   const outlet = copyright ?? outlets.find((o) => !authorWords.includes(norm(o)));
   if (outlet) found.outlet = outlet;
-  return { spans, found };
+  return { spans, found, notices: language ? [language.notice] : [] };
 }
 
 /** Lower-case, straight quotes, single spaces, no surrounding punctuation. */
@@ -194,7 +197,7 @@ function firstSentence(t: string): string {
 }
 
 /** Judges every line; the result has one entry per line (undefined: prose). */
-function classifyLines(lines: readonly ContentLine[], meta: ArticleMeta, cues: BoilerplateCues): (Hit | undefined)[] {
+function classifyLines(lines: readonly ContentLine[], meta: ArticleMeta, cues: BoilerplateCues, english = true): (Hit | undefined)[] {
   const n = lines.length;
   const titleIndex = meta.title ? Math.max(0, lines.findIndex((l) => norm(l.text) === norm(meta.title!))) : 0;
   const title = lines[titleIndex] ? norm(lines[titleIndex].text) : '';
@@ -321,9 +324,9 @@ function classifyLines(lines: readonly ContentLine[], meta: ArticleMeta, cues: B
       if (name && norm(name) !== title) hits[i] = { reason: 'byline', rule: 'name alone near the top', author: name };
     }
   }
-  // Lines in another language than the article: checked last, never on the title.
+  // Lines in another language than the (English) article: checked last, never on the title.
   const lang = loadLanguageCues();
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < n && english; i++) {
     if (hits[i] || i === titleIndex) continue;
     const foreign = foreignLanguage(lines[i]!.text, lang);
     if (foreign) hits[i] = { reason: 'foreign-language', rule: foreign };
@@ -362,4 +365,55 @@ export function foreignLanguage(text: string, lang: ReturnType<typeof loadLangua
   }
   if (!best || best[1] < lang.minHits || best[1] <= lang.ratio * en) return null;
   return `function words of "${best[0]}" (${best[1]}) outnumber English ones (${en})`;
+}
+
+const LANGUAGE_NAMES: Readonly<Record<string, string>> = { sv: 'Swedish', de: 'German', fr: 'French', es: 'Spanish', it: 'Italian', pt: 'Portuguese', nl: 'Dutch' };
+
+/** Scripts other than Latin that an article may be written in, by Unicode script property. */
+const SCRIPTS: readonly [string, RegExp][] = [
+  ['Cyrillic', /\p{Script=Cyrillic}/gu],
+  ['Arabic', /\p{Script=Arabic}/gu],
+  ['Hebrew', /\p{Script=Hebrew}/gu],
+  ['Greek', /\p{Script=Greek}/gu],
+  ['Chinese or Japanese (Han)', /\p{Script=Han}/gu],
+  ['Japanese (kana)', /[\p{Script=Hiragana}\p{Script=Katakana}]/gu],
+  ['Korean (Hangul)', /\p{Script=Hangul}/gu],
+  ['Devanagari', /\p{Script=Devanagari}/gu],
+  ['Thai', /\p{Script=Thai}/gu],
+];
+
+const LEXICONS_ARE_ENGLISH = "parallax's lexicons are English, so few findings are expected";
+
+/**
+ * The article's language when it is not English, judged on the whole text: first the share of
+ * letters outside the Latin script (Cyrillic, Arabic, CJK ... have no function-word list), then
+ * function words. Null when English or undecided.
+ */
+export function articleLanguage(lines: readonly string[]): { code: string; notice: string } | null {
+  const text = lines.join('\n');
+  const letters = (text.match(/\p{L}/gu) ?? []).length;
+  if (letters === 0) return null;
+  const latin = (text.match(/\p{Script=Latin}/gu) ?? []).length;
+  if (letters - latin > letters / 2) {
+    let best: [string, number] = ['non-Latin', 0];
+    for (const [name, re] of SCRIPTS) {
+      const count = (text.match(re) ?? []).length;
+      if (count > best[1]) best = [name, count];
+    }
+    const share = Math.round((100 * (letters - latin)) / letters);
+    return { code: best[0], notice: `mostly ${best[0]} script (${share}% of letters are not Latin); ${LEXICONS_ARE_ENGLISH}` };
+  }
+  const lang = loadLanguageCues();
+  const words = text.toLowerCase().match(/\p{L}+/gu) ?? [];
+  if (words.length < 20) return null;
+  const en = words.filter((w) => lang.english.has(w)).length;
+  let best: [string, number] | null = null;
+  for (const [code, set] of lang.others) {
+    const hits = words.filter((w) => set.has(w)).length;
+    if (!best || hits > best[1]) best = [code, hits];
+  }
+  // Another language's function words clearly outnumber English ones across the article.
+  if (!best || best[1] < words.length * 0.1 || best[1] <= lang.ratio * en) return null;
+  const name = LANGUAGE_NAMES[best[0]] ?? best[0];
+  return { code: best[0], notice: `looks like ${name} (${best[0]}); ${LEXICONS_ARE_ENGLISH}` };
 }

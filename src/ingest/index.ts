@@ -14,6 +14,8 @@ export interface Segmented {
   boilerplate: BoilerplateSpan[];
   /** `doc.meta` with its missing fields filled from the boilerplate (title, author, date, outlet). */
   meta: ArticleMeta;
+  /** Notices for the user about the article (e.g. it does not look English). */
+  notices: string[];
 }
 
 /** Splits a document's content into body (prose) and boilerplate spans, and completes its metadata. */
@@ -28,5 +30,5 @@ export function segment(doc: SourceDocument): Segmented {
   }
   const meta: ArticleMeta = { ...doc.meta };
   for (const key of ['title', 'author', 'date', 'outlet'] as const) meta[key] ??= detected.found[key] ?? null;
-  return { body, boilerplate, meta };
+  return { body, boilerplate, meta, notices: detected.notices };
 }

@@ -10,6 +10,7 @@ export function formatSummary(report: Report, written: readonly string[]): strin
     const fs = report.findings.filter((f) => f.article === a.id);
     const count = (k: string) => fs.filter((f) => f.kind === k).length;
     lines.push(`  ${a.id} ${sanitizeTerminal(a.label, true)}: ${a.words} words, ${count('loaded')} loaded terms, ${count('attribution')} attributions, ${count('unsourced')} unsourced`);
+    for (const n of a.notices ?? []) lines.push(`    notice: ${sanitizeTerminal(n, true)}`);
   }
   for (const w of written) lines.push(`wrote ${w}`);
   return `${lines.join('\n')}\n`;
