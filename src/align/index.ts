@@ -87,6 +87,14 @@ interface Scored {
   quotation: number;
 }
 
+/** Largest document frequency (in units) of a term used for candidate search, whatever the set size. */
+export const MAX_CANDIDATE_DF = 100;
+
+/** Document-frequency cap of candidate terms for `units` units: 50 + 2√units, at most MAX_CANDIDATE_DF. */
+export function candidateDfCap(units: number): number {
+  return Math.min(MAX_CANDIDATE_DF, 50 + 2 * Math.ceil(Math.sqrt(units)));
+}
+
 /** Fewest articles for the story context: with fewer, the average pair is no reliable reference. */
 export const MIN_CONTEXT_ARTICLES = 5;
 
@@ -234,8 +242,10 @@ export function alignArticles(
   const canon = contentRanks(sorted, units);
 
   // Candidate pairs: units sharing a not-too-frequent term. Pairs that are not candidates count
-  // as score 0 in the average linkage below (they share only very frequent terms, if any).
-  const maxDf = 50 + 2 * Math.ceil(Math.sqrt(units.length));
+  // as score 0 in the average linkage below (they share only very frequent terms, if any). The
+  // document-frequency cap stops growing at MAX_CANDIDATE_DF, so the pairs scored grow about
+  // linearly with the number of units (at most units · terms per unit · the cap).
+  const maxDf = candidateDfCap(units.length);
   const pairs = candidatePairs(vectors, owner, maxDf);
   const edges: { i: number; j: number; s: Scored }[] = [];
   const between = new Map<number, Map<number, number>>(units.map((_, i) => [i, new Map()]));

@@ -18,12 +18,15 @@ export interface GroupOptions {
   halfLifeDays: number;
 }
 
+/** Largest document frequency of a term used for candidate search, whatever the collection size. */
+export const MAX_DF = 40;
+
 export const DEFAULT_GROUP_OPTIONS: GroupOptions = { threshold: 0.2, signature: 20, graceDays: 3, halfLifeDays: 14 };
 
 export interface Story {
   /** Indices into the inputs (as given), sorted by path. */
   members: number[];
-  /** Links that joined the story: input indices, similarity, shared distinctive terms. */
+  /** Links that joined the story: input indices, similarity, shared distinctive terms; sorted by the paths of their two articles. */
   links: { a: number; b: number; similarity: number; shared: string[] }[];
 }
 
@@ -71,7 +74,7 @@ export function dateFactor(a: string | null, b: string | null, o: GroupOptions =
  * Groups articles into stories (every article is in exactly one story; a story may have one
  * article). Stories are ordered by their first member's path.
  */
-export function groupStories(inputs: readonly StoryInput[], options: Partial<GroupOptions> = {}): Story[] {
+export function groupStories(inputs: readonly StoryInput[], options: Partial<GroupOptions> = {}, stats?: { pairsScored: number }): Story[] {
   const o = { ...DEFAULT_GROUP_OPTIONS, ...options };
   const order = inputs.map((_, i) => i).sort((x, y) => (inputs[x]!.path < inputs[y]!.path ? -1 : inputs[x]!.path > inputs[y]!.path ? 1 : x - y));
   const n = inputs.length;
@@ -85,7 +88,9 @@ export function groupStories(inputs: readonly StoryInput[], options: Partial<Gro
   });
 
   // Inverted index over each article's most distinctive terms (terms in at least two articles).
-  const maxDf = Math.max(10, Math.ceil(2 * Math.sqrt(n)));
+  // Terms in more than `maxDf` articles are skipped; the cap stops growing at MAX_DF, so the pairs
+  // scored grow linearly with the collection (at most n · signature · MAX_DF).
+  const maxDf = Math.min(MAX_DF, Math.max(10, Math.ceil(2 * Math.sqrt(n))));
   const postings = new Map<string, number[]>();
   for (const i of order) {
     const v = vecs[i]!;
@@ -94,11 +99,16 @@ export function groupStories(inputs: readonly StoryInput[], options: Partial<Gro
       .filter((x) => (df.get(x.t) ?? 0) >= 2 && (df.get(x.t) ?? 0) <= maxDf)
       .sort((a, b) => b.w - a.w || (a.t < b.t ? -1 : 1))
       .slice(0, o.signature);
-    for (const { t } of top) postings.set(t, [...(postings.get(t) ?? []), i]);
+    for (const { t } of top) {
+      const list = postings.get(t);
+      if (list) list.push(i);
+      else postings.set(t, [i]);
+    }
   }
   const seen = new Set<number>();
   const edges: { a: number; b: number; s: number; shared: string[] }[] = [];
-  const sim = new Map<number, number>();
+  // Summed similarity between groups (initially between articles), updated on every merge.
+  const between: Map<number, number>[] = inputs.map(() => new Map());
   const similarity = (a: number, b: number): { s: number; shared: string[] } => {
     const { c, shared } = cosine(vecs[a]!, vecs[b]!);
     const s = c * dateFactor(inputs[a]!.date, inputs[b]!.date, o);
@@ -112,15 +122,27 @@ export function groupStories(inputs: readonly StoryInput[], options: Partial<Gro
       const key = a * n + b;
       if (seen.has(key)) continue;
       seen.add(key);
+      if (stats) stats.pairsScored++;
       const { s, shared } = similarity(a, b);
-      sim.set(key, s);
+      if (s > 0) {
+        between[a]!.set(b, s);
+        between[b]!.set(a, s);
+      }
       if (s >= o.threshold) edges.push({ a, b, s, shared });
     }
   }
   const rank = new Map(order.map((i, r) => [i, r]));
-  edges.sort((x, y) => y.s - x.s || rank.get(x.a)! - rank.get(y.a)! || rank.get(x.b)! - rank.get(y.b)!);
+  // Ties between links: on the articles' prose hashes (content), then paths, so renaming files
+  // does not change which articles are grouped.
+  const canonOrder = inputs.map((_, i) => i).sort((x, y) => (inputs[x]!.hash < inputs[y]!.hash ? -1 : inputs[x]!.hash > inputs[y]!.hash ? 1 : rank.get(x)! - rank.get(y)!));
+  const canon = new Map(canonOrder.map((i, r) => [i, r]));
+  const lo = (e: { a: number; b: number }) => Math.min(canon.get(e.a)!, canon.get(e.b)!);
+  const hi = (e: { a: number; b: number }) => Math.max(canon.get(e.a)!, canon.get(e.b)!);
+  edges.sort((x, y) => y.s - x.s || lo(x) - lo(y) || hi(x) - hi(y));
 
-  // Greedy average linkage; pairs never scored (no shared distinctive term) count as 0.
+  // Greedy average linkage; pairs never scored (no shared distinctive term) count as 0. The
+  // summed similarity between two groups is kept up to date on each merge (cost: the dropped
+  // group's neighbours), so no merge re-sums member pairs.
   const group = inputs.map((_, i) => i);
   const members = new Map<number, number[]>(inputs.map((_, i) => [i, [i]]));
   const links = new Map<number, Story['links']>(inputs.map((_, i) => [i, []]));
@@ -130,17 +152,34 @@ export function groupStories(inputs: readonly StoryInput[], options: Partial<Gro
     if (ga === gb) continue;
     const A = members.get(ga)!;
     const B = members.get(gb)!;
-    let sum = 0;
-    for (const x of A) for (const y of B) sum += sim.get(Math.min(x, y) * n + Math.max(x, y)) ?? 0;
+    const sum = between[ga]!.get(gb) ?? 0;
     if (sum / (A.length * B.length) < o.threshold) continue;
-    const [keep, drop] = rank.get(A[0]!)! < rank.get(B[0]!)! ? [ga, gb] : [gb, ga];
-    const merged = [...members.get(keep)!, ...members.get(drop)!].sort((x, y) => rank.get(x)! - rank.get(y)!);
-    for (const x of members.get(drop)!) group[x] = keep;
-    members.set(keep, merged);
+    // The larger group is kept (its members and neighbours are not moved).
+    const [keep, drop] = A.length > B.length || (A.length === B.length && rank.get(ga)! < rank.get(gb)!) ? [ga, gb] : [gb, ga];
+    const dropped = members.get(drop)!;
+    const kept = members.get(keep)!;
+    for (const x of dropped) {
+      group[x] = keep;
+      kept.push(x);
+    }
     members.delete(drop);
-    links.set(keep, [...links.get(keep)!, ...links.get(drop)!, { a: e.a, b: e.b, similarity: Math.round(e.s * 1e4) / 1e4, shared: e.shared }]);
+    const bk = between[keep]!;
+    for (const [other, v] of between[drop]!) {
+      if (other === keep) continue;
+      bk.set(other, (bk.get(other) ?? 0) + v);
+      const bo = between[other]!;
+      bo.delete(drop);
+      bo.set(keep, (bo.get(keep) ?? 0) + v);
+    }
+    bk.delete(drop);
+    between[drop] = new Map();
+    const lk = links.get(keep)!;
+    for (const l of links.get(drop)!) lk.push(l);
+    lk.push({ a: e.a, b: e.b, similarity: Math.round(e.s * 1e4) / 1e4, shared: e.shared });
     links.delete(drop);
   }
+  for (const m of members.values()) m.sort((x, y) => rank.get(x)! - rank.get(y)!);
+  for (const l of links.values()) l.sort((x, y) => Math.min(rank.get(x.a)!, rank.get(x.b)!) - Math.min(rank.get(y.a)!, rank.get(y.b)!) || Math.max(rank.get(x.a)!, rank.get(x.b)!) - Math.max(rank.get(y.a)!, rank.get(y.b)!));
   return [...members.entries()]
     .sort((x, y) => rank.get(x[1][0]!)! - rank.get(y[1][0]!)!)
     .map(([k, m]) => ({ members: m, links: links.get(k)! }));

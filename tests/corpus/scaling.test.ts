@@ -1,0 +1,39 @@
+/**
+ * Work of story grouping and candidate search grows linearly with the collection: counted
+ * pairs, not wall-clock time.
+ */
+import { describe, expect, it } from 'vitest';
+import { groupStories, MAX_DF } from '../../src/corpus/group.js';
+import type { StoryInput } from '../../src/corpus/features.js';
+import { candidateDfCap, MAX_CANDIDATE_DF } from '../../src/align/index.js';
+
+/** n articles in stories of three (one story term each, df 3) plus 19 shared terms of df about 60. */
+function synthetic(n: number): StoryInput[] {
+  const m = Math.round((n * 19) / 60);
+  return Array.from({ length: n }, (_, i) => {
+    const terms = new Map<string, number>([[`story${Math.floor(i / 3)}`, 3]]);
+    for (let k = 0; k < 19; k++) terms.set(`common${(i * 7 + k * 13) % m}`, 1);
+    return { path: `p${String(i).padStart(5, '0')}`, date: null, outlet: null, title: null, terms: [...terms.entries()].sort((x, y) => (x[0] < y[0] ? -1 : 1)), hash: `h${i}` };
+  });
+}
+
+describe('story grouping work is linear', () => {
+  it('skips terms above a fixed document frequency, so four times the articles score four times the pairs', () => {
+    expect(MAX_DF).toBe(40);
+    const counts = [500, 2000].map((n) => {
+      const stats = { pairsScored: 0 };
+      const stories = groupStories(synthetic(n), {}, stats);
+      expect(stories.length).toBe(Math.ceil(n / 3));
+      return stats.pairsScored;
+    });
+    // Only the story-term pairs are scored (3 per full story, 1 for the last story of two); the
+    // df-60 terms are skipped at both sizes (a 2√n cap would take them at 2,000: ~n^1.5 pairs).
+    expect(counts).toEqual([499, 1999]);
+  });
+
+  it('candidate search in alignment caps document frequency at a constant', () => {
+    expect(candidateDfCap(100)).toBe(70);
+    expect(candidateDfCap(625)).toBe(100);
+    expect(candidateDfCap(100_000)).toBe(MAX_CANDIDATE_DF);
+  });
+});
