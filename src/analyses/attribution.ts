@@ -16,7 +16,8 @@
  */
 import type { AnalysedArticle, AttributionFinding, SourceType, TextSpan, Token } from '../core/types.js';
 import type { LexiconMatch, Lexicons } from '../lexicons/index.js';
-import { findQuotations, type Quotation } from './quotes.js';
+import { findingsOf } from './by-article.js';
+import { firstQuotationEndingAfter, firstQuotationStartingAt, quotationsOf, type Quotation } from './quotes.js';
 
 export type AttributionDraft = Omit<AttributionFinding, 'id' | 'article'>;
 
@@ -37,7 +38,8 @@ interface Ctx {
   article: AnalysedArticle;
   tokens: Token[];
   text: string;
-  quotes: Quotation[];
+  /** Sorted by start, disjoint. */
+  quotes: readonly Quotation[];
   sources: LexiconMatch[];
   /** Canonical person name → source type learned from title + name mentions. */
   nameTypes: Map<string, SourceType>;
@@ -69,8 +71,25 @@ function isQuoteMark(t: Token | undefined): boolean {
   return t !== undefined && /^["“”‘’«»„‹›']$/.test(t.text);
 }
 
+/** First index in `[0, n)` where `after(i)` holds (`after` is false then true along the index), by binary search. */
+function lowerBound(n: number, after: (i: number) => boolean): number {
+  let lo = 0;
+  let hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (after(mid)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+/**
+ * The quotation that strictly contains `[start, end)` (opens before it). Quotations are sorted and
+ * disjoint, so only the last one opening before `start` can (binary search).
+ */
 function insideQuote(ctx: Ctx, start: number, end: number): Quotation | undefined {
-  return ctx.quotes.find((q) => q.start < start && end <= q.end);
+  const q = ctx.quotes[firstQuotationStartingAt(ctx.quotes, start) - 1];
+  return q && q.start < start && end <= q.end ? q : undefined;
 }
 
 /** A token that can be part of a source noun phrase (sources-lexicon words count whatever their tag: "police" tagged VERB). */
@@ -180,7 +199,12 @@ function lexiconType(ctx: Ctx, r: Range): { type: SourceType; match: LexiconMatc
 function personName(ctx: Ctx, r: Range): string | null {
   const { tokens } = ctx;
   let from = r.a;
-  for (const m of ctx.sources) if (m.tokenStart >= r.a && m.tokenEnd <= r.b && m.tokenEnd > from) from = m.tokenEnd;
+  // Sources are sorted by start: only those starting in [r.a, r.b) can lie inside r.
+  const { sources } = ctx;
+  for (let i = lowerBound(sources.length, (x) => sources[x]!.tokenStart >= r.a); i < sources.length && sources[i]!.tokenStart < r.b; i++) {
+    const m = sources[i]!;
+    if (m.tokenEnd <= r.b && m.tokenEnd > from) from = m.tokenEnd;
+  }
   const words: string[] = [];
   for (let k = from; k < r.b; k++) {
     const t = tokens[k]!;
@@ -193,9 +217,34 @@ function personName(ctx: Ctx, r: Range): string | null {
   return words.length > 0 ? words.join(' ') : null;
 }
 
+interface FullName {
+  name: string;
+  last: string;
+  start: number;
+}
+
+/** The article's full names in text order, and for each last word the positions (into `list`) of the names ending with it. */
+interface Names {
+  list: FullName[];
+  byLast: Map<string, number[]>;
+}
+
+/** The last full name starting before `offset`, or undefined (binary search: names are in text order). */
+function lastNameBefore(names: Names, offset: number): FullName | undefined {
+  return names.list[lowerBound(names.list.length, (i) => names.list[i]!.start >= offset) - 1];
+}
+
+/** The last full name ending with the word `last` that starts before `offset`, or undefined. */
+function lastNameEndingWith(names: Names, last: string, offset: number): FullName | undefined {
+  const at = names.byLast.get(last);
+  if (!at) return undefined;
+  const i = at[lowerBound(at.length, (k) => names.list[at[k]!]!.start >= offset) - 1];
+  return i === undefined ? undefined : names.list[i];
+}
+
 /** Full names (two or more proper nouns, titles and honorifics removed) in text order. */
-function fullNames(ctx: Ctx): { name: string; last: string; start: number }[] {
-  const out: { name: string; last: string; start: number }[] = [];
+function fullNames(ctx: Ctx): Names {
+  const out: FullName[] = [];
   const { tokens } = ctx;
   let run: Token[] = [];
   const flush = () => {
@@ -216,7 +265,13 @@ function fullNames(ctx: Ctx): { name: string; last: string; start: number }[] {
     else flush();
   }
   flush();
-  return out;
+  const byLast = new Map<string, number[]>();
+  out.forEach((n, i) => {
+    const at = byLast.get(n.last);
+    if (at) at.push(i);
+    else byLast.set(n.last, [i]);
+  });
+  return { list: out, byLast };
 }
 
 interface Resolved {
@@ -238,8 +293,7 @@ function describeSource(ctx: Ctx, r: Range, names: ReturnType<typeof fullNames>,
           return { type: p.sourceType, name: p.sourceName, resolved: p.sourceName };
         }
       }
-      const before = names.filter((n) => n.start < first.start);
-      const last = before[before.length - 1];
+      const last = lastNameBefore(names, first.start);
       if (last) return { type: ctx.nameTypes.get(last.name) ?? 'unknown', name: last.name, resolved: last.name };
     }
     return { type: 'unknown' };
@@ -248,7 +302,7 @@ function describeSource(ctx: Ctx, r: Range, names: ReturnType<typeof fullNames>,
   let name = personName(ctx, r);
   let resolved: string | undefined;
   if (name && !name.includes(' ')) {
-    const full = [...names].reverse().find((n) => n.last === name && n.start < first.start);
+    const full = lastNameEndingWith(names, name, first.start);
     if (full) {
       resolved = full.name;
       name = full.name;
@@ -278,7 +332,7 @@ function learnNameTypes(ctx: Ctx, names: ReturnType<typeof fullNames>): void {
     const t = m?.entry.sourceType as SourceType | undefined;
     return t === 'official' || t === 'expert' ? t : undefined;
   };
-  for (const n of names) {
+  for (const n of names.list) {
     const k = tokenAt(tokens, n.start);
     let type = typeAt(k - 1) ?? (HONORIFICS.has(tokens[k - 1]?.normal ?? '') ? typeAt(k - 2) : undefined);
     if (!type && tokens[k + n.name.split(' ').length]?.text === ',') {
@@ -299,18 +353,15 @@ function clause(ctx: Ctx, start: number, end: number): TextSpan | null {
 
 /** The quotation just before `offset` (only commas, spaces and quote marks between). */
 function quoteBefore(ctx: Ctx, offset: number, notBefore: number): Quotation | undefined {
-  for (let k = ctx.quotes.length - 1; k >= 0; k--) {
-    const q = ctx.quotes[k]!;
-    if (q.end > offset) continue;
-    if (q.end < notBefore) return undefined;
-    return /^[\s,;:—–-]*$/.test(ctx.text.slice(q.end, offset)) ? q : undefined;
-  }
-  return undefined;
+  // The last quotation ending at or before offset (sorted and disjoint: binary search).
+  const q = ctx.quotes[firstQuotationEndingAfter(ctx.quotes, offset) - 1];
+  if (!q || q.end < notBefore) return undefined;
+  return /^[\s,;:—–-]*$/.test(ctx.text.slice(q.end, offset)) ? q : undefined;
 }
 
 /** The quotation just after `offset` (`said: “…”`, `said that “…”`, `told reporters: “…”`). */
 function quoteAfter(ctx: Ctx, offset: number, limit: number): Quotation | undefined {
-  const q = ctx.quotes.find((x) => x.start >= offset);
+  const q = ctx.quotes[firstQuotationStartingAt(ctx.quotes, offset)];
   if (!q || q.start > limit) return undefined;
   const between = ctx.text.slice(offset, q.start);
   return /^[\s,:]*(that\s*)?$/i.test(between) || (/:\s*$/.test(between) && between.length < 80 && !/[.!?]/.test(between)) ? q : undefined;
@@ -361,7 +412,7 @@ export function findAttributions(article: AnalysedArticle, lexicons: Lexicons): 
     article,
     tokens,
     text,
-    quotes: findQuotations(text, article.body),
+    quotes: quotationsOf(article),
     sources: lexicons.match(article, 'sources'),
     nameTypes: new Map(),
     covered: new Uint8Array(tokens.length),
@@ -581,8 +632,10 @@ function nameLike(ctx: Ctx, k: number, sStart: number, cueAt: number): boolean {
  */
 function coordinatedCue(ctx: Ctx, m: LexiconMatch, sEnd: number): number | null {
   const { tokens } = ctx;
-  for (const c of ctx.cues) {
-    if (c.tokenStart <= m.tokenStart) continue;
+  const { cues } = ctx;
+  // Cues are in text order: start at the first one after m.
+  for (let i = lowerBound(cues.length, (x) => cues[x]!.tokenStart > m.tokenStart); i < cues.length; i++) {
+    const c = cues[i]!;
     if (c.tokenStart >= sEnd) break;
     let k = c.tokenStart - 1;
     while (k > m.tokenEnd && (tokens[k]!.pos === 'ADV' || tokens[k]!.pos === 'AUX')) k--;
@@ -680,10 +733,15 @@ function skipObject(ctx: Ctx, m: LexiconMatch, from: number, sEnd: number): numb
  * only headings lie between them (the quoted paragraphs may follow a sub-heading).
  */
 function introducedQuote(ctx: Ctx, offset: number): Quotation | undefined {
-  const q = ctx.quotes.find((x) => x.start >= offset);
+  const q = ctx.quotes[firstQuotationStartingAt(ctx.quotes, offset)];
   if (!q) return undefined;
-  const between = ctx.article.sentences.filter((s) => s.start >= offset && s.end <= q.start);
-  return between.every((s) => s.heading) ? q : undefined;
+  // Sentences are in text order: those wholly between offset and the quotation start in that range.
+  const { sentences } = ctx.article;
+  for (let i = lowerBound(sentences.length, (x) => sentences[x]!.start >= offset); i < sentences.length && sentences[i]!.start <= q.start; i++) {
+    const s = sentences[i]!;
+    if (s.end <= q.start && !s.heading) return undefined;
+  }
+  return q;
 }
 
 const SOURCE_TYPES: readonly SourceType[] = ['official', 'state-media', 'media', 'data-ngo', 'expert', 'anonymous', 'vague', 'self', 'unknown'];
@@ -708,7 +766,7 @@ export function sourceScores(
   findings: readonly { kind: string; article: string }[],
 ): SourceScores {
   const r4 = (x: number) => Math.round(x * 1e4) / 1e4;
-  const mine = findings.filter((f) => f.article === article.id);
+  const mine = findingsOf(findings, article.id);
   const attributions = mine.filter((f): f is AttributionFinding => f.kind === 'attribution');
   const unsourced = mine.filter((f) => f.kind === 'unsourced').length;
   const sentences = article.sentences.filter((s) => !s.heading).length;

@@ -8,7 +8,8 @@
  */
 import type { AnalysedArticle, Finding, LoadedFinding, Sentence, Token } from '../core/types.js';
 import type { LexiconMatch, Lexicons } from '../lexicons/index.js';
-import { findQuotations, type Quotation } from './quotes.js';
+import { findingsOf } from './by-article.js';
+import { quotationsOf, type Quotation } from './quotes.js';
 
 export type LoadedDraft = Omit<LoadedFinding, 'id' | 'article'>;
 
@@ -249,12 +250,23 @@ function fromMatch(article: AnalysedArticle, m: LexiconMatch, category: string):
  */
 export function findMarkers(article: AnalysedArticle, lexicons: Lexicons): LoadedDraft[] {
   const names = nameTokens(article);
-  const quotes = findQuotations(article.text, article.body).filter((q) => q.balanced);
+  const quotes = quotationsOf(article).filter((q) => q.balanced);
   const inName = (m: LexiconMatch) => {
     for (let k = m.tokenStart; k < m.tokenEnd; k++) if (article.tokens[k]!.type === 'word' && !names.has(k)) return false;
     return true;
   };
-  const quoteOf = (m: { start: number; end: number }) => quotes.find((q) => q.innerStart <= m.start && m.end <= q.innerEnd);
+  // Quotations are sorted and disjoint: only the last one opening at or before m.start can hold m.
+  const quoteOf = (m: { start: number; end: number }) => {
+    let lo = 0;
+    let hi = quotes.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (quotes[mid]!.innerStart <= m.start) lo = mid + 1;
+      else hi = mid;
+    }
+    const q = quotes[lo - 1];
+    return q && q.innerStart <= m.start && m.end <= q.innerEnd ? q : undefined;
+  };
 
   const reporting = lexicons.match(article, 'reporting-verbs');
   const reportingAt = new Set<number>();
@@ -302,7 +314,7 @@ export function markerScores(
   findings: readonly Finding[],
   actors: readonly { id: string; articles: Record<string, { tone: number } | undefined> }[] = [],
 ): Record<string, unknown> {
-  const loaded = findings.filter((f): f is LoadedFinding => f.kind === 'loaded' && f.article === article.id);
+  const loaded = findingsOf(findings, article.id).filter((f): f is LoadedFinding => f.kind === 'loaded');
   const n = article.tokens.length;
   const per1k = (x: number) => (n === 0 ? 0 : r4((x / n) * 1000));
   const byCategory = new Map<string, number>();

@@ -122,6 +122,22 @@ function atParagraphStart(text: string, i: number, spanStart: number): boolean {
   return j < spanStart || text[j] === '\n' || text[j] === '\r';
 }
 
+/**
+ * `paragraphEnd(text, from, to)` for one span, remembering the last answer: a break found at `r`
+ * from `from` is also the answer for any later `from` up to `r` (no break starts in between), so
+ * a long paragraph with many quotation marks is scanned once, not once per mark.
+ */
+function paragraphEnds(text: string, to: number): (from: number) => number {
+  let lastFrom = Infinity;
+  let lastEnd = -1;
+  return (from) => {
+    if (from >= lastFrom && from <= lastEnd) return lastEnd;
+    lastFrom = from;
+    lastEnd = paragraphEnd(text, from, to);
+    return lastEnd;
+  };
+}
+
 function trimEnd(text: string, start: number, end: number): number {
   while (end > start && isSpace(text[end - 1])) end--;
   return end;
@@ -138,9 +154,9 @@ function make(text: string, start: number, end: number, innerStart: number, inne
  * returns the offset after it, or -1 when `i` cannot open one. It closes at the next '' in its
  * paragraph; without one it runs to the paragraph end (unbalanced), as an unclosed “ does.
  */
-function doubledQuote(text: string, i: number, span: Span, out: Quotation[]): number {
+function doubledQuote(text: string, i: number, span: Span, out: Quotation[], paraEndFrom: (from: number) => number): number {
   if (!isOpenContext(text[i - 1]) || isSpace(text[i + 2]) || text[i + 2] === "'") return -1;
-  const paraEnd = paragraphEnd(text, i + 2, span.end);
+  const paraEnd = paraEndFrom(i + 2);
   const limit = Math.min(paraEnd, i + MAX_QUOTATION);
   let j = text.indexOf("''", i + 2);
   // A closing '' follows a non-space; a following third apostrophe closes a nested ‘…’ first ('''').
@@ -155,6 +171,7 @@ function doubledQuote(text: string, i: number, span: Span, out: Quotation[]): nu
   return Math.max(end, i + 2);
 }
 function scanSpan(text: string, span: Span, out: Quotation[]): void {
+  const paraEndFrom = paragraphEnds(text, span.end);
   let i = span.start;
   while (i < span.end) {
     // Jump to the next quotation mark (one native regex search instead of a per-character loop).
@@ -165,7 +182,7 @@ function scanSpan(text: string, span: Span, out: Quotation[]): void {
     const c = text[i]!;
     // Two apostrophes standing for a double mark (''…'', a wire and archive convention).
     if (c === "'" && text[i + 1] === "'") {
-      const j = doubledQuote(text, i, span, out);
+      const j = doubledQuote(text, i, span, out, paraEndFrom);
       if (j > i) {
         i = j;
         continue;
@@ -180,7 +197,7 @@ function scanSpan(text: string, span: Span, out: Quotation[]): void {
     }
     // Open a quotation at i; look for its closing mark.
     const opener = c;
-    const firstParaEnd = paragraphEnd(text, i + 1, span.end);
+    const firstParaEnd = paraEndFrom(i + 1);
     let j = i + 1;
     let closed = -1;
     let stop = -1; // a new opening mark of the same family: the quotation at i was never closed
@@ -242,4 +259,43 @@ export function findQuotations(text: string, body: readonly Span[]): Quotation[]
     if (s.end > s.start) scanSpan(text, s, out);
   }
   return out;
+}
+
+const memo = new WeakMap<readonly Span[], { text: string; quotes: readonly Quotation[] }>();
+
+/**
+ * `findQuotations(article.text, article.body)`, computed once per article (memoised on the body
+ * array; recomputed if the text differs). The analyses share it, so the scanner runs once per
+ * article instead of once per analysis. The array is frozen: callers must not change it.
+ */
+export function quotationsOf(article: { text: string; body: readonly Span[] }): readonly Quotation[] {
+  const hit = memo.get(article.body);
+  if (hit && hit.text === article.text) return hit.quotes;
+  const quotes = Object.freeze(findQuotations(article.text, article.body));
+  memo.set(article.body, { text: article.text, quotes });
+  return quotes;
+}
+
+/** Index of the first quotation whose end is after `offset` (quotations are sorted and disjoint), by binary search. */
+export function firstQuotationEndingAfter(quotes: readonly Span[], offset: number): number {
+  let lo = 0;
+  let hi = quotes.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (quotes[mid]!.end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Index of the first quotation starting at or after `offset`, by binary search. */
+export function firstQuotationStartingAt(quotes: readonly Span[], offset: number): number {
+  let lo = 0;
+  let hi = quotes.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (quotes[mid]!.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

@@ -15,7 +15,7 @@
 import type { AnalysedArticle, Sentence, Token, UnsourcedFinding } from '../core/types.js';
 import type { Lexicons } from '../lexicons/index.js';
 import type { AttributionDraft } from './attribution.js';
-import { findQuotations } from './quotes.js';
+import { firstQuotationEndingAfter, quotationsOf } from './quotes.js';
 
 export type UnsourcedDraft = Omit<UnsourcedFinding, 'id' | 'article'>;
 
@@ -88,19 +88,77 @@ function isVague(a: AttributionDraft): boolean {
   return a.sourceType === 'vague' && !/\p{Lu}/u.test(a.source.text.slice(1));
 }
 
+/** For each sentence, whether attributions cover it and whether one of them is not vague. */
+interface Coverage {
+  /** 1 when an attribution holds its cue in the sentence or its content covers half the sentence. */
+  any: Uint8Array;
+  /** 1 when such an attribution is not vague. */
+  named: Uint8Array;
+}
+
+/**
+ * Marks the sentences each attribution covers: those holding its cue and those that its content
+ * overlaps by at least half their length. Each attribution visits only the sentences its cue and
+ * content overlap (binary search for the first), so the whole is linear in the article size.
+ */
+function coverage(sentences: readonly Sentence[], attributions: readonly AttributionDraft[]): Coverage {
+  const n = sentences.length;
+  const any = new Uint8Array(n);
+  const named = new Uint8Array(n);
+  // Running maximum of sentence ends, so "first sentence that may reach offset" is a binary search
+  // even if sentence ends were not sorted.
+  const reach = new Float64Array(n);
+  let max = -Infinity;
+  for (let i = 0; i < n; i++) reach[i] = max = Math.max(max, sentences[i]!.end);
+  /** First sentence index whose running end is >= offset (or > offset when `strict`). */
+  const first = (offset: number, strict: boolean): number => {
+    let lo = 0;
+    let hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (strict ? reach[mid]! <= offset : reach[mid]! < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  for (const a of attributions) {
+    const vague = isVague(a);
+    const mark = (i: number) => {
+      any[i] = 1;
+      if (!vague) named[i] = 1;
+    };
+    const { cue, content } = a;
+    for (let i = first(cue.start, false); i < n && sentences[i]!.start <= cue.end; i++) {
+      const s = sentences[i]!;
+      if (cue.start >= s.start && cue.end <= s.end) mark(i);
+    }
+    if (!content) continue;
+    for (let i = first(content.start, true); i < n && sentences[i]!.start < content.end; i++) {
+      const s = sentences[i]!;
+      const overlap = Math.min(content.end, s.end) - Math.max(content.start, s.start);
+      if (overlap >= (s.end - s.start) * 0.5) mark(i);
+    }
+  }
+  return { any, named };
+}
+
 /**
  * Unsourced assertions of the article, one per sentence at most, in document order.
  * `attributions` are the article's attribution drafts (from `findAttributions`).
+ * Linear in the article size: quotations and attributions are looked up per sentence by
+ * binary search, never scanned in full.
  */
 export function findUnsourced(article: AnalysedArticle, attributions: AttributionDraft[], _lexicons: Lexicons): UnsourcedDraft[] {
-  const { tokens, text } = article;
-  const quotes = findQuotations(text, article.body);
+  const { tokens, sentences } = article;
+  const quotes = quotationsOf(article);
   const inQuote = new Uint8Array(tokens.length);
   for (const q of quotes) {
     for (let k = tokenIndexAt(tokens, q.start); k < tokens.length && tokens[k]!.end <= q.end; k++) inQuote[k] = 1;
   }
+  const covered = coverage(sentences, attributions);
   const out: UnsourcedDraft[] = [];
-  for (const s of article.sentences) {
+  for (let si = 0; si < sentences.length; si++) {
+    const s = sentences[si]!;
     if (s.heading) continue;
     const last = tokens[s.tokenEnd - 1]!;
     if (last.text === '?' || last.text === ':') continue;
@@ -108,18 +166,16 @@ export function findUnsourced(article: AnalysedArticle, attributions: Attributio
     for (let k = s.tokenStart; k < s.tokenEnd; k++) if (tokens[k]!.type === 'word') words++;
     if (words < 4) continue;
     const len = s.end - s.start;
+    // Quotations are sorted and disjoint: only those from the first ending after s.start can overlap.
     let quoted = 0;
-    for (const q of quotes) quoted += Math.max(0, Math.min(q.end, s.end) - Math.max(q.start, s.start));
+    for (let i = firstQuotationEndingAfter(quotes, s.start); i < quotes.length && quotes[i]!.start < s.end; i++) {
+      const q = quotes[i]!;
+      quoted += Math.max(0, Math.min(q.end, s.end) - Math.max(q.start, s.start));
+    }
     if (quoted >= len * 0.5) continue;
-    const here = attributions.filter((a) => {
-      if (a.cue.start >= s.start && a.cue.end <= s.end) return true;
-      if (!a.content) return false;
-      const overlap = Math.min(a.content.end, s.end) - Math.max(a.content.start, s.start);
-      return overlap >= len * 0.5;
-    });
     let reason: UnsourcedReason;
-    if (here.length > 0) {
-      if (!here.every(isVague)) continue;
+    if (covered.any[si]) {
+      if (covered.named[si]) continue;
       reason = 'vague-source';
     } else {
       reason = reasonOf(tokens, s, inQuote);

@@ -7,10 +7,11 @@ import type { Alignment } from '../align/index.js';
 import { markerScores } from '../analyses/markers.js';
 import { sourceScores } from '../analyses/attribution.js';
 import type { ActorReport } from '../analyses/actors.js';
+import { findingsOf } from '../analyses/by-article.js';
 
 /** Scores of one article. Rates are per 1,000 tokens; shares are 0..1, rounded to 4 places. */
 export function scoreArticle(article: AnalysedArticle, findings: Finding[], alignment: Alignment, actors: readonly ActorReport[] = []): Record<string, unknown> {
-  const mine = findings.filter((f) => f.article === article.id);
+  const mine = findingsOf(findings, article.id);
   const tokens = article.tokens.length;
   const words = article.tokens.filter((t) => t.type === 'word').length;
   const multi = alignment.events.filter((e) => e.articles.length > 1);

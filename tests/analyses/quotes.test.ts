@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { findQuotations } from '../../src/analyses/quotes.js';
+import { findQuotations, firstQuotationEndingAfter, firstQuotationStartingAt, quotationsOf } from '../../src/analyses/quotes.js';
 import { REPO } from '../helpers.js';
 
 const all = (text: string) => findQuotations(text, [{ start: 0, end: text.length }]);
@@ -106,6 +106,33 @@ describe('findQuotations: torture cases never throw', () => {
         }
       }),
     );
+  });
+
+  it('scans a long paragraph once, not once per quotation mark (2 MB, one line, 40,000 quotations)', () => {
+    // Each opening mark looks for the end of its paragraph; before the fix every mark rescanned
+    // the rest of the line (quadratic: hours for this input). Must finish in vitest's default timeout.
+    const unit = 'He said "yes" and she said \'no\' and they “agreed” to go. ';
+    const text = unit.repeat(Math.ceil(2_000_000 / unit.length));
+    const quotes = all(text);
+    expect(quotes).toHaveLength(3 * Math.ceil(2_000_000 / unit.length));
+    expect(quotes.every((q) => q.balanced)).toBe(true);
+  });
+
+  it('quotationsOf returns the same sorted, disjoint quotations as findQuotations, once per article', () => {
+    const text = 'A "one" b “two” c ‘three’ d.\n\nE "four.';
+    const article = { text, body: [{ start: 0, end: text.length }] };
+    const first = quotationsOf(article);
+    expect(first).toEqual(findQuotations(text, article.body));
+    expect(quotationsOf(article)).toBe(first);
+    expect(Object.isFrozen(first)).toBe(true);
+    // A different text with the same body array is scanned again.
+    const other = { text: 'No quotes here at all....................', body: article.body };
+    expect(quotationsOf(other)).toEqual([]);
+    for (let i = 1; i < first.length; i++) expect(first[i]!.start).toBeGreaterThanOrEqual(first[i - 1]!.end);
+    expect(firstQuotationStartingAt(first, 2)).toBe(0);
+    expect(firstQuotationStartingAt(first, 3)).toBe(1);
+    expect(firstQuotationEndingAfter(first, 7)).toBe(1);
+    expect(firstQuotationEndingAfter(first, 6)).toBe(0);
   });
 
   it('respects body spans: no quotation crosses a gap', () => {
