@@ -10,11 +10,34 @@
  * raw in the text; `layout.references` tells the NLP to read `&rsquo;` as ’, and
  * `layout.breaks` marks where block elements end (read as paragraph breaks).
  */
-import { Readability } from '@mozilla/readability';
-import { parseHTML } from 'linkedom';
-import { parse, parseFragment, type DefaultTreeAdapterMap } from 'parse5';
+import { createRequire } from 'node:module';
+import type { Readability as ReadabilityType } from '@mozilla/readability';
+import type { DefaultTreeAdapterMap } from 'parse5';
 import { InputError } from '../core/errors.js';
 import type { ArticleMeta, BoilerplateSpan, SourceDocument, Span } from '../core/types.js';
+
+/** The HTML libraries, loaded on the first HTML file (a run over .txt/.md never loads them). */
+interface HtmlLibraries {
+  parse: typeof import('parse5').parse;
+  parseFragment: typeof import('parse5').parseFragment;
+  Readability: typeof import('@mozilla/readability').Readability;
+  parseHTML: typeof import('linkedom').parseHTML;
+}
+let libraries: HtmlLibraries | undefined;
+function html(): HtmlLibraries {
+  if (!libraries) {
+    // Synchronous, so readSource stays synchronous: the packages' CommonJS builds.
+    const require = createRequire(import.meta.url);
+    const parse5 = require('parse5') as typeof import('parse5');
+    libraries = {
+      parse: parse5.parse,
+      parseFragment: parse5.parseFragment,
+      Readability: (require('@mozilla/readability') as typeof import('@mozilla/readability')).Readability,
+      parseHTML: (require('linkedom') as typeof import('linkedom')).parseHTML,
+    };
+  }
+  return libraries;
+}
 
 type Node = DefaultTreeAdapterMap['node'];
 type Element = DefaultTreeAdapterMap['element'];
@@ -157,7 +180,7 @@ const decoded = new Map<string, string>();
 function decodeReference(raw: string): string {
   let v = decoded.get(raw);
   if (v === undefined) {
-    const frag = parseFragment(raw);
+    const frag = html().parseFragment(raw);
     const first = frag.childNodes[0];
     v = first && first.nodeName === '#text' ? (first as TextNode).value : raw;
     decoded.set(raw, v);
@@ -215,11 +238,12 @@ export function readHtml(path: string, text: string): SourceDocument {
       hint: 'save the article text as a .txt file, or fix the page markup',
     });
   }
+  const { parse, parseFragment, Readability, parseHTML } = html();
   const tree = parse(text, { sourceCodeLocationInfo: true });
   const meta = pageMeta(tree);
   const source = unitsOf(tree, true);
 
-  let article: ReturnType<Readability['parse']> = null;
+  let article: ReturnType<ReadabilityType<string>['parse']> = null;
   try {
     const { document } = parseHTML(text);
     article = new Readability(document as unknown as Document, { charThreshold: 200 }).parse();
