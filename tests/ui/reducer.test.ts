@@ -45,7 +45,8 @@ describe('reduceApp', () => {
   test('enter opens the selected item; in an event tab/→ move between outlets; esc goes back one level', () => {
     const event = press(start(), ['tab', 'enter']);
     expect(event.stack).toEqual([{ screen: 'events', cursor: 0 }, { screen: 'event', id: 'e1', cursor: 0, pane: 0 }]);
-    expect(top(press(event, ['tab'])).pane === 1 && top(press(event, ['right'])).pane === 1).toBe(true);
+    expect(top(press(event, ['tab']))).toMatchObject({ pane: 1 });
+    expect(top(press(event, ['right']))).toMatchObject({ pane: 1 });
     expect(top(press(event, ['tab', 'tab']))).toMatchObject({ pane: 0 }); // wraps
     const reader = press(event, ['tab', 'enter']);
     expect(top(reader)).toEqual({ screen: 'reader', id: 'a2', cursor: 1, pin: model.report.events[0]!.mentions[1]!.start });
