@@ -11,7 +11,7 @@
  * Usage: node dist/bench/run.js [--quick] [--out DIR] [--reps N] [--rerender]
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { PACKAGE_ROOT, VERSION } from '../core/version.js';
@@ -20,6 +20,7 @@ import { wink } from '../nlp/wink.js';
 import { analyseInParallel, planWorkers } from '../parallel/pool.js';
 import { analyseArticle, prepareArticle } from '../pipeline.js';
 import type { ScaleConfig, ScaleResult } from './scale-child.js';
+import type { CorpusChildResult } from './corpus-child.js';
 import { benchTexts, writeTexts, type TextSource } from './texts.js';
 import { msSince, round, scalingExponent, summarise, type Summary } from './stats.js';
 
@@ -223,6 +224,77 @@ function scaleBench(paths: readonly string[], stories: Record<string, string>, c
 }
 
 // ---------------------------------------------------------------------------------------------
+// Corpus mode on its own code path (child processes over real folders)
+
+export interface CorpusModeBench {
+  /** One child per size: runCorpus + writing, as `parallax corpus` does. */
+  sizes: (CorpusChildResult & { n: number })[];
+  /** Exponents of grouping + alignment (groupMs + alignMs) and of the whole run (totalMs). */
+  exponent: number | null;
+  totalExponent: number | null;
+  /** `node dist/cli.js corpus DIR --out OUT` at the largest size under `/usr/bin/time -f %M`. */
+  cli: { n: number; ms: number; maxRssMb: number | null; status: number | null; note: string } | null;
+}
+
+/** Folder holding the first `n` article files (hard links, copies where linking fails). */
+function folderOf(paths: readonly string[], n: number, work: string): string {
+  const dir = join(work, `corpus-${n}`);
+  mkdirSync(dir, { recursive: true });
+  for (const p of paths.slice(0, n)) {
+    const to = join(dir, basename(p));
+    try {
+      linkSync(p, to);
+    } catch {
+      copyFileSync(p, to);
+    }
+  }
+  return dir;
+}
+
+function corpusModeBench(paths: readonly string[], sizes: readonly number[], work: string, log: (line: string) => void): CorpusModeBench {
+  const out: CorpusModeBench['sizes'] = [];
+  for (const n of sizes) {
+    if (n > paths.length) continue;
+    const dir = folderOf(paths, n, work);
+    const res = join(work, `corpus-result-${n}.json`);
+    const r = spawnSync(process.execPath, [join(PACKAGE_ROOT, 'dist', 'bench', 'corpus-child.js'), dir, join(work, `corpus-out-${n}`), res], { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
+    if (r.status !== 0 || !existsSync(res)) throw new Error(`corpus child failed (${r.status}): ${r.stderr.slice(-2000)}`);
+    const x = { n, ...(JSON.parse(readFileSync(res, 'utf8')) as CorpusChildResult) };
+    out.push(x);
+    log(`  ${n}: ${round(x.totalMs / 1000, 1)} s (group ${round(x.groupMs, 0)} ms, align ${round(x.alignMs / 1000, 1)} s), peak ${round(x.maxRssMb, 0)} MB`);
+    rmSync(join(work, `corpus-out-${n}`), { recursive: true, force: true });
+  }
+  const fit = (f: (x: CorpusChildResult) => number) => {
+    const e = scalingExponent(out.map((x) => ({ x: x.n, y: f(x) })));
+    return out.length >= 2 && Number.isFinite(e) ? e : null;
+  };
+  let cli: CorpusModeBench['cli'] = null;
+  const last = out[out.length - 1];
+  if (last) {
+    const dir = join(work, `corpus-${last.n}`);
+    const target = join(work, 'corpus-cli-out');
+    const hasTime = existsSync('/usr/bin/time');
+    const args = [CLI(), 'corpus', dir, '--out', target, '--force', '--quiet'];
+    const t = process.hrtime.bigint();
+    const r = hasTime
+      ? spawnSync('/usr/bin/time', ['-f', 'maxrss-kb %M', process.execPath, ...args], { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] })
+      : spawnSync(process.execPath, args, { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
+    const ms = msSince(t);
+    const m = /maxrss-kb (\d+)/.exec(r.stderr ?? '');
+    cli = {
+      n: last.n,
+      ms,
+      maxRssMb: m ? Number(m[1]) / 1024 : null,
+      status: r.status,
+      note: hasTime ? '`/usr/bin/time -f %M` (peak RSS of the CLI process)' : '/usr/bin/time not installed: no peak RSS for the CLI run',
+    };
+    log(`  CLI ${last.n}: ${round(ms / 1000, 1)} s, peak ${cli.maxRssMb === null ? 'n/a' : round(cli.maxRssMb, 0)} MB`);
+    rmSync(target, { recursive: true, force: true });
+  }
+  return { sizes: out, exponent: fit((x) => x.groupMs + x.alignMs), totalExponent: fit((x) => x.totalMs), cli };
+}
+
+// ---------------------------------------------------------------------------------------------
 // End to end through the CLI
 
 interface EndToEnd {
@@ -362,6 +434,7 @@ export interface BenchResult {
   perArticle: PerArticle;
   pool: PoolBench;
   scaling: ScaleResult & { childMs: number; exponents: Record<string, number | null> };
+  corpusMode?: CorpusModeBench;
   endToEnd: EndToEnd;
   tui: TuiBench;
   headlines: Headline[];
@@ -383,30 +456,50 @@ export function headlines(r: Omit<BenchResult, 'headlines' | 'totalMs'>): Headli
     met: ratio <= 1.5,
     note: `median of ${r.perArticle.ratio.n}, range ${round(r.perArticle.ratio.min, 2)}–${round(r.perArticle.ratio.max, 2)}`,
   });
-  const main = ['corpus-group-align', 'align-per-story'].map((id) => r.scaling.targets.find((t) => t.id === id)).find((t) => t !== undefined) ?? r.scaling.targets[0];
-  const exp = main ? r.scaling.exponents[main.id] ?? null : null;
-  h.push({
-    id: 'scaling-exponent',
-    label: `scaling exponent of ${main?.id ?? 'alignment'} (log-log fit, ${r.config.sizes[0]}–${r.config.sizes[r.config.sizes.length - 1]} articles)`,
-    value: exp === null ? null : round(exp, 2),
-    unit: '',
-    target: '≤ 1.15',
-    met: exp === null ? null : exp <= 1.15,
-    note: main ? main.description : 'no target',
-  });
-  // The corpus run's peak: prepare + analyse all articles, then the main target at its largest size
-  // (later targets, such as align-all, raise the child's overall peak and are reported apart).
-  const last = main?.sizes[main.sizes.length - 1];
-  const peak = last?.maxRssMb ?? r.scaling.maxRssMb;
-  h.push({
-    id: 'peak-rss',
-    label: `peak RSS, ${last?.n ?? r.scaling.articles}-article run (prepare + analyse + ${main?.id ?? 'targets'}, child process, all threads)`,
-    value: round(peak, 0),
-    unit: 'MB',
-    target: '≤ 400 MB',
-    met: peak <= 400,
-    note: `getrusage maxRSS after ${main?.id ?? 'the targets'}; the whole child (all targets, incl. align-all) peaked at ${round(r.scaling.maxRssMb, 0)} MB; ${round(r.scaling.rssAfterPrepareMb, 0)} MB just holding the analysed articles; ${r.scaling.workers} worker thread(s)`,
-  });
+  const cm = r.corpusMode;
+  const cmLast = cm?.sizes[cm.sizes.length - 1];
+  if (cm && cmLast) {
+    h.push({
+      id: 'scaling-exponent',
+      label: `scaling exponent of corpus mode grouping + alignment (runCorpus, log-log fit, ${cm.sizes[0]!.n}–${cmLast.n} articles)`,
+      value: cm.exponent === null ? null : round(cm.exponent, 2),
+      unit: '',
+      target: '≤ 1.15',
+      met: cm.exponent === null ? null : cm.exponent <= 1.15,
+      note: `story grouping + each story prepared again, analysed, aligned and written (src/corpus/run.ts), one child per size; whole run incl. reading: exponent ${cm.totalExponent === null ? 'n/a' : round(cm.totalExponent, 2)}`,
+    });
+    const peak = cm.cli?.maxRssMb ?? cmLast.maxRssMb;
+    h.push({
+      id: 'peak-rss',
+      label: `peak RSS, ${cmLast.n}-article corpus mode (${cm.cli?.maxRssMb != null ? '`node dist/cli.js corpus DIR --out OUT`' : 'corpus child process'})`,
+      value: round(peak, 0),
+      unit: 'MB',
+      target: '≤ 400 MB',
+      met: peak <= 400,
+      note: `${cm.cli?.maxRssMb != null ? cm.cli.note : 'getrusage maxRSS of the corpus child'}; the corpus child (runCorpus + writing) peaked at ${round(cmLast.maxRssMb, 0)} MB`,
+    });
+  } else {
+    const main = ['align-per-story'].map((id) => r.scaling.targets.find((t) => t.id === id)).find((t) => t !== undefined) ?? r.scaling.targets[0];
+    const exp = main ? r.scaling.exponents[main.id] ?? null : null;
+    h.push({
+      id: 'scaling-exponent',
+      label: `scaling exponent of ${main?.id ?? 'alignment'} (log-log fit, ${r.config.sizes[0]}–${r.config.sizes[r.config.sizes.length - 1]} articles)`,
+      value: exp === null ? null : round(exp, 2),
+      unit: '',
+      target: '≤ 1.15',
+      met: exp === null ? null : exp <= 1.15,
+      note: main ? main.description : 'no target',
+    });
+    h.push({
+      id: 'peak-rss',
+      label: `peak RSS, ${r.scaling.articles}-article scaling child (all articles held analysed)`,
+      value: round(r.scaling.maxRssMb, 0),
+      unit: 'MB',
+      target: '≤ 400 MB',
+      met: r.scaling.maxRssMb <= 400,
+      note: 'corpus mode not measured',
+    });
+  }
   const seeds = r.endToEnd.seedsMs;
   h.push({
     id: 'seeds-e2e',
@@ -488,9 +581,23 @@ export function renderMarkdown(r: BenchResult): string {
     for (const x of t.skipped) L.push(`| ${x.n} | skipped: ${x.reason} | | | | | |`);
     L.push('');
   }
+  const cm = r.corpusMode;
+  if (cm) {
+    L.push('## Corpus mode on its own code path');
+    L.push('');
+    L.push(`One child process per size runs \`runCorpus\` (src/corpus/run.ts) on a folder holding the first n articles and writes every file, as \`parallax corpus DIR --out OUT\` does: each article read and analysed once for its grouping features (only those kept), story grouping, then each story's articles read again, analysed, aligned and written, one story at a time. The exponent fits grouping + per-story alignment (group + align columns); the whole run's exponent includes reading.`);
+    L.push('');
+    L.push('| articles | stories | read, ms | group, ms | align, ms | total, ms | peak RSS, MB |');
+    L.push('|---|---|---|---|---|---|---|');
+    for (const x of cm.sizes) L.push(`| ${x.n} | ${x.stories} | ${round(x.readMs, 0)} | ${round(x.groupMs, 0)} | ${round(x.alignMs, 0)} | ${round(x.totalMs, 0)} | ${round(x.maxRssMb, 0)} |`);
+    L.push('');
+    L.push(`Exponent, grouping + alignment: **${cm.exponent === null ? 'n/a' : round(cm.exponent, 2)}**; whole run: **${cm.totalExponent === null ? 'n/a' : round(cm.totalExponent, 2)}**.`);
+    if (cm.cli) L.push(`\n\`node dist/cli.js corpus\` on the ${cm.cli.n}-article folder: ${round(cm.cli.ms / 1000, 1)} s, peak RSS **${cm.cli.maxRssMb === null ? 'n/a' : `${round(cm.cli.maxRssMb, 0)} MB`}** (${cm.cli.note}; exit ${cm.cli.status}).`);
+    L.push('');
+  }
   L.push('## Peak memory');
   L.push('');
-  L.push(`The ${s.articles}-article child: peak RSS **${round(s.maxRssMb, 0)} MB** (getrusage maxRSS, all threads), VmHWM ${s.vmHwmMb === null ? 'n/a' : `${round(s.vmHwmMb, 0)} MB`}; after preparing all articles, before alignment: RSS ${round(s.rssAfterPrepareMb, 0)} MB, JS heap used ${round(s.heapUsedAfterPrepareMb, 0)} MB.`);
+  L.push(`The ${s.articles}-article scaling child (it holds every analysed article at once, unlike corpus mode): peak RSS **${round(s.maxRssMb, 0)} MB** (getrusage maxRSS, all threads), VmHWM ${s.vmHwmMb === null ? 'n/a' : `${round(s.vmHwmMb, 0)} MB`}; after preparing all articles, before alignment: RSS ${round(s.rssAfterPrepareMb, 0)} MB, JS heap used ${round(s.heapUsedAfterPrepareMb, 0)} MB.`);
   L.push('');
   L.push('## End to end through the CLI');
   L.push('');
@@ -548,6 +655,9 @@ export async function runBench(config: BenchConfig, out: string, log: (line: str
     }
     log(`  exponents ${JSON.stringify(exponents)}, peak RSS ${round(sc.maxRssMb, 0)} MB`);
 
+    log(`corpus mode: ${config.sizes.join(', ')} articles (one child each, then the CLI at the largest)`);
+    const corpusMode = corpusModeBench(paths, config.sizes, work, log);
+
     log(`end to end: ${config.e2eReps} reps`);
     const e2e = endToEnd(config.e2eReps, work);
     log(`  seeds ${e2e.seedsMs ? fmt(e2e.seedsMs) : e2e.seedsError}`);
@@ -566,6 +676,7 @@ export async function runBench(config: BenchConfig, out: string, log: (line: str
       perArticle: pa,
       pool,
       scaling: { ...sc, exponents },
+      corpusMode,
       endToEnd: e2e,
       tui,
     };

@@ -4,7 +4,7 @@
  */
 import type { Command } from 'commander';
 import { runCorpus } from '../corpus/run.js';
-import { writeOutputs } from '../report/write.js';
+import { writeOutputs, type OutputFile } from '../report/write.js';
 
 interface CorpusFlags {
   out: string;
@@ -25,12 +25,19 @@ export function registerCorpusCommand(program: Command): void {
       const progress = tty
         ? (done: number, total: number, phase: 'read' | 'align') => process.stderr.write(`\r${phase === 'read' ? 'reading' : 'aligning stories'} ${done}/${total}\u001b[K`)
         : undefined;
-      const result = runCorpus(dir, flags.out, progress ? { progress } : {});
+      // Story files are written as each story is done, so the reports are never all in memory.
+      let written = 0;
+      const emit = (f: OutputFile) => {
+        writeOutputs([f], flags.force === true);
+        written++;
+      };
+      const result = runCorpus(dir, flags.out, progress ? { progress, emit } : { emit });
       if (tty) process.stderr.write('\r\u001b[K');
       writeOutputs(result.files, flags.force === true);
+      written += result.files.length;
       if (flags.quiet) return;
       for (const s of result.skipped) process.stderr.write(`skipped ${s.reason}\n`);
       for (const d of result.duplicates) process.stderr.write(`skipped ${d.path}: same text as ${d.sameAs}\n`);
-      process.stdout.write(`${result.articles} articles → ${result.stories} stories; wrote ${result.files.length} files to ${flags.out}\n`);
+      process.stdout.write(`${result.articles} articles → ${result.stories} stories; wrote ${written} files to ${flags.out}\n`);
     });
 }

@@ -24,19 +24,30 @@ export interface OutletRow {
 
 const r4 = (x: number) => Math.round(x * 1e4) / 1e4;
 
-/** One row per outlet (article label when no outlet is known), sorted by outlet. */
-export function outletAggregates(reports: readonly Report[]): OutletRow[] {
-  const acc = new Map<string, { articles: number; words: number; sentences: number; loaded: number; attributions: number; types: Map<string, number>; unsourced: number; omitted: number; multi: number }>();
-  for (const r of reports) {
+type OutletAcc = { articles: number; words: number; sentences: number; loaded: number; attributions: number; types: Map<string, number>; unsourced: number; omitted: number; multi: number };
+
+/**
+ * Outlet aggregates built one report at a time, so corpus mode need not keep its reports:
+ * `add` each story's report, then `rows()`.
+ */
+export class OutletAccumulator {
+  private readonly acc = new Map<string, OutletAcc>();
+
+  add(r: Report): void {
     const multi = r.events.filter((e) => e.articles.length > 1).length;
+    const byArticle = new Map<string, Report['findings']>();
+    for (const f of r.findings) {
+      const list = byArticle.get(f.article);
+      if (list) list.push(f);
+      else byArticle.set(f.article, [f]);
+    }
     for (const a of r.articles) {
       const key = a.outlet ?? a.label;
-      const e = acc.get(key) ?? { articles: 0, words: 0, sentences: 0, loaded: 0, attributions: 0, types: new Map(), unsourced: 0, omitted: 0, multi: 0 };
+      const e = this.acc.get(key) ?? { articles: 0, words: 0, sentences: 0, loaded: 0, attributions: 0, types: new Map(), unsourced: 0, omitted: 0, multi: 0 };
       e.articles++;
       e.words += a.words;
       e.sentences += a.sentences;
-      for (const f of r.findings) {
-        if (f.article !== a.id) continue;
+      for (const f of byArticle.get(a.id) ?? []) {
         if (f.kind === 'loaded') e.loaded++;
         else if (f.kind === 'unsourced') e.unsourced++;
         else {
@@ -46,23 +57,34 @@ export function outletAggregates(reports: readonly Report[]): OutletRow[] {
       }
       e.omitted += (r.omissions?.[a.id] ?? []).length;
       e.multi += multi;
-      acc.set(key, e);
+      this.acc.set(key, e);
     }
   }
-  return [...acc.entries()]
-    .sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0))
-    .map(([outlet, e]) => ({
-      outlet,
-      articles: e.articles,
-      words: e.words,
-      loadedPer1000: r4(e.words ? (1000 * e.loaded) / e.words : 0),
-      attributions: e.attributions,
-      sourceMix: Object.fromEntries([...e.types.entries()].sort().map(([t, n]) => [t, r4(n / e.attributions)])),
-      unsourced: e.unsourced,
-      unsourcedShare: r4(e.sentences ? e.unsourced / e.sentences : 0),
-      eventsOmitted: e.omitted,
-      eventsInStories: e.multi,
-    }));
+
+  /** One row per outlet (article label when no outlet is known), sorted by outlet. */
+  rows(): OutletRow[] {
+    return [...this.acc.entries()]
+      .sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0))
+      .map(([outlet, e]) => ({
+        outlet,
+        articles: e.articles,
+        words: e.words,
+        loadedPer1000: r4(e.words ? (1000 * e.loaded) / e.words : 0),
+        attributions: e.attributions,
+        sourceMix: Object.fromEntries([...e.types.entries()].sort().map(([t, n]) => [t, r4(n / e.attributions)])),
+        unsourced: e.unsourced,
+        unsourcedShare: r4(e.sentences ? e.unsourced / e.sentences : 0),
+        eventsOmitted: e.omitted,
+        eventsInStories: e.multi,
+      }));
+  }
+}
+
+/** One row per outlet (article label when no outlet is known), sorted by outlet. */
+export function outletAggregates(reports: readonly Report[]): OutletRow[] {
+  const acc = new OutletAccumulator();
+  for (const r of reports) acc.add(r);
+  return acc.rows();
 }
 
 const csvCell = (v: string | number) => (typeof v === 'number' ? String(v) : /[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);

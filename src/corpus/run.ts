@@ -4,6 +4,10 @@
  * its grouping features are kept), then each story's articles are read again and analysed
  * together. Files that fail with an InputError are skipped and listed; duplicates (same prose)
  * are skipped with a notice. Pure apart from reading the input files; the caller writes.
+ *
+ * Memory: only the grouping features (term counts, a hash) are kept per article; a story's
+ * articles are prepared again when it is aligned and dropped after; outlet aggregates are summed
+ * report by report; with `emit`, story files are handed over as they are made, not kept.
  */
 import { basename, join } from 'node:path';
 import { InputError } from '../core/errors.js';
@@ -16,7 +20,7 @@ import { formatMarkdown } from '../report/markdown.js';
 import { GENERATOR_MARK, type OutputFile } from '../report/write.js';
 import { storyInputOf, type StoryInput } from './features.js';
 import { groupStories, type GroupOptions } from './group.js';
-import { outletAggregates, outletsCsv, type OutletRow } from './outlets.js';
+import { OutletAccumulator, outletsCsv, type OutletRow } from './outlets.js';
 
 export interface CorpusResult {
   files: OutputFile[];
@@ -25,16 +29,23 @@ export interface CorpusResult {
   skipped: { path: string; reason: string }[];
   duplicates: { path: string; sameAs: string }[];
   outlets: OutletRow[];
+  /** Wall time of the phases (ms): reading + grouping features, story grouping, per-story analysis and alignment. Not written to any file. */
+  timings: { readMs: number; groupMs: number; alignMs: number };
 }
 
 export interface CorpusOptions extends AnalyseOptions {
   group?: Partial<GroupOptions>;
   /** Called after each article is read (for a progress line). */
   progress?: (done: number, total: number, phase: 'read' | 'align') => void;
+  /** When given, each story's files are passed here as soon as they are made (and left out of `files`). */
+  emit?: (file: OutputFile) => void;
 }
+
+const msSince = (t: bigint) => Number(process.hrtime.bigint() - t) / 1e6;
 
 /** Groups and analyses every article under `dir`; returns the files to write into `outDir`. */
 export function runCorpus(dir: string, outDir: string, options: CorpusOptions = {}): CorpusResult {
+  const t0 = process.hrtime.bigint();
   const { files } = expandInputs([dir]);
   const skipped: CorpusResult['skipped'] = [];
   const duplicates: CorpusResult['duplicates'] = [];
@@ -58,17 +69,22 @@ export function runCorpus(dir: string, outDir: string, options: CorpusOptions = 
   if (inputs.length === 0) {
     throw new InputError('no readable articles', { file: dir, expected: 'article files (.txt, .md, .html)', found: `${files.length} files, none readable`, hint: 'check the folder' });
   }
+  const readMs = msSince(t0);
+  const t1 = process.hrtime.bigint();
   const stories = groupStories(inputs, options.group);
+  const groupMs = msSince(t1);
+  const t2 = process.hrtime.bigint();
   const lexicons = loadLexicons(options);
   const out: OutputFile[] = [];
-  const reports: { story: string; report: Report }[] = [];
+  const give = (f: OutputFile) => (options.emit ? options.emit(f) : out.push(f));
+  const outletAcc = new OutletAccumulator();
   const index = stories.map((s, k) => {
     const id = `s${k + 1}`;
     const articles: AnalysedArticle[] = s.members.map((m) => prepareArticle(inputs[m]!.path, options));
-    const report = analyseArticles(articles, lexicons);
-    reports.push({ story: id, report });
-    out.push({ path: join(outDir, 'stories', `${id}.json`), content: formatJson(report) });
-    out.push({ path: join(outDir, 'stories', `${id}.md`), content: formatMarkdown(report, { command: `parallax corpus ${dir}` }) });
+    const report: Report = analyseArticles(articles, lexicons);
+    outletAcc.add(report);
+    give({ path: join(outDir, 'stories', `${id}.json`), content: formatJson(report) });
+    give({ path: join(outDir, 'stories', `${id}.md`), content: formatMarkdown(report, { command: `parallax corpus ${dir}` }) });
     options.progress?.(k + 1, stories.length, 'align');
     return {
       id,
@@ -81,12 +97,13 @@ export function runCorpus(dir: string, outDir: string, options: CorpusOptions = 
       markdown: `stories/${id}.md`,
     };
   });
-  const outlets = outletAggregates(reports.map((r) => r.report));
+  const outlets = outletAcc.rows();
+  const alignMs = msSince(t2);
   out.push({
     path: join(outDir, 'stories.json'),
     content: `${JSON.stringify({ generator: GENERATOR_MARK, articles: inputs.length, stories: index, skipped, duplicates }, null, 2)}\n`,
   });
   out.push({ path: join(outDir, 'outlets.json'), content: `${JSON.stringify({ generator: GENERATOR_MARK, outlets }, null, 2)}\n` });
   out.push({ path: join(outDir, 'outlets.csv'), content: outletsCsv(outlets) });
-  return { files: out, stories: stories.length, articles: inputs.length, skipped, duplicates, outlets };
+  return { files: out, stories: stories.length, articles: inputs.length, skipped, duplicates, outlets, timings: { readMs, groupMs, alignMs } };
 }

@@ -61,3 +61,20 @@ describe('corpus mode', () => {
   });
 });
 if (!existsSync(DATASETS)) console.log(`tests/corpus: BASIL check skipped — no datasets at ${DATASETS} (set PARALLAX_DATASETS)`);
+
+describe('corpus mode memory', () => {
+  it('hands each story\'s files to `emit` as they are made instead of keeping them, with the same outlet rows', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parallax-corpus-emit-'));
+    dirs.push(dir);
+    writeFileSync(join(dir, 'derby-a.txt'), FOOTBALL);
+    writeFileSync(join(dir, 'derby-b.txt'), FOOTBALL2);
+    const out = join(dir, 'out');
+    const kept = runCorpus(dir, out);
+    const emitted: string[] = [];
+    const streamed = runCorpus(dir, out, { emit: (f) => emitted.push(f.path.slice(out.length + 1)) });
+    expect(emitted).toEqual(['stories/s1.json', 'stories/s1.md']);
+    expect(streamed.files.map((f) => f.path.slice(out.length + 1))).toEqual(['stories.json', 'outlets.json', 'outlets.csv']);
+    expect(streamed.outlets).toEqual(kept.outlets);
+    expect(streamed.outlets.map((o) => [o.outlet, o.articles])).toEqual([['derby-a', 1], ['derby-b', 1]]);
+  });
+});
