@@ -40,7 +40,7 @@ interface Ctx {
   text: string;
   /** Sorted by start, disjoint. */
   quotes: readonly Quotation[];
-  sources: LexiconMatch[];
+  sources: readonly LexiconMatch[];
   /** Canonical person name → source type learned from title + name mentions. */
   nameTypes: Map<string, SourceType>;
   /** Per token: 1 when a sources-lexicon match covers it. */

@@ -98,8 +98,9 @@ export interface Lexicons {
    * All matches of entries of `kind` in the article's tokens, sorted by start, longest match
    * first at a position. Disabled categories are included (the caller filters), so that e.g.
    * attribution still sees reporting verbs when their loaded findings are turned off.
+   * Computed once per token array and kind; the array is shared and frozen (do not change it).
    */
-  match(article: Pick<AnalysedArticle, 'tokens'>, kind: string): LexiconMatch[];
+  match(article: Pick<AnalysedArticle, 'tokens'>, kind: string): readonly LexiconMatch[];
 }
 
 interface FileInput {
@@ -297,6 +298,9 @@ function instantiate(data: CompiledData, disable: readonly string[]): Lexicons {
     m.add(compiled);
   }
 
+  /** Matches per token array and kind (see `match`). */
+  const matchMemo = new WeakMap<readonly Token[], Map<string, readonly LexiconMatch[]>>();
+
   const known = new Set<string>([...RULE_CATEGORIES, ...kept.map((e) => e.category)]);
   for (const c of disable) {
     if (!known.has(c)) {
@@ -315,15 +319,25 @@ function instantiate(data: CompiledData, disable: readonly string[]): Lexicons {
     entries: (kind) => (kind === undefined ? kept : kept.filter((e) => e.kind === kind)),
     match(article, kind) {
       const m = matchers.get(kind);
-      if (!m) return [];
+      if (!m) return NO_MATCHES;
+      // Each kind is matched once per token array: markers, attribution, actors and alignment share it.
       const tokens = article.tokens;
-      return m.match(tokens).map((x) => ({
-        entry: x.phrase.entry,
-        tokenStart: x.tokenStart,
-        tokenEnd: x.tokenEnd,
-        start: tokens[x.tokenStart]!.start,
-        end: tokens[x.tokenEnd - 1]!.end,
-      }));
+      let byKind = matchMemo.get(tokens);
+      if (!byKind) matchMemo.set(tokens, (byKind = new Map()));
+      let found = byKind.get(kind);
+      if (!found) {
+        found = Object.freeze(
+          m.match(tokens).map((x) => ({
+            entry: x.phrase.entry,
+            tokenStart: x.tokenStart,
+            tokenEnd: x.tokenEnd,
+            start: tokens[x.tokenStart]!.start,
+            end: tokens[x.tokenEnd - 1]!.end,
+          })),
+        );
+        byKind.set(kind, found);
+      }
+      return found;
     },
   };
 }
@@ -366,6 +380,8 @@ export function checkExamples(lexicons: Lexicons, entries?: readonly LexiconEntr
     },
   );
 }
+
+const NO_MATCHES: readonly LexiconMatch[] = Object.freeze([]);
 
 const cache = new Map<string, Lexicons>();
 

@@ -6,8 +6,11 @@ import type { Token } from '../core/types.js';
 
 /** Lower-cased, with typographic apostrophes folded to `'` (so *Faso’s* = *Faso's*). */
 export function wordKey(s: string): string {
-  return s.toLowerCase().replace(/[’‘ʼ`]/g, "'");
+  const lower = s.toLowerCase();
+  return APOSTROPHES.test(lower) ? lower.replace(APOSTROPHES_ALL, "'") : lower;
 }
+const APOSTROPHES = /[’‘ʼ`]/;
+const APOSTROPHES_ALL = /[’‘ʼ`]/g;
 
 /** One phrase of one entry, as the words it must match. */
 export interface CompiledPhrase<E> {
@@ -94,14 +97,18 @@ export class PhraseMatcher<E> {
     const wordAt = (j: number, w: string, exact: boolean) =>
       exact ? tokens[j]!.text === w : keys.normal[j] === w || keys.lemma[j] === w || keys.participle[j]?.includes(w) === true;
     for (let i = 0; i < tokens.length; i++) {
+      // Common case: no phrase starts with this token; look up without allocating anything.
+      const normal = keys.normal[i]!;
+      const lemma = keys.lemma[i]!;
+      const byNormal = this.byFirst.get(normal);
+      const byLemma = lemma !== normal ? this.byFirst.get(lemma) : undefined;
+      const byExact = this.byFirstExact.get(tokens[i]!.text);
+      const bases = keys.participle[i];
+      if (byNormal === undefined && byLemma === undefined && byExact === undefined && bases === null) continue;
+      const candidates = [...(byNormal ?? []), ...(byLemma ?? []), ...(byExact ?? []), ...(bases ?? []).flatMap((b) => this.byFirst.get(b) ?? [])];
+      if (candidates.length === 0) continue;
       const found: { phrase: CompiledPhrase<E>; tokenStart: number; tokenEnd: number }[] = [];
-      const candidates = [
-        ...(this.byFirst.get(keys.normal[i]!) ?? []),
-        ...(keys.lemma[i] !== keys.normal[i] ? (this.byFirst.get(keys.lemma[i]!) ?? []) : []),
-        ...(this.byFirstExact.get(tokens[i]!.text) ?? []),
-        ...(keys.participle[i] ?? []).flatMap((b) => this.byFirst.get(b) ?? []),
-      ];
-      const participle = keys.participle[i] !== null;
+      const participle = bases !== null;
       for (const p of candidates) {
         if (p.pos && !p.pos.has(tokens[i]!.pos) && !(participle && p.pos.has('VERB'))) continue;
         const end = i + p.words.length;
@@ -111,8 +118,9 @@ export class PhraseMatcher<E> {
         if (ok && p.literal && literalNear(tokens, keys, i, end, p.literal)) ok = false;
         if (ok && !found.some((f) => f.phrase === p)) found.push({ phrase: p, tokenStart: i, tokenEnd: end });
       }
-      found.sort((a, b) => b.tokenEnd - a.tokenEnd);
-      out.push(...found);
+      if (found.length === 0) continue;
+      if (found.length > 1) found.sort((a, b) => b.tokenEnd - a.tokenEnd);
+      for (const f of found) out.push(f);
     }
     return out;
   }
