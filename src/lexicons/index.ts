@@ -14,9 +14,10 @@
  * indices are 0-based, end exclusive. Lines and columns in errors are 1-based.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { hedges } from 'hedges';
 import { weasels } from 'weasels';
 import { InputError, quoteForMessage } from '../core/errors.js';
@@ -24,7 +25,7 @@ import type { AnalysedArticle, LexiconRecord, Token } from '../core/types.js';
 import { PACKAGE_ROOT, VERSION } from '../core/version.js';
 import { analyseText } from '../nlp/index.js';
 import { PhraseMatcher, wordKey, type CompiledPhrase } from './matcher.js';
-import { LEXICON_SCHEMA_PATH, parseLexiconFile, type ParsedLexicon, type RawSource } from './parse.js';
+import { displayPath, LEXICON_SCHEMA_PATH, parseLexiconFile, type ParsedLexicon, type RawSource } from './parse.js';
 
 /** The lexicons/ folder shipped with parallax. */
 export const BUNDLED_LEXICONS = resolve(PACKAGE_ROOT, 'lexicons');
@@ -385,50 +386,143 @@ const NO_MATCHES: readonly LexiconMatch[] = Object.freeze([]);
 
 const cache = new Map<string, Lexicons>();
 
-/** Bump when the compiled form or the matching rules change, so stale disk caches are ignored. */
-const COMPILED_FORMAT = 3;
-const DISK_CACHE = join(tmpdir(), 'parallax-cache');
+/**
+ * Bump when the compiled form, the matching rules or the phrase tokenisation change, so stale
+ * caches (on disk and precompiled in dist/) are ignored.
+ */
+const COMPILED_FORMAT = 4;
 
-/** Compiled data for these files: from the disk cache when their contents are unchanged. */
-function compiled(files: FileInput[], userFiles: boolean): CompiledData {
-  const schema = readFileSync(LEXICON_SCHEMA_PATH, 'utf8');
-  const key = createHash('sha256')
-    .update(JSON.stringify([COMPILED_FORMAT, VERSION, process.cwd(), schema, files.map((f) => [f.path, f.sha256])]))
+/** The on-disk cache folder: `$PARALLAX_CACHE_DIR`, else `parallax-cache` in the temp dir (read at each load). */
+export function lexiconCacheDir(): string {
+  return process.env['PARALLAX_CACHE_DIR'] || join(tmpdir(), 'parallax-cache');
+}
+
+/** The compiled bundled lexicons written by the build (`npm run build`), beside this module in dist/. */
+export const PRECOMPILED_PATH = fileURLToPath(new URL('./bundled.compiled.json', import.meta.url));
+
+/**
+ * What the caches store: the compiled data with each `file` replaced by the index of its file
+ * (paths are shown relative to the cwd, so they are filled in at load time), plus the key the
+ * data was compiled for.
+ */
+interface StoredData {
+  key: string;
+  files: number;
+  records: LexiconRecord[];
+  info: (Omit<LexiconInfo, 'file'> & { file: number })[];
+  entries: (Omit<LexiconEntry, 'file'> & { file: number })[];
+  phrases: [number, string[], boolean][];
+}
+
+/**
+ * The cache key of a set of lexicon files: their contents (sha256), names, the schema, parallax's
+ * version and the compiled format. Never the cwd. Bundled files count by name only, so the key of
+ * the bundled set is the same wherever parallax is installed (the build precompiles it).
+ */
+function cacheKey(files: readonly FileInput[], schema: string): string {
+  return createHash('sha256')
+    .update(JSON.stringify([COMPILED_FORMAT, VERSION, schema, files.map((f) => [f.bundled ? `bundled:${basename(f.path)}` : f.path, f.sha256])]))
     .digest('hex');
-  const path = join(DISK_CACHE, `lexicons-${key.slice(0, 32)}.json`);
-  try {
-    return JSON.parse(readFileSync(path, 'utf8')) as CompiledData;
-  } catch {
-    // not cached yet (or unreadable): compile below
+}
+
+function toStored(data: CompiledData, files: readonly FileInput[], key: string): StoredData {
+  const fileIndex = new Map<string, number>(files.map((f, i) => [displayPath(f.path), i]));
+  const indexOf = (file: string) => {
+    const i = fileIndex.get(file);
+    if (i === undefined) throw new Error(`lexicon file ${file} not among the compiled files`);
+    return i;
+  };
+  return {
+    key,
+    files: files.length,
+    records: data.records,
+    info: data.info.map((x) => ({ ...x, file: indexOf(x.file) })),
+    entries: data.entries.map((e) => ({ ...e, file: indexOf(e.file) })),
+    phrases: data.phrases,
+  };
+}
+
+const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+const isStrings = (x: unknown): x is string[] => Array.isArray(x) && x.every((w) => typeof w === 'string');
+
+/**
+ * The compiled data from a stored copy, or null when it is not for these files (another key), is
+ * corrupt or has the wrong shape: a bad cache entry is ignored, never trusted.
+ */
+function fromStored(raw: unknown, files: readonly FileInput[], key: string): CompiledData | null {
+  if (!isObject(raw) || raw['key'] !== key || raw['files'] !== files.length) return null;
+  const { records, info, entries, phrases } = raw;
+  if (!Array.isArray(records) || records.length !== files.length || !records.every((r) => isObject(r) && typeof r['id'] === 'string' && typeof r['sha256'] === 'string')) return null;
+  const fileOk = (i: unknown) => Number.isInteger(i) && (i as number) >= 0 && (i as number) < files.length;
+  if (!Array.isArray(info) || !info.every((x) => isObject(x) && fileOk(x['file']) && typeof x['id'] === 'string')) return null;
+  if (
+    !Array.isArray(entries) ||
+    !entries.every((e) => isObject(e) && fileOk(e['file']) && typeof e['id'] === 'string' && typeof e['kind'] === 'string' && typeof e['lexicon'] === 'string' && isStrings(e['phrases']) && typeof e['category'] === 'string' && typeof e['weight'] === 'number')
+  ) {
+    return null;
   }
+  const ok = (p: unknown) =>
+    Array.isArray(p) && p.length === 3 && Number.isInteger(p[0]) && p[0] >= 0 && p[0] < entries.length && isStrings(p[1]) && p[1].length > 0 && typeof p[2] === 'boolean';
+  if (!Array.isArray(phrases) || !phrases.every(ok)) return null;
+  const shown = files.map((f) => displayPath(f.path));
+  const stored = raw as unknown as StoredData;
+  return {
+    records: stored.records,
+    info: stored.info.map((x) => ({ ...x, file: shown[x.file]! })),
+    entries: stored.entries.map((e) => ({ ...e, file: shown[e.file]! })),
+    phrases: stored.phrases,
+  };
+}
+
+function readStored(path: string, files: readonly FileInput[], key: string): CompiledData | null {
+  try {
+    return fromStored(JSON.parse(readFileSync(path, 'utf8')), files, key);
+  } catch {
+    return null; // missing, unreadable or not JSON
+  }
+}
+
+/** Where the compiled data of a load came from (for tests and `--verbose` diagnostics). */
+export type CompiledFrom = 'precompiled' | 'disk-cache' | 'compiled';
+
+/**
+ * Compiled data for these files: from the build's precompiled copy (bundled lexicons only), else
+ * the disk cache, when their contents are unchanged; else compiled (and cached on disk when the
+ * cache folder is writable; failing to write it never fails the run).
+ */
+function compiled(files: FileInput[], userFiles: boolean, cacheDir: string, precompiled: string | null): { data: CompiledData; from: CompiledFrom } {
+  const schema = readFileSync(LEXICON_SCHEMA_PATH, 'utf8');
+  const key = cacheKey(files, schema);
+  if (!userFiles && precompiled) {
+    const data = readStored(precompiled, files, key);
+    if (data) return { data, from: 'precompiled' };
+  }
+  const path = join(cacheDir, `lexicons-${key.slice(0, 32)}.json`);
+  const cached = readStored(path, files, key);
+  if (cached) return { data: cached, from: 'disk-cache' };
   const data = build(files);
   if (userFiles) {
     const lexicons = instantiate(data, []);
     const userIds = new Set(data.info.filter((_, i) => !files[i]!.bundled).map((x) => x.id));
     checkExamples(lexicons, lexicons.entries().filter((e) => userIds.has(e.lexicon)));
   }
+  const tmp = `${path}.${process.pid}.tmp`;
   try {
-    mkdirSync(DISK_CACHE, { recursive: true });
-    const tmp = `${path}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify(data));
+    mkdirSync(cacheDir, { recursive: true });
+    writeFileSync(tmp, JSON.stringify(toStored(data, files, key)));
     renameSync(tmp, path);
   } catch {
-    // a read-only temp dir only costs start-up time
+    // a read-only or missing temp dir only costs start-up time
+    try {
+      rmSync(tmp, { force: true });
+    } catch {
+      // nothing to clean up
+    }
   }
-  return data;
+  return { data, from: 'compiled' };
 }
 
-/**
- * Loads, validates and compiles the bundled lexicons plus `options.dirs`, once per process for
- * the same file contents. Throws InputError (`file:line:column: what — fix: how`) on a bad file.
- *
- * The compiled form (entries and tokenised phrases) is cached on disk, keyed by the sha256 of
- * every file, the schema and parallax's version, so a start-up with unchanged lexicons skips YAML
- * parsing, validation and tokenisation. Examples of the bundled lexicons are checked by the test
- * suite and `npm run lexicons`; examples of user lexicons (`--lexicons DIR`) are checked whenever
- * those files change.
- */
-export function loadLexicons(options: LexiconOptions = {}): Lexicons {
+function readFiles(options: LexiconOptions): FileInput[] {
   const files: FileInput[] = [];
   const dirs = [...(options.bundled === false ? [] : [BUNDLED_LEXICONS]), ...(options.dirs ?? [])];
   for (const dir of dirs) {
@@ -437,11 +531,59 @@ export function loadLexicons(options: LexiconOptions = {}): Lexicons {
       files.push({ path, raw, sha256: createHash('sha256').update(raw).digest('hex'), bundled: dir === BUNDLED_LEXICONS });
     }
   }
+  return files;
+}
+
+/**
+ * Compiles the lexicons of `options` through the caches, bypassing the per-process cache (for
+ * tests and the build): `cacheDir` for the disk cache, `precompiled` for the build's copy (null:
+ * none). Returns where the data came from.
+ */
+export function compileLexicons(
+  options: LexiconOptions = {},
+  where: { cacheDir?: string; precompiled?: string | null } = {},
+): { from: CompiledFrom; lexicons: Lexicons } {
+  const files = readFiles(options);
+  const { data, from } = compiled(files, files.some((f) => !f.bundled), where.cacheDir ?? lexiconCacheDir(), where.precompiled === undefined ? PRECOMPILED_PATH : where.precompiled);
+  return { from, lexicons: instantiate(data, [...new Set(options.disable ?? [])].sort()) };
+}
+
+/**
+ * Writes the compiled bundled lexicons to `path` (default: beside this module, where
+ * `loadLexicons` looks first). Run by `npm run build`, so the first start-up after a build or an
+ * install is as fast as a cached one and needs no writable temp dir. The YAML files stay the
+ * source: a changed file changes the key and the copy is ignored.
+ */
+export function writePrecompiled(path: string = PRECOMPILED_PATH): void {
+  const files = readFiles({});
+  const key = cacheKey(files, readFileSync(LEXICON_SCHEMA_PATH, 'utf8'));
+  const data = build(files);
+  mkdirSync(dirname(path), { recursive: true });
+  const tmp = `${path}.${process.pid}.tmp`;
+  writeFileSync(tmp, JSON.stringify(toStored(data, files, key)));
+  renameSync(tmp, path);
+}
+
+/**
+ * Loads, validates and compiles the bundled lexicons plus `options.dirs`, once per process for
+ * the same file contents. Throws InputError (`file:line:column: what — fix: how`) on a bad file.
+ *
+ * The compiled form (entries and tokenised phrases) of the bundled lexicons is written into dist/
+ * by `npm run build` (see `writePrecompiled`); any other set is cached on disk (`lexiconCacheDir`).
+ * Both are keyed by the sha256 of every file, the file names, the schema and parallax's version
+ * (not the cwd), so a start-up with unchanged lexicons skips YAML parsing, validation and
+ * tokenisation. A cache entry that is corrupt or for other files is ignored; a cache that cannot
+ * be written only costs start-up time. Examples of the bundled lexicons are checked by the test
+ * suite and `npm run lexicons`; examples of user lexicons (`--lexicons DIR`) are checked whenever
+ * those files change.
+ */
+export function loadLexicons(options: LexiconOptions = {}): Lexicons {
+  const files = readFiles(options);
   const disable = [...new Set(options.disable ?? [])].sort();
   const key = JSON.stringify([files.map((f) => [f.path, f.sha256]), disable]);
   let lexicons = cache.get(key);
   if (!lexicons) {
-    lexicons = instantiate(compiled(files, files.some((f) => !f.bundled)), disable);
+    lexicons = instantiate(compiled(files, files.some((f) => !f.bundled), lexiconCacheDir(), PRECOMPILED_PATH).data, disable);
     cache.set(key, lexicons);
   }
   return lexicons;

@@ -1,9 +1,9 @@
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/core/errors.js';
-import { findExampleFailures, loadLexicons } from '../../src/lexicons/index.js';
+import { compileLexicons, findExampleFailures, loadLexicons, writePrecompiled, type Lexicons } from '../../src/lexicons/index.js';
 import { analyseText } from '../../src/nlp/index.js';
 
 const HEAD = `id: test-lex
@@ -146,3 +146,102 @@ describe('the literal field', () => {
   });
 });
 
+describe('compiled-lexicon caches', () => {
+  const USER = `${HEAD}  - id: junta\n    phrases: [junta, military regime]\n    category: label\n    weight: 2\n    note: A loaded label.\n    examples:\n      match: ["The junta met."]\n`;
+  const SENTENCE = 'The junta and the military regime met the junta.';
+  const nlp = analyseText(SENTENCE, [{ start: 0, end: SENTENCE.length }]);
+  const matches = (l: Lexicons) => l.match(nlp, 'markers').map((m) => [m.entry.id, m.start, m.end]);
+  const fresh = () => mkdtempSync(join(tmpdir(), 'parallax-cache-test-'));
+
+  it('is written on a miss and read on the next load, whatever the cwd', () => {
+    const lexDir = dir({ 'user.yml': USER });
+    const cacheDir = fresh();
+    const first = compileLexicons({ bundled: false, dirs: [lexDir] }, { cacheDir, precompiled: null });
+    expect(first.from).toBe('compiled');
+    expect(readdirSync(cacheDir).filter((f) => f.endsWith('.json'))).toHaveLength(1);
+    const second = compileLexicons({ bundled: false, dirs: [lexDir] }, { cacheDir, precompiled: null });
+    expect(second.from).toBe('disk-cache');
+    expect(matches(second.lexicons)).toEqual(matches(first.lexicons));
+    expect(matches(first.lexicons)).toEqual([['junta', 4, 9], ['junta', 18, 33], ['junta', 42, 47]]);
+    expect(second.lexicons.entries()).toEqual(first.lexicons.entries());
+    const cwd = process.cwd();
+    try {
+      process.chdir(lexDir);
+      const elsewhere = compileLexicons({ bundled: false, dirs: [lexDir] }, { cacheDir, precompiled: null });
+      expect(elsewhere.from).toBe('disk-cache'); // the cwd is not part of the key
+      expect(elsewhere.lexicons.entries()[0]!.file).toBe('user.yml'); // paths still shown relative to the cwd
+    } finally {
+      process.chdir(cwd);
+    }
+    expect(readdirSync(cacheDir).filter((f) => f.endsWith('.json'))).toHaveLength(1);
+    expect(first.lexicons.entries()[0]!.file).toBe(relative(cwd, join(lexDir, 'user.yml')).startsWith('..') ? join(lexDir, 'user.yml') : relative(cwd, join(lexDir, 'user.yml')));
+  });
+
+  it('ignores a corrupt, truncated or mismatched cache entry and rewrites it', () => {
+    const lexDir = dir({ 'user.yml': USER });
+    const cacheDir = fresh();
+    const load = () => compileLexicons({ bundled: false, dirs: [lexDir] }, { cacheDir, precompiled: null });
+    const good = load();
+    const file = join(cacheDir, readdirSync(cacheDir).find((f) => f.endsWith('.json'))!);
+    const valid = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+    const bad = [
+      'garbage{',
+      readFileSync(file, 'utf8').slice(0, 100), // truncated
+      'null',
+      '{}',
+      JSON.stringify({ ...valid, key: 'another' }),
+      JSON.stringify({ ...valid, phrases: [[99, ['junta'], false]] }), // index out of range
+      JSON.stringify({ ...valid, entries: [{ id: 'junta' }] }), // wrong shape
+      JSON.stringify({ ...valid, phrases: [[0, [], false]] }), // a phrase with no words
+    ];
+    for (const text of bad) {
+      writeFileSync(file, text);
+      const again = load();
+      expect(again.from).toBe('compiled');
+      expect(matches(again.lexicons)).toEqual(matches(good.lexicons));
+      expect(load().from).toBe('disk-cache'); // rewritten
+    }
+  });
+
+  it('never fails a run when the cache cannot be written', () => {
+    const lexDir = dir({ 'user.yml': USER });
+    const blocker = join(fresh(), 'a-file');
+    writeFileSync(blocker, 'not a directory');
+    const cacheDir = join(blocker, 'cache'); // mkdir fails: its parent is a file
+    const r = compileLexicons({ bundled: false, dirs: [lexDir] }, { cacheDir, precompiled: null });
+    expect(r.from).toBe('compiled');
+    expect(matches(r.lexicons)).toEqual([['junta', 4, 9], ['junta', 18, 33], ['junta', 42, 47]]);
+    expect(existsSync(cacheDir)).toBe(false);
+  });
+
+  it('uses the build\'s precompiled bundled lexicons while the YAML is unchanged', () => {
+    const out = join(fresh(), 'bundled.compiled.json');
+    writePrecompiled(out);
+    const cacheDir = fresh();
+    const r = compileLexicons({}, { cacheDir, precompiled: out });
+    expect(r.from).toBe('precompiled');
+    expect(readdirSync(cacheDir)).toEqual([]); // nothing written
+    const bundled = loadLexicons();
+    expect(r.lexicons.entries()).toEqual(bundled.entries());
+    expect(r.lexicons.records).toEqual(bundled.records);
+    const text = 'Wagner mercenaries met the President of Burkina Faso’s transition during a special military operation.';
+    const doc = analyseText(text, [{ start: 0, end: text.length }]);
+    const ids = (l: Lexicons) => l.match(doc, 'markers').map((m) => [m.entry.id, m.start, m.end]);
+    expect(ids(r.lexicons)).toEqual(ids(bundled));
+    // user lexicons never come from the bundled copy
+    expect(compileLexicons({ dirs: [dir({ 'user.yml': USER.replace('junta, military regime', 'zorblax').replace('The junta met.', 'The zorblax met.') })] }, { cacheDir, precompiled: out }).from).toBe('compiled');
+    // a copy for other contents (as after editing a YAML file) is ignored
+    const stale = JSON.parse(readFileSync(out, 'utf8')) as Record<string, unknown>;
+    writeFileSync(out, JSON.stringify({ ...stale, key: '0'.repeat(64) }));
+    expect(compileLexicons({}, { cacheDir: fresh(), precompiled: out }).from).toBe('compiled');
+  });
+
+  it('matches each kind once per article and shares the (frozen) result', () => {
+    const l = loadLexicons();
+    const a = l.match(nlp, 'markers');
+    expect(l.match(nlp, 'markers')).toBe(a);
+    expect(Object.isFrozen(a)).toBe(true);
+    expect(l.match({ tokens: [...nlp.tokens] }, 'markers')).toEqual(a);
+    expect(l.match(nlp, 'no-such-kind')).toEqual([]);
+  });
+});
