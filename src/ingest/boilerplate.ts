@@ -371,15 +371,15 @@ const LANGUAGE_NAMES: Readonly<Record<string, string>> = { sv: 'Swedish', de: 'G
 
 /** Scripts other than Latin that an article may be written in, by Unicode script property. */
 const SCRIPTS: readonly [string, RegExp][] = [
-  ['Cyrillic', /\p{Script=Cyrillic}/gu],
-  ['Arabic', /\p{Script=Arabic}/gu],
-  ['Hebrew', /\p{Script=Hebrew}/gu],
-  ['Greek', /\p{Script=Greek}/gu],
-  ['Chinese or Japanese (Han)', /\p{Script=Han}/gu],
-  ['Japanese (kana)', /[\p{Script=Hiragana}\p{Script=Katakana}]/gu],
-  ['Korean (Hangul)', /\p{Script=Hangul}/gu],
-  ['Devanagari', /\p{Script=Devanagari}/gu],
-  ['Thai', /\p{Script=Thai}/gu],
+  ['Cyrillic', /\p{Script=Cyrillic}/u],
+  ['Arabic', /\p{Script=Arabic}/u],
+  ['Hebrew', /\p{Script=Hebrew}/u],
+  ['Greek', /\p{Script=Greek}/u],
+  ['Chinese or Japanese (Han)', /\p{Script=Han}/u],
+  ['Japanese (kana)', /[\p{Script=Hiragana}\p{Script=Katakana}]/u],
+  ['Korean (Hangul)', /\p{Script=Hangul}/u],
+  ['Devanagari', /\p{Script=Devanagari}/u],
+  ['Thai', /\p{Script=Thai}/u],
 ];
 
 const LEXICONS_ARE_ENGLISH = "parallax's lexicons are English, so few findings are expected";
@@ -387,33 +387,76 @@ const LEXICONS_ARE_ENGLISH = "parallax's lexicons are English, so few findings a
 /**
  * The article's language when it is not English, judged on the whole text: first the share of
  * letters outside the Latin script (Cyrillic, Arabic, CJK ... have no function-word list), then
- * function words. Null when English or undecided.
+ * function words. Null when English or undecided. Judged on the first 10,000 characters.
  */
 export function articleLanguage(lines: readonly string[]): { code: string; notice: string } | null {
-  const text = lines.join('\n');
-  const letters = (text.match(/\p{L}/gu) ?? []).length;
+  // The first 10,000 characters are evidence enough (and keep this linear in nothing but them).
+  const text = lines.join('\n').slice(0, 10_000);
+  // Letters and Latin letters, one pass; only non-ASCII characters need a Unicode test.
+  let letters = 0;
+  let latin = 0;
+  const others = new Map<string, number>();
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 128) {
+      if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) (letters++, latin++);
+      continue;
+    }
+    const cp = text.codePointAt(i)!;
+    const ch = String.fromCodePoint(cp);
+    if (cp > 0xffff) i++;
+    if (!LETTER.test(ch)) continue;
+    letters++;
+    if (LATIN.test(ch)) {
+      latin++;
+      continue;
+    }
+    const script = SCRIPTS.find(([, re]) => re.test(ch))?.[0] ?? 'non-Latin';
+    others.set(script, (others.get(script) ?? 0) + 1);
+  }
   if (letters === 0) return null;
-  const latin = (text.match(/\p{Script=Latin}/gu) ?? []).length;
   if (letters - latin > letters / 2) {
     let best: [string, number] = ['non-Latin', 0];
-    for (const [name, re] of SCRIPTS) {
-      const count = (text.match(re) ?? []).length;
+    for (const [name] of [...SCRIPTS, ['non-Latin'] as const]) {
+      const count = others.get(name) ?? 0;
       if (count > best[1]) best = [name, count];
     }
     const share = Math.round((100 * (letters - latin)) / letters);
     return { code: best[0], notice: `mostly ${best[0]} script (${share}% of letters are not Latin); ${LEXICONS_ARE_ENGLISH}` };
   }
   const lang = loadLanguageCues();
-  const words = text.toLowerCase().match(/\p{L}+/gu) ?? [];
-  if (words.length < 20) return null;
-  const en = words.filter((w) => lang.english.has(w)).length;
+  const index = languageIndex(lang);
+  const hits = new Map<string, number>();
+  let words = 0;
+  let en = 0;
+  const re = /\p{L}+/gu;
+  const lower = text.toLowerCase();
+  for (let m = re.exec(lower); m; m = re.exec(lower)) {
+    words++;
+    if (lang.english.has(m[0])) en++;
+    for (const code of index.get(m[0]) ?? []) hits.set(code, (hits.get(code) ?? 0) + 1);
+  }
+  if (words < 20) return null;
   let best: [string, number] | null = null;
-  for (const [code, set] of lang.others) {
-    const hits = words.filter((w) => set.has(w)).length;
-    if (!best || hits > best[1]) best = [code, hits];
+  for (const code of lang.others.keys()) {
+    const n = hits.get(code) ?? 0;
+    if (!best || n > best[1]) best = [code, n];
   }
   // Another language's function words clearly outnumber English ones across the article.
-  if (!best || best[1] < words.length * 0.1 || best[1] <= lang.ratio * en) return null;
+  if (!best || best[1] < words * 0.1 || best[1] <= lang.ratio * en) return null;
   const name = LANGUAGE_NAMES[best[0]] ?? best[0];
   return { code: best[0], notice: `looks like ${name} (${best[0]}); ${LEXICONS_ARE_ENGLISH}` };
+}
+
+const LETTER = /^\p{L}$/u;
+const LATIN = /^\p{Script=Latin}$/u;
+
+let wordLanguages: Map<string, string[]> | undefined;
+/** Function word → the (non-English) languages listing it. */
+function languageIndex(lang: ReturnType<typeof loadLanguageCues>): Map<string, string[]> {
+  if (!wordLanguages) {
+    wordLanguages = new Map();
+    for (const [code, set] of lang.others) for (const w of set) wordLanguages.set(w, [...(wordLanguages.get(w) ?? []), code]);
+  }
+  return wordLanguages;
 }
