@@ -4,6 +4,7 @@
  * quitting restores what was there before. The report may still be on its way: then a loading
  * frame with live progress shows until it is ready (the analysis runs here, outside the views).
  */
+import './tty-env.js';
 import { createElement } from 'react';
 import { render } from 'ink';
 import type { Report } from '../core/types.js';
