@@ -97,17 +97,31 @@ export function introOf(q: QuoteRef, findings: readonly Finding[]): QuoteIntro |
  * Groups reused quotations (each group has variants from at least two articles). `quotes` must be
  * sorted by article id then start; variants keep that order.
  */
+/** Stems shared by more quotations than this are not used to propose pairs. */
+const MAX_STEM_QUOTES = 64;
+
 export function reuseGroups(quotes: readonly QuoteRef[], articleText: (id: string) => string, findings: readonly Finding[]): QuoteReuse[] {
   const parent = quotes.map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  // Candidate pairs come from shared stems. A stem held by very many quotations anchors nothing
+  // (reused quotations share rarer stems too), so long lists are skipped: this keeps the pairing
+  // linear in the number of quotations instead of quadratic (a pasted transcript can hold thousands).
   const byStem = new Map<string, number[]>();
-  quotes.forEach((q, i) => q.stems.forEach((s) => byStem.set(s, [...(byStem.get(s) ?? []), i])));
+  quotes.forEach((q, i) =>
+    q.stems.forEach((s) => {
+      const list = byStem.get(s);
+      if (list) list.push(i);
+      else byStem.set(s, [i]);
+    }),
+  );
   const tried = new Set<string>();
   for (const list of byStem.values()) {
+    if (list.length > MAX_STEM_QUOTES) continue;
     for (let x = 0; x < list.length; x++) {
       for (let y = x + 1; y < list.length; y++) {
         const i = list[x]!;
         const j = list[y]!;
+        if (quotes[i]!.article === quotes[j]!.article) continue; // reuse is across articles
         const key = `${i},${j}`;
         if (tried.has(key)) continue;
         tried.add(key);
@@ -119,7 +133,12 @@ export function reuseGroups(quotes: readonly QuoteRef[], articleText: (id: strin
     }
   }
   const groups = new Map<number, QuoteRef[]>();
-  quotes.forEach((q, i) => groups.set(find(i), [...(groups.get(find(i)) ?? []), q]));
+  quotes.forEach((q, i) => {
+    const root = find(i);
+    const members = groups.get(root);
+    if (members) members.push(q);
+    else groups.set(root, [q]);
+  });
   const out: QuoteReuse[] = [];
   for (const g of [...groups.keys()].sort((a, b) => a - b)) {
     const members = groups.get(g)!;

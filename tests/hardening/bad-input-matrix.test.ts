@@ -96,7 +96,6 @@ const cases: Case[] = [
   },
   {
     name: 'a single 2 MB line',
-    knownBug: 'findUnsourced and the analyses are linear now (~1 s for 400 KB), but alignment quote reuse (src/align/quote-reuse.ts reuseGroups) is quadratic in the quotations of one article: this 2 MB line spends ~3 min there',
     setup: (d) => {
       write(join(d, 'line.txt'), SENTENCES.join(' ').repeat(Math.ceil(2_000_000 / SENTENCES.join(' ').length)));
       return ['analyze', 'line.txt', ...OUT, '--timeout-ms', '600000'];
