@@ -14,6 +14,7 @@
  *
  * All offsets are 0-based UTF-16 indices into the file text, end exclusive.
  */
+import { firstStartingAt } from '../core/spans.js';
 import type { AnalysedArticle, AttributionFinding, SourceType, TextSpan, Token } from '../core/types.js';
 import type { LexiconMatch, Lexicons } from '../lexicons/index.js';
 import { findingsOf } from './by-article.js';
@@ -170,16 +171,7 @@ function skipIntermediate(ctx: Ctx, np: Range, sentenceEnd: number): Range {
 }
 
 /** Token index of the first token starting at or after `offset`. */
-function tokenAt(tokens: Token[], offset: number): number {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid]!.start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
+const tokenAt = (tokens: readonly Token[], offset: number): number => firstStartingAt(tokens, offset);
 
 /** The source type from the sources lexicon matches inside `r`, or null. */
 function lexiconType(ctx: Ctx, r: Range): { type: SourceType; match: LexiconMatch } | null {

@@ -6,6 +6,7 @@
  * All offsets are 0-based UTF-16 indices into the article text, end exclusive; token indices
  * are 0-based.
  */
+import { firstEndingAfter } from '../core/spans.js';
 import type { AnalysedArticle, Finding, LoadedFinding, Sentence, Token } from '../core/types.js';
 import type { LexiconMatch, Lexicons } from '../lexicons/index.js';
 import { findingsOf } from './by-article.js';
@@ -89,13 +90,7 @@ const SPEECH_VERBS = new Set(['say', 'tell', 'add', 'write', 'state', 'explain',
 const TERM_INTRODUCERS = new Set(['term', 'terms', 'word', 'words', 'phrase', 'phrases', 'slogan', 'slogans', 'label', 'labels', 'name', 'names', 'hashtag', 'motto', 'chant', 'chants', 'nickname', 'title', 'headline', 'known', 'dubbed', 'titled', 'entitled', 'named', 'so-called', 'marked', 'reading', 'reads', 'read']);
 
 function tokenRange(tokens: readonly Token[], start: number, end: number): [number, number] {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid]!.end <= start) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = firstEndingAfter(tokens, start);
   let e = lo;
   while (e < tokens.length && tokens[e]!.start < end) e++;
   return [lo, e];

@@ -10,6 +10,7 @@
  * One linear pass per body span (plus at most one rescan after an unclosed quotation), no regex
  * per character; all offsets are 0-based UTF-16 indices into the file text, end exclusive.
  */
+import { firstEndingAfter, firstStartingAt } from '../core/spans.js';
 import type { Span } from '../core/types.js';
 
 /** A quotation span (0-based UTF-16 offsets into the file text, end exclusive). */
@@ -277,25 +278,7 @@ export function quotationsOf(article: { text: string; body: readonly Span[] }): 
 }
 
 /** Index of the first quotation whose end is after `offset` (quotations are sorted and disjoint), by binary search. */
-export function firstQuotationEndingAfter(quotes: readonly Span[], offset: number): number {
-  let lo = 0;
-  let hi = quotes.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (quotes[mid]!.end <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
+export const firstQuotationEndingAfter = firstEndingAfter;
 
 /** Index of the first quotation starting at or after `offset`, by binary search. */
-export function firstQuotationStartingAt(quotes: readonly Span[], offset: number): number {
-  let lo = 0;
-  let hi = quotes.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (quotes[mid]!.start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
+export const firstQuotationStartingAt = firstStartingAt;

@@ -12,6 +12,7 @@
  *
  * All offsets are 0-based UTF-16 indices into the file text, end exclusive.
  */
+import { firstStartingAt } from '../core/spans.js';
 import type { AnalysedArticle, Sentence, Token, UnsourcedFinding } from '../core/types.js';
 import type { Lexicons } from '../lexicons/index.js';
 import type { AttributionDraft } from './attribution.js';
@@ -65,16 +66,7 @@ function reasonOf(tokens: Token[], s: Sentence, quoted: Uint8Array): UnsourcedRe
 }
 
 /** Index of the first token starting at or after `offset` (binary search). */
-function tokenIndexAt(tokens: Token[], offset: number): number {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid]!.start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
+const tokenIndexAt = (tokens: readonly Token[], offset: number): number => firstStartingAt(tokens, offset);
 
 function hasBy(tokens: Token[], from: number, to: number): boolean {
   for (let k = from; k < to; k++) if (tokens[k]!.normal === 'by') return true;

@@ -71,3 +71,31 @@ export function lineSpans(text: string): TextSpan[] {
   out.push(textSpan(text, start, text.length));
   return out;
 }
+
+/**
+ * Index of the first span in `spans` (sorted by start, and by end too — true of tokens,
+ * sentences and disjoint quotations) whose `start` is at or after `offset`; `spans.length` when
+ * none. Binary search.
+ */
+export function firstStartingAt(spans: readonly Span[], offset: number): number {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid]!.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Index of the first span (sorted as above) whose `end` is after `offset`. Binary search. */
+export function firstEndingAfter(spans: readonly Span[], offset: number): number {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid]!.end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
