@@ -25,7 +25,7 @@ import type { AnalysedArticle, LexiconRecord, Token } from '../core/types.js';
 import { PACKAGE_ROOT, VERSION } from '../core/version.js';
 import { analyseText } from '../nlp/index.js';
 import { PhraseMatcher, wordKey, type CompiledPhrase } from './matcher.js';
-import { displayPath, LEXICON_SCHEMA_PATH, parseLexiconFile, type ParsedLexicon, type RawSource } from './parse.js';
+import { displayPath, LEXICON_SCHEMA_PATH, parseLexiconFile, type ParsedLexicon, type RawEntry, type RawSource } from './parse.js';
 
 /** The lexicons/ folder shipped with parallax. */
 export const BUNDLED_LEXICONS = resolve(PACKAGE_ROOT, 'lexicons');
@@ -42,24 +42,13 @@ export interface LexiconOptions {
   bundled?: boolean;
 }
 
-/** One lexicon entry, as loaded. `line` is 1-based (the entry's first line in `file`). */
-export interface LexiconEntry {
+/**
+ * One lexicon entry, as loaded: the fields of the YAML entry (`RawEntry`, see parse.ts) plus where
+ * it came from. `line` is 1-based (the entry's first line in `file`).
+ */
+export interface LexiconEntry extends RawEntry {
   lexicon: string;
-  id: string;
   kind: string;
-  phrases: string[];
-  category: string;
-  weight: number;
-  note: string;
-  alternative?: string;
-  neutral?: boolean;
-  sourceType?: string;
-  name?: string;
-  pos?: string[];
-  case?: boolean;
-  /** Words (keys) that mark a literal use when found within LITERAL_WINDOW words of a match. */
-  literal?: string[];
-  examples?: { match?: string[]; nomatch?: string[] };
   /** Set when the entry was built from a word-list package (e.g. `hedges`). */
   wordlist?: string;
   file: string;

@@ -4,7 +4,8 @@
  * view model; all logic is in `use-app-state.ts`.
  */
 import { useEffect, useMemo } from 'react';
-import { Box, useApp, useInput, useStdout } from 'ink';
+import { Box, useInput } from 'ink';
+import { useTerminalLifecycle, useTerminalSize } from '../terminal/use-terminal.js';
 import type { Report } from '../../../core/types.js';
 import { buildModel } from '../../model.js';
 import { viewportTop } from '../../screens/index.js';
@@ -28,24 +29,11 @@ export interface AppProps {
 }
 
 export function App({ report, theme, exportMarkdown, width, height }: AppProps) {
-  const { stdout } = useStdout();
-  const { exit } = useApp();
   const model = useMemo(() => buildModel(report), [report]);
-  const size = () => ({ w: width ?? stdout.columns ?? 80, h: height ?? Math.max(5, (stdout.rows ?? 24) - 1) });
+  const size = useTerminalSize(width, height);
   const [state, dispatch] = useAppState(model, size().w, size().h);
 
-  useEffect(() => {
-    if (width !== undefined) return;
-    const onResize = () => dispatch({ type: 'resize', width: size().w, height: size().h });
-    stdout.on('resize', onResize);
-    return () => {
-      stdout.off('resize', onResize);
-    };
-  }, [stdout, width]);
-
-  useEffect(() => {
-    if (state.quit) exit();
-  }, [state.quit]);
+  useTerminalLifecycle(size, width, dispatch, state.quit);
 
   useEffect(() => {
     if (state.exports === 0) return;

@@ -4,7 +4,8 @@
  * path. All logic is in `use-exercise-state.ts`; lines come from `exercise/screen.ts`.
  */
 import { useEffect, useMemo } from 'react';
-import { Box, useApp, useInput, useStdout } from 'ink';
+import { Box, useInput } from 'ink';
+import { useTerminalLifecycle, useTerminalSize } from '../terminal/use-terminal.js';
 import { sanitizeTerminal } from '../../../core/escape.js';
 import type { Exercise, KeyMark } from '../../exercise/model.js';
 import { buildResult, type ExerciseResult } from '../../exercise/result.js';
@@ -30,23 +31,10 @@ export interface ExerciseAppProps {
 }
 
 export function ExerciseApp({ exercise, answerKey, keySource, theme, save, width, height }: ExerciseAppProps) {
-  const { stdout } = useStdout();
-  const { exit } = useApp();
-  const size = () => ({ w: width ?? stdout.columns ?? 80, h: height ?? Math.max(5, (stdout.rows ?? 24) - 1) });
+  const size = useTerminalSize(width, height);
   const [state, dispatch] = useExerciseState(exercise, size().w, size().h);
 
-  useEffect(() => {
-    if (width !== undefined) return;
-    const onResize = () => dispatch({ type: 'resize', width: size().w, height: size().h });
-    stdout.on('resize', onResize);
-    return () => {
-      stdout.off('resize', onResize);
-    };
-  }, [stdout, width]);
-
-  useEffect(() => {
-    if (state.quit) exit();
-  }, [state.quit]);
+  useTerminalLifecycle(size, width, dispatch, state.quit);
 
   useEffect(() => {
     if (!state.revealed || state.savedTo !== null) return;
