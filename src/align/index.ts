@@ -55,9 +55,12 @@ export interface AlignOptions {
   entity: number;
   /** Entity idf (normalised 0..1) below which a shared entity adds nothing to `entity`. */
   entityFloor: number;
+  /** Least score for an anchored link: two units of different articles that are each other's best match in
+   *  the other's article and share a rare actor that is not a state (see anchoredLinks) link from this score (0: off). */
+  anchor: number;
 }
 
-export const DEFAULT_ALIGN_OPTIONS: AlignOptions = { link: 0.35, merge: 0.15, evidence: 0.8, figureBonus: 0.05, quoteBonus: 0.3, attach: 0.12, context: 1.5, paraphrase: 0.5, actor: 0.5, entity: 0.3, entityFloor: 0.5 };
+export const DEFAULT_ALIGN_OPTIONS: AlignOptions = { link: 0.35, merge: 0.15, evidence: 0.8, figureBonus: 0.05, quoteBonus: 0.3, attach: 0.12, context: 1.5, paraphrase: 0.5, actor: 0.5, entity: 0.3, entityFloor: 0.5, anchor: 0.15 };
 
 /** Why two mentions of an event are aligned. `a`/`b` index `mentions` (0-based). */
 export interface EventLink {
@@ -86,6 +89,9 @@ interface Scored {
   figures: string[];
   quotation: number;
 }
+
+/** True when a scored pair is a link by itself: score and shared evidence high enough, or a shared quotation. */
+const isLink = (s: Scored, o: AlignOptions) => (s.score >= o.link && s.evidence >= o.evidence) || s.quotation > 0;
 
 /** Largest document frequency (in units) of a term used for candidate search, whatever the set size. */
 export const MAX_CANDIDATE_DF = 100;
@@ -257,7 +263,11 @@ export function alignArticles(
     between.get(j)!.set(i, s.score);
     adjacency[i]!.push([j, s.score]);
     adjacency[j]!.push([i, s.score]);
-    if ((s.score >= o.link && s.evidence >= o.evidence) || s.quotation > 0) edges.push({ i, j, s });
+    if (isLink(s, o)) edges.push({ i, j, s });
+  }
+  if (o.anchor > 0 && lexicons) {
+    const anchors = new Set(lexicons.entries('actors').filter((e) => e.category !== 'state').map((e) => `@${e.id}`));
+    edges.push(...anchoredLinks(units, adjacency, canon, score, anchors, o));
   }
   // Ties: on the content ranks of the two units (not on their ids), so swapping two articles' ids
   // merges in the same order.
@@ -373,6 +383,38 @@ export function alignArticles(
     else delete e.quoteReuse;
   }
   return { events, omissions: omissionsOf(sorted.map((a) => a.id), events) };
+}
+
+/**
+ * Anchored links: pairs of units of two articles that are each other's best-scoring unit in the
+ * other article (ties: the lower content rank), share an actor of `anchors` (organisations,
+ * groups, persons: not states, which a story names in most sentences) while some shared entity is
+ * rare enough to add to the score, and score at least `o.anchor`. They catch one event told in
+ * other words around the same actor (a force's first instructors arriving / its troops replacing
+ * others), below the plain link score.
+ */
+function anchoredLinks(units: readonly Unit[], adjacency: readonly [number, number][][], canon: readonly number[], score: (i: number, j: number) => Scored, anchors: ReadonlySet<string>, o: AlignOptions) {
+  // best.get(i * articles + article index) = the unit of that article with i's highest score.
+  const articleIndex = new Map([...new Set(units.map((u) => u.article))].map((a, k) => [a, k]));
+  const n = articleIndex.size;
+  const best = new Map<number, [number, number]>();
+  units.forEach((_, i) => {
+    for (const [j, v] of adjacency[i]!) {
+      const key = i * n + articleIndex.get(units[j]!.article)!;
+      const b = best.get(key);
+      if (!b || v > b[1] || (v === b[1] && canon[j]! < canon[b[0]]!)) best.set(key, [j, v]);
+    }
+  });
+  const out: { i: number; j: number; s: Scored }[] = [];
+  units.forEach((u, i) => {
+    for (const [j, v] of adjacency[i]!) {
+      if (j < i || v < o.anchor) continue;
+      if (best.get(i * n + articleIndex.get(units[j]!.article)!)?.[0] !== j && best.get(j * n + articleIndex.get(u.article)!)?.[0] !== i) continue;
+      const s = score(i, j);
+      if (s.entityScore > 0 && s.entities.some((t) => anchors.has(t)) && !isLink(s, o)) out.push({ i, j, s });
+    }
+  });
+  return out;
 }
 
 /**

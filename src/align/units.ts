@@ -22,7 +22,7 @@ export interface Unit {
 /** Fewest word tokens each half of a split sentence must keep. */
 export const MIN_CLAUSE_WORDS = 8;
 
-const CONJUNCTIONS = new Set(['and', 'but', 'while', 'whereas', 'yet']);
+const CONJUNCTIONS = new Set(['and', 'but', 'while', 'whereas', 'yet', 'as']);
 const SUBJECT_POS = new Set(['PRON', 'PROPN', 'DET', 'NOUN', 'NUM', 'ADJ']);
 const VERB_POS = new Set(['VERB', 'AUX']);
 const RELATIVE = new Set(['where', 'which', 'who', 'whom', 'whose', 'that', 'when']);

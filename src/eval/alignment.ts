@@ -4,6 +4,7 @@
  * - ECB+ dev topics: pairwise precision/recall/F1 over cross-document sentence pairs (both
  *   sides annotated sentences), micro over topics plus macro F1, beside a plain TF-IDF cosine
  *   baseline (topic-level idf, stop words removed, best threshold).
+ * - The bundled corpus against its hand-made alignment (see ./bundled-gold.ts).
  * - BASIL dev: the 150 articles mixed in one folder, grouped into stories by corpus mode;
  *   pairwise precision/recall/F1 against the triplets.
  *
@@ -12,9 +13,11 @@
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { AnalysedArticle } from '../core/types.js';
-import { prepareArticle } from '../pipeline.js';
+import { analysePaths, prepareArticle } from '../pipeline.js';
+import { PACKAGE_ROOT } from '../core/version.js';
+import { loadBundledGold, scoreBundled } from './bundled-gold.js';
 import { alignArticles, type AlignOptions } from '../align/index.js';
 import { isStopWord } from '../align/terms.js';
 import { groupStories } from '../corpus/group.js';
@@ -256,6 +259,12 @@ export function evaluateGrouping(datasets: string, withDates: boolean) {
 }
 
 export function run(datasets: string): void {
+  const gold = loadBundledGold();
+  const b = scoreBundled(analysePaths([resolve(PACKAGE_ROOT, 'corpus')]).events, gold);
+  console.log(`alignment — bundled corpus vs hand-made gold (${gold.length} sentences; cross-article pairs)`);
+  console.log(`  parallax align           P ${fmt(b.p)}  R ${fmt(b.r)}  F1 ${fmt(b.f1)}  (tp ${b.tp}, fp ${b.fp}, fn ${b.fn})`);
+  for (const [x, y] of b.missed) console.log(`    missed  ${x.article} "${x.snippet}"  ~  ${y.article} "${y.snippet}"`);
+  for (const [x, y] of b.wrong) console.log(`    wrong   ${x.article} "${x.snippet}"  ~  ${y.article} "${y.snippet}"`);
   const { topics, cleanup } = loadEcb(datasets);
   try {
     // As the pipeline does: the bundled lexicons (actor aliases) are passed to the aligner.

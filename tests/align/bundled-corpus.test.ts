@@ -109,7 +109,8 @@ describe('bundled corpus alignment', () => {
 
   it('aligns the death of Wagner’s founder told in other words (perished / death, creator / founder)', () => {
     const nv = span(1, 'The creator Yevgeny Prigozhin perished in an aircraft crash in August of last year.');
-    const sf = span(2, "Since then, some of these personnel have been replaced by troops from the Africa Corps, as Moscow tightens its grip on Wagner's business operations in Africa following the death of the group's founder, Yevgeny Prigozhin.");
+    // The clause after ", as" is a unit of its own (the sentence's first clause is the Africa Corps' arrival).
+    const sf = span(2, "as Moscow tightens its grip on Wagner's business operations in Africa following the death of the group's founder, Yevgeny Prigozhin.");
     const e = eventWith(alignment, nv).find((x) => has(x, sf));
     expect(e, 'one event holds both').toBeDefined();
     const link = linkOf(e!, nv, sf)!;
@@ -120,6 +121,42 @@ describe('bundled corpus alignment', () => {
     expect(link.figures).toBeUndefined();
     expect(link.quotation).toBeUndefined();
     expect(link.score).toBeCloseTo(link.cosine + link.entityScore!, 3);
+  });
+
+  it('aligns Wagner’s deployment, the Africa Corps and the Sahel alliance through anchored links on a shared non-state actor', () => {
+    const base = span(1, 'Since a military coup in 2022, Burkina Faso has served as a base for Wagner mercenary forces.');
+    const deploying = span(2, 'The Kremlin-linked Wagner Group began deploying to Mali in 2021, followed by Burkina Faso and Niger.');
+    const violent = span(2, 'The three Sahel states have become increasingly violent since the deployment of Kremlin-linked Wagner Group mercenaries in 2021, with reported fatalities hitting a record 7,600 in the first half of 2024, a 190% increase compared to 2021, according to data from the Armed Conflict Location & Event Data Project (ACLED).');
+    const wagner = eventWith(alignment, base).find((e) => has(e, deploying));
+    expect(wagner, 'Wagner deployment').toBeDefined();
+    expect(has(wagner!, violent)).toBe(true);
+    const wl = linkOf(wagner!, base, deploying)!;
+    expect(wl.entities).toEqual(expect.arrayContaining(['@wagner']));
+    // Below the plain link score: the anchor (mutual best match around a rare organisation) made it.
+    expect(wl.score).toBeLessThan(0.35);
+    expect(wl.score).toBeGreaterThanOrEqual(0.15);
+
+    const arrived = span(0, 'As a reminder, on January 24, 2024, the first military instructors from Africa Corps, a structure of the Russian Ministry of Defense, arrived in Burkina Faso.');
+    const replaced = span(2, 'Since then, some of these personnel have been replaced by troops from the Africa Corps');
+    const corps = eventWith(alignment, arrived).find((e) => has(e, replaced));
+    expect(corps, 'Africa Corps').toBeDefined();
+    expect(linkOf(corps!, arrived, replaced)!.entities).toEqual(['@africa-corps', 'africa', 'corp']);
+
+    const alliance = span(0, 'It should be noted that all countries of Alliance of Sahel States are developing fruitful defense cooperation with Russia.');
+    const jointForce = span(2, 'Russia has agreed to provide military aid to a newly established joint force formed by Mali, Niger, and Burkina Faso, according to a report by Bloomberg.');
+    const aes = eventWith(alignment, alliance).find((e) => has(e, jointForce));
+    expect(aes, 'Alliance of Sahel States').toBeDefined();
+    expect(linkOf(aes!, alliance, jointForce)!.entities).toEqual(expect.arrayContaining(['@aes']));
+  });
+
+  it('does not anchor on a state: the French-forces accusation and the bauxite talks stand alone', () => {
+    const french = span(0, 'This is an area threatened by the filtration of armed groups from Benin, where they are trained by French forces stationed in the northern part of the country, in Kandi to be precise.');
+    const bauxite = span(1, 'Separately, on Wednesday, the RIA news agency revealed that negotiations for a bauxite mining concession are underway between the government of Sierra Leone and Russian aluminum company Rusal.');
+    for (const m of [french, bauxite]) {
+      const es = eventWith(alignment, m);
+      expect(es.length).toBe(1);
+      expect(es[0]!.articles).toEqual([m.article]);
+    }
   });
 
   it('keeps the two Lavrov quotations of one press conference apart', () => {
