@@ -500,6 +500,7 @@ function compiled(files: FileInput[], userFiles: boolean, cacheDir: string, prec
     mkdirSync(cacheDir, { recursive: true });
     writeFileSync(tmp, JSON.stringify(toStored(data, files, key)));
     renameSync(tmp, path);
+    pruneLexiconCache(cacheDir);
   } catch {
     // a read-only or missing temp dir only costs start-up time
     try {
@@ -509,6 +510,18 @@ function compiled(files: FileInput[], userFiles: boolean, cacheDir: string, prec
     }
   }
   return { data, from: 'compiled' };
+}
+
+/** Most compiled lexicon sets kept in the disk cache (each user set, each edit of one, adds an entry). */
+export const LEXICON_CACHE_KEEP = 16;
+
+/** Removes all but the `keep` most recently written `lexicons-*.json` entries of the cache folder. */
+export function pruneLexiconCache(cacheDir: string, keep = LEXICON_CACHE_KEEP): void {
+  const entries = readdirSync(cacheDir)
+    .filter((f) => /^lexicons-[0-9a-f]+\.json$/.test(f))
+    .map((f) => ({ path: join(cacheDir, f), mtime: statSync(join(cacheDir, f)).mtimeMs }))
+    .sort((a, b) => b.mtime - a.mtime || (a.path < b.path ? -1 : 1));
+  for (const e of entries.slice(keep)) rmSync(e.path, { force: true });
 }
 
 function readFiles(options: LexiconOptions): FileInput[] {

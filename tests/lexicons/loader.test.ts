@@ -1,9 +1,9 @@
-import { existsSync, mkdtempSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/core/errors.js';
-import { compileLexicons, findExampleFailures, loadLexicons, writePrecompiled, type Lexicons } from '../../src/lexicons/index.js';
+import { compileLexicons, findExampleFailures, LEXICON_CACHE_KEEP, loadLexicons, writePrecompiled, type Lexicons } from '../../src/lexicons/index.js';
 import { analyseText } from '../../src/nlp/index.js';
 
 const HEAD = `id: test-lex
@@ -201,6 +201,23 @@ describe('compiled-lexicon caches', () => {
       expect(matches(again.lexicons)).toEqual(matches(good.lexicons));
       expect(load().from).toBe('disk-cache'); // rewritten
     }
+  });
+
+  it('keeps the most recent entries only: writing one prunes the oldest beyond LEXICON_CACHE_KEEP', () => {
+    const cacheDir = fresh();
+    // Older entries of other lexicon sets (mtimes 1..20 s after the epoch), and a file that is not an entry.
+    const old = Array.from({ length: 20 }, (_, k) => `lexicons-${k.toString(16).padStart(32, '0')}.json`);
+    old.forEach((f, k) => {
+      writeFileSync(join(cacheDir, f), '{}');
+      utimesSync(join(cacheDir, f), k + 1, k + 1);
+    });
+    writeFileSync(join(cacheDir, 'notes.txt'), 'kept');
+    compileLexicons({ bundled: false, dirs: [dir({ 'user.yml': USER })] }, { cacheDir, precompiled: null });
+    const left = readdirSync(cacheDir).sort();
+    expect(left).toHaveLength(LEXICON_CACHE_KEEP + 1);
+    expect(left).toContain('notes.txt');
+    // The new entry and the 15 newest old ones stay; the 5 oldest went.
+    expect(left.filter((f) => old.includes(f))).toEqual(old.slice(20 - (LEXICON_CACHE_KEEP - 1)));
   });
 
   it('never fails a run when the cache cannot be written', () => {
