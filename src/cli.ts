@@ -97,7 +97,8 @@ export function buildProgram(): Command {
         what,
         exportMarkdown: (report) => writeReports(report, [corpus], { md: join('reports', `${reportName([corpus])}.md`) }, 'parallax').written[0]!,
       });
-      return;
+      // Quitting while the analysis still runs returns here at once: do not wait for it to finish.
+      process.exit(EXIT.ok);
     }
     // Without a terminal: write the reports for the bundled corpus and print a summary.
     await runAnalyze([corpus], {}, 'parallax');
