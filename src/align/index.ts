@@ -74,6 +74,8 @@ export interface EventLink {
   /** Shared named entities (`@actor` ids, proper-noun stems) and the score they add. */
   entities?: string[];
   entityScore?: number;
+  /** Set on an anchored link (below the plain link score; see anchoredLinks): the actor it rests on (`@wagner`). */
+  anchor?: string;
 }
 
 const byId = (x: string, y: string) => x.localeCompare(y, 'en', { numeric: true });
@@ -88,6 +90,8 @@ interface Scored {
   entityScore: number;
   figures: string[];
   quotation: number;
+  /** The actor an anchored link rests on. */
+  anchor?: string;
 }
 
 /** True when a scored pair is a link by itself: score and shared evidence high enough, or a shared quotation. */
@@ -356,6 +360,7 @@ export function alignArticles(
         ...(e.s.figures.length ? { figures: e.s.figures } : {}),
         ...(e.s.quotation > 0 ? { quotation: r4(e.s.quotation) } : {}),
         ...(e.s.entities.length ? { entities: e.s.entities, entityScore: r4(e.s.entityScore) } : {}),
+        ...(e.s.anchor ? { anchor: e.s.anchor } : {}),
       }))
       .sort((x, y) => x.a - y.a || x.b - y.b);
     const numbers = list.flatMap((x) => figures[x]!);
@@ -411,7 +416,8 @@ function anchoredLinks(units: readonly Unit[], adjacency: readonly [number, numb
       if (j < i || v < o.anchor) continue;
       if (best.get(i * n + articleIndex.get(units[j]!.article)!)?.[0] !== j && best.get(j * n + articleIndex.get(u.article)!)?.[0] !== i) continue;
       const s = score(i, j);
-      if (s.entityScore > 0 && s.entities.some((t) => anchors.has(t)) && !isLink(s, o)) out.push({ i, j, s });
+      const anchor = s.entities.find((t) => anchors.has(t));
+      if (anchor && s.entityScore > 0 && !isLink(s, o)) out.push({ i, j, s: { ...s, anchor } });
     }
   });
   return out;

@@ -132,6 +132,7 @@ describe('bundled corpus alignment', () => {
     expect(has(wagner!, violent)).toBe(true);
     const wl = linkOf(wagner!, base, deploying)!;
     expect(wl.entities).toEqual(expect.arrayContaining(['@wagner']));
+    expect(wl.anchor).toBe('@wagner');
     // Below the plain link score: the anchor (mutual best match around a rare organisation) made it.
     expect(wl.score).toBeLessThan(0.35);
     expect(wl.score).toBeGreaterThanOrEqual(0.15);

@@ -148,6 +148,7 @@ export function linkLines(model: ViewModel, event: Event, width: number): Line[]
       num(l['score']) !== null ? `score ${fixed(num(l['score'])!)}` : null,
       num(l['cosine']) !== null ? `cosine ${fixed(num(l['cosine'])!)}` : null,
       num(l['quotation']) !== null ? `same quotation ${Math.round(num(l['quotation'])! * 100)}%` : null,
+      typeof l['anchor'] === 'string' ? `anchored on ${clean(l['anchor']).replace(/^@/, '')} (each the other's best match)` : null,
       figures.length ? `figures ${figures.join(', ')}` : null,
       actors.length ? `actors ${actors.join(', ')}` : null,
       terms.length ? `terms ${terms.join(', ')}` : null,
