@@ -452,6 +452,8 @@ function analyseCue(
   const lastTok = tokens[sEnd - 1]!;
   const sentenceEnd = isPunct(lastTok) && !isQuoteMark(lastTok) ? lastTok.start : sentence.end;
 
+  if (first.text === ':') return colonHeadline(ctx, m, cue, sStart, sEnd, sentenceEnd, names, previous);
+
   // Agentless adverb: "reportedly", "allegedly".
   if (first.pos === 'ADV' && m.tokenEnd - m.tokenStart === 1) {
     return [draft(ctx, cue, m.entry, null, null, clause(ctx, sentence.start, sentenceEnd), false)];
@@ -602,6 +604,41 @@ function analyseCue(
     if (content && stop !== null && stop > content.start) content = clause(ctx, content.start, stop);
   }
   return [draft(ctx, cue, m.entry, src, who, content, false)];
+}
+
+/** Words of column and section labels that open a sentence with a colon ("The Latest:", "Editor's note:"). */
+const HEADING_LABELS = new Set(['latest', 'note', 'question', 'answer', 'update', 'name', 'watch', 'video', 'photos', 'related', 'read', 'editor', 'email', 'transcript', 'excerpt', 'correction', 'disclosure', 'q', 'a']);
+
+/**
+ * Headline attribution `X: …` ("Mayor Ruiz: Bridge Reopens Monday", "Poll: Senator Leads"): the
+ * sentence opens with a short name phrase (a proper noun or a sources-lexicon word, no verb) and a
+ * colon, and at least three tokens follow. A lone all-capital label not in the sources lexicon
+ * ("UPDATE:", "WATCH:") is not a source.
+ */
+function colonHeadline(
+  ctx: Ctx,
+  m: LexiconMatch,
+  cue: TextSpan & { neutral: boolean; lemma: string },
+  sStart: number,
+  sEnd: number,
+  sentenceEnd: number,
+  names: ReturnType<typeof fullNames>,
+  previous: AttributionDraft[],
+): AttributionDraft[] {
+  const { tokens, text } = ctx;
+  const k = m.tokenStart;
+  if (k - sStart < 1 || k - sStart > 6 || sEnd - m.tokenEnd < 3) return [];
+  const np = npRight(ctx, sStart, k);
+  if (!np || np.b !== k) return [];
+  const words = tokens.slice(sStart, k);
+  if (!words.some((t) => ctx.covered[t.index] === 1 || t.pos === 'PROPN')) return [];
+  if (words.length === 1 && !ctx.covered[sStart] && words[0]!.text.length > 1 && words[0]!.text === words[0]!.text.toUpperCase()) return [];
+  // Column and section labels ("The Latest:", "Editor's note:", "Question:") are not sources.
+  if (words.some((t) => HEADING_LABELS.has(t.normal)) || (words[0]!.pos === 'DET' && !ctx.covered[sStart + 1])) return [];
+  const q = quoteAfter(ctx, m.end, m.end + 3);
+  const whole = q && q.end >= sentenceEnd - 1;
+  const content = whole ? span(text, q.start, q.end) : clause(ctx, tokens[m.tokenEnd]!.start, sentenceEnd);
+  return [draft(ctx, cue, m.entry, np, describeSource(ctx, np, names, previous), content, whole === true)];
 }
 
 /** Words after an agentless passive cue that open what was said or asked ("was asked whether", "is accused of"). */
