@@ -27,7 +27,7 @@ const TYPE_PRIORITY: readonly SourceType[] = ['state-media', 'media', 'data-ngo'
 const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'him', 'her', 'them']);
 const HONORIFICS = new Set(['mr', 'mr.', 'mrs', 'mrs.', 'ms', 'ms.', 'dr', 'dr.', 'sir', 'madam', 'mme', 'mme.', 'miss']);
 /** Words that may join the parts of a noun phrase (`head of the mission`, `Location & Event`). */
-const NP_JOINERS = new Set(['of', '&', "'s", '’s', "'", '’', '-', 'for', 'at', 'on', 'in']);
+const NP_JOINERS = new Set(['of', '&', '/', "'s", '’s', "'", '’', '-', 'for', 'at', 'on', 'in']);
 const NP_POS = new Set(['PROPN', 'NOUN', 'ADJ', 'DET', 'NUM', 'PRON']);
 const SKIP_BEFORE_CUE_POS = new Set(['ADV', 'AUX', 'PART']);
 /** Nouns that name a document or dataset rather than its author (`a report by X`). */
@@ -157,6 +157,28 @@ function npRight(ctx: Ctx, start: number, sentenceEnd: number): Range | null {
   }
   if (b <= start) return null;
   for (let k = start; k < b; k++) if (['NOUN', 'PROPN', 'PRON'].includes(tokens[k]!.pos) || /^\p{Lu}/u.test(tokens[k]!.text)) return { a: start, b };
+  return null;
+}
+
+/** Nouns of documents that carry their authors' findings (`in a CNN poll`, `in the report`). */
+const DOCUMENT_NOUNS = new Set(['poll', 'survey', 'study', 'report', 'analysis']);
+
+/** A single-word preposition cue (`in` a poll): it counts only before a document (see `documentAfter`). */
+const isPrepositionCue = (tokens: readonly Token[], m: LexiconMatch): boolean => m.tokenEnd - m.tokenStart === 1 && tokens[m.tokenStart]!.pos === 'ADP';
+
+/**
+ * The document a sentence-opening preposition cue introduces ("In an NBC News poll released
+ * Monday, …", "In the report, …"): the noun phrase after the cue up to its document noun, when a
+ * comma closes the opening phrase; else null ("a lead in the polls" is not an attribution).
+ */
+function documentAfter(ctx: Ctx, m: LexiconMatch, sentence: { tokenStart: number; tokenEnd: number }): Range | null {
+  const { tokens } = ctx;
+  if (tokens.slice(sentence.tokenStart, m.tokenStart).some((t) => t.pos !== 'CCONJ' && t.pos !== 'ADV')) return null;
+  const np = npRight(ctx, m.tokenEnd, sentence.tokenEnd);
+  if (!np) return null;
+  const comma = findComma(ctx, np.b, Math.min(sentence.tokenEnd, np.b + 8));
+  if (comma >= sentence.tokenEnd || tokens[comma]!.text !== ',') return null;
+  for (let k = np.b - 1; k >= np.a; k--) if (DOCUMENT_NOUNS.has(tokens[k]!.lemma) && tokens[k]!.pos === 'NOUN') return { a: np.a, b: k + 1 };
   return null;
 }
 
@@ -425,6 +447,7 @@ export function findAttributions(article: AnalysedArticle, lexicons: Lexicons): 
     const last = cues[cues.length - 1];
     if (last && m.tokenStart < last.tokenEnd) continue;
     if (insideQuote(ctx, m.start, m.end)) continue;
+    if (isPrepositionCue(tokens, m) && !documentAfter(ctx, m, sentences[tokens[m.tokenStart]!.sentence]!)) continue;
     cues.push(m);
   }
   const out: AttributionDraft[] = [];
@@ -459,14 +482,14 @@ function analyseCue(
     return [draft(ctx, cue, m.entry, null, null, clause(ctx, sentence.start, sentenceEnd), false)];
   }
 
-  // "according to X": the source follows; the content is the rest of the sentence.
+  // "according to X" / "in a poll by X": the source follows; the content is the rest of the sentence.
   const isAccording = m.entry.phrases.some((p) => /^according to$/i.test(p)) && tokens[m.tokenEnd - 1]!.normal === 'to';
-  if (isAccording) {
-    const np = npRight(ctx, m.tokenEnd, sEnd);
+  if (isAccording || isPrepositionCue(tokens, m)) {
+    const np = isAccording ? npRight(ctx, m.tokenEnd, sEnd) : documentAfter(ctx, m, { tokenStart: sStart, tokenEnd: sEnd });
     if (!np) return [];
     const src = skipIntermediate(ctx, np, sEnd);
     const who = describeSource(ctx, src, names, previous);
-    const after = tokens[src.b];
+    const after = tokens[isAccording ? src.b : findComma(ctx, src.b, sEnd) + 1];
     const restStart = after ? after.start : sentenceEnd;
     const content = restStart < sentenceEnd && /\w/.test(text.slice(restStart, sentenceEnd)) ? clause(ctx, restStart, sentenceEnd) : clause(ctx, sentence.start, m.start);
     return [draft(ctx, cue, m.entry, src, who, content, false)];
@@ -545,6 +568,13 @@ function analyseCue(
     src = npLeft(ctx, j + 1, sStart);
     // Demonstratives are not sources ("This underscores …").
     if (src && src.b - src.a === 1 && DEMONSTRATIVES.has(tokens[src.a]!.normal)) return [];
+    // A capitalised subject the tagger read as a verb ("Cook said").
+    if (!src && nameLike(ctx, j, sStart, m.tokenStart) && (j === sStart || isPunct(tokens[j - 1]))) src = { a: j, b: j + 1 };
+  } else if (tokens[j]?.text === ')') {
+    // A parenthesis between the name and the cue: "Sen. Jane Roe (D-Ore.) said".
+    let open = j - 1;
+    while (open > sStart && j - open < 10 && tokens[open]!.text !== '(' && tokens[open]!.text !== ')') open--;
+    if (tokens[open]?.text === '(' && open > sStart) src = npLeft(ctx, open, sStart);
   } else if (tokens[j]?.text === ',' && j - 1 >= sStart && !isQuoteMark(tokens[j - 1])) {
     const inner = npLeft(ctx, j, sStart);
     if (inner && tokens[inner.a - 1]?.text === ',') {
@@ -572,7 +602,9 @@ function analyseCue(
   if (!src && (j < sStart || isPunct(tokens[j])) && first.lemma !== 'tell' && !/ing$/.test(first.normal)) {
     const np = npRight(ctx, m.tokenEnd, sEnd);
     const timeWord = np && (TIME_WORDS.has(tokens[np.a]!.normal) || tokens[np.a]!.pos === 'NUM');
-    if (np && !timeWord && !(np.b - np.a === 1 && tokens[np.a]!.pos === 'DET')) {
+    // "…, said he would stay" is a clause with a subject, not an inverted source.
+    const clauseSubject = np && np.b - np.a === 1 && tokens[np.a]!.pos === 'PRON' && np.b < sEnd && !isPunct(tokens[np.b]);
+    if (np && !timeWord && !clauseSubject && !(np.b - np.a === 1 && tokens[np.a]!.pos === 'DET')) {
       src = np;
       inverted = true;
     }
