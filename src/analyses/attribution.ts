@@ -121,7 +121,8 @@ function npLeft(ctx: Ctx, end: number, sentenceStart: number): Range | null {
   }
   if (a >= end) return null;
   // A phrase must hold a noun, proper noun or pronoun.
-  for (let k = a; k < end; k++) if (['NOUN', 'PROPN', 'PRON'].includes(tokens[k]!.pos) || /^\p{Lu}/u.test(tokens[k]!.text)) return { a, b: end };
+  // ("Nearly nine out of 10 say": a count of people is a subject too)
+  for (let k = a; k < end; k++) if (['NOUN', 'PROPN', 'PRON', 'NUM'].includes(tokens[k]!.pos) || /^\p{Lu}/u.test(tokens[k]!.text)) return { a, b: end };
   return null;
 }
 
@@ -530,6 +531,7 @@ function analyseCue(
 
   // Subject before the cue (with an optional apposition: "Mali's Foreign Minister, Abdoulaye Diop, hailed").
   let src: Range | null = null;
+  j = skipTimeLeft(ctx, j, sStart);
   // A form of "be" before a participle cue is a passive ("is said to"); before an -ing form it is progressive ("is saying").
   const passive = !/ing$/.test(first.normal) && tokens.slice(Math.max(sStart, j + 1), m.tokenStart).some((t) => t.pos === 'AUX' && t.lemma === 'be');
   if (passive) {
@@ -594,17 +596,20 @@ function analyseCue(
     let a = j - 1;
     while (a > sStart && !isQuoteMark(tokens[a - 1]) && tokens[a - 1]!.text !== ';' && j - a < 40) a--;
     const head = npRight(ctx, a, j);
-    if (head && tokens[head.b]?.text === ',' && head.b < j && !/ing$/.test(tokens[head.b + 1]?.normal ?? 'x')) src = { a, b: j };
+    // A participial aside ("Clinton, speaking to reporters on Tuesday, said") is not part of the source.
+    if (head && tokens[head.b]?.text === ',' && head.b < j) src = /ing$/.test(tokens[head.b + 1]?.normal ?? '') && tokens[head.b + 1]!.pos === 'VERB' ? head : { a, b: j };
   }
 
   // Inverted: "“…”, reassured Mr. Lavrov." / "…, said the minister."
   let inverted = false;
   if (!src && (j < sStart || isPunct(tokens[j])) && first.lemma !== 'tell' && !/ing$/.test(first.normal)) {
     const np = npRight(ctx, m.tokenEnd, sEnd);
-    const timeWord = np && (TIME_WORDS.has(tokens[np.a]!.normal) || tokens[np.a]!.pos === 'NUM');
+    // "…, said 20 percent" is a figure, but "…, said one Democrat familiar with the talks." is a source.
+    const closed = np !== null && (np.b >= sEnd || isPunct(tokens[np.b]) || INVERTED_NEXT.has(tokens[np.b]!.normal));
+    const timeWord = np && (TIME_WORDS.has(tokens[np.a]!.normal) || (tokens[np.a]!.pos === 'NUM' && !closed));
     // "…, said he would stay" is a clause with a subject, not an inverted source.
     const clauseSubject = np && np.b - np.a === 1 && tokens[np.a]!.pos === 'PRON' && np.b < sEnd && !isPunct(tokens[np.b]);
-    if (np && !timeWord && !clauseSubject && !(np.b - np.a === 1 && tokens[np.a]!.pos === 'DET')) {
+    if (np && closed && !timeWord && !clauseSubject && !(np.b - np.a === 1 && tokens[np.a]!.pos === 'DET')) {
       src = np;
       inverted = true;
     }
@@ -672,6 +677,25 @@ function colonHeadline(
   const content = whole ? span(text, q.start, q.end) : clause(ctx, tokens[m.tokenEnd]!.start, sentenceEnd);
   return [draft(ctx, cue, m.entry, np, describeSource(ctx, np, names, previous), content, whole === true)];
 }
+
+/** Nouns of time that may sit between a subject and its cue ("Trump at the time said", "The campaign last week said"). */
+const TIME_NOUNS = new Set(['time', 'week', 'month', 'year', 'night', 'morning', 'afternoon', 'evening', 'weekend', 'day']);
+
+/**
+ * Token index left of a time adverbial that ends at token `j` and stands between a subject and its
+ * cue ("Grassley (R-Iowa) on Wednesday downplayed", "Trump at the time said"); `j` when there is none.
+ */
+function skipTimeLeft(ctx: Ctx, j: number, sStart: number): number {
+  const { tokens } = ctx;
+  const isTime = (t: Token) => TIME_WORDS.has(t.normal) || TIME_NOUNS.has(t.lemma);
+  if (j < sStart || !isTime(tokens[j]!)) return j;
+  let k = j;
+  while (k > sStart && (isTime(tokens[k]!) || tokens[k]!.pos === 'DET' || tokens[k]!.pos === 'NUM' || tokens[k]!.normal === 'at' || tokens[k]!.normal === 'in')) k--;
+  return k < j && tokens[k]!.type === 'word' && isNpToken(tokens[k]!, ctx) && !isTime(tokens[k]!) ? k : tokens[k]!.text === ')' ? k : j;
+}
+
+/** Words that may follow the source of an inverted cue ("…, said the minister on Monday", "…, said Smith, who …"). */
+const INVERTED_NEXT = new Set(['on', 'in', 'at', 'with', 'of', 'to', 'and', 'as', 'during', 'after', 'before', 'while', 'who', 'when', 'last', 'this', 'earlier', 'today', 'yesterday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
 
 /** Words after an agentless passive cue that open what was said or asked ("was asked whether", "is accused of"). */
 const AGENTLESS_NEXT = new Set(['about', 'whether', 'if', 'what', 'why', 'how', 'when', 'who', 'where', 'of', 'as', 'for', 'on', 'to', 'that']);

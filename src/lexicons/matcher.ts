@@ -71,11 +71,12 @@ function nounTaggedVerb(tokens: readonly Token[], i: number): boolean {
   // A plural noun ending a phrase ("swing states.", "his remarks;") is not a verb.
   if (third && next.pos === 'PUNCT' && !/^[:"“”‘’]$/.test(next.text)) return false;
   if (prev.pos === 'PRON') return (third && SINGULAR_PRONOUNS.has(prev.normal)) || (base && PLURAL_PRONOUNS.has(prev.normal));
-  if (prev.pos === 'PROPN') return third;
+  if (prev.pos === 'PROPN') return third || (base && next.normal === 'that');
+  if (prev.pos === 'NUM') return base; // "nine out of 10 say
   if (prev.pos !== 'NOUN') return false;
   const prevPlural = prev.normal !== prev.lemma && /s$/.test(prev.normal);
   // "the report notes that" but not the compound "campaign claims": a singular subject needs its determiner.
-  return (third && !prevPlural && tokens[i - 2]?.pos === 'DET') || (base && prevPlural);
+  return (third && !prevPlural && tokens[i - 2]?.pos === 'DET') || (base && (prevPlural || next.normal === 'that'));
 }
 
 const keyCache = new WeakMap<readonly Token[], TokenKeys>();
