@@ -743,9 +743,11 @@ function findComma(ctx: Ctx, from: number, to: number): number {
 function clauseSubject(ctx: Ctx, cueAt: number, sStart: number): Range | null {
   const { tokens } = ctx;
   let i = sStart;
-  // Dateline: "WASHINGTON —", "CLEVELAND -".
-  for (let k = sStart; k < Math.min(cueAt, sStart + 6); k++) {
-    if (/^[—–-]+$/.test(tokens[k]!.text) && tokens.slice(sStart, k).every((t) => t.text === t.text.toUpperCase() || t.type !== 'word')) {
+  // Dateline: "WASHINGTON —", "CLEVELAND -", "Washington (AFP) –", "ORLANDO, Fla. (Reuters) -".
+  for (let k = sStart; k < Math.min(cueAt, sStart + 12); k++) {
+    const before = tokens.slice(sStart, k);
+    const agency = before.some((t) => t.text === '(');
+    if (/^[—–-]+$/.test(tokens[k]!.text) && before.every((t) => t.type !== 'word' || t.text === t.text.toUpperCase() || (agency && /^\p{Lu}|^\d/u.test(t.text)))) {
       i = k + 1;
       break;
     }
