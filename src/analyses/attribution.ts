@@ -456,7 +456,8 @@ export function findAttributions(article: AnalysedArticle, lexicons: Lexicons): 
     const s = sentences[tokens[m.tokenStart]!.sentence]!;
     const cueSpan = { ...span(text, m.start, m.end), neutral: m.entry.neutral !== false, lemma: tokens[m.tokenStart]!.lemma };
     const made = analyseCue(ctx, m, cueSpan, s.tokenStart, s.tokenEnd, names, out);
-    for (const d of made) out.push(d);
+    // Entries marked `quoted` ("continue") report speech only next to a quotation.
+    for (const d of made) if (d.direct || !m.entry.quoted) out.push(d);
   }
   return out.sort((x, y) => x.start - y.start || x.end - y.end);
 }

@@ -28,6 +28,8 @@ export interface RawEntry {
   alternative?: string;
   examples?: { match?: string[]; nomatch?: string[] };
   neutral?: boolean;
+  /** Reporting verbs: a cue only next to a direct quotation (see schema/lexicon.schema.json). */
+  quoted?: boolean;
   sourceType?: string;
   name?: string;
   pos?: string[];
