@@ -456,8 +456,11 @@ export function findAttributions(article: AnalysedArticle, lexicons: Lexicons): 
     const s = sentences[tokens[m.tokenStart]!.sentence]!;
     const cueSpan = { ...span(text, m.start, m.end), neutral: m.entry.neutral !== false, lemma: tokens[m.tokenStart]!.lemma };
     const made = analyseCue(ctx, m, cueSpan, s.tokenStart, s.tokenEnd, names, out);
-    // Entries marked `quoted` ("continue") report speech only next to a quotation.
-    for (const d of made) if (d.direct || !m.entry.quoted) out.push(d);
+    // Entries marked `quoted` ("continue") report speech only next to a quotation; those marked
+    // `speech: false` (a stance, thought or evidence: "want", "believe", "show") inside what an
+    // earlier cue reports ("she said she wanted …") are part of that content, not a new attribution.
+    const inside = (d: AttributionDraft) => out.some((e) => !e.direct && e.content !== null && e.content.start <= d.cue.start && d.cue.end <= e.content.end);
+    for (const d of made) if ((d.direct || !m.entry.quoted) && (m.entry.speech !== false || !inside(d))) out.push(d);
   }
   return out.sort((x, y) => x.start - y.start || x.end - y.end);
 }
