@@ -107,7 +107,13 @@ function npLeft(ctx: Ctx, end: number, sentenceStart: number): Range | null {
     const t = tokens[i]!;
     if (isNpToken(t, ctx) || (t.type === 'punctuation' && (t.text === '.' || t.text === '&') && a < end && /\p{Lu}/u.test(tokens[i - 1]?.text ?? ''))) {
       a = i;
-      if (t.pos === 'DET' || (t.pos === 'PRON' && i < end - 1)) break; // a determiner opens the phrase
+      // A determiner opens the phrase, unless a preposition joins it to a head before ("speakers at the service").
+      const joined = t.pos === 'DET' && i - 2 >= sentenceStart && ['of', 'at', 'in', 'for', 'on'].includes(tokens[i - 1]!.normal) && ['NOUN', 'PROPN'].includes(tokens[i - 2]!.pos);
+      if (joined) {
+        i -= 2;
+        continue;
+      }
+      if (t.pos === 'DET' || (t.pos === 'PRON' && i < end - 1)) break;
       if (t.pos === 'PRON') break;
       i--;
       continue;
@@ -159,6 +165,22 @@ function npRight(ctx: Ctx, start: number, sentenceEnd: number): Range | null {
   if (b <= start) return null;
   for (let k = start; k < b; k++) if (['NOUN', 'PROPN', 'PRON'].includes(tokens[k]!.pos) || /^\p{Lu}/u.test(tokens[k]!.text)) return { a: start, b };
   return null;
+}
+
+/**
+ * The source after "according to": its noun phrase, or, when the tagger broke the phrase with a
+ * verb or adverb tag ("to state law", "a new Associated Press poll", "exit polling data"), every
+ * token up to the next comma, dash or the sentence end, if a noun is among them.
+ */
+function accordingSource(ctx: Ctx, start: number, sEnd: number): Range | null {
+  const { tokens } = ctx;
+  const np = npRight(ctx, start, sEnd);
+  let end = start;
+  while (end < sEnd && !/^[,;:—–()"“”]$/.test(tokens[end]!.text) && !(end === sEnd - 1 && tokens[end]!.text === '.')) end++;
+  const broken = !np || (np.b < end && ['VERB', 'ADV'].includes(tokens[np.b]!.pos));
+  if (!broken || end - start > 15 || end <= start) return np;
+  for (let k = start; k < end; k++) if (tokens[k]!.pos === 'NOUN' || tokens[k]!.pos === 'PROPN') return { a: start, b: end };
+  return np;
 }
 
 /** Nouns of documents that carry their authors' findings (`in a CNN poll`, `in the report`). */
@@ -490,7 +512,7 @@ function analyseCue(
   // "according to X" / "in a poll by X": the source follows; the content is the rest of the sentence.
   const isAccording = m.entry.phrases.some((p) => /^according to$/i.test(p)) && tokens[m.tokenEnd - 1]!.normal === 'to';
   if (isAccording || isPrepositionCue(tokens, m)) {
-    const np = isAccording ? npRight(ctx, m.tokenEnd, sEnd) : documentAfter(ctx, m, { tokenStart: sStart, tokenEnd: sEnd });
+    const np = isAccording ? accordingSource(ctx, m.tokenEnd, sEnd) : documentAfter(ctx, m, { tokenStart: sStart, tokenEnd: sEnd });
     if (!np) return [];
     const src = skipIntermediate(ctx, np, sEnd);
     const who = describeSource(ctx, src, names, previous);
@@ -576,11 +598,14 @@ function analyseCue(
     if (src && src.b - src.a === 1 && DEMONSTRATIVES.has(tokens[src.a]!.normal)) return [];
     // A capitalised subject the tagger read as a verb ("Cook said").
     if (!src && nameLike(ctx, j, sStart, m.tokenStart) && (j === sStart || isPunct(tokens[j - 1]))) src = { a: j, b: j + 1 };
-  } else if (tokens[j]?.text === ')') {
-    // A parenthesis between the name and the cue: "Sen. Jane Roe (D-Ore.) said".
+  } else if (tokens[j]?.text === ')' || /^[—–]$/.test(tokens[j]?.text ?? '')) {
+    // A parenthesis or dashed aside between the name and the cue: "Sen. Jane Roe (D-Ore.) said",
+    // "Many speakers — including two bishops — said".
+    const close = tokens[j]!.text;
+    const opener = close === ')' ? '(' : close;
     let open = j - 1;
-    while (open > sStart && j - open < 10 && tokens[open]!.text !== '(' && tokens[open]!.text !== ')') open--;
-    if (tokens[open]?.text === '(' && open > sStart) src = npLeft(ctx, open, sStart);
+    while (open > sStart && j - open < 15 && tokens[open]!.text !== opener && tokens[open]!.text !== close) open--;
+    if (tokens[open]?.text === opener && open > sStart) src = npLeft(ctx, open, sStart);
   } else if (tokens[j]?.text === ',' && j - 1 >= sStart && !isQuoteMark(tokens[j - 1])) {
     const inner = npLeft(ctx, j, sStart);
     if (inner && tokens[inner.a - 1]?.text === ',') {
