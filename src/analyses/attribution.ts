@@ -566,6 +566,9 @@ function analyseCue(
     const modal = tokens.slice(Math.max(sStart, j + 1), m.tokenStart).some((t) => t.pos === 'AUX' && t.lemma !== 'be' && t.lemma !== 'have');
     if (modal) return [];
     const next = tokens[m.tokenEnd]?.normal ?? '';
+    // "is seen as", "is viewed as": an evaluation in the writer's voice whose holder is hidden
+    // (the unsourced analysis flags it as an agentless passive), not an attribution.
+    if (m.entry.speech === false && next === 'as') return [];
     if (['to', 'that'].includes(next)) return [draft(ctx, cue, m.entry, null, null, clause(ctx, sentence.start, sentenceEnd), false)];
     if (AGENTLESS_NEXT.has(next) || isPunct(tokens[m.tokenEnd]) || m.tokenEnd >= sEnd) {
       return [draft(ctx, cue, m.entry, null, null, clause(ctx, tokens[m.tokenEnd]?.start ?? sentenceEnd, sentenceEnd) ?? clause(ctx, sentence.start, sentenceEnd), false)];
