@@ -470,6 +470,9 @@ export function findAttributions(article: AnalysedArticle, lexicons: Lexicons): 
     const last = cues[cues.length - 1];
     if (last && m.tokenStart < last.tokenEnd) continue;
     if (insideQuote(ctx, m.start, m.end)) continue;
+    // A cue word inside a hyphenated compound ("long-sought", "much-discussed") is an adjective.
+    const before = tokens[m.tokenStart - 1];
+    if (before && /^[-‐]$/.test(before.text) && before.end === m.start) continue;
     if (isPrepositionCue(tokens, m) && !documentAfter(ctx, m, sentences[tokens[m.tokenStart]!.sentence]!)) continue;
     cues.push(m);
   }
@@ -568,7 +571,9 @@ function analyseCue(
     const next = tokens[m.tokenEnd]?.normal ?? '';
     // "is seen as", "is viewed as": an evaluation in the writer's voice whose holder is hidden
     // (the unsourced analysis flags it as an agentless passive), not an attribution.
-    if (m.entry.speech === false && next === 'as') return [];
+    // A stance in the passive is attributed only with "to"/"that" ("is believed to"); "it remains to
+    // be seen how …" is not.
+    if (m.entry.speech === false && next !== 'to' && next !== 'that') return [];
     if (['to', 'that'].includes(next)) return [draft(ctx, cue, m.entry, null, null, clause(ctx, sentence.start, sentenceEnd), false)];
     if (AGENTLESS_NEXT.has(next) || isPunct(tokens[m.tokenEnd]) || m.tokenEnd >= sEnd) {
       return [draft(ctx, cue, m.entry, null, null, clause(ctx, tokens[m.tokenEnd]?.start ?? sentenceEnd, sentenceEnd) ?? clause(ctx, sentence.start, sentenceEnd), false)];
