@@ -681,13 +681,13 @@ function analyseCue(
 }
 
 /** Words of column and section labels that open a sentence with a colon ("The Latest:", "Editor's note:"). */
-const HEADING_LABELS = new Set(['latest', 'note', 'question', 'answer', 'update', 'name', 'watch', 'video', 'photos', 'related', 'read', 'editor', 'email', 'transcript', 'excerpt', 'correction', 'disclosure', 'q', 'a']);
+const HEADING_LABELS = new Set(['latest', 'note', 'question', 'answer', 'update', 'updated', 'name', 'watch', 'video', 'photo', 'photos', 'related', 'read', 'editor', 'email', 'transcript', 'excerpt', 'correction', 'disclosure', 'breaking', 'exclusive', 'opinion', 'analysis', 'editorial', 'live', 'warning', 'source', 'sources', 'credit', 'q', 'a']);
 
 /**
  * Headline attribution `X: …` ("Mayor Ruiz: Bridge Reopens Monday", "Poll: Senator Leads"): the
- * sentence opens with a short name phrase (a proper noun or a sources-lexicon word, no verb) and a
- * colon, and at least three tokens follow. A lone all-capital label not in the sources lexicon
- * ("UPDATE:", "WATCH:") is not a source.
+ * sentence opens with a short name phrase (a proper noun, a sources-lexicon word or capitalised
+ * words, no verb) and a colon, and at least three tokens follow. Section labels ("UPDATE:",
+ * "Editor's note:") are not sources.
  */
 function colonHeadline(
   ctx: Ctx,
@@ -705,8 +705,9 @@ function colonHeadline(
   const np = npRight(ctx, sStart, k);
   if (!np || np.b !== k) return [];
   const words = tokens.slice(sStart, k);
-  if (!words.some((t) => ctx.covered[t.index] === 1 || t.pos === 'PROPN')) return [];
-  if (words.length === 1 && !ctx.covered[sStart] && words[0]!.text.length > 1 && words[0]!.text === words[0]!.text.toUpperCase()) return [];
+  // A name: a proper noun, a sources-lexicon word, or capitalised words only ("Lynch:", "TAPPER:" in a transcript).
+  const capitalised = words.every((t) => t.type !== 'word' || /^\p{Lu}/u.test(t.text) || NP_JOINERS.has(t.normal));
+  if (!words.some((t) => ctx.covered[t.index] === 1 || t.pos === 'PROPN') && !capitalised) return [];
   // Column and section labels ("The Latest:", "Editor's note:", "Question:") are not sources.
   if (words.some((t) => HEADING_LABELS.has(t.normal)) || (words[0]!.pos === 'DET' && !ctx.covered[sStart + 1])) return [];
   const q = quoteAfter(ctx, m.end, m.end + 3);

@@ -71,7 +71,8 @@ function nounTaggedVerb(tokens: readonly Token[], i: number): boolean {
   // A plural noun ending a phrase ("swing states.", "his remarks;") is not a verb.
   if (third && next.pos === 'PUNCT' && !/^[:"“”‘’]$/.test(next.text)) return false;
   if (prev.pos === 'PRON') return (third && SINGULAR_PRONOUNS.has(prev.normal)) || (base && PLURAL_PRONOUNS.has(prev.normal));
-  if (prev.pos === 'PROPN') return third || (base && next.normal === 'that');
+  // A capitalised plural read as a name ("Polls show", "Democrats say") takes the base form.
+  if (prev.pos === 'PROPN') return third || (base && (next.normal === 'that' || (/[^s]s$/.test(prev.normal) && ['DET', 'PRON', 'SCONJ'].includes(next.pos))));
   if (prev.pos === 'NUM') return base; // "nine out of 10 say
   if (prev.pos !== 'NOUN') return false;
   const prevPlural = prev.normal !== prev.lemma && /s$/.test(prev.normal);
