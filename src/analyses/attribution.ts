@@ -528,7 +528,11 @@ function analyseCue(
   // Passive or nominal: "announced by X", "the remarks were made by X", "has been voiced by X".
   let k = m.tokenEnd;
   while (k < sEnd && tokens[k]!.pos === 'ADV') k++;
-  if (tokens[k]?.normal === 'by') {
+  // After a subject ("Mr. Trump said by telephone") the cue is active and "by" names a means.
+  let s0 = m.tokenStart - 1;
+  while (s0 >= sStart && tokens[s0]!.pos === 'ADV') s0--;
+  const active = s0 >= sStart && (tokens[s0]!.pos === 'PROPN' || (tokens[s0]!.pos === 'PRON' && !DEMONSTRATIVES.has(tokens[s0]!.normal)));
+  if (tokens[k]?.normal === 'by' && !active) {
     const np = npRight(ctx, k + 1, sEnd);
     const who = np ? describeSource(ctx, np, names, previous) : null;
     // Only a recognisable source makes "… by X" an attribution ("an area threatened by armed groups" is not).
@@ -604,6 +608,9 @@ function analyseCue(
     src = npLeft(ctx, j + 1, sStart);
     // Demonstratives are not sources ("This underscores …").
     if (src && src.b - src.a === 1 && DEMONSTRATIVES.has(tokens[src.a]!.normal)) return [];
+    // The head of a relative clause is the subject: "officials who spoke with the paper said",
+    // "groups that have endorsed him say".
+    if (src) src = relativeHead(ctx, src, sStart) ?? src;
     // A capitalised subject the tagger read as a verb ("Cook said").
     if (!src && nameLike(ctx, j, sStart, m.tokenStart) && (j === sStart || isPunct(tokens[j - 1]))) src = { a: j, b: j + 1 };
   } else if (tokens[j]?.text === ')' || /^[—–]$/.test(tokens[j]?.text ?? '')) {
@@ -629,7 +636,9 @@ function analyseCue(
   }
 
   // A long apposition: "Chris Cox, who runs the NRA's lobbying arm, says" — the source runs from the clause start.
-  if (!src && tokens[j]?.text === ',' && !isQuoteMark(tokens[j - 1])) {
+  // ("…, but it is under pressure, said the company's chief executive." is inverted: the phrase after "said" ends the sentence.)
+  const endsSentence = (r: Range | null) => r !== null && (r.b >= sEnd || /^[.!?]$/.test(tokens[r.b]!.text) || (tokens[r.b]!.text === ',' && npRight(ctx, r.b + 1, sEnd)?.b === sEnd - 1));
+  if (!src && tokens[j]?.text === ',' && !isQuoteMark(tokens[j - 1]) && !(first.lemma === 'say' && endsSentence(npRight(ctx, m.tokenEnd, sEnd)))) {
     let a = j - 1;
     while (a > sStart && !isQuoteMark(tokens[a - 1]) && tokens[a - 1]!.text !== ';' && j - a < 40) a--;
     const head = npRight(ctx, a, j);
@@ -647,7 +656,9 @@ function analyseCue(
     // "…, said he would stay" is a clause with a subject, not an inverted source.
     const clauseSubject = np && np.b - np.a === 1 && tokens[np.a]!.pos === 'PRON' && np.b < sEnd && !isPunct(tokens[np.b]);
     if (np && closed && !timeWord && !clauseSubject && !(np.b - np.a === 1 && tokens[np.a]!.pos === 'DET')) {
-      src = np;
+      // An apposition closing the sentence belongs to the source: "…, said the company's chief executive, John Roe."
+      const apposition = tokens[np.b]?.text === ',' ? npRight(ctx, np.b + 1, sEnd) : null;
+      src = apposition && (apposition.b >= sEnd || /^[.!?]$/.test(tokens[apposition.b]!.text)) ? { a: np.a, b: apposition.b } : np;
       inverted = true;
     }
   }
@@ -670,8 +681,10 @@ function analyseCue(
   // Indirect speech.
   let content: TextSpan | null;
   const tail = text.slice(rightEdge, sentenceEnd);
-  if (tokens[src.a - 1]?.text === ',' && !/\w{3,}/.test(tail.replace(/\b(on|in|at|last|this|recently|earlier|later|today|yesterday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|a|an|the|statement|interview|press|conference|briefing|week|month|year)\b/gi, ''))) {
-    content = clause(ctx, sentence.start, tokens[src.a - 1]!.start);
+  // What precedes the source (or, inverted, the cue) up to its comma: "The plan failed, the minister said."
+  const comma = inverted ? m.tokenStart - 1 : src.a - 1;
+  if (tokens[comma]?.text === ',' && !/\w{3,}/.test(tail.replace(/\b(on|in|at|last|this|recently|earlier|later|today|yesterday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|a|an|the|statement|interview|press|conference|briefing|week|month|year)\b/gi, ''))) {
+    content = clause(ctx, sentence.start, tokens[comma]!.start);
   } else {
     content = clause(ctx, afterThat(ctx, tokenAt(tokens, rightEdge + skipObject(ctx, m, rightEdge, sEnd)), sEnd), sentenceEnd);
     const stop = coordinatedCue(ctx, m, sEnd);
@@ -716,6 +729,24 @@ function colonHeadline(
   return [draft(ctx, cue, m.entry, np, describeSource(ctx, np, names, previous), content, whole === true)];
 }
 
+/**
+ * The noun phrase a relative clause ending at `src` hangs on ("officials who spoke with the
+ * paper", "groups that have endorsed him"): the relative pronoun follows a noun, a verb lies
+ * between it and `src`, and no punctuation or conjunction; null when there is none.
+ */
+function relativeHead(ctx: Ctx, src: Range, sStart: number): Range | null {
+  const { tokens } = ctx;
+  let verb = false;
+  if (['who', 'that', 'which'].includes(tokens[src.a]!.normal)) return null;
+  for (let r = src.a - 1; r > sStart && src.a - r < 15; r--) {
+    const t = tokens[r]!;
+    if (t.type === 'punctuation' || t.pos === 'CCONJ') return null;
+    if (t.pos === 'VERB' || t.pos === 'AUX') verb = true;
+    if ((t.normal === 'who' || t.normal === 'that' || t.normal === 'which') && verb && ['NOUN', 'PROPN'].includes(tokens[r - 1]!.pos)) return npLeft(ctx, r, sStart);
+  }
+  return null;
+}
+
 /** Nouns of time that may sit between a subject and its cue ("Trump at the time said", "The campaign last week said"). */
 const TIME_NOUNS = new Set(['time', 'week', 'month', 'year', 'night', 'morning', 'afternoon', 'evening', 'weekend', 'day']);
 
@@ -733,7 +764,7 @@ function skipTimeLeft(ctx: Ctx, j: number, sStart: number): number {
 }
 
 /** Words that may follow the source of an inverted cue ("…, said the minister on Monday", "…, said Smith, who …"). */
-const INVERTED_NEXT = new Set(['on', 'in', 'at', 'with', 'of', 'to', 'and', 'as', 'during', 'after', 'before', 'while', 'who', 'when', 'last', 'this', 'earlier', 'today', 'yesterday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
+const INVERTED_NEXT = new Set(['on', 'in', 'at', 'with', 'of', 'to', 'and', 'as', 'during', 'after', 'before', 'while', 'who', 'last', 'this', 'earlier', 'today', 'yesterday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
 
 /** Words after an agentless passive cue that open what was said or asked ("was asked whether", "is accused of"). */
 const AGENTLESS_NEXT = new Set(['about', 'whether', 'if', 'what', 'why', 'how', 'when', 'who', 'where', 'of', 'as', 'for', 'on', 'to', 'that']);
