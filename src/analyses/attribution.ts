@@ -656,8 +656,9 @@ function analyseCue(
     // "…, said he would stay" is a clause with a subject, not an inverted source.
     const clauseSubject = np && np.b - np.a === 1 && tokens[np.a]!.pos === 'PRON' && np.b < sEnd && !isPunct(tokens[np.b]);
     if (np && closed && !timeWord && !clauseSubject && !(np.b - np.a === 1 && tokens[np.a]!.pos === 'DET')) {
-      // An apposition closing the sentence belongs to the source: "…, said the company's chief executive, John Roe."
-      const apposition = tokens[np.b]?.text === ',' ? npRight(ctx, np.b + 1, sEnd) : null;
+      // A name in apposition closing the sentence belongs to a title: "…, said the company's chief executive, John Roe."
+      const titled = !tokens.slice(np.a, np.b).some((t) => t.pos === 'PROPN');
+      const apposition = titled && tokens[np.b]?.text === ',' ? npRight(ctx, np.b + 1, sEnd) : null;
       src = apposition && (apposition.b >= sEnd || /^[.!?]$/.test(tokens[apposition.b]!.text)) ? { a: np.a, b: apposition.b } : np;
       inverted = true;
     }

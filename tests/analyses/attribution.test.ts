@@ -268,6 +268,16 @@ describe('attribution patterns added for news conventions (PolNeAR error analysi
     expect(attr('It remains to be seen how the court will rule.')).toEqual([]);
   });
 
+  it('relative clause head, active "said by", inverted source with a closing apposition', () => {
+    expect(attr('Current and former officials who spoke with the newspaper said the group had lost its way.').map((a) => [a.source, a.cue])).toEqual([[[12, 'former officials'], [58, 'said', true]]]);
+    expect(attr('“It\'s nonsense,” Mr. Roe said by telephone on Sunday.')).toEqual([
+      { source: [17, 'Mr. Roe'], cue: [25, 'said', true], content: [0, '“It\'s nonsense,”'], direct: true, type: 'unknown', name: 'Roe' },
+    ]);
+    expect(attr('The factory is struggling, said the company\'s chief executive, John Roe.')).toEqual([
+      { source: [32, "the company's chief executive, John Roe"], cue: [27, 'said', true], content: [0, 'The factory is struggling'], direct: false, type: 'official', name: 'John Roe' },
+    ]);
+  });
+
   it('a cue word inside a hyphenated compound is an adjective', () => {
     expect(attr('The long-sought treaty was signed.')).toEqual([]);
   });
