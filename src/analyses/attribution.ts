@@ -531,8 +531,10 @@ function analyseCue(
   // After a subject ("Mr. Trump said by telephone") the cue is active and "by" names a means.
   let s0 = m.tokenStart - 1;
   while (s0 >= sStart && tokens[s0]!.pos === 'ADV') s0--;
-  const active = s0 >= sStart && (tokens[s0]!.pos === 'PROPN' || (tokens[s0]!.pos === 'PRON' && !DEMONSTRATIVES.has(tokens[s0]!.normal)));
+  const active = (first.lemma === 'say' || first.lemma === 'tell') && s0 >= sStart && (tokens[s0]!.pos === 'PROPN' || (tokens[s0]!.pos === 'PRON' && !DEMONSTRATIVES.has(tokens[s0]!.normal)));
   if (tokens[k]?.normal === 'by' && !active) {
+    // A stance or offer "by X" ("assistance offered by X") is an action, not a statement.
+    if (m.entry.speech === false) return [];
     const np = npRight(ctx, k + 1, sEnd);
     const who = np ? describeSource(ctx, np, names, previous) : null;
     // Only a recognisable source makes "… by X" an attribution ("an area threatened by armed groups" is not).
