@@ -27,7 +27,7 @@ const TYPE_PRIORITY: readonly SourceType[] = ['state-media', 'media', 'data-ngo'
 const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'him', 'her', 'them']);
 const HONORIFICS = new Set(['mr', 'mr.', 'mrs', 'mrs.', 'ms', 'ms.', 'dr', 'dr.', 'sir', 'madam', 'mme', 'mme.', 'miss']);
 /** Words that may join the parts of a noun phrase (`head of the mission`, `Location & Event`). */
-const NP_JOINERS = new Set(['of', '&', "'s", '’s', "'", '’', '-', 'for', 'at', 'on', 'in']);
+const NP_JOINERS = new Set(['of', '&', '/', "'s", '’s', "'", '’', '-', 'for', 'at', 'on', 'in']);
 const NP_POS = new Set(['PROPN', 'NOUN', 'ADJ', 'DET', 'NUM', 'PRON']);
 const SKIP_BEFORE_CUE_POS = new Set(['ADV', 'AUX', 'PART']);
 /** Nouns that name a document or dataset rather than its author (`a report by X`). */
@@ -107,7 +107,13 @@ function npLeft(ctx: Ctx, end: number, sentenceStart: number): Range | null {
     const t = tokens[i]!;
     if (isNpToken(t, ctx) || (t.type === 'punctuation' && (t.text === '.' || t.text === '&') && a < end && /\p{Lu}/u.test(tokens[i - 1]?.text ?? ''))) {
       a = i;
-      if (t.pos === 'DET' || (t.pos === 'PRON' && i < end - 1)) break; // a determiner opens the phrase
+      // A determiner opens the phrase, unless a preposition joins it to a head before ("speakers at the service").
+      const joined = t.pos === 'DET' && i - 2 >= sentenceStart && ['of', 'at', 'in', 'for', 'on'].includes(tokens[i - 1]!.normal) && ['NOUN', 'PROPN'].includes(tokens[i - 2]!.pos);
+      if (joined) {
+        i -= 2;
+        continue;
+      }
+      if (t.pos === 'DET' || (t.pos === 'PRON' && i < end - 1)) break;
       if (t.pos === 'PRON') break;
       i--;
       continue;
@@ -121,7 +127,8 @@ function npLeft(ctx: Ctx, end: number, sentenceStart: number): Range | null {
   }
   if (a >= end) return null;
   // A phrase must hold a noun, proper noun or pronoun.
-  for (let k = a; k < end; k++) if (['NOUN', 'PROPN', 'PRON'].includes(tokens[k]!.pos) || /^\p{Lu}/u.test(tokens[k]!.text)) return { a, b: end };
+  // ("Nearly nine out of 10 say": a count of people is a subject too)
+  for (let k = a; k < end; k++) if (['NOUN', 'PROPN', 'PRON', 'NUM'].includes(tokens[k]!.pos) || /^\p{Lu}/u.test(tokens[k]!.text)) return { a, b: end };
   return null;
 }
 
@@ -157,6 +164,44 @@ function npRight(ctx: Ctx, start: number, sentenceEnd: number): Range | null {
   }
   if (b <= start) return null;
   for (let k = start; k < b; k++) if (['NOUN', 'PROPN', 'PRON'].includes(tokens[k]!.pos) || /^\p{Lu}/u.test(tokens[k]!.text)) return { a: start, b };
+  return null;
+}
+
+/**
+ * The source after "according to": its noun phrase, or, when the tagger broke the phrase with a
+ * verb or adverb tag ("to state law", "a new Associated Press poll", "exit polling data"), every
+ * token up to the next comma, dash or the sentence end, if a noun is among them.
+ */
+function accordingSource(ctx: Ctx, start: number, sEnd: number): Range | null {
+  const { tokens } = ctx;
+  const np = npRight(ctx, start, sEnd);
+  let end = start;
+  while (end < sEnd && !/^[,;:—–()"“”]$/.test(tokens[end]!.text) && !(end === sEnd - 1 && tokens[end]!.text === '.')) end++;
+  const broken = !np || (np.b < end && ['VERB', 'ADV'].includes(tokens[np.b]!.pos));
+  if (!broken || end - start > 15 || end <= start) return np;
+  for (let k = start; k < end; k++) if (tokens[k]!.pos === 'NOUN' || tokens[k]!.pos === 'PROPN') return { a: start, b: end };
+  return np;
+}
+
+/** Nouns of documents that carry their authors' findings (`in a CNN poll`, `in the report`). */
+const DOCUMENT_NOUNS = new Set(['poll', 'survey', 'study', 'report', 'analysis']);
+
+/** A single-word preposition cue (`in` a poll): it counts only before a document (see `documentAfter`). */
+const isPrepositionCue = (tokens: readonly Token[], m: LexiconMatch): boolean => m.tokenEnd - m.tokenStart === 1 && tokens[m.tokenStart]!.pos === 'ADP';
+
+/**
+ * The document a sentence-opening preposition cue introduces ("In an NBC News poll released
+ * Monday, …", "In the report, …"): the noun phrase after the cue up to its document noun, when a
+ * comma closes the opening phrase; else null ("a lead in the polls" is not an attribution).
+ */
+function documentAfter(ctx: Ctx, m: LexiconMatch, sentence: { tokenStart: number; tokenEnd: number }): Range | null {
+  const { tokens } = ctx;
+  if (tokens.slice(sentence.tokenStart, m.tokenStart).some((t) => t.pos !== 'CCONJ' && t.pos !== 'ADV')) return null;
+  const np = npRight(ctx, m.tokenEnd, sentence.tokenEnd);
+  if (!np) return null;
+  const comma = findComma(ctx, np.b, Math.min(sentence.tokenEnd, np.b + 8));
+  if (comma >= sentence.tokenEnd || tokens[comma]!.text !== ',') return null;
+  for (let k = np.b - 1; k >= np.a; k--) if (DOCUMENT_NOUNS.has(tokens[k]!.lemma) && tokens[k]!.pos === 'NOUN') return { a: np.a, b: k + 1 };
   return null;
 }
 
@@ -425,6 +470,10 @@ export function findAttributions(article: AnalysedArticle, lexicons: Lexicons): 
     const last = cues[cues.length - 1];
     if (last && m.tokenStart < last.tokenEnd) continue;
     if (insideQuote(ctx, m.start, m.end)) continue;
+    // A cue word inside a hyphenated compound ("long-sought", "much-discussed") is an adjective.
+    const before = tokens[m.tokenStart - 1];
+    if (before && /^[-‐]$/.test(before.text) && before.end === m.start) continue;
+    if (isPrepositionCue(tokens, m) && !documentAfter(ctx, m, sentences[tokens[m.tokenStart]!.sentence]!)) continue;
     cues.push(m);
   }
   const out: AttributionDraft[] = [];
@@ -432,7 +481,11 @@ export function findAttributions(article: AnalysedArticle, lexicons: Lexicons): 
     const s = sentences[tokens[m.tokenStart]!.sentence]!;
     const cueSpan = { ...span(text, m.start, m.end), neutral: m.entry.neutral !== false, lemma: tokens[m.tokenStart]!.lemma };
     const made = analyseCue(ctx, m, cueSpan, s.tokenStart, s.tokenEnd, names, out);
-    for (const d of made) out.push(d);
+    // Entries marked `quoted` ("continue") report speech only next to a quotation; those marked
+    // `speech: false` (a stance, thought or evidence: "want", "believe", "show") inside what an
+    // earlier cue reports ("she said she wanted …") are part of that content, not a new attribution.
+    const inside = (d: AttributionDraft) => out.some((e) => !e.direct && e.content !== null && e.content.start <= d.cue.start && d.cue.end <= e.content.end);
+    for (const d of made) if ((d.direct || !m.entry.quoted) && (m.entry.speech !== false || !inside(d))) out.push(d);
   }
   return out.sort((x, y) => x.start - y.start || x.end - y.end);
 }
@@ -452,19 +505,21 @@ function analyseCue(
   const lastTok = tokens[sEnd - 1]!;
   const sentenceEnd = isPunct(lastTok) && !isQuoteMark(lastTok) ? lastTok.start : sentence.end;
 
+  if (first.text === ':') return colonHeadline(ctx, m, cue, sStart, sEnd, sentenceEnd, names, previous);
+
   // Agentless adverb: "reportedly", "allegedly".
   if (first.pos === 'ADV' && m.tokenEnd - m.tokenStart === 1) {
     return [draft(ctx, cue, m.entry, null, null, clause(ctx, sentence.start, sentenceEnd), false)];
   }
 
-  // "according to X": the source follows; the content is the rest of the sentence.
+  // "according to X" / "in a poll by X": the source follows; the content is the rest of the sentence.
   const isAccording = m.entry.phrases.some((p) => /^according to$/i.test(p)) && tokens[m.tokenEnd - 1]!.normal === 'to';
-  if (isAccording) {
-    const np = npRight(ctx, m.tokenEnd, sEnd);
+  if (isAccording || isPrepositionCue(tokens, m)) {
+    const np = isAccording ? accordingSource(ctx, m.tokenEnd, sEnd) : documentAfter(ctx, m, { tokenStart: sStart, tokenEnd: sEnd });
     if (!np) return [];
     const src = skipIntermediate(ctx, np, sEnd);
     const who = describeSource(ctx, src, names, previous);
-    const after = tokens[src.b];
+    const after = tokens[isAccording ? src.b : findComma(ctx, src.b, sEnd) + 1];
     const restStart = after ? after.start : sentenceEnd;
     const content = restStart < sentenceEnd && /\w/.test(text.slice(restStart, sentenceEnd)) ? clause(ctx, restStart, sentenceEnd) : clause(ctx, sentence.start, m.start);
     return [draft(ctx, cue, m.entry, src, who, content, false)];
@@ -473,7 +528,13 @@ function analyseCue(
   // Passive or nominal: "announced by X", "the remarks were made by X", "has been voiced by X".
   let k = m.tokenEnd;
   while (k < sEnd && tokens[k]!.pos === 'ADV') k++;
-  if (tokens[k]?.normal === 'by') {
+  // After a subject ("Mr. Trump said by telephone") the cue is active and "by" names a means.
+  let s0 = m.tokenStart - 1;
+  while (s0 >= sStart && tokens[s0]!.pos === 'ADV') s0--;
+  const active = (first.lemma === 'say' || first.lemma === 'tell') && s0 >= sStart && (tokens[s0]!.pos === 'PROPN' || (tokens[s0]!.pos === 'PRON' && !DEMONSTRATIVES.has(tokens[s0]!.normal)));
+  if (tokens[k]?.normal === 'by' && !active) {
+    // A stance or offer "by X" ("assistance offered by X") is an action, not a statement.
+    if (m.entry.speech === false) return [];
     const np = npRight(ctx, k + 1, sEnd);
     const who = np ? describeSource(ctx, np, names, previous) : null;
     // Only a recognisable source makes "… by X" an attribution ("an area threatened by armed groups" is not).
@@ -505,6 +566,7 @@ function analyseCue(
 
   // Subject before the cue (with an optional apposition: "Mali's Foreign Minister, Abdoulaye Diop, hailed").
   let src: Range | null = null;
+  j = skipTimeLeft(ctx, j, sStart);
   // A form of "be" before a participle cue is a passive ("is said to"); before an -ing form it is progressive ("is saying").
   const passive = !/ing$/.test(first.normal) && tokens.slice(Math.max(sStart, j + 1), m.tokenStart).some((t) => t.pos === 'AUX' && t.lemma === 'be');
   if (passive) {
@@ -513,6 +575,11 @@ function analyseCue(
     const modal = tokens.slice(Math.max(sStart, j + 1), m.tokenStart).some((t) => t.pos === 'AUX' && t.lemma !== 'be' && t.lemma !== 'have');
     if (modal) return [];
     const next = tokens[m.tokenEnd]?.normal ?? '';
+    // "is seen as", "is viewed as": an evaluation in the writer's voice whose holder is hidden
+    // (the unsourced analysis flags it as an agentless passive), not an attribution.
+    // A stance in the passive is attributed only with "to"/"that" ("is believed to"); "it remains to
+    // be seen how …" is not.
+    if (m.entry.speech === false && next !== 'to' && next !== 'that') return [];
     if (['to', 'that'].includes(next)) return [draft(ctx, cue, m.entry, null, null, clause(ctx, sentence.start, sentenceEnd), false)];
     if (AGENTLESS_NEXT.has(next) || isPunct(tokens[m.tokenEnd]) || m.tokenEnd >= sEnd) {
       return [draft(ctx, cue, m.entry, null, null, clause(ctx, tokens[m.tokenEnd]?.start ?? sentenceEnd, sentenceEnd) ?? clause(ctx, sentence.start, sentenceEnd), false)];
@@ -543,6 +610,19 @@ function analyseCue(
     src = npLeft(ctx, j + 1, sStart);
     // Demonstratives are not sources ("This underscores …").
     if (src && src.b - src.a === 1 && DEMONSTRATIVES.has(tokens[src.a]!.normal)) return [];
+    // The head of a relative clause is the subject: "officials who spoke with the paper said",
+    // "groups that have endorsed him say".
+    if (src) src = relativeHead(ctx, src, sStart) ?? src;
+    // A capitalised subject the tagger read as a verb ("Cook said").
+    if (!src && nameLike(ctx, j, sStart, m.tokenStart) && (j === sStart || isPunct(tokens[j - 1]))) src = { a: j, b: j + 1 };
+  } else if (tokens[j]?.text === ')' || /^[—–]$/.test(tokens[j]?.text ?? '')) {
+    // A parenthesis or dashed aside between the name and the cue: "Sen. Jane Roe (D-Ore.) said",
+    // "Many speakers — including two bishops — said".
+    const close = tokens[j]!.text;
+    const opener = close === ')' ? '(' : close;
+    let open = j - 1;
+    while (open > sStart && j - open < 15 && tokens[open]!.text !== opener && tokens[open]!.text !== close) open--;
+    if (tokens[open]?.text === opener && open > sStart) src = npLeft(ctx, open, sStart);
   } else if (tokens[j]?.text === ',' && j - 1 >= sStart && !isQuoteMark(tokens[j - 1])) {
     const inner = npLeft(ctx, j, sStart);
     if (inner && tokens[inner.a - 1]?.text === ',') {
@@ -558,20 +638,30 @@ function analyseCue(
   }
 
   // A long apposition: "Chris Cox, who runs the NRA's lobbying arm, says" — the source runs from the clause start.
-  if (!src && tokens[j]?.text === ',' && !isQuoteMark(tokens[j - 1])) {
+  // ("…, but it is under pressure, said the company's chief executive." is inverted: the phrase after "said" ends the sentence.)
+  const endsSentence = (r: Range | null) => r !== null && (r.b >= sEnd || /^[.!?]$/.test(tokens[r.b]!.text) || (tokens[r.b]!.text === ',' && npRight(ctx, r.b + 1, sEnd)?.b === sEnd - 1));
+  if (!src && tokens[j]?.text === ',' && !isQuoteMark(tokens[j - 1]) && !(first.lemma === 'say' && endsSentence(npRight(ctx, m.tokenEnd, sEnd)))) {
     let a = j - 1;
     while (a > sStart && !isQuoteMark(tokens[a - 1]) && tokens[a - 1]!.text !== ';' && j - a < 40) a--;
     const head = npRight(ctx, a, j);
-    if (head && tokens[head.b]?.text === ',' && head.b < j && !/ing$/.test(tokens[head.b + 1]?.normal ?? 'x')) src = { a, b: j };
+    // A participial aside ("Clinton, speaking to reporters on Tuesday, said") is not part of the source.
+    if (head && tokens[head.b]?.text === ',' && head.b < j) src = /ing$/.test(tokens[head.b + 1]?.normal ?? '') && tokens[head.b + 1]!.pos === 'VERB' ? head : { a, b: j };
   }
 
   // Inverted: "“…”, reassured Mr. Lavrov." / "…, said the minister."
   let inverted = false;
   if (!src && (j < sStart || isPunct(tokens[j])) && first.lemma !== 'tell' && !/ing$/.test(first.normal)) {
     const np = npRight(ctx, m.tokenEnd, sEnd);
-    const timeWord = np && (TIME_WORDS.has(tokens[np.a]!.normal) || tokens[np.a]!.pos === 'NUM');
-    if (np && !timeWord && !(np.b - np.a === 1 && tokens[np.a]!.pos === 'DET')) {
-      src = np;
+    // "…, said 20 percent" is a figure, but "…, said one Democrat familiar with the talks." is a source.
+    const closed = np !== null && (np.b >= sEnd || isPunct(tokens[np.b]) || INVERTED_NEXT.has(tokens[np.b]!.normal));
+    const timeWord = np && (TIME_WORDS.has(tokens[np.a]!.normal) || (tokens[np.a]!.pos === 'NUM' && !closed));
+    // "…, said he would stay" is a clause with a subject, not an inverted source.
+    const clauseSubject = np && np.b - np.a === 1 && tokens[np.a]!.pos === 'PRON' && np.b < sEnd && !isPunct(tokens[np.b]);
+    if (np && closed && !timeWord && !clauseSubject && !(np.b - np.a === 1 && tokens[np.a]!.pos === 'DET')) {
+      // A name in apposition closing the sentence belongs to a title: "…, said the company's chief executive, John Roe."
+      const titled = !tokens.slice(np.a, np.b).some((t) => t.pos === 'PROPN');
+      const apposition = titled && tokens[np.b]?.text === ',' ? npRight(ctx, np.b + 1, sEnd) : null;
+      src = apposition && (apposition.b >= sEnd || /^[.!?]$/.test(tokens[apposition.b]!.text)) ? { a: np.a, b: apposition.b } : np;
       inverted = true;
     }
   }
@@ -594,8 +684,10 @@ function analyseCue(
   // Indirect speech.
   let content: TextSpan | null;
   const tail = text.slice(rightEdge, sentenceEnd);
-  if (tokens[src.a - 1]?.text === ',' && !/\w{3,}/.test(tail.replace(/\b(on|in|at|last|this|recently|earlier|later|today|yesterday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|a|an|the|statement|interview|press|conference|briefing|week|month|year)\b/gi, ''))) {
-    content = clause(ctx, sentence.start, tokens[src.a - 1]!.start);
+  // What precedes the source (or, inverted, the cue) up to its comma: "The plan failed, the minister said."
+  const comma = inverted ? m.tokenStart - 1 : src.a - 1;
+  if (tokens[comma]?.text === ',' && !/\w{3,}/.test(tail.replace(/\b(on|in|at|last|this|recently|earlier|later|today|yesterday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|a|an|the|statement|interview|press|conference|briefing|week|month|year)\b/gi, ''))) {
+    content = clause(ctx, sentence.start, tokens[comma]!.start);
   } else {
     content = clause(ctx, afterThat(ctx, tokenAt(tokens, rightEdge + skipObject(ctx, m, rightEdge, sEnd)), sEnd), sentenceEnd);
     const stop = coordinatedCue(ctx, m, sEnd);
@@ -603,6 +695,79 @@ function analyseCue(
   }
   return [draft(ctx, cue, m.entry, src, who, content, false)];
 }
+
+/** Words of column and section labels that open a sentence with a colon ("The Latest:", "Editor's note:"). */
+const HEADING_LABELS = new Set(['latest', 'note', 'question', 'answer', 'update', 'updated', 'name', 'watch', 'video', 'photo', 'photos', 'related', 'read', 'editor', 'email', 'transcript', 'excerpt', 'correction', 'disclosure', 'breaking', 'exclusive', 'opinion', 'analysis', 'editorial', 'live', 'warning', 'source', 'sources', 'credit', 'q', 'a']);
+
+/**
+ * Headline attribution `X: …` ("Mayor Ruiz: Bridge Reopens Monday", "Poll: Senator Leads"): the
+ * sentence opens with a short name phrase (a proper noun, a sources-lexicon word or capitalised
+ * words, no verb) and a colon, and at least three tokens follow. Section labels ("UPDATE:",
+ * "Editor's note:") are not sources.
+ */
+function colonHeadline(
+  ctx: Ctx,
+  m: LexiconMatch,
+  cue: TextSpan & { neutral: boolean; lemma: string },
+  sStart: number,
+  sEnd: number,
+  sentenceEnd: number,
+  names: ReturnType<typeof fullNames>,
+  previous: AttributionDraft[],
+): AttributionDraft[] {
+  const { tokens, text } = ctx;
+  const k = m.tokenStart;
+  if (k - sStart < 1 || k - sStart > 6 || sEnd - m.tokenEnd < 3) return [];
+  const np = npRight(ctx, sStart, k);
+  if (!np || np.b !== k) return [];
+  const words = tokens.slice(sStart, k);
+  // A name: a proper noun, a sources-lexicon word, or capitalised words only ("Lynch:", "TAPPER:" in a transcript).
+  const capitalised = words.every((t) => t.type !== 'word' || /^\p{Lu}/u.test(t.text) || NP_JOINERS.has(t.normal));
+  if (!words.some((t) => ctx.covered[t.index] === 1 || t.pos === 'PROPN') && !capitalised) return [];
+  // Column and section labels ("The Latest:", "Editor's note:", "Question:") are not sources.
+  if (words.some((t) => HEADING_LABELS.has(t.normal)) || (words[0]!.pos === 'DET' && !ctx.covered[sStart + 1])) return [];
+  const q = quoteAfter(ctx, m.end, m.end + 3);
+  const whole = q && q.end >= sentenceEnd - 1;
+  const content = whole ? span(text, q.start, q.end) : clause(ctx, tokens[m.tokenEnd]!.start, sentenceEnd);
+  return [draft(ctx, cue, m.entry, np, describeSource(ctx, np, names, previous), content, whole === true)];
+}
+
+/**
+ * The noun phrase a relative clause ending at `src` hangs on ("officials who spoke with the
+ * paper", "groups that have endorsed him"): the relative pronoun follows a noun, a verb lies
+ * between it and `src`, and no punctuation or conjunction; null when there is none.
+ */
+function relativeHead(ctx: Ctx, src: Range, sStart: number): Range | null {
+  const { tokens } = ctx;
+  let verb = false;
+  if (['who', 'that', 'which'].includes(tokens[src.a]!.normal)) return null;
+  for (let r = src.a - 1; r > sStart && src.a - r < 15; r--) {
+    const t = tokens[r]!;
+    if (t.type === 'punctuation' || t.pos === 'CCONJ') return null;
+    if (t.pos === 'VERB' || t.pos === 'AUX') verb = true;
+    if ((t.normal === 'who' || t.normal === 'that' || t.normal === 'which') && verb && ['NOUN', 'PROPN'].includes(tokens[r - 1]!.pos)) return npLeft(ctx, r, sStart);
+  }
+  return null;
+}
+
+/** Nouns of time that may sit between a subject and its cue ("Trump at the time said", "The campaign last week said"). */
+const TIME_NOUNS = new Set(['time', 'week', 'month', 'year', 'night', 'morning', 'afternoon', 'evening', 'weekend', 'day']);
+
+/**
+ * Token index left of a time adverbial that ends at token `j` and stands between a subject and its
+ * cue ("Grassley (R-Iowa) on Wednesday downplayed", "Trump at the time said"); `j` when there is none.
+ */
+function skipTimeLeft(ctx: Ctx, j: number, sStart: number): number {
+  const { tokens } = ctx;
+  const isTime = (t: Token) => TIME_WORDS.has(t.normal) || TIME_NOUNS.has(t.lemma);
+  if (j < sStart || !isTime(tokens[j]!)) return j;
+  let k = j;
+  while (k > sStart && (isTime(tokens[k]!) || tokens[k]!.pos === 'DET' || tokens[k]!.pos === 'NUM' || tokens[k]!.normal === 'at' || tokens[k]!.normal === 'in')) k--;
+  return k < j && tokens[k]!.type === 'word' && isNpToken(tokens[k]!, ctx) && !isTime(tokens[k]!) ? k : tokens[k]!.text === ')' ? k : j;
+}
+
+/** Words that may follow the source of an inverted cue ("…, said the minister on Monday", "…, said Smith, who …"). */
+const INVERTED_NEXT = new Set(['on', 'in', 'at', 'with', 'of', 'to', 'and', 'as', 'during', 'after', 'before', 'while', 'who', 'last', 'this', 'earlier', 'today', 'yesterday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
 
 /** Words after an agentless passive cue that open what was said or asked ("was asked whether", "is accused of"). */
 const AGENTLESS_NEXT = new Set(['about', 'whether', 'if', 'what', 'why', 'how', 'when', 'who', 'where', 'of', 'as', 'for', 'on', 'to', 'that']);
@@ -650,9 +815,11 @@ function findComma(ctx: Ctx, from: number, to: number): number {
 function clauseSubject(ctx: Ctx, cueAt: number, sStart: number): Range | null {
   const { tokens } = ctx;
   let i = sStart;
-  // Dateline: "WASHINGTON —", "CLEVELAND -".
-  for (let k = sStart; k < Math.min(cueAt, sStart + 6); k++) {
-    if (/^[—–-]+$/.test(tokens[k]!.text) && tokens.slice(sStart, k).every((t) => t.text === t.text.toUpperCase() || t.type !== 'word')) {
+  // Dateline: "WASHINGTON —", "CLEVELAND -", "Washington (AFP) –", "ORLANDO, Fla. (Reuters) -".
+  for (let k = sStart; k < Math.min(cueAt, sStart + 12); k++) {
+    const before = tokens.slice(sStart, k);
+    const agency = before.some((t) => t.text === '(');
+    if (/^[—–-]+$/.test(tokens[k]!.text) && before.every((t) => t.type !== 'word' || t.text === t.text.toUpperCase() || (agency && /^\p{Lu}|^\d/u.test(t.text)))) {
       i = k + 1;
       break;
     }

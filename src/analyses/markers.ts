@@ -263,7 +263,9 @@ export function findMarkers(article: AnalysedArticle, lexicons: Lexicons): Loade
     return q && q.innerStart <= m.start && m.end <= q.innerEnd ? q : undefined;
   };
 
-  const reporting = lexicons.match(article, 'reporting-verbs');
+  // Preposition and punctuation cues ("in" a poll, a headline colon) are cues only in the contexts
+  // the attribution analysis checks, so they do not mark a nearby quotation as attributed.
+  const reporting = lexicons.match(article, 'reporting-verbs').filter((m) => !m.entry.pos?.every((p) => p === 'ADP' || p === 'PUNCT'));
   const reportingAt = new Set<number>();
   for (const m of reporting) for (let k = m.tokenStart; k < m.tokenEnd; k++) reportingAt.add(k);
 

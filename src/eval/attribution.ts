@@ -2,8 +2,8 @@
  * Evaluation of attribution and unsourced assertions against PolNeAR (dev split by default;
  * `PARALLAX_POLNEAR_SPLIT=train` to look for gaps on the training split; `PARALLAX_POLNEAR_LIMIT=N`
  * articles at most, `PARALLAX_POLNEAR_EVERY=k` / `PARALLAX_POLNEAR_OFFSET=o` every k-th article from
- * the o-th, `PARALLAX_POLNEAR_DUMP=FILE` writes missed relations and unmatched attributions as JSON
- * lines to FILE, for error analysis outside the repository). Metrics as defined in
+ * the o-th, `PARALLAX_POLNEAR_DUMP=FILE` writes missed relations, unmatched and matched (`ok`) attributions as
+ * JSON lines to FILE, for error analysis outside the repository). Metrics as defined in
  * ../shared/datasets/README.md §2. Runs the real pipeline on each `.txt` exactly as it is, with
  * one annotator (the first `.ann` file in name order) per article. PolNeAR offsets count code
  * points; the development files hold no character outside the BMP, so they equal our UTF-16
@@ -100,7 +100,7 @@ const fmt = (x: number): string => x.toFixed(3);
 /** One line of the optional error dump (`PARALLAX_POLNEAR_DUMP=FILE`): a missed gold relation or a tool attribution with no gold cue. */
 interface DumpRow {
   article: string;
-  what: 'miss' | 'fp' | 'src';
+  what: 'miss' | 'fp' | 'src' | 'ok';
   cue: string;
   source: string | null;
   context: string;
@@ -122,8 +122,10 @@ function scoreArticle(text: string, gold: ReturnType<typeof parseAnn>, attributi
   c.tool += attributions.length;
   for (const a of attributions) {
     if (goldCueSpans.some((g) => overlapsAny(a.cue, g))) c.toolCueHit++;
-    if (rel.some((r) => matches(a, r))) c.toolStrict++;
-    else if (dump) dump.push({ article: name, what: goldCueSpans.some((g) => overlapsAny(a.cue, g)) ? 'src' : 'fp', cue: a.cue.text, source: a.source?.text ?? null, context: around(a.cue), rule: a.rule });
+    if (rel.some((r) => matches(a, r))) {
+      c.toolStrict++;
+      dump?.push({ article: name, what: 'ok', cue: a.cue.text, source: a.source?.text ?? null, context: around(a.cue), rule: a.rule });
+    } else if (dump) dump.push({ article: name, what: goldCueSpans.some((g) => overlapsAny(a.cue, g)) ? 'src' : 'fp', cue: a.cue.text, source: a.source?.text ?? null, context: around(a.cue), rule: a.rule });
     if (a.source) {
       c.toolSources++;
       if (rel.some((r) => overlapsAny(a.source!, r.source))) c.toolSourcesHit++;

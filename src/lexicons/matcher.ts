@@ -32,6 +32,8 @@ interface TokenKeys {
   lemma: string[];
   /** Verb bases of a past participle that the tagger called an adjective (`informed` → inform). */
   participle: (string[] | null)[];
+  /** True for a present-tense verb the tagger called a noun (see `nounTaggedVerb`). */
+  verbLike: boolean[];
 }
 
 /** True for an `-ed` word tagged ADJ: the tagger often labels participles so. */
@@ -45,6 +47,39 @@ function participleBases(w: string): string[] {
   if (stem.endsWith('i')) out.push(`${stem.slice(0, -1)}y`);
   return out;
 }
+/** Tokens that open what follows a verb: a clause, an object or the end of a clause. */
+const AFTER_VERB_POS = new Set(['PRON', 'PROPN', 'DET', 'NUM', 'SCONJ', 'PUNCT']);
+const PLURAL_PRONOUNS = new Set(['they', 'we', 'i', 'you']);
+const SINGULAR_PRONOUNS = new Set(['he', 'she', 'it']);
+
+/**
+ * True when token `i` is tagged NOUN but reads as a present-tense verb agreeing with the noun or
+ * pronoun before it, with a clause, object or punctuation after it: "polls show that",
+ * "the reports show.", "Trump slams Clinton" (the tagger reads such words as plural nouns or
+ * compounds). A noun compound ("the Senate report", "campaign claims were") does not agree or
+ * is followed by another word class.
+ */
+function nounTaggedVerb(tokens: readonly Token[], i: number): boolean {
+  const t = tokens[i]!;
+  const prev = tokens[i - 1];
+  const next = tokens[i + 1];
+  if (t.pos !== 'NOUN' || !prev || !next || prev.sentence !== t.sentence || !/^[a-z]+$/.test(t.normal)) return false;
+  if (!AFTER_VERB_POS.has(next.pos) && next.normal !== 'that') return false;
+  if (next.pos === 'PUNCT' && !/^[.,:;"“”‘’]$/.test(next.text)) return false;
+  const third = t.normal !== t.lemma && t.normal === `${t.lemma}s`; // "shows", "slams"
+  const base = t.normal === t.lemma;
+  // A plural noun ending a phrase ("swing states.", "his remarks;") is not a verb.
+  if (third && next.pos === 'PUNCT' && !/^[:"“”‘’]$/.test(next.text)) return false;
+  if (prev.pos === 'PRON') return (third && SINGULAR_PRONOUNS.has(prev.normal)) || (base && PLURAL_PRONOUNS.has(prev.normal));
+  // A capitalised plural read as a name ("Polls show", "Democrats say") takes the base form.
+  if (prev.pos === 'PROPN') return third || (base && (next.normal === 'that' || (/[^s]s$/.test(prev.normal) && ['DET', 'PRON', 'SCONJ'].includes(next.pos))));
+  if (prev.pos === 'NUM') return base; // "nine out of 10 say
+  if (prev.pos !== 'NOUN') return false;
+  const prevPlural = prev.normal !== prev.lemma && /s$/.test(prev.normal);
+  // "the report notes that" but not the compound "campaign claims": a singular subject needs its determiner.
+  return (third && !prevPlural && tokens[i - 2]?.pos === 'DET') || (base && (prevPlural || next.normal === 'that'));
+}
+
 const keyCache = new WeakMap<readonly Token[], TokenKeys>();
 function keysOf(tokens: readonly Token[]): TokenKeys {
   let k = keyCache.get(tokens);
@@ -53,6 +88,7 @@ function keysOf(tokens: readonly Token[]): TokenKeys {
       normal: tokens.map((t) => wordKey(t.normal)),
       lemma: tokens.map((t) => wordKey(t.lemma)),
       participle: tokens.map((t) => (isParticipleAdj(t) ? participleBases(wordKey(t.normal)) : null)),
+      verbLike: tokens.map((_, i) => nounTaggedVerb(tokens, i)),
     };
     keyCache.set(tokens, k);
   }
@@ -89,7 +125,8 @@ export class PhraseMatcher<E> {
    * All phrase matches in `tokens` (within one sentence each), sorted by start token, longest
    * first at a position. Token indices are 0-based, `tokenEnd` exclusive. An `-ed` word tagged
    * ADJ also matches its verb base and counts as a VERB for `pos` (taggers often mislabel
-   * participles: "Officials informed journalists").
+   * participles: "Officials informed journalists"); likewise a present-tense verb tagged NOUN
+   * ("polls show that", see `nounTaggedVerb`).
    */
   match(tokens: readonly Token[]): { phrase: CompiledPhrase<E>; tokenStart: number; tokenEnd: number }[] {
     const keys = keysOf(tokens);
@@ -110,7 +147,7 @@ export class PhraseMatcher<E> {
       const found: { phrase: CompiledPhrase<E>; tokenStart: number; tokenEnd: number }[] = [];
       const participle = bases !== null;
       for (const p of candidates) {
-        if (p.pos && !p.pos.has(tokens[i]!.pos) && !(participle && p.pos.has('VERB'))) continue;
+        if (p.pos && !p.pos.has(tokens[i]!.pos) && !((participle || keys.verbLike[i]) && p.pos.has('VERB'))) continue;
         const end = i + p.words.length;
         if (end > tokens.length || tokens[end - 1]!.sentence !== tokens[i]!.sentence) continue;
         let ok = true;

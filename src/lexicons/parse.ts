@@ -28,6 +28,10 @@ export interface RawEntry {
   alternative?: string;
   examples?: { match?: string[]; nomatch?: string[] };
   neutral?: boolean;
+  /** Reporting verbs: a cue only next to a direct quotation (see schema/lexicon.schema.json). */
+  quoted?: boolean;
+  /** Reporting verbs: false for a stance, thought or evidence (see schema/lexicon.schema.json). */
+  speech?: boolean;
   sourceType?: string;
   name?: string;
   pos?: string[];

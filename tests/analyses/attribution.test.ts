@@ -199,6 +199,90 @@ describe('attribution patterns on small sentences', () => {
   });
 });
 
+describe('attribution patterns added for news conventions (PolNeAR error analysis)', () => {
+  it('headline colon: a short name phrase, a colon, then what it said; labels are not sources', () => {
+    expect(attr('Mayor Ruiz: Bridge Will Reopen on Monday.')).toEqual([
+      { source: [0, 'Mayor Ruiz'], cue: [10, ':', true], content: [12, 'Bridge Will Reopen on Monday'], direct: false, type: 'official', name: 'Ruiz' },
+    ]);
+    expect(attr('The Latest: Storm moves east over the weekend.')).toEqual([]);
+    expect(attr('UPDATE: The bridge reopened on Monday.')).toEqual([]);
+  });
+
+  it('present-tense cue verbs the tagger reads as nouns, but not plural nouns', () => {
+    expect(attr('The super PAC cut its ads, the filings show.')).toEqual([
+      { source: [27, 'the filings'], cue: [39, 'show', true], content: [0, 'The super PAC cut its ads'], direct: false, type: 'unknown', name: null },
+    ]);
+    expect(attr('Governor Smith slams the budget deal.')).toEqual([
+      { source: [0, 'Governor Smith'], cue: [15, 'slams', false], content: [21, 'the budget deal'], direct: false, type: 'official', name: 'Smith' },
+    ]);
+    expect(attr('Campaigns spend most in swing states.')).toEqual([]);
+    expect(attr('The Senate report was late.')).toEqual([]);
+  });
+
+  it('a parenthesis, a dashed aside or a time adverbial between the subject and the cue', () => {
+    expect(attr('Sen. Jane Roe (D-Oregon) said the bill would pass.')).toEqual([
+      { source: [0, 'Sen. Jane Roe'], cue: [25, 'said', true], content: [30, 'the bill would pass'], direct: false, type: 'unknown', name: 'Sen. Jane Roe' },
+    ]);
+    expect(attr('Several speakers — including two bishops — said the law was unjust.').map((a) => [a.source, a.cue])).toEqual([[[0, 'Several speakers'], [43, 'said', true]]]);
+    expect(attr('The mayor at the time said the plan was sound.')).toEqual([
+      { source: [0, 'The mayor'], cue: [22, 'said', true], content: [27, 'the plan was sound'], direct: false, type: 'official', name: null },
+    ]);
+    expect(attr('The governor on Tuesday said the roads were safe.').map((a) => a.source)).toEqual([[0, 'The governor']]);
+  });
+
+  it('inverted source that closes its phrase; a capitalised subject tagged as a verb; counts of people', () => {
+    expect(attr('“It was not a serious offer,” said one official familiar with the talks.')).toEqual([
+      { source: [35, 'one official familiar'], cue: [30, 'said', true], content: [0, '“It was not a serious offer,”'], direct: true, type: 'anonymous', name: null },
+    ]);
+    expect(attr('Cook said the plan had failed.')).toEqual([
+      { source: [0, 'Cook'], cue: [5, 'said', true], content: [10, 'the plan had failed'], direct: false, type: 'unknown', name: null },
+    ]);
+    expect(attr('Nearly nine out of 10 say they will vote.').map((a) => [a.source, a.cue, a.content])).toEqual([[[19, '10'], [22, 'say', true], [26, 'they will vote']]]);
+  });
+
+  it('"In a poll …," opening a sentence cites the poll; "a lead in the polls" does not', () => {
+    expect(attr('In a Gallup poll released Monday, 40 percent of voters backed the plan.')).toEqual([
+      { source: [3, 'a Gallup poll'], cue: [0, 'In', true], content: [34, '40 percent of voters backed the plan'], direct: false, type: 'data-ngo', name: 'Gallup' },
+    ]);
+    expect(attr('The senator leads in the polls ahead of the primary.')).toEqual([]);
+  });
+
+  it('"according to" whose phrase the tagger splits', () => {
+    expect(attr('Turnout rose sharply, according to state election officials.')).toEqual([
+      { source: [35, 'state election officials'], cue: [22, 'according to', true], content: [0, 'Turnout rose sharply'], direct: false, type: 'anonymous', name: null },
+    ]);
+  });
+
+  it('"continued" is a cue only next to a quotation (lexicon field quoted)', () => {
+    expect(attr('“We will rebuild,” the mayor continued.')).toEqual([
+      { source: [19, 'the mayor'], cue: [29, 'continued', true], content: [0, '“We will rebuild,”'], direct: true, type: 'official', name: null },
+    ]);
+    expect(attr('Prices continued to rise in May.')).toEqual([]);
+  });
+
+  it('a stance cue inside reported content is part of it (lexicon field speech: false)', () => {
+    expect(attr('The senator said she wanted a vote before the recess.').map((a) => a.cue)).toEqual([[12, 'said', true]]);
+    expect(attr('Voters want a vote before the recess.')).toEqual([
+      { source: [0, 'Voters'], cue: [7, 'want', true], content: [12, 'a vote before the recess'], direct: false, type: 'unknown', name: 'Voters' },
+    ]);
+    expect(attr('It remains to be seen how the court will rule.')).toEqual([]);
+  });
+
+  it('relative clause head, active "said by", inverted source with a closing apposition', () => {
+    expect(attr('Current and former officials who spoke with the newspaper said the group had lost its way.').map((a) => [a.source, a.cue])).toEqual([[[12, 'former officials'], [58, 'said', true]]]);
+    expect(attr('“It\'s nonsense,” Mr. Roe said by telephone on Sunday.')).toEqual([
+      { source: [17, 'Mr. Roe'], cue: [25, 'said', true], content: [0, '“It\'s nonsense,”'], direct: true, type: 'unknown', name: 'Roe' },
+    ]);
+    expect(attr('The factory is struggling, said the company\'s chief executive, John Roe.')).toEqual([
+      { source: [32, "the company's chief executive, John Roe"], cue: [27, 'said', true], content: [0, 'The factory is struggling'], direct: false, type: 'official', name: 'John Roe' },
+    ]);
+  });
+
+  it('a cue word inside a hyphenated compound is an adjective', () => {
+    expect(attr('The long-sought treaty was signed.')).toEqual([]);
+  });
+});
+
 describe('attribution on the bundled corpus', () => {
   const paths = ['lavrov-african-tour.md', 'newsvoice-2024-06-21-burkina-faso-russian-assistance.md', 'starfolk-2025-04-03-russia-military-influence-west-africa.md'].map((n) => resolve(REPO, 'corpus', n));
   const report = analyseArticles(paths.map((p) => prepareArticle(p)), lex);
