@@ -2,7 +2,7 @@
  * Word-level diff between two versions of a sentence or quotation (the `diff` package), shared
  * by every view. Pure.
  */
-import { diffWordsWithSpace } from 'diff';
+import { diffArrays, wordsWithSpaceDiff } from 'diff';
 
 export interface DiffPart {
   /** `same` in both, `added` only in `b`, `removed` only in `a`. */
@@ -10,12 +10,34 @@ export interface DiffPart {
   text: string;
 }
 
-/** Word diff of `a` → `b`, case-insensitive on words. */
+/**
+ * Word diff of `a` → `b`, case-insensitive on words: the same parts as the `diff` package's
+ * `diffWordsWithSpace(a, b, { ignoreCase: true })`, computed faster. Its tokens (words, runs of
+ * spaces, line breaks, single other characters) are numbered by their lower-case form and the
+ * numbers diffed with `diffArrays` (the same Myers search, comparing numbers instead of
+ * lower-casing two strings at every step); shared and added parts take the text of `b`, removed
+ * parts the text of `a`, as `diffWordsWithSpace` does. Long, very different versions (an event's
+ * text in two outlets) made that lower-casing most of corpus mode's time.
+ */
 export function wordDiff(a: string, b: string): DiffPart[] {
-  return diffWordsWithSpace(a, b, { ignoreCase: true }).map((p) => ({
-    op: p.added ? 'added' : p.removed ? 'removed' : 'same',
-    text: p.value,
-  }));
+  const ids = new Map<string, number>();
+  const idsOf = (tokens: string[]) =>
+    tokens.map((t) => {
+      const key = t.toLowerCase();
+      let id = ids.get(key);
+      if (id === undefined) ids.set(key, (id = ids.size));
+      return id;
+    });
+  const oldTokens = wordsWithSpaceDiff.tokenize(a) as string[];
+  const newTokens = wordsWithSpaceDiff.tokenize(b) as string[];
+  let oldPos = 0;
+  let newPos = 0;
+  return diffArrays(idsOf(oldTokens), idsOf(newTokens)).map((p) => {
+    if (p.removed) return { op: 'removed', text: oldTokens.slice(oldPos, (oldPos += p.count)).join('') };
+    const text = newTokens.slice(newPos, (newPos += p.count)).join('');
+    if (!p.added) oldPos += p.count;
+    return { op: p.added ? 'added' : 'same', text };
+  });
 }
 
 /**
