@@ -651,7 +651,7 @@ export async function runBench(config: BenchConfig, out: string, log: (line: str
     }
     log(`  exponents ${JSON.stringify(exponents)}, peak RSS ${round(sc.maxRssMb, 0)} MB`);
 
-    log(`corpus mode: ${config.sizes.join(', ')} articles (one child process each)`);
+    log(`corpus mode: ${config.sizes.join(', ')} articles (child processes)`);
     const corpusMode = corpusModeBench(paths, config.sizes, config.corpusReps, work, log);
 
     log(`end to end: ${config.e2eReps} reps`);
