@@ -8,12 +8,12 @@
  * the word's stem; a word written `=word` matches the normal form only. A phrase of several words
  * matches consecutive tokens by normal form or lemma. Offsets: token indices, 0-based, end exclusive.
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDocument } from 'yaml';
 import { InputError } from '../core/errors.js';
 import type { Token } from '../core/types.js';
 import { PACKAGE_ROOT } from '../core/version.js';
+import { readYamlData } from '../core/yaml-copy.js';
 import { stem } from './terms.js';
 
 export const PARAPHRASES_FILE = join(PACKAGE_ROOT, 'lexicons', 'align', 'paraphrases.yml');
@@ -37,19 +37,24 @@ interface RawFile {
   sets?: { id?: unknown; words?: unknown }[];
 }
 
-/** Parses and validates a paraphrase file's text. */
-export function parseParaphrases(raw: string, file = PARAPHRASES_FILE): ParaphraseTable {
-  const doc = parseDocument(raw);
+/**
+ * Parses and validates a paraphrase file's text. `parsed` is its data when already known (from
+ * the compiled JSON copy, see core/yaml-copy.ts); the YAML is then parsed only to name the line
+ * of an error.
+ */
+export function parseParaphrases(raw: string, file = PARAPHRASES_FILE, parsed?: unknown): ParaphraseTable {
+  let yamlDoc: ReturnType<typeof parseDocument> | undefined;
+  const doc = () => (yamlDoc ??= parseDocument(raw));
   const lineOf = (path: (string | number)[]): number => {
-    const node = doc.getIn(path, true) as { range?: [number, number, number] } | undefined;
+    const node = doc().getIn(path, true) as { range?: [number, number, number] } | undefined;
     const at = node?.range?.[0] ?? 0;
     return raw.slice(0, at).split('\n').length;
   };
   const fail = (message: string, path: (string | number)[]) => {
     throw new InputError(message, { file, line: lineOf(path), hint: 'each set needs an id and a list of words; a word (or its stem) may belong to one set only' });
   };
-  if (doc.errors.length) fail(`not valid YAML: ${doc.errors[0]!.message}`, []);
-  const data = doc.toJS() as RawFile;
+  if (parsed === undefined && doc().errors.length) fail(`not valid YAML: ${doc().errors[0]!.message}`, []);
+  const data = (parsed ?? doc().toJS()) as RawFile;
   if (typeof data?.id !== 'string' || typeof data.version !== 'string' || !Array.isArray(data.sets)) fail('expected id, version and sets', []);
   const exact = new Map<string, string>();
   const stems = new Map<string, string>();
@@ -92,7 +97,10 @@ let bundled: ParaphraseTable | undefined;
 
 /** The bundled paraphrase table (read once). */
 export function loadParaphrases(): ParaphraseTable {
-  bundled ??= parseParaphrases(readFileSync(PARAPHRASES_FILE, 'utf8'));
+  if (!bundled) {
+    const { raw, data } = readYamlData(PARAPHRASES_FILE);
+    bundled = parseParaphrases(raw, PARAPHRASES_FILE, data);
+  }
   return bundled;
 }
 

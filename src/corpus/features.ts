@@ -13,8 +13,10 @@ export interface StoryInput {
   date: string | null;
   outlet: string | null;
   title: string | null;
-  /** Term counts, sorted by term. */
-  terms: [string, number][];
+  /** Distinct terms, sorted (two flat arrays rather than [term, count] pairs: a pair costs ~65 bytes, ~45 MB at 2,000 articles). */
+  terms: string[];
+  /** How often each of `terms` occurs. */
+  counts: Uint32Array;
   /** sha1 of the prose with whitespace collapsed. */
   hash: string;
 }
@@ -29,12 +31,14 @@ export function proseHash(a: Pick<AnalysedArticle, 'text' | 'body'>): string {
 export function storyInputOf(a: AnalysedArticle): StoryInput {
   const counts = new Map<string, number>();
   for (const h of termsOf(a.tokens, 0, a.tokens.length)) counts.set(h.term, (counts.get(h.term) ?? 0) + 1);
+  const terms = [...counts.keys()].sort((x, y) => (x < y ? -1 : 1));
   return {
     path: a.path,
     date: a.meta.date,
     outlet: a.meta.outlet,
     title: a.meta.title,
-    terms: [...counts.entries()].sort((x, y) => (x[0] < y[0] ? -1 : 1)),
+    terms,
+    counts: Uint32Array.from(terms, (t) => counts.get(t)!),
     hash: proseHash(a),
   };
 }

@@ -79,12 +79,12 @@ export function groupStories(inputs: readonly StoryInput[], options: Partial<Gro
   const order = inputs.map((_, i) => i).sort((x, y) => (inputs[x]!.path < inputs[y]!.path ? -1 : inputs[x]!.path > inputs[y]!.path ? 1 : x - y));
   const n = inputs.length;
   const df = new Map<string, number>();
-  for (const inp of inputs) for (const [t] of inp.terms) df.set(t, (df.get(t) ?? 0) + 1);
+  for (const inp of inputs) for (const t of inp.terms) df.set(t, (df.get(t) ?? 0) + 1);
   const idf = (t: string) => Math.log(1 + n / (df.get(t) ?? 1));
   const vecs: Vec[] = inputs.map((inp) => {
-    const raw = inp.terms.map(([t, c]) => (1 + Math.log(c)) * idf(t));
+    const raw = inp.terms.map((t, k) => (1 + Math.log(inp.counts[k]!)) * idf(t));
     const norm = Math.sqrt(raw.reduce((s, x) => s + x * x, 0)) || 1;
-    return { terms: inp.terms.map(([t]) => t), weights: raw.map((x) => x / norm) };
+    return { terms: inp.terms, weights: raw.map((x) => x / norm) };
   });
 
   // Inverted index over each article's most distinctive terms (terms in at least two articles).

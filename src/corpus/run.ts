@@ -7,9 +7,11 @@
  *
  * Memory: only the grouping features (term counts, a hash) are kept per article; a story's
  * articles are prepared again when it is aligned and dropped after; outlet aggregates are summed
- * report by report; with `emit`, story files are handed over as they are made, not kept.
+ * report by report; with `emit`, story files are handed over as they are made, not kept; and the
+ * heap is kept from growing far past that live data (HEAP_GROWING_PERCENT).
  */
 import { basename, join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
 import { InputError } from '../core/errors.js';
 import type { AnalysedArticle, Report } from '../core/types.js';
 import { expandInputs } from '../ingest/files.js';
@@ -43,8 +45,18 @@ export interface CorpusOptions extends AnalyseOptions {
 
 const msSince = (t: bigint) => Number(process.hrtime.bigint() - t) / 1e6;
 
+/**
+ * V8's old-generation growth factor for corpus mode, in percent. Corpus mode keeps little alive
+ * (~60 MB at 2,000 articles: the model, the grouping features, one story) but allocates fast, and
+ * V8 then lets the heap grow to about four times the live data between full collections (peak RSS
+ * ~480 MB at 2,000 articles). Growing by at most 50% keeps it near 250 MB for the same time
+ * (measured: 1,000 articles, 416 → 253 MB, 93 → 95 s). Process-wide; corpus mode is the process.
+ */
+const HEAP_GROWING_PERCENT = 50;
+
 /** Groups and analyses every article under `dir`; returns the files to write into `outDir`. */
 export function runCorpus(dir: string, outDir: string, options: CorpusOptions = {}): CorpusResult {
+  setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
   const t0 = process.hrtime.bigint();
   const { files } = expandInputs([dir]);
   const skipped: CorpusResult['skipped'] = [];

@@ -2,10 +2,8 @@
  * The ingest cue lists (lexicons/ingest/*.yml): boilerplate cues and per-language function
  * words, loaded once per process, checked and compiled into regular expressions.
  */
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { createHash } from 'node:crypto';
-import { parse as parseYaml } from 'yaml';
+import { compileYamlCopy, readYamlData } from '../core/yaml-copy.js';
 import { PACKAGE_ROOT } from '../core/version.js';
 
 /** The folder holding the ingest cue files. */
@@ -118,23 +116,10 @@ export function wordsRegex(phrases: readonly string[], prefix = '', suffix = '')
   return new RegExp(`${prefix}(?<![${L}])(?:${alternation(phrases)})(?![${L}])${suffix}`, 'iu');
 }
 
-/**
- * A cue file's data. The YAML is the source of truth; `<name>.json` beside it is a compiled copy
- * (written by `node dist/ingest/cues-json.js`) used when it carries the sha256 of the current
- * YAML text, so start-up skips the YAML parser. A stale or missing copy falls back to the YAML.
- */
+/** A cue file's data (from its compiled JSON copy when current; see core/yaml-copy.ts). */
 export function readCueFile(name: string): Record<string, unknown> {
   const file = resolve(INGEST_LEXICONS, name);
-  const raw = readFileSync(file, 'utf8');
-  const sha256 = createHash('sha256').update(raw).digest('hex');
-  let data: unknown;
-  try {
-    const compiled = JSON.parse(readFileSync(file.replace(/\.ya?ml$/, '.json'), 'utf8')) as { sha256?: string; data?: unknown };
-    if (compiled.sha256 === sha256) data = compiled.data;
-  } catch {
-    // no compiled copy: parse the YAML below
-  }
-  data ??= parseYaml(raw) as unknown;
+  const { data } = readYamlData(file);
   if (!data || typeof data !== 'object') throw new Error(`${file}: expected a YAML mapping`);
   for (const key of ['id', 'version', 'license', 'sources']) {
     if (!(key in data)) throw new Error(`${file}: missing "${key}" in the header`);
@@ -144,9 +129,7 @@ export function readCueFile(name: string): Record<string, unknown> {
 
 /** The compiled JSON copy of a cue file (what `cues-json.js` writes). */
 export function compileCueFile(name: string): string {
-  const raw = readFileSync(resolve(INGEST_LEXICONS, name), 'utf8');
-  const sha256 = createHash('sha256').update(raw).digest('hex');
-  return `${JSON.stringify({ note: `generated from ${name} by node dist/ingest/cues-json.js; edit the YAML`, sha256, data: parseYaml(raw) as unknown })}\n`;
+  return compileYamlCopy(resolve(INGEST_LEXICONS, name));
 }
 
 /** The cue files under lexicons/ingest. */

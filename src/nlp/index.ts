@@ -9,7 +9,7 @@
  * outside the body. All offsets are 0-based UTF-16 indices into the source text, end exclusive.
  */
 import type { Entity, Sentence, Span, TextLayout, Token } from '../core/types.js';
-import type { ItemEntity, ItemSentence } from 'wink-nlp';
+import type { ItemEntity } from 'wink-nlp';
 import { wink } from './wink.js';
 import { buildView, maskOutside, toSource } from './view.js';
 
@@ -113,13 +113,8 @@ export function analyseText(text: string, body: readonly Span[], layout?: TextLa
     cursor = at + v.length;
   }
 
-  // Wink's sentence boundaries, as token index ranges.
-  const winkSentences: [number, number][] = [];
-  doc.sentences().each((s: ItemSentence) => {
-    const toks = s.tokens();
-    const n = toks.length();
-    if (n > 0) winkSentences.push([toks.itemAt(0).index(), toks.itemAt(n - 1).index()]);
-  });
+  // Wink's sentence boundaries, as token index ranges [first, last].
+  const winkSentences = doc.sentences().out(its.span) as unknown as [number, number][];
   const sentenceOfWink = new Int32Array(values.length).fill(-1);
   winkSentences.forEach(([a, b], si) => {
     for (let k = a; k <= b; k++) sentenceOfWink[k] = si;

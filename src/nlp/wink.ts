@@ -1,6 +1,10 @@
 /**
  * The one wink-nlp instance. Loading the model costs ~150 ms, so it is created lazily on first
  * use and shared by every caller in the process.
+ *
+ * Only the annotations parallax reads are run: sentence boundaries, named entities and parts of
+ * speech (with lemmas). wink's default pipe also computes negation flags and sentiment, which
+ * nothing here uses and which change none of the others; skipping them saves ~15% of `readDoc`.
  */
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
@@ -8,8 +12,11 @@ import model from 'wink-eng-lite-web-model';
 type WinkNLP = ReturnType<typeof winkNLP>;
 let instance: WinkNLP | undefined;
 
+/** The annotations parallax needs from wink-nlp (see above). */
+export const WINK_PIPE = ['sbd', 'ner', 'pos'] as const;
+
 /** The shared wink-nlp instance (created on first call). */
 export function wink(): WinkNLP {
-  instance ??= winkNLP(model);
+  instance ??= winkNLP(model, [...WINK_PIPE]);
   return instance;
 }

@@ -13,7 +13,8 @@ function synthetic(n: number): StoryInput[] {
   return Array.from({ length: n }, (_, i) => {
     const terms = new Map<string, number>([[`story${Math.floor(i / 3)}`, 3]]);
     for (let k = 0; k < 19; k++) terms.set(`common${(i * 7 + k * 13) % m}`, 1);
-    return { path: `p${String(i).padStart(5, '0')}`, date: null, outlet: null, title: null, terms: [...terms.entries()].sort((x, y) => (x[0] < y[0] ? -1 : 1)), hash: `h${i}` };
+    const sorted = [...terms.keys()].sort((x, y) => (x < y ? -1 : 1));
+    return { path: `p${String(i).padStart(5, '0')}`, date: null, outlet: null, title: null, terms: sorted, counts: Uint32Array.from(sorted, (t) => terms.get(t)!), hash: `h${i}` };
   });
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { diffWordsWithSpace } from 'diff';
 import { groupChanges, wordDiff, type DiffPart } from '../../src/report/word-diff.js';
 
 const side = (parts: DiffPart[], drop: DiffPart['op']) => parts.filter((p) => p.op !== drop).map((p) => p.text).join('');
@@ -36,6 +37,20 @@ describe('groupChanges', () => {
         for (let i = 1; i < parts.length; i++) expect(parts[i]!.op === 'same' && parts[i - 1]!.op === 'same').toBe(false);
       }),
       { numRuns: 400, seed: 42 },
+    );
+  });
+});
+
+describe('wordDiff is diffWordsWithSpace with ignoreCase', () => {
+  const words = ['The', 'the', 'a', 'SAID', 'said', ' ', '  ', '\n', '\r\n', ',', '.', 'Über', 'über', 'İ', 'i', '’', '-', '\t', '12'];
+  const text = fc.array(fc.constantFrom(...words), { maxLength: 120 }).map((xs) => xs.join(''));
+  it('gives the same parts as the diff package on any two texts', () => {
+    fc.assert(
+      fc.property(text, text, (a, b) => {
+        const expected = diffWordsWithSpace(a, b, { ignoreCase: true }).map((p) => ({ op: p.added ? 'added' : p.removed ? 'removed' : 'same', text: p.value }));
+        expect(wordDiff(a, b)).toEqual(expected);
+      }),
+      { numRuns: 500 },
     );
   });
 });

@@ -1,0 +1,35 @@
+/**
+ * Data files whose YAML is the source of truth but which are read at every start-up (ingest cues,
+ * alignment paraphrases): `<name>.json` beside `<name>.yml` is a compiled copy (written by
+ * `node dist/ingest/cues-json.js`) holding the sha256 of the YAML text it was made from. A copy
+ * with the current sha256 is read instead of the YAML (the YAML parser costs ~50–150 ms at
+ * start-up); a stale or missing copy falls back to the YAML. tests/core/yaml-copy.test.ts fails
+ * while a copy is stale.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+
+/** The compiled copy's path: `x.yml` → `x.json`. */
+export const copyPathOf = (file: string): string => file.replace(/\.ya?ml$/, '.json');
+
+const sha256 = (raw: string) => createHash('sha256').update(raw).digest('hex');
+
+/** The YAML text of `file` and its data (from the compiled copy when it is current). */
+export function readYamlData(file: string): { raw: string; data: unknown } {
+  const raw = readFileSync(file, 'utf8');
+  try {
+    const copy = JSON.parse(readFileSync(copyPathOf(file), 'utf8')) as { sha256?: string; data?: unknown };
+    if (copy.sha256 === sha256(raw) && copy.data !== undefined) return { raw, data: copy.data };
+  } catch {
+    // no compiled copy: parse the YAML below
+  }
+  return { raw, data: parseYaml(raw) as unknown };
+}
+
+/** The compiled JSON copy of a YAML file (what `cues-json.js` writes beside it). */
+export function compileYamlCopy(file: string): string {
+  const raw = readFileSync(file, 'utf8');
+  return `${JSON.stringify({ note: `generated from ${basename(file)} by node dist/ingest/cues-json.js; edit the YAML`, sha256: sha256(raw), data: parseYaml(raw) as unknown })}\n`;
+}
