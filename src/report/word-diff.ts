@@ -2,7 +2,7 @@
  * Word-level diff between two versions of a sentence or quotation (the `diff` package), shared
  * by every view. Pure.
  */
-import { wordsWithSpaceDiff } from 'diff';
+import { diffArrays, wordsWithSpaceDiff } from 'diff';
 
 export interface DiffPart {
   /** `same` in both, `added` only in `b`, `removed` only in `a`. */
@@ -10,19 +10,24 @@ export interface DiffPart {
   text: string;
 }
 
+/** Most token edits (words, spaces, punctuation) a word diff looks for; beyond it the versions are shown as replaced. */
+export const MAX_DIFF_EDITS = 400;
+
 /**
- * Word diff of `a` → `b`, case-insensitive on words: exactly the parts of the `diff` package's
- * `diffWordsWithSpace(a, b, { ignoreCase: true })` (tests/report/word-diff.test.ts checks it),
- * computed several times faster. Its tokens (words, runs of spaces, line breaks, single other
- * characters) are numbered by their lower-case form and `editScript` runs the package's own
- * Myers search on the numbers; shared and added parts take the text of `b`, removed parts the
- * text of `a`, as the package does. Word diffs of long event versions (an outlet's whole live
- * blog against another's) were over half of corpus mode's time.
+ * Word diff of `a` → `b`, case-insensitive on words: the same parts as the `diff` package's
+ * `diffWordsWithSpace(a, b, { ignoreCase: true })`, computed faster. Its tokens (words, runs of
+ * spaces, line breaks, single other characters) are numbered by their lower-case form and the
+ * numbers diffed with `diffArrays` (the same Myers search, comparing numbers instead of
+ * lower-casing two strings at every step); shared and added parts take the text of `b`, removed
+ * parts the text of `a`, as `diffWordsWithSpace` does. Two versions that differ by more than
+ * `MAX_DIFF_EDITS` tokens come back as one removed and one added part: a word diff of texts that
+ * different tells a reader nothing, and the search's cost grows with the edits (long, very
+ * different event versions once took seconds each in corpus mode).
  */
 export function wordDiff(a: string, b: string): DiffPart[] {
   const ids = new Map<string, number>();
   const idsOf = (tokens: string[]) =>
-    Int32Array.from(tokens, (t) => {
+    tokens.map((t) => {
       const key = t.toLowerCase();
       let id = ids.get(key);
       if (id === undefined) ids.set(key, (id = ids.size));
@@ -30,94 +35,16 @@ export function wordDiff(a: string, b: string): DiffPart[] {
     });
   const oldTokens = wordsWithSpaceDiff.tokenize(a) as string[];
   const newTokens = wordsWithSpaceDiff.tokenize(b) as string[];
+  const parts = diffArrays(idsOf(oldTokens), idsOf(newTokens), { maxEditLength: MAX_DIFF_EDITS });
+  if (!parts) return [{ op: 'removed', text: a }, { op: 'added', text: b }];
   let oldPos = 0;
   let newPos = 0;
-  return editScript(idsOf(oldTokens), idsOf(newTokens)).map((p) => {
+  return parts.map((p) => {
     if (p.removed) return { op: 'removed', text: oldTokens.slice(oldPos, (oldPos += p.count)).join('') };
     const text = newTokens.slice(newPos, (newPos += p.count)).join('');
     if (!p.added) oldPos += p.count;
     return { op: p.added ? 'added' : 'same', text };
   });
-}
-
-/** A run of the edit script: `count` tokens kept, added or removed; `prev` links to the run before. */
-interface Run {
-  count: number;
-  added: boolean;
-  removed: boolean;
-  prev: Run | undefined;
-}
-
-/**
- * The edit script turning `oldTokens` into `newTokens`: the `diff` package's (8.x) Myers search,
- * step for step (the same diagonals in the same order, the same choice between an insertion and
- * a removal, the same pruning at the graph's edges), so ties resolve as they do there. Per
- * diagonal it keeps the furthest old position in a typed array and the path as a linked list of
- * runs, instead of allocating a path object per step.
- */
-function editScript(oldTokens: Int32Array, newTokens: Int32Array): Run[] {
-  const oldLen = oldTokens.length;
-  const newLen = newTokens.length;
-  const max = oldLen + newLen;
-  const at = max + 1; // index of diagonal 0
-  const oldPosOf = new Int32Array(2 * max + 3);
-  const pathOf: (Run | undefined)[] = new Array(2 * max + 3).fill(undefined);
-  const alive = new Uint8Array(2 * max + 3);
-  /** Follows the diagonal from `oldPos` while tokens agree; sets the diagonal's state; returns newPos. */
-  const snake = (k: number, oldPos: number, path: Run | undefined): number => {
-    let newPos = oldPos - k;
-    let common = 0;
-    while (newPos + 1 < newLen && oldPos + 1 < oldLen && oldTokens[oldPos + 1] === newTokens[newPos + 1]) {
-      newPos++;
-      oldPos++;
-      common++;
-    }
-    oldPosOf[at + k] = oldPos;
-    pathOf[at + k] = common ? { count: common, added: false, removed: false, prev: path } : path;
-    alive[at + k] = 1;
-    return newPos;
-  };
-  const extend = (last: Run | undefined, added: boolean): Run =>
-    last && last.added === added && last.removed === !added
-      ? { count: last.count + 1, added, removed: !added, prev: last.prev }
-      : { count: 1, added, removed: !added, prev: last };
-  const runs = (last: Run | undefined): Run[] => {
-    const out: Run[] = [];
-    for (let r = last; r; r = r.prev) out.push(r);
-    return out.reverse();
-  };
-
-  let newPos = snake(0, -1, undefined);
-  if (oldPosOf[at]! + 1 >= oldLen && newPos + 1 >= newLen) return runs(pathOf[at]);
-  let minDiagonal = -Infinity;
-  let maxDiagonal = Infinity;
-  for (let edits = 1; edits <= max; edits++) {
-    for (let k = Math.max(minDiagonal, -edits); k <= Math.min(maxDiagonal, edits); k += 2) {
-      const hasRemove = alive[at + k - 1] === 1;
-      const hasAdd = alive[at + k + 1] === 1;
-      const removeOld = oldPosOf[at + k - 1]!;
-      const removePath = pathOf[at + k - 1];
-      const addOld = oldPosOf[at + k + 1]!;
-      if (hasRemove) {
-        alive[at + k - 1] = 0;
-        pathOf[at + k - 1] = undefined;
-      }
-      const canAdd = hasAdd && addOld - k >= 0 && addOld - k < newLen;
-      const canRemove = hasRemove && removeOld + 1 < oldLen;
-      if (!canAdd && !canRemove) {
-        alive[at + k] = 0;
-        pathOf[at + k] = undefined;
-        continue;
-      }
-      const add = !canRemove || (canAdd && removeOld < addOld);
-      newPos = add ? snake(k, addOld, extend(pathOf[at + k + 1], true)) : snake(k, removeOld + 1, extend(removePath, false));
-      const oldPos = oldPosOf[at + k]!;
-      if (oldPos + 1 >= oldLen && newPos + 1 >= newLen) return runs(pathOf[at + k]);
-      if (oldPos + 1 >= oldLen) maxDiagonal = Math.min(maxDiagonal, k - 1);
-      if (newPos + 1 >= newLen) minDiagonal = Math.max(minDiagonal, k + 1);
-    }
-  }
-  throw new Error('unreachable: an edit script never needs more edits than tokens');
 }
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { diffWordsWithSpace } from 'diff';
-import { groupChanges, wordDiff, type DiffPart } from '../../src/report/word-diff.js';
+import { groupChanges, MAX_DIFF_EDITS, wordDiff, type DiffPart } from '../../src/report/word-diff.js';
 
 const side = (parts: DiffPart[], drop: DiffPart['op']) => parts.filter((p) => p.op !== drop).map((p) => p.text).join('');
 
@@ -54,3 +54,18 @@ describe('wordDiff is diffWordsWithSpace with ignoreCase', () => {
     );
   });
 });
+
+describe('wordDiff on versions too different to diff word by word', () => {
+  it('gives one removed and one added part beyond MAX_DIFF_EDITS token edits, a word diff up to it', () => {
+    const words = (n: number, w: string) => Array.from({ length: n }, (_, k) => `${w}${k}`).join(' ');
+    // 250 words each, no word shared (the spaces are): 500 token edits.
+    const [a, b] = [words(250, 'x'), words(250, 'y')];
+    expect(wordDiff(a, b)).toEqual([{ op: 'removed', text: a }, { op: 'added', text: b }]);
+    // 100 words each, sharing the spaces: 200 word edits, below the cap — a real diff.
+    const [c, d] = [words(100, 'x'), words(100, 'y')];
+    const parts = wordDiff(c, d);
+    expect(parts.filter((p) => p.op === 'same').map((p) => p.text).join('')).toBe(' '.repeat(99));
+    expect(MAX_DIFF_EDITS).toBe(400);
+  });
+});
+
