@@ -10,7 +10,7 @@ import type { Command } from 'commander';
 import { InputError } from '../core/errors.js';
 import type { Report } from '../core/types.js';
 import { PACKAGE_ROOT } from '../core/version.js';
-import { analysePaths } from '../pipeline.js';
+import { analysePathsAsync } from '../pipeline.js';
 import { writeOutputs } from '../report/write.js';
 
 interface ExerciseFlags {
@@ -56,15 +56,20 @@ export function registerExerciseCommand(program: Command): void {
         });
       }
       const inputs = paths.length ? paths : [existsSync('corpus') ? 'corpus' : join(PACKAGE_ROOT, 'corpus')];
-      const report: Report = analysePaths(inputs, {});
-      const { parseAnswers } = await import('../ui/exercise/model.js');
-      const answerKey = flags.answers ? parseAnswers(readAnswers(flags.answers), report, flags.answers) : undefined;
+      // The key's file is read before the screen changes; it is checked against the report once that exists.
+      const answers = flags.answers === undefined ? undefined : { file: flags.answers, raw: readAnswers(flags.answers) };
       const saveDir = flags.save ?? 'reports';
+      // First frame at once (plain, before ink loads), then ink with live progress while the articles
+      // are analysed. The exercise is blind: no file or folder names (they may name the outlets).
+      const what = 'the articles';
+      (await import('../ui/start-frame.js')).writeStartFrame(process.stdout, what, 'exercise');
+      const { parseAnswers } = await import('../ui/exercise/model.js');
       const { launchExercise } = await import('../ui/launch.js');
       const { formatResultJson, formatResultMarkdown } = await import('../ui/exercise/result.js');
-      await launchExercise(report, {
-        ...(answerKey ? { answerKey } : {}),
-        keySource: flags.answers ? `answers:${flags.answers}` : 'tool',
+      await launchExercise((onProgress) => analysePathsAsync(inputs, {}, (_file, done, total) => onProgress({ done, total, file: '' })), {
+        ...(answers ? { answerKey: (report: Report) => parseAnswers(answers.raw, report, answers.file) } : {}),
+        keySource: answers ? `answers:${answers.file}` : 'tool',
+        what,
         save: (result) => {
           const base = nextResultBase(saveDir);
           writeOutputs([

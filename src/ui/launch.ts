@@ -5,7 +5,7 @@
  * frame with live progress shows until it is ready (the analysis runs here, outside the views).
  */
 import './tty-env.js';
-import { createElement } from 'react';
+import { createElement, type ReactElement } from 'react';
 import { render } from 'ink';
 import type { Report } from '../core/types.js';
 import { App } from './components/app/view.js';
@@ -13,8 +13,8 @@ import { ExerciseApp } from './components/exercise/view.js';
 import { buildExercise, toolKey, type KeyMark } from './exercise/model.js';
 import type { ExerciseResult } from './exercise/result.js';
 import { Loading } from './components/loading/view.js';
-import { ENTER_ALT, LEAVE_ALT, startFrameShown, type LoadProgress } from './start-frame.js';
-import { colourSupported, createTheme } from './theme.js';
+import { ENTER_ALT, LEAVE_ALT, startFrameShown, type LoadingFor, type LoadProgress } from './start-frame.js';
+import { colourSupported, createTheme, type Theme } from './theme.js';
 
 export interface LaunchOptions {
   /** Called when the user presses `e`: writes the markdown report and returns its path. */
@@ -26,33 +26,19 @@ export interface LaunchOptions {
 /** A finished report, or the analysis that makes it (reporting progress as it goes). */
 export type ReportSource = Report | ((onProgress: (progress: LoadProgress) => void) => Promise<Report>);
 
-/** Runs an ink element full-screen in the alternate screen buffer until it exits. */
-export async function runFullScreen(element: Parameters<typeof render>[0]): Promise<void> {
-  const out = process.stdout;
-  out.write(ENTER_ALT);
-  const instance = render(element, { exitOnCtrlC: true, patchConsole: false });
-  try {
-    await instance.waitUntilExit();
-  } finally {
-    instance.cleanup();
-    out.write(LEAVE_ALT);
-  }
-}
-
 /**
- * Shows the report browser until the user quits. Given the analysis instead of a report, draws
- * the loading frame at once (over the plain start frame, when `writeStartFrame` wrote one), runs
- * the analysis with its progress shown, then opens the overview. Quitting while it runs returns
- * without a browser; an analysis error leaves the alternate screen and is thrown.
+ * Shows `view(report)` full-screen in the alternate screen until the user quits. Given the
+ * analysis instead of a report, draws the loading frame at once (over the plain start frame, when
+ * `writeStartFrame` wrote one), runs the analysis with its progress shown, then the view. Quitting
+ * while it runs returns without the view; an error of the analysis or of `view` leaves the
+ * alternate screen and is thrown.
  */
-export async function launchTui(source: ReportSource, options: LaunchOptions): Promise<void> {
-  const theme = createTheme(colourSupported(process.env, process.stdout));
+async function showWithLoading(source: ReportSource, what: string, target: LoadingFor, theme: Theme, view: (report: Report) => ReactElement): Promise<void> {
   const out = process.stdout;
-  const app = (report: Report) => createElement(App, { report, theme, exportMarkdown: () => options.exportMarkdown(report) });
-  const loading = (progress: LoadProgress | null) => createElement(Loading, { theme, what: options.what ?? 'the articles', progress });
+  const loading = (progress: LoadProgress | null) => createElement(Loading, { theme, what, progress, target });
   // The plain start frame is already in the alternate screen: clear it, ink draws from the top.
   out.write(startFrameShown() ? '\u001b[2J\u001b[H' : ENTER_ALT);
-  const instance = render(typeof source === 'function' ? loading(null) : app(source), { exitOnCtrlC: true, patchConsole: false });
+  const instance = render(typeof source === 'function' ? loading(null) : view(source), { exitOnCtrlC: true, patchConsole: false });
   try {
     if (typeof source === 'function') {
       let quit = false;
@@ -66,7 +52,7 @@ export async function launchTui(source: ReportSource, options: LaunchOptions): P
       analysis.catch(() => undefined); // still running after a quit: its outcome no longer matters
       const report = await Promise.race([analysis, exited]);
       if (report === null) return;
-      instance.rerender(app(report));
+      instance.rerender(view(report));
     }
     await instance.waitUntilExit();
   } finally {
@@ -75,19 +61,35 @@ export async function launchTui(source: ReportSource, options: LaunchOptions): P
   }
 }
 
+/** Shows the report browser (after the loading frame, given the analysis) until the user quits. */
+export async function launchTui(source: ReportSource, options: LaunchOptions): Promise<void> {
+  const theme = createTheme(colourSupported(process.env, process.stdout));
+  await showWithLoading(source, options.what ?? 'the articles', 'browser', theme, (report) =>
+    createElement(App, { report, theme, exportMarkdown: () => options.exportMarkdown(report) }),
+  );
+}
+
 export interface ExerciseLaunchOptions {
-  /** A teacher's key; default: the tool's findings. */
-  answerKey?: KeyMark[];
+  /** A teacher's key read from the finished report (may throw an InputError); default: the tool's findings. */
+  answerKey?: (report: Report) => KeyMark[];
   /** `tool` or `answers:<file>`. */
   keySource: string;
   /** Saves the result and returns the markdown path. */
   save: (result: ExerciseResult) => string;
+  /** What is analysed, for the loading frame (sanitised by the caller). */
+  what?: string;
 }
 
-/** Runs an exercise session on a report until the student quits. */
-export async function launchExercise(report: Report, options: ExerciseLaunchOptions): Promise<void> {
+/** Runs an exercise session (after the loading frame, given the analysis) until the student quits. */
+export async function launchExercise(source: ReportSource, options: ExerciseLaunchOptions): Promise<void> {
   const theme = createTheme(colourSupported(process.env, process.stdout));
-  const exercise = buildExercise(report);
-  const answerKey = options.answerKey ?? toolKey(report);
-  await runFullScreen(createElement(ExerciseApp, { exercise, answerKey, keySource: options.keySource, theme, save: options.save }));
+  await showWithLoading(source, options.what ?? 'the articles', 'exercise', theme, (report) =>
+    createElement(ExerciseApp, {
+      exercise: buildExercise(report),
+      answerKey: options.answerKey ? options.answerKey(report) : toolKey(report),
+      keySource: options.keySource,
+      theme,
+      save: options.save,
+    }),
+  );
 }

@@ -20,8 +20,14 @@ export interface LoadProgress {
 export const ENTER_ALT = '\u001b[?1049h\u001b[H';
 export const LEAVE_ALT = '\u001b[?1049l';
 
-/** The loading frame: exactly `height` rows of at most `width` columns. `what` names the input (sanitised by the caller). */
-export function loadingLines(width: number, height: number, what: string, progress: LoadProgress | null): Line[] {
+/** What opens when the analysis is done: the report browser or the exercise. */
+export type LoadingFor = 'browser' | 'exercise';
+
+/**
+ * The loading frame: exactly `height` rows of at most `width` columns, with the header of the
+ * screen that follows. `what` names the input (sanitised by the caller).
+ */
+export function loadingLines(width: number, height: number, what: string, progress: LoadProgress | null, target: LoadingFor = 'browser'): Line[] {
   const body: Line[] = [
     [],
     truncateLine([{ text: `  Analysing ${what}…`, role: 'heading' }], width),
@@ -30,7 +36,9 @@ export function loadingLines(width: number, height: number, what: string, progre
   const rows = Math.max(1, height - 2);
   const visible = body.slice(0, rows);
   while (visible.length < rows) visible.push([]);
-  return [tabsHeader('overview', width), ...visible, truncateLine([{ text: 'the overview opens when the analysis is done · q quit', role: 'dim' }], width)];
+  const header = target === 'browser' ? tabsHeader('overview', width) : truncateLine([{ text: 'parallax exercise ', role: 'title' }], width);
+  const next = target === 'browser' ? 'the overview' : 'the exercise';
+  return [header, ...visible, truncateLine([{ text: `${next} opens when the analysis is done · q quit`, role: 'dim' }], width)];
 }
 
 let shown = false;
@@ -39,10 +47,10 @@ let shown = false;
  * Enters the alternate screen and writes the loading frame as plain text (no colour), sized to the
  * terminal like the browser (one row less than the terminal, so nothing scrolls).
  */
-export function writeStartFrame(out: NodeJS.WriteStream, what: string): void {
+export function writeStartFrame(out: NodeJS.WriteStream, what: string, target: LoadingFor = 'browser'): void {
   const width = out.columns ?? 80;
   const height = Math.max(5, (out.rows ?? 24) - 1);
-  out.write(`${ENTER_ALT}${loadingLines(width, height, what, null).map(plainText).join('\n')}\u001b[H`);
+  out.write(`${ENTER_ALT}${loadingLines(width, height, what, null, target).map(plainText).join('\n')}\u001b[H`);
   shown = true;
 }
 

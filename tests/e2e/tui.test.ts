@@ -230,4 +230,15 @@ describe('answer key file', () => {
     // Without a terminal the TTY check comes first: still exit 2.
     expect(r.status).toBe(2);
   });
+
+  test.skipIf(!hasTmux)('in a terminal: a key that does not fit the report is refused once the analysis is done (exit 2, normal screen restored, no stack)', async () => {
+    writeFileSync(join(dir, 'bad-key-tty.json'), '{"not": "a key"}');
+    const { s, exitFile } = start('badkey', 100, 30, 'exercise --answers bad-key-tty.json');
+    expect(await waitForFile(exitFile, FIRST_FRAME_MS)).toBe('EXIT=2\n');
+    const screen = await waitFor(s, (x) => x.includes('SHELL-BACK'), 'the shell');
+    // Back on the normal screen: the error is there, one line (wrapped by the pane), no stack.
+    expect(norm(screen)).toContain('parallax: bad-key-tty.json: bad answer key: expected a JSON list of');
+    expect(screen).not.toMatch(/at .*\.js:\d+/);
+    expect(screen).not.toContain('Analysing');
+  }, 120_000);
 });

@@ -294,6 +294,17 @@ describe('loading frame (before the report exists)', () => {
     expect(loadingLines(40, 5, 'corpus', null).map(plainText)[3]).toBe('  starting…');
   });
 
+  test('before an exercise: the exercise header and footer, no file names (the exercise is blind)', () => {
+    expect(loadingLines(60, 6, 'the articles', { done: 1, total: 3, file: '' }, 'exercise').map((l) => plainText(l).trimEnd())).toEqual([
+      'parallax exercise',
+      '',
+      '  Analysing the articles…',
+      '  [████▋·········] 1/3  33%',
+      '',
+      'the exercise opens when the analysis is done · q quit',
+    ]);
+  });
+
   test('the Loading component draws the same frame', async () => {
     const r = render(<Loading theme={createTheme(false)} what="corpus" progress={{ done: 2, total: 3, file: 'x\u001b[2J.md' }} width={60} height={6} />);
     await tick();

@@ -4,7 +4,7 @@
  * which re-renders this with the progress it reports.
  */
 import { Box, useApp, useInput, useStdout } from 'ink';
-import { loadingLines, type LoadProgress } from '../../start-frame.js';
+import { loadingLines, type LoadingFor, type LoadProgress } from '../../start-frame.js';
 import type { Theme } from '../../theme.js';
 import { Lines } from '../lines/view.js';
 
@@ -13,12 +13,14 @@ export interface LoadingProps {
   /** What is being analysed, e.g. "corpus" (sanitised by the caller). */
   what: string;
   progress: LoadProgress | null;
+  /** The screen that follows (its header is shown); default the browser. */
+  target?: LoadingFor;
   /** Fixed size (tests); otherwise the terminal's. */
   width?: number;
   height?: number;
 }
 
-export function Loading({ theme, what, progress, width, height }: LoadingProps) {
+export function Loading({ theme, what, progress, target, width, height }: LoadingProps) {
   const { stdout } = useStdout();
   const { exit } = useApp();
   useInput((input, key) => {
@@ -28,7 +30,7 @@ export function Loading({ theme, what, progress, width, height }: LoadingProps) 
   const h = height ?? Math.max(5, (stdout.rows ?? 24) - 1);
   return (
     <Box flexDirection="column" width={w}>
-      <Lines lines={loadingLines(w, h, what, progress)} theme={theme} />
+      <Lines lines={loadingLines(w, h, what, progress, target)} theme={theme} />
     </Box>
   );
 }
