@@ -392,37 +392,10 @@ const LEXICONS_ARE_ENGLISH = "parallax's lexicons are English, so few findings a
 export function articleLanguage(lines: readonly string[]): { code: string; notice: string } | null {
   // The first 10,000 characters are evidence enough (and keep this linear in nothing but them).
   const text = lines.join('\n').slice(0, 10_000);
-  // Letters and Latin letters, one pass; only non-ASCII characters need a Unicode test.
-  let letters = 0;
-  let latin = 0;
-  const others = new Map<string, number>();
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 128) {
-      if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) (letters++, latin++);
-      continue;
-    }
-    const cp = text.codePointAt(i)!;
-    const ch = String.fromCodePoint(cp);
-    if (cp > 0xffff) i++;
-    if (!LETTER.test(ch)) continue;
-    letters++;
-    if (LATIN.test(ch)) {
-      latin++;
-      continue;
-    }
-    const script = SCRIPTS.find(([, re]) => re.test(ch))?.[0] ?? 'non-Latin';
-    others.set(script, (others.get(script) ?? 0) + 1);
-  }
-  if (letters === 0) return null;
-  if (letters - latin > letters / 2) {
-    let best: [string, number] = ['non-Latin', 0];
-    for (const [name] of [...SCRIPTS, ['non-Latin'] as const]) {
-      const count = others.get(name) ?? 0;
-      if (count > best[1]) best = [name, count];
-    }
-    const share = Math.round((100 * (letters - latin)) / letters);
-    return { code: best[0], notice: `mostly ${best[0]} script (${share}% of letters are not Latin); ${LEXICONS_ARE_ENGLISH}` };
+  // Most articles have no letter outside the Latin script: their scripts need no count.
+  if (NON_LATIN_LETTER.test(text)) {
+    const script = mostlyOtherScript(text);
+    if (script) return script;
   }
   const lang = loadLanguageCues();
   const index = languageIndex(lang);
@@ -449,6 +422,44 @@ export function articleLanguage(lines: readonly string[]): { code: string; notic
 }
 
 const LETTER = /^\p{L}$/u;
+/** A letter of any script but Latin. */
+const NON_LATIN_LETTER = /(?!\p{Script=Latin})\p{L}/u;
+
+/** Letters and Latin letters, one pass (only non-ASCII characters need a Unicode test); the script when most letters are not Latin. */
+function mostlyOtherScript(text: string): { code: string; notice: string } | null {
+  let letters = 0;
+  let latin = 0;
+  const others = new Map<string, number>();
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 128) {
+      if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) (letters++, latin++);
+      continue;
+    }
+    const cp = text.codePointAt(i)!;
+    const ch = String.fromCodePoint(cp);
+    if (cp > 0xffff) i++;
+    if (!LETTER.test(ch)) continue;
+    letters++;
+    if (LATIN.test(ch)) {
+      latin++;
+      continue;
+    }
+    const script = SCRIPTS.find(([, re]) => re.test(ch))?.[0] ?? 'non-Latin';
+    others.set(script, (others.get(script) ?? 0) + 1);
+  }
+  if (letters - latin > letters / 2) {
+    let best: [string, number] = ['non-Latin', 0];
+    for (const [name] of [...SCRIPTS, ['non-Latin'] as const]) {
+      const count = others.get(name) ?? 0;
+      if (count > best[1]) best = [name, count];
+    }
+    const share = Math.round((100 * (letters - latin)) / letters);
+    return { code: best[0], notice: `mostly ${best[0]} script (${share}% of letters are not Latin); ${LEXICONS_ARE_ENGLISH}` };
+  }
+  return null;
+}
+
 const LATIN = /^\p{Script=Latin}$/u;
 
 let wordLanguages: Map<string, string[]> | undefined;
