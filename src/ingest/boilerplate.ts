@@ -105,11 +105,12 @@ export function analyseBoilerplate(doc: SourceDocument): BoilerplateResult {
 
 /** Lower-case, straight quotes, single spaces, no surrounding punctuation. */
 function norm(s: string): string {
-  const t = s
+  let t = s
     .toLowerCase()
     .replace(/[’‘`]/g, "'")
-    .replace(/[“”„«»]/g, '"')
-    .replace(/\s+/g, ' ');
+    .replace(/[“”„«»]/g, '"');
+  // Most lines have single spaces only, which the replacement would copy unchanged.
+  if (/\s\s|[^\S ]/.test(t)) t = t.replace(/\s+/g, ' ');
   // Trim spaces, punctuation and symbols off both ends, one code point at a time (a regex
   // with `[\p{P}\p{S}]+$` would be tried at every position of the line).
   let start = 0;
@@ -407,7 +408,7 @@ export function articleLanguage(lines: readonly string[]): { code: string; notic
   for (let m = re.exec(lower); m; m = re.exec(lower)) {
     words++;
     if (lang.english.has(m[0])) en++;
-    for (const code of index.get(m[0]) ?? []) hits.set(code, (hits.get(code) ?? 0) + 1);
+    for (const code of index.get(m[0]) ?? NO_LANGUAGES) hits.set(code, (hits.get(code) ?? 0) + 1);
   }
   if (words < 20) return null;
   let best: [string, number] | null = null;
@@ -422,6 +423,7 @@ export function articleLanguage(lines: readonly string[]): { code: string; notic
 }
 
 const LETTER = /^\p{L}$/u;
+const NO_LANGUAGES: readonly string[] = [];
 /** A letter of any script but Latin. */
 const NON_LATIN_LETTER = /(?!\p{Script=Latin})\p{L}/u;
 
