@@ -403,12 +403,10 @@ export function articleLanguage(lines: readonly string[]): { code: string; notic
   const hits = new Map<string, number>();
   let words = 0;
   let en = 0;
-  const re = /\p{L}+/gu;
-  const lower = text.toLowerCase();
-  for (let m = re.exec(lower); m; m = re.exec(lower)) {
+  for (const word of text.toLowerCase().match(/\p{L}+/gu) ?? NONE) {
     words++;
-    if (lang.english.has(m[0])) en++;
-    for (const code of index.get(m[0]) ?? NO_LANGUAGES) hits.set(code, (hits.get(code) ?? 0) + 1);
+    if (lang.english.has(word)) en++;
+    for (const code of index.get(word) ?? NONE) hits.set(code, (hits.get(code) ?? 0) + 1);
   }
   if (words < 20) return null;
   let best: [string, number] | null = null;
@@ -423,7 +421,8 @@ export function articleLanguage(lines: readonly string[]): { code: string; notic
 }
 
 const LETTER = /^\p{L}$/u;
-const NO_LANGUAGES: readonly string[] = [];
+/** An empty list, shared (no array per word). */
+const NONE: readonly string[] = [];
 /** A letter of any script but Latin. */
 const NON_LATIN_LETTER = /(?!\p{Script=Latin})\p{L}/u;
 
