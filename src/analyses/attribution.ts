@@ -285,6 +285,7 @@ function fullNames(ctx: Ctx): Names {
   const { tokens } = ctx;
   let run: Token[] = [];
   const flush = () => {
+    if (run.length === 0) return;
     // the name is the tail of the run after the last title word (`Foreign Minister Sergei Lavrov`)
     let from = 0;
     run.forEach((t, i) => {

@@ -105,11 +105,12 @@ export function analyseBoilerplate(doc: SourceDocument): BoilerplateResult {
 
 /** Lower-case, straight quotes, single spaces, no surrounding punctuation. */
 function norm(s: string): string {
-  const t = s
+  let t = s
     .toLowerCase()
     .replace(/[’‘`]/g, "'")
-    .replace(/[“”„«»]/g, '"')
-    .replace(/\s+/g, ' ');
+    .replace(/[“”„«»]/g, '"');
+  // Most lines have single spaces only, which the replacement would copy unchanged.
+  if (/\s\s|[^\S ]/.test(t)) t = t.replace(/\s+/g, ' ');
   // Trim spaces, punctuation and symbols off both ends, one code point at a time (a regex
   // with `[\p{P}\p{S}]+$` would be tried at every position of the line).
   let start = 0;
@@ -392,7 +393,41 @@ const LEXICONS_ARE_ENGLISH = "parallax's lexicons are English, so few findings a
 export function articleLanguage(lines: readonly string[]): { code: string; notice: string } | null {
   // The first 10,000 characters are evidence enough (and keep this linear in nothing but them).
   const text = lines.join('\n').slice(0, 10_000);
-  // Letters and Latin letters, one pass; only non-ASCII characters need a Unicode test.
+  // Most articles have no letter outside the Latin script: their scripts need no count.
+  if (NON_LATIN_LETTER.test(text)) {
+    const script = mostlyOtherScript(text);
+    if (script) return script;
+  }
+  const lang = loadLanguageCues();
+  const index = languageIndex(lang);
+  const hits = new Map<string, number>();
+  let words = 0;
+  let en = 0;
+  for (const word of text.toLowerCase().match(/\p{L}+/gu) ?? NONE) {
+    words++;
+    if (lang.english.has(word)) en++;
+    for (const code of index.get(word) ?? NONE) hits.set(code, (hits.get(code) ?? 0) + 1);
+  }
+  if (words < 20) return null;
+  let best: [string, number] | null = null;
+  for (const code of lang.others.keys()) {
+    const n = hits.get(code) ?? 0;
+    if (!best || n > best[1]) best = [code, n];
+  }
+  // Another language's function words clearly outnumber English ones across the article.
+  if (!best || best[1] < words * 0.1 || best[1] <= lang.ratio * en) return null;
+  const name = LANGUAGE_NAMES[best[0]] ?? best[0];
+  return { code: best[0], notice: `looks like ${name} (${best[0]}); ${LEXICONS_ARE_ENGLISH}` };
+}
+
+const LETTER = /^\p{L}$/u;
+/** An empty list, shared (no array per word). */
+const NONE: readonly string[] = [];
+/** A letter of any script but Latin. */
+const NON_LATIN_LETTER = /(?!\p{Script=Latin})\p{L}/u;
+
+/** Letters and Latin letters, one pass (only non-ASCII characters need a Unicode test); the script when most letters are not Latin. */
+function mostlyOtherScript(text: string): { code: string; notice: string } | null {
   let letters = 0;
   let latin = 0;
   const others = new Map<string, number>();
@@ -414,7 +449,6 @@ export function articleLanguage(lines: readonly string[]): { code: string; notic
     const script = SCRIPTS.find(([, re]) => re.test(ch))?.[0] ?? 'non-Latin';
     others.set(script, (others.get(script) ?? 0) + 1);
   }
-  if (letters === 0) return null;
   if (letters - latin > letters / 2) {
     let best: [string, number] = ['non-Latin', 0];
     for (const [name] of [...SCRIPTS, ['non-Latin'] as const]) {
@@ -424,31 +458,9 @@ export function articleLanguage(lines: readonly string[]): { code: string; notic
     const share = Math.round((100 * (letters - latin)) / letters);
     return { code: best[0], notice: `mostly ${best[0]} script (${share}% of letters are not Latin); ${LEXICONS_ARE_ENGLISH}` };
   }
-  const lang = loadLanguageCues();
-  const index = languageIndex(lang);
-  const hits = new Map<string, number>();
-  let words = 0;
-  let en = 0;
-  const re = /\p{L}+/gu;
-  const lower = text.toLowerCase();
-  for (let m = re.exec(lower); m; m = re.exec(lower)) {
-    words++;
-    if (lang.english.has(m[0])) en++;
-    for (const code of index.get(m[0]) ?? []) hits.set(code, (hits.get(code) ?? 0) + 1);
-  }
-  if (words < 20) return null;
-  let best: [string, number] | null = null;
-  for (const code of lang.others.keys()) {
-    const n = hits.get(code) ?? 0;
-    if (!best || n > best[1]) best = [code, n];
-  }
-  // Another language's function words clearly outnumber English ones across the article.
-  if (!best || best[1] < words * 0.1 || best[1] <= lang.ratio * en) return null;
-  const name = LANGUAGE_NAMES[best[0]] ?? best[0];
-  return { code: best[0], notice: `looks like ${name} (${best[0]}); ${LEXICONS_ARE_ENGLISH}` };
+  return null;
 }
 
-const LETTER = /^\p{L}$/u;
 const LATIN = /^\p{Script=Latin}$/u;
 
 let wordLanguages: Map<string, string[]> | undefined;

@@ -24,7 +24,7 @@ import { InputError, quoteForMessage } from '../core/errors.js';
 import type { AnalysedArticle, LexiconRecord, Token } from '../core/types.js';
 import { PACKAGE_ROOT, VERSION } from '../core/version.js';
 import { analyseText } from '../nlp/index.js';
-import { PhraseMatcher, wordKey, type CompiledPhrase } from './matcher.js';
+import { PhraseMatcher, wordKey } from './matcher.js';
 import { displayPath, LEXICON_SCHEMA_PATH, parseLexiconFile, type ParsedLexicon, type RawEntry, type RawSource } from './parse.js';
 
 /** The lexicons/ folder shipped with parallax. */
@@ -273,23 +273,34 @@ function build(files: FileInput[]): CompiledData {
 /** Builds the matchers from compiled data and applies `disable`. */
 function instantiate(data: CompiledData, disable: readonly string[]): Lexicons {
   const kept = data.entries;
-  const matchers = new Map<string, PhraseMatcher<LexiconEntry>>();
+  // One matcher for every kind: an article's tokens are looked up once, and the matches split by kind.
+  const matcher = new PhraseMatcher<LexiconEntry>();
+  const kinds = new Set<string>();
   for (const [i, words, exact] of data.phrases) {
     const entry = kept[i]!;
-    let m = matchers.get(entry.kind);
-    if (!m) matchers.set(entry.kind, (m = new PhraseMatcher<LexiconEntry>()));
-    const compiled: CompiledPhrase<LexiconEntry> = {
+    kinds.add(entry.kind);
+    matcher.add({
       entry,
       words,
       exact,
       pos: entry.pos ? new Set(entry.pos) : null,
       literal: entry.literal ? new Set(entry.literal.map(wordKey)) : null,
-    };
-    m.add(compiled);
+    });
   }
 
-  /** Matches per token array and kind (see `match`). */
+  /** Matches per token array, by kind (see `match`). */
   const matchMemo = new WeakMap<readonly Token[], Map<string, readonly LexiconMatch[]>>();
+  const matchAll = (tokens: readonly Token[]): Map<string, readonly LexiconMatch[]> => {
+    const byKind = new Map<string, LexiconMatch[]>();
+    for (const x of matcher.match(tokens)) {
+      const kind = x.phrase.entry.kind;
+      let list = byKind.get(kind);
+      if (!list) byKind.set(kind, (list = []));
+      list.push({ entry: x.phrase.entry, tokenStart: x.tokenStart, tokenEnd: x.tokenEnd, start: tokens[x.tokenStart]!.start, end: tokens[x.tokenEnd - 1]!.end });
+    }
+    for (const list of byKind.values()) Object.freeze(list);
+    return byKind;
+  };
 
   const known = new Set<string>([...RULE_CATEGORIES, ...kept.map((e) => e.category)]);
   for (const c of disable) {
@@ -308,26 +319,12 @@ function instantiate(data: CompiledData, disable: readonly string[]): Lexicons {
     info: data.info,
     entries: (kind) => (kind === undefined ? kept : kept.filter((e) => e.kind === kind)),
     match(article, kind) {
-      const m = matchers.get(kind);
-      if (!m) return NO_MATCHES;
-      // Each kind is matched once per token array: markers, attribution, actors and alignment share it.
+      if (!kinds.has(kind)) return NO_MATCHES;
+      // All kinds are matched once per token array: markers, attribution, actors and alignment share it.
       const tokens = article.tokens;
       let byKind = matchMemo.get(tokens);
-      if (!byKind) matchMemo.set(tokens, (byKind = new Map()));
-      let found = byKind.get(kind);
-      if (!found) {
-        found = Object.freeze(
-          m.match(tokens).map((x) => ({
-            entry: x.phrase.entry,
-            tokenStart: x.tokenStart,
-            tokenEnd: x.tokenEnd,
-            start: tokens[x.tokenStart]!.start,
-            end: tokens[x.tokenEnd - 1]!.end,
-          })),
-        );
-        byKind.set(kind, found);
-      }
-      return found;
+      if (!byKind) matchMemo.set(tokens, (byKind = matchAll(tokens)));
+      return byKind.get(kind) ?? NO_MATCHES;
     },
   };
 }

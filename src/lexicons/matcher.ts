@@ -32,8 +32,8 @@ interface TokenKeys {
   lemma: string[];
   /** Verb bases of a past participle that the tagger called an adjective (`informed` → inform). */
   participle: (string[] | null)[];
-  /** True for a present-tense verb the tagger called a noun (see `nounTaggedVerb`). */
-  verbLike: boolean[];
+  /** Whether token `i` is a present-tense verb the tagger called a noun (see `nounTaggedVerb`), computed when first asked. */
+  verbLike: (i: number) => boolean;
 }
 
 /** True for an `-ed` word tagged ADJ: the tagger often labels participles so. */
@@ -84,11 +84,26 @@ const keyCache = new WeakMap<readonly Token[], TokenKeys>();
 function keysOf(tokens: readonly Token[]): TokenKeys {
   let k = keyCache.get(tokens);
   if (!k) {
+    const n = tokens.length;
+    const normal = new Array<string>(n);
+    const lemma = new Array<string>(n);
+    const participle = new Array<string[] | null>(n);
+    for (let i = 0; i < n; i++) {
+      const t = tokens[i]!;
+      normal[i] = wordKey(t.normal);
+      lemma[i] = t.lemma === t.normal ? normal[i]! : wordKey(t.lemma);
+      participle[i] = isParticipleAdj(t) ? participleBases(normal[i]!) : null;
+    }
+    const verbLike = new Map<number, boolean>();
     k = {
-      normal: tokens.map((t) => wordKey(t.normal)),
-      lemma: tokens.map((t) => wordKey(t.lemma)),
-      participle: tokens.map((t) => (isParticipleAdj(t) ? participleBases(wordKey(t.normal)) : null)),
-      verbLike: tokens.map((_, i) => nounTaggedVerb(tokens, i)),
+      normal,
+      lemma,
+      participle,
+      verbLike: (i) => {
+        let v = verbLike.get(i);
+        if (v === undefined) verbLike.set(i, (v = nounTaggedVerb(tokens, i)));
+        return v;
+      },
     };
     keyCache.set(tokens, k);
   }
@@ -133,21 +148,12 @@ export class PhraseMatcher<E> {
     const out: { phrase: CompiledPhrase<E>; tokenStart: number; tokenEnd: number }[] = [];
     const wordAt = (j: number, w: string, exact: boolean) =>
       exact ? tokens[j]!.text === w : keys.normal[j] === w || keys.lemma[j] === w || keys.participle[j]?.includes(w) === true;
-    for (let i = 0; i < tokens.length; i++) {
-      // Common case: no phrase starts with this token; look up without allocating anything.
-      const normal = keys.normal[i]!;
-      const lemma = keys.lemma[i]!;
-      const byNormal = this.byFirst.get(normal);
-      const byLemma = lemma !== normal ? this.byFirst.get(lemma) : undefined;
-      const byExact = this.byFirstExact.get(tokens[i]!.text);
-      const bases = keys.participle[i];
-      if (byNormal === undefined && byLemma === undefined && byExact === undefined && bases === null) continue;
-      const candidates = [...(byNormal ?? []), ...(byLemma ?? []), ...(byExact ?? []), ...(bases ?? []).flatMap((b) => this.byFirst.get(b) ?? [])];
-      if (candidates.length === 0) continue;
-      const found: { phrase: CompiledPhrase<E>; tokenStart: number; tokenEnd: number }[] = [];
-      const participle = bases !== null;
+    const found: { phrase: CompiledPhrase<E>; tokenStart: number; tokenEnd: number }[] = [];
+    let i = 0;
+    const tryPhrases = (candidates: readonly CompiledPhrase<E>[] | undefined, participle: boolean) => {
+      if (candidates === undefined) return;
       for (const p of candidates) {
-        if (p.pos && !p.pos.has(tokens[i]!.pos) && !((participle || keys.verbLike[i]) && p.pos.has('VERB'))) continue;
+        if (p.pos && !p.pos.has(tokens[i]!.pos) && !((participle || keys.verbLike(i)) && p.pos.has('VERB'))) continue;
         const end = i + p.words.length;
         if (end > tokens.length || tokens[end - 1]!.sentence !== tokens[i]!.sentence) continue;
         let ok = true;
@@ -155,9 +161,21 @@ export class PhraseMatcher<E> {
         if (ok && p.literal && literalNear(tokens, keys, i, end, p.literal)) ok = false;
         if (ok && !found.some((f) => f.phrase === p)) found.push({ phrase: p, tokenStart: i, tokenEnd: end });
       }
+    };
+    for (; i < tokens.length; i++) {
+      // Candidates: phrases starting with the token's key, lemma, exact text or participle bases.
+      const normal = keys.normal[i]!;
+      const lemma = keys.lemma[i]!;
+      const bases = keys.participle[i];
+      const participle = bases !== null;
+      tryPhrases(this.byFirst.get(normal), participle);
+      if (lemma !== normal) tryPhrases(this.byFirst.get(lemma), participle);
+      if (this.byFirstExact.size > 0) tryPhrases(this.byFirstExact.get(tokens[i]!.text), participle);
+      if (bases) for (const b of bases) tryPhrases(this.byFirst.get(b), participle);
       if (found.length === 0) continue;
       if (found.length > 1) found.sort((a, b) => b.tokenEnd - a.tokenEnd);
       for (const f of found) out.push(f);
+      found.length = 0;
     }
     return out;
   }

@@ -29,6 +29,15 @@ function isSpace(c: number): boolean {
   return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
+/** True when `text` has a line break in `[start, end)` (most gaps between tokens are one space). */
+function hasLineBreak(text: string, start: number, end: number): boolean {
+  for (let k = start; k < end; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 10 || c === 13) return true;
+  }
+  return false;
+}
+
 function isBlank(s: string): boolean {
   for (let k = 0; k < s.length; k++) if (!isSpace(s.charCodeAt(k))) return false;
   return true;
@@ -162,12 +171,9 @@ export function analyseText(text: string, body: readonly Span[], layout?: TextLa
     // Line breaks between this token and the previous one (whitespace tokens are not kept).
     if (tokens.length > 0) {
       const prevEnd = viewEnd[viewEnd.length - 1]!;
-      if (prevEnd < start) {
-        const gap = masked.slice(prevEnd, start);
-        if (/[\r\n]/.test(gap)) {
-          for (let k = prevEnd; k < start; k++) if (breaks.has(k)) pendingBreak = true;
-          if (/(\r?\n|\r)[ \t\u00a0]*(\r?\n|\r)/.test(gap)) pendingParagraph = true;
-        }
+      if (prevEnd < start && hasLineBreak(masked, prevEnd, start)) {
+        for (let k = prevEnd; k < start; k++) if (breaks.has(k)) pendingBreak = true;
+        if (/(\r?\n|\r)[ \t\u00a0]*(\r?\n|\r)/.test(masked.slice(prevEnd, start))) pendingParagraph = true;
       }
       // A sentence never runs from one body span into the next across boilerplate.
       if (span !== lastSpan) pendingBreak = true;
