@@ -491,6 +491,18 @@ export function findAttributions(article: AnalysedArticle, lexicons: Lexicons): 
   return out.sort((x, y) => x.start - y.start || x.end - y.end);
 }
 
+/** A reporting cue in its sentence: what the pattern functions of one cue share. Token indices `[sStart, sEnd)`. */
+interface CueSite {
+  m: LexiconMatch;
+  cue: TextSpan & { neutral: boolean; lemma: string };
+  sStart: number;
+  sEnd: number;
+  /** Where the reported content ends (before the sentence's closing punctuation). */
+  sentenceEnd: number;
+  names: ReturnType<typeof fullNames>;
+  previous: AttributionDraft[];
+}
+
 function analyseCue(
   ctx: Ctx,
   m: LexiconMatch,
@@ -506,7 +518,8 @@ function analyseCue(
   const lastTok = tokens[sEnd - 1]!;
   const sentenceEnd = isPunct(lastTok) && !isQuoteMark(lastTok) ? lastTok.start : sentence.end;
 
-  if (first.text === ':') return colonHeadline(ctx, m, cue, sStart, sEnd, sentenceEnd, names, previous);
+  const site: CueSite = { m, cue, sStart, sEnd, sentenceEnd, names, previous };
+  if (first.text === ':') return colonHeadline(ctx, site);
 
   // Agentless adverb: "reportedly", "allegedly".
   if (first.pos === 'ADV' && m.tokenEnd - m.tokenStart === 1) {
@@ -604,7 +617,7 @@ function analyseCue(
       (ing && WHEN.has(lead.normal)) ||
       (lead.pos === 'VERB' && ing && !ctx.covered[j]));
   if (subjectless) {
-    const made = fromClauseSubject(ctx, m, cue, sStart, sEnd, sentenceEnd, names, previous);
+    const made = fromClauseSubject(ctx, site);
     if (made) return [made];
   }
   if (j >= sStart && !isPunct(tokens[j])) {
@@ -634,7 +647,7 @@ function analyseCue(
 
   // Participle continuing the sentence's subject: "Lavrov said, adding that …", "…, telling Reuters that …".
   if (!src && tokens[j]?.text === ',' && /ing$/.test(first.normal)) {
-    const made = fromClauseSubject(ctx, m, cue, sStart, sEnd, sentenceEnd, names, previous);
+    const made = fromClauseSubject(ctx, site);
     return made ? [made] : [];
   }
 
@@ -706,16 +719,8 @@ const HEADING_LABELS = new Set(['latest', 'note', 'question', 'answer', 'update'
  * words, no verb) and a colon, and at least three tokens follow. Section labels ("UPDATE:",
  * "Editor's note:") are not sources.
  */
-function colonHeadline(
-  ctx: Ctx,
-  m: LexiconMatch,
-  cue: TextSpan & { neutral: boolean; lemma: string },
-  sStart: number,
-  sEnd: number,
-  sentenceEnd: number,
-  names: ReturnType<typeof fullNames>,
-  previous: AttributionDraft[],
-): AttributionDraft[] {
+function colonHeadline(ctx: Ctx, site: CueSite): AttributionDraft[] {
+  const { m, cue, sStart, sEnd, sentenceEnd, names, previous } = site;
   const { tokens, text } = ctx;
   const k = m.tokenStart;
   if (k - sStart < 1 || k - sStart > 6 || sEnd - m.tokenEnd < 3) return [];
@@ -843,16 +848,8 @@ function clauseSubject(ctx: Ctx, cueAt: number, sStart: number): Range | null {
 }
 
 /** An attribution for a cue without its own subject, the source taken from its clause (see `clauseSubject`). */
-function fromClauseSubject(
-  ctx: Ctx,
-  m: LexiconMatch,
-  cue: TextSpan & { neutral: boolean; lemma: string },
-  sStart: number,
-  sEnd: number,
-  sentenceEnd: number,
-  names: ReturnType<typeof fullNames>,
-  previous: AttributionDraft[],
-): AttributionDraft | null {
+function fromClauseSubject(ctx: Ctx, site: CueSite): AttributionDraft | null {
+  const { m, cue, sStart, sEnd, sentenceEnd, names, previous } = site;
   const { tokens, text } = ctx;
   const first = tokens[m.tokenStart]!;
   const sentence = ctx.article.sentences[first.sentence]!;
