@@ -33,6 +33,8 @@ const SKIP_BEFORE_CUE_POS = new Set(['ADV', 'AUX', 'PART']);
 /** Nouns that name a document or dataset rather than its author (`a report by X`). */
 const INTERMEDIATE = new Set(['by', 'from']);
 const TIME_WORDS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday', 'tonight', 'last', 'this', 'next', 'on', 'earlier', 'later']);
+/** Adjectives that raise the subject of "be" to a following reporting verb ("more likely to say"). */
+const RAISING_ADJECTIVES = new Set(['likely', 'unlikely', 'quick', 'eager', 'willing', 'unwilling', 'ready', 'reluctant', 'careful', 'keen', 'happy', 'able', 'unable', 'first', 'last', 'prepared', 'hesitant']);
 const DEMONSTRATIVES = new Set(['this', 'that', 'these', 'those', 'which', 'what', 'there']);
 
 interface Ctx {
@@ -95,7 +97,10 @@ function insideQuote(ctx: Ctx, start: number, end: number): Quotation | undefine
 
 /** A token that can be part of a source noun phrase (sources-lexicon words count whatever their tag: "police" tagged VERB). */
 function isNpToken(t: Token, ctx?: Ctx): boolean {
-  return NP_POS.has(t.pos) || (t.type === 'word' && /^\p{Lu}/u.test(t.text) && t.pos !== 'VERB') || (ctx !== undefined && ctx.covered[t.index] === 1);
+  if (NP_POS.has(t.pos) || (ctx !== undefined && ctx.covered[t.index] === 1)) return true;
+  if (t.type !== 'word' || !/^\p{Lu}/u.test(t.text)) return false;
+  // A capitalised verb is a name after an honorific ("Mr. Hedge said", tagged VERB).
+  return t.pos !== 'VERB' || (ctx !== undefined && HONORIFICS.has(ctx.tokens[t.index - 1]?.normal ?? ''));
 }
 
 /** The noun phrase ending just before token `end` (exclusive) in sentence `s`, walking left. */
@@ -247,7 +252,10 @@ function personName(ctx: Ctx, r: Range): string | null {
     const t = tokens[k]!;
     if (t.text === ',' && words.length === 0) continue;
     if (HONORIFICS.has(t.normal) || t.text === '.') continue;
-    if (t.pos === 'PROPN' && /^\p{Lu}/u.test(t.text)) words.push(t.text);
+    // The first part of a hyphenated compound is not a name ("Caucus-goers").
+    const compound = tokens[k + 1]?.text === '-' && tokens[k + 1]!.start === t.end;
+    if (compound) break;
+    if ((t.pos === 'PROPN' || (t.pos === 'VERB' && HONORIFICS.has(tokens[k - 1]?.normal ?? ''))) && /^\p{Lu}/u.test(t.text)) words.push(t.text);
     else if (words.length > 0 && t.pos === 'NOUN' && /^\p{Ll}/u.test(t.text)) words.length = 0; // a title after a capitalised word: "Fire chief Lena Berg"
     else if (words.length > 0) break;
   }
@@ -564,7 +572,16 @@ function analyseCue(
 
   // "X cited Y as saying": two attributions (the channel, and the speaker it quotes).
   let j = m.tokenStart - 1;
-  while (j >= sStart && SKIP_BEFORE_CUE_POS.has(tokens[j]!.pos) && tokens[j]!.normal !== 'to' && tokens[j]!.normal !== 'as' && !nameLike(ctx, j, sStart, m.tokenStart)) j--;
+  const skipAuxiliaries = () => {
+    while (j >= sStart && SKIP_BEFORE_CUE_POS.has(tokens[j]!.pos) && tokens[j]!.normal !== 'to' && tokens[j]!.normal !== 'as' && !nameLike(ctx, j, sStart, m.tokenStart)) j--;
+  };
+  skipAuxiliaries();
+  // "voters are more likely to say", "he was quick to note": the subject is the one of "be".
+  const raised = tokens[j]?.normal === 'to' && RAISING_ADJECTIVES.has(tokens[j - 1]?.normal ?? '') && tokens[j - 1]!.pos === 'ADJ';
+  if (raised) {
+    j -= 2;
+    skipAuxiliaries();
+  }
   if (tokens[j]?.normal === 'as' && j > sStart) {
     // speaker between the previous cue and "as"
     const np = npLeft(ctx, j, sStart);
@@ -582,7 +599,7 @@ function analyseCue(
   let src: Range | null = null;
   j = skipTimeLeft(ctx, j, sStart);
   // A form of "be" before a participle cue is a passive ("is said to"); before an -ing form it is progressive ("is saying").
-  const passive = !/ing$/.test(first.normal) && tokens.slice(Math.max(sStart, j + 1), m.tokenStart).some((t) => t.pos === 'AUX' && t.lemma === 'be');
+  const passive = !raised && !/ing$/.test(first.normal) && tokens.slice(Math.max(sStart, j + 1), m.tokenStart).some((t) => t.pos === 'AUX' && t.lemma === 'be');
   if (passive) {
     // Agentless passive: "is said to", "it is reported that", "she was asked whether", "he is accused of";
     // with a modal ("it should be noted") it is the writer's voice.

@@ -180,7 +180,11 @@ export function analyseText(text: string, body: readonly Span[], layout?: TextLa
     }
     lastSpan = span;
     const ws = sentenceOfWink[i]!;
-    if (tokens.length > 0 && (pendingBreak || pendingParagraph || ws !== lastWinkSentence)) {
+    // wink ends sentences after abbreviations in parentheses ("Sen. Bernie Sanders (I-Vt.) said")
+    // and after quoted exclamations ("“Lock her up!” he wrote."); a sentence does not start with a
+    // lower-case word or a comma, so such a boundary is read as a continuation (line breaks still end sentences).
+    const continues = ws !== lastWinkSentence && /^(\p{Ll}|[,;)])/u.test(value);
+    if (tokens.length > 0 && (pendingBreak || pendingParagraph || (ws !== lastWinkSentence && !continues))) {
       closeSentence();
       if (pendingParagraph) paragraph++;
     }

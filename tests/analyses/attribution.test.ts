@@ -174,6 +174,26 @@ describe('attribution patterns on small sentences', () => {
     ]);
   });
 
+  it('a name the tagger reads as a verb after an honorific: “…,” Mr. Hedge said', () => {
+    expect(attr('“A lot of clubs have closed,” Mr. Hedge said.')).toEqual([
+      { source: [30, 'Mr. Hedge'], cue: [40, 'said', true], content: [0, '“A lot of clubs have closed,”'], direct: true, type: 'unknown', name: 'Hedge' },
+    ]);
+  });
+
+  it('a subject raised over an adjective: X were more likely to say …', () => {
+    expect(attr('Caucus-goers were slightly more likely to say they preferred Clinton.')).toEqual([
+      { source: [0, 'Caucus-goers'], cue: [42, 'say', true], content: [46, 'they preferred Clinton'], direct: false, type: 'unknown', name: null },
+    ]);
+  });
+
+  it('an abbreviated title in parentheses does not end the sentence, and types the source: Sen. X (I-Vt.) said', () => {
+    const text = 'Sen. Bernie Sanders (I-Vt.) said he would release his records.';
+    expect(articleFrom(text).sentences).toHaveLength(1);
+    expect(attr(text)).toEqual([
+      { source: [0, 'Sen. Bernie Sanders'], cue: [28, 'said', true], content: [33, 'he would release his records'], direct: false, type: 'official', name: 'Bernie Sanders' },
+    ]);
+  });
+
   it('further cues: polls show, pointed to, declined to', () => {
     expect(attr('A new poll showed the mayor leading by six points.')).toEqual([
       { source: [0, 'A new poll'], cue: [11, 'showed', true], content: [18, 'the mayor leading by six points'], direct: false, type: 'data-ngo', name: null },
@@ -221,7 +241,7 @@ describe('attribution patterns added for news conventions (PolNeAR error analysi
 
   it('a parenthesis, a dashed aside or a time adverbial between the subject and the cue', () => {
     expect(attr('Sen. Jane Roe (D-Oregon) said the bill would pass.')).toEqual([
-      { source: [0, 'Sen. Jane Roe'], cue: [25, 'said', true], content: [30, 'the bill would pass'], direct: false, type: 'unknown', name: 'Sen. Jane Roe' },
+      { source: [0, 'Sen. Jane Roe'], cue: [25, 'said', true], content: [30, 'the bill would pass'], direct: false, type: 'official', name: 'Jane Roe' },
     ]);
     expect(attr('Several speakers — including two bishops — said the law was unjust.').map((a) => [a.source, a.cue])).toEqual([[[0, 'Several speakers'], [43, 'said', true]]]);
     expect(attr('The mayor at the time said the plan was sound.')).toEqual([
