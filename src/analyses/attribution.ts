@@ -483,6 +483,7 @@ export function findAttributions(article: AnalysedArticle, lexicons: Lexicons): 
     const before = tokens[m.tokenStart - 1];
     if (before && /^[-‐]$/.test(before.text) && before.end === m.start) continue;
     if (isPrepositionCue(tokens, m) && !documentAfter(ctx, m, sentences[tokens[m.tokenStart]!.sentence]!)) continue;
+    if (m.entry.frame === 'as' && !asFollows(tokens, m.tokenEnd, sentences[tokens[m.tokenStart]!.sentence]!.tokenEnd)) continue;
     cues.push(m);
   }
   const out: AttributionDraft[] = [];
@@ -497,6 +498,16 @@ export function findAttributions(article: AnalysedArticle, lexicons: Lexicons): 
     for (const d of made) if ((d.direct || !m.entry.quoted) && (m.entry.speech !== false || !inside(d))) out.push(d);
   }
   return out.sort((x, y) => x.start - y.start || x.end - y.end);
+}
+
+/** True when "as" follows token `from` within its clause (at most 8 words, no punctuation between): "sees the vote as a test". */
+function asFollows(tokens: readonly Token[], from: number, sEnd: number): boolean {
+  for (let k = from; k < Math.min(sEnd, from + 8); k++) {
+    const t = tokens[k]!;
+    if (t.normal === 'as') return k > from;
+    if (t.type === 'punctuation' && !isQuoteMark(t) && t.text !== '-') return false;
+  }
+  return false;
 }
 
 /** A reporting cue in its sentence: what the pattern functions of one cue share. Token indices `[sStart, sEnd)`. */
@@ -597,6 +608,8 @@ function analyseCue(
 
   // Subject before the cue (with an optional apposition: "Mali's Foreign Minister, Abdoulaye Diop, hailed").
   let src: Range | null = null;
+  /** The part of `src` that names and types it, when `src` runs on into a relative clause. */
+  let srcHead: Range | null = null;
   j = skipTimeLeft(ctx, j, sStart);
   // A form of "be" before a participle cue is a passive ("is said to"); before an -ing form it is progressive ("is saying").
   const passive = !raised && !/ing$/.test(first.normal) && tokens.slice(Math.max(sStart, j + 1), m.tokenStart).some((t) => t.pos === 'AUX' && t.lemma === 'be');
@@ -663,7 +676,9 @@ function analyseCue(
   }
 
   // Participle continuing the sentence's subject: "Lavrov said, adding that …", "…, telling Reuters that …".
-  if (!src && tokens[j]?.text === ',' && /ing$/.test(first.normal)) {
+  // Also after a dash or a quotation closed after its comma ("… “New York values,” saying …").
+  const commaLike = tokens[j]?.text === ',' || /^[—–]$/.test(tokens[j]?.text ?? '') || (isQuoteMark(tokens[j]) && tokens[j - 1]?.text === ',');
+  if (!src && commaLike && /ing$/.test(first.normal)) {
     const made = fromClauseSubject(ctx, site);
     return made ? [made] : [];
   }
@@ -674,9 +689,19 @@ function analyseCue(
   if (!src && tokens[j]?.text === ',' && !isQuoteMark(tokens[j - 1]) && !(first.lemma === 'say' && endsSentence(npRight(ctx, m.tokenEnd, sEnd)))) {
     let a = j - 1;
     while (a > sStart && !isQuoteMark(tokens[a - 1]) && tokens[a - 1]!.text !== ';' && j - a < 40) a--;
+    // An opening conjunction or adverb is not part of the source ("Yet some voters who …, said").
+    while (a < j && (tokens[a]!.pos === 'CCONJ' || OPENING_ADVERBS.has(tokens[a]!.normal))) a++;
     const head = npRight(ctx, a, j);
+    const next = head && head.b < j ? tokens[head.b]! : undefined;
     // A participial aside ("Clinton, speaking to reporters on Tuesday, said") is not part of the source.
-    if (head && tokens[head.b]?.text === ',' && head.b < j) src = /ing$/.test(tokens[head.b + 1]?.normal ?? '') && tokens[head.b + 1]!.pos === 'VERB' ? head : { a, b: j };
+    if (next?.text === ',') src = /ing$/.test(tokens[head!.b + 1]?.normal ?? '') && tokens[head!.b + 1]!.pos === 'VERB' ? head : { a, b: j };
+    // A head noun with a relative clause or participle running to the comma: "some voters who have listened to …, said",
+    // "veterans interviewed at rallies this week, including Mr. Jebens, said".
+    // Its type and name come from the head alone ("voters who listened to the campaign" are not the campaign).
+    else if (next && (next.normal === 'who' || (next.pos === 'VERB' && /(ed|ing)$/.test(next.normal) && !ctx.covered[next.index]))) {
+      src = { a, b: j };
+      srcHead = head;
+    }
   }
 
   // Inverted: "“…”, reassured Mr. Lavrov." / "…, said the minister."
@@ -699,7 +724,7 @@ function analyseCue(
 
   if (!src) return [];
 
-  const who = describeSource(ctx, src, names, previous);
+  const who = describeSource(ctx, srcHead ?? src, names, previous);
   const srcStart = tokens[src.a]!.start;
   const leftEdge = Math.min(srcStart, m.start);
   const rightEdge = inverted ? tokens[src.b - 1]!.end : m.end;
@@ -774,7 +799,7 @@ function relativeHead(ctx: Ctx, src: Range, sStart: number): Range | null {
 }
 
 /** Nouns of time that may sit between a subject and its cue ("Trump at the time said", "The campaign last week said"). */
-const TIME_NOUNS = new Set(['time', 'week', 'month', 'year', 'night', 'morning', 'afternoon', 'evening', 'weekend', 'day']);
+const TIME_NOUNS = new Set(['time', 'minute', 'hour', 'week', 'month', 'year', 'decade', 'night', 'morning', 'afternoon', 'evening', 'weekend', 'day']);
 
 /**
  * Token index left of a time adverbial that ends at token `j` and stands between a subject and its
@@ -847,6 +872,8 @@ function clauseSubject(ctx: Ctx, cueAt: number, sStart: number): Range | null {
       break;
     }
   }
+  // An opening conjunction: "But the senator …".
+  while (i < cueAt && tokens[i]!.pos === 'CCONJ') i++;
   // Opening adverbial up to a comma: "On Sunday,", "Hours later,", "In an interview,", "Speaking on Monday,".
   const t = tokens[i];
   const c0 = findComma(ctx, i, Math.min(cueAt, i + 6));
@@ -858,7 +885,9 @@ function clauseSubject(ctx: Ctx, cueAt: number, sStart: number): Range | null {
     const c = findComma(ctx, i, cueAt);
     if (c < cueAt) i = c + 1;
   }
-  const np = npRight(ctx, i, cueAt);
+  let np = npRight(ctx, i, cueAt);
+  // An opening time phrase without a comma: "A few minutes later they reversed themselves … and said".
+  if (np && np.b < cueAt && TIME_NOUNS.has(tokens[np.b - 1]!.lemma) && ['later', 'earlier', 'ago'].includes(tokens[np.b]!.normal)) np = npRight(ctx, np.b + 1, cueAt);
   if (!np || np.b > cueAt || TIME_WORDS.has(tokens[np.a]!.normal) || tokens[np.a]!.pos === 'NUM') return null;
   if (np.b - np.a === 1 && DEMONSTRATIVES.has(tokens[np.a]!.normal)) return null;
   return np;

@@ -194,6 +194,29 @@ describe('attribution patterns on small sentences', () => {
     ]);
   });
 
+  it('a view held by the source in the frame X sees Y as Z; see and cast without "as" are not cues', () => {
+    expect(attr('Party leaders see the vote as a test of the coalition.')).toEqual([
+      { source: [0, 'Party leaders'], cue: [14, 'see', true], content: [18, 'the vote as a test of the coalition'], direct: false, type: 'official', name: null },
+    ]);
+    expect(attr('Opponents painted him as a career politician.').map((a) => [a.source, a.cue])).toEqual([[[0, 'Opponents'], [10, 'painted', false]]]);
+    expect(attr('Residents saw smoke over the harbour.')).toEqual([]);
+    expect(attr('The senator cast her vote on Tuesday.')).toEqual([]);
+  });
+
+  it('a participle after a closing quotation or a dash continues the sentence subject', () => {
+    expect(attr('Donald Trump has delivered an impassioned defense of “New York values,” saying the city embodied the “bravery” of America.')).toEqual([
+      { source: [0, 'Donald Trump'], cue: [72, 'saying', true], content: [79, 'the city embodied the “bravery” of America'], direct: false, type: 'unknown', name: 'Donald Trump' },
+    ]);
+    expect(attr('Marco Rubio flipped his choice on the spot – saying he was rooting for Peyton Manning.').map((a) => [a.source, a.cue])).toEqual([[[0, 'Marco Rubio'], [45, 'saying', true]]]);
+  });
+
+  it('a subject with a relative clause up to the comma, typed by its head; an opening time phrase is not the subject', () => {
+    expect(attr('Yet some voters who have listened to his speeches, on television or at campaign events, said he had less magnetism.')).toEqual([
+      { source: [4, 'some voters who have listened to his speeches, on television or at campaign events'], cue: [88, 'said', true], content: [93, 'he had less magnetism'], direct: false, type: 'vague', name: null },
+    ]);
+    expect(attr('A few minutes later they reversed themselves and said they will register voters.').map((a) => [a.source, a.cue])).toEqual([[[20, 'they'], [49, 'said', true]]]);
+  });
+
   it('further cues: polls show, pointed to, declined to', () => {
     expect(attr('A new poll showed the mayor leading by six points.')).toEqual([
       { source: [0, 'A new poll'], cue: [11, 'showed', true], content: [18, 'the mayor leading by six points'], direct: false, type: 'data-ngo', name: null },
