@@ -561,7 +561,7 @@ export function renderMarkdown(r: BenchResult): string {
   L.push(`| serial | ${fmt(pl.serialMs)} |`);
   L.push(`| pool | ${fmt(pl.pooledMs)} |`);
   L.push('');
-  L.push(`Speed-up: **${fmt(pl.speedup, 2)}×**; articles per thread in the last run (main first): ${pl.perThread.join(', ')}; results identical to the serial run: **${pl.identical ? 'yes' : 'NO'}**.${pl.identical ? '' : ' (wink-nlp adds every out-of-vocabulary word it reads to its lexeme table and later tokenises differently, so threads that read different subsets give slightly different tokens for a few articles; this is why the pipeline uses the pool only when `PARALLAX_WORKERS` asks for it.)'}`);
+  L.push(`Speed-up: **${fmt(pl.speedup, 2)}×**; articles per thread in the last run (main first): ${pl.perThread.join(', ')}; results identical to the serial run: **${pl.identical ? 'yes' : 'NO'}**.${pl.identical ? '' : ' (wink-nlp keeps an out-of-vocabulary word\'s token type from the first context it reads it in, so threads that read different subsets can give a different type or POS for a rare token; this is why the pipeline uses the pool only when `PARALLAX_WORKERS` asks for it.)'}`);
   L.push('');
   L.push('## Alignment and story grouping scaling');
   L.push('');

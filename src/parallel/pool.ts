@@ -62,13 +62,13 @@ const STALL_MS = 120_000;
  * - `auto`: none below {@link MIN_ARTICLES_FOR_WORKERS} articles or on one core, else one
  *   fewer than the cores (the main thread works too), at most 7 and one per 16 articles.
  *
- * Off by default because wink-nlp's tokeniser is not independent of history: every document it
- * reads adds its out-of-vocabulary words to the model's lexeme table, and later documents are
- * split differently when such a word is "known" (wink-nlp src/cache.js `getFeaturesIndex`,
- * consulted through `isLexeme` in src/recursive-tokenizer.js). Threads that read different
- * subsets of the articles therefore give slightly different tokens for some articles, so
- * reports would depend on the worker count. Turn `auto` on by default once src/nlp reads
- * each document against the model's own lexicon only.
+ * Off by default because wink-nlp is not quite independent of history. Its tokeniser now is
+ * (src/nlp/wink-lexicon.ts: each document is split against the model's own lexicon only), but
+ * wink still stores an out-of-vocabulary word's token type (and the POS hint derived from it)
+ * from the first context it reads the word in (src/cache.js `add`). Threads that read different
+ * subsets of the articles can therefore differ in a rare token's type or POS (a stray combining
+ * mark in 1 of the 840 PolNeAR train texts, 3 workers), so reports could still depend on the
+ * worker count. Turn `auto` on by default once that is fixed too.
  */
 export function planWorkers(articles: number, env: NodeJS.ProcessEnv = process.env): PoolPlan {
   const setting = env['PARALLAX_WORKERS']?.trim().toLowerCase();
