@@ -483,7 +483,7 @@ export function findAttributions(article: AnalysedArticle, lexicons: Lexicons): 
     const before = tokens[m.tokenStart - 1];
     if (before && /^[-‐]$/.test(before.text) && before.end === m.start) continue;
     if (isPrepositionCue(tokens, m) && !documentAfter(ctx, m, sentences[tokens[m.tokenStart]!.sentence]!)) continue;
-    if (m.entry.frame === 'as' && !asFollows(tokens, m.tokenEnd, sentences[tokens[m.tokenStart]!.sentence]!.tokenEnd)) continue;
+    if (m.entry.complement && !complementFollows(tokens, m.tokenEnd, sentences[tokens[m.tokenStart]!.sentence]!.tokenEnd, m.entry.complement)) continue;
     cues.push(m);
   }
   const out: AttributionDraft[] = [];
@@ -500,11 +500,14 @@ export function findAttributions(article: AnalysedArticle, lexicons: Lexicons): 
   return out.sort((x, y) => x.start - y.start || x.end - y.end);
 }
 
-/** True when "as" follows token `from` within its clause (at most 8 words, no punctuation between): "sees the vote as a test". */
-function asFollows(tokens: readonly Token[], from: number, sEnd: number): boolean {
+/**
+ * True when one of `words` follows token `from` within its clause (at most 8 words, no punctuation
+ * between): "sees the vote as a test", "spoke passionately about". "as" must not follow at once ("seen as" is agentless).
+ */
+function complementFollows(tokens: readonly Token[], from: number, sEnd: number, words: readonly string[]): boolean {
   for (let k = from; k < Math.min(sEnd, from + 8); k++) {
     const t = tokens[k]!;
-    if (t.normal === 'as') return k > from;
+    if (words.includes(t.normal)) return t.normal !== 'as' || k > from;
     if (t.type === 'punctuation' && !isQuoteMark(t) && t.text !== '-') return false;
   }
   return false;
@@ -646,6 +649,12 @@ function analyseCue(
     (lead.pos === 'CCONJ' ||
       (ing && WHEN.has(lead.normal)) ||
       (lead.pos === 'VERB' && ing && !ctx.covered[j]));
+  // A fronted adverbial clause: "After saying he was nervous, the man …", "Despite challenging X, Cruz said …":
+  // the source is the subject of the main clause after the comma.
+  if (ing && lead !== undefined && WHEN.has(lead.normal) && (j === sStart || tokens[j - 1]!.pos === 'CCONJ')) {
+    const made = fromMainClause(ctx, site);
+    if (made) return [made];
+  }
   if (subjectless) {
     const made = fromClauseSubject(ctx, site);
     if (made) return [made];
@@ -654,6 +663,12 @@ function analyseCue(
     src = npLeft(ctx, j + 1, sStart);
     // Demonstratives are not sources ("This underscores …").
     if (src && src.b - src.a === 1 && DEMONSTRATIVES.has(tokens[src.a]!.normal)) return [];
+    // A participle after an object is the subject's: "she released a statement saying …", "he was heard on
+    // a microphone telling …".
+    if (src && ing && src.a > sStart && (tokens[src.a - 1]!.pos === 'VERB' || (tokens[src.a - 1]!.pos === 'ADP' && tokens[src.a - 1]!.normal !== 'with')) && !ctx.covered[src.a - 1]) {
+      const made = fromClauseSubject(ctx, site);
+      if (made) return [made];
+    }
     // The head of a relative clause is the subject: "officials who spoke with the paper said",
     // "groups that have endorsed him say".
     if (src) src = relativeHead(ctx, src, sStart) ?? src;
@@ -819,7 +834,7 @@ const INVERTED_NEXT = new Set(['on', 'in', 'at', 'with', 'of', 'to', 'and', 'as'
 
 /** Words after an agentless passive cue that open what was said or asked ("was asked whether", "is accused of"). */
 const AGENTLESS_NEXT = new Set(['about', 'whether', 'if', 'what', 'why', 'how', 'when', 'who', 'where', 'of', 'as', 'for', 'on', 'to', 'that']);
-const WHEN = new Set(['when', 'while', 'after', 'before', 'if', 'once', 'as', 'since', 'without', 'by']);
+const WHEN = new Set(['when', 'while', 'after', 'before', 'if', 'once', 'as', 'since', 'without', 'by', 'despite', 'upon']);
 /** Sentence-opening adverbs that are not names even when capitalised. */
 const OPENING_ADVERBS = new Set(['also', 'still', 'now', 'then', 'later', 'however', 'instead', 'meanwhile', 'again', 'separately', 'previously', 'earlier', 'recently', 'once', 'here', 'there', 'so', 'yet', 'thus', 'even', 'indeed', 'only', 'never', 'always', 'often', 'just']);
 
@@ -912,6 +927,25 @@ function fromClauseSubject(ctx: Ctx, site: CueSite): AttributionDraft | null {
   const subject = clauseSubject(ctx, m.tokenStart, sStart);
   if (!subject) return null;
   return draft(ctx, cue, m.entry, subject, describeSource(ctx, subject, names, previous), content, q !== undefined);
+}
+
+/**
+ * An attribution for a cue in a fronted adverbial clause ("After saying he was nervous, the man ended
+ * up …"): the source is the subject of the main clause after the adverbial's comma, when a verb follows it.
+ */
+function fromMainClause(ctx: Ctx, site: CueSite): AttributionDraft | null {
+  const { m, cue, sEnd, names, previous } = site;
+  const { tokens } = ctx;
+  // The first comma not followed by a relative clause ("After thanking the crowd, which chanted his name, he …").
+  let comma = findComma(ctx, m.tokenEnd, sEnd);
+  while (comma < sEnd - 1 && ['which', 'who', 'where', 'whose'].includes(tokens[comma + 1]!.normal)) comma = findComma(ctx, comma + 1, sEnd);
+  if (comma >= sEnd - 1) return null;
+  const np = npRight(ctx, comma + 1, sEnd);
+  if (!np || np.b >= sEnd) return null;
+  const after = tokens[np.b]!;
+  if (after.pos !== 'VERB' && after.pos !== 'AUX' && after.pos !== 'ADV') return null;
+  const content = clause(ctx, afterThat(ctx, m.tokenEnd + (tokens[m.tokenEnd]?.lemma === 'about' ? 1 : 0), sEnd), tokens[comma]!.start);
+  return draft(ctx, cue, m.entry, np, describeSource(ctx, np, names, previous), content, false);
 }
 
 /** Offset just after "that" when the clause starts with it, else the start of token `k`. */

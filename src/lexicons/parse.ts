@@ -30,8 +30,8 @@ export interface RawEntry {
   neutral?: boolean;
   /** Reporting verbs: a cue only next to a direct quotation (see schema/lexicon.schema.json). */
   quoted?: boolean;
-  /** Reporting verbs: a cue only when this word follows in its clause (see schema/lexicon.schema.json). */
-  frame?: 'as';
+  /** Reporting verbs: a cue only when one of these words follows in its clause (see schema/lexicon.schema.json). */
+  complement?: string[];
   /** Reporting verbs: false for a stance, thought or evidence (see schema/lexicon.schema.json). */
   speech?: boolean;
   sourceType?: string;

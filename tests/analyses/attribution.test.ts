@@ -217,6 +217,22 @@ describe('attribution patterns on small sentences', () => {
     expect(attr('A few minutes later they reversed themselves and said they will register voters.').map((a) => [a.source, a.cue])).toEqual([[[20, 'they'], [49, 'said', true]]]);
   });
 
+  it('a fronted adverbial participle takes the main clause subject; a participle after an object takes the sentence subject', () => {
+    expect(attr('After saying he was nervous, the man asked about the budget.')[0]).toEqual({
+      source: [29, 'the man'], cue: [6, 'saying', true], content: [13, 'he was nervous'], direct: false, type: 'unknown', name: null,
+    });
+    expect(attr('At the time, she released a statement saying the company had grown.')).toEqual([
+      { source: [13, 'she'], cue: [38, 'saying', true], content: [45, 'the company had grown'], direct: false, type: 'unknown', name: null },
+    ]);
+  });
+
+  it('speak and talk are cues with their topic further on (complement: about, of)', () => {
+    expect(attr('The minister spoke at length about the new budget.')).toEqual([
+      { source: [0, 'The minister'], cue: [13, 'spoke', true], content: [19, 'at length about the new budget'], direct: false, type: 'official', name: null },
+    ]);
+    expect(attr('The minister spoke at the opening of the bridge.')).toEqual([]);
+  });
+
   it('further cues: polls show, pointed to, declined to', () => {
     expect(attr('A new poll showed the mayor leading by six points.')).toEqual([
       { source: [0, 'A new poll'], cue: [11, 'showed', true], content: [18, 'the mayor leading by six points'], direct: false, type: 'data-ngo', name: null },
