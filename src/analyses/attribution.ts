@@ -99,8 +99,12 @@ function insideQuote(ctx: Ctx, start: number, end: number): Quotation | undefine
 function isNpToken(t: Token, ctx?: Ctx): boolean {
   if (NP_POS.has(t.pos) || (ctx !== undefined && ctx.covered[t.index] === 1)) return true;
   if (t.type !== 'word' || !/^\p{Lu}/u.test(t.text)) return false;
-  // A capitalised verb is a name after an honorific ("Mr. Hedge said", tagged VERB).
-  return t.pos !== 'VERB' || (ctx !== undefined && HONORIFICS.has(ctx.tokens[t.index - 1]?.normal ?? ''));
+  // A capitalised verb is a name after an honorific ("Mr. Hedge said", tagged VERB), and a capitalised
+  // -ing word before a proper noun is part of a name ("Working America").
+  if (t.pos !== 'VERB') return true;
+  if (ctx === undefined) return false;
+  const next = ctx.tokens[t.index + 1];
+  return HONORIFICS.has(ctx.tokens[t.index - 1]?.normal ?? '') || (/ing$/.test(t.normal) && next !== undefined && next.pos === 'PROPN' && /^\p{Lu}/u.test(next.text));
 }
 
 /** The noun phrase ending just before token `end` (exclusive) in sentence `s`, walking left. */
@@ -563,7 +567,8 @@ function analyseCue(
 
   // Passive or nominal: "announced by X", "the remarks were made by X", "has been voiced by X".
   let k = m.tokenEnd;
-  while (k < sEnd && tokens[k]!.pos === 'ADV') k++;
+  // Adverbs and a time phrase may come between the cue and "by": "was endorsed the day before by X".
+  while (k < sEnd && (tokens[k]!.pos === 'ADV' || TIME_WORDS.has(tokens[k]!.normal) || TIME_NOUNS.has(tokens[k]!.lemma) || (tokens[k]!.pos === 'DET' && TIME_NOUNS.has(tokens[k + 1]?.lemma ?? '')))) k++;
   // After a subject ("Mr. Trump said by telephone") the cue is active and "by" names a means.
   let s0 = m.tokenStart - 1;
   while (s0 >= sStart && tokens[s0]!.pos === 'ADV') s0--;
@@ -672,6 +677,20 @@ function analyseCue(
     // The head of a relative clause is the subject: "officials who spoke with the paper said",
     // "groups that have endorsed him say".
     if (src) src = relativeHead(ctx, src, sStart) ?? src;
+    // A name before an apposition with no closing comma: "Sen. Kristen Gillibrand (D-NY), a supporter of X told".
+    if (src && tokens[src.a]!.pos === 'DET' && tokens[src.a - 1]?.text === ',') {
+      let end = src.a - 1;
+      if (tokens[end - 1]?.text === ')') {
+        let open = end - 2;
+        while (open > sStart && end - open < 8 && tokens[open]!.text !== '(') open--;
+        if (tokens[open]?.text === '(') end = open;
+      }
+      const name = npLeft(ctx, end, sStart);
+      if (name && (name.a === sStart || isPunct(tokens[name.a - 1])) && tokens.slice(name.a, name.b).some((t) => t.pos === 'PROPN')) {
+        src = { a: name.a, b: src.b };
+        srcHead = name;
+      }
+    }
     // A capitalised subject the tagger read as a verb ("Cook said").
     if (!src && nameLike(ctx, j, sStart, m.tokenStart) && (j === sStart || isPunct(tokens[j - 1]))) src = { a: j, b: j + 1 };
   } else if (tokens[j]?.text === ')' || /^[—–]$/.test(tokens[j]?.text ?? '')) {
@@ -704,16 +723,22 @@ function analyseCue(
   if (!src && tokens[j]?.text === ',' && !isQuoteMark(tokens[j - 1]) && !(first.lemma === 'say' && endsSentence(npRight(ctx, m.tokenEnd, sEnd)))) {
     let a = j - 1;
     while (a > sStart && !isQuoteMark(tokens[a - 1]) && tokens[a - 1]!.text !== ';' && j - a < 40) a--;
-    // An opening conjunction or adverb is not part of the source ("Yet some voters who …, said").
+    // An opening conjunction or adverb is not part of the source ("Yet some voters who …, said"), nor is an
+    // opening prepositional phrase ("In a study of voters, Working America, a labor group, found").
     while (a < j && (tokens[a]!.pos === 'CCONJ' || OPENING_ADVERBS.has(tokens[a]!.normal))) a++;
+    if (a < j && (tokens[a]!.pos === 'ADP' || tokens[a]!.pos === 'SCONJ')) {
+      const c = findComma(ctx, a, j);
+      if (c < j) a = c + 1;
+    }
     const head = npRight(ctx, a, j);
     const next = head && head.b < j ? tokens[head.b]! : undefined;
     // A participial aside ("Clinton, speaking to reporters on Tuesday, said") is not part of the source.
     if (next?.text === ',') src = /ing$/.test(tokens[head!.b + 1]?.normal ?? '') && tokens[head!.b + 1]!.pos === 'VERB' ? head : { a, b: j };
-    // A head noun with a relative clause or participle running to the comma: "some voters who have listened to …, said",
+    // A head noun with a relative clause, participle or prepositional phrase running to the comma: "some voters who
+    // have listened to …, said", "Exit polls from the primary, which X won, showed",
     // "veterans interviewed at rallies this week, including Mr. Jebens, said".
     // Its type and name come from the head alone ("voters who listened to the campaign" are not the campaign).
-    else if (next && (next.normal === 'who' || (next.pos === 'VERB' && /(ed|ing)$/.test(next.normal) && !ctx.covered[next.index]))) {
+    else if (next && (next.normal === 'who' || next.pos === 'ADP' || (next.pos === 'VERB' && /(ed|ing)$/.test(next.normal) && !ctx.covered[next.index]))) {
       src = { a, b: j };
       srcHead = head;
     }
@@ -746,7 +771,9 @@ function analyseCue(
 
   // Direct quotation before ("“…,” he said") or after ("he said: “…”").
   const before = quoteBefore(ctx, leftEdge, 0);
-  if (before && before.end > sentence.start - 2 - 200) {
+  // The quotation opens the sentence (or began before it); one inside a phrase is a title ("on CNN’s “New Day,” Sen. X told").
+  const opensSentence = before !== undefined && (before.start <= sentence.start || !/\p{L}/u.test(text.slice(sentence.start, before.start)));
+  if (before && opensSentence && before.end > sentence.start - 2 - 200) {
     return [draft(ctx, cue, m.entry, src, who, span(text, before.start, before.end), true)];
   }
   const after = lastTok.text === ':' ? introducedQuote(ctx, sentence.end) : quoteAfter(ctx, rightEdge + skipObject(ctx, m, rightEdge, sEnd), sentence.end + 3);

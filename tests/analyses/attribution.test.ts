@@ -233,6 +233,16 @@ describe('attribution patterns on small sentences', () => {
     expect(attr('The minister spoke at the opening of the bridge.')).toEqual([]);
   });
 
+  it('a subject with a prepositional phrase and a relative clause up to the comma; an apposition with no closing comma', () => {
+    expect(attr('Exit polls from the New Hampshire primary, which Mr. Trump won decisively, showed that most Republicans backed the ban.')).toEqual([
+      { source: [0, 'Exit polls from the New Hampshire primary, which Mr. Trump won decisively'], cue: [75, 'showed', true], content: [87, 'most Republicans backed the ban'], direct: false, type: 'data-ngo', name: null },
+    ]);
+    // The title in quotation marks before the name is not what she said.
+    expect(attr('Friday on CNN’s “New Day,” Sen. Kristen Gillibrand (D-NY), a supporter of the bill told host Chris Cuomo she would vote for it.')).toEqual([
+      { source: [27, 'Sen. Kristen Gillibrand (D-NY), a supporter of the bill'], cue: [83, 'told', true], content: [105, 'she would vote for it'], direct: false, type: 'official', name: 'Kristen Gillibrand' },
+    ]);
+  });
+
   it('further cues: polls show, pointed to, declined to', () => {
     expect(attr('A new poll showed the mayor leading by six points.')).toEqual([
       { source: [0, 'A new poll'], cue: [11, 'showed', true], content: [18, 'the mayor leading by six points'], direct: false, type: 'data-ngo', name: null },
