@@ -30,6 +30,7 @@ const HONORIFICS = new Set(['mr', 'mr.', 'mrs', 'mrs.', 'ms', 'ms.', 'dr', 'dr.'
 const NP_JOINERS = new Set(['of', '&', '/', "'s", '’s', "'", '’', '-', 'for', 'at', 'on', 'in']);
 const NP_POS = new Set(['PROPN', 'NOUN', 'ADJ', 'DET', 'NUM', 'PRON']);
 const SKIP_BEFORE_CUE_POS = new Set(['ADV', 'AUX', 'PART']);
+const FUNCTION_POS = new Set(['ADP', 'SCONJ', 'CCONJ', 'PART']);
 /** Nouns that name a document or dataset rather than its author (`a report by X`). */
 const INTERMEDIATE = new Set(['by', 'from']);
 const TIME_WORDS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday', 'tonight', 'last', 'this', 'next', 'on', 'earlier', 'later']);
@@ -99,6 +100,9 @@ function insideQuote(ctx: Ctx, start: number, end: number): Quotation | undefine
 function isNpToken(t: Token, ctx?: Ctx): boolean {
   if (NP_POS.has(t.pos) || (ctx !== undefined && ctx.covered[t.index] === 1)) return true;
   if (t.type !== 'word' || !/^\p{Lu}/u.test(t.text)) return false;
+  // A capitalised function word opening the sentence is not a name ("When he returned he began by saying", "Then he …");
+  // elsewhere it can be ("…,” From said").
+  if ((FUNCTION_POS.has(t.pos) || WHEN.has(t.normal) || OPENING_ADVERBS.has(t.normal)) && (ctx === undefined || ctx.article.sentences[t.sentence]!.tokenStart === t.index)) return false;
   // A capitalised verb is a name after an honorific ("Mr. Hedge said", tagged VERB), and a capitalised
   // -ing word before a proper noun is part of a name ("Working America").
   if (t.pos !== 'VERB') return true;
@@ -592,7 +596,7 @@ function analyseCue(
   // "X cited Y as saying": two attributions (the channel, and the speaker it quotes).
   let j = m.tokenStart - 1;
   const skipAuxiliaries = () => {
-    while (j >= sStart && SKIP_BEFORE_CUE_POS.has(tokens[j]!.pos) && tokens[j]!.normal !== 'to' && tokens[j]!.normal !== 'as' && !nameLike(ctx, j, sStart, m.tokenStart)) j--;
+    while (j >= sStart && SKIP_BEFORE_CUE_POS.has(tokens[j]!.pos) && tokens[j]!.normal !== 'to' && !(WHEN.has(tokens[j]!.normal) && (j === sStart || isPunct(tokens[j - 1]) || tokens[j - 1]!.pos === 'CCONJ')) && !nameLike(ctx, j, sStart, m.tokenStart)) j--;
   };
   skipAuxiliaries();
   // "voters are more likely to say", "he was quick to note": the subject is the one of "be".
@@ -656,7 +660,8 @@ function analyseCue(
       (lead.pos === 'VERB' && ing && !ctx.covered[j]));
   // A fronted adverbial clause: "After saying he was nervous, the man …", "Despite challenging X, Cruz said …":
   // the source is the subject of the main clause after the comma.
-  if (ing && lead !== undefined && WHEN.has(lead.normal) && (j === sStart || tokens[j - 1]!.pos === 'CCONJ')) {
+  const participle = ing || /ed$/.test(first.normal) || first.normal === 'told';
+  if (participle && lead !== undefined && WHEN.has(lead.normal) && (j === sStart || tokens[j - 1]!.pos === 'CCONJ')) {
     const made = fromMainClause(ctx, site);
     if (made) return [made];
   }
@@ -705,7 +710,7 @@ function analyseCue(
     const inner = npLeft(ctx, j, sStart);
     if (inner && tokens[inner.a - 1]?.text === ',') {
       const outer = npLeft(ctx, inner.a - 1, sStart);
-      if (outer && (outer.a === sStart || isPunct(tokens[outer.a - 1]))) src = { a: outer.a, b: inner.b };
+      if (outer && (outer.a === sStart || isPunct(tokens[outer.a - 1]) || WHEN.has(tokens[outer.a - 1]!.normal))) src = { a: outer.a, b: inner.b };
     }
   }
 
@@ -853,14 +858,15 @@ function skipTimeLeft(ctx: Ctx, j: number, sStart: number): number {
   if (j < sStart || !isTime(tokens[j]!)) return j;
   let k = j;
   while (k > sStart && (isTime(tokens[k]!) || tokens[k]!.pos === 'DET' || tokens[k]!.pos === 'NUM' || tokens[k]!.normal === 'at' || tokens[k]!.normal === 'in')) k--;
-  return k < j && tokens[k]!.type === 'word' && isNpToken(tokens[k]!, ctx) && !isTime(tokens[k]!) ? k : tokens[k]!.text === ')' ? k : j;
+  // A time phrase after an apposition's comma is skipped too: "Paul Ryan, the Speaker, on Tuesday called".
+  return k < j && tokens[k]!.type === 'word' && isNpToken(tokens[k]!, ctx) && !isTime(tokens[k]!) ? k : tokens[k]!.text === ')' || (k < j && tokens[k]!.text === ',') ? k : j;
 }
 
 /** Words that may follow the source of an inverted cue ("…, said the minister on Monday", "…, said Smith, who …"). */
 const INVERTED_NEXT = new Set(['on', 'in', 'at', 'with', 'of', 'to', 'and', 'as', 'during', 'after', 'before', 'while', 'who', 'last', 'this', 'earlier', 'today', 'yesterday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
 
 /** Words after an agentless passive cue that open what was said or asked ("was asked whether", "is accused of"). */
-const AGENTLESS_NEXT = new Set(['about', 'whether', 'if', 'what', 'why', 'how', 'when', 'who', 'where', 'of', 'as', 'for', 'on', 'to', 'that']);
+const AGENTLESS_NEXT = new Set(['about', 'whether', 'if', 'what', 'which', 'why', 'how', 'when', 'who', 'whom', 'where', 'of', 'as', 'for', 'on', 'to', 'that']);
 const WHEN = new Set(['when', 'while', 'after', 'before', 'if', 'once', 'as', 'since', 'without', 'by', 'despite', 'upon']);
 /** Sentence-opening adverbs that are not names even when capitalised. */
 const OPENING_ADVERBS = new Set(['also', 'still', 'now', 'then', 'later', 'however', 'instead', 'meanwhile', 'again', 'separately', 'previously', 'earlier', 'recently', 'once', 'here', 'there', 'so', 'yet', 'thus', 'even', 'indeed', 'only', 'never', 'always', 'often', 'just']);
@@ -869,6 +875,7 @@ const OPENING_ADVERBS = new Set(['also', 'still', 'now', 'then', 'later', 'howev
 function nameLike(ctx: Ctx, k: number, sStart: number, cueAt: number): boolean {
   const t = ctx.tokens[k]!;
   if (t.type !== 'word' || !/^\p{Lu}/u.test(t.text)) return false;
+  if (k === sStart && (FUNCTION_POS.has(t.pos) || WHEN.has(t.normal))) return false;
   if (k > sStart || k + 1 === cueAt) return true; // nothing else could be the subject
   return !OPENING_ADVERBS.has(t.normal) && !/ly$/.test(t.normal);
 }
@@ -914,8 +921,8 @@ function clauseSubject(ctx: Ctx, cueAt: number, sStart: number): Range | null {
       break;
     }
   }
-  // An opening conjunction: "But the senator …".
-  while (i < cueAt && tokens[i]!.pos === 'CCONJ') i++;
+  // An opening conjunction or adverb: "But the senator …", "Then he began dismissing …".
+  while (i < cueAt && (tokens[i]!.pos === 'CCONJ' || OPENING_ADVERBS.has(tokens[i]!.normal))) i++;
   // Opening adverbial up to a comma: "On Sunday,", "Hours later,", "In an interview,", "Speaking on Monday,".
   const t = tokens[i];
   const c0 = findComma(ctx, i, Math.min(cueAt, i + 6));
@@ -926,6 +933,8 @@ function clauseSubject(ctx: Ctx, cueAt: number, sStart: number): Range | null {
   else if (t && (t.pos === 'ADP' || t.pos === 'SCONJ' || t.pos === 'ADV' || t.pos === 'NUM' || TIME_WORDS.has(t.normal) || (t.pos === 'VERB' && /(ing|ed)$/.test(t.normal)) || (t.pos === 'NOUN' && TIME_WORDS.has(tokens[i + 1]?.normal ?? '')))) {
     const c = findComma(ctx, i, cueAt);
     if (c < cueAt) i = c + 1;
+    // The cue is inside the opening clause: its subject follows the conjunction ("When Trump launched … by talking").
+    else if (WHEN.has(t.normal) || t.pos === 'SCONJ') i++;
   }
   let np = npRight(ctx, i, cueAt);
   // An opening time phrase without a comma: "A few minutes later they reversed themselves … and said".

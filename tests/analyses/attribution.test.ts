@@ -243,6 +243,17 @@ describe('attribution patterns on small sentences', () => {
     ]);
   });
 
+  it('capitalised words opening a sentence (Then, When) are not sources; the subject follows them', () => {
+    const sc = (text: string) => attr(text).map((a) => [a.source, a.cue]);
+    expect(sc('Then he began dismissing the notion that leadership took time.')).toEqual([[[5, 'he'], [14, 'dismissing', false]]]);
+    expect(sc('When Trump launched his campaign by talking about the wall, his critics denounced him.')).toEqual([
+      [[5, 'Trump'], [36, 'talking about', true]],
+      [[60, 'his critics'], [72, 'denounced', true]],
+    ]);
+    // A time phrase after the apposition's comma is skipped.
+    expect(sc('Speaker Paul Ryan, the highest-ranking Republican, on Tuesday called the remarks racist.')).toEqual([[[0, 'Speaker Paul Ryan, the highest-ranking Republican'], [62, 'called', true]]]);
+  });
+
   it('further cues: polls show, pointed to, declined to', () => {
     expect(attr('A new poll showed the mayor leading by six points.')).toEqual([
       { source: [0, 'A new poll'], cue: [11, 'showed', true], content: [18, 'the mayor leading by six points'], direct: false, type: 'data-ngo', name: null },
