@@ -31,6 +31,7 @@ const NP_JOINERS = new Set(['of', '&', '/', "'s", '’s', "'", '’', '-', 'for'
 const NP_POS = new Set(['PROPN', 'NOUN', 'ADJ', 'DET', 'NUM', 'PRON']);
 const SKIP_BEFORE_CUE_POS = new Set(['ADV', 'AUX', 'PART']);
 const FUNCTION_POS = new Set(['ADP', 'SCONJ', 'CCONJ', 'PART']);
+const ARTICLES = new Set(['the', 'a', 'an']);
 /** Nouns that name a document or dataset rather than its author (`a report by X`). */
 const INTERMEDIATE = new Set(['by', 'from']);
 const TIME_WORDS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday', 'tonight', 'last', 'this', 'next', 'on', 'earlier', 'later']);
@@ -490,6 +491,8 @@ export function findAttributions(article: AnalysedArticle, lexicons: Lexicons): 
     // A cue word inside a hyphenated compound ("long-sought", "much-discussed") is an adjective.
     const before = tokens[m.tokenStart - 1];
     if (before && /^[-‐]$/.test(before.text) && before.end === m.start) continue;
+    // A verb cue after an article is a noun or adjective the tagger misread ("the added security", "the pledged delegates").
+    if (before && ARTICLES.has(before.normal) && tokens[m.tokenStart]!.pos === 'VERB') continue;
     if (isPrepositionCue(tokens, m) && !documentAfter(ctx, m, sentences[tokens[m.tokenStart]!.sentence]!)) continue;
     if (m.entry.complement && !complementFollows(tokens, m.tokenEnd, sentences[tokens[m.tokenStart]!.sentence]!.tokenEnd, m.entry.complement)) continue;
     cues.push(m);
