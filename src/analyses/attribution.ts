@@ -494,7 +494,6 @@ export function findAttributions(article: AnalysedArticle, lexicons: Lexicons): 
     // A verb cue after an article is a noun or adjective the tagger misread ("the added security", "the pledged delegates").
     if (before && ARTICLES.has(before.normal) && tokens[m.tokenStart]!.pos === 'VERB') continue;
     if (isPrepositionCue(tokens, m) && !documentAfter(ctx, m, sentences[tokens[m.tokenStart]!.sentence]!)) continue;
-    if (m.entry.complement && !complementFollows(tokens, m.tokenEnd, sentences[tokens[m.tokenStart]!.sentence]!.tokenEnd, m.entry.complement)) continue;
     cues.push(m);
   }
   const out: AttributionDraft[] = [];
@@ -509,19 +508,6 @@ export function findAttributions(article: AnalysedArticle, lexicons: Lexicons): 
     for (const d of made) if ((d.direct || !m.entry.quoted) && (m.entry.speech !== false || !inside(d))) out.push(d);
   }
   return out.sort((x, y) => x.start - y.start || x.end - y.end);
-}
-
-/**
- * True when one of `words` follows token `from` within its clause (at most 8 words, no punctuation
- * between): "sees the vote as a test", "spoke passionately about". "as" must not follow at once ("seen as" is agentless).
- */
-function complementFollows(tokens: readonly Token[], from: number, sEnd: number, words: readonly string[]): boolean {
-  for (let k = from; k < Math.min(sEnd, from + 8); k++) {
-    const t = tokens[k]!;
-    if (words.includes(t.normal)) return t.normal !== 'as' || k > from;
-    if (t.type === 'punctuation' && !isQuoteMark(t) && t.text !== '-') return false;
-  }
-  return false;
 }
 
 /** A reporting cue in its sentence: what the pattern functions of one cue share. Token indices `[sStart, sEnd)`. */

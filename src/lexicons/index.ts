@@ -8,7 +8,8 @@
  * must equal the word). A multi-word phrase matches consecutive tokens of one sentence. `pos`
  * restricts the first token's universal POS tag. `literal` lists words that mark a literal use: when
  * one occurs (as normal form or lemma) within 8 words of the match in the same sentence, the match
- * is dropped (*flooded* near *river*, *fuel* near *price*).
+ * is dropped (*flooded* near *river*, *fuel* near *price*). `complement` lists words one of which
+ * must follow the match in its clause (*see … as*, *spoke at length about*).
  *
  * Offsets in matches are 0-based UTF-16 indices into the article text, end exclusive; token
  * indices are 0-based, end exclusive. Lines and columns in errors are 1-based.
@@ -285,6 +286,7 @@ function instantiate(data: CompiledData, disable: readonly string[]): Lexicons {
       exact,
       pos: entry.pos ? new Set(entry.pos) : null,
       literal: entry.literal ? new Set(entry.literal.map(wordKey)) : null,
+      complement: entry.complement ? new Set(entry.complement.map(wordKey)) : null,
     });
   }
 

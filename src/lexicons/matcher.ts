@@ -21,6 +21,8 @@ export interface CompiledPhrase<E> {
   pos: ReadonlySet<string> | null;
   /** Word keys that, near the match, mark a literal use (the match is dropped). */
   literal?: ReadonlySet<string> | null;
+  /** Word keys one of which must follow the match in its clause (see `complementAfter`). */
+  complement?: ReadonlySet<string> | null;
 }
 
 /** How many words on each side of a match are searched for a `literal` context word. */
@@ -110,6 +112,22 @@ function keysOf(tokens: readonly Token[]): TokenKeys {
   return k;
 }
 
+/**
+ * True when a word of `complement` follows token `end` in its clause: after at least one word (the
+ * adjacent phrase is an entry of its own: "see … as" is not "seen as"), within LITERAL_WINDOW
+ * tokens, with no punctuation but quotation marks and hyphens between.
+ */
+function complementAfter(tokens: readonly Token[], keys: TokenKeys, end: number, complement: ReadonlySet<string>): boolean {
+  const sentence = tokens[end - 1]!.sentence;
+  for (let j = end; j < Math.min(tokens.length, end + LITERAL_WINDOW); j++) {
+    const t = tokens[j]!;
+    if (t.sentence !== sentence) return false;
+    if (complement.has(keys.normal[j]!)) return j > end;
+    if (t.type === 'punctuation' && !/^["“”‘’«»„'‐-]$/.test(t.text)) return false;
+  }
+  return false;
+}
+
 /** True when a word of `literal` occurs within LITERAL_WINDOW tokens of `[start, end)` in its sentence. */
 function literalNear(tokens: readonly Token[], keys: TokenKeys, start: number, end: number, literal: ReadonlySet<string>): boolean {
   const sentence = tokens[start]!.sentence;
@@ -159,6 +177,7 @@ export class PhraseMatcher<E> {
         let ok = true;
         for (let k = 1; k < p.words.length && ok; k++) ok = wordAt(i + k, p.words[k]!, p.exact);
         if (ok && p.literal && literalNear(tokens, keys, i, end, p.literal)) ok = false;
+        if (ok && p.complement && !complementAfter(tokens, keys, end, p.complement)) ok = false;
         if (ok && !found.some((f) => f.phrase === p)) found.push({ phrase: p, tokenStart: i, tokenEnd: end });
       }
     };

@@ -183,7 +183,7 @@ export function analyseText(text: string, body: readonly Span[], layout?: TextLa
     // wink ends sentences after abbreviations in parentheses ("Sen. Bernie Sanders (I-Vt.) said")
     // and after quoted exclamations ("“Lock her up!” he wrote."); a sentence does not start with a
     // lower-case word or a comma, so such a boundary is read as a continuation (line breaks still end sentences).
-    const continues = ws !== lastWinkSentence && /^(\p{Ll}|[,;)])/u.test(value);
+    const continues = ws !== lastWinkSentence && /^(\p{Ll}|[,;)])/u.test(value) && tokens.length > 0 && endsLikeAbbreviationOrQuote(tokens, text);
     if (tokens.length > 0 && (pendingBreak || pendingParagraph || (ws !== lastWinkSentence && !continues))) {
       closeSentence();
       if (pendingParagraph) paragraph++;
@@ -222,6 +222,21 @@ export function analyseText(text: string, body: readonly Span[], layout?: TextLa
     entities.push({ start, end, text: text.slice(start, end), type: e.out(its.type) as string, tokenStart: ta, tokenEnd: tb + 1 });
   });
   return { tokens, sentences, entities };
+}
+
+/**
+ * True when the tokens so far end in what wink mistakes for a sentence end: a quotation or
+ * parenthesis closed after ! ? or . ("“Lock her up!” he wrote", "(I-Vt.) said") or a short
+ * abbreviation with its period ("Jeb! was", "Gov. Jr. said").
+ */
+function endsLikeAbbreviationOrQuote(tokens: readonly Token[], text: string): boolean {
+  const last = tokens[tokens.length - 1]!;
+  const before = tokens[tokens.length - 2];
+  if (/^[”"’')»]$/.test(last.text)) return before !== undefined && /^[.!?]$/.test(before.text);
+  if (last.text === '!' || last.text === '?') return true;
+  // "Vt." as one token, or "Vt" + "."
+  if (/^\p{Lu}[\p{L}.]{0,3}\.$/u.test(last.text)) return true;
+  return last.text === '.' && before !== undefined && before.end === last.start && /^\p{Lu}\p{L}{0,3}$/u.test(text.slice(before.start, before.end));
 }
 
 /** Headline-like sentences: no closing punctuation and alone on their line (judged in the view). */
