@@ -977,7 +977,10 @@ function fromMainClause(ctx: Ctx, site: CueSite): AttributionDraft | null {
 function afterThat(ctx: Ctx, k: number, sEnd: number): number {
   const t = ctx.tokens[k];
   if (!t) return ctx.text.length;
-  if (t.normal === 'that' && k + 1 < sEnd) return ctx.tokens[k + 1]!.start;
+  // Adverbs and a time word before "that" belong to the cue: "stated recently that …", "said Tuesday that …".
+  let j = k;
+  while (j < sEnd - 1 && j < k + 3 && (ctx.tokens[j]!.pos === 'ADV' || TIME_WORDS.has(ctx.tokens[j]!.normal)) && ctx.tokens[j]!.normal !== 'that') j++;
+  if (ctx.tokens[j]!.normal === 'that' && j + 1 < sEnd) return ctx.tokens[j + 1]!.start;
   return t.start;
 }
 
