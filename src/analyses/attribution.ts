@@ -25,6 +25,8 @@ export type AttributionDraft = Omit<AttributionFinding, 'id' | 'article'>;
 /** Most specific first: a named outlet or body beats a title, which beats anonymous and vague. */
 const TYPE_PRIORITY: readonly SourceType[] = ['state-media', 'media', 'data-ngo', 'official', 'expert', 'self', 'anonymous', 'vague'];
 const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'him', 'her', 'them']);
+/** Possessive determiners and the personal pronoun each stands for as a source ("his statement" → he). */
+const POSSESSIVE_PRONOUNS = new Map([['his', 'he'], ['her', 'her'], ['their', 'they'], ['its', 'it'], ['my', 'i'], ['our', 'we'], ['your', 'you']]);
 const HONORIFICS = new Set(['mr', 'mr.', 'mrs', 'mrs.', 'ms', 'ms.', 'dr', 'dr.', 'sir', 'madam', 'mme', 'mme.', 'miss']);
 /** Words that may join the parts of a noun phrase (`head of the mission`, `Location & Event`). */
 const NP_JOINERS = new Set(['of', '&', '/', "'s", '’s', "'", '’', '-', 'for', 'at', 'on', 'in']);
@@ -330,9 +332,10 @@ interface Resolved {
 function describeSource(ctx: Ctx, r: Range, names: ReturnType<typeof fullNames>, previous: AttributionDraft[]): Resolved {
   const { tokens } = ctx;
   const first = tokens[r.a]!;
-  if (r.b - r.a === 1 && PRONOUNS.has(first.normal)) {
-    if (first.normal === 'i' || first.normal === 'we') return { type: 'self' };
-    if (first.normal === 'he' || first.normal === 'she' || first.normal === 'him' || first.normal === 'her') {
+  const pronoun = POSSESSIVE_PRONOUNS.get(first.normal) ?? first.normal;
+  if (r.b - r.a === 1 && PRONOUNS.has(pronoun)) {
+    if (pronoun === 'i' || pronoun === 'we') return { type: 'self' };
+    if (pronoun === 'he' || pronoun === 'she' || pronoun === 'him' || pronoun === 'her') {
       for (let k = previous.length - 1; k >= 0; k--) {
         const p = previous[k]!;
         if (p.sourceName && p.source && p.start < first.start && p.sourceType !== 'state-media' && p.sourceType !== 'media' && p.sourceType !== 'data-ngo') {
@@ -528,6 +531,9 @@ function analyseCue(
 
   const site: CueSite = { m, cue, sStart, sEnd, sentenceEnd, names, previous };
   if (first.text === ':') return colonHeadline(ctx, site);
+  // A nominal cue, unless it is an -ing form the tagger misread after a comma or auxiliary ("…, warning that", "has been warning").
+  const ingVerb = /ing$/.test(first.normal) && (isPunct(tokens[m.tokenStart - 1]) || ['AUX', 'CCONJ'].includes(tokens[m.tokenStart - 1]?.pos ?? ''));
+  if (m.entry.pos?.includes('NOUN') === true && !ingVerb) return nominalCue(ctx, site);
 
   // Agentless adverb: "reportedly", "allegedly".
   if (first.pos === 'ADV' && m.tokenEnd - m.tokenStart === 1) {
@@ -753,6 +759,88 @@ function colonHeadline(ctx: Ctx, site: CueSite): AttributionDraft[] {
   const whole = q && q.end >= sentenceEnd - 1;
   const content = whole ? span(text, q.start, q.end) : clause(ctx, tokens[m.tokenEnd]!.start, sentenceEnd);
   return [draft(ctx, cue, m.entry, np, describeSource(ctx, np, names, previous), content, whole === true)];
+}
+
+/** Prepositions that end a nominal cue phrase and introduce its holder ("criticism from Democrats", "concern among voters"). */
+const NOMINAL_HOLDER_PREPS = new Set(['from', 'among', 'within']);
+/** Verbs whose object noun carries the reporting and whose subject holds it ("expressed concern that", "made the suggestion that"). */
+const LIGHT_VERBS = new Set(['express', 'voice', 'raise', 'make', 'share', 'repeat', 'reiterate', 'issue', 'offer', 'leave', 'air']);
+/** Parts of speech that open a clause after "that" (its subject); a verb or auxiliary there makes "that" a relative pronoun. */
+const CLAUSE_OPENERS = new Set(['DET', 'PRON', 'PROPN', 'NOUN', 'NUM', 'ADJ', 'SCONJ']);
+
+/**
+ * Token index of the possessive holder's marker before a nominal cue at `k`, skipping the words
+ * that describe the noun ("his earlier statements", "Trump's nagging concern", "Trump's recent
+ * evidence-free assertion"): a possessive determiner or the `'s` / `’` after a name; -1 when none.
+ */
+function possessiveBefore(ctx: Ctx, k: number, sStart: number): number {
+  const { tokens } = ctx;
+  let i = k - 1;
+  const describes = (t: Token) => t.pos === 'ADJ' || t.pos === 'ADV' || (t.pos === 'VERB' && /(ing|ed)$/.test(t.normal)) || t.text === '-' || tokens[t.index + 1]?.text === '-';
+  while (i >= sStart && k - i <= 4 && describes(tokens[i]!)) i--;
+  const t = tokens[i];
+  if (!t || i < sStart) return -1;
+  if (POSSESSIVE_PRONOUNS.has(t.normal) && (t.pos === 'PRON' || t.pos === 'DET')) return i;
+  return /^['’]s?$/.test(t.text) && i > sStart ? i : -1;
+}
+
+/**
+ * Nominal cue: a noun that reports speech, stance or evaluation by a source ("statement",
+ * "criticism", "concern"; lexicon entries with `pos: [NOUN]`). News writing uses most such nouns
+ * without reporting anything ("The statement was posted online", "his remarks on Monday"), so
+ * the noun is an attribution only where its context names what was said or who said it:
+ * - a complement clause "that …" whose first word can be a subject: "Trump's statement that
+ *   women … should be punished", "his earlier statements that the contact never occurred",
+ *   "concerns that …" (no source). A verb after "that" makes it a relative clause ("statements
+ *   that were made"): no attribution;
+ * - a cue phrase ending in from/among/within names the holder after it: "sparked criticism from
+ *   Democrats", "The concern within the administration is that …" (the content after "is that");
+ * - a cue phrase ending in another preposition takes what follows as its content when a
+ *   possessive names the holder: "Trump's promise to build a wall".
+ * The holder before the noun is a possessive: a name with `'s` ("Trump's") or a possessive
+ * determiner ("his", "her", resolved like "he"/"she"). Which nouns take which preposition is the
+ * lexicon's choice (its phrases), not this function's. A noun after "in" is where a reporting
+ * verb's words appeared ("said in a statement that", "stressing in his remarks that"): part of
+ * that verb's attribution, not a new one.
+ */
+function nominalCue(ctx: Ctx, site: CueSite): AttributionDraft[] {
+  const { m, cue, sStart, sEnd, sentenceEnd, names, previous } = site;
+  const { tokens } = ctx;
+  const marker = possessiveBefore(ctx, m.tokenStart, sStart);
+  let src: Range | null = null;
+  if (marker >= 0) src = /^['’]/.test(tokens[marker]!.text) ? npLeft(ctx, marker, sStart) : { a: marker, b: marker + 1 };
+  // The word before the noun phrase: "in" ("in a statement", "in his remarks", "in Trump's statement")
+  // makes the noun the medium of another cue; a light verb ("expressed concern that", "made the
+  // suggestion that") has the holder as its subject.
+  let before = src ? src.a - 1 : m.tokenStart - 1;
+  while (!src && before >= sStart && ['DET', 'ADJ', 'ADV', 'NUM'].includes(tokens[before]!.pos)) before--;
+  if (tokens[before]?.normal === 'in') return [];
+  if (!src && before >= sStart && tokens[before]!.pos === 'VERB' && LIGHT_VERBS.has(tokens[before]!.lemma)) {
+    let j = before - 1;
+    while (j >= sStart && SKIP_BEFORE_CUE_POS.has(tokens[j]!.pos)) j--;
+    const subject = j >= sStart && !isPunct(tokens[j]) ? npLeft(ctx, j + 1, sStart) : null;
+    if (subject && !(subject.b - subject.a === 1 && DEMONSTRATIVES.has(tokens[subject.a]!.normal))) src = relativeHead(ctx, subject, sStart) ?? subject;
+  }
+  const prep = m.tokenEnd - m.tokenStart > 1 ? tokens[m.tokenEnd - 1]!.normal : null;
+  let k = m.tokenEnd;
+  if (prep !== null && NOMINAL_HOLDER_PREPS.has(prep)) {
+    if (src) return [];
+    src = npRight(ctx, k, sEnd);
+    if (!src) return [];
+    k = src.b;
+    // "The concern within the administration is that …".
+    if (tokens[k]?.lemma === 'be' && tokens[k + 1]?.normal === 'that') k++;
+  }
+  let content: TextSpan | null = null;
+  if (prep !== null && !NOMINAL_HOLDER_PREPS.has(prep)) {
+    if (marker < 0 || !src || k >= sEnd) return [];
+    const stop = findComma(ctx, k, sEnd);
+    content = clause(ctx, tokens[k]!.start, stop < sEnd ? tokens[stop]!.start : sentenceEnd);
+  } else if (tokens[k]?.normal === 'that' && k + 1 < sEnd && (CLAUSE_OPENERS.has(tokens[k + 1]!.pos) || isQuoteMark(tokens[k + 1]))) {
+    content = clause(ctx, tokens[k + 1]!.start, sentenceEnd);
+  }
+  if (!content && !(src && k > m.tokenEnd)) return [];
+  return [draft(ctx, cue, m.entry, src, src ? describeSource(ctx, src, names, previous) : null, content, false)];
 }
 
 /**

@@ -303,6 +303,51 @@ describe('attribution patterns added for news conventions (PolNeAR error analysi
   });
 });
 
+describe('nominal cues: nouns that report speech or stance', () => {
+  it('a possessive holder and a that-clause ("his earlier statements that …")', () => {
+    expect(attr('All ran counter to his earlier statements that the contact never occurred.')).toEqual([
+      { source: [19, 'his'], cue: [31, 'statements', true], content: [47, 'the contact never occurred'], direct: false, type: 'unknown', name: null },
+    ]);
+  });
+
+  it('a possessive pronoun resolves like "she" to the last full name', () => {
+    const found = attr('Senator Jane Roe visited the plant. The union ignored her warning that jobs would go.');
+    expect(found).toEqual([
+      { source: [54, 'her'], cue: [58, 'warning', false], content: [71, 'jobs would go'], direct: false, type: 'official', name: 'Jane Roe' },
+    ]);
+  });
+
+  it('the holder after from / within, the content after "is that"', () => {
+    expect(attr('The deal sparked criticism from Democrats and Republicans in Congress.')).toEqual([
+      { source: [32, 'Democrats'], cue: [17, 'criticism from', true], content: null, direct: false, type: 'unknown', name: 'Democrats' },
+    ]);
+    expect(attr('The concern within the administration is that the plan could fail.')).toEqual([
+      { source: [19, 'the administration'], cue: [4, 'concern within', true], content: [46, 'the plan could fail'], direct: false, type: 'official', name: null },
+    ]);
+  });
+
+  it('a cue phrase ending in "to" after a possessive name ("Trump’s promise to …")', () => {
+    expect(attr('Voters cheered Trump’s promise to build a wall.')).toEqual([
+      { source: [15, 'Trump'], cue: [23, 'promise to', true], content: [34, 'build a wall'], direct: false, type: 'unknown', name: 'Trump' },
+    ]);
+  });
+
+  it('a that-clause without a holder has no source ("allegations that …")', () => {
+    expect(attr('He resigned after allegations that he took bribes.')).toEqual([
+      { source: null, cue: [18, 'allegations', false], content: [35, 'he took bribes'], direct: false, type: 'unknown', name: null },
+    ]);
+  });
+
+  it('not an attribution: a noun with neither holder nor clause, a relative clause, the medium of a verb cue', () => {
+    expect(attr('Her comments on Monday were brief.')).toEqual([]);
+    expect(attr('His claims were brief.')).toEqual([]);
+    // "that" before a verb opens a relative clause, not what was claimed.
+    expect(attr('The claims that were made last year are false.')).toEqual([]);
+    // "said in a statement that …": one attribution, the verb's.
+    expect(attr('She said in a statement that the vote was fair.').map((d) => d.cue[1])).toEqual(['said']);
+  });
+});
+
 describe('attribution on the bundled corpus', () => {
   const paths = ['lavrov-african-tour.md', 'newsvoice-2024-06-21-burkina-faso-russian-assistance.md', 'starfolk-2025-04-03-russia-military-influence-west-africa.md'].map((n) => resolve(REPO, 'corpus', n));
   const report = analyseArticles(paths.map((p) => prepareArticle(p)), lex);
