@@ -768,20 +768,42 @@ const LIGHT_VERBS = new Set(['express', 'voice', 'raise', 'make', 'share', 'repe
 /** Parts of speech that open a clause after "that" (its subject); a verb or auxiliary there makes "that" a relative pronoun. */
 const CLAUSE_OPENERS = new Set(['DET', 'PRON', 'PROPN', 'NOUN', 'NUM', 'ADJ', 'SCONJ']);
 
+const MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']);
+
 /**
- * Token index of the possessive holder's marker before a nominal cue at `k`, skipping the words
- * that describe the noun ("his earlier statements", "Trump's nagging concern", "Trump's recent
- * evidence-free assertion"): a possessive determiner or the `'s` / `’` after a name; -1 when none.
+ * Token index after a time adverbial that starts at token `k` ("earlier this year", "on
+ * Wednesday", "in November", "last month"), when a "that" follows it; `k` otherwise.
  */
-function possessiveBefore(ctx: Ctx, k: number, sStart: number): number {
+function skipTimeRight(ctx: Ctx, k: number, sEnd: number): number {
+  const { tokens } = ctx;
+  const isTime = (t: Token) => TIME_WORDS.has(t.normal) || TIME_NOUNS.has(t.lemma) || MONTHS.has(t.normal) || t.pos === 'NUM' || ['in', 'during', 'a', 'the'].includes(t.normal);
+  let j = k;
+  while (j < sEnd && j - k < 5 && isTime(tokens[j]!)) j++;
+  return j > k && tokens[j]?.normal === 'that' ? j : k;
+}
+
+/**
+ * The possessive holder before a nominal cue at token `k`, skipping the words that describe the
+ * noun ("his earlier statements", "Trump's nagging concern", "Trump's recent evidence-free
+ * assertion"): a possessive determiner, the name before a `'s` / `’` token, or a name token that
+ * carries its own `'s` ("Trump’s" as one token); null when there is none.
+ */
+function possessiveHolder(ctx: Ctx, k: number, sStart: number): Range | null {
   const { tokens } = ctx;
   let i = k - 1;
   const describes = (t: Token) => t.pos === 'ADJ' || t.pos === 'ADV' || (t.pos === 'VERB' && /(ing|ed)$/.test(t.normal)) || t.text === '-' || tokens[t.index + 1]?.text === '-';
-  while (i >= sStart && k - i <= 4 && describes(tokens[i]!)) i--;
+  while (i >= sStart && k - i <= 6 && describes(tokens[i]!)) i--;
   const t = tokens[i];
-  if (!t || i < sStart) return -1;
-  if (POSSESSIVE_PRONOUNS.has(t.normal) && (t.pos === 'PRON' || t.pos === 'DET')) return i;
-  return /^['’]s?$/.test(t.text) && i > sStart ? i : -1;
+  if (!t || i < sStart) return null;
+  if (POSSESSIVE_PRONOUNS.has(t.normal) && (t.pos === 'PRON' || t.pos === 'DET')) return { a: i, b: i + 1 };
+  const end = /^['’]s?$/.test(t.text) ? i : (t.pos === 'PROPN' || t.pos === 'NOUN') && /\p{L}['’]s$/u.test(t.text) ? i + 1 : -1;
+  const np = end > sStart ? npLeft(ctx, end, sStart) : null;
+  if (!np) return null;
+  // The owner is the name itself, not what a preposition or an opening word joins to it ("a dig at
+  // Trump's statement", "But Podliska's claim").
+  let a = np.a;
+  for (let x = np.a; x < end - 1; x++) if (['ADP', 'ADV', 'CCONJ', 'SCONJ', 'VERB'].includes(tokens[x]!.pos) && !ctx.covered[x]) a = x + 1;
+  return { a, b: end };
 }
 
 /**
@@ -798,7 +820,8 @@ function possessiveBefore(ctx: Ctx, k: number, sStart: number): number {
  * - a cue phrase ending in another preposition takes what follows as its content when a
  *   possessive names the holder: "Trump's promise to build a wall".
  * The holder before the noun is a possessive: a name with `'s` ("Trump's") or a possessive
- * determiner ("his", "her", resolved like "he"/"she"). Which nouns take which preposition is the
+ * determiner ("his", "her", resolved like "he"/"she"); else the subject of a light verb whose
+ * object the noun is ("Cruz made the suggestion that …"). Which nouns take which preposition is the
  * lexicon's choice (its phrases), not this function's. A noun after "in" is where a reporting
  * verb's words appeared ("said in a statement that", "stressing in his remarks that"): part of
  * that verb's attribution, not a new one.
@@ -806,9 +829,8 @@ function possessiveBefore(ctx: Ctx, k: number, sStart: number): number {
 function nominalCue(ctx: Ctx, site: CueSite): AttributionDraft[] {
   const { m, cue, sStart, sEnd, sentenceEnd, names, previous } = site;
   const { tokens } = ctx;
-  const marker = possessiveBefore(ctx, m.tokenStart, sStart);
-  let src: Range | null = null;
-  if (marker >= 0) src = /^['’]/.test(tokens[marker]!.text) ? npLeft(ctx, marker, sStart) : { a: marker, b: marker + 1 };
+  let src = possessiveHolder(ctx, m.tokenStart, sStart);
+  const possessive = src !== null;
   // The word before the noun phrase: "in" ("in a statement", "in his remarks", "in Trump's statement")
   // makes the noun the medium of another cue; a light verb ("expressed concern that", "made the
   // suggestion that") has the holder as its subject.
@@ -824,20 +846,27 @@ function nominalCue(ctx: Ctx, site: CueSite): AttributionDraft[] {
   const prep = m.tokenEnd - m.tokenStart > 1 ? tokens[m.tokenEnd - 1]!.normal : null;
   let k = m.tokenEnd;
   if (prep !== null && NOMINAL_HOLDER_PREPS.has(prep)) {
-    if (src) return [];
+    if (possessive) return [];
     src = npRight(ctx, k, sEnd);
     if (!src) return [];
     k = src.b;
     // "The concern within the administration is that …".
     if (tokens[k]?.lemma === 'be' && tokens[k + 1]?.normal === 'that') k++;
   }
+  // A time between the noun and its clause ("Trump's statement earlier this year that", "his claim
+  // in November that"), and "is that" ("Their fear is that …", "Another complaint is that …").
+  if (prep === null) k = skipTimeRight(ctx, k, sEnd);
+  if (tokens[k]?.lemma === 'be' && tokens[k + 1]?.normal === 'that' && !NOMINAL_HOLDER_PREPS.has(prep ?? '')) k++;
   let content: TextSpan | null = null;
   if (prep !== null && !NOMINAL_HOLDER_PREPS.has(prep)) {
-    if (marker < 0 || !src || k >= sEnd) return [];
+    if (!possessive || k >= sEnd) return [];
     const stop = findComma(ctx, k, sEnd);
     content = clause(ctx, tokens[k]!.start, stop < sEnd ? tokens[stop]!.start : sentenceEnd);
   } else if (tokens[k]?.normal === 'that' && k + 1 < sEnd && (CLAUSE_OPENERS.has(tokens[k + 1]!.pos) || isQuoteMark(tokens[k + 1]))) {
-    content = clause(ctx, tokens[k + 1]!.start, sentenceEnd);
+    // The clause ends at a semicolon (a list of "his claim that …; his criticism of …").
+    let stop = k + 1;
+    while (stop < sEnd && tokens[stop]!.text !== ';') stop++;
+    content = clause(ctx, tokens[k + 1]!.start, stop < sEnd ? tokens[stop]!.start : sentenceEnd);
   }
   if (!content && !(src && k > m.tokenEnd)) return [];
   return [draft(ctx, cue, m.entry, src, src ? describeSource(ctx, src, names, previous) : null, content, false)];

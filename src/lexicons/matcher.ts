@@ -66,7 +66,7 @@ function nounTaggedVerb(tokens: readonly Token[], i: number): boolean {
   if (t.pos !== 'NOUN' || !prev || !next || prev.sentence !== t.sentence || !/^[a-z]+$/.test(t.normal)) return false;
   if (!AFTER_VERB_POS.has(next.pos) && next.normal !== 'that') return false;
   if (next.pos === 'PUNCT' && !/^[.,:;"“”‘’]$/.test(next.text)) return false;
-  const third = t.normal !== t.lemma && t.normal === `${t.lemma}s`; // "shows", "slams"
+  const third = t.normal !== t.lemma && [`${t.lemma}s`, `${t.lemma}es`, t.lemma.replace(/y$/, 'ies')].includes(t.normal); // "shows", "slams", "worries"
   const base = t.normal === t.lemma;
   // A plural noun ending a phrase ("swing states.", "his remarks;") is not a verb.
   if (third && next.pos === 'PUNCT' && !/^[:"“”‘’]$/.test(next.text)) return false;
@@ -141,7 +141,7 @@ export class PhraseMatcher<E> {
    * first at a position. Token indices are 0-based, `tokenEnd` exclusive. An `-ed` word tagged
    * ADJ also matches its verb base and counts as a VERB for `pos` (taggers often mislabel
    * participles: "Officials informed journalists"); likewise a present-tense verb tagged NOUN
-   * ("polls show that", see `nounTaggedVerb`).
+   * ("polls show that", see `nounTaggedVerb`), which then does not match noun-only phrases.
    */
   match(tokens: readonly Token[]): { phrase: CompiledPhrase<E>; tokenStart: number; tokenEnd: number }[] {
     const keys = keysOf(tokens);
@@ -154,6 +154,8 @@ export class PhraseMatcher<E> {
       if (candidates === undefined) return;
       for (const p of candidates) {
         if (p.pos && !p.pos.has(tokens[i]!.pos) && !((participle || keys.verbLike(i)) && p.pos.has('VERB'))) continue;
+        // A noun read as a verb ("the campaign worries that") is not a noun for noun-only phrases.
+        if (p.pos && !p.pos.has('VERB') && tokens[i]!.pos === 'NOUN' && keys.verbLike(i)) continue;
         const end = i + p.words.length;
         if (end > tokens.length || tokens[end - 1]!.sentence !== tokens[i]!.sentence) continue;
         let ok = true;

@@ -338,6 +338,25 @@ describe('nominal cues: nouns that report speech or stance', () => {
     ]);
   });
 
+  it('a time between the noun and its clause; the owner is the name, not a phrase joined to it', () => {
+    expect(attr('The tweet was a dig at Trump’s statement earlier this year that women should be punished.')).toEqual([
+      { source: [23, 'Trump'], cue: [31, 'statement', true], content: [64, 'women should be punished'], direct: false, type: 'unknown', name: 'Trump' },
+    ]);
+  });
+
+  it('"is that" after the noun, and the subject of a light verb as the holder', () => {
+    expect(attr('Their fear is that it could be too late.')).toEqual([
+      { source: [0, 'Their'], cue: [6, 'fear', true], content: [19, 'it could be too late'], direct: false, type: 'unknown', name: null },
+    ]);
+    expect(attr('And he made the suggestion that Trump should receive only false information.')).toEqual([
+      { source: [4, 'he'], cue: [16, 'suggestion', true], content: [32, 'Trump should receive only false information'], direct: false, type: 'unknown', name: null },
+    ]);
+  });
+
+  it('a noun the matcher reads as a verb stays the verb ("The campaign worries that …")', () => {
+    expect(findAttributions(articleFrom('The campaign worries that turnout will fall.'), lex).map((d) => [d.rule, d.source?.text])).toEqual([['lexicon:reporting-verbs/worry', 'The campaign']]);
+  });
+
   it('not an attribution: a noun with neither holder nor clause, a relative clause, the medium of a verb cue', () => {
     expect(attr('Her comments on Monday were brief.')).toEqual([]);
     expect(attr('His claims were brief.')).toEqual([]);
