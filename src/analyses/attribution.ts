@@ -768,6 +768,26 @@ const LIGHT_VERBS = new Set(['express', 'voice', 'raise', 'make', 'share', 'repe
 /** Parts of speech that open a clause after "that" (its subject); a verb or auxiliary there makes "that" a relative pronoun. */
 const CLAUSE_OPENERS = new Set(['DET', 'PRON', 'PROPN', 'NOUN', 'NUM', 'ADJ', 'SCONJ']);
 
+/** Verbs that take a statement as their object ("a claim that his office disputes", "the statements that she made"). */
+const STATEMENT_OBJECT_VERBS = new Set(['make', 'dispute', 'deny', 'reject', 'corroborate', 'repeat', 'echo', 'hear', 'receive', 'raise', 'voice', 'express', 'use', 'disavow', 'support', 'share', 'issue', 'offer', 'cite', 'dismiss', 'refute', 'confirm', 'answer', 'address', 'ignore', 'accept', 'get', 'face', 'level', 'lodge', 'file', 'send', 'post', 'publish', 'retract', 'withdraw', 'investigate', 'verify']);
+
+/**
+ * True when the clause after "that" from token `k` is a relative clause whose verb lacks its object
+ * ("a claim that Gowdy's office strongly disputes.", "the statements that she made to the FBI"):
+ * its first verb takes a statement as object and punctuation or a preposition follows it.
+ */
+function objectGap(ctx: Ctx, k: number, sEnd: number): boolean {
+  const { tokens } = ctx;
+  for (let j = k; j < sEnd && j - k < 8; j++) {
+    const t = tokens[j]!;
+    if (t.pos === 'PUNCT') return false;
+    if (t.pos !== 'VERB') continue;
+    const next = tokens[j + 1];
+    return STATEMENT_OBJECT_VERBS.has(t.lemma) && (next === undefined || j + 1 >= sEnd || next.pos === 'PUNCT' || next.pos === 'ADP');
+  }
+  return false;
+}
+
 const MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']);
 
 /**
@@ -814,7 +834,8 @@ function possessiveHolder(ctx: Ctx, k: number, sStart: number): Range | null {
  * - a complement clause "that …" whose first word can be a subject: "Trump's statement that
  *   women … should be punished", "his earlier statements that the contact never occurred",
  *   "concerns that …" (no source). A verb after "that" makes it a relative clause ("statements
- *   that were made"): no attribution;
+ *   that were made"): no attribution; so does a clause whose verb lacks its object ("a claim that
+ *   his office disputes", see `objectGap`);
  * - a cue phrase ending in from/among/within names the holder after it: "sparked criticism from
  *   Democrats", "The concern within the administration is that …" (the content after "is that");
  * - a cue phrase ending in another preposition takes what follows as its content when a
@@ -862,7 +883,7 @@ function nominalCue(ctx: Ctx, site: CueSite): AttributionDraft[] {
     if (!possessive || k >= sEnd) return [];
     const stop = findComma(ctx, k, sEnd);
     content = clause(ctx, tokens[k]!.start, stop < sEnd ? tokens[stop]!.start : sentenceEnd);
-  } else if (tokens[k]?.normal === 'that' && k + 1 < sEnd && (CLAUSE_OPENERS.has(tokens[k + 1]!.pos) || isQuoteMark(tokens[k + 1]))) {
+  } else if (tokens[k]?.normal === 'that' && k + 1 < sEnd && (CLAUSE_OPENERS.has(tokens[k + 1]!.pos) || isQuoteMark(tokens[k + 1])) && !objectGap(ctx, k + 1, sEnd)) {
     // The clause ends at a semicolon (a list of "his claim that …; his criticism of …").
     let stop = k + 1;
     while (stop < sEnd && tokens[stop]!.text !== ';') stop++;

@@ -64,7 +64,9 @@ function nounTaggedVerb(tokens: readonly Token[], i: number): boolean {
   const prev = tokens[i - 1];
   const next = tokens[i + 1];
   if (t.pos !== 'NOUN' || !prev || !next || prev.sentence !== t.sentence || !/^[a-z]+$/.test(t.normal)) return false;
-  if (!AFTER_VERB_POS.has(next.pos) && next.normal !== 'that') return false;
+  // A particle of a phrasal verb may come first ("Bozell points out", "Labor leaders point to").
+  const particle = (next.normal === 'out' || next.normal === 'to') && (next.pos === 'ADP' || next.pos === 'PART');
+  if (!particle && !AFTER_VERB_POS.has(next.pos) && next.normal !== 'that') return false;
   if (next.pos === 'PUNCT' && !/^[.,:;"“”‘’]$/.test(next.text)) return false;
   const third = t.normal !== t.lemma && [`${t.lemma}s`, `${t.lemma}es`, t.lemma.replace(/y$/, 'ies')].includes(t.normal); // "shows", "slams", "worries"
   const base = t.normal === t.lemma;
@@ -73,7 +75,7 @@ function nounTaggedVerb(tokens: readonly Token[], i: number): boolean {
   if (prev.pos === 'PRON') return (third && SINGULAR_PRONOUNS.has(prev.normal)) || (base && PLURAL_PRONOUNS.has(prev.normal));
   // A capitalised plural read as a name ("Polls show", "Democrats say") takes the base form.
   if (prev.pos === 'PROPN') return third || (base && (next.normal === 'that' || (/[^s]s$/.test(prev.normal) && ['DET', 'PRON', 'SCONJ'].includes(next.pos))));
-  if (prev.pos === 'NUM') return base; // "nine out of 10 say
+  if (prev.pos === 'NUM') return base && !particle; // "nine out of 10 say" (not "at one point to")
   if (prev.pos !== 'NOUN') return false;
   const prevPlural = prev.normal !== prev.lemma && /s$/.test(prev.normal);
   // "the report notes that" but not the compound "campaign claims": a singular subject needs its determiner.

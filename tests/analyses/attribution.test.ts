@@ -237,6 +237,11 @@ describe('attribution patterns added for news conventions (PolNeAR error analysi
     ]);
     expect(attr('Campaigns spend most in swing states.')).toEqual([]);
     expect(attr('The Senate report was late.')).toEqual([]);
+    // A phrasal verb whose particle follows ("point out"), but not "at one point to".
+    expect(attr('Labor leaders point out that the vote was close.')).toEqual([
+      { source: [0, 'Labor leaders'], cue: [14, 'point out', false], content: [29, 'the vote was close'], direct: false, type: 'official', name: null },
+    ]);
+    expect(attr('He interrupted himself at one point to wave to his family.')).toEqual([]);
   });
 
   it('a parenthesis, a dashed aside or a time adverbial between the subject and the cue', () => {
@@ -362,6 +367,8 @@ describe('nominal cues: nouns that report speech or stance', () => {
     expect(attr('His claims were brief.')).toEqual([]);
     // "that" before a verb opens a relative clause, not what was claimed.
     expect(attr('The claims that were made last year are false.')).toEqual([]);
+    // A relative clause whose verb lacks its object: "a claim that his office disputes".
+    expect(attr('It is a claim that his office strongly disputes.').map((d) => d.cue[1])).toEqual(['disputes']);
     // "said in a statement that …": one attribution, the verb's.
     expect(attr('She said in a statement that the vote was fair.').map((d) => d.cue[1])).toEqual(['said']);
   });
