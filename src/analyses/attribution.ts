@@ -783,7 +783,9 @@ function objectGap(ctx: Ctx, k: number, sEnd: number): boolean {
     if (t.pos === 'PUNCT') return false;
     if (t.pos !== 'VERB') continue;
     const next = tokens[j + 1];
-    return STATEMENT_OBJECT_VERBS.has(t.lemma) && (next === undefined || j + 1 >= sEnd || next.pos === 'PUNCT' || next.pos === 'ADP');
+    // An adverb counts when the clause ends after it ("would echo again and again").
+    const adverbEnd = next?.pos === 'ADV' && (j + 2 >= sEnd || ['PUNCT', 'CCONJ'].includes(tokens[j + 2]!.pos));
+    return STATEMENT_OBJECT_VERBS.has(t.lemma) && (next === undefined || j + 1 >= sEnd || ['PUNCT', 'ADP'].includes(next.pos) || adverbEnd);
   }
   return false;
 }
@@ -856,8 +858,10 @@ function nominalCue(ctx: Ctx, site: CueSite): AttributionDraft[] {
   // makes the noun the medium of another cue; a light verb ("expressed concern that", "made the
   // suggestion that") has the holder as its subject.
   let before = src ? src.a - 1 : m.tokenStart - 1;
+  let inside = before;
+  while (inside >= sStart && ['DET', 'ADJ', 'ADV', 'NUM', 'NOUN', 'PRON'].includes(tokens[inside]!.pos) && before - inside < 4) inside--;
+  if (tokens[inside]?.normal === 'in' || tokens[before]?.normal === 'in') return []; // "in her opening remarks that"
   while (!src && before >= sStart && ['DET', 'ADJ', 'ADV', 'NUM'].includes(tokens[before]!.pos)) before--;
-  if (tokens[before]?.normal === 'in') return [];
   if (!src && before >= sStart && tokens[before]!.pos === 'VERB' && LIGHT_VERBS.has(tokens[before]!.lemma)) {
     let j = before - 1;
     while (j >= sStart && SKIP_BEFORE_CUE_POS.has(tokens[j]!.pos)) j--;

@@ -371,6 +371,7 @@ describe('nominal cues: nouns that report speech or stance', () => {
     expect(attr('It is a claim that his office strongly disputes.').map((d) => d.cue[1])).toEqual(['disputes']);
     // "said in a statement that …": one attribution, the verb's.
     expect(attr('She said in a statement that the vote was fair.').map((d) => d.cue[1])).toEqual(['said']);
+    expect(attr('She said in her opening remarks that the vote was fair.').map((d) => d.cue[1])).toEqual(['said']);
   });
 });
 
