@@ -263,9 +263,11 @@ export function findMarkers(article: AnalysedArticle, lexicons: Lexicons): Loade
     return q && q.innerStart <= m.start && m.end <= q.innerEnd ? q : undefined;
   };
 
-  // Preposition and punctuation cues ("in" a poll, a headline colon) are cues only in the contexts
-  // the attribution analysis checks, so they do not mark a nearby quotation as attributed.
-  const reporting = lexicons.match(article, 'reporting-verbs').filter((m) => !m.entry.pos?.every((p) => p === 'ADP' || p === 'PUNCT'));
+  // Preposition, punctuation and noun cues ("in" a poll, a headline colon, "his claim that") are
+  // cues only in the contexts the attribution analysis checks, so they do not mark a nearby
+  // quotation as attributed, nor are they loaded words on their own ("ignored warnings about the
+  // barriers" is the writer's noun; a nominal cue's neutrality counts where it is an attribution's cue).
+  const reporting = lexicons.match(article, 'reporting-verbs').filter((m) => !m.entry.pos?.every((p) => p === 'ADP' || p === 'PUNCT' || p === 'NOUN'));
   const reportingAt = new Set<number>();
   for (const m of reporting) for (let k = m.tokenStart; k < m.tokenEnd; k++) reportingAt.add(k);
 

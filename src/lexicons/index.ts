@@ -228,7 +228,9 @@ function build(files: FileInput[]): CompiledData {
   for (const e of all) e.phrases.forEach((_, index) => phraseList.push({ entry: e, index }));
   const tokenised = tokenisePhrases(phraseList.map((p) => p.entry.phrases[p.index]!));
 
-  const owner = new Map<string, LexiconEntry>();
+  /** Entries per phrase key; one phrase may be in two entries only for disjoint parts of speech (verb "claim", noun "claim"). */
+  const owner = new Map<string, LexiconEntry[]>();
+  const posOverlap = (x: LexiconEntry, y: LexiconEntry) => !x.pos || !y.pos || x.pos.some((p) => y.pos!.includes(p));
   const phrases: [LexiconEntry, string[], boolean][] = [];
   const dropped = new Set<LexiconEntry>();
   phraseList.forEach(({ entry, index }, k) => {
@@ -245,8 +247,10 @@ function build(files: FileInput[]): CompiledData {
       });
     }
     const key = `${entry.kind}\u0000${exact ? '=' : '~'}${words.join(' ')}`;
-    const first = owner.get(key);
-    if (first && first !== entry) {
+    const owners = owner.get(key) ?? [];
+    if (owners.includes(entry)) return; // the same phrase twice in one entry (e.g. "Mercenary", "mercenary")
+    const first = owners.find((e) => posOverlap(e, entry));
+    if (first) {
       if (entry.wordlist) {
         if (entry.phrases.length === 1) dropped.add(entry);
         return;
@@ -254,11 +258,10 @@ function build(files: FileInput[]): CompiledData {
       throw new InputError(`duplicate phrase ${quoteForMessage(phrase)} in entry "${entry.id}" (also in entry "${first.id}" at ${first.file}:${first.line})`, {
         file: entry.file,
         ...where(),
-        hint: 'keep the phrase in one entry only (merge the entries or remove one phrase)',
+        hint: 'keep the phrase in one entry only (merge the entries or remove one phrase), or give the entries disjoint `pos`',
       });
     }
-    if (first === entry) return; // the same phrase twice in one entry (e.g. "Mercenary", "mercenary")
-    owner.set(key, entry);
+    owner.set(key, [...owners, entry]);
     phrases.push([entry, words, exact]);
   });
   const kept = all.filter((e) => !dropped.has(e));

@@ -66,16 +66,18 @@ function nounTaggedVerb(tokens: readonly Token[], i: number): boolean {
   const prev = tokens[i - 1];
   const next = tokens[i + 1];
   if (t.pos !== 'NOUN' || !prev || !next || prev.sentence !== t.sentence || !/^[a-z]+$/.test(t.normal)) return false;
-  if (!AFTER_VERB_POS.has(next.pos) && next.normal !== 'that') return false;
+  // A particle of a phrasal verb may come first ("Bozell points out", "Labor leaders point to").
+  const particle = (next.normal === 'out' || next.normal === 'to') && (next.pos === 'ADP' || next.pos === 'PART');
+  if (!particle && !AFTER_VERB_POS.has(next.pos) && next.normal !== 'that') return false;
   if (next.pos === 'PUNCT' && !/^[.,:;"“”‘’]$/.test(next.text)) return false;
-  const third = t.normal !== t.lemma && t.normal === `${t.lemma}s`; // "shows", "slams"
+  const third = t.normal !== t.lemma && [`${t.lemma}s`, `${t.lemma}es`, t.lemma.replace(/y$/, 'ies')].includes(t.normal); // "shows", "slams", "worries"
   const base = t.normal === t.lemma;
   // A plural noun ending a phrase ("swing states.", "his remarks;") is not a verb.
   if (third && next.pos === 'PUNCT' && !/^[:"“”‘’]$/.test(next.text)) return false;
   if (prev.pos === 'PRON') return (third && SINGULAR_PRONOUNS.has(prev.normal)) || (base && PLURAL_PRONOUNS.has(prev.normal));
   // A capitalised plural read as a name ("Polls show", "Democrats say") takes the base form.
   if (prev.pos === 'PROPN') return third || (base && (next.normal === 'that' || (/[^s]s$/.test(prev.normal) && ['DET', 'PRON', 'SCONJ'].includes(next.pos))));
-  if (prev.pos === 'NUM') return base; // "nine out of 10 say
+  if (prev.pos === 'NUM') return base && !particle; // "nine out of 10 say" (not "at one point to")
   if (prev.pos !== 'NOUN') return false;
   const prevPlural = prev.normal !== prev.lemma && /s$/.test(prev.normal);
   // "the report notes that" but not the compound "campaign claims": a singular subject needs its determiner.
@@ -159,7 +161,7 @@ export class PhraseMatcher<E> {
    * first at a position. Token indices are 0-based, `tokenEnd` exclusive. An `-ed` word tagged
    * ADJ also matches its verb base and counts as a VERB for `pos` (taggers often mislabel
    * participles: "Officials informed journalists"); likewise a present-tense verb tagged NOUN
-   * ("polls show that", see `nounTaggedVerb`).
+   * ("polls show that", see `nounTaggedVerb`), which then does not match noun-only phrases.
    */
   match(tokens: readonly Token[]): { phrase: CompiledPhrase<E>; tokenStart: number; tokenEnd: number }[] {
     const keys = keysOf(tokens);
@@ -172,6 +174,8 @@ export class PhraseMatcher<E> {
       if (candidates === undefined) return;
       for (const p of candidates) {
         if (p.pos && !p.pos.has(tokens[i]!.pos) && !((participle || keys.verbLike(i)) && p.pos.has('VERB'))) continue;
+        // A noun read as a verb ("the campaign worries that") is not a noun for noun-only phrases.
+        if (p.pos && !p.pos.has('VERB') && tokens[i]!.pos === 'NOUN' && keys.verbLike(i)) continue;
         const end = i + p.words.length;
         if (end > tokens.length || tokens[end - 1]!.sentence !== tokens[i]!.sentence) continue;
         let ok = true;

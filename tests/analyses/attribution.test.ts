@@ -297,6 +297,11 @@ describe('attribution patterns added for news conventions (PolNeAR error analysi
     ]);
     expect(attr('Campaigns spend most in swing states.')).toEqual([]);
     expect(attr('The Senate report was late.')).toEqual([]);
+    // A phrasal verb whose particle follows ("point out"), but not "at one point to".
+    expect(attr('Labor leaders point out that the vote was close.')).toEqual([
+      { source: [0, 'Labor leaders'], cue: [14, 'point out', false], content: [29, 'the vote was close'], direct: false, type: 'official', name: null },
+    ]);
+    expect(attr('He interrupted himself at one point to wave to his family.')).toEqual([]);
   });
 
   it('a parenthesis, a dashed aside or a time adverbial between the subject and the cue', () => {
@@ -360,6 +365,73 @@ describe('attribution patterns added for news conventions (PolNeAR error analysi
 
   it('a cue word inside a hyphenated compound is an adjective', () => {
     expect(attr('The long-sought treaty was signed.')).toEqual([]);
+  });
+});
+
+describe('nominal cues: nouns that report speech or stance', () => {
+  it('a possessive holder and a that-clause ("his earlier statements that …")', () => {
+    expect(attr('All ran counter to his earlier statements that the contact never occurred.')).toEqual([
+      { source: [19, 'his'], cue: [31, 'statements', true], content: [47, 'the contact never occurred'], direct: false, type: 'unknown', name: null },
+    ]);
+  });
+
+  it('a possessive pronoun resolves like "she" to the last full name', () => {
+    const found = attr('Senator Jane Roe visited the plant. The union ignored her warning that jobs would go.');
+    expect(found).toEqual([
+      { source: [54, 'her'], cue: [58, 'warning', false], content: [71, 'jobs would go'], direct: false, type: 'official', name: 'Jane Roe' },
+    ]);
+  });
+
+  it('the holder after from / within, the content after "is that"', () => {
+    expect(attr('The deal sparked criticism from Democrats and Republicans in Congress.')).toEqual([
+      { source: [32, 'Democrats'], cue: [17, 'criticism from', true], content: null, direct: false, type: 'unknown', name: 'Democrats' },
+    ]);
+    expect(attr('The concern within the administration is that the plan could fail.')).toEqual([
+      { source: [19, 'the administration'], cue: [4, 'concern within', true], content: [46, 'the plan could fail'], direct: false, type: 'official', name: null },
+    ]);
+  });
+
+  it('a cue phrase ending in "to" after a possessive name ("Trump’s promise to …")', () => {
+    expect(attr('Voters cheered Trump’s promise to build a wall.')).toEqual([
+      { source: [15, 'Trump'], cue: [23, 'promise to', true], content: [34, 'build a wall'], direct: false, type: 'unknown', name: 'Trump' },
+    ]);
+  });
+
+  it('a that-clause without a holder has no source ("allegations that …")', () => {
+    expect(attr('He resigned after allegations that he took bribes.')).toEqual([
+      { source: null, cue: [18, 'allegations', false], content: [35, 'he took bribes'], direct: false, type: 'unknown', name: null },
+    ]);
+  });
+
+  it('a time between the noun and its clause; the owner is the name, not a phrase joined to it', () => {
+    expect(attr('The tweet was a dig at Trump’s statement earlier this year that women should be punished.')).toEqual([
+      { source: [23, 'Trump'], cue: [31, 'statement', true], content: [64, 'women should be punished'], direct: false, type: 'unknown', name: 'Trump' },
+    ]);
+  });
+
+  it('"is that" after the noun, and the subject of a light verb as the holder', () => {
+    expect(attr('Their fear is that it could be too late.')).toEqual([
+      { source: [0, 'Their'], cue: [6, 'fear', true], content: [19, 'it could be too late'], direct: false, type: 'unknown', name: null },
+    ]);
+    expect(attr('And he made the suggestion that Trump should receive only false information.')).toEqual([
+      { source: [4, 'he'], cue: [16, 'suggestion', true], content: [32, 'Trump should receive only false information'], direct: false, type: 'unknown', name: null },
+    ]);
+  });
+
+  it('a noun the matcher reads as a verb stays the verb ("The campaign worries that …")', () => {
+    expect(findAttributions(articleFrom('The campaign worries that turnout will fall.'), lex).map((d) => [d.rule, d.source?.text])).toEqual([['lexicon:reporting-verbs/worry', 'The campaign']]);
+  });
+
+  it('not an attribution: a noun with neither holder nor clause, a relative clause, the medium of a verb cue', () => {
+    expect(attr('Her comments on Monday were brief.')).toEqual([]);
+    expect(attr('His claims were brief.')).toEqual([]);
+    // "that" before a verb opens a relative clause, not what was claimed.
+    expect(attr('The claims that were made last year are false.')).toEqual([]);
+    // A relative clause whose verb lacks its object: "a claim that his office disputes".
+    expect(attr('It is a claim that his office strongly disputes.').map((d) => d.cue[1])).toEqual(['disputes']);
+    // "said in a statement that …": one attribution, the verb's.
+    expect(attr('She said in a statement that the vote was fair.').map((d) => d.cue[1])).toEqual(['said']);
+    expect(attr('She said in her opening remarks that the vote was fair.').map((d) => d.cue[1])).toEqual(['said']);
   });
 });
 

@@ -66,6 +66,18 @@ describe('lexicon loading errors name file, line and column', () => {
     expect(e.format()).toMatch(/x\.yml:10:34: duplicate phrase "Hired  Gun" in entry "second" \(also in entry "first" at .*x\.yml:9\)/);
   });
 
+  it('the same phrase in two entries is an error when their pos overlap, and allowed when disjoint (verb and noun "claim")', () => {
+    const e = loadError({
+      'x.yml': `${HEAD}  - {id: first, phrases: [claim], category: label, weight: 2, note: n, pos: [VERB, NOUN]}\n  - {id: second, phrases: [claim], category: label, weight: 2, note: n, pos: [NOUN]}\n`,
+    });
+    expect(e.format()).toMatch(/duplicate phrase "claim" in entry "second" \(also in entry "first"/);
+    const lex = loadLexicons({
+      bundled: false,
+      dirs: [dir({ 'x.yml': `${HEAD}  - {id: verb, phrases: [claim], category: label, weight: 2, note: n, pos: [VERB]}\n  - {id: noun, phrases: [claim], category: label, weight: 2, note: n, pos: [NOUN]}\n` })],
+    });
+    expect(lex.entries().map((x) => x.id)).toEqual(['verb', 'noun']);
+  });
+
   it('duplicate phrase across files of the same kind', () => {
     const e = loadError({
       'a.yml': `${HEAD}  - {id: first, phrases: [thug], category: label, weight: 2, note: n}\n`,
