@@ -12,7 +12,7 @@ import { expandInputs } from './ingest/files.js';
 import { analyseText } from './nlp/index.js';
 import { loadLexicons, type LexiconOptions, type Lexicons } from './lexicons/index.js';
 import { findMarkers } from './analyses/markers.js';
-import { findAttributions } from './analyses/attribution.js';
+import { findAttributions } from './analyses/attribution/index.js';
 import { findUnsourced } from './analyses/unsourced.js';
 import { alignArticles } from './align/index.js';
 import { buildReport } from './report/build.js';

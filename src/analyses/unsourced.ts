@@ -15,7 +15,7 @@
 import { firstStartingAt } from '../core/spans.js';
 import type { AnalysedArticle, Sentence, Token, UnsourcedFinding } from '../core/types.js';
 import type { Lexicons } from '../lexicons/index.js';
-import type { AttributionDraft } from './attribution.js';
+import type { AttributionDraft } from './attribution/index.js';
 import { firstQuotationEndingAfter, quotationsOf } from './quotes.js';
 
 export type UnsourcedDraft = Omit<UnsourcedFinding, 'id' | 'article'>;

@@ -5,7 +5,7 @@
 import type { AnalysedArticle, Finding } from '../core/types.js';
 import type { Alignment } from '../align/index.js';
 import { markerScores } from '../analyses/markers.js';
-import { sourceScores } from '../analyses/attribution.js';
+import { sourceScores } from '../analyses/attribution/index.js';
 import type { ActorReport } from '../analyses/actors.js';
 import { findingsOf } from '../analyses/by-article.js';
 

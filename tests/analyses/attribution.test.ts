@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findAttributions, sourceScores, type AttributionDraft } from '../../src/analyses/attribution.js';
+import { findAttributions, sourceScores, type AttributionDraft } from '../../src/analyses/attribution/index.js';
 import { loadLexicons } from '../../src/lexicons/index.js';
 import { analyseText } from '../../src/nlp/index.js';
 import { analyseArticles, prepareArticle } from '../../src/pipeline.js';

@@ -1,0 +1,216 @@
+/**
+ * Noun-phrase and clause-boundary helpers for attribution extraction: where a source phrase begins
+ * and ends (walking left or right over the tokens), the document after a preposition cue, time
+ * adverbials and relative clauses around a subject, and the trimmed text of a clause. They find
+ * boundaries only; what a phrase names and which type it has is `sources.ts`'s job.
+ */
+import type { TextSpan, Token } from '../../core/types.js';
+import type { LexiconMatch } from '../../lexicons/index.js';
+import { type Ctx, HONORIFICS, NP_JOINERS, OPENING_ADVERBS, type Range, span, TIME_NOUNS, TIME_WORDS, WHEN } from './context.js';
+
+const NP_POS = new Set(['PROPN', 'NOUN', 'ADJ', 'DET', 'NUM', 'PRON']);
+const FUNCTION_POS = new Set(['ADP', 'SCONJ', 'CCONJ', 'PART']);
+/** Nouns that name a document or dataset rather than its author (`a report by X`). */
+const INTERMEDIATE = new Set(['by', 'from']);
+
+/** A token that can be part of a source noun phrase (sources-lexicon words count whatever their tag: "police" tagged VERB). */
+function isNpToken(t: Token, ctx?: Ctx): boolean {
+  if (NP_POS.has(t.pos) || (ctx !== undefined && ctx.covered[t.index] === 1)) return true;
+  if (t.type !== 'word' || !/^\p{Lu}/u.test(t.text)) return false;
+  // A capitalised function word opening the sentence is not a name ("When he returned he began by saying", "Then he …");
+  // elsewhere it can be ("…,” From said").
+  if ((FUNCTION_POS.has(t.pos) || WHEN.has(t.normal) || OPENING_ADVERBS.has(t.normal)) && (ctx === undefined || ctx.article.sentences[t.sentence]!.tokenStart === t.index)) return false;
+  // A capitalised verb is a name after an honorific ("Mr. Hedge said", tagged VERB), and a capitalised
+  // -ing word before a proper noun is part of a name ("Working America").
+  if (t.pos !== 'VERB') return true;
+  if (ctx === undefined) return false;
+  const next = ctx.tokens[t.index + 1];
+  return HONORIFICS.has(ctx.tokens[t.index - 1]?.normal ?? '') || (/ing$/.test(t.normal) && next !== undefined && next.pos === 'PROPN' && /^\p{Lu}/u.test(next.text));
+}
+
+/** The noun phrase ending just before token `end` (exclusive) in sentence `s`, walking left. */
+export function npLeft(ctx: Ctx, end: number, sentenceStart: number): Range | null {
+  const { tokens } = ctx;
+  let i = end - 1;
+  let a = end;
+  while (i >= sentenceStart) {
+    const t = tokens[i]!;
+    if (isNpToken(t, ctx) || (t.type === 'punctuation' && (t.text === '.' || t.text === '&') && a < end && /\p{Lu}/u.test(tokens[i - 1]?.text ?? ''))) {
+      a = i;
+      // A determiner opens the phrase, unless a preposition joins it to a head before ("speakers at the service").
+      const joined = t.pos === 'DET' && i - 2 >= sentenceStart && ['of', 'at', 'in', 'for', 'on'].includes(tokens[i - 1]!.normal) && ['NOUN', 'PROPN'].includes(tokens[i - 2]!.pos);
+      if (joined) {
+        i -= 2;
+        continue;
+      }
+      if (t.pos === 'DET' || (t.pos === 'PRON' && i < end - 1)) break;
+      if (t.pos === 'PRON') break;
+      i--;
+      continue;
+    }
+    if (NP_JOINERS.has(t.normal) && a < end && i > sentenceStart && isNpToken(tokens[i - 1]!)) {
+      a = i;
+      i--;
+      continue;
+    }
+    break;
+  }
+  if (a >= end) return null;
+  // A phrase must hold a noun, proper noun or pronoun.
+  // ("Nearly nine out of 10 say": a count of people is a subject too)
+  for (let k = a; k < end; k++) if (['NOUN', 'PROPN', 'PRON', 'NUM'].includes(tokens[k]!.pos) || /^\p{Lu}/u.test(tokens[k]!.text)) return { a, b: end };
+  return null;
+}
+
+/** The noun phrase starting at token `start` in the sentence ending at `sentenceEnd`, walking right. */
+export function npRight(ctx: Ctx, start: number, sentenceEnd: number): Range | null {
+  const { tokens } = ctx;
+  let i = start;
+  let b = start;
+  let depth = 0;
+  while (i < sentenceEnd) {
+    const t = tokens[i]!;
+    if (t.text === '(' && b > start) {
+      depth++;
+      i++;
+      continue;
+    }
+    if (t.text === ')' && depth > 0) {
+      depth--;
+      b = ++i;
+      continue;
+    }
+    const properRun = b > start && i === b && /^\p{Lu}/u.test(t.text) && /^\p{Lu}/u.test(tokens[i - 1]!.text); // "Human Rights Watch"
+    if (depth > 0 || properRun || (isNpToken(t, ctx) && !(t.pos === 'DET' && b > start && t.normal !== 'the' && t.normal !== 'a'))) {
+      if (t.pos === 'PRON' && b > start) break;
+      b = ++i;
+      continue;
+    }
+    if (NP_JOINERS.has(t.normal) && b > start && i + 1 < sentenceEnd && isNpToken(tokens[i + 1]!)) {
+      i++;
+      continue;
+    }
+    break;
+  }
+  if (b <= start) return null;
+  for (let k = start; k < b; k++) if (['NOUN', 'PROPN', 'PRON'].includes(tokens[k]!.pos) || /^\p{Lu}/u.test(tokens[k]!.text)) return { a: start, b };
+  return null;
+}
+
+/**
+ * The source after "according to": its noun phrase, or, when the tagger broke the phrase with a
+ * verb or adverb tag ("to state law", "a new Associated Press poll", "exit polling data"), every
+ * token up to the next comma, dash or the sentence end, if a noun is among them.
+ */
+export function accordingSource(ctx: Ctx, start: number, sEnd: number): Range | null {
+  const { tokens } = ctx;
+  const np = npRight(ctx, start, sEnd);
+  let end = start;
+  while (end < sEnd && !/^[,;:—–()"“”]$/.test(tokens[end]!.text) && !(end === sEnd - 1 && tokens[end]!.text === '.')) end++;
+  const broken = !np || (np.b < end && ['VERB', 'ADV'].includes(tokens[np.b]!.pos));
+  if (!broken || end - start > 15 || end <= start) return np;
+  for (let k = start; k < end; k++) if (tokens[k]!.pos === 'NOUN' || tokens[k]!.pos === 'PROPN') return { a: start, b: end };
+  return np;
+}
+
+/** Nouns of documents that carry their authors' findings (`in a CNN poll`, `in the report`). */
+const DOCUMENT_NOUNS = new Set(['poll', 'survey', 'study', 'report', 'analysis']);
+
+/** A single-word preposition cue (`in` a poll): it counts only before a document (see `documentAfter`). */
+export const isPrepositionCue = (tokens: readonly Token[], m: LexiconMatch): boolean => m.tokenEnd - m.tokenStart === 1 && tokens[m.tokenStart]!.pos === 'ADP';
+
+/**
+ * The document a sentence-opening preposition cue introduces ("In an NBC News poll released
+ * Monday, …", "In the report, …"): the noun phrase after the cue up to its document noun, when a
+ * comma closes the opening phrase; else null ("a lead in the polls" is not an attribution).
+ */
+export function documentAfter(ctx: Ctx, m: LexiconMatch, sentence: { tokenStart: number; tokenEnd: number }): Range | null {
+  const { tokens } = ctx;
+  if (tokens.slice(sentence.tokenStart, m.tokenStart).some((t) => t.pos !== 'CCONJ' && t.pos !== 'ADV')) return null;
+  const np = npRight(ctx, m.tokenEnd, sentence.tokenEnd);
+  if (!np) return null;
+  const comma = findComma(ctx, np.b, Math.min(sentence.tokenEnd, np.b + 8));
+  if (comma >= sentence.tokenEnd || tokens[comma]!.text !== ',') return null;
+  for (let k = np.b - 1; k >= np.a; k--) if (DOCUMENT_NOUNS.has(tokens[k]!.lemma) && tokens[k]!.pos === 'NOUN') return { a: np.a, b: k + 1 };
+  return null;
+}
+
+/** Skips a document noun phrase (`a report by`, `information from`) to the author after it. */
+export function skipIntermediate(ctx: Ctx, np: Range, sentenceEnd: number): Range {
+  const next = ctx.tokens[np.b];
+  if (next && INTERMEDIATE.has(next.normal)) {
+    const author = npRight(ctx, np.b + 1, sentenceEnd);
+    if (author) return author;
+  }
+  return np;
+}
+
+/** Trims punctuation and spaces from both ends of `[start, end)`; null when nothing is left. */
+export function clause(ctx: Ctx, start: number, end: number): TextSpan | null {
+  const t = ctx.text;
+  while (start < end && /[\s,;:.—–-]/.test(t[start]!)) start++;
+  while (end > start && /[\s,;:.—–-]/.test(t[end - 1]!)) end--;
+  if (end - start < 3 || /^(the|a|an|this|that|these|those|it)$/i.test(t.slice(start, end))) return null;
+  return span(t, start, end);
+}
+
+const MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']);
+
+/**
+ * Token index after a time adverbial that starts at token `k` ("earlier this year", "on
+ * Wednesday", "in November", "last month"), when a "that" follows it; `k` otherwise.
+ */
+export function skipTimeRight(ctx: Ctx, k: number, sEnd: number): number {
+  const { tokens } = ctx;
+  const isTime = (t: Token) => TIME_WORDS.has(t.normal) || TIME_NOUNS.has(t.lemma) || MONTHS.has(t.normal) || t.pos === 'NUM' || ['in', 'during', 'a', 'the'].includes(t.normal);
+  let j = k;
+  while (j < sEnd && j - k < 5 && isTime(tokens[j]!)) j++;
+  return j > k && tokens[j]?.normal === 'that' ? j : k;
+}
+
+/**
+ * The noun phrase a relative clause ending at `src` hangs on ("officials who spoke with the
+ * paper", "groups that have endorsed him"): the relative pronoun follows a noun, a verb lies
+ * between it and `src`, and no punctuation or conjunction; null when there is none.
+ */
+export function relativeHead(ctx: Ctx, src: Range, sStart: number): Range | null {
+  const { tokens } = ctx;
+  let verb = false;
+  if (['who', 'that', 'which'].includes(tokens[src.a]!.normal)) return null;
+  for (let r = src.a - 1; r > sStart && src.a - r < 15; r--) {
+    const t = tokens[r]!;
+    if (t.type === 'punctuation' || t.pos === 'CCONJ') return null;
+    if (t.pos === 'VERB' || t.pos === 'AUX') verb = true;
+    if ((t.normal === 'who' || t.normal === 'that' || t.normal === 'which') && verb && ['NOUN', 'PROPN'].includes(tokens[r - 1]!.pos)) return npLeft(ctx, r, sStart);
+  }
+  return null;
+}
+
+/**
+ * Token index left of a time adverbial that ends at token `j` and stands between a subject and its
+ * cue ("Grassley (R-Iowa) on Wednesday downplayed", "Trump at the time said"); `j` when there is none.
+ */
+export function skipTimeLeft(ctx: Ctx, j: number, sStart: number): number {
+  const { tokens } = ctx;
+  const isTime = (t: Token) => TIME_WORDS.has(t.normal) || TIME_NOUNS.has(t.lemma);
+  if (j < sStart || !isTime(tokens[j]!)) return j;
+  let k = j;
+  while (k > sStart && (isTime(tokens[k]!) || tokens[k]!.pos === 'DET' || tokens[k]!.pos === 'NUM' || tokens[k]!.normal === 'at' || tokens[k]!.normal === 'in')) k--;
+  // A time phrase after an apposition's comma is skipped too: "Paul Ryan, the Speaker, on Tuesday called".
+  return k < j && tokens[k]!.type === 'word' && isNpToken(tokens[k]!, ctx) && !isTime(tokens[k]!) ? k : tokens[k]!.text === ')' || (k < j && tokens[k]!.text === ',') ? k : j;
+}
+
+/** True when token `k` is a capitalised word that reads as a name even if tagged as an adverb ("Jolly said"). */
+export function nameLike(ctx: Ctx, k: number, sStart: number, cueAt: number): boolean {
+  const t = ctx.tokens[k]!;
+  if (t.type !== 'word' || !/^\p{Lu}/u.test(t.text)) return false;
+  if (k === sStart && (FUNCTION_POS.has(t.pos) || WHEN.has(t.normal))) return false;
+  if (k > sStart || k + 1 === cueAt) return true; // nothing else could be the subject
+  return !OPENING_ADVERBS.has(t.normal) && !/ly$/.test(t.normal);
+}
+
+/** Index of the first comma in `[from, to)`, or `to`. */
+export function findComma(ctx: Ctx, from: number, to: number): number {
+  for (let k = from; k < to; k++) if (ctx.tokens[k]!.text === ',') return k;
+  return to;
+}
