@@ -1,6 +1,6 @@
 /**
- * The bundled corpus through the real pipeline: the committed examples reports/corpus.md and
- * reports/corpus.html must be current, the markdown must parse into consistent GFM tables, and
+ * The bundled corpus through the real pipeline: the committed examples reports/example/corpus.md and
+ * reports/example/corpus.html must be current, the markdown must parse into consistent GFM tables, and
  * every shared event must show each reporting outlet's text (in the markdown and in the HTML's
  * outlet columns).
  */
@@ -20,8 +20,8 @@ const html = formatHtml(report, { command: COMMAND });
 
 describe('committed corpus reports', () => {
   for (const [path, fresh] of [
-    ['reports/corpus.md', md],
-    ['reports/corpus.html', html],
+    ['reports/example/corpus.md', md],
+    ['reports/example/corpus.html', html],
   ] as const) {
     it(`${path} is current`, () => {
       const committed = existsSync(path) ? readFileSync(path, 'utf8') : null;
