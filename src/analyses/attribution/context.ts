@@ -5,7 +5,7 @@
  * punctuation and quote-mark tests, binary search).
  */
 import { firstStartingAt } from '../../core/spans.js';
-import type { AnalysedArticle, AttributionFinding, SourceType, TextSpan, Token } from '../../core/types.js';
+import type { AnalysedArticle, AttributionFinding, Sentence, SourceType, TextSpan, Token } from '../../core/types.js';
 import type { LexiconMatch } from '../../lexicons/index.js';
 import type { Quotation } from '../quotes.js';
 
@@ -64,12 +64,17 @@ export interface Names {
 export interface CueSite {
   m: LexiconMatch;
   cue: TextSpan & { neutral: boolean; lemma: string };
+  /** The cue's first token and its sentence. */
+  first: Token;
+  sentence: Sentence;
   sStart: number;
   sEnd: number;
   /** Where the reported content ends (before the sentence's closing punctuation). */
   sentenceEnd: number;
   names: Names;
   previous: AttributionDraft[];
+  /** What the patterns tried so far worked out about the cue's left side and subject (computed once, on first use). */
+  memo: Record<string, unknown>;
 }
 
 export const span = (text: string, start: number, end: number): TextSpan => ({ start, end, text: text.slice(start, end) });

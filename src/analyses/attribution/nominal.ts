@@ -80,6 +80,8 @@ function possessiveHolder(ctx: Ctx, k: number, sStart: number): Range | null {
  * lexicon's choice (its phrases), not this function's. A noun after "in" is where a reporting
  * verb's words appeared ("said in a statement that", "stressing in his remarks that"): part of
  * that verb's attribution, not a new one.
+ * Its findings carry the pattern `nominal-that` (a that-clause), `nominal-from` (a holder after
+ * from/among/within) or `nominal-to` (a possessive holder and what follows "to").
  */
 export function nominalCue(ctx: Ctx, site: CueSite): AttributionDraft[] {
   const { m, cue, sStart, sEnd, sentenceEnd, names, previous } = site;
@@ -126,5 +128,6 @@ export function nominalCue(ctx: Ctx, site: CueSite): AttributionDraft[] {
     content = clause(ctx, tokens[k + 1]!.start, stop < sEnd ? tokens[stop]!.start : sentenceEnd);
   }
   if (!content && !(src && k > m.tokenEnd)) return [];
-  return [draft(ctx, cue, m.entry, src, src ? describeSource(ctx, src, names, previous) : null, content, false)];
+  const pattern = prep === null ? 'nominal-that' : NOMINAL_HOLDER_PREPS.has(prep) ? 'nominal-from' : 'nominal-to';
+  return [draft(ctx, pattern, cue, m.entry, src, src ? describeSource(ctx, src, names, previous) : null, content, false)];
 }

@@ -1,0 +1,89 @@
+/**
+ * What a cue reports: the quotation before or after it, where an indirect clause starts ("said
+ * that …", "told reporters …") and ends (at a coordinated cue of the same subject), and the
+ * quotation a sentence ending in a colon introduces. Boundaries only; which pattern uses which is
+ * `patterns.ts`'s job.
+ */
+import type { LexiconMatch } from '../../lexicons/index.js';
+import { firstQuotationEndingAfter, firstQuotationStartingAt, type Quotation } from '../quotes.js';
+import { type Ctx, lowerBound, TIME_WORDS, tokenAt } from './context.js';
+import { npRight } from './phrases.js';
+
+/**
+ * The quotation that strictly contains `[start, end)` (opens before it). Quotations are sorted and
+ * disjoint, so only the last one opening before `start` can (binary search).
+ */
+export function insideQuote(ctx: Ctx, start: number, end: number): Quotation | undefined {
+  const q = ctx.quotes[firstQuotationStartingAt(ctx.quotes, start) - 1];
+  return q && q.start < start && end <= q.end ? q : undefined;
+}
+
+/** The quotation just before `offset` (only commas, spaces and quote marks between). */
+export function quoteBefore(ctx: Ctx, offset: number, notBefore: number): Quotation | undefined {
+  // The last quotation ending at or before offset (sorted and disjoint: binary search).
+  const q = ctx.quotes[firstQuotationEndingAfter(ctx.quotes, offset) - 1];
+  if (!q || q.end < notBefore) return undefined;
+  return /^[\s,;:—–-]*$/.test(ctx.text.slice(q.end, offset)) ? q : undefined;
+}
+
+/** The quotation just after `offset` (`said: “…”`, `said that “…”`, `told reporters: “…”`). */
+export function quoteAfter(ctx: Ctx, offset: number, limit: number): Quotation | undefined {
+  const q = ctx.quotes[firstQuotationStartingAt(ctx.quotes, offset)];
+  if (!q || q.start > limit) return undefined;
+  const between = ctx.text.slice(offset, q.start);
+  return /^[\s,:]*(that\s*)?$/i.test(between) || (/:\s*$/.test(between) && between.length < 80 && !/[.!?]/.test(between)) ? q : undefined;
+}
+
+/**
+ * Offset where the content of cue `m` ends because the same subject goes on with another cue:
+ * "admitted the plan was late, but said …" (the later cue follows "and"/"but"); null when none.
+ */
+export function coordinatedCue(ctx: Ctx, m: LexiconMatch, sEnd: number): number | null {
+  const { tokens } = ctx;
+  const { cues } = ctx;
+  // Cues are in text order: start at the first one after m.
+  for (let i = lowerBound(cues.length, (x) => cues[x]!.tokenStart > m.tokenStart); i < cues.length; i++) {
+    const c = cues[i]!;
+    if (c.tokenStart >= sEnd) break;
+    let k = c.tokenStart - 1;
+    while (k > m.tokenEnd && (tokens[k]!.pos === 'ADV' || tokens[k]!.pos === 'AUX')) k--;
+    if (tokens[k]?.pos === 'CCONJ') return tokens[k - 1]?.text === ',' ? tokens[k - 1]!.start : tokens[k]!.start;
+  }
+  return null;
+}
+
+/** Offset just after "that" when the clause starts with it, else the start of token `k`. */
+export function afterThat(ctx: Ctx, k: number, sEnd: number): number {
+  const t = ctx.tokens[k];
+  if (!t) return ctx.text.length;
+  // Adverbs and a time word before "that" belong to the cue: "stated recently that …", "said Tuesday that …".
+  let j = k;
+  while (j < sEnd - 1 && j < k + 3 && (ctx.tokens[j]!.pos === 'ADV' || TIME_WORDS.has(ctx.tokens[j]!.normal)) && ctx.tokens[j]!.normal !== 'that') j++;
+  if (ctx.tokens[j]!.normal === 'that' && j + 1 < sEnd) return ctx.tokens[j + 1]!.start;
+  return t.start;
+}
+
+/** Characters to skip after the cue: the addressee of "told" ("told reporters", "told a press conference"). */
+export function skipObject(ctx: Ctx, m: LexiconMatch, from: number, sEnd: number): number {
+  const { tokens } = ctx;
+  if (tokens[m.tokenStart]!.lemma !== 'tell') return 0;
+  const k = tokenAt(tokens, from);
+  const np = npRight(ctx, k, sEnd);
+  return np ? tokens[np.b - 1]!.end - from : 0;
+}
+
+/**
+ * The quotation introduced by a sentence ending in a colon ("X said:"): the next quotation, when
+ * only headings lie between them (the quoted paragraphs may follow a sub-heading).
+ */
+export function introducedQuote(ctx: Ctx, offset: number): Quotation | undefined {
+  const q = ctx.quotes[firstQuotationStartingAt(ctx.quotes, offset)];
+  if (!q) return undefined;
+  // Sentences are in text order: those wholly between offset and the quotation start in that range.
+  const { sentences } = ctx.article;
+  for (let i = lowerBound(sentences.length, (x) => sentences[x]!.start >= offset); i < sentences.length && sentences[i]!.start <= q.start; i++) {
+    const s = sentences[i]!;
+    if (s.end <= q.start && !s.heading) return undefined;
+  }
+  return q;
+}
