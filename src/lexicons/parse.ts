@@ -55,7 +55,7 @@ export interface RawLexicon {
   version: string;
   license: string;
   description: string;
-  kind: 'markers' | 'reporting-verbs' | 'sources' | 'actors';
+  kind: 'markers' | 'reporting-verbs' | 'sources' | 'actors' | 'word-classes';
   sources: RawSource[];
   wordlists?: RawWordlist[];
   entries: RawEntry[];

@@ -6,7 +6,7 @@
  */
 import type { LexiconMatch } from '../../lexicons/index.js';
 import { firstQuotationEndingAfter, firstQuotationStartingAt, type Quotation } from '../quotes.js';
-import { type Ctx, lowerBound, TIME_WORDS, tokenAt } from './context.js';
+import { type Ctx, lowerBound, tokenAt } from './context.js';
 import { npRight } from './phrases.js';
 
 /**
@@ -58,7 +58,7 @@ export function afterThat(ctx: Ctx, k: number, sEnd: number): number {
   if (!t) return ctx.text.length;
   // Adverbs and a time word before "that" belong to the cue: "stated recently that …", "said Tuesday that …".
   let j = k;
-  while (j < sEnd - 1 && j < k + 3 && (ctx.tokens[j]!.pos === 'ADV' || TIME_WORDS.has(ctx.tokens[j]!.normal)) && ctx.tokens[j]!.normal !== 'that') j++;
+  while (j < sEnd - 1 && j < k + 3 && (ctx.tokens[j]!.pos === 'ADV' || ctx.w.timeWords.has(ctx.tokens[j]!.normal)) && ctx.tokens[j]!.normal !== 'that') j++;
   if (ctx.tokens[j]!.normal === 'that' && j + 1 < sEnd) return ctx.tokens[j + 1]!.start;
   return t.start;
 }

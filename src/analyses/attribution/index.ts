@@ -18,7 +18,7 @@
 import type { AnalysedArticle } from '../../core/types.js';
 import type { LexiconMatch, Lexicons } from '../../lexicons/index.js';
 import { quotationsOf } from '../quotes.js';
-import { type AttributionDraft, type Ctx, isPunct, isQuoteMark, span } from './context.js';
+import { type AttributionDraft, type Ctx, isPunct, isQuoteMark, span, wordsOf } from './context.js';
 import { insideQuote } from './content.js';
 import { analyseCue } from './patterns.js';
 import { documentAfter, isPrepositionCue } from './phrases.js';
@@ -27,8 +27,6 @@ import { fullNames, learnNameTypes } from './sources.js';
 export type { AttributionDraft } from './context.js';
 export { PATTERNS, PATTERN_IDS, type Pattern } from './patterns.js';
 export { sourceScores, type SourceScores } from './scores.js';
-
-const ARTICLES = new Set(['the', 'a', 'an']);
 
 /**
  * Attributions in the article, sorted by start. One per reporting cue outside quotations
@@ -46,6 +44,7 @@ export function findAttributions(article: AnalysedArticle, lexicons: Lexicons): 
     covered: new Uint8Array(tokens.length),
     coveredBy: new Array<LexiconMatch | undefined>(tokens.length),
     cues: [],
+    w: wordsOf(lexicons),
   };
   for (const m of ctx.sources) {
     for (let k = m.tokenStart; k < m.tokenEnd; k++) {
@@ -65,7 +64,7 @@ export function findAttributions(article: AnalysedArticle, lexicons: Lexicons): 
     const before = tokens[m.tokenStart - 1];
     if (before && /^[-‐]$/.test(before.text) && before.end === m.start) continue;
     // A verb cue after an article is a noun or adjective the tagger misread ("the added security", "the pledged delegates").
-    if (before && ARTICLES.has(before.normal) && tokens[m.tokenStart]!.pos === 'VERB') continue;
+    if (before && ctx.w.articles.has(before.normal) && tokens[m.tokenStart]!.pos === 'VERB') continue;
     if (isPrepositionCue(tokens, m) && !documentAfter(ctx, m, sentences[tokens[m.tokenStart]!.sentence]!)) continue;
     cues.push(m);
   }

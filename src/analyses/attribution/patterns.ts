@@ -27,7 +27,7 @@
  * Pronouns and short names are resolved to the last full name (`he` → `Sergei Lavrov`, sources.ts).
  */
 import type { AttributionDraft, Ctx, CueSite, Range } from './context.js';
-import { DEMONSTRATIVES, isPunct, isQuoteMark, NP_JOINERS, OPENING_ADVERBS, SKIP_BEFORE_CUE_POS, span, TIME_NOUNS, TIME_WORDS, tokenAt, WHEN } from './context.js';
+import { isPunct, isQuoteMark, SKIP_BEFORE_CUE_POS, span, tokenAt } from './context.js';
 import { afterThat, coordinatedCue, introducedQuote, quoteAfter, quoteBefore, skipObject } from './content.js';
 import { draft } from './draft.js';
 import { nominalCue } from './nominal.js';
@@ -46,15 +46,6 @@ export interface Pattern {
   apply(ctx: Ctx, site: CueSite): AttributionDraft[] | undefined;
 }
 
-/** Adjectives that raise the subject of "be" to a following reporting verb ("more likely to say"). */
-const RAISING_ADJECTIVES = new Set(['likely', 'unlikely', 'quick', 'eager', 'willing', 'unwilling', 'ready', 'reluctant', 'careful', 'keen', 'happy', 'able', 'unable', 'first', 'last', 'prepared', 'hesitant']);
-/** Words of column and section labels that open a sentence with a colon ("The Latest:", "Editor's note:"). */
-const HEADING_LABELS = new Set(['latest', 'note', 'question', 'answer', 'update', 'updated', 'name', 'watch', 'video', 'photo', 'photos', 'related', 'read', 'editor', 'email', 'transcript', 'excerpt', 'correction', 'disclosure', 'breaking', 'exclusive', 'opinion', 'analysis', 'editorial', 'live', 'warning', 'source', 'sources', 'credit', 'q', 'a']);
-/** Words that may follow the source of an inverted cue ("…, said the minister on Monday", "…, said Smith, who …"). */
-const INVERTED_NEXT = new Set(['on', 'in', 'at', 'with', 'of', 'to', 'and', 'as', 'during', 'after', 'before', 'while', 'who', 'last', 'this', 'earlier', 'today', 'yesterday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
-/** Words after an agentless passive cue that open what was said or asked ("was asked whether", "is accused of"). */
-const AGENTLESS_NEXT = new Set(['about', 'whether', 'if', 'what', 'which', 'why', 'how', 'when', 'who', 'whom', 'where', 'of', 'as', 'for', 'on', 'to', 'that']);
-
 // ---------------------------------------------------------------------------------------------
 // What several patterns work out about a cue's left side, computed once per cue (`site.memo`).
 
@@ -72,11 +63,11 @@ function left(ctx: Ctx, site: CueSite): Left {
   const { m, sStart } = site;
   let j = m.tokenStart - 1;
   const skipAuxiliaries = () => {
-    while (j >= sStart && SKIP_BEFORE_CUE_POS.has(tokens[j]!.pos) && tokens[j]!.normal !== 'to' && !(WHEN.has(tokens[j]!.normal) && (j === sStart || isPunct(tokens[j - 1]) || tokens[j - 1]!.pos === 'CCONJ')) && !nameLike(ctx, j, sStart, m.tokenStart)) j--;
+    while (j >= sStart && SKIP_BEFORE_CUE_POS.has(tokens[j]!.pos) && tokens[j]!.normal !== 'to' && !(ctx.w.subordinators.has(tokens[j]!.normal) && (j === sStart || isPunct(tokens[j - 1]) || tokens[j - 1]!.pos === 'CCONJ')) && !nameLike(ctx, j, sStart, m.tokenStart)) j--;
   };
   skipAuxiliaries();
   // "voters are more likely to say", "he was quick to note": the subject is the one of "be".
-  const raised = tokens[j]?.normal === 'to' && RAISING_ADJECTIVES.has(tokens[j - 1]?.normal ?? '') && tokens[j - 1]!.pos === 'ADJ';
+  const raised = tokens[j]?.normal === 'to' && ctx.w.raisingAdjectives.has(tokens[j - 1]?.normal ?? '') && tokens[j - 1]!.pos === 'ADJ';
   if (raised) {
     j -= 2;
     skipAuxiliaries();
@@ -109,7 +100,7 @@ function nearSubject(ctx: Ctx, site: CueSite): Near {
   if (j >= sStart && !isPunct(tokens[j])) {
     src = npLeft(ctx, j + 1, sStart);
     // Demonstratives are not sources ("This underscores …").
-    if (src && src.b - src.a === 1 && DEMONSTRATIVES.has(tokens[src.a]!.normal)) {
+    if (src && src.b - src.a === 1 && ctx.w.notSources.has(tokens[src.a]!.normal)) {
       demonstrative = true;
       src = null;
     } else {
@@ -145,7 +136,7 @@ function nearSubject(ctx: Ctx, site: CueSite): Near {
     const inner = npLeft(ctx, j, sStart);
     if (inner && tokens[inner.a - 1]?.text === ',') {
       const outer = npLeft(ctx, inner.a - 1, sStart);
-      if (outer && (outer.a === sStart || isPunct(tokens[outer.a - 1]) || WHEN.has(tokens[outer.a - 1]!.normal))) src = { a: outer.a, b: inner.b };
+      if (outer && (outer.a === sStart || isPunct(tokens[outer.a - 1]) || ctx.w.subordinators.has(tokens[outer.a - 1]!.normal))) src = { a: outer.a, b: inner.b };
     }
   }
   const out: Near = { src, srcHead, demonstrative };
@@ -177,7 +168,7 @@ function subject(ctx: Ctx, site: CueSite): Subject | null {
     while (a > sStart && !isQuoteMark(tokens[a - 1]) && tokens[a - 1]!.text !== ';' && j - a < 40) a--;
     // An opening conjunction or adverb is not part of the source ("Yet some voters who …, said"), nor is an
     // opening prepositional phrase ("In a study of voters, Working America, a labor group, found").
-    while (a < j && (tokens[a]!.pos === 'CCONJ' || OPENING_ADVERBS.has(tokens[a]!.normal))) a++;
+    while (a < j && (tokens[a]!.pos === 'CCONJ' || ctx.w.openingAdverbs.has(tokens[a]!.normal))) a++;
     if (a < j && (tokens[a]!.pos === 'ADP' || tokens[a]!.pos === 'SCONJ')) {
       const c = findComma(ctx, a, j);
       if (c < j) a = c + 1;
@@ -201,8 +192,8 @@ function subject(ctx: Ctx, site: CueSite): Subject | null {
   if (!near.demonstrative && !src && (j < sStart || isPunct(tokens[j])) && first.lemma !== 'tell' && !isIng(site)) {
     const np = npRight(ctx, m.tokenEnd, sEnd);
     // "…, said 20 percent" is a figure, but "…, said one Democrat familiar with the talks." is a source.
-    const closed = np !== null && (np.b >= sEnd || isPunct(tokens[np.b]) || INVERTED_NEXT.has(tokens[np.b]!.normal));
-    const timeWord = np && (TIME_WORDS.has(tokens[np.a]!.normal) || (tokens[np.a]!.pos === 'NUM' && !closed));
+    const closed = np !== null && (np.b >= sEnd || isPunct(tokens[np.b]) || ctx.w.invertedSourceFollowers.has(tokens[np.b]!.normal));
+    const timeWord = np && (ctx.w.timeWords.has(tokens[np.a]!.normal) || (tokens[np.a]!.pos === 'NUM' && !closed));
     // "…, said he would stay" is a clause with a subject, not an inverted source.
     const clauseSubj = np && np.b - np.a === 1 && tokens[np.a]!.pos === 'PRON' && np.b < sEnd && !isPunct(tokens[np.b]);
     if (np && closed && !timeWord && !clauseSubj && !(np.b - np.a === 1 && tokens[np.a]!.pos === 'DET')) {
@@ -247,25 +238,25 @@ function clauseSubject(ctx: Ctx, cueAt: number, sStart: number): Range | null {
     }
   }
   // An opening conjunction or adverb: "But the senator …", "Then he began dismissing …".
-  while (i < cueAt && (tokens[i]!.pos === 'CCONJ' || OPENING_ADVERBS.has(tokens[i]!.normal))) i++;
+  while (i < cueAt && (tokens[i]!.pos === 'CCONJ' || ctx.w.openingAdverbs.has(tokens[i]!.normal))) i++;
   // Opening adverbial up to a comma: "On Sunday,", "Hours later,", "In an interview,", "Speaking on Monday,".
   const t = tokens[i];
   const c0 = findComma(ctx, i, Math.min(cueAt, i + 6));
   const opening = tokens.slice(i, c0);
   const shortOpening =
-    c0 < Math.min(cueAt, i + 6) && !opening.some((x) => x.pos === 'VERB' || x.pos === 'AUX') && opening.some((x) => x.pos === 'ADV' || x.pos === 'ADP' || x.pos === 'NUM' || TIME_WORDS.has(x.normal));
+    c0 < Math.min(cueAt, i + 6) && !opening.some((x) => x.pos === 'VERB' || x.pos === 'AUX') && opening.some((x) => x.pos === 'ADV' || x.pos === 'ADP' || x.pos === 'NUM' || ctx.w.timeWords.has(x.normal));
   if (shortOpening) i = c0 + 1;
-  else if (t && (t.pos === 'ADP' || t.pos === 'SCONJ' || t.pos === 'ADV' || t.pos === 'NUM' || TIME_WORDS.has(t.normal) || (t.pos === 'VERB' && /(ing|ed)$/.test(t.normal)) || (t.pos === 'NOUN' && TIME_WORDS.has(tokens[i + 1]?.normal ?? '')))) {
+  else if (t && (t.pos === 'ADP' || t.pos === 'SCONJ' || t.pos === 'ADV' || t.pos === 'NUM' || ctx.w.timeWords.has(t.normal) || (t.pos === 'VERB' && /(ing|ed)$/.test(t.normal)) || (t.pos === 'NOUN' && ctx.w.timeWords.has(tokens[i + 1]?.normal ?? '')))) {
     const c = findComma(ctx, i, cueAt);
     if (c < cueAt) i = c + 1;
     // The cue is inside the opening clause: its subject follows the conjunction ("When Trump launched … by talking").
-    else if (WHEN.has(t.normal) || t.pos === 'SCONJ') i++;
+    else if (ctx.w.subordinators.has(t.normal) || t.pos === 'SCONJ') i++;
   }
   let np = npRight(ctx, i, cueAt);
   // An opening time phrase without a comma: "A few minutes later they reversed themselves … and said".
-  if (np && np.b < cueAt && TIME_NOUNS.has(tokens[np.b - 1]!.lemma) && ['later', 'earlier', 'ago'].includes(tokens[np.b]!.normal)) np = npRight(ctx, np.b + 1, cueAt);
-  if (!np || np.b > cueAt || TIME_WORDS.has(tokens[np.a]!.normal) || tokens[np.a]!.pos === 'NUM') return null;
-  if (np.b - np.a === 1 && DEMONSTRATIVES.has(tokens[np.a]!.normal)) return null;
+  if (np && np.b < cueAt && ctx.w.timeNouns.has(tokens[np.b - 1]!.lemma) && ['later', 'earlier', 'ago'].includes(tokens[np.b]!.normal)) np = npRight(ctx, np.b + 1, cueAt);
+  if (!np || np.b > cueAt || ctx.w.timeWords.has(tokens[np.a]!.normal) || tokens[np.a]!.pos === 'NUM') return null;
+  if (np.b - np.a === 1 && ctx.w.notSources.has(tokens[np.a]!.normal)) return null;
   return np;
 }
 
@@ -310,10 +301,10 @@ function colonHeadline(ctx: Ctx, site: CueSite): AttributionDraft[] | undefined 
   if (!np || np.b !== k) return [];
   const words = tokens.slice(sStart, k);
   // A name: a proper noun, a sources-lexicon word, or capitalised words only ("Lynch:", "TAPPER:" in a transcript).
-  const capitalised = words.every((t) => t.type !== 'word' || /^\p{Lu}/u.test(t.text) || NP_JOINERS.has(t.normal));
+  const capitalised = words.every((t) => t.type !== 'word' || /^\p{Lu}/u.test(t.text) || ctx.w.npJoiners.has(t.normal));
   if (!words.some((t) => ctx.covered[t.index] === 1 || t.pos === 'PROPN') && !capitalised) return [];
   // Column and section labels ("The Latest:", "Editor's note:", "Question:") are not sources.
-  if (words.some((t) => HEADING_LABELS.has(t.normal)) || (words[0]!.pos === 'DET' && !ctx.covered[sStart + 1])) return [];
+  if (words.some((t) => ctx.w.headingLabels.has(t.normal)) || (words[0]!.pos === 'DET' && !ctx.covered[sStart + 1])) return [];
   const q = quoteAfter(ctx, m.end, m.end + 3);
   const whole = q && q.end >= sentenceEnd - 1;
   const content = whole ? span(text, q.start, q.end) : clause(ctx, tokens[m.tokenEnd]!.start, sentenceEnd);
@@ -369,11 +360,11 @@ function passiveBy(ctx: Ctx, site: CueSite): AttributionDraft[] | undefined {
   const { m, sStart, sEnd, first, sentence, names, previous } = site;
   let k = m.tokenEnd;
   // Adverbs and a time phrase may come between the cue and "by": "was endorsed the day before by X".
-  while (k < sEnd && (tokens[k]!.pos === 'ADV' || TIME_WORDS.has(tokens[k]!.normal) || TIME_NOUNS.has(tokens[k]!.lemma) || (tokens[k]!.pos === 'DET' && TIME_NOUNS.has(tokens[k + 1]?.lemma ?? '')))) k++;
+  while (k < sEnd && (tokens[k]!.pos === 'ADV' || ctx.w.timeWords.has(tokens[k]!.normal) || ctx.w.timeNouns.has(tokens[k]!.lemma) || (tokens[k]!.pos === 'DET' && ctx.w.timeNouns.has(tokens[k + 1]?.lemma ?? '')))) k++;
   // After a subject ("Mr. Trump said by telephone") the cue is active and "by" names a means.
   let s0 = m.tokenStart - 1;
   while (s0 >= sStart && tokens[s0]!.pos === 'ADV') s0--;
-  const active = (first.lemma === 'say' || first.lemma === 'tell') && s0 >= sStart && (tokens[s0]!.pos === 'PROPN' || (tokens[s0]!.pos === 'PRON' && !DEMONSTRATIVES.has(tokens[s0]!.normal)));
+  const active = (first.lemma === 'say' || first.lemma === 'tell') && s0 >= sStart && (tokens[s0]!.pos === 'PROPN' || (tokens[s0]!.pos === 'PRON' && !ctx.w.notSources.has(tokens[s0]!.normal)));
   if (tokens[k]?.normal !== 'by' || active) return undefined;
   // A stance or offer "by X" ("assistance offered by X") is an action, not a statement.
   if (m.entry.speech === false) return [];
@@ -421,7 +412,7 @@ function agentlessPassive(ctx: Ctx, site: CueSite): AttributionDraft[] | undefin
   // be seen how …" is not.
   if (m.entry.speech === false && next !== 'to' && next !== 'that') return [];
   if (['to', 'that'].includes(next)) return [draft(ctx, 'agentless-passive', site.cue, m.entry, null, null, clause(ctx, sentence.start, sentenceEnd), false)];
-  if (AGENTLESS_NEXT.has(next) || isPunct(tokens[m.tokenEnd]) || m.tokenEnd >= sEnd) {
+  if (ctx.w.agentlessOpeners.has(next) || isPunct(tokens[m.tokenEnd]) || m.tokenEnd >= sEnd) {
     return [draft(ctx, 'agentless-passive', site.cue, m.entry, null, null, clause(ctx, tokens[m.tokenEnd]?.start ?? sentenceEnd, sentenceEnd) ?? clause(ctx, sentence.start, sentenceEnd), false)];
   }
   return [];
@@ -432,7 +423,7 @@ function asked(ctx: Ctx, site: CueSite): AttributionDraft[] | undefined {
   const { tokens } = ctx;
   const { m, sStart, sEnd, sentenceEnd, first } = site;
   const { j } = left(ctx, site);
-  if (!(first.lemma === 'ask' && first.normal === 'asked' && (j < sStart || WHEN.has(tokens[j]!.normal)) && AGENTLESS_NEXT.has(tokens[m.tokenEnd]?.normal ?? ''))) return undefined;
+  if (!(first.lemma === 'ask' && first.normal === 'asked' && (j < sStart || ctx.w.subordinators.has(tokens[j]!.normal)) && ctx.w.agentlessOpeners.has(tokens[m.tokenEnd]?.normal ?? ''))) return undefined;
   const stop = findComma(ctx, m.tokenEnd, sEnd);
   return [draft(ctx, 'asked', site.cue, m.entry, null, null, clause(ctx, tokens[m.tokenEnd]!.start, stop < sEnd ? tokens[stop]!.start : sentenceEnd), false)];
 }
@@ -448,7 +439,7 @@ function frontedClause(ctx: Ctx, site: CueSite): AttributionDraft[] | undefined 
   const { j } = left(ctx, site);
   const lead = tokens[j];
   const participle = isIng(site) || /ed$/.test(first.normal) || first.normal === 'told';
-  if (!(participle && lead !== undefined && WHEN.has(lead.normal) && (j === sStart || tokens[j - 1]!.pos === 'CCONJ'))) return undefined;
+  if (!(participle && lead !== undefined && ctx.w.subordinators.has(lead.normal) && (j === sStart || tokens[j - 1]!.pos === 'CCONJ'))) return undefined;
   // The first comma not followed by a relative clause ("After thanking the crowd, which chanted his name, he …").
   let comma = findComma(ctx, m.tokenEnd, sEnd);
   while (comma < sEnd - 1 && ['which', 'who', 'where', 'whose'].includes(tokens[comma + 1]!.normal)) comma = findComma(ctx, comma + 1, sEnd);
@@ -472,7 +463,7 @@ function sharedSubject(ctx: Ctx, site: CueSite): AttributionDraft[] | undefined 
   const { j } = left(ctx, site);
   const lead = tokens[j];
   const ing = isIng(site);
-  const subjectless = lead !== undefined && j >= sStart && (lead.pos === 'CCONJ' || (ing && WHEN.has(lead.normal)) || (lead.pos === 'VERB' && ing && !ctx.covered[j]));
+  const subjectless = lead !== undefined && j >= sStart && (lead.pos === 'CCONJ' || (ing && ctx.w.subordinators.has(lead.normal)) || (lead.pos === 'VERB' && ing && !ctx.covered[j]));
   if (!subjectless) return undefined;
   const made = fromClauseSubject(ctx, site, 'shared-subject');
   return made ? [made] : undefined;
@@ -485,7 +476,7 @@ function participleAfterObject(ctx: Ctx, site: CueSite): AttributionDraft[] | un
   const { j } = left(ctx, site);
   if (!isIng(site) || j < sStart || isPunct(tokens[j])) return undefined;
   const np = npLeft(ctx, j + 1, sStart);
-  if (!np || (np.b - np.a === 1 && DEMONSTRATIVES.has(tokens[np.a]!.normal))) return undefined;
+  if (!np || (np.b - np.a === 1 && ctx.w.notSources.has(tokens[np.a]!.normal))) return undefined;
   const before = tokens[np.a - 1];
   if (!(np.a > sStart && before && (before.pos === 'VERB' || (before.pos === 'ADP' && before.normal !== 'with')) && !ctx.covered[np.a - 1])) return undefined;
   const made = fromClauseSubject(ctx, site, 'participle-after-object');
@@ -531,15 +522,12 @@ function saidQuote(ctx: Ctx, site: CueSite): AttributionDraft[] | undefined {
   return [draft(ctx, 'said-quote', site.cue, m.entry, s.src, who(ctx, site, s), span(text, after.start, after.end), true)];
 }
 
-/** Words that may follow the cue of a sentence-final attribution ("…, he said on Monday in a statement."). */
-const TRAILING = /\b(on|in|at|last|this|recently|earlier|later|today|yesterday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|a|an|the|statement|interview|press|conference|briefing|week|month|year)\b/gi;
-
 /** The comma before the source (or, inverted, before the cue) when the sentence's report precedes it: "The plan failed, the minister said." */
 function frontedComma(ctx: Ctx, site: CueSite, s: Subject): number | null {
   const { tokens, text } = ctx;
   const tail = text.slice(edges(ctx, site, s).rightEdge, site.sentenceEnd);
   const comma = s.inverted ? site.m.tokenStart - 1 : s.src.a - 1;
-  return tokens[comma]?.text === ',' && !/\w{3,}/.test(tail.replace(TRAILING, '')) ? comma : null;
+  return tokens[comma]?.text === ',' && !/\w{3,}/.test(tail.replace(ctx.w.afterCue, '')) ? comma : null;
 }
 
 /** Indirect speech before the source and cue: "The plan failed, the minister said.", "…, said the company's chief executive." */

@@ -5,7 +5,7 @@
  */
 import type { SourceType, Token } from '../../core/types.js';
 import type { LexiconMatch } from '../../lexicons/index.js';
-import { type AttributionDraft, type Ctx, type FullName, HONORIFICS, lowerBound, type Names, POSSESSIVE_PRONOUNS, type Range, tokenAt } from './context.js';
+import { type AttributionDraft, type Ctx, type FullName, lowerBound, type Names, POSSESSIVE_PRONOUNS, type Range, tokenAt } from './context.js';
 
 /** Most specific first: a named outlet or body beats a title, which beats anonymous and vague. */
 const TYPE_PRIORITY: readonly SourceType[] = ['state-media', 'media', 'data-ngo', 'official', 'expert', 'self', 'anonymous', 'vague'];
@@ -40,11 +40,11 @@ function personName(ctx: Ctx, r: Range): string | null {
   for (let k = from; k < r.b; k++) {
     const t = tokens[k]!;
     if (t.text === ',' && words.length === 0) continue;
-    if (HONORIFICS.has(t.normal) || t.text === '.') continue;
+    if (ctx.w.honorifics.has(t.normal) || t.text === '.') continue;
     // The first part of a hyphenated compound is not a name ("Caucus-goers").
     const compound = tokens[k + 1]?.text === '-' && tokens[k + 1]!.start === t.end;
     if (compound) break;
-    if ((t.pos === 'PROPN' || (t.pos === 'VERB' && HONORIFICS.has(tokens[k - 1]?.normal ?? ''))) && /^\p{Lu}/u.test(t.text)) words.push(t.text);
+    if ((t.pos === 'PROPN' || (t.pos === 'VERB' && ctx.w.honorifics.has(tokens[k - 1]?.normal ?? ''))) && /^\p{Lu}/u.test(t.text)) words.push(t.text);
     else if (words.length > 0 && t.pos === 'NOUN' && /^\p{Ll}/u.test(t.text)) words.length = 0; // a title after a capitalised word: "Fire chief Lena Berg"
     else if (words.length > 0) break;
   }
@@ -74,14 +74,14 @@ export function fullNames(ctx: Ctx): Names {
     // the name is the tail of the run after the last title word (`Foreign Minister Sergei Lavrov`)
     let from = 0;
     run.forEach((t, i) => {
-      if (ctx.covered[t.index] || HONORIFICS.has(t.normal)) from = i + 1;
+      if (ctx.covered[t.index] || ctx.w.honorifics.has(t.normal)) from = i + 1;
     });
     const name = run.slice(from);
     if (name.length >= 2) out.push({ name: name.map((t) => t.text).join(' '), last: name[name.length - 1]!.text, start: name[0]!.start });
     run = [];
   };
   for (const t of tokens) {
-    const proper = (t.pos === 'PROPN' && /^\p{Lu}/u.test(t.text)) || (HONORIFICS.has(t.normal) && /^\p{Lu}/u.test(t.text));
+    const proper = (t.pos === 'PROPN' && /^\p{Lu}/u.test(t.text)) || (ctx.w.honorifics.has(t.normal) && /^\p{Lu}/u.test(t.text));
     const prev = run[run.length - 1];
     if (proper && prev && (prev.index !== t.index - 1 || prev.sentence !== t.sentence)) flush();
     if (proper) run.push(t);
@@ -158,7 +158,7 @@ export function learnNameTypes(ctx: Ctx, names: ReturnType<typeof fullNames>): v
   };
   for (const n of names.list) {
     const k = tokenAt(tokens, n.start);
-    let type = typeAt(k - 1) ?? (HONORIFICS.has(tokens[k - 1]?.normal ?? '') ? typeAt(k - 2) : undefined);
+    let type = typeAt(k - 1) ?? (ctx.w.honorifics.has(tokens[k - 1]?.normal ?? '') ? typeAt(k - 2) : undefined);
     if (!type && tokens[k + n.name.split(' ').length]?.text === ',') {
       for (let j = k + n.name.split(' ').length + 1; j < Math.min(tokens.length, k + 10) && !type; j++) type = typeAt(j);
     }
