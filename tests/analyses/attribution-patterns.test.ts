@@ -32,6 +32,7 @@ const CASES: { text: string; expected: Row[] }[] = [
   },
   { text: 'The plan drew criticism from Democrats.', expected: [['nominal-from', [29, 'Democrats'], [14, 'criticism from'], null, false]] },
   { text: "Trump's promise to build a wall was popular.", expected: [['nominal-to', [0, 'Trump'], [8, 'promise to'], [19, 'build a wall was popular'], false]] },
+  { text: 'Trump did not respond to a request for comment.', expected: [['negated', [0, 'Trump'], [14, 'respond'], null, false]] },
   { text: 'The talks reportedly failed.', expected: [['reportedly', null, [10, 'reportedly'], [0, 'The talks reportedly failed'], false]] },
   { text: 'According to the ministry, 40 people died.', expected: [['according-to', [13, 'the ministry'], [0, 'According to'], [27, '40 people died'], false]] },
   { text: 'In a CNN poll released Monday, most voters backed the plan.', expected: [['in-document', [3, 'a CNN poll'], [0, 'In'], [31, 'most voters backed the plan'], false]] },
@@ -59,6 +60,8 @@ const CASES: { text: string; expected: Row[] }[] = [
   { text: 'The minister said: “We will stay.”', expected: [['said-quote', [0, 'The minister'], [13, 'said'], [19, '“We will stay.”'], true]] },
   { text: 'The plan failed, the minister said.', expected: [['clause-then-said', [17, 'the minister'], [30, 'said'], [0, 'The plan failed'], false]] },
   { text: 'The minister said that the vote was fair.', expected: [['subject-said-that', [0, 'The minister'], [13, 'said'], [23, 'the vote was fair'], false]] },
+  { text: 'He wants to build a wall.', expected: [['subject-verb-to', [0, 'He'], [3, 'wants'], [9, 'to build a wall'], false]] },
+  { text: 'Trump supports the bill.', expected: [['subject-verb-object', [0, 'Trump'], [6, 'supports'], [15, 'the bill'], false]] },
 ];
 
 describe('attribution patterns, one sentence each', () => {

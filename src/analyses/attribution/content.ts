@@ -6,7 +6,7 @@
  */
 import type { LexiconMatch } from '../../lexicons/index.js';
 import { firstQuotationEndingAfter, firstQuotationStartingAt, type Quotation } from '../quotes.js';
-import { type Ctx, lowerBound, tokenAt } from './context.js';
+import { type Ctx, isQuoteMark, lowerBound, tokenAt } from './context.js';
 import { npRight } from './phrases.js';
 
 /**
@@ -63,6 +63,41 @@ export function afterThat(ctx: Ctx, k: number, sEnd: number): number {
   return t.start;
 }
 
+/**
+ * The kind of complement a content that starts at `offset` is: a clause ("said (that) the vote was
+ * fair", "asked whether …", "said he would stay"), a to-infinitive ("wants to build a wall") or a
+ * noun phrase ("supports the bill", "called Cruz a liar", "discussed the economy"). Reporting verbs
+ * report speech with a clause; with a noun phrase or an infinitive most name an act or a stance.
+ */
+export type Complement = 'clause' | 'infinitive' | 'object';
+export function complementAt(ctx: Ctx, offset: number, sEnd: number): Complement {
+  const { tokens } = ctx;
+  const k = tokenAt(tokens, offset);
+  const t = tokens[k];
+  if (!t || k >= sEnd) return 'object';
+  if (tokens[k - 1]?.normal === 'that' || ctx.w.clauseOpeners.has(t.normal) || isQuoteMark(t)) return 'clause';
+  if (t.normal === 'to') return 'infinitive';
+  // A clause has a verb of its own before the first comma: "said more than 1,300 emails contained …",
+  // "said any candidate who wants to win Iowa owes it …"; a verb in a relative clause, an infinitive or a
+  // participle does not count ("discussed the voters who want …", "called for a plan to build …").
+  let relative = false;
+  for (let j = k; j < sEnd && j < k + 30; j++) {
+    const x = tokens[j]!;
+    if (/^[,;:(—–]$/.test(x.text) || isQuoteMark(x)) break;
+    const prev = tokens[j - 1]!;
+    if (RELATIVE.has(x.normal) && j > k) relative = true;
+    if (x.pos !== 'VERB' && x.pos !== 'AUX') continue;
+    if (prev.normal === 'to' || (x.pos === 'VERB' && /ing$/.test(x.normal) && prev.pos !== 'AUX')) continue;
+    if (relative) {
+      relative = false;
+      continue;
+    }
+    return j > k ? 'clause' : 'object';
+  }
+  return 'object';
+}
+const RELATIVE = new Set(['who', 'which', 'that', 'whose', 'whom']);
+
 /** Characters to skip after the cue: the addressee of "told" ("told reporters", "told a press conference"). */
 export function skipObject(ctx: Ctx, m: LexiconMatch, from: number, sEnd: number): number {
   const { tokens } = ctx;
@@ -74,16 +109,23 @@ export function skipObject(ctx: Ctx, m: LexiconMatch, from: number, sEnd: number
 
 /**
  * The quotation introduced by a sentence ending in a colon ("X said:"): the next quotation, when
- * only headings lie between them (the quoted paragraphs may follow a sub-heading).
+ * at most one sub-heading lies between them, no list item does (an attribution stops at a list),
+ * and no source and cue of its own follow it in its sentence ("“…,” the mayor added.").
  */
 export function introducedQuote(ctx: Ctx, offset: number): Quotation | undefined {
   const q = ctx.quotes[firstQuotationStartingAt(ctx.quotes, offset)];
   if (!q) return undefined;
   // Sentences are in text order: those wholly between offset and the quotation start in that range.
   const { sentences } = ctx.article;
-  for (let i = lowerBound(sentences.length, (x) => sentences[x]!.start >= offset); i < sentences.length && sentences[i]!.start <= q.start; i++) {
+  let headings = 0;
+  let i = lowerBound(sentences.length, (x) => sentences[x]!.start >= offset);
+  for (; i < sentences.length && sentences[i]!.start <= q.start; i++) {
     const s = sentences[i]!;
-    if (s.end <= q.start && !s.heading) return undefined;
+    if (s.end > q.start) break;
+    if (!s.heading || ++headings > 1 || /^\s*([-*•·–—]|\d+[.)])/.test(ctx.text.slice(s.start, s.end))) return undefined;
   }
+  // The rest of the quotation's last sentence: a source and cue of its own claim it.
+  const last = sentences[lowerBound(sentences.length, (x) => sentences[x]!.start >= q.end) - 1];
+  if (last && last.end > q.end && /\p{L}/u.test(ctx.text.slice(q.end, last.end))) return undefined;
   return q;
 }

@@ -34,7 +34,12 @@ export interface Words {
   /** Sentence-opening adverbs that are not names even when capitalised. */
   openingAdverbs: ReadonlySet<string>;
   articles: ReadonlySet<string>;
+  /** Words that open a subordinate clause as a verb's complement (`whether`, `how` …). */
+  clauseOpeners: ReadonlySet<string>;
   raisingAdjectives: ReadonlySet<string>;
+  negators: ReadonlySet<string>;
+  /** Lemma. */
+  refusalVerbs: ReadonlySet<string>;
   headingLabels: ReadonlySet<string>;
   invertedSourceFollowers: ReadonlySet<string>;
   agentlessOpeners: ReadonlySet<string>;
@@ -69,7 +74,10 @@ export function wordsOf(lexicons: Lexicons): Words {
     subordinators: c('subordinator'),
     openingAdverbs: c('opening-adverb'),
     articles: c('article'),
+    clauseOpeners: c('clause-opener'),
     raisingAdjectives: c('raising-adjective'),
+    negators: c('negator'),
+    refusalVerbs: c('refusal-verb'),
     headingLabels: c('heading-label'),
     invertedSourceFollowers: c('inverted-source-follower'),
     agentlessOpeners: c('agentless-opener'),

@@ -27,8 +27,8 @@
  * Pronouns and short names are resolved to the last full name (`he` → `Sergei Lavrov`, sources.ts).
  */
 import type { AttributionDraft, Ctx, CueSite, Range } from './context.js';
-import { isPunct, isQuoteMark, SKIP_BEFORE_CUE_POS, span, tokenAt } from './context.js';
-import { afterThat, coordinatedCue, introducedQuote, quoteAfter, quoteBefore, skipObject } from './content.js';
+import { isPunct, isQuoteMark, lowerBound, SKIP_BEFORE_CUE_POS, span, tokenAt } from './context.js';
+import { afterThat, complementAt, coordinatedCue, introducedQuote, quoteAfter, quoteBefore, skipObject } from './content.js';
 import { draft } from './draft.js';
 import { nominalCue } from './nominal.js';
 import { accordingSource, clause, documentAfter, findComma, isPrepositionCue, nameLike, npLeft, npRight, relativeHead, skipIntermediate, skipTimeLeft } from './phrases.js';
@@ -239,6 +239,7 @@ function clauseSubject(ctx: Ctx, cueAt: number, sStart: number): Range | null {
   }
   // An opening conjunction or adverb: "But the senator …", "Then he began dismissing …".
   while (i < cueAt && (tokens[i]!.pos === 'CCONJ' || ctx.w.openingAdverbs.has(tokens[i]!.normal))) i++;
+  if (i > sStart && i < cueAt && tokens[i]!.text === ',') i++; // "There, the chairman …"
   // Opening adverbial up to a comma: "On Sunday,", "Hours later,", "In an interview,", "Speaking on Monday,".
   const t = tokens[i];
   const c0 = findComma(ctx, i, Math.min(cueAt, i + 6));
@@ -317,6 +318,22 @@ function nominal(ctx: Ctx, site: CueSite): AttributionDraft[] | undefined {
   const { m, first } = site;
   const ingVerb = /ing$/.test(first.normal) && (isPunct(tokens[m.tokenStart - 1]) || ['AUX', 'CCONJ'].includes(tokens[m.tokenStart - 1]?.pos ?? ''));
   return m.entry.pos?.includes('NOUN') === true && !ingVerb ? nominalCue(ctx, site) : undefined;
+}
+
+/**
+ * A negated or refused cue reports nothing said ("did not respond to a request for comment", "has
+ * never said whether", "declined to comment", "refused to say"): an attribution of the refusal to
+ * its subject, with no content (the cue a refusal governs, "comment" in "declined to comment",
+ * gives none of its own); none without a subject.
+ */
+function negated(ctx: Ctx, site: CueSite): AttributionDraft[] | undefined {
+  const { tokens } = ctx;
+  const { m, first } = site;
+  const { j0 } = left(ctx, site);
+  if (tokens[j0]?.normal === 'to' && ctx.w.refusalVerbs.has(tokens[j0 - 1]?.lemma ?? '')) return [];
+  if (!ctx.w.refusalVerbs.has(first.lemma) && !tokens.slice(Math.max(j0, site.sStart), m.tokenStart).some((t) => ctx.w.negators.has(t.normal))) return undefined;
+  const s = subject(ctx, site);
+  return s && !s.inverted ? [draft(ctx, 'negated', site.cue, m.entry, s.src, who(ctx, site, s), null, false)] : [];
 }
 
 /** Agentless adverb: "reportedly", "allegedly"; the content is the sentence. */
@@ -503,11 +520,34 @@ function quoteThenSaid(ctx: Ctx, site: CueSite): AttributionDraft[] | undefined 
   if (!s) return undefined;
   const { text } = ctx;
   const { sentence } = site;
-  const before = quoteBefore(ctx, edges(ctx, site, s).leftEdge, 0);
+  const { leftEdge, rightEdge } = edges(ctx, site, s);
+  const before = quoteBefore(ctx, leftEdge, 0);
   // The quotation opens the sentence (or began before it); one inside a phrase is a title ("on CNN’s “New Day,” Sen. X told").
   const opensSentence = before !== undefined && (before.start <= sentence.start || !/\p{L}/u.test(text.slice(sentence.start, before.start)));
-  if (!before || !opensSentence || before.end <= sentence.start - 2 - 200) return undefined;
+  if (!before || !opensSentence || !governs(ctx, site, before, leftEdge, rightEdge, s.inverted)) return undefined;
   return [draft(ctx, 'quote-then-said', site.cue, site.m.entry, s.src, who(ctx, site, s), span(text, before.start, before.end), true)];
+}
+
+/**
+ * True when the cue governs the quotation just before its source: the quotation ends in the cue's
+ * paragraph and, when it is a sentence of its own ("“We will win!” Trump said."), the cue's clause
+ * is only source and cue (with time, place or medium words): "Trump did not respond to a request for
+ * comment." after a quoted paragraph does not take it, nor does "Trump continued his push on
+ * Twitter, …", nor an inverted cue that opens a sentence ("Read the rest at X.").
+ */
+function governs(ctx: Ctx, site: CueSite, q: { end: number }, leftEdge: number, rightEdge: number, inverted: boolean): boolean {
+  const { tokens } = ctx;
+  const { sentences } = ctx.article;
+  const { sentence, sEnd } = site;
+  const holder = sentences[lowerBound(sentences.length, (x) => sentences[x]!.start >= q.end) - 1];
+  if (!holder || holder.paragraph !== sentence.paragraph) return false;
+  if (q.end > sentence.start) return true;
+  if (inverted || leftEdge !== sentence.start || site.m.entry.speech === false) return false;
+  for (let k = tokenAt(tokens, rightEdge); k < sEnd; k++) {
+    const t = tokens[k]!;
+    if (t.pos === 'VERB' || t.pos === 'AUX' || t.pos === 'PART' || t.normal === 'that' || t.text === ',') return false;
+  }
+  return true;
 }
 
 /** A direct quotation after the cue: "he said: “…”", "told reporters that “…”", or the quotation a sentence ending in "said:" introduces. */
@@ -540,7 +580,11 @@ function clauseThenSaid(ctx: Ctx, site: CueSite): AttributionDraft[] | undefined
   return [draft(ctx, 'clause-then-said', site.cue, site.m.entry, s.src, who(ctx, site, s), content, false)];
 }
 
-/** Indirect speech after the source and cue: "X said (that) …", "X told reporters …"; up to a coordinated cue ("…, but said …"). */
+/**
+ * What follows the source and cue: "X said (that) …", "X told reporters …" (`subject-said-that`, a
+ * clause), "X wants to …" (`subject-verb-to`, an infinitive), "X supports the bill", "X called Y a
+ * liar" (`subject-verb-object`, a noun phrase or nothing); up to a coordinated cue ("…, but said …").
+ */
 function subjectSaidThat(ctx: Ctx, site: CueSite): AttributionDraft[] {
   const s = subject(ctx, site);
   if (!s) return [];
@@ -550,13 +594,16 @@ function subjectSaidThat(ctx: Ctx, site: CueSite): AttributionDraft[] {
   let content = clause(ctx, afterThat(ctx, tokenAt(tokens, rightEdge + skipObject(ctx, m, rightEdge, sEnd)), sEnd), sentenceEnd);
   const stop = coordinatedCue(ctx, m, sEnd);
   if (content && stop !== null && stop > content.start) content = clause(ctx, content.start, stop);
-  return [draft(ctx, 'subject-said-that', site.cue, m.entry, s.src, who(ctx, site, s), content, false)];
+  const kind = content ? complementAt(ctx, content.start, sEnd) : 'object';
+  const pattern = kind === 'clause' ? 'subject-said-that' : kind === 'infinitive' ? 'subject-verb-to' : 'subject-verb-object';
+  return [draft(ctx, pattern, site.cue, m.entry, s.src, who(ctx, site, s), content, false)];
 }
 
 /** The attribution patterns in the order they are tried (the last one always decides). */
 export const PATTERNS: readonly Pattern[] = [
   { id: 'colon-headline', note: 'A headline naming its source before a colon: "Mayor Ruiz: Bridge Reopens Monday".', apply: colonHeadline },
   { id: 'nominal', ids: ['nominal-that', 'nominal-from', 'nominal-to'], note: 'A reporting noun with its holder or clause: "his claim that …", "criticism from Democrats", "Trump\'s promise to …".', apply: nominal },
+  { id: 'negated', note: 'A negated or refused cue, with no content: "X did not respond to a request for comment", "X declined to comment".', apply: negated },
   { id: 'reportedly', note: 'An agentless adverb: "The talks reportedly failed."', apply: reportedly },
   { id: 'according-to', note: '"according to (a report by) X": the source follows the cue.', apply: accordingTo },
   { id: 'in-document', note: 'A sentence-opening document: "In a CNN poll released Monday, …".', apply: inDocument },
@@ -571,7 +618,7 @@ export const PATTERNS: readonly Pattern[] = [
   { id: 'quote-then-said', note: 'A quotation opening the sentence, then source and cue: "“We will stay,” he said."', apply: quoteThenSaid },
   { id: 'said-quote', note: 'Source and cue, then a quotation: "he said: “…”".', apply: saidQuote },
   { id: 'clause-then-said', note: 'Indirect speech, then source and cue after a comma: "The plan failed, the minister said."', apply: clauseThenSaid },
-  { id: 'subject-said-that', note: 'Source and cue, then indirect speech: "X said (that) …".', apply: subjectSaidThat },
+  { id: 'subject-said-that', ids: ['subject-said-that', 'subject-verb-to', 'subject-verb-object'], note: 'Source and cue, then what they report: a clause ("X said (that) …", subject-said-that), an infinitive ("X wants to …", subject-verb-to) or a noun phrase ("X supports the bill", subject-verb-object).', apply: subjectSaidThat },
 ];
 
 /** Every id a finding may carry as its `pattern`. */

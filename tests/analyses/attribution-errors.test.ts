@@ -1,0 +1,69 @@
+/**
+ * The attribution error classes of issue #14 (and #19 item 11), each with made-up sentences of the
+ * kind a careful reader found wrong: exact spans of what is found now, and what is no longer found.
+ */
+import { describe, expect, it } from 'vitest';
+import { findAttributions, type AttributionDraft } from '../../src/analyses/attribution/index.js';
+import { loadLexicons } from '../../src/lexicons/index.js';
+import { analyseText } from '../../src/nlp/index.js';
+import type { AnalysedArticle } from '../../src/core/types.js';
+
+const lex = loadLexicons();
+
+function articleFrom(text: string): AnalysedArticle {
+  const body = [{ start: 0, end: text.length }];
+  return { id: 'a1', path: 'test.txt', format: 'txt', text, meta: { title: null, outlet: null, author: null, date: null, url: null }, body, boilerplate: [], ...analyseText(text, body), notices: [] };
+}
+
+/** pattern, [source start, text] | null, [cue start, text], [content start, text] | null, source type, source name */
+type Row = [string, [number, string] | null, [number, string], [number, string] | null, string, string | null];
+const view = (d: AttributionDraft): Row => [d.pattern, d.source ? [d.source.start, d.source.text] : null, [d.cue.start, d.cue.text], d.content ? [d.content.start, d.content.text] : null, d.sourceType, d.sourceName ?? null];
+const attr = (text: string): Row[] => findAttributions(articleFrom(text), lex).map(view);
+
+describe('a quotation goes only to a cue that governs it', () => {
+  it('not to the speaker of the next paragraph', () => {
+    expect(attr('“This is not over,” Ms. Lee said.\n\nMr. Park argued that the vote was lost.')).toEqual([
+      ['quote-then-said', [20, 'Ms. Lee'], [28, 'said'], [0, '“This is not over,”'], 'unknown', 'Lee'],
+      ['subject-said-that', [35, 'Mr. Park'], [44, 'argued'], [56, 'the vote was lost'], 'unknown', null],
+    ]);
+  });
+
+  it('not to the next sentence when that sentence reports something of its own', () => {
+    expect(attr('“This is not over.” Mr. Park argued that the vote was lost.')).toEqual([
+      ['subject-said-that', [20, 'Mr. Park'], [29, 'argued'], [41, 'the vote was lost'], 'unknown', null],
+    ]);
+  });
+
+  it('but to a bare source and cue after a quoted exclamation', () => {
+    expect(attr('“We will win!” Trump said.')).toEqual([['quote-then-said', [15, 'Trump'], [21, 'said'], [0, '“We will win!”'], 'unknown', 'Trump']]);
+  });
+});
+
+describe('an attribution stops at list and paragraph boundaries (#19 item 11)', () => {
+  it('"said:" does not reach over a list to the quotation after it', () => {
+    const text = 'The minister said:\n\n- Taxes\n- Roads\n- Schools\n- Jobs\n\n“We will build them all,” the mayor added.';
+    expect(attr(text)).toEqual([
+      ['subject-verb-object', [0, 'The minister'], [13, 'said'], null, 'official', null],
+      ['quote-then-said', [80, 'the mayor'], [90, 'added'], [54, '“We will build them all,”'], 'official', null],
+    ]);
+  });
+
+  it('"said:" still takes a quotation after one sub-heading', () => {
+    expect(attr('The minister said:\n\nTaxes\n\n“We will build them all.”')).toEqual([
+      ['said-quote', [0, 'The minister'], [13, 'said'], [27, '“We will build them all.”'], 'official', null],
+    ]);
+  });
+});
+
+describe('negated and refused cues are attributions without content', () => {
+  it('did not respond, declined to comment, didn’t cite, never said', () => {
+    expect(attr('Trump did not respond to a request for comment.')).toEqual([['negated', [0, 'Trump'], [14, 'respond'], null, 'unknown', 'Trump']]);
+    expect(attr('The senator declined to comment on the arrests.')).toEqual([['negated', [0, 'The senator'], [12, 'declined to'], null, 'official', null]]);
+    expect(attr("Mr. Jones didn't cite evidence for the claim.")).toEqual([['negated', [0, 'Mr. Jones'], [17, 'cite'], null, 'unknown', 'Jones']]);
+    expect(attr('He has never said whether he would run.')).toEqual([['negated', [0, 'He'], [13, 'said'], null, 'unknown', null]]);
+  });
+
+  it('a negation after the cue is part of the content', () => {
+    expect(attr('She said she would not run.')).toEqual([['subject-said-that', [0, 'She'], [4, 'said'], [9, 'she would not run'], 'unknown', null]]);
+  });
+});
