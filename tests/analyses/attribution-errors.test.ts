@@ -67,3 +67,30 @@ describe('negated and refused cues are attributions without content', () => {
     expect(attr('She said she would not run.')).toEqual([['subject-said-that', [0, 'She'], [4, 'said'], [9, 'she would not run'], 'unknown', null]]);
   });
 });
+
+describe('the medium is not the source, nor the content', () => {
+  it('an interview in an aside, after the cue or before "that"', () => {
+    expect(attr('Johnson, in an interview with CNN, said the plan had failed.')).toEqual([['subject-said-that', [0, 'Johnson'], [35, 'said'], [40, 'the plan had failed'], 'unknown', 'Johnson']]);
+    expect(attr('The plan failed, she said in an interview with Channel 4.')).toEqual([['clause-then-said', [17, 'she'], [21, 'said'], [0, 'The plan failed'], 'unknown', null]]);
+    expect(attr('She said on Thursday in an interview with Channel 4 that the plan had failed.')).toEqual([['subject-said-that', [0, 'She'], [4, 'said'], [57, 'the plan had failed'], 'unknown', null]]);
+  });
+
+  it('the addressee of "told" ends before the clause', () => {
+    expect(attr('She told Channel 4 the plan had failed.')).toEqual([['subject-said-that', [0, 'She'], [4, 'told'], [19, 'the plan had failed'], 'unknown', null]]);
+    expect(attr('The plan failed, she told reporters.')).toEqual([['clause-then-said', [17, 'she'], [21, 'told'], [0, 'The plan failed'], 'unknown', null]]);
+  });
+});
+
+describe('the apposition after an inverted source is not the content', () => {
+  it('"…, said Jane Roe, a professor of planning at …"', () => {
+    expect(attr('The plan will fail, said Jane Roe, a professor of planning at Leeds University.')).toEqual([
+      ['clause-then-said', [25, 'Jane Roe'], [20, 'said'], [0, 'The plan will fail'], 'expert', 'Jane Roe'],
+    ]);
+  });
+});
+
+describe('a time is not a source', () => {
+  it('"Trump over the weekend denied" takes Trump', () => {
+    expect(attr('Trump over the weekend denied the report.')).toEqual([['subject-verb-object', [0, 'Trump'], [23, 'denied'], [30, 'the report'], 'unknown', 'Trump']]);
+  });
+});

@@ -60,6 +60,14 @@ export function afterThat(ctx: Ctx, k: number, sEnd: number): number {
   let j = k;
   while (j < sEnd - 1 && j < k + 3 && (ctx.tokens[j]!.pos === 'ADV' || ctx.w.timeWords.has(ctx.tokens[j]!.normal)) && ctx.tokens[j]!.normal !== 'that') j++;
   if (ctx.tokens[j]!.normal === 'that' && j + 1 < sEnd) return ctx.tokens[j + 1]!.start;
+  // Prepositional phrases of time, place or medium before "that": "said on Thursday in an interview with CNN that …".
+  if (ctx.tokens[j]!.pos === 'ADP') {
+    for (let x = j + 1; x < sEnd - 1 && x < j + 14; x++) {
+      const y = ctx.tokens[x]!;
+      if (y.normal === 'that') return ctx.tokens[x + 1]!.start;
+      if (y.pos === 'VERB' || y.pos === 'AUX' || y.pos === 'PART' || y.pos === 'SCONJ' || y.pos === 'PRON' || isQuoteMark(y) || y.text === ';') break;
+    }
+  }
   return t.start;
 }
 
@@ -104,7 +112,16 @@ export function skipObject(ctx: Ctx, m: LexiconMatch, from: number, sEnd: number
   if (tokens[m.tokenStart]!.lemma !== 'tell') return 0;
   const k = tokenAt(tokens, from);
   const np = npRight(ctx, k, sEnd);
-  return np ? tokens[np.b - 1]!.end - from : 0;
+  if (!np) return 0;
+  // The addressee ends before a second determiner: "told Channel 4 the plan had failed".
+  let b = np.b;
+  for (let x = np.a + 1; x < np.b; x++) {
+    if (tokens[x]!.pos === 'DET' && tokens[x - 1]!.pos !== 'ADP') {
+      b = x;
+      break;
+    }
+  }
+  return tokens[b - 1]!.end - from;
 }
 
 /**

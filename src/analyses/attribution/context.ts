@@ -24,6 +24,8 @@ export interface Words {
   /** Words that may join the parts of a noun phrase (`head of the mission`, `Location & Event`). */
   npJoiners: ReadonlySet<string>;
   timeWords: ReadonlySet<string>;
+  /** Prepositions of a time phrase between a subject and its cue ("Trump over the weekend denied"). */
+  timePrepositions: ReadonlySet<string>;
   /** Lemma. */
   timeNouns: ReadonlySet<string>;
   months: ReadonlySet<string>;
@@ -43,8 +45,6 @@ export interface Words {
   headingLabels: ReadonlySet<string>;
   invertedSourceFollowers: ReadonlySet<string>;
   agentlessOpeners: ReadonlySet<string>;
-  /** Words after a sentence-final cue that are not its content, as a global case-insensitive regex of whole words. */
-  afterCue: RegExp;
   documentPrepositions: ReadonlySet<string>;
   /** Lemma. */
   documentNouns: ReadonlySet<string>;
@@ -62,12 +62,11 @@ export function wordsOf(lexicons: Lexicons): Words {
   let w = wordsMemo.get(lexicons);
   if (w) return w;
   const c = (id: string) => wordClass(lexicons, id);
-  const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const after = [...c('after-cue-word')];
   w = {
     honorifics: c('honorific'),
     npJoiners: c('noun-phrase-joiner'),
     timeWords: c('time-word'),
+    timePrepositions: c('time-preposition'),
     timeNouns: c('time-noun'),
     months: c('month'),
     notSources: c('not-a-source'),
@@ -81,7 +80,6 @@ export function wordsOf(lexicons: Lexicons): Words {
     headingLabels: c('heading-label'),
     invertedSourceFollowers: c('inverted-source-follower'),
     agentlessOpeners: c('agentless-opener'),
-    afterCue: after.length ? new RegExp(`\\b(${after.map(escape).join('|')})\\b`, 'gi') : /(?!)/g,
     documentPrepositions: c('document-preposition'),
     documentNouns: c('document-noun'),
     holderPrepositions: c('holder-preposition'),

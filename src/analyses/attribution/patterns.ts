@@ -34,6 +34,8 @@ import { nominalCue } from './nominal.js';
 import { accordingSource, clause, documentAfter, findComma, isPrepositionCue, nameLike, npLeft, npRight, relativeHead, skipIntermediate, skipTimeLeft } from './phrases.js';
 import { describeSource, type Resolved } from './sources.js';
 
+const RELATIVE_PRONOUNS = new Set(['who', 'whom', 'whose', 'which', 'that']);
+
 /** One attribution pattern (see the module comment). */
 export interface Pattern {
   /** The id its findings carry (`pattern`), unless it names refinements in `ids`. */
@@ -79,6 +81,12 @@ function left(ctx: Ctx, site: CueSite): Left {
 
 const isIng = (site: CueSite): boolean => /ing$/.test(site.first.normal);
 
+/** A phrase whose head is a word of time ("the weekend", "Tuesday", "two weeks"). */
+const isTimePhrase = (ctx: Ctx, r: Range): boolean => {
+  const head = ctx.tokens[r.b - 1]!;
+  return ctx.w.timeNouns.has(head.lemma) || ctx.w.timeWords.has(head.normal) || ctx.w.months.has(head.normal);
+};
+
 /** The subject found next to the cue: before it (`X said`, `X, the minister, said`, `X (D-Ore.) said`), or none. */
 interface Near {
   src: Range | null;
@@ -123,6 +131,11 @@ function nearSubject(ctx: Ctx, site: CueSite): Near {
       }
       // A capitalised subject the tagger read as a verb ("Cook said").
       if (!src && nameLike(ctx, j, sStart, m.tokenStart) && (j === sStart || isPunct(tokens[j - 1]))) src = { a: j, b: j + 1 };
+      // A time is never a source ("Trump over the weekend denied" left a time phrase the skip did not read): abstain.
+      if (src && isTimePhrase(ctx, src)) {
+        demonstrative = true;
+        src = null;
+      }
     }
   } else if (tokens[j]?.text === ')' || /^[—–]$/.test(tokens[j]?.text ?? '')) {
     // A parenthesis or dashed aside between the name and the cue: "Sen. Jane Roe (D-Ore.) said",
@@ -175,8 +188,17 @@ function subject(ctx: Ctx, site: CueSite): Subject | null {
     }
     const head = npRight(ctx, a, j);
     const next = head && head.b < j ? tokens[head.b]! : undefined;
-    // A participial aside ("Clinton, speaking to reporters on Tuesday, said") is not part of the source.
-    if (next?.text === ',') src = /ing$/.test(tokens[head!.b + 1]?.normal ?? '') && tokens[head!.b + 1]!.pos === 'VERB' ? head : { a, b: j };
+    // A participial or prepositional aside ("Clinton, speaking to reporters on Tuesday, said", "Johnson, in
+    // an interview with CNN, said") is not part of the source: the medium is not the source. A relative
+    // clause ("Chris Cox, who runs the NRA's lobbying arm, says") is, but types the source by its head.
+    const aside = tokens[(head?.b ?? 0) + 1];
+    if (next?.text === ',' && aside) {
+      if ((/ing$/.test(aside.normal) && aside.pos === 'VERB') || aside.pos === 'ADP') src = head;
+      else {
+        src = { a, b: j };
+        if (RELATIVE_PRONOUNS.has(aside.normal)) srcHead = head;
+      }
+    }
     // A head noun with a relative clause, participle or prepositional phrase running to the comma: "some voters who
     // have listened to …, said", "Exit polls from the primary, which X won, showed",
     // "veterans interviewed at rallies this week, including Mr. Jebens, said".
@@ -562,12 +584,29 @@ function saidQuote(ctx: Ctx, site: CueSite): AttributionDraft[] | undefined {
   return [draft(ctx, 'said-quote', site.cue, m.entry, s.src, who(ctx, site, s), span(text, after.start, after.end), true)];
 }
 
-/** The comma before the source (or, inverted, before the cue) when the sentence's report precedes it: "The plan failed, the minister said." */
+/**
+ * The comma before the source (or, inverted, before the cue) when the sentence's report precedes
+ * it: "The plan failed, the minister said (in an interview with CNN on Sunday).", "…, said Jane
+ * Roe, a professor of planning at Leeds." What follows source and cue may be time, place, medium,
+ * addressee or an apposition to an inverted source, but no verb or clause of its own.
+ */
 function frontedComma(ctx: Ctx, site: CueSite, s: Subject): number | null {
-  const { tokens, text } = ctx;
-  const tail = text.slice(edges(ctx, site, s).rightEdge, site.sentenceEnd);
+  const { tokens } = ctx;
   const comma = s.inverted ? site.m.tokenStart - 1 : s.src.a - 1;
-  return tokens[comma]?.text === ',' && !/\w{3,}/.test(tail.replace(ctx.w.afterCue, '')) ? comma : null;
+  if (tokens[comma]?.text !== ',') return null;
+  // What precedes the comma is a main clause, not an adverbial one ("After saying he was nervous, the man asked …").
+  const opener = tokens[site.sStart]!;
+  if (opener.pos === 'ADP' || opener.pos === 'SCONJ' || ctx.w.subordinators.has(opener.normal)) return null;
+  const { rightEdge } = edges(ctx, site, s);
+  const k0 = tokenAt(tokens, rightEdge + (s.inverted ? 0 : skipObject(ctx, site.m, rightEdge, site.sEnd)));
+  // A cue with an object of its own reports that object ("…, his critics denounced him").
+  const next = tokens[k0];
+  if (!s.inverted && k0 < site.sEnd && next && !['ADP', 'ADV', 'PUNCT'].includes(next.pos) && !ctx.w.timeWords.has(next.normal) && !ctx.w.timeNouns.has(next.lemma)) return null;
+  for (let k = k0; k < site.sEnd; k++) {
+    const t = tokens[k]!;
+    if (t.pos === 'VERB' || t.pos === 'AUX' || t.pos === 'PART' || t.pos === 'SCONJ' || t.normal === 'that' || isQuoteMark(t)) return null;
+  }
+  return comma;
 }
 
 /** Indirect speech before the source and cue: "The plan failed, the minister said.", "…, said the company's chief executive." */

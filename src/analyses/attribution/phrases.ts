@@ -191,7 +191,7 @@ export function skipTimeLeft(ctx: Ctx, j: number, sStart: number): number {
   const isTime = (t: Token) => ctx.w.timeWords.has(t.normal) || ctx.w.timeNouns.has(t.lemma);
   if (j < sStart || !isTime(tokens[j]!)) return j;
   let k = j;
-  while (k > sStart && (isTime(tokens[k]!) || tokens[k]!.pos === 'DET' || tokens[k]!.pos === 'NUM' || tokens[k]!.normal === 'at' || tokens[k]!.normal === 'in')) k--;
+  while (k > sStart && (isTime(tokens[k]!) || tokens[k]!.pos === 'DET' || tokens[k]!.pos === 'NUM' || ctx.w.timePrepositions.has(tokens[k]!.normal))) k--;
   // A time phrase after an apposition's comma is skipped too: "Paul Ryan, the Speaker, on Tuesday called".
   return k < j && tokens[k]!.type === 'word' && isNpToken(tokens[k]!, ctx) && !isTime(tokens[k]!) ? k : tokens[k]!.text === ')' || (k < j && tokens[k]!.text === ',') ? k : j;
 }
