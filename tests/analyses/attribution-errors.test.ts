@@ -94,3 +94,37 @@ describe('a time is not a source', () => {
     expect(attr('Trump over the weekend denied the report.')).toEqual([['subject-verb-object', [0, 'Trump'], [23, 'denied'], [30, 'the report'], 'unknown', 'Trump']]);
   });
 });
+
+describe('a pronoun stands for a person of its gender, never a place or a body; else it stays unresolved', () => {
+  it('gender from honorifics', () => {
+    expect(attr('Ms. Lee met Mr. Park on Monday. He said the deal was off.')).toEqual([['subject-said-that', [32, 'He'], [35, 'said'], [40, 'the deal was off'], 'unknown', 'Park']]);
+    expect(attr('Mr. Park met Ms. Lee on Monday. She said the deal was off. He said it was on.')).toEqual([
+      ['subject-said-that', [32, 'She'], [36, 'said'], [41, 'the deal was off'], 'unknown', 'Lee'],
+      ['subject-said-that', [59, 'He'], [62, 'said'], [67, 'it was on'], 'unknown', 'Park'],
+    ]);
+  });
+
+  it('not a place, nor an organisation', () => {
+    expect(attr('Mayor Bill de Blasio visited New York. He called the plan a disaster.')).toEqual([
+      ['subject-verb-object', [39, 'He'], [42, 'called'], [49, 'the plan a disaster'], 'unknown', null],
+    ]);
+    expect(attr('Human Rights Watch said the camp was closed. He said it was open.')).toEqual([
+      ['subject-said-that', [0, 'Human Rights Watch'], [19, 'said'], [24, 'the camp was closed'], 'data-ngo', 'Human Rights Watch'],
+      ['subject-said-that', [45, 'He'], [48, 'said'], [53, 'it was open'], 'unknown', null],
+    ]);
+  });
+
+  it('a person named with a given name or a title', () => {
+    expect(attr('Hillary Clinton visited Iowa on Monday. She said the race was close.')).toEqual([
+      ['subject-said-that', [40, 'She'], [44, 'said'], [49, 'the race was close'], 'unknown', 'Hillary Clinton'],
+    ]);
+  });
+});
+
+describe('the writer’s own voice is not a source', () => {
+  it('an author quoting their own earlier article; "we"; "you"', () => {
+    expect(attr('In a recent article I stated that security came first:\n\n“The country’s security justifies the delay.”')).toEqual([]);
+    expect(attr('We asked the campaign for its view.')).toEqual([]);
+    expect(attr('Do you support the plan?')).toEqual([]);
+  });
+});

@@ -21,6 +21,8 @@ export const SKIP_BEFORE_CUE_POS = new Set(['ADV', 'AUX', 'PART']);
  */
 export interface Words {
   honorifics: ReadonlySet<string>;
+  maleHonorifics: ReadonlySet<string>;
+  femaleHonorifics: ReadonlySet<string>;
   /** Words that may join the parts of a noun phrase (`head of the mission`, `Location & Event`). */
   npJoiners: ReadonlySet<string>;
   timeWords: ReadonlySet<string>;
@@ -40,6 +42,7 @@ export interface Words {
   clauseOpeners: ReadonlySet<string>;
   raisingAdjectives: ReadonlySet<string>;
   negators: ReadonlySet<string>;
+  authorPronouns: ReadonlySet<string>;
   /** Lemma. */
   refusalVerbs: ReadonlySet<string>;
   headingLabels: ReadonlySet<string>;
@@ -64,6 +67,8 @@ export function wordsOf(lexicons: Lexicons): Words {
   const c = (id: string) => wordClass(lexicons, id);
   w = {
     honorifics: c('honorific'),
+    maleHonorifics: c('male-honorific'),
+    femaleHonorifics: c('female-honorific'),
     npJoiners: c('noun-phrase-joiner'),
     timeWords: c('time-word'),
     timePrepositions: c('time-preposition'),
@@ -76,6 +81,7 @@ export function wordsOf(lexicons: Lexicons): Words {
     clauseOpeners: c('clause-opener'),
     raisingAdjectives: c('raising-adjective'),
     negators: c('negator'),
+    authorPronouns: c('author-pronoun'),
     refusalVerbs: c('refusal-verb'),
     headingLabels: c('heading-label'),
     invertedSourceFollowers: c('inverted-source-follower'),
@@ -99,6 +105,8 @@ export interface Ctx {
   sources: readonly LexiconMatch[];
   /** Canonical person name → source type learned from title + name mentions. */
   nameTypes: Map<string, SourceType>;
+  /** Full names and surnames known to be people, with their gender when the text or a given name tells it. */
+  people: Map<string, 'm' | 'f' | null>;
   /** Per token: 1 when a sources-lexicon match covers it. */
   covered: Uint8Array;
   /** Per token: the longest sources-lexicon match covering it. */

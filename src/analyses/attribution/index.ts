@@ -22,7 +22,7 @@ import { type AttributionDraft, type Ctx, isPunct, isQuoteMark, span, wordsOf } 
 import { insideQuote } from './content.js';
 import { analyseCue } from './patterns.js';
 import { documentAfter, isPrepositionCue } from './phrases.js';
-import { fullNames, learnNameTypes } from './sources.js';
+import { fullNames, learnNameTypes, learnPeople } from './sources.js';
 
 export type { AttributionDraft } from './context.js';
 export { PATTERNS, PATTERN_IDS, type Pattern } from './patterns.js';
@@ -41,6 +41,7 @@ export function findAttributions(article: AnalysedArticle, lexicons: Lexicons): 
     quotes: quotationsOf(article),
     sources: lexicons.match(article, 'sources'),
     nameTypes: new Map(),
+    people: new Map(),
     covered: new Uint8Array(tokens.length),
     coveredBy: new Array<LexiconMatch | undefined>(tokens.length),
     cues: [],
@@ -55,6 +56,7 @@ export function findAttributions(article: AnalysedArticle, lexicons: Lexicons): 
   }
   const names = fullNames(ctx);
   learnNameTypes(ctx, names);
+  learnPeople(ctx, names);
   const cues = ctx.cues;
   for (const m of lexicons.match(article, 'reporting-verbs')) {
     const last = cues[cues.length - 1];

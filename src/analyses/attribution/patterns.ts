@@ -131,10 +131,13 @@ function nearSubject(ctx: Ctx, site: CueSite): Near {
       }
       // A capitalised subject the tagger read as a verb ("Cook said").
       if (!src && nameLike(ctx, j, sStart, m.tokenStart) && (j === sStart || isPunct(tokens[j - 1]))) src = { a: j, b: j + 1 };
-      // A time is never a source ("Trump over the weekend denied" left a time phrase the skip did not read): abstain.
+      // A time is never a source: the subject is before the time phrase ("people I've spoken with over the
+      // last couple of weeks said"), else abstain.
       if (src && isTimePhrase(ctx, src)) {
-        demonstrative = true;
-        src = null;
+        const p = src.a - 1;
+        const before = p > sStart && ctx.w.timePrepositions.has(tokens[p]!.normal) ? npLeft(ctx, p, sStart) : null;
+        src = before && !isTimePhrase(ctx, before) ? (relativeHead(ctx, before, sStart) ?? before) : null;
+        if (!src) demonstrative = true;
       }
     }
   } else if (tokens[j]?.text === ')' || /^[—–]$/.test(tokens[j]?.text ?? '')) {
@@ -536,6 +539,16 @@ function participleContinues(ctx: Ctx, site: CueSite): AttributionDraft[] | unde
   return made ? [made] : [];
 }
 
+/**
+ * The writer's own voice: a cue whose subject is "I", "we" or "you" outside a quotation ("In a recent
+ * article I stated …: “…”", "We asked the campaigns …", "Do you support …?") is the outlet speaking
+ * (quoting its own earlier article, addressing the reader), not a source: no attribution.
+ */
+function authorVoice(ctx: Ctx, site: CueSite): AttributionDraft[] | undefined {
+  const s = subject(ctx, site);
+  return s && !s.inverted && s.src.b - s.src.a === 1 && ctx.w.authorPronouns.has(ctx.tokens[s.src.a]!.normal) ? [] : undefined;
+}
+
 /** A direct quotation that opens the sentence before the source and cue: "“We will stay,” he said.", "“…”, reassured Mr. Lavrov." */
 function quoteThenSaid(ctx: Ctx, site: CueSite): AttributionDraft[] | undefined {
   const s = subject(ctx, site);
@@ -654,6 +667,7 @@ export const PATTERNS: readonly Pattern[] = [
   { id: 'shared-subject', note: 'A cue without subject after a conjunction or preposition: "X admitted …, but said …".', apply: sharedSubject },
   { id: 'participle-after-object', note: 'A participle after an object: "she released a statement saying …".', apply: participleAfterObject },
   { id: 'participle-continues', note: 'A participle continuing the subject after a comma: "Lavrov said, adding that …".', apply: participleContinues },
+  { id: 'author-voice', ids: [], note: 'The writer\'s own voice: "In a recent article I stated …", "We asked …", "Do you support …?" (no attribution).', apply: authorVoice },
   { id: 'quote-then-said', note: 'A quotation opening the sentence, then source and cue: "“We will stay,” he said."', apply: quoteThenSaid },
   { id: 'said-quote', note: 'Source and cue, then a quotation: "he said: “…”".', apply: saidQuote },
   { id: 'clause-then-said', note: 'Indirect speech, then source and cue after a comma: "The plan failed, the minister said."', apply: clauseThenSaid },

