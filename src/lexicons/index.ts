@@ -410,7 +410,7 @@ const cache = new Map<string, Lexicons>();
  * Bump when the compiled form, the matching rules or the phrase tokenisation change, so stale
  * caches (on disk and precompiled in dist/) are ignored.
  */
-const COMPILED_FORMAT = 4;
+const COMPILED_FORMAT = 5;
 
 /** The on-disk cache folder: `$PARALLAX_CACHE_DIR`, else `parallax-cache` in the temp dir (read at each load). */
 export function lexiconCacheDir(): string {

@@ -128,3 +128,21 @@ describe('the writer’s own voice is not a source', () => {
     expect(attr('Do you support the plan?')).toEqual([]);
   });
 });
+
+describe('a question reports no one', () => {
+  it('a headline question with a phrasal verb, an auxiliary question', () => {
+    expect(attr('Where do relations go after the vote?')).toEqual([]);
+    expect(attr('Did Trump say the vote was rigged?')).toEqual([]);
+    expect(attr('“Why did you do it?” she asked.')).toEqual([['quote-then-said', [21, 'she'], [25, 'asked'], [0, '“Why did you do it?”'], 'unknown', null]]);
+  });
+});
+
+describe('a name with letters outside Latin-1 is one word', () => {
+  it('"Kāretu" is not split at "ā"', () => {
+    expect(attr('Professor Tīmoti Kāretu said the language was thriving.')).toEqual([
+      ['subject-said-that', [0, 'Professor Tīmoti Kāretu'], [24, 'said'], [29, 'the language was thriving'], 'expert', 'Tīmoti Kāretu'],
+    ]);
+    const { tokens } = analyseText('Kāretu, Łódź and Dvořák', [{ start: 0, end: 23 }]);
+    expect(tokens.map((t) => [t.text, t.pos])).toEqual([['Kāretu', 'PROPN'], [',', 'PUNCT'], ['Łódź', 'PROPN'], ['and', 'CCONJ'], ['Dvořák', 'PROPN']]);
+  });
+});

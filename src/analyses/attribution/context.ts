@@ -42,6 +42,7 @@ export interface Words {
   clauseOpeners: ReadonlySet<string>;
   raisingAdjectives: ReadonlySet<string>;
   negators: ReadonlySet<string>;
+  questionAuxiliaries: ReadonlySet<string>;
   authorPronouns: ReadonlySet<string>;
   /** Lemma. */
   refusalVerbs: ReadonlySet<string>;
@@ -81,6 +82,7 @@ export function wordsOf(lexicons: Lexicons): Words {
     clauseOpeners: c('clause-opener'),
     raisingAdjectives: c('raising-adjective'),
     negators: c('negator'),
+    questionAuxiliaries: c('question-auxiliary'),
     authorPronouns: c('author-pronoun'),
     refusalVerbs: c('refusal-verb'),
     headingLabels: c('heading-label'),

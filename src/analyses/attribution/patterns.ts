@@ -337,6 +337,21 @@ function colonHeadline(ctx: Ctx, site: CueSite): AttributionDraft[] | undefined 
   return [draft(ctx, 'colon-headline', cue, m.entry, np, describeSource(ctx, np, names, previous), content, whole === true)];
 }
 
+/**
+ * A question asks; it reports no one ("Where do relations go after the vote?", "Did Trump say the
+ * vote was rigged?"): a sentence that ends with a question mark and opens with a wh-word or an
+ * auxiliary gives no attribution.
+ */
+function question(ctx: Ctx, site: CueSite): AttributionDraft[] | undefined {
+  const { tokens } = ctx;
+  const { sStart, sEnd } = site;
+  let last = sEnd - 1;
+  while (last > sStart && isQuoteMark(tokens[last])) last--;
+  if (tokens[last]?.text !== '?') return undefined;
+  const opener = tokens[sStart]!;
+  return ctx.w.clauseOpeners.has(opener.normal) || opener.pos === 'AUX' || ctx.w.questionAuxiliaries.has(opener.normal) ? [] : undefined;
+}
+
 /** A nominal cue ("his claim that …"), unless it is an -ing form the tagger misread after a comma or auxiliary ("…, warning that", "has been warning"). */
 function nominal(ctx: Ctx, site: CueSite): AttributionDraft[] | undefined {
   const { tokens } = ctx;
@@ -654,6 +669,7 @@ function subjectSaidThat(ctx: Ctx, site: CueSite): AttributionDraft[] {
 /** The attribution patterns in the order they are tried (the last one always decides). */
 export const PATTERNS: readonly Pattern[] = [
   { id: 'colon-headline', note: 'A headline naming its source before a colon: "Mayor Ruiz: Bridge Reopens Monday".', apply: colonHeadline },
+  { id: 'question', ids: [], note: 'A question: "Where do relations go after the vote?" (no attribution).', apply: question },
   { id: 'nominal', ids: ['nominal-that', 'nominal-from', 'nominal-to'], note: 'A reporting noun with its holder or clause: "his claim that …", "criticism from Democrats", "Trump\'s promise to …".', apply: nominal },
   { id: 'negated', note: 'A negated or refused cue, with no content: "X did not respond to a request for comment", "X declined to comment".', apply: negated },
   { id: 'reportedly', note: 'An agentless adverb: "The talks reportedly failed."', apply: reportedly },
