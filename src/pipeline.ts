@@ -12,7 +12,7 @@ import { expandInputs } from './ingest/files.js';
 import { analyseText } from './nlp/index.js';
 import { loadLexicons, type LexiconOptions, type Lexicons } from './lexicons/index.js';
 import { findMarkers } from './analyses/markers.js';
-import { findAttributions } from './analyses/attribution/index.js';
+import { findAttributions, harmoniseSourceTypes } from './analyses/attribution/index.js';
 import { findUnsourced } from './analyses/unsourced.js';
 import { alignArticles } from './align/index.js';
 import { buildReport } from './report/build.js';
@@ -140,6 +140,7 @@ export function analyseArticles(
   const articles = [...prepared].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   articles.forEach((a, i) => (a.id = `a${i + 1}`));
   const drafts = articles.map((a) => precomputed?.get(a) ?? analyseArticle(a, lexicons, limits));
+  harmoniseSourceTypes(drafts);
   const findings = numberFindings(articles, drafts);
   const alignment = alignArticles(articles, findings, lexicons);
   return buildReport({ articles, findings, alignment, lexicons });

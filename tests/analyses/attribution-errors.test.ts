@@ -2,11 +2,15 @@
  * The attribution error classes of issue #14 (and #19 item 11), each with made-up sentences of the
  * kind a careful reader found wrong: exact spans of what is found now, and what is no longer found.
  */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findAttributions, type AttributionDraft } from '../../src/analyses/attribution/index.js';
 import { loadLexicons } from '../../src/lexicons/index.js';
 import { analyseText } from '../../src/nlp/index.js';
-import type { AnalysedArticle } from '../../src/core/types.js';
+import { analyseArticles, prepareArticle } from '../../src/pipeline.js';
+import type { AnalysedArticle, AttributionFinding } from '../../src/core/types.js';
 
 const lex = loadLexicons();
 
@@ -144,5 +148,38 @@ describe('a name with letters outside Latin-1 is one word', () => {
     ]);
     const { tokens } = analyseText('Kāretu, Łódź and Dvořák', [{ start: 0, end: 23 }]);
     expect(tokens.map((t) => [t.text, t.pos])).toEqual([['Kāretu', 'PROPN'], [',', 'PUNCT'], ['Łódź', 'PROPN'], ['and', 'CCONJ'], ['Dvořák', 'PROPN']]);
+  });
+});
+
+describe('one actor, one source type, from the role the text gives', () => {
+  it('a personal lawyer is not official; a public attorney is', () => {
+    expect(attr("Trump's lawyer said the case was closed.")).toEqual([['subject-said-that', [0, "Trump's lawyer"], [15, 'said'], [20, 'the case was closed'], 'unknown', null]]);
+    expect(attr('The district attorney said charges would follow.')).toEqual([['subject-said-that', [0, 'The district attorney'], [22, 'said'], [27, 'charges would follow'], 'official', null]]);
+  });
+
+  it('a person whose surname is a news brand is not media', () => {
+    expect(attr('Former mayor Michael Bloomberg said the deal was good. Bloomberg added that talks went on.')).toEqual([
+      ['subject-said-that', [0, 'Former mayor Michael Bloomberg'], [31, 'said'], [36, 'the deal was good'], 'official', 'Michael Bloomberg'],
+      ['subject-said-that', [55, 'Bloomberg'], [65, 'added'], [76, 'talks went on'], 'official', 'Michael Bloomberg'],
+    ]);
+    expect(attr('Prices rose, according to a report by Bloomberg.')).toEqual([['according-to', [38, 'Bloomberg'], [13, 'according to'], [0, 'Prices rose'], 'media', 'Bloomberg']]);
+  });
+
+  it('a surname the tagger reads as a verb after a given name', () => {
+    expect(attr('Attorney General Loretta Lynch said the case was closed.')).toEqual([
+      ['subject-said-that', [0, 'Attorney General Loretta Lynch'], [31, 'said'], [36, 'the case was closed'], 'official', 'Loretta Lynch'],
+    ]);
+  });
+
+  it('across the articles of a run', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parallax-types-'));
+    writeFileSync(join(dir, 'a.txt'), 'Senate vote\n\nSen. Jane Roe said the vote would pass on Tuesday.\n');
+    writeFileSync(join(dir, 'b.txt'), 'Vote today\n\nJane Roe said the vote would fail on Tuesday.\n');
+    const report = analyseArticles([prepareArticle(join(dir, 'a.txt')), prepareArticle(join(dir, 'b.txt'))], lex);
+    const roe = report.findings.filter((f): f is AttributionFinding => f.kind === 'attribution').map((f) => [f.article, f.sourceName, f.sourceType, f.explanation]);
+    expect(roe).toEqual([
+      ['a1', 'Jane Roe', 'official', 'Cites Jane Roe (official) with the neutral cue "said"'],
+      ['a2', 'Jane Roe', 'official', 'Cites Jane Roe (official) with the neutral cue "said"'],
+    ]);
   });
 });

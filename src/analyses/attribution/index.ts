@@ -15,7 +15,7 @@
  * boundaries (`content.ts`), names and source types (`sources.ts`), the draft builder
  * (`draft.ts`) and per-article scores (`scores.ts`).
  */
-import type { AnalysedArticle } from '../../core/types.js';
+import type { AnalysedArticle, FindingDraft, SourceType } from '../../core/types.js';
 import type { LexiconMatch, Lexicons } from '../../lexicons/index.js';
 import { quotationsOf } from '../quotes.js';
 import { type AttributionDraft, type Ctx, isPunct, isQuoteMark, span, wordsOf } from './context.js';
@@ -27,6 +27,39 @@ import { fullNames, learnNameTypes, learnPeople } from './sources.js';
 export type { AttributionDraft } from './context.js';
 export { PATTERNS, PATTERN_IDS, type Pattern } from './patterns.js';
 export { sourceScores, type SourceScores } from './scores.js';
+
+/** Most specific first, for a name typed differently in different places: a title over anonymous and vague. */
+const HARMONY_ORDER: readonly SourceType[] = ['official', 'expert', 'state-media', 'media', 'data-ngo', 'self', 'anonymous', 'vague'];
+
+/**
+ * One actor, one source type: a named source typed from the role the text gives it somewhere
+ * ("Sen. Jane Roe said", "Roe, a professor at …") keeps that type where it is cited without a role
+ * ("Roe said"), in the same article and in the other articles of the run. When the texts give one
+ * name several roles, the most frequent wins (ties: official, expert, then the rest). Changes the
+ * drafts in place; the explanation follows the type.
+ */
+export function harmoniseSourceTypes(drafts: readonly FindingDraft[][]): void {
+  const counts = new Map<string, Map<SourceType, number>>();
+  const named: AttributionDraft[] = [];
+  for (const list of drafts) {
+    for (const d of list) {
+      if (d.kind !== 'attribution' || !d.sourceName || !d.source) continue;
+      named.push(d);
+      if (d.sourceType === 'unknown') continue;
+      const c = counts.get(d.sourceName) ?? new Map<SourceType, number>();
+      counts.set(d.sourceName, c);
+      c.set(d.sourceType, (c.get(d.sourceType) ?? 0) + 1);
+    }
+  }
+  for (const d of named) {
+    const c = counts.get(d.sourceName!);
+    if (!c) continue;
+    const best = [...c].sort((x, y) => y[1] - x[1] || HARMONY_ORDER.indexOf(x[0]) - HARMONY_ORDER.indexOf(y[0]))[0]![0];
+    if (best === d.sourceType) continue;
+    d.explanation = d.explanation.replace(`${d.sourceName} (${d.sourceType})`, `${d.sourceName} (${best})`);
+    d.sourceType = best;
+  }
+}
 
 /**
  * Attributions in the article, sorted by start. One per reporting cue outside quotations

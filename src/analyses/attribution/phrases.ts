@@ -26,7 +26,10 @@ function isNpToken(t: Token, ctx: Ctx, inContext = true): boolean {
   if (t.pos !== 'VERB') return true;
   if (!inContext) return false;
   const next = ctx.tokens[t.index + 1];
-  return ctx.w.honorifics.has(ctx.tokens[t.index - 1]?.normal ?? '') || (/ing$/.test(t.normal) && next !== undefined && next.pos === 'PROPN' && /^\p{Lu}/u.test(next.text));
+  const prev = ctx.tokens[t.index - 1];
+  // A surname the tagger read as a verb after a given name ("Loretta Lynch said"), outside title-case headings.
+  const surname = prev !== undefined && prev.pos === 'PROPN' && /^\p{Lu}/u.test(prev.text) && prev.sentence === t.sentence && !ctx.article.sentences[t.sentence]!.heading;
+  return surname || ctx.w.honorifics.has(prev?.normal ?? '') || (/ing$/.test(t.normal) && next !== undefined && next.pos === 'PROPN' && /^\p{Lu}/u.test(next.text));
 }
 
 /** The noun phrase ending just before token `end` (exclusive) in sentence `s`, walking left. */

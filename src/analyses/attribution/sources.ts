@@ -12,13 +12,15 @@ import { type AttributionDraft, type Ctx, type FullName, lowerBound, type Names,
 const TYPE_PRIORITY: readonly SourceType[] = ['state-media', 'media', 'data-ngo', 'official', 'expert', 'self', 'anonymous', 'vague'];
 
 const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'him', 'her', 'them']);
+/** Source types of bodies rather than people: a word of one of these that is a person's surname is the person. */
+const ORGANISATION_TYPES: ReadonlySet<string> = new Set(['media', 'state-media', 'data-ngo']);
 
 /** The source type from the sources lexicon matches inside `r`, or null. */
-function lexiconType(ctx: Ctx, r: Range): { type: SourceType; match: LexiconMatch } | null {
+function lexiconType(ctx: Ctx, r: Range, skip?: LexiconMatch): { type: SourceType; match: LexiconMatch } | null {
   let best: { type: SourceType; match: LexiconMatch } | null = null;
   for (let k = r.a; k < r.b; k++) {
     const m = ctx.coveredBy[k];
-    if (!m || m.tokenStart < r.a || m.tokenEnd > r.b) continue;
+    if (!m || m === skip || m.tokenStart < r.a || m.tokenEnd > r.b) continue;
     const type = (m.entry.sourceType ?? 'unknown') as SourceType;
     if (!best || TYPE_PRIORITY.indexOf(type) < TYPE_PRIORITY.indexOf(best.type)) {
       best = { type, match: m };
@@ -28,24 +30,30 @@ function lexiconType(ctx: Ctx, r: Range): { type: SourceType; match: LexiconMatc
 }
 
 /** Proper-name tokens of the phrase after its last title / lexicon word (`Foreign Minister Sergei Lavrov` → `Sergei Lavrov`). */
-function personName(ctx: Ctx, r: Range): string | null {
+function personName(ctx: Ctx, r: Range, skip?: LexiconMatch): string | null {
   const { tokens } = ctx;
   let from = r.a;
   // Sources are sorted by start: only those starting in [r.a, r.b) can lie inside r.
   const { sources } = ctx;
   for (let i = lowerBound(sources.length, (x) => sources[x]!.tokenStart >= r.a); i < sources.length && sources[i]!.tokenStart < r.b; i++) {
     const m = sources[i]!;
-    if (m.tokenEnd <= r.b && m.tokenEnd > from) from = m.tokenEnd;
+    if (m !== skip && m.tokenEnd <= r.b && m.tokenEnd > from) from = m.tokenEnd;
   }
   const words: string[] = [];
   for (let k = from; k < r.b; k++) {
     const t = tokens[k]!;
     if (t.text === ',' && words.length === 0) continue;
+    // A name with a possessive owns what follows, it is not the source: "Trump's lawyer", "Trump’s campaign".
+    if (words.length > 0 && /^['’]s?$/.test(t.text)) {
+      words.length = 0;
+      continue;
+    }
+    if (/\p{L}['’]s$/u.test(t.text) && k + 1 < r.b) continue;
     if (ctx.w.honorifics.has(t.normal) || t.text === '.') continue;
     // The first part of a hyphenated compound is not a name ("Caucus-goers").
     const compound = tokens[k + 1]?.text === '-' && tokens[k + 1]!.start === t.end;
     if (compound) break;
-    if ((t.pos === 'PROPN' || (t.pos === 'VERB' && ctx.w.honorifics.has(tokens[k - 1]?.normal ?? ''))) && /^\p{Lu}/u.test(t.text)) words.push(t.text);
+    if ((t.pos === 'PROPN' || (t.pos === 'VERB' && (ctx.w.honorifics.has(tokens[k - 1]?.normal ?? '') || words.length > 0))) && /^\p{Lu}/u.test(t.text)) words.push(t.text);
     else if (words.length > 0 && t.pos === 'NOUN' && /^\p{Ll}/u.test(t.text)) words.length = 0; // a title after a capitalised word: "Fire chief Lena Berg"
     else if (words.length > 0) break;
   }
@@ -70,7 +78,10 @@ export function fullNames(ctx: Ctx): Names {
     // the name is the tail of the run after the last title word (`Foreign Minister Sergei Lavrov`)
     let from = 0;
     run.forEach((t, i) => {
-      if (ctx.covered[t.index] || ctx.w.honorifics.has(t.normal)) from = i + 1;
+      // A title word ends before the name; an outlet's one-word name after a given name is a surname ("Michael Bloomberg").
+      const m = ctx.coveredBy[t.index];
+      const surname = i > 0 && m !== undefined && m.tokenEnd - m.tokenStart === 1 && ORGANISATION_TYPES.has(m.entry.sourceType ?? '') && isGivenName(run[i - 1]!.text);
+      if ((ctx.covered[t.index] && !surname) || ctx.w.honorifics.has(t.normal)) from = i + 1;
     });
     const name = run.slice(from);
     // Two or more proper nouns, or one after an honorific ("Mr. Park").
@@ -115,8 +126,18 @@ export function describeSource(ctx: Ctx, r: Range, names: ReturnType<typeof full
     }
     return { type: 'unknown' };
   }
-  const lex = lexiconType(ctx, r);
-  let name = personName(ctx, r);
+  // An outlet's name that is a person's surname here ("Michael Bloomberg", "Mr. Bloomberg", "Bloomberg" after
+  // the article named him) is the person, not the outlet.
+  let surname: LexiconMatch | undefined;
+  for (let k = r.a; k < r.b && !surname; k++) {
+    const m = ctx.coveredBy[k];
+    if (!m || m.tokenEnd - m.tokenStart !== 1 || !ORGANISATION_TYPES.has(m.entry.sourceType ?? '')) continue;
+    const prev = tokens[k - 1];
+    const given = prev !== undefined && k > r.a && /^\p{Lu}/u.test(prev.text) && (ctx.w.honorifics.has(prev.normal) || isGivenName(prev.text));
+    if (given || ctx.people.has(tokens[k]!.text)) surname = m;
+  }
+  const lex = lexiconType(ctx, r, surname);
+  let name = personName(ctx, r, surname);
   let resolved: string | undefined;
   if (name && !name.includes(' ')) {
     const full = lastNameEndingWith(names, name, first.start);
@@ -228,6 +249,8 @@ function resolvePronoun(ctx: Ctx, gender: 'm' | 'f', at: number, names: Names, p
   }
   return null;
 }
+
+const isGivenName = (w: string): boolean => given().male.has(w) || given().female.has(w);
 
 const isPerson = (ctx: Ctx, name: string): boolean => ctx.people.has(name) || ctx.people.has(name.split(' ').pop()!);
 
