@@ -10,8 +10,9 @@
  * points; the development files hold no character outside the BMP, so they equal our UTF-16
  * offsets (a file that has one is reported and skipped).
  */
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { PACKAGE_ROOT } from '../core/version.js';
 import type { AttributionFinding, Span, UnsourcedFinding } from '../core/types.js';
 import { analyseArticles, prepareArticle } from '../pipeline.js';
 import { loadLexicons } from '../lexicons/index.js';
@@ -185,7 +186,7 @@ function scoreArticle(text: string, gold: ReturnType<typeof parseAnn>, attributi
 export type Split = 'train' | 'dev';
 
 /** One article as evaluated: its text, gold relations, findings and sentences. */
-interface Evaluated {
+export interface Evaluated {
   name: string;
   text: string;
   gold: ReturnType<typeof parseAnn>;
@@ -251,10 +252,23 @@ export function attributionKeys(a: Pick<AttributionFinding, 'pattern' | 'cue' | 
 }
 
 /** Fewest judged findings for a key of its own; with fewer a finding takes the next key's precision. */
-const MIN_JUDGED = 10;
+export const MIN_JUDGED = 10;
 
-/** Per-key strict precision on the tuning half (right = matches a gold relation), as the confidence design measures it. */
-function tallies(rows: readonly Evaluated[]): Map<string, { judged: number; correct: number }> {
+/** A measured precision, in the record format of the confidence design (lexicons/calibration.yml). */
+export interface CalibrationRecord {
+  key: string;
+  precision: number;
+  judged: number;
+  correct: number;
+  data: string;
+  generated: string;
+}
+
+/**
+ * The per-key precision of attributions on the tuning half (right = matches a gold relation), as the
+ * confidence design measures it: every key with at least MIN_JUDGED findings, and the pool.
+ */
+export function calibrationRecords(rows: readonly Evaluated[], date: string): CalibrationRecord[] {
   const t = new Map<string, { judged: number; correct: number }>();
   for (const r of rows) {
     for (const a of r.attributions) {
@@ -267,27 +281,39 @@ function tallies(rows: readonly Evaluated[]): Map<string, { judged: number; corr
       }
     }
   }
-  return t;
+  return [...t]
+    .filter(([k, x]) => x.judged >= MIN_JUDGED || k === 'attribution')
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([key, x]) => ({ key, precision: Math.round((x.correct / x.judged) * 1000) / 1000, judged: x.judged, correct: x.correct, data: 'PolNeAR train gold relations', generated: date }));
+}
+
+/** Where the attribution records are kept until the confidence plumbing loads them with the lexicons. */
+export const CALIBRATION_FILE = resolve(PACKAGE_ROOT, 'src/eval/attribution-calibration.json');
+
+/** The committed attribution records (`npm run eval -- attribution` with PARALLAX_WRITE_CALIBRATION=1 writes them). */
+export function readCalibration(file = CALIBRATION_FILE): Map<string, CalibrationRecord> {
+  if (!existsSync(file)) return new Map();
+  return new Map((JSON.parse(readFileSync(file, 'utf8')) as { records: CalibrationRecord[] }).records.map((r) => [r.key, r]));
 }
 
 /**
  * The confidence of an attribution: its `confidence` field when the pipeline sets one, else the
- * precision of its most specific key with at least MIN_JUDGED judged findings on the tuning half.
+ * precision (2 decimals) of its most specific key that has a record; 0 without one.
  */
-function confidenceFrom(t: ReadonlyMap<string, { judged: number; correct: number }>): (a: AttributionFinding) => number {
+export function confidenceFrom(records: ReadonlyMap<string, CalibrationRecord>): (a: Pick<AttributionFinding, 'pattern' | 'cue' | 'rule'>) => number {
   return (a) => {
     const own = (a as { confidence?: unknown }).confidence;
     if (typeof own === 'number') return own;
     for (const k of attributionKeys(a)) {
-      const x = t.get(k);
-      if (x && x.judged >= MIN_JUDGED) return Math.round((x.correct / x.judged) * 100) / 100;
+      const x = records.get(k);
+      if (x) return Math.round(x.precision * 100) / 100;
     }
     return 0;
   };
 }
 
-/** The default threshold of shown findings (`--min-confidence`), unless PARALLAX_MIN_CONFIDENCE says otherwise. */
-export const EVAL_MIN_CONFIDENCE = Number(process.env['PARALLAX_MIN_CONFIDENCE'] ?? 0.85);
+/** The threshold of shown attributions in the evaluation and the audits, unless PARALLAX_MIN_CONFIDENCE says otherwise. */
+export const EVAL_MIN_CONFIDENCE = Number(process.env['PARALLAX_MIN_CONFIDENCE'] ?? 0.75);
 
 function score(rows: readonly Evaluated[], keep: (a: AttributionFinding) => boolean, dump?: DumpRow[]): Counts {
   const c = newCounts();
@@ -328,7 +354,16 @@ export function run(datasetsDir: string): Partial<Record<Split, Counts>> | undef
     else console.log(`eval attribution: skipped — no PolNeAR ${split} split at ${join(datasetsDir, 'polnear', split)}`);
   }
   if (data.size === 0) return undefined;
-  const conf = confidenceFrom(tallies(data.get('train') ?? []));
+  // Confidence from the tuning half: measured in this run when train is evaluated (and written with
+  // PARALLAX_WRITE_CALIBRATION=1), else the committed records.
+  const train = data.get('train');
+  const records = train ? calibrationRecords(train, new Date().toISOString().slice(0, 10)) : [...readCalibration().values()];
+  if (train && process.env['PARALLAX_WRITE_CALIBRATION'] && !process.env['PARALLAX_POLNEAR_LIMIT'] && !process.env['PARALLAX_POLNEAR_EVERY']) {
+    const tmp = `${CALIBRATION_FILE}.${process.pid}.tmp`;
+    writeFileSync(tmp, `${JSON.stringify({ note: 'Precision of attribution findings per calibration key on PolNeAR train (the tuning half), written by PARALLAX_WRITE_CALIBRATION=1 npm run eval -- attribution; right = matches a gold relation (cue and source overlap). Keys: attribution/<pattern>:<reporting-verb entry>, attribution/<pattern>:<neutral|non-neutral>, attribution/<pattern>, attribution.', records }, null, 1)}\n`);
+    renameSync(tmp, CALIBRATION_FILE);
+  }
+  const conf = confidenceFrom(new Map(records.map((r) => [r.key, r])));
   const shown = (a: AttributionFinding) => conf(a) >= EVAL_MIN_CONFIDENCE;
   const counts: Partial<Record<Split, Counts>> = {};
   const table: [string, string[]][] = [];
@@ -357,7 +392,7 @@ export function run(datasetsDir: string): Partial<Record<Split, Counts>> | undef
     table.push([`${split === 'train' ? 'train (tuning)' : 'dev (check)'}, ${c.articles} articles, ${c.gold} gold, ${c.tool} tool`, cells]);
   }
   if (dumpPath && dump) writeFileSync(dumpPath, dump.map((d) => JSON.stringify(d)).join('\n') + '\n');
-  if (process.env['PARALLAX_SWEEP']) {
+  {
     for (const t of [0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9]) {
       const cells = [...data].map(([, rows]) => {
         const m = metrics(score(rows, (a) => conf(a) >= t));
