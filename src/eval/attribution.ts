@@ -246,13 +246,18 @@ export function matchesGold(a: Pick<AttributionFinding, 'cue' | 'source'>, gold:
  * The calibration keys of an attribution, most specific first: `attribution/<pattern>:<neutral|non-neutral>`,
  * `attribution/<pattern>`, `attribution` (the keys of the confidence design, /work/notes/confidence-spec.md).
  */
-export function attributionKeys(a: Pick<AttributionFinding, 'pattern' | 'cue' | 'rule'>): string[] {
+export function attributionKeys(a: Pick<AttributionFinding, 'pattern' | 'rule'> & { cue: { neutral: boolean } }): string[] {
   const entry = a.rule.replace(/^lexicon:reporting-verbs\//, '');
   return [`attribution/${a.pattern}:${entry}`, `attribution/${a.pattern}:${a.cue.neutral ? 'neutral' : 'non-neutral'}`, `attribution/${a.pattern}`, 'attribution'];
 }
 
-/** Fewest judged findings for a key of its own; with fewer a finding takes the next key's precision. */
+/**
+ * Fewest judged findings for a key of its own; with fewer a finding takes the next key's precision.
+ * A reporting-verb key (`<pattern>:<entry>`) needs more, as there are many of them and few cases each.
+ */
 export const MIN_JUDGED = 10;
+export const MIN_JUDGED_ENTRY = 30;
+const minJudged = (key: string): number => (/:(?!neutral$|non-neutral$)/.test(key) ? MIN_JUDGED_ENTRY : MIN_JUDGED);
 
 /** A measured precision, in the record format of the confidence design (lexicons/calibration.yml). */
 export interface CalibrationRecord {
@@ -282,7 +287,7 @@ export function calibrationRecords(rows: readonly Evaluated[], date: string): Ca
     }
   }
   return [...t]
-    .filter(([k, x]) => x.judged >= MIN_JUDGED || k === 'attribution')
+    .filter(([k, x]) => x.judged >= minJudged(k) || k === 'attribution')
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([key, x]) => ({ key, precision: Math.round((x.correct / x.judged) * 1000) / 1000, judged: x.judged, correct: x.correct, data: 'PolNeAR train gold relations', generated: date }));
 }

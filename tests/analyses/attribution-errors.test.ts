@@ -183,3 +183,17 @@ describe('one actor, one source type, from the role the text gives', () => {
     ]);
   });
 });
+
+describe('more abstentions and boundaries', () => {
+  it('two people who could be meant: the pronoun stays unresolved', () => {
+    expect(attr('Donald Trump met Ted Cruz on Monday. He said the deal was off.')).toEqual([['subject-said-that', [37, 'He'], [40, 'said'], [45, 'the deal was off'], 'unknown', null]]);
+  });
+
+  it('"that" as the subject of the reported clause stays in it', () => {
+    expect(attr('He said that would permit the financing of more ships.')).toEqual([['subject-said-that', [0, 'He'], [3, 'said'], [8, 'that would permit the financing of more ships'], 'unknown', null]]);
+  });
+
+  it('a naming participle after an object is not a cue', () => {
+    expect(attr('He used a program called BleachBit.')).toEqual([]);
+  });
+});

@@ -59,7 +59,8 @@ export function afterThat(ctx: Ctx, k: number, sEnd: number): number {
   // Adverbs and a time word before "that" belong to the cue: "stated recently that …", "said Tuesday that …".
   let j = k;
   while (j < sEnd - 1 && j < k + 3 && (ctx.tokens[j]!.pos === 'ADV' || ctx.w.timeWords.has(ctx.tokens[j]!.normal)) && ctx.tokens[j]!.normal !== 'that') j++;
-  if (ctx.tokens[j]!.normal === 'that' && j + 1 < sEnd) return ctx.tokens[j + 1]!.start;
+  // "that" opens the clause, unless it is its subject ("He said that would permit …").
+  if (ctx.tokens[j]!.normal === 'that' && j + 1 < sEnd && !['AUX', 'VERB'].includes(ctx.tokens[j + 1]!.pos)) return ctx.tokens[j + 1]!.start;
   // Prepositional phrases of time, place or medium before "that": "said on Thursday in an interview with CNN that …".
   if (ctx.tokens[j]!.pos === 'ADP') {
     for (let x = j + 1; x < sEnd - 1 && x < j + 14; x++) {

@@ -42,6 +42,8 @@ export interface Words {
   clauseOpeners: ReadonlySet<string>;
   raisingAdjectives: ReadonlySet<string>;
   negators: ReadonlySet<string>;
+  /** Lemma. */
+  namingVerbs: ReadonlySet<string>;
   questionAuxiliaries: ReadonlySet<string>;
   authorPronouns: ReadonlySet<string>;
   /** Lemma. */
@@ -82,6 +84,7 @@ export function wordsOf(lexicons: Lexicons): Words {
     clauseOpeners: c('clause-opener'),
     raisingAdjectives: c('raising-adjective'),
     negators: c('negator'),
+    namingVerbs: c('naming-verb'),
     questionAuxiliaries: c('question-auxiliary'),
     authorPronouns: c('author-pronoun'),
     refusalVerbs: c('refusal-verb'),

@@ -451,6 +451,22 @@ function citedAsSaying(ctx: Ctx, site: CueSite): AttributionDraft[] | undefined 
 }
 
 /**
+ * A naming participle after a noun that is the object of a verb or a preposition names that noun
+ * (a reduced relative clause): "used a program called BleachBit", "joined a movement called the
+ * People's Party". The noun did not say anything: no attribution.
+ */
+function reducedRelative(ctx: Ctx, site: CueSite): AttributionDraft[] | undefined {
+  const { tokens } = ctx;
+  const { m, first, sStart } = site;
+  if (first.pos !== 'VERB' || !/(ed|en)$/.test(first.normal) || !ctx.w.namingVerbs.has(first.lemma)) return undefined;
+  const before = tokens[m.tokenStart - 1];
+  if (!before || !['NOUN', 'PROPN'].includes(before.pos)) return undefined;
+  const np = npLeft(ctx, m.tokenStart, sStart);
+  const governor = np && np.a > sStart ? tokens[np.a - 1] : undefined;
+  return np && !isTimePhrase(ctx, np) && governor && (governor.pos === 'ADP' || governor.pos === 'VERB') && !ctx.covered[governor.index] ? [] : undefined;
+}
+
+/**
  * Agentless passive: "is said to", "it is reported that", "she was asked whether", "he is accused
  * of"; with a modal ("it should be noted") it is the writer's voice.
  */
@@ -677,6 +693,7 @@ export const PATTERNS: readonly Pattern[] = [
   { id: 'in-document', note: 'A sentence-opening document: "In a CNN poll released Monday, …".', apply: inDocument },
   { id: 'passive-by', note: 'A passive cue with its agent: "the plan, announced by the ministry, …".', apply: passiveBy },
   { id: 'cited-as-saying', note: 'The speaker of "TASS cited Lavrov as saying".', apply: citedAsSaying },
+  { id: 'reduced-relative', ids: [], note: 'A naming participle after an object: "used a program called BleachBit" (no attribution).', apply: reducedRelative },
   { id: 'agentless-passive', note: 'A passive cue without agent: "is said to", "it is reported that", "was asked whether".', apply: agentlessPassive },
   { id: 'asked', note: 'A fronted question without agent: "Asked about the plan, the senator said …".', apply: asked },
   { id: 'fronted-clause', note: 'A cue in a fronted adverbial clause: "After saying he was nervous, the man …".', apply: frontedClause },

@@ -218,36 +218,38 @@ export function learnPeople(ctx: Ctx, names: Names): void {
 }
 
 /**
- * The person a he/she pronoun at `at` stands for: the nearest earlier named source of an attribution
- * or full name that is a person (see `learnPeople`) and whose known gender does not conflict; null
- * (abstain) when there is none. Outlets, bodies, places and times are never the antecedent.
+ * The person a he/she pronoun at `at` stands for: the one person of a compatible gender named
+ * (as a full name, a name after an honorific or title, or an attribution's named source) in the
+ * pronoun's paragraph and the paragraph before it. With none, or with two or more different
+ * people who could be meant, the pronoun stays unresolved: abstain rather than guess. Outlets,
+ * bodies, places and times are never candidates (see `learnPeople`).
  */
 function resolvePronoun(ctx: Ctx, gender: 'm' | 'f', at: number, names: Names, previous: AttributionDraft[]): Resolved | null {
-  let pi = previous.length - 1;
-  let ni = lowerBound(names.list.length, (i) => names.list[i]!.start >= at) - 1;
-  while (pi >= 0 || ni >= 0) {
-    const p = pi >= 0 ? previous[pi] : undefined;
-    const pStart = p?.source && p.source.start < at ? p.source.start : -1;
-    const n = ni >= 0 ? names.list[ni] : undefined;
-    if (p && (pStart < 0 || !p.sourceName)) {
-      pi--;
-      continue;
-    }
-    if (p && (!n || pStart >= n.start)) {
-      pi--;
-      const name = p.sourceName!;
-      if (p.sourceType === 'media' || p.sourceType === 'state-media' || p.sourceType === 'data-ngo' || !isPerson(ctx, name)) continue;
-      const g = genderOf(ctx, name);
-      if (g !== null && g !== gender) continue;
-      return { type: p.sourceType, name, resolved: name };
-    }
-    ni--;
-    if (!n || !isPerson(ctx, n.name)) continue;
-    const g = genderOf(ctx, n.name);
-    if (g !== null && g !== gender) continue;
-    return { type: ctx.nameTypes.get(n.name) ?? 'unknown', name: n.name, resolved: n.name };
+  const { sentences } = ctx.article;
+  const here = sentences[lowerBound(sentences.length, (x) => sentences[x]!.start > at) - 1];
+  if (!here) return null;
+  let from = here.start;
+  for (let i = here.index - 1; i >= 0 && sentences[i]!.paragraph >= here.paragraph - 1; i--) from = sentences[i]!.start;
+  /** Candidates by surname (the last word), each with its full name and type. */
+  const found = new Map<string, Resolved>();
+  const add = (name: string, type: SourceType) => {
+    if (!isPerson(ctx, name)) return;
+    const g = genderOf(ctx, name);
+    if (g !== null && g !== gender) return;
+    const key = name.split(' ').pop()!;
+    const had = found.get(key);
+    if (!had || (had.name!.split(' ').length < name.split(' ').length)) found.set(key, { type: had && had.type !== 'unknown' ? had.type : type, name, resolved: name });
+  };
+  for (let i = lowerBound(names.list.length, (x) => names.list[x]!.start >= from); i < names.list.length && names.list[i]!.start < at; i++) {
+    const n = names.list[i]!;
+    add(n.name, ctx.nameTypes.get(n.name) ?? 'unknown');
   }
-  return null;
+  for (const p of previous) {
+    if (!p.source || !p.sourceName || p.source.start < from || p.source.start >= at) continue;
+    if (p.sourceType === 'media' || p.sourceType === 'state-media' || p.sourceType === 'data-ngo') continue;
+    add(p.sourceName, p.sourceType);
+  }
+  return found.size === 1 ? [...found.values()][0]! : null;
 }
 
 const isGivenName = (w: string): boolean => given().male.has(w) || given().female.has(w);
