@@ -11,7 +11,7 @@ import { escapeHtml as h } from '../core/escape.js';
 import { GENERATOR_MARK } from './write.js';
 import type { FormatOptions } from './markdown.js';
 import { buildView, clip, fmt, MIN_DIFF_SHARED, quoted, type EventView, type FindingView, type MetricRow, type ReportView, type Segment } from './view-model.js';
-import type { DiffPart } from './word-diff.js';
+import type { DiffPart } from '../core/word-diff.js';
 
 const CSS = `
 :root{--fg:#1b1f24;--muted:#5b636d;--line:#d5dae0;--bg:#fff;--soft:#f5f7f9;--loaded:#ffe08a;--cue:#cfe3ff;--src:#2b6cb0;--uns:#d9480f;--add:#d3f5d8;--del:#fbd5d5}

@@ -12,7 +12,7 @@ import type { Report } from '../core/types.js';
 import { escapeMarkdownInline, markdownFence } from '../core/escape.js';
 import { GENERATOR_MARK } from './write.js';
 import { buildView, clip, fmt, MIN_DIFF_SHARED, quoted, type EventView, type FindingView, type ReportView, type Segment } from './view-model.js';
-import type { DiffPart } from './word-diff.js';
+import type { DiffPart } from '../core/word-diff.js';
 
 export interface FormatOptions {
   /** The command that reproduces the report, shown in its header. */

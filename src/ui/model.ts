@@ -56,16 +56,6 @@ export function sliceText(a: ReportArticle, span: Span): string {
   return sanitizeTerminal(a.text.slice(span.start, span.end), true);
 }
 
-/** A finite number from an unknown score value, else null. */
-export function num(value: unknown): number | null {
-  return typeof value === 'number' && Number.isFinite(value) ? value : null;
-}
-
-/** A plain record (object, not array) or null. */
-export function record(value: unknown): Record<string, unknown> | null {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
-}
-
 /** The role a finding's text takes in highlighted article text. */
 export function findingRole(f: Finding): Role {
   if (f.kind === 'loaded') return 'loaded';

@@ -80,6 +80,8 @@ function revealingNames(a: ReportArticle): string[] {
   return [...new Set(names)].sort((x, y) => y.length - x.length);
 }
 
+const isObject = (x: unknown): x is { [key: string]: unknown } => typeof x === 'object' && x !== null && !Array.isArray(x);
+
 const WORD = /[\p{L}\p{N}]+(?:[-'’.][\p{L}\p{N}]+)*/gu;
 
 /** Builds the exercise: prose, non-heading sentences only, in an order fixed by the texts. */
@@ -123,10 +125,16 @@ export function toolKey(report: Report): KeyMark[] {
 }
 
 /**
- * A teacher's key: a JSON list of `{article, start, end, kind}` (article = path, file name or
- * label) or a parallax report JSON (its loaded and unsourced findings, matched by path).
+ * A teacher's key as read from its file: a parallax report (checked against the report schema
+ * when it was read) or any other JSON, which `parseAnswers` checks as a list of marks.
  */
-export function parseAnswers(json: unknown, report: Report, file: string): KeyMark[] {
+export type AnswerFile = { kind: 'report'; report: Report } | { kind: 'marks'; json: unknown };
+
+/**
+ * A teacher's key: a JSON list of `{article, start, end, kind}` (article = path, file name or
+ * label) or a parallax report (its loaded and unsourced findings, matched by path).
+ */
+export function parseAnswers(key: AnswerFile, report: Report, file: string): KeyMark[] {
   const fail = (found: string): never => {
     throw new InputError('bad answer key', {
       file,
@@ -138,11 +146,10 @@ export function parseAnswers(json: unknown, report: Report, file: string): KeyMa
   const findArticle = (ref: string): ReportArticle | undefined =>
     report.articles.find((a) => a.path === ref || a.label === ref || a.id === ref) ??
     report.articles.find((a) => a.path.split(/[\\/]/).pop() === ref.split(/[\\/]/).pop());
-  const r = json as Record<string, unknown> | null;
-  if (r && typeof r === 'object' && !Array.isArray(r) && r['schema'] === 'parallax/report@1') {
-    const other = r as unknown as Report;
+  if (key.kind === 'report') {
+    const other = key.report;
     const out: KeyMark[] = [];
-    for (const a of other.articles ?? []) {
+    for (const a of other.articles) {
       const mine = findArticle(a.path);
       if (!mine) continue;
       for (const k of toolKey(other)) if (k.article === a.id) out.push({ ...k, article: mine.id });
@@ -150,11 +157,11 @@ export function parseAnswers(json: unknown, report: Report, file: string): KeyMa
     if (out.length === 0) fail('a report about other articles (no article path matches)');
     return out;
   }
+  const json = key.json;
   if (!Array.isArray(json)) return fail(json === null ? 'null' : typeof json);
-  return json.map((item, i) => {
-    const o = item as Record<string, unknown> | null;
-    if (!o || typeof o !== 'object') return fail(`item ${i + 1} is not an object`);
-    const { article: ref, start, end, kind } = o;
+  return json.map((item: unknown, i) => {
+    if (!isObject(item)) return fail(`item ${i + 1} is not an object`);
+    const { article: ref, start, end, kind, explanation, category } = item;
     if (typeof ref !== 'string') return fail(`item ${i + 1}: "article" is not a string`);
     const a = findArticle(ref);
     if (!a) return fail(`item ${i + 1}: no article ${JSON.stringify(ref)} among ${report.articles.map((x) => x.path).join(', ')}`);
@@ -163,8 +170,8 @@ export function parseAnswers(json: unknown, report: Report, file: string): KeyMa
       return fail(`item ${i + 1}: start/end ${JSON.stringify(start)}..${JSON.stringify(end)} outside the article (0..${a.text.length})`);
     }
     const m: KeyMark = { article: a.id, start, end, kind };
-    if (typeof o['explanation'] === 'string') m.explanation = o['explanation'];
-    if (typeof o['category'] === 'string') m.category = o['category'];
+    if (typeof explanation === 'string') m.explanation = explanation;
+    if (typeof category === 'string') m.category = category;
     return m;
   });
 }
