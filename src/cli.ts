@@ -15,6 +15,7 @@ import { removeTempFiles, writeProgress } from './report/write.js';
 import { sanitizeTerminal } from './core/escape.js';
 import { formatSummary } from './report/summary.js';
 import { reportName, writeReports, type OutputFlags } from './report/outputs.js';
+import { FORMAT_NAMES, FORMATS } from './report/formats.js';
 import { registerCorpusCommand } from './commands/corpus.js';
 import { registerExerciseCommand } from './commands/exercise.js';
 
@@ -56,11 +57,10 @@ async function runAnalyze(paths: string[], flags: AnalyzeFlags, command: string)
 }
 
 function addAnalyzeOptions(cmd: Command): Command {
+  for (const name of FORMAT_NAMES) cmd.option(`--${name} <file>`, FORMATS[name].help);
+  const each = FORMAT_NAMES.map((n) => `NAME.${FORMATS[n].extension}`);
   return cmd
-    .option('--json <file>', 'write the JSON report to FILE ("-" for stdout)')
-    .option('--md <file>', 'write the markdown report to FILE')
-    .option('--html <file>', 'write the standalone HTML report to FILE')
-    .option('--out <dir>', 'write NAME.json, NAME.md and NAME.html into DIR (default reports/ when no other output is given)')
+    .option('--out <dir>', `write ${each.slice(0, -1).join(', ')} and ${each[each.length - 1]} into DIR (default reports/ when no other output is given)`)
     .option('--pretty', 'indent the JSON report')
     .option('--force', 'overwrite output files that parallax did not write')
     .option('--lexicons <dir>', 'also load the lexicons in DIR (repeatable)', collect)
