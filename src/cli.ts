@@ -9,7 +9,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { InputError } from './core/errors.js';
 
 import { PACKAGE_ROOT, VERSION } from './core/version.js';
-import { analysePathsAsync, type AnalyseOptions } from './pipeline.js';
+import { ANALYSIS_NAMES, analysePathsAsync, splitDisable, type AnalyseOptions } from './pipeline.js';
 import { DEFAULT_TIMEOUT_MS, parseTimeoutMs } from './core/limits.js';
 import { removeTempFiles, writeProgress } from './report/write.js';
 import { sanitizeTerminal } from './core/escape.js';
@@ -38,7 +38,11 @@ function defaultCorpus(): string {
 function analyseOptions(flags: AnalyzeFlags): AnalyseOptions {
   const o: AnalyseOptions = {};
   if (flags.lexicons) o.dirs = flags.lexicons.map((d) => resolve(d));
-  if (flags.disable) o.disable = flags.disable;
+  if (flags.disable) {
+    const { analyses, categories } = splitDisable(flags.disable);
+    if (categories.length) o.disable = categories;
+    if (analyses.length) o.disableAnalyses = analyses;
+  }
   if (flags.maxBytes !== undefined) o.maxBytes = flags.maxBytes;
   if (flags.timeoutMs !== undefined) o.timeoutMs = flags.timeoutMs;
   return o;
@@ -64,7 +68,7 @@ function addAnalyzeOptions(cmd: Command): Command {
     .option('--pretty', 'indent the JSON report')
     .option('--force', 'overwrite output files that parallax did not write')
     .option('--lexicons <dir>', 'also load the lexicons in DIR (repeatable)', collect)
-    .option('--disable <category>', 'turn a marker category off, e.g. hedge (repeatable)', collect)
+    .option('--disable <name>', `leave out an analysis (${ANALYSIS_NAMES.join(', ')}) or a marker category, e.g. hedge (repeatable)`, collect)
     .addOption(new Option('--max-bytes <size>', 'largest article file read (default 5m)').argParser(parseBytes))
     .addOption(new Option('--timeout-ms <ms>', `longest time one article may take (default ${DEFAULT_TIMEOUT_MS})`).argParser(parseTimeoutMs))
     .option('--progress', 'print each article to stderr as it is read')

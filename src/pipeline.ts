@@ -13,10 +13,11 @@ import { expandInputs } from './ingest/files.js';
 import { loadLexicons, type Lexicons } from './lexicons/index.js';
 import { alignArticles } from './align/index.js';
 import { buildReport } from './pipeline/build.js';
-import { analyseArticle, prepareArticle, type AnalyseOptions } from './pipeline/article.js';
+import { analyseArticle, prepareArticle, type AnalyseOptions, type AnalysisChoice } from './pipeline/article.js';
 import { analyseInParallel, analyseInParallelAsync, planWorkers, type LocalAnalysis } from './parallel/pool.js';
 
-export { analyseArticle, prepareArticle, type AnalyseOptions } from './pipeline/article.js';
+export { analyseArticle, prepareArticle, type AnalyseOptions, type AnalysisChoice } from './pipeline/article.js';
+export { ANALYSIS_NAMES, splitDisable } from './pipeline/analyses.js';
 
 /** Fails when two files hold the same article text. */
 function rejectDuplicates(articles: AnalysedArticle[]): void {
@@ -93,16 +94,16 @@ export async function analysePathsAsync(
 export function analyseArticles(
   prepared: AnalysedArticle[],
   lexicons: Lexicons,
-  limits: ArticleLimits = {},
+  options: ArticleLimits & AnalysisChoice = {},
   /** Findings already computed per article (by the worker pool); the rest are computed here. */
   precomputed?: ReadonlyMap<AnalysedArticle, FindingDraft[]>,
 ): Report {
   const articles = [...prepared].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   articles.forEach((a, i) => (a.id = `a${i + 1}`));
-  const drafts = articles.map((a) => precomputed?.get(a) ?? analyseArticle(a, lexicons, limits));
+  const drafts = articles.map((a) => precomputed?.get(a) ?? analyseArticle(a, lexicons, options));
   const findings = numberFindings(articles, drafts);
   const alignment = alignArticles(articles, findings, lexicons);
-  return buildReport({ articles, findings, alignment, lexicons });
+  return buildReport({ articles, findings, alignment, lexicons, disabled: new Set(options.disableAnalyses ?? []) });
 }
 
 const KIND_ORDER = { loaded: 0, attribution: 1, unsourced: 2 } as const;

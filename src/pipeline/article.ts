@@ -9,12 +9,15 @@ import type { AnalysedArticle, FindingDraft } from '../core/types.js';
 import { readSource, segment } from '../ingest/index.js';
 import { analyseText } from '../nlp/index.js';
 import type { LexiconOptions, Lexicons } from '../lexicons/index.js';
-import { findMarkers } from '../analyses/markers.js';
-import { findAttributions } from '../analyses/attribution/index.js';
-import { findUnsourced } from '../analyses/unsourced.js';
+import { runArticleAnalyses } from './analyses.js';
 
-export interface AnalyseOptions extends LexiconOptions, ArticleLimits {
+export interface AnalyseOptions extends LexiconOptions, ArticleLimits, AnalysisChoice {
   maxBytes?: number;
+}
+
+/** Which analyses of the pipe (src/pipeline/analyses.ts) are left out (`--disable NAME`). */
+export interface AnalysisChoice {
+  disableAnalyses?: string[];
 }
 
 /** One article read, segmented and tokenised; `id` is assigned later. */
@@ -40,15 +43,8 @@ function prepareWithin(path: string, options: AnalyseOptions, budget: ArticleBud
   return { id: '', path, format: doc.format, text: doc.text, meta, body, boilerplate, ...nlp, notices };
 }
 
-/** The analyses of one article, in dependency order, under the `--timeout-ms` budget. */
-export function analyseArticle(article: AnalysedArticle, lexicons: Lexicons, limits: ArticleLimits = {}): FindingDraft[] {
-  return withArticleBudget(article.path, limits, (budget) => {
-    budget.check('markers');
-    const loaded = findMarkers(article, lexicons);
-    budget.check('attribution');
-    const attributions = findAttributions(article, lexicons);
-    budget.check('unsourced');
-    const unsourced = findUnsourced(article, attributions, lexicons);
-    return [...loaded, ...attributions, ...unsourced];
-  });
+/** The analyses of one article, in pipe order, under the `--timeout-ms` budget. */
+export function analyseArticle(article: AnalysedArticle, lexicons: Lexicons, options: ArticleLimits & AnalysisChoice = {}): FindingDraft[] {
+  const disabled = new Set(options.disableAnalyses ?? []);
+  return withArticleBudget(article.path, options, (budget) => runArticleAnalyses(article, lexicons, disabled, (name) => budget.check(name)));
 }
