@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 
 import { InputError } from './core/errors.js';
+import { kindRank } from './core/finding-kinds.js';
 import type { ArticleLimits } from './core/limits.js';
 import type { AnalysedArticle, Finding, FindingDraft, Report } from './core/types.js';
 import { expandInputs } from './ingest/files.js';
@@ -106,14 +107,13 @@ export function analyseArticles(
   return buildReport({ articles, findings, alignment, lexicons, disabled: new Set(options.disableAnalyses ?? []) });
 }
 
-const KIND_ORDER = { loaded: 0, attribution: 1, unsourced: 2 } as const;
 
 /** Gives findings ids `f1..fn` in a stable order: article, start, end, kind, rule. */
 export function numberFindings(articles: AnalysedArticle[], drafts: FindingDraft[][]): Finding[] {
   const all: Finding[] = [];
   articles.forEach((a, i) => {
     const sorted = [...drafts[i]!].sort(
-      (x, y) => x.start - y.start || x.end - y.end || KIND_ORDER[x.kind] - KIND_ORDER[y.kind] || (x.rule < y.rule ? -1 : x.rule > y.rule ? 1 : 0),
+      (x, y) => x.start - y.start || x.end - y.end || kindRank(x.kind) - kindRank(y.kind) || (x.rule < y.rule ? -1 : x.rule > y.rule ? 1 : 0),
     );
     for (const d of sorted) all.push({ ...d, id: '', article: a.id } as Finding);
   });

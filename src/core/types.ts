@@ -232,11 +232,8 @@ export interface UnsourcedFinding extends FindingCommon {
 /** @discriminator kind */
 export type Finding = LoadedFinding | AttributionFinding | UnsourcedFinding;
 
-/** A finding before the report builder gives it an id and article id. */
-export type FindingDraft =
-  | Omit<LoadedFinding, 'id' | 'article'>
-  | Omit<AttributionFinding, 'id' | 'article'>
-  | Omit<UnsourcedFinding, 'id' | 'article'>;
+/** A finding before the report builder gives it an id and article id (one draft type per kind). */
+export type FindingDraft = Finding extends infer F ? (F extends Finding ? Omit<F, 'id' | 'article'> : never) : never;
 
 export interface EventMention extends TextSpan {
   article: ArticleId;

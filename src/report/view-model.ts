@@ -9,13 +9,16 @@
  * report read from a file is validated against the schema before it gets here.
  */
 import type { ActorReport, ArticleScores, AttributionFinding, Event, Figure, FigureConflict, Finding, QuoteIntro, QuoteReuse, Report, ReportArticle, SourceType, UnsourcedFinding } from '../core/types.js';
+import { detailOf, FINDING_KIND_NAMES, FINDING_KINDS, kindRank, type FindingKind } from '../core/finding-kinds.js';
 import { groupChanges, wordDiff, type DiffPart } from '../core/word-diff.js';
 
-/** What a mark in a version's text stands for. */
-export type MarkKind = 'loaded' | 'source' | 'cue' | 'unsourced';
+/** What a mark in a version's text stands for: a finding of a kind, or an attribution's source or cue. */
+export type MarkKind = FindingKind | 'source' | 'cue';
 
 export interface Mark {
   kind: MarkKind;
+  /** How it shows: the kind's mark style (core/finding-kinds.ts), or an attribution's `source` / `cue`. */
+  style: 'strong' | 'flag' | 'source' | 'cue';
   /** Finding id (`f12`). */
   finding: string;
   /** One-line explanation for hover / footnotes. */
@@ -257,20 +260,18 @@ function titleOf(articles: ReportArticle[]): string {
 /** The short tag shown next to a finding. */
 function findingView(f: Finding): FindingView {
   const base = { id: f.id, kind: f.kind, quote: f.text, explanation: f.explanation, rule: f.rule };
-  if (f.kind === 'loaded') {
-    return { ...base, tag: String(f.category), ...(f.alternative === undefined ? {} : { alternative: f.alternative }) };
-  }
   if (f.kind === 'attribution') {
     const who = f.sourceName ?? f.source?.text ?? 'no named source';
     return { ...base, tag: `${f.direct ? 'quote' : 'attribution'} · ${who} (${f.sourceType}) · ${f.cue.neutral ? 'neutral' : 'non-neutral'} cue "${f.cue.text}"` };
   }
-  return { ...base, tag: f.reason };
+  const alternative = f.kind === 'loaded' ? f.alternative : undefined;
+  return { ...base, tag: detailOf(f), ...(alternative === undefined ? {} : { alternative }) };
 }
 
 function markTitle(f: Finding): string {
   if (f.kind === 'loaded') return `${f.id} ${f.category}: ${f.explanation}${f.alternative ? ` (neutral: ${f.alternative})` : ''} [${f.rule}]`;
   if (f.kind === 'attribution') return `${f.id} ${findingView(f).tag}: ${f.explanation}`;
-  return `${f.id} unsourced (${f.reason}): ${f.explanation}`;
+  return `${f.id} ${f.kind} (${detailOf(f)}): ${f.explanation}`;
 }
 
 /** Merges overlapping mention spans of one article, in text order. */
@@ -286,12 +287,16 @@ function mentionSpans(e: Event, article: string): { start: number; end: number }
   return out;
 }
 
-/** The marks a finding puts on text: loaded/unsourced cover the finding, attributions their source and cue. */
-function markSpans(f: Finding): { kind: MarkKind; start: number; end: number }[] {
-  if (f.kind === 'loaded') return [{ kind: 'loaded', start: f.start, end: f.end }];
-  if (f.kind === 'unsourced') return [{ kind: 'unsourced', start: f.start, end: f.end }];
-  const out: { kind: MarkKind; start: number; end: number }[] = [{ kind: 'cue', start: f.cue.start, end: f.cue.end }];
-  if (f.source) out.push({ kind: 'source', start: f.source.start, end: f.source.end });
+type MarkSpan = Pick<Mark, 'kind' | 'style'> & { start: number; end: number };
+
+/** The marks a finding puts on text: the whole finding in its kind's style, or an attribution's source and cue. */
+function markSpans(f: Finding): MarkSpan[] {
+  if (f.kind !== 'attribution') {
+    const style = FINDING_KINDS[f.kind].mark;
+    return style === 'source-and-cue' ? [] : [{ kind: f.kind, style, start: f.start, end: f.end }];
+  }
+  const out: MarkSpan[] = [{ kind: 'cue', style: 'cue', start: f.cue.start, end: f.cue.end }];
+  if (f.source) out.push({ kind: 'source', style: 'source', start: f.source.start, end: f.source.end });
   return out;
 }
 
@@ -315,7 +320,7 @@ export function segmentText(text: string, start: number, end: number, findings: 
         const key = `${m.f.id}/${m.kind}`;
         const first = !seen.has(key);
         seen.add(key);
-        return { kind: m.kind, finding: m.f.id, title: markTitle(m.f), first };
+        return { kind: m.kind, style: m.style, finding: m.f.id, title: markTitle(m.f), first };
       }),
     });
   }
@@ -417,29 +422,39 @@ function conflictLines(conflicts: readonly FigureConflict[], labelOf: Map<string
   });
 }
 
+/** The score rows shown under a kind's count row in the summary (kinds without scores have none). */
+const SCORE_ROWS: Partial<Record<FindingKind, (sc: (ArticleScores | undefined)[]) => MetricRow[]>> = {
+  loaded: (sc) => {
+    const perCat = sc.map((s) => s?.markersPer1k ?? null);
+    const cats = [...new Set(perCat.flatMap((p) => (p ? Object.keys(p) : [])))].sort(cmp);
+    return [
+      { metric: 'Loaded markers per 1,000 tokens', cells: perCat.map((p) => (p ? fmt(sumValues(p)) : '–')) },
+      ...cats.map((c) => ({ metric: `· ${c}`, cells: perCat.map((p) => (p?.[c] !== undefined ? fmt(p[c]) : '0')) })),
+      { metric: 'Weighted load (sum of marker weights)', cells: rate(sc, (s) => s.load, (x) => fmt(x, 2)) },
+      { metric: 'Weighted load per 1,000 tokens', cells: rate(sc, (s) => s.loadPer1k, (x) => fmt(x, 1)) },
+    ];
+  },
+  attribution: (sc) => [
+    { metric: 'Named sources', cells: rate(sc, (s) => s.namedSources, (x) => fmt(x, 0)) },
+    { metric: 'Source mix', cells: sc.map((s) => (s === undefined ? '–' : mix(s.sourceMix))) },
+    { metric: 'Non-neutral attribution cues', cells: rate(sc, (s) => s.nonNeutralCueShare, pct) },
+  ],
+  unsourced: (sc) => [{ metric: 'Unsourced share of sentences', cells: rate(sc, (s) => s.unsourcedShare, pct) }],
+};
+
+/** One score per article, `–` where the report has no scores for it. */
+function rate(sc: (ArticleScores | undefined)[], pick: (s: ArticleScores) => number, fmtr: (x: number) => string): string[] {
+  return sc.map((s) => (s === undefined ? '–' : fmtr(pick(s))));
+}
+
 function summaryRows(report: Report, findingsOf: Map<string, Finding[]>): MetricRow[] {
   const arts = report.articles;
   const sc = arts.map((a) => report.scores[a.id]);
-  const count = (kind: Finding['kind']) => arts.map((a) => String((findingsOf.get(a.id) ?? []).filter((f) => f.kind === kind).length));
-  const rate = (pick: (s: ArticleScores) => number, fmtr: (x: number) => string) => sc.map((s) => (s === undefined ? '–' : fmtr(pick(s))));
   const rows: MetricRow[] = [{ metric: 'Words', cells: arts.map((a) => String(a.words)) }];
-  rows.push({ metric: 'Loaded markers', cells: count('loaded') });
-  const perCat = sc.map((s) => s?.markersPer1k ?? null);
-  if (sc.some((s) => s !== undefined)) {
-    rows.push({ metric: 'Loaded markers per 1,000 tokens', cells: perCat.map((p) => (p ? fmt(sumValues(p)) : '–')) });
-    const cats = [...new Set(perCat.flatMap((p) => (p ? Object.keys(p) : [])))].sort(cmp);
-    for (const c of cats) rows.push({ metric: `· ${c}`, cells: perCat.map((p) => (p?.[c] !== undefined ? fmt(p[c]) : '0')) });
-    rows.push({ metric: 'Weighted load (sum of marker weights)', cells: rate((s) => s.load, (x) => fmt(x, 2)) });
-    rows.push({ metric: 'Weighted load per 1,000 tokens', cells: rate((s) => s.loadPer1k, (x) => fmt(x, 1)) });
+  for (const kind of FINDING_KIND_NAMES) {
+    rows.push({ metric: FINDING_KINDS[kind].row, cells: arts.map((a) => String((findingsOf.get(a.id) ?? []).filter((f) => f.kind === kind).length)) });
+    if (sc.some((s) => s !== undefined)) rows.push(...(SCORE_ROWS[kind]?.(sc) ?? []));
   }
-  rows.push({ metric: 'Attributions', cells: count('attribution') });
-  if (sc.some((s) => s !== undefined)) {
-    rows.push({ metric: 'Named sources', cells: rate((s) => s.namedSources, (x) => fmt(x, 0)) });
-    rows.push({ metric: 'Source mix', cells: sc.map((s) => (s === undefined ? '–' : mix(s.sourceMix))) });
-    rows.push({ metric: 'Non-neutral attribution cues', cells: rate((s) => s.nonNeutralCueShare, pct) });
-  }
-  rows.push({ metric: 'Unsourced assertions', cells: count('unsourced') });
-  if (sc.some((s) => s !== undefined)) rows.push({ metric: 'Unsourced share of sentences', cells: rate((s) => s.unsourcedShare, pct) });
   const multi = report.events.filter((e) => e.articles.length > 1).length;
   rows.push({
     metric: `Shared events covered / left out (of ${multi})`,
@@ -541,19 +556,18 @@ function actorViews(actors: readonly ActorReport[], articles: ReportArticle[]): 
 function ruleViews(findings: readonly Finding[], articles: ReportArticle[]): RuleView[] {
   const byRule = new Map<string, { first: Finding; counts: number[] }>();
   for (const f of findings) {
-    const key = f.kind === 'unsourced' ? `${f.kind}\u0000${f.rule}\u0000${f.reason}` : `${f.kind}\u0000${f.rule}`;
+    const key = `${f.kind}\u0000${f.rule}\u0000${detailOf(f)}`;
     let r = byRule.get(key);
     if (!r) byRule.set(key, (r = { first: f, counts: articles.map(() => 0) }));
     const i = articles.findIndex((a) => a.id === f.article);
     if (i >= 0) r.counts[i]! += 1;
   }
-  const order = { loaded: 0, attribution: 1, unsourced: 2 } as const;
   return [...byRule.entries()]
-    .sort(([ka, a], [kb, b]) => order[a.first.kind] - order[b.first.kind] || cmp(ka, kb))
+    .sort(([ka, a], [kb, b]) => kindRank(a.first.kind) - kindRank(b.first.kind) || cmp(ka, kb))
     .map(([, { first: f, counts }]) => ({
       rule: f.rule,
       kind: f.kind,
-      category: f.kind === 'loaded' ? String(f.category) : f.kind === 'unsourced' ? f.reason : 'attribution',
+      category: detailOf(f),
       weight: f.kind === 'loaded' ? f.weight : null,
       note: f.explanation,
       alternative: f.kind === 'loaded' ? (f.alternative ?? null) : null,

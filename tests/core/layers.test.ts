@@ -4,7 +4,7 @@
  * with one violation of each rule shows the rules catch what they should.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -51,7 +51,9 @@ describe('import layers', () => {
       mkdirSync(dirname(join(dir, path)), { recursive: true });
       writeFileSync(join(dir, path), text);
     }
-    expect(violations(dir)).toEqual([
+    const found = violations(dir);
+    rmSync(dir, { recursive: true, force: true });
+    expect(found).toEqual([
       'core-is-the-bottom: src/core/helper.ts → src/report/view.ts',
       'no-circular: src/ui/a.ts → src/ui/b.ts → src/ui/a.ts',
       'producers-do-not-import-views: src/align/index.ts → src/ui/a.ts',

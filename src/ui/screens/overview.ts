@@ -3,6 +3,7 @@
  * keeps the outlets whose name, title or prose contains it and counts the matching sentences. Pure.
  */
 import { sanitizeTerminal } from '../../core/escape.js';
+import { FINDING_KIND_NAMES, FINDING_KINDS } from '../../core/finding-kinds.js';
 import type { ArticleScores, ReportArticle } from '../../core/types.js';
 import { findingsOf, label, type ViewModel } from '../model.js';
 import { truncate, truncateLine, wrap, type Line } from '../text.js';
@@ -72,14 +73,12 @@ export function overviewScreen(ctx: ScreenContext, frame: { cursor: number }): S
       ),
     );
     const fs = findingsOf(model, a.id, 'all');
-    const count = (k: string) => fs.filter((f) => f.kind === k).length;
+
     const s = model.report.scores[a.id];
     const facts = [
       a.date ? sanitizeTerminal(a.date, true) : null,
       `${a.words} words`,
-      `${count('loaded')} loaded`,
-      `${count('attribution')} attributions`,
-      `${count('unsourced')} unsourced`,
+      ...FINDING_KIND_NAMES.map((k) => `${fs.filter((f) => f.kind === k).length} ${FINDING_KINDS[k].short}`),
       s ? `load ${fmt(s.load)}` : null,
       s ? `unsourced share ${pct(s.unsourcedShare)}` : null,
       s ? `non-neutral cues ${pct(s.nonNeutralCueShare)}` : null,
