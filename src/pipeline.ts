@@ -16,9 +16,16 @@ import { findAttributions } from './analyses/attribution/index.js';
 import { findUnsourced } from './analyses/unsourced.js';
 import { alignArticles } from './align/index.js';
 import { buildReport } from './report/build.js';
+import { assignConfidence, DEFAULT_MIN_CONFIDENCE } from './analyses/confidence.js';
 import { analyseInParallel, analyseInParallelAsync, planWorkers, type LocalAnalysis } from './parallel/pool.js';
 
-export interface AnalyseOptions extends LexiconOptions, ArticleLimits {
+/** What the report builder needs besides the articles: the views' confidence threshold. */
+export interface ReportOptions extends ArticleLimits {
+  /** Views show findings with at least this confidence, and scores count only those (default DEFAULT_MIN_CONFIDENCE). */
+  minConfidence?: number;
+}
+
+export interface AnalyseOptions extends LexiconOptions, ReportOptions {
   maxBytes?: number;
 }
 
@@ -133,16 +140,16 @@ export async function analysePathsAsync(
 export function analyseArticles(
   prepared: AnalysedArticle[],
   lexicons: Lexicons,
-  limits: ArticleLimits = {},
+  options: ReportOptions = {},
   /** Findings already computed per article (by the worker pool); the rest are computed here. */
   precomputed?: ReadonlyMap<AnalysedArticle, FindingDraft[]>,
 ): Report {
   const articles = [...prepared].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   articles.forEach((a, i) => (a.id = `a${i + 1}`));
-  const drafts = articles.map((a) => precomputed?.get(a) ?? analyseArticle(a, lexicons, limits));
-  const findings = numberFindings(articles, drafts);
+  const drafts = articles.map((a) => precomputed?.get(a) ?? analyseArticle(a, lexicons, options));
+  const findings = assignConfidence(numberFindings(articles, drafts), lexicons.calibration);
   const alignment = alignArticles(articles, findings, lexicons);
-  return buildReport({ articles, findings, alignment, lexicons });
+  return buildReport({ articles, findings, alignment, lexicons, minConfidence: options.minConfidence ?? DEFAULT_MIN_CONFIDENCE });
 }
 
 const KIND_ORDER = { loaded: 0, attribution: 1, unsourced: 2 } as const;
@@ -154,7 +161,7 @@ export function numberFindings(articles: AnalysedArticle[], drafts: FindingDraft
     const sorted = [...drafts[i]!].sort(
       (x, y) => x.start - y.start || x.end - y.end || KIND_ORDER[x.kind] - KIND_ORDER[y.kind] || (x.rule < y.rule ? -1 : x.rule > y.rule ? 1 : 0),
     );
-    for (const d of sorted) all.push({ ...d, id: '', article: a.id } as Finding);
+    for (const d of sorted) all.push({ ...d, id: '', article: a.id, confidence: 0, calibration: '' } as Finding);
   });
   all.forEach((f, i) => (f.id = `f${i + 1}`));
   return all;

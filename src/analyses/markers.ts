@@ -7,12 +7,12 @@
  * are 0-based.
  */
 import { firstEndingAfter } from '../core/spans.js';
-import type { AnalysedArticle, Finding, LoadedFinding, Sentence, Token } from '../core/types.js';
+import type { AnalysedArticle, Assigned, Finding, LoadedFinding, Sentence, Token } from '../core/types.js';
 import type { LexiconMatch, Lexicons } from '../lexicons/index.js';
 import { findingsOf } from './by-article.js';
 import { quotationsOf, type Quotation } from './quotes.js';
 
-export type LoadedDraft = Omit<LoadedFinding, 'id' | 'article'>;
+export type LoadedDraft = Omit<LoadedFinding, Assigned>;
 
 /** Words that may join the capitalised words of a name ("Defence of the Fatherland"). */
 const NAME_CONNECTORS = new Set(['of', 'the', 'for', 'and', 'de', 'du', 'des', 'la', 'le', 'al', 'el', 'von', 'van', 'bin', 'on', '-', '&']);

@@ -171,6 +171,13 @@ interface FindingCommon extends TextSpan {
   explanation: string;
   /** The rule that produced it: `lexicon:<lexicon-id>/<entry-id>` or `rule:<name>`. */
   rule: string;
+  /**
+   * Measured precision (0..1, 2 decimals) of the rule or entry that produced the finding: the
+   * `precision` of the report's `calibration[this.calibration]` (see README "Confidence").
+   */
+  confidence: number;
+  /** Key into the report's `calibration` object that `confidence` was taken from. */
+  calibration: string;
 }
 
 export interface LoadedFinding extends FindingCommon {
@@ -202,11 +209,24 @@ export interface UnsourcedFinding extends FindingCommon {
 
 export type Finding = LoadedFinding | AttributionFinding | UnsourcedFinding;
 
-/** A finding before the report builder gives it an id and article id. */
-export type FindingDraft =
-  | Omit<LoadedFinding, 'id' | 'article'>
-  | Omit<AttributionFinding, 'id' | 'article'>
-  | Omit<UnsourcedFinding, 'id' | 'article'>;
+/** What the report builder adds to a finding draft: its ids and its confidence. */
+export type Assigned = 'id' | 'article' | 'confidence' | 'calibration';
+
+/** A finding before the report builder gives it an id, article id and confidence. */
+export type FindingDraft = Omit<LoadedFinding, Assigned> | Omit<AttributionFinding, Assigned> | Omit<UnsourcedFinding, Assigned>;
+
+/**
+ * One measured precision (added field `calibration` of the report, and `lexicons/calibration.yml`):
+ * `correct` of `judged` findings of a rule, entry or pooled group were right on the judged `data`.
+ */
+export interface CalibrationRecord {
+  /** correct / judged, rounded to 3 decimals. */
+  precision: number;
+  judged: number;
+  correct: number;
+  /** Which judged data the numbers come from. */
+  data: string;
+}
 
 export interface EventMention extends TextSpan {
   article: string;
@@ -268,5 +288,12 @@ export interface Report {
   actors?: unknown[];
   /** Per-article lists of multi-article events it leaves out (added field). */
   omissions?: Record<string, string[]>;
+  /** The measured precisions the findings' confidences were taken from, by key (added field). */
+  calibration?: Record<string, CalibrationRecord>;
+  /**
+   * Views show findings with `confidence >= minConfidence`; scores count only those (added field).
+   * The others stay in `findings`.
+   */
+  minConfidence?: number;
   [extra: string]: unknown;
 }

@@ -8,12 +8,15 @@ import { VERSION } from '../core/version.js';
 import { scoreArticle } from './scores.js';
 import { describeActors } from '../analyses/actors.js';
 import { basename, extname } from 'node:path';
+import { shownFindings, usedCalibration } from '../analyses/confidence.js';
 
 export interface ReportInput {
   articles: AnalysedArticle[];
   findings: Finding[];
   alignment: Alignment;
   lexicons: Lexicons;
+  /** Views show findings with at least this confidence; scores and actors count only those. */
+  minConfidence: number;
 }
 
 /** Short display label for an article: outlet, else author, else the file name. */
@@ -44,8 +47,9 @@ export function toReportArticle(a: AnalysedArticle): ReportArticle {
 }
 
 export function buildReport(input: ReportInput): Report {
-  const { articles, findings, alignment, lexicons } = input;
-  const actors = describeActors(articles, findings, lexicons);
+  const { articles, findings, alignment, lexicons, minConfidence } = input;
+  const { shown } = shownFindings(findings, minConfidence);
+  const actors = describeActors(articles, shown, lexicons);
   return {
     schema: 'parallax/report@1',
     tool: { name: 'parallax', version: VERSION },
@@ -53,8 +57,10 @@ export function buildReport(input: ReportInput): Report {
     articles: articles.map(toReportArticle),
     events: alignment.events,
     findings,
-    scores: Object.fromEntries(articles.map((a) => [a.id, scoreArticle(a, findings, alignment, actors)])),
+    scores: Object.fromEntries(articles.map((a) => [a.id, scoreArticle(a, shown, alignment, actors)])),
     actors,
     omissions: alignment.omissions,
+    calibration: usedCalibration(findings, lexicons.calibration),
+    minConfidence,
   };
 }

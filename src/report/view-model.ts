@@ -11,6 +11,7 @@
  */
 import type { AttributionFinding, Event, Finding, LoadedFinding, Report, ReportArticle, UnsourcedFinding } from '../core/types.js';
 import { groupChanges, wordDiff, type DiffPart } from './word-diff.js';
+import { isShown } from '../analyses/confidence.js';
 
 /** What a mark in a version's text stands for. */
 export type MarkKind = 'loaded' | 'source' | 'cue' | 'unsourced';
@@ -45,6 +46,8 @@ export interface FindingView {
   explanation: string;
   /** `lexicon:<id>/<entry>` or `rule:<name>`. */
   rule: string;
+  /** Measured precision of the rule (the finding's `confidence`), as shown: "confidence 0.82". */
+  confidence: string;
   alternative?: string;
 }
 
@@ -168,6 +171,18 @@ export interface ReportView {
   outlets: OutletView[];
   actors: ActorView[];
   rules: RuleView[];
+  /** The confidence threshold (report `minConfidence`) and the findings below it, left out of the view. */
+  confidence: ConfidenceView;
+}
+
+export interface ConfidenceView {
+  /** Findings with a lower confidence are not shown (null: the report sets none, all are shown). */
+  minConfidence: number | null;
+  /** Findings below the threshold, per article (report order). */
+  hidden: number[];
+  hiddenTotal: number;
+  /** "12 more findings below the confidence threshold 0.5 (in the JSON report)", or null when none are hidden. */
+  line: string | null;
 }
 
 const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
@@ -214,7 +229,9 @@ export function buildView(report: Report, command: string | null = null): Report
   const articles = report.articles;
   const labelOf = new Map(articles.map((a) => [a.id, a.label]));
   const findingsOf = new Map<string, Finding[]>(articles.map((a) => [a.id, []]));
-  for (const f of [...report.findings].sort((x, y) => x.start - y.start || x.end - y.end || cmp(x.id, y.id))) findingsOf.get(f.article)?.push(f);
+  const min = typeof report.minConfidence === 'number' ? report.minConfidence : undefined;
+  const shown = report.findings.filter((f) => isShown(f, min));
+  for (const f of [...shown].sort((x, y) => x.start - y.start || x.end - y.end || cmp(x.id, y.id))) findingsOf.get(f.article)?.push(f);
   const eventLabel = new Map(report.events.map((e) => [e.id, e.label]));
   const omissions = report.omissions ?? {};
 
@@ -259,7 +276,23 @@ export function buildView(report: Report, command: string | null = null): Report
         })),
     })),
     actors: actorViews(report.actors, articles),
-    rules: ruleViews(report.findings, articles),
+    rules: ruleViews(shown, articles),
+    confidence: confidenceView(report, min),
+  };
+}
+
+/** How many findings the threshold leaves out, per article and in all. */
+export function confidenceView(report: Report, min: number | undefined): ConfidenceView {
+  const hidden = report.articles.map((a) => report.findings.filter((f) => f.article === a.id && !isShown(f, min)).length);
+  const total = hidden.reduce((s, n) => s + n, 0);
+  return {
+    minConfidence: min ?? null,
+    hidden,
+    hiddenTotal: total,
+    line:
+      min === undefined || total === 0
+        ? null
+        : `${total} more ${total === 1 ? 'finding' : 'findings'} below the confidence threshold ${fmt(min, 2)} (measured precision of their rule; listed in the JSON report, shown with --min-confidence 0).`,
   };
 }
 
@@ -270,7 +303,7 @@ function titleOf(articles: ReportArticle[]): string {
 
 /** The short tag shown next to a finding. */
 function findingView(f: Finding): FindingView {
-  const base = { id: f.id, kind: f.kind, quote: f.text, explanation: f.explanation, rule: f.rule };
+  const base = { id: f.id, kind: f.kind, quote: f.text, explanation: f.explanation, rule: f.rule, confidence: typeof f.confidence === 'number' ? `confidence ${fmt(f.confidence, 2)}` : 'confidence –' };
   if (f.kind === 'loaded') {
     return { ...base, tag: String(f.category), ...(f.alternative === undefined ? {} : { alternative: f.alternative }) };
   }

@@ -9,6 +9,7 @@
  */
 import { createHash } from 'node:crypto';
 import { InputError } from '../../core/errors.js';
+import { isShown } from '../../analyses/confidence.js';
 import type { Report, ReportArticle } from '../../core/types.js';
 
 export type MarkKind = 'loaded' | 'unsourced';
@@ -110,11 +111,13 @@ export function letterOf(i: number): string {
   return String.fromCharCode(65 + (i % 26)) + (i >= 26 ? String(Math.floor(i / 26) + 1) : '');
 }
 
-/** The tool's answer key: its loaded and unsourced findings. */
+/** The tool's answer key: its loaded and unsourced findings at or above the report's `minConfidence`. */
 export function toolKey(report: Report): KeyMark[] {
   const out: KeyMark[] = [];
+  const min = typeof report.minConfidence === 'number' ? report.minConfidence : undefined;
   for (const f of report.findings) {
     if (f.kind !== 'loaded' && f.kind !== 'unsourced') continue;
+    if (!isShown(f, min)) continue;
     const m: KeyMark = { article: f.article, start: f.start, end: f.end, kind: f.kind, explanation: f.explanation, rule: f.rule };
     if (f.kind === 'loaded') m.category = String(f.category);
     out.push(m);

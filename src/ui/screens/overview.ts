@@ -85,6 +85,7 @@ export function overviewScreen(ctx: ScreenContext, frame: { cursor: number }): S
       `${count('loaded')} loaded`,
       `${count('attribution')} attributions`,
       `${count('unsourced')} unsourced`,
+      (model.hidden.get(a.id) ?? 0) > 0 ? `${model.hidden.get(a.id)} more below confidence ${(model.report.minConfidence ?? 0).toFixed(2)}` : null,
       num(s['load']) !== null ? `load ${fmt(num(s['load'])!)}` : null,
       num(s['unsourcedShare']) !== null ? `unsourced share ${pct(num(s['unsourcedShare'])!)}` : null,
       num(s['nonNeutralCueShare']) !== null ? `non-neutral cues ${pct(num(s['nonNeutralCueShare'])!)}` : null,
