@@ -190,6 +190,8 @@ interface BasilSpan {
 
 /** One BASIL article rendered as the datasets README says, with its gold spans in that text. */
 export interface BasilText {
+  /** `<year>/<file>.json` under basil-dev/articles. */
+  file: string;
   year: string;
   half: Half;
   triplet: string;
@@ -225,7 +227,7 @@ export function basilTexts(datasets: string): BasilText[] | null {
         const base = a.id === 'title' ? 0 : sentenceStart[Number(a.id.slice(1))];
         return base === undefined ? [] : [{ start: base + a.start, end: base + a.end, bias: a.bias }];
       });
-      out.push({ year, half: Number(year) <= 2012 ? 'tune' : 'check', triplet: article['triplet-uuid'] ?? name.replace(/_\d+\.json$/, ''), outlet: article.source.toLowerCase(), text, gold });
+      out.push({ file: `${year}/${name}`, year, half: Number(year) <= 2012 ? 'tune' : 'check', triplet: article['triplet-uuid'] ?? name.replace(/_\d+\.json$/, ''), outlet: article.source.toLowerCase(), text, gold });
     }
   }
   return out;
