@@ -195,4 +195,4 @@ function main(): void {
   for (const r of records) if (isPool(r.key)) show(r.key);
 }
 
-main();
+if (process.argv[1] && resolve(process.argv[1]) === resolve(PACKAGE_ROOT, 'dist', 'eval', 'calibrate.js')) main();

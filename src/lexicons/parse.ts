@@ -28,6 +28,8 @@ export interface RawEntry {
   alternative?: string;
   examples?: { match?: string[]; nomatch?: string[] };
   neutral?: boolean;
+  /** Reporting verbs: false for a non-neutral cue that gives no loaded finding (see schema/lexicon.schema.json). */
+  loaded?: boolean;
   /** Reporting verbs: a cue only next to a direct quotation (see schema/lexicon.schema.json). */
   quoted?: boolean;
   /** Reporting verbs: a cue only when one of these words follows in its clause (see schema/lexicon.schema.json). */
