@@ -9,14 +9,16 @@ import { Command, CommanderError, Option } from 'commander';
 import { InputError } from './core/errors.js';
 
 import { PACKAGE_ROOT, VERSION } from './core/version.js';
-import { analysePathsAsync, type AnalyseOptions } from './pipeline.js';
+import { ANALYSIS_NAMES, analysePathsAsync, splitDisable, type AnalyseOptions } from './pipeline.js';
 import { DEFAULT_TIMEOUT_MS, parseTimeoutMs } from './core/limits.js';
 import { removeTempFiles, writeProgress } from './report/write.js';
 import { sanitizeTerminal } from './core/escape.js';
 import { formatSummary } from './report/summary.js';
 import { reportName, writeReports, type OutputFlags } from './report/outputs.js';
+import { FORMAT_NAMES, FORMATS } from './report/formats.js';
 import { registerCorpusCommand } from './commands/corpus.js';
 import { registerExerciseCommand } from './commands/exercise.js';
+import { minConfidenceOption } from './commands/confidence-option.js';
 
 export const EXIT = { ok: 0, failOn: 1, badInput: 2, internal: 70, interrupted: 130 } as const;
 
@@ -37,13 +39,18 @@ function defaultCorpus(): string {
 function analyseOptions(flags: AnalyzeFlags): AnalyseOptions {
   const o: AnalyseOptions = {};
   if (flags.lexicons) o.dirs = flags.lexicons.map((d) => resolve(d));
-  if (flags.disable) o.disable = flags.disable;
+  if (flags.disable) {
+    const { analyses, categories } = splitDisable(flags.disable);
+    if (categories.length) o.disable = categories;
+    if (analyses.length) o.disableAnalyses = analyses;
+  }
   if (flags.maxBytes !== undefined) o.maxBytes = flags.maxBytes;
   if (flags.timeoutMs !== undefined) o.timeoutMs = flags.timeoutMs;
+  if (flags.minConfidence !== undefined) o.minConfidence = flags.minConfidence;
   return o;
 }
 
-type AnalyzeFlags = OutputFlags & { timeoutMs?: number; progress?: boolean };
+type AnalyzeFlags = OutputFlags & { timeoutMs?: number; progress?: boolean; minConfidence?: number };
 
 async function runAnalyze(paths: string[], flags: AnalyzeFlags, command: string): Promise<void> {
   const progress = flags.progress
@@ -56,18 +63,18 @@ async function runAnalyze(paths: string[], flags: AnalyzeFlags, command: string)
 }
 
 function addAnalyzeOptions(cmd: Command): Command {
+  for (const name of FORMAT_NAMES) cmd.option(`--${name} <file>`, FORMATS[name].help);
+  const each = FORMAT_NAMES.map((n) => `NAME.${FORMATS[n].extension}`);
   return cmd
-    .option('--json <file>', 'write the JSON report to FILE ("-" for stdout)')
-    .option('--md <file>', 'write the markdown report to FILE')
-    .option('--html <file>', 'write the standalone HTML report to FILE')
-    .option('--out <dir>', 'write NAME.json, NAME.md and NAME.html into DIR (default reports/ when no other output is given)')
+    .option('--out <dir>', `write ${each.slice(0, -1).join(', ')} and ${each[each.length - 1]} into DIR (default reports/ when no other output is given)`)
     .option('--pretty', 'indent the JSON report')
     .option('--force', 'overwrite output files that parallax did not write')
     .option('--lexicons <dir>', 'also load the lexicons in DIR (repeatable)', collect)
-    .option('--disable <category>', 'turn a marker category off, e.g. hedge (repeatable)', collect)
+    .option('--disable <name>', `leave out an analysis (${ANALYSIS_NAMES.join(', ')}) or a marker category, e.g. hedge (repeatable)`, collect)
     .addOption(new Option('--max-bytes <size>', 'largest article file read (default 5m)').argParser(parseBytes))
     .addOption(new Option('--timeout-ms <ms>', `longest time one article may take (default ${DEFAULT_TIMEOUT_MS})`).argParser(parseTimeoutMs))
     .option('--progress', 'print each article to stderr as it is read')
+    .addOption(minConfidenceOption(Option))
     .option('-q, --quiet', 'print nothing but errors');
 }
 
@@ -76,7 +83,9 @@ export function buildProgram(): Command {
     .description('Shows how news outlets frame the same story: aligned events, loaded terms, attribution, unsourced claims.')
     .version(VERSION, '-v, --version')
     .showSuggestionAfterError()
-    .exitOverride();
+    .exitOverride()
+    .enablePositionalOptions()
+    .addOption(minConfidenceOption(Option));
   addAnalyzeOptions(
     program
       .command('analyze')
@@ -87,13 +96,15 @@ export function buildProgram(): Command {
   registerExerciseCommand(program);
   program.action(async () => {
     const corpus = defaultCorpus();
+    const { minConfidence } = program.opts<{ minConfidence?: number }>();
+    const shown: AnalyseOptions = minConfidence === undefined ? {} : { minConfidence };
     if (process.stdout.isTTY && process.stdin.isTTY) {
       // First frame at once (plain, before ink loads), then ink with live progress while the corpus
       // is analysed, then the browser on the finished report.
       const what = sanitizeTerminal(corpus, true);
       (await import('./ui/start-frame.js')).writeStartFrame(process.stdout, what);
       const { launchTui } = await import('./ui/launch.js');
-      await launchTui((onProgress) => analysePathsAsync([corpus], {}, (file, done, total) => onProgress({ done, total, file })), {
+      await launchTui((onProgress) => analysePathsAsync([corpus], shown, (file, done, total) => onProgress({ done, total, file })), {
         what,
         exportMarkdown: (report) => writeReports(report, [corpus], { md: join('reports', `${reportName([corpus])}.md`) }, 'parallax').written[0]!,
       });
@@ -101,7 +112,7 @@ export function buildProgram(): Command {
       process.exit(EXIT.ok);
     }
     // Without a terminal: write the reports for the bundled corpus and print a summary.
-    await runAnalyze([corpus], {}, 'parallax');
+    await runAnalyze([corpus], shown, 'parallax');
   });
   return program;
 }

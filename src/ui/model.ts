@@ -4,18 +4,22 @@
  * lookups and formatting of what the report already holds. Pure.
  */
 import { sanitizeTerminal } from '../core/escape.js';
+import { FINDING_KIND_NAMES, FINDING_KINDS, type FindingKind } from '../core/finding-kinds.js';
 import type { Finding, Report, ReportArticle, Span } from '../core/types.js';
+import { isShown } from '../core/confidence.js';
 import type { Role } from './theme.js';
 import type { Segment } from './text.js';
 
-/** Which findings the views show (`f` cycles through them). */
-export type KindFilter = 'all' | 'loaded' | 'attribution' | 'unsourced';
-export const KIND_FILTERS: readonly KindFilter[] = ['all', 'loaded', 'attribution', 'unsourced'];
+/** Which findings the views show (`f` cycles through them): all, or one kind. */
+export type KindFilter = 'all' | FindingKind;
+export const KIND_FILTERS: readonly KindFilter[] = ['all', ...FINDING_KIND_NAMES];
 
 export interface ViewModel {
   report: Report;
-  /** Findings of each article, sorted by start. */
+  /** Findings of each article at or above the report's `minConfidence`, sorted by start. */
   findings: Map<string, Finding[]>;
+  /** Findings of each article below the confidence threshold (not shown, counted apart). */
+  hidden: Map<string, number>;
   /** Sentences of each article that are prose (not inside boilerplate), in order. */
   sentences: Map<string, Span[]>;
 }
@@ -23,13 +27,18 @@ export interface ViewModel {
 /** Derives the view model (cheap lookups) from a report. */
 export function buildModel(report: Report): ViewModel {
   const findings = new Map<string, Finding[]>();
+  const hidden = new Map<string, number>();
   const sentences = new Map<string, Span[]>();
+  const min = typeof report.minConfidence === 'number' ? report.minConfidence : undefined;
   for (const a of report.articles) {
-    findings.set(a.id, report.findings.filter((f) => f.article === a.id).sort((x, y) => x.start - y.start || x.end - y.end));
+    const mine = report.findings.filter((f) => f.article === a.id);
+    const shown = mine.filter((f) => isShown(f, min));
+    findings.set(a.id, shown.sort((x, y) => x.start - y.start || x.end - y.end));
+    hidden.set(a.id, mine.length - shown.length);
     const spans = a.sentenceSpans ?? [];
     sentences.set(a.id, spans.filter((s) => !(a.boilerplate ?? []).some((b) => b.start < s.end && s.start < b.end)));
   }
-  return { report, findings, sentences };
+  return { report, findings, hidden, sentences };
 }
 
 /** The article with this id (throws on an id the report does not hold: a bug). */
@@ -56,21 +65,10 @@ export function sliceText(a: ReportArticle, span: Span): string {
   return sanitizeTerminal(a.text.slice(span.start, span.end), true);
 }
 
-/** A finite number from an unknown score value, else null. */
-export function num(value: unknown): number | null {
-  return typeof value === 'number' && Number.isFinite(value) ? value : null;
-}
-
-/** A plain record (object, not array) or null. */
-export function record(value: unknown): Record<string, unknown> | null {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
-}
-
 /** The role a finding's text takes in highlighted article text. */
 export function findingRole(f: Finding): Role {
-  if (f.kind === 'loaded') return 'loaded';
-  if (f.kind === 'attribution') return f.cue && f.cue.neutral === false ? 'attribution-loaded' : 'attribution';
-  return 'unsourced';
+  if (f.kind === 'attribution' && !f.cue.neutral) return 'attribution-loaded';
+  return FINDING_KINDS[f.kind].colour;
 }
 
 const PRIORITY: Record<string, number> = { plain: 0, unsourced: 1, diff: 2, attribution: 3, 'attribution-loaded': 4, loaded: 5, match: 6 };
@@ -101,9 +99,9 @@ export function highlight(a: ReportArticle, span: Span, options: HighlightOption
   const closes = new Set<number>();
   for (const f of options.findings) {
     if (f.end <= start || f.start >= end) continue;
-    if (f.kind === 'attribution') paint(f.cue?.start ?? f.start, f.cue?.end ?? f.end, findingRole(f));
+    if (f.kind === 'attribution') paint(f.cue.start, f.cue.end, findingRole(f));
     else paint(f.start, f.end, findingRole(f));
-    if (f.kind === 'loaded') {
+    if (FINDING_KINDS[f.kind].mark === 'strong') {
       opens.add(Math.max(f.start, start));
       closes.add(Math.min(f.end, end));
     }
