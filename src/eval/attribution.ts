@@ -10,9 +10,10 @@
  * points; the development files hold no character outside the BMP, so they equal our UTF-16
  * offsets (a file that has one is reported and skipped).
  */
-import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { PACKAGE_ROOT } from '../core/version.js';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { calibrationKeys } from '../analyses/confidence.js';
+import { DEFAULT_MIN_CONFIDENCE } from '../core/confidence.js';
 import type { AttributionFinding, Span, UnsourcedFinding } from '../core/types.js';
 import { analyseArticles, prepareArticle } from '../pipeline.js';
 import { loadLexicons } from '../lexicons/index.js';
@@ -242,83 +243,11 @@ export function matchesGold(a: Pick<AttributionFinding, 'cue' | 'source'>, gold:
   return gold.relations.some((r) => r.cue !== null && overlapsAny(a.cue, r.cue) && (r.source === null || (a.source !== null && overlapsAny(a.source, r.source))));
 }
 
-/**
- * The calibration keys of an attribution, most specific first: `attribution/<pattern>:<neutral|non-neutral>`,
- * `attribution/<pattern>`, `attribution` (the keys of the confidence design, /work/notes/confidence-spec.md).
- */
-export function attributionKeys(a: Pick<AttributionFinding, 'pattern' | 'rule'> & { cue: { neutral: boolean } }): string[] {
-  const entry = a.rule.replace(/^lexicon:reporting-verbs\//, '');
-  return [`attribution/${a.pattern}:${entry}`, `attribution/${a.pattern}:${a.cue.neutral ? 'neutral' : 'non-neutral'}`, `attribution/${a.pattern}`, 'attribution'];
-}
+/** The calibration keys of an attribution, most specific first (see src/analyses/confidence.ts). */
+export const attributionKeys = (a: AttributionFinding): string[] => calibrationKeys(a);
 
-/**
- * Fewest judged findings for a key of its own; with fewer a finding takes the next key's precision.
- * A reporting-verb key (`<pattern>:<entry>`) needs more, as there are many of them and few cases each.
- */
-export const MIN_JUDGED = 10;
-export const MIN_JUDGED_ENTRY = 30;
-const minJudged = (key: string): number => (/:(?!neutral$|non-neutral$)/.test(key) ? MIN_JUDGED_ENTRY : MIN_JUDGED);
-
-/** A measured precision, in the record format of the confidence design (lexicons/calibration.yml). */
-export interface CalibrationRecord {
-  key: string;
-  precision: number;
-  judged: number;
-  correct: number;
-  data: string;
-  generated: string;
-}
-
-/**
- * The per-key precision of attributions on the tuning half (right = matches a gold relation), as the
- * confidence design measures it: every key with at least MIN_JUDGED findings, and the pool.
- */
-export function calibrationRecords(rows: readonly Evaluated[], date: string): CalibrationRecord[] {
-  const t = new Map<string, { judged: number; correct: number }>();
-  for (const r of rows) {
-    for (const a of r.attributions) {
-      const right = matchesGold(a, r.gold);
-      for (const k of attributionKeys(a)) {
-        const x = t.get(k) ?? { judged: 0, correct: 0 };
-        x.judged++;
-        if (right) x.correct++;
-        t.set(k, x);
-      }
-    }
-  }
-  return [...t]
-    .filter(([k, x]) => x.judged >= minJudged(k) || k === 'attribution')
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([key, x]) => ({ key, precision: Math.round((x.correct / x.judged) * 1000) / 1000, judged: x.judged, correct: x.correct, data: 'PolNeAR train gold relations', generated: date }));
-}
-
-/** Where the attribution records are kept until the confidence plumbing loads them with the lexicons. */
-export const CALIBRATION_FILE = resolve(PACKAGE_ROOT, 'src/eval/attribution-calibration.json');
-
-/** The committed attribution records (`npm run eval -- attribution` with PARALLAX_WRITE_CALIBRATION=1 writes them). */
-export function readCalibration(file = CALIBRATION_FILE): Map<string, CalibrationRecord> {
-  if (!existsSync(file)) return new Map();
-  return new Map((JSON.parse(readFileSync(file, 'utf8')) as { records: CalibrationRecord[] }).records.map((r) => [r.key, r]));
-}
-
-/**
- * The confidence of an attribution: its `confidence` field when the pipeline sets one, else the
- * precision (2 decimals) of its most specific key that has a record; 0 without one.
- */
-export function confidenceFrom(records: ReadonlyMap<string, CalibrationRecord>): (a: Pick<AttributionFinding, 'pattern' | 'cue' | 'rule'>) => number {
-  return (a) => {
-    const own = (a as { confidence?: unknown }).confidence;
-    if (typeof own === 'number') return own;
-    for (const k of attributionKeys(a)) {
-      const x = records.get(k);
-      if (x) return Math.round(x.precision * 100) / 100;
-    }
-    return 0;
-  };
-}
-
-/** The threshold of shown attributions in the evaluation and the audits, unless PARALLAX_MIN_CONFIDENCE says otherwise. */
-export const EVAL_MIN_CONFIDENCE = Number(process.env['PARALLAX_MIN_CONFIDENCE'] ?? 0.75);
+/** The threshold of the "shown" rows: the views' default, unless PARALLAX_MIN_CONFIDENCE says otherwise. */
+export const EVAL_MIN_CONFIDENCE = Number(process.env['PARALLAX_MIN_CONFIDENCE'] ?? DEFAULT_MIN_CONFIDENCE);
 
 function score(rows: readonly Evaluated[], keep: (a: AttributionFinding) => boolean, dump?: DumpRow[]): Counts {
   const c = newCounts();
@@ -359,16 +288,8 @@ export function run(datasetsDir: string): Partial<Record<Split, Counts>> | undef
     else console.log(`eval attribution: skipped — no PolNeAR ${split} split at ${join(datasetsDir, 'polnear', split)}`);
   }
   if (data.size === 0) return undefined;
-  // Confidence from the tuning half: measured in this run when train is evaluated (and written with
-  // PARALLAX_WRITE_CALIBRATION=1), else the committed records.
-  const train = data.get('train');
-  const records = train ? calibrationRecords(train, new Date().toISOString().slice(0, 10)) : [...readCalibration().values()];
-  if (train && process.env['PARALLAX_WRITE_CALIBRATION'] && !process.env['PARALLAX_POLNEAR_LIMIT'] && !process.env['PARALLAX_POLNEAR_EVERY']) {
-    const tmp = `${CALIBRATION_FILE}.${process.pid}.tmp`;
-    writeFileSync(tmp, `${JSON.stringify({ note: 'Precision of attribution findings per calibration key on PolNeAR train (the tuning half), written by PARALLAX_WRITE_CALIBRATION=1 npm run eval -- attribution; right = matches a gold relation (cue and source overlap). Keys: attribution/<pattern>:<reporting-verb entry>, attribution/<pattern>:<neutral|non-neutral>, attribution/<pattern>, attribution.', records }, null, 1)}\n`);
-    renameSync(tmp, CALIBRATION_FILE);
-  }
-  const conf = confidenceFrom(new Map(records.map((r) => [r.key, r])));
+  // Confidence as the pipeline assigns it (lexicons/calibration.yml, measured on the tuning halves by npm run calibrate).
+  const conf = (a: AttributionFinding): number => a.confidence;
   const shown = (a: AttributionFinding) => conf(a) >= EVAL_MIN_CONFIDENCE;
   const counts: Partial<Record<Split, Counts>> = {};
   const table: [string, string[]][] = [];
@@ -416,7 +337,7 @@ export function run(datasetsDir: string): Partial<Record<Split, Counts>> | undef
     'content tokens (found) P R F1',
     'unsourced proxy (sent.) P R F1',
   ];
-  console.log(`eval attribution: PolNeAR, ${((Date.now() - started) / 1000).toFixed(1)} s; shown = confidence from the tuning half's per-pattern precision`);
+  console.log(`eval attribution: PolNeAR, ${((Date.now() - started) / 1000).toFixed(1)} s; shown = confidence (from the tuning halves) at least ${EVAL_MIN_CONFIDENCE}`);
   for (const [label] of table) console.log(`  ${label}`);
   console.log(`  ${'metric'.padEnd(46)} ${table.map(([l]) => l.split(',')[0]!.padEnd(26)).join(' ')}`);
   names.forEach((n, i) => console.log(`  ${n.padEnd(46)} ${table.map(([, cells]) => cells[i]!.padEnd(26)).join(' ')}`));
@@ -426,7 +347,8 @@ export function run(datasetsDir: string): Partial<Record<Split, Counts>> | undef
     for (const r of rows) {
       const goldCues = r.gold.relations.filter((g) => g.cue).map((g) => g.cue!);
       for (const a of r.attributions) {
-        for (const key of attributionKeys(a).slice(process.env['PARALLAX_EVAL_ENTRIES'] ? 0 : 1, 3)) {
+        const keys = attributionKeys(a);
+        for (const key of process.env['PARALLAX_EVAL_ENTRIES'] ? keys.slice(0, -1) : keys.slice(-3, -1)) {
           const bySplit = per.get(key) ?? new Map();
           per.set(key, bySplit);
           const x = bySplit.get(split) ?? { n: 0, cue: 0, strict: 0 };
