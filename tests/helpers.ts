@@ -12,13 +12,13 @@ export const HAS_DATASETS = existsSync(DATASETS);
 export const HAS_SHARED_TOOLS = existsSync(resolve(SHARED, 'tools/check-report.mjs'));
 
 /** Runs the built CLI (no TTY) and returns its result. `npm test` builds dist/ first. */
-export function runCli(args: string[], options: { cwd?: string; input?: string } = {}): SpawnSyncReturns<string> {
+export function runCli(args: string[], options: { cwd?: string; input?: string; env?: NodeJS.ProcessEnv } = {}): SpawnSyncReturns<string> {
   if (!existsSync(CLI)) throw new Error('dist/cli.js is missing: run `npm run build` (npm test does it)');
   return spawnSync(process.execPath, [CLI, ...args], {
     cwd: options.cwd ?? REPO,
     encoding: 'utf8',
     input: options.input ?? '',
-    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', ...options.env },
     timeout: 120_000,
   });
 }
