@@ -17,9 +17,12 @@ import { findUnsourced } from './analyses/unsourced.js';
 import { alignArticles } from './align/index.js';
 import { buildReport } from './report/build.js';
 import { analyseInParallel, analyseInParallelAsync, planWorkers, type LocalAnalysis } from './parallel/pool.js';
+import { pause, step } from './core/interrupt.js';
 
 export interface AnalyseOptions extends LexiconOptions, ArticleLimits {
   maxBytes?: number;
+  /** Leave out the files that cannot be analysed, listed in the report's `skipped`, instead of failing (`--keep-going`). */
+  keepGoing?: boolean;
 }
 
 /** One article read, segmented and tokenised; `id` is assigned later. */
@@ -58,51 +61,106 @@ export function analyseArticle(article: AnalysedArticle, lexicons: Lexicons, lim
   });
 }
 
-/** Fails when two files hold the same article text. */
-function rejectDuplicates(articles: AnalysedArticle[]): void {
-  const byHash = new Map<string, string>();
-  for (const a of articles) {
-    const prose = a.body.map((b) => a.text.slice(b.start, b.end)).join('\n');
-    const hash = createHash('sha1').update(prose.replace(/\s+/g, ' ')).digest('hex');
-    const other = byHash.get(hash);
-    if (other) {
-      throw new InputError('the same article was given twice', {
+/** An input left out of the report (with `keepGoing`), and why. */
+export interface SkippedInput {
+  path: string;
+  reason: string;
+}
+
+/**
+ * What a run keeps and leaves out: with `keepGoing`, a file that cannot be analysed (an
+ * InputError: unreadable, no prose, too long, a duplicate) is listed in `skipped` and the run goes
+ * on; without it, the first such error ends the run (exit 2).
+ */
+class Collector {
+  readonly skipped: SkippedInput[] = [];
+  private readonly byHash = new Map<string, string>();
+  constructor(private readonly keepGoing: boolean) {}
+
+  /** True when the run goes on without `path` (the error is recorded); false to rethrow it. */
+  skip(path: string, e: unknown): boolean {
+    if (!this.keepGoing || !(e instanceof InputError)) return false;
+    this.skipped.push({ path, reason: e.format().replace(`${path}: `, '') });
+    return true;
+  }
+
+  /** The articles whose text was not seen before; a repeat fails, or is skipped with `keepGoing`. */
+  distinct(articles: readonly AnalysedArticle[]): AnalysedArticle[] {
+    return articles.filter((a) => {
+      const prose = a.body.map((b) => a.text.slice(b.start, b.end)).join('\n');
+      const hash = createHash('sha1').update(prose.replace(/\s+/g, ' ')).digest('hex');
+      const other = this.byHash.get(hash);
+      if (!other) {
+        this.byHash.set(hash, a.path);
+        return true;
+      }
+      const e = new InputError('the same article was given twice', {
         file: a.path,
         expected: 'different articles',
         found: `the same text as ${other}`,
         hint: 'remove one of the two files',
       });
+      if (this.skip(a.path, e)) return false;
+      throw e;
+    });
+  }
+
+  /** Runs `fn` for `path`; undefined when it failed and the run goes on without the file. */
+  attempt<T>(path: string, fn: () => T): T | undefined {
+    try {
+      return fn();
+    } catch (e) {
+      if (this.skip(path, e)) return undefined;
+      throw e;
     }
-    byHash.set(hash, a.path);
+  }
+
+  /** The report, with the skipped inputs listed when there are any. */
+  finish(report: Report): Report {
+    if (this.skipped.length > 0) report.skipped = [...this.skipped].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    return report;
   }
 }
 
+/** Fails (exit 2) when nothing is left to analyse. */
+function requireArticles(articles: readonly AnalysedArticle[], skipped: readonly SkippedInput[]): void {
+  if (articles.length > 0) return;
+  throw new InputError('no article could be analysed', {
+    expected: 'at least one readable article',
+    found: skipped.map((s) => `${s.path}: ${s.reason}`).join('; '),
+    hint: 'fix or remove the files listed',
+  });
+}
 
 /** Analyses the given files and directories into one report. */
 export function analysePaths(inputs: readonly string[], options: AnalyseOptions = {}): Report {
   const { files } = expandInputs(inputs);
   const lexicons = loadLexicons(options);
+  const run = new Collector(options.keepGoing === true);
   const plan = planWorkers(files.length);
+  let prepared: AnalysedArticle[];
+  let drafts: Map<AnalysedArticle, FindingDraft[]> = new Map();
   if (plan.workers > 0) {
     // Many articles and several cores: prepare + analyse in worker threads (same results, in order).
-    const { articles, drafts } = analyseInParallel(files, options, localAnalysis(lexicons, options), plan);
-    rejectDuplicates(articles);
-    return analyseArticles(articles, lexicons, options, drafts);
+    ({ articles: prepared, drafts } = analyseInParallel(files, options, localAnalysis(lexicons, options, run), plan));
+  } else {
+    prepared = files.flatMap((f) => run.attempt(f, () => prepareArticle(f, options)) ?? []);
   }
-  const articles = files.map((f) => prepareArticle(f, options));
-  rejectDuplicates(articles);
-  return analyseArticles(articles, lexicons, options);
+  const articles = run.distinct(prepared).filter((a) => drafts.has(a) || run.attempt(a.path, () => drafts.set(a, analyseArticle(a, lexicons, options))));
+  requireArticles(articles, run.skipped);
+  return run.finish(analyseArticles(articles, lexicons, options, drafts));
 }
 
 /** The main thread's share of the pool's work: the same two steps the workers run. */
-function localAnalysis(lexicons: Lexicons, options: AnalyseOptions): LocalAnalysis {
-  return { prepare: (f) => prepareArticle(f, options), analyse: (a) => analyseArticle(a, lexicons, options) };
+function localAnalysis(lexicons: Lexicons, options: AnalyseOptions, run: Collector): LocalAnalysis {
+  return { prepare: (f) => prepareArticle(f, options), analyse: (a) => analyseArticle(a, lexicons, options), skip: (f, e) => run.skip(f, e) };
 }
 
 /**
- * Like `analysePaths`, but yields to the event loop before each article, so a Ctrl-C (SIGINT)
- * is handled within one article's time (bounded by `--timeout-ms`). `onArticle` is called with
- * the 0-based index of each article before it is read.
+ * Like `analysePaths`, but in steps (one article, then the alignment and the report) with the
+ * event loop free between them, so that a Ctrl-C (SIGINT) is handled at once (see
+ * core/interrupt.ts). `onArticle` is called with the 0-based index of each article before it is
+ * read.
  */
 export async function analysePathsAsync(
   inputs: readonly string[],
@@ -110,23 +168,29 @@ export async function analysePathsAsync(
   onArticle?: (path: string, index: number, total: number) => void,
 ): Promise<Report> {
   const { files } = expandInputs(inputs);
-  const lexicons = loadLexicons(options);
+  const lexicons = step(() => loadLexicons(options));
+  const run = new Collector(options.keepGoing === true);
   const plan = planWorkers(files.length);
+  let prepared: AnalysedArticle[] = [];
+  let drafts: Map<AnalysedArticle, FindingDraft[]> = new Map();
   if (plan.workers > 0) {
-    const { articles, drafts } = await analyseInParallelAsync(files, options, localAnalysis(lexicons, options), plan, onArticle);
-    rejectDuplicates(articles);
-    await new Promise((resolve) => setImmediate(resolve));
-    return analyseArticles(articles, lexicons, options, drafts);
+    ({ articles: prepared, drafts } = await analyseInParallelAsync(files, options, localAnalysis(lexicons, options, run), plan, onArticle));
+  } else {
+    for (const [i, f] of files.entries()) {
+      await pause();
+      onArticle?.(f, i, files.length);
+      const a = step(() => run.attempt(f, () => prepareArticle(f, options)));
+      if (a) prepared.push(a);
+    }
   }
   const articles: AnalysedArticle[] = [];
-  for (const [i, f] of files.entries()) {
-    await new Promise((resolve) => setImmediate(resolve));
-    onArticle?.(f, i, files.length);
-    articles.push(prepareArticle(f, options));
+  for (const a of run.distinct(prepared)) {
+    await pause();
+    if (drafts.has(a) || step(() => run.attempt(a.path, () => drafts.set(a, analyseArticle(a, lexicons, options))))) articles.push(a);
   }
-  rejectDuplicates(articles);
-  await new Promise((resolve) => setImmediate(resolve));
-  return analyseArticles(articles, lexicons, options);
+  requireArticles(articles, run.skipped);
+  await pause();
+  return run.finish(step(() => analyseArticles(articles, lexicons, options, drafts)));
 }
 
 /** Runs the analyses and alignment over prepared articles (ids assigned in path order). */

@@ -268,5 +268,7 @@ export interface Report {
   actors?: unknown[];
   /** Per-article lists of multi-article events it leaves out (added field). */
   omissions?: Record<string, string[]>;
+  /** Inputs left out of the report and why (added field; only with `--keep-going`, only when there are any). */
+  skipped?: { path: string; reason: string }[];
   [extra: string]: unknown;
 }

@@ -15,6 +15,7 @@ import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readdi
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { InputError } from '../core/errors.js';
+import { isRunning } from '../core/process.js';
 
 /** The current user's id, or null where the platform has none (Windows). */
 const uid = (): number | null => (typeof process.getuid === 'function' ? process.getuid() : null);
@@ -132,17 +133,6 @@ export function writeCacheEntry(dir: string, name: string, data: Record<string, 
     if (fd !== undefined) closeSync(fd);
     rmSync(tmp, { force: true });
     return false;
-  }
-}
-
-/** True when the process `pid` is still running. */
-export function isRunning(pid: number): boolean {
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

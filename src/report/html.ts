@@ -7,6 +7,7 @@
  * All report text goes through `escapeHtml`, so article text can never become markup.
  */
 import type { Report } from '../core/types.js';
+import { checkBudget } from '../core/limits.js';
 import { escapeHtml as h } from '../core/escape.js';
 import { GENERATOR_MARK } from './write.js';
 import type { FormatOptions } from './markdown.js';
@@ -117,6 +118,7 @@ function metricTable(v: ReportView, rows: MetricRow[]): string {
 const COVERAGE_CELL = { reported: '<span class="ok">✓</span>', omitted: '✗ left out', absent: '<span class="muted">·</span>' } as const;
 
 function event(e: EventView, cols: number): string {
+  checkBudget('rendering');
   const who = [`Reported by ${e.reportedBy.map(h).join(', ')}`];
   if (e.omittedBy.length > 0) who.push(`left out by ${e.omittedBy.map(h).join(', ')}`);
   const columns = e.versions.map((ver, i) => {
@@ -162,7 +164,10 @@ function singles(v: ReportView, cols: number): string {
   const columns = v.articles.map((a, i) => {
     const items = single
       .filter((e) => e.versions[i] !== null)
-      .map((e) => `<div class="single" id="${h(e.id)}"><h4>${h(e.id)}</h4><p class="version">${renderSegments(e.versions[i]!.segments)}</p>${markerList(e.versions[i]!.findings)}</div>`);
+      .map((e) => {
+        checkBudget('rendering');
+        return `<div class="single" id="${h(e.id)}"><h4>${h(e.id)}</h4><p class="version">${renderSegments(e.versions[i]!.segments)}</p>${markerList(e.versions[i]!.findings)}</div>`;
+      });
     return `<div class="col" data-col="${i}" data-article="${h(a.id)}"><h3>Only ${h(a.label)} (${items.length})</h3>\n${items.join('\n')}</div>`;
   });
   return `<div class="columns" style="grid-template-columns:repeat(${cols},minmax(0,1fr))">\n${columns.join('\n')}\n</div>`;

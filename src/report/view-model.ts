@@ -10,7 +10,9 @@
  * are read tolerantly: a missing or unexpected shape is skipped, never an error.
  */
 import type { AttributionFinding, Event, Finding, LoadedFinding, Report, ReportArticle, UnsourcedFinding } from '../core/types.js';
+import { checkBudget } from '../core/limits.js';
 import { groupChanges, wordDiff, type DiffPart } from './word-diff.js';
+import { overlapping } from '../core/spans.js';
 
 /** What a mark in a version's text stands for. */
 export type MarkKind = 'loaded' | 'source' | 'cue' | 'unsourced';
@@ -342,7 +344,7 @@ function versionView(e: Event, a: ReportArticle, findings: readonly Finding[]): 
   const inside: Finding[] = [];
   spans.forEach((s, i) => {
     if (i > 0) segments.push({ text: ' … ', marks: [], gap: true });
-    const mine = findings.filter((f) => f.start < s.end && s.start < f.end);
+    const mine = overlapping(findings, s.start, s.end);
     for (const f of mine) if (!inside.includes(f)) inside.push(f);
     segments.push(...segmentText(a.text, s.start, s.end, mine));
   });
@@ -374,6 +376,7 @@ function eventView(
   labelOf: Map<string, string>,
   omissions: Record<string, string[]>,
 ): EventView {
+  checkBudget('rendering');
   const versions = articles.map((a) => (e.articles.includes(a.id) ? versionView(e, a, findingsOf.get(a.id) ?? []) : null));
   const present = versions.filter((v): v is VersionView => v !== null);
   const ref = present[0];
