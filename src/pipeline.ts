@@ -168,6 +168,7 @@ export async function analysePathsAsync(
   onArticle?: (path: string, index: number, total: number) => void,
 ): Promise<Report> {
   const { files } = expandInputs(inputs);
+  await pause();
   const lexicons = step(() => loadLexicons(options));
   const run = new Collector(options.keepGoing === true);
   const plan = planWorkers(files.length);
@@ -177,8 +178,8 @@ export async function analysePathsAsync(
     ({ articles: prepared, drafts } = await analyseInParallelAsync(files, options, localAnalysis(lexicons, options, run), plan, onArticle));
   } else {
     for (const [i, f] of files.entries()) {
-      await pause();
       onArticle?.(f, i, files.length);
+      await pause(); // right before the step: a SIGINT that came before it is handled here (see core/interrupt.ts)
       const a = step(() => run.attempt(f, () => prepareArticle(f, options)));
       if (a) prepared.push(a);
     }

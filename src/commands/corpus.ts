@@ -9,7 +9,7 @@
 import type { Command } from 'commander';
 import { runCorpus } from '../corpus/run.js';
 import { sanitizeTerminal } from '../core/escape.js';
-import { step } from '../core/interrupt.js';
+import { pause, step } from '../core/interrupt.js';
 import { stageFolder, swapFolder, writeStaged } from '../report/write.js';
 
 interface CorpusFlags {
@@ -24,15 +24,17 @@ export function registerCorpusCommand(program: Command): void {
     .argument('<dir>', 'folder of articles')
     .option('--out <dir>', 'the folder to (re)write: stories/, stories.json, outlets.json and outlets.csv', 'reports/corpus')
     .option('-q, --quiet', 'print nothing but errors')
-    .action((dir: string, flags: CorpusFlags) => {
+    .action(async (dir: string, flags: CorpusFlags) => {
       const tty = process.stderr.isTTY === true && !flags.quiet;
       const progress = tty
         ? (done: number, total: number, phase: 'read' | 'align') => process.stderr.write(`\r${phase === 'read' ? 'reading' : 'aligning stories'} ${done}/${total}\u001b[K`)
         : undefined;
       const staging = stageFolder(flags.out);
       // Story files are written as each story is done, so the reports are never all in memory.
+      await pause();
       const result = step(() => runCorpus(dir, staging, progress ? { progress, emit: writeStaged } : { emit: writeStaged }));
       if (tty) process.stderr.write('\r\u001b[K');
+      await pause();
       step(() => result.files.forEach(writeStaged));
       const written = swapFolder(staging, flags.out);
       if (flags.quiet) return;

@@ -4,7 +4,9 @@
  * story, the alignment, the rendering and writing) through `step`, which lets a SIGINT stop the
  * step at once — node's vm `breakOnSigint`, the mechanism its REPL uses — and throws
  * `Interrupted`; between steps, `pause` yields to the event loop, where the CLI's SIGINT handler
- * runs. Library callers that never call `enableInterrupts` get plain function calls.
+ * runs. Call `pause` right before each `step`: while a step runs, node takes the SIGINT listeners
+ * off (and puts them back after), so a signal that came earlier but was not yet handled would be
+ * lost. Library callers that never call `enableInterrupts` get plain function calls.
  */
 import { Script } from 'node:vm';
 
