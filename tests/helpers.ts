@@ -5,7 +5,8 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-export const CLI = resolve(REPO, 'dist/cli.js');
+/** The built CLI (`PARALLAX_TEST_CLI` runs the CLI tests against another build, e.g. to see a new test fail on main). */
+export const CLI = resolve(process.env['PARALLAX_TEST_CLI'] ?? resolve(REPO, 'dist/cli.js'));
 export const SHARED = resolve(REPO, '../shared');
 export const DATASETS = resolve(process.env['PARALLAX_DATASETS'] ?? resolve(SHARED, 'datasets'));
 export const HAS_DATASETS = existsSync(DATASETS);

@@ -10,6 +10,7 @@
  * fill missing metadata.
  */
 import { lineSpans, trimSpan } from '../core/spans.js';
+import { checkBudget } from '../core/limits.js';
 import type { ArticleMeta, BoilerplateReason, BoilerplateSpan, SourceDocument, Span } from '../core/types.js';
 import { buildView, toSource } from '../nlp/view.js';
 import { CUE, cueMask, loadBoilerplateCues, loadLanguageCues, type BoilerplateCues } from './cues.js';
@@ -50,6 +51,7 @@ export function contentLines(doc: SourceDocument): ContentLine[] {
   const out: ContentLine[] = [];
   let first = 0; // content spans before this one end before the current line (lines come in order)
   for (const line of lineSpans(view.text)) {
+    checkBudget('boilerplate');
     const text = line.text.trim();
     if (!text) continue;
     const start = toSource(view, line.start);
