@@ -34,7 +34,7 @@ function prepareWithin(path: string, options: AnalyseOptions, budget: ArticleBud
   budget.check('read');
   const doc = readSource(path, options.maxBytes === undefined ? {} : { maxBytes: options.maxBytes });
   budget.check('boilerplate');
-  const { body, boilerplate, meta, notices } = segment(doc);
+  const { body, boilerplate, meta, notices, language } = segment(doc);
   if (body.length === 0) {
     throw new InputError('no article prose found', {
       file: path,
@@ -45,11 +45,19 @@ function prepareWithin(path: string, options: AnalyseOptions, budget: ArticleBud
   }
   budget.check('nlp');
   const nlp = analyseText(doc.text, body, doc.layout);
-  return { id: '', path, format: doc.format, text: doc.text, meta, body, boilerplate, ...nlp, notices };
+  return { id: '', path, format: doc.format, text: doc.text, meta, body, boilerplate, ...nlp, notices, language };
 }
 
-/** The analyses of one article, in dependency order, under the `--timeout-ms` budget. */
+/**
+ * The analyses of one article, in dependency order, under the `--timeout-ms` budget.
+ *
+ * Per-language policy: the lexicons and rules are written for English, so an article known not
+ * to be English (`language` set by ingest, which says so in the article's notice) gets no
+ * findings rather than English rules misfiring on it (nearly every French sentence "unsourced").
+ * It is still read, aligned and shown.
+ */
 export function analyseArticle(article: AnalysedArticle, lexicons: Lexicons, limits: ArticleLimits = {}): FindingDraft[] {
+  if (article.language) return [];
   return withArticleBudget(article.path, limits, (budget) => {
     budget.check('markers');
     const loaded = findMarkers(article, lexicons);

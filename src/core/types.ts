@@ -134,6 +134,8 @@ export interface AnalysedArticle {
   entities: Entity[];
   /** Notices for the user about this article (e.g. "looks like it is not English"). */
   notices: string[];
+  /** The article's language when it is known not to be English (`fr`, or a script such as `Cyrillic`); null when English or undecided. */
+  language?: string | null;
 }
 
 export type SourceType =

@@ -43,6 +43,8 @@ export interface BoilerplateResult {
   found: FoundMeta;
   /** Notices for the user (the article does not look English). */
   notices: string[];
+  /** The article's language when it is not English (a language code such as `fr`, or a script such as `Cyrillic`); null when English or undecided. */
+  language: string | null;
 }
 
 /** The non-blank lines of `doc.content`, in order. */
@@ -102,7 +104,7 @@ export function analyseBoilerplate(doc: SourceDocument): BoilerplateResult {
   const authorWords = norm(found.author ?? meta.author ?? '').split(' ');
   const outlet = copyright ?? outlets.find((o) => !authorWords.includes(norm(o)));
   if (outlet) found.outlet = outlet;
-  return { spans, found, notices: language ? [language.notice] : [] };
+  return { spans, found, notices: language ? [language.notice] : [], language: language?.code ?? null };
 }
 
 /** Lower-case, straight quotes, single spaces, no surrounding punctuation. */
@@ -385,7 +387,8 @@ const SCRIPTS: readonly [string, RegExp][] = [
   ['Thai', /\p{Script=Thai}/u],
 ];
 
-const LEXICONS_ARE_ENGLISH = "parallax's lexicons are English, so few findings are expected";
+/** What the per-language policy means for an article that is not English (see analyseArticle in pipeline.ts). */
+const LEXICONS_ARE_ENGLISH = "parallax's analyses are written for English, so it has no loaded-term, attribution or unsourced findings";
 
 /**
  * The article's language when it is not English, judged on the whole text: first the share of
