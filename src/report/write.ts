@@ -265,7 +265,8 @@ export function stageFolder(out: string): string {
   cleanStaging(out);
   if (existsSync(out)) {
     if (!isDirectoryPath(out)) throw writeError(out, 'a file where the output folder should be');
-    const foreign = filesUnder(out).find((f) => isForeignFile(join(out, f)));
+    // Temporaries a killed run left (`.NAME.PID[.RANDOM].tmp`) are parallax's own: the swap drops them.
+    const foreign = filesUnder(out).find((f) => !/^\.[^/]+\.\d+(\.[0-9a-f]+)?\.tmp$/.test(basename(f)) && isForeignFile(join(out, f)));
     if (foreign) {
       throw new InputError('output folder holds files parallax did not write', {
         file: join(out, foreign),
