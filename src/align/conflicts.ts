@@ -2,16 +2,9 @@
  * Figures that disagree: within one event, two articles that give figures of the same kind none
  * of which agree (different values), or one a vague and the other a precise quantity.
  */
-import type { Figure, FigureKind } from './figures.js';
+import type { Figure, FigureConflict } from '../core/types.js';
 
-export interface FigureConflict {
-  kind: FigureKind;
-  reason: 'different-values' | 'vague-vs-precise';
-  /** The two articles, lower id first. */
-  articles: [string, string];
-  /** The figures each gives, in text order. */
-  figures: Pick<Figure, 'article' | 'start' | 'end' | 'text' | 'value' | 'vague'>[];
-}
+export type { FigureConflict } from '../core/types.js';
 
 const byId = (x: string, y: string) => x.localeCompare(y, 'en', { numeric: true });
 

@@ -10,7 +10,7 @@
  */
 import { createHash } from 'node:crypto';
 import { checkBudget } from '../core/limits.js';
-import type { AnalysedArticle, Event, Finding } from '../core/types.js';
+import type { AnalysedArticle, Event, EventLink, Finding } from '../core/types.js';
 import type { Lexicons } from '../lexicons/index.js';
 import { overlapping, sortSpans } from '../core/spans.js';
 import { unitsOf, type Unit } from './units.js';
@@ -24,6 +24,7 @@ import { loadParaphrases, paraphrasesOf, type ParaphraseTable } from './paraphra
 export type { Figure } from './figures.js';
 export type { QuoteReuse } from './quote-reuse.js';
 export type { FigureConflict } from './conflicts.js';
+export type { EventLink } from '../core/types.js';
 
 export interface Alignment {
   events: Event[];
@@ -63,22 +64,6 @@ export interface AlignOptions {
 }
 
 export const DEFAULT_ALIGN_OPTIONS: AlignOptions = { link: 0.35, merge: 0.15, evidence: 0.8, figureBonus: 0.05, quoteBonus: 0.3, attach: 0.12, context: 1.5, paraphrase: 0.5, actor: 0.5, entity: 0.3, entityFloor: 0.5, anchor: 0.15 };
-
-/** Why two mentions of an event are aligned. `a`/`b` index `mentions` (0-based). */
-export interface EventLink {
-  a: number;
-  b: number;
-  score: number;
-  cosine: number;
-  shared: string[];
-  figures?: string[];
-  quotation?: number;
-  /** Shared named entities (`@actor` ids, proper-noun stems) and the score they add. */
-  entities?: string[];
-  entityScore?: number;
-  /** Set on an anchored link (below the plain link score; see anchoredLinks): the actor it rests on (`@wagner`). */
-  anchor?: string;
-}
 
 const byId = (x: string, y: string) => x.localeCompare(y, 'en', { numeric: true });
 const r4 = (x: number) => Math.round(x * 1e4) / 1e4;

@@ -10,6 +10,7 @@ const eventOf = (id: string, ...snippets: string[]): Event => ({
   label: id,
   articles: [...new Set(snippets.map((s) => find(s).article))],
   mentions: snippets.map((s) => ({ article: find(s).article, start: find(s).start, end: find(s).end, text: s })),
+  links: [],
 });
 
 describe('bundled gold alignment', () => {
