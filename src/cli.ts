@@ -3,13 +3,13 @@
  * The command line: argv → command. The only module that touches process.exit, argv and where
  * files are written. Exit codes: 0 ok, 2 bad input or options, 70 internal error (a bug).
  */
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, statSync, writeSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { InputError } from './core/errors.js';
 
 import { PACKAGE_ROOT, VERSION } from './core/version.js';
-import { ANALYSIS_NAMES, analysePathsAsync, splitDisable, type AnalyseOptions } from './pipeline.js';
+import { ANALYSIS_NAMES, analysePaths, analysePathsAsync, splitDisable, type AnalyseOptions } from './pipeline.js';
 import { DEFAULT_TIMEOUT_MS, parseTimeoutMs, runBudget, withBudget } from './core/limits.js';
 import { enableInterrupts, Interrupted, pause, step } from './core/interrupt.js';
 import { expandInputs } from './ingest/files.js';
@@ -74,16 +74,19 @@ async function runAnalyze(paths: string[], flags: AnalyzeFlags, command: string)
   const options = analyseOptions(flags, paths);
   const { files, repeated } = expandInputs(paths);
   for (const r of repeated) notice(flags, `${r} was given more than once: analysed once`);
-  // One time budget over the whole run (--timeout-ms per article), checked inside the alignment
-  // and the rendering too, besides each article's own budget.
-  await withBudget(runBudget(files, options), async () => {
-    const report = await analysePathsAsync(files, options, progress);
-    for (const s of report.skipped ?? []) notice(flags, `skipped ${s.path}: ${s.reason}`);
-    await pause();
-    const { written, stdout } = step(() => writeReports(report, paths, flags, command));
-    if (stdout) process.stdout.write(stdout);
-    else if (!flags.quiet) process.stdout.write(formatSummary(report, written));
-  });
+  // One step (Ctrl-C stops it at once, see core/interrupt.ts) under one time budget over the
+  // whole run (--timeout-ms per article), checked inside the alignment and the rendering too,
+  // besides each article's own budget.
+  await pause();
+  const { report, written, stdout } = step(() =>
+    withBudget(runBudget(files, options), () => {
+      const r = analysePaths(files, options, progress);
+      return { report: r, ...writeReports(r, paths, flags, command) };
+    }),
+  );
+  for (const s of report.skipped ?? []) notice(flags, `skipped ${s.path}: ${s.reason}`);
+  if (stdout) process.stdout.write(stdout);
+  else if (!flags.quiet) process.stdout.write(formatSummary(report, written));
 }
 
 function addAnalyzeOptions(cmd: Command): Command {
@@ -140,7 +143,7 @@ export function buildProgram(): Command {
 
 function fail(message: string, code: number): never {
   // File names and found values come from the user: never let them drive the terminal.
-  process.stderr.write(`parallax: ${sanitizeTerminal(message, true)}\n`);
+  writeSync(2, `parallax: ${sanitizeTerminal(message, true)}\n`); // synchronously: the process exits right after
   process.exit(code);
 }
 
@@ -152,9 +155,8 @@ function onInterrupt(): never {
   removeTempFiles();
   const { planned, written } = writeProgress();
   const list = written.length ? `: ${written.map((w) => sanitizeTerminal(w, true)).join(', ')}` : '';
-  process.stderr.write(
-    planned === 0 ? 'parallax: interrupted — no report written\n' : `parallax: interrupted — wrote ${written.length} of ${planned} files${list}\n`,
-  );
+  // Written synchronously: the process exits right after.
+  writeSync(2, planned === 0 ? 'parallax: interrupted — no report written\n' : `parallax: interrupted — wrote ${written.length} of ${planned} files${list}\n`);
   process.exit(EXIT.interrupted);
 }
 

@@ -10,7 +10,7 @@ import { InputError } from './core/errors.js';
 import { kindRank } from './core/finding-kinds.js';
 import type { ArticleLimits } from './core/limits.js';
 import type { AnalysedArticle, Finding, FindingDraft, Report, SkippedInput } from './core/types.js';
-import { pause, step } from './core/interrupt.js';
+import { pause } from './core/interrupt.js';
 import { expandInputs } from './ingest/files.js';
 import { loadLexicons, type Lexicons } from './lexicons/index.js';
 import { alignArticles } from './align/index.js';
@@ -87,8 +87,11 @@ function requireArticles(articles: readonly AnalysedArticle[], skipped: readonly
   });
 }
 
-/** Analyses the given files and directories into one report. */
-export function analysePaths(inputs: readonly string[], options: AnalyseOptions = {}): Report {
+/**
+ * Analyses the given files and directories into one report. `onArticle` is called with the
+ * 0-based index of each article before it is read (without worker threads).
+ */
+export function analysePaths(inputs: readonly string[], options: AnalyseOptions = {}, onArticle?: (path: string, index: number, total: number) => void): Report {
   const { files } = expandInputs(inputs);
   const lexicons = loadLexicons(options);
   const run = new Collector(options.keepGoing === true);
@@ -99,7 +102,10 @@ export function analysePaths(inputs: readonly string[], options: AnalyseOptions 
     // Many articles and several cores: prepare + analyse in worker threads (same results, in order).
     ({ articles: prepared, drafts } = analyseInParallel(files, options, localAnalysis(lexicons, options, run), plan));
   } else {
-    prepared = files.flatMap((f) => run.attempt(f, () => prepareArticle(f, options)) ?? []);
+    prepared = files.flatMap((f, i) => {
+      onArticle?.(f, i, files.length);
+      return run.attempt(f, () => prepareArticle(f, options)) ?? [];
+    });
   }
   const articles = run.distinct(prepared).filter((a) => drafts.has(a) || run.attempt(a.path, () => drafts.set(a, analyseArticle(a, lexicons, options))));
   requireArticles(articles, run.skipped);
@@ -112,10 +118,9 @@ function localAnalysis(lexicons: Lexicons, options: AnalyseOptions, run: Collect
 }
 
 /**
- * Like `analysePaths`, but in steps (one article, then the alignment and the report) with the
- * event loop free between them, so that a Ctrl-C (SIGINT) is handled at once (see
- * core/interrupt.ts). `onArticle` is called with the 0-based index of each article before it is
- * read.
+ * Like `analysePaths`, but yielding to the event loop between articles, so that a view (the
+ * TUI's progress) stays live. `onArticle` is called with the 0-based index of each article
+ * before it is read.
  */
 export async function analysePathsAsync(
   inputs: readonly string[],
@@ -123,8 +128,7 @@ export async function analysePathsAsync(
   onArticle?: (path: string, index: number, total: number) => void,
 ): Promise<Report> {
   const { files } = expandInputs(inputs);
-  await pause();
-  const lexicons = step(() => loadLexicons(options));
+  const lexicons = loadLexicons(options);
   const run = new Collector(options.keepGoing === true);
   const plan = planWorkers(files.length);
   let prepared: AnalysedArticle[] = [];
@@ -133,20 +137,20 @@ export async function analysePathsAsync(
     ({ articles: prepared, drafts } = await analyseInParallelAsync(files, options, localAnalysis(lexicons, options, run), plan, onArticle));
   } else {
     for (const [i, f] of files.entries()) {
+      await pause();
       onArticle?.(f, i, files.length);
-      await pause(); // right before the step: a SIGINT that came before it is handled here (see core/interrupt.ts)
-      const a = step(() => run.attempt(f, () => prepareArticle(f, options)));
+      const a = run.attempt(f, () => prepareArticle(f, options));
       if (a) prepared.push(a);
     }
   }
   const articles: AnalysedArticle[] = [];
   for (const a of run.distinct(prepared)) {
     await pause();
-    if (drafts.has(a) || step(() => run.attempt(a.path, () => drafts.set(a, analyseArticle(a, lexicons, options))))) articles.push(a);
+    if (drafts.has(a) || run.attempt(a.path, () => drafts.set(a, analyseArticle(a, lexicons, options)))) articles.push(a);
   }
   requireArticles(articles, run.skipped);
   await pause();
-  return run.finish(step(() => analyseArticles(articles, lexicons, options, drafts)));
+  return run.finish(analyseArticles(articles, lexicons, options, drafts));
 }
 
 /** Runs the analyses and alignment over prepared articles (ids assigned in path order). */

@@ -30,13 +30,15 @@ export function registerCorpusCommand(program: Command): void {
         ? (done: number, total: number, phase: 'read' | 'align') => process.stderr.write(`\r${phase === 'read' ? 'reading' : 'aligning stories'} ${done}/${total}\u001b[K`)
         : undefined;
       const staging = stageFolder(flags.out);
-      // Story files are written as each story is done, so the reports are never all in memory.
+      // One step (Ctrl-C stops it at once, see core/interrupt.ts). Story files are written as
+      // each story is done, so the reports are never all in memory.
       await pause();
-      const result = step(() => runCorpus(dir, staging, progress ? { progress, emit: writeStaged } : { emit: writeStaged }));
+      const { result, written } = step(() => {
+        const r = runCorpus(dir, staging, progress ? { progress, emit: writeStaged } : { emit: writeStaged });
+        r.files.forEach(writeStaged);
+        return { result: r, written: swapFolder(staging, flags.out) };
+      });
       if (tty) process.stderr.write('\r\u001b[K');
-      await pause();
-      step(() => result.files.forEach(writeStaged));
-      const written = swapFolder(staging, flags.out);
       if (flags.quiet) return;
       const say = (line: string) => sanitizeTerminal(line, true);
       for (const s of result.skipped) process.stderr.write(`${say(`skipped ${s.reason}`)}\n`);

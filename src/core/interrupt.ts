@@ -1,12 +1,13 @@
 /**
  * Ctrl-C (SIGINT) during a run. The analyses are synchronous, so a SIGINT handler would only run
- * when a whole run is over. Instead the CLI runs each synchronous step of a run (one article, one
- * story, the alignment, the rendering and writing) through `step`, which lets a SIGINT stop the
- * step at once — node's vm `breakOnSigint`, the mechanism its REPL uses — and throws
- * `Interrupted`; between steps, `pause` yields to the event loop, where the CLI's SIGINT handler
- * runs. Call `pause` right before each `step`: while a step runs, node takes the SIGINT listeners
- * off (and puts them back after), so a signal that came earlier but was not yet handled would be
- * lost. Library callers that never call `enableInterrupts` get plain function calls.
+ * when the work is over. The CLI therefore runs a command's work (reading, analysing, aligning,
+ * rendering, writing) as one `step`, which a SIGINT stops at once — node's vm `breakOnSigint`,
+ * the mechanism its REPL uses — by throwing `Interrupted`; outside the step, the CLI's SIGINT
+ * handler runs. Node takes the SIGINT listeners off while a step runs and puts them back after;
+ * a signal in that instant gets the default action (the process ends by SIGINT, which a shell
+ * also reports as 130), and the temporaries it leaves are removed by the next run. So a
+ * command is one step, not many: `pause` right before it lets a signal that came earlier be
+ * handled. Library callers that never call `enableInterrupts` get plain function calls.
  */
 import { Script } from 'node:vm';
 

@@ -117,14 +117,7 @@ export function overlapping<T extends Span>(sorted: readonly T[], start: number,
     sorted.forEach((s, i) => (ends![i] = max = Math.max(max, s.end)));
     prefixEnds.set(sorted, ends);
   }
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid]!.start < end) lo = mid + 1;
-    else hi = mid;
-  }
   const out: T[] = [];
-  for (let i = lo - 1; i >= 0 && ends[i]! > start; i--) if (sorted[i]!.end > start) out.push(sorted[i]!);
+  for (let i = firstStartingAt(sorted, end) - 1; i >= 0 && ends[i]! > start; i--) if (sorted[i]!.end > start) out.push(sorted[i]!);
   return out.reverse();
 }

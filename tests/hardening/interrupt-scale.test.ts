@@ -90,7 +90,7 @@ describe('SIGINT during analyze of 200 articles', () => {
 
 describe('SIGINT during corpus of 500 articles', () => {
   const dir = folder('corpus500', 500);
-  it.each([2000, 7000])('after %i ms: exit 130 within 1 s, the output folder untouched, no staging folder left', async (delay) => {
+  it.each([3000, 8000])('after %i ms: exit 130 within 1 s, the output folder untouched, no staging folder left', async (delay) => {
     const out = join(root, 'corpus-out');
     mkdirSync(out, { recursive: true });
     const r = await interrupt(['corpus', dir, '--out', out], () => true, delay);
