@@ -14,12 +14,12 @@
  */
 import { firstStartingAt } from '../core/spans.js';
 import { checkBudget } from '../core/limits.js';
-import type { AnalysedArticle, Sentence, Token, UnsourcedFinding } from '../core/types.js';
+import type { AnalysedArticle, Assigned, Sentence, Token, UnsourcedFinding } from '../core/types.js';
 import type { Lexicons } from '../lexicons/index.js';
 import type { AttributionDraft } from './attribution/index.js';
 import { firstQuotationEndingAfter, quotationsOf } from './quotes.js';
 
-export type UnsourcedDraft = Omit<UnsourcedFinding, 'id' | 'article'>;
+export type UnsourcedDraft = Omit<UnsourcedFinding, Assigned>;
 
 export type UnsourcedReason = 'prescriptive' | 'prediction' | 'agentless-passive' | 'vague-source' | 'no-attribution';
 

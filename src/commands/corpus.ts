@@ -6,7 +6,8 @@
  * complete (report/write.ts): a re-run never keeps story files of an earlier run, and an
  * interrupted or killed run leaves the earlier output as it was.
  */
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
+import { minConfidenceOption } from './confidence-option.js';
 import { runCorpus } from '../corpus/run.js';
 import { sanitizeTerminal } from '../core/escape.js';
 import { pause, step } from '../core/interrupt.js';
@@ -15,6 +16,7 @@ import { stageFolder, swapFolder, writeStaged } from '../report/write.js';
 interface CorpusFlags {
   out: string;
   quiet?: boolean;
+  minConfidence?: number;
 }
 
 export function registerCorpusCommand(program: Command): void {
@@ -24,6 +26,7 @@ export function registerCorpusCommand(program: Command): void {
     .argument('<dir>', 'folder of articles')
     .option('--out <dir>', 'the folder to (re)write: stories/, stories.json, outlets.json and outlets.csv', 'reports/corpus')
     .option('-q, --quiet', 'print nothing but errors')
+    .addOption(minConfidenceOption(Option))
     .action(async (dir: string, flags: CorpusFlags) => {
       const tty = process.stderr.isTTY === true && !flags.quiet;
       const progress = tty
@@ -32,9 +35,10 @@ export function registerCorpusCommand(program: Command): void {
       const staging = stageFolder(flags.out);
       // One step (Ctrl-C stops it at once, see core/interrupt.ts). Story files are written as
       // each story is done, so the reports are never all in memory.
+      const shown = flags.minConfidence === undefined ? {} : { minConfidence: flags.minConfidence };
       await pause();
       const { result, written } = step(() => {
-        const r = runCorpus(dir, staging, progress ? { progress, emit: writeStaged } : { emit: writeStaged });
+        const r = runCorpus(dir, staging, progress ? { progress, emit: writeStaged, ...shown } : { emit: writeStaged, ...shown });
         r.files.forEach(writeStaged);
         return { result: r, written: swapFolder(staging, flags.out) };
       });
