@@ -9,13 +9,15 @@
  * All offsets are 0-based UTF-16 indices into the article's file text, end exclusive.
  */
 import { createHash } from 'node:crypto';
+import { checkBudget } from '../core/limits.js';
 import type { AnalysedArticle, Event, EventLink, Finding } from '../core/types.js';
 import type { Lexicons } from '../lexicons/index.js';
+import { overlapping, sortSpans } from '../core/spans.js';
 import { unitsOf, type Unit } from './units.js';
 import { isStopWord, termsOf, type TermHit } from './terms.js';
 import { candidatePairs, centroid, overlap, vectorOf, weighting, type TermVector, type Weighting } from './similarity.js';
 import { figuresOf, type Figure } from './figures.js';
-import { isReuse, quoteOverlap, quotesOf, reuseGroups, type QuoteRef, type QuoteReuse } from './quote-reuse.js';
+import { isReuse, QUOTE_MIN_SHARED, quoteOverlap, quotesOf, reuseGroups, type QuoteRef, type QuoteReuse } from './quote-reuse.js';
 import { figureConflicts, type FigureConflict } from './conflicts.js';
 import { loadParaphrases, paraphrasesOf, type ParaphraseTable } from './paraphrases.js';
 
@@ -140,12 +142,30 @@ function scorer(vectors: TermVector[], context: (i: number, j: number, dot: numb
   const all = [...new Set(quotes.flat())];
   all.forEach((q, k) => group.set(q, k));
   const root = (k: number): number => { while (group.get(all[k]!)! !== k) k = group.get(all[k]!)!; return k; };
-  for (let x = 0; x < all.length; x++) for (let y = x + 1; y < all.length; y++) {
-    if (!isReuse(all[x]!, all[y]!)) continue;
-    const [rx, ry] = [root(x), root(y)];
-    if (rx !== ry) group.set(all[Math.max(rx, ry)]!, Math.min(rx, ry));
+  // Only quotations sharing at least QUOTE_MIN_SHARED stems can be reuses: found through the
+  // stems' postings, not by comparing every pair (quadratic in a long article's quotations).
+  // Components do not depend on the order pairs are joined in (each root is its least index).
+  const postings = new Map<string, number[]>();
+  all.forEach((q, k) =>
+    q.stems.forEach((t) => {
+      const list = postings.get(t);
+      if (list) list.push(k);
+      else postings.set(t, [k]);
+    }),
+  );
+  const reused = new Set<number>();
+  for (let x = 0; x < all.length; x++) {
+    const shared = new Map<number, number>();
+    for (const t of all[x]!.stems) for (const y of postings.get(t)!) if (y > x) shared.set(y, (shared.get(y) ?? 0) + 1);
+    for (const [y, n] of shared) {
+      if (n < QUOTE_MIN_SHARED || !isReuse(all[x]!, all[y]!)) continue;
+      reused.add(x).add(y);
+      const [rx, ry] = [root(x), root(y)];
+      if (rx !== ry) group.set(all[Math.max(rx, ry)]!, Math.min(rx, ry));
+    }
   }
-  const reusedIn = quotes.map((list) => new Set(list.filter((q) => all.some((r) => r !== q && isReuse(q, r))).map((q) => root(all.indexOf(q)))));
+  const indexOf = new Map(all.map((q, k) => [q, k]));
+  const reusedIn = quotes.map((list) => new Set(list.filter((q) => reused.has(indexOf.get(q)!)).map((q) => root(indexOf.get(q)!))));
   return (i: number, j: number): Scored => {
     const key = Math.min(i, j) * n + Math.max(i, j);
     const hit = cache.get(key);
@@ -175,12 +195,14 @@ function scorer(vectors: TermVector[], context: (i: number, j: number, dot: numb
 /** Index terms of each unit: stems, paraphrase-set terms and actor terms (see AlignOptions). */
 export function unitTerms(article: AnalysedArticle, units: readonly Unit[], lexicons: Lexicons | undefined, o: Pick<AlignOptions, 'paraphrase' | 'actor'>, table: ParaphraseTable | null): TermHit[][] {
   const actors = lexicons && o.actor > 0 ? lexicons.match(article, 'actors') : [];
+  // Token ranges of the actor matches (sorted by start), looked up per unit.
+  const actorSpans = actors.map((m) => ({ start: m.tokenStart, end: m.tokenEnd, m }));
   return units.map((u) => {
     const hits = termsOf(article.tokens, u.tokenStart, u.tokenEnd);
     if (table && o.paraphrase > 0) {
       for (const p of paraphrasesOf(table, article.tokens, u.tokenStart, u.tokenEnd)) hits.push({ term: `~${p.set}`, proper: false, group: p.tokenStart, weight: o.paraphrase });
     }
-    for (const m of actors) {
+    for (const { m } of overlapping(actorSpans, u.tokenStart, u.tokenEnd)) {
       if (m.tokenStart < u.tokenStart || m.tokenEnd > u.tokenEnd) continue;
       // The actor term joins the proper-name run it starts in (Yevgeny Prigozhin), so the run counts once.
       let g = m.tokenStart;
@@ -200,15 +222,21 @@ export function buildModel(sorted: readonly AnalysedArticle[], lexicons: Lexicon
   const allQuotes: QuoteRef[] = [];
   const hits: TermHit[][] = [];
   for (const a of sorted) {
+    checkBudget('alignment');
     const fig = figuresOf(a);
     const qs = quotesOf(a);
     allQuotes.push(...qs);
     const us = unitsOf(a);
     hits.push(...unitTerms(a, us, lexicons, o, table));
+    // Looked up per unit through sorted spans, not by scanning the article's list for each unit.
+    const figSpans = sortSpans(fig.map((f, k) => ({ start: f.start, end: f.end, k })));
+    const quoteSpans = sortSpans(qs.map((q, k) => ({ start: q.innerStart, end: q.innerEnd, k })));
+    const inOrder = <T>(list: readonly T[], hits: { k: number }[]) => hits.map((h) => h.k).sort((x, y) => x - y).map((k) => list[k]!);
     for (const u of us) {
+      checkBudget('alignment');
       units.push(u);
-      figures.push(fig.filter((f) => f.start >= u.start && f.end <= u.end));
-      quotes.push(qs.filter((q) => q.innerStart < u.end && q.innerEnd > u.start));
+      figures.push(inOrder(fig, overlapping(figSpans, u.start, u.end)).filter((f) => f.start >= u.start && f.end <= u.end));
+      quotes.push(inOrder(qs, overlapping(quoteSpans, u.start, u.end)));
     }
   }
   const w = weighting(hits);
@@ -246,6 +274,7 @@ export function alignArticles(
   const between = new Map<number, Map<number, number>>(units.map((_, i) => [i, new Map()]));
   const adjacency: [number, number][][] = units.map(() => []);
   for (const [i, j] of pairs) {
+    checkBudget('alignment');
     const s = score(i, j);
     if (s.score <= 0) continue;
     between.get(i)!.set(j, s.score);
@@ -280,6 +309,7 @@ export function alignArticles(
     return members.get(a)!.length * members.get(b)!.length - same;
   };
   for (const e of edges) {
+    checkBudget('alignment');
     const ca = cluster[e.i]!;
     const cb = cluster[e.j]!;
     if (ca === cb) continue;
@@ -314,6 +344,7 @@ export function alignArticles(
     const multi = new Set([...perArticle.entries()].filter(([, m]) => m.size > 1).map(([c]) => c));
     const extra = new Map<number, number[]>();
     units.forEach((u, x) => {
+      checkBudget('alignment');
       const sums = new Map<number, number>();
       for (const [y, v] of adjacency[x]!) {
         const c = cluster[y]!;
@@ -332,6 +363,7 @@ export function alignArticles(
   const reuse = reuseGroups(allQuotes, articleText, findings);
   const clusters = [...members.entries()].sort((x, y) => x[1][0]! - y[1][0]!);
   const events: Event[] = clusters.map(([key, list], k) => {
+    checkBudget('alignment');
     const mentions = list.map((x) => ({ article: units[x]!.article, start: units[x]!.start, end: units[x]!.end, text: units[x]!.text }));
     const pos = new Map(list.map((x, m) => [x, m]));
     const links: EventLink[] = used

@@ -13,6 +13,7 @@
  * All offsets are 0-based UTF-16 indices into the file text, end exclusive.
  */
 import { firstStartingAt } from '../core/spans.js';
+import { checkBudget } from '../core/limits.js';
 import type { AnalysedArticle, Assigned, Sentence, Token, UnsourcedFinding } from '../core/types.js';
 import type { Lexicons } from '../lexicons/index.js';
 import type { AttributionDraft } from './attribution/index.js';
@@ -150,6 +151,7 @@ export function findUnsourced(article: AnalysedArticle, attributions: Attributio
   const covered = coverage(sentences, attributions);
   const out: UnsourcedDraft[] = [];
   for (let si = 0; si < sentences.length; si++) {
+    checkBudget('unsourced');
     const s = sentences[si]!;
     if (s.heading) continue;
     const last = tokens[s.tokenEnd - 1]!;

@@ -160,6 +160,8 @@ export interface AnalysedArticle {
   entities: Entity[];
   /** Notices for the user about this article (e.g. "looks like it is not English"). */
   notices: string[];
+  /** The article's language when it is known not to be English (`fr`, or a script such as `Cyrillic`); null when English or undecided. */
+  language?: string | null;
 }
 
 export type SourceType =
@@ -459,6 +461,14 @@ export interface ReportArticle {
   notices: string[];
 }
 
+/** An input left out of the report (with `--keep-going`), and why. */
+export interface SkippedInput {
+  /** The file as given (or found in a given folder). */
+  path: string;
+  /** The one-line message of the error that kept it out (without the path). */
+  reason: string;
+}
+
 /**
  * The JSON report, contract version 1 (README "Report contract"). Every span is {start, end, text}:
  * 0-based UTF-16 code-unit offsets, end exclusive, into the article's source text as read from its
@@ -490,4 +500,6 @@ export interface Report {
    * The others stay in `findings`.
    */
   minConfidence: number;
+  /** Inputs left out of the report and why (added field; only with `--keep-going`, only when a file was left out). */
+  skipped?: SkippedInput[];
 }

@@ -9,6 +9,7 @@
  * emphasis rules allow it and as `<b>`/`<i>`/`<del>`/`<ins>` tags where they would not.
  */
 import type { Report } from '../core/types.js';
+import { checkBudget } from '../core/limits.js';
 import { FINDING_KINDS } from '../core/finding-kinds.js';
 import { escapeMarkdownInline, markdownFence } from '../core/escape.js';
 import { GENERATOR_MARK } from './write.js';
@@ -162,6 +163,7 @@ function coverage(v: ReportView): string[] {
 }
 
 function event(e: EventView): string[] {
+  checkBudget('rendering');
   const out = [`### ${e.id} · ${inl(e.label)}`, ''];
   const who = [`Reported by ${e.reportedBy.map(inl).join(', ')}`];
   if (e.omittedBy.length > 0) who.push(`left out by ${e.omittedBy.map(inl).join(', ')}`);

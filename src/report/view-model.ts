@@ -9,8 +9,10 @@
  * report read from a file is validated against the schema before it gets here.
  */
 import type { ActorReport, ArticleScores, AttributionFinding, Event, Figure, FigureConflict, Finding, QuoteIntro, QuoteReuse, Report, ReportArticle, SourceType, UnsourcedFinding } from '../core/types.js';
+import { checkBudget } from '../core/limits.js';
 import { detailOf, FINDING_KIND_NAMES, FINDING_KINDS, kindRank, type FindingKind } from '../core/finding-kinds.js';
 import { groupChanges, wordDiff, type DiffPart } from '../core/word-diff.js';
+import { overlapping } from '../core/spans.js';
 import { isShown } from '../core/confidence.js';
 
 /** What a mark in a version's text stands for: a finding of a kind, or an attribution's source or cue. */
@@ -366,7 +368,7 @@ function versionView(e: Event, a: ReportArticle, findings: readonly Finding[]): 
   const inside: Finding[] = [];
   spans.forEach((s, i) => {
     if (i > 0) segments.push({ text: ' … ', marks: [], gap: true });
-    const mine = findings.filter((f) => f.start < s.end && s.start < f.end);
+    const mine = overlapping(findings, s.start, s.end);
     for (const f of mine) if (!inside.includes(f)) inside.push(f);
     segments.push(...segmentText(a.text, s.start, s.end, mine));
   });
@@ -398,6 +400,7 @@ function eventView(
   labelOf: Map<string, string>,
   omissions: Record<string, string[]>,
 ): EventView {
+  checkBudget('rendering');
   const versions = articles.map((a) => (e.articles.includes(a.id) ? versionView(e, a, findingsOf.get(a.id) ?? []) : null));
   const present = versions.filter((v): v is VersionView => v !== null);
   const ref = present[0];

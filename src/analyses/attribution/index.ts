@@ -16,6 +16,7 @@
  * (`draft.ts`) and per-article scores (`scores.ts`).
  */
 import type { AnalysedArticle, FindingDraft, SourceType } from '../../core/types.js';
+import { checkBudget } from '../../core/limits.js';
 import type { LexiconMatch, Lexicons } from '../../lexicons/index.js';
 import { quotationsOf } from '../quotes.js';
 import { type AttributionDraft, type Ctx, isPunct, isQuoteMark, span, wordsOf } from './context.js';
@@ -105,6 +106,7 @@ export function findAttributions(article: AnalysedArticle, lexicons: Lexicons): 
   }
   const out: AttributionDraft[] = [];
   for (const m of cues) {
+    checkBudget('attribution');
     const first = tokens[m.tokenStart]!;
     const sentence = sentences[first.sentence]!;
     const lastTok = tokens[sentence.tokenEnd - 1]!;
