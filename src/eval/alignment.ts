@@ -231,7 +231,7 @@ export function ecbFolds(topics: PreparedTopic[]): { name: string; tune: Prepare
  */
 export function alignmentGrid(): Partial<AlignOptions>[] {
   const out: Partial<AlignOptions>[] = [];
-  for (const link of [0.25, 0.3, 0.35, 0.4, 0.45]) for (const merge of [0.1, 0.15, 0.2]) out.push({ link, merge });
+  for (const link of [0.3, 0.35, 0.4, 0.45]) for (const merge of [0.2, 0.25, 0.3]) out.push({ link, merge });
   return out;
 }
 
