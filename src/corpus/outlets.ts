@@ -50,7 +50,7 @@ export class OutletAccumulator {
       for (const f of byArticle.get(a.id) ?? []) {
         if (f.kind === 'loaded') e.loaded++;
         else if (f.kind === 'unsourced') e.unsourced++;
-        else {
+        else if (f.kind === 'attribution') {
           e.attributions++;
           e.types.set(f.sourceType, (e.types.get(f.sourceType) ?? 0) + 1);
         }

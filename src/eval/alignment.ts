@@ -18,6 +18,7 @@ import type { AnalysedArticle } from '../core/types.js';
 import { analysePaths, prepareArticle } from '../pipeline.js';
 import { PACKAGE_ROOT } from '../core/version.js';
 import { loadBundledGold, scoreBundled } from './bundled-gold.js';
+import { prf, type Counts } from './prf.js';
 import { alignArticles, type AlignOptions } from '../align/index.js';
 import { isStopWord } from '../align/terms.js';
 import { groupStories } from '../corpus/group.js';
@@ -41,20 +42,8 @@ export interface PreparedTopic {
   gold: Set<string>;
 }
 
-export interface Counts {
-  tp: number;
-  fp: number;
-  fn: number;
-}
-
 const key = (doc: string, sentence: number) => `${doc}#${sentence}`;
 const pairKey = (x: string, y: string) => (x < y ? `${x}|${y}` : `${y}|${x}`);
-
-export function prf(c: Counts): { p: number; r: number; f1: number } {
-  const p = c.tp + c.fp ? c.tp / (c.tp + c.fp) : 0;
-  const r = c.tp + c.fn ? c.tp / (c.tp + c.fn) : 0;
-  return { p, r, f1: p + r ? (2 * p * r) / (p + r) : 0 };
-}
 
 /** Reads an ECB+ topic, writes its documents as `.txt` files into `dir` and prepares them. */
 export function prepareTopic(file: string, dir: string): PreparedTopic {

@@ -10,7 +10,7 @@ import { resolve } from 'node:path';
 import { parse } from 'yaml';
 import type { Event } from '../core/types.js';
 import { PACKAGE_ROOT } from '../core/version.js';
-import { prf, type Counts } from './alignment.js';
+import { prf, type Counts } from './prf.js';
 
 export const BUNDLED_GOLD = resolve(PACKAGE_ROOT, 'tests/fixtures/align/bundled-gold.yml');
 

@@ -19,7 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import type { AnalysedArticle, FindingDraft } from '../core/types.js';
 import { PACKAGE_ROOT } from '../core/version.js';
-import type { AnalyseOptions } from '../pipeline.js';
+import type { AnalyseOptions } from '../pipeline/article.js';
 
 /** Options the workers need to reproduce the main thread's analysis (plain, cloneable data). */
 export type WorkerAnalyseOptions = AnalyseOptions;

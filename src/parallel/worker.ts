@@ -25,7 +25,7 @@ const reply = (message: WorkerReply): void => {
 let prepare: (path: string) => AnalysedArticle;
 let analyse: (article: AnalysedArticle) => FindingDraft[];
 try {
-  const pipeline = await import('../pipeline.js');
+  const pipeline = await import('../pipeline/article.js');
   const { loadLexicons } = await import('../lexicons/index.js');
   const lexicons: Lexicons = loadLexicons(options);
   prepare = (path) => pipeline.prepareArticle(path, options);

@@ -7,11 +7,12 @@
  * All report text goes through `escapeHtml`, so article text can never become markup.
  */
 import type { Report } from '../core/types.js';
+import { FINDING_KIND_NAMES, FINDING_KINDS, type MarkStyle } from '../core/finding-kinds.js';
 import { escapeHtml as h } from '../core/escape.js';
 import { GENERATOR_MARK } from './write.js';
 import type { FormatOptions } from './markdown.js';
 import { buildView, clip, fmt, MIN_DIFF_SHARED, quoted, type EventView, type FindingView, type MetricRow, type ReportView, type Segment } from './view-model.js';
-import type { DiffPart } from './word-diff.js';
+import type { DiffPart } from '../core/word-diff.js';
 
 const CSS = `
 :root{--fg:#1b1f24;--muted:#5b636d;--line:#d5dae0;--bg:#fff;--soft:#f5f7f9;--loaded:#ffe08a;--cue:#cfe3ff;--src:#2b6cb0;--uns:#d9480f;--add:#d3f5d8;--del:#fbd5d5}
@@ -56,11 +57,14 @@ function renderSegments(segments: Segment[]): string {
         const ms = by(k);
         if (ms.length > 0) inner = `<${tag} class="${cls}" title="${h(ms.map((m) => m.title).join('\n'))}">${inner}</${tag}>`;
       };
-      wrap('loaded', 'mark', 'loaded');
+      const styled = (style: MarkStyle) => FINDING_KIND_NAMES.filter((k) => FINDING_KINDS[k].mark === style);
+      for (const k of styled('strong')) wrap(k, 'mark', k);
       wrap('cue', 'span', 'cue');
       wrap('source', 'span', 'source');
-      wrap('unsourced', 'span', 'unsourced');
-      if (by('unsourced').some((m) => m.first)) inner = `<span class="unsourced-flag" aria-label="unsourced">⚑</span>${inner}`;
+      for (const k of styled('flag')) {
+        wrap(k, 'span', k);
+        if (by(k).some((m) => m.first)) inner = `<span class="${k}-flag" aria-label="${k}">⚑</span>${inner}`;
+      }
       return inner;
     })
     .join('');
@@ -78,7 +82,7 @@ function renderDiff(parts: DiffPart[]): string {
 
 function findingItem(f: FindingView): string {
   const alt = f.alternative ? ` — neutral alternative: <em>${h(f.alternative)}</em>` : '';
-  const kind = f.kind === 'loaded' ? 'loaded' : f.kind === 'attribution' ? 'source' : 'unsourced';
+  const kind = FINDING_KINDS[f.kind].tag;
   return `<li><code>${h(f.id)}</code> ${kind} · ${h(f.tag)}: ${h(quoted(clip(f.quote)))} — ${h(f.explanation)}${alt} <span class="muted">(${h(f.rule)})</span></li>`;
 }
 

@@ -9,10 +9,11 @@
  * emphasis rules allow it and as `<b>`/`<i>`/`<del>`/`<ins>` tags where they would not.
  */
 import type { Report } from '../core/types.js';
+import { FINDING_KINDS } from '../core/finding-kinds.js';
 import { escapeMarkdownInline, markdownFence } from '../core/escape.js';
 import { GENERATOR_MARK } from './write.js';
 import { buildView, clip, fmt, MIN_DIFF_SHARED, quoted, type EventView, type FindingView, type ReportView, type Segment } from './view-model.js';
-import type { DiffPart } from './word-diff.js';
+import type { DiffPart } from '../core/word-diff.js';
 
 export interface FormatOptions {
   /** The command that reproduces the report, shown in its header. */
@@ -95,9 +96,9 @@ function renderPieces(input: Piece[]): string {
 function renderSegments(segments: Segment[]): string {
   return renderPieces(
     segments.map((s) => {
-      const kinds = new Set(s.marks.map((m) => m.kind));
-      const style = kinds.has('loaded') && kinds.has('cue') ? LOADED_CUE : kinds.has('loaded') ? LOADED : kinds.has('cue') ? CUE : null;
-      const flag = s.marks.some((m) => m.kind === 'unsourced' && m.first);
+      const styles = new Set(s.marks.map((m) => m.style));
+      const style = styles.has('strong') && styles.has('cue') ? LOADED_CUE : styles.has('strong') ? LOADED : styles.has('cue') ? CUE : null;
+      const flag = s.marks.some((m) => m.style === 'flag' && m.first);
       return flag ? { text: s.text, style, prefix: '⚑ ' } : { text: s.text, style };
     }),
   );
@@ -117,7 +118,7 @@ function renderDiff(parts: DiffPart[]): string {
 /** One finding under a version (its text is shown above, so the quote is clipped). */
 function findingLine(f: FindingView): string {
   const alt = f.alternative ? ` — neutral alternative: ${inl(f.alternative)}` : '';
-  const kind = f.kind === 'loaded' ? 'loaded' : f.kind === 'attribution' ? 'source' : 'unsourced';
+  const kind = FINDING_KINDS[f.kind].tag;
   return `- \`${f.id}\` ${kind} · ${inl(f.tag)}: ${inl(quoted(clip(f.quote)))} — ${inl(f.explanation)}${alt} (${inl(f.rule)})`;
 }
 

@@ -1,17 +1,16 @@
 /**
- * Which report files a run writes, rendered in memory first and then written atomically.
+ * Which report files a run writes, rendered in memory first and then written atomically. Every
+ * format of the registry (formats.ts) is handled the same way.
  */
 import { basename, join, resolve } from 'node:path';
 import type { Report } from '../core/types.js';
-import { formatJson } from './json.js';
-import { formatMarkdown } from './markdown.js';
-import { formatHtml } from './html.js';
+import { FORMAT_NAMES, FORMATS, type FormatName, type ReportFormat } from './formats.js';
 import { writeOutputs, type OutputFile } from './write.js';
 
-export interface OutputFlags {
-  json?: string;
-  md?: string;
-  html?: string;
+/** `--json FILE`, `--md FILE`, … : one optional output file per format. */
+export type FormatFlags = { [K in FormatName]?: string };
+
+export interface OutputFlags extends FormatFlags {
   out?: string;
   pretty?: boolean;
   force?: boolean;
@@ -30,22 +29,19 @@ export function reportName(paths: readonly string[]): string {
 export function writeReports(report: Report, paths: readonly string[], flags: OutputFlags, command: string): { written: string[]; stdout: string } {
   const files: OutputFile[] = [];
   let stdout = '';
-  const fmt = { command };
-  const json = () => formatJson(report, flags.pretty ?? false);
-  if (flags.json === '-') stdout = json();
-  else if (flags.json) files.push({ path: flags.json, content: json() });
-  if (flags.md) files.push({ path: flags.md, content: formatMarkdown(report, fmt) });
-  if (flags.html) files.push({ path: flags.html, content: formatHtml(report, fmt) });
-  if (flags.out || (!flags.json && !flags.md && !flags.html)) {
+  const context = { command, pretty: flags.pretty ?? false };
+  const render = (format: ReportFormat) => format.render(report, context);
+  for (const name of FORMAT_NAMES) {
+    const format: ReportFormat = FORMATS[name];
+    const target = flags[name];
+    if (target === '-' && format.stdout) stdout = render(format);
+    else if (target) files.push({ path: target, content: render(format) });
+  }
+  if (flags.out || FORMAT_NAMES.every((name) => !flags[name])) {
     const dir = flags.out ?? 'reports';
     const name = reportName(paths);
-    files.push(
-      { path: join(dir, `${name}.json`), content: json() },
-      { path: join(dir, `${name}.md`), content: formatMarkdown(report, fmt) },
-      { path: join(dir, `${name}.html`), content: formatHtml(report, fmt) },
-    );
+    for (const f of FORMAT_NAMES) files.push({ path: join(dir, `${name}.${FORMATS[f].extension}`), content: render(FORMATS[f]) });
   }
   writeOutputs(files, flags.force ?? false);
   return { written: files.map((f) => f.path), stdout };
 }
-

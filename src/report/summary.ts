@@ -1,6 +1,7 @@
 /** The short plain-text summary printed after a non-interactive run (pure). */
 import type { Report } from '../core/types.js';
 import { sanitizeTerminal } from '../core/escape.js';
+import { FINDING_KIND_NAMES, FINDING_KINDS } from '../core/finding-kinds.js';
 
 export function formatSummary(report: Report, written: readonly string[]): string {
   const lines: string[] = [];
@@ -8,8 +9,8 @@ export function formatSummary(report: Report, written: readonly string[]): strin
   lines.push(`parallax ${report.tool.version}: ${report.articles.length} articles, ${report.events.length} events (${multi} shared), ${report.findings.length} findings`);
   for (const a of report.articles) {
     const fs = report.findings.filter((f) => f.article === a.id);
-    const count = (k: string) => fs.filter((f) => f.kind === k).length;
-    lines.push(`  ${a.id} ${sanitizeTerminal(a.label, true)}: ${a.words} words, ${count('loaded')} loaded terms, ${count('attribution')} attributions, ${count('unsourced')} unsourced`);
+    const counts = FINDING_KIND_NAMES.map((k) => `${fs.filter((f) => f.kind === k).length} ${FINDING_KINDS[k].noun}`);
+    lines.push(`  ${a.id} ${sanitizeTerminal(a.label, true)}: ${a.words} words, ${counts.join(', ')}`);
     for (const n of a.notices ?? []) lines.push(`    notice: ${sanitizeTerminal(n, true)}`);
   }
   for (const w of written) lines.push(`wrote ${w}`);

@@ -5,18 +5,20 @@
  * tables, actors, and the rules that fired — so the two formatters only escape and decorate.
  *
  * Text is kept raw (unescaped); each formatter escapes for its destination. Nothing here re-runs
- * an analysis: it only reads the report (the word diff is the shared view helper). Optional and
- * not-yet-specified report fields (`quoteReuse`, `numbers`, `conflicts`, `actors`, most scores)
- * are read tolerantly: a missing or unexpected shape is skipped, never an error.
+ * an analysis: it only reads the typed report (the word diff is the shared helper in core). A
+ * report read from a file is validated against the schema before it gets here.
  */
-import type { AttributionFinding, Event, Finding, LoadedFinding, Report, ReportArticle, UnsourcedFinding } from '../core/types.js';
-import { groupChanges, wordDiff, type DiffPart } from './word-diff.js';
+import type { ActorReport, ArticleScores, AttributionFinding, Event, Figure, FigureConflict, Finding, QuoteIntro, QuoteReuse, Report, ReportArticle, SourceType, UnsourcedFinding } from '../core/types.js';
+import { detailOf, FINDING_KIND_NAMES, FINDING_KINDS, kindRank, type FindingKind } from '../core/finding-kinds.js';
+import { groupChanges, wordDiff, type DiffPart } from '../core/word-diff.js';
 
-/** What a mark in a version's text stands for. */
-export type MarkKind = 'loaded' | 'source' | 'cue' | 'unsourced';
+/** What a mark in a version's text stands for: a finding of a kind, or an attribution's source or cue. */
+export type MarkKind = FindingKind | 'source' | 'cue';
 
 export interface Mark {
   kind: MarkKind;
+  /** How it shows: the kind's mark style (core/finding-kinds.ts), or an attribution's `source` / `cue`. */
+  style: 'strong' | 'flag' | 'source' | 'cue';
   /** Finding id (`f12`). */
   finding: string;
   /** One-line explanation for hover / footnotes. */
@@ -180,19 +182,6 @@ export interface ReportView {
   rules: RuleView[];
 }
 
-const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
-const num = (x: unknown): number | null => (typeof x === 'number' && Number.isFinite(x) ? x : null);
-const str = (x: unknown): string | null => (typeof x === 'string' ? x : null);
-/** The first string among `keys` of `o` (or the `text` of a span-like value there). */
-function pick(o: unknown, ...keys: string[]): string | null {
-  if (!isRecord(o)) return null;
-  for (const k of keys) {
-    const v = o[k];
-    if (typeof v === 'string' && v !== '') return v;
-    if (isRecord(v) && typeof v['text'] === 'string') return v['text'];
-  }
-  return null;
-}
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Shares of shared words below this make a word diff noise: the versions are told in different words. */
@@ -226,7 +215,7 @@ export function buildView(report: Report, command: string | null = null): Report
   const findingsOf = new Map<string, Finding[]>(articles.map((a) => [a.id, []]));
   for (const f of [...report.findings].sort((x, y) => x.start - y.start || x.end - y.end || cmp(x.id, y.id))) findingsOf.get(f.article)?.push(f);
   const eventLabel = new Map(report.events.map((e) => [e.id, e.label]));
-  const omissions = report.omissions ?? {};
+  const omissions = report.omissions;
 
   return {
     title: titleOf(articles),
@@ -286,20 +275,18 @@ function titleOf(articles: ReportArticle[]): string {
 /** The short tag shown next to a finding. */
 function findingView(f: Finding): FindingView {
   const base = { id: f.id, kind: f.kind, quote: f.text, explanation: f.explanation, rule: f.rule };
-  if (f.kind === 'loaded') {
-    return { ...base, tag: String(f.category), ...(f.alternative === undefined ? {} : { alternative: f.alternative }) };
-  }
   if (f.kind === 'attribution') {
     const who = f.sourceName ?? f.source?.text ?? 'no named source';
     return { ...base, tag: `${f.direct ? 'quote' : 'attribution'} · ${who} (${f.sourceType}) · ${f.cue.neutral ? 'neutral' : 'non-neutral'} cue "${f.cue.text}"` };
   }
-  return { ...base, tag: f.reason };
+  const alternative = f.kind === 'loaded' ? f.alternative : undefined;
+  return { ...base, tag: detailOf(f), ...(alternative === undefined ? {} : { alternative }) };
 }
 
 function markTitle(f: Finding): string {
   if (f.kind === 'loaded') return `${f.id} ${f.category}: ${f.explanation}${f.alternative ? ` (neutral: ${f.alternative})` : ''} [${f.rule}]`;
   if (f.kind === 'attribution') return `${f.id} ${findingView(f).tag}: ${f.explanation}`;
-  return `${f.id} unsourced (${f.reason}): ${f.explanation}`;
+  return `${f.id} ${f.kind} (${detailOf(f)}): ${f.explanation}`;
 }
 
 /** Merges overlapping mention spans of one article, in text order. */
@@ -315,12 +302,16 @@ function mentionSpans(e: Event, article: string): { start: number; end: number }
   return out;
 }
 
-/** The marks a finding puts on text: loaded/unsourced cover the finding, attributions their source and cue. */
-function markSpans(f: Finding): { kind: MarkKind; start: number; end: number }[] {
-  if (f.kind === 'loaded') return [{ kind: 'loaded', start: f.start, end: f.end }];
-  if (f.kind === 'unsourced') return [{ kind: 'unsourced', start: f.start, end: f.end }];
-  const out: { kind: MarkKind; start: number; end: number }[] = [{ kind: 'cue', start: f.cue.start, end: f.cue.end }];
-  if (f.source) out.push({ kind: 'source', start: f.source.start, end: f.source.end });
+type MarkSpan = Pick<Mark, 'kind' | 'style'> & { start: number; end: number };
+
+/** The marks a finding puts on text: the whole finding in its kind's style, or an attribution's source and cue. */
+function markSpans(f: Finding): MarkSpan[] {
+  if (f.kind !== 'attribution') {
+    const style = FINDING_KINDS[f.kind].mark;
+    return style === 'source-and-cue' ? [] : [{ kind: f.kind, style, start: f.start, end: f.end }];
+  }
+  const out: MarkSpan[] = [{ kind: 'cue', style: 'cue', start: f.cue.start, end: f.cue.end }];
+  if (f.source) out.push({ kind: 'source', style: 'source', start: f.source.start, end: f.source.end });
   return out;
 }
 
@@ -344,7 +335,7 @@ export function segmentText(text: string, start: number, end: number, findings: 
         const key = `${m.f.id}/${m.kind}`;
         const first = !seen.has(key);
         seen.add(key);
-        return { kind: m.kind, finding: m.f.id, title: markTitle(m.f), first };
+        return { kind: m.kind, style: m.style, finding: m.f.id, title: markTitle(m.f), first };
       }),
     });
   }
@@ -406,127 +397,102 @@ function eventView(
     omittedBy: articles.filter((a) => (omissions[a.id] ?? []).includes(e.id)).map((a) => a.label),
     versions,
     diffs,
-    quotes: quoteViews(e.quoteReuse, labelOf),
-    figures: figureViews(e['numbers'], articles),
-    conflicts: conflictLines(e['conflicts'], labelOf),
+    quotes: quoteViews(e.quoteReuse ?? [], labelOf),
+    figures: figureViews(e.numbers ?? [], articles),
+    conflicts: conflictLines(e.conflicts ?? [], labelOf),
   };
 }
 
-/** Quote reuse groups: `{ variants: [{ article, text, intro? }] }` (tolerant of other key names). */
-function quoteViews(raw: unknown, labelOf: Map<string, string>): QuoteVariantView[][] {
-  if (!Array.isArray(raw)) return [];
-  const out: QuoteVariantView[][] = [];
-  for (const group of raw) {
-    const variants = isRecord(group) ? (group['variants'] ?? group['mentions'] ?? group['quotes']) : null;
-    if (!Array.isArray(variants)) continue;
-    const vs = variants.filter(isRecord).flatMap((v) => {
-      const text = pick(v, 'text', 'quote');
-      const article = str(v['article']);
-      if (text === null || article === null) return [];
-      return [{ label: labelOf.get(article) ?? article, text, intro: introOf(v['intro']) ?? pick(v, 'introducedBy', 'introduction', 'lead') }];
-    });
-    if (vs.length === 0) continue;
-    const first = vs[0]!.text;
-    out.push(vs.map((v, i) => ({ ...v, diff: i === 0 ? [] : groupChanges(wordDiff(first, v.text)) })));
-  }
-  return out;
+/** Each reused quotation's variants, with the word diff of each against the first. */
+function quoteViews(groups: readonly QuoteReuse[], labelOf: Map<string, string>): QuoteVariantView[][] {
+  return groups.map((group) => {
+    const first = group.variants[0]?.text ?? '';
+    return group.variants.map((v, i) => ({
+      label: labelOf.get(v.article) ?? v.article,
+      text: v.text,
+      intro: v.intro === null ? null : introText(v.intro),
+      diff: i === 0 ? [] : groupChanges(wordDiff(first, v.text)),
+    }));
+  });
 }
 
-/** "Lavrov said (neutral cue)" from `{ cue: { text, neutral }, source: { text } | null }`, or a plain string. */
-function introOf(raw: unknown): string | null {
-  if (typeof raw === 'string') return raw;
-  if (!isRecord(raw)) return null;
-  const cue = pick(raw, 'cue');
-  if (cue === null) return pick(raw, 'text');
-  const source = pick(raw, 'source');
-  const neutral = isRecord(raw['cue']) && typeof raw['cue']['neutral'] === 'boolean' ? (raw['cue']['neutral'] ? 'neutral cue' : 'non-neutral cue') : null;
-  return `${source === null ? '' : `${source} `}${cue}${neutral === null ? '' : ` (${neutral})`}`;
+/** "Lavrov said (neutral cue)". */
+function introText(intro: QuoteIntro): string {
+  return `${intro.source === null ? '' : `${intro.source.text} `}${intro.cue.text} (${intro.cue.neutral ? 'neutral cue' : 'non-neutral cue'})`;
 }
 
-/** Figures per outlet from `numbers: [{ article, text | value, unit? }]`. */
-function figureViews(raw: unknown, articles: ReportArticle[]): FigureView[] {
-  if (!Array.isArray(raw)) return [];
+/** The figures each outlet gives for the event. */
+function figureViews(numbers: readonly Figure[], articles: ReportArticle[]): FigureView[] {
   return articles
-    .map((a) => ({
-      label: a.label,
-      values: raw
-        .filter((n) => isRecord(n) && n['article'] === a.id)
-        .map((n) => pick(n, 'text', 'raw') ?? [num((n as Record<string, unknown>)['value']), str((n as Record<string, unknown>)['unit'])].filter((x) => x !== null).join(' '))
-        .filter((s) => s !== ''),
-    }))
+    .map((a) => ({ label: a.label, values: numbers.filter((n) => n.article === a.id).map((n) => n.text) }))
     .filter((f) => f.values.length > 0);
 }
 
-/** Conflicting figures: `[{ kind, reason, figures: [{ article, text }] }]` as one line each. */
-function conflictLines(raw: unknown, labelOf: Map<string, string>): string[] {
-  if (!Array.isArray(raw)) return [];
-  return raw.filter(isRecord).map((c) => {
-    const what = [pick(c, 'label', 'description', 'kind'), pick(c, 'reason')].filter((x) => x !== null).join(', ') || 'figures differ';
-    const values = Array.isArray(c['figures']) ? c['figures'] : Array.isArray(c['values']) ? c['values'] : [];
-    const parts = values.filter(isRecord).map((v) => {
-      const a = str(v['article']);
-      const t = pick(v, 'text', 'raw') ?? String(num(v['value']) ?? '?');
-      return `${a === null ? '?' : (labelOf.get(a) ?? a)}: ${t}`;
-    });
+/** Conflicting figures as one line each: `count, different-values — A: 300; B: hundreds`. */
+function conflictLines(conflicts: readonly FigureConflict[], labelOf: Map<string, string>): string[] {
+  return conflicts.map((c) => {
+    const parts = c.figures.map((v) => `${labelOf.get(v.article) ?? v.article}: ${v.text}`);
+    const what = `${c.kind}, ${c.reason}`;
     return parts.length > 0 ? `${what} — ${parts.join('; ')}` : what;
   });
 }
 
-/** Score keys the summary shows in its own rows or that repeat a count shown from the findings. */
-const SCORE_ROWS_DONE = new Set([
-  'markersPer1k', 'load', 'loadPer1k', 'loadedCount', 'attributions', 'actorTone', 'unsourcedShare', 'sourceMix',
-  'nonNeutralCueShare', 'namedSources', 'eventsCovered', 'eventsOmitted', 'tokens', 'words', 'sentences', 'findings',
-]);
+/** The score rows shown under a kind's count row in the summary (kinds without scores have none). */
+const SCORE_ROWS: Partial<Record<FindingKind, (sc: (ArticleScores | undefined)[]) => MetricRow[]>> = {
+  loaded: (sc) => {
+    const perCat = sc.map((s) => s?.markersPer1k ?? null);
+    const cats = [...new Set(perCat.flatMap((p) => (p ? Object.keys(p) : [])))].sort(cmp);
+    return [
+      { metric: 'Loaded markers per 1,000 tokens', cells: perCat.map((p) => (p ? fmt(sumValues(p)) : '–')) },
+      ...cats.map((c) => ({ metric: `· ${c}`, cells: perCat.map((p) => (p?.[c] !== undefined ? fmt(p[c]) : '0')) })),
+      { metric: 'Weighted load (sum of marker weights)', cells: rate(sc, (s) => s.load, (x) => fmt(x, 2)) },
+      { metric: 'Weighted load per 1,000 tokens', cells: rate(sc, (s) => s.loadPer1k, (x) => fmt(x, 1)) },
+    ];
+  },
+  attribution: (sc) => [
+    { metric: 'Named sources', cells: rate(sc, (s) => s.namedSources, (x) => fmt(x, 0)) },
+    { metric: 'Source mix', cells: sc.map((s) => (s === undefined ? '–' : mix(s.sourceMix))) },
+    { metric: 'Non-neutral attribution cues', cells: rate(sc, (s) => s.nonNeutralCueShare, pct) },
+  ],
+  unsourced: (sc) => [{ metric: 'Unsourced share of sentences', cells: rate(sc, (s) => s.unsourcedShare, pct) }],
+};
+
+/** One score per article, `–` where the report has no scores for it. */
+function rate(sc: (ArticleScores | undefined)[], pick: (s: ArticleScores) => number, fmtr: (x: number) => string): string[] {
+  return sc.map((s) => (s === undefined ? '–' : fmtr(pick(s))));
+}
 
 function summaryRows(report: Report, findingsOf: Map<string, Finding[]>): MetricRow[] {
   const arts = report.articles;
-  const sc = arts.map((a) => (isRecord(report.scores[a.id]) ? report.scores[a.id]! : {}));
-  const count = (kind: Finding['kind']) => arts.map((a) => String((findingsOf.get(a.id) ?? []).filter((f) => f.kind === kind).length));
-  const rate = (k: string, fmtr: (x: number) => string) => sc.map((s) => (num(s[k]) === null ? '–' : fmtr(num(s[k])!)));
+  const sc = arts.map((a) => report.scores[a.id]);
   const rows: MetricRow[] = [{ metric: 'Words', cells: arts.map((a) => String(a.words)) }];
-  rows.push({ metric: 'Loaded markers', cells: count('loaded') });
-  const perCat = sc.map((s) => (isRecord(s['markersPer1k']) ? s['markersPer1k'] : null));
-  if (perCat.some((p) => p !== null)) {
-    rows.push({ metric: 'Loaded markers per 1,000 tokens', cells: perCat.map((p) => (p ? fmt(sumValues(p)) : '–')) });
-    const cats = [...new Set(perCat.flatMap((p) => (p ? Object.keys(p) : [])))].sort(cmp);
-    for (const c of cats) rows.push({ metric: `· ${c}`, cells: perCat.map((p) => (p && num(p[c]) !== null ? fmt(num(p[c])!) : '0')) });
+  for (const kind of FINDING_KIND_NAMES) {
+    rows.push({ metric: FINDING_KINDS[kind].row, cells: arts.map((a) => String((findingsOf.get(a.id) ?? []).filter((f) => f.kind === kind).length)) });
+    if (sc.some((s) => s !== undefined)) rows.push(...(SCORE_ROWS[kind]?.(sc) ?? []));
   }
-  if (sc.some((s) => num(s['load']) !== null)) rows.push({ metric: 'Weighted load (sum of marker weights)', cells: rate('load', (x) => fmt(x, 2)) });
-  if (sc.some((s) => num(s['loadPer1k']) !== null)) rows.push({ metric: 'Weighted load per 1,000 tokens', cells: rate('loadPer1k', (x) => fmt(x, 1)) });
-  rows.push({ metric: 'Attributions', cells: count('attribution') });
-  if (sc.some((s) => num(s['namedSources']) !== null)) rows.push({ metric: 'Named sources', cells: rate('namedSources', (x) => fmt(x, 0)) });
-  if (sc.some((s) => isRecord(s['sourceMix']))) rows.push({ metric: 'Source mix', cells: sc.map((s) => mix(s['sourceMix'])) });
-  if (sc.some((s) => num(s['nonNeutralCueShare']) !== null)) rows.push({ metric: 'Non-neutral attribution cues', cells: rate('nonNeutralCueShare', pct) });
-  rows.push({ metric: 'Unsourced assertions', cells: count('unsourced') });
-  if (sc.some((s) => num(s['unsourcedShare']) !== null)) rows.push({ metric: 'Unsourced share of sentences', cells: rate('unsourcedShare', pct) });
   const multi = report.events.filter((e) => e.articles.length > 1).length;
   rows.push({
     metric: `Shared events covered / left out (of ${multi})`,
     cells: arts.map((a, i) => {
-      const covered = num(sc[i]!['eventsCovered']) ?? report.events.filter((e) => e.articles.length > 1 && e.articles.includes(a.id)).length;
-      const omitted = num(sc[i]!['eventsOmitted']) ?? (report.omissions?.[a.id] ?? []).length;
+      const covered = sc[i]?.eventsCovered ?? report.events.filter((e) => e.articles.length > 1 && e.articles.includes(a.id)).length;
+      const omitted = sc[i]?.eventsOmitted ?? (report.omissions[a.id] ?? []).length;
       return `${covered} / ${omitted}`;
     }),
   });
-  const extra = [...new Set(sc.flatMap((s) => Object.keys(s).filter((k) => !SCORE_ROWS_DONE.has(k) && sc.some((t) => num(t[k]) !== null))))].sort(cmp);
-  for (const k of extra) rows.push({ metric: k, cells: rate(k, (x) => fmt(x, 2)) });
   return rows;
 }
 
-function sumValues(o: Record<string, unknown>): number {
-  return Object.values(o).reduce<number>((s, v) => s + (num(v) ?? 0), 0);
+function sumValues(o: Record<string, number>): number {
+  return Object.values(o).reduce<number>((s, v) => s + v, 0);
 }
 
-/** `official 3, media 1` (counts) or `official 75%, media 25%` (shares), largest first. */
-function mix(raw: unknown): string {
-  if (!isRecord(raw)) return '–';
-  const entries = Object.entries(raw)
-    .map(([k, v]) => [k, num(v)] as const)
-    .filter((e): e is readonly [string, number] => e[1] !== null && e[1] > 0)
+/** `official 3, media 1`: the source types with attributions, largest count first. */
+function mix(counts: Record<SourceType, number>): string {
+  const entries = Object.entries(counts)
+    .filter(([, v]) => v > 0)
     .sort((a, b) => b[1] - a[1] || cmp(a[0], b[0]));
   if (entries.length === 0) return 'none';
-  const shares = entries.every(([, v]) => v <= 1) && entries.some(([, v]) => !Number.isInteger(v));
-  return entries.map(([k, v]) => `${k} ${shares ? pct(v) : fmt(v, 2)}`).join(', ');
+  return entries.map(([k, v]) => `${k} ${fmt(v, 2)}`).join(', ');
 }
 
 /** One sentence per notable number: the highest loaded-marker rate, most unsourced assertions, ... */
@@ -534,8 +500,8 @@ function standOut(report: Report, findingsOf: Map<string, Finding[]>): string[] 
   const arts = report.articles;
   if (arts.length === 0) return [];
   const out: string[] = [];
-  const sc = arts.map((a) => (isRecord(report.scores[a.id]) ? report.scores[a.id]! : {}));
-  const rates = sc.map((s) => (isRecord(s['markersPer1k']) ? sumValues(s['markersPer1k']) : null));
+  const sc = arts.map((a) => report.scores[a.id]);
+  const rates = sc.map((s) => (s === undefined ? null : sumValues(s.markersPer1k)));
   const ranked = arts.map((a, i) => ({ label: a.label, v: rates[i] })).filter((r): r is { label: string; v: number } => r.v !== null);
   ranked.sort((a, b) => b.v - a.v || cmp(a.label, b.label));
   const top = ranked[0];
@@ -552,15 +518,15 @@ function standOut(report: Report, findingsOf: Map<string, Finding[]>): string[] 
   const unsourced = arts.map((a) => (findingsOf.get(a.id) ?? []).filter((f) => f.kind === 'unsourced').length);
   if (unsourced.some((n) => n > 0)) {
     const i = argmax(unsourced, arts);
-    const share = num(sc[i]!['unsourcedShare']);
+    const share = sc[i]?.unsourcedShare ?? null;
     out.push(`${arts[i]!.label} makes the most unsourced assertions: ${unsourced[i]}${share === null ? '' : ` (${pct(share)} of its sentences)`}.`);
   }
-  const cues = sc.map((s) => num(s['nonNeutralCueShare']) ?? 0);
+  const cues = sc.map((s) => s?.nonNeutralCueShare ?? 0);
   if (cues.some((n) => n > 0)) {
     const i = argmax(cues, arts);
     out.push(`${arts[i]!.label} most often introduces sources with non-neutral verbs (${pct(cues[i]!)} of its attributions).`);
   }
-  const omitted = arts.map((a) => (report.omissions?.[a.id] ?? []).length);
+  const omitted = arts.map((a) => (report.omissions[a.id] ?? []).length);
   if (arts.length > 1 && omitted.some((n) => n > 0)) {
     const i = argmax(omitted, arts);
     const multi = report.events.filter((e) => e.articles.length > 1).length;
@@ -579,67 +545,47 @@ function argmax(values: number[], arts: ReportArticle[]): number {
   return best;
 }
 
-/**
- * Actors: `[{ name | label | id, articles: { <articleId>: { mentions, descriptors, tone } } }]`
- * (an array of `{ article, ... }` is accepted too).
- */
-function actorViews(raw: unknown, articles: ReportArticle[]): ActorView[] {
-  if (!Array.isArray(raw)) return [];
-  const out: ActorView[] = [];
-  for (const actor of raw.filter(isRecord)) {
-    const name = pick(actor, 'name', 'label', 'id');
-    if (name === null) continue;
-    const per = actor['articles'] ?? actor['perArticle'] ?? actor['byArticle'];
-    const entryFor = (id: string): Record<string, unknown> | null => {
-      if (isRecord(per)) return isRecord(per[id]) ? per[id] : null;
-      if (Array.isArray(per)) return (per.find((p) => isRecord(p) && p['article'] === id) as Record<string, unknown> | undefined) ?? null;
-      return null;
-    };
-    out.push({
-      name,
-      cells: articles.map((a) => {
-        const e = entryFor(a.id);
-        if (!e) return '';
-        const texts = (x: unknown): string[] =>
-          Array.isArray(x) ? [...new Set(x.map((d) => (typeof d === 'string' ? d : pick(d, 'text', 'phrase', 'descriptor'))).filter((d): d is string => d !== null))] : [];
-        const names = texts(e['mentions']);
-        const descriptors = texts(e['descriptors']);
-        const m = e['mentions'];
-        const mentions = Array.isArray(m) ? m.length : num(m);
-        if (mentions === 0 && descriptors.length === 0) return '';
-        const tone = str(e['tone']) ?? (num(e['tone']) === null ? null : fmt(num(e['tone'])!, 2));
-        const parts = [
-          names.length > 0 ? `named ${names.map((t) => `"${t}"`).join(', ')}${mentions === null ? '' : ` (${mentions}×)`}` : mentions === null ? null : `${mentions}×`,
-          descriptors.length > 0 ? `described as ${descriptors.map((t) => `"${t}"`).join(', ')}` : null,
-          tone === null ? null : `tone ${tone}`,
-        ];
-        return parts.filter((x) => x !== null).join('; ');
-      }),
-    });
-  }
-  return out;
+/** Per actor, per outlet: the names it uses, the descriptors attached and the tone ("" when it does not mention it). */
+function actorViews(actors: readonly ActorReport[], articles: ReportArticle[]): ActorView[] {
+  const unique = (spans: readonly { text: string }[]) => [...new Set(spans.map((d) => d.text).filter((t) => t !== ''))];
+  return actors.map((actor) => ({
+    name: actor.name,
+    cells: articles.map((a) => {
+      const e = actor.articles[a.id];
+      if (!e) return '';
+      const names = unique(e.mentions);
+      const descriptors = unique(e.descriptors);
+      const mentions = e.mentions.length;
+      if (mentions === 0 && descriptors.length === 0) return '';
+      const parts = [
+        names.length > 0 ? `named ${names.map((t) => `"${t}"`).join(', ')} (${mentions}×)` : `${mentions}×`,
+        descriptors.length > 0 ? `described as ${descriptors.map((t) => `"${t}"`).join(', ')}` : null,
+        `tone ${fmt(e.tone, 2)}`,
+      ];
+      return parts.filter((x) => x !== null).join('; ');
+    }),
+  }));
 }
 
 /** Every rule that fired, with its note and per-outlet counts; sorted by kind, then rule. */
 function ruleViews(findings: readonly Finding[], articles: ReportArticle[]): RuleView[] {
   const byRule = new Map<string, { first: Finding; counts: number[] }>();
   for (const f of findings) {
-    const key = f.kind === 'unsourced' ? `${f.kind}\u0000${f.rule}\u0000${f.reason}` : `${f.kind}\u0000${f.rule}`;
+    const key = `${f.kind}\u0000${f.rule}\u0000${detailOf(f)}`;
     let r = byRule.get(key);
     if (!r) byRule.set(key, (r = { first: f, counts: articles.map(() => 0) }));
     const i = articles.findIndex((a) => a.id === f.article);
     if (i >= 0) r.counts[i]! += 1;
   }
-  const order = { loaded: 0, attribution: 1, unsourced: 2 } as const;
   return [...byRule.entries()]
-    .sort(([ka, a], [kb, b]) => order[a.first.kind] - order[b.first.kind] || cmp(ka, kb))
+    .sort(([ka, a], [kb, b]) => kindRank(a.first.kind) - kindRank(b.first.kind) || cmp(ka, kb))
     .map(([, { first: f, counts }]) => ({
       rule: f.rule,
       kind: f.kind,
-      category: f.kind === 'loaded' ? String(f.category) : f.kind === 'unsourced' ? f.reason : 'attribution',
-      weight: f.kind === 'loaded' ? (f as LoadedFinding).weight : null,
+      category: detailOf(f),
+      weight: f.kind === 'loaded' ? f.weight : null,
       note: f.explanation,
-      alternative: f.kind === 'loaded' ? ((f as LoadedFinding).alternative ?? null) : null,
+      alternative: f.kind === 'loaded' ? (f.alternative ?? null) : null,
       counts,
     }));
 }

@@ -4,13 +4,14 @@
  * lookups and formatting of what the report already holds. Pure.
  */
 import { sanitizeTerminal } from '../core/escape.js';
+import { FINDING_KIND_NAMES, FINDING_KINDS, type FindingKind } from '../core/finding-kinds.js';
 import type { Finding, Report, ReportArticle, Span } from '../core/types.js';
 import type { Role } from './theme.js';
 import type { Segment } from './text.js';
 
-/** Which findings the views show (`f` cycles through them). */
-export type KindFilter = 'all' | 'loaded' | 'attribution' | 'unsourced';
-export const KIND_FILTERS: readonly KindFilter[] = ['all', 'loaded', 'attribution', 'unsourced'];
+/** Which findings the views show (`f` cycles through them): all, or one kind. */
+export type KindFilter = 'all' | FindingKind;
+export const KIND_FILTERS: readonly KindFilter[] = ['all', ...FINDING_KIND_NAMES];
 
 export interface ViewModel {
   report: Report;
@@ -56,21 +57,10 @@ export function sliceText(a: ReportArticle, span: Span): string {
   return sanitizeTerminal(a.text.slice(span.start, span.end), true);
 }
 
-/** A finite number from an unknown score value, else null. */
-export function num(value: unknown): number | null {
-  return typeof value === 'number' && Number.isFinite(value) ? value : null;
-}
-
-/** A plain record (object, not array) or null. */
-export function record(value: unknown): Record<string, unknown> | null {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
-}
-
 /** The role a finding's text takes in highlighted article text. */
 export function findingRole(f: Finding): Role {
-  if (f.kind === 'loaded') return 'loaded';
-  if (f.kind === 'attribution') return f.cue && f.cue.neutral === false ? 'attribution-loaded' : 'attribution';
-  return 'unsourced';
+  if (f.kind === 'attribution' && !f.cue.neutral) return 'attribution-loaded';
+  return FINDING_KINDS[f.kind].colour;
 }
 
 const PRIORITY: Record<string, number> = { plain: 0, unsourced: 1, diff: 2, attribution: 3, 'attribution-loaded': 4, loaded: 5, match: 6 };
@@ -101,9 +91,9 @@ export function highlight(a: ReportArticle, span: Span, options: HighlightOption
   const closes = new Set<number>();
   for (const f of options.findings) {
     if (f.end <= start || f.start >= end) continue;
-    if (f.kind === 'attribution') paint(f.cue?.start ?? f.start, f.cue?.end ?? f.end, findingRole(f));
+    if (f.kind === 'attribution') paint(f.cue.start, f.cue.end, findingRole(f));
     else paint(f.start, f.end, findingRole(f));
-    if (f.kind === 'loaded') {
+    if (FINDING_KINDS[f.kind].mark === 'strong') {
       opens.add(Math.max(f.start, start));
       closes.add(Math.min(f.end, end));
     }

@@ -14,6 +14,7 @@ const eventOf = (id: string, ...starts: string[]): Event => ({
   label: id,
   articles: [...new Set(starts.map((s) => find(s).article))],
   mentions: starts.map((s) => ({ article: find(s).article, start: find(s).start, end: find(s).end, text: find(s).snippet })),
+  links: [],
 });
 
 describe('bundled gold alignment', () => {

@@ -493,9 +493,9 @@ describe('attribution on the bundled corpus', () => {
 
   it('computes the source scores from the findings', () => {
     const { article, findings } = byPath('starfolk-2025-04-03-russia-military-influence-west-africa.md');
-    const scores = report.scores[article.id] as Record<string, unknown>;
+    const scores = report.scores[article.id];
     const mine = sourceScores({ id: article.id, sentences: article.sentenceSpans }, report.findings);
-    expect(scores).toMatchObject(mine as unknown as Record<string, unknown>);
+    expect(scores).toMatchObject(mine);
     expect(mine.attributions).toBe(findings.length);
     expect(mine.sourceMix.media).toBe(1);
     expect(mine.sourceMix['data-ngo']).toBe(1);

@@ -3,7 +3,7 @@
  * formatters read (scores, omissions, actors, quote reuse, numbers, conflicts), for formatter
  * unit tests. Offsets are computed from the texts, so every span slices back to its text.
  */
-import type { Finding, Report, ReportArticle, TextSpan } from '../../src/core/types.js';
+import type { ArticleScores, Figure, Finding, Report, ReportArticle, TextSpan } from '../../src/core/types.js';
 
 export const TEXT_A = [
   '---',
@@ -59,6 +59,12 @@ function article(id: string, path: string, text: string, label: string, extra: P
   };
 }
 
+/** Scores of one article: the given numbers, zeros elsewhere. */
+function scores(given: Partial<ArticleScores>, mix: Partial<ArticleScores['sourceMix']>): ArticleScores {
+  const sourceMix = { official: 0, 'state-media': 0, media: 0, 'data-ngo': 0, expert: 0, anonymous: 0, vague: 0, self: 0, unknown: 0, ...mix };
+  return { tokens: 30, words: 25, sentences: 3, findings: 0, eventsCovered: 0, eventsOmitted: 0, markersPer1k: {}, loadedCount: 0, load: 0, loadPer1k: 0, actorTone: {}, attributions: 0, sourceMix, nonNeutralCueShare: 0, namedSources: 0, unsourcedShare: 0, ...given };
+}
+
 /** The fixture report. */
 export function fixtureReport(): Report {
   const a1 = article('a1', 'cases/a.md', TEXT_A, 'Daily Paper', { title: 'Council approves bridge', author: 'Ann Lee', date: '2024-05-01', url: 'https://example.org/a' });
@@ -80,6 +86,8 @@ export function fixtureReport(): Report {
     },
     { id: 'f7', article: 'a2', kind: 'unsourced', ...at(TEXT_B, 'The project costs 15 million euros.'), reason: 'no-attribution', rule: 'rule:unsourced', explanation: 'a figure with no source' },
   ];
+  const cost12: Figure = { article: 'a1', ...at(TEXT_A, '12 million euros'), kind: 'money', value: 12e6, vague: false, unit: 'euros' };
+  const cost15: Figure = { article: 'a2', ...at(TEXT_B, '15 million euros'), kind: 'money', value: 15e6, vague: false, unit: 'euros' };
   return {
     schema: 'parallax/report@1',
     tool: { name: 'parallax', version: '0.0.0-test' },
@@ -92,6 +100,7 @@ export function fixtureReport(): Report {
           { article: 'a1', ...at(TEXT_A, 'The council approved the bridge on Monday.') },
           { article: 'a2', ...at(TEXT_B, 'The city council approved a new bridge on Monday.') },
         ],
+        links: [{ a: 0, b: 1, score: 0.71, cosine: 0.64, shared: ['approv', 'bridg', 'council', 'monday'] }],
       },
       {
         id: 'e2', label: 'cost of the bridge', articles: ['a1', 'a2'],
@@ -99,26 +108,33 @@ export function fixtureReport(): Report {
           { article: 'a1', ...at(TEXT_A, 'The bridge will cost 12 million euros.') },
           { article: 'a2', ...at(TEXT_B, 'The project costs 15 million euros.') },
         ],
-        numbers: [
-          { article: 'a1', text: '12 million euros', value: 12e6 },
-          { article: 'a2', text: '15 million euros', value: 15e6 },
-        ],
-        conflicts: [{ label: 'cost', values: [{ article: 'a1', text: '12 million euros' }, { article: 'a2', text: '15 million euros' }] }],
+        links: [{ a: 0, b: 1, score: 0.52, cosine: 0.47, shared: ['cost', 'euro', 'million'] }],
+        numbers: [cost12, cost15],
+        conflicts: [{ kind: 'money', quantity: 'cost', reason: 'different-values', articles: ['a1', 'a2'], figures: [cost12, cost15].map(({ article, start, end, text, value, vague }) => ({ article, start, end, text, value, vague })) }],
       },
       {
         id: 'e3', label: 'critics and the mayor', articles: ['a1'],
         mentions: [{ article: 'a1', ...at(TEXT_A, 'Critics slammed the so-called "plan" as a disaster, the mayor admitted.') }],
+        links: [],
       },
       {
         id: 'e4', label: 'the mayor is quoted', articles: ['a2'],
         mentions: [{ article: 'a2', ...at(TEXT_B, '"It is a good day for the town," the mayor said.') }],
-        quoteReuse: [{ variants: [{ article: 'a2', text: 'It is a good day for the town', intro: 'the mayor said' }] }],
+        links: [],
+        quoteReuse: [
+          {
+            variants: [{ article: 'a2', ...at(TEXT_B, '"It is a good day for the town,"'), intro: { cue: { ...at(TEXT_B, 'said'), neutral: true }, source: at(TEXT_B, 'the mayor') } }],
+            diff: [],
+            similarity: 1,
+            shared: ['day', 'good', 'town'],
+          },
+        ],
       },
     ],
     findings,
     scores: {
-      a1: { markersPer1k: { emotive: 33.3333, evaluative: 33.3333, 'scare-quotes': 33.3333 }, load: 0.15, unsourcedShare: 0.3333, sourceMix: { official: 1 }, nonNeutralCueShare: 1, namedSources: 1, eventsCovered: 2, eventsOmitted: 0 },
-      a2: { markersPer1k: {}, load: 0, unsourcedShare: 0.3333, sourceMix: { official: 1 }, nonNeutralCueShare: 0, namedSources: 1, eventsCovered: 2, eventsOmitted: 0 },
+      a1: scores({ findings: 5, markersPer1k: { emotive: 33.3333, evaluative: 33.3333, 'scare-quotes': 33.3333 }, loadedCount: 3, load: 0.15, loadPer1k: 5, attributions: 1, unsourcedShare: 0.3333, nonNeutralCueShare: 1, namedSources: 1, eventsCovered: 2, eventsOmitted: 0 }, { official: 1 }),
+      a2: scores({ findings: 2, markersPer1k: {}, load: 0, attributions: 1, unsourcedShare: 0.3333, nonNeutralCueShare: 0, namedSources: 1, eventsCovered: 2, eventsOmitted: 0 }, { official: 1 }),
     },
     omissions: { a1: [], a2: [] },
     actors: [

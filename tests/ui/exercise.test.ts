@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { initialExerciseState, reduceExercise, type ExerciseAction, type ExerciseState } from '../../src/ui/components/exercise/use-exercise-state.js';
 import { buildExercise, maskNames, parseAnswers, scoreExercise, toolKey } from '../../src/ui/exercise/model.js';
 import { buildResult, formatResultMarkdown } from '../../src/ui/exercise/result.js';
+import { parseReport } from '../../src/report/validate.js';
 import { fixtureReport } from './fixture.js';
 import type { InputError } from '../../src/core/errors.js';
 
@@ -101,7 +102,7 @@ describe('agreement', () => {
   test('a teacher key (list of spans by path or label) replaces the tool’s', () => {
     const a1 = report.articles[0]!;
     const start = a1.text.indexOf('hailed');
-    const key = parseAnswers([{ article: 'fixture/bugle.txt', start, end: start + 6, kind: 'loaded' }, { article: 'Sahel Wire', start: 0, end: 5, kind: 'unsourced' }], report, 'key.json');
+    const key = parseAnswers({ kind: 'marks', json: [{ article: 'fixture/bugle.txt', start, end: start + 6, kind: 'loaded' }, { article: 'Sahel Wire', start: 0, end: 5, kind: 'unsourced' }] }, report, 'key.json');
     expect(key).toEqual([
       { article: 'a1', start, end: start + 6, kind: 'loaded' },
       { article: 'a2', start: 0, end: 5, kind: 'unsourced' },
@@ -115,14 +116,14 @@ describe('agreement', () => {
       }
       return 'no error';
     };
-    expect(message(() => parseAnswers([{ article: 'nope.txt', start: 0, end: 1, kind: 'loaded' }], report, 'key.json'))).toBe(
+    expect(message(() => parseAnswers({ kind: 'marks', json: [{ article: 'nope.txt', start: 0, end: 1, kind: 'loaded' }] }, report, 'key.json'))).toBe(
       'key.json: bad answer key: expected a JSON list of {"article": path or label, "start": n, "end": n, "kind": "loaded"|"unsourced"} or a parallax report, found item 1: no article "nope.txt" among fixture/bugle.txt, fixture/wire.txt — fix: fix the file or leave out --answers to use the tool’s findings',
     );
-    expect(() => parseAnswers({ x: 1 }, report, 'key.json')).toThrow(/bad answer key/);
+    expect(() => parseAnswers({ kind: 'marks', json: { x: 1 } }, report, 'key.json')).toThrow(/bad answer key/);
   });
 
   test('a parallax report as key uses its loaded and unsourced findings', () => {
-    expect(parseAnswers(JSON.parse(JSON.stringify(report)), report, 'r.json')).toEqual(toolKey(report));
+    expect(parseAnswers({ kind: 'report', report: parseReport(JSON.parse(JSON.stringify(report)), 'r.json') }, report, 'r.json')).toEqual(toolKey(report));
   });
 
   test('the saved markdown shows the student’s marks, the key’s marks and the figures', () => {

@@ -2,7 +2,7 @@
  * A small hand-made report (two articles, two events, a few findings of every kind) for the
  * terminal UI tests. Offsets are computed from the texts so the fixture stays consistent.
  */
-import type { Finding, Report, ReportArticle } from '../../src/core/types.js';
+import type { ArticleScores, Figure, Finding, Report, ReportArticle } from '../../src/core/types.js';
 
 const TEXT_A = 'Troops arrive\n\nRussian instructors arrived in Ouagadougou on Monday. The brutal regime hailed the deal, officials said. Critics call it a sell-out.\n';
 const TEXT_B = 'Instructors land\n\nRussian military instructors landed in Ouagadougou on Monday, the army said. The junta \u001b[31mwelcomed\u001b[0m them.\n';
@@ -47,6 +47,12 @@ function span(text: string, needle: string) {
   return { start, end: start + needle.length, text: needle };
 }
 
+/** Scores of one article: the given numbers, zeros elsewhere. */
+function scores(given: Partial<ArticleScores>): ArticleScores {
+  const sourceMix = { official: 0, 'state-media': 0, media: 0, 'data-ngo': 0, expert: 0, anonymous: 0, vague: 0, self: 0, unknown: 0 };
+  return { tokens: 0, words: 0, sentences: 0, findings: 0, eventsCovered: 0, eventsOmitted: 0, markersPer1k: {}, loadedCount: 0, load: 0, loadPer1k: 0, actorTone: {}, attributions: 0, sourceMix, nonNeutralCueShare: 0, namedSources: 0, unsourcedShare: 0, ...given };
+}
+
 /** Builds the fixture report (a fresh copy each time). */
 export function fixtureReport(): Report {
   const a1 = art('a1', 'Daily Bugle', 'Troops arrive', TEXT_A, 'fixture/bugle.txt');
@@ -76,17 +82,23 @@ export function fixtureReport(): Report {
     lexicons: [],
     articles: [a1, a2],
     events: [
-      { id: 'e1', label: 'Russian instructors arrive in Ouagadougou', articles: ['a1', 'a2'], mentions: [{ article: 'a1', ...mA }, { article: 'a2', ...mB }] },
-      { id: 'e2', label: 'Critics object to the deal', articles: ['a1'], mentions: [{ article: 'a1', ...cA }] },
+      { id: 'e1', label: 'Russian instructors arrive in Ouagadougou', articles: ['a1', 'a2'], mentions: [{ article: 'a1', ...mA }, { article: 'a2', ...mB }], links: [] },
+      { id: 'e2', label: 'Critics object to the deal', articles: ['a1'], mentions: [{ article: 'a1', ...cA }], links: [] },
     ],
     findings,
     scores: {
-      a1: { load: 4.5, unsourcedShare: 0.25, nonNeutralCueShare: 0, markersPer1k: { emotive: 40, label: 20 } },
-      a2: { load: 0, unsourcedShare: 0.5, nonNeutralCueShare: 0, markersPer1k: { emotive: 0, label: 0 } },
+      a1: scores({ load: 4.5, unsourcedShare: 0.25, nonNeutralCueShare: 0, markersPer1k: { emotive: 40, label: 20 } }),
+      a2: scores({ load: 0, unsourcedShare: 0.5, nonNeutralCueShare: 0, markersPer1k: { emotive: 0, label: 0 } }),
     },
     omissions: { a2: ['e2'] },
     actors: [
-      { name: 'Russia', articles: { a1: { mentions: 1, descriptors: ['brutal regime'], tone: -0.5 }, a2: { mentions: 1, descriptors: [], tone: 0 } } },
+      {
+        id: 'russia', name: 'Russia',
+        articles: {
+          a1: { mentions: [span(TEXT_A, 'Russian')], descriptors: [{ ...span(TEXT_A, 'brutal regime'), kind: 'label' }], tone: -0.5, toneSentences: 1 },
+          a2: { mentions: [span(TEXT_B, 'Russian')], descriptors: [], tone: 0, toneSentences: 1 },
+        },
+      },
     ],
   };
 }
@@ -114,8 +126,8 @@ export function evidenceReport(): Report {
   const sB = span(textB, '“We will send hundreds more\u0007 instructors,” he told reporters.');
   const qA = span(textA, '“We will send 300 more instructors,”');
   const qB = span(textB, '“We will send hundreds more\u0007 instructors,”');
-  const fA = { article: 'a1', ...span(textA, '300'), kind: 'count', value: 300, vague: false };
-  const fB = { article: 'a2', ...span(textB, 'hundreds'), kind: 'count', value: 100, vague: true };
+  const fA: Figure = { article: 'a1', ...span(textA, '300'), kind: 'count', value: 300, vague: false };
+  const fB: Figure = { article: 'a2', ...span(textB, 'hundreds'), kind: 'count', value: 100, vague: true };
   r.events.push({
     id: 'e3',
     label: 'More instructors promised',
@@ -139,7 +151,7 @@ export function evidenceReport(): Report {
       },
     ],
     numbers: [fA, fB],
-    conflicts: [{ kind: 'count', reason: 'vague-vs-precise', articles: ['a1', 'a2'], figures: [fA, fB] }],
+    conflicts: [{ kind: 'count', quantity: 'instructor', reason: 'vague-vs-precise', articles: ['a1', 'a2'], figures: [fA, fB].map(({ article, start, end, text, value, vague }) => ({ article, start, end, text, value, vague })) }],
   });
   return r;
 }

@@ -1,22 +1,10 @@
 /** Per-article source scores, computed from a report's findings. */
-import type { AttributionFinding, SourceType } from '../../core/types.js';
+import type { AttributionFinding, SourceScores, SourceType } from '../../core/types.js';
 import { findingsOf } from '../by-article.js';
 
 const SOURCE_TYPES: readonly SourceType[] = ['official', 'state-media', 'media', 'data-ngo', 'expert', 'anonymous', 'vague', 'self', 'unknown'];
 
-/** Per-article source scores; all reproducible from the report's findings (shares 0..1, 4 decimals). */
-export interface SourceScores {
-  /** Attribution findings of the article. */
-  attributions: number;
-  /** Count of attributions per `sourceType` (every type listed, zeros included). */
-  sourceMix: Record<SourceType, number>;
-  /** Attributions whose cue is not neutral / attributions (0 when there are none). */
-  nonNeutralCueShare: number;
-  /** Distinct `sourceName` values among the attributions. */
-  namedSources: number;
-  /** Unsourced findings / sentences that are not headings (0 when there are none). */
-  unsourcedShare: number;
-}
+export type { SourceScores } from '../../core/types.js';
 
 /** Source scores of `article` from `findings` (all articles' findings may be passed). */
 export function sourceScores(

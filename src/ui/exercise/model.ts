@@ -9,9 +9,15 @@
  */
 import { createHash } from 'node:crypto';
 import { InputError } from '../../core/errors.js';
+import { FINDING_KIND_NAMES, FINDING_KINDS, type FindingKind } from '../../core/finding-kinds.js';
 import type { Report, ReportArticle } from '../../core/types.js';
 
-export type MarkKind = 'loaded' | 'unsourced';
+/** A kind students mark: one whose row in the kind table has an `exercise` (loaded, unsourced). */
+export type MarkKind = FindingKind;
+
+/** The kinds the exercise compares, in table order. */
+export const EXERCISE_KINDS: readonly FindingKind[] = FINDING_KIND_NAMES.filter((k) => FINDING_KINDS[k].exercise !== null);
+const isExerciseKind = (k: unknown): k is FindingKind => EXERCISE_KINDS.some((e) => e === k);
 
 /** A span the student (or the key) marks in one article. */
 export interface Mark {
@@ -80,6 +86,8 @@ function revealingNames(a: ReportArticle): string[] {
   return [...new Set(names)].sort((x, y) => y.length - x.length);
 }
 
+const isObject = (x: unknown): x is { [key: string]: unknown } => typeof x === 'object' && x !== null && !Array.isArray(x);
+
 const WORD = /[\p{L}\p{N}]+(?:[-'’.][\p{L}\p{N}]+)*/gu;
 
 /** Builds the exercise: prose, non-heading sentences only, in an order fixed by the texts. */
@@ -110,27 +118,33 @@ export function letterOf(i: number): string {
   return String.fromCharCode(65 + (i % 26)) + (i >= 26 ? String(Math.floor(i / 26) + 1) : '');
 }
 
-/** The tool's answer key: its loaded and unsourced findings. */
+/** The tool's answer key: its findings of the kinds the exercise compares (loaded and unsourced). */
 export function toolKey(report: Report): KeyMark[] {
   const out: KeyMark[] = [];
   for (const f of report.findings) {
-    if (f.kind !== 'loaded' && f.kind !== 'unsourced') continue;
+    if (!isExerciseKind(f.kind)) continue;
     const m: KeyMark = { article: f.article, start: f.start, end: f.end, kind: f.kind, explanation: f.explanation, rule: f.rule };
-    if (f.kind === 'loaded') m.category = String(f.category);
+    if (f.kind === 'loaded') m.category = f.category;
     out.push(m);
   }
   return out;
 }
 
 /**
- * A teacher's key: a JSON list of `{article, start, end, kind}` (article = path, file name or
- * label) or a parallax report JSON (its loaded and unsourced findings, matched by path).
+ * A teacher's key as read from its file: a parallax report (checked against the report schema
+ * when it was read) or any other JSON, which `parseAnswers` checks as a list of marks.
  */
-export function parseAnswers(json: unknown, report: Report, file: string): KeyMark[] {
+export type AnswerFile = { kind: 'report'; report: Report } | { kind: 'marks'; json: unknown };
+
+/**
+ * A teacher's key: a JSON list of `{article, start, end, kind}` (article = path, file name or
+ * label) or a parallax report (its loaded and unsourced findings, matched by path).
+ */
+export function parseAnswers(key: AnswerFile, report: Report, file: string): KeyMark[] {
   const fail = (found: string): never => {
     throw new InputError('bad answer key', {
       file,
-      expected: 'a JSON list of {"article": path or label, "start": n, "end": n, "kind": "loaded"|"unsourced"} or a parallax report',
+      expected: `a JSON list of {"article": path or label, "start": n, "end": n, "kind": ${EXERCISE_KINDS.map((k) => `"${k}"`).join('|')}} or a parallax report`,
       found,
       hint: 'fix the file or leave out --answers to use the tool’s findings',
     });
@@ -138,11 +152,10 @@ export function parseAnswers(json: unknown, report: Report, file: string): KeyMa
   const findArticle = (ref: string): ReportArticle | undefined =>
     report.articles.find((a) => a.path === ref || a.label === ref || a.id === ref) ??
     report.articles.find((a) => a.path.split(/[\\/]/).pop() === ref.split(/[\\/]/).pop());
-  const r = json as Record<string, unknown> | null;
-  if (r && typeof r === 'object' && !Array.isArray(r) && r['schema'] === 'parallax/report@1') {
-    const other = r as unknown as Report;
+  if (key.kind === 'report') {
+    const other = key.report;
     const out: KeyMark[] = [];
-    for (const a of other.articles ?? []) {
+    for (const a of other.articles) {
       const mine = findArticle(a.path);
       if (!mine) continue;
       for (const k of toolKey(other)) if (k.article === a.id) out.push({ ...k, article: mine.id });
@@ -150,21 +163,21 @@ export function parseAnswers(json: unknown, report: Report, file: string): KeyMa
     if (out.length === 0) fail('a report about other articles (no article path matches)');
     return out;
   }
+  const json = key.json;
   if (!Array.isArray(json)) return fail(json === null ? 'null' : typeof json);
-  return json.map((item, i) => {
-    const o = item as Record<string, unknown> | null;
-    if (!o || typeof o !== 'object') return fail(`item ${i + 1} is not an object`);
-    const { article: ref, start, end, kind } = o;
+  return json.map((item: unknown, i) => {
+    if (!isObject(item)) return fail(`item ${i + 1} is not an object`);
+    const { article: ref, start, end, kind, explanation, category } = item;
     if (typeof ref !== 'string') return fail(`item ${i + 1}: "article" is not a string`);
     const a = findArticle(ref);
     if (!a) return fail(`item ${i + 1}: no article ${JSON.stringify(ref)} among ${report.articles.map((x) => x.path).join(', ')}`);
-    if (kind !== 'loaded' && kind !== 'unsourced') return fail(`item ${i + 1}: kind ${JSON.stringify(kind)}`);
+    if (!isExerciseKind(kind)) return fail(`item ${i + 1}: kind ${JSON.stringify(kind)}`);
     if (typeof start !== 'number' || typeof end !== 'number' || !(start >= 0 && start < end && end <= a.text.length)) {
       return fail(`item ${i + 1}: start/end ${JSON.stringify(start)}..${JSON.stringify(end)} outside the article (0..${a.text.length})`);
     }
     const m: KeyMark = { article: a.id, start, end, kind };
-    if (typeof o['explanation'] === 'string') m.explanation = o['explanation'];
-    if (typeof o['category'] === 'string') m.category = o['category'];
+    if (typeof explanation === 'string') m.explanation = explanation;
+    if (typeof category === 'string') m.category = category;
     return m;
   });
 }
@@ -180,14 +193,11 @@ export interface Agreement {
   f1: number | null;
 }
 
-export interface ExerciseScore {
-  /** Loaded terms, compared word by word (token overlap). */
-  loaded: Agreement;
-  /** Unsourced claims, compared sentence by sentence. */
-  unsourced: Agreement;
-  /** Recall of the key's loaded terms per category (tokens). */
-  byCategory: Record<string, Agreement>;
-}
+/**
+ * Per kind the exercise compares (`loaded`: word by word, `unsourced`: sentence by sentence, as
+ * the kind table says), then the recall of the key's loaded terms per category (words).
+ */
+export type ExerciseScore = { [K in FindingKind]?: Agreement } & { byCategory: Record<string, Agreement> };
 
 function agreement(student: Set<string>, key: Set<string>): Agreement {
   let both = 0;
@@ -200,38 +210,34 @@ function agreement(student: Set<string>, key: Set<string>): Agreement {
 
 const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
 
-/** Word units (`article:start`) covered by marks of a kind, within the exercise's sentences. */
-function wordUnits(ex: Exercise, marks: readonly Mark[]): Set<string> {
+/**
+ * The units (`article:start`) that marks of `kind` cover within the exercise's sentences: words
+ * or whole sentences, as the kind table says.
+ */
+function units(ex: Exercise, marks: readonly Mark[], kind: FindingKind): Set<string> {
+  const unit = FINDING_KINDS[kind].exercise?.unit ?? 'word';
   const out = new Set<string>();
   for (const a of ex.articles) {
-    const mine = marks.filter((m) => m.article === a.id && m.kind === 'loaded');
-    for (const s of a.sentences) for (const w of s.words) if (mine.some((m) => overlaps(m, w))) out.add(`${a.id}:${w.start}`);
-  }
-  return out;
-}
-
-/** Sentence units (`article:start`) overlapped by unsourced marks. */
-function sentenceUnits(ex: Exercise, marks: readonly Mark[]): Set<string> {
-  const out = new Set<string>();
-  for (const a of ex.articles) {
-    const mine = marks.filter((m) => m.article === a.id && m.kind === 'unsourced');
-    for (const s of a.sentences) if (mine.some((m) => overlaps(m, s))) out.add(`${a.id}:${s.start}`);
+    const mine = marks.filter((m) => m.article === a.id && m.kind === kind);
+    for (const s of a.sentences) {
+      if (unit === 'sentence') {
+        if (mine.some((m) => overlaps(m, s))) out.add(`${a.id}:${s.start}`);
+      } else for (const w of s.words) if (mine.some((m) => overlaps(m, w))) out.add(`${a.id}:${w.start}`);
+    }
   }
   return out;
 }
 
 /** Agreement of the student's marks with the key. */
 export function scoreExercise(ex: Exercise, student: readonly Mark[], key: readonly KeyMark[]): ExerciseScore {
-  const studentWords = wordUnits(ex, student);
+  const perKind: { [K in FindingKind]?: Agreement } = {};
+  for (const kind of EXERCISE_KINDS) perKind[kind] = agreement(units(ex, student, kind), units(ex, key, kind));
+  const studentWords = units(ex, student, 'loaded');
   const byCategory: Record<string, Agreement> = {};
   for (const c of [...new Set(key.filter((k) => k.kind === 'loaded').map((k) => k.category ?? 'loaded'))].sort()) {
-    byCategory[c] = agreement(studentWords, wordUnits(ex, key.filter((k) => k.kind === 'loaded' && (k.category ?? 'loaded') === c)));
+    byCategory[c] = agreement(studentWords, units(ex, key.filter((k) => (k.category ?? 'loaded') === c), 'loaded'));
   }
-  return {
-    loaded: agreement(studentWords, wordUnits(ex, key)),
-    unsourced: agreement(sentenceUnits(ex, student), sentenceUnits(ex, key)),
-    byCategory,
-  };
+  return { ...perKind, byCategory };
 }
 
 /** A 0..1 figure as a percentage, `–` for null. */

@@ -5,13 +5,14 @@
  */
 import { escapeMarkdownInline } from '../../core/escape.js';
 import { GENERATOR_MARK } from '../../report/write.js';
-import { percent, scoreExercise, type Agreement, type Exercise, type ExerciseScore, type KeyMark, type Mark } from './model.js';
+import { FINDING_KINDS } from '../../core/finding-kinds.js';
+import { EXERCISE_KINDS, percent, scoreExercise, type Agreement, type Exercise, type ExerciseScore, type KeyMark, type Mark, type MarkKind } from './model.js';
 
 export interface ResultMark {
   /** Exercise letter of the article. */
   article: string;
   path: string;
-  kind: 'loaded' | 'unsourced';
+  kind: MarkKind;
   start: number;
   end: number;
   text: string;
@@ -86,7 +87,11 @@ export function formatResultMarkdown(result: ExerciseResult): string {
   out.push(`Key: ${result.key === 'tool' ? 'parallax’s findings' : escapeMarkdownInline(result.key)}`, '');
   out.push('## Agreement', '');
   out.push('| category | compared by | student | key | both | precision | recall | F1 |', '|---|---|---|---|---|---|---|---|');
-  out.push(row('loaded terms', 'word', result.agreement.loaded), row('unsourced claims', 'sentence', result.agreement.unsourced));
+  for (const k of EXERCISE_KINDS) {
+    const how = FINDING_KINDS[k].exercise;
+    const a = result.agreement[k];
+    if (how && a) out.push(row(how.label, how.unit, a));
+  }
   for (const [c, a] of Object.entries(result.agreement.byCategory)) out.push(`| loaded: ${escapeMarkdownInline(c)} | word | | ${a.key} | ${a.both} | | ${percent(a.recall)} | |`);
   out.push('', '## Which outlet is which', '', '| article | outlet | guess | right? |', '|---|---|---|---|');
   for (const a of result.articles) {

@@ -6,7 +6,8 @@
 import { sanitizeTerminal } from '../../core/escape.js';
 import type { Role } from '../theme.js';
 import { truncateLine, wrap, type Line, type Segment } from '../text.js';
-import { percent, type Exercise, type ExerciseArticle, type ExerciseSentence, type KeyMark, type Mark } from './model.js';
+import { FINDING_KINDS } from '../../core/finding-kinds.js';
+import { EXERCISE_KINDS, percent, type Agreement, type Exercise, type ExerciseArticle, type ExerciseSentence, type KeyMark, type Mark } from './model.js';
 import { buildResult } from './result.js';
 import { selection, type ExerciseState } from '../components/exercise/use-exercise-state.js';
 
@@ -117,7 +118,7 @@ export function resultLines(ex: Exercise, state: ExerciseState, key: readonly Ke
   const width = state.width;
   const r = buildResult(ex, state.marks, state.guesses, key, keySource);
   const lines: Line[] = [];
-  const fig = (name: string, unit: string, g: typeof r.agreement.loaded) =>
+  const fig = (name: string, unit: string, g: Agreement) =>
     truncateLine(
       [
         { text: `  ${name.padEnd(17)}`, role: 'heading' },
@@ -126,7 +127,11 @@ export function resultLines(ex: Exercise, state: ExerciseState, key: readonly Ke
       width,
     );
   lines.push([{ text: `Agreement with ${keySource === 'tool' ? 'parallax' : sanitizeTerminal(keySource, true)}`, role: 'heading' }]);
-  lines.push(fig('loaded terms', 'word', r.agreement.loaded), fig('unsourced claims', 'sentence', r.agreement.unsourced));
+  for (const k of EXERCISE_KINDS) {
+    const how = FINDING_KINDS[k].exercise;
+    const g = r.agreement[k];
+    if (how && g) lines.push(fig(how.label, how.unit, g));
+  }
   for (const [c, g] of Object.entries(r.agreement.byCategory)) lines.push(truncateLine([{ text: `    ${sanitizeTerminal(c, true)}: you found ${g.both} of ${g.key} words (${percent(g.recall)})`, role: 'dim' }], width));
   lines.push([]);
   for (const a of r.articles) {

@@ -1,5 +1,6 @@
 /** Finding detail: why a passage was flagged (lexicon entry, rule, source type, explanation). Pure. */
 import { sanitizeTerminal } from '../../core/escape.js';
+import { detailOf } from '../../core/finding-kinds.js';
 import { article, label } from '../model.js';
 import { wrap, type Line, type Segment } from '../text.js';
 import type { Frame, ScreenContext, ScreenOutput } from './types.js';
@@ -27,8 +28,10 @@ export function findingScreen(ctx: ScreenContext, frame: Frame & { screen: 'find
       ['quotation', f.direct ? 'direct (verbatim)' : 'indirect (paraphrase)'],
     );
     if (f.content) rows.push(['content', `“${s(f.content.text)}”`]);
-  } else {
+  } else if (f.kind === 'unsourced') {
     rows.push(['reason', s(f.reason)]);
+  } else {
+    rows.push(['detail', s(detailOf(f))]);
   }
   rows.push(['rule', s(f.rule)], ['why', s(f.explanation)]);
   const keyWidth = Math.max(...rows.map(([k]) => k.length)) + 2;

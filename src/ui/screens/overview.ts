@@ -3,8 +3,9 @@
  * keeps the outlets whose name, title or prose contains it and counts the matching sentences. Pure.
  */
 import { sanitizeTerminal } from '../../core/escape.js';
-import type { ReportArticle } from '../../core/types.js';
-import { findingsOf, label, num, record, type ViewModel } from '../model.js';
+import { FINDING_KIND_NAMES, FINDING_KINDS } from '../../core/finding-kinds.js';
+import type { ArticleScores, ReportArticle } from '../../core/types.js';
+import { findingsOf, label, type ViewModel } from '../model.js';
 import { truncate, truncateLine, wrap, type Line } from '../text.js';
 import type { ScreenContext, ScreenOutput } from './types.js';
 
@@ -28,14 +29,9 @@ export function pct(n: number): string {
   return `${Math.round(n * 100)}%`;
 }
 
-/** Marker density per category for one article (`scores[id].markersPer1k`), tolerant of absence. */
-function perCategory(scores: unknown): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const [k, v] of Object.entries(record(record(scores)?.['markersPer1k']) ?? {})) {
-    const n = num(v);
-    if (n !== null && k !== 'total') out[k] = n;
-  }
-  return out;
+/** Marker density per category for one article (`scores[id].markersPer1k`; none when it has no scores). */
+function perCategory(scores: ArticleScores | undefined): Record<string, number> {
+  return scores?.markersPer1k ?? {};
 }
 
 /** Prose sentences of an article that contain `q` (lower-case; '' counts none). */
@@ -77,18 +73,16 @@ export function overviewScreen(ctx: ScreenContext, frame: { cursor: number }): S
       ),
     );
     const fs = findingsOf(model, a.id, 'all');
-    const count = (k: string) => fs.filter((f) => f.kind === k).length;
-    const s = record(model.report.scores[a.id]) ?? {};
+
+    const s = model.report.scores[a.id];
     const facts = [
       a.date ? sanitizeTerminal(a.date, true) : null,
       `${a.words} words`,
-      `${count('loaded')} loaded`,
-      `${count('attribution')} attributions`,
-      `${count('unsourced')} unsourced`,
-      num(s['load']) !== null ? `load ${fmt(num(s['load'])!)}` : null,
-      num(s['unsourcedShare']) !== null ? `unsourced share ${pct(num(s['unsourcedShare'])!)}` : null,
-      num(s['nonNeutralCueShare']) !== null ? `non-neutral cues ${pct(num(s['nonNeutralCueShare'])!)}` : null,
-      (model.report.omissions?.[a.id]?.length ?? 0) > 0 ? `omits ${model.report.omissions![a.id]!.length} shared events` : null,
+      ...FINDING_KIND_NAMES.map((k) => `${fs.filter((f) => f.kind === k).length} ${FINDING_KINDS[k].short}`),
+      s ? `load ${fmt(s.load)}` : null,
+      s ? `unsourced share ${pct(s.unsourcedShare)}` : null,
+      s ? `non-neutral cues ${pct(s.nonNeutralCueShare)}` : null,
+      (model.report.omissions[a.id]?.length ?? 0) > 0 ? `omits ${model.report.omissions[a.id]!.length} shared events` : null,
       q ? `${matchingSentences(model, a.id, a.text, q)} sentences match “${sanitizeTerminal(query, true)}”` : null,
     ].filter((x): x is string => x !== null);
     lines.push(...wrap([{ text: facts.join(' · ') }], width - 4).map((l) => [{ text: '    ' }, ...l]));

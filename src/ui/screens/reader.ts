@@ -1,7 +1,8 @@
 /** Article reader: the article's prose sentence by sentence, every finding inline. Pure. */
 import { sanitizeTerminal } from '../../core/escape.js';
+import { detailOf } from '../../core/finding-kinds.js';
 import type { Finding, Span } from '../../core/types.js';
-import { article, findingsOf, highlight, label, type KindFilter, type ViewModel } from '../model.js';
+import { article, findingRole, findingsOf, highlight, label, type KindFilter, type ViewModel } from '../model.js';
 import { truncateLine, wrap, type Line, type Segment } from '../text.js';
 import type { Frame, ScreenContext, ScreenOutput } from './types.js';
 
@@ -60,7 +61,7 @@ export function findingSummary(f: Finding): Segment[] {
     const neutral = f.cue && f.cue.neutral === false ? ', non-neutral cue' : '';
     return [{ text: `attribution · ${sanitizeTerminal(String(f.sourceType ?? 'unknown'), true)}${neutral} `, role: f.cue?.neutral === false ? 'attribution-loaded' : 'attribution' }, { text: `${source} — “${cue}”` }];
   }
-  return [{ text: `unsourced · ${sanitizeTerminal(String(f.reason ?? ''), true)}`, role: 'unsourced' }, ...explain(f)];
+  return [{ text: `${f.kind} · ${sanitizeTerminal(detailOf(f), true)}`, role: findingRole(f) }, ...explain(f)];
 }
 
 function explain(f: Finding): Segment[] {

@@ -19,12 +19,12 @@ export function sourcesScreen(ctx: ScreenContext, frame: { cursor: number }): Sc
   model.report.articles.forEach((a, i) => {
     const selected = i === frame.cursor;
     if (selected) focus = lines.length;
-    const all = findingsOf(model, a.id, 'attribution') as AttributionFinding[];
+    const all = findingsOf(model, a.id, 'attribution').filter((f): f is AttributionFinding => f.kind === 'attribution');
     const atts = q ? all.filter(matches) : all;
     const count = q ? `  ${atts.length} of ${all.length} attributions match “${sanitizeTerminal(query, true)}”` : `  ${atts.length} attributions`;
     lines.push(truncateLine([{ text: selected ? '› ' : '  ', role: 'cursor' }, { text: label(model, a.id), role: selected ? 'tab-active' : 'title' }, { text: count, role: 'dim' }], width));
     const byType = new Map<string, AttributionFinding[]>();
-    for (const f of atts) byType.set(String(f.sourceType ?? 'unknown'), [...(byType.get(String(f.sourceType ?? 'unknown')) ?? []), f]);
+    for (const f of atts) byType.set(f.sourceType, [...(byType.get(f.sourceType) ?? []), f]);
     const types = [...byType.keys()].sort((x, y) => byType.get(y)!.length - byType.get(x)!.length || (x < y ? -1 : 1));
     for (const t of types) {
       const fs = byType.get(t)!;

@@ -6,7 +6,7 @@
 import { sanitizeTerminal } from '../../../core/escape.js';
 import { TOP_SCREENS, type TopScreen } from '../../screens/types.js';
 import { truncateLine, type Line } from '../../text.js';
-import type { AppState } from './use-app-state.js';
+import type { AppState } from './state.js';
 
 /** The footer's message when `/` is pressed where there is nothing to search. */
 export const SEARCH_NA = 'search: n/a here';

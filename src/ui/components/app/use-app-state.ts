@@ -9,22 +9,9 @@ import { bodyHeight, SEARCH_NA } from './frame.js';
 import { renderScreen } from '../../screens/index.js';
 import { readerCursorAt, readerOffset } from '../../screens/reader.js';
 import { TOP_SCREENS, type Frame, type ScreenContext, type ScreenOutput } from '../../screens/types.js';
+import type { AppState } from './state.js';
 
-export interface AppState {
-  /** Never empty; the last frame is shown. */
-  stack: Frame[];
-  help: boolean;
-  /** The search text being typed, or null when not typing. */
-  draft: string | null;
-  query: string;
-  filter: KindFilter;
-  message: string | null;
-  width: number;
-  height: number;
-  quit: boolean;
-  /** Counts `e` presses; the view writes the export when it changes (an effect, not state logic). */
-  exports: number;
-}
+export type { AppState } from './state.js';
 
 export type AppAction =
   | { type: 'key'; input: string; key: KeyInfo }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { diffWordsWithSpace } from 'diff';
-import { groupChanges, MAX_DIFF_EDITS, wordDiff, type DiffPart } from '../../src/report/word-diff.js';
+import { groupChanges, MAX_DIFF_EDITS, wordDiff, type DiffPart } from '../../src/core/word-diff.js';
 
 const side = (parts: DiffPart[], drop: DiffPart['op']) => parts.filter((p) => p.op !== drop).map((p) => p.text).join('');
 

@@ -1,14 +1,12 @@
 /**
  * Word-level diff between two versions of a sentence or quotation (the `diff` package), shared
- * by every view. Pure.
+ * by alignment (quote reuse) and every view. Pure.
  */
 import { diffArrays, wordsWithSpaceDiff } from 'diff';
 
-export interface DiffPart {
-  /** `same` in both, `added` only in `b`, `removed` only in `a`. */
-  op: 'same' | 'added' | 'removed';
-  text: string;
-}
+import type { DiffPart } from './types.js';
+
+export type { DiffPart } from './types.js';
 
 /** Most token edits (words, spaces, punctuation) a word diff looks for; beyond it the versions are shown as replaced. */
 export const MAX_DIFF_EDITS = 400;

@@ -6,7 +6,7 @@ import type { Alignment } from '../align/index.js';
 import type { Lexicons } from '../lexicons/index.js';
 import { VERSION } from '../core/version.js';
 import { scoreArticle } from './scores.js';
-import { describeActors } from '../analyses/actors.js';
+import { REPORT_ANALYSES } from './analyses.js';
 import { basename, extname } from 'node:path';
 
 export interface ReportInput {
@@ -14,6 +14,8 @@ export interface ReportInput {
   findings: Finding[];
   alignment: Alignment;
   lexicons: Lexicons;
+  /** Analyses left out (`--disable NAME`). */
+  disabled?: ReadonlySet<string>;
 }
 
 /** Short display label for an article: outlet, else author, else the file name. */
@@ -45,7 +47,7 @@ export function toReportArticle(a: AnalysedArticle): ReportArticle {
 
 export function buildReport(input: ReportInput): Report {
   const { articles, findings, alignment, lexicons } = input;
-  const actors = describeActors(articles, findings, lexicons);
+  const actors = input.disabled?.has('actors') ? [] : REPORT_ANALYSES.actors(articles, findings, lexicons);
   return {
     schema: 'parallax/report@1',
     tool: { name: 'parallax', version: VERSION },

@@ -1,0 +1,50 @@
+/**
+ * One article through the pipeline: read, segmented and tokenised (`prepareArticle`), then
+ * analysed into finding drafts (`analyseArticle`), each under the `--timeout-ms` budget. The
+ * main thread and the worker pool (src/parallel/) run these same two steps.
+ */
+import { InputError } from '../core/errors.js';
+import { withArticleBudget, type ArticleBudget, type ArticleLimits } from '../core/limits.js';
+import type { AnalysedArticle, FindingDraft } from '../core/types.js';
+import { readSource, segment } from '../ingest/index.js';
+import { analyseText } from '../nlp/index.js';
+import type { LexiconOptions, Lexicons } from '../lexicons/index.js';
+import { runArticleAnalyses } from './analyses.js';
+
+export interface AnalyseOptions extends LexiconOptions, ArticleLimits, AnalysisChoice {
+  maxBytes?: number;
+}
+
+/** Which analyses of the pipe (src/pipeline/analyses.ts) are left out (`--disable NAME`). */
+export interface AnalysisChoice {
+  disableAnalyses?: string[];
+}
+
+/** One article read, segmented and tokenised; `id` is assigned later. */
+export function prepareArticle(path: string, options: AnalyseOptions = {}): AnalysedArticle {
+  return withArticleBudget(path, options, (budget) => prepareWithin(path, options, budget));
+}
+
+function prepareWithin(path: string, options: AnalyseOptions, budget: ArticleBudget): AnalysedArticle {
+  budget.check('read');
+  const doc = readSource(path, options.maxBytes === undefined ? {} : { maxBytes: options.maxBytes });
+  budget.check('boilerplate');
+  const { body, boilerplate, meta, notices } = segment(doc);
+  if (body.length === 0) {
+    throw new InputError('no article prose found', {
+      file: path,
+      expected: 'article text',
+      found: `only boilerplate (${[...new Set(boilerplate.map((b) => b.reason))].join(', ')})`,
+      hint: 'check that the file holds the article itself, not just its page furniture',
+    });
+  }
+  budget.check('nlp');
+  const nlp = analyseText(doc.text, body, doc.layout);
+  return { id: '', path, format: doc.format, text: doc.text, meta, body, boilerplate, ...nlp, notices };
+}
+
+/** The analyses of one article, in pipe order, under the `--timeout-ms` budget. */
+export function analyseArticle(article: AnalysedArticle, lexicons: Lexicons, options: ArticleLimits & AnalysisChoice = {}): FindingDraft[] {
+  const disabled = new Set(options.disableAnalyses ?? []);
+  return withArticleBudget(article.path, options, (budget) => runArticleAnalyses(article, lexicons, disabled, (name) => budget.check(name)));
+}

@@ -1,0 +1,38 @@
+/**
+ * The report formats by name: each renders the typed Report to text (pure). The CLI makes one
+ * `--NAME FILE` option per entry and the writer iterates them, so a new format is a module with
+ * its formatter and one entry here (README "Adding an analysis / a format / a lexicon field").
+ */
+import type { Report } from '../core/types.js';
+import { formatHtml } from './html.js';
+import { formatJson } from './json.js';
+import { formatMarkdown } from './markdown.js';
+
+/** What every formatter may use besides the report. */
+export interface RenderContext {
+  /** The command that reproduces the report, shown in document formats. */
+  command: string;
+  /** Indent machine-readable output. */
+  pretty: boolean;
+}
+
+export interface ReportFormat {
+  /** File extension of `--out` and default outputs (without the dot). */
+  extension: string;
+  /** Help text of the `--NAME FILE` option. */
+  help: string;
+  /** True when `--NAME -` writes to standard output. */
+  stdout?: true;
+  render(report: Report, context: RenderContext): string;
+}
+
+export const FORMATS = {
+  json: { extension: 'json', help: 'write the JSON report to FILE ("-" for stdout)', stdout: true, render: (r, c) => formatJson(r, c.pretty) },
+  md: { extension: 'md', help: 'write the markdown report to FILE', render: (r, c) => formatMarkdown(r, { command: c.command }) },
+  html: { extension: 'html', help: 'write the standalone HTML report to FILE', render: (r, c) => formatHtml(r, { command: c.command }) },
+} as const satisfies Record<string, ReportFormat>;
+
+export type FormatName = keyof typeof FORMATS;
+
+/** The format names in registry order. */
+export const FORMAT_NAMES = Object.keys(FORMATS) as FormatName[];

@@ -1,0 +1,19 @@
+/** The report browser's state (the data `use-app-state.ts` reduces and `frame.ts` draws). */
+import type { KindFilter } from '../../model.js';
+import type { Frame } from '../../screens/types.js';
+
+export interface AppState {
+  /** Never empty; the last frame is shown. */
+  stack: Frame[];
+  help: boolean;
+  /** The search text being typed, or null when not typing. */
+  draft: string | null;
+  query: string;
+  filter: KindFilter;
+  message: string | null;
+  width: number;
+  height: number;
+  quit: boolean;
+  /** Counts `e` presses; the view writes the export when it changes (an effect, not state logic). */
+  exports: number;
+}
