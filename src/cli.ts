@@ -18,6 +18,7 @@ import { reportName, writeReports, type OutputFlags } from './report/outputs.js'
 import { FORMAT_NAMES, FORMATS } from './report/formats.js';
 import { registerCorpusCommand } from './commands/corpus.js';
 import { registerExerciseCommand } from './commands/exercise.js';
+import { minConfidenceOption } from './commands/confidence-option.js';
 
 export const EXIT = { ok: 0, failOn: 1, badInput: 2, internal: 70, interrupted: 130 } as const;
 
@@ -45,10 +46,11 @@ function analyseOptions(flags: AnalyzeFlags): AnalyseOptions {
   }
   if (flags.maxBytes !== undefined) o.maxBytes = flags.maxBytes;
   if (flags.timeoutMs !== undefined) o.timeoutMs = flags.timeoutMs;
+  if (flags.minConfidence !== undefined) o.minConfidence = flags.minConfidence;
   return o;
 }
 
-type AnalyzeFlags = OutputFlags & { timeoutMs?: number; progress?: boolean };
+type AnalyzeFlags = OutputFlags & { timeoutMs?: number; progress?: boolean; minConfidence?: number };
 
 async function runAnalyze(paths: string[], flags: AnalyzeFlags, command: string): Promise<void> {
   const progress = flags.progress
@@ -72,6 +74,7 @@ function addAnalyzeOptions(cmd: Command): Command {
     .addOption(new Option('--max-bytes <size>', 'largest article file read (default 5m)').argParser(parseBytes))
     .addOption(new Option('--timeout-ms <ms>', `longest time one article may take (default ${DEFAULT_TIMEOUT_MS})`).argParser(parseTimeoutMs))
     .option('--progress', 'print each article to stderr as it is read')
+    .addOption(minConfidenceOption(Option))
     .option('-q, --quiet', 'print nothing but errors');
 }
 
@@ -80,7 +83,9 @@ export function buildProgram(): Command {
     .description('Shows how news outlets frame the same story: aligned events, loaded terms, attribution, unsourced claims.')
     .version(VERSION, '-v, --version')
     .showSuggestionAfterError()
-    .exitOverride();
+    .exitOverride()
+    .enablePositionalOptions()
+    .addOption(minConfidenceOption(Option));
   addAnalyzeOptions(
     program
       .command('analyze')
@@ -91,13 +96,15 @@ export function buildProgram(): Command {
   registerExerciseCommand(program);
   program.action(async () => {
     const corpus = defaultCorpus();
+    const { minConfidence } = program.opts<{ minConfidence?: number }>();
+    const shown: AnalyseOptions = minConfidence === undefined ? {} : { minConfidence };
     if (process.stdout.isTTY && process.stdin.isTTY) {
       // First frame at once (plain, before ink loads), then ink with live progress while the corpus
       // is analysed, then the browser on the finished report.
       const what = sanitizeTerminal(corpus, true);
       (await import('./ui/start-frame.js')).writeStartFrame(process.stdout, what);
       const { launchTui } = await import('./ui/launch.js');
-      await launchTui((onProgress) => analysePathsAsync([corpus], {}, (file, done, total) => onProgress({ done, total, file })), {
+      await launchTui((onProgress) => analysePathsAsync([corpus], shown, (file, done, total) => onProgress({ done, total, file })), {
         what,
         exportMarkdown: (report) => writeReports(report, [corpus], { md: join('reports', `${reportName([corpus])}.md`) }, 'parallax').written[0]!,
       });
@@ -105,7 +112,7 @@ export function buildProgram(): Command {
       process.exit(EXIT.ok);
     }
     // Without a terminal: write the reports for the bundled corpus and print a summary.
-    await runAnalyze([corpus], {}, 'parallax');
+    await runAnalyze([corpus], shown, 'parallax');
   });
   return program;
 }

@@ -14,10 +14,12 @@ import { expandInputs } from './ingest/files.js';
 import { loadLexicons, type Lexicons } from './lexicons/index.js';
 import { alignArticles } from './align/index.js';
 import { buildReport } from './pipeline/build.js';
-import { analyseArticle, prepareArticle, type AnalyseOptions, type AnalysisChoice } from './pipeline/article.js';
+import { analyseArticle, prepareArticle, type AnalyseOptions, type ReportOptions } from './pipeline/article.js';
+import { assignConfidence } from './analyses/confidence.js';
+import { DEFAULT_MIN_CONFIDENCE } from './core/confidence.js';
 import { analyseInParallel, analyseInParallelAsync, planWorkers, type LocalAnalysis } from './parallel/pool.js';
 
-export { analyseArticle, prepareArticle, type AnalyseOptions, type AnalysisChoice } from './pipeline/article.js';
+export { analyseArticle, prepareArticle, type AnalyseOptions, type AnalysisChoice, type ReportOptions } from './pipeline/article.js';
 export { ANALYSIS_NAMES, splitDisable } from './pipeline/analyses.js';
 
 /** Fails when two files hold the same article text. */
@@ -95,16 +97,23 @@ export async function analysePathsAsync(
 export function analyseArticles(
   prepared: AnalysedArticle[],
   lexicons: Lexicons,
-  options: ArticleLimits & AnalysisChoice = {},
+  options: ReportOptions = {},
   /** Findings already computed per article (by the worker pool); the rest are computed here. */
   precomputed?: ReadonlyMap<AnalysedArticle, FindingDraft[]>,
 ): Report {
   const articles = [...prepared].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   articles.forEach((a, i) => (a.id = `a${i + 1}`));
   const drafts = articles.map((a) => precomputed?.get(a) ?? analyseArticle(a, lexicons, options));
-  const findings = numberFindings(articles, drafts);
+  const findings = assignConfidence(numberFindings(articles, drafts), lexicons.calibration);
   const alignment = alignArticles(articles, findings, lexicons);
-  return buildReport({ articles, findings, alignment, lexicons, disabled: new Set(options.disableAnalyses ?? []) });
+  return buildReport({
+    articles,
+    findings,
+    alignment,
+    lexicons,
+    disabled: new Set(options.disableAnalyses ?? []),
+    minConfidence: options.minConfidence ?? DEFAULT_MIN_CONFIDENCE,
+  });
 }
 
 
@@ -115,7 +124,7 @@ export function numberFindings(articles: AnalysedArticle[], drafts: FindingDraft
     const sorted = [...drafts[i]!].sort(
       (x, y) => x.start - y.start || x.end - y.end || kindRank(x.kind) - kindRank(y.kind) || (x.rule < y.rule ? -1 : x.rule > y.rule ? 1 : 0),
     );
-    for (const d of sorted) all.push({ ...d, id: '', article: a.id } as Finding);
+    for (const d of sorted) all.push({ ...d, id: '', article: a.id, confidence: 0, calibration: '' } as Finding);
   });
   all.forEach((f, i) => (f.id = `f${i + 1}`));
   return all;

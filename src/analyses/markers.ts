@@ -7,12 +7,12 @@
  * are 0-based.
  */
 import { firstEndingAfter } from '../core/spans.js';
-import type { AnalysedArticle, Finding, LoadedFinding, MarkerScores, Sentence, Token } from '../core/types.js';
+import type { AnalysedArticle, Assigned, Finding, LoadedFinding, MarkerScores, Sentence, Token } from '../core/types.js';
 import type { LexiconMatch, Lexicons } from '../lexicons/index.js';
 import { findingsOf } from './by-article.js';
 import { quotationsOf, type Quotation } from './quotes.js';
 
-export type LoadedDraft = Omit<LoadedFinding, 'id' | 'article'>;
+export type LoadedDraft = Omit<LoadedFinding, Assigned>;
 
 /** Words that may join the capitalised words of a name ("Defence of the Fatherland"). */
 const NAME_CONNECTORS = new Set(['of', 'the', 'for', 'and', 'de', 'du', 'des', 'la', 'le', 'al', 'el', 'von', 'van', 'bin', 'on', '-', '&']);
@@ -192,24 +192,19 @@ function agentlessEvaluations(article: AnalysedArticle): LoadedDraft[] {
 }
 
 /**
- * Reporting verbs that the attribution lexicon marks non-neutral but that news style uses as
- * plain verbs of saying: AP and Reuters style accept *warned*, *stressed*, *declared*, *vowed*,
- * *acknowledged*, *disclosed*, *pointed out* as ordinary reporting; their loaded reading depends on
- * context the lexicon cannot see. They stay reporting verbs (for attribution) but give no
- * `loaded` finding. Compared on the first word's lemma.
- */
-const STANDARD_REPORTING = new Set(['warn', 'caution', 'stress', 'emphasise', 'emphasize', 'underline', 'underscore', 'declare', 'vow', 'swear', 'acknowledge', 'disclose', 'reveal', 'point', 'maintain', 'observe']);
-
-/**
  * Objects that make *claim* literal (taking or demanding something, not asserting):
  * *claimed 24 lives*, *claimed responsibility*, *claim asylum*, *claimed her seat*.
  */
 const CLAIM_LITERAL = new Set(['life', 'lives', 'responsibility', 'credit', 'victory', 'asylum', 'seat', 'title', 'prize', 'bankruptcy', 'benefit', 'benefits', 'refund', 'compensation', 'damages', 'ownership', 'throne', 'crown', 'territory', 'land', 'win', 'medal', 'championship', 'discrimination']);
 
-/** True when a non-neutral reporting verb is used as a plain verb of saying or literally. */
+/**
+ * True when a non-neutral reporting verb is used as a plain verb of saying (its lexicon entry says
+ * `loaded: false`: news style accepts *warned*, *stressed*, *vowed* as ordinary reporting) or
+ * literally (*claimed 24 lives*).
+ */
 function plainReporting(tokens: readonly Token[], m: LexiconMatch): boolean {
   const t = tokens[m.tokenStart]!;
-  if (STANDARD_REPORTING.has(t.lemma) || STANDARD_REPORTING.has(t.normal)) return true;
+  if (m.entry.loaded === false) return true;
   if (t.lemma === 'claim' || t.normal.startsWith('claim')) {
     for (let k = m.tokenEnd; k < Math.min(tokens.length, m.tokenEnd + 4); k++) {
       const x = tokens[k]!;

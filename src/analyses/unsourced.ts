@@ -13,12 +13,12 @@
  * All offsets are 0-based UTF-16 indices into the file text, end exclusive.
  */
 import { firstStartingAt } from '../core/spans.js';
-import type { AnalysedArticle, Sentence, Token, UnsourcedFinding } from '../core/types.js';
+import type { AnalysedArticle, Assigned, Sentence, Token, UnsourcedFinding } from '../core/types.js';
 import type { Lexicons } from '../lexicons/index.js';
 import type { AttributionDraft } from './attribution/index.js';
 import { firstQuotationEndingAfter, quotationsOf } from './quotes.js';
 
-export type UnsourcedDraft = Omit<UnsourcedFinding, 'id' | 'article'>;
+export type UnsourcedDraft = Omit<UnsourcedFinding, Assigned>;
 
 export type UnsourcedReason = 'prescriptive' | 'prediction' | 'agentless-passive' | 'vague-source' | 'no-attribution';
 

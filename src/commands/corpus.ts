@@ -2,7 +2,8 @@
  * `parallax corpus DIR [--out DIR]`: many articles about many stories → stories → per-story
  * reports (JSON and markdown), outlet aggregates (outlets.json, outlets.csv) and stories.json.
  */
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
+import { minConfidenceOption } from './confidence-option.js';
 import { runCorpus } from '../corpus/run.js';
 import { writeOutputs, type OutputFile } from '../report/write.js';
 
@@ -10,6 +11,7 @@ interface CorpusFlags {
   out: string;
   force?: boolean;
   quiet?: boolean;
+  minConfidence?: number;
 }
 
 export function registerCorpusCommand(program: Command): void {
@@ -20,6 +22,7 @@ export function registerCorpusCommand(program: Command): void {
     .option('--out <dir>', 'where to write stories/, stories.json, outlets.json and outlets.csv', 'reports/corpus')
     .option('--force', 'overwrite output files that parallax did not write')
     .option('-q, --quiet', 'print nothing but errors')
+    .addOption(minConfidenceOption(Option))
     .action((dir: string, flags: CorpusFlags) => {
       const tty = process.stderr.isTTY === true && !flags.quiet;
       const progress = tty
@@ -31,7 +34,8 @@ export function registerCorpusCommand(program: Command): void {
         writeOutputs([f], flags.force === true);
         written++;
       };
-      const result = runCorpus(dir, flags.out, progress ? { progress, emit } : { emit });
+      const shown = flags.minConfidence === undefined ? {} : { minConfidence: flags.minConfidence };
+      const result = runCorpus(dir, flags.out, progress ? { progress, emit, ...shown } : { emit, ...shown });
       if (tty) process.stderr.write('\r\u001b[K');
       writeOutputs(result.files, flags.force === true);
       written += result.files.length;

@@ -6,7 +6,8 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
+import { minConfidenceOption } from './confidence-option.js';
 import { InputError } from '../core/errors.js';
 import type { Report } from '../core/types.js';
 import { PACKAGE_ROOT } from '../core/version.js';
@@ -18,6 +19,7 @@ import type { AnswerFile } from '../ui/exercise/model.js';
 interface ExerciseFlags {
   save?: string;
   answers?: string;
+  minConfidence?: number;
 }
 
 /** `DIR/exercise-<n>` for the first n ≥ 1 with neither a `.md` nor a `.json` file there. */
@@ -53,6 +55,7 @@ export function registerExerciseCommand(program: Command): void {
     .argument('[paths...]', 'articles (default: the bundled corpus)')
     .option('--save <dir>', 'folder for the result files exercise-<n>.md/.json', 'reports')
     .option('--answers <file>', 'teacher’s key: JSON list of {article, start, end, kind: "loaded"|"unsourced"} or a parallax report')
+    .addOption(minConfidenceOption(Option))
     .action(async (paths: string[], flags: ExerciseFlags) => {
       // The key's file is read and a report key checked before anything else; marks are checked against the report once that exists.
       const answers = flags.answers === undefined ? undefined : { file: flags.answers, key: readAnswers(flags.answers) };
@@ -72,7 +75,7 @@ export function registerExerciseCommand(program: Command): void {
       const { parseAnswers } = await import('../ui/exercise/model.js');
       const { launchExercise } = await import('../ui/launch.js');
       const { formatResultJson, formatResultMarkdown } = await import('../ui/exercise/result.js');
-      await launchExercise((onProgress) => analysePathsAsync(inputs, {}, (_file, done, total) => onProgress({ done, total, file: '' })), {
+      await launchExercise((onProgress) => analysePathsAsync(inputs, flags.minConfidence === undefined ? {} : { minConfidence: flags.minConfidence }, (_file, done, total) => onProgress({ done, total, file: '' })), {
         ...(answers ? { answerKey: (report: Report) => parseAnswers(answers.key, report, answers.file) } : {}),
         keySource: answers ? `answers:${answers.file}` : 'tool',
         what,

@@ -200,6 +200,13 @@ interface FindingCommon extends TextSpan {
   explanation: string;
   /** The rule that produced it: `lexicon:<lexicon-id>/<entry-id>` or `rule:<name>`. */
   rule: string;
+  /**
+   * Measured precision (0..1, 2 decimals) of the rule or entry that produced the finding: the
+   * `precision` of the report's `calibration[this.calibration]` (see README "Confidence").
+   */
+  confidence: number;
+  /** Key into the report's `calibration` object that `confidence` was taken from. */
+  calibration: string;
 }
 
 export interface LoadedFinding extends FindingCommon {
@@ -232,8 +239,26 @@ export interface UnsourcedFinding extends FindingCommon {
 /** @discriminator kind */
 export type Finding = LoadedFinding | AttributionFinding | UnsourcedFinding;
 
-/** A finding before the report builder gives it an id and article id (one draft type per kind). */
-export type FindingDraft = Finding extends infer F ? (F extends Finding ? Omit<F, 'id' | 'article'> : never) : never;
+/** What the report builder adds to a finding draft: its ids and its confidence. */
+export type Assigned = 'id' | 'article' | 'confidence' | 'calibration';
+
+/** A finding before the report builder gives it an id, article id and confidence (one draft type per kind). */
+export type FindingDraft = Finding extends infer F ? (F extends Finding ? Omit<F, Assigned> : never) : never;
+
+/**
+ * One measured precision (added field `calibration` of the report, and `lexicons/calibration.yml`):
+ * `correct` of `judged` findings of a rule, entry or pooled group were right on the judged `data`.
+ */
+export interface CalibrationRecord {
+  /** correct / judged, rounded to 3 decimals. */
+  precision: number;
+  /** @asType integer @minimum 0 */
+  judged: number;
+  /** @asType integer @minimum 0 */
+  correct: number;
+  /** Which judged data the numbers come from. */
+  data: string;
+}
 
 export interface EventMention extends TextSpan {
   article: ArticleId;
@@ -468,4 +493,11 @@ export interface Report {
   actors: ActorReport[];
   /** Per article id: ids of events reported by other articles but not this one (added field). */
   omissions: Record<ArticleId, EventId[]>;
+  /** The measured precisions the findings' confidences were taken from, by key (added field). */
+  calibration: Record<string, CalibrationRecord>;
+  /**
+   * Views show findings with `confidence >= minConfidence`; scores count only those (added field).
+   * The others stay in `findings`.
+   */
+  minConfidence: number;
 }

@@ -93,7 +93,7 @@ export function runCorpus(dir: string, outDir: string, options: CorpusOptions = 
   const index = stories.map((s, k) => {
     const id = `s${k + 1}`;
     const articles: AnalysedArticle[] = s.members.map((m) => prepareArticle(inputs[m]!.path, options));
-    const report: Report = analyseArticles(articles, lexicons);
+    const report: Report = analyseArticles(articles, lexicons, options);
     outletAcc.add(report);
     give({ path: join(outDir, 'stories', `${id}.json`), content: formatJson(report) });
     give({ path: join(outDir, 'stories', `${id}.md`), content: formatMarkdown(report, { command: `parallax corpus ${dir}` }) });

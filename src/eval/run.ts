@@ -3,10 +3,9 @@
  * Skips with a message when they are absent. Each evaluation prints its own table.
  */
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { PACKAGE_ROOT } from '../core/version.js';
+import { DATASETS } from './datasets.js';
 
-export const DATASETS = resolve(process.env['PARALLAX_DATASETS'] ?? resolve(PACKAGE_ROOT, '../shared/datasets'));
+export { DATASETS };
 
 interface EvalModule {
   run(datasets: string): Promise<void> | void;

@@ -26,7 +26,7 @@ import type { AnalysedArticle, LexiconRecord, Token } from '../core/types.js';
 import { PACKAGE_ROOT, VERSION } from '../core/version.js';
 import { analyseText } from '../nlp/index.js';
 import { PhraseMatcher, wordKey } from './matcher.js';
-import { displayPath, LEXICON_SCHEMA_PATH, parseLexiconFile, type ParsedLexicon, type RawEntry, type RawSource } from './parse.js';
+import { displayPath, LEXICON_SCHEMA_PATH, parseLexiconFile, type ParsedLexicon, type RawCalibration, type RawEntry, type RawSource } from './parse.js';
 
 /** The lexicons/ folder shipped with parallax. */
 export const BUNDLED_LEXICONS = resolve(PACKAGE_ROOT, 'lexicons');
@@ -83,6 +83,11 @@ export interface Lexicons {
   /** Categories turned off: analyses must not emit findings of these categories. */
   disabled: ReadonlySet<string>;
   info: LexiconInfo[];
+  /**
+   * Measured precisions by key (from `kind: calibration` files such as lexicons/calibration.yml;
+   * a later file's key replaces an earlier one's), that findings take their confidence from.
+   */
+  calibration: ReadonlyMap<string, RawCalibration>;
   /** All entries, or those of one kind (`markers`, `reporting-verbs`, `sources`, `actors`). */
   entries(kind?: string): LexiconEntry[];
   /**
@@ -149,6 +154,8 @@ interface CompiledData {
   entries: LexiconEntry[];
   /** Each kept phrase: index into `entries`, its words (keys or exact texts), exact flag. */
   phrases: [number, string[], boolean][];
+  /** The calibration records of all files, in load order. */
+  calibration: RawCalibration[];
 }
 
 /** Parses, validates and tokenises the files (the slow path; throws InputError on bad data). */
@@ -160,8 +167,22 @@ function build(files: FileInput[]): CompiledData {
   const phraseAt = new Map<LexiconEntry, (i: number) => { line: number; column: number }>();
   const info: LexiconInfo[] = [];
 
+  const calibration: RawCalibration[] = [];
   for (const lex of parsed) {
     const d = lex.data;
+    if (d.calibration && d.kind !== 'calibration') {
+      throw new InputError('field "calibration" in a lexicon that is not of kind calibration', { file: lex.file, ...lex.locate(['calibration']), hint: 'move the numbers into a file with kind: calibration' });
+    }
+    (d.calibration ?? []).forEach((c, i) => {
+      if (c.correct > c.judged || Math.abs(c.precision - Math.round((c.correct / c.judged) * 1000) / 1000) > 0.0005) {
+        throw new InputError(`calibration "${c.key}": precision ${c.precision} is not correct / judged (${c.correct} / ${c.judged})`, {
+          file: lex.file,
+          ...lex.locate(['calibration', i, 'precision']),
+          hint: 'regenerate the file with npm run calibrate',
+        });
+      }
+      calibration.push(c);
+    });
     const other = seenIds.get(d.id);
     if (other) {
       throw new InputError(`duplicate lexicon id "${d.id}" (also in ${other})`, {
@@ -271,6 +292,7 @@ function build(files: FileInput[]): CompiledData {
     info,
     entries: kept,
     phrases: phrases.map(([e, words, exact]) => [indexOf.get(e)!, words, exact]),
+    calibration,
   };
 }
 
@@ -322,6 +344,7 @@ function instantiate(data: CompiledData, disable: readonly string[]): Lexicons {
     records: data.records,
     disabled: new Set(disable),
     info: data.info,
+    calibration: new Map(data.calibration.map((c) => [c.key, c])),
     entries: (kind) => (kind === undefined ? kept : kept.filter((e) => e.kind === kind)),
     match(article, kind) {
       if (!kinds.has(kind)) return NO_MATCHES;
@@ -381,7 +404,7 @@ const cache = new Map<string, Lexicons>();
  * Bump when the compiled form, the matching rules or the phrase tokenisation change, so stale
  * caches (on disk and precompiled in dist/) are ignored.
  */
-const COMPILED_FORMAT = 4;
+const COMPILED_FORMAT = 5;
 
 /** The on-disk cache folder: `$PARALLAX_CACHE_DIR`, else `parallax-cache` in the temp dir (read at each load). */
 export function lexiconCacheDir(): string {
@@ -403,6 +426,7 @@ interface StoredData {
   info: (Omit<LexiconInfo, 'file'> & { file: number })[];
   entries: (Omit<LexiconEntry, 'file'> & { file: number })[];
   phrases: [number, string[], boolean][];
+  calibration: RawCalibration[];
 }
 
 /**
@@ -430,6 +454,7 @@ function toStored(data: CompiledData, files: readonly FileInput[], key: string):
     info: data.info.map((x) => ({ ...x, file: indexOf(x.file) })),
     entries: data.entries.map((e) => ({ ...e, file: indexOf(e.file) })),
     phrases: data.phrases,
+    calibration: data.calibration,
   };
 }
 
@@ -455,6 +480,8 @@ function fromStored(raw: unknown, files: readonly FileInput[], key: string): Com
   const ok = (p: unknown) =>
     Array.isArray(p) && p.length === 3 && Number.isInteger(p[0]) && p[0] >= 0 && p[0] < entries.length && isStrings(p[1]) && p[1].length > 0 && typeof p[2] === 'boolean';
   if (!Array.isArray(phrases) || !phrases.every(ok)) return null;
+  const cal = raw['calibration'];
+  if (!Array.isArray(cal) || !cal.every((c) => isObject(c) && typeof c['key'] === 'string' && typeof c['precision'] === 'number' && typeof c['judged'] === 'number')) return null;
   const shown = files.map((f) => displayPath(f.path));
   const stored = raw as unknown as StoredData;
   return {
@@ -462,6 +489,7 @@ function fromStored(raw: unknown, files: readonly FileInput[], key: string): Com
     info: stored.info.map((x) => ({ ...x, file: shown[x.file]! })),
     entries: stored.entries.map((e) => ({ ...e, file: shown[e.file]! })),
     phrases: stored.phrases,
+    calibration: stored.calibration,
   };
 }
 

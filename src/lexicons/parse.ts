@@ -28,6 +28,8 @@ export interface RawEntry {
   alternative?: string;
   examples?: { match?: string[]; nomatch?: string[] };
   neutral?: boolean;
+  /** Reporting verbs: false for a non-neutral cue that gives no loaded finding (see schema/lexicon.schema.json). */
+  loaded?: boolean;
   /** Reporting verbs: a cue only next to a direct quotation (see schema/lexicon.schema.json). */
   quoted?: boolean;
   /** Reporting verbs: a cue only when one of these words follows in its clause (see schema/lexicon.schema.json). */
@@ -50,15 +52,27 @@ export interface RawWordlist {
   exclude?: string[];
 }
 
+/** One measured precision of a `kind: calibration` file (see schema/lexicon.schema.json). */
+export interface RawCalibration {
+  key: string;
+  precision: number;
+  judged: number;
+  correct: number;
+  data: string;
+  /** `YYYY-MM-DD` the numbers were generated. */
+  generated: string;
+}
+
 export interface RawLexicon {
   id: string;
   version: string;
   license: string;
   description: string;
-  kind: 'markers' | 'reporting-verbs' | 'sources' | 'actors';
+  kind: 'markers' | 'reporting-verbs' | 'sources' | 'actors' | 'calibration';
   sources: RawSource[];
   wordlists?: RawWordlist[];
   entries: RawEntry[];
+  calibration?: RawCalibration[];
 }
 
 /** A parsed, schema-valid lexicon file plus a way to locate any of its nodes. */

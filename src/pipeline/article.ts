@@ -11,8 +11,14 @@ import { analyseText } from '../nlp/index.js';
 import type { LexiconOptions, Lexicons } from '../lexicons/index.js';
 import { runArticleAnalyses } from './analyses.js';
 
-export interface AnalyseOptions extends LexiconOptions, ArticleLimits, AnalysisChoice {
+export interface AnalyseOptions extends LexiconOptions, ReportOptions {
   maxBytes?: number;
+}
+
+/** What the report builder needs besides the articles: limits, analyses left out, the views' confidence threshold. */
+export interface ReportOptions extends ArticleLimits, AnalysisChoice {
+  /** Views show findings with at least this confidence, and scores count only those (default DEFAULT_MIN_CONFIDENCE). */
+  minConfidence?: number;
 }
 
 /** Which analyses of the pipe (src/pipeline/analyses.ts) are left out (`--disable NAME`). */

@@ -8,6 +8,8 @@ import { VERSION } from '../core/version.js';
 import { scoreArticle } from './scores.js';
 import { REPORT_ANALYSES } from './analyses.js';
 import { basename, extname } from 'node:path';
+import { usedCalibration } from '../analyses/confidence.js';
+import { shownFindings } from '../core/confidence.js';
 
 export interface ReportInput {
   articles: AnalysedArticle[];
@@ -16,6 +18,8 @@ export interface ReportInput {
   lexicons: Lexicons;
   /** Analyses left out (`--disable NAME`). */
   disabled?: ReadonlySet<string>;
+  /** Views show findings with at least this confidence; scores and actors count only those. */
+  minConfidence: number;
 }
 
 /** Short display label for an article: outlet, else author, else the file name. */
@@ -46,8 +50,9 @@ export function toReportArticle(a: AnalysedArticle): ReportArticle {
 }
 
 export function buildReport(input: ReportInput): Report {
-  const { articles, findings, alignment, lexicons } = input;
-  const actors = input.disabled?.has('actors') ? [] : REPORT_ANALYSES.actors(articles, findings, lexicons);
+  const { articles, findings, alignment, lexicons, minConfidence } = input;
+  const { shown } = shownFindings(findings, minConfidence);
+  const actors = input.disabled?.has('actors') ? [] : REPORT_ANALYSES.actors(articles, shown, lexicons);
   return {
     schema: 'parallax/report@1',
     tool: { name: 'parallax', version: VERSION },
@@ -55,8 +60,10 @@ export function buildReport(input: ReportInput): Report {
     articles: articles.map(toReportArticle),
     events: alignment.events,
     findings,
-    scores: Object.fromEntries(articles.map((a) => [a.id, scoreArticle(a, findings, alignment, actors)])),
+    scores: Object.fromEntries(articles.map((a) => [a.id, scoreArticle(a, shown, alignment, actors)])),
     actors,
     omissions: alignment.omissions,
+    calibration: usedCalibration(findings, lexicons.calibration),
+    minConfidence,
   };
 }

@@ -83,7 +83,7 @@ function renderDiff(parts: DiffPart[]): string {
 function findingItem(f: FindingView): string {
   const alt = f.alternative ? ` — neutral alternative: <em>${h(f.alternative)}</em>` : '';
   const kind = FINDING_KINDS[f.kind].tag;
-  return `<li><code>${h(f.id)}</code> ${kind} · ${h(f.tag)}: ${h(quoted(clip(f.quote)))} — ${h(f.explanation)}${alt} <span class="muted">(${h(f.rule)})</span></li>`;
+  return `<li><code>${h(f.id)}</code> ${kind} · ${h(f.tag)}: ${h(quoted(clip(f.quote)))} — ${h(f.explanation)}${alt} <span class="muted">(${h(f.rule)}, ${h(f.confidence)})</span></li>`;
 }
 
 function header(v: ReportView): string {
@@ -251,7 +251,7 @@ export function formatHtml(report: Report, options: FormatOptions = {}): string 
   const body = [
     header(v),
     `<nav><ul>${NAV.map(([id, name]) => `<li><a href="#${id}">${name}</a></li>`).join('')}</ul></nav>`,
-    `<section id="summary">\n<h2>Summary</h2>\n${metricTable(v, v.summary)}\n<p class="standout"><strong>What stands out:</strong> ${standOut}</p>\n</section>`,
+    `<section id="summary">\n<h2>Summary</h2>\n${metricTable(v, v.summary)}\n<p class="standout"><strong>What stands out:</strong> ${standOut}</p>${v.confidence.line === null ? '' : `\n<p class="muted">${h(v.confidence.line)}</p>`}\n</section>`,
     `<section id="coverage">\n<h2>Coverage</h2>\n${coverage}\n</section>`,
     `<section id="events">\n<h2>Shared events</h2>\n${shared.length === 0 ? '<p>No event is reported by more than one outlet.</p>' : shared.map((e) => event(e, cols)).join('\n')}\n</section>`,
     `<section id="single">\n<h2>Reported by one outlet only</h2>\n${singles(v, cols)}\n</section>`,

@@ -119,7 +119,7 @@ function renderDiff(parts: DiffPart[]): string {
 function findingLine(f: FindingView): string {
   const alt = f.alternative ? ` — neutral alternative: ${inl(f.alternative)}` : '';
   const kind = FINDING_KINDS[f.kind].tag;
-  return `- \`${f.id}\` ${kind} · ${inl(f.tag)}: ${inl(quoted(clip(f.quote)))} — ${inl(f.explanation)}${alt} (${inl(f.rule)})`;
+  return `- \`${f.id}\` ${kind} · ${inl(f.tag)}: ${inl(quoted(clip(f.quote)))} — ${inl(f.explanation)}${alt} (${inl(f.rule)}, ${f.confidence})`;
 }
 
 function header(v: ReportView): string[] {
@@ -147,6 +147,7 @@ function summary(v: ReportView): string[] {
   const out = ['## Summary', ''];
   out.push(table(['Per outlet', ...v.articles.map((a) => inl(a.label))], v.summary.map((r) => [inl(r.metric), ...r.cells.map(inl)]), [false, ...v.articles.map(() => true)]), '');
   out.push(`**What stands out:** ${v.standOut.length === 0 ? 'nothing — no markers, attributions or omissions were found.' : v.standOut.map(inl).join(' ')}`, '');
+  if (v.confidence.line !== null) out.push(inl(v.confidence.line), '');
   return out;
 }
 

@@ -2,13 +2,18 @@
 import type { Report } from '../core/types.js';
 import { sanitizeTerminal } from '../core/escape.js';
 import { FINDING_KIND_NAMES, FINDING_KINDS } from '../core/finding-kinds.js';
+import { isShown } from '../core/confidence.js';
 
 export function formatSummary(report: Report, written: readonly string[]): string {
   const lines: string[] = [];
   const multi = report.events.filter((e) => e.articles.length > 1).length;
-  lines.push(`parallax ${report.tool.version}: ${report.articles.length} articles, ${report.events.length} events (${multi} shared), ${report.findings.length} findings`);
+  const min = typeof report.minConfidence === 'number' ? report.minConfidence : undefined;
+  const shown = report.findings.filter((f) => isShown(f, min));
+  const hidden = report.findings.length - shown.length;
+  const below = hidden > 0 ? ` (${hidden} more below confidence ${min!.toFixed(2)}, in the JSON)` : '';
+  lines.push(`parallax ${report.tool.version}: ${report.articles.length} articles, ${report.events.length} events (${multi} shared), ${shown.length} findings${below}`);
   for (const a of report.articles) {
-    const fs = report.findings.filter((f) => f.article === a.id);
+    const fs = shown.filter((f) => f.article === a.id);
     const counts = FINDING_KIND_NAMES.map((k) => `${fs.filter((f) => f.kind === k).length} ${FINDING_KINDS[k].noun}`);
     lines.push(`  ${a.id} ${sanitizeTerminal(a.label, true)}: ${a.words} words, ${counts.join(', ')}`);
     for (const n of a.notices ?? []) lines.push(`    notice: ${sanitizeTerminal(n, true)}`);

@@ -11,6 +11,7 @@
 import type { ActorReport, ArticleScores, AttributionFinding, Event, Figure, FigureConflict, Finding, QuoteIntro, QuoteReuse, Report, ReportArticle, SourceType, UnsourcedFinding } from '../core/types.js';
 import { detailOf, FINDING_KIND_NAMES, FINDING_KINDS, kindRank, type FindingKind } from '../core/finding-kinds.js';
 import { groupChanges, wordDiff, type DiffPart } from '../core/word-diff.js';
+import { isShown } from '../core/confidence.js';
 
 /** What a mark in a version's text stands for: a finding of a kind, or an attribution's source or cue. */
 export type MarkKind = FindingKind | 'source' | 'cue';
@@ -47,6 +48,8 @@ export interface FindingView {
   explanation: string;
   /** `lexicon:<id>/<entry>` or `rule:<name>`. */
   rule: string;
+  /** Measured precision of the rule (the finding's `confidence`), as shown: "confidence 0.82". */
+  confidence: string;
   alternative?: string;
 }
 
@@ -180,6 +183,18 @@ export interface ReportView {
   outlets: OutletView[];
   actors: ActorView[];
   rules: RuleView[];
+  /** The confidence threshold (report `minConfidence`) and the findings below it, left out of the view. */
+  confidence: ConfidenceView;
+}
+
+export interface ConfidenceView {
+  /** Findings with a lower confidence are not shown (null: the report sets none, all are shown). */
+  minConfidence: number | null;
+  /** Findings below the threshold, per article (report order). */
+  hidden: number[];
+  hiddenTotal: number;
+  /** "12 more findings below the confidence threshold 0.5 (in the JSON report)", or null when none are hidden. */
+  line: string | null;
 }
 
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -213,7 +228,9 @@ export function buildView(report: Report, command: string | null = null): Report
   const articles = report.articles;
   const labelOf = new Map(articles.map((a) => [a.id, a.label]));
   const findingsOf = new Map<string, Finding[]>(articles.map((a) => [a.id, []]));
-  for (const f of [...report.findings].sort((x, y) => x.start - y.start || x.end - y.end || cmp(x.id, y.id))) findingsOf.get(f.article)?.push(f);
+  const min = typeof report.minConfidence === 'number' ? report.minConfidence : undefined;
+  const shown = report.findings.filter((f) => isShown(f, min));
+  for (const f of [...shown].sort((x, y) => x.start - y.start || x.end - y.end || cmp(x.id, y.id))) findingsOf.get(f.article)?.push(f);
   const eventLabel = new Map(report.events.map((e) => [e.id, e.label]));
   const omissions = report.omissions;
 
@@ -263,7 +280,23 @@ export function buildView(report: Report, command: string | null = null): Report
         })),
     })),
     actors: actorViews(report.actors, articles),
-    rules: ruleViews(report.findings, articles),
+    rules: ruleViews(shown, articles),
+    confidence: confidenceView(report, min),
+  };
+}
+
+/** How many findings the threshold leaves out, per article and in all. */
+export function confidenceView(report: Report, min: number | undefined): ConfidenceView {
+  const hidden = report.articles.map((a) => report.findings.filter((f) => f.article === a.id && !isShown(f, min)).length);
+  const total = hidden.reduce((s, n) => s + n, 0);
+  return {
+    minConfidence: min ?? null,
+    hidden,
+    hiddenTotal: total,
+    line:
+      min === undefined || total === 0
+        ? null
+        : `${total} more ${total === 1 ? 'finding' : 'findings'} below the confidence threshold ${fmt(min, 2)} (measured precision of their rule; listed in the JSON report, shown with --min-confidence 0).`,
   };
 }
 
@@ -274,7 +307,7 @@ function titleOf(articles: ReportArticle[]): string {
 
 /** The short tag shown next to a finding. */
 function findingView(f: Finding): FindingView {
-  const base = { id: f.id, kind: f.kind, quote: f.text, explanation: f.explanation, rule: f.rule };
+  const base = { id: f.id, kind: f.kind, quote: f.text, explanation: f.explanation, rule: f.rule, confidence: `confidence ${fmt(f.confidence, 2)}` };
   if (f.kind === 'attribution') {
     const who = f.sourceName ?? f.source?.text ?? 'no named source';
     return { ...base, tag: `${f.direct ? 'quote' : 'attribution'} · ${who} (${f.sourceType}) · ${f.cue.neutral ? 'neutral' : 'non-neutral'} cue "${f.cue.text}"` };
@@ -495,42 +528,114 @@ function mix(counts: Record<SourceType, number>): string {
   return entries.map(([k, v]) => `${k} ${fmt(v, 2)}`).join(', ');
 }
 
-/** One sentence per notable number: the highest loaded-marker rate, most unsourced assertions, ... */
+/** Bootstrap resamples of "What stands out" (seeded, so a report is the same bytes every run). */
+export const BOOTSTRAP_SAMPLES = 400;
+/** Fewest distinct expressions (lower-cased finding texts) a loaded-language difference must rest on. */
+export const MIN_DISTINCT = 3;
+
+/** A small seeded PRNG (mulberry32). */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Per prose sentence of an article: its words and how many of `findings` start in it. */
+function sentenceUnits(a: ReportArticle, findings: readonly Finding[]): { words: number; hits: number }[] {
+  const spans = (a.sentenceSpans ?? []).filter((s) => !s.heading);
+  return spans.map((s) => ({
+    words: (a.text.slice(s.start, s.end).match(/[\p{L}\p{N}]+/gu) ?? []).length,
+    hits: findings.filter((f) => f.start >= s.start && f.start < s.end).length,
+  }));
+}
+
+/**
+ * True when `a`'s rate (hits per word) exceeds `b`'s in at least 97.5 % of bootstrap resamples of
+ * both articles' sentences: the difference is not an accident of a few sentences.
+ */
+function survivesResampling(a: { words: number; hits: number }[], b: { words: number; hits: number }[], seed: number): boolean {
+  if (a.length === 0 || b.length === 0) return false;
+  const rand = prng(seed);
+  const rate = (units: { words: number; hits: number }[]) => {
+    let w = 0;
+    let h = 0;
+    for (let i = 0; i < units.length; i++) {
+      const u = units[Math.floor(rand() * units.length)]!;
+      w += u.words;
+      h += u.hits;
+    }
+    return w === 0 ? 0 : h / w;
+  };
+  let wins = 0;
+  for (let k = 0; k < BOOTSTRAP_SAMPLES; k++) if (rate(a) > rate(b)) wins++;
+  return wins >= BOOTSTRAP_SAMPLES * 0.975;
+}
+
+/** `“x” (f3), “y” (f9)` for up to `max` distinct expressions among `findings`. */
+function evidence(findings: readonly Finding[], max = 4): string {
+  const seen = new Map<string, string>();
+  for (const f of findings) {
+    const key = f.text.toLowerCase().replace(/\s+/g, ' ');
+    if (!seen.has(key)) seen.set(key, `${quoted(clip(f.text, 40))} (${f.id})`);
+  }
+  const list = [...seen.values()];
+  return list.slice(0, max).join(', ') + (list.length > max ? ', …' : '');
+}
+
+/**
+ * One sentence per difference that holds: an outlet's rate of loaded terms or of unsourced
+ * assertions is named as the highest only when it exceeds every other outlet's in the bootstrap
+ * over sentences, and (loaded terms) rests on at least MIN_DISTINCT distinct expressions, not one
+ * stock phrase repeated; each statement names its evidence (finding ids). Otherwise it says the
+ * outlets do not differ clearly on that measure.
+ */
 function standOut(report: Report, findingsOf: Map<string, Finding[]>): string[] {
   const arts = report.articles;
   if (arts.length === 0) return [];
   const out: string[] = [];
+  const kinds = [
+    { kind: 'loaded' as const, what: 'loaded terms', distinct: MIN_DISTINCT, seed: 1 },
+    { kind: 'unsourced' as const, what: 'unsourced assertions', distinct: 1, seed: 2 },
+  ];
+  for (const k of kinds) {
+    const per = arts.map((a) => (findingsOf.get(a.id) ?? []).filter((f) => f.kind === k.kind));
+    const units = arts.map((a, i) => sentenceUnits(a, per[i]!));
+    const rates = units.map((u) => {
+      const w = u.reduce((s, x) => s + x.words, 0);
+      return w === 0 ? 0 : (u.reduce((s, x) => s + x.hits, 0) / w) * 1000;
+    });
+    if (per.every((p) => p.length === 0)) {
+      out.push(`No outlet has ${k.what} shown at this confidence threshold.`);
+      continue;
+    }
+    if (arts.length < 2) continue;
+    const top = argmax(rates, arts);
+    const distinct = new Set(per[top]!.map((f) => f.text.toLowerCase().replace(/\s+/g, ' '))).size;
+    const holds = distinct >= k.distinct && arts.every((_, j) => j === top || survivesResampling(units[top]!, units[j]!, k.seed * 1000 + j));
+    if (holds) {
+      out.push(`${arts[top]!.label} has the most ${k.what}: ${fmt(rates[top]!)} per 1,000 words (next: ${fmt(Math.max(...rates.filter((_, j) => j !== top)))}), a difference that holds when its sentences are resampled; e.g. ${evidence(per[top]!)}.`);
+    } else {
+      out.push(`The outlets do not differ clearly in ${k.what} (${arts.map((a, i) => `${a.label} ${fmt(rates[i]!)}`).join(', ')} per 1,000 words): the difference does not hold when sentences are resampled${k.distinct > 1 ? ' or rests on fewer than three distinct expressions' : ''}.`);
+    }
+  }
   const sc = arts.map((a) => report.scores[a.id]);
-  const rates = sc.map((s) => (s === undefined ? null : sumValues(s.markersPer1k)));
-  const ranked = arts.map((a, i) => ({ label: a.label, v: rates[i] })).filter((r): r is { label: string; v: number } => r.v !== null);
-  ranked.sort((a, b) => b.v - a.v || cmp(a.label, b.label));
-  const top = ranked[0];
-  const low = ranked[ranked.length - 1];
-  if (top && low && ranked.length > 1 && top.v > 0) {
-    const by = low.v > 0 ? `${fmt(top.v / low.v)}× the rate of ${low.label} (${fmt(low.v)})` : `while ${low.label} has none`;
-    out.push(`${top.label} uses loaded terms most often: ${fmt(top.v)} per 1,000 tokens, ${by}.`);
-  } else if (ranked.length > 0 && top?.v === 0) out.push('No outlet uses a term from the loaded-language lexicons.');
-  const loadedCounts = arts.map((a) => (findingsOf.get(a.id) ?? []).filter((f) => f.kind === 'loaded').length);
-  if (ranked.length === 0 && loadedCounts.some((n) => n > 0)) {
-    const i = argmax(loadedCounts, arts);
-    out.push(`${arts[i]!.label} has the most loaded markers (${loadedCounts[i]}).`);
-  }
-  const unsourced = arts.map((a) => (findingsOf.get(a.id) ?? []).filter((f) => f.kind === 'unsourced').length);
-  if (unsourced.some((n) => n > 0)) {
-    const i = argmax(unsourced, arts);
-    const share = sc[i]?.unsourcedShare ?? null;
-    out.push(`${arts[i]!.label} makes the most unsourced assertions: ${unsourced[i]}${share === null ? '' : ` (${pct(share)} of its sentences)`}.`);
-  }
+  const cueFindings = arts.map((a) => (findingsOf.get(a.id) ?? []).filter((f): f is AttributionFinding => f.kind === 'attribution' && !f.cue.neutral));
   const cues = sc.map((s) => s?.nonNeutralCueShare ?? 0);
   if (cues.some((n) => n > 0)) {
     const i = argmax(cues, arts);
-    out.push(`${arts[i]!.label} most often introduces sources with non-neutral verbs (${pct(cues[i]!)} of its attributions).`);
+    const distinct = new Set(cueFindings[i]!.map((f) => f.cue.text.toLowerCase())).size;
+    if (distinct >= 2) out.push(`${arts[i]!.label} most often introduces sources with non-neutral verbs (${pct(cues[i]!)} of its attributions; e.g. ${evidence(cueFindings[i]!.map((f) => ({ ...f, text: f.cue.text })))}).`);
   }
   const omitted = arts.map((a) => (report.omissions[a.id] ?? []).length);
   if (arts.length > 1 && omitted.some((n) => n > 0)) {
     const i = argmax(omitted, arts);
     const multi = report.events.filter((e) => e.articles.length > 1).length;
-    out.push(`${arts[i]!.label} leaves out ${omitted[i]} of the ${multi} events other outlets share.`);
+    out.push(`${arts[i]!.label} leaves out ${omitted[i]} of the ${multi} events other outlets share (${(report.omissions?.[arts[i]!.id] ?? []).slice(0, 4).join(', ')}${omitted[i]! > 4 ? ', …' : ''}).`);
   }
   return out;
 }

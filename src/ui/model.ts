@@ -6,6 +6,7 @@
 import { sanitizeTerminal } from '../core/escape.js';
 import { FINDING_KIND_NAMES, FINDING_KINDS, type FindingKind } from '../core/finding-kinds.js';
 import type { Finding, Report, ReportArticle, Span } from '../core/types.js';
+import { isShown } from '../core/confidence.js';
 import type { Role } from './theme.js';
 import type { Segment } from './text.js';
 
@@ -15,8 +16,10 @@ export const KIND_FILTERS: readonly KindFilter[] = ['all', ...FINDING_KIND_NAMES
 
 export interface ViewModel {
   report: Report;
-  /** Findings of each article, sorted by start. */
+  /** Findings of each article at or above the report's `minConfidence`, sorted by start. */
   findings: Map<string, Finding[]>;
+  /** Findings of each article below the confidence threshold (not shown, counted apart). */
+  hidden: Map<string, number>;
   /** Sentences of each article that are prose (not inside boilerplate), in order. */
   sentences: Map<string, Span[]>;
 }
@@ -24,13 +27,18 @@ export interface ViewModel {
 /** Derives the view model (cheap lookups) from a report. */
 export function buildModel(report: Report): ViewModel {
   const findings = new Map<string, Finding[]>();
+  const hidden = new Map<string, number>();
   const sentences = new Map<string, Span[]>();
+  const min = typeof report.minConfidence === 'number' ? report.minConfidence : undefined;
   for (const a of report.articles) {
-    findings.set(a.id, report.findings.filter((f) => f.article === a.id).sort((x, y) => x.start - y.start || x.end - y.end));
+    const mine = report.findings.filter((f) => f.article === a.id);
+    const shown = mine.filter((f) => isShown(f, min));
+    findings.set(a.id, shown.sort((x, y) => x.start - y.start || x.end - y.end));
+    hidden.set(a.id, mine.length - shown.length);
     const spans = a.sentenceSpans ?? [];
     sentences.set(a.id, spans.filter((s) => !(a.boilerplate ?? []).some((b) => b.start < s.end && s.start < b.end)));
   }
-  return { report, findings, sentences };
+  return { report, findings, hidden, sentences };
 }
 
 /** The article with this id (throws on an id the report does not hold: a bug). */

@@ -66,7 +66,7 @@ describe('actor framing on the bundled corpus', () => {
   it('tone is computed from AFINN and the findings (a label with no AFINN score adds −weight)', () => {
     const text = 'Russia sent mercenaries.';
     const article = prepareArticleFromText(text);
-    const finding: Finding = { id: 'f1', article: 'a1', kind: 'loaded', start: 12, end: 23, text: 'mercenaries', category: 'label', lexicon: 'loaded-labels', entry: 'mercenary', weight: 2, rule: 'r', explanation: 'x' };
+    const finding: Finding = { id: 'f1', article: 'a1', kind: 'loaded', confidence: 0.9, calibration: 'loaded', start: 12, end: 23, text: 'mercenaries', category: 'label', lexicon: 'loaded-labels', entry: 'mercenary', weight: 2, rule: 'r', explanation: 'x' };
     const [russia] = describeActors([article], [finding], lex);
     // words: Russia, sent, mercenaries → (0 + 0 − 2) / 3
     expect(russia).toMatchObject({ id: 'russia', articles: { a1: { tone: -0.6667, toneSentences: 1 } } });

@@ -491,12 +491,13 @@ describe('attribution on the bundled corpus', () => {
     expect(saying.content?.start).toBe(text.indexOf('”From the very first'));
   });
 
-  it('computes the source scores from the findings', () => {
+  it('computes the source scores from the findings shown (confidence at or above the report threshold)', () => {
     const { article, findings } = byPath('starfolk-2025-04-03-russia-military-influence-west-africa.md');
     const scores = report.scores[article.id];
-    const mine = sourceScores({ id: article.id, sentences: article.sentenceSpans }, report.findings);
+    const shown = report.findings.filter((f) => f.confidence >= report.minConfidence);
+    const mine = sourceScores({ id: article.id, sentences: article.sentenceSpans }, shown);
     expect(scores).toMatchObject(mine);
-    expect(mine.attributions).toBe(findings.length);
+    expect(mine.attributions).toBe(findings.filter((f) => f.confidence >= report.minConfidence).length);
     expect(mine.sourceMix.media).toBe(1);
     expect(mine.sourceMix['data-ngo']).toBe(1);
     expect(mine.nonNeutralCueShare).toBe(Math.round((findings.filter((f) => !f.cue.neutral).length / findings.length) * 1e4) / 1e4);

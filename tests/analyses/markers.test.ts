@@ -185,7 +185,7 @@ describe('context rules and new entries on small texts', () => {
 describe('markerScores', () => {
   it('is reproducible from the findings', () => {
     const a = { id: 'a1', tokens: new Array(500).fill(null) } as unknown as AnalysedArticle;
-    const base = { article: 'a1', kind: 'loaded' as const, lexicon: 'l', entry: 'e', rule: 'r', explanation: 'x', text: 't', start: 0, end: 1 };
+    const base = { article: 'a1', kind: 'loaded' as const, lexicon: 'l', entry: 'e', rule: 'r', explanation: 'x', text: 't', start: 0, end: 1, confidence: 0.9, calibration: 'loaded' };
     const findings = [
       { ...base, id: 'f1', category: 'label', weight: 2 },
       { ...base, id: 'f2', category: 'label', weight: 3 },

@@ -54,8 +54,8 @@ describe('reports built from real fixtures validate', () => {
   it('a field the types do not have is refused, by its path', () => {
     const r = fixtureReport();
     Object.assign(r.events[0]!.links[0]!, { weight: 1 });
-    Object.assign(r.findings[0]!, { confidence: 0.5 });
-    expect(schemaProblems(r)).toEqual(['/events/0/links/0/weight is not a report field', '/findings/0/confidence is not a report field']);
+    Object.assign(r.findings[0]!, { certainty: 0.5 });
+    expect(schemaProblems(r)).toEqual(['/events/0/links/0/weight is not a report field', '/findings/0/certainty is not a report field']);
   });
 
   it('a finding is checked against its own kind only', () => {
@@ -69,7 +69,7 @@ describe('reports built from real fixtures validate', () => {
 describe('report JSON from a file is validated once, at the edge', () => {
   it('parseReport names the first bad field', () => {
     expect(message(() => parseReport({ schema: 'parallax/report@1', articles: [null] }, 'key.json'))).toBe(
-      'key.json: not a valid parallax report: expected a report as parallax analyze --json writes it (schema/report.schema.json), found /articles/0 must be object (and 7 more problems) — fix: write the report again with `parallax analyze … --json FILE`, or fix that field',
+      'key.json: not a valid parallax report: expected a report as parallax analyze --json writes it (schema/report.schema.json), found /articles/0 must be object (and 9 more problems) — fix: write the report again with `parallax analyze … --json FILE`, or fix that field',
     );
     expect(message(() => parseReport({ ...fixtureReport(), schema: 'parallax/report@2' }, 'r.json'))).toContain('found /schema must be equal to constant');
   });

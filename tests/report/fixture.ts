@@ -70,21 +70,21 @@ export function fixtureReport(): Report {
   const a1 = article('a1', 'cases/a.md', TEXT_A, 'Daily Paper', { title: 'Council approves bridge', author: 'Ann Lee', date: '2024-05-01', url: 'https://example.org/a' });
   const a2 = article('a2', 'cases/b.md', TEXT_B, 'Town Radio');
   const findings: Finding[] = [
-    { id: 'f1', article: 'a1', kind: 'loaded', ...at(TEXT_A, 'slammed'), category: 'emotive', lexicon: 'emotive', entry: 'slam', weight: 2, rule: 'lexicon:emotive/slam', explanation: 'a violent verb for criticism', alternative: 'criticised' },
-    { id: 'f2', article: 'a1', kind: 'loaded', ...at(TEXT_A, 'so-called "plan"'), category: 'scare-quotes', lexicon: 'rules', entry: 'scare-quotes', weight: 1, rule: 'rule:scare-quotes', explanation: 'distances the writer from the word' },
-    { id: 'f3', article: 'a1', kind: 'loaded', ...at(TEXT_A, 'disaster'), category: 'evaluative', lexicon: 'evaluative', entry: 'disaster', weight: 1.5, rule: 'lexicon:evaluative/disaster', explanation: 'a judgement, not a fact' },
+    { id: 'f1', article: 'a1', kind: 'loaded', confidence: 0.9, calibration: 'loaded', ...at(TEXT_A, 'slammed'), category: 'emotive', lexicon: 'emotive', entry: 'slam', weight: 2, rule: 'lexicon:emotive/slam', explanation: 'a violent verb for criticism', alternative: 'criticised' },
+    { id: 'f2', article: 'a1', kind: 'loaded', confidence: 0.9, calibration: 'loaded', ...at(TEXT_A, 'so-called "plan"'), category: 'scare-quotes', lexicon: 'rules', entry: 'scare-quotes', weight: 1, rule: 'rule:scare-quotes', explanation: 'distances the writer from the word' },
+    { id: 'f3', article: 'a1', kind: 'loaded', confidence: 0.9, calibration: 'loaded', ...at(TEXT_A, 'disaster'), category: 'evaluative', lexicon: 'evaluative', entry: 'disaster', weight: 1.5, rule: 'lexicon:evaluative/disaster', explanation: 'a judgement, not a fact' },
     {
-      id: 'f4', article: 'a1', kind: 'attribution', ...at(TEXT_A, 'Critics slammed the so-called "plan" as a disaster, the mayor admitted.'),
+      id: 'f4', article: 'a1', kind: 'attribution', confidence: 0.9, calibration: 'attribution', ...at(TEXT_A, 'Critics slammed the so-called "plan" as a disaster, the mayor admitted.'),
       source: at(TEXT_A, 'the mayor'), cue: { ...at(TEXT_A, 'admitted'), neutral: false }, content: at(TEXT_A, 'Critics slammed the so-called "plan" as a disaster'),
       direct: false, sourceType: 'official', sourceName: 'the mayor', rule: 'rule:attribution-clause', explanation: 'the statement is attributed to the mayor',
     },
-    { id: 'f5', article: 'a1', kind: 'unsourced', ...at(TEXT_A, 'The bridge will cost 12 million euros.'), reason: 'prediction', rule: 'rule:unsourced', explanation: 'a prediction in the outlet’s own voice' },
+    { id: 'f5', article: 'a1', kind: 'unsourced', confidence: 0.9, calibration: 'unsourced', ...at(TEXT_A, 'The bridge will cost 12 million euros.'), reason: 'prediction', rule: 'rule:unsourced', explanation: 'a prediction in the outlet’s own voice' },
     {
-      id: 'f6', article: 'a2', kind: 'attribution', ...at(TEXT_B, '"It is a good day for the town," the mayor said.'),
+      id: 'f6', article: 'a2', kind: 'attribution', confidence: 0.9, calibration: 'attribution', ...at(TEXT_B, '"It is a good day for the town," the mayor said.'),
       source: at(TEXT_B, 'the mayor'), cue: { ...at(TEXT_B, 'said'), neutral: true }, content: at(TEXT_B, 'It is a good day for the town,'),
       direct: true, sourceType: 'official', rule: 'rule:attribution-quote', explanation: 'a direct quotation of the mayor',
     },
-    { id: 'f7', article: 'a2', kind: 'unsourced', ...at(TEXT_B, 'The project costs 15 million euros.'), reason: 'no-attribution', rule: 'rule:unsourced', explanation: 'a figure with no source' },
+    { id: 'f7', article: 'a2', kind: 'unsourced', confidence: 0.9, calibration: 'unsourced', ...at(TEXT_B, 'The project costs 15 million euros.'), reason: 'no-attribution', rule: 'rule:unsourced', explanation: 'a figure with no source' },
   ];
   const cost12: Figure = { article: 'a1', ...at(TEXT_A, '12 million euros'), kind: 'money', value: 12e6, vague: false, unit: 'euros' };
   const cost15: Figure = { article: 'a2', ...at(TEXT_B, '15 million euros'), kind: 'money', value: 15e6, vague: false, unit: 'euros' };
@@ -92,6 +92,8 @@ export function fixtureReport(): Report {
     schema: 'parallax/report@1',
     tool: { name: 'parallax', version: '0.0.0-test' },
     lexicons: [{ id: 'emotive', version: '1.0.0', sha256: 'ab'.repeat(32) }],
+    calibration: {},
+    minConfidence: 0,
     articles: [a1, a2],
     events: [
       {

@@ -58,20 +58,20 @@ export function fixtureReport(): Report {
   const a1 = art('a1', 'Daily Bugle', 'Troops arrive', TEXT_A, 'fixture/bugle.txt');
   const a2 = art('a2', 'Sahel Wire', 'Instructors land', TEXT_B, 'fixture/wire.txt');
   const findings: Finding[] = [
-    { id: 'f1', article: 'a1', kind: 'loaded', ...span(TEXT_A, 'brutal'), category: 'emotive', lexicon: 'emotive', entry: 'brutal', weight: 2, explanation: 'Emotive adjective that judges.', rule: 'lexicon:emotive/brutal', alternative: 'harsh' },
-    { id: 'f2', article: 'a1', kind: 'loaded', ...span(TEXT_A, 'regime'), category: 'label', lexicon: 'labels', entry: 'regime', weight: 2, explanation: 'Delegitimising label for a government.', rule: 'lexicon:labels/regime' },
+    { id: 'f1', article: 'a1', kind: 'loaded', confidence: 0.9, calibration: 'loaded', ...span(TEXT_A, 'brutal'), category: 'emotive', lexicon: 'emotive', entry: 'brutal', weight: 2, explanation: 'Emotive adjective that judges.', rule: 'lexicon:emotive/brutal', alternative: 'harsh' },
+    { id: 'f2', article: 'a1', kind: 'loaded', confidence: 0.9, calibration: 'loaded', ...span(TEXT_A, 'regime'), category: 'label', lexicon: 'labels', entry: 'regime', weight: 2, explanation: 'Delegitimising label for a government.', rule: 'lexicon:labels/regime' },
     {
-      id: 'f3', article: 'a1', kind: 'attribution', ...span(TEXT_A, 'The brutal regime hailed the deal, officials said.'),
+      id: 'f3', article: 'a1', kind: 'attribution', confidence: 0.9, calibration: 'attribution', ...span(TEXT_A, 'The brutal regime hailed the deal, officials said.'),
       source: span(TEXT_A, 'officials'), cue: { ...span(TEXT_A, 'said'), neutral: true }, content: span(TEXT_A, 'The brutal regime hailed the deal'),
       direct: false, sourceType: 'vague', explanation: 'Cites unnamed officials.', rule: 'rule:say-verb',
     },
-    { id: 'f4', article: 'a1', kind: 'unsourced', ...span(TEXT_A, 'Critics call it a sell-out.'), reason: 'vague-source', explanation: 'Critics are not named.', rule: 'rule:vague-critics' },
+    { id: 'f4', article: 'a1', kind: 'unsourced', confidence: 0.9, calibration: 'unsourced', ...span(TEXT_A, 'Critics call it a sell-out.'), reason: 'vague-source', explanation: 'Critics are not named.', rule: 'rule:vague-critics' },
     {
-      id: 'f5', article: 'a2', kind: 'attribution', ...span(TEXT_B, 'Russian military instructors landed in Ouagadougou on Monday, the army said.'),
+      id: 'f5', article: 'a2', kind: 'attribution', confidence: 0.9, calibration: 'attribution', ...span(TEXT_B, 'Russian military instructors landed in Ouagadougou on Monday, the army said.'),
       source: span(TEXT_B, 'the army'), cue: { ...span(TEXT_B, 'said'), neutral: true }, content: null,
       direct: false, sourceType: 'official', sourceName: 'Burkinabe army', explanation: 'Cites the army.', rule: 'rule:say-verb',
     },
-    { id: 'f6', article: 'a2', kind: 'unsourced', ...span(TEXT_B, 'The junta \u001b[31mwelcomed\u001b[0m them.'), reason: 'no-attribution', explanation: 'Asserted in the outlet’s own voice.', rule: 'rule:no-attribution' },
+    { id: 'f6', article: 'a2', kind: 'unsourced', confidence: 0.9, calibration: 'unsourced', ...span(TEXT_B, 'The junta \u001b[31mwelcomed\u001b[0m them.'), reason: 'no-attribution', explanation: 'Asserted in the outlet’s own voice.', rule: 'rule:no-attribution' },
   ];
   const mA = span(TEXT_A, 'Russian instructors arrived in Ouagadougou on Monday.');
   const mB = span(TEXT_B, 'Russian military instructors landed in Ouagadougou on Monday, the army said.');
@@ -80,6 +80,8 @@ export function fixtureReport(): Report {
     schema: 'parallax/report@1',
     tool: { name: 'parallax', version: '0.0.0-test' },
     lexicons: [],
+    calibration: {},
+    minConfidence: 0,
     articles: [a1, a2],
     events: [
       { id: 'e1', label: 'Russian instructors arrive in Ouagadougou', articles: ['a1', 'a2'], mentions: [{ article: 'a1', ...mA }, { article: 'a2', ...mB }], links: [] },

@@ -5,11 +5,11 @@
  * punctuation and quote-mark tests, binary search).
  */
 import { firstStartingAt } from '../../core/spans.js';
-import type { AnalysedArticle, AttributionFinding, SourceType, TextSpan, Token } from '../../core/types.js';
+import type { AnalysedArticle, AttributionFinding, SourceType, TextSpan, Token, Assigned } from '../../core/types.js';
 import type { LexiconMatch } from '../../lexicons/index.js';
 import type { Quotation } from '../quotes.js';
 
-export type AttributionDraft = Omit<AttributionFinding, 'id' | 'article'>;
+export type AttributionDraft = Omit<AttributionFinding, Assigned>;
 
 /** Possessive determiners and the personal pronoun each stands for as a source ("his statement" → he). */
 export const POSSESSIVE_PRONOUNS = new Map([['his', 'he'], ['her', 'her'], ['their', 'they'], ['its', 'it'], ['my', 'i'], ['our', 'we'], ['your', 'you']]);

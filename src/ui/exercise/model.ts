@@ -10,6 +10,7 @@
 import { createHash } from 'node:crypto';
 import { InputError } from '../../core/errors.js';
 import { FINDING_KIND_NAMES, FINDING_KINDS, type FindingKind } from '../../core/finding-kinds.js';
+import { isShown } from '../../core/confidence.js';
 import type { Report, ReportArticle } from '../../core/types.js';
 
 /** A kind students mark: one whose row in the kind table has an `exercise` (loaded, unsourced). */
@@ -118,11 +119,13 @@ export function letterOf(i: number): string {
   return String.fromCharCode(65 + (i % 26)) + (i >= 26 ? String(Math.floor(i / 26) + 1) : '');
 }
 
-/** The tool's answer key: its findings of the kinds the exercise compares (loaded and unsourced). */
+/** The tool's answer key: its findings of the kinds the exercise compares (loaded and unsourced) at or above the report's `minConfidence`. */
 export function toolKey(report: Report): KeyMark[] {
   const out: KeyMark[] = [];
+  const min = typeof report.minConfidence === 'number' ? report.minConfidence : undefined;
   for (const f of report.findings) {
     if (!isExerciseKind(f.kind)) continue;
+    if (!isShown(f, min)) continue;
     const m: KeyMark = { article: f.article, start: f.start, end: f.end, kind: f.kind, explanation: f.explanation, rule: f.rule };
     if (f.kind === 'loaded') m.category = f.category;
     out.push(m);

@@ -34,6 +34,7 @@ export function findingScreen(ctx: ScreenContext, frame: Frame & { screen: 'find
     rows.push(['detail', s(detailOf(f))]);
   }
   rows.push(['rule', s(f.rule)], ['why', s(f.explanation)]);
+  if (typeof f.confidence === 'number') rows.push(['confidence', `${f.confidence.toFixed(2)} (measured precision: ${s(f.calibration)})`]);
   const keyWidth = Math.max(...rows.map(([k]) => k.length)) + 2;
   const lines: Line[] = [];
   for (const [k, v] of rows) {

@@ -73,12 +73,13 @@ export function overviewScreen(ctx: ScreenContext, frame: { cursor: number }): S
       ),
     );
     const fs = findingsOf(model, a.id, 'all');
-
+    const count = (k: string) => fs.filter((f) => f.kind === k).length;
     const s = model.report.scores[a.id];
     const facts = [
       a.date ? sanitizeTerminal(a.date, true) : null,
       `${a.words} words`,
-      ...FINDING_KIND_NAMES.map((k) => `${fs.filter((f) => f.kind === k).length} ${FINDING_KINDS[k].short}`),
+      ...FINDING_KIND_NAMES.map((k) => `${count(k)} ${FINDING_KINDS[k].short}`),
+      (model.hidden.get(a.id) ?? 0) > 0 ? `${model.hidden.get(a.id)} more below confidence ${model.report.minConfidence.toFixed(2)}` : null,
       s ? `load ${fmt(s.load)}` : null,
       s ? `unsourced share ${pct(s.unsourcedShare)}` : null,
       s ? `non-neutral cues ${pct(s.nonNeutralCueShare)}` : null,

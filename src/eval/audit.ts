@@ -1,0 +1,186 @@
+/**
+ * `npm run audit -- --kind loaded|unsourced|attribution --sample N [--data D] [--seed S]
+ * [--min-confidence X] [--out FILE]`: draws N findings of one kind, deterministically by seed,
+ * from text no rule was written from, into a YAML sheet to judge by reading (README "Confidence").
+ *
+ * Data (`--data`, default basil-check): `basil-check` (BASIL 2013–2014), `polnear-dev`, `bundled`
+ * (corpus/), `web` (the English saved pages in ../shared/datasets/web-pages); and the tuning halves
+ * `basil-tune`, `polnear-train`, whose judged sheets feed `npm run calibrate`. By default only
+ * findings shown at the default threshold are drawn (`--min-confidence 0` draws from all).
+ *
+ * Each item: the article reference (`basil:<year>/<file>`, `polnear:<split>/<name>`, a corpus or
+ * web-page path), the finding (kind, span, text, rule, category / reason, source / cue / content,
+ * confidence), the sentence with its neighbours, and empty `verdict:` and `why:`.
+ */
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative, resolve } from 'node:path';
+import { stringify } from 'yaml';
+import type { AnalysedArticle, FindingDraft } from '../core/types.js';
+import { PACKAGE_ROOT } from '../core/version.js';
+import { calibrationOf, confidenceOf, DEFAULT_MIN_CONFIDENCE } from '../analyses/confidence.js';
+import { loadLexicons, type Lexicons } from '../lexicons/index.js';
+import { analyseArticle, prepareArticle } from '../pipeline.js';
+import { basilTexts } from './markers.js';
+import { DATASETS } from './datasets.js';
+
+export const AUDIT_DATA = ['basil-check', 'polnear-dev', 'bundled', 'web', 'basil-tune', 'polnear-train'] as const;
+export type AuditData = (typeof AUDIT_DATA)[number];
+
+/** English pages of ../shared/datasets/web-pages (the others are for the language check). */
+export const WEB_ENGLISH = ['aclu', 'ars-1', 'buzzfeed-1', 'citylab-1', 'engadget', 'medicalnewstoday', 'nytimes-1', 'nytimes-2', 'quanta-1', 'theverge', 'tmz-1', 'wapo-1', 'yahoo-1'];
+
+/** The article references of a data set, in a fixed order. */
+export function auditArticles(data: AuditData, datasets = DATASETS): string[] {
+  switch (data) {
+    case 'basil-check':
+    case 'basil-tune': {
+      const half = data === 'basil-check' ? 'check' : 'tune';
+      return (basilTexts(datasets) ?? []).filter((t) => t.half === half).map((t) => `basil:${t.file}`);
+    }
+    case 'polnear-dev':
+    case 'polnear-train': {
+      const split = data === 'polnear-dev' ? 'dev' : 'train';
+      const dir = join(datasets, 'polnear', split, 'text');
+      return existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.txt')).sort().map((f) => `polnear:${split}/${f}`) : [];
+    }
+    case 'bundled':
+      return readdirSync(join(PACKAGE_ROOT, 'corpus')).filter((f) => /\.(md|txt|html)$/.test(f)).sort().map((f) => `corpus/${f}`);
+    case 'web':
+      return WEB_ENGLISH.filter((p) => existsSync(join(datasets, 'web-pages', p, 'source.html'))).map((p) => `web:${p}/source.html`);
+  }
+}
+
+/** The file to analyse for an article reference (BASIL articles are rendered into `tmp`). */
+export function auditArticlePath(ref: string, tmp: string, datasets = DATASETS): string {
+  if (ref.startsWith('basil:')) {
+    const t = (basilTexts(datasets) ?? []).find((x) => `basil:${x.file}` === ref);
+    if (!t) throw new Error(`audit: no BASIL article ${ref}`);
+    const file = join(tmp, ref.slice(6).replace(/[/.]/g, '_'), `${t.outlet}.txt`);
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, t.text);
+    return file;
+  }
+  if (ref.startsWith('polnear:')) return join(datasets, 'polnear', ref.slice(8).replace('/', '/text/'));
+  if (ref.startsWith('web:')) return join(datasets, 'web-pages', ref.slice(4));
+  return join(PACKAGE_ROOT, ref);
+}
+
+/** The findings of one article with their confidence (drafts: no ids), and the analysed article. */
+export function auditFindings(path: string, lexicons: Lexicons): { article: AnalysedArticle; findings: (FindingDraft & { confidence: number })[] } {
+  const article = prepareArticle(path);
+  article.id = 'a1';
+  return { article, findings: analyseArticle(article, lexicons).map((f) => ({ ...f, confidence: confidenceOf(f, lexicons.calibration) })) };
+}
+
+/** The fields of a finding a judge needs (and the test matches on). */
+export function findingRecord(f: FindingDraft & { confidence: number }, lexicons: Lexicons): Record<string, unknown> {
+  const base: Record<string, unknown> = { kind: f.kind, start: f.start, end: f.end, text: f.text, rule: f.rule };
+  if (f.kind === 'loaded') base['category'] = f.category;
+  if (f.kind === 'unsourced') base['reason'] = f.reason;
+  if (f.kind === 'attribution') {
+    if (typeof (f as { pattern?: unknown }).pattern === 'string') base['pattern'] = (f as { pattern?: string }).pattern;
+    base['source'] = f.source?.text ?? null;
+    base['cue'] = f.cue.text;
+    base['neutral'] = f.cue.neutral;
+    base['content'] = f.content?.text ?? null;
+    base['sourceType'] = f.sourceType;
+  }
+  base['confidence'] = f.confidence;
+  base['calibration'] = calibrationOf(f, lexicons.calibration)?.key ?? 'none';
+  return base;
+}
+
+/** The 95 % Wilson score interval of a proportion `k / n` ([0, 1] when n is 0). */
+export function wilson(k: number, n: number, z = 1.96): [number, number] {
+  if (n === 0) return [0, 1];
+  const p = k / n;
+  const d = 1 + (z * z) / n;
+  const centre = (p + (z * z) / (2 * n)) / d;
+  const half = (z * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n))) / d;
+  return [Math.max(0, centre - half), Math.min(1, centre + half)];
+}
+
+/** A small seeded PRNG (mulberry32), so a sheet is the same for the same seed. */
+export function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** The sentence holding `start` with one neighbour on each side, the sentence in ⟦ ⟧. */
+function contextOf(article: AnalysedArticle, start: number, end: number): string {
+  const i = article.sentences.findIndex((s) => s.start <= start && start < s.end);
+  if (i < 0) return article.text.slice(start, end);
+  const s = article.sentences[i]!;
+  const prev = article.sentences[i - 1];
+  const next = article.sentences[i + 1];
+  const clean = (x: string) => x.replace(/\s+/g, ' ').trim();
+  return [prev ? clean(prev.text) : '', `⟦${clean(s.text)}⟧`, next ? clean(next.text) : ''].filter(Boolean).join(' ');
+}
+
+function main(): void {
+  const args = process.argv.slice(2);
+  const arg = (name: string) => {
+    const i = args.indexOf(name);
+    return i >= 0 ? args[i + 1] : undefined;
+  };
+  const kind = arg('--kind');
+  const sample = Number(arg('--sample') ?? 40);
+  const data = (arg('--data') ?? 'basil-check') as AuditData;
+  const seed = Number(arg('--seed') ?? 1);
+  const min = Number(arg('--min-confidence') ?? DEFAULT_MIN_CONFIDENCE);
+  if (kind !== 'loaded' && kind !== 'unsourced' && kind !== 'attribution') {
+    console.error('audit: --kind must be loaded, unsourced or attribution');
+    process.exit(2);
+  }
+  if (!AUDIT_DATA.includes(data) || !Number.isInteger(sample) || sample < 1 || !Number.isFinite(seed) || !(min >= 0 && min <= 1)) {
+    console.error(`audit: expected --data one of ${AUDIT_DATA.join(', ')}, --sample a positive integer, --seed a number, --min-confidence 0..1`);
+    process.exit(2);
+  }
+  const lexicons = loadLexicons();
+  const tmp = mkdtempSync(join(tmpdir(), 'parallax-audit-'));
+  const pool: { article: string; record: Record<string, unknown>; context: string }[] = [];
+  try {
+    for (const ref of auditArticles(data)) {
+      let analysed: ReturnType<typeof auditFindings>;
+      try {
+        analysed = auditFindings(auditArticlePath(ref, tmp), lexicons);
+      } catch {
+        continue; // an unreadable article (e.g. no prose) is not part of the sample
+      }
+      for (const f of analysed.findings) {
+        if (f.kind !== kind || f.confidence < min) continue;
+        pool.push({ article: ref, record: findingRecord(f, lexicons), context: contextOf(analysed.article, f.start, f.end) });
+      }
+    }
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+  const rand = seeded(seed);
+  const order = pool.map((p, i) => ({ p, k: rand(), i })).sort((a, b) => a.k - b.k || a.i - b.i);
+  const drawn = order.slice(0, sample).map((x) => x.p);
+  drawn.sort((a, b) => (a.article < b.article ? -1 : a.article > b.article ? 1 : (a.record['start'] as number) - (b.record['start'] as number)));
+  const sheet = {
+    kind,
+    data,
+    seed,
+    minConfidence: min,
+    population: pool.length,
+    lexicons: lexicons.records.map((r) => `${r.id}@${r.version}`).join(' '),
+    items: drawn.map((d, i) => ({ n: i + 1, article: d.article, finding: d.record, context: d.context, verdict: null, why: null })),
+  };
+  const out = resolve(arg('--out') ?? join('reports', 'audit', `${kind}-${data}-seed${seed}.yml`));
+  mkdirSync(dirname(out), { recursive: true });
+  const tmpOut = `${out}.${process.pid}.tmp`;
+  writeFileSync(tmpOut, `# Audit sheet: judge each item by reading the article (verdict: right | wrong | partly, why: …).\n${stringify(sheet, { lineWidth: 0 })}`);
+  renameSync(tmpOut, out);
+  console.log(`audit: ${drawn.length} of ${pool.length} ${kind} findings from ${data} → ${relative(process.cwd(), out) || out}`);
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === resolve(PACKAGE_ROOT, 'dist', 'eval', 'audit.js')) main();

@@ -1,0 +1,198 @@
+/**
+ * `npm run calibrate`: writes lexicons/calibration.yml, the measured precision of every rule,
+ * lexicon entry and pooled group, that findings take their confidence from (README "Confidence").
+ *
+ * Judged data, **tuning halves only** (../shared/datasets/README.md):
+ * - loaded: BASIL 2010–2012 (a finding is right when it overlaps a lexical or informational bias
+ *   span: a lower bound, annotators mark only bias aimed at the story's entities) and BABE odd rows
+ *   (right when it overlaps a biased word of its sentence);
+ * - unsourced: PolNeAR train (right when the flagged sentence holds no gold attribution fragment
+ *   and no Discard span: the datasets' unsourced proxy);
+ * - attribution: PolNeAR train (right when it matches a gold relation: cue and source overlap);
+ * - plus every judged audit sheet in tests/fixtures/audit/ whose `data` is a tuning half
+ *   (`basil-tune`, `polnear-train`, `babe-odd`): right counts as correct, wrong and partly as wrong.
+ *
+ * A key gets a record when at least MIN_JUDGED findings were judged; pooled keys (loaded/<category>,
+ * loaded, unsourced/<reason>, unsourced, attribution) are written whenever they have one case.
+ * `--out FILE` writes elsewhere (default lexicons/calibration.yml); `--date YYYY-MM-DD` fixes the date.
+ */
+import { existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { stringify, parse } from 'yaml';
+import type { FindingDraft, Span } from '../core/types.js';
+import { PACKAGE_ROOT } from '../core/version.js';
+import { calibrationKeys } from '../analyses/confidence.js';
+import { loadLexicons } from '../lexicons/index.js';
+import { analyseArticle, prepareArticle } from '../pipeline.js';
+import { parseAnn } from './attribution.js';
+import { analyseBabe, analyseBasil, babeHit, babeItems, basilHit, basilTexts } from './markers.js';
+import { DATASETS } from './datasets.js';
+
+/** Fewest judged findings for a rule or entry of its own; with fewer it falls back to its pool. */
+export const MIN_JUDGED = 10;
+
+/** Audit-sheet data names that are tuning halves (only these feed the calibration). */
+export const TUNING_DATA = new Set(['basil-tune', 'polnear-train', 'babe-odd']);
+
+interface Tally {
+  judged: number;
+  correct: number;
+  data: Set<string>;
+}
+
+class Tallies {
+  readonly byKey = new Map<string, Tally>();
+  add(f: FindingDraft | { kind: string; rule: string; [k: string]: unknown }, right: boolean, data: string): void {
+    for (const key of calibrationKeys(f as FindingDraft)) {
+      let t = this.byKey.get(key);
+      if (!t) this.byKey.set(key, (t = { judged: 0, correct: 0, data: new Set() }));
+      t.judged++;
+      if (right) t.correct++;
+      t.data.add(data);
+    }
+  }
+}
+
+const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
+const isPool = (key: string) => /^(loaded|unsourced|attribution)(\/[^:]*)?$/.test(key) && !key.startsWith('attribution/lexicon:');
+
+function loadedFromGold(datasets: string, t: Tallies, tmp: string): void {
+  const lexicons = loadLexicons();
+  const basil = basilTexts(datasets);
+  if (basil) {
+    for (const text of basil.filter((x) => x.half === 'tune')) {
+      for (const f of analyseBasil(text, lexicons, tmp)) t.add(f, basilHit(text, f), 'BASIL 2010–2012 gold spans');
+    }
+  }
+  const babe = babeItems(datasets);
+  if (babe) {
+    for (const r of analyseBabe(babe.filter((i) => i.half === 'tune'), lexicons, tmp)) {
+      for (const f of r.findings) t.add(f, babeHit(r, f), 'BABE odd rows biased words');
+    }
+  }
+}
+
+function polnearTrain(datasets: string, t: Tallies): void {
+  const dir = join(datasets, 'polnear', 'train');
+  if (!existsSync(dir)) return;
+  const lexicons = loadLexicons();
+  const seen = new Set<string>();
+  for (const ann of readdirSync(join(dir, 'attributions')).filter((f) => f.endsWith('.ann')).sort()) {
+    const base = ann.replace(/_[^_]+\.ann$/, '');
+    if (seen.has(base)) continue; // one annotator per article
+    seen.add(base);
+    const path = join(dir, 'text', `${base}.txt`);
+    if (!existsSync(path)) continue;
+    const text = readFileSync(path, 'utf8');
+    if (/[\uD800-\uDBFF]/.test(text)) continue; // offsets would differ
+    const gold = parseAnn(readFileSync(join(dir, 'attributions', ann), 'utf8'));
+    const fragments: Span[] = [];
+    const discard: Span[] = [];
+    for (const a of gold.anns.values()) {
+      if (a.type === 'Source' || a.type === 'Cue' || a.type === 'Content') fragments.push(...a.spans);
+      if (a.type === 'Discard') discard.push(...a.spans);
+    }
+    const article = prepareArticle(path);
+    article.id = 'a1';
+    for (const f of analyseArticle(article, lexicons)) {
+      if (f.kind === 'unsourced') {
+        t.add(f, !fragments.some((g) => overlaps(f, g)) && !discard.some((g) => overlaps(f, g)), 'PolNeAR train unsourced proxy');
+      } else if (f.kind === 'attribution') {
+        const right = gold.relations.some(
+          (r) => r.cue !== null && r.cue.some((c) => overlaps(f.cue, c)) && (r.source === null || (f.source !== null && r.source.some((s) => overlaps(f.source!, s)))),
+        );
+        t.add(f, right, 'PolNeAR train gold relations');
+      }
+    }
+  }
+}
+
+/** An audit sheet as committed (see src/eval/audit.ts). */
+export interface AuditSheet {
+  kind: string;
+  data: string;
+  items: { finding: { kind: string; rule: string; [k: string]: unknown }; verdict?: string | null }[];
+}
+
+/** Judged audit sheets in `dir`, with their file names. */
+export function readAuditSheets(dir: string): { file: string; sheet: AuditSheet }[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.yml'))
+    .sort()
+    .map((file) => ({ file, sheet: parse(readFileSync(join(dir, file), 'utf8')) as AuditSheet }));
+}
+
+function fromAudits(dir: string, t: Tallies): void {
+  for (const { file, sheet } of readAuditSheets(dir)) {
+    if (!TUNING_DATA.has(sheet.data)) continue;
+    for (const item of sheet.items) {
+      if (item.verdict !== 'right' && item.verdict !== 'wrong' && item.verdict !== 'partly') continue;
+      t.add(item.finding, item.verdict === 'right', `audit sheet tests/fixtures/audit/${file}`);
+    }
+  }
+}
+
+function main(): void {
+  const args = process.argv.slice(2);
+  const arg = (name: string) => {
+    const i = args.indexOf(name);
+    return i >= 0 ? args[i + 1] : undefined;
+  };
+  const out = resolve(arg('--out') ?? join(PACKAGE_ROOT, 'lexicons', 'calibration.yml'));
+  const date = arg('--date') ?? new Date().toISOString().slice(0, 10);
+  if (!existsSync(DATASETS)) {
+    console.error(`calibrate: no datasets at ${DATASETS} (set PARALLAX_DATASETS); nothing written`);
+    process.exit(2);
+  }
+  const t = new Tallies();
+  const tmp = mkdtempSync(join(tmpdir(), 'parallax-calibrate-'));
+  try {
+    loadedFromGold(DATASETS, t, tmp);
+    polnearTrain(DATASETS, t);
+    fromAudits(join(PACKAGE_ROOT, 'tests', 'fixtures', 'audit'), t);
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+  const records = [...t.byKey]
+    .filter(([key, x]) => x.judged >= MIN_JUDGED || isPool(key))
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([key, x]) => ({
+      key,
+      precision: Math.round((x.correct / x.judged) * 1000) / 1000,
+      judged: x.judged,
+      correct: x.correct,
+      data: [...x.data].sort().join(' + '),
+      generated: date,
+    }));
+  const previous = existsSync(out) ? (parse(readFileSync(out, 'utf8')) as { version?: string }) : {};
+  const [major, minor] = (previous.version ?? '1.0.0').split('.').map(Number);
+  const doc = {
+    id: 'calibration',
+    version: `${major ?? 1}.${(minor ?? 0) + 1}.0`,
+    license: 'MIT',
+    description:
+      `Measured precision of each rule, lexicon entry and pooled group, that findings take their confidence from. Generated by npm run calibrate from the tuning halves only (BASIL 2010–2012, BABE odd rows, PolNeAR train) and judged audit sheets of those halves; do not edit by hand. A rule or entry with fewer than ${MIN_JUDGED} judged findings has no record of its own and takes its pool's (loaded/<category>, loaded, unsourced, attribution).`,
+    kind: 'calibration',
+    sources: [
+      { title: 'BASIL (Fan et al., EMNLP 2019), 2010–2012 triplets', note: 'a loaded finding is right when it overlaps a lexical or informational bias span (a lower bound)' },
+      { title: 'BABE SG2 (Spinde et al., 2021), odd data rows', note: 'a loaded finding is right when it overlaps a biased word of its sentence (a lower bound)' },
+      { title: 'PolNeAR (Newell et al., LREC 2018), train split', note: 'attribution: matches a gold relation; unsourced: the sentence holds no gold attribution fragment' },
+      { title: 'parallax audit sheets, tests/fixtures/audit/*.yml (tuning halves only)', note: 'judged by reading the article' },
+    ],
+    entries: [],
+    calibration: records,
+  };
+  const tmpOut = `${out}.${process.pid}.tmp`;
+  writeFileSync(tmpOut, `# Generated by \`npm run calibrate\` — do not edit by hand.\n${stringify(doc, { lineWidth: 0 })}`);
+  renameSync(tmpOut, out);
+  console.log(`calibrate: wrote ${records.length} records to ${out}`);
+  const show = (k: string) => {
+    const r = records.find((x) => x.key === k);
+    if (r) console.log(`  ${k.padEnd(40)} ${r.precision.toFixed(3)} (${r.correct}/${r.judged})`);
+  };
+  for (const r of records) if (isPool(r.key)) show(r.key);
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === resolve(PACKAGE_ROOT, 'dist', 'eval', 'calibrate.js')) main();

@@ -1,0 +1,83 @@
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { assignConfidence, calibrationKeys, DEFAULT_MIN_CONFIDENCE, NO_CALIBRATION } from '../../src/analyses/confidence.js';
+import type { Finding } from '../../src/core/types.js';
+import { loadLexicons } from '../../src/lexicons/index.js';
+import type { RawCalibration } from '../../src/lexicons/parse.js';
+import { analysePaths } from '../../src/pipeline.js';
+import { buildView } from '../../src/report/view-model.js';
+import { REPO, runCli } from '../helpers.js';
+
+const rec = (key: string, correct: number, judged: number): RawCalibration => ({ key, correct, judged, precision: Math.round((correct / judged) * 1000) / 1000, data: 'test', generated: '2026-01-01' });
+
+describe('calibration keys and fallback', () => {
+  const loaded = { kind: 'loaded', rule: 'lexicon:emotive/slam', category: 'emotive' } as unknown as Finding;
+  const unsourced = { kind: 'unsourced', rule: 'rule:unsourced-prediction', reason: 'prediction' } as unknown as Finding;
+  const attribution = { kind: 'attribution', rule: 'lexicon:reporting-verbs/say', cue: { neutral: true } } as unknown as Finding;
+  const patterned = { kind: 'attribution', rule: 'lexicon:reporting-verbs/say', pattern: 'according-to', cue: { neutral: false } } as unknown as Finding;
+
+  it('lists the keys most specific first, down to the kind pool', () => {
+    expect(calibrationKeys(loaded)).toEqual(['lexicon:emotive/slam', 'loaded/emotive', 'loaded']);
+    expect(calibrationKeys(unsourced)).toEqual(['unsourced/prediction', 'unsourced']);
+    expect(calibrationKeys(attribution)).toEqual(['attribution/lexicon:reporting-verbs/say', 'attribution']);
+    expect(calibrationKeys(patterned)).toEqual(['attribution/according-to:non-neutral', 'attribution/according-to', 'attribution']);
+  });
+
+  it('takes the first key with a record, rounds to 2 decimals, and never guesses', () => {
+    const cal = new Map([rec('loaded/emotive', 2, 3), rec('unsourced', 7, 8)].map((r) => [r.key, r]));
+    const fs = assignConfidence([{ ...loaded }, { ...unsourced }, { ...attribution }] as Finding[], cal);
+    expect(fs.map((f) => [f.calibration, f.confidence])).toEqual([
+      ['loaded/emotive', 0.67],
+      ['unsourced', 0.88],
+      [NO_CALIBRATION, 0],
+    ]);
+  });
+});
+
+describe('confidence on the bundled corpus', () => {
+  const lex = loadLexicons();
+  const report = analysePaths([resolve(REPO, 'corpus')]);
+
+  it('gives every finding the precision of its calibration record, and the report lists exactly the records used', () => {
+    expect(report.minConfidence).toBe(DEFAULT_MIN_CONFIDENCE);
+    for (const f of report.findings) {
+      const c = report.calibration![f.calibration]!;
+      expect(c, f.calibration).toBeDefined();
+      expect(f.confidence).toBe(Math.round(c.precision * 100) / 100);
+      expect(lex.calibration.get(f.calibration)?.judged).toBe(c.judged);
+    }
+    expect(Object.keys(report.calibration!).sort()).toEqual([...new Set(report.findings.map((f) => f.calibration))].sort());
+  });
+
+  it('views leave out findings below the threshold and count them apart', () => {
+    const hidden = report.findings.filter((f) => f.confidence < report.minConfidence!);
+    expect(hidden.length).toBeGreaterThan(0);
+    const view = buildView(report);
+    expect(view.confidence.hiddenTotal).toBe(hidden.length);
+    const listed = new Set(view.outlets.flatMap((o) => o.unsourced.map((u) => u.id)));
+    for (const f of hidden) expect(listed.has(f.id)).toBe(false);
+    expect(view.confidence.line).toBe(
+      `${hidden.length} more findings below the confidence threshold ${report.minConfidence} (measured precision of their rule; listed in the JSON report, shown with --min-confidence 0).`,
+    );
+    const all = buildView({ ...report, minConfidence: 0 });
+    expect(all.confidence.hiddenTotal).toBe(0);
+    expect(all.confidence.line).toBeNull();
+  });
+});
+
+describe('--min-confidence', () => {
+  it('rejects a value outside 0..1 with exit code 2 and says what it expects', () => {
+    const r = runCli(['analyze', 'corpus', '--json', '-', '--min-confidence', '1.5']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('bad --min-confidence');
+    expect(r.stderr).toContain('a number from 0 to 1');
+  });
+
+  it('is recorded in the report and 0 shows every finding', () => {
+    const r = runCli(['analyze', 'corpus', '--json', '-', '--min-confidence', '0']);
+    expect(r.status).toBe(0);
+    const report = JSON.parse(r.stdout) as { minConfidence: number; findings: unknown[]; scores: Record<string, { findings: number }> };
+    expect(report.minConfidence).toBe(0);
+    expect(Object.values(report.scores).reduce((s, x) => s + x.findings, 0)).toBe(report.findings.length);
+  });
+});

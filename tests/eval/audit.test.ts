@@ -1,0 +1,75 @@
+/**
+ * Judged audit sheets (tests/fixtures/audit/*.yml) lock what a careful reader decided: parallax is
+ * re-run on every judged article; a finding judged right must still be found, one judged wrong or
+ * partly must be gone or below the default confidence threshold unless the sheet marks it `open`
+ * (a known error, still counted). Prints the precision of the shown findings per sheet with a
+ * 95 % Wilson interval. Sheets drawn from ../shared/datasets skip when it is absent.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { DEFAULT_MIN_CONFIDENCE } from '../../src/analyses/confidence.js';
+import { auditArticlePath, auditFindings, wilson } from '../../src/eval/audit.js';
+import { readAuditSheets } from '../../src/eval/calibrate.js';
+import { loadLexicons } from '../../src/lexicons/index.js';
+import { DATASETS, HAS_DATASETS, REPO } from '../helpers.js';
+
+const lex = loadLexicons();
+const tmp = mkdtempSync(join(tmpdir(), 'parallax-audit-test-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+interface Item {
+  n: number;
+  article: string;
+  finding: { kind: string; start: number; end: number; rule: string; text: string };
+  verdict: 'right' | 'wrong' | 'partly';
+  open?: boolean;
+}
+
+const sheets = readAuditSheets(resolve(REPO, 'tests/fixtures/audit'));
+
+describe('audit sheets', () => {
+  it('there are judged sheets for loaded terms and unsourced assertions', () => {
+    expect(sheets.map((s) => s.sheet.kind)).toEqual(expect.arrayContaining(['loaded', 'unsourced']));
+  });
+
+  for (const { file, sheet } of sheets) {
+    const needsData = !(sheet.data === 'bundled');
+    it.skipIf(needsData && !HAS_DATASETS)(`${file}: judged findings stay as judged; precision of the shown ones`, () => {
+      const items = sheet.items as unknown as Item[];
+      expect(items.every((i) => ['right', 'wrong', 'partly'].includes(i.verdict))).toBe(true);
+      const byArticle = new Map<string, ReturnType<typeof auditFindings>['findings']>();
+      const found = (it: Item) => {
+        let fs = byArticle.get(it.article);
+        if (!fs) byArticle.set(it.article, (fs = auditFindings(auditArticlePath(it.article, tmp, DATASETS), lex).findings));
+        return fs.find((f) => f.kind === it.finding.kind && f.start === it.finding.start && f.end === it.finding.end && f.rule === it.finding.rule);
+      };
+      const problems: string[] = [];
+      let shown = 0;
+      let right = 0;
+      for (const it of items) {
+        const f = found(it);
+        const isShown = f !== undefined && f.confidence >= DEFAULT_MIN_CONFIDENCE;
+        if (it.verdict === 'right' && !f) problems.push(`#${it.n} judged right but no longer found: ${JSON.stringify(it.finding.text)} (${it.article})`);
+        if (it.verdict !== 'right' && !it.open && isShown) problems.push(`#${it.n} judged ${it.verdict} but shown again: ${JSON.stringify(it.finding.text)} (${it.article})`);
+        if (isShown) {
+          shown++;
+          if (it.verdict === 'right') right++;
+        }
+      }
+      const [lo, hi] = wilson(right, shown);
+      console.log(`audit ${file}: precision of shown ${sheet.kind} findings ${(right / shown).toFixed(3)} (${right}/${shown}), 95% Wilson [${lo.toFixed(3)}, ${hi.toFixed(3)}]; open errors ${items.filter((i) => i.open).length}`);
+      expect(problems).toEqual([]);
+    });
+  }
+});
+
+describe('wilson', () => {
+  it('gives the 95 % score interval', () => {
+    const [lo, hi] = wilson(32, 40);
+    expect(lo).toBeCloseTo(0.652, 3);
+    expect(hi).toBeCloseTo(0.895, 3);
+    expect(wilson(0, 0)).toEqual([0, 1]);
+  });
+});
