@@ -291,6 +291,10 @@ export interface EventLink {
   entityScore?: number;
   /** Set on an anchored link (below the plain link score; see anchoredLinks): the actor it rests on (`@wagner`). */
   anchor?: string;
+  /** The shared predicate that carried the link: the two words as written (mention `a`'s first) and how they match (same stem, one paraphrase set, or word vectors with their cosine). */
+  predicate?: { a: string; b: string; how: 'stem' | 'set' | 'vector'; similarity: number };
+  /** When each of the two mentions happened (mention `a`'s first), as far as its dates, time words, tense and article date tell (see align/time.ts); null when unknown. */
+  times?: [string | null, string | null];
 }
 
 /** How a quotation is introduced: the cue and source of the attribution covering it. */
@@ -328,11 +332,19 @@ export interface Figure extends TextSpan {
   qualifier?: string;
   /** Currency of a money figure as written ($, €, dollars). */
   unit?: string;
+  /**
+   * What the figure counts or dates, as a key: the paraphrase set or Porter stem of the noun it
+   * counts ("7,600 fatalities", "the deaths of thousands of people" → `die`) or of the happening
+   * it dates ("a coup in 2022" → `coup`). Figures conflict only when their quantities match.
+   */
+  quantity?: string;
 }
 
 /** Figures of one kind that two articles give for an event and that disagree. */
 export interface FigureConflict {
   kind: FigureKind;
+  /** What both sides count or date (a paraphrase set or a stem: `die`, `coup`). */
+  quantity: string;
   reason: 'different-values' | 'vague-vs-precise';
   /** The two articles, lower id first. */
   articles: [ArticleId, ArticleId];

@@ -226,7 +226,7 @@ function legendAndMethod(v: ReportView): string {
 <li><span class="unsourced-flag">⚑</span><span class="unsourced">wavy underline</span>: an assertion in the outlet’s own voice without a source (an unsourced assertion), with the reason.</li>
 <li>In word diffs, <del>struck through</del> words are only in the first version and <ins>green</ins> words only in the second.</li>
 <li><code>f12</code>: the finding’s id in the JSON report, where its exact character offsets are.</li>
-<li>Coverage: ✓ reports the event, ✗ leaves out an event other outlets share, · does not report an event only one other outlet reports.</li>
+<li>Coverage: the matrix lists the events two or more outlets report (✓ reports it, ✗ leaves it out); each outlet’s events that no other outlet reports follow it (“Only in …”).</li>
 </ul>
 </section>
 <section id="methodology">
@@ -252,13 +252,15 @@ export function formatHtml(report: Report, options: FormatOptions = {}): string 
   const cols = Math.max(1, v.articles.length);
   const shared = v.events.filter((e) => e.shared);
   const standOut = v.standOut.length === 0 ? 'nothing — no markers, attributions or omissions were found.' : v.standOut.map(h).join(' ');
-  const coverage =
+  const coverage = [
     v.coverage.length === 0
-      ? '<p>No events were aligned.</p>'
-      : `<p>Which outlet reports which event (✓ reports it, ✗ leaves out an event other outlets share, · an event only one other outlet reports).</p>\n${table(
+      ? '<p>No event is reported by more than one outlet.</p>'
+      : `<p>Which outlet reports which shared event (✓ reports it, ✗ leaves it out, · not reported).</p>\n${table(
           ['Event', ...v.articles.map((a) => h(a.label))],
           v.coverage.map((r) => [`<a href="#${h(r.id)}">${h(r.id)}</a> ${h(r.label)}`, ...r.cells.map((c) => COVERAGE_CELL[c])]),
-        )}`;
+        )}`,
+    ...v.onlyIn.map((o) => `<p class="only-in">Only in ${h(o.label)} (${o.events.length}): ${o.events.map((e) => `<a href="#${h(e.id)}">${h(e.id)}</a> ${h(e.label)}`).join('; ')}</p>`),
+  ].join('\n');
   const actors =
     v.actors.length === 0
       ? '<p>No actor descriptions in this report.</p>'

@@ -136,6 +136,13 @@ export interface AttributionRow {
   direct: boolean;
 }
 
+/** The events only one outlet reports, listed after the coverage matrix ("only in X"). */
+export interface OnlyInView {
+  article: string;
+  label: string;
+  events: { id: string; label: string }[];
+}
+
 export interface OutletView {
   article: string;
   label: string;
@@ -170,7 +177,10 @@ export interface ReportView {
   lexicons: { id: string; version: string; sha256: string }[];
   summary: MetricRow[];
   standOut: string[];
+  /** The matrix: events two or more outlets report. */
   coverage: CoverageRow[];
+  /** Per outlet (report order), the events only it reports; outlets with none are left out. */
+  onlyIn: OnlyInView[];
   events: EventView[];
   outlets: OutletView[];
   actors: ActorView[];
@@ -244,11 +254,16 @@ export function buildView(report: Report, command: string | null = null): Report
     lexicons: report.lexicons.map((l) => ({ id: l.id, version: l.version, sha256: l.sha256 })),
     summary: summaryRows(report, findingsOf),
     standOut: standOut(report, findingsOf),
-    coverage: report.events.map((e) => ({
-      id: e.id,
-      label: e.label,
-      cells: articles.map((a) => (e.articles.includes(a.id) ? 'reported' : (omissions[a.id] ?? []).includes(e.id) ? 'omitted' : 'absent')),
-    })),
+    coverage: report.events
+      .filter((e) => e.articles.length > 1)
+      .map((e) => ({
+        id: e.id,
+        label: e.label,
+        cells: articles.map((a) => (e.articles.includes(a.id) ? 'reported' : (omissions[a.id] ?? []).includes(e.id) ? 'omitted' : 'absent')),
+      })),
+    onlyIn: articles
+      .map((a) => ({ article: a.id, label: a.label, events: report.events.filter((e) => e.articles.length === 1 && e.articles[0] === a.id).map((e) => ({ id: e.id, label: e.label })) }))
+      .filter((o) => o.events.length > 0),
     events: report.events.map((e) => eventView(e, articles, findingsOf, labelOf, omissions)),
     outlets: articles.map((a) => ({
       article: a.id,
