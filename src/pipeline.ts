@@ -13,6 +13,7 @@ import type { AnalysedArticle, Finding, FindingDraft, Report, SkippedInput } fro
 import { pause } from './core/interrupt.js';
 import { expandInputs } from './ingest/files.js';
 import { loadLexicons, type Lexicons } from './lexicons/index.js';
+import { harmoniseSourceTypes } from './analyses/attribution/index.js';
 import { alignArticles } from './align/index.js';
 import { buildReport } from './pipeline/build.js';
 import { analyseArticle, prepareArticle, type AnalyseOptions, type ReportOptions } from './pipeline/article.js';
@@ -166,6 +167,7 @@ export function analyseArticles(
   const articles = [...prepared].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   articles.forEach((a, i) => (a.id = `a${i + 1}`));
   const drafts = articles.map((a) => precomputed?.get(a) ?? analyseArticle(a, lexicons, options));
+  harmoniseSourceTypes(drafts);
   const findings = assignConfidence(numberFindings(articles, drafts), lexicons.calibration);
   const alignment = alignArticles(articles, findings, lexicons);
   return buildReport({

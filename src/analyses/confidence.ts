@@ -20,7 +20,7 @@ type Keyed = Pick<Finding, 'kind' | 'rule'> & { category?: unknown; reason?: unk
  * The calibration keys of a finding, most specific first:
  * loaded — `lexicon:<lexicon>/<entry>` or `rule:<name>`, `loaded/<category>`, `loaded`;
  * unsourced — `unsourced/<reason>`, `unsourced`;
- * attribution — `attribution/<pattern>:<neutral|non-neutral>`, `attribution/<pattern>` when the
+ * attribution — `attribution/<pattern>:<reporting-verb entry>`, `attribution/<pattern>:<neutral|non-neutral>`, `attribution/<pattern>` when the
  * finding names its pattern, else `attribution/<rule>`; then `attribution`.
  */
 export function calibrationKeys(f: Keyed | FindingDraft): string[] {
@@ -29,7 +29,9 @@ export function calibrationKeys(f: Keyed | FindingDraft): string[] {
   const pattern = (f as Keyed).pattern;
   if (typeof pattern === 'string' && pattern !== '') {
     const cue = (f as Keyed).cue?.neutral === false ? 'non-neutral' : 'neutral';
-    return [`attribution/${pattern}:${cue}`, `attribution/${pattern}`, 'attribution'];
+    // The pattern with its reporting-verb entry ("subject-verb-object:support"), then with the cue's class.
+    const entry = f.rule.startsWith('lexicon:reporting-verbs/') ? [`attribution/${pattern}:${f.rule.slice('lexicon:reporting-verbs/'.length)}`] : [];
+    return [...entry, `attribution/${pattern}:${cue}`, `attribution/${pattern}`, 'attribution'];
   }
   return [`attribution/${f.rule}`, 'attribution'];
 }

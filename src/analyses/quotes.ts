@@ -70,8 +70,8 @@ const FAMILY: Record<string, Family> = {
 
 const isSpace = (c: string | undefined): boolean => c === undefined || c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\u00A0' || c === '\u2009' || c === '\u202F';
 const isWordChar = (c: string | undefined): boolean => c !== undefined && /[\p{L}\p{N}]/u.test(c);
-/** Characters after which a quotation may open: space, start, opening brackets and dashes. */
-const isOpenContext = (c: string | undefined): boolean => isSpace(c) || (c !== undefined && '([{—–-/:'.includes(c));
+/** Characters after which a quotation may open: space, start, opening brackets and dashes, and the end of an HTML tag (`<p>"…`). */
+const isOpenContext = (c: string | undefined): boolean => isSpace(c) || (c !== undefined && '([{—–-/:>'.includes(c));
 
 /** True when the mark at `i` can open a quotation (context only). */
 function canOpen(text: string, i: number, mark: string): boolean {
@@ -254,12 +254,40 @@ function scanSpan(text: string, span: Span, out: Quotation[]): void {
  * @param body the spans to scan (sorted, non-overlapping).
  */
 export function findQuotations(text: string, body: readonly Span[]): Quotation[] {
+  // HTML source keeps character references raw: a double mark written &quot; (or &#34;, &ldquo; …) is
+  // scanned as its character followed by blanks that are neither space nor letter, then mapped back.
+  const refs = DOUBLE_MARK_REFS.test(text);
+  const view = refs ? text.replace(DOUBLE_MARK_REFS_ALL, (ref: string) => (DOUBLE_MARK_OF[ref.toLowerCase()] ?? '"') + '\u0001'.repeat(ref.length - 1)) : text;
   const out: Quotation[] = [];
   for (const span of body) {
-    const s = { start: Math.max(0, span.start), end: Math.min(text.length, span.end) };
-    if (s.end > s.start) scanSpan(text, s, out);
+    const s = { start: Math.max(0, span.start), end: Math.min(view.length, span.end) };
+    if (s.end > s.start) scanSpan(view, s, out);
   }
-  return out;
+  return refs ? out.map((q) => fromView(text, view, q)) : out;
+}
+
+/** Character references of double quotation marks in HTML source, and the mark each stands for. */
+const DOUBLE_MARK_REFS = /&(?:quot|#34|#x22|ldquo|rdquo|bdquo|#8220|#8221|#8222|#x201c|#x201d|#x201e);/i;
+const DOUBLE_MARK_REFS_ALL = new RegExp(DOUBLE_MARK_REFS.source, 'gi');
+const DOUBLE_MARK_OF: Record<string, string> = {
+  '&quot;': '"', '&#34;': '"', '&#x22;': '"',
+  '&ldquo;': '\u201C', '&#8220;': '\u201C', '&#x201c;': '\u201C',
+  '&rdquo;': '\u201D', '&#8221;': '\u201D', '&#x201d;': '\u201D',
+  '&bdquo;': '\u201E', '&#8222;': '\u201E', '&#x201e;': '\u201E',
+};
+
+/** A quotation found in the view, with its marks widened to the whole character references of the source. */
+function fromView(text: string, view: string, q: Quotation): Quotation {
+  const refAt = (i: number) => {
+    let j = i + 1;
+    while (view[j] === '\u0001') j++;
+    return j;
+  };
+  const openEnd = view[q.start + 1] === '\u0001' ? refAt(q.start) : q.start + 1;
+  const closeAt = q.balanced ? q.end - 1 : -1;
+  const end = closeAt >= 0 && view[closeAt + 1] === '\u0001' ? refAt(closeAt) : q.end;
+  const innerStart = Math.max(q.innerStart, openEnd);
+  return { ...q, end, text: text.slice(q.start, end), innerStart, innerEnd: Math.max(innerStart, q.innerEnd), open: text.slice(q.start, openEnd), close: q.balanced ? text.slice(closeAt, end) : '' };
 }
 
 const memo = new WeakMap<readonly Span[], { text: string; quotes: readonly Quotation[] }>();

@@ -223,6 +223,8 @@ export interface LoadedFinding extends FindingCommon {
 
 export interface AttributionFinding extends FindingCommon {
   kind: 'attribution';
+  /** Id of the attribution pattern that produced it (`quote-then-said`, `according-to`, …; see src/analyses/attribution/patterns.ts). */
+  pattern: string;
   /** The source phrase as written (may be a pronoun); null for an agentless cue (*reportedly*). */
   source: (TextSpan & { resolved?: string }) | null;
   cue: TextSpan & { neutral: boolean; lemma?: string };

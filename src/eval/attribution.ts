@@ -1,6 +1,7 @@
 /**
- * Evaluation of attribution and unsourced assertions against PolNeAR (dev split by default;
- * `PARALLAX_POLNEAR_SPLIT=train` to look for gaps on the training split; `PARALLAX_POLNEAR_LIMIT=N`
+ * Evaluation of attribution and unsourced assertions against PolNeAR: the train split (the tuning
+ * half) and the dev split (the check half) side by side, for all attributions and for those shown
+ * at the default confidence threshold (`PARALLAX_POLNEAR_SPLIT=train|dev` runs one; `PARALLAX_POLNEAR_LIMIT=N`
  * articles at most, `PARALLAX_POLNEAR_EVERY=k` / `PARALLAX_POLNEAR_OFFSET=o` every k-th article from
  * the o-th, `PARALLAX_POLNEAR_DUMP=FILE` writes missed relations, unmatched and matched (`ok`) attributions as
  * JSON lines to FILE, for error analysis outside the repository). Metrics as defined in
@@ -11,6 +12,8 @@
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { calibrationKeys } from '../analyses/confidence.js';
+import { DEFAULT_MIN_CONFIDENCE } from '../core/confidence.js';
 import type { AttributionFinding, Span, UnsourcedFinding } from '../core/types.js';
 import { analyseArticles, prepareArticle } from '../pipeline.js';
 import { loadLexicons } from '../lexicons/index.js';
@@ -105,6 +108,8 @@ interface DumpRow {
   source: string | null;
   context: string;
   rule?: string;
+  pattern?: string;
+  content?: string | null;
 }
 
 const spanText = (text: string, spans: readonly Span[] | null): string | null => (spans ? spans.map((s) => text.slice(s.start, s.end)).join(' … ') : null);
@@ -124,8 +129,8 @@ function scoreArticle(text: string, gold: ReturnType<typeof parseAnn>, attributi
     if (goldCueSpans.some((g) => overlapsAny(a.cue, g))) c.toolCueHit++;
     if (rel.some((r) => matches(a, r))) {
       c.toolStrict++;
-      dump?.push({ article: name, what: 'ok', cue: a.cue.text, source: a.source?.text ?? null, context: around(a.cue), rule: a.rule });
-    } else if (dump) dump.push({ article: name, what: goldCueSpans.some((g) => overlapsAny(a.cue, g)) ? 'src' : 'fp', cue: a.cue.text, source: a.source?.text ?? null, context: around(a.cue), rule: a.rule });
+      dump?.push({ article: name, what: 'ok', cue: a.cue.text, source: a.source?.text ?? null, context: around(a.cue), rule: a.rule, pattern: a.pattern, content: a.content?.text ?? null });
+    } else if (dump) dump.push({ article: name, what: goldCueSpans.some((g) => overlapsAny(a.cue, g)) ? 'src' : 'fp', cue: a.cue.text, source: a.source?.text ?? null, context: around(a.cue), rule: a.rule, pattern: a.pattern, content: a.content?.text ?? null });
     if (a.source) {
       c.toolSources++;
       if (rel.some((r) => overlapsAny(a.source!, r.source))) c.toolSourcesHit++;
@@ -178,28 +183,32 @@ function scoreArticle(text: string, gold: ReturnType<typeof parseAnn>, attributi
   c.articles++;
 }
 
-/** Runs the evaluation and prints a compact table; returns the counts (for tests and notes). */
-export function run(datasetsDir: string): Counts | undefined {
-  const split = process.env['PARALLAX_POLNEAR_SPLIT'] ?? 'dev';
+/** Which half of PolNeAR: `train` is the tuning half, `dev` the check half (../shared/datasets/README.md). */
+export type Split = 'train' | 'dev';
+
+/** One article as evaluated: its text, gold relations, findings and sentences. */
+export interface Evaluated {
+  name: string;
+  text: string;
+  gold: ReturnType<typeof parseAnn>;
+  attributions: AttributionFinding[];
+  unsourced: UnsourcedFinding[];
+  sentences: Span[];
+}
+
+/** Runs parallax on the articles of one split (one annotator per article: the first `.ann` in name order). */
+function evaluateSplit(datasetsDir: string, split: Split, lexicons: ReturnType<typeof loadLexicons>): Evaluated[] | null {
   const dir = join(datasetsDir, 'polnear', split);
-  if (!existsSync(dir)) {
-    console.log(`eval attribution: skipped — no PolNeAR ${split} split at ${dir}`);
-    return undefined;
-  }
+  if (!existsSync(dir)) return null;
   const limit = Number(process.env['PARALLAX_POLNEAR_LIMIT'] ?? Infinity);
   // Every n-th article only (spreads a quick train sample over all outlets), starting at `offset`.
   const every = Math.max(1, Number(process.env['PARALLAX_POLNEAR_EVERY'] ?? 1));
   const offset = Number(process.env['PARALLAX_POLNEAR_OFFSET'] ?? 0);
-  const dumpPath = process.env['PARALLAX_POLNEAR_DUMP'];
-  const dump: DumpRow[] | undefined = dumpPath ? [] : undefined;
   let nth = -1;
   const all = new Set<string>();
-  const lexicons = loadLexicons();
-  const annFiles = readdirSync(join(dir, 'attributions')).filter((f) => f.endsWith('.ann')).sort();
-  const c: Counts = { gold: 0, found: 0, tool: 0, toolCueHit: 0, toolStrict: 0, goldCues: 0, goldCuesHit: 0, toolSources: 0, toolSourcesHit: 0, goldSources: 0, goldSourcesHit: 0, contentTp: 0, contentFp: 0, contentFn: 0, sentTp: 0, sentFp: 0, sentFn: 0, articles: 0 };
   const seen = new Set<string>();
-  const started = Date.now();
-  for (const ann of annFiles) {
+  const out: Evaluated[] = [];
+  for (const ann of readdirSync(join(dir, 'attributions')).filter((f) => f.endsWith('.ann')).sort()) {
     const base = ann.replace(/_[^_]+\.ann$/, '');
     if (all.has(base) || seen.size >= limit) continue; // one annotator per article
     all.add(base);
@@ -214,29 +223,150 @@ export function run(datasetsDir: string): Counts | undefined {
       continue;
     }
     const article = prepareArticle(path);
-    const sentences = article.sentences.map((s) => ({ start: s.start, end: s.end }));
     const report = analyseArticles([article], lexicons);
-    const attributions = report.findings.filter((f): f is AttributionFinding => f.kind === 'attribution');
-    const unsourced = report.findings.filter((f): f is UnsourcedFinding => f.kind === 'unsourced');
-    scoreArticle(text, parseAnn(readFileSync(join(dir, 'attributions', ann), 'utf8')), attributions, unsourced, sentences, c, dump, base);
+    out.push({
+      name: base,
+      text,
+      gold: parseAnn(readFileSync(join(dir, 'attributions', ann), 'utf8')),
+      attributions: report.findings.filter((f): f is AttributionFinding => f.kind === 'attribution'),
+      unsourced: report.findings.filter((f): f is UnsourcedFinding => f.kind === 'unsourced'),
+      sentences: article.sentences.map((x) => ({ start: x.start, end: x.end })),
+    });
   }
-  if (dumpPath && dump) writeFileSync(dumpPath, dump.map((d) => JSON.stringify(d)).join('\n') + '\n');
+  return out;
+}
+
+const newCounts = (): Counts => ({ gold: 0, found: 0, tool: 0, toolCueHit: 0, toolStrict: 0, goldCues: 0, goldCuesHit: 0, toolSources: 0, toolSourcesHit: 0, goldSources: 0, goldSourcesHit: 0, contentTp: 0, contentFp: 0, contentFn: 0, sentTp: 0, sentFp: 0, sentFn: 0, articles: 0 });
+
+/** True when attribution `a` matches a gold relation: its cue overlaps the gold cue and, when the gold has a source, its source overlaps it. */
+export function matchesGold(a: Pick<AttributionFinding, 'cue' | 'source'>, gold: ReturnType<typeof parseAnn>): boolean {
+  return gold.relations.some((r) => r.cue !== null && overlapsAny(a.cue, r.cue) && (r.source === null || (a.source !== null && overlapsAny(a.source, r.source))));
+}
+
+/** The calibration keys of an attribution, most specific first (see src/analyses/confidence.ts). */
+export const attributionKeys = (a: AttributionFinding): string[] => calibrationKeys(a);
+
+/** The threshold of the "shown" rows: the views' default, unless PARALLAX_MIN_CONFIDENCE says otherwise. */
+export const EVAL_MIN_CONFIDENCE = Number(process.env['PARALLAX_MIN_CONFIDENCE'] ?? DEFAULT_MIN_CONFIDENCE);
+
+function score(rows: readonly Evaluated[], keep: (a: AttributionFinding) => boolean, dump?: DumpRow[]): Counts {
+  const c = newCounts();
+  for (const r of rows) scoreArticle(r.text, r.gold, r.attributions.filter(keep), r.unsourced, r.sentences, c, dump, r.name);
+  return c;
+}
+
+interface Metrics {
+  p: number;
+  r: number;
+  f: number;
+  strict: number;
+  n: number;
+}
+function metrics(c: Counts): Metrics {
   const p = ratio(c.toolCueHit, c.tool);
   const r = ratio(c.found, c.gold);
-  const cp = ratio(c.contentTp, c.contentTp + c.contentFp);
-  const cr = ratio(c.contentTp, c.contentTp + c.contentFn);
-  const up = ratio(c.sentTp, c.sentTp + c.sentFp);
-  const ur = ratio(c.sentTp, c.sentTp + c.sentFn);
-  const rows: [string, string, string, string][] = [
-    ['attribution (relation)', fmt(p), fmt(r), fmt(f1(p, r))],
-    ['  strict precision', fmt(ratio(c.toolStrict, c.tool)), '', ''],
-    ['cue spans', fmt(p), fmt(ratio(c.goldCuesHit, c.goldCues)), fmt(f1(p, ratio(c.goldCuesHit, c.goldCues)))],
-    ['source spans', fmt(ratio(c.toolSourcesHit, c.toolSources)), fmt(ratio(c.goldSourcesHit, c.goldSources)), fmt(f1(ratio(c.toolSourcesHit, c.toolSources), ratio(c.goldSourcesHit, c.goldSources)))],
-    ['content tokens (found)', fmt(cp), fmt(cr), fmt(f1(cp, cr))],
-    ['unsourced proxy (sent.)', fmt(up), fmt(ur), fmt(f1(up, ur))],
+  return { p, r, f: f1(p, r), strict: ratio(c.toolStrict, c.tool), n: c.tool };
+}
+
+/**
+ * Runs the evaluation on the tuning half (train) and the check half (dev), side by side, for all
+ * attributions and for the shown ones (confidence at least EVAL_MIN_CONFIDENCE, the confidence
+ * taken from the tuning half), with a per-pattern table; returns the counts of all findings per
+ * split. `PARALLAX_POLNEAR_SPLIT=train|dev` runs one split only (shown rows then need train).
+ */
+export function run(datasetsDir: string): Partial<Record<Split, Counts>> | undefined {
+  const only = process.env['PARALLAX_POLNEAR_SPLIT'] as Split | undefined;
+  const splits: Split[] = only ? [only] : ['train', 'dev'];
+  const lexicons = loadLexicons();
+  const dumpPath = process.env['PARALLAX_POLNEAR_DUMP'];
+  const dump: DumpRow[] | undefined = dumpPath ? [] : undefined;
+  const started = Date.now();
+  const data = new Map<Split, Evaluated[]>();
+  for (const split of splits) {
+    const rows = evaluateSplit(datasetsDir, split, lexicons);
+    if (rows) data.set(split, rows);
+    else console.log(`eval attribution: skipped — no PolNeAR ${split} split at ${join(datasetsDir, 'polnear', split)}`);
+  }
+  if (data.size === 0) return undefined;
+  // Confidence as the pipeline assigns it (lexicons/calibration.yml, measured on the tuning halves by npm run calibrate).
+  const conf = (a: AttributionFinding): number => a.confidence;
+  const shown = (a: AttributionFinding) => conf(a) >= EVAL_MIN_CONFIDENCE;
+  const counts: Partial<Record<Split, Counts>> = {};
+  const table: [string, string[]][] = [];
+  for (const [split, rows] of data) {
+    const c = score(rows, () => true, only === undefined || only === split ? dump : undefined);
+    counts[split] = c;
+    const cp = ratio(c.contentTp, c.contentTp + c.contentFp);
+    const cr = ratio(c.contentTp, c.contentTp + c.contentFn);
+    const up = ratio(c.sentTp, c.sentTp + c.sentFp);
+    const ur = ratio(c.sentTp, c.sentTp + c.sentFn);
+    const m = metrics(c);
+    const s = data.has('train') ? metrics(score(rows, shown)) : null;
+    const cues = ratio(c.goldCuesHit, c.goldCues);
+    const sp = ratio(c.toolSourcesHit, c.toolSources);
+    const sr = ratio(c.goldSourcesHit, c.goldSources);
+    const cells = [
+      `${fmt(m.p)} ${fmt(m.r)} ${fmt(m.f)}`,
+      `${fmt(m.strict)}`,
+      s ? `${fmt(s.p)} ${fmt(s.r)} ${fmt(s.f)}` : '',
+      s ? `${fmt(s.strict)} (${s.n} of ${m.n})` : '',
+      `${fmt(m.p)} ${fmt(cues)} ${fmt(f1(m.p, cues))}`,
+      `${fmt(sp)} ${fmt(sr)} ${fmt(f1(sp, sr))}`,
+      `${fmt(cp)} ${fmt(cr)} ${fmt(f1(cp, cr))}`,
+      `${fmt(up)} ${fmt(ur)} ${fmt(f1(up, ur))}`,
+    ];
+    table.push([`${split === 'train' ? 'train (tuning)' : 'dev (check)'}, ${c.articles} articles, ${c.gold} gold, ${c.tool} tool`, cells]);
+  }
+  if (dumpPath && dump) writeFileSync(dumpPath, dump.map((d) => JSON.stringify(d)).join('\n') + '\n');
+  {
+    for (const t of [0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9]) {
+      const cells = [...data].map(([, rows]) => {
+        const m = metrics(score(rows, (a) => conf(a) >= t));
+        return `${fmt(m.p)} ${fmt(m.r)} ${fmt(m.f)} (${m.n})`;
+      });
+      console.log(`  sweep ${t.toFixed(2)}  ${cells.join('   ')}`);
+    }
+  }
+  const names = [
+    'attribution P R F1, all',
+    '  strict precision, all',
+    `attribution P R F1, shown (confidence >= ${EVAL_MIN_CONFIDENCE})`,
+    '  strict precision, shown',
+    'cue spans P R F1',
+    'source spans P R F1',
+    'content tokens (found) P R F1',
+    'unsourced proxy (sent.) P R F1',
   ];
-  console.log(`eval attribution: PolNeAR ${split}, ${c.articles} articles, ${c.gold} gold relations, ${c.tool} tool attributions, ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  console.log(`  ${'metric'.padEnd(24)} ${'P'.padStart(6)} ${'R'.padStart(6)} ${'F1'.padStart(6)}`);
-  for (const [name, a, b, f] of rows) console.log(`  ${name.padEnd(24)} ${a.padStart(6)} ${b.padStart(6)} ${f.padStart(6)}`);
-  return c;
+  console.log(`eval attribution: PolNeAR, ${((Date.now() - started) / 1000).toFixed(1)} s; shown = confidence (from the tuning halves) at least ${EVAL_MIN_CONFIDENCE}`);
+  for (const [label] of table) console.log(`  ${label}`);
+  console.log(`  ${'metric'.padEnd(46)} ${table.map(([l]) => l.split(',')[0]!.padEnd(26)).join(' ')}`);
+  names.forEach((n, i) => console.log(`  ${n.padEnd(46)} ${table.map(([, cells]) => cells[i]!.padEnd(26)).join(' ')}`));
+  // Per pattern: findings, cue precision and strict precision on each split.
+  const per = new Map<string, Map<Split, { n: number; cue: number; strict: number }>>();
+  for (const [split, rows] of data) {
+    for (const r of rows) {
+      const goldCues = r.gold.relations.filter((g) => g.cue).map((g) => g.cue!);
+      for (const a of r.attributions) {
+        const keys = attributionKeys(a);
+        for (const key of process.env['PARALLAX_EVAL_ENTRIES'] ? keys.slice(0, -1) : keys.slice(-3, -1)) {
+          const bySplit = per.get(key) ?? new Map();
+          per.set(key, bySplit);
+          const x = bySplit.get(split) ?? { n: 0, cue: 0, strict: 0 };
+          bySplit.set(split, x);
+          x.n++;
+          if (goldCues.some((g) => overlapsAny(a.cue, g))) x.cue++;
+          if (matchesGold(a, r.gold)) x.strict++;
+        }
+      }
+    }
+  }
+  console.log(`  per pattern (findings, cue P, strict P)       ${[...data.keys()].map((s) => s.padEnd(26)).join(' ')}`);
+  for (const key of [...per.keys()].sort()) {
+    const cells = [...data.keys()].map((s) => {
+      const x = per.get(key)!.get(s);
+      return (x ? `${String(x.n).padStart(5)} ${fmt(ratio(x.cue, x.n))} ${fmt(ratio(x.strict, x.n))}` : '').padEnd(26);
+    });
+    console.log(`  ${key.replace(/^attribution\//, '').padEnd(46)} ${cells.join(' ')}`);
+  }
+  return counts;
 }

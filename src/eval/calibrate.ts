@@ -31,6 +31,9 @@ import { DATASETS } from './datasets.js';
 
 /** Fewest judged findings for a rule or entry of its own; with fewer it falls back to its pool. */
 export const MIN_JUDGED = 10;
+/** Fewest judged findings for an attribution pattern with its reporting verb (`attribution/<pattern>:<entry>`): many keys, few cases each. */
+export const MIN_JUDGED_ENTRY = 30;
+const minJudged = (key: string): number => (/^attribution\/[^:]+:(?!neutral$|non-neutral$)/.test(key) ? MIN_JUDGED_ENTRY : MIN_JUDGED);
 
 /** Audit-sheet data names that are tuning halves (only these feed the calibration). */
 export const TUNING_DATA = new Set(['basil-tune', 'polnear-train', 'babe-odd']);
@@ -156,7 +159,7 @@ function main(): void {
     rmSync(tmp, { recursive: true, force: true });
   }
   const records = [...t.byKey]
-    .filter(([key, x]) => x.judged >= MIN_JUDGED || isPool(key))
+    .filter(([key, x]) => x.judged >= minJudged(key) || isPool(key))
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([key, x]) => ({
       key,

@@ -31,6 +31,33 @@ import { displayPath, LEXICON_SCHEMA_PATH, parseLexiconFile, type ParsedLexicon,
 /** The lexicons/ folder shipped with parallax. */
 export const BUNDLED_LEXICONS = resolve(PACKAGE_ROOT, 'lexicons');
 
+/**
+ * The kind of lexicon whose entries are word classes an analysis consults (`wordClass`): their
+ * phrases are single words, never matched as phrases, never findings.
+ */
+export const WORD_CLASSES = 'word-classes';
+
+/**
+ * The words of word class `id` (lower-case; the union of every loaded `word-classes` entry with
+ * that id, so a user file extends a bundled class), memoised per loaded lexicon set. Empty when
+ * no loaded file has the class.
+ */
+export function wordClass(lexicons: Lexicons, id: string): ReadonlySet<string> {
+  let classes = wordClassMemo.get(lexicons);
+  if (!classes) {
+    classes = new Map();
+    for (const e of lexicons.entries(WORD_CLASSES)) {
+      const set = classes.get(e.id) ?? new Set<string>();
+      for (const p of e.phrases) set.add(p.toLowerCase());
+      classes.set(e.id, set);
+    }
+    wordClassMemo.set(lexicons, classes);
+  }
+  return classes.get(id) ?? EMPTY_CLASS;
+}
+const wordClassMemo = new WeakMap<Lexicons, Map<string, Set<string>>>();
+const EMPTY_CLASS: ReadonlySet<string> = new Set();
+
 /** Categories produced by rules rather than lexicon entries (they can be disabled too). */
 export const RULE_CATEGORIES = ['scare-quotes', 'agentless-evaluation', 'reporting-verb'] as const;
 
@@ -246,7 +273,7 @@ function build(files: FileInput[]): CompiledData {
 
   const all = [...entries, ...generated];
   const phraseList: { entry: LexiconEntry; index: number }[] = [];
-  for (const e of all) e.phrases.forEach((_, index) => phraseList.push({ entry: e, index }));
+  for (const e of all) if (e.kind !== WORD_CLASSES) e.phrases.forEach((_, index) => phraseList.push({ entry: e, index }));
   const tokenised = tokenisePhrases(phraseList.map((p) => p.entry.phrases[p.index]!));
 
   /** Entries per phrase key; one phrase may be in two entries only for disjoint parts of speech (verb "claim", noun "claim"). */
@@ -329,7 +356,7 @@ function instantiate(data: CompiledData, disable: readonly string[]): Lexicons {
     return byKind;
   };
 
-  const known = new Set<string>([...RULE_CATEGORIES, ...kept.map((e) => e.category)]);
+  const known = new Set<string>([...RULE_CATEGORIES, ...kept.filter((e) => e.kind !== WORD_CLASSES).map((e) => e.category)]);
   for (const c of disable) {
     if (!known.has(c)) {
       throw new InputError(`unknown category to disable: ${quoteForMessage(c)}`, {
@@ -366,7 +393,8 @@ export interface ExampleFailure {
 
 /**
  * Runs every entry's example sentences through the matcher (`match` examples must match the
- * entry, `nomatch` examples must not). Tokenises all examples in one pass.
+ * entry, `nomatch` examples must not); a word class matches a sentence holding one of its words
+ * (normal form or lemma). Tokenises all examples in one pass.
  */
 export function findExampleFailures(lexicons: Lexicons, entries: readonly LexiconEntry[] = lexicons.entries()): ExampleFailure[] {
   const cases: { entry: LexiconEntry; example: string; expected: 'match' | 'nomatch' }[] = [];
@@ -377,7 +405,8 @@ export function findExampleFailures(lexicons: Lexicons, entries: readonly Lexico
   if (cases.length === 0) return [];
   const tokenised = tokenisePhrases(cases.map((c) => c.example));
   return cases.filter((c, i) => {
-    const hit = lexicons.match({ tokens: tokenised[i]! }, c.entry.kind).some((m) => m.entry === c.entry);
+    const words = c.entry.kind === WORD_CLASSES ? new Set(c.entry.phrases.map((p) => p.toLowerCase())) : null;
+    const hit = words ? tokenised[i]!.some((t) => words.has(t.normal) || words.has(t.lemma)) : lexicons.match({ tokens: tokenised[i]! }, c.entry.kind).some((m) => m.entry === c.entry);
     return hit !== (c.expected === 'match');
   });
 }
@@ -404,7 +433,7 @@ const cache = new Map<string, Lexicons>();
  * Bump when the compiled form, the matching rules or the phrase tokenisation change, so stale
  * caches (on disk and precompiled in dist/) are ignored.
  */
-const COMPILED_FORMAT = 5;
+const COMPILED_FORMAT = 6;
 
 /** The on-disk cache folder, private to the user (see cache.ts; read at each load). */
 export function lexiconCacheDir(): string {

@@ -172,6 +172,21 @@ export function analyseText(text: string, body: readonly Span[], layout?: TextLa
       if (span !== lastSpan) pendingBreak = true;
     }
     lastSpan = span;
+    // wink splits a word at a letter outside its alphabet ("Kāretu" → "K" "ā" "retu"): letters that touch
+    // with no space between are one word (a name keeps its letters and is tagged a proper noun).
+    const prevTok = tokens[tokens.length - 1];
+    if (prevTok && !pendingBreak && !pendingParagraph && viewEnd[viewEnd.length - 1] === start && /\p{L}$/u.test(prevTok.text) && /^\p{L}/u.test(value) && /[\u0100-\u024f\u1e00-\u1eff]/u.test(prevTok.text.slice(-1) + value[0])) {
+      const end = src(start + value.length);
+      prevTok.end = end;
+      prevTok.text = text.slice(prevTok.start, end);
+      prevTok.normal += normals[i]!;
+      prevTok.lemma = prevTok.normal;
+      prevTok.pos = /^\p{Lu}/u.test(prevTok.text) ? 'PROPN' : 'NOUN';
+      prevTok.type = 'word';
+      viewEnd[viewEnd.length - 1] = start + value.length;
+      tokenOfWink[i] = tokens.length - 1;
+      continue;
+    }
     const ws = sentenceOfWink[i]!;
     // wink ends sentences after abbreviations in parentheses ("Sen. Bernie Sanders (I-Vt.) said")
     // and after quoted exclamations ("“Lock her up!” he wrote."); a sentence does not start with a

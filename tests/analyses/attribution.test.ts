@@ -254,16 +254,16 @@ describe('attribution patterns on small sentences', () => {
     expect(sc('Speaker Paul Ryan, the highest-ranking Republican, on Tuesday called the remarks racist.')).toEqual([[[0, 'Speaker Paul Ryan, the highest-ranking Republican'], [62, 'called', true]]]);
   });
 
-  it('further cues: polls show, pointed to, declined to', () => {
+  it('further cues: polls show, pointed to, declined to (a refusal, with no content)', () => {
     expect(attr('A new poll showed the mayor leading by six points.')).toEqual([
       { source: [0, 'A new poll'], cue: [11, 'showed', true], content: [18, 'the mayor leading by six points'], direct: false, type: 'data-ngo', name: null },
     ]);
     expect(attr('The governor pointed to falling crime as proof.')).toEqual([
       { source: [0, 'The governor'], cue: [13, 'pointed to', true], content: [24, 'falling crime as proof'], direct: false, type: 'official', name: null },
     ]);
-    expect(attr('The embassy declined to comment on the arrests.')[0]).toEqual({
-      source: [0, 'The embassy'], cue: [12, 'declined to', true], content: [24, 'comment on the arrests'], direct: false, type: 'official', name: null,
-    });
+    expect(attr('The embassy declined to comment on the arrests.')).toEqual([
+      { source: [0, 'The embassy'], cue: [12, 'declined to', true], content: null, direct: false, type: 'official', name: null },
+    ]);
   });
 
   it('a prediction in the passive stays an agentless attribution (PolNeAR annotates "is expected to" as a cue)', () => {

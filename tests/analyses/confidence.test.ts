@@ -20,7 +20,7 @@ describe('calibration keys and fallback', () => {
     expect(calibrationKeys(loaded)).toEqual(['lexicon:emotive/slam', 'loaded/emotive', 'loaded']);
     expect(calibrationKeys(unsourced)).toEqual(['unsourced/prediction', 'unsourced']);
     expect(calibrationKeys(attribution)).toEqual(['attribution/lexicon:reporting-verbs/say', 'attribution']);
-    expect(calibrationKeys(patterned)).toEqual(['attribution/according-to:non-neutral', 'attribution/according-to', 'attribution']);
+    expect(calibrationKeys(patterned)).toEqual(['attribution/according-to:say', 'attribution/according-to:non-neutral', 'attribution/according-to', 'attribution']);
   });
 
   it('takes the first key with a record, rounds to 2 decimals, and never guesses', () => {

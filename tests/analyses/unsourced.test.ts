@@ -124,7 +124,7 @@ describe('unsourced assertions: linear in the article size', () => {
       if (i % 2 === 1) {
         // every other sentence carries a named attribution (its cue inside the sentence)
         const cue = { start: base + 4, end: base + 11, text: 'council', neutral: true };
-        attributions.push({ kind: 'attribution', start: base, end: base + 20, text: '', explanation: '', rule: 'r', source: { start: base, end: base + 3, text: 'The' }, cue, content: null, direct: false, sourceType: 'official' });
+        attributions.push({ kind: 'attribution', start: base, end: base + 20, text: '', explanation: '', rule: 'r', pattern: 'subject-said-that', source: { start: base, end: base + 3, text: 'The' }, cue, content: null, direct: false, sourceType: 'official' });
       }
     }
     const article: AnalysedArticle = { id: 'a1', path: 'big.txt', format: 'txt', text, meta: { title: null, outlet: null, author: null, date: null, url: null }, body: [{ start: 0, end: text.length }], boilerplate: [], sentences, tokens, entities: [], notices: [] };

@@ -76,13 +76,13 @@ export function fixtureReport(): Report {
     {
       id: 'f4', article: 'a1', kind: 'attribution', confidence: 0.9, calibration: 'attribution', ...at(TEXT_A, 'Critics slammed the so-called "plan" as a disaster, the mayor admitted.'),
       source: at(TEXT_A, 'the mayor'), cue: { ...at(TEXT_A, 'admitted'), neutral: false }, content: at(TEXT_A, 'Critics slammed the so-called "plan" as a disaster'),
-      direct: false, sourceType: 'official', sourceName: 'the mayor', rule: 'rule:attribution-clause', explanation: 'the statement is attributed to the mayor',
+      direct: false, sourceType: 'official', sourceName: 'the mayor', rule: 'rule:attribution-clause', pattern: 'clause-then-said', explanation: 'the statement is attributed to the mayor',
     },
     { id: 'f5', article: 'a1', kind: 'unsourced', confidence: 0.9, calibration: 'unsourced', ...at(TEXT_A, 'The bridge will cost 12 million euros.'), reason: 'prediction', rule: 'rule:unsourced', explanation: 'a prediction in the outlet’s own voice' },
     {
       id: 'f6', article: 'a2', kind: 'attribution', confidence: 0.9, calibration: 'attribution', ...at(TEXT_B, '"It is a good day for the town," the mayor said.'),
       source: at(TEXT_B, 'the mayor'), cue: { ...at(TEXT_B, 'said'), neutral: true }, content: at(TEXT_B, 'It is a good day for the town,'),
-      direct: true, sourceType: 'official', rule: 'rule:attribution-quote', explanation: 'a direct quotation of the mayor',
+      direct: true, sourceType: 'official', rule: 'rule:attribution-quote', pattern: 'quote-then-said', explanation: 'a direct quotation of the mayor',
     },
     { id: 'f7', article: 'a2', kind: 'unsourced', confidence: 0.9, calibration: 'unsourced', ...at(TEXT_B, 'The project costs 15 million euros.'), reason: 'no-attribution', rule: 'rule:unsourced', explanation: 'a figure with no source' },
   ];

@@ -63,13 +63,13 @@ export function fixtureReport(): Report {
     {
       id: 'f3', article: 'a1', kind: 'attribution', confidence: 0.9, calibration: 'attribution', ...span(TEXT_A, 'The brutal regime hailed the deal, officials said.'),
       source: span(TEXT_A, 'officials'), cue: { ...span(TEXT_A, 'said'), neutral: true }, content: span(TEXT_A, 'The brutal regime hailed the deal'),
-      direct: false, sourceType: 'vague', explanation: 'Cites unnamed officials.', rule: 'rule:say-verb',
+      direct: false, sourceType: 'vague', explanation: 'Cites unnamed officials.', rule: 'rule:say-verb', pattern: 'clause-then-said',
     },
     { id: 'f4', article: 'a1', kind: 'unsourced', confidence: 0.9, calibration: 'unsourced', ...span(TEXT_A, 'Critics call it a sell-out.'), reason: 'vague-source', explanation: 'Critics are not named.', rule: 'rule:vague-critics' },
     {
       id: 'f5', article: 'a2', kind: 'attribution', confidence: 0.9, calibration: 'attribution', ...span(TEXT_B, 'Russian military instructors landed in Ouagadougou on Monday, the army said.'),
       source: span(TEXT_B, 'the army'), cue: { ...span(TEXT_B, 'said'), neutral: true }, content: null,
-      direct: false, sourceType: 'official', sourceName: 'Burkinabe army', explanation: 'Cites the army.', rule: 'rule:say-verb',
+      direct: false, sourceType: 'official', sourceName: 'Burkinabe army', explanation: 'Cites the army.', rule: 'rule:say-verb', pattern: 'clause-then-said',
     },
     { id: 'f6', article: 'a2', kind: 'unsourced', confidence: 0.9, calibration: 'unsourced', ...span(TEXT_B, 'The junta \u001b[31mwelcomed\u001b[0m them.'), reason: 'no-attribution', explanation: 'Asserted in the outlet’s own voice.', rule: 'rule:no-attribution' },
   ];

@@ -5,25 +5,101 @@
  * punctuation and quote-mark tests, binary search).
  */
 import { firstStartingAt } from '../../core/spans.js';
-import type { AnalysedArticle, AttributionFinding, SourceType, TextSpan, Token, Assigned } from '../../core/types.js';
-import type { LexiconMatch } from '../../lexicons/index.js';
+import type { AnalysedArticle, Assigned, AttributionFinding, Sentence, SourceType, TextSpan, Token } from '../../core/types.js';
+import { type LexiconMatch, type Lexicons, wordClass } from '../../lexicons/index.js';
 import type { Quotation } from '../quotes.js';
 
 export type AttributionDraft = Omit<AttributionFinding, Assigned>;
 
 /** Possessive determiners and the personal pronoun each stands for as a source ("his statement" → he). */
 export const POSSESSIVE_PRONOUNS = new Map([['his', 'he'], ['her', 'her'], ['their', 'they'], ['its', 'it'], ['my', 'i'], ['our', 'we'], ['your', 'you']]);
-export const HONORIFICS = new Set(['mr', 'mr.', 'mrs', 'mrs.', 'ms', 'ms.', 'dr', 'dr.', 'sir', 'madam', 'mme', 'mme.', 'miss']);
-/** Words that may join the parts of a noun phrase (`head of the mission`, `Location & Event`). */
-export const NP_JOINERS = new Set(['of', '&', '/', "'s", '’s', "'", '’', '-', 'for', 'at', 'on', 'in']);
 export const SKIP_BEFORE_CUE_POS = new Set(['ADV', 'AUX', 'PART']);
-export const TIME_WORDS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday', 'tonight', 'last', 'this', 'next', 'on', 'earlier', 'later']);
-export const DEMONSTRATIVES = new Set(['this', 'that', 'these', 'those', 'which', 'what', 'there']);
-/** Nouns of time that may sit between a subject and its cue ("Trump at the time said", "The campaign last week said"). */
-export const TIME_NOUNS = new Set(['time', 'minute', 'hour', 'week', 'month', 'year', 'decade', 'night', 'morning', 'afternoon', 'evening', 'weekend', 'day']);
-export const WHEN = new Set(['when', 'while', 'after', 'before', 'if', 'once', 'as', 'since', 'without', 'by', 'despite', 'upon']);
-/** Sentence-opening adverbs that are not names even when capitalised. */
-export const OPENING_ADVERBS = new Set(['also', 'still', 'now', 'then', 'later', 'however', 'instead', 'meanwhile', 'again', 'separately', 'previously', 'earlier', 'recently', 'once', 'here', 'there', 'so', 'yet', 'thus', 'even', 'indeed', 'only', 'never', 'always', 'often', 'just']);
+
+/**
+ * The word classes of lexicons/attribution-words.yml (kind `word-classes`; see each entry's note
+ * there), by the names the code uses. Compared with a token's normal form unless marked "lemma".
+ */
+export interface Words {
+  honorifics: ReadonlySet<string>;
+  maleHonorifics: ReadonlySet<string>;
+  femaleHonorifics: ReadonlySet<string>;
+  /** Words that may join the parts of a noun phrase (`head of the mission`, `Location & Event`). */
+  npJoiners: ReadonlySet<string>;
+  timeWords: ReadonlySet<string>;
+  /** Prepositions of a time phrase between a subject and its cue ("Trump over the weekend denied"). */
+  timePrepositions: ReadonlySet<string>;
+  /** Lemma. */
+  timeNouns: ReadonlySet<string>;
+  months: ReadonlySet<string>;
+  /** Demonstratives and wh-words that are never sources ("This underscores …"). */
+  notSources: ReadonlySet<string>;
+  /** Adverbial-clause openers (`when`, `after`, `by` …). */
+  subordinators: ReadonlySet<string>;
+  /** Sentence-opening adverbs that are not names even when capitalised. */
+  openingAdverbs: ReadonlySet<string>;
+  articles: ReadonlySet<string>;
+  /** Words that open a subordinate clause as a verb's complement (`whether`, `how` …). */
+  clauseOpeners: ReadonlySet<string>;
+  raisingAdjectives: ReadonlySet<string>;
+  negators: ReadonlySet<string>;
+  /** Lemma. */
+  namingVerbs: ReadonlySet<string>;
+  questionAuxiliaries: ReadonlySet<string>;
+  authorPronouns: ReadonlySet<string>;
+  /** Lemma. */
+  refusalVerbs: ReadonlySet<string>;
+  headingLabels: ReadonlySet<string>;
+  invertedSourceFollowers: ReadonlySet<string>;
+  agentlessOpeners: ReadonlySet<string>;
+  documentPrepositions: ReadonlySet<string>;
+  /** Lemma. */
+  documentNouns: ReadonlySet<string>;
+  holderPrepositions: ReadonlySet<string>;
+  /** Lemma. */
+  lightVerbs: ReadonlySet<string>;
+  /** Lemma. */
+  statementObjectVerbs: ReadonlySet<string>;
+}
+
+const wordsMemo = new WeakMap<Lexicons, Words>();
+
+/** The attribution word classes of a loaded lexicon set (memoised). */
+export function wordsOf(lexicons: Lexicons): Words {
+  let w = wordsMemo.get(lexicons);
+  if (w) return w;
+  const c = (id: string) => wordClass(lexicons, id);
+  w = {
+    honorifics: c('honorific'),
+    maleHonorifics: c('male-honorific'),
+    femaleHonorifics: c('female-honorific'),
+    npJoiners: c('noun-phrase-joiner'),
+    timeWords: c('time-word'),
+    timePrepositions: c('time-preposition'),
+    timeNouns: c('time-noun'),
+    months: c('month'),
+    notSources: c('not-a-source'),
+    subordinators: c('subordinator'),
+    openingAdverbs: c('opening-adverb'),
+    articles: c('article'),
+    clauseOpeners: c('clause-opener'),
+    raisingAdjectives: c('raising-adjective'),
+    negators: c('negator'),
+    namingVerbs: c('naming-verb'),
+    questionAuxiliaries: c('question-auxiliary'),
+    authorPronouns: c('author-pronoun'),
+    refusalVerbs: c('refusal-verb'),
+    headingLabels: c('heading-label'),
+    invertedSourceFollowers: c('inverted-source-follower'),
+    agentlessOpeners: c('agentless-opener'),
+    documentPrepositions: c('document-preposition'),
+    documentNouns: c('document-noun'),
+    holderPrepositions: c('holder-preposition'),
+    lightVerbs: c('light-verb'),
+    statementObjectVerbs: c('statement-object-verb'),
+  };
+  wordsMemo.set(lexicons, w);
+  return w;
+}
 
 export interface Ctx {
   article: AnalysedArticle;
@@ -34,12 +110,16 @@ export interface Ctx {
   sources: readonly LexiconMatch[];
   /** Canonical person name → source type learned from title + name mentions. */
   nameTypes: Map<string, SourceType>;
+  /** Full names and surnames known to be people, with their gender when the text or a given name tells it. */
+  people: Map<string, 'm' | 'f' | null>;
   /** Per token: 1 when a sources-lexicon match covers it. */
   covered: Uint8Array;
   /** Per token: the longest sources-lexicon match covering it. */
   coveredBy: (LexiconMatch | undefined)[];
   /** Reporting cues outside quotations, in text order. */
   cues: LexiconMatch[];
+  /** The word classes the patterns consult. */
+  w: Words;
 }
 
 export interface Range {
@@ -64,12 +144,17 @@ export interface Names {
 export interface CueSite {
   m: LexiconMatch;
   cue: TextSpan & { neutral: boolean; lemma: string };
+  /** The cue's first token and its sentence. */
+  first: Token;
+  sentence: Sentence;
   sStart: number;
   sEnd: number;
   /** Where the reported content ends (before the sentence's closing punctuation). */
   sentenceEnd: number;
   names: Names;
   previous: AttributionDraft[];
+  /** What the patterns tried so far worked out about the cue's left side and subject (computed once, on first use). */
+  memo: Record<string, unknown>;
 }
 
 export const span = (text: string, start: number, end: number): TextSpan => ({ start, end, text: text.slice(start, end) });

@@ -1,4 +1,4 @@
-/** Builds one attribution draft (its span, explanation and rule) from a cue, its source and what it reports. */
+/** Builds one attribution draft (its span, explanation, rule and pattern) from a cue, its source and what it reports. */
 import type { TextSpan } from '../../core/types.js';
 import type { LexiconMatch } from '../../lexicons/index.js';
 import { type AttributionDraft, type Ctx, type Range, tokSpan } from './context.js';
@@ -6,6 +6,7 @@ import type { Resolved } from './sources.js';
 
 export function draft(
   ctx: Ctx,
+  pattern: string,
   cue: TextSpan & { neutral: boolean; lemma: string },
   entry: LexiconMatch['entry'],
   source: Range | null,
@@ -29,6 +30,7 @@ export function draft(
     text: ctx.text.slice(start, end),
     explanation: `${direct ? 'Quotes' : 'Cites'} ${whoText} ${verb}`,
     rule: `lexicon:${entry.lexicon}/${entry.id}`,
+    pattern,
     source: src,
     cue,
     content,

@@ -3,20 +3,13 @@
  * concern that …"): the holder and the complement clause of a reporting noun (see `nominalCue`).
  */
 import type { TextSpan, Token } from '../../core/types.js';
-import { type AttributionDraft, type Ctx, type CueSite, DEMONSTRATIVES, isPunct, isQuoteMark, POSSESSIVE_PRONOUNS, type Range, SKIP_BEFORE_CUE_POS } from './context.js';
+import { type AttributionDraft, type Ctx, type CueSite, isPunct, isQuoteMark, POSSESSIVE_PRONOUNS, type Range, SKIP_BEFORE_CUE_POS } from './context.js';
 import { clause, findComma, npLeft, npRight, relativeHead, skipTimeRight } from './phrases.js';
 import { describeSource } from './sources.js';
 import { draft } from './draft.js';
 
-/** Prepositions that end a nominal cue phrase and introduce its holder ("criticism from Democrats", "concern among voters"). */
-const NOMINAL_HOLDER_PREPS = new Set(['from', 'among', 'within']);
-/** Verbs whose object noun carries the reporting and whose subject holds it ("expressed concern that", "made the suggestion that"). */
-const LIGHT_VERBS = new Set(['express', 'voice', 'raise', 'make', 'share', 'repeat', 'reiterate', 'issue', 'offer', 'leave', 'air']);
 /** Parts of speech that open a clause after "that" (its subject); a verb or auxiliary there makes "that" a relative pronoun. */
 const CLAUSE_OPENERS = new Set(['DET', 'PRON', 'PROPN', 'NOUN', 'NUM', 'ADJ', 'SCONJ']);
-/** Verbs that take a statement as their object ("a claim that his office disputes", "the statements that she made"). */
-const STATEMENT_OBJECT_VERBS = new Set(['make', 'dispute', 'deny', 'reject', 'corroborate', 'repeat', 'echo', 'hear', 'receive', 'raise', 'voice', 'express', 'use', 'disavow', 'support', 'share', 'issue', 'offer', 'cite', 'dismiss', 'refute', 'confirm', 'answer', 'address', 'ignore', 'accept', 'get', 'face', 'level', 'lodge', 'file', 'send', 'post', 'publish', 'retract', 'withdraw', 'investigate', 'verify']);
-
 /**
  * True when the clause after "that" from token `k` is a relative clause whose verb lacks its object
  * ("a claim that Gowdy's office strongly disputes.", "the statements that she made to the FBI"):
@@ -31,7 +24,7 @@ function objectGap(ctx: Ctx, k: number, sEnd: number): boolean {
     const next = tokens[j + 1];
     // An adverb counts when the clause ends after it ("would echo again and again").
     const adverbEnd = next?.pos === 'ADV' && (j + 2 >= sEnd || ['PUNCT', 'CCONJ'].includes(tokens[j + 2]!.pos));
-    return STATEMENT_OBJECT_VERBS.has(t.lemma) && (next === undefined || j + 1 >= sEnd || ['PUNCT', 'ADP'].includes(next.pos) || adverbEnd);
+    return ctx.w.statementObjectVerbs.has(t.lemma) && (next === undefined || j + 1 >= sEnd || ['PUNCT', 'ADP'].includes(next.pos) || adverbEnd);
   }
   return false;
 }
@@ -80,6 +73,8 @@ function possessiveHolder(ctx: Ctx, k: number, sStart: number): Range | null {
  * lexicon's choice (its phrases), not this function's. A noun after "in" is where a reporting
  * verb's words appeared ("said in a statement that", "stressing in his remarks that"): part of
  * that verb's attribution, not a new one.
+ * Its findings carry the pattern `nominal-that` (a that-clause), `nominal-from` (a holder after
+ * from/among/within) or `nominal-to` (a possessive holder and what follows "to").
  */
 export function nominalCue(ctx: Ctx, site: CueSite): AttributionDraft[] {
   const { m, cue, sStart, sEnd, sentenceEnd, names, previous } = site;
@@ -94,15 +89,15 @@ export function nominalCue(ctx: Ctx, site: CueSite): AttributionDraft[] {
   while (inside >= sStart && ['DET', 'ADJ', 'ADV', 'NUM', 'NOUN', 'PRON'].includes(tokens[inside]!.pos) && before - inside < 4) inside--;
   if (tokens[inside]?.normal === 'in' || tokens[before]?.normal === 'in') return []; // "in her opening remarks that"
   while (!src && before >= sStart && ['DET', 'ADJ', 'ADV', 'NUM'].includes(tokens[before]!.pos)) before--;
-  if (!src && before >= sStart && tokens[before]!.pos === 'VERB' && LIGHT_VERBS.has(tokens[before]!.lemma)) {
+  if (!src && before >= sStart && tokens[before]!.pos === 'VERB' && ctx.w.lightVerbs.has(tokens[before]!.lemma)) {
     let j = before - 1;
     while (j >= sStart && SKIP_BEFORE_CUE_POS.has(tokens[j]!.pos)) j--;
     const subject = j >= sStart && !isPunct(tokens[j]) ? npLeft(ctx, j + 1, sStart) : null;
-    if (subject && !(subject.b - subject.a === 1 && DEMONSTRATIVES.has(tokens[subject.a]!.normal))) src = relativeHead(ctx, subject, sStart) ?? subject;
+    if (subject && !(subject.b - subject.a === 1 && ctx.w.notSources.has(tokens[subject.a]!.normal))) src = relativeHead(ctx, subject, sStart) ?? subject;
   }
   const prep = m.tokenEnd - m.tokenStart > 1 ? tokens[m.tokenEnd - 1]!.normal : null;
   let k = m.tokenEnd;
-  if (prep !== null && NOMINAL_HOLDER_PREPS.has(prep)) {
+  if (prep !== null && ctx.w.holderPrepositions.has(prep)) {
     if (possessive) return [];
     src = npRight(ctx, k, sEnd);
     if (!src) return [];
@@ -113,9 +108,9 @@ export function nominalCue(ctx: Ctx, site: CueSite): AttributionDraft[] {
   // A time between the noun and its clause ("Trump's statement earlier this year that", "his claim
   // in November that"), and "is that" ("Their fear is that …", "Another complaint is that …").
   if (prep === null) k = skipTimeRight(ctx, k, sEnd);
-  if (tokens[k]?.lemma === 'be' && tokens[k + 1]?.normal === 'that' && !NOMINAL_HOLDER_PREPS.has(prep ?? '')) k++;
+  if (tokens[k]?.lemma === 'be' && tokens[k + 1]?.normal === 'that' && !ctx.w.holderPrepositions.has(prep ?? '')) k++;
   let content: TextSpan | null = null;
-  if (prep !== null && !NOMINAL_HOLDER_PREPS.has(prep)) {
+  if (prep !== null && !ctx.w.holderPrepositions.has(prep)) {
     if (!possessive || k >= sEnd) return [];
     const stop = findComma(ctx, k, sEnd);
     content = clause(ctx, tokens[k]!.start, stop < sEnd ? tokens[stop]!.start : sentenceEnd);
@@ -126,5 +121,6 @@ export function nominalCue(ctx: Ctx, site: CueSite): AttributionDraft[] {
     content = clause(ctx, tokens[k + 1]!.start, stop < sEnd ? tokens[stop]!.start : sentenceEnd);
   }
   if (!content && !(src && k > m.tokenEnd)) return [];
-  return [draft(ctx, cue, m.entry, src, src ? describeSource(ctx, src, names, previous) : null, content, false)];
+  const pattern = prep === null ? 'nominal-that' : ctx.w.holderPrepositions.has(prep) ? 'nominal-from' : 'nominal-to';
+  return [draft(ctx, pattern, cue, m.entry, src, src ? describeSource(ctx, src, names, previous) : null, content, false)];
 }

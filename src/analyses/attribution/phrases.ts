@@ -6,26 +6,30 @@
  */
 import type { TextSpan, Token } from '../../core/types.js';
 import type { LexiconMatch } from '../../lexicons/index.js';
-import { type Ctx, HONORIFICS, NP_JOINERS, OPENING_ADVERBS, type Range, span, TIME_NOUNS, TIME_WORDS, WHEN } from './context.js';
+import { type Ctx, type Range, span } from './context.js';
 
 const NP_POS = new Set(['PROPN', 'NOUN', 'ADJ', 'DET', 'NUM', 'PRON']);
 const FUNCTION_POS = new Set(['ADP', 'SCONJ', 'CCONJ', 'PART']);
-/** Nouns that name a document or dataset rather than its author (`a report by X`). */
-const INTERMEDIATE = new Set(['by', 'from']);
-
-/** A token that can be part of a source noun phrase (sources-lexicon words count whatever their tag: "police" tagged VERB). */
-function isNpToken(t: Token, ctx?: Ctx): boolean {
-  if (NP_POS.has(t.pos) || (ctx !== undefined && ctx.covered[t.index] === 1)) return true;
+/**
+ * A token that can be part of a source noun phrase (sources-lexicon words count whatever their tag: "police" tagged VERB).
+ * With `inContext` false the token is judged alone, as a neighbour of a joining word: its lexicon cover, its place in
+ * the sentence and its neighbours do not count.
+ */
+function isNpToken(t: Token, ctx: Ctx, inContext = true): boolean {
+  if (NP_POS.has(t.pos) || (inContext && ctx.covered[t.index] === 1)) return true;
   if (t.type !== 'word' || !/^\p{Lu}/u.test(t.text)) return false;
   // A capitalised function word opening the sentence is not a name ("When he returned he began by saying", "Then he …");
   // elsewhere it can be ("…,” From said").
-  if ((FUNCTION_POS.has(t.pos) || WHEN.has(t.normal) || OPENING_ADVERBS.has(t.normal)) && (ctx === undefined || ctx.article.sentences[t.sentence]!.tokenStart === t.index)) return false;
+  if ((FUNCTION_POS.has(t.pos) || ctx.w.subordinators.has(t.normal) || ctx.w.openingAdverbs.has(t.normal)) && (!inContext || ctx.article.sentences[t.sentence]!.tokenStart === t.index)) return false;
   // A capitalised verb is a name after an honorific ("Mr. Hedge said", tagged VERB), and a capitalised
   // -ing word before a proper noun is part of a name ("Working America").
   if (t.pos !== 'VERB') return true;
-  if (ctx === undefined) return false;
+  if (!inContext) return false;
   const next = ctx.tokens[t.index + 1];
-  return HONORIFICS.has(ctx.tokens[t.index - 1]?.normal ?? '') || (/ing$/.test(t.normal) && next !== undefined && next.pos === 'PROPN' && /^\p{Lu}/u.test(next.text));
+  const prev = ctx.tokens[t.index - 1];
+  // A surname the tagger read as a verb after a given name ("Loretta Lynch said"), outside title-case headings.
+  const surname = prev !== undefined && prev.pos === 'PROPN' && /^\p{Lu}/u.test(prev.text) && prev.sentence === t.sentence && !ctx.article.sentences[t.sentence]!.heading;
+  return surname || ctx.w.honorifics.has(prev?.normal ?? '') || (/ing$/.test(t.normal) && next !== undefined && next.pos === 'PROPN' && /^\p{Lu}/u.test(next.text));
 }
 
 /** The noun phrase ending just before token `end` (exclusive) in sentence `s`, walking left. */
@@ -48,7 +52,7 @@ export function npLeft(ctx: Ctx, end: number, sentenceStart: number): Range | nu
       i--;
       continue;
     }
-    if (NP_JOINERS.has(t.normal) && a < end && i > sentenceStart && isNpToken(tokens[i - 1]!)) {
+    if (ctx.w.npJoiners.has(t.normal) && a < end && i > sentenceStart && isNpToken(tokens[i - 1]!, ctx, false)) {
       a = i;
       i--;
       continue;
@@ -86,7 +90,7 @@ export function npRight(ctx: Ctx, start: number, sentenceEnd: number): Range | n
       b = ++i;
       continue;
     }
-    if (NP_JOINERS.has(t.normal) && b > start && i + 1 < sentenceEnd && isNpToken(tokens[i + 1]!)) {
+    if (ctx.w.npJoiners.has(t.normal) && b > start && i + 1 < sentenceEnd && isNpToken(tokens[i + 1]!, ctx, false)) {
       i++;
       continue;
     }
@@ -113,9 +117,6 @@ export function accordingSource(ctx: Ctx, start: number, sEnd: number): Range | 
   return np;
 }
 
-/** Nouns of documents that carry their authors' findings (`in a CNN poll`, `in the report`). */
-const DOCUMENT_NOUNS = new Set(['poll', 'survey', 'study', 'report', 'analysis']);
-
 /** A single-word preposition cue (`in` a poll): it counts only before a document (see `documentAfter`). */
 export const isPrepositionCue = (tokens: readonly Token[], m: LexiconMatch): boolean => m.tokenEnd - m.tokenStart === 1 && tokens[m.tokenStart]!.pos === 'ADP';
 
@@ -131,14 +132,14 @@ export function documentAfter(ctx: Ctx, m: LexiconMatch, sentence: { tokenStart:
   if (!np) return null;
   const comma = findComma(ctx, np.b, Math.min(sentence.tokenEnd, np.b + 8));
   if (comma >= sentence.tokenEnd || tokens[comma]!.text !== ',') return null;
-  for (let k = np.b - 1; k >= np.a; k--) if (DOCUMENT_NOUNS.has(tokens[k]!.lemma) && tokens[k]!.pos === 'NOUN') return { a: np.a, b: k + 1 };
+  for (let k = np.b - 1; k >= np.a; k--) if (ctx.w.documentNouns.has(tokens[k]!.lemma) && tokens[k]!.pos === 'NOUN') return { a: np.a, b: k + 1 };
   return null;
 }
 
 /** Skips a document noun phrase (`a report by`, `information from`) to the author after it. */
 export function skipIntermediate(ctx: Ctx, np: Range, sentenceEnd: number): Range {
   const next = ctx.tokens[np.b];
-  if (next && INTERMEDIATE.has(next.normal)) {
+  if (next && ctx.w.documentPrepositions.has(next.normal)) {
     const author = npRight(ctx, np.b + 1, sentenceEnd);
     if (author) return author;
   }
@@ -154,15 +155,13 @@ export function clause(ctx: Ctx, start: number, end: number): TextSpan | null {
   return span(t, start, end);
 }
 
-const MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']);
-
 /**
  * Token index after a time adverbial that starts at token `k` ("earlier this year", "on
  * Wednesday", "in November", "last month"), when a "that" follows it; `k` otherwise.
  */
 export function skipTimeRight(ctx: Ctx, k: number, sEnd: number): number {
   const { tokens } = ctx;
-  const isTime = (t: Token) => TIME_WORDS.has(t.normal) || TIME_NOUNS.has(t.lemma) || MONTHS.has(t.normal) || t.pos === 'NUM' || ['in', 'during', 'a', 'the'].includes(t.normal);
+  const isTime = (t: Token) => ctx.w.timeWords.has(t.normal) || ctx.w.timeNouns.has(t.lemma) || ctx.w.months.has(t.normal) || t.pos === 'NUM' || ['in', 'during', 'a', 'the'].includes(t.normal);
   let j = k;
   while (j < sEnd && j - k < 5 && isTime(tokens[j]!)) j++;
   return j > k && tokens[j]?.normal === 'that' ? j : k;
@@ -192,10 +191,10 @@ export function relativeHead(ctx: Ctx, src: Range, sStart: number): Range | null
  */
 export function skipTimeLeft(ctx: Ctx, j: number, sStart: number): number {
   const { tokens } = ctx;
-  const isTime = (t: Token) => TIME_WORDS.has(t.normal) || TIME_NOUNS.has(t.lemma);
+  const isTime = (t: Token) => ctx.w.timeWords.has(t.normal) || ctx.w.timeNouns.has(t.lemma);
   if (j < sStart || !isTime(tokens[j]!)) return j;
   let k = j;
-  while (k > sStart && (isTime(tokens[k]!) || tokens[k]!.pos === 'DET' || tokens[k]!.pos === 'NUM' || tokens[k]!.normal === 'at' || tokens[k]!.normal === 'in')) k--;
+  while (k > sStart && (isTime(tokens[k]!) || tokens[k]!.pos === 'DET' || tokens[k]!.pos === 'NUM' || ctx.w.timePrepositions.has(tokens[k]!.normal))) k--;
   // A time phrase after an apposition's comma is skipped too: "Paul Ryan, the Speaker, on Tuesday called".
   return k < j && tokens[k]!.type === 'word' && isNpToken(tokens[k]!, ctx) && !isTime(tokens[k]!) ? k : tokens[k]!.text === ')' || (k < j && tokens[k]!.text === ',') ? k : j;
 }
@@ -204,9 +203,9 @@ export function skipTimeLeft(ctx: Ctx, j: number, sStart: number): number {
 export function nameLike(ctx: Ctx, k: number, sStart: number, cueAt: number): boolean {
   const t = ctx.tokens[k]!;
   if (t.type !== 'word' || !/^\p{Lu}/u.test(t.text)) return false;
-  if (k === sStart && (FUNCTION_POS.has(t.pos) || WHEN.has(t.normal))) return false;
+  if (k === sStart && (FUNCTION_POS.has(t.pos) || ctx.w.subordinators.has(t.normal))) return false;
   if (k > sStart || k + 1 === cueAt) return true; // nothing else could be the subject
-  return !OPENING_ADVERBS.has(t.normal) && !/ly$/.test(t.normal);
+  return !ctx.w.openingAdverbs.has(t.normal) && !/ly$/.test(t.normal);
 }
 
 /** Index of the first comma in `[from, to)`, or `to`. */

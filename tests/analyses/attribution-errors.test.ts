@@ -1,0 +1,199 @@
+/**
+ * The attribution error classes of issue #14 (and #19 item 11), each with made-up sentences of the
+ * kind a careful reader found wrong: exact spans of what is found now, and what is no longer found.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { findAttributions, type AttributionDraft } from '../../src/analyses/attribution/index.js';
+import { loadLexicons } from '../../src/lexicons/index.js';
+import { analyseText } from '../../src/nlp/index.js';
+import { analyseArticles, prepareArticle } from '../../src/pipeline.js';
+import type { AnalysedArticle, AttributionFinding } from '../../src/core/types.js';
+
+const lex = loadLexicons();
+
+function articleFrom(text: string): AnalysedArticle {
+  const body = [{ start: 0, end: text.length }];
+  return { id: 'a1', path: 'test.txt', format: 'txt', text, meta: { title: null, outlet: null, author: null, date: null, url: null }, body, boilerplate: [], ...analyseText(text, body), notices: [] };
+}
+
+/** pattern, [source start, text] | null, [cue start, text], [content start, text] | null, source type, source name */
+type Row = [string, [number, string] | null, [number, string], [number, string] | null, string, string | null];
+const view = (d: AttributionDraft): Row => [d.pattern, d.source ? [d.source.start, d.source.text] : null, [d.cue.start, d.cue.text], d.content ? [d.content.start, d.content.text] : null, d.sourceType, d.sourceName ?? null];
+const attr = (text: string): Row[] => findAttributions(articleFrom(text), lex).map(view);
+
+describe('a quotation goes only to a cue that governs it', () => {
+  it('not to the speaker of the next paragraph', () => {
+    expect(attr('“This is not over,” Ms. Lee said.\n\nMr. Park argued that the vote was lost.')).toEqual([
+      ['quote-then-said', [20, 'Ms. Lee'], [28, 'said'], [0, '“This is not over,”'], 'unknown', 'Lee'],
+      ['subject-said-that', [35, 'Mr. Park'], [44, 'argued'], [56, 'the vote was lost'], 'unknown', null],
+    ]);
+  });
+
+  it('not to the next sentence when that sentence reports something of its own', () => {
+    expect(attr('“This is not over.” Mr. Park argued that the vote was lost.')).toEqual([
+      ['subject-said-that', [20, 'Mr. Park'], [29, 'argued'], [41, 'the vote was lost'], 'unknown', null],
+    ]);
+  });
+
+  it('but to a bare source and cue after a quoted exclamation', () => {
+    expect(attr('“We will win!” Trump said.')).toEqual([['quote-then-said', [15, 'Trump'], [21, 'said'], [0, '“We will win!”'], 'unknown', 'Trump']]);
+  });
+});
+
+describe('an attribution stops at list and paragraph boundaries (#19 item 11)', () => {
+  it('"said:" does not reach over a list to the quotation after it', () => {
+    const text = 'The minister said:\n\n- Taxes\n- Roads\n- Schools\n- Jobs\n\n“We will build them all,” the mayor added.';
+    expect(attr(text)).toEqual([
+      ['subject-verb-object', [0, 'The minister'], [13, 'said'], null, 'official', null],
+      ['quote-then-said', [80, 'the mayor'], [90, 'added'], [54, '“We will build them all,”'], 'official', null],
+    ]);
+  });
+
+  it('"said:" still takes a quotation after one sub-heading', () => {
+    expect(attr('The minister said:\n\nTaxes\n\n“We will build them all.”')).toEqual([
+      ['said-quote', [0, 'The minister'], [13, 'said'], [27, '“We will build them all.”'], 'official', null],
+    ]);
+  });
+});
+
+describe('negated and refused cues are attributions without content', () => {
+  it('did not respond, declined to comment, didn’t cite, never said', () => {
+    expect(attr('Trump did not respond to a request for comment.')).toEqual([['negated', [0, 'Trump'], [14, 'respond'], null, 'unknown', 'Trump']]);
+    expect(attr('The senator declined to comment on the arrests.')).toEqual([['negated', [0, 'The senator'], [12, 'declined to'], null, 'official', null]]);
+    expect(attr("Mr. Jones didn't cite evidence for the claim.")).toEqual([['negated', [0, 'Mr. Jones'], [17, 'cite'], null, 'unknown', 'Jones']]);
+    expect(attr('He has never said whether he would run.')).toEqual([['negated', [0, 'He'], [13, 'said'], null, 'unknown', null]]);
+  });
+
+  it('a negation after the cue is part of the content', () => {
+    expect(attr('She said she would not run.')).toEqual([['subject-said-that', [0, 'She'], [4, 'said'], [9, 'she would not run'], 'unknown', null]]);
+  });
+});
+
+describe('the medium is not the source, nor the content', () => {
+  it('an interview in an aside, after the cue or before "that"', () => {
+    expect(attr('Johnson, in an interview with CNN, said the plan had failed.')).toEqual([['subject-said-that', [0, 'Johnson'], [35, 'said'], [40, 'the plan had failed'], 'unknown', 'Johnson']]);
+    expect(attr('The plan failed, she said in an interview with Channel 4.')).toEqual([['clause-then-said', [17, 'she'], [21, 'said'], [0, 'The plan failed'], 'unknown', null]]);
+    expect(attr('She said on Thursday in an interview with Channel 4 that the plan had failed.')).toEqual([['subject-said-that', [0, 'She'], [4, 'said'], [57, 'the plan had failed'], 'unknown', null]]);
+  });
+
+  it('the addressee of "told" ends before the clause', () => {
+    expect(attr('She told Channel 4 the plan had failed.')).toEqual([['subject-said-that', [0, 'She'], [4, 'told'], [19, 'the plan had failed'], 'unknown', null]]);
+    expect(attr('The plan failed, she told reporters.')).toEqual([['clause-then-said', [17, 'she'], [21, 'told'], [0, 'The plan failed'], 'unknown', null]]);
+  });
+});
+
+describe('the apposition after an inverted source is not the content', () => {
+  it('"…, said Jane Roe, a professor of planning at …"', () => {
+    expect(attr('The plan will fail, said Jane Roe, a professor of planning at Leeds University.')).toEqual([
+      ['clause-then-said', [25, 'Jane Roe'], [20, 'said'], [0, 'The plan will fail'], 'expert', 'Jane Roe'],
+    ]);
+  });
+});
+
+describe('a time is not a source', () => {
+  it('"Trump over the weekend denied" takes Trump', () => {
+    expect(attr('Trump over the weekend denied the report.')).toEqual([['subject-verb-object', [0, 'Trump'], [23, 'denied'], [30, 'the report'], 'unknown', 'Trump']]);
+  });
+});
+
+describe('a pronoun stands for a person of its gender, never a place or a body; else it stays unresolved', () => {
+  it('gender from honorifics', () => {
+    expect(attr('Ms. Lee met Mr. Park on Monday. He said the deal was off.')).toEqual([['subject-said-that', [32, 'He'], [35, 'said'], [40, 'the deal was off'], 'unknown', 'Park']]);
+    expect(attr('Mr. Park met Ms. Lee on Monday. She said the deal was off. He said it was on.')).toEqual([
+      ['subject-said-that', [32, 'She'], [36, 'said'], [41, 'the deal was off'], 'unknown', 'Lee'],
+      ['subject-said-that', [59, 'He'], [62, 'said'], [67, 'it was on'], 'unknown', 'Park'],
+    ]);
+  });
+
+  it('not a place, nor an organisation', () => {
+    expect(attr('Mayor Bill de Blasio visited New York. He called the plan a disaster.')).toEqual([
+      ['subject-verb-object', [39, 'He'], [42, 'called'], [49, 'the plan a disaster'], 'unknown', null],
+    ]);
+    expect(attr('Human Rights Watch said the camp was closed. He said it was open.')).toEqual([
+      ['subject-said-that', [0, 'Human Rights Watch'], [19, 'said'], [24, 'the camp was closed'], 'data-ngo', 'Human Rights Watch'],
+      ['subject-said-that', [45, 'He'], [48, 'said'], [53, 'it was open'], 'unknown', null],
+    ]);
+  });
+
+  it('a person named with a given name or a title', () => {
+    expect(attr('Hillary Clinton visited Iowa on Monday. She said the race was close.')).toEqual([
+      ['subject-said-that', [40, 'She'], [44, 'said'], [49, 'the race was close'], 'unknown', 'Hillary Clinton'],
+    ]);
+  });
+});
+
+describe('the writer’s own voice is not a source', () => {
+  it('an author quoting their own earlier article; "we"; "you"', () => {
+    expect(attr('In a recent article I stated that security came first:\n\n“The country’s security justifies the delay.”')).toEqual([]);
+    expect(attr('We asked the campaign for its view.')).toEqual([]);
+    expect(attr('Do you support the plan?')).toEqual([]);
+  });
+});
+
+describe('a question reports no one', () => {
+  it('a headline question with a phrasal verb, an auxiliary question', () => {
+    expect(attr('Where do relations go after the vote?')).toEqual([]);
+    expect(attr('Did Trump say the vote was rigged?')).toEqual([]);
+    expect(attr('“Why did you do it?” she asked.')).toEqual([['quote-then-said', [21, 'she'], [25, 'asked'], [0, '“Why did you do it?”'], 'unknown', null]]);
+  });
+});
+
+describe('a name with letters outside Latin-1 is one word', () => {
+  it('"Kāretu" is not split at "ā"', () => {
+    expect(attr('Professor Tīmoti Kāretu said the language was thriving.')).toEqual([
+      ['subject-said-that', [0, 'Professor Tīmoti Kāretu'], [24, 'said'], [29, 'the language was thriving'], 'expert', 'Tīmoti Kāretu'],
+    ]);
+    const { tokens } = analyseText('Kāretu, Łódź and Dvořák', [{ start: 0, end: 23 }]);
+    expect(tokens.map((t) => [t.text, t.pos])).toEqual([['Kāretu', 'PROPN'], [',', 'PUNCT'], ['Łódź', 'PROPN'], ['and', 'CCONJ'], ['Dvořák', 'PROPN']]);
+  });
+});
+
+describe('one actor, one source type, from the role the text gives', () => {
+  it('a personal lawyer is not official; a public attorney is', () => {
+    expect(attr("Trump's lawyer said the case was closed.")).toEqual([['subject-said-that', [0, "Trump's lawyer"], [15, 'said'], [20, 'the case was closed'], 'unknown', null]]);
+    expect(attr('The district attorney said charges would follow.')).toEqual([['subject-said-that', [0, 'The district attorney'], [22, 'said'], [27, 'charges would follow'], 'official', null]]);
+  });
+
+  it('a person whose surname is a news brand is not media', () => {
+    expect(attr('Former mayor Michael Bloomberg said the deal was good. Bloomberg added that talks went on.')).toEqual([
+      ['subject-said-that', [0, 'Former mayor Michael Bloomberg'], [31, 'said'], [36, 'the deal was good'], 'official', 'Michael Bloomberg'],
+      ['subject-said-that', [55, 'Bloomberg'], [65, 'added'], [76, 'talks went on'], 'official', 'Michael Bloomberg'],
+    ]);
+    expect(attr('Prices rose, according to a report by Bloomberg.')).toEqual([['according-to', [38, 'Bloomberg'], [13, 'according to'], [0, 'Prices rose'], 'media', 'Bloomberg']]);
+  });
+
+  it('a surname the tagger reads as a verb after a given name', () => {
+    expect(attr('Attorney General Loretta Lynch said the case was closed.')).toEqual([
+      ['subject-said-that', [0, 'Attorney General Loretta Lynch'], [31, 'said'], [36, 'the case was closed'], 'official', 'Loretta Lynch'],
+    ]);
+  });
+
+  it('across the articles of a run', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parallax-types-'));
+    writeFileSync(join(dir, 'a.txt'), 'Senate vote\n\nSen. Jane Roe said the vote would pass on Tuesday.\n');
+    writeFileSync(join(dir, 'b.txt'), 'Vote today\n\nJane Roe said the vote would fail on Tuesday.\n');
+    const report = analyseArticles([prepareArticle(join(dir, 'a.txt')), prepareArticle(join(dir, 'b.txt'))], lex);
+    const roe = report.findings.filter((f): f is AttributionFinding => f.kind === 'attribution').map((f) => [f.article, f.sourceName, f.sourceType, f.explanation]);
+    expect(roe).toEqual([
+      ['a1', 'Jane Roe', 'official', 'Cites Jane Roe (official) with the neutral cue "said"'],
+      ['a2', 'Jane Roe', 'official', 'Cites Jane Roe (official) with the neutral cue "said"'],
+    ]);
+  });
+});
+
+describe('more abstentions and boundaries', () => {
+  it('two people who could be meant: the pronoun stays unresolved', () => {
+    expect(attr('Donald Trump met Ted Cruz on Monday. He said the deal was off.')).toEqual([['subject-said-that', [37, 'He'], [40, 'said'], [45, 'the deal was off'], 'unknown', null]]);
+  });
+
+  it('"that" as the subject of the reported clause stays in it', () => {
+    expect(attr('He said that would permit the financing of more ships.')).toEqual([['subject-said-that', [0, 'He'], [3, 'said'], [8, 'that would permit the financing of more ships'], 'unknown', null]]);
+  });
+
+  it('a naming participle after an object is not a cue', () => {
+    expect(attr('He used a program called BleachBit.')).toEqual([]);
+  });
+});
