@@ -68,7 +68,7 @@ export interface RawLexicon {
   version: string;
   license: string;
   description: string;
-  kind: 'markers' | 'reporting-verbs' | 'sources' | 'actors' | 'calibration';
+  kind: 'markers' | 'reporting-verbs' | 'sources' | 'actors' | 'calibration' | 'unsourced';
   sources: RawSource[];
   wordlists?: RawWordlist[];
   entries: RawEntry[];

@@ -30,6 +30,8 @@ export function renderReadme(lex: Lexicons): string {
     'its words follows in the clause (*see … as*, *spoke at length about*). Rules in src/analyses/markers.ts add the categories `scare-quotes` and',
     '`agentless-evaluation` (passives such as *is widely seen as*), and keep loaded words inside proper names,',
     'official titles and quotations from firing.',
+    'Lexicons of kind `unsourced` hold the words (modals, likelihood phrases, opinion participles, discourse verbs,',
+    'openings) whose category names their part in deciding unsourced assertions (src/analyses/unsourced.ts); they are never findings.',
     '',
     '| lexicon | kind | entries | phrases | licence | file |',
     '|---|---|---:|---:|---|---|',
