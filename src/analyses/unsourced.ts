@@ -143,8 +143,11 @@ interface Coverage {
  * attribution visits only the sentences and tokens its spans overlap (binary search for the
  * first), so the whole is linear in the article size. Attributions of the writer (I, we) cover nothing.
  */
-function coverage(article: AnalysedArticle, attributions: readonly AttributionDraft[]): Coverage {
+function coverage(article: AnalysedArticle, attributions: readonly AttributionDraft[], lexicons: Lexicons): Coverage {
   const { sentences, tokens, text } = article;
+  // Sentences that name a news outlet or agency (a media source of the sources lexicon).
+  const mediaIn = new Set<number>();
+  for (const m of lexicons.match(article, 'sources')) if (m.entry.sourceType === 'media' || m.entry.sourceType === 'state-media') mediaIn.add(tokens[m.tokenStart]!.sentence);
   const n = sentences.length;
   const c: Coverage = { content: new Uint8Array(n), cue: new Uint8Array(n), reported: new Uint8Array(tokens.length), runsOn: new Uint8Array(n), sources: new Map(), framed: new Uint8Array(n) };
   // Running maximum of sentence ends, so "first sentence that may reach offset" is a binary search
@@ -169,15 +172,28 @@ function coverage(article: AnalysedArticle, attributions: readonly AttributionDr
   };
   for (const a of attributions) {
     if (bySelf(a)) continue;
-    const level = isVague(a) ? 1 : 2;
+    // an agentless cue (reportedly) in a sentence that names an outlet passes on that outlet's report
+    const level = isVague(a) && !(a.source === null && mediaIn.has(tokens[tokenIndexAt(tokens, a.cue.start)]?.sentence ?? -1)) ? 1 : 2;
     const { cue, content } = a;
     report(a.source);
     report(cue);
-    report(content);
+    // what a cue reports ends where a comma opens a new predicate ("portray the plan as doomed, piled on")
+    if (content) {
+      let end = content.end;
+      for (let k = tokenIndexAt(tokens, content.start); k + 1 < tokens.length && tokens[k + 1]!.end <= content.end; k++) {
+        if (tokens[k]!.text === ',' && tokens[k + 1]!.pos === 'VERB' && !/ing$/.test(tokens[k + 1]!.normal)) {
+          end = tokens[k]!.start;
+          break;
+        }
+      }
+      report({ start: content.start, end });
+    }
     for (let i = first(cue.start, false); i < n && sentences[i]!.start <= cue.end; i++) {
       const s = sentences[i]!;
       if (cue.start >= s.start && cue.end <= s.end) {
         c.cue[i] = Math.max(c.cue[i]!, level);
+        // A cue whose content lies outside its sentence (or is missing) still reports the rest of its clause.
+        if (!content || content.end <= s.start || content.start >= s.end) report({ start: cue.end, end: clauseEnd(tokens, tokenIndexAt(tokens, cue.end), s) });
         if (level === 2 && content && content.start === s.start && content.end <= cue.start && a.source && a.source.start > cue.end && /^\s*by\s/.test(text.slice(cue.end, a.source.start))) c.framed[i] = 1;
         if (level === 2 && a.source) {
           const words = c.sources.get(i) ?? new Set<string>();
@@ -198,6 +214,15 @@ function coverage(article: AnalysedArticle, attributions: readonly AttributionDr
   return c;
 }
 
+/** The end offset of the clause from token `k`: before a semicolon or a comma with a conjunction ("…, but …"), else the sentence end. */
+function clauseEnd(tokens: Token[], k: number, s: Sentence): number {
+  for (let j = k; j < s.tokenEnd - 1; j++) {
+    const t = tokens[j]!;
+    if (t.text === ';' || (t.text === ',' && tokens[j + 1]!.pos === 'CCONJ')) return t.start;
+  }
+  return s.end;
+}
+
 /**
  * True when the sentence makes a claim of its own beside what its attributions report: a verb of
  * a clause (not an infinitive, not a participle or gerund without an auxiliary, not a discourse
@@ -207,7 +232,16 @@ function coverage(article: AnalysedArticle, attributions: readonly AttributionDr
 function ownClaim(tokens: Token[], s: Sentence, skip: Uint8Array, roles: Map<number, Set<string>>): boolean {
   for (let k = s.tokenStart; k < s.tokenEnd; k++) {
     const t = tokens[k]!;
-    if (skip[k] || t.pos !== 'VERB' || roles.get(k)?.has('discourse')) continue;
+    if (skip[k]) continue;
+    if (t.lemma === 'be') {
+      // a copula before its predicate ("the focus … has been in Iowa"), not an auxiliary of a verb
+      let j = k + 1;
+      while (j < s.tokenEnd && (tokens[j]!.pos === 'ADV' || tokens[j]!.pos === 'PART')) j++;
+      const next = tokens[j];
+      if (next && !skip[j] && next.pos !== 'VERB' && next.pos !== 'AUX' && next.normal !== 'to' && next.type === 'word' && tokens[k - 1]?.normal !== 'to') return true;
+      continue;
+    }
+    if (t.pos !== 'VERB' || roles.get(k)?.has('discourse')) continue;
     const prev = tokens[k - 1];
     if (prev?.normal === 'to') continue; // an infinitive
     if (/ing$/.test(t.normal) && prev?.pos !== 'AUX') continue; // a participle or gerund
@@ -320,7 +354,7 @@ export function findUnsourced(article: AnalysedArticle, attributions: Attributio
   const all = quotationsOf(article);
   const own = ownQuotations(article, all, lexicons);
   const quotes = own.size ? all.filter((q) => !own.has(q)) : all;
-  const cov = coverage(article, attributions);
+  const cov = coverage(article, attributions, lexicons);
   const inQuote = new Uint8Array(tokens.length);
   for (const q of quotes) {
     for (let k = tokenIndexAt(tokens, q.start); k < tokens.length && tokens[k]!.end <= q.end; k++) inQuote[k] = 1;
