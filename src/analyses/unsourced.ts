@@ -297,10 +297,15 @@ function introducedBlocks(article: AnalysedArticle, cov: Coverage, skip: Uint8Ar
   const { sentences, tokens } = article;
   const block = new Uint8Array(sentences.length);
   const byParagraph = new Map<number, number[]>();
-  sentences.forEach((s, i) => byParagraph.set(s.paragraph, [...(byParagraph.get(s.paragraph) ?? []), i]));
+  sentences.forEach((s, i) => {
+    const members = byParagraph.get(s.paragraph);
+    if (members) members.push(i);
+    else byParagraph.set(s.paragraph, [i]);
+  });
   for (let i = 0; i < sentences.length; i++) {
     const s = sentences[i]!;
-    if (tokens[s.tokenEnd - 1]!.text !== ':' || !cov.cue[i] || !byParagraph.get(s.paragraph)!.every((j) => j <= i)) continue;
+    const own = byParagraph.get(s.paragraph)!;
+    if (tokens[s.tokenEnd - 1]!.text !== ':' || !cov.cue[i] || own[own.length - 1] !== i) continue; // the introduction ends its paragraph
     for (let p = s.paragraph + 1, taken = 0; taken < 5; p++, taken++) {
       const members = byParagraph.get(p);
       if (!members || members.some((j) => cov.cue[j] || sentences[j]!.heading)) break;
