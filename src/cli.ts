@@ -3,14 +3,16 @@
  * The command line: argv → command. The only module that touches process.exit, argv and where
  * files are written. Exit codes: 0 ok, 2 bad input or options, 70 internal error (a bug).
  */
-import { existsSync } from 'node:fs';
+import { existsSync, statSync, writeSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { InputError } from './core/errors.js';
 
 import { PACKAGE_ROOT, VERSION } from './core/version.js';
-import { ANALYSIS_NAMES, analysePathsAsync, splitDisable, type AnalyseOptions } from './pipeline.js';
-import { DEFAULT_TIMEOUT_MS, parseTimeoutMs } from './core/limits.js';
+import { ANALYSIS_NAMES, analysePaths, analysePathsAsync, splitDisable, type AnalyseOptions } from './pipeline.js';
+import { DEFAULT_TIMEOUT_MS, parseTimeoutMs, runBudget, withBudget } from './core/limits.js';
+import { enableInterrupts, Interrupted, pause, step } from './core/interrupt.js';
+import { expandInputs } from './ingest/files.js';
 import { removeTempFiles, writeProgress } from './report/write.js';
 import { sanitizeTerminal } from './core/escape.js';
 import { formatSummary } from './report/summary.js';
@@ -36,8 +38,10 @@ function defaultCorpus(): string {
   return existsSync('corpus') ? 'corpus' : join(PACKAGE_ROOT, 'corpus');
 }
 
-function analyseOptions(flags: AnalyzeFlags): AnalyseOptions {
+function analyseOptions(flags: AnalyzeFlags, paths: readonly string[] = []): AnalyseOptions {
   const o: AnalyseOptions = {};
+  // --keep-going is the default when a folder is given: one bad file does not refuse the batch.
+  o.keepGoing = flags.keepGoing ?? paths.some((p) => isDirectory(p));
   if (flags.lexicons) o.dirs = flags.lexicons.map((d) => resolve(d));
   if (flags.disable) {
     const { analyses, categories } = splitDisable(flags.disable);
@@ -50,14 +54,39 @@ function analyseOptions(flags: AnalyzeFlags): AnalyseOptions {
   return o;
 }
 
-type AnalyzeFlags = OutputFlags & { timeoutMs?: number; progress?: boolean; minConfidence?: number };
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+type AnalyzeFlags = OutputFlags & { timeoutMs?: number; progress?: boolean; minConfidence?: number; keepGoing?: boolean };
+
+/** A notice on stderr (never with --quiet); names go through the one sanitiser. */
+const notice = (flags: { quiet?: boolean }, text: string) => {
+  if (!flags.quiet) process.stderr.write(`parallax: ${sanitizeTerminal(text, true)}\n`);
+};
 
 async function runAnalyze(paths: string[], flags: AnalyzeFlags, command: string): Promise<void> {
   const progress = flags.progress
     ? (path: string, i: number, n: number) => process.stderr.write(`parallax: [${i + 1}/${n}] ${sanitizeTerminal(path, true)}\n`)
     : undefined;
-  const report = await analysePathsAsync(paths, analyseOptions(flags), progress);
-  const { written, stdout } = writeReports(report, paths, flags, command);
+  const options = analyseOptions(flags, paths);
+  const { files, repeated } = expandInputs(paths);
+  for (const r of repeated) notice(flags, `${r} was given more than once: analysed once`);
+  // One step (Ctrl-C stops it at once, see core/interrupt.ts) under one time budget over the
+  // whole run (--timeout-ms per article), checked inside the alignment and the rendering too,
+  // besides each article's own budget.
+  await pause();
+  const { report, written, stdout } = step(() =>
+    withBudget(runBudget(files, options), () => {
+      const r = analysePaths(files, options, progress);
+      return { report: r, ...writeReports(r, paths, flags, command) };
+    }),
+  );
+  for (const s of report.skipped ?? []) notice(flags, `skipped ${s.path}: ${s.reason}`);
   if (stdout) process.stdout.write(stdout);
   else if (!flags.quiet) process.stdout.write(formatSummary(report, written));
 }
@@ -75,6 +104,8 @@ function addAnalyzeOptions(cmd: Command): Command {
     .addOption(new Option('--timeout-ms <ms>', `longest time one article may take (default ${DEFAULT_TIMEOUT_MS})`).argParser(parseTimeoutMs))
     .option('--progress', 'print each article to stderr as it is read')
     .addOption(minConfidenceOption(Option))
+    .option('--keep-going', 'leave out files that cannot be analysed (listed with the reason) instead of stopping (default when a folder is given)')
+    .option('--no-keep-going', 'stop at the first file that cannot be analysed')
     .option('-q, --quiet', 'print nothing but errors');
 }
 
@@ -119,7 +150,7 @@ export function buildProgram(): Command {
 
 function fail(message: string, code: number): never {
   // File names and found values come from the user: never let them drive the terminal.
-  process.stderr.write(`parallax: ${sanitizeTerminal(message, true)}\n`);
+  writeSync(2, `parallax: ${sanitizeTerminal(message, true)}\n`); // synchronously: the process exits right after
   process.exit(code);
 }
 
@@ -127,18 +158,18 @@ function fail(message: string, code: number): never {
  * Ctrl-C (SIGINT): removes the temporaries of any write in progress, says which reports are
  * complete, and exits 130. Every report file on disk is then whole (writes are temp + rename).
  */
-function onInterrupt(): void {
+function onInterrupt(): never {
   removeTempFiles();
   const { planned, written } = writeProgress();
   const list = written.length ? `: ${written.map((w) => sanitizeTerminal(w, true)).join(', ')}` : '';
-  process.stderr.write(
-    planned === 0 ? 'parallax: interrupted — no report written\n' : `parallax: interrupted — wrote ${written.length} of ${planned} files${list}\n`,
-  );
+  // Written synchronously: the process exits right after.
+  writeSync(2, planned === 0 ? 'parallax: interrupted — no report written\n' : `parallax: interrupted — wrote ${written.length} of ${planned} files${list}\n`);
   process.exit(EXIT.interrupted);
 }
 
 export async function main(argv: string[]): Promise<void> {
   process.once('SIGINT', onInterrupt);
+  enableInterrupts();
   // A reader that stops early (`parallax ... --json - | head`) is not an error: stop quietly.
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit(EXIT.ok);
@@ -152,6 +183,7 @@ export async function main(argv: string[]): Promise<void> {
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') process.exit(0);
       process.exit(EXIT.badInput); // commander already printed the message
     }
+    if (e instanceof Interrupted) onInterrupt();
     if (e instanceof InputError) fail(e.format(), EXIT.badInput);
     if (process.env['PARALLAX_DEBUG']) console.error(e);
     fail(`internal error: ${(e as Error).message ?? e} (a bug: please report it; set PARALLAX_DEBUG=1 for details)`, EXIT.internal);

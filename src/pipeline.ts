@@ -9,7 +9,8 @@ import { createHash } from 'node:crypto';
 import { InputError } from './core/errors.js';
 import { kindRank } from './core/finding-kinds.js';
 import type { ArticleLimits } from './core/limits.js';
-import type { AnalysedArticle, Finding, FindingDraft, Report } from './core/types.js';
+import type { AnalysedArticle, Finding, FindingDraft, Report, SkippedInput } from './core/types.js';
+import { pause } from './core/interrupt.js';
 import { expandInputs } from './ingest/files.js';
 import { loadLexicons, type Lexicons } from './lexicons/index.js';
 import { alignArticles } from './align/index.js';
@@ -22,51 +23,106 @@ import { analyseInParallel, analyseInParallelAsync, planWorkers, type LocalAnaly
 export { analyseArticle, prepareArticle, type AnalyseOptions, type AnalysisChoice, type ReportOptions } from './pipeline/article.js';
 export { ANALYSIS_NAMES, splitDisable } from './pipeline/analyses.js';
 
-/** Fails when two files hold the same article text. */
-function rejectDuplicates(articles: AnalysedArticle[]): void {
-  const byHash = new Map<string, string>();
-  for (const a of articles) {
-    const prose = a.body.map((b) => a.text.slice(b.start, b.end)).join('\n');
-    const hash = createHash('sha1').update(prose.replace(/\s+/g, ' ')).digest('hex');
-    const other = byHash.get(hash);
-    if (other) {
-      throw new InputError('the same article was given twice', {
+/**
+ * What a run keeps and leaves out: with `keepGoing`, a file that cannot be analysed (an
+ * InputError: unreadable, no prose, too long, a duplicate) is listed in `skipped` and the run goes
+ * on; without it, the first such error ends the run (exit 2).
+ */
+class Collector {
+  readonly skipped: SkippedInput[] = [];
+  private readonly byHash = new Map<string, string>();
+  constructor(private readonly keepGoing: boolean) {}
+
+  /** True when the run goes on without `path` (the error is recorded); false to rethrow it. */
+  skip(path: string, e: unknown): boolean {
+    if (!this.keepGoing || !(e instanceof InputError)) return false;
+    const message = e.format();
+    this.skipped.push({ path, reason: message.startsWith(`${path}: `) ? message.slice(path.length + 2) : message });
+    return true;
+  }
+
+  /** The articles whose text was not seen before; a repeat fails, or is skipped with `keepGoing`. */
+  distinct(articles: readonly AnalysedArticle[]): AnalysedArticle[] {
+    return articles.filter((a) => {
+      const prose = a.body.map((b) => a.text.slice(b.start, b.end)).join('\n');
+      const hash = createHash('sha1').update(prose.replace(/\s+/g, ' ')).digest('hex');
+      const other = this.byHash.get(hash);
+      if (!other) {
+        this.byHash.set(hash, a.path);
+        return true;
+      }
+      const e = new InputError('the same article was given twice', {
         file: a.path,
         expected: 'different articles',
         found: `the same text as ${other}`,
         hint: 'remove one of the two files',
       });
+      if (this.skip(a.path, e)) return false;
+      throw e;
+    });
+  }
+
+  /** Runs `fn` for `path`; undefined when it failed and the run goes on without the file. */
+  attempt<T>(path: string, fn: () => T): T | undefined {
+    try {
+      return fn();
+    } catch (e) {
+      if (this.skip(path, e)) return undefined;
+      throw e;
     }
-    byHash.set(hash, a.path);
+  }
+
+  /** The report, with the skipped inputs listed when there are any. */
+  finish(report: Report): Report {
+    if (this.skipped.length > 0) report.skipped = [...this.skipped].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    return report;
   }
 }
 
-
-/** Analyses the given files and directories into one report. */
-export function analysePaths(inputs: readonly string[], options: AnalyseOptions = {}): Report {
-  const { files } = expandInputs(inputs);
-  const lexicons = loadLexicons(options);
-  const plan = planWorkers(files.length);
-  if (plan.workers > 0) {
-    // Many articles and several cores: prepare + analyse in worker threads (same results, in order).
-    const { articles, drafts } = analyseInParallel(files, options, localAnalysis(lexicons, options), plan);
-    rejectDuplicates(articles);
-    return analyseArticles(articles, lexicons, options, drafts);
-  }
-  const articles = files.map((f) => prepareArticle(f, options));
-  rejectDuplicates(articles);
-  return analyseArticles(articles, lexicons, options);
-}
-
-/** The main thread's share of the pool's work: the same two steps the workers run. */
-function localAnalysis(lexicons: Lexicons, options: AnalyseOptions): LocalAnalysis {
-  return { prepare: (f) => prepareArticle(f, options), analyse: (a) => analyseArticle(a, lexicons, options) };
+/** Fails (exit 2) when nothing is left to analyse. */
+function requireArticles(articles: readonly AnalysedArticle[], skipped: readonly SkippedInput[]): void {
+  if (articles.length > 0) return;
+  throw new InputError('no article could be analysed', {
+    expected: 'at least one readable article',
+    found: skipped.map((s) => `${s.path}: ${s.reason}`).join('; '),
+    hint: 'fix or remove the files listed',
+  });
 }
 
 /**
- * Like `analysePaths`, but yields to the event loop before each article, so a Ctrl-C (SIGINT)
- * is handled within one article's time (bounded by `--timeout-ms`). `onArticle` is called with
- * the 0-based index of each article before it is read.
+ * Analyses the given files and directories into one report. `onArticle` is called with the
+ * 0-based index of each article before it is read (without worker threads).
+ */
+export function analysePaths(inputs: readonly string[], options: AnalyseOptions = {}, onArticle?: (path: string, index: number, total: number) => void): Report {
+  const { files } = expandInputs(inputs);
+  const lexicons = loadLexicons(options);
+  const run = new Collector(options.keepGoing === true);
+  const plan = planWorkers(files.length);
+  let prepared: AnalysedArticle[];
+  let drafts: Map<AnalysedArticle, FindingDraft[]> = new Map();
+  if (plan.workers > 0) {
+    // Many articles and several cores: prepare + analyse in worker threads (same results, in order).
+    ({ articles: prepared, drafts } = analyseInParallel(files, options, localAnalysis(lexicons, options, run), plan));
+  } else {
+    prepared = files.flatMap((f, i) => {
+      onArticle?.(f, i, files.length);
+      return run.attempt(f, () => prepareArticle(f, options)) ?? [];
+    });
+  }
+  const articles = run.distinct(prepared).filter((a) => drafts.has(a) || run.attempt(a.path, () => drafts.set(a, analyseArticle(a, lexicons, options))));
+  requireArticles(articles, run.skipped);
+  return run.finish(analyseArticles(articles, lexicons, options, drafts));
+}
+
+/** The main thread's share of the pool's work: the same two steps the workers run. */
+function localAnalysis(lexicons: Lexicons, options: AnalyseOptions, run: Collector): LocalAnalysis {
+  return { prepare: (f) => prepareArticle(f, options), analyse: (a) => analyseArticle(a, lexicons, options), skip: (f, e) => run.skip(f, e) };
+}
+
+/**
+ * Like `analysePaths`, but yielding to the event loop between articles, so that a view (the
+ * TUI's progress) stays live. `onArticle` is called with the 0-based index of each article
+ * before it is read.
  */
 export async function analysePathsAsync(
   inputs: readonly string[],
@@ -75,22 +131,28 @@ export async function analysePathsAsync(
 ): Promise<Report> {
   const { files } = expandInputs(inputs);
   const lexicons = loadLexicons(options);
+  const run = new Collector(options.keepGoing === true);
   const plan = planWorkers(files.length);
+  let prepared: AnalysedArticle[] = [];
+  let drafts: Map<AnalysedArticle, FindingDraft[]> = new Map();
   if (plan.workers > 0) {
-    const { articles, drafts } = await analyseInParallelAsync(files, options, localAnalysis(lexicons, options), plan, onArticle);
-    rejectDuplicates(articles);
-    await new Promise((resolve) => setImmediate(resolve));
-    return analyseArticles(articles, lexicons, options, drafts);
+    ({ articles: prepared, drafts } = await analyseInParallelAsync(files, options, localAnalysis(lexicons, options, run), plan, onArticle));
+  } else {
+    for (const [i, f] of files.entries()) {
+      await pause();
+      onArticle?.(f, i, files.length);
+      const a = run.attempt(f, () => prepareArticle(f, options));
+      if (a) prepared.push(a);
+    }
   }
   const articles: AnalysedArticle[] = [];
-  for (const [i, f] of files.entries()) {
-    await new Promise((resolve) => setImmediate(resolve));
-    onArticle?.(f, i, files.length);
-    articles.push(prepareArticle(f, options));
+  for (const a of run.distinct(prepared)) {
+    await pause();
+    if (drafts.has(a) || run.attempt(a.path, () => drafts.set(a, analyseArticle(a, lexicons, options)))) articles.push(a);
   }
-  rejectDuplicates(articles);
-  await new Promise((resolve) => setImmediate(resolve));
-  return analyseArticles(articles, lexicons, options);
+  requireArticles(articles, run.skipped);
+  await pause();
+  return run.finish(analyseArticles(articles, lexicons, options, drafts));
 }
 
 /** Runs the analyses and alignment over prepared articles (ids assigned in path order). */

@@ -1,8 +1,10 @@
 /**
- * Figures that disagree: within one event, two articles that give figures of the same kind none
- * of which agree (different values), or one a vague and the other a precise quantity.
+ * Figures that disagree: within one event, two articles that give figures of the same kind and
+ * the same quantity (what they count or date: a toll and a toll, not a coup year and a deployment
+ * year; see Figure.quantity) none of which agree (different values), or one a vague and the other
+ * a precise quantity. Figures whose quantity is unknown are never compared.
  */
-import type { Figure, FigureConflict } from '../core/types.js';
+import type { Figure, FigureConflict, FigureKind } from '../core/types.js';
 
 export type { FigureConflict } from '../core/types.js';
 
@@ -29,9 +31,10 @@ export function agree(a: Figure, b: Figure): boolean {
 /** Disagreements between the articles of one event over each kind of figure. */
 export function figureConflicts(figures: readonly Figure[]): FigureConflict[] {
   const out: FigureConflict[] = [];
-  const kinds = [...new Set(figures.map((f) => f.kind))].sort();
-  for (const kind of kinds) {
-    const of = figures.filter((f) => f.kind === kind);
+  const groups = [...new Set(figures.filter((f) => f.quantity !== undefined).map((f) => `${f.kind}\t${f.quantity}`))].sort();
+  for (const group of groups) {
+    const [kind, quantity] = group.split('\t') as [FigureKind, string];
+    const of = figures.filter((f) => f.kind === kind && f.quantity === quantity);
     const articles = [...new Set(of.map((f) => f.article))].sort(byId);
     for (let i = 0; i < articles.length; i++) {
       for (let j = i + 1; j < articles.length; j++) {
@@ -43,6 +46,7 @@ export function figureConflicts(figures: readonly Figure[]): FigureConflict[] {
         const reason = kind === 'count' && vagueA !== vagueB ? 'vague-vs-precise' : 'different-values';
         out.push({
           kind,
+          quantity,
           reason,
           articles: [articles[i]!, articles[j]!],
           figures: [...fa, ...fb].map(({ article, start, end, text, value, vague }) => ({ article, start, end, text, value, vague })),

@@ -7,6 +7,9 @@
 import type { AnalysedArticle, Figure, FigureKind, Token } from '../core/types.js';
 
 export type { Figure, FigureKind } from '../core/types.js';
+import { loadParaphrases, paraphrasesOf } from './paraphrases.js';
+import { loadPredicates } from './predicates.js';
+import { stem } from './terms.js';
 
 const MONTHS: Record<string, number> = {
   january: 1, jan: 1, february: 2, feb: 2, march: 3, mar: 3, april: 4, apr: 4, may: 5, june: 6, jun: 6,
@@ -92,6 +95,38 @@ function readDate(tokens: readonly Token[], i: number, end: number): DateParts |
   return { a, b, month, day, year, relativeYear };
 }
 
+/** Counted nouns that stand for their owner ("the deaths of thousands of people" counts deaths). */
+const GENERIC_COUNTED = new Set(['people', 'person', 'persons', 'men', 'women', 'civilians', 'individuals']);
+
+/**
+ * The quantity key of the figure at tokens `[a, b)` in the sentence `[from, to)`: for a count,
+ * the noun it counts (after it, else the nearest before it); for a date or year, the nearest
+ * happening word (common noun or verb that is not light) before it, else after it.
+ */
+function quantityOf(tokens: readonly Token[], a: number, b: number, from: number, to: number, kind: FigureKind): string | undefined {
+  const lex = loadPredicates();
+  const table = loadParaphrases();
+  const ok = (t: Token | undefined, verbs: boolean) =>
+    t !== undefined && t.type === 'word' && (t.pos === 'NOUN' || (verbs && t.pos === 'VERB' && !lex.light.has(t.lemma))) && !lex.nouns.has(t.lemma) && !lex.nouns.has(t.normal) && !MONTHS[t.normal] && VAGUE[t.normal] === undefined && MULTIPLIERS[t.normal] === undefined;
+  const keyOf = (k: number) => {
+    const set = paraphrasesOf(table, tokens, k, k + 1)[0]?.set;
+    return set ?? stem(tokens[k]!.lemma);
+  };
+  if (kind !== 'date' && kind !== 'year') {
+    for (let k = b; k < Math.min(to, b + 4); k++) {
+      const t = tokens[k]!;
+      if (ok(t, false)) {
+        if (GENERIC_COUNTED.has(t.normal) && tokens[a - 1]?.normal === 'of' && ok(tokens[a - 2], false)) return keyOf(a - 2);
+        return keyOf(k);
+      }
+      if (t.type !== 'word' || !['ADJ', 'ADV', 'ADP', 'NUM', 'VERB'].includes(t.pos)) break;
+    }
+  }
+  for (let k = a - 1; k >= Math.max(from, a - 6); k--) if (ok(tokens[k], kind === 'date' || kind === 'year')) return keyOf(k);
+  for (let k = b; k < Math.min(to, b + 6); k++) if (ok(tokens[k], kind === 'date' || kind === 'year')) return keyOf(k);
+  return undefined;
+}
+
 /**
  * The figures of one article in text order. `year` from the article date (or from the nearest
  * full date in the text) completes dates written without one.
@@ -168,6 +203,16 @@ export function figuresOf(article: AnalysedArticle): Figure[] {
       out.push({ article: article.id, ...span(a, b), kind, value: Math.round(value * 1e6) / 1e6, vague: false, ...(q ? { qualifier: q } : {}), ...(unit ? { unit } : {}) });
       i = b - 1;
     }
+  }
+
+  // What each figure counts or dates.
+  for (const f of out) {
+    const a = tokens.findIndex((t) => t.start >= f.start);
+    let b = a;
+    while (b < tokens.length && tokens[b]!.end <= f.end) b++;
+    const s = article.sentences[tokens[a]!.sentence]!;
+    const q = quantityOf(tokens, a, b, s.tokenStart, s.tokenEnd, f.kind);
+    if (q !== undefined) f.quantity = q;
   }
 
   // Complete dates: the year as written, else relative to the article date, else the article

@@ -9,15 +9,20 @@
  * All offsets are 0-based UTF-16 indices into the article's file text, end exclusive.
  */
 import { createHash } from 'node:crypto';
-import type { AnalysedArticle, Event, EventLink, Finding } from '../core/types.js';
+import { checkBudget } from '../core/limits.js';
+import type { AnalysedArticle, Event, EventLink, Finding, LexiconRecord, Token } from '../core/types.js';
 import type { Lexicons } from '../lexicons/index.js';
+import { overlapping, sortSpans } from '../core/spans.js';
 import { unitsOf, type Unit } from './units.js';
 import { isStopWord, termsOf, type TermHit } from './terms.js';
 import { candidatePairs, centroid, overlap, vectorOf, weighting, type TermVector, type Weighting } from './similarity.js';
 import { figuresOf, type Figure } from './figures.js';
-import { isReuse, quoteOverlap, quotesOf, reuseGroups, type QuoteRef, type QuoteReuse } from './quote-reuse.js';
+import { isReuse, QUOTE_MIN_SHARED, quoteOverlap, quotesOf, reuseGroups, type QuoteRef, type QuoteReuse } from './quote-reuse.js';
 import { figureConflicts, type FigureConflict } from './conflicts.js';
 import { loadParaphrases, paraphrasesOf, type ParaphraseTable } from './paraphrases.js';
+import { bestPredicateMatch, loadPredicates, lowerCaseWords, predicatesOf, type Predicate, type PredicateMatch } from './predicates.js';
+import { loadEmbeddings, type Embeddings } from './embeddings.js';
+import { describeTime, loadTimeLexicon, referenceDay, timeOf, timesConflict, type TimeSpan } from './time.js';
 
 export type { Figure } from './figures.js';
 export type { QuoteReuse } from './quote-reuse.js';
@@ -28,11 +33,31 @@ export interface Alignment {
   events: Event[];
   /** Per article id: ids of multi-article events it leaves out. */
   omissions: Record<string, string[]>;
+  /** The alignment's data files (paraphrases, predicates, time words, word vectors): id, version, sha256, for the report's `lexicons`. */
+  sources: LexiconRecord[];
 }
 
-/** Tunable thresholds (chosen on the ECB+ development topics; see src/eval/alignment.ts). ECB+ dev is flat
- *  within ±0.003 F1 over paraphrase 0.3–0.7, entity 0–0.3, floor 0.3–0.6 and merge 0.12–0.18; the defaults sit in
- *  that plateau (micro F1 0.570, macro 0.582, with lexicons as the pipeline passes them). */
+/** Provenance of the data the aligner reads with options `o`. */
+export function alignmentSources(o: AlignOptions = DEFAULT_ALIGN_OPTIONS): LexiconRecord[] {
+  const out: LexiconRecord[] = [];
+  if (o.paraphrase > 0 || o.predicates) {
+    const p = loadParaphrases();
+    out.push({ id: p.id, version: p.version, sha256: p.sha256 });
+  }
+  const pr = loadPredicates();
+  out.push({ id: pr.id, version: pr.version, sha256: pr.sha256 });
+  const t = loadTimeLexicon();
+  out.push({ id: t.id, version: t.version, sha256: t.sha256 });
+  if (o.predicateVector < 1) {
+    const e = loadEmbeddings().record;
+    out.push({ id: e.id, version: e.version, sha256: e.sha256 });
+  }
+  return out;
+}
+
+/** Thresholds and weights of the aligner. `link`, `merge` and `attach` were chosen on ECB+ dev, where
+ *  each fold (odd / even topics) picked link 0.35–0.4 and merge 0.25–0.3 when tuned on its own
+ *  topics (npm run eval -- alignment tunes on one fold and scores the other); the rest are fixed. */
 export interface AlignOptions {
   /** Least score for a link between two units of different articles. */
   link: number;
@@ -59,9 +84,15 @@ export interface AlignOptions {
   /** Least score for an anchored link: two units of different articles that are each other's best match in
    *  the other's article and share a rare actor that is not a state (see anchoredLinks) link from this score (0: off). */
   anchor: number;
+  /** Least word-vector cosine for two different predicates to match (1: stems and paraphrase sets only). */
+  predicateVector: number;
+  /** Require a shared predicate for a link (see predicates.ts). */
+  predicates: boolean;
+  /** Keep units whose times are more than the time lexicon's slack apart from linking (see time.ts). */
+  time: boolean;
 }
 
-export const DEFAULT_ALIGN_OPTIONS: AlignOptions = { link: 0.35, merge: 0.15, evidence: 0.8, figureBonus: 0.05, quoteBonus: 0.3, attach: 0.12, context: 1.5, paraphrase: 0.5, actor: 0.5, entity: 0.3, entityFloor: 0.5, anchor: 0.15 };
+export const DEFAULT_ALIGN_OPTIONS: AlignOptions = { link: 0.4, merge: 0.25, evidence: 0.8, figureBonus: 0.05, quoteBonus: 0.3, attach: 0.15, context: 1.5, paraphrase: 0.5, actor: 0.5, entity: 0.3, entityFloor: 0.5, anchor: 0.15, predicateVector: 0.6, predicates: true, time: true };
 
 const byId = (x: string, y: string) => x.localeCompare(y, 'en', { numeric: true });
 const r4 = (x: number) => Math.round(x * 1e4) / 1e4;
@@ -77,10 +108,11 @@ interface Scored {
   quotation: number;
   /** The actor an anchored link rests on. */
   anchor?: string;
+  predicate: PredicateMatch | null;
 }
 
 /** True when a scored pair is a link by itself: score and shared evidence high enough, or a shared quotation. */
-const isLink = (s: Scored, o: AlignOptions) => (s.score >= o.link && s.evidence >= o.evidence) || s.quotation > 0;
+const isLink = (s: Scored, o: AlignOptions) => (s.score >= o.link && s.evidence >= o.evidence && (!o.predicates || s.predicate !== null)) || s.quotation > 0;
 
 /** Largest document frequency (in units) of a term used for candidate search, whatever the set size. */
 export const MAX_CANDIDATE_DF = 100;
@@ -129,7 +161,7 @@ function contextOf(articles: readonly AnalysedArticle[], units: readonly Unit[],
 }
 
 /** Cross-article score of two units, with its evidence. */
-function scorer(vectors: TermVector[], context: (i: number, j: number, dot: number) => number, w: Weighting, figures: Figure[][], quotes: QuoteRef[][], o: AlignOptions) {
+function scorer(vectors: TermVector[], context: (i: number, j: number, dot: number) => number, w: Weighting, figures: Figure[][], quotes: QuoteRef[][], preds: Predicate[][], times: (TimeSpan | null)[], embeddings: Embeddings | null, slack: number, o: AlignOptions) {
   const cache = new Map<number, Scored>();
   const n = vectors.length;
   // Precise figures of each unit as sorted, distinct `kind:value` keys.
@@ -140,20 +172,38 @@ function scorer(vectors: TermVector[], context: (i: number, j: number, dot: numb
   const all = [...new Set(quotes.flat())];
   all.forEach((q, k) => group.set(q, k));
   const root = (k: number): number => { while (group.get(all[k]!)! !== k) k = group.get(all[k]!)!; return k; };
-  for (let x = 0; x < all.length; x++) for (let y = x + 1; y < all.length; y++) {
-    if (!isReuse(all[x]!, all[y]!)) continue;
-    const [rx, ry] = [root(x), root(y)];
-    if (rx !== ry) group.set(all[Math.max(rx, ry)]!, Math.min(rx, ry));
+  // Only quotations sharing at least QUOTE_MIN_SHARED stems can be reuses: found through the
+  // stems' postings, not by comparing every pair (quadratic in a long article's quotations).
+  // Components do not depend on the order pairs are joined in (each root is its least index).
+  const postings = new Map<string, number[]>();
+  all.forEach((q, k) =>
+    q.stems.forEach((t) => {
+      const list = postings.get(t);
+      if (list) list.push(k);
+      else postings.set(t, [k]);
+    }),
+  );
+  const reused = new Set<number>();
+  for (let x = 0; x < all.length; x++) {
+    const shared = new Map<number, number>();
+    for (const t of all[x]!.stems) for (const y of postings.get(t)!) if (y > x) shared.set(y, (shared.get(y) ?? 0) + 1);
+    for (const [y, n] of shared) {
+      if (n < QUOTE_MIN_SHARED || !isReuse(all[x]!, all[y]!)) continue;
+      reused.add(x).add(y);
+      const [rx, ry] = [root(x), root(y)];
+      if (rx !== ry) group.set(all[Math.max(rx, ry)]!, Math.min(rx, ry));
+    }
   }
-  const reusedIn = quotes.map((list) => new Set(list.filter((q) => all.some((r) => r !== q && isReuse(q, r))).map((q) => root(all.indexOf(q)))));
+  const indexOf = new Map(all.map((q, k) => [q, k]));
+  const reusedIn = quotes.map((list) => new Set(list.filter((q) => reused.has(indexOf.get(q)!)).map((q) => root(indexOf.get(q)!))));
   return (i: number, j: number): Scored => {
     const key = Math.min(i, j) * n + Math.max(i, j);
     const hit = cache.get(key);
     if (hit) return hit;
     const ri = reusedIn[i]!;
     const rj = reusedIn[j]!;
-    if (ri.size && rj.size && ![...ri].some((g) => rj.has(g))) {
-      const s = { score: 0, cosine: 0, evidence: 0, shared: [], entities: [], entityScore: 0, figures: [], quotation: 0 };
+    if ((ri.size && rj.size && ![...ri].some((g) => rj.has(g))) || (o.time && timesConflict(times[i]!, times[j]!, slack))) {
+      const s = { score: 0, cosine: 0, evidence: 0, shared: [], entities: [], entityScore: 0, figures: [], quotation: 0, predicate: null };
       cache.set(key, s);
       return s;
     }
@@ -166,7 +216,9 @@ function scorer(vectors: TermVector[], context: (i: number, j: number, dot: numb
     for (const qa of quotes[i]!) for (const qb of quotes[j]!) if (isReuse(qa, qb)) quotation = Math.max(quotation, quoteOverlap(qa, qb).containment);
     const entityScore = o.entity * ov.names;
     const score = cosine + o.figureBonus * Math.min(3, sharedFigures.length) + o.quoteBonus * quotation + entityScore;
-    const s = { score, cosine, evidence: ov.evidence, shared: ov.shared, entities: ov.entities, entityScore, figures: sharedFigures, quotation };
+    const predicate = bestPredicateMatch(preds[Math.min(i, j)]!, preds[Math.max(i, j)]!, embeddings, o.predicateVector);
+    const gated = o.predicates && predicate === null && quotation === 0;
+    const s = { score: gated ? 0 : score, cosine, evidence: ov.evidence, shared: ov.shared, entities: ov.entities, entityScore, figures: sharedFigures, quotation, predicate };
     cache.set(key, s);
     return s;
   };
@@ -175,12 +227,14 @@ function scorer(vectors: TermVector[], context: (i: number, j: number, dot: numb
 /** Index terms of each unit: stems, paraphrase-set terms and actor terms (see AlignOptions). */
 export function unitTerms(article: AnalysedArticle, units: readonly Unit[], lexicons: Lexicons | undefined, o: Pick<AlignOptions, 'paraphrase' | 'actor'>, table: ParaphraseTable | null): TermHit[][] {
   const actors = lexicons && o.actor > 0 ? lexicons.match(article, 'actors') : [];
+  // Token ranges of the actor matches (sorted by start), looked up per unit.
+  const actorSpans = actors.map((m) => ({ start: m.tokenStart, end: m.tokenEnd, m }));
   return units.map((u) => {
     const hits = termsOf(article.tokens, u.tokenStart, u.tokenEnd);
     if (table && o.paraphrase > 0) {
       for (const p of paraphrasesOf(table, article.tokens, u.tokenStart, u.tokenEnd)) hits.push({ term: `~${p.set}`, proper: false, group: p.tokenStart, weight: o.paraphrase });
     }
-    for (const m of actors) {
+    for (const { m } of overlapping(actorSpans, u.tokenStart, u.tokenEnd)) {
       if (m.tokenStart < u.tokenStart || m.tokenEnd > u.tokenEnd) continue;
       // The actor term joins the proper-name run it starts in (Yevgeny Prigozhin), so the run counts once.
       let g = m.tokenStart;
@@ -194,29 +248,43 @@ export function unitTerms(article: AnalysedArticle, units: readonly Unit[], lexi
 /** Units, vectors, figures, quotations and the pair scorer of a set of articles (sorted by id). */
 export function buildModel(sorted: readonly AnalysedArticle[], lexicons: Lexicons | undefined, o: AlignOptions) {
   const table = o.paraphrase > 0 ? loadParaphrases() : null;
+  const predicateLexicon = loadPredicates();
+  const timeLexicon = loadTimeLexicon();
+  const embeddings = o.predicateVector < 1 ? loadEmbeddings() : null;
+  const preds: Predicate[][] = [];
+  const times: (TimeSpan | null)[] = [];
   const units: Unit[] = [];
   const figures: Figure[][] = [];
   const quotes: QuoteRef[][] = [];
   const allQuotes: QuoteRef[] = [];
   const hits: TermHit[][] = [];
   for (const a of sorted) {
+    checkBudget('alignment');
     const fig = figuresOf(a);
     const qs = quotesOf(a);
     allQuotes.push(...qs);
     const us = unitsOf(a);
     hits.push(...unitTerms(a, us, lexicons, o, table));
+    // Looked up per unit through sorted spans, not by scanning the article's list for each unit.
+    const figSpans = sortSpans(fig.map((f, k) => ({ start: f.start, end: f.end, k })));
+    const quoteSpans = sortSpans(qs.map((q, k) => ({ start: q.innerStart, end: q.innerEnd, k })));
+    const inOrder = <T>(list: readonly T[], hits: { k: number }[]) => hits.map((h) => h.k).sort((x, y) => x - y).map((k) => list[k]!);
+    const ref = referenceDay(a, fig);
+    const common = lowerCaseWords(a.tokens);
     for (const u of us) {
+      checkBudget('alignment');
       units.push(u);
-      figures.push(fig.filter((f) => f.start >= u.start && f.end <= u.end));
-      quotes.push(qs.filter((q) => q.innerStart < u.end && q.innerEnd > u.start));
+      const uf = inOrder(fig, overlapping(figSpans, u.start, u.end)).filter((f) => f.start >= u.start && f.end <= u.end);
+      figures.push(uf);
+      quotes.push(inOrder(qs, overlapping(quoteSpans, u.start, u.end)));
+      preds.push(isAddress(a.tokens, u) ? [] : predicatesOf(a.tokens, u.tokenStart, u.tokenEnd, predicateLexicon, table ?? loadParaphrases(), embeddings, u.heading ? common : undefined));
+      times.push(timeOf(a.tokens, u.tokenStart, u.tokenEnd, uf, ref?.day ?? null, timeLexicon, u.heading, a.text));
     }
   }
   const w = weighting(hits);
   const vectors = hits.map((h) => vectorOf(h, w));
-  // Context: each unit's vector with a little of its article's centroid mixed in, so that units
-  // of articles about the same story score higher than look-alikes from another story.
-  const score = scorer(vectors, contextOf(sorted, units, vectors, o.context), w, figures, quotes, o);
-  return { units, vectors, figures, quotes, allQuotes, score, weighting: w };
+  const score = scorer(vectors, contextOf(sorted, units, vectors, o.context), w, figures, quotes, preds, times, embeddings, timeLexicon.slack, o);
+  return { units, vectors, figures, quotes, allQuotes, score, weighting: w, times, preds };
 }
 
 /**
@@ -232,7 +300,7 @@ export function alignArticles(
 ): Alignment {
   const o = { ...DEFAULT_ALIGN_OPTIONS, ...options };
   const sorted = [...articles].sort((a, b) => byId(a.id, b.id) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  const { units, vectors, figures, quotes, allQuotes, score } = buildModel(sorted, lexicons, o);
+  const { units, vectors, figures, quotes, allQuotes, score, times } = buildModel(sorted, lexicons, o);
   const owner = units.map((u) => u.article);
   const canon = contentRanks(sorted, units);
 
@@ -246,6 +314,7 @@ export function alignArticles(
   const between = new Map<number, Map<number, number>>(units.map((_, i) => [i, new Map()]));
   const adjacency: [number, number][][] = units.map(() => []);
   for (const [i, j] of pairs) {
+    checkBudget('alignment');
     const s = score(i, j);
     if (s.score <= 0) continue;
     between.get(i)!.set(j, s.score);
@@ -280,6 +349,7 @@ export function alignArticles(
     return members.get(a)!.length * members.get(b)!.length - same;
   };
   for (const e of edges) {
+    checkBudget('alignment');
     const ca = cluster[e.i]!;
     const cb = cluster[e.j]!;
     if (ca === cb) continue;
@@ -314,6 +384,7 @@ export function alignArticles(
     const multi = new Set([...perArticle.entries()].filter(([, m]) => m.size > 1).map(([c]) => c));
     const extra = new Map<number, number[]>();
     units.forEach((u, x) => {
+      checkBudget('alignment');
       const sums = new Map<number, number>();
       for (const [y, v] of adjacency[x]!) {
         const c = cluster[y]!;
@@ -332,6 +403,7 @@ export function alignArticles(
   const reuse = reuseGroups(allQuotes, articleText, findings);
   const clusters = [...members.entries()].sort((x, y) => x[1][0]! - y[1][0]!);
   const events: Event[] = clusters.map(([key, list], k) => {
+    checkBudget('alignment');
     const mentions = list.map((x) => ({ article: units[x]!.article, start: units[x]!.start, end: units[x]!.end, text: units[x]!.text }));
     const pos = new Map(list.map((x, m) => [x, m]));
     const links: EventLink[] = used
@@ -346,6 +418,8 @@ export function alignArticles(
         ...(e.s.quotation > 0 ? { quotation: r4(e.s.quotation) } : {}),
         ...(e.s.entities.length ? { entities: e.s.entities, entityScore: r4(e.s.entityScore) } : {}),
         ...(e.s.anchor ? { anchor: e.s.anchor } : {}),
+        ...(e.s.predicate ? { predicate: predicateOf(e.s.predicate, e.i < e.j ? e.i : e.j) } : {}),
+        ...(times[e.i] || times[e.j] ? { times: timesOf(times, pos.get(e.i)! < pos.get(e.j)! ? [e.i, e.j] : [e.j, e.i]) } : {}),
       }))
       .sort((x, y) => x.a - y.a || x.b - y.b);
     const numbers = list.flatMap((x) => figures[x]!);
@@ -353,7 +427,7 @@ export function alignArticles(
     const conflicts: FigureConflict[] = figureConflicts(numbers);
     const event: Event = {
       id: `e${k + 1}`,
-      label: labelOf(list, vectors, units, articleOf(units[centralOf(list, vectors, units)]!.article), centralOf(list, vectors, units)),
+      label: labelOf(units, articleOf(units[centralOf(list, vectors, units)]!.article), centralOf(list, vectors, units)),
       articles: [...new Set(mentions.map((m) => m.article))].sort(byId),
       mentions,
       links,
@@ -372,7 +446,26 @@ export function alignArticles(
     if (mine.length) e.quoteReuse = mine;
     else delete e.quoteReuse;
   }
-  return { events, omissions: omissionsOf(sorted.map((a) => a.id), events) };
+  return { events, omissions: omissionsOf(sorted.map((a) => a.id), events), sources: alignmentSources(o) };
+}
+
+/** True for a unit that is a web address written out ("www . example . com / 2013 / …"): it reports no happening. */
+function isAddress(tokens: readonly Token[], u: Unit): boolean {
+  if (!/\b(https?|www)\b|\.\s*(com|org|net)\b/i.test(u.text)) return false;
+  let punct = 0;
+  for (let k = u.tokenStart; k < u.tokenEnd; k++) if (tokens[k]!.type !== 'word' && tokens[k]!.type !== 'number') punct++;
+  return punct * 3 >= u.tokenEnd - u.tokenStart;
+}
+
+/** The predicate match of a link, as words (the lower unit's word first). */
+function predicateOf(m: PredicateMatch, _lower: number): NonNullable<EventLink['predicate']> {
+  return { a: m.a.word, b: m.b.word, how: m.how, similarity: r4(m.similarity) };
+}
+
+/** The times of two units, as shown on a link. */
+function timesOf(times: readonly (TimeSpan | null)[], [x, y]: [number, number]): [string | null, string | null] {
+  const d = (t: TimeSpan | null) => (t ? describeTime(t) : null);
+  return [d(times[x]!), d(times[y]!)];
 }
 
 /**
@@ -453,39 +546,45 @@ function centralOf(list: number[], vectors: TermVector[], units: Unit[]): number
 /** Longest label (characters, before the ellipsis). */
 const LABEL_MAX = 60;
 
+/** Tokens that open a fronted phrase before the subject ("As a reminder, …", "Since a coup in 2022, …", "According to X, …"). */
+const FRONTED_POS = new Set(['ADP', 'SCONJ', 'ADV', 'CCONJ', 'PART']);
+/** Tokens that can open a subject. */
+const SUBJECT_POS = new Set(['DET', 'PROPN', 'NOUN', 'PRON', 'ADJ']);
+
 /**
- * The event label: the key phrase of the most central mention — the window of at most
- * LABEL_MAX characters, from a content word to a word end, whose stems weigh most in the
- * event's centroid (ties: the earliest). The whole mention when it fits.
+ * Where the label of unit `u` starts: at the unit's start (a sentence or a clause, see units.ts),
+ * or after a fronted phrase that ends in a comma ("As a reminder, on January 24, 2024, | the first
+ * military instructors …"; "Since a military coup in 2022, | Burkina Faso has served …"), so the
+ * label opens with the clause's subject. Token index.
  */
-function labelOf(list: number[], vectors: TermVector[], units: Unit[], article: AnalysedArticle, x: number): string {
-  const u = units[x]!;
-  const flat = u.text.replace(/\s+/g, ' ').trim();
-  if (flat.length <= LABEL_MAX) return flat;
-  const weight = new Map<string, number>();
-  for (const y of list) vectors[y]!.terms.forEach((t, k) => weight.set(t, (weight.get(t) ?? 0) + vectors[y]!.weights[k]!));
-  const toks = article.tokens.slice(u.tokenStart, u.tokenEnd);
-  const termWeight = toks.map((t) => {
-    const h = termsOf(article.tokens, t.index, t.index + 1)[0];
-    return h ? (weight.get(h.term) ?? 0) : 0;
-  });
-  let best: { a: number; b: number; w: number } | null = null;
-  for (let a = 0; a < toks.length; a++) {
-    if (termWeight[a]! <= 0 && !(a === 0 && toks[a]!.type === 'word')) continue;
-    let w = 0;
-    let b = a;
-    for (let k = a; k < toks.length && toks[k]!.end - toks[a]!.start <= LABEL_MAX; k++) {
-      w += termWeight[k]!;
-      if (toks[k]!.type !== 'punctuation' || /^[)”’"']$/.test(toks[k]!.text)) b = k;
+function labelStart(tokens: readonly Token[], u: Unit): number {
+  const first = tokens[u.tokenStart]!;
+  const fronted = FRONTED_POS.has(first.pos) || (first.pos === 'VERB' && first.normal.endsWith('ing'));
+  if (!fronted || u.heading) return u.tokenStart;
+  const half = u.tokenStart + Math.ceil((u.tokenEnd - u.tokenStart) / 2);
+  // First a comma after which a clause with its own verb runs to the next comma, else one after which a verb follows at all.
+  for (const strict of [true, false]) {
+    for (let k = u.tokenStart + 1; k < half; k++) {
+      if (tokens[k]!.text !== ',') continue;
+      const next = tokens[k + 1];
+      if (!next || !SUBJECT_POS.has(next.pos) || /^(where|which|who|when|while|whom|whose)$/.test(next.normal)) continue;
+      for (let m = k + 2; m < u.tokenEnd && !(strict && tokens[m]!.text === ','); m++) if (tokens[m]!.pos === 'VERB' || tokens[m]!.pos === 'AUX') return k + 1;
     }
-    // Do not end on a function word.
-    while (b > a && termWeight[b]! <= 0 && toks[b]!.type === 'word' && isStopWord(toks[b]!.normal)) b--;
-    if (!best || w > best.w + 1e-9) best = { a, b, w };
   }
-  const { a, b } = best ?? { a: 0, b: toks.length - 1 };
-  const phrase = article.text.slice(toks[a]!.start, toks[b]!.end).replace(/\s+/g, ' ').replace(/[\s,;:–—-]+$/, '');
-  const cut = toks[b]!.end < u.end - 1;
-  return trimLabel(`${phrase}${cut ? '…' : ''}`, LABEL_MAX + 1);
+  return u.tokenStart;
+}
+
+/**
+ * The event label: its most central mention from a clause boundary, with its subject first
+ * (labelStart), cut at a word boundary after at most LABEL_MAX characters with an ellipsis. A
+ * lower-case first letter (after a fronted phrase) is capitalised.
+ */
+function labelOf(units: Unit[], article: AnalysedArticle, x: number): string {
+  const u = units[x]!;
+  const from = labelStart(article.tokens, u);
+  const text = article.text.slice(article.tokens[from]!.start, u.end).replace(/\s+/g, ' ').trim();
+  const label = trimLabel(text, LABEL_MAX + 1);
+  return from > u.tokenStart ? label.charAt(0).toUpperCase() + label.slice(1) : label;
 }
 
 /** `text` on one line, cut at a word boundary before `max` characters with an ellipsis. */

@@ -8,6 +8,7 @@
  * the word's stem; a word written `=word` matches the normal form only. A phrase of several words
  * matches consecutive tokens by normal form or lemma. Offsets: token indices, 0-based, end exclusive.
  */
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { parseDocument } from 'yaml';
 import { InputError } from '../core/errors.js';
@@ -29,6 +30,8 @@ export interface ParaphraseTable {
   phrases: Map<string, [string[], string][]>;
   sets: number;
   words: number;
+  /** sha256 of the file's text (provenance in the report). */
+  sha256: string;
 }
 
 interface RawFile {
@@ -90,7 +93,7 @@ export function parseParaphrases(raw: string, file = PARAPHRASES_FILE, parsed?: 
       stems.set(st, id);
     });
   });
-  return { id: data.id as string, version: data.version as string, exact, stems, phrases, sets: ids.size, words };
+  return { id: data.id as string, version: data.version as string, exact, stems, phrases, sets: ids.size, words, sha256: createHash('sha256').update(raw).digest('hex') };
 }
 
 let bundled: ParaphraseTable | undefined;

@@ -7,6 +7,7 @@
  * are 0-based.
  */
 import { firstEndingAfter } from '../core/spans.js';
+import { checkBudget } from '../core/limits.js';
 import type { AnalysedArticle, Assigned, Finding, LoadedFinding, MarkerScores, Sentence, Token } from '../core/types.js';
 import type { LexiconMatch, Lexicons } from '../lexicons/index.js';
 import { findingsOf } from './by-article.js';
@@ -269,6 +270,7 @@ export function findMarkers(article: AnalysedArticle, lexicons: Lexicons): Loade
   const scare = lexicons.disabled.has('scare-quotes') ? [] : scareQuotes(article, quotes, reportingAt);
   const drafts: LoadedDraft[] = [...scare];
   for (const m of lexicons.match(article, 'markers')) {
+    checkBudget('markers');
     if (m.entry.weight === 0 || lexicons.disabled.has(m.entry.category) || inName(m)) continue;
     if (quoteOf(m)) continue; // a quotation is the speaker's wording (a scare quote is its own finding)
     drafts.push(fromMatch(article, m, m.entry.category));
@@ -286,11 +288,13 @@ export function findMarkers(article: AnalysedArticle, lexicons: Lexicons): Loade
   drafts.sort((x, y) => x.start - y.start || y.end - x.end || (x.rule < y.rule ? -1 : x.rule > y.rule ? 1 : 0));
   const kept: LoadedDraft[] = [];
   let reach = -1; // every kept finding starts at or before the current one
+  const reachOf = new Map<string, number>(); // per rule, the furthest end of its kept findings
   for (const d of drafts) {
     if (d.end <= reach) continue; // inside a longer finding
-    if (kept.some((k) => k.rule === d.rule && k.end > d.start)) continue; // the same entry, overlapping
+    if ((reachOf.get(d.rule) ?? -1) > d.start) continue; // the same entry, overlapping
     kept.push(d);
     reach = d.end;
+    reachOf.set(d.rule, Math.max(reachOf.get(d.rule) ?? -1, d.end));
   }
   return kept;
 }

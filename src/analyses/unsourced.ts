@@ -20,6 +20,7 @@
  * All offsets are 0-based UTF-16 indices into the file text, end exclusive.
  */
 import { firstStartingAt } from '../core/spans.js';
+import { checkBudget } from '../core/limits.js';
 import type { AnalysedArticle, Assigned, Sentence, Span, Token, UnsourcedFinding } from '../core/types.js';
 import type { Lexicons } from '../lexicons/index.js';
 import type { AttributionDraft } from './attribution/index.js';
@@ -369,6 +370,7 @@ export function findUnsourced(article: AnalysedArticle, attributions: Attributio
   const introduced = introducedBlocks(article, cov, inQuote);
   const out: UnsourcedDraft[] = [];
   for (let si = 0; si < sentences.length; si++) {
+    checkBudget('unsourced');
     const s = sentences[si]!;
     if (s.heading || introduced[si]) continue;
     const last = tokens[s.tokenEnd - 1]!;

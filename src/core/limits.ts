@@ -57,9 +57,13 @@ export class ArticleBudget {
   /** The last stage reported through `check` (for messages about engine limits). */
   stage = 'start';
 
-  constructor(file: string, limits: ArticleLimits = {}, clock: Clock = systemClock) {
+  /** Articles the budget covers: 1 for one article's stages, n for the stages a run of n articles shares. */
+  readonly articles: number;
+
+  constructor(file: string, limits: ArticleLimits = {}, clock: Clock = systemClock, articles = 1) {
     this.file = file;
-    this.timeoutMs = normaliseTimeout(limits.timeoutMs);
+    this.articles = Math.max(1, articles);
+    this.timeoutMs = normaliseTimeout(limits.timeoutMs) * this.articles;
     this.clock = clock;
     this.started = clock();
   }
@@ -75,12 +79,15 @@ export class ArticleBudget {
     if (this.timeoutMs === Infinity) return;
     const spent = this.elapsed();
     if (spent > this.timeoutMs) {
+      const ms = (x: number) => `${x.toLocaleString('en-US')} ms`;
+      const per = this.timeoutMs / this.articles;
       throw new LimitError(
         this.file,
         'time',
         stage,
-        `${Math.round(spent).toLocaleString('en-US')} ms, still at stage "${stage}"`,
-        `at most ${this.timeoutMs.toLocaleString('en-US')} ms per article`,
+        // Never "found 1 ms, at most 1 ms": a time that rounds to the limit is "more than" it.
+        `${Math.round(spent) > this.timeoutMs ? ms(Math.round(spent)) : `more than ${ms(this.timeoutMs)}`}, still at stage "${stage}"`,
+        this.articles === 1 ? `at most ${ms(per)} per article` : `at most ${ms(this.timeoutMs)} for ${this.articles} articles (${ms(per)} per article)`,
         'split the file into smaller articles, or raise the limit with --timeout-ms',
       );
     }
@@ -99,15 +106,59 @@ function normaliseTimeout(ms: number | undefined): number {
  * allocation) become `LimitError`s naming the file. Other errors pass through unchanged.
  */
 export function withArticleBudget<T>(file: string, limits: ArticleLimits, fn: (budget: ArticleBudget) => T, clock?: Clock): T {
-  const budget = new ArticleBudget(file, limits, clock);
+  return withBudget(new ArticleBudget(file, limits, clock), fn);
+}
+
+/** The budgets of the stages now running (a run's, and inside it an article's), innermost last. */
+const active: ArticleBudget[] = [];
+
+/**
+ * Runs `fn` under `budget`: while it runs, `checkBudget` inside long loops checks it (with any
+ * budget around it); a final check runs after it. Engine limits hit inside `fn` (stack overflow,
+ * impossible allocation) become `LimitError`s naming the file. Other errors pass through.
+ */
+export function withBudget<T>(budget: ArticleBudget, fn: (budget: ArticleBudget) => T): T {
+  active.push(budget);
+  const end = () => active.splice(active.lastIndexOf(budget), 1);
+  const fail = (e: unknown) => {
+    end();
+    return asLimitError(e, budget) ?? e;
+  };
   let result: T;
   try {
     result = fn(budget);
   } catch (e) {
-    throw asLimitError(e, budget) ?? e;
+    throw fail(e);
   }
-  budget.check('done');
-  return result;
+  const done = <V>(value: V): V => {
+    end();
+    budget.check('done');
+    return value;
+  };
+  // An asynchronous run (the CLI's) stays under its budget until its promise settles.
+  if (result instanceof Promise) {
+    return result.then(done, (e: unknown) => {
+      throw fail(e);
+    }) as T;
+  }
+  return done(result);
+}
+
+/**
+ * Checks every budget now running (see `withBudget`): called inside the long loops of the
+ * analyses, the alignment and the rendering, so that one huge article stops close to its limit
+ * instead of after the stage. Costs a clock read; a no-op outside a budget.
+ */
+export function checkBudget(stage: string): void {
+  for (const b of active) b.check(stage);
+}
+
+/**
+ * The budget of the stages a run of `files` shares (alignment, the report, rendering): the
+ * per-article time times the number of articles, counted from the start of the run.
+ */
+export function runBudget(files: readonly string[], limits: ArticleLimits = {}, clock?: Clock): ArticleBudget {
+  return new ArticleBudget(files.length === 1 ? files[0]! : `${files.length} articles`, limits, clock, files.length);
 }
 
 /** Maps a `RangeError` from the JS engine to a `LimitError` for the budget's file, else null. */

@@ -99,3 +99,25 @@ export function firstEndingAfter(spans: readonly Span[], offset: number): number
   }
   return lo;
 }
+
+/** Per array of spans sorted by start: the largest end among its first i + 1 spans. */
+const prefixEnds = new WeakMap<readonly Span[], Float64Array>();
+
+/**
+ * The spans of `sorted` (sorted by start; not changed afterwards) that overlap `[start, end)`, in
+ * their order. The first call on an array indexes it (linear, memoised); each call then costs a
+ * binary search plus the spans it walks back over, so looking up every event of a long article is
+ * not quadratic in its length.
+ */
+export function overlapping<T extends Span>(sorted: readonly T[], start: number, end: number): T[] {
+  let ends = prefixEnds.get(sorted);
+  if (!ends) {
+    ends = new Float64Array(sorted.length);
+    let max = -Infinity;
+    sorted.forEach((s, i) => (ends![i] = max = Math.max(max, s.end)));
+    prefixEnds.set(sorted, ends);
+  }
+  const out: T[] = [];
+  for (let i = firstStartingAt(sorted, end) - 1; i >= 0 && ends[i]! > start; i--) if (sorted[i]!.end > start) out.push(sorted[i]!);
+  return out.reverse();
+}

@@ -161,6 +161,8 @@ export interface AnalysedArticle {
   entities: Entity[];
   /** Notices for the user about this article (e.g. "looks like it is not English"). */
   notices: string[];
+  /** The article's language when it is known not to be English (`fr`, or a script such as `Cyrillic`); null when English or undecided. */
+  language?: string | null;
 }
 
 export type SourceType =
@@ -288,6 +290,10 @@ export interface EventLink {
   entityScore?: number;
   /** Set on an anchored link (below the plain link score; see anchoredLinks): the actor it rests on (`@wagner`). */
   anchor?: string;
+  /** The shared predicate that carried the link: the two words as written (mention `a`'s first) and how they match (same stem, one paraphrase set, or word vectors with their cosine). */
+  predicate?: { a: string; b: string; how: 'stem' | 'set' | 'vector'; similarity: number };
+  /** When each of the two mentions happened (mention `a`'s first), as far as its dates, time words, tense and article date tell (see align/time.ts); null when unknown. */
+  times?: [string | null, string | null];
 }
 
 /** How a quotation is introduced: the cue and source of the attribution covering it. */
@@ -325,11 +331,19 @@ export interface Figure extends TextSpan {
   qualifier?: string;
   /** Currency of a money figure as written ($, €, dollars). */
   unit?: string;
+  /**
+   * What the figure counts or dates, as a key: the paraphrase set or Porter stem of the noun it
+   * counts ("7,600 fatalities", "the deaths of thousands of people" → `die`) or of the happening
+   * it dates ("a coup in 2022" → `coup`). Figures conflict only when their quantities match.
+   */
+  quantity?: string;
 }
 
 /** Figures of one kind that two articles give for an event and that disagree. */
 export interface FigureConflict {
   kind: FigureKind;
+  /** What both sides count or date (a paraphrase set or a stem: `die`, `coup`). */
+  quantity: string;
   reason: 'different-values' | 'vague-vs-precise';
   /** The two articles, lower id first. */
   articles: [ArticleId, ArticleId];
@@ -458,6 +472,14 @@ export interface ReportArticle {
   notices: string[];
 }
 
+/** An input left out of the report (with `--keep-going`), and why. */
+export interface SkippedInput {
+  /** The file as given (or found in a given folder). */
+  path: string;
+  /** The one-line message of the error that kept it out (without the path). */
+  reason: string;
+}
+
 /**
  * The JSON report, contract version 1 (README "Report contract"). Every span is {start, end, text}:
  * 0-based UTF-16 code-unit offsets, end exclusive, into the article's source text as read from its
@@ -489,4 +511,6 @@ export interface Report {
    * The others stay in `findings`.
    */
   minConfidence: number;
+  /** Inputs left out of the report and why (added field; only with `--keep-going`, only when a file was left out). */
+  skipped?: SkippedInput[];
 }

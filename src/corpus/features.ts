@@ -1,7 +1,7 @@
 /**
- * What story grouping keeps of each article: its term counts (Porter stems from the NLP
- * tokens), date, outlet and a hash of its prose for duplicate detection. Small enough to hold
- * thousands of articles in memory.
+ * What story grouping keeps of each article: its term counts (Porter stems from the NLP tokens)
+ * and which terms are names, its date, outlet and a
+ * hash of its prose for duplicate detection. Small enough to hold thousands of articles in memory.
  */
 import { createHash } from 'node:crypto';
 import type { AnalysedArticle } from '../core/types.js';
@@ -17,6 +17,8 @@ export interface StoryInput {
   terms: string[];
   /** How often each of `terms` occurs. */
   counts: Uint32Array;
+  /** 1 where the term is a name (a proper noun in the article): named participants, places, organisations. */
+  named: Uint8Array;
   /** sha1 of the prose with whitespace collapsed. */
   hash: string;
 }
@@ -30,7 +32,11 @@ export function proseHash(a: Pick<AnalysedArticle, 'text' | 'body'>): string {
 /** The grouping features of one analysed article. */
 export function storyInputOf(a: AnalysedArticle): StoryInput {
   const counts = new Map<string, number>();
-  for (const h of termsOf(a.tokens, 0, a.tokens.length)) counts.set(h.term, (counts.get(h.term) ?? 0) + 1);
+  const named = new Set<string>();
+  for (const h of termsOf(a.tokens, 0, a.tokens.length)) {
+    counts.set(h.term, (counts.get(h.term) ?? 0) + 1);
+    if (h.proper) named.add(h.term);
+  }
   const terms = [...counts.keys()].sort((x, y) => (x < y ? -1 : 1));
   return {
     path: a.path,
@@ -39,6 +45,7 @@ export function storyInputOf(a: AnalysedArticle): StoryInput {
     title: a.meta.title,
     terms,
     counts: Uint32Array.from(terms, (t) => counts.get(t)!),
+    named: Uint8Array.from(terms, (t) => (named.has(t) ? 1 : 0)),
     hash: proseHash(a),
   };
 }

@@ -1,6 +1,7 @@
 /**
  * Story grouping: articles about the same story, by the cosine of their tf-idf vectors (idf over
- * the whole collection), damped by the distance between their dates when both are known.
+ * the whole collection), damped by the distance between their dates when both are known, and
+ * only between articles that share a named participant (topic words alone do not make a story).
  * Candidate pairs come from an inverted index over each article's most distinctive terms,
  * skipping terms too common to be distinctive, so the cost grows about linearly with the
  * collection. Independent of input order: inputs are processed in path order.
@@ -33,20 +34,21 @@ export interface Story {
 interface Vec {
   terms: string[];
   weights: number[];
+  named: Uint8Array;
 }
 
-function cosine(a: Vec, b: Vec): { c: number; shared: { t: string; w: number }[] } {
+function cosine(a: Vec, b: Vec): { c: number; shared: { t: string; w: number; named: boolean }[] } {
   let i = 0;
   let j = 0;
   let c = 0;
-  const shared: { t: string; w: number }[] = [];
+  const shared: { t: string; w: number; named: boolean }[] = [];
   while (i < a.terms.length && j < b.terms.length) {
     const x = a.terms[i]!;
     const y = b.terms[j]!;
     if (x === y) {
       const w = a.weights[i]! * b.weights[j]!;
       c += w;
-      shared.push({ t: x, w });
+      shared.push({ t: x, w, named: a.named[i] === 1 && b.named[j] === 1 });
       i++;
       j++;
     } else if (x < y) i++;
@@ -84,7 +86,7 @@ export function groupStories(inputs: readonly StoryInput[], options: Partial<Gro
   const vecs: Vec[] = inputs.map((inp) => {
     const raw = inp.terms.map((t, k) => (1 + Math.log(inp.counts[k]!)) * idf(t));
     const norm = Math.sqrt(raw.reduce((s, x) => s + x * x, 0)) || 1;
-    return { terms: inp.terms, weights: raw.map((x) => x / norm) };
+    return { terms: inp.terms, weights: raw.map((x) => x / norm), named: inp.named };
   });
 
   // Inverted index over each article's most distinctive terms (terms in at least two articles).
@@ -111,7 +113,10 @@ export function groupStories(inputs: readonly StoryInput[], options: Partial<Gro
   const between: Map<number, number>[] = inputs.map(() => new Map());
   const similarity = (a: number, b: number): { s: number; shared: string[] } => {
     const { c, shared } = cosine(vecs[a]!, vecs[b]!);
-    const s = c * dateFactor(inputs[a]!.date, inputs[b]!.date, o);
+    // Topic words alone do not make a story: two articles must share a named participant (a name
+    // in both, distinctive enough to be searched on: in at most maxDf articles).
+    const named = shared.some((x) => x.named && (df.get(x.t) ?? 0) <= maxDf);
+    const s = named ? c * dateFactor(inputs[a]!.date, inputs[b]!.date, o) : 0;
     const top = shared.sort((x, y) => y.w - x.w || (x.t < y.t ? -1 : 1)).slice(0, 8).map((x) => x.t);
     return { s, shared: top };
   };

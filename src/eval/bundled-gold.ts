@@ -16,8 +16,17 @@ export const BUNDLED_GOLD = resolve(PACKAGE_ROOT, 'tests/fixtures/align/bundled-
 
 interface GoldFile {
   articles: Record<string, string>;
-  events: { id: string; label: string; mentions: [string, string][] }[];
-  alone: [string, string][];
+  events: { id: string; label: string; mentions: GoldRef[] }[];
+  alone: GoldRef[];
+}
+
+/** `[article, sentence]`, or `[article, sentence, n]` for the n-th occurrence (1-based) of a sentence the article repeats. */
+type GoldRef = [string, string] | [string, string, number];
+
+/** Offset where the body starts: after a `---` front matter block, else 0 (a title repeated there is not the body's). */
+function bodyStart(text: string): number {
+  const m = /^---\r?\n[\s\S]*?\r?\n---\r?\n/.exec(text);
+  return m ? m[0].length : 0;
 }
 
 /** One gold sentence: its article id, span, and the gold events it reports (none: that article alone reports it). */
@@ -34,13 +43,17 @@ export function loadBundledGold(corpusDir = resolve(PACKAGE_ROOT, 'corpus'), fil
   const gold = parse(readFileSync(file, 'utf8')) as GoldFile;
   const texts = new Map(Object.entries(gold.articles).map(([id, name]) => [id, readFileSync(resolve(corpusDir, name), 'utf8').replace(/^\uFEFF/, '')]));
   const out = new Map<string, GoldMention>();
-  const add = ([article, snippet]: [string, string], event: string | null) => {
-    const key = `${article}\t${snippet}`;
+  const add = ([article, snippet, n]: GoldRef, event: string | null) => {
+    const key = `${article}\t${snippet}\t${n ?? 1}`;
     const seen = out.get(key);
     if (seen) return void (event && seen.events.push(event));
     const text = texts.get(article);
-    const start = text === undefined ? -1 : text.indexOf(snippet);
-    if (start < 0 || text!.indexOf(snippet, start + 1) >= 0) throw new Error(`${file}: "${snippet}" must occur once in ${article}`);
+    const starts: number[] = [];
+    if (text !== undefined) for (let at = text.indexOf(snippet, bodyStart(text)); at >= 0; at = text.indexOf(snippet, at + 1)) starts.push(at);
+    if (n === undefined ? starts.length !== 1 : starts.length < n) {
+      throw new Error(`${file}: "${snippet}" must occur ${n === undefined ? 'once' : `at least ${n} times`} in the body of ${article} (found ${starts.length})`);
+    }
+    const start = starts[(n ?? 1) - 1]!;
     out.set(key, { article, start, end: start + snippet.length, snippet, events: event ? [event] : [] });
   };
   for (const e of gold.events) for (const m of e.mentions) add(m, e.id);

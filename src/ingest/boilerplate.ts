@@ -10,6 +10,7 @@
  * fill missing metadata.
  */
 import { lineSpans, trimSpan } from '../core/spans.js';
+import { checkBudget } from '../core/limits.js';
 import type { ArticleMeta, BoilerplateReason, BoilerplateSpan, SourceDocument, Span } from '../core/types.js';
 import { buildView, toSource } from '../nlp/view.js';
 import { CUE, cueMask, loadBoilerplateCues, loadLanguageCues, type BoilerplateCues } from './cues.js';
@@ -42,6 +43,8 @@ export interface BoilerplateResult {
   found: FoundMeta;
   /** Notices for the user (the article does not look English). */
   notices: string[];
+  /** The article's language when it is not English (a language code such as `fr`, or a script such as `Cyrillic`); null when English or undecided. */
+  language: string | null;
 }
 
 /** The non-blank lines of `doc.content`, in order. */
@@ -50,6 +53,7 @@ export function contentLines(doc: SourceDocument): ContentLine[] {
   const out: ContentLine[] = [];
   let first = 0; // content spans before this one end before the current line (lines come in order)
   for (const line of lineSpans(view.text)) {
+    checkBudget('boilerplate');
     const text = line.text.trim();
     if (!text) continue;
     const start = toSource(view, line.start);
@@ -100,7 +104,7 @@ export function analyseBoilerplate(doc: SourceDocument): BoilerplateResult {
   const authorWords = norm(found.author ?? meta.author ?? '').split(' ');
   const outlet = copyright ?? outlets.find((o) => !authorWords.includes(norm(o)));
   if (outlet) found.outlet = outlet;
-  return { spans, found, notices: language ? [language.notice] : [] };
+  return { spans, found, notices: language ? [language.notice] : [], language: language?.code ?? null };
 }
 
 /** Lower-case, straight quotes, single spaces, no surrounding punctuation. */
@@ -385,7 +389,8 @@ const SCRIPTS: readonly [string, RegExp][] = [
   ['Thai', /\p{Script=Thai}/u],
 ];
 
-const LEXICONS_ARE_ENGLISH = "parallax's lexicons are English, so few findings are expected";
+/** What the per-language policy means for an article that is not English (see analyseArticle in pipeline.ts). */
+const LEXICONS_ARE_ENGLISH = "parallax's analyses are written for English, so it has no loaded-term, attribution or unsourced findings";
 
 /**
  * The article's language when it is not English, judged on the whole text: first the share of

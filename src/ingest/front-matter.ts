@@ -2,8 +2,9 @@
  * YAML front matter at the top of a markdown file (`---` fence, YAML, `---` fence), parsed with
  * the `yaml` library so that errors carry the file's own line and column.
  */
-import { parseDocument } from 'yaml';
+import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
 import { InputError, quoteForMessage } from '../core/errors.js';
+import { aliasLimitError, MAX_YAML_ALIASES } from '../core/yaml-limits.js';
 import type { ArticleMeta, Span } from '../core/types.js';
 
 export interface FrontMatter {
@@ -35,7 +36,14 @@ export function parseFrontMatter(text: string, file: string): FrontMatter | null
   const yamlStart = open[0].length;
   const yamlText = text.slice(yamlStart, close.index);
   const lineOffset = (text.slice(0, yamlStart).match(/\r\n|\n|\r/g) ?? []).length;
-  const doc = parseDocument(yamlText, { prettyErrors: true, uniqueKeys: true });
+  const lines = new LineCounter();
+  const doc = parseDocument(yamlText, { prettyErrors: true, uniqueKeys: true, lineCounter: lines });
+  /** The file's line of `key` (however it is written: quoted, spaced), else of the YAML's first line. */
+  const lineOf = (key: string): number => {
+    const pair = isMap(doc.contents) ? doc.contents.items.find((p) => isScalar(p.key) && p.key.value === key) : undefined;
+    const at = (pair?.key as { range?: number[] } | undefined)?.range?.[0];
+    return lineOffset + (at === undefined ? 1 : lines.linePos(at).line);
+  };
   if (doc.errors.length > 0) {
     const err = doc.errors[0]!;
     const line = (err.linePos?.[0]?.line ?? 1) + lineOffset;
@@ -49,7 +57,12 @@ export function parseFrontMatter(text: string, file: string): FrontMatter | null
       hint: 'quote values that contain ":" or "#", and indent consistently',
     });
   }
-  const data: unknown = doc.toJS();
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
+  } catch (e) {
+    throw aliasLimitError(e, yamlText, file, lineOffset) ?? e;
+  }
   if (data !== null && (typeof data !== 'object' || Array.isArray(data))) {
     throw new InputError('malformed front matter', {
       file,
@@ -67,7 +80,7 @@ export function parseFrontMatter(text: string, file: string): FrontMatter | null
     if (typeof v === 'string' || typeof v === 'number') return String(v);
     throw new InputError(`front-matter field "${key}" has the wrong type`, {
       file,
-      line: lineOffset + 1 + lineOfKey(yamlText, key),
+      line: lineOf(key),
       expected: 'a string',
       found: Array.isArray(v) ? 'a list' : typeof v,
       hint: `write ${key}: "..." on one line`,
@@ -77,7 +90,7 @@ export function parseFrontMatter(text: string, file: string): FrontMatter | null
   if (date !== null && !/^\d{4}-\d{2}-\d{2}$/.test(date)) {
     throw new InputError('front-matter date is not a date', {
       file,
-      line: lineOffset + 1 + lineOfKey(yamlText, 'date'),
+      line: lineOf('date'),
       expected: 'YYYY-MM-DD',
       found: quoteForMessage(date),
       hint: 'write the date as e.g. 2024-06-21, or null when unknown',
@@ -88,9 +101,4 @@ export function parseFrontMatter(text: string, file: string): FrontMatter | null
   for (const [k, v] of Object.entries(record)) if (!(k in meta)) extra[k] = v;
   const end = close.index + close[0].length;
   return { span: { start: 0, end }, meta, extra };
-}
-
-function lineOfKey(yamlText: string, key: string): number {
-  const idx = yamlText.split(/\r\n|\n|\r/).findIndex((l) => l.startsWith(`${key}:`));
-  return Math.max(0, idx);
 }

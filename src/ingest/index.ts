@@ -16,6 +16,8 @@ export interface Segmented {
   meta: ArticleMeta;
   /** Notices for the user about the article (e.g. it does not look English). */
   notices: string[];
+  /** The article's language when it is known not to be English, else null (see BoilerplateResult). */
+  language: string | null;
 }
 
 /** Splits a document's content into body (prose) and boilerplate spans, and completes its metadata. */
@@ -30,5 +32,5 @@ export function segment(doc: SourceDocument): Segmented {
   }
   const meta: ArticleMeta = { ...doc.meta };
   for (const key of ['title', 'author', 'date', 'outlet'] as const) meta[key] ??= detected.found[key] ?? null;
-  return { body, boilerplate, meta, notices: detected.notices };
+  return { body, boilerplate, meta, notices: detected.notices, language: detected.language };
 }

@@ -15,8 +15,7 @@
  * indices are 0-based, end exclusive. Lines and columns in errors are 1-based.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { hedges } from 'hedges';
@@ -26,6 +25,7 @@ import type { AnalysedArticle, LexiconRecord, Token } from '../core/types.js';
 import { PACKAGE_ROOT, VERSION } from '../core/version.js';
 import { analyseText } from '../nlp/index.js';
 import { PhraseMatcher, wordKey } from './matcher.js';
+import { defaultCacheDir, openCacheDir, pruneCache, readCacheEntry, writeCacheEntry } from './cache.js';
 import { displayPath, LEXICON_SCHEMA_PATH, parseLexiconFile, type ParsedLexicon, type RawCalibration, type RawEntry, type RawSource } from './parse.js';
 
 /** The lexicons/ folder shipped with parallax. */
@@ -406,9 +406,9 @@ const cache = new Map<string, Lexicons>();
  */
 const COMPILED_FORMAT = 5;
 
-/** The on-disk cache folder: `$PARALLAX_CACHE_DIR`, else `parallax-cache` in the temp dir (read at each load). */
+/** The on-disk cache folder, private to the user (see cache.ts; read at each load). */
 export function lexiconCacheDir(): string {
-  return process.env['PARALLAX_CACHE_DIR'] || join(tmpdir(), 'parallax-cache');
+  return defaultCacheDir();
 }
 
 /** The compiled bundled lexicons written by the build (`npm run build`), beside this module in dist/. */
@@ -516,8 +516,9 @@ function compiled(files: FileInput[], userFiles: boolean, cacheDir: string, prec
     const data = readStored(precompiled, files, key);
     if (data) return { data, from: 'precompiled' };
   }
-  const path = join(cacheDir, `lexicons-${key.slice(0, 32)}.json`);
-  const cached = readStored(path, files, key);
+  const name = `lexicons-${key.slice(0, 32)}.json`;
+  const usable = openCacheDir(cacheDir); // throws when the folder may not be trusted
+  const cached = usable ? fromStored(readCacheEntry(cacheDir, name), files, key) : null;
   if (cached) return { data: cached, from: 'disk-cache' };
   const data = build(files);
   if (userFiles) {
@@ -525,20 +526,8 @@ function compiled(files: FileInput[], userFiles: boolean, cacheDir: string, prec
     const userIds = new Set(data.info.filter((_, i) => !files[i]!.bundled).map((x) => x.id));
     checkExamples(lexicons, lexicons.entries().filter((e) => userIds.has(e.lexicon)));
   }
-  const tmp = `${path}.${process.pid}.tmp`;
-  try {
-    mkdirSync(cacheDir, { recursive: true });
-    writeFileSync(tmp, JSON.stringify(toStored(data, files, key)));
-    renameSync(tmp, path);
-    pruneLexiconCache(cacheDir);
-  } catch {
-    // a read-only or missing temp dir only costs start-up time
-    try {
-      rmSync(tmp, { force: true });
-    } catch {
-      // nothing to clean up
-    }
-  }
+  // A cache that cannot be written only costs start-up time.
+  if (usable && writeCacheEntry(cacheDir, name, toStored(data, files, key) as unknown as Record<string, unknown>)) pruneLexiconCache(cacheDir);
   return { data, from: 'compiled' };
 }
 
@@ -547,11 +536,7 @@ export const LEXICON_CACHE_KEEP = 16;
 
 /** Removes all but the `keep` most recently written `lexicons-*.json` entries of the cache folder. */
 export function pruneLexiconCache(cacheDir: string, keep = LEXICON_CACHE_KEEP): void {
-  const entries = readdirSync(cacheDir)
-    .filter((f) => /^lexicons-[0-9a-f]+\.json$/.test(f))
-    .map((f) => ({ path: join(cacheDir, f), mtime: statSync(join(cacheDir, f)).mtimeMs }))
-    .sort((a, b) => b.mtime - a.mtime || (a.path < b.path ? -1 : 1));
-  for (const e of entries.slice(keep)) rmSync(e.path, { force: true });
+  pruneCache(cacheDir, /^lexicons-[0-9a-f]+\.json$/, keep);
 }
 
 function readFiles(options: LexiconOptions): FileInput[] {

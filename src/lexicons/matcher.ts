@@ -3,6 +3,7 @@
  * start with it, so matching an article is one pass over its tokens with a map lookup each.
  */
 import type { Token } from '../core/types.js';
+import { checkBudget } from '../core/limits.js';
 
 /** Lower-cased, with typographic apostrophes folded to `'` (so *Faso’s* = *Faso's*). */
 export function wordKey(s: string): string {
@@ -186,6 +187,7 @@ export class PhraseMatcher<E> {
       }
     };
     for (; i < tokens.length; i++) {
+      if ((i & 1023) === 0) checkBudget('lexicon matching');
       // Candidates: phrases starting with the token's key, lemma, exact text or participle bases.
       const normal = keys.normal[i]!;
       const lemma = keys.lemma[i]!;

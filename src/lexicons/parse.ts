@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import type { ErrorObject } from 'ajv';
 import type { Document, Node } from 'yaml';
 import { InputError } from '../core/errors.js';
+import { aliasLimitError, MAX_YAML_ALIASES } from '../core/yaml-limits.js';
 import { PACKAGE_ROOT } from '../core/version.js';
 
 /** The JSON Schema every lexicon file must satisfy. */
@@ -154,8 +155,10 @@ function describe(e: ErrorObject, data: unknown): { message: string; hint: strin
         hint: `use one of ${allowed.map((a) => String(a)).join(', ')}`,
       };
     }
-    case 'type':
-      return { message: `"${field}" must be ${(e.params as { type: string }).type}, found ${JSON.stringify(value)}`, hint: `write a ${(e.params as { type: string }).type}` };
+    case 'type': {
+      const type = (e.params as { type: string }).type;
+      return { message: `"${field}" must be ${type}, found ${JSON.stringify(value)}`, hint: `write ${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type}` };
+    }
     case 'minimum':
     case 'maximum':
       return { message: `"${field}" is out of range: ${JSON.stringify(value)}`, hint: 'weights run from 0 (neutral) to 3 (strongly loaded)' };
@@ -187,7 +190,12 @@ export function parseLexiconFile(path: string, raw = readFileSync(path, 'utf8'))
       hint: 'check indentation, colons and quoting on this line (a phrase with ":" or "#" needs quotes)',
     });
   }
-  const data: unknown = doc.toJS();
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
+  } catch (e) {
+    throw aliasLimitError(e, raw, file) ?? e;
+  }
   const errors = validate(data);
   if (errors.length > 0) {
     // The most specific error: the deepest path; `if` wrapper errors say nothing useful.

@@ -11,6 +11,7 @@
 import type { Entity, Sentence, Span, TextLayout, Token } from '../core/types.js';
 import type { ItemEntity } from 'wink-nlp';
 import { wink } from './wink.js';
+import { checkBudget } from '../core/limits.js';
 import { buildView, maskOutside, toSource } from './view.js';
 
 export interface NlpResult {
@@ -89,15 +90,7 @@ export function analyseText(text: string, body: readonly Span[], layout?: TextLa
   const view = buildView(text, body, layout);
   const masked = collapseBlankRuns(view.text);
   const src = (offset: number) => toSource(view, offset);
-  const nlp = wink();
-  const its = nlp.its;
-  const doc = nlp.readDoc(masked);
-  const values = doc.tokens().out();
-  const types = doc.tokens().out(its.type) as string[];
-  const normals = doc.tokens().out(its.normal) as string[];
-  // wink's typings declare `its.lemma` with a model-addon signature; it works as an its-function.
-  const lemmas = doc.tokens().out(its.lemma as unknown as typeof its.normal) as string[];
-  const pos = doc.tokens().out(its.pos) as string[];
+  const { values, types, normals, lemmas, pos, winkSentences, winkEntities } = readWink(masked);
 
   // Rebuild offsets in the view: each value is the next occurrence at or after the cursor with
   // only whitespace before it. Whitespace tokens are not placed (line breaks are read from the
@@ -105,6 +98,7 @@ export function analyseText(text: string, body: readonly Span[], layout?: TextLa
   const starts = new Int32Array(values.length).fill(-1);
   let cursor = 0;
   for (let i = 0; i < values.length; i++) {
+    if ((i & 4095) === 0) checkBudget('nlp');
     const v = values[i]!;
     if (WHITESPACE_TYPES.has(types[i]!) || v.length === 0 || isBlank(v)) continue;
     let at: number;
@@ -122,8 +116,6 @@ export function analyseText(text: string, body: readonly Span[], layout?: TextLa
     cursor = at + v.length;
   }
 
-  // Wink's sentence boundaries, as token index ranges [first, last].
-  const winkSentences = doc.sentences().out(its.span) as unknown as [number, number][];
   const sentenceOfWink = new Int32Array(values.length).fill(-1);
   winkSentences.forEach(([a, b], si) => {
     for (let k = a; k <= b; k++) sentenceOfWink[k] = si;
@@ -163,6 +155,7 @@ export function analyseText(text: string, body: readonly Span[], layout?: TextLa
   };
 
   for (let i = 0; i < values.length; i++) {
+    if ((i & 4095) === 0) checkBudget('nlp');
     const start = starts[i]!;
     if (start < 0) continue;
     const value = values[i]!;
@@ -215,16 +208,69 @@ export function analyseText(text: string, body: readonly Span[], layout?: TextLa
   markHeadings(sentences, masked, viewStart, viewEnd);
 
   const entities: Entity[] = [];
-  doc.entities().each((e: ItemEntity) => {
-    const [a, b] = e.out(its.span) as unknown as [number, number];
+  for (const { span: [a, b], type } of winkEntities) {
     const ta = tokenOfWink[a]!;
     const tb = tokenOfWink[b]!;
-    if (ta < 0 || tb < 0 || tokens[ta]!.sentence !== tokens[tb]!.sentence) return;
+    if (ta < 0 || tb < 0 || tokens[ta]!.sentence !== tokens[tb]!.sentence) continue;
     const start = tokens[ta]!.start;
     const end = tokens[tb]!.end;
-    entities.push({ start, end, text: text.slice(start, end), type: e.out(its.type) as string, tokenStart: ta, tokenEnd: tb + 1 });
-  });
+    entities.push({ start, end, text: text.slice(start, end), type, tokenStart: ta, tokenEnd: tb + 1 });
+  }
   return { tokens, sentences, entities };
+}
+
+/** Text longer than this is read by wink in parts (see `readWink`). */
+export const WINK_PART = 200_000;
+
+/** What wink reads from a text: per token, and sentence and entity spans as [first, last] token indices. */
+interface WinkReading {
+  values: string[];
+  types: string[];
+  normals: string[];
+  lemmas: string[];
+  pos: string[];
+  winkSentences: [number, number][];
+  winkEntities: { span: [number, number]; type: string }[];
+}
+
+/**
+ * Runs wink over `masked`. A long text is read in parts of about WINK_PART characters, cut
+ * after a blank line (a paragraph break, where a sentence ends anyway), with the time budget
+ * checked between parts: one huge article stops near its limit instead of after minutes inside
+ * wink. An article shorter than WINK_PART, or without blank lines, is read in one part, as before.
+ */
+function readWink(masked: string): WinkReading {
+  const nlp = wink();
+  const its = nlp.its;
+  const out: WinkReading = { values: [], types: [], normals: [], lemmas: [], pos: [], winkSentences: [], winkEntities: [] };
+  for (let from = 0; from < masked.length; ) {
+    checkBudget('nlp');
+    let to = masked.length;
+    if (to - from > WINK_PART * 1.5) {
+      const cut = /\n[ \t]*\n/g;
+      cut.lastIndex = from + WINK_PART;
+      const m = cut.exec(masked);
+      if (m) to = m.index + m[0].length;
+    }
+    const doc = nlp.readDoc(masked.slice(from, to));
+    const base = out.values.length;
+    const push = <T>(list: T[], items: T[]) => {
+      for (const x of items) list.push(x);
+    };
+    push(out.values, doc.tokens().out());
+    push(out.types, doc.tokens().out(its.type) as string[]);
+    push(out.normals, doc.tokens().out(its.normal) as string[]);
+    // wink's typings declare `its.lemma` with a model-addon signature; it works as an its-function.
+    push(out.lemmas, doc.tokens().out(its.lemma as unknown as typeof its.normal) as string[]);
+    push(out.pos, doc.tokens().out(its.pos) as string[]);
+    for (const [a, b] of doc.sentences().out(its.span) as unknown as [number, number][]) out.winkSentences.push([a + base, b + base]);
+    doc.entities().each((e: ItemEntity) => {
+      const [a, b] = e.out(its.span) as unknown as [number, number];
+      out.winkEntities.push({ span: [a + base, b + base], type: e.out(its.type) as string });
+    });
+    from = to;
+  }
+  return out;
 }
 
 /**

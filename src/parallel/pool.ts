@@ -38,6 +38,8 @@ export interface PoolPlan {
 export interface LocalAnalysis {
   prepare(path: string): AnalysedArticle;
   analyse(article: AnalysedArticle): FindingDraft[];
+  /** True when the run goes on without this file after its preparation failed (`--keep-going`; it records why). */
+  skip?(path: string, error: unknown): boolean;
 }
 
 /** Articles in input order, and the findings each worker (or the main thread) produced. */
@@ -252,7 +254,10 @@ export class AnalysisPool {
         runLocal(i);
         o = outcomes[i]!;
       }
-      if (o.kind === 'error') throw o.error;
+      if (o.kind === 'error') {
+        if (local.skip?.(files[i]!, o.error)) continue;
+        throw o.error;
+      }
       if (o.kind !== 'ok') throw new Error(`parallel analysis: no result for ${files[i]}`);
       articles.push(o.article);
       if (o.drafts) drafts.set(o.article, o.drafts);

@@ -13,6 +13,8 @@ import { runArticleAnalyses } from './analyses.js';
 
 export interface AnalyseOptions extends LexiconOptions, ReportOptions {
   maxBytes?: number;
+  /** Leave out the files that cannot be analysed, listed in the report's `skipped`, instead of failing (`--keep-going`). */
+  keepGoing?: boolean;
 }
 
 /** What the report builder needs besides the articles: limits, analyses left out, the views' confidence threshold. */
@@ -35,7 +37,7 @@ function prepareWithin(path: string, options: AnalyseOptions, budget: ArticleBud
   budget.check('read');
   const doc = readSource(path, options.maxBytes === undefined ? {} : { maxBytes: options.maxBytes });
   budget.check('boilerplate');
-  const { body, boilerplate, meta, notices } = segment(doc);
+  const { body, boilerplate, meta, notices, language } = segment(doc);
   if (body.length === 0) {
     throw new InputError('no article prose found', {
       file: path,
@@ -46,11 +48,19 @@ function prepareWithin(path: string, options: AnalyseOptions, budget: ArticleBud
   }
   budget.check('nlp');
   const nlp = analyseText(doc.text, body, doc.layout);
-  return { id: '', path, format: doc.format, text: doc.text, meta, body, boilerplate, ...nlp, notices };
+  return { id: '', path, format: doc.format, text: doc.text, meta, body, boilerplate, ...nlp, notices, language };
 }
 
-/** The analyses of one article, in pipe order, under the `--timeout-ms` budget. */
+/**
+ * The analyses of one article, in pipe order, under the `--timeout-ms` budget.
+ *
+ * Per-language policy: the lexicons and rules are written for English, so an article known not
+ * to be English (`language` set by ingest, which says so in the article's notice) gets no
+ * findings rather than English rules misfiring on it (nearly every French sentence "unsourced").
+ * It is still read, aligned and shown.
+ */
 export function analyseArticle(article: AnalysedArticle, lexicons: Lexicons, options: ArticleLimits & AnalysisChoice = {}): FindingDraft[] {
+  if (article.language) return [];
   const disabled = new Set(options.disableAnalyses ?? []);
   return withArticleBudget(article.path, options, (budget) => runArticleAnalyses(article, lexicons, disabled, (name) => budget.check(name)));
 }

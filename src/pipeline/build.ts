@@ -56,7 +56,7 @@ export function buildReport(input: ReportInput): Report {
   return {
     schema: 'parallax/report@1',
     tool: { name: 'parallax', version: VERSION },
-    lexicons: lexicons.records,
+    lexicons: [...lexicons.records, ...(alignment.sources ?? [])],
     articles: articles.map(toReportArticle),
     events: alignment.events,
     findings,

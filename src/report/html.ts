@@ -6,7 +6,9 @@
  *
  * All report text goes through `escapeHtml`, so article text can never become markup.
  */
+import { createHash } from 'node:crypto';
 import type { Report } from '../core/types.js';
+import { checkBudget } from '../core/limits.js';
 import { FINDING_KIND_NAMES, FINDING_KINDS, type MarkStyle } from '../core/finding-kinds.js';
 import { escapeHtml as h } from '../core/escape.js';
 import { GENERATOR_MARK } from './write.js';
@@ -39,6 +41,20 @@ details ul{padding-left:1.1rem;margin:.3rem 0}details li{margin:.2rem 0}
 .single{border-top:1px solid var(--line);padding-top:.3rem;margin-top:.5rem}.single h4{margin:0;font-size:.85rem;color:var(--muted)}
 .ok{color:#2f7d32}.gap{color:var(--muted)}
 `;
+
+const cspHash = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
+
+/**
+ * The page's Content-Security-Policy: nothing may load or run (no script, no request, no form,
+ * no base URL) except the report's own style sheet and its own `style` attributes, each allowed
+ * by its sha256. Article text is escaped, so it can hold no attribute: only `body`'s own markup
+ * is hashed.
+ */
+function contentSecurityPolicy(body: string): string {
+  const attributes = [...new Set([...body.matchAll(/ style="([^"]*)"/g)].map((m) => m[1]!))].sort();
+  const styles = [cspHash(CSS), ...(attributes.length ? ["'unsafe-hashes'", ...attributes.map(cspHash)] : [])];
+  return `default-src 'none'; style-src ${styles.join(' ')}; img-src data:; base-uri 'none'; form-action 'none'`;
+}
 
 function table(header: string[], rows: string[][], numeric: boolean[] = []): string {
   const th = header.map((c) => `<th>${c}</th>`).join('');
@@ -121,6 +137,7 @@ function metricTable(v: ReportView, rows: MetricRow[]): string {
 const COVERAGE_CELL = { reported: '<span class="ok">✓</span>', omitted: '✗ left out', absent: '<span class="muted">·</span>' } as const;
 
 function event(e: EventView, cols: number): string {
+  checkBudget('rendering');
   const who = [`Reported by ${e.reportedBy.map(h).join(', ')}`];
   if (e.omittedBy.length > 0) who.push(`left out by ${e.omittedBy.map(h).join(', ')}`);
   const columns = e.versions.map((ver, i) => {
@@ -166,7 +183,10 @@ function singles(v: ReportView, cols: number): string {
   const columns = v.articles.map((a, i) => {
     const items = single
       .filter((e) => e.versions[i] !== null)
-      .map((e) => `<div class="single" id="${h(e.id)}"><h4>${h(e.id)}</h4><p class="version">${renderSegments(e.versions[i]!.segments)}</p>${markerList(e.versions[i]!.findings)}</div>`);
+      .map((e) => {
+        checkBudget('rendering');
+        return `<div class="single" id="${h(e.id)}"><h4>${h(e.id)}</h4><p class="version">${renderSegments(e.versions[i]!.segments)}</p>${markerList(e.versions[i]!.findings)}</div>`;
+      });
     return `<div class="col" data-col="${i}" data-article="${h(a.id)}"><h3>Only ${h(a.label)} (${items.length})</h3>\n${items.join('\n')}</div>`;
   });
   return `<div class="columns" style="grid-template-columns:repeat(${cols},minmax(0,1fr))">\n${columns.join('\n')}\n</div>`;
@@ -206,7 +226,7 @@ function legendAndMethod(v: ReportView): string {
 <li><span class="unsourced-flag">⚑</span><span class="unsourced">wavy underline</span>: an assertion in the outlet’s own voice without a source (an unsourced assertion), with the reason.</li>
 <li>In word diffs, <del>struck through</del> words are only in the first version and <ins>green</ins> words only in the second.</li>
 <li><code>f12</code>: the finding’s id in the JSON report, where its exact character offsets are.</li>
-<li>Coverage: ✓ reports the event, ✗ leaves out an event other outlets share, · does not report an event only one other outlet reports.</li>
+<li>Coverage: the matrix lists the events two or more outlets report (✓ reports it, ✗ leaves it out); each outlet’s events that no other outlet reports follow it (“Only in …”).</li>
 </ul>
 </section>
 <section id="methodology">
@@ -232,13 +252,15 @@ export function formatHtml(report: Report, options: FormatOptions = {}): string 
   const cols = Math.max(1, v.articles.length);
   const shared = v.events.filter((e) => e.shared);
   const standOut = v.standOut.length === 0 ? 'nothing — no markers, attributions or omissions were found.' : v.standOut.map(h).join(' ');
-  const coverage =
+  const coverage = [
     v.coverage.length === 0
-      ? '<p>No events were aligned.</p>'
-      : `<p>Which outlet reports which event (✓ reports it, ✗ leaves out an event other outlets share, · an event only one other outlet reports).</p>\n${table(
+      ? '<p>No event is reported by more than one outlet.</p>'
+      : `<p>Which outlet reports which shared event (✓ reports it, ✗ leaves it out, · not reported).</p>\n${table(
           ['Event', ...v.articles.map((a) => h(a.label))],
           v.coverage.map((r) => [`<a href="#${h(r.id)}">${h(r.id)}</a> ${h(r.label)}`, ...r.cells.map((c) => COVERAGE_CELL[c])]),
-        )}`;
+        )}`,
+    ...v.onlyIn.map((o) => `<p class="only-in">Only in ${h(o.label)} (${o.events.length}): ${o.events.map((e) => `<a href="#${h(e.id)}">${h(e.id)}</a> ${h(e.label)}`).join('; ')}</p>`),
+  ].join('\n');
   const actors =
     v.actors.length === 0
       ? '<p>No actor descriptions in this report.</p>'
@@ -257,18 +279,20 @@ export function formatHtml(report: Report, options: FormatOptions = {}): string 
     `<section id="actors">\n<h2>Actors</h2>\n${actors}\n</section>`,
     legendAndMethod(v),
   ];
+  const main = body.join('\n');
   return `<!doctype html>
 <!-- generated by ${GENERATOR_MARK}@1 (parallax ${v.toolVersion.replace(/[^\w.+-]/g, '')}); regenerate it with the command in the header instead of editing it -->
 <html lang="en">
 <head>
 <meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(main)}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="${GENERATOR_MARK}@1">
 <title>${h(`parallax: ${v.title}`)}</title>
 <style>${CSS}</style>
 </head>
 <body>
-${body.join('\n')}
+${main}
 </body>
 </html>
 `;

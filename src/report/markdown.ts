@@ -9,6 +9,7 @@
  * emphasis rules allow it and as `<b>`/`<i>`/`<del>`/`<ins>` tags where they would not.
  */
 import type { Report } from '../core/types.js';
+import { checkBudget } from '../core/limits.js';
 import { FINDING_KINDS } from '../core/finding-kinds.js';
 import { escapeMarkdownInline, markdownFence } from '../core/escape.js';
 import { GENERATOR_MARK } from './write.js';
@@ -155,17 +156,21 @@ const COVERAGE_CELL = { reported: '✓', omitted: '✗ left out', absent: '·' }
 
 function coverage(v: ReportView): string[] {
   const out = ['## Coverage', ''];
-  if (v.coverage.length === 0) return [...out, 'No events were aligned.', ''];
-  out.push('Which outlet reports which event (✓ reports it, ✗ leaves out an event other outlets share, · an event only one other outlet reports).', '');
-  out.push(table(['Event', ...v.articles.map((a) => inl(a.label))], v.coverage.map((r) => [`${r.id} ${inl(r.label)}`, ...r.cells.map((c) => COVERAGE_CELL[c])])), '');
+  if (v.coverage.length === 0) out.push('No event is reported by more than one outlet.', '');
+  else {
+    out.push('Which outlet reports which shared event (✓ reports it, ✗ leaves it out, · not reported).', '');
+    out.push(table(['Event', ...v.articles.map((a) => inl(a.label))], v.coverage.map((r) => [`${r.id} ${inl(r.label)}`, ...r.cells.map((c) => COVERAGE_CELL[c])])), '');
+  }
+  for (const o of v.onlyIn) out.push(`Only in ${inl(o.label)} (${o.events.length}): ${o.events.map((e) => `${e.id} ${inl(e.label)}`).join('; ')}`, '');
   return out;
 }
 
 function event(e: EventView): string[] {
+  checkBudget('rendering');
   const out = [`### ${e.id} · ${inl(e.label)}`, ''];
   const who = [`Reported by ${e.reportedBy.map(inl).join(', ')}`];
   if (e.omittedBy.length > 0) who.push(`left out by ${e.omittedBy.map(inl).join(', ')}`);
-  out.push(`${who.join('; ')}.`, '');
+  out.push(`${who.join('; ')}`, '');
   for (const ver of e.versions) {
     if (!ver) continue;
     out.push(`**${inl(ver.label)}**`, '', `> ${renderSegments(ver.segments)}`, '');
@@ -252,7 +257,7 @@ function legendAndMethod(v: ReportView): string[] {
     '- ⚑ starts an assertion the outlet makes in its own voice without a source (an unsourced assertion), with the reason.',
     '- In word diffs, ~~struck through~~ words are only in the first version and **bold** words only in the second.',
     '- `f12`: the finding’s id in the JSON report, where its exact character offsets are.',
-    '- Coverage: ✓ reports the event, ✗ leaves out an event other outlets share, · does not report an event only one other outlet reports.',
+    '- Coverage: the matrix lists the events two or more outlets report (✓ reports it, ✗ leaves it out); each outlet’s events that no other outlet reports follow it (“Only in …”).',
     '',
   );
   out.push('## Methodology', '');

@@ -18,6 +18,6 @@ export function formatSummary(report: Report, written: readonly string[]): strin
     lines.push(`  ${a.id} ${sanitizeTerminal(a.label, true)}: ${a.words} words, ${counts.join(', ')}`);
     for (const n of a.notices ?? []) lines.push(`    notice: ${sanitizeTerminal(n, true)}`);
   }
-  for (const w of written) lines.push(`wrote ${w}`);
+  for (const w of written) lines.push(`wrote ${sanitizeTerminal(w, true)}`);
   return `${lines.join('\n')}\n`;
 }

@@ -9,8 +9,10 @@
  * report read from a file is validated against the schema before it gets here.
  */
 import type { ActorReport, ArticleScores, AttributionFinding, Event, Figure, FigureConflict, Finding, QuoteIntro, QuoteReuse, Report, ReportArticle, SourceType, UnsourcedFinding } from '../core/types.js';
+import { checkBudget } from '../core/limits.js';
 import { detailOf, FINDING_KIND_NAMES, FINDING_KINDS, kindRank, type FindingKind } from '../core/finding-kinds.js';
 import { groupChanges, wordDiff, type DiffPart } from '../core/word-diff.js';
+import { overlapping } from '../core/spans.js';
 import { isShown } from '../core/confidence.js';
 
 /** What a mark in a version's text stands for: a finding of a kind, or an attribution's source or cue. */
@@ -134,6 +136,13 @@ export interface AttributionRow {
   direct: boolean;
 }
 
+/** The events only one outlet reports, listed after the coverage matrix ("only in X"). */
+export interface OnlyInView {
+  article: string;
+  label: string;
+  events: { id: string; label: string }[];
+}
+
 export interface OutletView {
   article: string;
   label: string;
@@ -168,7 +177,10 @@ export interface ReportView {
   lexicons: { id: string; version: string; sha256: string }[];
   summary: MetricRow[];
   standOut: string[];
+  /** The matrix: events two or more outlets report. */
   coverage: CoverageRow[];
+  /** Per outlet (report order), the events only it reports; outlets with none are left out. */
+  onlyIn: OnlyInView[];
   events: EventView[];
   outlets: OutletView[];
   actors: ActorView[];
@@ -242,11 +254,16 @@ export function buildView(report: Report, command: string | null = null): Report
     lexicons: report.lexicons.map((l) => ({ id: l.id, version: l.version, sha256: l.sha256 })),
     summary: summaryRows(report, findingsOf),
     standOut: standOut(report, findingsOf),
-    coverage: report.events.map((e) => ({
-      id: e.id,
-      label: e.label,
-      cells: articles.map((a) => (e.articles.includes(a.id) ? 'reported' : (omissions[a.id] ?? []).includes(e.id) ? 'omitted' : 'absent')),
-    })),
+    coverage: report.events
+      .filter((e) => e.articles.length > 1)
+      .map((e) => ({
+        id: e.id,
+        label: e.label,
+        cells: articles.map((a) => (e.articles.includes(a.id) ? 'reported' : (omissions[a.id] ?? []).includes(e.id) ? 'omitted' : 'absent')),
+      })),
+    onlyIn: articles
+      .map((a) => ({ article: a.id, label: a.label, events: report.events.filter((e) => e.articles.length === 1 && e.articles[0] === a.id).map((e) => ({ id: e.id, label: e.label })) }))
+      .filter((o) => o.events.length > 0),
     events: report.events.map((e) => eventView(e, articles, findingsOf, labelOf, omissions)),
     outlets: articles.map((a) => ({
       article: a.id,
@@ -366,7 +383,7 @@ function versionView(e: Event, a: ReportArticle, findings: readonly Finding[]): 
   const inside: Finding[] = [];
   spans.forEach((s, i) => {
     if (i > 0) segments.push({ text: ' … ', marks: [], gap: true });
-    const mine = findings.filter((f) => f.start < s.end && s.start < f.end);
+    const mine = overlapping(findings, s.start, s.end);
     for (const f of mine) if (!inside.includes(f)) inside.push(f);
     segments.push(...segmentText(a.text, s.start, s.end, mine));
   });
@@ -398,6 +415,7 @@ function eventView(
   labelOf: Map<string, string>,
   omissions: Record<string, string[]>,
 ): EventView {
+  checkBudget('rendering');
   const versions = articles.map((a) => (e.articles.includes(a.id) ? versionView(e, a, findingsOf.get(a.id) ?? []) : null));
   const present = versions.filter((v): v is VersionView => v !== null);
   const ref = present[0];

@@ -37,15 +37,22 @@ describe('figures', () => {
     expect(pick(newsvoice, '9 th October 2023').map((f) => f.value)).toEqual(['2023-10-09']);
   });
 
-  it('flags disagreeing figures and vague-vs-precise counts between articles', () => {
+  it('flags disagreeing figures of the same quantity only: a toll against a toll, not a coup year against a deployment year', () => {
     const lavrov = load(0).figures;
     const starfolk = load(2).figures;
+    const newsvoice = load(1).figures;
+    // "the deaths of thousands of people" and "reported fatalities hitting a record 7,600" both count deaths.
+    expect(lavrov.filter((f) => f.text === 'thousands').map((f) => f.quantity)).toEqual(['die']);
+    expect(starfolk.filter((f) => f.text === '7,600').map((f) => f.quantity)).toEqual(['die']);
     const conflicts = figureConflicts([...lavrov.filter((f) => f.text === 'thousands'), ...starfolk.filter((f) => f.text === '7,600' || f.text === '2021')]);
-    expect(conflicts.map((c) => [c.kind, c.reason, c.articles])).toEqual([['count', 'vague-vs-precise', ['a1', 'a3']]]);
-    const years = figureConflicts([
-      ...load(1).figures.filter((f) => f.text === '2022'),
-      ...starfolk.filter((f) => f.text === '2021').slice(0, 1),
-    ]);
-    expect(years.map((c) => [c.kind, c.reason, c.figures.map((f) => f.value)])).toEqual([['year', 'different-values', [2022, 2021]]]);
+    expect(conflicts.map((c) => [c.kind, c.quantity, c.reason, c.articles])).toEqual([['count', 'die', 'vague-vs-precise', ['a1', 'a3']]]);
+    // "Since a military coup in 2022" dates the coup; "the deployment of … Wagner Group mercenaries in 2021" the mercenaries' deployment.
+    expect(newsvoice.filter((f) => f.text === '2022').map((f) => f.quantity)).toEqual(['coup']);
+    const years = figureConflicts([...newsvoice.filter((f) => f.text === '2022'), ...starfolk.filter((f) => f.text === '2021').slice(0, 1)]);
+    expect(years).toEqual([]);
+    // The same quantity with different values is a conflict.
+    const coup2021 = { ...starfolk.filter((f) => f.text === '2021')[0]!, quantity: 'coup' };
+    const again = figureConflicts([...newsvoice.filter((f) => f.text === '2022'), coup2021]);
+    expect(again.map((c) => [c.kind, c.quantity, c.reason, c.figures.map((f) => f.value)])).toEqual([['year', 'coup', 'different-values', [2022, 2021]]]);
   });
 });

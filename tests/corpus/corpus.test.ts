@@ -46,12 +46,15 @@ describe('corpus mode', () => {
     expect(dateFactor('2024-06-01', '2024-06-03')).toBe(1);
     expect(dateFactor('2024-06-01', '2024-06-18')).toBeCloseTo(0.5, 10);
     expect(dateFactor(null, '2024-06-18')).toBe(1);
-    const mk = (path: string, pairs: [string, number][], date: string | null = null) => ({ path, date, outlet: null, title: null, terms: pairs.map(([t]) => t), counts: Uint32Array.from(pairs, ([, c]) => c), hash: path });
+    const mk = (path: string, pairs: [string, number][], date: string | null = null) => ({ path, date, outlet: null, title: null, terms: pairs.map(([t]) => t), counts: Uint32Array.from(pairs, ([, c]) => c), named: Uint8Array.from(pairs, () => 1), hash: path });
     const inputs = [mk('c', [['derbi', 2], ['haaland', 1], ['etihad', 1]]), mk('a', [['lavrov', 2], ['instructor', 2], ['burkina', 1]]), mk('b', [['lavrov', 1], ['instructor', 1], ['burkina', 2]]), mk('d', [['derbi', 1], ['haaland', 2], ['etihad', 1]])];
     const paths = (rs: ReturnType<typeof groupStories>, inp: typeof inputs) => rs.map((s) => s.members.map((m) => inp[m]!.path));
     expect(paths(groupStories(inputs), inputs)).toEqual([['a', 'b'], ['c', 'd']]);
     const rev = [...inputs].reverse();
     expect(paths(groupStories(rev), rev)).toEqual([['a', 'b'], ['c', 'd']]);
+    // The same words with no name among them (topic words only): no story joins them.
+    const unnamed = inputs.map((x) => ({ ...x, named: new Uint8Array(x.terms.length) }));
+    expect(paths(groupStories(unnamed), unnamed)).toEqual([['a'], ['b'], ['c'], ['d']]);
   });
 
   it.skipIf(!existsSync(DATASETS))('recovers the BASIL development triplets mixed in one folder (pairwise F1 ≥ 0.9)', () => {

@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { articleLanguage } from '../../src/ingest/boilerplate.js';
 import { prepareArticle } from '../../src/pipeline.js';
-import { runCli } from '../helpers.js';
+import { DATASETS, HAS_DATASETS, runCli } from '../helpers.js';
+import { analysePaths } from '../../src/pipeline.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'parallax-lang-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -49,12 +50,12 @@ describe('article language', () => {
     const a = prepareArticle(write('fr.txt', FRENCH));
     expect(a.boilerplate.filter((b) => b.reason === 'foreign-language')).toEqual([]);
     expect(a.body).toEqual([{ start: 0, end: FRENCH.length - 1 }]);
-    expect(a.notices).toEqual(["looks like French (fr); parallax's lexicons are English, so few findings are expected"]);
+    expect(a.notices).toEqual(["looks like French (fr); parallax's analyses are written for English, so it has no loaded-term, attribution or unsourced findings"]);
   });
 
   it('a Russian article gets a notice from its script', () => {
     const a = prepareArticle(write('ru.txt', RUSSIAN));
-    expect(a.notices).toEqual(["mostly Cyrillic script (100% of letters are not Latin); parallax's lexicons are English, so few findings are expected"]);
+    expect(a.notices).toEqual(["mostly Cyrillic script (100% of letters are not Latin); parallax's analyses are written for English, so it has no loaded-term, attribution or unsourced findings"]);
     expect(a.body).toEqual([{ start: 0, end: RUSSIAN.length - 1 }]);
   });
 
@@ -70,8 +71,30 @@ describe('article language', () => {
     expect(r.status, r.stderr).toBe(0);
     const notices = r.stdout.split('\n').filter((l) => l.includes('notice:'));
     expect(notices).toEqual([
-      "    notice: looks like French (fr); parallax's lexicons are English, so few findings are expected",
-      "    notice: mostly Cyrillic script (100% of letters are not Latin); parallax's lexicons are English, so few findings are expected",
+      "    notice: looks like French (fr); parallax's analyses are written for English, so it has no loaded-term, attribution or unsourced findings",
+      "    notice: mostly Cyrillic script (100% of letters are not Latin); parallax's analyses are written for English, so it has no loaded-term, attribution or unsourced findings",
     ]);
   });
 });
+
+describe('per-language policy: no English-only findings on an article known not to be English', () => {
+  it('the French, Spanish and German saved pages get no finding, and their notices say why; an English page keeps its findings', () => {
+    if (!HAS_DATASETS) {
+      console.warn(`skipped: ${DATASETS} not found (the saved web pages of ../shared/datasets)`);
+      return;
+    }
+    const page = (name: string) => join(DATASETS, 'web-pages', name, 'source.html');
+    const report = analysePaths([page('lemonde-1'), page('la-nacion'), page('heise'), page('nytimes-1')]);
+    const byPath = (name: string) => report.articles.find((a) => a.path === page(name))!;
+    const findings = (name: string) => report.findings.filter((f) => f.article === byPath(name).id).length;
+    const said = ", parallax's analyses are written for English, so it has no loaded-term, attribution or unsourced findings";
+    expect(['lemonde-1', 'la-nacion', 'heise'].map((n) => [n, byPath(n).notices, findings(n)])).toEqual([
+      ['lemonde-1', [`looks like French (fr);${said.slice(1)}`], 0],
+      ['la-nacion', [`looks like Spanish (es);${said.slice(1)}`], 0],
+      ['heise', [`looks like German (de);${said.slice(1)}`], 0],
+    ]);
+    expect(byPath('nytimes-1').notices).toEqual([]);
+    expect(findings('nytimes-1')).toBeGreaterThan(10);
+  });
+});
+

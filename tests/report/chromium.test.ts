@@ -62,4 +62,20 @@ describe.skipIf(SKIP)(`HTML report in headless Chromium${SKIP ? ' (skipped: chro
     }
     expect(document.querySelectorAll('.version mark.loaded[title]').length).toBeGreaterThan(0);
   });
+
+  it('enforces its Content-Security-Policy: the report\'s own style sheet and style attributes apply, anything else is refused', () => {
+    const html = readFileSync(page, 'utf8');
+    // Without the hashes of its style attributes, the browser refuses them: the policy is live and exact.
+    const strict = join(dir, 'strict.html');
+    writeFileSync(strict, html.replace(/ 'unsafe-hashes'( 'sha256-[^']+')+/, ''));
+    const refused = chromium(dir, ['--dump-dom', pathToFileURL(strict).href]);
+    expect(refused.stderr).toMatch(/Applying inline style violates the following Content Security Policy directive/);
+    // Markup that got into the page some other way (a script, an outside image) would not run or load.
+    const injected = join(dir, 'injected.html');
+    writeFileSync(injected, html.replace('<body>', '<body><script>console.log("ran")</script><img src="http://127.0.0.1:9/x.png">'));
+    const blocked = chromium(dir, ['--dump-dom', pathToFileURL(injected).href]);
+    expect(blocked.stderr).toMatch(/Executing inline script violates the following Content Security Policy directive/);
+    expect(blocked.stderr).not.toMatch(/"ran"/);
+    expect(blocked.stderr).toMatch(/Loading the image 'http:\/\/127\.0\.0\.1:9\/x\.png' violates the following Content Security Policy directive/);
+  });
 });

@@ -112,7 +112,7 @@ export function fixtureReport(): Report {
         ],
         links: [{ a: 0, b: 1, score: 0.52, cosine: 0.47, shared: ['cost', 'euro', 'million'] }],
         numbers: [cost12, cost15],
-        conflicts: [{ kind: 'money', reason: 'different-values', articles: ['a1', 'a2'], figures: [cost12, cost15].map(({ article, start, end, text, value, vague }) => ({ article, start, end, text, value, vague })) }],
+        conflicts: [{ kind: 'money', quantity: 'cost', reason: 'different-values', articles: ['a1', 'a2'], figures: [cost12, cost15].map(({ article, start, end, text, value, vague }) => ({ article, start, end, text, value, vague })) }],
       },
       {
         id: 'e3', label: 'critics and the mayor', articles: ['a1'],

@@ -57,14 +57,14 @@ describe('report browser', () => {
     const r = await open(80, 10, [TAB]);
     expect(lines(r.lastFrame())).toEqual([
       'parallax  Overview  Events  Actors  Sources',
-      '  Events                                                 Daily Bugle Sahel Wire',
+      '  Shared events                                          Daily Bugle Sahel Wire',
       '› Russian instructors arrive in Ouagadougou              ●           ●',
-      '  Critics object to the deal                             ●           –',
+      '',
+      '  Only in Daily Bugle (1)',
+      '  Critics object to the deal',
       '',
       '  ● reports it   – leaves it out',
       '  Sahel Wire leaves out 1 event other outlets report',
-      '',
-      '',
       'filter: all · ? help · q quit',
     ]);
   });
@@ -170,12 +170,12 @@ describe('report browser', () => {
     await tick();
     expect(lines(r.lastFrame())).toEqual([
       'parallax  Overview  Events  Actors  Sources',
-      '  Events matching "cri"                                  Daily Bugle Sahel Wire',
-      '› Critics object to the deal                             ●           –',
+      '',
+      '  Only in Daily Bugle (1)',
+      '› Critics object to the deal',
       '',
       '  ● reports it   – leaves it out',
       '  Sahel Wire leaves out 1 event other outlets report',
-      '',
       'filter: all · search: “cri” · ? help · q quit',
     ]);
   });
@@ -235,7 +235,7 @@ describe('report browser', () => {
   });
 
   test('event detail shows quote reuse (intros, word diff), figures that disagree and why the mentions align, sanitised, at 80 columns', async () => {
-    const r = await open(80, 28, [TAB, 'j', 'j', ENTER], undefined, evidenceReport());
+    const r = await open(80, 28, [TAB, 'j', ENTER], undefined, evidenceReport());
     expect(lines(r.lastFrame())).toEqual([
       'parallax  Overview  Events  Actors  Sources  › More instructors promised',
       'More instructors promised',

@@ -153,7 +153,7 @@ export function evidenceReport(): Report {
       },
     ],
     numbers: [fA, fB],
-    conflicts: [{ kind: 'count', reason: 'vague-vs-precise', articles: ['a1', 'a2'], figures: [fA, fB].map(({ article, start, end, text, value, vague }) => ({ article, start, end, text, value, vague })) }],
+    conflicts: [{ kind: 'count', quantity: 'instructor', reason: 'vague-vs-precise', articles: ['a1', 'a2'], figures: [fA, fB].map(({ article, start, end, text, value, vague }) => ({ article, start, end, text, value, vague })) }],
   });
   return r;
 }

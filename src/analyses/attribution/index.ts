@@ -21,6 +21,7 @@
  * scores (`scores.ts`).
  */
 import type { AnalysedArticle, TextSpan } from '../../core/types.js';
+import { checkBudget } from '../../core/limits.js';
 import type { LexiconMatch, Lexicons } from '../../lexicons/index.js';
 import { firstQuotationEndingAfter, firstQuotationStartingAt, quotationsOf, type Quotation } from '../quotes.js';
 import { type AttributionDraft, type Ctx, type CueSite, DEMONSTRATIVES, isPunct, isQuoteMark, lowerBound, NP_JOINERS, OPENING_ADVERBS, type Range, SKIP_BEFORE_CUE_POS, span, TIME_NOUNS, TIME_WORDS, tokenAt, WHEN } from './context.js';
@@ -102,6 +103,7 @@ export function findAttributions(article: AnalysedArticle, lexicons: Lexicons): 
   }
   const out: AttributionDraft[] = [];
   for (const m of cues) {
+    checkBudget('attribution');
     const s = sentences[tokens[m.tokenStart]!.sentence]!;
     const cueSpan = { ...span(text, m.start, m.end), neutral: m.entry.neutral !== false, lemma: tokens[m.tokenStart]!.lemma };
     const made = analyseCue(ctx, m, cueSpan, s.tokenStart, s.tokenEnd, names, out);

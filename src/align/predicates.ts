@@ -1,0 +1,146 @@
+/**
+ * Predicates of alignment units: the verbs and common nouns that say what happened (deploy,
+ * death, agreement), as opposed to names, places, dates, numbers and the light and reporting
+ * verbs listed in lexicons/align/predicates.yml. Two units of different articles are linked only
+ * when they share a predicate (see index.ts): the same Porter stem, one paraphrase set
+ * (paraphrases.yml), or word vectors at least `threshold` apart in cosine (embeddings.ts).
+ * Offsets are token indices into the article's tokens, 0-based, end exclusive.
+ */
+import { join } from 'node:path';
+import { InputError } from '../core/errors.js';
+import type { Token } from '../core/types.js';
+import { PACKAGE_ROOT } from '../core/version.js';
+import { readYamlData } from '../core/yaml-copy.js';
+import { createHash } from 'node:crypto';
+import { parse as parseYaml } from 'yaml';
+import type { Embeddings } from './embeddings.js';
+import { paraphrasesOf, type ParaphraseTable } from './paraphrases.js';
+import { isStopWord, stem } from './terms.js';
+
+export const PREDICATES_FILE = join(PACKAGE_ROOT, 'lexicons', 'align', 'predicates.yml');
+
+export interface PredicateLexicon {
+  id: string;
+  version: string;
+  sha256: string;
+  /** Verb lemmas that are never predicates. */
+  light: Set<string>;
+  /** Noun lemmas that are never predicates. */
+  nouns: Set<string>;
+}
+
+interface RawFile {
+  id?: unknown;
+  version?: unknown;
+  light?: { words?: unknown };
+  nouns?: { words?: unknown };
+}
+
+const words = (x: unknown, field: string, file: string): Set<string> => {
+  if (!Array.isArray(x) || !x.every((w) => typeof w === 'string' && w.trim() !== '')) {
+    throw new InputError(`${field}.words must be a list of words`, { file, expected: 'a list of lower-case words', found: JSON.stringify(x)?.slice(0, 60) ?? 'nothing', hint: `fix ${field}.words in ${file}` });
+  }
+  return new Set((x as string[]).map((w) => w.toLowerCase()));
+};
+
+/** Parses and checks a predicate lexicon (`data` from the compiled copy when known). */
+export function parsePredicates(raw: string, file = PREDICATES_FILE, data?: unknown): PredicateLexicon {
+  const d = (data ?? parseYaml(raw)) as RawFile;
+  if (typeof d?.id !== 'string' || typeof d.version !== 'string') {
+    throw new InputError('expected id and version', { file, expected: 'id, version, light and nouns', found: 'neither', hint: 'see lexicons/align/predicates.yml' });
+  }
+  return { id: d.id, version: d.version, sha256: createHash('sha256').update(raw).digest('hex'), light: words(d.light?.words, 'light', file), nouns: words(d.nouns?.words, 'nouns', file) };
+}
+
+let bundled: PredicateLexicon | undefined;
+
+/** The bundled predicate lexicon (read once). */
+export function loadPredicates(): PredicateLexicon {
+  if (!bundled) {
+    const { raw, data } = readYamlData(PREDICATES_FILE);
+    bundled = parsePredicates(raw, PREDICATES_FILE, data);
+  }
+  return bundled;
+}
+
+/** Forms of be and become before a predicative adjective. */
+const COPULA = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', 'am', 'become', 'became', 'becomes', 'remain', 'remains', 'remained']);
+
+/** One predicate occurrence. */
+export interface Predicate {
+  /** Token index. */
+  token: number;
+  /** The word as written (lower case). */
+  word: string;
+  /** Porter stem of the lemma. */
+  stem: string;
+  /** Paraphrase set id, when the word is in one. */
+  set?: string;
+  /** Row in the embeddings, or -1. */
+  row: number;
+}
+
+/** The predicates of `tokens[from, to)`, in text order. */
+export function predicatesOf(tokens: readonly Token[], from: number, to: number, lexicon: PredicateLexicon, table: ParaphraseTable | null, embeddings: Embeddings | null, common: ReadonlySet<string> = new Set()): Predicate[] {
+  const sets = new Map<number, string>();
+  if (table) for (const p of paraphrasesOf(table, tokens, from, to)) for (let k = p.tokenStart; k < p.tokenEnd; k++) sets.set(k, p.set);
+  const out: Predicate[] = [];
+  for (let i = from; i < to; i++) {
+    const t = tokens[i]!;
+    if (t.type !== 'word') continue;
+    const lemma = t.lemma.toLowerCase();
+    const word = t.normal.replace(/[’']s$/, '');
+    // A capitalised word of a title-case headline that the article also writes in lower case is a common word.
+    const pos = t.pos === 'PROPN' && common.has(word) ? 'NOUN' : t.pos;
+    if (pos === 'VERB') {
+      if (lexicon.light.has(lemma) || lexicon.light.has(word)) continue;
+    } else if (pos === 'ADJ') {
+      // A predicative adjective says what the subject is or became ("are concerned", "have been critical").
+      const prev = tokens[i - 1]?.pos === 'ADV' ? tokens[i - 2] : tokens[i - 1];
+      if (!prev || !COPULA.has(prev.normal)) continue;
+    } else if (pos === 'NOUN') {
+      if (lexicon.nouns.has(lemma) || lexicon.nouns.has(word)) continue;
+    } else continue;
+    if (word.length < 3 || isStopWord(word) || !/^\p{L}[\p{L}'-]*$/u.test(word)) continue;
+    const set = sets.get(i);
+    const row = embeddings ? (embeddings.index(lemma) >= 0 ? embeddings.index(lemma) : embeddings.index(word)) : -1;
+    out.push({ token: i, word, stem: stem(lemma), ...(set ? { set } : {}), row });
+  }
+  return out;
+}
+
+/** Words the article writes in lower case (to read a title-case headline's capitalised common words). */
+export function lowerCaseWords(tokens: readonly Token[]): Set<string> {
+  const out = new Set<string>();
+  for (const t of tokens) if (t.type === 'word' && /^\p{Ll}/u.test(t.text)) out.add(t.normal);
+  return out;
+}
+
+/** How two predicates match: `stem`, `set` (one paraphrase set) or `vector` (cosine), with a similarity 0..1. */
+export interface PredicateMatch {
+  a: Predicate;
+  b: Predicate;
+  how: 'stem' | 'set' | 'vector';
+  similarity: number;
+}
+
+/**
+ * The best-matching predicate pair of two units (same stem or paraphrase set: similarity 1; else
+ * the largest word-vector cosine at least `threshold`), or null. Ties: the earliest tokens.
+ */
+export function bestPredicateMatch(xs: readonly Predicate[], ys: readonly Predicate[], embeddings: Embeddings | null, threshold: number): PredicateMatch | null {
+  let best: PredicateMatch | null = null;
+  for (const a of xs) {
+    for (const b of ys) {
+      let m: PredicateMatch | null = null;
+      if (a.stem === b.stem) m = { a, b, how: 'stem', similarity: 1 };
+      else if (a.set !== undefined && a.set === b.set) m = { a, b, how: 'set', similarity: 1 };
+      else if (embeddings && a.row >= 0 && b.row >= 0 && threshold < 1) {
+        const c = embeddings.cosine(a.row, b.row);
+        if (c >= threshold) m = { a, b, how: 'vector', similarity: c };
+      }
+      if (m && (!best || m.similarity > best.similarity + 1e-12)) best = m;
+    }
+  }
+  return best;
+}
