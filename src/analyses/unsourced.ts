@@ -3,64 +3,90 @@
  * figure, a cause, a prediction, an accusation, an evaluation) and that no attribution covers.
  *
  * A sentence is left alone when it is a heading, a question, an introduction to a quotation
- * (ends with a colon), mostly quoted words, or when it carries an attribution (holds its cue)
- * or lies mostly inside an attribution's content. Attribution never carries over to the next
- * sentence unless that sentence is a quotation. Reasons, first that applies:
- * `prescriptive` (must, should), `prediction` (will, is likely to), `agentless-passive`
- * (is seen as, is believed to), `vague-source` (only an indefinite or unnamed-cue source such as
- * "critics say" or "reportedly"), else `no-attribution`.
+ * (ends with a colon), part of a text a colon introduction gives to someone (a quoted post set out
+ * in its own paragraphs), mostly quoted words, or when an attribution covers its claim: its
+ * content covers half the sentence, or its cue is in the sentence and nothing outside the quoted
+ * and reported words makes a claim of its own (a verb of a clause: "Critics, eager to portray the
+ * plan as doomed, piled on" is the article's claim). The writer quoting their own earlier writing
+ * ("In a recent article I stated …:") is the article's voice, and so is a cue with I or we as subject.
+ *
+ * Reasons, first that applies: `vague-source` (only an indefinite or unnamed-cue source such as
+ * "critics say" or "reportedly"), `continues-source` (the sentence before, in the same paragraph,
+ * reports a named source indirectly up to its end, or this one opens "It also …" / "The report
+ * further …": it may run on that source), `prescriptive` (must, should), `prediction` (will, is
+ * likely to), `agentless-passive` (is seen as, is believed to), else `no-attribution`. The words
+ * behind each reason are entries of lexicons/unsourced.yml (kind unsourced), by category.
  *
  * All offsets are 0-based UTF-16 indices into the file text, end exclusive.
  */
 import { firstStartingAt } from '../core/spans.js';
 import { checkBudget } from '../core/limits.js';
-import type { AnalysedArticle, Assigned, Sentence, Token, UnsourcedFinding } from '../core/types.js';
+import type { AnalysedArticle, Assigned, Sentence, Span, Token, UnsourcedFinding } from '../core/types.js';
 import type { Lexicons } from '../lexicons/index.js';
 import type { AttributionDraft } from './attribution/index.js';
-import { firstQuotationEndingAfter, quotationsOf } from './quotes.js';
+import { firstQuotationEndingAfter, quotationsOf, type Quotation } from './quotes.js';
 
 export type UnsourcedDraft = Omit<UnsourcedFinding, Assigned>;
 
-export type UnsourcedReason = 'prescriptive' | 'prediction' | 'agentless-passive' | 'vague-source' | 'no-attribution';
+export type UnsourcedReason = 'prescriptive' | 'prediction' | 'agentless-passive' | 'vague-source' | 'continues-source' | 'beside-source' | 'no-attribution';
 
 const EXPLANATIONS: Record<UnsourcedReason, string> = {
   prescriptive: 'The article itself says what must or should happen, without attributing the view to anyone.',
   prediction: 'The article itself predicts what will happen, without saying who expects it.',
   'agentless-passive': 'An evaluation in the passive voice ("is seen as") that hides who holds it.',
   'vague-source': 'The only source is vague or unnamed ("critics", "reportedly"), so the reader cannot check it.',
+  'continues-source': 'A claim in the article\'s voice right after a source\'s reported words: it may run on that source\'s account, or be the article\'s own.',
+  'beside-source': 'The sentence reports a source, but also makes a claim of its own (an action, a description, a judgement) that the source does not cover.',
   'no-attribution': 'A claim stated in the article\'s own voice with no source for it.',
 };
 
-const PRESCRIPTIVE = new Set(['must', 'should', 'ought']);
-const PREDICTIVE_AUX = new Set(['will', "'ll", 'wo', 'shall']);
-/** Adjectives and participles of likelihood before "to": "is likely to", "is set to", "is expected to". */
-const LIKELY = new Set(['likely', 'unlikely', 'set', 'expected', 'poised', 'bound', 'certain', 'going']);
-/** Participles of opinion in an agentless passive: "is seen as", "is widely believed to". */
-const OPINION_PARTICIPLES = new Set(['seen', 'viewed', 'regarded', 'considered', 'believed', 'thought', 'perceived', 'deemed', 'understood', 'expected', 'described', 'known', 'said']);
-/** Discourse verbs after a modal that do not prescribe ("it should be noted that"). */
-const DISCOURSE = new Set(['note', 'say', 'stress', 'remember', 'recall', 'emphasize', 'emphasise', 'mention', 'point', 'add', 'admit', 'acknowledge']);
+/** Lexicon categories of kind `unsourced` (lexicons/unsourced.yml) that this analysis reads. */
+type Role = 'prescriptive' | 'discourse' | 'prediction' | 'agentless-passive' | 'own-comment' | 'continuation';
 
-function reasonOf(tokens: Token[], s: Sentence, quoted: Uint8Array): UnsourcedReason {
+/** For each token, the roles of the `unsourced` lexicon entries whose phrase starts there. */
+function rolesOf(article: AnalysedArticle, lexicons: Lexicons): Map<number, Set<string>> {
+  const roles = new Map<number, Set<string>>();
+  for (const m of lexicons.match(article, 'unsourced')) {
+    if (lexicons.disabled.has(m.entry.category)) continue;
+    let r = roles.get(m.tokenStart);
+    if (!r) roles.set(m.tokenStart, (r = new Set()));
+    r.add(m.entry.category);
+  }
+  return roles;
+}
+
+const RANK: readonly UnsourcedReason[] = ['prescriptive', 'prediction', 'agentless-passive', 'vague-source', 'no-attribution'];
+
+/**
+ * The reason of an unsourced sentence from the words of its own voice (tokens not quoted and not
+ * inside an attribution of the sentence), first that applies: prescriptive, prediction,
+ * agentless-passive, else no-attribution.
+ */
+function reasonOf(tokens: Token[], s: Sentence, skip: Uint8Array, roles: Map<number, Set<string>>): UnsourcedReason {
   let reason: UnsourcedReason = 'no-attribution';
-  const rank = (r: UnsourcedReason) => ['prescriptive', 'prediction', 'agentless-passive', 'vague-source', 'no-attribution'].indexOf(r);
   const consider = (r: UnsourcedReason) => {
-    if (rank(r) < rank(reason)) reason = r;
+    if (RANK.indexOf(r) < RANK.indexOf(reason)) reason = r;
   };
+  const has = (k: number, role: Role) => roles.get(k)?.has(role) === true;
   for (let k = s.tokenStart; k < s.tokenEnd; k++) {
     const t = tokens[k]!;
     const next = tokens[k + 1];
-    if (quoted[k]) continue; // the quoted speaker's words are not the article's voice
-    if (PRESCRIPTIVE.has(t.normal) || ((t.lemma === 'need' || t.lemma === 'have') && next?.normal === 'to' && t.pos !== 'AUX' && t.pos !== 'NOUN')) {
-      const verb = next?.normal === 'be' ? tokens[k + 2] : next?.normal === 'to' ? tokens[k + 2] : next;
-      if (!verb || !DISCOURSE.has(verb.lemma)) consider('prescriptive');
+    if (skip[k]) continue; // the quoted or reported words are not the article's voice
+    if (has(k, 'prescriptive')) {
+      // "need to" / "have to" oblige only as main verbs (not the auxiliary have, not the noun need)
+      const mainVerb = next?.normal === 'to' && t.lemma !== 'ought';
+      if (!mainVerb || (t.pos !== 'AUX' && t.pos !== 'NOUN')) {
+        const verbAt = next?.normal === 'be' || next?.normal === 'to' ? k + 2 : k + 1;
+        if (!has(verbAt, 'discourse')) consider('prescriptive');
+      }
     }
-    if (PREDICTIVE_AUX.has(t.normal) && t.pos === 'AUX') consider('prediction');
-    if (LIKELY.has(t.normal) && next?.normal === 'to' && tokens[k - 1]?.lemma === 'be') consider('prediction');
+    if (has(k, 'prediction') && t.pos === 'AUX') consider('prediction');
+    if (has(k, 'prediction') && next?.normal === 'to' && tokens[k - 1]?.lemma === 'be') consider('prediction');
     if (t.lemma === 'be') {
       let p = k + 1;
       while (p < s.tokenEnd && tokens[p]!.pos === 'ADV') p++; // "is also seen as", "is widely believed to"
       const follow = tokens[p + 1];
-      if (OPINION_PARTICIPLES.has(tokens[p]?.normal ?? '') && follow && (follow.normal === 'as' || follow.normal === 'to') && !hasBy(tokens, p, s.tokenEnd)) consider('agentless-passive');
+      if (has(p, 'agentless-passive') && follow && (follow.normal === 'as' || follow.normal === 'to') && !hasBy(tokens, p, s.tokenEnd)) consider('agentless-passive');
     }
   }
   return reason;
@@ -81,23 +107,51 @@ function isVague(a: AttributionDraft): boolean {
   return a.sourceType === 'vague' && !/\p{Lu}/u.test(a.source.text.slice(1));
 }
 
-/** For each sentence, whether attributions cover it and whether one of them is not vague. */
+/** The writer's own voice as a subject: a cue after these reports the article, not a source. */
+const AUTHOR_PRONOUNS = new Set(['i', 'we']);
+/** Pronouns of the first and second person: a news report uses them only in quoted voices (or in a first-person piece). */
+const PERSONAL = new Set(['i', 'me', 'my', 'we', 'us', 'our', 'you', 'your']);
+/** Subject pronouns that may stand for the source of the sentence before. */
+const SOURCE_PRONOUNS = new Set(['he', 'she', 'it', 'they']);
+
+/** True when an attribution's source is the writer (I, we): the writer's voice is not a source. */
+function bySelf(a: AttributionDraft): boolean {
+  return a.source !== null && AUTHOR_PRONOUNS.has(a.source.text.toLowerCase());
+}
+
+/** For each sentence, how attributions cover it, and which tokens they report. */
 interface Coverage {
-  /** 1 when an attribution holds its cue in the sentence or its content covers half the sentence. */
-  any: Uint8Array;
-  /** 1 when such an attribution is not vague. */
-  named: Uint8Array;
+  /** 1 when an attribution's content covers half the sentence; 2 when such an attribution is not vague. */
+  content: Uint8Array;
+  /** 1 when an attribution holds its cue in the sentence; 2 when such an attribution is not vague. */
+  cue: Uint8Array;
+  /** Per token: 1 inside the source, cue or content of an attribution (reported, not the article's voice). */
+  reported: Uint8Array;
+  /** 1 when a named attribution's indirect content runs to the end of the sentence (the next may continue it). */
+  runsOn: Uint8Array;
+  /** Per sentence, the lower-cased words of its named sources (for "X also …" in the next). */
+  sources: Map<number, Set<string>>;
+  /**
+   * 1 when the sentence's subject is what a named source announced, in a participle after it
+   * ("The agreement, announced by X, will see …"): the rest of the sentence tells what was announced.
+   */
+  framed: Uint8Array;
 }
 
 /**
  * Marks the sentences each attribution covers: those holding its cue and those that its content
- * overlaps by at least half their length. Each attribution visits only the sentences its cue and
- * content overlap (binary search for the first), so the whole is linear in the article size.
+ * overlaps by at least half their length, and the tokens of its source, cue and content. Each
+ * attribution visits only the sentences and tokens its spans overlap (binary search for the
+ * first), so the whole is linear in the article size. Attributions of the writer (I, we) and
+ * negated or refused cues ("have not said", "declined to comment": pattern `negated`) cover nothing.
  */
-function coverage(sentences: readonly Sentence[], attributions: readonly AttributionDraft[]): Coverage {
+function coverage(article: AnalysedArticle, attributions: readonly AttributionDraft[], lexicons: Lexicons): Coverage {
+  const { sentences, tokens, text } = article;
+  // Sentences that name a news outlet or agency (a media source of the sources lexicon).
+  const mediaIn = new Set<number>();
+  for (const m of lexicons.match(article, 'sources')) if (m.entry.sourceType === 'media' || m.entry.sourceType === 'state-media') mediaIn.add(tokens[m.tokenStart]!.sentence);
   const n = sentences.length;
-  const any = new Uint8Array(n);
-  const named = new Uint8Array(n);
+  const c: Coverage = { content: new Uint8Array(n), cue: new Uint8Array(n), reported: new Uint8Array(tokens.length), runsOn: new Uint8Array(n), sources: new Map(), framed: new Uint8Array(n) };
   // Running maximum of sentence ends, so "first sentence that may reach offset" is a binary search
   // even if sentence ends were not sorted.
   const reach = new Float64Array(n);
@@ -114,25 +168,185 @@ function coverage(sentences: readonly Sentence[], attributions: readonly Attribu
     }
     return lo;
   };
+  const report = (sp: Span | null) => {
+    if (!sp) return;
+    for (let k = tokenIndexAt(tokens, sp.start); k < tokens.length && tokens[k]!.start < sp.end; k++) c.reported[k] = 1;
+  };
   for (const a of attributions) {
-    const vague = isVague(a);
-    const mark = (i: number) => {
-      any[i] = 1;
-      if (!vague) named[i] = 1;
-    };
+    if (bySelf(a) || a.pattern === 'negated') continue;
+    // an agentless cue (reportedly) in a sentence that names an outlet passes on that outlet's report
+    const level = isVague(a) && !(a.source === null && mediaIn.has(tokens[tokenIndexAt(tokens, a.cue.start)]?.sentence ?? -1)) ? 1 : 2;
     const { cue, content } = a;
+    report(a.source);
+    report(cue);
+    // what a cue reports ends where a comma opens a new predicate ("portray the plan as doomed, piled on")
+    if (content) {
+      let end = content.end;
+      for (let k = tokenIndexAt(tokens, content.start); k + 1 < tokens.length && tokens[k + 1]!.end <= content.end; k++) {
+        if (tokens[k]!.text === ',' && tokens[k + 1]!.pos === 'VERB' && !/ing$/.test(tokens[k + 1]!.normal)) {
+          end = tokens[k]!.start;
+          break;
+        }
+      }
+      report({ start: content.start, end });
+    }
     for (let i = first(cue.start, false); i < n && sentences[i]!.start <= cue.end; i++) {
       const s = sentences[i]!;
-      if (cue.start >= s.start && cue.end <= s.end) mark(i);
+      if (cue.start >= s.start && cue.end <= s.end) {
+        c.cue[i] = Math.max(c.cue[i]!, level);
+        // A cue whose content lies outside its sentence (or is missing) still reports the rest of its clause.
+        if (!content || content.end <= s.start || content.start >= s.end) report({ start: cue.end, end: clauseEnd(tokens, tokenIndexAt(tokens, cue.end), s) });
+        if (level === 2 && content && content.start === s.start && content.end <= cue.start && a.source && a.source.start > cue.end && /^\s*by\s/.test(text.slice(cue.end, a.source.start))) c.framed[i] = 1;
+        if (level === 2 && a.source) {
+          const words = c.sources.get(i) ?? new Set<string>();
+          for (const w of a.source.text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []) words.add(w);
+          c.sources.set(i, words);
+        }
+      }
     }
     if (!content) continue;
     for (let i = first(content.start, true); i < n && sentences[i]!.start < content.end; i++) {
       const s = sentences[i]!;
       const overlap = Math.min(content.end, s.end) - Math.max(content.start, s.start);
-      if (overlap >= (s.end - s.start) * 0.5) mark(i);
+      if (overlap >= (s.end - s.start) * 0.5) c.content[i] = Math.max(c.content[i]!, level);
+      // Indirect content that runs to the end of its sentence (only closing punctuation after it).
+      if (level === 2 && !a.direct && content.end <= s.end && content.end > s.start && /^[\s.!;,)”’"']*$/.test(text.slice(content.end, s.end))) c.runsOn[i] = 1;
     }
   }
-  return { any, named };
+  return c;
+}
+
+/** The end offset of the clause from token `k`: before a semicolon or a comma with a conjunction ("…, but …"), else the sentence end. */
+function clauseEnd(tokens: Token[], k: number, s: Sentence): number {
+  for (let j = k; j < s.tokenEnd - 1; j++) {
+    const t = tokens[j]!;
+    if (t.text === ';' || (t.text === ',' && tokens[j + 1]!.pos === 'CCONJ')) return t.start;
+  }
+  return s.end;
+}
+
+/**
+ * True when the sentence makes a claim of its own beside what its attributions report: a verb of
+ * a clause (not an infinitive, not a participle or gerund without an auxiliary, not a discourse
+ * verb such as noting) outside the quoted and reported words ("Critics, eager to portray the plan
+ * as doomed, piled on": the piling on is the article's claim).
+ */
+function ownClaim(tokens: Token[], s: Sentence, skip: Uint8Array, roles: Map<number, Set<string>>): boolean {
+  for (let k = s.tokenStart; k < s.tokenEnd; k++) {
+    const t = tokens[k]!;
+    if (skip[k]) continue;
+    if (t.lemma === 'be') {
+      // a copula before its predicate ("the focus … has been in Iowa"), not an auxiliary of a verb
+      let j = k + 1;
+      while (j < s.tokenEnd && (tokens[j]!.pos === 'ADV' || tokens[j]!.pos === 'PART')) j++;
+      const next = tokens[j];
+      if (next && !skip[j] && next.pos !== 'VERB' && next.pos !== 'AUX' && next.normal !== 'to' && next.type === 'word' && tokens[k - 1]?.normal !== 'to') return true;
+      continue;
+    }
+    if (t.pos !== 'VERB' || roles.get(k)?.has('discourse')) continue;
+    const prev = tokens[k - 1];
+    if (prev?.normal === 'to') continue; // an infinitive
+    if (/ing$/.test(t.normal) && prev?.pos !== 'AUX') continue; // a participle or gerund
+    return true;
+  }
+  return false;
+}
+
+/**
+ * Quotations the writer gives from their own earlier writing ("In a recent article I stated …:" or
+ * "As I wrote last year, “…”"): the introducing words, in the sentence holding the quotation's
+ * opening or the last sentence before it that is not a heading, have I or we followed within four
+ * words by a reporting verb. Their words are the article's own voice.
+ */
+function ownQuotations(article: AnalysedArticle, quotes: readonly Quotation[], lexicons: Lexicons): Set<Quotation> {
+  const { tokens, sentences } = article;
+  const cueAt = new Set<number>();
+  for (const m of lexicons.match(article, 'reporting-verbs')) cueAt.add(m.tokenStart);
+  const own = new Set<Quotation>();
+  for (const q of quotes) {
+    const k0 = tokenIndexAt(tokens, q.start);
+    if (k0 >= tokens.length) continue;
+    let si = tokens[k0]!.sentence;
+    // the quotation opens its sentence: its introduction is the last sentence before it that is not a heading
+    let from = sentences[si]!.tokenStart;
+    let to = k0;
+    if (from === k0) {
+      let j = si - 1;
+      while (j >= 0 && sentences[j]!.heading && sentences[si]!.paragraph - sentences[j]!.paragraph <= 2) j--;
+      if (j < 0 || sentences[si]!.paragraph - sentences[j]!.paragraph > 2) continue;
+      si = j;
+      from = sentences[j]!.tokenStart;
+      to = sentences[j]!.tokenEnd;
+      if (tokens[to - 1]!.text !== ':') continue; // an introduction ends with a colon
+    }
+    for (let k = from; k < to; k++) {
+      if (!AUTHOR_PRONOUNS.has(tokens[k]!.normal)) continue;
+      let cue = false;
+      for (let j = k + 1; j <= k + 4 && j < to; j++) if (cueAt.has(j)) cue = true;
+      if (cue) own.add(q);
+    }
+  }
+  return own;
+}
+
+/**
+ * Sentences of a text that a colon introduction attributes to someone (a post, a letter or a
+ * statement set out in its own paragraphs without quotation marks: "X wrote on Facebook:"): the
+ * paragraph after the introduction, and each following paragraph that has no attribution of its
+ * own and speaks in the first or second person or opens with a verb (an imperative), at most five.
+ */
+function introducedBlocks(article: AnalysedArticle, cov: Coverage, skip: Uint8Array): Uint8Array {
+  const { sentences, tokens } = article;
+  const block = new Uint8Array(sentences.length);
+  const byParagraph = new Map<number, number[]>();
+  sentences.forEach((s, i) => {
+    const members = byParagraph.get(s.paragraph);
+    if (members) members.push(i);
+    else byParagraph.set(s.paragraph, [i]);
+  });
+  for (let i = 0; i < sentences.length; i++) {
+    const s = sentences[i]!;
+    const own = byParagraph.get(s.paragraph)!;
+    if (tokens[s.tokenEnd - 1]!.text !== ':' || !cov.cue[i] || own[own.length - 1] !== i) continue; // the introduction ends its paragraph
+    for (let p = s.paragraph + 1, taken = 0; taken < 5; p++, taken++) {
+      const members = byParagraph.get(p);
+      if (!members || members.some((j) => cov.cue[j] || sentences[j]!.heading)) break;
+      const voiced = members.some((j) => {
+        const t = sentences[j]!;
+        if (tokens[t.tokenStart]!.pos === 'VERB') return true;
+        for (let k = t.tokenStart; k < t.tokenEnd; k++) if (!skip[k] && PERSONAL.has(tokens[k]!.normal)) return true;
+        return false;
+      });
+      if (taken > 0 && !voiced) break;
+      for (const j of members) block[j] = 1;
+    }
+  }
+  return block;
+}
+
+/**
+ * True when the sentence may run on the source of the sentence before, in the same paragraph:
+ * that sentence's named, indirect report runs to its end, or this one opens with a subject that
+ * stands for that source followed by an additive adverb ("It also …", "The report further …").
+ * A sentence opening with a demonstrative (This is …, These figures …) comments in the writer's
+ * voice and does not run on.
+ */
+function continuesSource(article: AnalysedArticle, si: number, cov: Coverage, roles: Map<number, Set<string>>): boolean {
+  const { sentences, tokens } = article;
+  const s = sentences[si]!;
+  const prev = sentences[si - 1];
+  if (!prev || prev.paragraph !== s.paragraph || !(cov.cue[si - 1] === 2 || cov.content[si - 1] === 2)) return false;
+  let k = s.tokenStart;
+  while (k < s.tokenEnd && (tokens[k]!.pos === 'CCONJ' || tokens[k]!.type === 'punctuation')) k++;
+  if (roles.get(k)?.has('own-comment')) return false;
+  if (cov.runsOn[si - 1]) return true;
+  const names = cov.sources.get(si - 1);
+  for (let j = k; j < Math.min(k + 4, s.tokenEnd); j++) {
+    const w = tokens[j]!.normal;
+    if (roles.get(j)?.has('continuation')) return j > k;
+    if (!(SOURCE_PRONOUNS.has(w) || names?.has(w) || tokens[j]!.pos === 'DET')) return false;
+  }
+  return false;
 }
 
 /**
@@ -141,19 +355,25 @@ function coverage(sentences: readonly Sentence[], attributions: readonly Attribu
  * Linear in the article size: quotations and attributions are looked up per sentence by
  * binary search, never scanned in full.
  */
-export function findUnsourced(article: AnalysedArticle, attributions: AttributionDraft[], _lexicons: Lexicons): UnsourcedDraft[] {
+export function findUnsourced(article: AnalysedArticle, attributions: AttributionDraft[], lexicons: Lexicons): UnsourcedDraft[] {
   const { tokens, sentences } = article;
-  const quotes = quotationsOf(article);
+  const roles = rolesOf(article, lexicons);
+  const all = quotationsOf(article);
+  const own = ownQuotations(article, all, lexicons);
+  const quotes = own.size ? all.filter((q) => !own.has(q)) : all;
+  const cov = coverage(article, attributions, lexicons);
   const inQuote = new Uint8Array(tokens.length);
   for (const q of quotes) {
     for (let k = tokenIndexAt(tokens, q.start); k < tokens.length && tokens[k]!.end <= q.end; k++) inQuote[k] = 1;
   }
-  const covered = coverage(sentences, attributions);
+  const skip = new Uint8Array(tokens.length);
+  for (let k = 0; k < tokens.length; k++) skip[k] = inQuote[k]! | cov.reported[k]!;
+  const introduced = introducedBlocks(article, cov, inQuote);
   const out: UnsourcedDraft[] = [];
   for (let si = 0; si < sentences.length; si++) {
     checkBudget('unsourced');
     const s = sentences[si]!;
-    if (s.heading) continue;
+    if (s.heading || introduced[si]) continue;
     const last = tokens[s.tokenEnd - 1]!;
     if (last.text === '?' || last.text === ':') continue;
     let words = 0;
@@ -168,12 +388,16 @@ export function findUnsourced(article: AnalysedArticle, attributions: Attributio
     }
     if (quoted >= len * 0.5) continue;
     let reason: UnsourcedReason;
-    if (covered.any[si]) {
-      if (covered.named[si]) continue;
+    if (cov.content[si] || (cov.cue[si] && (cov.framed[si] || !ownClaim(tokens, s, skip, roles)))) {
+      // what the sentence claims is reported: by a named source (no finding) or a vague one
+      if (Math.max(cov.content[si]!, cov.cue[si]!) === 2) continue;
       reason = 'vague-source';
-    } else {
-      reason = reasonOf(tokens, s, inQuote);
-    }
+    } else if (cov.cue[si]) {
+      // a claim of the article's own beside a reported one
+      const own = reasonOf(tokens, s, skip, roles);
+      reason = own === 'no-attribution' ? 'beside-source' : own;
+    } else if (continuesSource(article, si, cov, roles)) reason = 'continues-source';
+    else reason = reasonOf(tokens, s, skip, roles);
     out.push({
       kind: 'unsourced',
       start: s.start,

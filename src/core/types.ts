@@ -62,6 +62,7 @@ export type BoilerplateReason =
   | 'repeated-title'
   | 'publication-stamp'
   | 'tags'
+  | 'social-embed'
   | 'navigation';
 
 export interface BoilerplateSpan extends TextSpan {

@@ -6,8 +6,9 @@
  * - loaded: BASIL 2010–2012 (a finding is right when it overlaps a lexical or informational bias
  *   span: a lower bound, annotators mark only bias aimed at the story's entities) and BABE odd rows
  *   (right when it overlaps a biased word of its sentence);
- * - unsourced: PolNeAR train (right when the flagged sentence holds no gold attribution fragment
- *   and no Discard span: the datasets' unsourced proxy);
+ * - unsourced: judged audit sheets only (the PolNeAR train proxy — right when the flagged sentence
+ *   holds no gold attribution fragment and no Discard span — is printed beside it but not used: it
+ *   counts every sentence holding an attribution fragment as wrong, whatever else it claims);
  * - attribution: PolNeAR train (right when it matches a gold relation: cue and source overlap);
  * - plus every judged audit sheet in tests/fixtures/audit/ whose `data` is a tuning half
  *   (`basil-tune`, `polnear-train`, `babe-odd`): right counts as correct, wrong and partly as wrong.
@@ -150,13 +151,31 @@ function main(): void {
     process.exit(2);
   }
   const t = new Tallies();
+  const read = new Tallies();
   const tmp = mkdtempSync(join(tmpdir(), 'parallax-calibrate-'));
   try {
     loadedFromGold(DATASETS, t, tmp);
     polnearTrain(DATASETS, t);
-    fromAudits(join(PACKAGE_ROOT, 'tests', 'fixtures', 'audit'), t);
+    fromAudits(join(PACKAGE_ROOT, 'tests', 'fixtures', 'audit'), read);
   } finally {
     rmSync(tmp, { recursive: true, force: true });
+  }
+  // Unsourced findings take the precision judged by reading (the PolNeAR proxy counts any sentence
+  // holding an attribution fragment as wrong, whatever the sentence claims besides; it is printed
+  // for comparison). Every other key adds the judged sheets to its gold comparison.
+  for (const [key, x] of [...t.byKey]) {
+    if (!key.startsWith('unsourced')) continue;
+    console.log(`  proxy ${key.padEnd(34)} ${(x.correct / x.judged).toFixed(3)} (${x.correct}/${x.judged}), not used`);
+    t.byKey.delete(key);
+  }
+  for (const [key, x] of read.byKey) {
+    const into = t.byKey.get(key);
+    if (!into) t.byKey.set(key, x);
+    else {
+      into.judged += x.judged;
+      into.correct += x.correct;
+      for (const d of x.data) into.data.add(d);
+    }
   }
   const records = [...t.byKey]
     .filter(([key, x]) => x.judged >= minJudged(key) || isPool(key))
@@ -181,8 +200,8 @@ function main(): void {
     sources: [
       { title: 'BASIL (Fan et al., EMNLP 2019), 2010–2012 triplets', note: 'a loaded finding is right when it overlaps a lexical or informational bias span (a lower bound)' },
       { title: 'BABE SG2 (Spinde et al., 2021), odd data rows', note: 'a loaded finding is right when it overlaps a biased word of its sentence (a lower bound)' },
-      { title: 'PolNeAR (Newell et al., LREC 2018), train split', note: 'attribution: matches a gold relation; unsourced: the sentence holds no gold attribution fragment' },
-      { title: 'parallax audit sheets, tests/fixtures/audit/*.yml (tuning halves only)', note: 'judged by reading the article' },
+      { title: 'PolNeAR (Newell et al., LREC 2018), train split', note: 'attribution: matches a gold relation' },
+      { title: 'parallax audit sheets, tests/fixtures/audit/*.yml (tuning halves only)', note: 'judged by reading the article; the only data for unsourced findings' },
     ],
     entries: [],
     calibration: records,

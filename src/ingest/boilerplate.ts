@@ -225,6 +225,8 @@ function classifyLines(lines: readonly ContentLine[], meta: ArticleMeta, cues: B
     }
     // tags
     if (cues.tagsLabel.test(t) && short(25)) return { reason: 'tags', rule: 'line starts with a tags label' };
+    // social-embed: a post with its signature "— Name (@handle) date" at the end of the line
+    if (t.includes('(@') && cues.embedSignature.test(t)) return { reason: 'social-embed', rule: 'embedded post signed "— Name (@handle) date"' };
     // related-links
     if (cues.relatedPhrase.test(t) && short(20)) return { reason: 'related-links', rule: 'related-links heading' };
     // publication-stamp

@@ -36,6 +36,8 @@ export interface BoilerplateCues {
   relatedPhrase: RegExp;
   copyright: RegExp;
   tagsLabel: RegExp;
+  /** At the end of a line: an embedded post's signature, "— Name (@handle) Month D, YYYY". */
+  embedSignature: RegExp;
   stampWord: RegExp;
   stampMaxWords: number;
   /** At the start of a line: an update or correction notice. */
@@ -213,6 +215,7 @@ export function loadBoilerplateCues(): BoilerplateCues {
       'iu',
     ),
     tagsLabel: wordsRegex(get('tags_labels'), '^\\s*', '\\s*:'),
+    embedSignature: new RegExp(`(?:${alternation(get('embed_dashes'))})\\s*[^()\\n]{1,80}\\(@\\w{1,30}\\)\\s*(?:${date.source})\\s*$`, 'iu'),
     stampWord: wordsRegex(get('stamp_words')),
     stampMaxWords: num(d, 'stamp_max_words', f),
     updateNote: wordsRegex(get('update_notes'), '^\\W*'),

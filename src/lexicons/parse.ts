@@ -69,7 +69,7 @@ export interface RawLexicon {
   version: string;
   license: string;
   description: string;
-  kind: 'markers' | 'reporting-verbs' | 'sources' | 'actors' | 'word-classes' | 'calibration';
+  kind: 'markers' | 'reporting-verbs' | 'sources' | 'actors' | 'word-classes' | 'calibration' | 'unsourced';
   sources: RawSource[];
   wordlists?: RawWordlist[];
   entries: RawEntry[];

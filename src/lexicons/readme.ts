@@ -32,6 +32,8 @@ export function renderReadme(lex: Lexicons): string {
     'official titles and quotations from firing. Lexicons of kind `word-classes` hold classes of single words that an',
     'analysis consults (the entry id names the class; each word is compared with a token\'s normal form or lemma, never',
     'matched as a phrase and never a finding); a user file with the same entry id adds words to the class.',
+    'Lexicons of kind `unsourced` hold the words (modals, likelihood phrases, opinion participles, discourse verbs,',
+    'openings) whose category names their part in deciding unsourced assertions (src/analyses/unsourced.ts); they are never findings.',
     '',
     '| lexicon | kind | entries | phrases | licence | file |',
     '|---|---|---:|---:|---|---|',

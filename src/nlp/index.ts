@@ -191,7 +191,10 @@ export function analyseText(text: string, body: readonly Span[], layout?: TextLa
     // wink ends sentences after abbreviations in parentheses ("Sen. Bernie Sanders (I-Vt.) said")
     // and after quoted exclamations ("“Lock her up!” he wrote."); a sentence does not start with a
     // lower-case word or a comma, so such a boundary is read as a continuation (line breaks still end sentences).
-    const continues = ws !== lastWinkSentence && /^(\p{Ll}|[,;)])/u.test(value) && tokens.length > 0 && endsLikeAbbreviationOrQuote(tokens, text);
+    const continues =
+      ws !== lastWinkSentence &&
+      tokens.length > 0 &&
+      ((/^(\p{Ll}|[,;)])/u.test(value) && endsLikeAbbreviationOrQuote(tokens, text)) || insideWordOrParenthesis(tokens, src(start)));
     if (tokens.length > 0 && (pendingBreak || pendingParagraph || (ws !== lastWinkSentence && !continues))) {
       closeSentence();
       if (pendingParagraph) paragraph++;
@@ -298,6 +301,24 @@ function endsLikeAbbreviationOrQuote(tokens: readonly Token[], text: string): bo
   // "Vt." as one token, or "Vt" + "."
   if (/^\p{Lu}[\p{L}.]{0,3}\.$/u.test(last.text)) return true;
   return last.text === '.' && before !== undefined && before.end === last.start && /^\p{Lu}\p{L}{0,3}$/u.test(text.slice(before.start, before.end));
+}
+
+/**
+ * True when a wink boundary falls inside a word or a short parenthesis, which no sentence end
+ * does: a period glued to the next token ("GunBroker.com", "video.foxnews.com") or an
+ * abbreviation inside a parenthesis opened a few tokens before and not yet closed
+ * ("Sen. Lindsey Graham (R-S.C.) said", "Rep. Joe Crowley (D-N.Y.) teased").
+ */
+function insideWordOrParenthesis(tokens: readonly Token[], nextStart: number): boolean {
+  const last = tokens[tokens.length - 1]!;
+  if (last.text.endsWith('.') && last.end === nextStart) return true;
+  if (!/^\p{Lu}[\p{L}.]{0,3}\.$|^\.$/u.test(last.text)) return false;
+  for (let k = tokens.length - 1; k >= Math.max(0, tokens.length - 6); k--) {
+    const t = tokens[k]!.text;
+    if (t === ')') return false;
+    if (t === '(') return true;
+  }
+  return false;
 }
 
 /** Headline-like sentences: no closing punctuation and alone on their line (judged in the view). */

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findAttributions } from '../../src/analyses/attribution/index.js';
 import { findUnsourced } from '../../src/analyses/unsourced.js';
+import { bundledFlags, loadUnsourcedGold, scoreUnsourcedGold } from '../../src/eval/unsourced.js';
 import { loadLexicons } from '../../src/lexicons/index.js';
 import { analyseArticles, prepareArticle } from '../../src/pipeline.js';
 import type { AttributionFinding, UnsourcedFinding } from '../../src/core/types.js';
@@ -22,9 +23,39 @@ const unsourced = (text: string) => {
 };
 
 describe('unsourced assertions on small texts', () => {
-  it('flags an own-voice accusation and leaves the sourced sentence before it alone', () => {
+  it('flags an own-voice accusation and leaves the sourced sentence before it alone; right after indirect speech it may run on that source', () => {
     const text = 'According to police sources, the convoy was attacked at dawn. The attackers were paid by a foreign government.';
-    expect(unsourced(text)).toEqual([[62, 'no-attribution', 'The attackers were paid by a foreign government.']]);
+    expect(unsourced(text)).toEqual([[62, 'continues-source', 'The attackers were paid by a foreign government.']]);
+    // in a new paragraph, or opening with a demonstrative (the writer's comment), it is the article's own claim
+    expect(unsourced(text.replace('. The', '.\n\nThe'))).toEqual([[63, 'no-attribution', 'The attackers were paid by a foreign government.']]);
+    expect(unsourced('According to police sources, the convoy was attacked at dawn. This is a road used by smugglers from the north.')[0]?.[1]).toBe('no-attribution');
+    // "It also …" after a report continues it
+    expect(unsourced('The report found that the army had lost ground. It also gives the names of the officers.')).toEqual([[48, 'continues-source', 'It also gives the names of the officers.']]);
+  });
+
+  it('counts a sentence as sourced only when the attribution covers its claim', () => {
+    // the cue is inside an infinitive; the piling on is the article's claim
+    expect(unsourced('Critics, eager to portray the plan as doomed, piled on.')).toEqual([[0, 'beside-source', 'Critics, eager to portray the plan as doomed, piled on.']]);
+    expect(unsourced('The mayor said the plan was doomed.')).toEqual([]);
+    expect(unsourced('The mayor said on Tuesday at a press conference in the city hall that the plan was doomed.')).toEqual([]);
+    // an evaluation of the article's own beside a report takes its own reason
+    expect(unsourced('The deal is seen as a boost for the region, with the minister saying that more troops will come.')[0]?.[1]).toBe('agentless-passive');
+  });
+
+  it('leaves a text set out after a colon introduction to its author (a quoted post)', () => {
+    const text = 'The senator wrote on Facebook:\n\nAct like the job matters to you. Dress like you deserve respect.\n\nYour parents do not respect their positions either.\n\nThe post was deleted two hours later.';
+    expect(unsourced(text)).toEqual([[text.indexOf('The post'), 'no-attribution', 'The post was deleted two hours later.']]);
+  });
+
+  it('reads a quotation the writer gives from their own earlier writing as the article speaking', () => {
+    const text = 'In an earlier column I wrote:\n\n“The army has lost control of the north and the government hides it.”';
+    expect(unsourced(text)).toEqual([[text.indexOf('“'), 'no-attribution', '“The army has lost control of the north and the government hides it.”']]);
+    expect(unsourced('The minister wrote:\n\n“The army has lost control of the north and the government hides it.”')).toEqual([]);
+  });
+
+  it('does not end a sentence inside "(R-S.C.)" or a web address', () => {
+    const a = articleFrom('Sen. Lindsey Graham (R-S.C.) said the bill failed. Rep. Joe Crowley (D-N.Y.) teased him. GunBroker.com, has removed the listing.');
+    expect(a.sentences.map((x) => x.text)).toEqual(['Sen. Lindsey Graham (R-S.C.) said the bill failed.', 'Rep. Joe Crowley (D-N.Y.) teased him.', 'GunBroker.com, has removed the listing.']);
   });
 
   it('gives reasons: prediction, prescriptive, agentless passive, vague source', () => {
@@ -76,13 +107,26 @@ describe('unsourced assertions on the bundled corpus', () => {
     expect(u.some((f) => f.start === before)).toBe(false);
   });
 
-  it('does not flag any sentence that holds an attribution cue with a named or typed source', () => {
-    for (const name of ['lavrov-african-tour.md', 'newsvoice-2024-06-21-burkina-faso-russian-assistance.md', 'starfolk-2025-04-03-russia-military-influence-west-africa.md']) {
-      const { attributions, unsourced: u } = of(name);
-      for (const a of attributions.filter((x) => x.source && x.sourceType !== 'unknown')) {
-        expect(u.find((f) => f.start <= a.cue.start && a.cue.end <= f.end), `${name}: ${a.text}`).toBeUndefined();
-      }
+  it('matches the hand-made gold: every own unsourced claim flagged and shown, no attributed sentence shown', () => {
+    const s = scoreUnsourcedGold(loadUnsourcedGold(), bundledFlags(lex));
+    expect(s.missed.map((g) => g.snippet)).toEqual([]);
+    expect(s.wronglyFlagged.map((g) => g.snippet)).toEqual([]);
+    expect([s.unsourced, s.attributed, s.recall, s.precision]).toEqual([42, 20, 1, 1]);
+  });
+
+  it("flags the Newsvoice author's quotation of his own earlier article as the outlet's claims", () => {
+    const { text, unsourced: u } = of('newsvoice-2024-06-21-burkina-faso-russian-assistance.md');
+    for (const sentence of ['”The country’s spiralling security situation justifies the interim government to keep on with the protection of its borders.', 'However, the Russians, through Wagner PMC, have offered immense support to the army.”']) {
+      const start = text.indexOf(sentence);
+      expect(u.find((f) => f.start === start)).toMatchObject({ end: start + sentence.length, reason: 'no-attribution' });
     }
+  });
+
+  it("flags the Starfolk evaluation beside Lavrov's statement with its own reason", () => {
+    const { text, unsourced: u } = of('starfolk-2025-04-03-russia-military-influence-west-africa.md');
+    const sentence = "Russia's involvement is seen as a significant boost to the initiative, with Lavrov stating that Russian specialists can help develop and arm the forces with specific weapons and machinery.";
+    const start = text.indexOf(sentence);
+    expect(u.find((f) => f.start === start)).toMatchObject({ end: start + sentence.length, reason: 'agentless-passive' });
   });
 
   it('flags the agentless "is seen as" evaluation and the predictions of the Starfolk article', () => {

@@ -148,6 +148,8 @@ describe('general cues (lines not from the corpus)', () => {
     ['Photo: Reuters/John Smith', 'caption'],
     ['Soldiers on patrol near the border. (AP Photo/Jane Roe)', 'caption'],
     ['Getty Images/AFP', 'photo-credit'],
+    ['Vote for the bill today! pic.twitter.com/abc123 — Jane Roe (@janeroe) December 4, 2017', 'social-embed'],
+    ['The senator is right about this one. – John Q. Public (@jqp_news) March 3, 2016', 'social-embed'],
     ['Related articles:', 'related-links'],
     ['Read more: Mali expels French ambassador', 'related-links'],
     ['Läs också', 'related-links'],
