@@ -8,7 +8,6 @@ import { createHash } from 'node:crypto';
 
 import { InputError } from './core/errors.js';
 import { kindRank } from './core/finding-kinds.js';
-import type { ArticleLimits } from './core/limits.js';
 import type { AnalysedArticle, Finding, FindingDraft, Report, SkippedInput } from './core/types.js';
 import { pause } from './core/interrupt.js';
 import { expandInputs } from './ingest/files.js';
@@ -188,7 +187,7 @@ export function numberFindings(articles: AnalysedArticle[], drafts: FindingDraft
     const sorted = [...drafts[i]!].sort(
       (x, y) => x.start - y.start || x.end - y.end || kindRank(x.kind) - kindRank(y.kind) || (x.rule < y.rule ? -1 : x.rule > y.rule ? 1 : 0),
     );
-    for (const d of sorted) all.push({ ...d, id: '', article: a.id, confidence: 0, calibration: '' } as Finding);
+    for (const d of sorted) all.push({ ...d, id: '', article: a.id, confidence: 0, calibration: '' });
   });
   all.forEach((f, i) => (f.id = `f${i + 1}`));
   return all;

@@ -14,7 +14,7 @@ import type { AnalysedArticle, Event, EventLink, Finding, LexiconRecord, Token }
 import type { Lexicons } from '../lexicons/index.js';
 import { overlapping, sortSpans } from '../core/spans.js';
 import { unitsOf, type Unit } from './units.js';
-import { isStopWord, termsOf, type TermHit } from './terms.js';
+import { termsOf, type TermHit } from './terms.js';
 import { candidatePairs, centroid, overlap, vectorOf, weighting, type TermVector, type Weighting } from './similarity.js';
 import { figuresOf, type Figure } from './figures.js';
 import { isReuse, QUOTE_MIN_SHARED, quoteOverlap, quotesOf, reuseGroups, type QuoteRef, type QuoteReuse } from './quote-reuse.js';
@@ -300,7 +300,7 @@ export function alignArticles(
 ): Alignment {
   const o = { ...DEFAULT_ALIGN_OPTIONS, ...options };
   const sorted = [...articles].sort((a, b) => byId(a.id, b.id) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  const { units, vectors, figures, quotes, allQuotes, score, times } = buildModel(sorted, lexicons, o);
+  const { units, vectors, figures, allQuotes, score, times } = buildModel(sorted, lexicons, o);
   const owner = units.map((u) => u.article);
   const canon = contentRanks(sorted, units);
 
@@ -441,7 +441,7 @@ export function alignArticles(
   const claimed = new Set<QuoteReuse>();
   for (const e of events) {
     if (!e.quoteReuse) continue;
-    const mine = (e.quoteReuse as QuoteReuse[]).filter((r) => !claimed.has(r));
+    const mine = (e.quoteReuse).filter((r) => !claimed.has(r));
     mine.forEach((r) => claimed.add(r));
     if (mine.length) e.quoteReuse = mine;
     else delete e.quoteReuse;
@@ -514,7 +514,7 @@ function contentRanks(sorted: readonly AnalysedArticle[], units: readonly Unit[]
     const hy = key(y);
     return hx < hy ? -1 : hx > hy ? 1 : x - y;
   });
-  const rank: number[] = new Array(units.length);
+  const rank = new Array<number>(units.length);
   order.forEach((x, r) => (rank[x] = r));
   return rank;
 }

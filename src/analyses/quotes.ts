@@ -155,7 +155,7 @@ function make(text: string, start: number, end: number, innerStart: number, inne
  * returns the offset after it, or -1 when `i` cannot open one. It closes at the next '' in its
  * paragraph; without one it runs to the paragraph end (unbalanced), as an unclosed “ does.
  */
-function doubledQuote(text: string, i: number, span: Span, out: Quotation[], paraEndFrom: (from: number) => number): number {
+function doubledQuote(text: string, i: number, out: Quotation[], paraEndFrom: (from: number) => number): number {
   if (!isOpenContext(text[i - 1]) || isSpace(text[i + 2]) || text[i + 2] === "'") return -1;
   const paraEnd = paraEndFrom(i + 2);
   const limit = Math.min(paraEnd, i + MAX_QUOTATION);
@@ -183,7 +183,7 @@ function scanSpan(text: string, span: Span, out: Quotation[]): void {
     const c = text[i]!;
     // Two apostrophes standing for a double mark (''…'', a wire and archive convention).
     if (c === "'" && text[i + 1] === "'") {
-      const j = doubledQuote(text, i, span, out, paraEndFrom);
+      const j = doubledQuote(text, i, out, paraEndFrom);
       if (j > i) {
         i = j;
         continue;

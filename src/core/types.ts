@@ -214,6 +214,8 @@ interface FindingCommon extends TextSpan {
 
 export interface LoadedFinding extends FindingCommon {
   kind: 'loaded';
+  /** A `LoadedCategory`, or a category a user's own lexicon names (the union keeps the known ones in the schema). */
+  // eslint-disable-next-line @typescript-eslint/no-redundant-type-constituents
   category: LoadedCategory | string;
   lexicon: string;
   entry: string;

@@ -110,7 +110,7 @@ export function groupStories(inputs: readonly StoryInput[], options: Partial<Gro
   const seen = new Set<number>();
   const edges: { a: number; b: number; s: number; shared: string[] }[] = [];
   // Summed similarity between groups (initially between articles), updated on every merge.
-  const between: Map<number, number>[] = inputs.map(() => new Map());
+  const between: Map<number, number>[] = inputs.map(() => new Map<number, number>());
   const similarity = (a: number, b: number): { s: number; shared: string[] } => {
     const { c, shared } = cosine(vecs[a]!, vecs[b]!);
     // Topic words alone do not make a story: two articles must share a named participant (a name

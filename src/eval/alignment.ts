@@ -119,7 +119,7 @@ export function baselineScores(t: PreparedTopic): { pair: string; cosine: number
       tf.set(tok.normal, (tf.get(tok.normal) ?? 0) + 1);
       byLine.set(line, tf);
     }
-    d.lineStarts.forEach((_, l) => sentences.push({ doc: d.doc, k: key(d.doc, l), tf: byLine.get(l) ?? new Map() }));
+    d.lineStarts.forEach((_, l) => sentences.push({ doc: d.doc, k: key(d.doc, l), tf: byLine.get(l) ?? new Map<string, number>() }));
   }
   const df = new Map<string, number>();
   for (const s of sentences) for (const w of s.tf.keys()) df.set(w, (df.get(w) ?? 0) + 1);

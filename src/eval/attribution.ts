@@ -162,7 +162,11 @@ function scoreArticle(text: string, gold: ReturnType<typeof parseAnn>, attributi
     }
     for (const w of words(text, [hit.cue, ...(hit.source ? [hit.source] : [])])) ignore.add(w);
     const t = hit.content ? words(text, [hit.content]) : new Set<number>();
-    for (const w of t) if (!ignore.has(w)) (g.has(w) ? c.contentTp++ : c.contentFp++);
+    for (const w of t) {
+      if (ignore.has(w)) continue;
+      if (g.has(w)) c.contentTp++;
+      else c.contentFp++;
+    }
     for (const w of g) if (!t.has(w) && !ignore.has(w)) c.contentFn++;
   }
   // Unsourced proxy over sentences.
@@ -349,7 +353,7 @@ export function run(datasetsDir: string): Partial<Record<Split, Counts>> | undef
       for (const a of r.attributions) {
         const keys = attributionKeys(a);
         for (const key of process.env['PARALLAX_EVAL_ENTRIES'] ? keys.slice(0, -1) : keys.slice(-3, -1)) {
-          const bySplit = per.get(key) ?? new Map();
+          const bySplit = per.get(key) ?? new Map<Split, { n: number; cue: number; strict: number }>();
           per.set(key, bySplit);
           const x = bySplit.get(split) ?? { n: 0, cue: 0, strict: 0 };
           bySplit.set(split, x);

@@ -12,7 +12,7 @@
  * web-page path), the finding (kind, span, text, rule, category / reason, source / cue / content,
  * confidence), the sentence with its neighbours, and empty `verdict:` and `why:`.
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { stringify } from 'yaml';

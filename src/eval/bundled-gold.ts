@@ -76,8 +76,13 @@ export function scoreBundled(events: readonly Event[], gold: readonly GoldMentio
       const isGold = a.events.some((e) => b.events.includes(e));
       const predicted = [...inEvents[x]!].some((id) => inEvents[y]!.has(id));
       if (isGold && predicted) c.tp++;
-      else if (isGold) (c.fn++, missed.push([a, b]));
-      else if (predicted) (c.fp++, wrong.push([a, b]));
+      else if (isGold) {
+        c.fn++;
+        missed.push([a, b]);
+      } else if (predicted) {
+        c.fp++;
+        wrong.push([a, b]);
+      }
     }
   }
   return { ...c, ...prf(c), missed, wrong };

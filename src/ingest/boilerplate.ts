@@ -441,7 +441,10 @@ function mostlyOtherScript(text: string): { code: string; notice: string } | nul
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c < 128) {
-      if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) (letters++, latin++);
+      if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) {
+        letters++;
+        latin++;
+      }
       continue;
     }
     const cp = text.codePointAt(i)!;

@@ -68,7 +68,7 @@ export function parseFrontMatter(text: string, file: string): FrontMatter | null
       file,
       line: lineOffset + 1,
       expected: 'a YAML mapping of "key: value" lines',
-      found: Array.isArray(data) ? 'a list' : `the value ${quoteForMessage(String(data))}`,
+      found: Array.isArray(data) ? 'a list' : `the value ${quoteForMessage(typeof data === 'string' ? data : JSON.stringify(data))}`,
       hint: 'write one "key: value" per line (title, outlet, author, date, url)',
     });
   }

@@ -326,7 +326,7 @@ function markHeadings(sentences: Sentence[], view: string, viewStart: number[], 
   for (const s of sentences) {
     const start = viewStart[s.tokenStart]!;
     const end = viewEnd[s.tokenEnd - 1]!;
-    const last = view.slice(viewStart[s.tokenEnd - 1]!, end);
+    const last = view.slice(viewStart[s.tokenEnd - 1], end);
     const endsLine = /^[ \t\u00a0]*(\r\n|\n|\r|$)/.test(view.slice(end, end + 20));
     const startsLine = /(^|[\r\n])[ \t\u00a0]*$/.test(view.slice(Math.max(0, start - 20), start));
     const words = s.tokenEnd - s.tokenStart;

@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AnalysedArticle, Event } from '../../src/core/types.js';
 import { prepareArticle } from '../../src/pipeline.js';
-import { alignArticles, buildModel, DEFAULT_ALIGN_OPTIONS, type Alignment, type EventLink, type QuoteReuse } from '../../src/align/index.js';
+import { alignArticles, buildModel, DEFAULT_ALIGN_OPTIONS, type Alignment } from '../../src/align/index.js';
 import { isoDay, loadTimeLexicon, timesConflict } from '../../src/align/time.js';
 import { analyseArticles } from '../../src/pipeline.js';
 import { loadLexicons, type Lexicons } from '../../src/lexicons/index.js';
@@ -35,7 +35,7 @@ let lexicons: Lexicons;
 
 /** The link between the mentions `x` and `y` of event `e`. */
 const linkOf = (e: Event, x: { start: number; article: string }, y: { start: number; article: string }) =>
-  (e.links as EventLink[]).find((l) => {
+  (e.links).find((l) => {
     const ms = [e.mentions[l.a]!, e.mentions[l.b]!];
     return ms.some((m) => m.article === x.article && m.start === x.start) && ms.some((m) => m.article === y.article && m.start === y.start);
   });
@@ -56,7 +56,7 @@ describe('bundled corpus alignment', () => {
     const a2 = span(1, '”I have no doubt that thanks to this cooperation, the remaining pockets of terrorism on the territory of Burkina Faso will be destroyed,” he told a press conference in the capital Ouagadougou.');
     const shared = eventWith(alignment, a1).filter((e) => has(e, a2));
     expect(shared.length).toBeGreaterThanOrEqual(1);
-    const reuse = alignment.events.flatMap((e) => (e.quoteReuse ?? []) as QuoteReuse[]).find((r) => r.variants.some((v) => v.text.includes('remaining pockets')));
+    const reuse = alignment.events.flatMap((e) => (e.quoteReuse ?? [])).find((r) => r.variants.some((v) => v.text.includes('remaining pockets')));
     expect(reuse).toBeDefined();
     const q1 = span(0, '“I have no doubt that, thanks to this cooperation, the remaining pockets of terrorism in Burkina Faso will be destroyed”');
     expect(reuse!.variants.map((v) => [v.article, v.start, v.end])).toEqual([
@@ -143,7 +143,7 @@ describe('bundled corpus alignment', () => {
     const death = span(2, 'following the death of the group\'s founder, Yevgeny Prigozhin');
     const e = eventWith(alignment, perished)[0]!;
     expect(e.articles).toEqual(['a2', 'a3']);
-    const l = (e.links as EventLink[])[0]!;
+    const l = (e.links)[0]!;
     expect(e.mentions[l.b]!.article).toBe(death.article);
     expect(l.predicate).toEqual({ a: 'creator', b: 'founder', how: 'set', similarity: 1 });
     expect(l.times).toEqual(['2023-08-01…2023-08-31 (August)', '…2025-04-03 ("tightens" and the article date)']);
@@ -202,7 +202,7 @@ describe('bundled corpus alignment', () => {
 
   it('gives each variant of a reused quotation its intro (cue and source) on the real pipeline output', () => {
     const report = analyseArticles(FILES.map((f) => prepareArticle(join(CORPUS, f))), lexicons);
-    const reuse = report.events.flatMap((e) => (e.quoteReuse ?? []) as QuoteReuse[]).find((r) => r.variants.some((v) => v.text.includes('remaining pockets')));
+    const reuse = report.events.flatMap((e) => (e.quoteReuse ?? [])).find((r) => r.variants.some((v) => v.text.includes('remaining pockets')));
     expect(reuse).toBeDefined();
     const byArticle = new Map(reuse!.variants.map((v) => [v.article, v]));
     const lavrov = byArticle.get('a1')!.intro!;

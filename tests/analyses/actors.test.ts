@@ -15,7 +15,7 @@ describe('actor framing on the bundled corpus', () => {
     'starfolk-2025-04-03-russia-military-influence-west-africa.md',
   ].map(corpus);
   const report = analyseArticles(paths.map((p) => prepareArticle(p)), lex);
-  const actors = report.actors as ReturnType<typeof describeActors>;
+  const actors = report.actors;
   const byId = new Map(actors.map((a) => [a.id, a]));
 
   it('is sorted by id and lists each actor per article', () => {

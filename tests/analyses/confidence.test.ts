@@ -41,16 +41,16 @@ describe('confidence on the bundled corpus', () => {
   it('gives every finding the precision of its calibration record, and the report lists exactly the records used', () => {
     expect(report.minConfidence).toBe(DEFAULT_MIN_CONFIDENCE);
     for (const f of report.findings) {
-      const c = report.calibration![f.calibration]!;
+      const c = report.calibration[f.calibration]!;
       expect(c, f.calibration).toBeDefined();
       expect(f.confidence).toBe(Math.round(c.precision * 100) / 100);
       expect(lex.calibration.get(f.calibration)?.judged).toBe(c.judged);
     }
-    expect(Object.keys(report.calibration!).sort()).toEqual([...new Set(report.findings.map((f) => f.calibration))].sort());
+    expect(Object.keys(report.calibration).sort()).toEqual([...new Set(report.findings.map((f) => f.calibration))].sort());
   });
 
   it('views leave out findings below the threshold and count them apart', () => {
-    const hidden = report.findings.filter((f) => f.confidence < report.minConfidence!);
+    const hidden = report.findings.filter((f) => f.confidence < report.minConfidence);
     expect(hidden.length).toBeGreaterThan(0);
     const view = buildView(report);
     expect(view.confidence.hiddenTotal).toBe(hidden.length);

@@ -123,7 +123,7 @@ describe.skipIf(!hasTmux)('in a terminal (tmux)', () => {
     const { s, exitFile } = start('narrow', 80, 24);
     const check = (screen: string) => {
       const rows = screen.split('\n');
-      expect(rows[0]).toMatch(/^parallax  Overview  Events  Actors  Sources/);
+      expect(rows[0]).toMatch(/^parallax {2}Overview {2}Events {2}Actors {2}Sources/);
       expect(rows.slice(0, 23).some((r) => /filter: \w+ · (search: .* · )?\? help · q quit|written to/.test(r))).toBe(true);
       for (const r of rows) expect([...r].length).toBeLessThanOrEqual(80);
     };

@@ -9,7 +9,7 @@ export interface ParsedTable {
 /** Every table in `markdown` (nested ones included), cells as their raw text. */
 export function gfmTables(markdown: string): ParsedTable[] {
   const out: ParsedTable[] = [];
-  marked.walkTokens(marked.lexer(markdown, { gfm: true }), (t: Token) => {
+  void marked.walkTokens(marked.lexer(markdown, { gfm: true }), (t: Token) => {
     if (t.type === 'table') {
       const tt = t as Tokens.Table;
       out.push({ header: tt.header.map((c) => c.text), rows: tt.rows.map((r) => r.map((c) => c.text)) });

@@ -23,7 +23,7 @@ describe('formatMarkdown on the fixture report', () => {
 });
 
 describe('markdown marks next to punctuation', () => {
-  it('falls back to HTML tags where GFM emphasis would not parse', async () => {
+  it('falls back to HTML tags where GFM emphasis would not parse', () => {
     const r = fixtureReport();
     // A mark that starts with punctuation right after a letter ("so|-called") cannot open GFM emphasis.
     const f2 = r.findings.find((f) => f.id === 'f2')!;

@@ -45,7 +45,7 @@ export function markdownProblems(markdown: string): string[] {
 /** Heading texts of a markdown document as marked parses them. */
 export function markdownHeadings(markdown: string): string[] {
   const out: string[] = [];
-  marked.walkTokens(marked.lexer(markdown, { gfm: true }), (t: Token) => {
+  void marked.walkTokens(marked.lexer(markdown, { gfm: true }), (t: Token) => {
     if (t.type === 'heading') out.push(`${'#'.repeat((t as Tokens.Heading).depth)} ${(t as Tokens.Heading).text}`);
   });
   return out;

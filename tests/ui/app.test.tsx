@@ -30,7 +30,6 @@ async function open(width: number, height: number, keys: string[] = [], exportMa
 const lines = (frame: string | undefined) => (frame ?? '').split('\n');
 const TAB = '\t';
 const ENTER = '\r';
-const ESC = '\u001b';
 
 describe('report browser', () => {
   test('overview at 80 columns: outlets, headline scores, category bars side by side', async () => {

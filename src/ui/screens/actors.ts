@@ -5,7 +5,7 @@
 import { sanitizeTerminal } from '../../core/escape.js';
 import { label, type ViewModel } from '../model.js';
 import { truncateLine, wrap, type Line } from '../text.js';
-import type { Frame, ScreenContext, ScreenOutput } from './types.js';
+import type { ScreenContext, ScreenOutput } from './types.js';
 
 export interface ActorRow {
   name: string;

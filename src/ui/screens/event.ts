@@ -7,7 +7,7 @@
 import { sanitizeTerminal } from '../../core/escape.js';
 import type { EventMention, Span } from '../../core/types.js';
 import { wordDiff } from '../../core/word-diff.js';
-import { article, findingsOf, highlight, label, type ViewModel } from '../model.js';
+import { article, findingsOf, highlight, label } from '../model.js';
 import type { Role } from '../theme.js';
 import { columnWidths, sideBySide, truncateLine, wrap, type Line } from '../text.js';
 import { evidenceLines } from './event-evidence.js';

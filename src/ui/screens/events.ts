@@ -6,7 +6,7 @@ import { sanitizeTerminal } from '../../core/escape.js';
 import type { Event } from '../../core/types.js';
 import { label, type ViewModel } from '../model.js';
 import { padLine, truncate, truncateLine, type Line } from '../text.js';
-import type { Frame, ScreenContext, ScreenOutput } from './types.js';
+import type { ScreenContext, ScreenOutput } from './types.js';
 
 /**
  * Events whose label or mention text contains the query (case-insensitive), in screen order:

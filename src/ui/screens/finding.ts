@@ -2,7 +2,7 @@
 import { sanitizeTerminal } from '../../core/escape.js';
 import { detailOf } from '../../core/finding-kinds.js';
 import { article, label } from '../model.js';
-import { wrap, type Line, type Segment } from '../text.js';
+import { wrap, type Line } from '../text.js';
 import type { Frame, ScreenContext, ScreenOutput } from './types.js';
 
 export function findingScreen(ctx: ScreenContext, frame: Frame & { screen: 'finding' }): ScreenOutput {
@@ -39,7 +39,7 @@ export function findingScreen(ctx: ScreenContext, frame: Frame & { screen: 'find
   const lines: Line[] = [];
   for (const [k, v] of rows) {
     const body = wrap([{ text: v }], width - keyWidth, '');
-    body.forEach((l, i) => lines.push([{ text: (i === 0 ? k : '').padEnd(keyWidth), role: 'key' } as Segment, ...l]));
+    body.forEach((l, i) => lines.push([{ text: (i === 0 ? k : '').padEnd(keyWidth), role: 'key' }, ...l]));
   }
   const sentence = ctx.model.sentences.get(a.id)?.find((x) => x.start <= f.start && f.start < x.end);
   if (sentence) {

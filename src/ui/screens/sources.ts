@@ -7,7 +7,7 @@ import type { AttributionFinding } from '../../core/types.js';
 import { findingsOf, label } from '../model.js';
 import { truncateLine, wrap, type Line } from '../text.js';
 import { bar, pct } from './overview.js';
-import type { Frame, ScreenContext, ScreenOutput } from './types.js';
+import type { ScreenContext, ScreenOutput } from './types.js';
 
 export function sourcesScreen(ctx: ScreenContext, frame: { cursor: number }): ScreenOutput {
   const { model, width, query } = ctx;
