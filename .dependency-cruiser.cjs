@@ -36,6 +36,13 @@ module.exports = {
       to: { path: '^src/(report|ui)/' },
     },
     {
+      name: 'readers-look-down',
+      comment: 'reading text and data (nlp, lexicons, ingest) does not know what analyses or aligns it',
+      severity: 'error',
+      from: { path: '^src/(nlp|lexicons|ingest)/' },
+      to: { path: '^src/(analyses|align|pipeline|parallel|commands|corpus|eval|bench)/|^src/(pipeline|cli)[.]ts$' },
+    },
+    {
       name: 'analyses-and-align-look-down',
       comment: 'the analyses and the alignment do not know who runs them',
       severity: 'error',

@@ -1,15 +1,24 @@
 /**
  * Data files whose YAML is the source of truth but which are read at every start-up (ingest cues,
  * alignment paraphrases): `<name>.json` beside `<name>.yml` is a compiled copy (written by
- * `node dist/ingest/cues-json.js`) holding the sha256 of the YAML text it was made from. A copy
+ * `npm run lexicons`, i.e. `node dist/core/yaml-copy.js`) holding the sha256 of the YAML text it was made from. A copy
  * with the current sha256 is read instead of the YAML (the YAML parser costs ~50–150 ms at
  * start-up); a stale or missing copy falls back to the YAML. tests/core/yaml-copy.test.ts fails
- * while a copy is stale.
+ * while a copy is stale. Every YAML file in the folders of `COPIED_FOLDERS` has a copy.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
+import { PACKAGE_ROOT } from './version.js';
+
+/** The data folders read at every start-up, whose YAML files have compiled copies. */
+export const COPIED_FOLDERS = [join(PACKAGE_ROOT, 'lexicons', 'ingest'), join(PACKAGE_ROOT, 'lexicons', 'align')];
+
+/** Every YAML file with a compiled copy. */
+export function yamlCopies(): string[] {
+  return COPIED_FOLDERS.flatMap((dir) => readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort().map((f) => join(dir, f)));
+}
 
 /** The compiled copy's path: `x.yml` → `x.json`. */
 export const copyPathOf = (file: string): string => file.replace(/\.ya?ml$/, '.json');
@@ -31,5 +40,12 @@ export function readYamlData(file: string): { raw: string; data: unknown } {
 /** The compiled JSON copy of a YAML file (what `cues-json.js` writes beside it). */
 export function compileYamlCopy(file: string): string {
   const raw = readFileSync(file, 'utf8');
-  return `${JSON.stringify({ note: `generated from ${basename(file)} by node dist/ingest/cues-json.js; edit the YAML`, sha256: sha256(raw), data: parseYaml(raw) as unknown })}\n`;
+  return `${JSON.stringify({ note: `generated from ${basename(file)} by npm run lexicons; edit the YAML`, sha256: sha256(raw), data: parseYaml(raw) as unknown })}\n`;
+}
+
+if (process.argv[1]?.endsWith('yaml-copy.js')) {
+  for (const file of yamlCopies()) {
+    writeFileSync(copyPathOf(file), compileYamlCopy(file));
+    console.log(`wrote ${copyPathOf(file)}`);
+  }
 }

@@ -3,7 +3,7 @@
  * words, loaded once per process, checked and compiled into regular expressions.
  */
 import { resolve } from 'node:path';
-import { compileYamlCopy, readYamlData } from '../core/yaml-copy.js';
+import { readYamlData } from '../core/yaml-copy.js';
 import { PACKAGE_ROOT } from '../core/version.js';
 
 /** The folder holding the ingest cue files. */
@@ -127,11 +127,6 @@ export function readCueFile(name: string): Record<string, unknown> {
     if (!(key in data)) throw new Error(`${file}: missing "${key}" in the header`);
   }
   return data as Record<string, unknown>;
-}
-
-/** The compiled JSON copy of a cue file (what `cues-json.js` writes). */
-export function compileCueFile(name: string): string {
-  return compileYamlCopy(resolve(INGEST_LEXICONS, name));
 }
 
 /** The cue files under lexicons/ingest. */

@@ -6,12 +6,11 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { compileYamlCopy, copyPathOf, readYamlData } from '../../src/core/yaml-copy.js';
-import { YAML_COPIES } from '../../src/ingest/cues-json.js';
+import { compileYamlCopy, copyPathOf, readYamlData, yamlCopies } from '../../src/core/yaml-copy.js';
 import { loadParaphrases, parseParaphrases, PARAPHRASES_FILE } from '../../src/align/paraphrases.js';
 
 describe('compiled YAML copies', () => {
-  it.each(YAML_COPIES.map((f) => [basename(f), f]))('%s: the JSON copy is up to date (else run: node dist/ingest/cues-json.js)', (_, file) => {
+  it.each(yamlCopies().map((f) => [basename(f), f]))('%s: the JSON copy is up to date (else run: npm run lexicons)', (_, file) => {
     expect(readFileSync(copyPathOf(file), 'utf8')).toBe(compileYamlCopy(file));
     expect(readYamlData(file).data).toEqual(parse(readFileSync(file, 'utf8')));
   });

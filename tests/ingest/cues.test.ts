@@ -1,22 +1,10 @@
 /**
- * The ingest cue files: the compiled JSON copies match the YAML (the source of truth), and
- * boilerplate detection only runs a cue's regular expression on lines holding one of its words.
+ * The ingest cue files (their compiled copies: tests/core/yaml-copy.test.ts): boilerplate detection only runs a cue's regular expression on lines holding one of its words.
  */
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { CUE_FILES, INGEST_LEXICONS, compileCueFile, cueMask, CUE, loadBoilerplateCues, readCueFile } from '../../src/ingest/cues.js';
+import { cueMask, CUE, loadBoilerplateCues } from '../../src/ingest/cues.js';
 import { analyseBoilerplate } from '../../src/ingest/boilerplate.js';
 import type { SourceDocument } from '../../src/core/types.js';
-
-describe('compiled cue files', () => {
-  it.each(CUE_FILES)('%s: the JSON copy is up to date (else run: node dist/ingest/cues-json.js)', (name) => {
-    const json = readFileSync(resolve(INGEST_LEXICONS, name.replace('.yml', '.json')), 'utf8');
-    expect(json).toBe(compileCueFile(name));
-    expect(readCueFile(name)).toEqual(parse(readFileSync(resolve(INGEST_LEXICONS, name), 'utf8')));
-  });
-});
 
 const doc = (text: string): SourceDocument => ({
   path: 'x.txt',
