@@ -21,6 +21,8 @@ import { FORMAT_NAMES, FORMATS } from './report/formats.js';
 import { registerCorpusCommand } from './commands/corpus.js';
 import { registerExerciseCommand } from './commands/exercise.js';
 import { minConfidenceOption } from './commands/confidence-option.js';
+import { registerOpenCommand } from './commands/open.js';
+import { misspeltCommand, usageError } from './commands/usage.js';
 
 export const EXIT = { ok: 0, failOn: 1, badInput: 2, internal: 70, interrupted: 130 } as const;
 
@@ -115,35 +117,47 @@ export function buildProgram(): Command {
     .version(VERSION, '-v, --version')
     .showSuggestionAfterError()
     .exitOverride()
+    // Commander prints nothing: its errors become InputErrors in the expected/found/fix form (main).
+    .configureOutput({ outputError: () => undefined })
     .enablePositionalOptions()
+    .argument('[paths...]', 'articles (files or folders) to open in the terminal browser, or to write reports for without a terminal (default: the bundled corpus)')
     .addOption(minConfidenceOption(Option));
   addAnalyzeOptions(
     program
       .command('analyze')
-      .description('analyse articles (files or directories) and write reports')
+      .alias('analyse')
+      .description('analyse articles (files, directories or http(s) URLs) and write reports')
       .argument('<paths...>', 'article files (.txt, .md, .html) or directories'),
   ).action(async (paths: string[], flags: AnalyzeFlags) => runAnalyze(paths, flags, `parallax analyze ${[...paths].sort().join(' ')}`));
   registerCorpusCommand(program);
   registerExerciseCommand(program);
-  program.action(async () => {
-    const corpus = defaultCorpus();
+  registerOpenCommand(program);
+  program.action(async (paths: string[]) => {
+    // A first word that is no path but close to a command is a misspelt command (`anaylze`).
+    const misspelt = paths.length ? misspeltCommand(paths[0]!, program, existsSync) : null;
+    if (misspelt) throw misspelt;
+    const inputs = paths.length ? paths : [defaultCorpus()];
+    const corpus = inputs.length === 1 ? inputs[0]! : `${inputs.length} paths`;
     const { minConfidence } = program.opts<{ minConfidence?: number }>();
     const shown: AnalyseOptions = minConfidence === undefined ? {} : { minConfidence };
+    const command = paths.length ? `parallax ${[...paths].sort().join(' ')}` : 'parallax';
     if (process.stdout.isTTY && process.stdin.isTTY) {
       // First frame at once (plain, before ink loads), then ink with live progress while the corpus
       // is analysed, then the browser on the finished report.
       const what = sanitizeTerminal(corpus, true);
       (await import('./ui/start-frame.js')).writeStartFrame(process.stdout, what);
       const { launchTui } = await import('./ui/launch.js');
-      await launchTui((onProgress) => analysePathsAsync([corpus], shown, (file, done, total) => onProgress({ done, total, file })), {
+      // Bad paths are refused before the screen changes (exit 2 with the usual message).
+      expandInputs(inputs);
+      await launchTui((onProgress) => analysePathsAsync(inputs, shown, (file, done, total) => onProgress({ done, total, file })), {
         what,
-        exportMarkdown: (report) => writeReports(report, [corpus], { md: join('reports', `${reportName([corpus])}.md`) }, 'parallax').written[0]!,
+        exportMarkdown: (report) => writeReports(report, inputs, { md: join('reports', `${reportName(inputs)}.md`) }, command).written[0]!,
       });
       // Quitting while the analysis still runs returns here at once: do not wait for it to finish.
       process.exit(EXIT.ok);
     }
-    // Without a terminal: write the reports for the bundled corpus and print a summary.
-    await runAnalyze([corpus], shown, 'parallax');
+    // Without a terminal: write the reports for those articles and print a summary.
+    await runAnalyze(inputs, shown, command);
   });
   return program;
 }
@@ -181,7 +195,7 @@ export async function main(argv: string[]): Promise<void> {
   } catch (e) {
     if (e instanceof CommanderError) {
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') process.exit(0);
-      process.exit(EXIT.badInput); // commander already printed the message
+      fail(usageError(e, argv.slice(2), program).format(), EXIT.badInput);
     }
     if (e instanceof Interrupted) onInterrupt();
     if (e instanceof InputError) fail(e.format(), EXIT.badInput);
