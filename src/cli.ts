@@ -22,6 +22,8 @@ import { registerCorpusCommand } from './commands/corpus.js';
 import { registerExerciseCommand } from './commands/exercise.js';
 import { minConfidenceOption } from './commands/confidence-option.js';
 import { registerOpenCommand } from './commands/open.js';
+import { outletsOption } from './commands/outlets-option.js';
+import type { OutletMapEntry } from './ingest/outlets.js';
 import { misspeltCommand, usageError } from './commands/usage.js';
 
 export const EXIT = { ok: 0, failOn: 1, badInput: 2, internal: 70, interrupted: 130 } as const;
@@ -53,6 +55,7 @@ function analyseOptions(flags: AnalyzeFlags, paths: readonly string[] = []): Ana
   if (flags.maxBytes !== undefined) o.maxBytes = flags.maxBytes;
   if (flags.timeoutMs !== undefined) o.timeoutMs = flags.timeoutMs;
   if (flags.minConfidence !== undefined) o.minConfidence = flags.minConfidence;
+  if (flags.outlets) o.outletMap = flags.outlets;
   return o;
 }
 
@@ -64,7 +67,7 @@ function isDirectory(path: string): boolean {
   }
 }
 
-type AnalyzeFlags = OutputFlags & { timeoutMs?: number; progress?: boolean; minConfidence?: number; keepGoing?: boolean };
+type AnalyzeFlags = OutputFlags & { timeoutMs?: number; progress?: boolean; minConfidence?: number; keepGoing?: boolean; outlets?: OutletMapEntry[] };
 
 /** A notice on stderr (never with --quiet); names go through the one sanitiser. */
 const notice = (flags: { quiet?: boolean }, text: string) => {
@@ -106,6 +109,7 @@ function addAnalyzeOptions(cmd: Command): Command {
     .addOption(new Option('--timeout-ms <ms>', `longest time one article may take (default ${DEFAULT_TIMEOUT_MS})`).argParser(parseTimeoutMs))
     .option('--progress', 'print each article to stderr as it is read')
     .addOption(minConfidenceOption(Option))
+    .addOption(outletsOption(Option))
     .option('--keep-going', 'leave out files that cannot be analysed (listed with the reason) instead of stopping (default when a folder is given)')
     .option('--no-keep-going', 'stop at the first file that cannot be analysed')
     .option('-q, --quiet', 'print nothing but errors');

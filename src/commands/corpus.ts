@@ -12,11 +12,24 @@ import { runCorpus } from '../corpus/run.js';
 import { sanitizeTerminal } from '../core/escape.js';
 import { pause, step } from '../core/interrupt.js';
 import { stageFolder, swapFolder, writeStaged } from '../report/write.js';
+import { DEFAULT_MIN_ARTICLES } from '../corpus/outlets.js';
+import { InputError } from '../core/errors.js';
+import { outletsOption } from './outlets-option.js';
+import type { OutletMapEntry } from '../ingest/outlets.js';
 
 interface CorpusFlags {
   out: string;
   quiet?: boolean;
   minConfidence?: number;
+  outlets?: OutletMapEntry[];
+  minArticles?: number;
+}
+
+function parseMinArticles(value: string): number {
+  if (!/^\d+$/.test(value.trim()) || Number(value) < 1) {
+    throw new InputError('bad --min-articles', { expected: 'a whole number of articles, at least 1', found: JSON.stringify(value), hint: `e.g. --min-articles ${DEFAULT_MIN_ARTICLES}` });
+  }
+  return Number(value);
 }
 
 export function registerCorpusCommand(program: Command): void {
@@ -27,6 +40,8 @@ export function registerCorpusCommand(program: Command): void {
     .option('--out <dir>', 'the folder to (re)write: stories/, stories.json, outlets.json and outlets.csv', 'reports/corpus')
     .option('-q, --quiet', 'print nothing but errors')
     .addOption(minConfidenceOption(Option))
+    .addOption(outletsOption(Option))
+    .addOption(new Option('--min-articles <n>', `least articles an outlet needs for a row in outlets.csv/json (default ${DEFAULT_MIN_ARTICLES})`).argParser(parseMinArticles))
     .action(async (dir: string, flags: CorpusFlags) => {
       const tty = process.stderr.isTTY === true && !flags.quiet;
       const progress = tty
@@ -35,7 +50,11 @@ export function registerCorpusCommand(program: Command): void {
       const staging = stageFolder(flags.out);
       // One step (Ctrl-C stops it at once, see core/interrupt.ts). Story files are written as
       // each story is done, so the reports are never all in memory.
-      const shown = flags.minConfidence === undefined ? {} : { minConfidence: flags.minConfidence };
+      const shown = {
+        ...(flags.minConfidence === undefined ? {} : { minConfidence: flags.minConfidence }),
+        ...(flags.outlets ? { outletMap: flags.outlets } : {}),
+        ...(flags.minArticles === undefined ? {} : { minArticles: flags.minArticles }),
+      };
       await pause();
       const { result, written } = step(() => {
         const r = runCorpus(dir, staging, progress ? { progress, emit: writeStaged, ...shown } : { emit: writeStaged, ...shown });
@@ -48,5 +67,8 @@ export function registerCorpusCommand(program: Command): void {
       for (const s of result.skipped) process.stderr.write(`${say(`skipped ${s.reason}`)}\n`);
       for (const d of result.duplicates) process.stderr.write(`${say(`skipped ${d.path}: same text as ${d.sameAs}`)}\n`);
       process.stdout.write(`${say(`${result.articles} articles → ${result.stories} stories; wrote ${written.length} files to ${flags.out}`)}\n`);
+      const t = result.outlets;
+      const left = [t.leftOut.length ? `${t.leftOut.length} with fewer articles left out` : '', t.withoutOutlet ? `${t.withoutOutlet} articles without a known outlet` : ''].filter(Boolean);
+      process.stdout.write(`${say(`outlets: ${t.rows.length} with at least ${t.minArticles} articles${left.length ? ` (${left.join('; ')}: see outlets.meta.json)` : ''}`)}\n`);
     });
 }
