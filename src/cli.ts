@@ -25,6 +25,8 @@ import { registerOpenCommand } from './commands/open.js';
 import { outletsOption } from './commands/outlets-option.js';
 import type { OutletMapEntry } from './ingest/outlets.js';
 import { misspeltCommand, usageError } from './commands/usage.js';
+import { fetchInputs } from './commands/urls.js';
+import { DEFAULT_FETCH_TIMEOUT_MS, isUrl } from './ingest/fetch.js';
 
 export const EXIT = { ok: 0, failOn: 1, badInput: 2, internal: 70, interrupted: 130 } as const;
 
@@ -45,7 +47,7 @@ function defaultCorpus(): string {
 function analyseOptions(flags: AnalyzeFlags, paths: readonly string[] = []): AnalyseOptions {
   const o: AnalyseOptions = {};
   // --keep-going is the default when a folder is given: one bad file does not refuse the batch.
-  o.keepGoing = flags.keepGoing ?? paths.some((p) => isDirectory(p));
+  o.keepGoing = flags.keepGoing ?? paths.some((p) => isDirectory(p) && !isUrl(p));
   if (flags.lexicons) o.dirs = flags.lexicons.map((d) => resolve(d));
   if (flags.disable) {
     const { analyses, categories } = splitDisable(flags.disable);
@@ -67,7 +69,16 @@ function isDirectory(path: string): boolean {
   }
 }
 
-type AnalyzeFlags = OutputFlags & { timeoutMs?: number; progress?: boolean; minConfidence?: number; keepGoing?: boolean; outlets?: OutletMapEntry[] };
+type AnalyzeFlags = OutputFlags & {
+  timeoutMs?: number;
+  progress?: boolean;
+  minConfidence?: number;
+  keepGoing?: boolean;
+  outlets?: OutletMapEntry[];
+  pages?: string;
+  fetchTimeoutMs?: number;
+  maxBytes?: number;
+};
 
 /** A notice on stderr (never with --quiet); names go through the one sanitiser. */
 const notice = (flags: { quiet?: boolean }, text: string) => {
@@ -78,8 +89,10 @@ async function runAnalyze(paths: string[], flags: AnalyzeFlags, command: string)
   const progress = flags.progress
     ? (path: string, i: number, n: number) => process.stderr.write(`parallax: [${i + 1}/${n}] ${sanitizeTerminal(path, true)}\n`)
     : undefined;
-  const options = analyseOptions(flags, paths);
-  const { files, repeated } = expandInputs(paths);
+  // URLs: fetched and saved beside the report first; their saved pages are analysed in their place.
+  const { inputs, pageUrls } = await fetchInputs(paths, flags, (text) => notice(flags, text));
+  const options: AnalyseOptions = { ...analyseOptions(flags, paths), ...(Object.keys(pageUrls).length ? { pageUrls } : {}) };
+  const { files, repeated } = expandInputs(inputs);
   for (const r of repeated) notice(flags, `${r} was given more than once: analysed once`);
   // One step (Ctrl-C stops it at once, see core/interrupt.ts) under one time budget over the
   // whole run (--timeout-ms per article), checked inside the alignment and the rendering too,
@@ -87,8 +100,8 @@ async function runAnalyze(paths: string[], flags: AnalyzeFlags, command: string)
   await pause();
   const { report, written, stdout } = step(() =>
     withBudget(runBudget(files, options), () => {
-      const r = analysePaths(files, options, progress);
-      return { report: r, ...writeReports(r, paths, flags, command) };
+      const r = analysePaths(files, { ...options, inputs }, progress);
+      return { report: r, ...writeReports(r, paths.some(isUrl) ? inputs : paths, flags, command) };
     }),
   );
   for (const s of report.skipped ?? []) notice(flags, `skipped ${s.path}: ${s.reason}`);
@@ -108,6 +121,8 @@ function addAnalyzeOptions(cmd: Command): Command {
     .addOption(new Option('--max-bytes <size>', 'largest article file read (default 5m)').argParser(parseBytes))
     .addOption(new Option('--timeout-ms <ms>', `longest time one article may take (default ${DEFAULT_TIMEOUT_MS})`).argParser(parseTimeoutMs))
     .option('--progress', 'print each article to stderr as it is read')
+    .option('--pages <dir>', 'folder for the pages fetched from URLs, kept so the offsets stay reproducible (default: pages/ beside the report)')
+    .addOption(new Option('--fetch-timeout-ms <ms>', `longest time to fetch one URL (default ${DEFAULT_FETCH_TIMEOUT_MS})`).argParser(parseTimeoutMs))
     .addOption(minConfidenceOption(Option))
     .addOption(outletsOption(Option))
     .option('--keep-going', 'leave out files that cannot be analysed (listed with the reason) instead of stopping (default when a folder is given)')
@@ -148,14 +163,16 @@ export function buildProgram(): Command {
     if (process.stdout.isTTY && process.stdin.isTTY) {
       // First frame at once (plain, before ink loads), then ink with live progress while the corpus
       // is analysed, then the browser on the finished report.
+      // URLs fetched and bad paths refused before the screen changes (exit 2 with the usual message).
+      const fetched = await fetchInputs(inputs, {}, (text) => notice({}, text));
+      expandInputs(fetched.inputs);
       const what = sanitizeTerminal(corpus, true);
       (await import('./ui/start-frame.js')).writeStartFrame(process.stdout, what);
       const { launchTui } = await import('./ui/launch.js');
-      // Bad paths are refused before the screen changes (exit 2 with the usual message).
-      expandInputs(inputs);
-      await launchTui((onProgress) => analysePathsAsync(inputs, shown, (file, done, total) => onProgress({ done, total, file })), {
+      const options: AnalyseOptions = { ...shown, ...(Object.keys(fetched.pageUrls).length ? { pageUrls: fetched.pageUrls } : {}) };
+      await launchTui((onProgress) => analysePathsAsync(fetched.inputs, options, (file, done, total) => onProgress({ done, total, file })), {
         what,
-        exportMarkdown: (report) => writeReports(report, inputs, { md: join('reports', `${reportName(inputs)}.md`) }, command).written[0]!,
+        exportMarkdown: (report) => writeReports(report, fetched.inputs, { md: join('reports', `${reportName(fetched.inputs)}.md`) }, command).written[0]!,
       });
       // Quitting while the analysis still runs returns here at once: do not wait for it to finish.
       process.exit(EXIT.ok);
