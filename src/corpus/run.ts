@@ -59,12 +59,14 @@ const msSince = (t: bigint) => Number(process.hrtime.bigint() - t) / 1e6;
  */
 const HEAP_GROWING_PERCENT = 50;
 
-/** Groups and analyses every article under `dir`; returns the files to write into `outDir`. */
-export function runCorpus(dir: string, outDir: string, given: CorpusOptions = {}): CorpusResult {
-  const options: CorpusOptions = { ...given, inputs: given.inputs ?? [dir] }; // the folder rule of outlets
+/** Groups and analyses every article under `dirs` (folders or files); returns the files to write into `outDir`. */
+export function runCorpus(dirs: string | readonly string[], outDir: string, given: CorpusOptions = {}): CorpusResult {
+  const roots = typeof dirs === 'string' ? [dirs] : [...dirs];
+  const dir = roots.join(' ');
+  const options: CorpusOptions = { ...given, inputs: given.inputs ?? roots }; // the folder rule of outlets
   setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
   const t0 = process.hrtime.bigint();
-  const { files } = expandInputs([dir]);
+  const { files } = expandInputs(roots);
   const skipped: CorpusResult['skipped'] = [];
   const duplicates: CorpusResult['duplicates'] = [];
   const inputs: StoryInput[] = [];

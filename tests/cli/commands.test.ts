@@ -49,8 +49,7 @@ describe('usage errors: expected / found / fix, exit 2', () => {
     expect(usage(['--bogus'])).toMatch(/^parallax: unknown option: expected an option of parallax \(parallax --help lists them\), found --bogus — fix: see parallax --help$/);
   });
   test('too many arguments', () => {
-    expect(usage(['corpus', 'mine', 'other'])).toBe('parallax: too many arguments: expected 1 argument (parallax corpus <dir>), found 2 — fix: quote paths with spaces; see parallax corpus --help');
-    expect(usage(['open', 'a.json', 'b.json'])).toMatch(/^parallax: too many arguments: expected 1 argument \(parallax open <report>\), found 2/);
+    expect(usage(['open', 'a.json', 'b.json'])).toBe('parallax: too many arguments: expected 1 argument (parallax open <report>), found 2 — fix: quote paths with spaces; see parallax open --help');
   });
   test('an option without its value', () => {
     expect(usage(['analyze', 'mine', '--out'])).toBe('parallax: option needs a value: expected a value after --out <dir>, found none — fix: see parallax analyze --help');

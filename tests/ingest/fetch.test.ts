@@ -136,3 +136,20 @@ describe('parallax analyze URL…', () => {
     expect((JSON.parse(readFileSync(join(dir, 'kept/r.json'), 'utf8')) as Report).articles.map((a) => a.url)).toEqual([`${base}/article`]);
   }, 120_000);
 });
+
+describe('parallax corpus URL…', () => {
+  it('fetches the pages into pages/ beside the output folder and groups them with the rest', async () => {
+    const r = await cli(['corpus', `${base}/article`, `${base}/plain`, `${base}/pdf`, '--out', 'res/corpus', '--min-articles', '1']);
+    expect(r.code, r.stderr).toBe(0);
+    // In corpus mode a page that fails is left out with a notice, as an unreadable file is.
+    expect(r.stderr).toContain(`parallax: skipped ${base}/pdf: not an article page`);
+    expect(readdirSync(join(dir, 'res/pages'))).toHaveLength(2);
+    const outlets = JSON.parse(readFileSync(join(dir, 'res/corpus/outlets.json'), 'utf8')) as { outlets: { outlet: string; outletSources: Record<string, number> }[] };
+    expect(outlets.outlets.map((o) => [o.outlet, o.outletSources])).toEqual([
+      ['127.0.0.1', { url: 1 }],
+      ['Harbour Wire', { 'html-meta': 1 }],
+    ]);
+    const index = JSON.parse(readFileSync(join(dir, 'res/corpus/stories.json'), 'utf8')) as { stories: { articles: { path: string }[] }[] };
+    for (const s of index.stories) for (const a of s.articles) expect(a.path.startsWith(join('res', 'pages'))).toBe(true);
+  }, 120_000);
+});
