@@ -4,7 +4,7 @@
  * own bin), on a temporary folder holding two of the bundled articles.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -65,4 +65,24 @@ describe.skipIf(!hasTmux)('`npx parallax DIR` in a terminal', () => {
       expect(await waitForFile(exitFile)).toBe('EXIT=0\n');
     }, 120_000);
   }
+
+  test('`npx parallax open r.json` browses a saved report; a broken one is refused with exit 2 before the screen changes', async () => {
+    execFileSync(process.execPath, [join(REPO, 'dist/cli.js'), 'analyze', join(dir, 'mine'), '--json', join(dir, 'r.json')], { cwd: dir, stdio: 'ignore' });
+    const s = 'open-report';
+    const exitFile = join(dir, `${s}.exit`);
+    tmux('new-session', '-d', '-x', '120', '-y', '40', '-s', s, '-c', REPO, `npx --offline parallax open ${join(dir, 'r.json')}; echo EXIT=$? > ${exitFile}; sleep 60`);
+    const screen = await waitFor(s, (x) => x.includes('Newsvoice') && x.includes('Starfolk'), 'the overview of the saved report');
+    expect(screen.split('\n')[0]).toMatch(/^parallax  Overview  Events  Actors  Sources/);
+    tmux('send-keys', '-t', s, 'q');
+    expect(await waitForFile(exitFile)).toBe('EXIT=0\n');
+    writeFileSync(join(dir, 'broken.json'), '{"schema": "parallax/report@1", "articles": [');
+    const b = 'open-broken';
+    const brokenExit = join(dir, `${b}.exit`);
+    tmux('new-session', '-d', '-x', '120', '-y', '40', '-s', b, '-c', REPO, `npx --offline parallax open ${join(dir, 'broken.json')}; echo EXIT=$? > ${brokenExit}; sleep 60`);
+    expect(await waitForFile(brokenExit)).toBe('EXIT=2\n');
+    // The one error line, wrapped by the terminal (which drops the space at a break): compared without spaces.
+    const squash = (t: string) => t.replace(/\s+/g, '');
+    const error = squash(await waitFor(b, (x) => squash(x).includes('thereportisnotvalidJSON'), 'the error'));
+    expect(error).toContain(squash(`parallax: ${join(dir, 'broken.json')}: the report is not valid JSON: expected JSON as parallax analyze --json writes it, found Unexpected end of JSON input — fix:`));
+  }, 120_000);
 });
