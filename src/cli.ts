@@ -21,6 +21,12 @@ import { FORMAT_NAMES, FORMATS } from './report/formats.js';
 import { registerCorpusCommand } from './commands/corpus.js';
 import { registerExerciseCommand } from './commands/exercise.js';
 import { minConfidenceOption } from './commands/confidence-option.js';
+import { registerOpenCommand } from './commands/open.js';
+import { outletsOption } from './commands/outlets-option.js';
+import type { OutletMapEntry } from './ingest/outlets.js';
+import { misspeltCommand, usageError } from './commands/usage.js';
+import { fetchInputs } from './commands/urls.js';
+import { DEFAULT_FETCH_TIMEOUT_MS, isUrl } from './ingest/fetch.js';
 
 export const EXIT = { ok: 0, failOn: 1, badInput: 2, internal: 70, interrupted: 130 } as const;
 
@@ -41,7 +47,7 @@ function defaultCorpus(): string {
 function analyseOptions(flags: AnalyzeFlags, paths: readonly string[] = []): AnalyseOptions {
   const o: AnalyseOptions = {};
   // --keep-going is the default when a folder is given: one bad file does not refuse the batch.
-  o.keepGoing = flags.keepGoing ?? paths.some((p) => isDirectory(p));
+  o.keepGoing = flags.keepGoing ?? paths.some((p) => isDirectory(p) && !isUrl(p));
   if (flags.lexicons) o.dirs = flags.lexicons.map((d) => resolve(d));
   if (flags.disable) {
     const { analyses, categories } = splitDisable(flags.disable);
@@ -51,6 +57,7 @@ function analyseOptions(flags: AnalyzeFlags, paths: readonly string[] = []): Ana
   if (flags.maxBytes !== undefined) o.maxBytes = flags.maxBytes;
   if (flags.timeoutMs !== undefined) o.timeoutMs = flags.timeoutMs;
   if (flags.minConfidence !== undefined) o.minConfidence = flags.minConfidence;
+  if (flags.outlets) o.outletMap = flags.outlets;
   return o;
 }
 
@@ -62,7 +69,16 @@ function isDirectory(path: string): boolean {
   }
 }
 
-type AnalyzeFlags = OutputFlags & { timeoutMs?: number; progress?: boolean; minConfidence?: number; keepGoing?: boolean };
+type AnalyzeFlags = OutputFlags & {
+  timeoutMs?: number;
+  progress?: boolean;
+  minConfidence?: number;
+  keepGoing?: boolean;
+  outlets?: OutletMapEntry[];
+  pages?: string;
+  fetchTimeoutMs?: number;
+  maxBytes?: number;
+};
 
 /** A notice on stderr (never with --quiet); names go through the one sanitiser. */
 const notice = (flags: { quiet?: boolean }, text: string) => {
@@ -73,8 +89,10 @@ async function runAnalyze(paths: string[], flags: AnalyzeFlags, command: string)
   const progress = flags.progress
     ? (path: string, i: number, n: number) => process.stderr.write(`parallax: [${i + 1}/${n}] ${sanitizeTerminal(path, true)}\n`)
     : undefined;
-  const options = analyseOptions(flags, paths);
-  const { files, repeated } = expandInputs(paths);
+  // URLs: fetched and saved beside the report first; their saved pages are analysed in their place.
+  const { inputs, pageUrls } = await fetchInputs(paths, flags, (text) => notice(flags, text));
+  const options: AnalyseOptions = { ...analyseOptions(flags, paths), ...(Object.keys(pageUrls).length ? { pageUrls } : {}) };
+  const { files, repeated } = expandInputs(inputs);
   for (const r of repeated) notice(flags, `${r} was given more than once: analysed once`);
   // One step (Ctrl-C stops it at once, see core/interrupt.ts) under one time budget over the
   // whole run (--timeout-ms per article), checked inside the alignment and the rendering too,
@@ -82,8 +100,8 @@ async function runAnalyze(paths: string[], flags: AnalyzeFlags, command: string)
   await pause();
   const { report, written, stdout } = step(() =>
     withBudget(runBudget(files, options), () => {
-      const r = analysePaths(files, options, progress);
-      return { report: r, ...writeReports(r, paths, flags, command) };
+      const r = analysePaths(files, { ...options, inputs }, progress);
+      return { report: r, ...writeReports(r, paths.some(isUrl) ? inputs : paths, flags, command) };
     }),
   );
   for (const s of report.skipped ?? []) notice(flags, `skipped ${s.path}: ${s.reason}`);
@@ -103,7 +121,10 @@ function addAnalyzeOptions(cmd: Command): Command {
     .addOption(new Option('--max-bytes <size>', 'largest article file read (default 5m)').argParser(parseBytes))
     .addOption(new Option('--timeout-ms <ms>', `longest time one article may take (default ${DEFAULT_TIMEOUT_MS})`).argParser(parseTimeoutMs))
     .option('--progress', 'print each article to stderr as it is read')
+    .option('--pages <dir>', 'folder for the pages fetched from URLs, kept so the offsets stay reproducible (default: pages/ beside the report)')
+    .addOption(new Option('--fetch-timeout-ms <ms>', `longest time to fetch one URL (default ${DEFAULT_FETCH_TIMEOUT_MS})`).argParser(parseTimeoutMs))
     .addOption(minConfidenceOption(Option))
+    .addOption(outletsOption(Option))
     .option('--keep-going', 'leave out files that cannot be analysed (listed with the reason) instead of stopping (default when a folder is given)')
     .option('--no-keep-going', 'stop at the first file that cannot be analysed')
     .option('-q, --quiet', 'print nothing but errors');
@@ -115,35 +136,49 @@ export function buildProgram(): Command {
     .version(VERSION, '-v, --version')
     .showSuggestionAfterError()
     .exitOverride()
+    // Commander prints nothing: its errors become InputErrors in the expected/found/fix form (main).
+    .configureOutput({ outputError: () => undefined })
     .enablePositionalOptions()
+    .argument('[paths...]', 'articles (files or folders) to open in the terminal browser, or to write reports for without a terminal (default: the bundled corpus)')
     .addOption(minConfidenceOption(Option));
   addAnalyzeOptions(
     program
       .command('analyze')
-      .description('analyse articles (files or directories) and write reports')
+      .alias('analyse')
+      .description('analyse articles (files, directories or http(s) URLs) and write reports')
       .argument('<paths...>', 'article files (.txt, .md, .html) or directories'),
   ).action(async (paths: string[], flags: AnalyzeFlags) => runAnalyze(paths, flags, `parallax analyze ${[...paths].sort().join(' ')}`));
   registerCorpusCommand(program);
   registerExerciseCommand(program);
-  program.action(async () => {
-    const corpus = defaultCorpus();
+  registerOpenCommand(program);
+  program.action(async (paths: string[]) => {
+    // A first word that is no path but close to a command is a misspelt command (`anaylze`).
+    const misspelt = paths.length ? misspeltCommand(paths[0]!, program, existsSync) : null;
+    if (misspelt) throw misspelt;
+    const inputs = paths.length ? paths : [defaultCorpus()];
+    const corpus = inputs.length === 1 ? inputs[0]! : `${inputs.length} paths`;
     const { minConfidence } = program.opts<{ minConfidence?: number }>();
     const shown: AnalyseOptions = minConfidence === undefined ? {} : { minConfidence };
+    const command = paths.length ? `parallax ${[...paths].sort().join(' ')}` : 'parallax';
     if (process.stdout.isTTY && process.stdin.isTTY) {
       // First frame at once (plain, before ink loads), then ink with live progress while the corpus
       // is analysed, then the browser on the finished report.
+      // URLs fetched and bad paths refused before the screen changes (exit 2 with the usual message).
+      const fetched = await fetchInputs(inputs, {}, (text) => notice({}, text));
+      expandInputs(fetched.inputs);
       const what = sanitizeTerminal(corpus, true);
       (await import('./ui/start-frame.js')).writeStartFrame(process.stdout, what);
       const { launchTui } = await import('./ui/launch.js');
-      await launchTui((onProgress) => analysePathsAsync([corpus], shown, (file, done, total) => onProgress({ done, total, file })), {
+      const options: AnalyseOptions = { ...shown, ...(Object.keys(fetched.pageUrls).length ? { pageUrls: fetched.pageUrls } : {}) };
+      await launchTui((onProgress) => analysePathsAsync(fetched.inputs, options, (file, done, total) => onProgress({ done, total, file })), {
         what,
-        exportMarkdown: (report) => writeReports(report, [corpus], { md: join('reports', `${reportName([corpus])}.md`) }, 'parallax').written[0]!,
+        exportMarkdown: (report) => writeReports(report, fetched.inputs, { md: join('reports', `${reportName(fetched.inputs)}.md`) }, command).written[0]!,
       });
       // Quitting while the analysis still runs returns here at once: do not wait for it to finish.
       process.exit(EXIT.ok);
     }
-    // Without a terminal: write the reports for the bundled corpus and print a summary.
-    await runAnalyze([corpus], shown, 'parallax');
+    // Without a terminal: write the reports for those articles and print a summary.
+    await runAnalyze(inputs, shown, command);
   });
   return program;
 }
@@ -181,7 +216,7 @@ export async function main(argv: string[]): Promise<void> {
   } catch (e) {
     if (e instanceof CommanderError) {
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') process.exit(0);
-      process.exit(EXIT.badInput); // commander already printed the message
+      fail(usageError(e, argv.slice(2), program).format(), EXIT.badInput);
     }
     if (e instanceof Interrupted) onInterrupt();
     if (e instanceof InputError) fail(e.format(), EXIT.badInput);

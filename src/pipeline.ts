@@ -93,8 +93,9 @@ function requireArticles(articles: readonly AnalysedArticle[], skipped: readonly
  * Analyses the given files and directories into one report. `onArticle` is called with the
  * 0-based index of each article before it is read (without worker threads).
  */
-export function analysePaths(inputs: readonly string[], options: AnalyseOptions = {}, onArticle?: (path: string, index: number, total: number) => void): Report {
+export function analysePaths(inputs: readonly string[], given: AnalyseOptions = {}, onArticle?: (path: string, index: number, total: number) => void): Report {
   const { files } = expandInputs(inputs);
+  const options: AnalyseOptions = { ...given, inputs: given.inputs ?? [...inputs] }; // the folder rule of outlets
   const lexicons = loadLexicons(options);
   const run = new Collector(options.keepGoing === true);
   const plan = planWorkers(files.length);
@@ -126,10 +127,11 @@ function localAnalysis(lexicons: Lexicons, options: AnalyseOptions, run: Collect
  */
 export async function analysePathsAsync(
   inputs: readonly string[],
-  options: AnalyseOptions = {},
+  given: AnalyseOptions = {},
   onArticle?: (path: string, index: number, total: number) => void,
 ): Promise<Report> {
   const { files } = expandInputs(inputs);
+  const options: AnalyseOptions = { ...given, inputs: given.inputs ?? [...inputs] }; // the folder rule of outlets
   const lexicons = loadLexicons(options);
   const run = new Collector(options.keepGoing === true);
   const plan = planWorkers(files.length);

@@ -12,22 +12,48 @@ import { runCorpus } from '../corpus/run.js';
 import { sanitizeTerminal } from '../core/escape.js';
 import { pause, step } from '../core/interrupt.js';
 import { stageFolder, swapFolder, writeStaged } from '../report/write.js';
+import { DEFAULT_MIN_ARTICLES } from '../corpus/outlets.js';
+import { InputError } from '../core/errors.js';
+import { outletsOption } from './outlets-option.js';
+import { fetchInputs } from './urls.js';
+import { DEFAULT_FETCH_TIMEOUT_MS } from '../ingest/fetch.js';
+import { parseTimeoutMs } from '../core/limits.js';
+import { dirname, join } from 'node:path';
+import type { OutletMapEntry } from '../ingest/outlets.js';
 
 interface CorpusFlags {
   out: string;
+  pages?: string;
+  fetchTimeoutMs?: number;
   quiet?: boolean;
   minConfidence?: number;
+  outlets?: OutletMapEntry[];
+  minArticles?: number;
+}
+
+function parseMinArticles(value: string): number {
+  if (!/^\d+$/.test(value.trim()) || Number(value) < 1) {
+    throw new InputError('bad --min-articles', { expected: 'a whole number of articles, at least 1', found: JSON.stringify(value), hint: `e.g. --min-articles ${DEFAULT_MIN_ARTICLES}` });
+  }
+  return Number(value);
 }
 
 export function registerCorpusCommand(program: Command): void {
   program
     .command('corpus')
     .description('group a large folder of articles into stories and compare outlets')
-    .argument('<dir>', 'folder of articles')
+    .argument('<paths...>', 'folders of articles (or files, or http(s) URLs of pages to fetch)')
+    .option('--pages <dir>', 'folder for the pages fetched from URLs (default: pages/ beside the --out folder)')
+    .addOption(new Option('--fetch-timeout-ms <ms>', `longest time to fetch one URL (default ${DEFAULT_FETCH_TIMEOUT_MS})`).argParser(parseTimeoutMs))
     .option('--out <dir>', 'the folder to (re)write: stories/, stories.json, outlets.json and outlets.csv', 'reports/corpus')
     .option('-q, --quiet', 'print nothing but errors')
     .addOption(minConfidenceOption(Option))
-    .action(async (dir: string, flags: CorpusFlags) => {
+    .addOption(outletsOption(Option))
+    .addOption(new Option('--min-articles <n>', `least articles an outlet needs for a row in outlets.csv/json (default ${DEFAULT_MIN_ARTICLES})`).argParser(parseMinArticles))
+    .action(async (paths: string[], flags: CorpusFlags) => {
+      // URLs: fetched and saved first (a page that fails is left out with a notice, as an unreadable file is).
+      const notice = (text: string) => (flags.quiet ? undefined : process.stderr.write(`parallax: ${sanitizeTerminal(text, true)}\n`));
+      const { inputs, pageUrls } = await fetchInputs(paths, { pages: flags.pages ?? join(dirname(flags.out), 'pages'), keepGoing: true, ...(flags.fetchTimeoutMs === undefined ? {} : { fetchTimeoutMs: flags.fetchTimeoutMs }) }, notice);
       const tty = process.stderr.isTTY === true && !flags.quiet;
       const progress = tty
         ? (done: number, total: number, phase: 'read' | 'align') => process.stderr.write(`\r${phase === 'read' ? 'reading' : 'aligning stories'} ${done}/${total}\u001b[K`)
@@ -35,10 +61,15 @@ export function registerCorpusCommand(program: Command): void {
       const staging = stageFolder(flags.out);
       // One step (Ctrl-C stops it at once, see core/interrupt.ts). Story files are written as
       // each story is done, so the reports are never all in memory.
-      const shown = flags.minConfidence === undefined ? {} : { minConfidence: flags.minConfidence };
+      const shown = {
+        ...(flags.minConfidence === undefined ? {} : { minConfidence: flags.minConfidence }),
+        ...(flags.outlets ? { outletMap: flags.outlets } : {}),
+        ...(flags.minArticles === undefined ? {} : { minArticles: flags.minArticles }),
+        ...(Object.keys(pageUrls).length ? { pageUrls } : {}),
+      };
       await pause();
       const { result, written } = step(() => {
-        const r = runCorpus(dir, staging, progress ? { progress, emit: writeStaged, ...shown } : { emit: writeStaged, ...shown });
+        const r = runCorpus(inputs, staging, progress ? { progress, emit: writeStaged, ...shown } : { emit: writeStaged, ...shown });
         r.files.forEach(writeStaged);
         return { result: r, written: swapFolder(staging, flags.out) };
       });
@@ -48,5 +79,8 @@ export function registerCorpusCommand(program: Command): void {
       for (const s of result.skipped) process.stderr.write(`${say(`skipped ${s.reason}`)}\n`);
       for (const d of result.duplicates) process.stderr.write(`${say(`skipped ${d.path}: same text as ${d.sameAs}`)}\n`);
       process.stdout.write(`${say(`${result.articles} articles → ${result.stories} stories; wrote ${written.length} files to ${flags.out}`)}\n`);
+      const t = result.outlets;
+      const left = [t.leftOut.length ? `${t.leftOut.length} with fewer articles left out` : '', t.withoutOutlet ? `${t.withoutOutlet} articles without a known outlet` : ''].filter(Boolean);
+      process.stdout.write(`${say(`outlets: ${t.rows.length} with at least ${t.minArticles} articles${left.length ? ` (${left.join('; ')}: see outlets.meta.json)` : ''}`)}\n`);
     });
 }

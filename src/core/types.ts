@@ -71,9 +71,18 @@ export interface BoilerplateSpan extends TextSpan {
   rule?: string;
 }
 
+/**
+ * Where an article's outlet came from, in the order they are tried (src/ingest/outlets.ts): the
+ * front matter, the page's metadata (og:site_name, JSON-LD publisher), the domain of its URL, the
+ * `--outlets` map, a copyright line in the page, the folder it is in (below a folder given).
+ */
+export type OutletSource = 'front-matter' | 'html-meta' | 'url' | 'outlets-map' | 'page-text' | 'folder';
+
 export interface ArticleMeta {
   title: string | null;
   outlet: string | null;
+  /** Which source gave `outlet` (set when the article is prepared; null when no outlet is known). */
+  outletSource?: OutletSource | null;
   author: string | null;
   /** `YYYY-MM-DD` or null. */
   date: string | null;
@@ -459,6 +468,8 @@ export interface ReportArticle {
   label: string;
   title: string | null;
   outlet: string | null;
+  /** Which source gave `outlet` (added field; null when no outlet is known; absent in reports of earlier versions). */
+  outletSource?: OutletSource | null;
   author: string | null;
   /** `YYYY-MM-DD` or null. */
   date: IsoDate | null;

@@ -1,9 +1,15 @@
 /**
  * Outlet-level aggregates over many per-story reports, computed only from what the reports hold
- * (findings, events, omissions), so each number can be recomputed from them.
+ * (findings, events, omissions), so each number can be recomputed from them. Articles whose
+ * outlet is unknown (see src/ingest/outlets.ts for where outlets come from) are counted but make
+ * no row; outlets with fewer than `minArticles` articles are left out (listed in the metadata).
  */
-import type { Report } from '../core/types.js';
+import type { OutletSource, Report, SourceType } from '../core/types.js';
+import { SOURCE_TYPES } from '../analyses/attribution/scores.js';
 import { GENERATOR_MARK } from '../report/write.js';
+
+/** Least articles an outlet needs for a row, unless `--min-articles` says otherwise: one article says little about an outlet. */
+export const DEFAULT_MIN_ARTICLES = 2;
 
 export interface OutletRow {
   outlet: string;
@@ -12,26 +18,38 @@ export interface OutletRow {
   /** Loaded-term findings per 1,000 words. */
   loadedPer1000: number;
   attributions: number;
-  /** Share of attributions per source type (0..1). */
-  sourceMix: Record<string, number>;
+  /** Share of attributions per source type (0..1); every type, 0 when absent. */
+  sourceMix: Record<SourceType, number>;
   unsourced: number;
   /** Unsourced assertions / sentences (0..1). */
   unsourcedShare: number;
   /** Multi-article events of its stories it leaves out, and those it could have covered. */
   eventsOmitted: number;
   eventsInStories: number;
+  /** How many of its articles got the outlet from each source. */
+  outletSources: Partial<Record<OutletSource, number>>;
+}
+
+export interface OutletTable {
+  rows: OutletRow[];
+  minArticles: number;
+  /** Outlets with fewer than `minArticles` articles (no row). */
+  leftOut: { outlet: string; articles: number }[];
+  /** Articles with no known outlet (no row). */
+  withoutOutlet: number;
 }
 
 const r4 = (x: number) => Math.round(x * 1e4) / 1e4;
 
-type OutletAcc = { articles: number; words: number; sentences: number; loaded: number; attributions: number; types: Map<string, number>; unsourced: number; omitted: number; multi: number };
+type OutletAcc = { articles: number; words: number; sentences: number; loaded: number; attributions: number; types: Map<string, number>; unsourced: number; omitted: number; multi: number; sources: Map<OutletSource, number> };
 
 /**
  * Outlet aggregates built one report at a time, so corpus mode need not keep its reports:
- * `add` each story's report, then `rows()`.
+ * `add` each story's report, then `table()`.
  */
 export class OutletAccumulator {
   private readonly acc = new Map<string, OutletAcc>();
+  private withoutOutlet = 0;
 
   add(r: Report): void {
     const multi = r.events.filter((e) => e.articles.length > 1).length;
@@ -42,11 +60,16 @@ export class OutletAccumulator {
       else byArticle.set(f.article, [f]);
     }
     for (const a of r.articles) {
-      const key = a.outlet ?? a.label;
-      const e = this.acc.get(key) ?? { articles: 0, words: 0, sentences: 0, loaded: 0, attributions: 0, types: new Map(), unsourced: 0, omitted: 0, multi: 0 };
+      const key = a.outlet;
+      if (key === null) {
+        this.withoutOutlet++;
+        continue;
+      }
+      const e = this.acc.get(key) ?? { articles: 0, words: 0, sentences: 0, loaded: 0, attributions: 0, types: new Map(), unsourced: 0, omitted: 0, multi: 0, sources: new Map() };
       e.articles++;
       e.words += a.words;
       e.sentences += a.sentences;
+      if (a.outletSource) e.sources.set(a.outletSource, (e.sources.get(a.outletSource) ?? 0) + 1);
       for (const f of byArticle.get(a.id) ?? []) {
         if (f.kind === 'loaded') e.loaded++;
         else if (f.kind === 'unsourced') e.unsourced++;
@@ -61,39 +84,81 @@ export class OutletAccumulator {
     }
   }
 
-  /** One row per outlet (article label when no outlet is known), sorted by outlet. */
-  rows(): OutletRow[] {
-    return [...this.acc.entries()]
-      .sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0))
+  /** One row per outlet with at least `minArticles` articles, sorted by outlet; and what was left out. */
+  table(minArticles = DEFAULT_MIN_ARTICLES): OutletTable {
+    const all = [...this.acc.entries()].sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0));
+    const rows = all
+      .filter(([, e]) => e.articles >= minArticles)
       .map(([outlet, e]) => ({
         outlet,
         articles: e.articles,
         words: e.words,
         loadedPer1000: r4(e.words ? (1000 * e.loaded) / e.words : 0),
         attributions: e.attributions,
-        sourceMix: Object.fromEntries([...e.types.entries()].sort().map(([t, n]) => [t, r4(n / e.attributions)])),
+        sourceMix: Object.fromEntries(SOURCE_TYPES.map((t) => [t, r4(e.attributions ? (e.types.get(t) ?? 0) / e.attributions : 0)])) as Record<SourceType, number>,
         unsourced: e.unsourced,
         unsourcedShare: r4(e.sentences ? e.unsourced / e.sentences : 0),
         eventsOmitted: e.omitted,
         eventsInStories: e.multi,
+        outletSources: Object.fromEntries([...e.sources.entries()].sort()),
       }));
+    const leftOut = all.filter(([, e]) => e.articles < minArticles).map(([outlet, e]) => ({ outlet, articles: e.articles }));
+    return { rows, minArticles, leftOut, withoutOutlet: this.withoutOutlet };
   }
 }
 
-/** One row per outlet (article label when no outlet is known), sorted by outlet. */
-export function outletAggregates(reports: readonly Report[]): OutletRow[] {
+/** The outlet table of finished reports. */
+export function outletAggregates(reports: readonly Report[], minArticles = DEFAULT_MIN_ARTICLES): OutletTable {
   const acc = new OutletAccumulator();
   for (const r of reports) acc.add(r);
-  return acc.rows();
+  return acc.table(minArticles);
 }
 
-const csvCell = (v: string | number) => (typeof v === 'number' ? String(v) : /[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+/**
+ * One CSV cell (RFC 4180 quoting). A text cell that a spreadsheet would run as a formula (it
+ * begins with = + - @, a tab or a carriage return) gets a leading apostrophe.
+ */
+export function csvCell(v: string | number): string {
+  if (typeof v === 'number') return String(v);
+  const safe = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
+  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
 
-/** CSV of the rows (source mix as one `type:share` list per cell), with a generator comment line. */
+/** The CSV's columns, in order, with what each holds (also written to the metadata sidecar). */
+export const CSV_COLUMNS: readonly { name: string; meaning: string; of: (r: OutletRow) => string | number }[] = [
+  { name: 'outlet', meaning: 'outlet name', of: (r) => r.outlet },
+  { name: 'articles', meaning: 'articles of the outlet in the corpus', of: (r) => r.articles },
+  { name: 'words', meaning: 'words in those articles', of: (r) => r.words },
+  { name: 'loaded_per_1000_words', meaning: 'loaded-term findings per 1,000 words', of: (r) => r.loadedPer1000 },
+  { name: 'attributions', meaning: 'attributions (someone cited)', of: (r) => r.attributions },
+  ...SOURCE_TYPES.map((t) => ({ name: `source_${t.replace(/-/g, '_')}`, meaning: `share of attributions whose source type is ${t} (0..1)`, of: (r: OutletRow) => r.sourceMix[t] })),
+  { name: 'unsourced', meaning: 'unsourced assertions', of: (r) => r.unsourced },
+  { name: 'unsourced_share', meaning: 'unsourced assertions per sentence (0..1)', of: (r) => r.unsourcedShare },
+  { name: 'events_omitted', meaning: 'multi-article events of its stories that it leaves out', of: (r) => r.eventsOmitted },
+  { name: 'events_in_stories', meaning: 'multi-article events in its stories', of: (r) => r.eventsInStories },
+];
+
+/** Tidy CSV of the rows: a header line, then one row per outlet, one value per cell. Metadata goes to `outletsMeta`. */
 export function outletsCsv(rows: readonly OutletRow[]): string {
-  const header = ['outlet', 'articles', 'words', 'loaded_per_1000', 'attributions', 'source_mix', 'unsourced', 'unsourced_share', 'events_omitted', 'events_in_stories'];
-  const lines = rows.map((r) =>
-    [r.outlet, r.articles, r.words, r.loadedPer1000, r.attributions, Object.entries(r.sourceMix).map(([t, s]) => `${t}:${s}`).join(' '), r.unsourced, r.unsourcedShare, r.eventsOmitted, r.eventsInStories].map(csvCell).join(','),
-  );
-  return `# ${GENERATOR_MARK}\n${header.join(',')}\n${lines.join('\n')}\n`;
+  const lines = rows.map((r) => CSV_COLUMNS.map((c) => csvCell(c.of(r))).join(','));
+  return `${[CSV_COLUMNS.map((c) => c.name).join(','), ...lines].join('\n')}\n`;
+}
+
+/** The CSV's sidecar (outlets.meta.json): generator, columns, the minimum, what was left out and where outlets came from. */
+export function outletsMeta(table: OutletTable, command: string): string {
+  return `${JSON.stringify(
+    {
+      generator: GENERATOR_MARK,
+      command,
+      file: 'outlets.csv',
+      columns: CSV_COLUMNS.map((c) => ({ name: c.name, meaning: c.meaning })),
+      minArticles: table.minArticles,
+      leftOut: table.leftOut,
+      withoutOutlet: table.withoutOutlet,
+      outletSources: Object.fromEntries(table.rows.map((r) => [r.outlet, r.outletSources])),
+      outletOrder: 'front-matter, html-meta (og:site_name, JSON-LD publisher), url (domain), outlets-map (--outlets), page-text (copyright line), folder (below the folder given)',
+    },
+    null,
+    2,
+  )}\n`;
 }

@@ -22,7 +22,7 @@ import { formatMarkdown } from '../report/markdown.js';
 import { GENERATOR_MARK, type OutputFile } from '../report/write.js';
 import { storyInputOf, type StoryInput } from './features.js';
 import { groupStories, type GroupOptions } from './group.js';
-import { OutletAccumulator, outletsCsv, type OutletRow } from './outlets.js';
+import { DEFAULT_MIN_ARTICLES, OutletAccumulator, outletsCsv, outletsMeta, type OutletTable } from './outlets.js';
 
 export interface CorpusResult {
   files: OutputFile[];
@@ -30,7 +30,8 @@ export interface CorpusResult {
   articles: number;
   skipped: { path: string; reason: string }[];
   duplicates: { path: string; sameAs: string }[];
-  outlets: OutletRow[];
+  /** Outlet rows (at least `minArticles` articles each) and what was left out. */
+  outlets: OutletTable;
   /** Wall time of the phases (ms): reading + grouping features, story grouping, per-story analysis and alignment. Not written to any file. */
   timings: { readMs: number; groupMs: number; alignMs: number };
 }
@@ -41,6 +42,10 @@ export interface CorpusOptions extends AnalyseOptions {
   progress?: (done: number, total: number, phase: 'read' | 'align') => void;
   /** When given, each story's files are passed here as soon as they are made (and left out of `files`). */
   emit?: (file: OutputFile) => void;
+  /** Least articles for an outlet row (default DEFAULT_MIN_ARTICLES). */
+  minArticles?: number;
+  /** The command line, for the metadata (default `parallax corpus DIR`). */
+  command?: string;
 }
 
 const msSince = (t: bigint) => Number(process.hrtime.bigint() - t) / 1e6;
@@ -54,11 +59,14 @@ const msSince = (t: bigint) => Number(process.hrtime.bigint() - t) / 1e6;
  */
 const HEAP_GROWING_PERCENT = 50;
 
-/** Groups and analyses every article under `dir`; returns the files to write into `outDir`. */
-export function runCorpus(dir: string, outDir: string, options: CorpusOptions = {}): CorpusResult {
+/** Groups and analyses every article under `dirs` (folders or files); returns the files to write into `outDir`. */
+export function runCorpus(dirs: string | readonly string[], outDir: string, given: CorpusOptions = {}): CorpusResult {
+  const roots = typeof dirs === 'string' ? [dirs] : [...dirs];
+  const dir = roots.join(' ');
+  const options: CorpusOptions = { ...given, inputs: given.inputs ?? roots }; // the folder rule of outlets
   setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
   const t0 = process.hrtime.bigint();
-  const { files } = expandInputs([dir]);
+  const { files } = expandInputs(roots);
   const skipped: CorpusResult['skipped'] = [];
   const duplicates: CorpusResult['duplicates'] = [];
   const inputs: StoryInput[] = [];
@@ -90,13 +98,14 @@ export function runCorpus(dir: string, outDir: string, options: CorpusOptions = 
   const out: OutputFile[] = [];
   const give = (f: OutputFile) => (options.emit ? options.emit(f) : out.push(f));
   const outletAcc = new OutletAccumulator();
+  const command = options.command ?? `parallax corpus ${dir}`;
   const index = stories.map((s, k) => {
     const id = `s${k + 1}`;
     const articles: AnalysedArticle[] = s.members.map((m) => prepareArticle(inputs[m]!.path, options));
     const report: Report = analyseArticles(articles, lexicons, options);
     outletAcc.add(report);
     give({ path: join(outDir, 'stories', `${id}.json`), content: formatJson(report) });
-    give({ path: join(outDir, 'stories', `${id}.md`), content: formatMarkdown(report, { command: `parallax corpus ${dir}` }) });
+    give({ path: join(outDir, 'stories', `${id}.md`), content: formatMarkdown(report, { command }) });
     options.progress?.(k + 1, stories.length, 'align');
     return {
       id,
@@ -109,13 +118,17 @@ export function runCorpus(dir: string, outDir: string, options: CorpusOptions = 
       markdown: `stories/${id}.md`,
     };
   });
-  const outlets = outletAcc.rows();
+  const outlets = outletAcc.table(options.minArticles ?? DEFAULT_MIN_ARTICLES);
   const alignMs = msSince(t2);
   out.push({
     path: join(outDir, 'stories.json'),
     content: `${JSON.stringify({ generator: GENERATOR_MARK, articles: inputs.length, stories: index, skipped, duplicates }, null, 2)}\n`,
   });
-  out.push({ path: join(outDir, 'outlets.json'), content: `${JSON.stringify({ generator: GENERATOR_MARK, outlets }, null, 2)}\n` });
-  out.push({ path: join(outDir, 'outlets.csv'), content: outletsCsv(outlets) });
+  out.push({
+    path: join(outDir, 'outlets.json'),
+    content: `${JSON.stringify({ generator: GENERATOR_MARK, minArticles: outlets.minArticles, outlets: outlets.rows, leftOut: outlets.leftOut, withoutOutlet: outlets.withoutOutlet }, null, 2)}\n`,
+  });
+  out.push({ path: join(outDir, 'outlets.csv'), content: outletsCsv(outlets.rows) });
+  out.push({ path: join(outDir, 'outlets.meta.json'), content: outletsMeta(outlets, command) });
   return { files: out, stories: stories.length, articles: inputs.length, skipped, duplicates, outlets, timings: { readMs, groupMs, alignMs } };
 }

@@ -7,12 +7,15 @@ import { InputError } from '../core/errors.js';
 import { withArticleBudget, type ArticleBudget, type ArticleLimits } from '../core/limits.js';
 import type { AnalysedArticle, FindingDraft } from '../core/types.js';
 import { readSource, segment } from '../ingest/index.js';
+import { resolveOutlet, type OutletOptions } from '../ingest/outlets.js';
 import { analyseText } from '../nlp/index.js';
 import type { LexiconOptions, Lexicons } from '../lexicons/index.js';
 import { runArticleAnalyses } from './analyses.js';
 
-export interface AnalyseOptions extends LexiconOptions, ReportOptions {
+export interface AnalyseOptions extends LexiconOptions, ReportOptions, OutletOptions {
   maxBytes?: number;
+  /** Saved page path → the URL it was fetched from (recorded as the article's url). */
+  pageUrls?: Record<string, string>;
   /** Leave out the files that cannot be analysed, listed in the report's `skipped`, instead of failing (`--keep-going`). */
   keepGoing?: boolean;
 }
@@ -38,6 +41,10 @@ function prepareWithin(path: string, options: AnalyseOptions, budget: ArticleBud
   const doc = readSource(path, options.maxBytes === undefined ? {} : { maxBytes: options.maxBytes });
   budget.check('boilerplate');
   const { body, boilerplate, meta, notices, language } = segment(doc);
+  const fetchedFrom = options.pageUrls?.[path];
+  if (fetchedFrom) meta.url = fetchedFrom;
+  // The outlet in the stated order (ingest/outlets.ts); segment's own guess is the copyright line's.
+  Object.assign(meta, resolveOutlet(path, { declared: doc.meta.outlet, format: doc.format, url: meta.url, pageText: doc.meta.outlet ? null : meta.outlet }, options));
   if (body.length === 0) {
     throw new InputError('no article prose found', {
       file: path,

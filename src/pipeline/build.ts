@@ -36,6 +36,7 @@ export function toReportArticle(a: AnalysedArticle): ReportArticle {
     label: labelOf(a),
     title: a.meta.title,
     outlet: a.meta.outlet,
+    outletSource: a.meta.outletSource ?? null,
     author: a.meta.author,
     date: a.meta.date,
     url: a.meta.url,

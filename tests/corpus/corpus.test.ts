@@ -38,8 +38,9 @@ describe('corpus mode', () => {
       [join(dir, 'derby-a.txt'), join(dir, 'derby-b.txt')],
       [join(dir, 'lavrov.md'), join(dir, 'newsvoice-copy.md')],
     ]);
-    expect(r.files.map((f) => f.path.slice(out.length + 1)).sort()).toEqual(['outlets.csv', 'outlets.json', 'stories.json', 'stories/s1.json', 'stories/s1.md', 'stories/s2.json', 'stories/s2.md']);
-    expect(r.outlets.map((o) => [o.outlet, o.articles])).toEqual([['Newsvoice', 1], ['derby-a', 1], ['derby-b', 1], ['lavrov', 1]]);
+    expect(r.files.map((f) => f.path.slice(out.length + 1)).sort()).toEqual(['outlets.csv', 'outlets.json', 'outlets.meta.json', 'stories.json', 'stories/s1.json', 'stories/s1.md', 'stories/s2.json', 'stories/s2.md']);
+    // Only Newsvoice names its outlet (front matter); with one article it is below the default minimum of 2.
+    expect(r.outlets).toEqual({ rows: [], minArticles: 2, leftOut: [{ outlet: 'Newsvoice', articles: 1 }], withoutOutlet: 3 });
   });
 
   it('damps similarity by date distance and is independent of input order', () => {
@@ -72,12 +73,13 @@ describe('corpus mode memory', () => {
     writeFileSync(join(dir, 'derby-a.txt'), FOOTBALL);
     writeFileSync(join(dir, 'derby-b.txt'), FOOTBALL2);
     const out = join(dir, 'out');
-    const kept = runCorpus(dir, out);
+    const outletMap = [{ pattern: 'derby-*.txt', outlet: 'Sport Daily', line: 1 }];
+    const kept = runCorpus(dir, out, { outletMap });
     const emitted: string[] = [];
-    const streamed = runCorpus(dir, out, { emit: (f) => emitted.push(f.path.slice(out.length + 1)) });
+    const streamed = runCorpus(dir, out, { outletMap, emit: (f) => emitted.push(f.path.slice(out.length + 1)) });
     expect(emitted).toEqual(['stories/s1.json', 'stories/s1.md']);
-    expect(streamed.files.map((f) => f.path.slice(out.length + 1))).toEqual(['stories.json', 'outlets.json', 'outlets.csv']);
+    expect(streamed.files.map((f) => f.path.slice(out.length + 1))).toEqual(['stories.json', 'outlets.json', 'outlets.csv', 'outlets.meta.json']);
     expect(streamed.outlets).toEqual(kept.outlets);
-    expect(streamed.outlets.map((o) => [o.outlet, o.articles])).toEqual([['derby-a', 1], ['derby-b', 1]]);
+    expect(streamed.outlets.rows.map((o) => [o.outlet, o.articles, o.outletSources])).toEqual([['Sport Daily', 2, { 'outlets-map': 2 }]]);
   });
 });

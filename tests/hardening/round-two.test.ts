@@ -158,7 +158,7 @@ describe('corpus output is swapped in whole (item 8)', () => {
     write(join(dir, 'out', 'stories', '.s1.md.999999.0123456789ab.tmp'), 'partial');
     const second = cli(['corpus', 'few', '--out', 'out'], dir);
     expect(second.code, second.stderr).toBe(0);
-    expect(files(join(dir, 'out'))).toEqual(['outlets.csv', 'outlets.json', 'stories', 'stories.json', 'stories/s1.json', 'stories/s1.md']);
+    expect(files(join(dir, 'out'))).toEqual(['outlets.csv', 'outlets.json', 'outlets.meta.json', 'stories', 'stories.json', 'stories/s1.json', 'stories/s1.md']);
     expect(readdirSync(dir).filter((f) => f.startsWith('.'))).toEqual([]);
   });
 

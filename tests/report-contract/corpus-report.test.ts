@@ -81,7 +81,7 @@ describe('parallax analyze corpus --json FILE', () => {
     expect(runCli(['--version']).stdout.trim()).toBe(version);
     const help = runCli(['--help']);
     expect(help.status).toBe(0);
-    expect(help.stdout).toContain('analyze [options] <paths...>');
+    expect(help.stdout).toMatch(/analyze(\|analyse)? \[options\] <paths\.\.\.>/);
     expect(CLI.endsWith('dist/cli.js')).toBe(true);
   });
 });

@@ -2,7 +2,7 @@
 import type { AttributionFinding, SourceScores, SourceType } from '../../core/types.js';
 import { findingsOf } from '../by-article.js';
 
-const SOURCE_TYPES: readonly SourceType[] = ['official', 'state-media', 'media', 'data-ngo', 'expert', 'anonymous', 'vague', 'self', 'unknown'];
+export const SOURCE_TYPES: readonly SourceType[] = ['official', 'state-media', 'media', 'data-ngo', 'expert', 'anonymous', 'vague', 'self', 'unknown'];
 
 export type { SourceScores } from '../../core/types.js';
 

@@ -1,0 +1,128 @@
+/**
+ * The command line's own journeys (no TTY): `parallax PATHS…` writes reports for those
+ * articles, `parallax open REPORT.json` checks a saved report (exit 2 on a bad one), misspelt
+ * commands get a did-you-mean, `analyse` is `analyze`, and every usage error is one line in the
+ * expected/found/fix form with exit 2.
+ */
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { REPO, runCli } from '../helpers.js';
+import type { Report } from '../../src/core/types.js';
+
+let dir = '';
+const NEWSVOICE = 'newsvoice-2024-06-21-burkina-faso-russian-assistance.md';
+const STARFOLK = 'starfolk-2025-04-03-russia-military-influence-west-africa.md';
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'parallax-commands-'));
+  mkdirSync(join(dir, 'mine'));
+  for (const f of [NEWSVOICE, STARFOLK]) copyFileSync(resolve(REPO, 'corpus', f), join(dir, 'mine', f));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** The one stderr line of a usage error, checked for the shared form. */
+function usage(args: string[]): string {
+  const r = runCli(args, { cwd: dir });
+  expect(r.status).toBe(2);
+  expect(r.stdout).toBe('');
+  const lines = r.stderr.split('\n').filter(Boolean);
+  expect(lines).toHaveLength(1);
+  expect(lines[0]).toMatch(/^parallax: .*: expected .+, found .+ — fix: .+$/);
+  expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
+  return lines[0]!;
+}
+
+describe('usage errors: expected / found / fix, exit 2', () => {
+  test('a misspelt command gets a did-you-mean', () => {
+    expect(usage(['anaylze', 'mine'])).toBe(
+      'parallax: unknown command: expected a command (analyze, analyse, corpus, exercise, open) or article files and folders, found "anaylze" — fix: did you mean `parallax analyze`?',
+    );
+    expect(usage(['opne', 'r.json'])).toMatch(/found "opne" — fix: did you mean `parallax open`\?$/);
+    expect(usage(['corpsu', 'mine'])).toMatch(/found "corpsu" — fix: did you mean `parallax corpus`\?$/);
+  });
+  test('analyze with no paths', () => {
+    expect(usage(['analyze'])).toBe('parallax: missing argument: expected paths (parallax analyze <paths...>), found none — fix: give article files or folders, e.g. parallax analyze corpus');
+  });
+  test('an unknown option, with the nearest option when there is one', () => {
+    expect(usage(['analyze', 'mine', '--jsno', 'x.json'])).toBe('parallax: unknown option: expected an option of parallax analyze (parallax analyze --help lists them), found --jsno — fix: did you mean --json?');
+    expect(usage(['--bogus'])).toMatch(/^parallax: unknown option: expected an option of parallax \(parallax --help lists them\), found --bogus — fix: see parallax --help$/);
+  });
+  test('too many arguments', () => {
+    expect(usage(['open', 'a.json', 'b.json'])).toBe('parallax: too many arguments: expected 1 argument (parallax open <report>), found 2 — fix: quote paths with spaces; see parallax open --help');
+  });
+  test('an option without its value', () => {
+    expect(usage(['analyze', 'mine', '--out'])).toBe('parallax: option needs a value: expected a value after --out <dir>, found none — fix: see parallax analyze --help');
+  });
+  test('a path that is neither a command nor a file', () => {
+    expect(usage(['nothing-here'])).toMatch(/^parallax: nothing-here: path not found: expected an article file or a directory of articles, found nothing at that path/);
+  });
+});
+
+describe('`analyse` is `analyze`', () => {
+  test('same report from both spellings', () => {
+    const a = runCli(['analyse', 'mine', '--json', '-'], { cwd: dir });
+    const b = runCli(['analyze', 'mine', '--json', '-'], { cwd: dir });
+    expect(a.status).toBe(0);
+    expect(JSON.parse(a.stdout)).toEqual(JSON.parse(b.stdout));
+    expect((JSON.parse(a.stdout) as Report).articles.map((x) => x.label)).toEqual(['Newsvoice', 'Starfolk']);
+  });
+});
+
+describe('`parallax PATHS…` without a terminal', () => {
+  test('writes the reports of those articles, as the default run does', () => {
+    const r = runCli(['mine'], { cwd: dir });
+    expect(r.status).toBe(0);
+    expect(r.stdout.split('\n')[0]).toMatch(/^parallax \d+\.\d+\.\d+: 2 articles, /);
+    expect(r.stdout.split('\n').filter((l) => l.startsWith('wrote '))).toEqual(['wrote reports/mine.json', 'wrote reports/mine.md', 'wrote reports/mine.html']);
+    const report = JSON.parse(readFileSync(join(dir, 'reports/mine.json'), 'utf8')) as Report;
+    expect(report.articles.map((a) => a.path)).toEqual([join('mine', NEWSVOICE), join('mine', STARFOLK)]);
+  });
+  test('two files from different folders', () => {
+    const r = runCli([join('mine', STARFOLK), resolve(REPO, 'corpus/lavrov-african-tour.md'), '--min-confidence', '0.5'], { cwd: dir });
+    expect(r.status).toBe(0);
+    expect(r.stdout.split('\n')[0]).toMatch(/: 2 articles, /);
+    expect(existsSync(join(dir, 'reports/report.json'))).toBe(true);
+  });
+});
+
+describe('`parallax open REPORT.json`', () => {
+  let good = '';
+  beforeAll(() => {
+    good = join(dir, 'r.json');
+    const r = runCli(['analyze', 'mine', '--json', good], { cwd: dir });
+    expect(r.status).toBe(0);
+  });
+  test('a good report: its summary without a terminal, exit 0', () => {
+    const r = runCli(['open', good], { cwd: dir });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^parallax \d+\.\d+\.\d+: 2 articles, /);
+    expect(r.stdout).toMatch(/\n {2}a1 Newsvoice: \d+ words/);
+  });
+  const write = (name: string, content: string) => (writeFileSync(join(dir, name), content), name);
+  const edited = (name: string, edit: (r: Record<string, any>) => void) => {
+    const r = JSON.parse(readFileSync(good, 'utf8')) as Record<string, any>;
+    edit(r);
+    return write(name, JSON.stringify(r));
+  };
+  test('bad JSON', () => {
+    expect(usage(['open', write('cut.json', '{"schema": ')])).toBe(
+      'parallax: cut.json: the report is not valid JSON: expected JSON as parallax analyze --json writes it, found Unexpected end of JSON input — fix: write the report again with `parallax analyze … --json FILE`',
+    );
+    expect(usage(['open', write('empty.json', '')])).toMatch(/^parallax: empty\.json: the report is not valid JSON: .*found an empty file/);
+  });
+  test('JSON that is not a report', () => {
+    expect(usage(['open', write('list.json', '[1, 2]')])).toMatch(/^parallax: list\.json: not a valid parallax report: expected a report as parallax analyze --json writes it/);
+  });
+  test('a report that breaks the schema names the field', () => {
+    expect(usage(['open', edited('words.json', (r) => (r['articles'][0].words = 'many'))])).toMatch(/^parallax: words\.json: not a valid parallax report: .*found \/articles\/0\/words must be integer/);
+  });
+  test('a report whose spans do not slice back', () => {
+    expect(usage(['open', edited('span.json', (r) => (r['findings'][0].text = 'not the text'))])).toBe(
+      'parallax: span.json: the report breaks the offset rule: expected every span to slice back to its article text, outside boilerplate, found finding f1: text does not slice back — fix: write the report again with `parallax analyze … --json FILE` rather than editing it',
+    );
+  });
+  test('no such file', () => {
+    expect(usage(['open', 'gone.json'])).toMatch(/^parallax: gone\.json: cannot read the report: .*found no such file/);
+  });
+});
