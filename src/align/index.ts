@@ -21,7 +21,7 @@ import { isReuse, QUOTE_MIN_SHARED, quoteOverlap, quotesOf, reuseGroups, type Qu
 import { figureConflicts, type FigureConflict } from './conflicts.js';
 import { loadParaphrases, paraphrasesOf, type ParaphraseTable } from './paraphrases.js';
 import { bestPredicateMatch, loadPredicates, lowerCaseWords, predicatesOf, type Predicate, type PredicateMatch } from './predicates.js';
-import { loadEmbeddings, type Embeddings } from './embeddings.js';
+import { loadEmbeddings, rememberingCosines, type Embeddings } from './embeddings.js';
 import { describeTime, loadTimeLexicon, referenceDay, timeOf, timesConflict, type TimeSpan } from './time.js';
 
 export type { Figure } from './figures.js';
@@ -289,7 +289,8 @@ export function buildModel(sorted: readonly AnalysedArticle[], lexicons: Lexicon
   }
   const w = weighting(hits);
   const vectors = hits.map((h) => vectorOf(h, w));
-  const score = scorer(vectors, contextOf(sorted, units, vectors, o.context), w, figures, quotes, preds, times, embeddings, timeLexicon.slack, o);
+  const cosines = embeddings ? rememberingCosines(embeddings, preds.flatMap((list) => list.map((p) => p.row))) : null;
+  const score = scorer(vectors, contextOf(sorted, units, vectors, o.context), w, figures, quotes, preds, times, cosines, timeLexicon.slack, o);
   return { units, vectors, figures, quotes, allQuotes, score, weighting: w, times, preds };
 }
 
