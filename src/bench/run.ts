@@ -50,6 +50,9 @@ export interface BenchConfig {
   commandArticles: number;
   commandSizes: number[];
   analyzeReps: number;
+  /** The size section: this many articles of about `sizeChars` characters, alone and joined. */
+  sizeArticles: number;
+  sizeChars: number;
 }
 
 /**
@@ -77,6 +80,8 @@ export const FULL: BenchConfig = {
   commandArticles: 300,
   commandSizes: [250, 2000],
   analyzeReps: 5,
+  sizeArticles: 100,
+  sizeChars: 10_000,
 };
 
 /** Quick configuration for the harness test: tiny counts, one repetition. */
@@ -97,6 +102,8 @@ export const QUICK: BenchConfig = {
   commandArticles: 8,
   commandSizes: [6, 12],
   analyzeReps: 1,
+  sizeArticles: 3,
+  sizeChars: 2_000,
 };
 
 /** A measured ratio or value against its target. */
@@ -449,6 +456,7 @@ export interface BenchResult {
   scaling: ScaleResult & { childMs: number; exponents: Record<string, number | null> };
   corpusMode?: CorpusModeBench;
   commands?: WholeCommands & { loadavg: { start: number[]; end: number[] } };
+  size?: SizeBench;
   endToEnd: EndToEnd;
   tui: TuiBench;
   headlines: Headline[];
@@ -460,6 +468,17 @@ const fmt = (s: Summary, d = 0) => `${round(s.median, d)} (${round(s.min, d)}–
 /** The headline measures against their targets. */
 export function headlines(r: Omit<BenchResult, 'headlines' | 'totalMs'>): Headline[] {
   const h: Headline[] = [...commandHeadlines(r)];
+  if (r.size) {
+    h.push({
+      id: 'size-ratio',
+      label: `one ${round(r.size.chars / 1e6, 1)} MB article ÷ the same text as ${r.size.articles} articles`,
+      value: round(r.size.ratio, 2),
+      unit: '×',
+      target: '≤ 3×',
+      met: r.size.ratio <= 3,
+      note: 'each side one child process; see the size section',
+    });
+  }
   const ratio = r.perArticle.ratio.median;
   h.push({
     id: 'analysis-ratio',
@@ -663,6 +682,58 @@ function wholeCommands(paths: readonly string[], config: BenchConfig, work: stri
   return { corpus300, scaling, exponent, analyze, workers: `PARALLAX_WORKERS=${process.env['PARALLAX_WORKERS'] ?? 'unset'} (corpus mode runs on one thread)`, loadavg: { start, end: loadavg() } };
 }
 
+/** One long article against the same text as many short ones (src/bench/size-child.ts). */
+export interface SizeBench {
+  chars: number;
+  articles: number;
+  one: { totalMs: number; stages: Record<string, number>; maxRssMb: number };
+  many: { totalMs: number; stages: Record<string, number>; maxRssMb: number };
+  ratio: number;
+  loadavg: number[];
+}
+
+/** `articles` texts of about `each` characters (PolNeAR / bench texts joined), alone and as one article. */
+export function sizeBench(paths: readonly string[], articles: number, each: number, work: string): SizeBench {
+  const dir = join(work, 'size');
+  mkdirSync(dir, { recursive: true });
+  const texts: string[] = [];
+  let k = 0;
+  for (let i = 0; i < articles; i++) {
+    let t = '';
+    while (t.length < each) t += `${readFileSync(paths[k++ % paths.length]!, 'utf8').trim()}\n\n`;
+    texts.push(t);
+  }
+  const many = texts.map((t, i) => {
+    const f = join(dir, `part-${String(i).padStart(4, '0')}.txt`);
+    writeFileSync(f, t);
+    return f;
+  });
+  const one = join(dir, 'one.txt');
+  writeFileSync(one, texts.join(''));
+  const run = (files: string[]) => {
+    const res = join(work, 'size-result.json');
+    const child = spawnSync(process.execPath, [join(PACKAGE_ROOT, 'dist', 'bench', 'size-child.js'), res, ...files], { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
+    if (child.status !== 0) throw new Error(`size child failed (${child.status}): ${child.stderr.slice(-2000)}`);
+    return JSON.parse(readFileSync(res, 'utf8')) as SizeBench['one'];
+  };
+  const m = run(many);
+  const o = run([one]);
+  return { chars: texts.join('').length, articles, one: o, many: m, ratio: o.totalMs / m.totalMs, loadavg: loadavg() };
+}
+
+function sizeMarkdown(r: BenchResult): string[] {
+  const z = r.size;
+  if (!z) return [];
+  const stages = [...new Set([...Object.keys(z.many.stages), ...Object.keys(z.one.stages)])];
+  const L = ['## One long article vs the same text as many articles', ''];
+  L.push(`${round(z.chars / 1e6, 2)} MB of real news text (${z.articles} articles joined from the bench texts) analysed as ${z.articles} articles, each alone, and as one article, each in a fresh child process (src/bench/size-child.ts: prepare, the article analyses, alignment + report, JSON and markdown; no time limit). Ratio one ÷ many: **${round(z.ratio, 2)}×** (target ≤ 3×). Load average ${round(z.loadavg[0]!, 1)}.`, '');
+  L.push('| stage | many articles, ms | one article, ms | one ÷ many |', '|---|---|---|---|');
+  for (const s of stages) L.push(`| ${s} | ${round(z.many.stages[s] ?? 0, 0)} | ${round(z.one.stages[s] ?? 0, 0)} | ${round((z.one.stages[s] ?? 0) / (z.many.stages[s] || 1), 2)} |`);
+  L.push(`| total | ${round(z.many.totalMs, 0)} | ${round(z.one.totalMs, 0)} | ${round(z.ratio, 2)} |`, '');
+  L.push(`Peak RSS: many ${round(z.many.maxRssMb, 0)} MB, one ${round(z.one.maxRssMb, 0)} MB.`, '');
+  return L;
+}
+
 /** The markdown report. */
 export function renderMarkdown(r: BenchResult): string {
   const L: string[] = [];
@@ -682,6 +753,7 @@ export function renderMarkdown(r: BenchResult): string {
   }
   L.push('');
   L.push(...commandsMarkdown(r));
+  L.push(...sizeMarkdown(r));
   L.push('## Per-article analysis vs bare wink-nlp');
   L.push('');
   L.push(`${p.articles} articles (${p.chars.toLocaleString('en')} characters, ${p.tokens.toLocaleString('en')} wink tokens), one warm-up pass then ${r.config.reps} repetitions, the two sides alternating. The floor is \`nlp.readDoc(text)\` plus \`tokens().out()\` once per article on a bare wink-nlp instance with its default pipe (parallax's own instance runs only the sbd, ner and pos annotations it reads); the full analysis is \`prepareArticle\` (read, boilerplate, NLP with offsets) + \`analyseArticle\` (markers, attribution, unsourced, …) from src/pipeline.ts, lexicons loaded once outside the timing, one thread.`);
@@ -780,6 +852,10 @@ export async function runBench(config: BenchConfig, out: string, log: (line: str
 
     const commands = wholeCommands(paths, config, work, log);
 
+    log(`size: one article vs ${config.sizeArticles} articles`);
+    const size = sizeBench(paths, config.sizeArticles, config.sizeChars, work);
+    log(`  ratio ${round(size.ratio, 2)}`);
+
     log(`per-article analysis: ${config.sample} articles × ${config.reps} reps`);
     const pa = perArticle(paths.slice(0, config.sample), config.reps);
     log(`  ratio ${fmt(pa.ratio, 2)}`);
@@ -820,6 +896,7 @@ export async function runBench(config: BenchConfig, out: string, log: (line: str
       scaling: { ...sc, exponents },
       ...(corpusMode.sizes.length > 0 ? { corpusMode } : {}),
       commands,
+      size,
       endToEnd: e2e,
       tui,
     };
@@ -836,7 +913,22 @@ export async function runBench(config: BenchConfig, out: string, log: (line: str
 if (process.argv[1] && basename(process.argv[1]) === 'run.js' && import.meta.url.endsWith('/bench/run.js')) {
   const { config, out } = parseArgs(process.argv.slice(2));
   let result: BenchResult;
-  if (process.argv.includes('--rerender')) {
+  if (process.argv.includes('--size-only')) {
+    // Measures only the size section and adds it to the measurements in bench.json.
+    const old = JSON.parse(readFileSync(join(out, 'bench.json'), 'utf8')) as BenchResult;
+    const work = mkdtempSync(join(tmpdir(), 'parallax-bench-'));
+    try {
+      const { texts } = benchTexts(Math.max(config.sizeArticles * 3, 50));
+      const paths = writeTexts(texts, join(work, 'articles'));
+      const size = sizeBench(paths, config.sizeArticles, config.sizeChars, work);
+      result = { ...old, size, headlines: [] };
+      result = { ...result, headlines: headlines(result) };
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+    writeFileSync(join(out, 'bench.json'), `${JSON.stringify(result, null, 2)}\n`);
+    writeFileSync(join(out, 'bench.md'), renderMarkdown(result));
+  } else if (process.argv.includes('--rerender')) {
     // Re-renders bench.md (and the headlines) from the measurements in bench.json, measuring nothing.
     const old = JSON.parse(readFileSync(join(out, 'bench.json'), 'utf8')) as BenchResult;
     result = { ...old, headlines: headlines(old) };
