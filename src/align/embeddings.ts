@@ -107,6 +107,36 @@ export function decodeEmbeddings(bytes: Buffer, file = EMBEDDINGS_FILE): Embeddi
   };
 }
 
+/** Most distinct rows {@link rememberingCosines} keeps a table for (8 bytes per row pair: at most 32 MB). */
+const MAX_REMEMBERED_ROWS = 2048;
+
+/**
+ * `e` with a cosine that remembers every ordered row pair of `rows` it has computed, in a dense
+ * table over those rows (alignment asks for the same word pairs across many unit pairs). Rows
+ * outside `rows`, or more rows than MAX_REMEMBERED_ROWS, are computed as `e` does. Same values.
+ */
+export function rememberingCosines(e: Embeddings, rows: Iterable<number>): Embeddings {
+  const local = new Map<number, number>();
+  for (const r of rows) if (r >= 0 && !local.has(r)) local.set(r, local.size);
+  const n = local.size;
+  if (n === 0 || n > MAX_REMEMBERED_ROWS) return e;
+  const slot = new Int32Array(e.record.words).fill(-1);
+  for (const [r, k] of local) slot[r] = k;
+  const table = new Float64Array(n * n).fill(Number.NaN);
+  return {
+    ...e,
+    cosine(i, j) {
+      const a = slot[i] ?? -1;
+      const b = slot[j] ?? -1;
+      if (a < 0 || b < 0) return e.cosine(i, j);
+      const k = a * n + b;
+      let c = table[k]!;
+      if (Number.isNaN(c)) table[k] = c = e.cosine(i, j);
+      return c;
+    },
+  };
+}
+
 let bundled: Embeddings | undefined;
 
 /** The bundled embeddings (read once per process). */

@@ -127,6 +127,37 @@ function quantityOf(tokens: readonly Token[], a: number, b: number, from: number
   return undefined;
 }
 
+/** Index of the first token starting at or after `start` (tokens sorted by start), or -1. */
+function firstTokenFrom(tokens: readonly { start: number }[], start: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (tokens[mid]!.start >= start) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo < tokens.length ? lo : -1;
+}
+
+/**
+ * The dated figure nearest to `start` (ties: the earlier one), from `dated` in text order: a
+ * binary search, where sorting all of them for each undated figure was quadratic in a long article.
+ */
+function nearestDated<T extends { fig: { start: number } }>(dated: readonly T[], start: number): T {
+  let lo = 0;
+  let hi = dated.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (dated[mid]!.fig.start >= start) hi = mid;
+    else lo = mid + 1;
+  }
+  const before = dated[lo - 1];
+  const after = dated[lo];
+  if (!before) return after!;
+  if (!after) return before;
+  return start - before.fig.start <= after.fig.start - start ? before : after;
+}
+
 /**
  * The figures of one article in text order. `year` from the article date (or from the nearest
  * full date in the text) completes dates written without one.
@@ -206,8 +237,10 @@ export function figuresOf(article: AnalysedArticle): Figure[] {
   }
 
   // What each figure counts or dates.
+  // Tokens are in text order: the first token at or after a figure's start by binary search
+  // (a scan per figure was quadratic in a long article).
   for (const f of out) {
-    const a = tokens.findIndex((t) => t.start >= f.start);
+    const a = firstTokenFrom(tokens, f.start);
     let b = a;
     while (b < tokens.length && tokens[b]!.end <= f.end) b++;
     const s = article.sentences[tokens[a]!.sentence]!;
@@ -226,10 +259,7 @@ export function figuresOf(article: AnalysedArticle): Figure[] {
       const md = `${pad(parts.month)}-${pad(parts.day ?? 1)}`;
       year = md > pubMonthDay ? pubYear - 1 : pubYear;
     }
-    if (year === null && dated.length > 0) {
-      const nearest = [...dated].sort((x, y) => Math.abs(x.fig.start - fig.start) - Math.abs(y.fig.start - fig.start) || x.fig.start - y.fig.start)[0]!;
-      year = nearest.parts.year;
-    }
+    if (year === null && dated.length > 0) year = nearestDated(dated, fig.start).parts.year;
     const md = parts.day === null ? pad(parts.month) : `${pad(parts.month)}-${pad(parts.day)}`;
     fig.value = year === null ? `--${md}` : `${year}-${md}`;
   }

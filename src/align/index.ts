@@ -21,7 +21,7 @@ import { isReuse, QUOTE_MIN_SHARED, quoteOverlap, quotesOf, reuseGroups, type Qu
 import { figureConflicts, type FigureConflict } from './conflicts.js';
 import { loadParaphrases, paraphrasesOf, type ParaphraseTable } from './paraphrases.js';
 import { bestPredicateMatch, loadPredicates, lowerCaseWords, predicatesOf, type Predicate, type PredicateMatch } from './predicates.js';
-import { loadEmbeddings, type Embeddings } from './embeddings.js';
+import { loadEmbeddings, rememberingCosines, type Embeddings } from './embeddings.js';
 import { describeTime, loadTimeLexicon, referenceDay, timeOf, timesConflict, type TimeSpan } from './time.js';
 
 export type { Figure } from './figures.js';
@@ -245,8 +245,14 @@ export function unitTerms(article: AnalysedArticle, units: readonly Unit[], lexi
   });
 }
 
-/** Units, vectors, figures, quotations and the pair scorer of a set of articles (sorted by id). */
+/**
+ * Units, vectors, figures, quotations and the pair scorer of a set of articles (sorted by id).
+ * With one article nothing can link (links join units of different articles): only the units,
+ * their figures and quotations are made, and the pair scorer, term vectors, predicates and times,
+ * which only links read, are left out (most stories of a corpus run have one article).
+ */
 export function buildModel(sorted: readonly AnalysedArticle[], lexicons: Lexicons | undefined, o: AlignOptions) {
+  if (sorted.length === 1) return singleModel(sorted[0]!);
   const table = o.paraphrase > 0 ? loadParaphrases() : null;
   const predicateLexicon = loadPredicates();
   const timeLexicon = loadTimeLexicon();
@@ -283,8 +289,33 @@ export function buildModel(sorted: readonly AnalysedArticle[], lexicons: Lexicon
   }
   const w = weighting(hits);
   const vectors = hits.map((h) => vectorOf(h, w));
-  const score = scorer(vectors, contextOf(sorted, units, vectors, o.context), w, figures, quotes, preds, times, embeddings, timeLexicon.slack, o);
+  const cosines = embeddings ? rememberingCosines(embeddings, preds.flatMap((list) => list.map((p) => p.row))) : null;
+  const score = scorer(vectors, contextOf(sorted, units, vectors, o.context), w, figures, quotes, preds, times, cosines, timeLexicon.slack, o);
   return { units, vectors, figures, quotes, allQuotes, score, weighting: w, times, preds };
+}
+
+/** The model of one article: its units, figures and quotations; no scorer, links need two articles. */
+function singleModel(a: AnalysedArticle) {
+  checkBudget('alignment');
+  const fig = figuresOf(a);
+  const qs = quotesOf(a);
+  const us = unitsOf(a);
+  const figSpans = sortSpans(fig.map((f, k) => ({ start: f.start, end: f.end, k })));
+  const quoteSpans = sortSpans(qs.map((q, k) => ({ start: q.innerStart, end: q.innerEnd, k })));
+  const inOrder = <T>(list: readonly T[], hits: { k: number }[]) => hits.map((h) => h.k).sort((x, y) => x - y).map((k) => list[k]!);
+  const figures: Figure[][] = [];
+  const quotes: QuoteRef[][] = [];
+  for (const u of us) {
+    checkBudget('alignment');
+    figures.push(inOrder(fig, overlapping(figSpans, u.start, u.end)).filter((f) => f.start >= u.start && f.end <= u.end));
+    quotes.push(inOrder(qs, overlapping(quoteSpans, u.start, u.end)));
+  }
+  const vectors: TermVector[] = us.map(() => ({ terms: [], weights: [], groups: [], proper: [] }));
+  const times: (TimeSpan | null)[] = us.map(() => null);
+  const score = (_i: number, _j: number): Scored => {
+    throw new Error('alignment: no pairs in one article');
+  };
+  return { units: us, vectors, figures, quotes, allQuotes: qs, score, weighting: null, times, preds: [] as Predicate[][] };
 }
 
 /**

@@ -11,7 +11,7 @@
  * Usage: node dist/bench/run.js [--quick] [--out DIR] [--reps N] [--rerender]
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, linkSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { PACKAGE_ROOT, VERSION } from '../core/version.js';
@@ -24,6 +24,8 @@ import type { ScaleConfig, ScaleResult } from './scale-child.js';
 import type { CorpusChildResult } from './corpus-child.js';
 import { benchTexts, writeTexts, type TextSource } from './texts.js';
 import { msSince, round, scalingExponent, summarise, type Summary } from './stats.js';
+import { analyzeCorpus, pairedCorpus, twoPointExponent, type WholeCommands } from './commands.js';
+import { datasetsDir } from './texts.js';
 
 /** Sizes and repetitions of one bench run. */
 export interface BenchConfig {
@@ -43,6 +45,14 @@ export interface BenchConfig {
   giveUpMs: number;
   e2eReps: number;
   tuiReps: number;
+  /** Whole commands (src/bench/commands.ts): pairs of `parallax corpus` on 300 PolNeAR texts with bare wink-nlp, the two corpus sizes of the scaling exponent (one pair each), and `analyze corpus --out` repetitions. */
+  commandReps: number;
+  commandArticles: number;
+  commandSizes: number[];
+  analyzeReps: number;
+  /** The size section: this many articles of about `sizeChars` characters, alone and joined. */
+  sizeArticles: number;
+  sizeChars: number;
 }
 
 /**
@@ -57,14 +67,21 @@ export const FULL: BenchConfig = {
   reps: 5,
   poolArticles: 80,
   poolReps: 2,
-  sizes: [250, 500, 1000, 2000],
-  // The small sizes are quick and a single slow run there tilts the fitted exponent most.
-  corpusReps: [3, 3, 1, 1],
+  // Corpus mode's own phase timings (a child running runCorpus) are left out: the whole commands
+  // below carry the corpus headlines, as users run them.
+  sizes: [],
+  corpusReps: [],
   scaleSizes: [125, 250, 500],
   scaleReps: [3, 2, 1],
   giveUpMs: 30_000,
   e2eReps: 5,
   tuiReps: 3,
+  commandReps: 3,
+  commandArticles: 300,
+  commandSizes: [250, 2000],
+  analyzeReps: 5,
+  sizeArticles: 100,
+  sizeChars: 10_000,
 };
 
 /** Quick configuration for the harness test: tiny counts, one repetition. */
@@ -81,6 +98,12 @@ export const QUICK: BenchConfig = {
   giveUpMs: 30_000,
   e2eReps: 1,
   tuiReps: 1,
+  commandReps: 1,
+  commandArticles: 8,
+  commandSizes: [6, 12],
+  analyzeReps: 1,
+  sizeArticles: 3,
+  sizeChars: 2_000,
 };
 
 /** A measured ratio or value against its target. */
@@ -432,6 +455,8 @@ export interface BenchResult {
   pool: PoolBench;
   scaling: ScaleResult & { childMs: number; exponents: Record<string, number | null> };
   corpusMode?: CorpusModeBench;
+  commands?: WholeCommands & { loadavg: { start: number[]; end: number[] } };
+  size?: SizeBench;
   endToEnd: EndToEnd;
   tui: TuiBench;
   headlines: Headline[];
@@ -442,7 +467,18 @@ const fmt = (s: Summary, d = 0) => `${round(s.median, d)} (${round(s.min, d)}–
 
 /** The headline measures against their targets. */
 export function headlines(r: Omit<BenchResult, 'headlines' | 'totalMs'>): Headline[] {
-  const h: Headline[] = [];
+  const h: Headline[] = [...commandHeadlines(r)];
+  if (r.size) {
+    h.push({
+      id: 'size-ratio',
+      label: `one ${round(r.size.chars / 1e6, 1)} MB article ÷ the same text as ${r.size.articles} articles`,
+      value: round(r.size.ratio, 2),
+      unit: '×',
+      target: '≤ 3×',
+      met: r.size.ratio <= 3,
+      note: 'each side one child process; see the size section',
+    });
+  }
   const ratio = r.perArticle.ratio.median;
   h.push({
     id: 'analysis-ratio',
@@ -520,6 +556,184 @@ export function headlines(r: Omit<BenchResult, 'headlines' | 'totalMs'>): Headli
   return h;
 }
 
+const loadNote = (l: { start: number[]; end: number[] }) => `load average ${round(l.start[0]!, 1)} at the start, ${round(l.end[0]!, 1)} at the end (2 cores)`;
+
+/** The whole-command headlines: what users wait for, first. */
+function commandHeadlines(r: Omit<BenchResult, 'headlines' | 'totalMs'>): Headline[] {
+  const c = r.commands;
+  if (!c) return [];
+  const h: Headline[] = [];
+  const load = loadNote(c.loadavg);
+  if (c.corpus300) {
+    const x = c.corpus300;
+    h.push({
+      id: 'corpus-ratio',
+      label: `\`parallax corpus DIR --out OUT\` on ${x.articles} ${x.label} ÷ a bare wink-nlp process on the same texts (wall)`,
+      value: round(x.wallRatio.median, 2),
+      unit: '×',
+      target: '≤ 2.0× (stretch 1.5×)',
+      met: x.wallRatio.median <= 2,
+      note: `median of ${x.wallRatio.n} pairs, range ${round(x.wallRatio.min, 2)}–${round(x.wallRatio.max, 2)}; by CPU time ${round(x.cpuRatio.median, 2)}× (${round(x.cpuRatio.min, 2)}–${round(x.cpuRatio.max, 2)}); ${round(x.wallMs.median / 1000, 1)} s vs ${round(x.bareWallMs.median / 1000, 1)} s; ${load}`,
+    });
+  }
+  const [small, big] = [c.scaling[0], c.scaling[c.scaling.length - 1]];
+  if (c.exponent && small && big && small !== big) {
+    h.push({
+      id: 'corpus-exponent',
+      label: `scaling exponent of \`parallax corpus\`, ${small.articles} → ${big.articles} articles (wall)`,
+      value: round(c.exponent.wall, 2),
+      unit: '',
+      target: '≤ 1.10',
+      met: c.exponent.wall <= 1.1,
+      note: `by CPU time ${round(c.exponent.cpu, 2)}; bare wink-nlp on the same folders ${round(twoPointExponent(small.articles, small.bareWallMs.median, big.articles, big.bareWallMs.median), 2)} (wall); one pair per size; ${load}`,
+    });
+    h.push({
+      id: 'corpus-rss',
+      label: `peak RSS, \`parallax corpus\` on ${big.articles} articles`,
+      value: round(big.maxRssMb, 0),
+      unit: 'MB',
+      target: '≤ 300 MB',
+      met: big.maxRssMb <= 300,
+      note: `getrusage maxRSS of the command's process (all threads); bare wink-nlp ${round(Math.max(...big.runs.map((x) => x.bare.maxRssMb)), 0)} MB`,
+    });
+  }
+  if (c.analyze) {
+    const a = c.analyze;
+    h.push({
+      id: 'analyze-out',
+      label: '`parallax analyze corpus --out DIR` (JSON + markdown + HTML of the bundled corpus), wall',
+      value: round(a.wallMs.median, 0),
+      unit: 'ms',
+      target: '≤ 700 ms',
+      met: a.wallMs.median <= 700,
+      note: `median of ${a.wallMs.n}, range ${round(a.wallMs.min, 0)}–${round(a.wallMs.max, 0)}; CPU ${round(a.cpuMs.median, 0)} ms; \`node -e 0\` ${round(a.nodeFloorMs.median, 0)} ms; ${load}`,
+    });
+  }
+  h.push({
+    id: 'threads',
+    label: `worker threads vs one thread (${r.pool.articles} articles prepared + analysed, ${r.pool.cores} cores)`,
+    value: round(r.pool.speedup.median, 2),
+    unit: '×',
+    target: '≥ 1.6×, identical results',
+    met: r.pool.speedup.median >= 1.6 && r.pool.identical,
+    note: `results identical: ${r.pool.identical ? 'yes' : 'no'}; threads stay opt-in (PARALLAX_WORKERS); see the worker pool section`,
+  });
+  return h;
+}
+
+/** The markdown section of the whole commands. */
+function commandsMarkdown(r: BenchResult): string[] {
+  const c = r.commands;
+  if (!c) return [];
+  const L: string[] = ['## Whole commands vs a bare wink-nlp process', ''];
+  L.push(`Each row pairs the command with a bare wink-nlp process (src/bench/bare-wink.ts: \`readDoc\` + \`tokens().out()\` on every file of the same folder, its default pipe) in the same run, the two alternating; ratios are per pair, then the median (min–max). Wall is spawn to exit; CPU is the process's own user + system time (all threads) and RSS its peak, both from \`process.resourceUsage()\` at exit. Workers: ${c.workers}. The machine is shared: ${loadNote(c.loadavg)}.`);
+  L.push('');
+  L.push('| command | articles | pairs | wall, ms | bare wall, ms | wall ratio | CPU, ms | bare CPU, ms | CPU ratio | peak RSS, MB |');
+  L.push('|---|---|---|---|---|---|---|---|---|---|');
+  for (const x of [c.corpus300, ...c.scaling]) {
+    if (!x) continue;
+    L.push(`| \`parallax corpus\` (${x.label}) | ${x.articles} | ${x.runs.length} | ${fmt(x.wallMs)} | ${fmt(x.bareWallMs)} | **${fmt(x.wallRatio, 2)}** | ${fmt(x.cpuMs)} | ${fmt(x.bareCpuMs)} | ${fmt(x.cpuRatio, 2)} | ${round(x.maxRssMb, 0)} |`);
+  }
+  L.push('');
+  if (c.exponent) L.push(`Scaling exponent ${c.scaling[0]!.articles} → ${c.scaling[c.scaling.length - 1]!.articles} articles: **${round(c.exponent.wall, 2)}** on wall time, ${round(c.exponent.cpu, 2)} on CPU time.${r.texts.distinct < c.scaling[c.scaling.length - 1]!.articles ? ` Beyond ${r.texts.distinct} articles the texts are sentence-shuffled variants of the first ones, which group with their originals into larger stories than a real corpus has.` : ''}`, '');
+  if (c.analyze) {
+    const a = c.analyze;
+    L.push(`\`parallax analyze corpus --out DIR --force\` (the bundled corpus; JSON, markdown and HTML): wall ${fmt(a.wallMs)} ms, CPU ${fmt(a.cpuMs)} ms, peak RSS ${round(a.maxRssMb, 0)} MB; \`node -e 0\` ${fmt(a.nodeFloorMs)} ms (one warm-up, ${a.wallMs.n} repetitions).`, '');
+  }
+  return L;
+}
+
+/** The first `n` PolNeAR train texts (sorted by name) linked into a folder, or null without the datasets. */
+function polnearFolder(n: number, work: string): string | null {
+  const src = join(datasetsDir(), 'polnear', 'train', 'text');
+  if (!existsSync(src)) return null;
+  const names = readdirSync(src).filter((f) => f.endsWith('.txt')).sort().slice(0, n);
+  if (names.length < n) return null;
+  const dir = join(work, `polnear-${n}`);
+  mkdirSync(dir, { recursive: true });
+  for (const f of names) {
+    try {
+      linkSync(join(src, f), join(dir, f));
+    } catch {
+      copyFileSync(join(src, f), join(dir, f));
+    }
+  }
+  return dir;
+}
+
+function wholeCommands(paths: readonly string[], config: BenchConfig, work: string, log: (line: string) => void): NonNullable<BenchResult['commands']> {
+  const start = loadavg();
+  const polnear = config.quick ? null : polnearFolder(config.commandArticles, work);
+  const dir300 = polnear ?? folderOf(paths, config.commandArticles, work);
+  const label300 = polnear ? 'PolNeAR train texts' : 'bench texts';
+  log(`whole commands: corpus on ${config.commandArticles} ${label300} × ${config.commandReps}`);
+  const corpus300 = pairedCorpus('corpus300', label300, dir300, config.commandReps, work);
+  log(`  wall ratio ${fmt(corpus300.wallRatio, 2)}, CPU ratio ${fmt(corpus300.cpuRatio, 2)}`);
+  const scaling = config.commandSizes.filter((n) => n <= paths.length).map((n) => {
+    const x = pairedCorpus(`corpus${n}`, 'bench texts', folderOf(paths, n, work), 1, work);
+    log(`  ${n}: ${round(x.wallMs.median / 1000, 1)} s wall, ${round(x.cpuMs.median / 1000, 1)} s CPU, ${round(x.maxRssMb, 0)} MB; bare ${round(x.bareWallMs.median / 1000, 1)} s`);
+    return x;
+  });
+  const [a, b] = [scaling[0], scaling[scaling.length - 1]];
+  const exponent = a && b && a !== b ? { wall: twoPointExponent(a.articles, a.wallMs.median, b.articles, b.wallMs.median), cpu: twoPointExponent(a.articles, a.cpuMs.median, b.articles, b.cpuMs.median) } : null;
+  log(`whole commands: analyze corpus --out × ${config.analyzeReps}`);
+  const analyze = analyzeCorpus(config.analyzeReps, work);
+  log(`  ${analyze ? fmt(analyze.wallMs) : 'n/a'} ms`);
+  return { corpus300, scaling, exponent, analyze, workers: `PARALLAX_WORKERS=${process.env['PARALLAX_WORKERS'] ?? 'unset'} (corpus mode runs on one thread)`, loadavg: { start, end: loadavg() } };
+}
+
+/** One long article against the same text as many short ones (src/bench/size-child.ts). */
+export interface SizeBench {
+  chars: number;
+  articles: number;
+  one: { totalMs: number; stages: Record<string, number>; maxRssMb: number };
+  many: { totalMs: number; stages: Record<string, number>; maxRssMb: number };
+  ratio: number;
+  loadavg: number[];
+}
+
+/** `articles` texts of about `each` characters (PolNeAR / bench texts joined), alone and as one article. */
+export function sizeBench(paths: readonly string[], articles: number, each: number, work: string): SizeBench {
+  const dir = join(work, 'size');
+  mkdirSync(dir, { recursive: true });
+  const texts: string[] = [];
+  let k = 0;
+  for (let i = 0; i < articles; i++) {
+    let t = '';
+    while (t.length < each) t += `${readFileSync(paths[k++ % paths.length]!, 'utf8').trim()}\n\n`;
+    texts.push(t);
+  }
+  const many = texts.map((t, i) => {
+    const f = join(dir, `part-${String(i).padStart(4, '0')}.txt`);
+    writeFileSync(f, t);
+    return f;
+  });
+  const one = join(dir, 'one.txt');
+  writeFileSync(one, texts.join(''));
+  const run = (files: string[]) => {
+    const res = join(work, 'size-result.json');
+    const child = spawnSync(process.execPath, [join(PACKAGE_ROOT, 'dist', 'bench', 'size-child.js'), res, ...files], { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
+    if (child.status !== 0) throw new Error(`size child failed (${child.status}): ${child.stderr.slice(-2000)}`);
+    return JSON.parse(readFileSync(res, 'utf8')) as SizeBench['one'];
+  };
+  const m = run(many);
+  const o = run([one]);
+  return { chars: texts.join('').length, articles, one: o, many: m, ratio: o.totalMs / m.totalMs, loadavg: loadavg() };
+}
+
+function sizeMarkdown(r: BenchResult): string[] {
+  const z = r.size;
+  if (!z) return [];
+  const stages = [...new Set([...Object.keys(z.many.stages), ...Object.keys(z.one.stages)])];
+  const L = ['## One long article vs the same text as many articles', ''];
+  L.push(`${round(z.chars / 1e6, 2)} MB of real news text (${z.articles} articles joined from the bench texts) analysed as ${z.articles} articles, each alone, and as one article, each in a fresh child process (src/bench/size-child.ts: prepare, the article analyses, alignment + report, JSON and markdown; no time limit). Ratio one ÷ many: **${round(z.ratio, 2)}×** (target ≤ 3×). Load average ${round(z.loadavg[0]!, 1)}.`, '');
+  L.push('| stage | many articles, ms | one article, ms | one ÷ many |', '|---|---|---|---|');
+  for (const s of stages) L.push(`| ${s} | ${round(z.many.stages[s] ?? 0, 0)} | ${round(z.one.stages[s] ?? 0, 0)} | ${round((z.one.stages[s] ?? 0) / (z.many.stages[s] || 1), 2)} |`);
+  L.push(`| total | ${round(z.many.totalMs, 0)} | ${round(z.one.totalMs, 0)} | ${round(z.ratio, 2)} |`, '');
+  L.push(`Peak RSS: many ${round(z.many.maxRssMb, 0)} MB, one ${round(z.one.maxRssMb, 0)} MB.`, '');
+  return L;
+}
+
 /** The markdown report. */
 export function renderMarkdown(r: BenchResult): string {
   const L: string[] = [];
@@ -538,6 +752,8 @@ export function renderMarkdown(r: BenchResult): string {
     L.push(`| ${h.label} | ${h.value === null ? 'n/a' : `${h.value}${h.unit === '×' ? '×' : ` ${h.unit}`}`.trim()} | ${h.target} | ${h.met === null ? 'not measured' : h.met ? 'yes' : '**no**'} | ${h.note.replace(/\|/g, '\\|')} |`);
   }
   L.push('');
+  L.push(...commandsMarkdown(r));
+  L.push(...sizeMarkdown(r));
   L.push('## Per-article analysis vs bare wink-nlp');
   L.push('');
   L.push(`${p.articles} articles (${p.chars.toLocaleString('en')} characters, ${p.tokens.toLocaleString('en')} wink tokens), one warm-up pass then ${r.config.reps} repetitions, the two sides alternating. The floor is \`nlp.readDoc(text)\` plus \`tokens().out()\` once per article on a bare wink-nlp instance with its default pipe (parallax's own instance runs only the sbd, ner and pos annotations it reads); the full analysis is \`prepareArticle\` (read, boilerplate, NLP with offsets) + \`analyseArticle\` (markers, attribution, unsourced, …) from src/pipeline.ts, lexicons loaded once outside the timing, one thread.`);
@@ -628,11 +844,17 @@ export async function runBench(config: BenchConfig, out: string, log: (line: str
   const t0 = process.hrtime.bigint();
   const work = mkdtempSync(join(tmpdir(), 'parallax-bench-'));
   try {
-    const count = Math.max(config.sample, config.poolArticles, ...config.sizes, ...config.scaleSizes);
+    const count = Math.max(config.sample, config.poolArticles, config.commandArticles, ...config.sizes, ...config.scaleSizes, ...config.commandSizes);
     const { texts, source } = benchTexts(count);
     const paths = writeTexts(texts, join(work, 'articles'));
     const stories = Object.fromEntries(texts.map((t) => [t.name, t.story]));
     log(`texts: ${source.description}`);
+
+    const commands = wholeCommands(paths, config, work, log);
+
+    log(`size: one article vs ${config.sizeArticles} articles`);
+    const size = sizeBench(paths, config.sizeArticles, config.sizeChars, work);
+    log(`  ratio ${round(size.ratio, 2)}`);
 
     log(`per-article analysis: ${config.sample} articles × ${config.reps} reps`);
     const pa = perArticle(paths.slice(0, config.sample), config.reps);
@@ -672,7 +894,9 @@ export async function runBench(config: BenchConfig, out: string, log: (line: str
       perArticle: pa,
       pool,
       scaling: { ...sc, exponents },
-      corpusMode,
+      ...(corpusMode.sizes.length > 0 ? { corpusMode } : {}),
+      commands,
+      size,
       endToEnd: e2e,
       tui,
     };
@@ -689,7 +913,22 @@ export async function runBench(config: BenchConfig, out: string, log: (line: str
 if (process.argv[1] && basename(process.argv[1]) === 'run.js' && import.meta.url.endsWith('/bench/run.js')) {
   const { config, out } = parseArgs(process.argv.slice(2));
   let result: BenchResult;
-  if (process.argv.includes('--rerender')) {
+  if (process.argv.includes('--size-only')) {
+    // Measures only the size section and adds it to the measurements in bench.json.
+    const old = JSON.parse(readFileSync(join(out, 'bench.json'), 'utf8')) as BenchResult;
+    const work = mkdtempSync(join(tmpdir(), 'parallax-bench-'));
+    try {
+      const { texts } = benchTexts(Math.max(config.sizeArticles * 3, 50));
+      const paths = writeTexts(texts, join(work, 'articles'));
+      const size = sizeBench(paths, config.sizeArticles, config.sizeChars, work);
+      result = { ...old, size, headlines: [] };
+      result = { ...result, headlines: headlines(result) };
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+    writeFileSync(join(out, 'bench.json'), `${JSON.stringify(result, null, 2)}\n`);
+    writeFileSync(join(out, 'bench.md'), renderMarkdown(result));
+  } else if (process.argv.includes('--rerender')) {
     // Re-renders bench.md (and the headlines) from the measurements in bench.json, measuring nothing.
     const old = JSON.parse(readFileSync(join(out, 'bench.json'), 'utf8')) as BenchResult;
     result = { ...old, headlines: headlines(old) };

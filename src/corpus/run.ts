@@ -13,10 +13,10 @@
 import { basename, join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { InputError } from '../core/errors.js';
-import type { AnalysedArticle, Report } from '../core/types.js';
+import type { AnalysedArticle, FindingDraft, Report } from '../core/types.js';
 import { expandInputs } from '../ingest/files.js';
-import { analyseArticles, prepareArticle, type AnalyseOptions } from '../pipeline.js';
-import { loadLexicons } from '../lexicons/index.js';
+import { analyseArticle, analyseArticles, prepareArticle, type AnalyseOptions } from '../pipeline.js';
+import { loadLexicons, type Lexicons } from '../lexicons/index.js';
 import { formatJson } from '../report/json.js';
 import { formatMarkdown } from '../report/markdown.js';
 import { GENERATOR_MARK, type OutputFile } from '../report/write.js';
@@ -59,6 +59,46 @@ const msSince = (t: bigint) => Number(process.hrtime.bigint() - t) / 1e6;
  */
 const HEAP_GROWING_PERCENT = 50;
 
+/**
+ * Most article text (UTF-16 code units) whose prepared article and findings are kept from the
+ * reading pass for its story, instead of being read and analysed a second time. A prepared
+ * article takes about 36 bytes of heap per character of text (PolNeAR: 242 KB for 6.7 KB of
+ * text), so this keeps at most ~90 MB: all of a few hundred articles, the first of a larger
+ * folder (the rest are prepared again, as before). Kept or prepared again, an article comes out
+ * the same (src/nlp/wink-lexicon.ts: tokenisation does not depend on what was read before).
+ */
+export const KEEP_TEXT_CHARS = 2_500_000;
+
+/** Prepared articles and their findings kept from the reading pass, up to a text budget. */
+class KeptArticles {
+  private readonly byPath = new Map<string, { article: AnalysedArticle; drafts: FindingDraft[] }>();
+  private chars = 0;
+  constructor(private readonly budget: number) {}
+
+  /** Keeps `article` with its findings while the budget allows; an analysis that fails is left to the story pass. */
+  offer(article: AnalysedArticle, lexicons: Lexicons, options: CorpusOptions): void {
+    if (this.chars + article.text.length > this.budget) return;
+    let drafts: FindingDraft[];
+    try {
+      drafts = analyseArticle(article, lexicons, options);
+    } catch {
+      return;
+    }
+    this.chars += article.text.length;
+    this.byPath.set(article.path, { article, drafts });
+  }
+
+  /** The kept article of `path` (dropped from the store), its findings put in `drafts`; undefined when not kept. */
+  take(path: string, drafts: Map<AnalysedArticle, FindingDraft[]>): AnalysedArticle | undefined {
+    const hit = this.byPath.get(path);
+    if (!hit) return undefined;
+    this.byPath.delete(path);
+    this.chars -= hit.article.text.length;
+    drafts.set(hit.article, hit.drafts);
+    return hit.article;
+  }
+}
+
 /** Groups and analyses every article under `dirs` (folders or files); returns the files to write into `outDir`. */
 export function runCorpus(dirs: string | readonly string[], outDir: string, given: CorpusOptions = {}): CorpusResult {
   const roots = typeof dirs === 'string' ? [dirs] : [...dirs];
@@ -71,14 +111,18 @@ export function runCorpus(dirs: string | readonly string[], outDir: string, give
   const duplicates: CorpusResult['duplicates'] = [];
   const inputs: StoryInput[] = [];
   const byHash = new Map<string, string>();
+  const lexicons = loadLexicons(options);
+  const kept = new KeptArticles(KEEP_TEXT_CHARS);
   files.forEach((f, i) => {
     try {
-      const input = storyInputOf(prepareArticle(f, options));
+      const article = prepareArticle(f, options);
+      const input = storyInputOf(article);
       const same = byHash.get(input.hash);
       if (same) duplicates.push({ path: f, sameAs: same });
       else {
         byHash.set(input.hash, f);
         inputs.push(input);
+        kept.offer(article, lexicons, options);
       }
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
@@ -94,15 +138,15 @@ export function runCorpus(dirs: string | readonly string[], outDir: string, give
   const stories = groupStories(inputs, options.group);
   const groupMs = msSince(t1);
   const t2 = process.hrtime.bigint();
-  const lexicons = loadLexicons(options);
   const out: OutputFile[] = [];
   const give = (f: OutputFile) => (options.emit ? options.emit(f) : out.push(f));
   const outletAcc = new OutletAccumulator();
   const command = options.command ?? `parallax corpus ${dir}`;
   const index = stories.map((s, k) => {
     const id = `s${k + 1}`;
-    const articles: AnalysedArticle[] = s.members.map((m) => prepareArticle(inputs[m]!.path, options));
-    const report: Report = analyseArticles(articles, lexicons, options);
+    const drafts = new Map<AnalysedArticle, FindingDraft[]>();
+    const articles: AnalysedArticle[] = s.members.map((m) => kept.take(inputs[m]!.path, drafts) ?? prepareArticle(inputs[m]!.path, options));
+    const report: Report = analyseArticles(articles, lexicons, options, drafts);
     outletAcc.add(report);
     give({ path: join(outDir, 'stories', `${id}.json`), content: formatJson(report) });
     give({ path: join(outDir, 'stories', `${id}.md`), content: formatMarkdown(report, { command }) });

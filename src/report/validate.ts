@@ -5,8 +5,9 @@
  * file: after it, the report is typed and no view needs to check its shape again.
  */
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import type { Ajv as AjvClass, ErrorObject, ValidateFunction } from 'ajv';
 import { InputError } from '../core/errors.js';
 import { PACKAGE_ROOT } from '../core/version.js';
 import type { Report, Span } from '../core/types.js';
@@ -16,6 +17,8 @@ let validator: ValidateFunction<Report> | undefined;
 function validate(): ValidateFunction<Report> {
   if (!validator) {
     const schema = JSON.parse(readFileSync(resolve(PACKAGE_ROOT, 'schema/report.schema.json'), 'utf8')) as object;
+    // Loaded here, not at start-up: only commands that read a report file validate one.
+    const { Ajv } = createRequire(import.meta.url)('ajv') as { Ajv: typeof AjvClass };
     validator = new Ajv({ allErrors: true, strict: false }).compile<Report>(schema);
   }
   return validator;

@@ -63,12 +63,22 @@ describe('bench harness (quick mode)', () => {
     expect(positive(json.scaling.maxRssMb)).toBe(true);
     expect(positive(json.endToEnd.nodeFloorMs.median)).toBe(true);
     const ids = json.headlines.map((h) => h.id);
-    expect(ids).toEqual(['analysis-ratio', 'scaling-exponent', 'peak-rss', 'seeds-e2e', 'tui-first-frame']);
+    // Whole commands first (each paired with a bare wink-nlp process), then the per-stage measures.
+    expect(ids).toEqual(['corpus-ratio', 'corpus-exponent', 'corpus-rss', 'analyze-out', 'threads', 'size-ratio', 'analysis-ratio', 'scaling-exponent', 'peak-rss', 'seeds-e2e', 'tui-first-frame']);
     for (const h of json.headlines) {
       // Measured values are positive numbers; a value that could not be measured says why.
       if (h.value === null) expect(h.note.length).toBeGreaterThan(10);
-      else expect(positive(h.value) || (h.id === 'scaling-exponent' && Number.isFinite(h.value))).toBe(true);
+      else expect(positive(h.value) || ((h.id === 'scaling-exponent' || h.id === 'corpus-exponent') && Number.isFinite(h.value))).toBe(true);
     }
+    const c = json.commands!;
+    expect(c.corpus300!.runs.length).toBe(json.config.commandReps);
+    for (const run of c.corpus300!.runs) {
+      expect(positive(run.command.cpuMs) && positive(run.bare.cpuMs) && positive(run.command.maxRssMb)).toBe(true);
+    }
+    expect(c.scaling.map((x) => x.articles)).toEqual(json.config.commandSizes);
+    expect(positive(c.analyze!.wallMs.median)).toBe(true);
+    expect(json.size!.articles).toBe(json.config.sizeArticles);
+    expect(positive(json.size!.one.totalMs) && positive(json.size!.many.totalMs)).toBe(true);
     expect(json.headlines.find((h) => h.id === 'analysis-ratio')!.value).toBeGreaterThan(0);
   });
 

@@ -245,12 +245,40 @@ function resolvePronoun(ctx: Ctx, gender: 'm' | 'f', at: number, names: Names, p
     const n = names.list[i]!;
     add(n.name, ctx.nameTypes.get(n.name) ?? 'unknown');
   }
-  for (const p of previous) {
-    if (!p.source || !p.sourceName || p.source.start < from || p.source.start >= at) continue;
+  for (const p of namedSourcesIn(previous, from, at)) {
     if (p.sourceType === 'media' || p.sourceType === 'state-media' || p.sourceType === 'data-ngo') continue;
-    add(p.sourceName, p.sourceType);
+    add(p.sourceName!, p.sourceType);
   }
   return found.size === 1 ? [...found.values()][0]! : null;
+}
+
+/** Per array of earlier drafts: those with a named source, sorted by the source's start, and their positions in the array. */
+const bySourceStart = new WeakMap<readonly AttributionDraft[], { seen: number; starts: number[]; at: number[] }>();
+
+/**
+ * The drafts of `previous` whose named source starts in `[from, at)`, in array order: the same as
+ * filtering the whole array, through an index by source start that grows with the array
+ * (`previous` is only appended to while an article's attributions are found), so that resolving
+ * each pronoun does not scan every earlier attribution of a long article.
+ */
+function namedSourcesIn(previous: readonly AttributionDraft[], from: number, at: number): AttributionDraft[] {
+  let ix = bySourceStart.get(previous);
+  if (!ix || ix.seen > previous.length) bySourceStart.set(previous, (ix = { seen: 0, starts: [], at: [] }));
+  for (; ix.seen < previous.length; ix.seen++) {
+    const p = previous[ix.seen]!;
+    if (!p.source || !p.sourceName) continue;
+    const start = p.source.start;
+    const k = lowerBound(ix.starts.length, (x) => ix.starts[x]! > start);
+    ix.starts.splice(k, 0, start);
+    ix.at.splice(k, 0, ix.seen);
+  }
+  const lo = lowerBound(ix.starts.length, (x) => ix.starts[x]! >= from);
+  const hi = lowerBound(ix.starts.length, (x) => ix.starts[x]! >= at);
+  return ix.at
+    .slice(lo, hi)
+    .sort((x, y) => x - y)
+    .map((i) => previous[i]!)
+    .filter((p) => p.source !== null && p.source !== undefined && p.sourceName && p.source.start >= from && p.source.start < at);
 }
 
 const isGivenName = (w: string): boolean => given().male.has(w) || given().female.has(w);
