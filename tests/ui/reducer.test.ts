@@ -3,7 +3,8 @@
  * Keys go through `keyToAction` exactly as ink delivers them (input text + key flags).
  */
 import { describe, expect, test } from 'vitest';
-import { initialAppState, reduceApp, SEARCH_NA, screenOf, type AppState, type KeyInfo } from '../../src/ui/components/app/use-app-state.js';
+import { bodyHeight, initialAppState, reduceApp, SEARCH_NA, screenOf, type AppState, type KeyInfo } from '../../src/ui/components/app/use-app-state.js';
+import { browserHelp } from '../../src/ui/screens/help.js';
 import { buildModel } from '../../src/ui/model.js';
 import { readerItems } from '../../src/ui/screens/reader.js';
 import { evidenceReport, fixtureReport } from './fixture.js';
@@ -92,10 +93,14 @@ describe('reduceApp', () => {
     expect(after.kind === 'sentence' && model.report.articles[0]!.text.slice(after.span.start, after.span.end)).toBe('Critics call it a sell-out.');
   });
 
-  test('? toggles help; any key closes it without acting', () => {
+  test('? toggles help; j/k scroll it (clamped to its length); any other key closes it without acting', () => {
     const help = press(start(), ['?']);
     expect(help.help).toBe(true);
-    const closed = press(help, ['j']);
+    const scrolled = press(help, ['j', 'j']);
+    expect([scrolled.help, scrolled.helpScroll, top(scrolled).cursor]).toEqual([true, 2, 0]);
+    const far = press(help, Array(300).fill('j'));
+    expect(far.helpScroll).toBe(browserHelp(far.width).length - bodyHeight(far));
+    const closed = press(scrolled, ['x']);
     expect([closed.help, top(closed).cursor]).toEqual([false, 0]);
   });
 

@@ -61,7 +61,7 @@ export function buildResult(ex: Exercise, student: readonly Mark[], guesses: Rea
     key: keySource,
     articles: ex.articles.map((a) => {
       const guess = guesses[a.id] ?? null;
-      return { letter: a.letter, path: a.path, outlet: a.label, guess, guessCorrect: guess === null ? null : guess === a.label };
+      return { letter: a.letter, path: a.path, outlet: a.outlet, guess, guessCorrect: guess === null ? null : guess === a.outlet };
     }),
     student: student.map((m) => toResult(m, key)).filter((m): m is ResultMark => m !== null),
     keyMarks: key.map((m) => toResult(m, student)).filter((m): m is ResultMark => m !== null),

@@ -6,6 +6,8 @@ export interface AppState {
   /** Never empty; the last frame is shown. */
   stack: Frame[];
   help: boolean;
+  /** Top line of the help overlay while it is open (j/k scroll it). */
+  helpScroll: number;
   /** The search text being typed, or null when not typing. */
   draft: string | null;
   query: string;

@@ -7,6 +7,7 @@ import { useReducer } from 'react';
 import { KIND_FILTERS, type KindFilter, type ViewModel } from '../../model.js';
 import { bodyHeight, SEARCH_NA } from './frame.js';
 import { renderScreen } from '../../screens/index.js';
+import { browserHelp, helpTop } from '../../screens/help.js';
 import { readerCursorAt, readerOffset } from '../../screens/reader.js';
 import { TOP_SCREENS, type Frame, type ScreenContext, type ScreenOutput } from '../../screens/types.js';
 import type { AppState } from './state.js';
@@ -27,6 +28,7 @@ export type AppAction =
   | { type: 'search-commit' }
   | { type: 'filter' }
   | { type: 'help' }
+  | { type: 'help-scroll'; delta: number }
   | { type: 'message'; text: string }
   | { type: 'resize'; width: number; height: number }
   | { type: 'quit' };
@@ -34,7 +36,7 @@ export type AppAction =
 export { bodyHeight, CHROME_ROWS, SEARCH_NA } from './frame.js';
 
 export function initialAppState(width: number, height: number): AppState {
-  return { stack: [{ screen: 'overview', cursor: 0 }], help: false, draft: null, query: '', filter: 'all', message: null, width, height, quit: false, exports: 0 };
+  return { stack: [{ screen: 'overview', cursor: 0 }], help: false, helpScroll: 0, draft: null, query: '', filter: 'all', message: null, width, height, quit: false, exports: 0 };
 }
 
 /** The frame on top of the stack. */
@@ -77,7 +79,9 @@ export function reduceApp(model: ViewModel, state: AppState, action: AppAction):
     case 'quit':
       return { ...s, quit: true };
     case 'help':
-      return { ...s, help: !s.help };
+      return { ...s, help: !s.help, helpScroll: 0 };
+    case 'help-scroll':
+      return { ...s, helpScroll: helpTop(s.helpScroll + action.delta, browserHelp(s.width).length, bodyHeight(s)) };
     case 'search-start':
       if (screenOf(model, s).search === false) return { ...s, message: SEARCH_NA };
       return { ...s, draft: '' };
@@ -167,7 +171,13 @@ export function keyToAction(state: AppState, input: string, key: KeyInfo): AppAc
     if (input && !key.ctrl && !key.meta && !key.tab && !/[\u0000-\u001f\u007f]/.test(input)) return { type: 'search-type', text: input };
     return null;
   }
-  if (state.help) return { type: 'help' };
+  if (state.help) {
+    if (key.upArrow || input === 'k') return { type: 'help-scroll', delta: -1 };
+    if (key.downArrow || input === 'j') return { type: 'help-scroll', delta: 1 };
+    if (key.pageUp) return { type: 'help-scroll', delta: -Math.max(1, bodyHeight(state) - 2) };
+    if (key.pageDown || input === ' ') return { type: 'help-scroll', delta: Math.max(1, bodyHeight(state) - 2) };
+    return { type: 'help' };
+  }
   if (key.upArrow || input === 'k') return { type: 'move', delta: -1 };
   if (key.downArrow || input === 'j') return { type: 'move', delta: 1 };
   if (key.pageUp) return { type: 'page', delta: -1 };
