@@ -8,7 +8,7 @@ export const KEYS: readonly [string, string][] = [
   ['PgUp PgDn', 'move a page'],
   ['tab  shift+tab', 'next / previous screen (in an event: next outlet)'],
   ['← →  h l', 'previous / next outlet (event view)'],
-  ['enter', 'open: article, event, finding; on an actor or outlet of Sources: its mentions'],
+  ['enter', 'open: article, event, finding, mentions of actor/source'],
   ['esc', 'back (also closes help and search)'],
   ['/', 'search (enter to apply, esc to clear)'],
   ['f', 'filter findings by kind: all, loaded, attribution, unsourced'],

@@ -15,6 +15,8 @@ export interface AppState {
   message: string | null;
   width: number;
   height: number;
+  /** Whether the theme shows colours (legends and markers follow it). */
+  colour: boolean;
   quit: boolean;
   /** Counts `e` presses; the view writes the export when it changes (an effect, not state logic). */
   exports: number;

@@ -35,8 +35,8 @@ export type AppAction =
 
 export { bodyHeight, CHROME_ROWS, SEARCH_NA } from './frame.js';
 
-export function initialAppState(width: number, height: number): AppState {
-  return { stack: [{ screen: 'overview', cursor: 0 }], help: false, helpScroll: 0, draft: null, query: '', filter: 'all', message: null, width, height, quit: false, exports: 0 };
+export function initialAppState(width: number, height: number, colour = false): AppState {
+  return { stack: [{ screen: 'overview', cursor: 0 }], help: false, helpScroll: 0, draft: null, query: '', filter: 'all', message: null, width, height, colour, quit: false, exports: 0 };
 }
 
 /** The frame on top of the stack. */
@@ -47,7 +47,7 @@ export function current(state: AppState): Frame {
 
 /** Renders the current screen for this state. */
 export function screenOf(model: ViewModel, state: AppState): ScreenOutput {
-  const ctx: ScreenContext = { model, filter: state.filter, query: state.query, width: state.width, height: bodyHeight(state) };
+  const ctx: ScreenContext = { model, filter: state.filter, query: state.query, width: state.width, height: bodyHeight(state), colour: state.colour };
   return renderScreen(ctx, current(state));
 }
 
@@ -209,6 +209,6 @@ export function splitKeys(input: string, key: KeyInfo): { input: string; key: Ke
 }
 
 /** React binding of `reduceApp` for one model. */
-export function useAppState(model: ViewModel, width: number, height: number) {
-  return useReducer((state: AppState, action: AppAction) => reduceApp(model, state, action), undefined, () => initialAppState(width, height));
+export function useAppState(model: ViewModel, width: number, height: number, colour = false) {
+  return useReducer((state: AppState, action: AppAction) => reduceApp(model, state, action), undefined, () => initialAppState(width, height, colour));
 }

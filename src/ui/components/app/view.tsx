@@ -10,7 +10,7 @@ import type { Report } from '../../../core/types.js';
 import { buildModel } from '../../model.js';
 import { viewportTop } from '../../screens/index.js';
 import { browserHelp, helpTop } from '../../screens/help.js';
-import type { Theme } from '../../theme.js';
+import { themeHasColour, type Theme } from '../../theme.js';
 import { sanitizeTerminal } from '../../../core/escape.js';
 import { Lines } from '../lines/view.js';
 import { frameLines } from './frame.js';
@@ -31,7 +31,7 @@ export interface AppProps {
 export function App({ report, theme, exportMarkdown, width, height }: AppProps) {
   const model = useMemo(() => buildModel(report), [report]);
   const size = useTerminalSize(width, height);
-  const [state, dispatch] = useAppState(model, size().w, size().h);
+  const [state, dispatch] = useAppState(model, size().w, size().h, themeHasColour(theme));
 
   useTerminalLifecycle(size, width, dispatch, state.quit);
 
