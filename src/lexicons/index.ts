@@ -387,15 +387,16 @@ function instantiate(data: CompiledData, disable: readonly string[]): Lexicons {
 
 /**
  * True when an actor's alias ends inside a longer proper name: its last word is capitalised and
- * the next word, in the same sentence with only spaces between, is capitalised too ("the West" in
- * "the West African states", "Russia" in "Russia Today"). Actors are matched as whole names.
+ * the next word, in the same sentence with only a space between, is a capitalised name or adjective
+ * ("the West" in "the West African states", "Russia" in "Russia Today"). Actors are matched as whole names.
  */
 export function insideLongerName(tokens: readonly Token[], tokenEnd: number): boolean {
   const last = tokens[tokenEnd - 1];
   const next = tokens[tokenEnd];
   if (!last || !next || next.sentence !== last.sentence) return false;
   const capital = (t: Token) => /^\p{Lu}/u.test(t.text);
-  return capital(last) && capital(next) && next.start - last.end <= 1 && /^\p{L}/u.test(next.text);
+  // A name goes on with a name or an adjective ("West African", "Russia Today"), not with a verb or particle (a headline's "Russia Expands", "Burkina Faso To").
+  return capital(last) && capital(next) && next.start - last.end <= 1 && /^\p{L}/u.test(next.text) && (next.pos === 'PROPN' || next.pos === 'ADJ');
 }
 
 /** A failed example: the entry and the sentence that did not behave as promised. */
