@@ -130,6 +130,7 @@ describe('agreement', () => {
 
   test('the saved markdown shows the student’s marks, the key’s marks and the figures', () => {
     const md = formatResultMarkdown(buildResult(ex, s.marks, s.guesses, toolKey(report), 'tool'));
+    expect(md).toContain('Key: parallax’s findings — 4 items in the exercise’s sentences (2 loaded terms, 2 unsourced claims)');
     expect(md).toContain('| loaded terms | word | 3 | 2 | 2 | 67% | 100% | 80% |');
     expect(md).toContain('| unsourced claims | sentence | 1 | 2 | 1 | 100% | 50% | 67% |');
     expect(md).toContain('| A | Sahel Wire | Daily Bugle | no |');
