@@ -18,6 +18,7 @@ import { sanitizeTerminal } from './core/escape.js';
 import { formatSummary } from './report/summary.js';
 import { reportName, writeReports, type OutputFlags } from './report/outputs.js';
 import { FORMAT_NAMES, FORMATS } from './report/formats.js';
+import { MARKDOWN_STYLES } from './report/markdown.js';
 import { registerCorpusCommand } from './commands/corpus.js';
 import { registerExerciseCommand } from './commands/exercise.js';
 import { minConfidenceOption } from './commands/confidence-option.js';
@@ -115,6 +116,7 @@ function addAnalyzeOptions(cmd: Command): Command {
   return cmd
     .option('--out <dir>', `write ${each.slice(0, -1).join(', ')} and ${each[each.length - 1]} into DIR (default reports/ when no other output is given)`)
     .option('--pretty', 'indent the JSON report')
+    .addOption(new Option('--md-style <style>', 'markdown output: report (everything) or handout (short and printable: legend, marked versions, questions for discussion)').choices(MARKDOWN_STYLES))
     .option('--force', 'overwrite output files that parallax did not write')
     .option('--lexicons <dir>', 'also load the lexicons in DIR (repeatable)', collect)
     .option('--disable <name>', `leave out an analysis (${ANALYSIS_NAMES.join(', ')}) or a marker category, e.g. hedge (repeatable)`, collect)

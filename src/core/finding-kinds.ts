@@ -35,6 +35,8 @@ export interface FindingKindInfo<F extends Finding> {
   detail(f: F): string;
   /** In the exercise: students mark it and are compared with the key word by word or sentence by sentence (`label` names the row); null when the exercise leaves it out. */
   exercise: { unit: 'word' | 'sentence'; label: string } | null;
+  /** What the kind is, for help screens and handouts: one sentence, then a short made-up example (never from a bundled text). */
+  help: { what: string; example: string };
 }
 
 export type FindingKindTable = { readonly [K in FindingKind]: FindingKindInfo<FindingOf<K>> };
@@ -49,6 +51,10 @@ export const FINDING_KINDS: FindingKindTable = {
     colour: 'loaded',
     detail: (f) => f.category,
     exercise: { unit: 'word', label: 'loaded terms' },
+    help: {
+      what: 'a word or phrase that judges while it seems only to describe (a neutral word would say the same thing without the judgement)',
+      example: '“the regime” for “the government”; “slammed” for “criticised”',
+    },
   },
   attribution: {
     noun: 'attributions',
@@ -59,6 +65,10 @@ export const FINDING_KINDS: FindingKindTable = {
     colour: 'attribution',
     detail: () => 'attribution',
     exercise: null,
+    help: {
+      what: 'a statement the article gives to a source, with the cue that introduces it (said, claimed, admitted…)',
+      example: '“The deal will help farmers, the minister said.” (source: the minister; cue: said)',
+    },
   },
   unsourced: {
     noun: 'unsourced',
@@ -69,6 +79,10 @@ export const FINDING_KINDS: FindingKindTable = {
     colour: 'unsourced',
     detail: (f) => f.reason,
     exercise: { unit: 'sentence', label: 'unsourced claims' },
+    help: {
+      what: 'a sentence stated in the article’s own voice with no source for it: the reader cannot check who says so',
+      example: '“The deal will help farmers.” (unsourced) vs “The deal will help farmers, the minister said.” (sourced)',
+    },
   },
 };
 

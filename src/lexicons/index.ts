@@ -348,6 +348,7 @@ function instantiate(data: CompiledData, disable: readonly string[]): Lexicons {
     const byKind = new Map<string, LexiconMatch[]>();
     for (const x of matcher.match(tokens)) {
       const kind = x.phrase.entry.kind;
+      if (kind === 'actors' && insideLongerName(tokens, x.tokenEnd)) continue;
       let list = byKind.get(kind);
       if (!list) byKind.set(kind, (list = []));
       list.push({ entry: x.phrase.entry, tokenStart: x.tokenStart, tokenEnd: x.tokenEnd, start: tokens[x.tokenStart]!.start, end: tokens[x.tokenEnd - 1]!.end });
@@ -382,6 +383,20 @@ function instantiate(data: CompiledData, disable: readonly string[]): Lexicons {
       return byKind.get(kind) ?? NO_MATCHES;
     },
   };
+}
+
+/**
+ * True when an actor's alias ends inside a longer proper name: its last word is capitalised and
+ * the next word, in the same sentence with only a space between, is a capitalised name or adjective
+ * ("the West" in "the West African states", "Russia" in "Russia Today"). Actors are matched as whole names.
+ */
+export function insideLongerName(tokens: readonly Token[], tokenEnd: number): boolean {
+  const last = tokens[tokenEnd - 1];
+  const next = tokens[tokenEnd];
+  if (!last || !next || next.sentence !== last.sentence) return false;
+  const capital = (t: Token) => /^\p{Lu}/u.test(t.text);
+  // A name goes on with a name or an adjective ("West African", "Russia Today"), not with a verb or particle (a headline's "Russia Expands", "Burkina Faso To").
+  return capital(last) && capital(next) && next.start - last.end <= 1 && /^\p{L}/u.test(next.text) && (next.pos === 'PROPN' || next.pos === 'ADJ');
 }
 
 /** A failed example: the entry and the sentence that did not behave as promised. */

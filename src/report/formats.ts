@@ -6,7 +6,7 @@
 import type { Report } from '../core/types.js';
 import { formatHtml } from './html.js';
 import { formatJson } from './json.js';
-import { formatMarkdown } from './markdown.js';
+import { formatMarkdown, type MarkdownStyle } from './markdown.js';
 
 /** What every formatter may use besides the report. */
 export interface RenderContext {
@@ -14,6 +14,8 @@ export interface RenderContext {
   command: string;
   /** Indent machine-readable output. */
   pretty: boolean;
+  /** Style of the markdown output (`--md-style`): the full report or a handout. */
+  mdStyle?: MarkdownStyle;
 }
 
 export interface ReportFormat {
@@ -28,7 +30,7 @@ export interface ReportFormat {
 
 export const FORMATS = {
   json: { extension: 'json', help: 'write the JSON report to FILE ("-" for stdout)', stdout: true, render: (r, c) => formatJson(r, c.pretty) },
-  md: { extension: 'md', help: 'write the markdown report to FILE', render: (r, c) => formatMarkdown(r, { command: c.command }) },
+  md: { extension: 'md', help: 'write the markdown report to FILE', render: (r, c) => formatMarkdown(r, { command: c.command, ...(c.mdStyle ? { style: c.mdStyle } : {}) }) },
   html: { extension: 'html', help: 'write the standalone HTML report to FILE', render: (r, c) => formatHtml(r, { command: c.command }) },
 } as const satisfies Record<string, ReportFormat>;
 

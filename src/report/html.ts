@@ -21,7 +21,8 @@ const CSS = `
 *{box-sizing:border-box}
 body{margin:0 auto;max-width:1400px;padding:1.5rem;font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--fg);background:var(--bg)}
 h1{font-size:1.6rem;margin:.2rem 0 1rem}h2{margin-top:2.2rem;border-bottom:2px solid var(--line);padding-bottom:.2rem}h3{margin:1.6rem 0 .4rem}
-table{border-collapse:collapse;margin:.6rem 0;font-size:.92rem}th,td{border:1px solid var(--line);padding:.25rem .5rem;text-align:left;vertical-align:top}th{background:var(--soft)}td.n{text-align:right;font-variant-numeric:tabular-nums}
+table{border-collapse:collapse;margin:.6rem 0;font-size:.92rem}th,td{border:1px solid var(--line);padding:.25rem .5rem;text-align:left;vertical-align:top;overflow-wrap:anywhere}
+.col table{width:100%;font-size:.85rem}.col th,.col td{padding:.2rem .3rem;overflow-wrap:break-word}th{background:var(--soft)}td.n{text-align:right;font-variant-numeric:tabular-nums}
 code{font:.85em ui-monospace,SFMono-Regular,Menlo,monospace;background:var(--soft);padding:0 .2em;border-radius:3px}
 pre{background:var(--soft);padding:.6rem;overflow:auto}
 nav ul{display:flex;flex-wrap:wrap;gap:.3rem 1rem;list-style:none;padding:0}
@@ -40,6 +41,17 @@ details ul{padding-left:1.1rem;margin:.3rem 0}details li{margin:.2rem 0}
 .diff{background:var(--soft);padding:.4rem .6rem;border-radius:4px}
 .single{border-top:1px solid var(--line);padding-top:.3rem;margin-top:.5rem}.single h4{margin:0;font-size:.85rem;color:var(--muted)}
 .ok{color:#2f7d32}.gap{color:var(--muted)}
+@media (max-width:1000px){.stack-narrow{grid-template-columns:minmax(0,1fr)!important}}
+@media print{
+*{-webkit-print-color-adjust:exact;print-color-adjust:exact}
+body{max-width:none;padding:0;font-size:10.5pt;line-height:1.4}
+nav{display:none}
+a{color:inherit;text-decoration:none}
+h2,h3,h4{break-after:avoid}
+.col,.single,tr,.standout,.diff{break-inside:avoid}
+.columns{gap:.5rem}
+pre{white-space:pre-wrap;overflow:visible}
+}
 `;
 
 const cspHash = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
@@ -205,7 +217,7 @@ function outlets(v: ReportView): string {
           );
     return `<div class="col" data-col="${i}" data-article="${h(o.article)}"><h3>${h(o.label)} (${h(o.article)})</h3>\n<p>${omitted}</p>\n<h4>Unsourced assertions (${o.unsourced.length})</h4>\n${uns}\n<h4>Attributions (${o.attributions.length})</h4>\n${attr}</div>`;
   });
-  return `<div class="columns" style="grid-template-columns:repeat(${v.outlets.length},minmax(0,1fr))">\n${cols.join('\n')}\n</div>`;
+  return `<div class="columns stack-narrow" style="grid-template-columns:repeat(${v.outlets.length},minmax(0,1fr))">\n${cols.join('\n')}\n</div>`;
 }
 
 function legendAndMethod(v: ReportView): string {

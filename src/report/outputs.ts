@@ -6,6 +6,7 @@ import { basename, join, resolve } from 'node:path';
 import type { Report } from '../core/types.js';
 import { FORMAT_NAMES, FORMATS, type FormatName, type ReportFormat } from './formats.js';
 import { writeOutputs, type OutputFile } from './write.js';
+import type { MarkdownStyle } from './markdown.js';
 
 /** `--json FILE`, `--md FILE`, … : one optional output file per format. */
 export type FormatFlags = { [K in FormatName]?: string };
@@ -13,6 +14,8 @@ export type FormatFlags = { [K in FormatName]?: string };
 export interface OutputFlags extends FormatFlags {
   out?: string;
   pretty?: boolean;
+  /** `--md-style`: `report` (default) or `handout`. */
+  mdStyle?: MarkdownStyle;
   force?: boolean;
   lexicons?: string[];
   disable?: string[];
@@ -29,7 +32,7 @@ export function reportName(paths: readonly string[]): string {
 export function writeReports(report: Report, paths: readonly string[], flags: OutputFlags, command: string): { written: string[]; stdout: string } {
   const files: OutputFile[] = [];
   let stdout = '';
-  const context = { command, pretty: flags.pretty ?? false };
+  const context = { command, pretty: flags.pretty ?? false, ...(flags.mdStyle ? { mdStyle: flags.mdStyle } : {}) };
   const render = (format: ReportFormat) => format.render(report, context);
   for (const name of FORMAT_NAMES) {
     const format: ReportFormat = FORMATS[name];

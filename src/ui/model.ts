@@ -80,7 +80,12 @@ export interface HighlightOptions {
   ranges?: readonly (Span & { role: Role })[];
   /** Search text to highlight (case-insensitive). */
   query?: string;
+  /** Text put around each extra range (e.g. `{+`, `+}` when colours are off, so the ranges still show). */
+  rangeMarks?: readonly [string, string];
 }
+
+/** The flag before an unsourced sentence (a finding marked `flag` in the kind table), in every view that shows article text. */
+export const FLAG = '⚑ ';
 
 /**
  * Styled segments for `[span.start, span.end)` of an article: loaded terms in `[brackets]`,
@@ -97,6 +102,7 @@ export function highlight(a: ReportArticle, span: Span, options: HighlightOption
   };
   const opens = new Set<number>();
   const closes = new Set<number>();
+  const flags = new Set<number>();
   for (const f of options.findings) {
     if (f.end <= start || f.start >= end) continue;
     if (f.kind === 'attribution') paint(f.cue.start, f.cue.end, findingRole(f));
@@ -105,8 +111,17 @@ export function highlight(a: ReportArticle, span: Span, options: HighlightOption
       opens.add(Math.max(f.start, start));
       closes.add(Math.min(f.end, end));
     }
+    if (FINDING_KINDS[f.kind].mark === 'flag') flags.add(Math.max(f.start, start));
   }
-  for (const r of options.ranges ?? []) paint(r.start, r.end, r.role);
+  const rangeOpens = new Map<number, Role>();
+  const rangeCloses = new Map<number, Role>();
+  for (const r of options.ranges ?? []) {
+    paint(r.start, r.end, r.role);
+    if (options.rangeMarks && r.end > start && r.start < end) {
+      rangeOpens.set(Math.max(r.start, start), r.role);
+      rangeCloses.set(Math.min(r.end, end), r.role);
+    }
+  }
   const q = options.query?.toLowerCase();
   if (q) {
     const lower = a.text.slice(start, end).toLowerCase();
@@ -120,8 +135,11 @@ export function highlight(a: ReportArticle, span: Span, options: HighlightOption
   };
   for (let i = start; i < end; i++) {
     const role = roles[i - start]!;
+    if (flags.has(i)) add(FLAG, 'unsourced');
     if (opens.has(i)) add('[', 'loaded');
+    if (rangeOpens.has(i)) add(options.rangeMarks![0], rangeOpens.get(i)!);
     add(sanitizeTerminal(a.text[i]!, true), role);
+    if (rangeCloses.has(i + 1)) add(options.rangeMarks![1], rangeCloses.get(i + 1)!);
     if (closes.has(i + 1)) add(']', 'loaded');
   }
   return out;

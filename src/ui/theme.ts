@@ -72,6 +72,11 @@ export function createTheme(colour: boolean): Theme {
   return plain;
 }
 
+/** Whether a theme shows colours (legends name colours only then). */
+export function themeHasColour(theme: Theme): boolean {
+  return Object.values(theme).some((s) => s.color !== undefined || s.backgroundColor !== undefined);
+}
+
 /**
  * Whether to use colours: never with `NO_COLOR` (any non-empty value) or `TERM=dumb`, else what
  * the stream reports (`tty.WriteStream.hasColors`, which also honours `FORCE_COLOR`).

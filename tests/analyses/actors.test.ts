@@ -52,6 +52,18 @@ describe('actor framing on the bundled corpus', () => {
     expect(texts).not.toContain('other');
   });
 
+  it('aliases match whole names: "the West" is not found inside "the West African nation" (Newsvoice) but "Western governments" is', () => {
+    const west = byId.get('the-west')!.articles['a2']!.mentions;
+    const text = report.articles[1]!.text;
+    const at = text.indexOf('the West African nation');
+    expect(at).toBeGreaterThan(0);
+    expect(west.filter((m) => m.start === at)).toEqual([]);
+    // "…supported the West." is the actor, as a whole name.
+    expect(west.map((m) => m.text)).toEqual(expect.arrayContaining(['the West', 'Western governments']));
+    const mentions = (t: string) => describeActors([prepareArticleFromText(t)], [], lex).flatMap((a) => Object.values(a.articles).flatMap((p) => p.mentions.map((m) => [a.id, m.text])));
+    expect(mentions('Troops left the West African state. The West said nothing.')).toEqual([['the-west', 'The West']]);
+  });
+
   it('Lavrov is titled "Russian Foreign Minister"', () => {
     expect(byId.get('lavrov')!.articles['a1']!.descriptors[0]).toMatchObject({ text: 'Russian Foreign Minister', kind: 'title' });
   });

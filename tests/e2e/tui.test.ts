@@ -108,10 +108,11 @@ describe.skipIf(!hasTmux)('in a terminal (tmux)', () => {
     });
     expect(sideBySide.length).toBeGreaterThanOrEqual(2);
     keys(s, '?');
-    const help = await waitFor(s, (x) => x.includes('press any key to close'), 'the help');
+    const help = await waitFor(s, (x) => x.includes('any other key closes it'), 'the help');
+    expect(help).toContain('What the marks mean');
     for (const k of ['j k', 'tab', 'enter', 'esc', '/', 'f', 'e', '?', 'q']) expect(help).toContain(`  ${k}`);
     keys(s, 'Escape');
-    await waitFor(s, (x) => !x.includes('press any key to close'), 'the help to close');
+    await waitFor(s, (x) => !x.includes('any other key closes it'), 'the help to close');
     keys(s, 'q');
     expect(await waitForFile(exitFile)).toBe('EXIT=0\n');
     // The alternate screen is gone: the shell's output is back, without the TUI.
@@ -183,13 +184,18 @@ describe.skipIf(!hasTmux)('in a terminal (tmux)', () => {
 
   test('exercise: a session completed with keys alone saves the student’s marks, the tool’s marks and the agreement', async () => {
     const { s, exitFile } = start('exercise', 100, 30, 'exercise --save results');
-    await waitFor(s, (x) => x.includes('parallax exercise') && x.includes('word: «'), 'the exercise', FIRST_FRAME_MS);
+    // The session opens on its help (how to do it, what to mark); any key but j/k closes it.
+    await waitFor(s, (x) => x.includes('parallax exercise') && x.includes('How to do the exercise'), 'the exercise help', FIRST_FRAME_MS);
+    keys(s, 'Escape');
+    await waitFor(s, (x) => x.includes('r reveal') && x.includes('marks: 0 loaded, 0 unsourced'), 'the marking view');
     // Mark words 2-3 of article A's first sentence as loaded, the second sentence as unsourced, guess, reveal.
     keys(s, 'l', 'v', 'l', 'm');
     await waitFor(s, (x) => x.includes('marks: 1 loaded, 0 unsourced'), 'the loaded mark');
     keys(s, 'j', 'u', 'g');
     await waitFor(s, (x) => x.includes('marks: 1 loaded, 1 unsourced'), 'the unsourced mark');
     keys(s, 'r');
+    await waitFor(s, (x) => x.includes('Reveal the key now? Marking ends. y: reveal'), 'the reveal question');
+    keys(s, 'y');
     await waitFor(s, (x) => x.includes('Result saved to results/exercise-1.md'), 'the saved result');
     keys(s, 'q');
     expect(await waitForFile(exitFile)).toBe('EXIT=0\n');
@@ -220,6 +226,57 @@ describe.skipIf(!hasTmux)('in a terminal (tmux)', () => {
     expect(md).toMatch(/\| loaded terms \| word \| 2 \| \d+ \| \d+ \|/);
     expect(md).toContain('### Student’s marks');
     expect(md).toContain('### Key’s marks');
+  }, 120_000);
+});
+
+describe.skipIf(!hasTmux)('80×24: every screen reachable (tmux)', () => {
+  const fits = (screen: string) => {
+    for (const r of screen.split('\n')) expect([...r].length).toBeLessThanOrEqual(80);
+  };
+
+  test('browser: the overview chart’s last row, an actor’s mentions, the reader from a mention, the help’s last key', async () => {
+    const { s, exitFile } = start('reach', 80, 24);
+    await waitFor(s, (x) => LABELS.every((l) => x.includes(l)), 'the overview', FIRST_FRAME_MS);
+    const lastCategory = Object.keys(report.scores[report.articles[0]!.id]!.markersPer1k).sort().at(-1)!;
+    keys(s, 'j', 'j', 'j');
+    const chart = await waitFor(s, (x) => x.includes('› per 1k tokens'), 'the chart selected');
+    expect(chart.split('\n').slice(0, 23).some((r) => r.trimStart().startsWith(lastCategory))).toBe(true);
+    fits(chart);
+    keys(s, 'Tab', 'Tab');
+    await waitFor(s, (x) => x.split('\n')[1]!.startsWith('›'), 'the actors');
+    keys(s, 'Enter');
+    const mentions = await waitFor(s, (x) => /\d+ mentions · enter: open the article there/.test(x), 'an actor’s mentions');
+    fits(mentions);
+    keys(s, 'Enter');
+    await waitFor(s, (x) => !x.includes('mentions · enter') && x.split('\n').some((r) => r.startsWith('› ')), 'the reader at the mention');
+    keys(s, '?');
+    await waitFor(s, (x) => x.includes('What the marks mean'), 'the help');
+    for (let i = 0; i < 30; i++) keys(s, 'j');
+    const end = await waitFor(s, (x) => x.includes('  q                quit'), 'the help’s last key');
+    fits(end);
+    keys(s, 'Escape');
+    await waitFor(s, (x) => !x.includes('What the marks mean'), 'the help to close');
+    keys(s, 'q');
+    expect(await waitForFile(exitFile)).toBe('EXIT=0\n');
+  }, 120_000);
+
+  test('exercise: the help scrolls to its keys, the status line keeps “r reveal”, r asks first', async () => {
+    const { s, exitFile } = start('exercise-narrow', 80, 24, 'exercise --save results-narrow');
+    const help = await waitFor(s, (x) => x.includes('How to do the exercise'), 'the exercise help', FIRST_FRAME_MS);
+    expect(help).toContain('What to mark');
+    fits(help);
+    for (let i = 0; i < 40; i++) keys(s, 'j');
+    await waitFor(s, (x) => x.includes('  q                quit') && x.includes('The key (parallax’s findings at confidence ≥ 0.50) holds'), 'the help’s end');
+    keys(s, 'Escape');
+    const marking = await waitFor(s, (x) => x.includes('marks: 0 loaded'), 'the marking view');
+    expect(marking.split('\n').find((r) => r.includes('r reveal'))).toMatch(/^\? help · r reveal · m mark · u unsourced · g guess/);
+    fits(marking);
+    keys(s, 'r');
+    await waitFor(s, (x) => x.includes('Reveal the key now?'), 'the reveal question');
+    keys(s, 'n');
+    await waitFor(s, (x) => x.includes('r reveal') && !x.includes('Reveal the key now?'), 'marking again');
+    keys(s, 'q');
+    expect(await waitForFile(exitFile)).toBe('EXIT=0\n');
   }, 120_000);
 });
 

@@ -18,6 +18,15 @@ describe('formatHtml on the fixture report', () => {
     expect(out).not.toMatch(/(src|href)="(?!#)/);
   });
 
+  it('has the rules that keep tables inside their cards, stacks outlet cards on narrow screens, and a print style sheet', () => {
+    const css = document.querySelector('style')!.textContent!;
+    expect(css).toContain('.col table{width:100%;font-size:.85rem}.col th,.col td{padding:.2rem .3rem;overflow-wrap:break-word}');
+    expect(css).toMatch(/th,td\{[^}]*overflow-wrap:anywhere\}/);
+    expect(css).toContain('@media (max-width:1000px){.stack-narrow{grid-template-columns:minmax(0,1fr)!important}}');
+    expect(css).toMatch(/@media print\{\n[^]*nav\{display:none\}[^]*\.col,\.single,tr,\.standout,\.diff\{break-inside:avoid\}[^]*\n\}/);
+    expect(document.querySelectorAll('.columns.stack-narrow > .col').length).toBe(2);
+  });
+
   it('puts each shared event in one grid column per outlet', () => {
     const events = [...document.querySelectorAll('article.event')];
     expect(events.map((e) => e.id)).toEqual(['e1', 'e2']);

@@ -43,11 +43,25 @@ describe('report browser', () => {
       '    2024-06-05 · 17 words · 0 loaded · 1 attributions · 1 unsourced · load 0 ·',
       '    unsourced share 50% · non-neutral cues 0% · omits 1 shared events',
       '',
-      '  per 1k words     Daily Bugle                   Sahel Wire',
+      '  per 1k tokens    Daily Bugle                   Sahel Wire',
       '  emotive          ████████████████████ 40       ···················· 0',
       '  label            ██████████·········· 20       ···················· 0',
       '',
       '',
+      'filter: all · ? help · q quit',
+    ]);
+  });
+
+  test('overview on a short terminal: j past the last outlet reaches the chart and its last row', async () => {
+    const r = await open(80, 8, ['j', 'j']);
+    expect(lines(r.lastFrame())).toEqual([
+      'parallax  Overview  Events  Actors  Sources',
+      '    2024-06-05 · 17 words · 0 loaded · 1 attributions · 1 unsourced · load 0 ·',
+      '    unsourced share 50% · non-neutral cues 0% · omits 1 shared events',
+      '',
+      '› per 1k tokens    Daily Bugle                   Sahel Wire',
+      '  emotive          ████████████████████ 40       ···················· 0',
+      '  label            ██████████·········· 20       ···················· 0',
       'filter: all · ? help · q quit',
     ]);
   });
@@ -76,13 +90,15 @@ describe('report browser', () => {
       'reported by 2 of 2',
       '',
       '▶ Daily Bugle                                                  Sahel Wire',
-      'Russian instructors arrived in Ouagadougou on Monday.        Russian military instructors landed in Ouagadougou on',
-      '                                                             Monday, the army said.',
+      // Only content words one outlet alone has are marked: {+…+} without colour, never "the" or "in".
+      'Russian instructors {+arrived+} in Ouagadougou on Monday.    Russian {+military+} instructors {+landed+} in Ouagadougou',
+      '                                                             on Monday, the {+army+} {+said+}.',
       '',
       'Markers',
       '  Sahel Wire: attribution · official Burkinabe army — “said”',
       '',
-      'coloured words: only this outlet has them · [brackets]: loaded terms',
+      // Under NO_COLOR the legend names no colour: its markers are text that is really on screen.
+      '{+word+}: only this outlet has it (content words) · [brackets]: loaded terms · ⚑ unsourced sentence',
       '',
       'filter: all · ? help · q quit',
     ]);
@@ -93,8 +109,8 @@ describe('report browser', () => {
     const frame = lines(r.lastFrame());
     expect(frame.slice(4, 7)).toEqual([
       '▶ Daily Bugle                              Sahel Wire',
-      'Russian instructors arrived in           Russian military instructors landed in',
-      'Ouagadougou on Monday.                   Ouagadougou on Monday, the army said.',
+      'Russian instructors {+arrived+} in       Russian {+military+} instructors',
+      'Ouagadougou on Monday.                   {+landed+} in Ouagadougou on Monday,',
     ]);
     expect(frame.every((l) => textWidth(l) <= 80)).toBe(true);
     expect(frame).toHaveLength(14);
@@ -108,7 +124,7 @@ describe('report browser', () => {
       '',
       '› Russian military instructors landed in Ouagadougou on Monday, the army said.',
       '     attribution · official Burkinabe army — “said”',
-      '  The junta  [31mwelcomed [0m them.',
+      '  ⚑ The junta  [31mwelcomed [0m them.',
       '     unsourced · no-attribution — Asserted in the outlet’s own voice.',
       '',
       '',
@@ -189,17 +205,37 @@ describe('report browser', () => {
     expect(lines(r.lastFrame()).at(-1)).toBe('Markdown report written to reports/corpus.md');
   });
 
-  test('? shows every key; any key closes it', async () => {
-    const r = await open(80, 17, ['?']);
-    expect(lines(r.lastFrame()).slice(0, 16)).toEqual([
+  test('? says what each kind of mark is, with an example, then every key; j scrolls to the end at 80×24; any other key closes it', async () => {
+    const r = await open(80, 24, ['?']);
+    expect(lines(r.lastFrame()).slice(0, 17)).toEqual([
       'parallax  Overview  Events  Actors  Sources',
-      'Keys',
+      'What the marks mean',
+      '  loaded terms: a word or phrase that judges while it seems only to describe (a',
+      '    neutral word would say the same thing without the judgement)',
+      '    e.g. “the regime” for “the government”; “slammed” for “criticised”',
+      '    shown: [brackets] around the words',
+      '  attributions: a statement the article gives to a source, with the cue that',
+      '    introduces it (said, claimed, admitted…)',
+      '    e.g. “The deal will help farmers, the minister said.” (source: the minister;',
+      '      cue: said)',
+      '    shown: listed under the sentence (source — “cue”)',
+      '  unsourced: a sentence stated in the article’s own voice with no source for it:',
+      '    the reader cannot check who says so',
+      '    e.g. “The deal will help farmers.” (unsourced) vs “The deal will help',
+      '      farmers, the minister said.” (sourced)',
+      '    shown: ⚑ before the sentence',
       '',
+    ]);
+    for (let i = 0; i < 12; i++) r.stdin.write('j');
+    await tick();
+    expect(lines(r.lastFrame()).slice(-16)).toEqual([
+      '',
+      'Keys',
       '  ↑ ↓  j k         move / scroll',
       '  PgUp PgDn        move a page',
       '  tab  shift+tab   next / previous screen (in an event: next outlet)',
       '  ← →  h l         previous / next outlet (event view)',
-      '  enter            open: article, event, finding',
+      '  enter            open: article, event, finding, mentions of actor/source',
       '  esc              back (also closes help and search)',
       '  /                search (enter to apply, esc to clear)',
       '  f                filter findings by kind: all, loaded, attribution, unsourced',
@@ -207,7 +243,8 @@ describe('report browser', () => {
       '  ?                this help',
       '  q                quit',
       '',
-      'press any key to close',
+      'j/k scroll this help · any other key closes it',
+      'filter: all · search: n/a here · ? help · q quit',
     ]);
     r.stdin.write('x');
     await tick();
@@ -241,8 +278,9 @@ describe('report browser', () => {
       'reported by 2 of 2',
       '',
       '▶ Daily Bugle                              Sahel Wire',
-      '“We will send 300 more instructors,”     “We will send hundreds more',
-      'the minister boasted.                    instructors,” he told reporters.',
+      '“We will send {+300+} more               “We will send {+hundreds+} more',
+      'instructors,” the {+minister+}           instructors,” he {+told+}',
+      '{+boasted+}.                             {+reporters+}.',
       '',
       'Same quotation in 2 outlets · 80% of words shared',
       '  Daily Bugle introduces it with “the minister boasted” (loaded cue)',
@@ -260,9 +298,8 @@ describe('report browser', () => {
       '    score 0.71 · cosine 0.41 · same quotation 80% · actors russia · terms',
       '      instructor, send · paraphrases send',
       '',
-      'coloured words: only this outlet has them · [brackets]: loaded terms',
-      '',
-      '',
+      '{+word+}: only this outlet has it (content words) · [brackets]: loaded terms · ⚑',
+      'unsourced sentence',
       'filter: all · ? help · q quit',
     ]);
     expect(r.lastFrame()).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);

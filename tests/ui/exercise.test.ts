@@ -1,7 +1,9 @@
 /** Exercise mode without ink: anonymisation, the session reducer, scoring, answer keys, the saved result. */
 import { describe, expect, test } from 'vitest';
 import { initialExerciseState, reduceExercise, type ExerciseAction, type ExerciseState } from '../../src/ui/components/exercise/use-exercise-state.js';
-import { buildExercise, maskNames, parseAnswers, scoreExercise, toolKey } from '../../src/ui/exercise/model.js';
+import { buildExercise, keySummary, maskNames, parseAnswers, scoreExercise, toolKey, UNNAMED_OUTLET } from '../../src/ui/exercise/model.js';
+import { exerciseHelp, markingLines } from '../../src/ui/exercise/screen.js';
+import { plainText } from '../../src/ui/text.js';
 import { buildResult, formatResultMarkdown } from '../../src/ui/exercise/result.js';
 import { parseReport } from '../../src/report/validate.js';
 import { fixtureReport } from './fixture.js';
@@ -128,6 +130,7 @@ describe('agreement', () => {
 
   test('the saved markdown shows the student’s marks, the key’s marks and the figures', () => {
     const md = formatResultMarkdown(buildResult(ex, s.marks, s.guesses, toolKey(report), 'tool'));
+    expect(md).toContain('Key: parallax’s findings — 4 items in the exercise’s sentences (2 loaded terms, 2 unsourced claims)');
     expect(md).toContain('| loaded terms | word | 3 | 2 | 2 | 67% | 100% | 80% |');
     expect(md).toContain('| unsourced claims | sentence | 1 | 2 | 1 | 100% | 50% | 67% |');
     expect(md).toContain('| A | Sahel Wire | Daily Bugle | no |');
@@ -135,5 +138,82 @@ describe('agreement', () => {
     expect(md).toContain('- loaded (emotive): “brutal” (73–79) — student found it — Emotive adjective that judges.');
     expect(md).toContain('- unsourced: “███████ call it a sell-out.” (120–147) — student missed it — Critics are not named.');
     expect(md.startsWith('<!-- parallax/report exercise -->')).toBe(true);
+  });
+});
+
+describe('teacher: key, guesses, reveal, help', () => {
+  test('the tool’s key holds only findings at or above the report’s confidence threshold, and says how many', () => {
+    const r = fixtureReport();
+    r.minConfidence = 0.5;
+    // "regime" (f2) falls below the threshold: views hide it, so the key must too.
+    r.findings.find((f) => f.id === 'f2')!.confidence = 0.3;
+    const k = toolKey(r);
+    expect(k.map((m) => [m.kind, r.articles.find((a) => a.id === m.article)!.text.slice(m.start, m.end)])).toEqual([
+      ['loaded', 'brutal'],
+      ['unsourced', 'Critics call it a sell-out.'],
+      ['unsourced', 'The junta \u001b[31mwelcomed\u001b[0m them.'],
+    ]);
+    const e = buildExercise(r);
+    expect(keySummary(e, k, 'tool')).toBe('The key (parallax’s findings at confidence ≥ 0.50) holds 3 items: 1 loaded terms, 2 unsourced claims.');
+    expect(keySummary(e, k, 'answers:key.json')).toBe('The key (your teacher’s key, key.json) holds 3 items: 1 loaded terms, 2 unsourced claims.');
+  });
+
+  test('guesses offer outlet names, never file names: an article without an outlet is “an unnamed outlet”', () => {
+    const r = fixtureReport();
+    r.articles[1]!.outlet = null;
+    r.articles[1]!.label = 'wire';
+    const e = buildExercise(r);
+    expect(e.outlets).toEqual(['Daily Bugle', UNNAMED_OUTLET]);
+    const s = [{ type: 'guess' }, { type: 'guess' }].reduce((st, a) => reduceExercise(e, st, a as ExerciseAction), initialExerciseState(80, 20));
+    // Article A is a2 (the wire): its right answer is the unnamed outlet.
+    expect(s.guesses).toEqual({ a2: UNNAMED_OUTLET });
+    expect(buildResult(e, [], s.guesses, [], 'tool').articles[0]).toMatchObject({ letter: 'A', outlet: UNNAMED_OUTLET, guess: UNNAMED_OUTLET, guessCorrect: true });
+    const title = plainText(markingLines(e, s).title);
+    expect(title).toBe('parallax exercise  A  B   guess: an unnamed outlet');
+    expect(title).not.toContain('wire');
+  });
+
+  test('r asks first: any key but y keeps marking; y reveals', () => {
+    const key = (input: string): ExerciseAction => ({ type: 'key', input, key: {} });
+    const asked = run([key('r')]);
+    expect([asked.confirming, asked.revealed]).toEqual([true, false]);
+    expect(plainText(markingLines(ex, asked).status)).toBe('Reveal the key now? Marking ends. y: reveal · any other key: keep marking');
+    const kept = run([key('n')], asked);
+    expect([kept.confirming, kept.revealed]).toEqual([false, false]);
+    expect(run([key('y')], asked).revealed).toBe(true);
+  });
+
+  test('at 80 columns the status line keeps “r reveal” and “? help”', () => {
+    const s = run([{ type: 'sentence', delta: 1 }]);
+    expect(plainText(markingLines(ex, s).status)).toBe('? help · r reveal · m mark · u unsourced · g guess · marks: 0 loaded, 0 unsourc…');
+  });
+
+  test('the help says what to mark, with examples, what the key holds and how to finish; j scrolls it', () => {
+    const k = toolKey(report);
+    const help = exerciseHelp(ex, k, 'tool', 80).map(plainText);
+    expect(help.slice(0, 9)).toEqual([
+      'How to do the exercise',
+      '  1. Read the articles A, B (tab: next article). Outlet and author names are',
+      '     hidden (█).',
+      '  2. Mark each loaded term: move to the word (← →), press m. For several words:',
+      '     v, move, m.',
+      '  3. Mark each unsourced claim: move to the sentence (↑ ↓), press u.',
+      '  4. Guess who wrote each article: g cycles through 2 names (Daily Bugle, Sahel',
+      '     Wire).',
+      '  5. Press r, then y: the key is revealed, your marks are compared with it and',
+    ]);
+    const text = help.join('\n');
+    expect(text).toContain('  loaded terms: a word or phrase that judges while it seems only to describe');
+    expect(text).toContain('    e.g. “the regime” for “the government”; “slammed” for “criticised”');
+    expect(text).toContain('  unsourced claims: a sentence stated in the article’s own voice with no source');
+    expect(text).toContain('    shown: U in the margin for yours; after reveal T for the key’s');
+    expect(text).toContain('  The key (parallax’s findings at confidence ≥ 0.00) holds 4 items: 2 loaded');
+    const open = { ...initialExerciseState(80, 24), help: true };
+    const scrolled = reduceExercise(ex, open, { type: 'key', input: 'j', key: {} }, () => help.length);
+    expect([scrolled.help, scrolled.helpScroll]).toEqual([true, 1]);
+    // Scrolling stops with the last line at the bottom of the 22 body rows.
+    const far = [...Array(200)].reduce((st: ExerciseState) => reduceExercise(ex, st, { type: 'key', input: 'j', key: {} }, () => help.length), open);
+    expect(far.helpScroll).toBe(help.length - 22);
+    expect(reduceExercise(ex, far, { type: 'key', input: 'x', key: {} }, () => help.length).help).toBe(false);
   });
 });

@@ -3,9 +3,11 @@
  * Keys go through `keyToAction` exactly as ink delivers them (input text + key flags).
  */
 import { describe, expect, test } from 'vitest';
-import { initialAppState, reduceApp, SEARCH_NA, screenOf, type AppState, type KeyInfo } from '../../src/ui/components/app/use-app-state.js';
+import { bodyHeight, initialAppState, reduceApp, SEARCH_NA, screenOf, type AppState, type KeyInfo } from '../../src/ui/components/app/use-app-state.js';
+import { browserHelp } from '../../src/ui/screens/help.js';
 import { buildModel } from '../../src/ui/model.js';
 import { readerItems } from '../../src/ui/screens/reader.js';
+import { plainText } from '../../src/ui/text.js';
 import { evidenceReport, fixtureReport } from './fixture.js';
 
 const model = buildModel(fixtureReport());
@@ -31,7 +33,7 @@ const top = (s: AppState) => s.stack[s.stack.length - 1]!;
 describe('reduceApp', () => {
   test('navigation: j/k and arrows move within the list and stop at its ends', () => {
     expect(top(press(start(), ['j'])).cursor).toBe(1);
-    expect(top(press(start(), ['down', 'down', 'down'])).cursor).toBe(1); // two outlets
+    expect(top(press(start(), ['down', 'down', 'down'])).cursor).toBe(2); // two outlets, then the chart
     expect(top(press(start(), ['j', 'k', 'up'])).cursor).toBe(0);
   });
 
@@ -71,7 +73,7 @@ describe('reduceApp', () => {
 
   test('search on the overview keeps matching outlets; on a finding it says n/a here', () => {
     const s = press(start(), ['/', 'j', 'u', 'n', 't', 'a', 'enter']);
-    expect(screenOf(model, s).count).toBe(1);
+    expect(screenOf(model, s).count).toBe(2); // one outlet, then the chart
     expect(screenOf(model, s).enter).toEqual({ screen: 'reader', id: 'a2', cursor: 0 });
     const finding = press(start(), ['enter', 'j', 'j', 'j', 'j', 'enter']);
     expect(top(finding)).toEqual({ screen: 'finding', id: 'f1', cursor: 0 });
@@ -92,10 +94,14 @@ describe('reduceApp', () => {
     expect(after.kind === 'sentence' && model.report.articles[0]!.text.slice(after.span.start, after.span.end)).toBe('Critics call it a sell-out.');
   });
 
-  test('? toggles help; any key closes it without acting', () => {
+  test('? toggles help; j/k scroll it (clamped to its length); any other key closes it without acting', () => {
     const help = press(start(), ['?']);
     expect(help.help).toBe(true);
-    const closed = press(help, ['j']);
+    const scrolled = press(help, ['j', 'j']);
+    expect([scrolled.help, scrolled.helpScroll, top(scrolled).cursor]).toEqual([true, 2, 0]);
+    const far = press(help, Array(300).fill('j'));
+    expect(far.helpScroll).toBe(browserHelp(far.width).length - bodyHeight(far));
+    const closed = press(scrolled, ['x']);
     expect([closed.help, top(closed).cursor]).toEqual([false, 0]);
   });
 
@@ -120,5 +126,48 @@ describe('reduceApp', () => {
     const items2 = readerItems(m, 'a2', 'all', 'army', f2.screen === 'reader' ? f2.pin : undefined);
     const it2 = items2[f2.cursor]!;
     expect(it2.kind === 'sentence' && text.slice(it2.span.start, it2.span.end)).toBe('“We will send hundreds more\u0007 instructors,” he told reporters.');
+  });
+});
+
+describe('mentions, legends, unsourced flags', () => {
+  const body = (s: AppState) => screenOf(model, s).lines.map(plainText);
+
+  test('enter on an actor lists its mentions; enter on a mention opens the reader there', () => {
+    const s = press(start(), ['tab', 'tab', 'enter']);
+    expect(top(s)).toEqual({ screen: 'mentions', of: 'actor', id: 'russia', cursor: 0 });
+    expect(screenOf(model, s).title).toBe('Russia: mentions');
+    expect(body(s)).toEqual([
+      '2 mentions · enter: open the article there',
+      '',
+      'Daily Bugle',
+      '  › Russian instructors arrived in Ouagadougou on Monday.',
+      '',
+      'Sahel Wire',
+      '    Russian military instructors landed in Ouagadougou on Monday, the army said.',
+    ]);
+    expect(top(press(s, ['enter']))).toMatchObject({ screen: 'reader', id: 'a1', pin: model.report.articles[0]!.text.indexOf('Russian') });
+  });
+
+  test('enter on an outlet in Sources lists its attributions with source and cue', () => {
+    const s = press(start(), ['tab', 'tab', 'tab', 'j', 'enter']);
+    expect(top(s)).toEqual({ screen: 'mentions', of: 'source', id: 'a2', cursor: 0 });
+    expect(body(s)).toEqual([
+      '1 attributions · enter: open the article there',
+      '',
+      'Sahel Wire',
+      '  › official · Burkinabe army — “said”: Russian military instructors landed in',
+      '    Ouagadougou on Monday, the army said.',
+    ]);
+  });
+
+  test('the event legend names a colour only when colours are on; without them the marks are text', () => {
+    const event = (colour: boolean) => press({ ...start(), colour, width: 120 }, ['tab', 'enter']);
+    const plain = body(event(false)).join('\n');
+    const coloured = body(event(true)).join('\n');
+    expect(plain).toContain('{+word+}: only this outlet has it (content words) · [brackets]: loaded terms · ⚑ unsourced sentence');
+    expect(plain).not.toMatch(/green|colou?red|yellow|magenta/);
+    expect(plain).toContain('Russian instructors {+arrived+} in Ouagadougou');
+    expect(coloured).toContain('green words: only this outlet has them (content words) · [brackets]: loaded terms · ⚑ unsourced sentence');
+    expect(coloured).not.toContain('{+');
   });
 });

@@ -10,7 +10,7 @@
 import { createHash } from 'node:crypto';
 import { InputError } from '../../core/errors.js';
 import { FINDING_KIND_NAMES, FINDING_KINDS, type FindingKind } from '../../core/finding-kinds.js';
-import { isShown } from '../../core/confidence.js';
+import { shownFindings } from '../../core/confidence.js';
 import type { Report, ReportArticle } from '../../core/types.js';
 
 /** A kind students mark: one whose row in the kind table has an `exercise` (loaded, unsourced). */
@@ -54,6 +54,8 @@ export interface ExerciseArticle {
   path: string;
   /** The real label (outlet, else author, else file name), only shown after reveal. */
   label: string;
+  /** The answer to "which outlet wrote this?": the outlet's name, or UNNAMED_OUTLET — never a file name. */
+  outlet: string;
   /** The article text with the outlet's and author's names masked (same length as the original). */
   text: string;
   sentences: ExerciseSentence[];
@@ -61,8 +63,19 @@ export interface ExerciseArticle {
 
 export interface Exercise {
   articles: ExerciseArticle[];
-  /** The real labels, sorted: the choices for guessing which article is which. */
+  /** The choices for guessing which article is which: the outlets' names (sorted), then UNNAMED_OUTLET when an article names none. No file names. */
   outlets: string[];
+  /** The report's confidence threshold: the tool's key holds only findings at or above it. */
+  minConfidence: number | null;
+}
+
+/** The guess for an article whose outlet is not known (its label would be a file name, which may give it away). */
+export const UNNAMED_OUTLET = 'an unnamed outlet';
+
+/** What a student may guess for an article: its outlet, never its file name. */
+export function guessLabel(a: Pick<ReportArticle, 'outlet'>): string {
+  const o = a.outlet?.trim();
+  return o ? o : UNNAMED_OUTLET;
 }
 
 const MASK = '█';
@@ -109,9 +122,11 @@ export function buildExercise(report: Report): Exercise {
         return { start: s.start, end: s.end, words };
       })
       .filter((s) => s.words.length > 0);
-    return { id: a.id, letter: letterOf(i), path: a.path, label: a.label, text, sentences };
+    return { id: a.id, letter: letterOf(i), path: a.path, label: a.label, outlet: guessLabel(a), text, sentences };
   });
-  return { articles, outlets: [...new Set(report.articles.map((a) => a.label))].sort() };
+  const named = [...new Set(articles.map((a) => a.outlet).filter((o) => o !== UNNAMED_OUTLET))].sort();
+  const outlets = articles.some((a) => a.outlet === UNNAMED_OUTLET) ? [...named, UNNAMED_OUTLET] : named;
+  return { articles, outlets, minConfidence: typeof report.minConfidence === 'number' ? report.minConfidence : null };
 }
 
 /** `A`…`Z`, then `A2`… */
@@ -119,13 +134,12 @@ export function letterOf(i: number): string {
   return String.fromCharCode(65 + (i % 26)) + (i >= 26 ? String(Math.floor(i / 26) + 1) : '');
 }
 
-/** The tool's answer key: its findings of the kinds the exercise compares (loaded and unsourced) at or above the report's `minConfidence`. */
+/** The tool's answer key: its findings of the kinds the exercise compares (loaded and unsourced) that views show, i.e. at or above the report's `minConfidence`. */
 export function toolKey(report: Report): KeyMark[] {
   const out: KeyMark[] = [];
   const min = typeof report.minConfidence === 'number' ? report.minConfidence : undefined;
-  for (const f of report.findings) {
+  for (const f of shownFindings(report.findings, min).shown) {
     if (!isExerciseKind(f.kind)) continue;
-    if (!isShown(f, min)) continue;
     const m: KeyMark = { article: f.article, start: f.start, end: f.end, kind: f.kind, explanation: f.explanation, rule: f.rule };
     if (f.kind === 'loaded') m.category = f.category;
     out.push(m);
@@ -246,4 +260,23 @@ export function scoreExercise(ex: Exercise, student: readonly Mark[], key: reado
 /** A 0..1 figure as a percentage, `–` for null. */
 export function percent(n: number | null): string {
   return n === null ? '–' : `${Math.round(n * 100)}%`;
+}
+
+/** How many key marks of each kind fall inside the exercise's sentences (what the student can find). */
+export function keyCounts(ex: Exercise, key: readonly KeyMark[]): Record<MarkKind, number> {
+  const out = Object.fromEntries(EXERCISE_KINDS.map((k) => [k, 0])) as Record<MarkKind, number>;
+  for (const m of key) {
+    const a = ex.articles.find((x) => x.id === m.article);
+    if (a && a.sentences.some((s) => overlaps(s, m))) out[m.kind] = (out[m.kind] ?? 0) + 1;
+  }
+  return out;
+}
+
+/** One line saying what the key is and how many items it holds, e.g. "The key (parallax’s findings at confidence ≥ 0.50) holds 12 items: 3 loaded terms, 9 unsourced claims." */
+export function keySummary(ex: Exercise, key: readonly KeyMark[], keySource: string): string {
+  const counts = keyCounts(ex, key);
+  const total = EXERCISE_KINDS.reduce((n, k) => n + (counts[k] ?? 0), 0);
+  const what = keySource === 'tool' ? `parallax’s findings${ex.minConfidence === null ? '' : ` at confidence ≥ ${ex.minConfidence.toFixed(2)}`}` : `your teacher’s key, ${keySource.replace(/^answers:/, '')}`;
+  const parts = EXERCISE_KINDS.map((k) => `${counts[k] ?? 0} ${FINDING_KINDS[k].exercise!.label}`);
+  return `The key (${what}) holds ${total} item${total === 1 ? '' : 's'}: ${parts.join(', ')}.`;
 }

@@ -61,7 +61,7 @@ export function buildResult(ex: Exercise, student: readonly Mark[], guesses: Rea
     key: keySource,
     articles: ex.articles.map((a) => {
       const guess = guesses[a.id] ?? null;
-      return { letter: a.letter, path: a.path, outlet: a.label, guess, guessCorrect: guess === null ? null : guess === a.label };
+      return { letter: a.letter, path: a.path, outlet: a.outlet, guess, guessCorrect: guess === null ? null : guess === a.outlet };
     }),
     student: student.map((m) => toResult(m, key)).filter((m): m is ResultMark => m !== null),
     keyMarks: key.map((m) => toResult(m, student)).filter((m): m is ResultMark => m !== null),
@@ -84,7 +84,8 @@ const quote = (t: string) => `“${escapeMarkdownInline(t)}”`;
 export function formatResultMarkdown(result: ExerciseResult): string {
   const out: string[] = [];
   out.push(`<!-- ${result.generator} -->`, '', '# Exercise result', '');
-  out.push(`Key: ${result.key === 'tool' ? 'parallax’s findings' : escapeMarkdownInline(result.key)}`, '');
+  const held = EXERCISE_KINDS.map((k) => `${result.keyMarks.filter((m) => m.kind === k).length} ${FINDING_KINDS[k].exercise!.label}`).join(', ');
+  out.push(`Key: ${result.key === 'tool' ? 'parallax’s findings' : escapeMarkdownInline(result.key)} — ${result.keyMarks.length} items in the exercise’s sentences (${held})`, '');
   out.push('## Agreement', '');
   out.push('| category | compared by | student | key | both | precision | recall | F1 |', '|---|---|---|---|---|---|---|---|');
   for (const k of EXERCISE_KINDS) {

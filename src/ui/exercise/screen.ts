@@ -7,7 +7,8 @@ import { sanitizeTerminal } from '../../core/escape.js';
 import type { Role } from '../theme.js';
 import { truncateLine, wrap, type Line, type Segment } from '../text.js';
 import { FINDING_KINDS } from '../../core/finding-kinds.js';
-import { EXERCISE_KINDS, percent, type Agreement, type Exercise, type ExerciseArticle, type ExerciseSentence, type KeyMark, type Mark } from './model.js';
+import { helpLines, kindHelpLines } from '../screens/help.js';
+import { EXERCISE_KINDS, keySummary, percent, type Agreement, type Exercise, type ExerciseArticle, type ExerciseSentence, type KeyMark, type Mark } from './model.js';
 import { buildResult } from './result.js';
 import { selection, type ExerciseState } from '../components/exercise/use-exercise-state.js';
 
@@ -22,11 +23,42 @@ export const EXERCISE_KEYS: readonly [string, string][] = [
   ['m  enter', 'mark the word (or selection) as a loaded term; again to unmark'],
   ['u', 'mark / unmark the whole sentence as an unsourced claim'],
   ['x', 'remove the loaded-term mark under the cursor'],
-  ['g', 'guess which outlet wrote this article (cycles)'],
-  ['r', 'reveal the key and save the result'],
-  ['?', 'this help'],
+  ['g', 'guess which outlet wrote this article (cycles through the names)'],
+  ['r  then y', 'reveal the key and save the result (asks first; marking ends)'],
+  ['?', 'this help (j/k scroll it)'],
   ['q', 'quit'],
 ];
+
+/** How the exercise's marks look on screen (text markers, so they read without colour). */
+const EXERCISE_MARKERS = {
+  loaded: 'your marks in [brackets]; after reveal the key’s in {braces}',
+  unsourced: 'U in the margin for yours; after reveal T for the key’s',
+} as const;
+
+/**
+ * The exercise's help: how to do it step by step, what to mark (each kind with an example), what
+ * the key is and how many items it holds, how the score is computed, then the keys.
+ */
+export function exerciseHelp(ex: Exercise, key: readonly KeyMark[], keySource: string, width: number): Line[] {
+  const para = (t: string, indent = '  '): Line[] => wrap([{ text: t }], width - indent.length, '   ').map((l) => [{ text: indent }, ...l]);
+  const letters = ex.articles.map((a) => a.letter).join(', ');
+  const steps = [
+    `1. Read the articles ${letters} (tab: next article). Outlet and author names are hidden (█).`,
+    '2. Mark each loaded term: move to the word (← →), press m. For several words: v, move, m.',
+    '3. Mark each unsourced claim: move to the sentence (↑ ↓), press u.',
+    `4. Guess who wrote each article: g cycles through ${ex.outlets.length} names (${ex.outlets.join(', ')}).`,
+    '5. Press r, then y: the key is revealed, your marks are compared with it and saved.',
+  ];
+  const score = [
+    keySummary(ex, key, keySource),
+    'Precision: the share of your marks the key also has. Recall: the share of the key you found. Loaded terms are compared word by word, unsourced claims sentence by sentence.',
+  ];
+  return helpLines('Keys', EXERCISE_KEYS, width, [
+    { heading: 'How to do the exercise', lines: steps.flatMap((t) => para(t)) },
+    { heading: 'What to mark', lines: kindHelpLines(EXERCISE_KINDS, width, Object.fromEntries(EXERCISE_KINDS.map((k) => [k, FINDING_KINDS[k].exercise!.label])), EXERCISE_MARKERS) },
+    { heading: 'The key and the score', lines: score.flatMap((t) => para(t)) },
+  ]);
+}
 
 /**
  * Segments of a sentence with marks: student loaded terms in `[ ]`, key loaded terms in `{ }`,
@@ -104,12 +136,16 @@ export function markingLines(ex: Exercise, state: ExerciseState): { title: Line;
   const [lo, hi] = selection(state);
   const words = s ? sanitizeTerminal(a.text.slice(s.words[lo]!.start, s.words[hi]!.end), true) : '';
   const count = (k: string) => state.marks.filter((m) => m.kind === k).length;
-  const status: Line = state.message
-    ? [{ text: sanitizeTerminal(state.message, true), role: 'ok' }]
-    : [
-        { text: `${state.anchor === null ? 'word' : 'selection'}: «${words}»`, role: 'key' },
-        { text: ` · marks: ${count('loaded')} loaded, ${count('unsourced')} unsourced · m mark · u unsourced · g guess · r reveal · ? help`, role: 'dim' },
-      ];
+  // The keys come first, so a narrow terminal cuts the word at the end, never "r reveal".
+  const status: Line = state.confirming
+    ? [{ text: `Reveal the key now? Marking ends. y: reveal · any other key: keep marking`, role: 'warn' }]
+    : state.message
+      ? [{ text: sanitizeTerminal(state.message, true), role: 'ok' }]
+      : [
+          { text: '? help · r reveal · m mark · u unsourced · g guess', role: 'dim' },
+          { text: ` · marks: ${count('loaded')} loaded, ${count('unsourced')} unsourced · `, role: 'dim' },
+          { text: `${state.anchor === null ? 'word' : 'selection'}: «${words}»`, role: 'key' },
+        ];
   return { title: truncateLine(title, width), lines: lines.map((l) => truncateLine(l, width)), focus, status: truncateLine(status, width) };
 }
 
@@ -127,6 +163,7 @@ export function resultLines(ex: Exercise, state: ExerciseState, key: readonly Ke
       width,
     );
   lines.push([{ text: `Agreement with ${keySource === 'tool' ? 'parallax' : sanitizeTerminal(keySource, true)}`, role: 'heading' }]);
+  lines.push(...wrap([{ text: sanitizeTerminal(keySummary(ex, key, keySource), true), role: 'dim' }], width - 2).map((l) => [{ text: '  ' }, ...l]));
   for (const k of EXERCISE_KINDS) {
     const how = FINDING_KINDS[k].exercise;
     const g = r.agreement[k];
@@ -136,7 +173,7 @@ export function resultLines(ex: Exercise, state: ExerciseState, key: readonly Ke
   lines.push([]);
   for (const a of r.articles) {
     const verdict = a.guess === null ? 'no guess' : a.guessCorrect ? `you guessed right` : `you guessed ${sanitizeTerminal(a.guess, true)}`;
-    lines.push(truncateLine([{ text: `  ${a.letter} = ${sanitizeTerminal(a.outlet, true)}`, role: 'title' }, { text: ` (${verdict})`, role: a.guessCorrect ? 'ok' : 'dim' }], width));
+    lines.push(truncateLine([{ text: `  ${a.letter} = ${sanitizeTerminal(a.outlet, true)}`, role: 'title' }, { text: ` (${verdict}) · ${sanitizeTerminal(a.path, true)}`, role: a.guessCorrect ? 'ok' : 'dim' }], width));
   }
   lines.push([], truncateLine([{ text: '[you] {tool/key} · margin: U you marked unsourced, T the key did', role: 'dim' }], width), []);
   for (const a of ex.articles) {

@@ -8,6 +8,7 @@ import { truncateLine, wrap, type Line } from '../text.js';
 import type { ScreenContext, ScreenOutput } from './types.js';
 
 export interface ActorRow {
+  id: string;
   name: string;
   perArticle: { article: string; mentions: number | null; descriptors: string[]; tone: string | null }[];
 }
@@ -15,6 +16,7 @@ export interface ActorRow {
 /** The actors in the report as display rows (sanitised), sorted as the report lists them. */
 export function actorRows(model: ViewModel, query: string): ActorRow[] {
   const rows: ActorRow[] = model.report.actors.map((actor) => ({
+    id: actor.id,
     name: sanitizeTerminal(actor.name, true),
     perArticle: Object.entries(actor.articles).map(([article, p]) => ({
       article,
@@ -50,5 +52,6 @@ export function actorsScreen(ctx: ScreenContext, frame: { cursor: number }): Scr
     lines.push([]);
   });
   if (rows.length === 0) lines.push([{ text: query ? '  No actor matches the search.' : '  No actor data in this report yet.', role: 'dim' }]);
-  return { title: 'Actors', lines, mode: 'items', count: rows.length, focus };
+  const current = rows[frame.cursor];
+  return { title: 'Actors', lines, mode: 'items', count: rows.length, focus, enter: current ? { screen: 'mentions', of: 'actor', id: current.id, cursor: 0 } : null };
 }

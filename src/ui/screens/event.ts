@@ -1,12 +1,12 @@
 /**
  * Event detail: the outlets' sentences for one event in side-by-side columns (stacked on narrow
- * terminals), words only one outlet uses coloured (word diff against another outlet), markers
+ * terminals), content words only one outlet uses marked (green, or `{+…+}` without colour), markers
  * highlighted, the outlets that leave the event out named, and below the columns the alignment's
  * evidence (`event-evidence.ts`: quotation reuse, figures that disagree, why mentions align). Pure.
  */
 import { sanitizeTerminal } from '../../core/escape.js';
 import type { EventMention, Span } from '../../core/types.js';
-import { wordDiff } from '../../core/word-diff.js';
+import { loadLanguageCues } from '../../ingest/cues.js';
 import { article, findingsOf, highlight, label } from '../model.js';
 import type { Role } from '../theme.js';
 import { columnWidths, sideBySide, truncateLine, wrap, type Line } from '../text.js';
@@ -17,19 +17,34 @@ import type { Frame, ScreenContext, ScreenOutput } from './types.js';
 /** Narrowest column before the outlets stack vertically. */
 export const MIN_COLUMN = 30;
 
+const WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
+
+/** A content word: not one of the English function words (the, in, of, …; lexicons/ingest/function-words.yml). */
+export function isContentWord(word: string): boolean {
+  const w = word.toLowerCase().replace(/’/g, "'");
+  return /[\p{L}\p{N}]/u.test(w) && !loadLanguageCues().english.has(w);
+}
+
 /**
- * Offsets (absolute, in `mention`'s article) of the words in `mention` that the `other` text does
- * not have: the `added` parts of the word diff other → mention.
+ * Offsets (absolute, in `mention`'s article) of the content words in `mention` that none of the
+ * `others` texts (the other outlets' mentions of the event) contains (case-insensitive): what
+ * "only this outlet" means. Function words ("the", "in") are never marked.
  */
-export function uniqueRanges(mention: EventMention, other: string): (Span & { role: Role })[] {
+export function uniqueRanges(mention: EventMention, others: readonly string[]): (Span & { role: Role })[] {
+  const seen = new Set<string>();
+  for (const t of others) for (const m of t.matchAll(WORD)) seen.add(m[0].toLowerCase());
   const out: (Span & { role: Role })[] = [];
-  let pos = mention.start;
-  for (const part of wordDiff(other, mention.text)) {
-    if (part.op === 'removed') continue;
-    if (part.op === 'added' && part.text.trim()) out.push({ start: pos, end: pos + part.text.length, role: 'diff' });
-    pos += part.text.length;
+  for (const m of mention.text.matchAll(WORD)) {
+    if (!isContentWord(m[0]) || seen.has(m[0].toLowerCase())) continue;
+    out.push({ start: mention.start + m.index, end: mention.start + m.index + m[0].length, role: 'diff' });
   }
   return out;
+}
+
+/** The event view's legend: colours are named only when the theme shows them; the text markers always. */
+export function eventLegend(colour: boolean): string {
+  const only = colour ? 'green words: only this outlet has them (content words)' : '{+word+}: only this outlet has it (content words)';
+  return `${only} · [brackets]: loaded terms · ⚑ unsourced sentence`;
 }
 
 export function eventScreen(ctx: ScreenContext, frame: Frame & { screen: 'event' }): ScreenOutput {
@@ -47,13 +62,12 @@ export function eventScreen(ctx: ScreenContext, frame: Frame & { screen: 'event'
   const colWidth = stacked ? width : columnWidths(width, n, 3)[0]!;
   const blocks: Line[][] = reporting.map((a, i) => {
     const full = article(model, a.id);
-    const reference = reporting[i === 0 ? 1 : 0];
-    const other = reference ? textOf(reference.id) : '';
+    const others = reporting.filter((o) => o.id !== a.id).map((o) => textOf(o.id));
     const findings = findingsOf(model, a.id, filter);
     const block: Line[] = [truncateLine([{ text: `${i === pane ? '▶ ' : '  '}${label(model, a.id)}`, role: i === pane ? 'tab-active' : 'title' }], colWidth)];
     for (const m of mentionsOf(a.id)) {
-      const ranges = reference ? uniqueRanges(m, other) : [];
-      block.push(...wrap(highlight(full, m, { findings, ranges, query }), colWidth));
+      const ranges = others.length ? uniqueRanges(m, others) : [];
+      block.push(...wrap(highlight(full, m, { findings, ranges, query, ...(ctx.colour ? {} : { rangeMarks: ['{+', '+}'] as const }) }), colWidth));
       block.push([]);
     }
     return block;
@@ -74,7 +88,7 @@ export function eventScreen(ctx: ScreenContext, frame: Frame & { screen: 'event'
     for (const { a, f } of markers) lines.push(truncateLine([{ text: `  ${label(model, a.id)}: `, role: 'dim' }, ...findingSummary(f)], width));
     lines.push([]);
   }
-  lines.push(truncateLine([{ text: 'coloured words: only this outlet has them · [brackets]: loaded terms', role: 'dim' }], width));
+  lines.push(...wrap([{ text: eventLegend(ctx.colour), role: 'dim' }], width));
   const target = reporting[pane];
   const mention = target ? mentionsOf(target.id)[0] : undefined;
   let enter: Frame | null = null;

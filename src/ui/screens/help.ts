@@ -1,5 +1,6 @@
-/** The help overlay: every key of the report browser. Pure. */
-import { truncateLine, type Line } from '../text.js';
+/** The help overlay: what each kind of mark means (with an example), then every key. Pure. */
+import { FINDING_KINDS, type FindingKind } from '../../core/finding-kinds.js';
+import { truncateLine, wrap, type Line } from '../text.js';
 
 /** Keys of the report browser, in the order the help shows them. */
 export const KEYS: readonly [string, string][] = [
@@ -7,7 +8,7 @@ export const KEYS: readonly [string, string][] = [
   ['PgUp PgDn', 'move a page'],
   ['tab  shift+tab', 'next / previous screen (in an event: next outlet)'],
   ['← →  h l', 'previous / next outlet (event view)'],
-  ['enter', 'open: article, event, finding'],
+  ['enter', 'open: article, event, finding, mentions of actor/source'],
   ['esc', 'back (also closes help and search)'],
   ['/', 'search (enter to apply, esc to clear)'],
   ['f', 'filter findings by kind: all, loaded, attribution, unsourced'],
@@ -16,14 +17,46 @@ export const KEYS: readonly [string, string][] = [
   ['q', 'quit'],
 ];
 
-/** Help lines for a list of keys. */
-export function helpLines(title: string, keys: readonly [string, string][], width: number): Line[] {
+/** How each kind of finding looks in the terminal, whatever the colours (the markers are text). */
+export const KIND_MARKERS: Readonly<Record<FindingKind, string>> = {
+  loaded: '[brackets] around the words',
+  attribution: 'listed under the sentence (source — “cue”)',
+  unsourced: '⚑ before the sentence',
+};
+
+/** "What the marks mean": per kind, its name, what it is, an example and (`markers`) how it is shown. */
+export function kindHelpLines(kinds: readonly FindingKind[], width: number, names: Partial<Record<FindingKind, string>> = {}, markers: Partial<Record<FindingKind, string>> = KIND_MARKERS): Line[] {
+  const lines: Line[] = [];
+  for (const k of kinds) {
+    const info = FINDING_KINDS[k];
+    lines.push(...wrap([{ text: `${names[k] ?? info.noun}: `, role: 'key' }, { text: info.help.what }], width - 2, '  ').map((l) => [{ text: '  ' }, ...l]));
+    lines.push(...wrap([{ text: 'e.g. ', role: 'dim' }, { text: info.help.example, role: 'dim' }], width - 4, '  ').map((l) => [{ text: '    ' }, ...l]));
+    const marker = markers[k];
+    if (marker) lines.push(...wrap([{ text: `shown: ${marker}`, role: 'dim' }], width - 4, '  ').map((l) => [{ text: '    ' }, ...l]));
+  }
+  return lines;
+}
+
+/** Help lines: optional sections of text first (each a heading and its lines), then the keys. */
+export function helpLines(title: string, keys: readonly [string, string][], width: number, sections: readonly { heading: string; lines: Line[] }[] = []): Line[] {
   const keyWidth = Math.max(...keys.map(([k]) => k.length)) + 3;
-  return [
+  const out: Line[] = [];
+  for (const s of sections) out.push([{ text: s.heading, role: 'heading' }], ...s.lines.map((l) => truncateLine(l, width)), []);
+  out.push(
     [{ text: title, role: 'heading' }],
-    [],
     ...keys.map(([k, what]) => truncateLine([{ text: `  ${k.padEnd(keyWidth)}`, role: 'key' }, { text: what }], width)),
     [],
-    [{ text: 'press any key to close', role: 'dim' }],
-  ];
+    [{ text: 'j/k scroll this help · any other key closes it', role: 'dim' }],
+  );
+  return out;
+}
+
+/** The report browser's help: what the marks mean, then the keys. */
+export function browserHelp(width: number): Line[] {
+  return helpLines('Keys', KEYS, width, [{ heading: 'What the marks mean', lines: kindHelpLines(['loaded', 'attribution', 'unsourced'], width) }]);
+}
+
+/** Top line of a scrolled help: `top` clamped so the last line stays at the bottom of `height` rows. */
+export function helpTop(top: number, lines: number, height: number): number {
+  return Math.max(0, Math.min(top, lines - height));
 }

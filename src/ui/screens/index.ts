@@ -3,6 +3,7 @@ import { actorsScreen } from './actors.js';
 import { eventScreen } from './event.js';
 import { eventsScreen } from './events.js';
 import { findingScreen } from './finding.js';
+import { mentionsScreen } from './mentions.js';
 import { overviewScreen } from './overview.js';
 import { readerScreen } from './reader.js';
 import { sourcesScreen } from './sources.js';
@@ -24,6 +25,8 @@ export function renderScreen(ctx: ScreenContext, frame: Frame): ScreenOutput {
       return readerScreen(ctx, frame);
     case 'finding':
       return findingScreen(ctx, frame);
+    case 'mentions':
+      return mentionsScreen(ctx, frame);
   }
 }
 

@@ -89,17 +89,27 @@ export function overviewScreen(ctx: ScreenContext, frame: { cursor: number }): S
     lines.push(...wrap([{ text: facts.join(' · ') }], width - 4).map((l) => [{ text: '    ' }, ...l]));
   });
   if (articles.length === 0) lines.push([{ text: q ? '  No outlet matches the search.' : 'No articles in this report.', role: 'dim' }]);
-  lines.push(...categoryMatrix(ctx, articles));
+  const matrix = categoryMatrix(ctx, articles);
+  // The chart is one more item after the outlets: moving onto it brings its last row into view.
+  const onChart = matrix.length > 0 && frame.cursor === articles.length;
+  if (matrix.length > 0) {
+    matrix[1] = [{ text: onChart ? '›' : ' ', role: 'cursor' }, ...matrix[1]!.map((seg, j) => (j === 0 ? { ...seg, text: seg.text.slice(1) } : seg))];
+    if (onChart) focus = lines.length + matrix.length - 1 + Math.floor(ctx.height / 3);
+  }
+  lines.push(...matrix);
   const current = articles[frame.cursor];
   return {
     title: 'Overview',
     lines,
     mode: 'items',
-    count: articles.length,
+    count: articles.length + (matrix.length > 0 ? 1 : 0),
     focus,
     enter: current ? { screen: 'reader', id: current.id, cursor: 0 } : null,
   };
 }
+
+/** The chart's unit: `markersPer1k` counts loaded findings per 1,000 tokens (src/analyses/markers.ts), not words. */
+export const UNIT = 'per 1k tokens';
 
 /** Marker density per category: one row per category, one small bar per outlet, bars on one scale. */
 function categoryMatrix(ctx: ScreenContext, articles: readonly ReportArticle[]): Line[] {
@@ -108,13 +118,13 @@ function categoryMatrix(ctx: ScreenContext, articles: readonly ReportArticle[]):
   const categories = [...new Set(per.flatMap((p) => Object.keys(p)))].sort();
   if (categories.length === 0 || articles.length === 0) return [];
   const max = Math.max(0, ...per.flatMap((p) => Object.values(p)));
-  const nameWidth = Math.min(18, Math.max(...categories.map((c) => c.length), 'markers per 1k words'.length - 4) + 1);
+  const nameWidth = Math.min(18, Math.max(...categories.map((c) => c.length), UNIT.length + 3) + 1);
   const cell = Math.max(8, Math.floor((width - 2 - nameWidth) / articles.length));
   const barWidth = Math.max(3, Math.min(20, cell - 7));
   const out: Line[] = [[]];
   out.push(
     truncateLine(
-      [{ text: `  ${'per 1k words'.padEnd(nameWidth)}`, role: 'heading' }, ...articles.map((a) => ({ text: truncate(label(model, a.id), cell - 1).padEnd(cell), role: 'heading' as const }))],
+      [{ text: `  ${UNIT.padEnd(nameWidth)}`, role: 'heading' }, ...articles.map((a) => ({ text: truncate(label(model, a.id), cell - 1).padEnd(cell), role: 'heading' as const }))],
       width,
     ),
   );

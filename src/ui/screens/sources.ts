@@ -36,5 +36,6 @@ export function sourcesScreen(ctx: ScreenContext, frame: { cursor: number }): Sc
     if (atts.length === 0) lines.push([{ text: q && all.length ? '    no attribution matches the search' : '    no attributed sources found', role: 'dim' }]);
     lines.push([]);
   });
-  return { title: 'Sources', lines, mode: 'items', count: model.report.articles.length, focus };
+  const current = model.report.articles[frame.cursor];
+  return { title: 'Sources', lines, mode: 'items', count: model.report.articles.length, focus, enter: current ? { screen: 'mentions', of: 'source', id: current.id, cursor: 0 } : null };
 }

@@ -12,7 +12,9 @@ export type Frame =
   | { screen: 'event'; id: string; cursor: number; pane: number }
   /** `pin`: 0-based offset of a sentence the reader always shows (the event mention it was opened at). */
   | { screen: 'reader'; id: string; cursor: number; pin?: number }
-  | { screen: 'finding'; id: string; cursor: number };
+  | { screen: 'finding'; id: string; cursor: number }
+  /** The mentions of an actor (`id`: actor id) or the attributions of an outlet (`id`: article id). */
+  | { screen: 'mentions'; of: 'actor' | 'source'; id: string; cursor: number };
 
 /** What a screen renders from. */
 export interface ScreenContext {
@@ -24,6 +26,8 @@ export interface ScreenContext {
   width: number;
   /** Rows available for the screen body. */
   height: number;
+  /** Whether the theme shows colours: legends name colours only then, and text markers stand in for them otherwise. */
+  colour: boolean;
 }
 
 /** A rendered screen. */

@@ -6,6 +6,8 @@ export interface AppState {
   /** Never empty; the last frame is shown. */
   stack: Frame[];
   help: boolean;
+  /** Top line of the help overlay while it is open (j/k scroll it). */
+  helpScroll: number;
   /** The search text being typed, or null when not typing. */
   draft: string | null;
   query: string;
@@ -13,6 +15,8 @@ export interface AppState {
   message: string | null;
   width: number;
   height: number;
+  /** Whether the theme shows colours (legends and markers follow it). */
+  colour: boolean;
   quit: boolean;
   /** Counts `e` presses; the view writes the export when it changes (an effect, not state logic). */
   exports: number;

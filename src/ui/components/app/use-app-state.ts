@@ -7,6 +7,7 @@ import { useReducer } from 'react';
 import { KIND_FILTERS, type KindFilter, type ViewModel } from '../../model.js';
 import { bodyHeight, SEARCH_NA } from './frame.js';
 import { renderScreen } from '../../screens/index.js';
+import { browserHelp, helpTop } from '../../screens/help.js';
 import { readerCursorAt, readerOffset } from '../../screens/reader.js';
 import { TOP_SCREENS, type Frame, type ScreenContext, type ScreenOutput } from '../../screens/types.js';
 import type { AppState } from './state.js';
@@ -27,14 +28,15 @@ export type AppAction =
   | { type: 'search-commit' }
   | { type: 'filter' }
   | { type: 'help' }
+  | { type: 'help-scroll'; delta: number }
   | { type: 'message'; text: string }
   | { type: 'resize'; width: number; height: number }
   | { type: 'quit' };
 
 export { bodyHeight, CHROME_ROWS, SEARCH_NA } from './frame.js';
 
-export function initialAppState(width: number, height: number): AppState {
-  return { stack: [{ screen: 'overview', cursor: 0 }], help: false, draft: null, query: '', filter: 'all', message: null, width, height, quit: false, exports: 0 };
+export function initialAppState(width: number, height: number, colour = false): AppState {
+  return { stack: [{ screen: 'overview', cursor: 0 }], help: false, helpScroll: 0, draft: null, query: '', filter: 'all', message: null, width, height, colour, quit: false, exports: 0 };
 }
 
 /** The frame on top of the stack. */
@@ -45,7 +47,7 @@ export function current(state: AppState): Frame {
 
 /** Renders the current screen for this state. */
 export function screenOf(model: ViewModel, state: AppState): ScreenOutput {
-  const ctx: ScreenContext = { model, filter: state.filter, query: state.query, width: state.width, height: bodyHeight(state) };
+  const ctx: ScreenContext = { model, filter: state.filter, query: state.query, width: state.width, height: bodyHeight(state), colour: state.colour };
   return renderScreen(ctx, current(state));
 }
 
@@ -77,7 +79,9 @@ export function reduceApp(model: ViewModel, state: AppState, action: AppAction):
     case 'quit':
       return { ...s, quit: true };
     case 'help':
-      return { ...s, help: !s.help };
+      return { ...s, help: !s.help, helpScroll: 0 };
+    case 'help-scroll':
+      return { ...s, helpScroll: helpTop(s.helpScroll + action.delta, browserHelp(s.width).length, bodyHeight(s)) };
     case 'search-start':
       if (screenOf(model, s).search === false) return { ...s, message: SEARCH_NA };
       return { ...s, draft: '' };
@@ -167,7 +171,13 @@ export function keyToAction(state: AppState, input: string, key: KeyInfo): AppAc
     if (input && !key.ctrl && !key.meta && !key.tab && !/[\u0000-\u001f\u007f]/.test(input)) return { type: 'search-type', text: input };
     return null;
   }
-  if (state.help) return { type: 'help' };
+  if (state.help) {
+    if (key.upArrow || input === 'k') return { type: 'help-scroll', delta: -1 };
+    if (key.downArrow || input === 'j') return { type: 'help-scroll', delta: 1 };
+    if (key.pageUp) return { type: 'help-scroll', delta: -Math.max(1, bodyHeight(state) - 2) };
+    if (key.pageDown || input === ' ') return { type: 'help-scroll', delta: Math.max(1, bodyHeight(state) - 2) };
+    return { type: 'help' };
+  }
   if (key.upArrow || input === 'k') return { type: 'move', delta: -1 };
   if (key.downArrow || input === 'j') return { type: 'move', delta: 1 };
   if (key.pageUp) return { type: 'page', delta: -1 };
@@ -199,6 +209,6 @@ export function splitKeys(input: string, key: KeyInfo): { input: string; key: Ke
 }
 
 /** React binding of `reduceApp` for one model. */
-export function useAppState(model: ViewModel, width: number, height: number) {
-  return useReducer((state: AppState, action: AppAction) => reduceApp(model, state, action), undefined, () => initialAppState(width, height));
+export function useAppState(model: ViewModel, width: number, height: number, colour = false) {
+  return useReducer((state: AppState, action: AppAction) => reduceApp(model, state, action), undefined, () => initialAppState(width, height, colour));
 }

@@ -9,8 +9,8 @@ import { useTerminalLifecycle, useTerminalSize } from '../terminal/use-terminal.
 import type { Report } from '../../../core/types.js';
 import { buildModel } from '../../model.js';
 import { viewportTop } from '../../screens/index.js';
-import { helpLines, KEYS } from '../../screens/help.js';
-import type { Theme } from '../../theme.js';
+import { browserHelp, helpTop } from '../../screens/help.js';
+import { themeHasColour, type Theme } from '../../theme.js';
 import { sanitizeTerminal } from '../../../core/escape.js';
 import { Lines } from '../lines/view.js';
 import { frameLines } from './frame.js';
@@ -31,7 +31,7 @@ export interface AppProps {
 export function App({ report, theme, exportMarkdown, width, height }: AppProps) {
   const model = useMemo(() => buildModel(report), [report]);
   const size = useTerminalSize(width, height);
-  const [state, dispatch] = useAppState(model, size().w, size().h);
+  const [state, dispatch] = useAppState(model, size().w, size().h, themeHasColour(theme));
 
   useTerminalLifecycle(size, width, dispatch, state.quit);
 
@@ -50,9 +50,9 @@ export function App({ report, theme, exportMarkdown, width, height }: AppProps) 
 
   const out = screenOf(model, state);
   const body = state.help
-    ? { title: 'Help', lines: helpLines('Keys', KEYS, state.width), search: false }
+    ? { title: 'Help', lines: browserHelp(state.width), search: false }
     : { title: out.title, lines: out.lines, search: out.search !== false };
-  const top = state.help ? 0 : viewportTop(out, current(state).cursor, bodyHeight(state));
+  const top = state.help ? helpTop(state.helpScroll, body.lines.length, bodyHeight(state)) : viewportTop(out, current(state).cursor, bodyHeight(state));
   const lines = frameLines(state, body, top);
   // No <Static> here: the browser is full-screen in the alternate buffer and every line of the
   // frame is live (screens, cursor, footer); nothing is ever final, so nothing is appended above.

@@ -21,6 +21,10 @@ export interface ExerciseState {
   /** Top line of the results view (after reveal). */
   scroll: number;
   help: boolean;
+  /** Top line of the help while it is open (j/k scroll it). */
+  helpScroll: number;
+  /** `r` was pressed: the reveal waits for `y` (any other key cancels it). */
+  confirming: boolean;
   /** Where the result was saved, once it was. */
   savedTo: string | null;
   message: string | null;
@@ -39,7 +43,10 @@ export type ExerciseAction =
   | { type: 'mark-unsourced' }
   | { type: 'unmark' }
   | { type: 'guess' }
+  | { type: 'reveal-ask' }
+  | { type: 'reveal-cancel' }
   | { type: 'reveal' }
+  | { type: 'help-scroll'; delta: number; max: number }
   | { type: 'scroll'; delta: number }
   | { type: 'help' }
   | { type: 'saved'; path: string }
@@ -47,8 +54,9 @@ export type ExerciseAction =
   | { type: 'resize'; width: number; height: number }
   | { type: 'quit' };
 
-export function initialExerciseState(width: number, height: number): ExerciseState {
-  return { article: 0, sentence: 0, word: 0, anchor: null, marks: [], guesses: {}, revealed: false, scroll: 0, help: false, savedTo: null, message: null, width, height, quit: false };
+/** The start of a session; `help`: open on the help (the view does, so the instructions come first). */
+export function initialExerciseState(width: number, height: number, help = false): ExerciseState {
+  return { article: 0, sentence: 0, word: 0, anchor: null, marks: [], guesses: {}, revealed: false, scroll: 0, help, helpScroll: 0, confirming: false, savedTo: null, message: null, width, height, quit: false };
 }
 
 const clamp = (n: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, n));
@@ -60,10 +68,10 @@ export function selection(state: ExerciseState): [number, number] {
 }
 
 /** Pure reducer of an exercise session. */
-export function reduceExercise(ex: Exercise, state: ExerciseState, action: ExerciseAction): ExerciseState {
+export function reduceExercise(ex: Exercise, state: ExerciseState, action: ExerciseAction, helpLength: (width: number) => number = () => 0): ExerciseState {
   if (action.type === 'key') {
-    const a = exerciseKeyToAction(state, action.input, action.key);
-    return a ? reduceExercise(ex, state, a) : state;
+    const a = exerciseKeyToAction(state, action.input, action.key, state.help ? helpLength(state.width) : 0);
+    return a ? reduceExercise(ex, state, a, helpLength) : state;
   }
   const s = action.type === 'message' || action.type === 'resize' || action.type === 'saved' ? state : { ...state, message: null };
   const art = ex.articles[s.article];
@@ -78,11 +86,17 @@ export function reduceExercise(ex: Exercise, state: ExerciseState, action: Exerc
     case 'quit':
       return { ...s, quit: true };
     case 'help':
-      return { ...s, help: !s.help };
+      return { ...s, help: !s.help, helpScroll: 0 };
+    case 'help-scroll':
+      return { ...s, helpScroll: Math.max(0, Math.min(action.max, s.helpScroll + action.delta)) };
+    case 'reveal-ask':
+      return s.revealed ? s : { ...s, confirming: true };
+    case 'reveal-cancel':
+      return { ...s, confirming: false };
     case 'scroll':
       return { ...s, scroll: Math.max(0, s.scroll + action.delta) };
     case 'reveal':
-      return s.revealed ? s : { ...s, revealed: true, scroll: 0, anchor: null };
+      return s.revealed ? s : { ...s, revealed: true, confirming: false, scroll: 0, anchor: null };
   }
   if (s.revealed || !art || !sen) return s;
   switch (action.type) {
@@ -132,8 +146,17 @@ function sortMarks(marks: Mark[]): Mark[] {
 }
 
 /** What a key press means in an exercise session (null: nothing). */
-export function exerciseKeyToAction(state: ExerciseState, input: string, key: KeyInfo): ExerciseAction | null {
-  if (state.help) return { type: 'help' };
+export function exerciseKeyToAction(state: ExerciseState, input: string, key: KeyInfo, helpLength = 0): ExerciseAction | null {
+  if (state.help) {
+    const max = Math.max(0, helpLength - (state.height - 2));
+    const page = Math.max(1, state.height - 4);
+    if (key.upArrow || input === 'k') return { type: 'help-scroll', delta: -1, max };
+    if (key.downArrow || input === 'j') return { type: 'help-scroll', delta: 1, max };
+    if (key.pageUp) return { type: 'help-scroll', delta: -page, max };
+    if (key.pageDown || input === ' ') return { type: 'help-scroll', delta: page, max };
+    return { type: 'help' };
+  }
+  if (state.confirming) return input === 'y' || input === 'Y' ? { type: 'reveal' } : { type: 'reveal-cancel' };
   if (input === 'q') return { type: 'quit' };
   if (input === '?') return { type: 'help' };
   if (state.revealed) {
@@ -154,11 +177,11 @@ export function exerciseKeyToAction(state: ExerciseState, input: string, key: Ke
   if (input === 'x' || key.backspace || key.delete) return { type: 'unmark' };
   if (key.escape) return state.anchor !== null ? { type: 'select' } : null;
   if (input === 'g') return { type: 'guess' };
-  if (input === 'r') return { type: 'reveal' };
+  if (input === 'r') return { type: 'reveal-ask' };
   return null;
 }
 
 /** React binding of `reduceExercise`. */
-export function useExerciseState(ex: Exercise, width: number, height: number) {
-  return useReducer((state: ExerciseState, action: ExerciseAction) => reduceExercise(ex, state, action), undefined, () => initialExerciseState(width, height));
+export function useExerciseState(ex: Exercise, width: number, height: number, helpLength: (width: number) => number = () => 0) {
+  return useReducer((state: ExerciseState, action: ExerciseAction) => reduceExercise(ex, state, action, helpLength), undefined, () => initialExerciseState(width, height, true));
 }

@@ -9,8 +9,8 @@ import { useTerminalLifecycle, useTerminalSize } from '../terminal/use-terminal.
 import { sanitizeTerminal } from '../../../core/escape.js';
 import type { Exercise, KeyMark } from '../../exercise/model.js';
 import { buildResult, type ExerciseResult } from '../../exercise/result.js';
-import { EXERCISE_KEYS, markingLines, resultLines } from '../../exercise/screen.js';
-import { helpLines } from '../../screens/help.js';
+import { exerciseHelp, markingLines, resultLines } from '../../exercise/screen.js';
+import { helpTop } from '../../screens/help.js';
 import type { Theme } from '../../theme.js';
 import { truncateLine, type Line } from '../../text.js';
 import { Lines } from '../lines/view.js';
@@ -32,7 +32,8 @@ export interface ExerciseAppProps {
 
 export function ExerciseApp({ exercise, answerKey, keySource, theme, save, width, height }: ExerciseAppProps) {
   const size = useTerminalSize(width, height);
-  const [state, dispatch] = useExerciseState(exercise, size().w, size().h);
+  const helpOf = (w: number) => exerciseHelp(exercise, answerKey, keySource, w);
+  const [state, dispatch] = useExerciseState(exercise, size().w, size().h, (w) => helpOf(w).length);
 
   useTerminalLifecycle(size, width, dispatch, state.quit);
 
@@ -58,9 +59,9 @@ export function ExerciseApp({ exercise, answerKey, keySource, theme, save, width
   const marking = markingLines(exercise, state);
   if (state.help) {
     title = marking.title;
-    lines = helpLines('Exercise keys', EXERCISE_KEYS, state.width);
-    top = 0;
-    status = [{ text: 'press any key to close', role: 'dim' }];
+    lines = helpOf(state.width);
+    top = helpTop(state.helpScroll, lines.length, body);
+    status = [{ text: 'Help · j/k scroll · any other key closes it', role: 'dim' }];
   } else if (results) {
     title = [{ text: 'parallax exercise — results', role: 'title' }];
     lines = results;
