@@ -229,6 +229,22 @@ function subject(ctx: Ctx, site: CueSite): Subject | null {
       inverted = true;
     }
   }
+  // A relative or interrogative word opening the source ("what Hutchinson said would cost", "which state media
+  // claimed") is not part of it. Alone ("Mr. Kamin, who emphasized", "lawmakers who warned") it stands for the noun
+  // phrase just before it, which names and types the source; with none there, it names nobody: abstain.
+  if (src && !inverted && ctx.w.whSubjects.has(tokens[src.a]!.normal)) {
+    if (src.b - src.a === 1) {
+      const end = tokens[src.a - 1]?.text === ',' ? src.a - 1 : src.a;
+      const antecedent = end > sStart && tokens[src.a]!.normal !== 'what' ? npLeft(ctx, end, sStart) : null;
+      if (antecedent && !isTimePhrase(ctx, antecedent) && !(antecedent.b - antecedent.a === 1 && ctx.w.notSources.has(tokens[antecedent.a]!.normal))) {
+        srcHead = antecedent;
+        src = { a: antecedent.a, b: src.b };
+      } else src = null;
+    } else {
+      src = { a: src.a + 1, b: src.b };
+      if (srcHead && srcHead.a < src.a) srcHead = srcHead.b > src.a ? { a: src.a, b: srcHead.b } : null;
+    }
+  }
   const out = src ? { src, srcHead, inverted } : null;
   site.memo['subject'] = out;
   return out;
@@ -371,7 +387,11 @@ function negated(ctx: Ctx, site: CueSite): AttributionDraft[] | undefined {
   const { m, first } = site;
   const { j0 } = left(ctx, site);
   if (tokens[j0]?.normal === 'to' && ctx.w.refusalVerbs.has(tokens[j0 - 1]?.lemma ?? '')) return [];
-  if (!ctx.w.refusalVerbs.has(first.lemma) && !tokens.slice(Math.max(j0, site.sStart), m.tokenStart).some((t) => ctx.w.negators.has(t.normal))) return undefined;
+  const negatedBefore = tokens.slice(Math.max(j0, site.sStart), m.tokenStart).some((t) => ctx.w.negators.has(t.normal));
+  // A negative subject: "no group claimed responsibility", "nobody said".
+  const s0 = negatedBefore || ctx.w.refusalVerbs.has(first.lemma) ? null : subject(ctx, site);
+  const negativeSubject = s0 !== null && !s0.inverted && ctx.w.negativeSubjects.has(tokens[s0.src.a]!.normal);
+  if (!ctx.w.refusalVerbs.has(first.lemma) && !negatedBefore && !negativeSubject) return undefined;
   const s = subject(ctx, site);
   return s && !s.inverted ? [draft(ctx, 'negated', site.cue, m.entry, s.src, who(ctx, site, s), null, false)] : [];
 }
@@ -392,7 +412,12 @@ function sourceAfter(ctx: Ctx, site: CueSite, pattern: string, np: Range | null,
   const found = describeSource(ctx, src, names, previous);
   const after = tokens[according ? src.b : findComma(ctx, src.b, sEnd) + 1];
   const restStart = after ? after.start : sentenceEnd;
-  const content = restStart < sentenceEnd && /\w/.test(text.slice(restStart, sentenceEnd)) ? clause(ctx, restStart, sentenceEnd) : clause(ctx, sentence.start, m.start);
+  // What follows the source is the content when it is a clause, not a word or two ("…, according to MSNBC, basically.").
+  const rest = text.slice(restStart, sentenceEnd);
+  const before = text.slice(sentence.start, m.start);
+  const restWords = (rest.match(/[\p{L}\p{N}]+/gu) ?? []).length;
+  const useRest = restStart < sentenceEnd && restWords > 0 && (restWords >= 3 || !/[\p{L}\p{N}]/u.test(before));
+  const content = useRest ? clause(ctx, restStart, sentenceEnd) : clause(ctx, sentence.start, m.start);
   return [draft(ctx, pattern, site.cue, m.entry, src, found, content, false)];
 }
 
@@ -433,6 +458,16 @@ function passiveBy(ctx: Ctx, site: CueSite): AttributionDraft[] | undefined {
   let j = m.tokenStart - 1;
   while (j >= sStart && (tokens[j]!.pos === 'AUX' || tokens[j]!.pos === 'ADV' || tokens[j]!.text === ',')) subjEnd = tokens[j--]!.start;
   return [draft(ctx, 'passive-by', site.cue, m.entry, np, found, clause(ctx, sentence.start, subjEnd), false)];
+}
+
+/**
+ * "as promised", "as expected", "as noted above": a participle cue right after "as" with no agent is
+ * the writer's comparison, not a report (an agent with "by" is `passive-by`'s): no attribution.
+ */
+function asParticiple(ctx: Ctx, site: CueSite): AttributionDraft[] | undefined {
+  const { tokens } = ctx;
+  const { m, first } = site;
+  return tokens[m.tokenStart - 1]?.normal === 'as' && /(ed|en|wn)$/.test(first.normal) && tokens[m.tokenEnd]?.normal !== 'by' ? [] : undefined;
 }
 
 /** "“…”, TASS cited Lavrov as saying": the speaker between the channel's cue and "as" says the words the channel's cue took. */
@@ -692,6 +727,7 @@ export const PATTERNS: readonly Pattern[] = [
   { id: 'according-to', note: '"according to (a report by) X": the source follows the cue.', apply: accordingTo },
   { id: 'in-document', note: 'A sentence-opening document: "In a CNN poll released Monday, …".', apply: inDocument },
   { id: 'passive-by', note: 'A passive cue with its agent: "the plan, announced by the ministry, …".', apply: passiveBy },
+  { id: 'as-participle', ids: [], note: 'A participle after "as" without agent: "As promised, the console …" (no attribution).', apply: asParticiple },
   { id: 'cited-as-saying', note: 'The speaker of "TASS cited Lavrov as saying".', apply: citedAsSaying },
   { id: 'reduced-relative', ids: [], note: 'A naming participle after an object: "used a program called BleachBit" (no attribution).', apply: reducedRelative },
   { id: 'agentless-passive', note: 'A passive cue without agent: "is said to", "it is reported that", "was asked whether".', apply: agentlessPassive },
