@@ -233,11 +233,22 @@ function subject(ctx: Ctx, site: CueSite): Subject | null {
   // claimed") is not part of it. Alone ("Mr. Kamin, who emphasized", "lawmakers who warned") it stands for the noun
   // phrase just before it, which names and types the source; with none there, it names nobody: abstain.
   if (src && !inverted && ctx.w.whSubjects.has(tokens[src.a]!.normal)) {
-    if (src.b - src.a === 1) {
-      const end = tokens[src.a - 1]?.text === ',' ? src.a - 1 : src.a;
-      const antecedent = end > sStart && tokens[src.a]!.normal !== 'what' ? npLeft(ctx, end, sStart) : null;
-      if (antecedent && !isTimePhrase(ctx, antecedent) && !(antecedent.b - antecedent.a === 1 && ctx.w.notSources.has(tokens[antecedent.a]!.normal))) {
-        srcHead = antecedent;
+    const after = tokens[src.a + 1];
+    // "who in 2010 said": the words after the wh-word are a time or place phrase, not a noun phrase.
+    const lone = src.b - src.a === 1 || (after !== undefined && (after.pos === 'ADP' || after.pos === 'ADV'));
+    if (lone) {
+      const end = [',', '(', '—', '–', '--'].includes(tokens[src.a - 1]?.text ?? '') ? src.a - 1 : src.a;
+      const partitive = tokens[end - 1]?.normal === 'of'; // "two of whom", "many of whom"
+      const stop = partitive ? end - 1 : end;
+      const word = tokens[stop - 1];
+      // A quantifier or pronoun alone ("some who saw", "many of whom say") is the antecedent too.
+      const single = word && stop - 1 >= sStart && ['DET', 'PRON', 'NUM', 'ADJ'].includes(word.pos) && word.type === 'word' ? { a: stop - 1, b: stop } : null;
+      const antecedent = stop > sStart && tokens[src.a]!.normal !== 'what' ? (npLeft(ctx, stop, sStart) ?? single) : null;
+      src = { a: src.a, b: src.a + 1 };
+      // "those who said" names the people meant; "this, which" does not.
+      const bare = antecedent !== null && antecedent.b - antecedent.a === 1 && ctx.w.notSources.has(tokens[antecedent.a]!.normal) && tokens[antecedent.a]!.normal !== 'those';
+      if (antecedent && !isTimePhrase(ctx, antecedent) && !bare) {
+        srcHead = partitive ? null : antecedent;
         src = { a: antecedent.a, b: src.b };
       } else src = null;
     } else {
