@@ -44,6 +44,10 @@ export interface Words {
   whSubjects: ReadonlySet<string>;
   /** Negative subjects: "no group claimed", "nobody said" (nobody is reported). */
   negativeSubjects: ReadonlySet<string>;
+  /** Adverbs set off by commas after a subject ("Hutchinson, though, did call"). */
+  asideAdverbs: ReadonlySet<string>;
+  /** Lemma. Verbs of seeming and perceiving: negated, they report no stance. */
+  perceptionVerbs: ReadonlySet<string>;
   /** Words that open a subordinate clause as a verb's complement (`whether`, `how` …). */
   clauseOpeners: ReadonlySet<string>;
   raisingAdjectives: ReadonlySet<string>;
@@ -90,6 +94,8 @@ export function wordsOf(lexicons: Lexicons): Words {
     nounDeterminers: c('noun-determiner'),
     whSubjects: c('wh-subject'),
     negativeSubjects: c('negative-subject'),
+    asideAdverbs: c('aside-adverb'),
+    perceptionVerbs: c('perception-verb'),
     clauseOpeners: c('clause-opener'),
     raisingAdjectives: c('raising-adjective'),
     negators: c('negator'),

@@ -179,7 +179,10 @@ function subject(ctx: Ctx, site: CueSite): Subject | null {
   // A long apposition: "Chris Cox, who runs the NRA's lobbying arm, says" — the source runs from the clause start.
   // ("…, but it is under pressure, said the company's chief executive." is inverted: the phrase after "said" ends the sentence.)
   const endsSentence = (r: Range | null) => r !== null && (r.b >= sEnd || /^[.!?]$/.test(tokens[r.b]!.text) || (tokens[r.b]!.text === ',' && npRight(ctx, r.b + 1, sEnd)?.b === sEnd - 1));
-  if (!near.demonstrative && !src && tokens[j]?.text === ',' && !isQuoteMark(tokens[j - 1]) && !(first.lemma === 'say' && endsSentence(npRight(ctx, m.tokenEnd, sEnd)))) {
+  // "…, said Alyssa Goodman, an astronomer at …": a name right after the cue, then a comma or the end, is an inverted source.
+  const after = npRight(ctx, m.tokenEnd, sEnd);
+  const namedAfter = after !== null && tokens.slice(after.a, after.b).some((t) => t.pos === 'PROPN') && (after.b >= sEnd || /^[,.!?]$/.test(tokens[after.b]!.text));
+  if (!near.demonstrative && !src && tokens[j]?.text === ',' && !isQuoteMark(tokens[j - 1]) && !(first.lemma === 'say' && (endsSentence(after) || namedAfter))) {
     let a = j - 1;
     while (a > sStart && !isQuoteMark(tokens[a - 1]) && tokens[a - 1]!.text !== ';' && j - a < 40) a--;
     // An opening conjunction or adverb is not part of the source ("Yet some voters who …, said"), nor is an
@@ -256,6 +259,9 @@ function subject(ctx: Ctx, site: CueSite): Subject | null {
       if (srcHead && srcHead.a < src.a) srcHead = srcHead.b > src.a ? { a: src.a, b: srcHead.b } : null;
     }
   }
+  // A trailing adverb set off by a comma is not part of the source ("Hutchinson, though, did call").
+  if (src && !inverted && src.b - src.a >= 3 && tokens[src.b - 2]?.text === ',' && ctx.w.asideAdverbs.has(tokens[src.b - 1]!.normal)) src = { a: src.a, b: src.b - 2 };
+  if (src && !inverted && src.b - src.a >= 3 && tokens[src.b - 1]?.text === ',' && ctx.w.asideAdverbs.has(tokens[src.b - 2]!.normal) && tokens[src.b - 3]?.text === ',') src = { a: src.a, b: src.b - 3 };
   const out = src ? { src, srcHead, inverted } : null;
   site.memo['subject'] = out;
   return out;
@@ -404,7 +410,11 @@ function negated(ctx: Ctx, site: CueSite): AttributionDraft[] | undefined {
   const negativeSubject = s0 !== null && !s0.inverted && ctx.w.negativeSubjects.has(tokens[s0.src.a]!.normal);
   if (!ctx.w.refusalVerbs.has(first.lemma) && !negatedBefore && !negativeSubject) return undefined;
   const s = subject(ctx, site);
-  return s && !s.inverted ? [draft(ctx, 'negated', site.cue, m.entry, s.src, who(ctx, site, s), null, false)] : [];
+  // A negated seeming or perceiving ("they don't appear to work", "she didn't realize") reports no stance anyone
+  // holds, and the writer's own ("I didn't expect") is the outlet's voice: no attribution.
+  if (!s || s.inverted || (m.entry.speech === false && ctx.w.perceptionVerbs.has(first.lemma))) return [];
+  if (s.src.b - s.src.a === 1 && ctx.w.authorPronouns.has(tokens[s.src.a]!.normal)) return [];
+  return [draft(ctx, 'negated', site.cue, m.entry, s.src, who(ctx, site, s), null, false)];
 }
 
 /** Agentless adverb: "reportedly", "allegedly"; the content is the sentence. */
@@ -685,8 +695,9 @@ function frontedComma(ctx: Ctx, site: CueSite, s: Subject): number | null {
   const comma = s.inverted ? site.m.tokenStart - 1 : s.src.a - 1;
   if (tokens[comma]?.text !== ',') return null;
   // What precedes the comma is a main clause, not an adverbial one ("After saying he was nervous, the man asked …").
+  // (An earlier comma closes the adverbial: "Unlike Patriot, Mr. Clarke has few investors, they say.")
   const opener = tokens[site.sStart]!;
-  if (opener.pos === 'ADP' || opener.pos === 'SCONJ' || ctx.w.subordinators.has(opener.normal)) return null;
+  if ((opener.pos === 'ADP' || opener.pos === 'SCONJ' || ctx.w.subordinators.has(opener.normal)) && findComma(ctx, site.sStart, comma) >= comma) return null;
   const { rightEdge } = edges(ctx, site, s);
   const k0 = tokenAt(tokens, rightEdge + (s.inverted ? 0 : skipObject(ctx, site.m, rightEdge, site.sEnd)));
   // A cue with an object of its own reports that object ("…, his critics denounced him").
