@@ -104,6 +104,8 @@ export function findAttributions(article: AnalysedArticle, lexicons: Lexicons): 
     // A base-form or -ing verb cue after a quantifier or possessive is a noun ("one question that remains",
     // "shareholders with little say", "de Miranda's recounting of"): not a cue.
     const head = tokens[m.tokenStart]!;
+    // "showed up at MIT": the phrasal verb is not a cue.
+    if (head.lemma === 'show' && tokens[m.tokenEnd]?.normal === 'up') continue;
     const verbEntry = !(m.entry.pos ?? []).includes('NOUN');
     if (before && ctx.w.nounDeterminers.has(before.normal) && verbEntry && m.tokenEnd - m.tokenStart === 1 && (head.normal === head.lemma || /ing$/.test(head.normal)) && !/ing$/.test(before.normal)) continue;
     if (isPrepositionCue(tokens, m) && !documentAfter(ctx, m, sentences[tokens[m.tokenStart]!.sentence]!)) continue;

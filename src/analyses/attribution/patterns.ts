@@ -259,6 +259,8 @@ function subject(ctx: Ctx, site: CueSite): Subject | null {
       if (srcHead && srcHead.a < src.a) srcHead = srcHead.b > src.a ? { a: src.a, b: srcHead.b } : null;
     }
   }
+  // An auxiliary is not a source ("Be warned: …", an imperative).
+  if (src && !inverted && src.b - src.a === 1 && tokens[src.a]!.pos === 'AUX') src = null;
   // A trailing adverb set off by a comma is not part of the source ("Hutchinson, though, did call").
   if (src && !inverted && src.b - src.a >= 3 && tokens[src.b - 2]?.text === ',' && ctx.w.asideAdverbs.has(tokens[src.b - 1]!.normal)) src = { a: src.a, b: src.b - 2 };
   if (src && !inverted && src.b - src.a >= 3 && tokens[src.b - 1]?.text === ',' && ctx.w.asideAdverbs.has(tokens[src.b - 2]!.normal) && tokens[src.b - 3]?.text === ',') src = { a: src.a, b: src.b - 3 };
@@ -410,10 +412,17 @@ function negated(ctx: Ctx, site: CueSite): AttributionDraft[] | undefined {
   const negativeSubject = s0 !== null && !s0.inverted && ctx.w.negativeSubjects.has(tokens[s0.src.a]!.normal);
   if (!ctx.w.refusalVerbs.has(first.lemma) && !negatedBefore && !negativeSubject) return undefined;
   const s = subject(ctx, site);
-  // A negated seeming or perceiving ("they don't appear to work", "she didn't realize") reports no stance anyone
-  // holds, and the writer's own ("I didn't expect") is the outlet's voice: no attribution.
-  if (!s || s.inverted || (m.entry.speech === false && ctx.w.perceptionVerbs.has(first.lemma))) return [];
-  if (s.src.b - s.src.a === 1 && ctx.w.authorPronouns.has(tokens[s.src.a]!.normal)) return [];
+  if (ctx.w.refusalVerbs.has(first.lemma)) return s && !s.inverted ? [draft(ctx, 'negated', site.cue, m.entry, s.src, who(ctx, site, s), null, false)] : [];
+  // Only a refusal to speak is shown as an attribution (of the refusal, with no content). A negated cue
+  // otherwise reports nothing anyone said: a negated stance or perception ("they don't appear to work",
+  // "she didn't realize", "anything it doesn't already know"), a negative subject ("no group claimed
+  // responsibility"), a negated passive ("the charges had not been announced"), the writer's own ("I didn't
+  // expect") — judged wrong by careful reading. A negated speech verb with a subject stays an attribution
+  // of the refusal ("the ministry did not respond", "he has not said whether").
+  if (!s || s.inverted || negativeSubject || m.entry.speech === false) return [];
+  if (s.src.b - s.src.a === 1 && (ctx.w.authorPronouns.has(tokens[s.src.a]!.normal) || tokens[s.src.a]!.normal === 'it')) return [];
+  const { j } = left(ctx, site);
+  if (tokens.slice(Math.max(site.sStart, j + 1), m.tokenStart).some((t) => t.pos === 'AUX' && t.lemma === 'be') && /(ed|en|wn)$/.test(first.normal)) return [];
   return [draft(ctx, 'negated', site.cue, m.entry, s.src, who(ctx, site, s), null, false)];
 }
 
