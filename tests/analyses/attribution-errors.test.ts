@@ -254,3 +254,10 @@ describe('round 2 of the error classes (judged audit sheets attribution-*-seed11
     expect(attr('I didn’t expect him to bring up the old dispute.')).toEqual([]);
   });
 });
+
+describe('the writer\'s idioms are not attributions', () => {
+  it('"let\'s say" and "All told,"', () => {
+    expect(attr('First, let’s say what the sale is not.')).toEqual([]);
+    expect(attr('All told, it is a neat story.')).toEqual([]);
+  });
+});

@@ -104,6 +104,8 @@ export function findAttributions(article: AnalysedArticle, lexicons: Lexicons): 
     // A base-form or -ing verb cue after a quantifier or possessive is a noun ("one question that remains",
     // "shareholders with little say", "de Miranda's recounting of"): not a cue.
     const head = tokens[m.tokenStart]!;
+    // "All told, …" (in all): an idiom opening the sentence, not a cue.
+    if (head.normal === 'told' && before?.normal === 'all' && tokens[m.tokenEnd]?.text === ',' && before.index === sentences[head.sentence]!.tokenStart) continue;
     // "showed up at MIT": the phrasal verb is not a cue.
     if (head.lemma === 'show' && tokens[m.tokenEnd]?.normal === 'up') continue;
     const verbEntry = !(m.entry.pos ?? []).includes('NOUN');

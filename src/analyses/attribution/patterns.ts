@@ -641,8 +641,11 @@ function participleContinues(ctx: Ctx, site: CueSite): AttributionDraft[] | unde
  * (quoting its own earlier article, addressing the reader), not a source: no attribution.
  */
 function authorVoice(ctx: Ctx, site: CueSite): AttributionDraft[] | undefined {
+  const { tokens } = ctx;
   const s = subject(ctx, site);
-  return s && !s.inverted && s.src.b - s.src.a === 1 && ctx.w.authorPronouns.has(ctx.tokens[s.src.a]!.normal) ? [] : undefined;
+  // "let's say" (let us say) is the writer too.
+  const letUs = s !== null && !s.inverted && s.src.b - s.src.a === 1 && /^['’]s$/.test(tokens[s.src.a]!.text) && tokens[s.src.a - 1]?.normal === 'let';
+  return letUs || (s && !s.inverted && s.src.b - s.src.a === 1 && ctx.w.authorPronouns.has(tokens[s.src.a]!.normal)) ? [] : undefined;
 }
 
 /** A direct quotation that opens the sentence before the source and cue: "“We will stay,” he said.", "“…”, reassured Mr. Lavrov." */
