@@ -261,3 +261,11 @@ describe('the writer\'s idioms are not attributions', () => {
     expect(attr('All told, it is a neat story.')).toEqual([]);
   });
 });
+
+describe('a report set off by dashes', () => {
+  it('ends at the closing dash', () => {
+    expect(attr('It would also curb the weapons -- the White House says its plan would close loopholes -- and give schools more money.')).toEqual([
+      ['subject-said-that', [34, 'the White House'], [50, 'says'], [55, 'its plan would close loopholes'], 'official', 'White House'],
+    ]);
+  });
+});

@@ -746,6 +746,13 @@ function subjectSaidThat(ctx: Ctx, site: CueSite): AttributionDraft[] {
   let content = clause(ctx, afterThat(ctx, tokenAt(tokens, rightEdge + skipObject(ctx, m, rightEdge, sEnd)), sEnd), sentenceEnd);
   const stop = coordinatedCue(ctx, m, sEnd);
   if (content && stop !== null && stop > content.start) content = clause(ctx, content.start, stop);
+  // A report set off by dashes ("It would also stem … -- the White House says its proposal would … -- and give …")
+  // ends at the closing dash: what follows continues the writer's sentence.
+  const isDash = (t: { text: string } | undefined) => t !== undefined && /^(?:—|–|--)$/.test(t.text);
+  if (content && !s.inverted && isDash(tokens[s.src.a - 1])) {
+    const close = tokens.findIndex((t, k) => k >= tokenAt(tokens, content!.start) && k < sEnd && isDash(t));
+    if (close > 0 && tokens[close]!.start > content.start) content = clause(ctx, content.start, tokens[close]!.start);
+  }
   const kind = content ? complementAt(ctx, content.start, sEnd) : 'object';
   const pattern = kind === 'clause' ? 'subject-said-that' : kind === 'infinitive' ? 'subject-verb-to' : 'subject-verb-object';
   return [draft(ctx, pattern, site.cue, m.entry, s.src, who(ctx, site, s), content, false)];
