@@ -197,3 +197,75 @@ describe('more abstentions and boundaries', () => {
     expect(attr('He used a program called BleachBit.')).toEqual([]);
   });
 });
+
+describe('round 2 of the error classes (judged audit sheets attribution-*-seed11/23)', () => {
+  it('a name after "said" with an apposition is an inverted source, not the content', () => {
+    expect(attr('Many coders leave science because industry pays more, said Alyssa Roe, an astronomer at a university and an expert in data.')).toEqual([
+      ['clause-then-said', [59, 'Alyssa Roe'], [54, 'said'], [0, 'Many coders leave science because industry pays more'], 'unknown', 'Alyssa Roe'],
+    ]);
+  });
+
+  it('an aside adverb set off by commas is not part of the source', () => {
+    expect(attr('Hutchinson, though, did call for the creation of a training program for officers.')).toEqual([
+      ['subject-verb-object', [0, 'Hutchinson'], [24, 'call for'], [33, 'the creation of a training program for officers'], 'unknown', 'Hutchinson'],
+    ]);
+  });
+
+  it('a fronted adverbial closed by an earlier comma does not hide the clause before ", they say"', () => {
+    expect(attr('Unlike its rival, the firm has few investors that the state could pressure, they say.')).toEqual([
+      ['clause-then-said', [76, 'they'], [81, 'say'], [0, 'Unlike its rival, the firm has few investors that the state could pressure'], 'unknown', null],
+    ]);
+  });
+
+  it('a verb cue after a quantifier is a noun ("one tweet"): the cue is "said"', () => {
+    expect(attr('In one tweet Friday, Trump said: “Did she help her become a citizen?”')).toEqual([
+      ['said-quote', [21, 'Trump'], [27, 'said'], [33, '“Did she help her become a citizen?”'], 'unknown', 'Trump'],
+    ]);
+  });
+
+  it('a lone relative pronoun stands with its antecedent, which names the source', () => {
+    expect(attr('The talks were led by Mr. Kamin, who emphasized that the proposals would simplify returns.')).toEqual([
+      ['subject-said-that', [22, 'Mr. Kamin, who'], [37, 'emphasized'], [53, 'the proposals would simplify returns'], 'unknown', 'Kamin'],
+    ]);
+  });
+
+  it('a wh-word opening the source is left out of it', () => {
+    expect(attr('It is unclear what Mayor Ruiz said would happen next.')).toEqual([
+      ['subject-verb-object', [19, 'Mayor Ruiz'], [30, 'said'], [35, 'would happen next'], 'official', 'Ruiz'],
+    ]);
+  });
+
+  it('a word or two after "according to X" is not the content: the clause before is', () => {
+    expect(attr('The bridge will close for a month, according to the city, basically.')).toEqual([
+      ['according-to', [48, 'the city'], [35, 'according to'], [0, 'The bridge will close for a month'], 'unknown', null],
+    ]);
+  });
+
+  it('a refusal with a subject stays an attribution without content', () => {
+    expect(attr('The ministry did not respond to a request for comment.')).toEqual([['negated', [0, 'The ministry'], [21, 'respond'], null, 'official', null]]);
+  });
+
+  it('no attribution: negated seeming or perceiving, a negative subject, "as promised", a column label, a phrasal verb', () => {
+    expect(attr('They don’t appear to work all of the time. But she didn’t realize how famous he had become.')).toEqual([]);
+    expect(attr('Although no group claimed responsibility, the attack raised fears.')).toEqual([]);
+    expect(attr('As promised, the console runs older games faster.')).toEqual([]);
+    expect(attr('Review: Race at your own speed in a big, beautiful game')).toEqual([]);
+    expect(attr('Ellen Fetter showed up at the lab in the same fashion.')).toEqual([]);
+    expect(attr('I didn’t expect him to bring up the old dispute.')).toEqual([]);
+  });
+});
+
+describe('the writer\'s idioms are not attributions', () => {
+  it('"let\'s say" and "All told,"', () => {
+    expect(attr('First, let’s say what the sale is not.')).toEqual([]);
+    expect(attr('All told, it is a neat story.')).toEqual([]);
+  });
+});
+
+describe('a report set off by dashes', () => {
+  it('ends at the closing dash', () => {
+    expect(attr('It would also curb the weapons -- the White House says its plan would close loopholes -- and give schools more money.')).toEqual([
+      ['subject-said-that', [34, 'the White House'], [50, 'says'], [55, 'its plan would close loopholes'], 'official', 'White House'],
+    ]);
+  });
+});

@@ -38,6 +38,16 @@ export interface Words {
   /** Sentence-opening adverbs that are not names even when capitalised. */
   openingAdverbs: ReadonlySet<string>;
   articles: ReadonlySet<string>;
+  /** Determiners and quantifiers before which a base-form verb cue is a noun ("one question", "little say"). */
+  nounDeterminers: ReadonlySet<string>;
+  /** Relative and interrogative words that open a subject phrase ("what Hutchinson said", "which state media claimed"). */
+  whSubjects: ReadonlySet<string>;
+  /** Negative subjects: "no group claimed", "nobody said" (nobody is reported). */
+  negativeSubjects: ReadonlySet<string>;
+  /** Adverbs set off by commas after a subject ("Hutchinson, though, did call"). */
+  asideAdverbs: ReadonlySet<string>;
+  /** Lemma. Verbs of seeming and perceiving: negated, they report no stance. */
+  perceptionVerbs: ReadonlySet<string>;
   /** Words that open a subordinate clause as a verb's complement (`whether`, `how` …). */
   clauseOpeners: ReadonlySet<string>;
   raisingAdjectives: ReadonlySet<string>;
@@ -81,6 +91,11 @@ export function wordsOf(lexicons: Lexicons): Words {
     subordinators: c('subordinator'),
     openingAdverbs: c('opening-adverb'),
     articles: c('article'),
+    nounDeterminers: c('noun-determiner'),
+    whSubjects: c('wh-subject'),
+    negativeSubjects: c('negative-subject'),
+    asideAdverbs: c('aside-adverb'),
+    perceptionVerbs: c('perception-verb'),
     clauseOpeners: c('clause-opener'),
     raisingAdjectives: c('raising-adjective'),
     negators: c('negator'),

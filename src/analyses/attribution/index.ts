@@ -101,6 +101,15 @@ export function findAttributions(article: AnalysedArticle, lexicons: Lexicons): 
     if (before && /^[-‐]$/.test(before.text) && before.end === m.start) continue;
     // A verb cue after an article is a noun or adjective the tagger misread ("the added security", "the pledged delegates").
     if (before && ctx.w.articles.has(before.normal) && tokens[m.tokenStart]!.pos === 'VERB') continue;
+    // A base-form or -ing verb cue after a quantifier or possessive is a noun ("one question that remains",
+    // "shareholders with little say", "de Miranda's recounting of"): not a cue.
+    const head = tokens[m.tokenStart]!;
+    // "All told, …" (in all): an idiom opening the sentence, not a cue.
+    if (head.normal === 'told' && before?.normal === 'all' && tokens[m.tokenEnd]?.text === ',' && before.index === sentences[head.sentence]!.tokenStart) continue;
+    // "showed up at MIT": the phrasal verb is not a cue.
+    if (head.lemma === 'show' && tokens[m.tokenEnd]?.normal === 'up') continue;
+    const verbEntry = !(m.entry.pos ?? []).includes('NOUN');
+    if (before && ctx.w.nounDeterminers.has(before.normal) && verbEntry && m.tokenEnd - m.tokenStart === 1 && (head.normal === head.lemma || /ing$/.test(head.normal)) && !/ing$/.test(before.normal)) continue;
     if (isPrepositionCue(tokens, m) && !documentAfter(ctx, m, sentences[tokens[m.tokenStart]!.sentence]!)) continue;
     cues.push(m);
   }

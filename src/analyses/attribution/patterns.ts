@@ -179,7 +179,10 @@ function subject(ctx: Ctx, site: CueSite): Subject | null {
   // A long apposition: "Chris Cox, who runs the NRA's lobbying arm, says" — the source runs from the clause start.
   // ("…, but it is under pressure, said the company's chief executive." is inverted: the phrase after "said" ends the sentence.)
   const endsSentence = (r: Range | null) => r !== null && (r.b >= sEnd || /^[.!?]$/.test(tokens[r.b]!.text) || (tokens[r.b]!.text === ',' && npRight(ctx, r.b + 1, sEnd)?.b === sEnd - 1));
-  if (!near.demonstrative && !src && tokens[j]?.text === ',' && !isQuoteMark(tokens[j - 1]) && !(first.lemma === 'say' && endsSentence(npRight(ctx, m.tokenEnd, sEnd)))) {
+  // "…, said Alyssa Goodman, an astronomer at …": a name right after the cue, then a comma or the end, is an inverted source.
+  const after = npRight(ctx, m.tokenEnd, sEnd);
+  const namedAfter = after !== null && tokens.slice(after.a, after.b).some((t) => t.pos === 'PROPN') && (after.b >= sEnd || /^[,.!?]$/.test(tokens[after.b]!.text));
+  if (!near.demonstrative && !src && tokens[j]?.text === ',' && !isQuoteMark(tokens[j - 1]) && !(first.lemma === 'say' && (endsSentence(after) || namedAfter))) {
     let a = j - 1;
     while (a > sStart && !isQuoteMark(tokens[a - 1]) && tokens[a - 1]!.text !== ';' && j - a < 40) a--;
     // An opening conjunction or adverb is not part of the source ("Yet some voters who …, said"), nor is an
@@ -229,6 +232,38 @@ function subject(ctx: Ctx, site: CueSite): Subject | null {
       inverted = true;
     }
   }
+  // A relative or interrogative word opening the source ("what Hutchinson said would cost", "which state media
+  // claimed") is not part of it. Alone ("Mr. Kamin, who emphasized", "lawmakers who warned") it stands for the noun
+  // phrase just before it, which names and types the source; with none there, it names nobody: abstain.
+  if (src && !inverted && ctx.w.whSubjects.has(tokens[src.a]!.normal)) {
+    const after = tokens[src.a + 1];
+    // "who in 2010 said": the words after the wh-word are a time or place phrase, not a noun phrase.
+    const lone = src.b - src.a === 1 || (after !== undefined && (after.pos === 'ADP' || after.pos === 'ADV'));
+    if (lone) {
+      const end = [',', '(', '—', '–', '--'].includes(tokens[src.a - 1]?.text ?? '') ? src.a - 1 : src.a;
+      const partitive = tokens[end - 1]?.normal === 'of'; // "two of whom", "many of whom"
+      const stop = partitive ? end - 1 : end;
+      const word = tokens[stop - 1];
+      // A quantifier or pronoun alone ("some who saw", "many of whom say") is the antecedent too.
+      const single = word && stop - 1 >= sStart && ['DET', 'PRON', 'NUM', 'ADJ'].includes(word.pos) && word.type === 'word' ? { a: stop - 1, b: stop } : null;
+      const antecedent = stop > sStart && tokens[src.a]!.normal !== 'what' ? (npLeft(ctx, stop, sStart) ?? single) : null;
+      src = { a: src.a, b: src.a + 1 };
+      // "those who said" names the people meant; "this, which" does not.
+      const bare = antecedent !== null && antecedent.b - antecedent.a === 1 && ctx.w.notSources.has(tokens[antecedent.a]!.normal) && tokens[antecedent.a]!.normal !== 'those';
+      if (antecedent && !isTimePhrase(ctx, antecedent) && !bare) {
+        srcHead = partitive ? null : antecedent;
+        src = { a: antecedent.a, b: src.b };
+      } else src = null;
+    } else {
+      src = { a: src.a + 1, b: src.b };
+      if (srcHead && srcHead.a < src.a) srcHead = srcHead.b > src.a ? { a: src.a, b: srcHead.b } : null;
+    }
+  }
+  // An auxiliary is not a source ("Be warned: …", an imperative).
+  if (src && !inverted && src.b - src.a === 1 && tokens[src.a]!.pos === 'AUX') src = null;
+  // A trailing adverb set off by a comma is not part of the source ("Hutchinson, though, did call").
+  if (src && !inverted && src.b - src.a >= 3 && tokens[src.b - 2]?.text === ',' && ctx.w.asideAdverbs.has(tokens[src.b - 1]!.normal)) src = { a: src.a, b: src.b - 2 };
+  if (src && !inverted && src.b - src.a >= 3 && tokens[src.b - 1]?.text === ',' && ctx.w.asideAdverbs.has(tokens[src.b - 2]!.normal) && tokens[src.b - 3]?.text === ',') src = { a: src.a, b: src.b - 3 };
   const out = src ? { src, srcHead, inverted } : null;
   site.memo['subject'] = out;
   return out;
@@ -371,9 +406,24 @@ function negated(ctx: Ctx, site: CueSite): AttributionDraft[] | undefined {
   const { m, first } = site;
   const { j0 } = left(ctx, site);
   if (tokens[j0]?.normal === 'to' && ctx.w.refusalVerbs.has(tokens[j0 - 1]?.lemma ?? '')) return [];
-  if (!ctx.w.refusalVerbs.has(first.lemma) && !tokens.slice(Math.max(j0, site.sStart), m.tokenStart).some((t) => ctx.w.negators.has(t.normal))) return undefined;
+  const negatedBefore = tokens.slice(Math.max(j0, site.sStart), m.tokenStart).some((t) => ctx.w.negators.has(t.normal));
+  // A negative subject: "no group claimed responsibility", "nobody said".
+  const s0 = negatedBefore || ctx.w.refusalVerbs.has(first.lemma) ? null : subject(ctx, site);
+  const negativeSubject = s0 !== null && !s0.inverted && ctx.w.negativeSubjects.has(tokens[s0.src.a]!.normal);
+  if (!ctx.w.refusalVerbs.has(first.lemma) && !negatedBefore && !negativeSubject) return undefined;
   const s = subject(ctx, site);
-  return s && !s.inverted ? [draft(ctx, 'negated', site.cue, m.entry, s.src, who(ctx, site, s), null, false)] : [];
+  if (ctx.w.refusalVerbs.has(first.lemma)) return s && !s.inverted ? [draft(ctx, 'negated', site.cue, m.entry, s.src, who(ctx, site, s), null, false)] : [];
+  // Only a refusal to speak is shown as an attribution (of the refusal, with no content). A negated cue
+  // otherwise reports nothing anyone said: a negated stance or perception ("they don't appear to work",
+  // "she didn't realize", "anything it doesn't already know"), a negative subject ("no group claimed
+  // responsibility"), a negated passive ("the charges had not been announced"), the writer's own ("I didn't
+  // expect") — judged wrong by careful reading. A negated speech verb with a subject stays an attribution
+  // of the refusal ("the ministry did not respond", "he has not said whether").
+  if (!s || s.inverted || negativeSubject || m.entry.speech === false) return [];
+  if (s.src.b - s.src.a === 1 && (ctx.w.authorPronouns.has(tokens[s.src.a]!.normal) || tokens[s.src.a]!.normal === 'it')) return [];
+  const { j } = left(ctx, site);
+  if (tokens.slice(Math.max(site.sStart, j + 1), m.tokenStart).some((t) => t.pos === 'AUX' && t.lemma === 'be') && /(ed|en|wn)$/.test(first.normal)) return [];
+  return [draft(ctx, 'negated', site.cue, m.entry, s.src, who(ctx, site, s), null, false)];
 }
 
 /** Agentless adverb: "reportedly", "allegedly"; the content is the sentence. */
@@ -392,7 +442,12 @@ function sourceAfter(ctx: Ctx, site: CueSite, pattern: string, np: Range | null,
   const found = describeSource(ctx, src, names, previous);
   const after = tokens[according ? src.b : findComma(ctx, src.b, sEnd) + 1];
   const restStart = after ? after.start : sentenceEnd;
-  const content = restStart < sentenceEnd && /\w/.test(text.slice(restStart, sentenceEnd)) ? clause(ctx, restStart, sentenceEnd) : clause(ctx, sentence.start, m.start);
+  // What follows the source is the content when it is a clause, not a word or two ("…, according to MSNBC, basically.").
+  const rest = text.slice(restStart, sentenceEnd);
+  const before = text.slice(sentence.start, m.start);
+  const restWords = (rest.match(/[\p{L}\p{N}]+/gu) ?? []).length;
+  const useRest = restStart < sentenceEnd && restWords > 0 && (restWords >= 3 || !/[\p{L}\p{N}]/u.test(before));
+  const content = useRest ? clause(ctx, restStart, sentenceEnd) : clause(ctx, sentence.start, m.start);
   return [draft(ctx, pattern, site.cue, m.entry, src, found, content, false)];
 }
 
@@ -433,6 +488,16 @@ function passiveBy(ctx: Ctx, site: CueSite): AttributionDraft[] | undefined {
   let j = m.tokenStart - 1;
   while (j >= sStart && (tokens[j]!.pos === 'AUX' || tokens[j]!.pos === 'ADV' || tokens[j]!.text === ',')) subjEnd = tokens[j--]!.start;
   return [draft(ctx, 'passive-by', site.cue, m.entry, np, found, clause(ctx, sentence.start, subjEnd), false)];
+}
+
+/**
+ * "as promised", "as expected", "as noted above": a participle cue right after "as" with no agent is
+ * the writer's comparison, not a report (an agent with "by" is `passive-by`'s): no attribution.
+ */
+function asParticiple(ctx: Ctx, site: CueSite): AttributionDraft[] | undefined {
+  const { tokens } = ctx;
+  const { m, first } = site;
+  return tokens[m.tokenStart - 1]?.normal === 'as' && /(ed|en|wn)$/.test(first.normal) && tokens[m.tokenEnd]?.normal !== 'by' ? [] : undefined;
 }
 
 /** "“…”, TASS cited Lavrov as saying": the speaker between the channel's cue and "as" says the words the channel's cue took. */
@@ -576,8 +641,11 @@ function participleContinues(ctx: Ctx, site: CueSite): AttributionDraft[] | unde
  * (quoting its own earlier article, addressing the reader), not a source: no attribution.
  */
 function authorVoice(ctx: Ctx, site: CueSite): AttributionDraft[] | undefined {
+  const { tokens } = ctx;
   const s = subject(ctx, site);
-  return s && !s.inverted && s.src.b - s.src.a === 1 && ctx.w.authorPronouns.has(ctx.tokens[s.src.a]!.normal) ? [] : undefined;
+  // "let's say" (let us say) is the writer too.
+  const letUs = s !== null && !s.inverted && s.src.b - s.src.a === 1 && /^['’]s$/.test(tokens[s.src.a]!.text) && tokens[s.src.a - 1]?.normal === 'let';
+  return letUs || (s && !s.inverted && s.src.b - s.src.a === 1 && ctx.w.authorPronouns.has(tokens[s.src.a]!.normal)) ? [] : undefined;
 }
 
 /** A direct quotation that opens the sentence before the source and cue: "“We will stay,” he said.", "“…”, reassured Mr. Lavrov." */
@@ -639,8 +707,9 @@ function frontedComma(ctx: Ctx, site: CueSite, s: Subject): number | null {
   const comma = s.inverted ? site.m.tokenStart - 1 : s.src.a - 1;
   if (tokens[comma]?.text !== ',') return null;
   // What precedes the comma is a main clause, not an adverbial one ("After saying he was nervous, the man asked …").
+  // (An earlier comma closes the adverbial: "Unlike Patriot, Mr. Clarke has few investors, they say.")
   const opener = tokens[site.sStart]!;
-  if (opener.pos === 'ADP' || opener.pos === 'SCONJ' || ctx.w.subordinators.has(opener.normal)) return null;
+  if ((opener.pos === 'ADP' || opener.pos === 'SCONJ' || ctx.w.subordinators.has(opener.normal)) && findComma(ctx, site.sStart, comma) >= comma) return null;
   const { rightEdge } = edges(ctx, site, s);
   const k0 = tokenAt(tokens, rightEdge + (s.inverted ? 0 : skipObject(ctx, site.m, rightEdge, site.sEnd)));
   // A cue with an object of its own reports that object ("…, his critics denounced him").
@@ -677,6 +746,13 @@ function subjectSaidThat(ctx: Ctx, site: CueSite): AttributionDraft[] {
   let content = clause(ctx, afterThat(ctx, tokenAt(tokens, rightEdge + skipObject(ctx, m, rightEdge, sEnd)), sEnd), sentenceEnd);
   const stop = coordinatedCue(ctx, m, sEnd);
   if (content && stop !== null && stop > content.start) content = clause(ctx, content.start, stop);
+  // A report set off by dashes ("It would also stem … -- the White House says its proposal would … -- and give …")
+  // ends at the closing dash: what follows continues the writer's sentence.
+  const isDash = (t: { text: string } | undefined) => t !== undefined && /^(?:—|–|--)$/.test(t.text);
+  if (content && !s.inverted && isDash(tokens[s.src.a - 1])) {
+    const close = tokens.findIndex((t, k) => k >= tokenAt(tokens, content!.start) && k < sEnd && isDash(t));
+    if (close > 0 && tokens[close]!.start > content.start) content = clause(ctx, content.start, tokens[close]!.start);
+  }
   const kind = content ? complementAt(ctx, content.start, sEnd) : 'object';
   const pattern = kind === 'clause' ? 'subject-said-that' : kind === 'infinitive' ? 'subject-verb-to' : 'subject-verb-object';
   return [draft(ctx, pattern, site.cue, m.entry, s.src, who(ctx, site, s), content, false)];
@@ -692,6 +768,7 @@ export const PATTERNS: readonly Pattern[] = [
   { id: 'according-to', note: '"according to (a report by) X": the source follows the cue.', apply: accordingTo },
   { id: 'in-document', note: 'A sentence-opening document: "In a CNN poll released Monday, …".', apply: inDocument },
   { id: 'passive-by', note: 'A passive cue with its agent: "the plan, announced by the ministry, …".', apply: passiveBy },
+  { id: 'as-participle', ids: [], note: 'A participle after "as" without agent: "As promised, the console …" (no attribution).', apply: asParticiple },
   { id: 'cited-as-saying', note: 'The speaker of "TASS cited Lavrov as saying".', apply: citedAsSaying },
   { id: 'reduced-relative', ids: [], note: 'A naming participle after an object: "used a program called BleachBit" (no attribution).', apply: reducedRelative },
   { id: 'agentless-passive', note: 'A passive cue without agent: "is said to", "it is reported that", "was asked whether".', apply: agentlessPassive },
