@@ -195,7 +195,9 @@ function coverage(article: AnalysedArticle, attributions: readonly AttributionDr
       if (cue.start >= s.start && cue.end <= s.end) {
         c.cue[i] = Math.max(c.cue[i]!, level);
         // A cue whose content lies outside its sentence (or is missing) still reports the rest of its clause.
-        if (!content || content.end <= s.start || content.start >= s.end) report({ start: cue.end, end: clauseEnd(tokens, tokenIndexAt(tokens, cue.end), s) });
+        // So does a cue after its content in the same sentence ("“…,” Essid declared in a televised address Wednesday"):
+        // the words after it are the reporting clause's own (where, when, how it was said).
+        if (!content || content.end <= s.start || content.start >= s.end || content.end <= cue.start) report({ start: cue.end, end: clauseEnd(tokens, tokenIndexAt(tokens, cue.end), s) });
         if (level === 2 && content && content.start === s.start && content.end <= cue.start && a.source && a.source.start > cue.end && /^\s*by\s/.test(text.slice(cue.end, a.source.start))) c.framed[i] = 1;
         if (level === 2 && a.source) {
           const words = c.sources.get(i) ?? new Set<string>();
@@ -214,6 +216,50 @@ function coverage(article: AnalysedArticle, attributions: readonly AttributionDr
     }
   }
   return c;
+}
+
+/** Words that negate a verb just before it ("did not say", "never claimed"): a refused or denied report reports nothing. */
+const NEGATIONS = new Set(['not', "n't", 'never', 'no']);
+
+/**
+ * Sentences that report what someone said, wrote or concluded with a reporting verb of the
+ * lexicon (reporting-verbs) in the article's own words, though no attribution was built from it
+ * ("That caused other Republicans to warn that …", "The oddsmakers … project a handful of pickups",
+ * "The projections … indicate that …"): parallax cannot tell whose claim the rest is, so it
+ * abstains. Only an active verb (tagged VERB, not after a form of be) outside quoted and reported
+ * words, followed by what it reports (that, a quotation, a colon), with a subject before it in the
+ * sentence that is not the writer (I, we, you), and not negated counts.
+ */
+function uncoveredReports(article: AnalysedArticle, skip: Uint8Array, lexicons: Lexicons): Uint8Array {
+  const { tokens, sentences } = article;
+  const out = new Uint8Array(sentences.length);
+  for (const m of lexicons.match(article, 'reporting-verbs')) {
+    const k = m.tokenStart;
+    const t = tokens[k]!;
+    if (t.pos !== 'VERB' || skip[k]) continue;
+    const s = sentences[t.sentence]!;
+    if (NEGATIONS.has(tokens[k - 1]?.normal ?? '') || NEGATIONS.has(tokens[k - 2]?.normal ?? '')) continue;
+    // active, not a passive participle ("is seen as", "was decided"), and followed by what it reports: that, a quotation or a colon
+    let p = k - 1;
+    while (p >= s.tokenStart && tokens[p]!.pos === 'ADV') p--;
+    if (p >= s.tokenStart && tokens[p]!.lemma === 'be') continue;
+    let q = m.tokenEnd;
+    while (q < s.tokenEnd && tokens[q]!.pos === 'ADV') q++;
+    const next = tokens[q];
+    if (q >= s.tokenEnd || !next || !(next.normal === 'that' || next.text === ':' || /^["“‘'«]$/.test(next.text))) continue;
+    let subject = false;
+    for (let j = s.tokenStart; j < k; j++) {
+      const w = tokens[j]!;
+      if (skip[j]) continue;
+      if (AUTHOR_PRONOUNS.has(w.normal) || w.normal === 'you') {
+        subject = false;
+        break;
+      }
+      if (w.pos === 'NOUN' || w.pos === 'PROPN' || (w.pos === 'PRON' && SOURCE_PRONOUNS.has(w.normal))) subject = true;
+    }
+    if (subject) out[t.sentence] = 1;
+  }
+  return out;
 }
 
 /** The end offset of the clause from token `k`: before a semicolon or a comma with a conjunction ("…, but …"), else the sentence end. */
@@ -369,6 +415,7 @@ export function findUnsourced(article: AnalysedArticle, attributions: Attributio
   const skip = new Uint8Array(tokens.length);
   for (let k = 0; k < tokens.length; k++) skip[k] = inQuote[k]! | cov.reported[k]!;
   const introduced = introducedBlocks(article, cov, inQuote);
+  const uncovered = uncoveredReports(article, skip, lexicons);
   const out: UnsourcedDraft[] = [];
   for (let si = 0; si < sentences.length; si++) {
     checkBudget('unsourced');
@@ -396,7 +443,8 @@ export function findUnsourced(article: AnalysedArticle, attributions: Attributio
       // a claim of the article's own beside a reported one
       const own = reasonOf(tokens, s, skip, roles);
       reason = own === 'no-attribution' ? 'beside-source' : own;
-    } else if (continuesSource(article, si, cov, roles)) reason = 'continues-source';
+    } else if (uncovered[si]) continue; // a report parallax could not parse: whose claim it is stays open
+    else if (continuesSource(article, si, cov, roles)) reason = 'continues-source';
     else reason = reasonOf(tokens, s, skip, roles);
     out.push({
       kind: 'unsourced',
