@@ -213,6 +213,9 @@ function coverage(article: AnalysedArticle, attributions: readonly AttributionDr
       if (overlap >= (s.end - s.start) * 0.5) c.content[i] = Math.max(c.content[i]!, level);
       // Indirect content that runs to the end of its sentence (only closing punctuation after it).
       if (level === 2 && !a.direct && content.end <= s.end && content.end > s.start && /^[\s.!;,)”’"']*$/.test(text.slice(content.end, s.end))) c.runsOn[i] = 1;
+      // … or that ends its sentence with the cue and source after it ("In 2008, he used the money for …, the document said.")
+      const tail = Math.max(cue.end, a.source?.end ?? 0);
+      if (level === 2 && !a.direct && content.start >= s.start && content.end <= cue.start && tail <= s.end && tail > content.end && /^[\s.!;,)”’"']*$/.test(text.slice(tail, s.end))) c.runsOn[i] = 1;
     }
   }
   return c;
@@ -340,6 +343,8 @@ function ownQuotations(article: AnalysedArticle, quotes: readonly Quotation[], l
  * statement set out in its own paragraphs without quotation marks: "X wrote on Facebook:"): the
  * paragraph after the introduction, and each following paragraph that has no attribution of its
  * own and speaks in the first or second person or opens with a verb (an imperative), at most five.
+ * An introduction without a reporting cue ("Read the full post via Gawker:") counts only when the
+ * paragraph after it already speaks so.
  */
 function introducedBlocks(article: AnalysedArticle, cov: Coverage, skip: Uint8Array): Uint8Array {
   const { sentences, tokens } = article;
@@ -353,7 +358,9 @@ function introducedBlocks(article: AnalysedArticle, cov: Coverage, skip: Uint8Ar
   for (let i = 0; i < sentences.length; i++) {
     const s = sentences[i]!;
     const own = byParagraph.get(s.paragraph)!;
-    if (tokens[s.tokenEnd - 1]!.text !== ':' || !cov.cue[i] || own[own.length - 1] !== i) continue; // the introduction ends its paragraph
+    if (tokens[s.tokenEnd - 1]!.text !== ':' || own[own.length - 1] !== i) continue; // the introduction ends its paragraph
+    // an introduction without a cue ("Read the full post via Gawker:") gives away a text only when it speaks in the first or second person
+    const cued = cov.cue[i] !== 0;
     for (let p = s.paragraph + 1, taken = 0; taken < 5; p++, taken++) {
       const members = byParagraph.get(p);
       if (!members || members.some((j) => cov.cue[j] || sentences[j]!.heading)) break;
@@ -363,7 +370,7 @@ function introducedBlocks(article: AnalysedArticle, cov: Coverage, skip: Uint8Ar
         for (let k = t.tokenStart; k < t.tokenEnd; k++) if (!skip[k] && PERSONAL.has(tokens[k]!.normal)) return true;
         return false;
       });
-      if (taken > 0 && !voiced) break;
+      if ((taken > 0 || !cued) && !voiced) break;
       for (const j of members) block[j] = 1;
     }
   }
