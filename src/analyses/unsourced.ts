@@ -41,7 +41,7 @@ const EXPLANATIONS: Record<UnsourcedReason, string> = {
 };
 
 /** Lexicon categories of kind `unsourced` (lexicons/unsourced.yml) that this analysis reads. */
-type Role = 'prescriptive' | 'discourse' | 'prediction' | 'agentless-passive' | 'own-comment' | 'continuation';
+type Role = 'prescriptive' | 'discourse' | 'prediction' | 'agentless-passive' | 'own-comment' | 'continuation' | 'communication-verb' | 'communication-noun';
 
 /** For each token, the roles of the `unsourced` lexicon entries whose phrase starts there. */
 function rolesOf(article: AnalysedArticle, lexicons: Lexicons): Map<number, Set<string>> {
@@ -233,9 +233,28 @@ const NEGATIONS = new Set(['not', "n't", 'never', 'no']);
  * words, followed by what it reports (that, a quotation, a colon), with a subject before it in the
  * sentence that is not the writer (I, we, you), and not negated counts.
  */
-function uncoveredReports(article: AnalysedArticle, skip: Uint8Array, lexicons: Lexicons): Uint8Array {
+function uncoveredReports(article: AnalysedArticle, skip: Uint8Array, lexicons: Lexicons, roles: Map<number, Set<string>>): Uint8Array {
   const { tokens, sentences } = article;
   const out = new Uint8Array(sentences.length);
+  // "X issued a statement (Thursday night) saying …", "X sent a letter … asking …", "X released a memo titled …"
+  for (const [k, r] of roles) {
+    const t = tokens[k]!;
+    if (!r.has('communication-verb') || t.pos !== 'VERB' || skip[k] || /ing$/.test(t.normal)) continue; // a finite verb, not a participle of a side clause
+    const s = sentences[t.sentence]!;
+    // the subject may be the source of an attribution built from the words after ("The ministry sent a letter … asking …")
+    if (!hasSubject(tokens, s.tokenStart, k) || NEGATIONS.has(tokens[k - 1]?.normal ?? '') || NEGATIONS.has(tokens[k - 2]?.normal ?? '')) continue;
+    let noun = -1;
+    for (let j = k + 1; j <= k + 4 && j < s.tokenEnd; j++) if (roles.get(j)?.has('communication-noun') && tokens[j]!.pos === 'NOUN') noun = j;
+    if (noun < 0) continue;
+    for (let j = noun + 1; j <= noun + 8 && j < s.tokenEnd; j++) {
+      const w = tokens[j]!;
+      if (w.text === ';' || w.text === '.') break;
+      if ((w.pos === 'VERB' && /ing$/.test(w.normal)) || w.normal === 'titled' || w.normal === 'that' || w.text === ':' || /^["“]$/.test(w.text)) {
+        out[t.sentence] = 1;
+        break;
+      }
+    }
+  }
   for (const m of lexicons.match(article, 'reporting-verbs')) {
     const k = m.tokenStart;
     const t = tokens[k]!;
@@ -250,19 +269,21 @@ function uncoveredReports(article: AnalysedArticle, skip: Uint8Array, lexicons: 
     while (q < s.tokenEnd && tokens[q]!.pos === 'ADV') q++;
     const next = tokens[q];
     if (q >= s.tokenEnd || !next || !(next.normal === 'that' || next.text === ':' || /^["“‘'«]$/.test(next.text))) continue;
-    let subject = false;
-    for (let j = s.tokenStart; j < k; j++) {
-      const w = tokens[j]!;
-      if (skip[j]) continue;
-      if (AUTHOR_PRONOUNS.has(w.normal) || w.normal === 'you') {
-        subject = false;
-        break;
-      }
-      if (w.pos === 'NOUN' || w.pos === 'PROPN' || (w.pos === 'PRON' && SOURCE_PRONOUNS.has(w.normal))) subject = true;
-    }
-    if (subject) out[t.sentence] = 1;
+    if (hasSubject(tokens, s.tokenStart, k, skip)) out[t.sentence] = 1;
   }
   return out;
+}
+
+/** True when tokens from..k-1 (outside `skip`: quoted and reported words) hold a subject that is not the writer: a noun, a name or he / she / it / they. */
+function hasSubject(tokens: Token[], from: number, k: number, skip?: Uint8Array): boolean {
+  let subject = false;
+  for (let j = from; j < k; j++) {
+    const w = tokens[j]!;
+    if (skip?.[j]) continue;
+    if (AUTHOR_PRONOUNS.has(w.normal) || w.normal === 'you') return false;
+    if (w.pos === 'NOUN' || w.pos === 'PROPN' || (w.pos === 'PRON' && SOURCE_PRONOUNS.has(w.normal))) subject = true;
+  }
+  return subject;
 }
 
 /** The end offset of the clause from token `k`: before a semicolon or a comma with a conjunction ("…, but …"), else the sentence end. */
@@ -422,7 +443,7 @@ export function findUnsourced(article: AnalysedArticle, attributions: Attributio
   const skip = new Uint8Array(tokens.length);
   for (let k = 0; k < tokens.length; k++) skip[k] = inQuote[k]! | cov.reported[k]!;
   const introduced = introducedBlocks(article, cov, inQuote);
-  const uncovered = uncoveredReports(article, skip, lexicons);
+  const uncovered = uncoveredReports(article, skip, lexicons, roles);
   const out: UnsourcedDraft[] = [];
   for (let si = 0; si < sentences.length; si++) {
     checkBudget('unsourced');
@@ -447,7 +468,8 @@ export function findUnsourced(article: AnalysedArticle, attributions: Attributio
       if (Math.max(cov.content[si]!, cov.cue[si]!) === 2) continue;
       reason = 'vague-source';
     } else if (cov.cue[si]) {
-      // a claim of the article's own beside a reported one
+      // a claim of the article's own beside a reported one, unless that claim only puts out the reported text ("sent a letter … asking …")
+      if (uncovered[si]) continue;
       const own = reasonOf(tokens, s, skip, roles);
       reason = own === 'no-attribution' ? 'beside-source' : own;
     } else if (uncovered[si]) continue; // a report parallax could not parse: whose claim it is stays open

@@ -64,6 +64,14 @@ describe('unsourced assertions on small texts', () => {
     expect(unsourced('The region risked a backlash, and the mayors were slow to respond to it.')).toEqual([[0, 'no-attribution', 'The region risked a backlash, and the mayors were slow to respond to it.']]);
   });
 
+  it('abstains on a sentence that puts out a text and gives its words (issued a statement saying …, released a memo titled …)', () => {
+    expect(unsourced('The ministry sent a letter to the council late on Friday asking it to keep the border closed.')).toEqual([]);
+    expect(unsourced('The campaign manager released a memo titled “Where the race stands” on Monday night.')).toEqual([]);
+    // a statement put out with no words of it given is the article's account
+    const text = 'The ministry sent a letter to the council on Friday after the border closed for a week.';
+    expect(unsourced(text)).toEqual([[0, 'no-attribution', text]]);
+  });
+
   it('reads the words after a cue that follows its quotation as the reporting clause ("…," X declared in a televised address)', () => {
     expect(unsourced('“Our nation is in danger,” the prime minister declared in a televised address Wednesday evening.')).toEqual([]);
     // a claim of the article's own after "and" stays its own
