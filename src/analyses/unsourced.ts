@@ -41,7 +41,7 @@ const EXPLANATIONS: Record<UnsourcedReason, string> = {
 };
 
 /** Lexicon categories of kind `unsourced` (lexicons/unsourced.yml) that this analysis reads. */
-type Role = 'prescriptive' | 'discourse' | 'prediction' | 'agentless-passive' | 'own-comment' | 'continuation';
+type Role = 'prescriptive' | 'discourse' | 'prediction' | 'agentless-passive' | 'own-comment' | 'continuation' | 'communication-verb' | 'communication-noun';
 
 /** For each token, the roles of the `unsourced` lexicon entries whose phrase starts there. */
 function rolesOf(article: AnalysedArticle, lexicons: Lexicons): Map<number, Set<string>> {
@@ -195,7 +195,9 @@ function coverage(article: AnalysedArticle, attributions: readonly AttributionDr
       if (cue.start >= s.start && cue.end <= s.end) {
         c.cue[i] = Math.max(c.cue[i]!, level);
         // A cue whose content lies outside its sentence (or is missing) still reports the rest of its clause.
-        if (!content || content.end <= s.start || content.start >= s.end) report({ start: cue.end, end: clauseEnd(tokens, tokenIndexAt(tokens, cue.end), s) });
+        // So does a cue after its content in the same sentence ("“…,” Essid declared in a televised address Wednesday"):
+        // the words after it are the reporting clause's own (where, when, how it was said).
+        if (!content || content.end <= s.start || content.start >= s.end || content.end <= cue.start) report({ start: cue.end, end: clauseEnd(tokens, tokenIndexAt(tokens, cue.end), s) });
         if (level === 2 && content && content.start === s.start && content.end <= cue.start && a.source && a.source.start > cue.end && /^\s*by\s/.test(text.slice(cue.end, a.source.start))) c.framed[i] = 1;
         if (level === 2 && a.source) {
           const words = c.sources.get(i) ?? new Set<string>();
@@ -211,9 +213,77 @@ function coverage(article: AnalysedArticle, attributions: readonly AttributionDr
       if (overlap >= (s.end - s.start) * 0.5) c.content[i] = Math.max(c.content[i]!, level);
       // Indirect content that runs to the end of its sentence (only closing punctuation after it).
       if (level === 2 && !a.direct && content.end <= s.end && content.end > s.start && /^[\s.!;,)”’"']*$/.test(text.slice(content.end, s.end))) c.runsOn[i] = 1;
+      // … or that ends its sentence with the cue and source after it ("In 2008, he used the money for …, the document said.")
+      const tail = Math.max(cue.end, a.source?.end ?? 0);
+      if (level === 2 && !a.direct && content.start >= s.start && content.end <= cue.start && tail <= s.end && tail > content.end && /^[\s.!;,)”’"']*$/.test(text.slice(tail, s.end))) c.runsOn[i] = 1;
     }
   }
   return c;
+}
+
+/** Words that negate a verb just before it ("did not say", "never claimed"): a refused or denied report reports nothing. */
+const NEGATIONS = new Set(['not', "n't", 'never', 'no']);
+
+/**
+ * Sentences that report what someone said, wrote or concluded with a reporting verb of the
+ * lexicon (reporting-verbs) in the article's own words, though no attribution was built from it
+ * ("That caused other Republicans to warn that …", "The oddsmakers … project a handful of pickups",
+ * "The projections … indicate that …"): parallax cannot tell whose claim the rest is, so it
+ * abstains. Only an active verb (tagged VERB, not after a form of be) outside quoted and reported
+ * words, followed by what it reports (that, a quotation, a colon), with a subject before it in the
+ * sentence that is not the writer (I, we, you), and not negated counts.
+ */
+function uncoveredReports(article: AnalysedArticle, skip: Uint8Array, lexicons: Lexicons, roles: Map<number, Set<string>>): Uint8Array {
+  const { tokens, sentences } = article;
+  const out = new Uint8Array(sentences.length);
+  // "X issued a statement (Thursday night) saying …", "X sent a letter … asking …", "X released a memo titled …"
+  for (const [k, r] of roles) {
+    const t = tokens[k]!;
+    if (!r.has('communication-verb') || t.pos !== 'VERB' || skip[k] || /ing$/.test(t.normal)) continue; // a finite verb, not a participle of a side clause
+    const s = sentences[t.sentence]!;
+    // the subject may be the source of an attribution built from the words after ("The ministry sent a letter … asking …")
+    if (!hasSubject(tokens, s.tokenStart, k) || NEGATIONS.has(tokens[k - 1]?.normal ?? '') || NEGATIONS.has(tokens[k - 2]?.normal ?? '')) continue;
+    let noun = -1;
+    for (let j = k + 1; j <= k + 4 && j < s.tokenEnd; j++) if (roles.get(j)?.has('communication-noun') && tokens[j]!.pos === 'NOUN') noun = j;
+    if (noun < 0) continue;
+    for (let j = noun + 1; j <= noun + 8 && j < s.tokenEnd; j++) {
+      const w = tokens[j]!;
+      if (w.text === ';' || w.text === '.') break;
+      if ((w.pos === 'VERB' && /ing$/.test(w.normal)) || w.normal === 'titled' || w.normal === 'that' || w.text === ':' || /^["“]$/.test(w.text)) {
+        out[t.sentence] = 1;
+        break;
+      }
+    }
+  }
+  for (const m of lexicons.match(article, 'reporting-verbs')) {
+    const k = m.tokenStart;
+    const t = tokens[k]!;
+    if (t.pos !== 'VERB' || skip[k]) continue;
+    const s = sentences[t.sentence]!;
+    if (NEGATIONS.has(tokens[k - 1]?.normal ?? '') || NEGATIONS.has(tokens[k - 2]?.normal ?? '')) continue;
+    // active, not a passive participle ("is seen as", "was decided"), and followed by what it reports: that, a quotation or a colon
+    let p = k - 1;
+    while (p >= s.tokenStart && tokens[p]!.pos === 'ADV') p--;
+    if (p >= s.tokenStart && tokens[p]!.lemma === 'be') continue;
+    let q = m.tokenEnd;
+    while (q < s.tokenEnd && tokens[q]!.pos === 'ADV') q++;
+    const next = tokens[q];
+    if (q >= s.tokenEnd || !next || !(next.normal === 'that' || next.text === ':' || /^["“‘'«]$/.test(next.text))) continue;
+    if (hasSubject(tokens, s.tokenStart, k, skip)) out[t.sentence] = 1;
+  }
+  return out;
+}
+
+/** True when tokens from..k-1 (outside `skip`: quoted and reported words) hold a subject that is not the writer: a noun, a name or he / she / it / they. */
+function hasSubject(tokens: Token[], from: number, k: number, skip?: Uint8Array): boolean {
+  let subject = false;
+  for (let j = from; j < k; j++) {
+    const w = tokens[j]!;
+    if (skip?.[j]) continue;
+    if (AUTHOR_PRONOUNS.has(w.normal) || w.normal === 'you') return false;
+    if (w.pos === 'NOUN' || w.pos === 'PROPN' || (w.pos === 'PRON' && SOURCE_PRONOUNS.has(w.normal))) subject = true;
+  }
+  return subject;
 }
 
 /** The end offset of the clause from token `k`: before a semicolon or a comma with a conjunction ("…, but …"), else the sentence end. */
@@ -294,6 +364,8 @@ function ownQuotations(article: AnalysedArticle, quotes: readonly Quotation[], l
  * statement set out in its own paragraphs without quotation marks: "X wrote on Facebook:"): the
  * paragraph after the introduction, and each following paragraph that has no attribution of its
  * own and speaks in the first or second person or opens with a verb (an imperative), at most five.
+ * An introduction without a reporting cue ("Read the full post via Gawker:") counts only when the
+ * paragraph after it already speaks so.
  */
 function introducedBlocks(article: AnalysedArticle, cov: Coverage, skip: Uint8Array): Uint8Array {
   const { sentences, tokens } = article;
@@ -307,7 +379,9 @@ function introducedBlocks(article: AnalysedArticle, cov: Coverage, skip: Uint8Ar
   for (let i = 0; i < sentences.length; i++) {
     const s = sentences[i]!;
     const own = byParagraph.get(s.paragraph)!;
-    if (tokens[s.tokenEnd - 1]!.text !== ':' || !cov.cue[i] || own[own.length - 1] !== i) continue; // the introduction ends its paragraph
+    if (tokens[s.tokenEnd - 1]!.text !== ':' || own[own.length - 1] !== i) continue; // the introduction ends its paragraph
+    // an introduction without a cue ("Read the full post via Gawker:") gives away a text only when it speaks in the first or second person
+    const cued = cov.cue[i] !== 0;
     for (let p = s.paragraph + 1, taken = 0; taken < 5; p++, taken++) {
       const members = byParagraph.get(p);
       if (!members || members.some((j) => cov.cue[j] || sentences[j]!.heading)) break;
@@ -317,7 +391,7 @@ function introducedBlocks(article: AnalysedArticle, cov: Coverage, skip: Uint8Ar
         for (let k = t.tokenStart; k < t.tokenEnd; k++) if (!skip[k] && PERSONAL.has(tokens[k]!.normal)) return true;
         return false;
       });
-      if (taken > 0 && !voiced) break;
+      if ((taken > 0 || !cued) && !voiced) break;
       for (const j of members) block[j] = 1;
     }
   }
@@ -369,6 +443,7 @@ export function findUnsourced(article: AnalysedArticle, attributions: Attributio
   const skip = new Uint8Array(tokens.length);
   for (let k = 0; k < tokens.length; k++) skip[k] = inQuote[k]! | cov.reported[k]!;
   const introduced = introducedBlocks(article, cov, inQuote);
+  const uncovered = uncoveredReports(article, skip, lexicons, roles);
   const out: UnsourcedDraft[] = [];
   for (let si = 0; si < sentences.length; si++) {
     checkBudget('unsourced');
@@ -393,10 +468,12 @@ export function findUnsourced(article: AnalysedArticle, attributions: Attributio
       if (Math.max(cov.content[si]!, cov.cue[si]!) === 2) continue;
       reason = 'vague-source';
     } else if (cov.cue[si]) {
-      // a claim of the article's own beside a reported one
+      // a claim of the article's own beside a reported one, unless that claim only puts out the reported text ("sent a letter … asking …")
+      if (uncovered[si]) continue;
       const own = reasonOf(tokens, s, skip, roles);
       reason = own === 'no-attribution' ? 'beside-source' : own;
-    } else if (continuesSource(article, si, cov, roles)) reason = 'continues-source';
+    } else if (uncovered[si]) continue; // a report parallax could not parse: whose claim it is stays open
+    else if (continuesSource(article, si, cov, roles)) reason = 'continues-source';
     else reason = reasonOf(tokens, s, skip, roles);
     out.push({
       kind: 'unsourced',

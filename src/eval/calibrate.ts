@@ -12,6 +12,8 @@
  * - attribution: PolNeAR train (right when it matches a gold relation: cue and source overlap);
  * - plus every judged audit sheet in tests/fixtures/audit/ whose `data` is a tuning half
  *   (`basil-tune`, `polnear-train`, `babe-odd`): right counts as correct, wrong and partly as wrong.
+ *   Unsourced items are re-run: a judged sentence the current rules no longer flag is left out, and
+ *   one they flag for another reason counts under its current reason.
  *
  * A key gets a record when at least MIN_JUDGED findings were judged; pooled keys (loaded/<category>,
  * loaded, unsourced/<reason>, unsourced, attribution) are written whenever they have one case.
@@ -27,6 +29,7 @@ import { calibrationKeys } from '../analyses/confidence.js';
 import { loadLexicons } from '../lexicons/index.js';
 import { analyseArticle, prepareArticle } from '../pipeline.js';
 import { parseAnn } from './attribution.js';
+import { auditArticlePath, auditFindings } from './audit.js';
 import { analyseBabe, analyseBasil, babeHit, babeItems, basilHit, basilTexts } from './markers.js';
 import { DATASETS } from './datasets.js';
 
@@ -183,7 +186,7 @@ export function contentAgrees(text: string, content: Span | null, gold: readonly
 export interface AuditSheet {
   kind: string;
   data: string;
-  items: { finding: { kind: string; rule: string; [k: string]: unknown }; verdict?: string | null }[];
+  items: { article?: string; finding: { kind: string; rule: string; [k: string]: unknown }; verdict?: string | null }[];
 }
 
 /** Judged audit sheets in `dir`, with their file names. */
@@ -195,12 +198,26 @@ export function readAuditSheets(dir: string): { file: string; sheet: AuditSheet 
     .map((file) => ({ file, sheet: parse(readFileSync(join(dir, file), 'utf8')) as AuditSheet }));
 }
 
-function fromAudits(dir: string, t: Tallies): void {
+function fromAudits(dir: string, t: Tallies, tmp: string): void {
+  const lexicons = loadLexicons();
+  const current = new Map<string, FindingDraft[]>();
   for (const { file, sheet } of readAuditSheets(dir)) {
     if (!TUNING_DATA.has(sheet.data)) continue;
     for (const item of sheet.items) {
       if (item.verdict !== 'right' && item.verdict !== 'wrong' && item.verdict !== 'partly') continue;
-      t.add(item.finding, item.verdict === 'right', `audit sheet tests/fixtures/audit/${file}`);
+      let finding: AuditSheet['items'][number]['finding'] | FindingDraft = item.finding;
+      if (sheet.kind === 'unsourced' && item.article) {
+        // The sentence as the current rules see it: a judged sentence they no longer flag has no
+        // confidence to give, and one they flag for another reason counts under that reason. The
+        // sheet's items are a uniform draw from the findings of the rules it was drawn with, so
+        // those still flagged are a uniform draw from what the current rules flag of them.
+        let fs = current.get(item.article);
+        if (!fs) current.set(item.article, (fs = auditFindings(auditArticlePath(item.article, tmp), lexicons).findings.filter((f) => f.kind === 'unsourced')));
+        const now = fs.find((f) => f.start === item.finding['start'] && f.end === item.finding['end']);
+        if (!now) continue;
+        finding = now;
+      }
+      t.add(finding, item.verdict === 'right', `audit sheet tests/fixtures/audit/${file}`);
     }
   }
 }
@@ -223,7 +240,7 @@ function main(): void {
   try {
     loadedFromGold(DATASETS, t, tmp);
     polnearTrain(DATASETS, t);
-    fromAudits(join(PACKAGE_ROOT, 'tests', 'fixtures', 'audit'), read);
+    fromAudits(join(PACKAGE_ROOT, 'tests', 'fixtures', 'audit'), read, tmp);
     t.settle();
     read.settle();
   } finally {

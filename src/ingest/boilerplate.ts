@@ -242,6 +242,11 @@ function classifyLines(lines: readonly ContentLine[], meta: ArticleMeta, cues: B
       if (stampWord && short(6) && /\d/.test(t)) return { reason: 'publication-stamp', rule: `stamp "${stampWord[0]}"` };
     }
     if (cues.updateNote.test(t) && short(40)) return { reason: 'publication-stamp', rule: 'update or correction notice' };
+    const reprint = short(30) ? cues.reprintNote.exec(t) : null;
+    // "… originally appeared on The Atlantic", "… reprinted with permission": where, or the permission, follows
+    if (reprint && (/permission$/i.test(reprint[0]) || /^\s+(?:on|in|at)\s/i.test(t.slice(reprint.index + reprint[0].length)))) {
+      return { reason: 'publication-stamp', rule: 'note that the article appeared elsewhere' };
+    }
     // captions and photo credits
     if (cues.creditOnly.test(t)) return { reason: 'photo-credit', rule: 'line names only photo agencies' };
     if (short(40)) {
@@ -282,6 +287,8 @@ function classifyLines(lines: readonly ContentLine[], meta: ArticleMeta, cues: B
       if (mask & CUE.contact && nearEdge(i) && cues.bioContact.test(t)) return { reason: 'author-bio', rule: 'contact the author' };
       const credit = mask & CUE.credit ? cues.reportingCredit.exec(t) : null;
       if (credit && short(25) && (nearEdge(i) || credit.index <= 3)) return { reason: 'byline', rule: `credit "${credit[0]}"` };
+      // "Jane Roe contributed to this report." anywhere: a short line that ends with the credit
+      if (credit && short(12) && /^\p{Lu}/u.test(t) && /^[\s.]*$/.test(t.slice(credit.index + credit[0].length))) return { reason: 'byline', rule: `line ends with the credit "${credit[0]}"` };
       if (nearEdge(i) && /^\p{Lu}/u.test(t)) {
         const verb = mask & CUE.bioVerb ? cues.bioVerb.exec(t.slice(0, 200)) : null;
         if (verb && /^[\p{Lu}][\p{L}\p{M}'’.-]*(\s+[\p{Lu}][\p{L}\p{M}'’.-]*)+/u.test(t)) {

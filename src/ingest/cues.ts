@@ -42,6 +42,12 @@ export interface BoilerplateCues {
   stampMaxWords: number;
   /** At the start of a line: an update or correction notice. */
   updateNote: RegExp;
+  /** At the start of a line: a note that the article appeared elsewhere first or also ("This article originally appeared on …"). */
+  reprintNote: RegExp;
+  /** HTML class-name part (lower case) → the boilerplate reason of an element carrying it. */
+  furnitureClasses: ReadonlyMap<string, 'caption' | 'share-prompt' | 'author-bio'>;
+  /** An element marked as furniture by its class is dropped only when it holds at most this many words. */
+  furnitureMaxWords: number;
   /** A date with a month name ("21 juni 2024", "April 03, 2025") or numbers ("2024-06-21", "21.06.2024"). */
   date: RegExp;
   /** Month name (lower case) → month number 1–12. */
@@ -146,6 +152,20 @@ function num(data: Record<string, unknown>, key: string, file: string): number {
   return v;
 }
 
+const FURNITURE_REASONS = ['caption', 'share-prompt', 'author-bio'] as const;
+
+/** The `furniture_classes` map: reason → class-name parts, read as part → reason. */
+function furnitureClasses(v: unknown, file: string): Map<string, (typeof FURNITURE_REASONS)[number]> {
+  if (!v || typeof v !== 'object' || Array.isArray(v)) throw new Error(`lexicons/ingest/${file}: "furniture_classes" must map reasons to lists of class-name parts`);
+  const out = new Map<string, (typeof FURNITURE_REASONS)[number]>();
+  for (const reason of Object.keys(v)) {
+    const r = FURNITURE_REASONS.find((x) => x === reason);
+    if (!r) throw new Error(`lexicons/ingest/${file}: furniture_classes: expected one of ${FURNITURE_REASONS.join(', ')}, found "${reason}"`);
+    for (const part of list(v as Record<string, unknown>, reason, file)) out.set(part.toLowerCase(), r);
+  }
+  return out;
+}
+
 let boilerplateCues: BoilerplateCues | undefined;
 let languageCues: LanguageCues | undefined;
 
@@ -214,6 +234,9 @@ export function loadBoilerplateCues(): BoilerplateCues {
     stampWord: wordsRegex(get('stamp_words')),
     stampMaxWords: num(d, 'stamp_max_words', f),
     updateNote: wordsRegex(get('update_notes'), '^\\W*'),
+    reprintNote: wordsRegex(get('reprint_notes'), '^\\W*'),
+    furnitureClasses: furnitureClasses(d['furniture_classes'], f),
+    furnitureMaxWords: num(d, 'furniture_max_words', f),
     date,
     months,
     nameParticles: new Set(get('name_particles')),

@@ -14,7 +14,8 @@ import { createRequire } from 'node:module';
 import type { Readability as ReadabilityType } from '@mozilla/readability';
 import type { DefaultTreeAdapterMap } from 'parse5';
 import { InputError } from '../core/errors.js';
-import type { ArticleMeta, BoilerplateSpan, SourceDocument, Span } from '../core/types.js';
+import type { ArticleMeta, BoilerplateReason, BoilerplateSpan, SourceDocument, Span } from '../core/types.js';
+import { loadBoilerplateCues } from './cues.js';
 
 /** The HTML libraries, loaded on the first HTML file (a run over .txt/.md never loads them). */
 interface HtmlLibraries {
@@ -65,6 +66,34 @@ interface Unit {
   heading: boolean;
   /** Inside nav, footer or aside. */
   chrome: boolean;
+  /** Inside an element that is page furniture by its tag or class name (a caption, a code block, a newsletter box). */
+  furniture: Furniture | null;
+}
+
+/** An element marked as page furniture; `id` tells its units apart from another element's. */
+interface Furniture {
+  reason: BoilerplateReason;
+  rule: string;
+  id: number;
+  /** Marked by a class name (dropped only when short), or by its tag (always). */
+  byClass: boolean;
+}
+
+/** The furniture an element is by its tag (<figcaption>, <pre>) or its class names (lexicons/ingest/boilerplate.yml furniture_classes), or null. */
+function furnitureOf(el: Element, id: number): Furniture | null {
+  if (el.tagName === 'figcaption') return { reason: 'caption', rule: 'inside <figcaption>', id, byClass: false };
+  if (el.tagName === 'pre') return { reason: 'markup', rule: 'preformatted code block (<pre>)', id, byClass: false };
+  const cls = attr(el, 'class');
+  if (!cls) return null;
+  const classes = loadBoilerplateCues().furnitureClasses;
+  for (const name of cls.toLowerCase().split(/\s+/)) {
+    if (/^(?:no|not|without|has|with|hide|hidden)[-_]/.test(name)) continue; // "no_caption", "has-caption": a state, not the thing
+    for (const part of name.split(/[_-]+/)) {
+      const reason = classes.get(part);
+      if (reason) return { reason, rule: `element of class "${name.slice(0, 60)}"`, id, byClass: true };
+    }
+  }
+  return null;
 }
 
 const collapse = (s: string) => s.replace(/[\s\u00a0]+/g, ' ').trim();
@@ -86,9 +115,10 @@ function unitsOf(root: Node, located: boolean): Unit[] {
     skipped = false;
   };
   // A frame: a node to enter, or (exit) a block element to close after its children.
-  const stack: { node: Node; heading: boolean; chrome: boolean; exit: boolean }[] = [{ node: root, heading: false, chrome: false, exit: false }];
+  const stack: { node: Node; heading: boolean; chrome: boolean; furniture: Furniture | null; exit: boolean }[] = [{ node: root, heading: false, chrome: false, furniture: null, exit: false }];
+  let elementId = 0;
   while (stack.length > 0) {
-    const { node, heading, chrome, exit } = stack.pop()!;
+    const { node, heading, chrome, furniture, exit } = stack.pop()!;
     if (exit) {
       close();
       continue;
@@ -97,7 +127,7 @@ function unitsOf(root: Node, located: boolean): Unit[] {
       const t = node as TextNode;
       const loc = t.sourceCodeLocation;
       if (located && !loc) continue;
-      current ??= { nodes: [], text: '', heading, chrome };
+      current ??= { nodes: [], text: '', heading, chrome, furniture };
       current.nodes.push({ start: loc?.startOffset ?? 0, end: loc?.endOffset ?? 0, value: t.value, afterSkip: skipped && current.nodes.length > 0 });
       skipped = false;
       continue;
@@ -115,11 +145,13 @@ function unitsOf(root: Node, located: boolean): Unit[] {
     const block = BLOCK.has(tag);
     if (block) {
       close();
-      stack.push({ node, heading, chrome, exit: true });
+      stack.push({ node, heading, chrome, furniture, exit: true });
     }
     const h = heading || /^h[1-6]$/.test(tag);
     const c = chrome || CHROME.has(tag);
-    for (let k = node.childNodes.length - 1; k >= 0; k--) stack.push({ node: node.childNodes[k]!, heading: h, chrome: c, exit: false });
+    // only block elements (their own units) are furniture: an inline <span class="credit"> inside a paragraph stays with it
+    const f = furniture ?? (block ? furnitureOf(node as Element, elementId++) : null);
+    for (let k = node.childNodes.length - 1; k >= 0; k--) stack.push({ node: node.childNodes[k]!, heading: h, chrome: c, furniture: f, exit: false });
   }
   close();
   return units;
@@ -279,6 +311,24 @@ export function readHtml(path: string, text: string): SourceDocument {
     });
   }
 
+  // Furniture by tag or class name (captions, code blocks, newsletter boxes) that Readability kept:
+  // excluded with its reason; an element marked by class only when it is short (see furnitureOf).
+  const furnitureWords = new Map<number, number>();
+  source.forEach((u, i) => {
+    if (isContent[i] && u.furniture) furnitureWords.set(u.furniture.id, (furnitureWords.get(u.furniture.id) ?? 0) + u.text.split(' ').length);
+  });
+  const { furnitureMaxWords } = loadBoilerplateCues();
+  const furnitureAt = source.map((u, i) => (isContent[i] && u.furniture && (!u.furniture.byClass || furnitureWords.get(u.furniture.id)! <= furnitureMaxWords) ? u.furniture : null));
+  const furniture: BoilerplateSpan[] = [];
+  // a page whose whole text is furniture (an article saved inside <pre>) keeps it
+  if (isContent.every((c, i) => !c || furnitureAt[i])) furnitureAt.fill(null);
+  source.forEach((u, i) => {
+    const f = furnitureAt[i];
+    if (!f) return;
+    isContent[i] = false;
+    for (const n of u.nodes) furniture.push({ start: n.start, end: n.end, text: text.slice(n.start, n.end), reason: f.reason, rule: f.rule });
+  });
+
   const content: Span[] = [];
   const bylines: Span[] = [];
   const inline: Span[] = [];
@@ -310,7 +360,7 @@ export function readHtml(path: string, text: string): SourceDocument {
   });
 
   const excluded: BoilerplateSpan[] = [];
-  const outside = [...content, ...bylines, ...inline].sort((a, b) => a.start - b.start);
+  const outside = [...content, ...bylines, ...inline, ...furniture].sort((a, b) => a.start - b.start);
   let cursor = 0;
   for (const s of outside) {
     if (s.start > cursor) excluded.push({ start: cursor, end: s.start, text: text.slice(cursor, s.start), reason: 'markup', rule: 'outside the main text (readability)' });
@@ -318,6 +368,7 @@ export function readHtml(path: string, text: string): SourceDocument {
   }
   if (cursor < text.length) excluded.push({ start: cursor, end: text.length, text: text.slice(cursor), reason: 'markup', rule: 'outside the main text (readability)' });
   for (const b of bylines) excluded.push({ ...b, text: text.slice(b.start, b.end), reason: 'byline', rule: 'the page marks it as the byline (readability)' });
+  excluded.push(...furniture);
   excluded.sort((a, b) => a.start - b.start);
 
   if (!meta.author && byline) meta.author = byline.replace(/^by\s+/i, '');

@@ -47,6 +47,46 @@ describe('unsourced assertions on small texts', () => {
     expect(unsourced(text)).toEqual([[text.indexOf('The post'), 'no-attribution', 'The post was deleted two hours later.']]);
   });
 
+  it('a colon introduction without a reporting cue gives away the text after it only when that text speaks in the first or second person', () => {
+    const text = 'Read the whole post here:\n\nDear council, I know you are busy, but you have ignored us for a year.\n\nThe council met on Monday and approved the budget.';
+    expect(unsourced(text)).toEqual([[text.indexOf('The council'), 'no-attribution', 'The council met on Monday and approved the budget.']]);
+    // the text after it in the third person stays the article's
+    const plain = 'Here is what happened next:\n\nThe council met on Monday and approved the budget.';
+    expect(unsourced(plain)).toEqual([[plain.indexOf('The council'), 'no-attribution', 'The council met on Monday and approved the budget.']]);
+  });
+
+  it('abstains on a report whose attribution was not built: an active reporting verb with a subject and that / a quotation after it', () => {
+    // the verb after "caused … to" is no attribution pattern, but the sentence reports what others warned
+    expect(unsourced('The vote caused several mayors to warn that the region risked a backlash.')).toEqual([]);
+    // negated, passive, or with the writer as subject: no abstention
+    expect(unsourced('The vote caused several mayors not to warn that the region risked a backlash.').map((u) => u[1])).toEqual(['no-attribution']);
+    expect(unsourced('The reform is widely seen as a failure by the region.').length).toBe(1);
+    expect(unsourced('The region risked a backlash, and the mayors were slow to respond to it.')).toEqual([[0, 'no-attribution', 'The region risked a backlash, and the mayors were slow to respond to it.']]);
+  });
+
+  it('abstains on a sentence that puts out a text and gives its words (issued a statement saying …, released a memo titled …)', () => {
+    expect(unsourced('The ministry sent a letter to the council late on Friday asking it to keep the border closed.')).toEqual([]);
+    expect(unsourced('The campaign manager released a memo titled “Where the race stands” on Monday night.')).toEqual([]);
+    // a statement put out with no words of it given is the article's account
+    const text = 'The ministry sent a letter to the council on Friday after the border closed for a week.';
+    expect(unsourced(text)).toEqual([[0, 'no-attribution', text]]);
+  });
+
+  it('reads the words after a cue that follows its quotation as the reporting clause ("…," X declared in a televised address)', () => {
+    expect(unsourced('“Our nation is in danger,” the prime minister declared in a televised address Wednesday evening.')).toEqual([]);
+    // a claim of the article's own after "and" stays its own
+    const text = '“Our nation is in danger,” the prime minister declared on Wednesday, and the army then closed the border.';
+    expect(unsourced(text).map((u) => u[1])).toEqual(['beside-source']);
+  });
+
+  it('lets the next sentence run on a report that ends with its cue and source ("…, prosecutors said.")', () => {
+    const text = 'The mayor spent the money on a cruise and a holiday home, prosecutors said. Two paintings were bought for the office with it.';
+    expect(unsourced(text)).toEqual([[text.indexOf('Two'), 'continues-source', 'Two paintings were bought for the office with it.']]);
+    // in a new paragraph it is the article's own
+    const apart = text.replace('said. Two', 'said.\n\nTwo');
+    expect(unsourced(apart)).toEqual([[apart.indexOf('Two'), 'no-attribution', 'Two paintings were bought for the office with it.']]);
+  });
+
   it('reads a quotation the writer gives from their own earlier writing as the article speaking', () => {
     const text = 'In an earlier column I wrote:\n\n“The army has lost control of the north and the government hides it.”';
     expect(unsourced(text)).toEqual([[text.indexOf('“'), 'no-attribution', '“The army has lost control of the north and the government hides it.”']]);

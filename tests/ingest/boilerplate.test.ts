@@ -26,7 +26,7 @@ function txtDoc(text: string): SourceDocument {
   return { path: 'x.txt', format: 'txt', text, meta: { ...EMPTY_META }, content: [{ start: 0, end: text.length }], excluded: [] };
 }
 /** The reason given to the line `line` of an article made of a title, that line and prose. */
-function reasonOf(line: string, where: 'top' | 'bottom' = 'top'): string | null {
+function reasonOf(line: string, where: 'top' | 'middle' | 'bottom' = 'top'): string | null {
   const prose = [
     'The government announced on Tuesday that it would extend the programme for another year.',
     'Officials said the decision followed months of talks with regional partners and donors.',
@@ -34,7 +34,12 @@ function reasonOf(line: string, where: 'top' | 'bottom' = 'top'): string | null 
     'The ministry did not respond to a request for comment before publication.',
     'Analysts expect the parliament to vote on the measure before the summer recess.',
   ];
-  const lines = where === 'top' ? ['A Title For The Test Article', line, ...prose] : ['A Title For The Test Article', ...prose, line];
+  const lines =
+    where === 'top'
+      ? ['A Title For The Test Article', line, ...prose]
+      : where === 'middle'
+        ? ['A Title For The Test Article', ...prose, ...prose.slice(0, 2), line, ...prose]
+        : ['A Title For The Test Article', ...prose, line];
   const text = lines.join('\n\n') + '\n';
   const { spans } = analyseBoilerplate(txtDoc(text));
   const hit = spans.find((s) => s.text === line.trim());
@@ -171,6 +176,24 @@ describe('general cues (lines not from the corpus)', () => {
     ['This article has been updated to include a statement from the ministry.', 'publication-stamp'],
   ])('%j at the end → %s', (line, reason) => {
     expect(reasonOf(line, 'bottom')).toBe(reason);
+  });
+
+  it.each([
+    ['Heba Habib contributed to this report.', 'byline'],
+    ['Jane Roe and John Doe contributed reporting.', 'byline'],
+    ['This article originally appeared on The Atlantic.', 'publication-stamp'],
+    ['This story was reprinted on Wired.com.', 'publication-stamp'],
+    ['Republished with permission.', 'publication-stamp'],
+  ])('%j in the middle of the article → %s', (line, reason) => {
+    expect(reasonOf(line, 'middle')).toBe(reason);
+  });
+
+  it.each([
+    'Two agencies contributed to this report, the ministry said on Monday evening in a statement.',
+    'This article originally appeared to settle the matter, but the court disagreed.',
+    'Local police contributed to the investigation that led to the arrests.',
+  ])('prose in the middle stays prose: %j', (line) => {
+    expect(reasonOf(line, 'middle')).toBeNull();
   });
 
   it.each([

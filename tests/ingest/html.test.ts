@@ -35,7 +35,11 @@ describe('readHtml', () => {
     expect(texts[1]).toMatch(/^Dock workers in Gävle returned to work on Monday/);
     expect(texts).toContain('Thursday');
     expect(texts).toContain('Support independent journalism: donate via PayPal.');
-    expect(texts).toContain('Ships waiting outside the harbour on Friday. Photo: Per Ek / TT');
+    // the <figcaption> is excluded by its tag, as a caption (not content)
+    expect(texts).not.toContain('Ships waiting outside the harbour on Friday. Photo: Per Ek / TT');
+    expect(doc.excluded.filter((e) => e.reason === 'caption').map((e) => [e.text, e.rule])).toEqual([
+      ['Ships waiting outside the harbour on Friday. Photo: Per Ek / TT', 'inside <figcaption>'],
+    ]);
     for (const t of texts) expect(t).not.toMatch(/[<>]|Share on Facebook|Ferry fares|Privacy|Injected|dataLayer|Opinion/);
   });
 
@@ -53,7 +57,7 @@ describe('readHtml', () => {
     }
     expect(inline).toEqual(['<a href="/news/talks">', '</a>']);
     expect(cursor).toBe(raw.length);
-    expect(new Set(doc.excluded.map((e) => e.reason))).toEqual(new Set(['markup']));
+    expect(new Set(doc.excluded.map((e) => e.reason))).toEqual(new Set(['markup', 'caption']));
     for (const e of doc.excluded) expect(raw.slice(e.start, e.end)).toBe(e.text);
   });
 
@@ -117,6 +121,43 @@ describe('markup inside a paragraph', () => {
     const a = prepare('inline.html', html);
     expect(a.sentences.map((s) => s.text)).toEqual(['The minister <b>Sergei Lavrov</b> said on <a href="/x">Monday</a> that 1,000 troops had arrived.']);
     for (const s of a.sentences) for (const b of a.boilerplate) expect(s.start < b.end && b.start < s.end).toBe(false);
+  });
+});
+
+describe('furniture by tag or class name', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'parallax-html-furniture-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const para = (n: number) => `<p>Paragraph ${n} of the article tells how the port strike ended after nine days of talks between the union and the owners.</p>`;
+  const read = (name: string, html: string) => {
+    const path = join(dir, name);
+    writeFileSync(path, html);
+    return readSource(path);
+  };
+
+  it('<pre> code, a newsletter box and a credit <div class="credit"> are excluded with their reasons; "no_caption" is not a caption', () => {
+    const html = `<html><body><article><div class="item no_caption">${para(1)}</div>${para(2)}<pre><code>rekt: { list: [ list: [] ] }</code></pre>${para(3)}<section class="c-newsletter"><h2>Cities are changing fast. Keep up with the Daily newsletter.</h2></section>${para(4)}<div class="photo-credit">Jane Roe/Agence France-Presse</div>${para(5)}</article></body></html>`;
+    const doc = read('furniture.html', html);
+    const texts = doc.content.map((c) => html.slice(c.start, c.end));
+    expect(texts.filter((t) => t.startsWith('Paragraph')).length).toBe(5);
+    expect(doc.excluded.filter((e) => e.reason !== 'markup' || e.rule !== 'outside the main text (readability)').map((e) => [e.reason, e.text, e.rule])).toEqual([
+      ['markup', 'rekt: { list: [ list: [] ] }', 'preformatted code block (<pre>)'],
+      ['share-prompt', 'Cities are changing fast. Keep up with the Daily newsletter.', 'element of class "c-newsletter"'],
+      ['caption', 'Jane Roe/Agence France-Presse', 'element of class "photo-credit"'],
+    ]);
+  });
+
+  it('a long element whose class names furniture stays content (a wrapper wrongly named)', () => {
+    const body = Array.from({ length: 8 }, (_, i) => para(i + 1)).join('');
+    const html = `<html><body><article><div class="newsletter-body">${body}</div></article></body></html>`;
+    const doc = read('wrapper.html', html);
+    expect(doc.content.map((c) => html.slice(c.start, c.end)).filter((t) => t.startsWith('Paragraph')).length).toBe(8);
+    expect(doc.excluded.every((e) => e.reason === 'markup')).toBe(true);
+  });
+
+  it('a page whose whole text is inside <pre> keeps it', () => {
+    const html = `<html><body><pre>${'The port strike ended after nine days of talks between the union and the owners. '.repeat(5)}</pre></body></html>`;
+    const doc = read('pre.html', html);
+    expect(doc.content.length).toBeGreaterThan(0);
   });
 });
 
