@@ -12,6 +12,7 @@ import type { AnalysedArticle, Assigned, Finding, LoadedFinding, MarkerScores, S
 import { type LexiconMatch, type Lexicons, wordClass } from '../lexicons/index.js';
 import { findingsOf } from './by-article.js';
 import { quotationsOf, type Quotation } from './quotes.js';
+import { ownQuotations } from './unsourced.js';
 
 export type LoadedDraft = Omit<LoadedFinding, Assigned>;
 
@@ -313,6 +314,9 @@ export function findMarkers(article: AnalysedArticle, lexicons: Lexicons): Loade
   const words = markerWords(lexicons);
   const names = nameTokens(article, words);
   const quotes = quotationsOf(article).filter((q) => q.balanced);
+  // The writer quoting their own earlier article ("In a recent article I stated …:") speaks in the
+  // article's own voice: loaded words inside such a passage count like the rest of the article.
+  const own = ownQuotations(article, quotes, lexicons);
   const inName = (m: LexiconMatch) => {
     for (let k = m.tokenStart; k < m.tokenEnd; k++) if (article.tokens[k]!.type === 'word' && !names.has(k)) return false;
     return true;
@@ -343,12 +347,15 @@ export function findMarkers(article: AnalysedArticle, lexicons: Lexicons): Loade
   for (const m of lexicons.match(article, 'markers')) {
     checkBudget('markers');
     if (m.entry.weight === 0 || lexicons.disabled.has(m.entry.category) || inName(m)) continue;
-    if (quoteOf(m)) continue; // a quotation is the speaker's wording (a scare quote is its own finding)
+    const q = quoteOf(m);
+    if (q && !own.has(q)) continue; // a quotation is the speaker's wording (a scare quote is its own finding)
     drafts.push(fromMatch(article, m, m.entry.category));
   }
   if (!lexicons.disabled.has('reporting-verb')) {
     for (const m of reporting) {
-      if (m.entry.neutral !== false || m.entry.weight === 0 || inName(m) || quoteOf(m)) continue;
+      if (m.entry.neutral !== false || m.entry.weight === 0 || inName(m)) continue;
+      const q = quoteOf(m);
+      if (q && !own.has(q)) continue;
       if (plainReporting(article.tokens, m, words.claimLiteral)) continue;
       drafts.push(fromMatch(article, m, 'reporting-verb'));
     }

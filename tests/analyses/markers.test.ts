@@ -247,3 +247,21 @@ describe('loaded error classes of issue #14', () => {
     expect(loadedIn('The self-styled reformer spoke first.')).toEqual([{ start: 4, end: 15, text: 'self-styled', rule: 'lexicon:loaded-labels/so-called' }]);
   });
 });
+
+describe('the writer quoting their own earlier article speaks in the article\'s voice', () => {
+  it('Newsvoice: loaded words of the passage quoted from "a recent article I stated" are found', () => {
+    const a = prepareArticle(NEWSVOICE);
+    const inPassage = findMarkers(a, lex)
+      .filter((f) => f.start >= 1500 && f.start < 2300)
+      .map((f) => ({ start: f.start, end: f.end, text: f.text, rule: f.rule }));
+    expect(a.text.slice(1484, 1494)).toBe('Spiralling');
+    expect(inPassage).toEqual([
+      { start: 1565, end: 1575, text: 'spiralling', rule: 'lexicon:emotive/spiralling' },
+      { start: 1609, end: 1627, text: 'interim government', rule: 'lexicon:euphemisms/military-transition' },
+      { start: 1897, end: 1904, text: 'massive', rule: 'lexicon:intensifiers/huge' },
+      { start: 2051, end: 2058, text: 'massive', rule: 'lexicon:intensifiers/huge' },
+      { start: 2106, end: 2114, text: 'ravaging', rule: 'lexicon:emotive/ravage' },
+      { start: 2279, end: 2286, text: 'immense', rule: 'lexicon:intensifiers/huge' },
+    ]);
+  });
+});
