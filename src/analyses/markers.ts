@@ -37,6 +37,10 @@ export interface MarkerWords {
   evaluationParticiples: ReadonlySet<string>;
   /** Objects that make *claim* literal (*claimed 24 lives*, *claimed responsibility*); normal form or lemma. */
   claimLiteral: ReadonlySet<string>;
+  /** Objects that make *concede* literal (*refused to concede the race*: giving up, not admitting). */
+  concedeLiteral: ReadonlySet<string>;
+  /** Lemma. Reporting verbs that are literal as a passive with *by* (*an area threatened by raids*). */
+  passiveLiteral: ReadonlySet<string>;
   /** Words that make a title with office words after them (`interim prime minister`). */
   titleModifiers: ReadonlySet<string>;
   /** Office and body words that end such a title. */
@@ -58,6 +62,8 @@ export function markerWords(lexicons: Lexicons): MarkerWords {
       termIntroducers: wordClass(lexicons, 'term-introducer'),
       evaluationParticiples: wordClass(lexicons, 'evaluation-participle'),
       claimLiteral: wordClass(lexicons, 'claim-literal-object'),
+      concedeLiteral: wordClass(lexicons, 'concede-literal-object'),
+      passiveLiteral: wordClass(lexicons, 'passive-literal-verb'),
       titleModifiers: wordClass(lexicons, 'title-modifier'),
       officeWords: wordClass(lexicons, 'office-word'),
       associationSuffixes: wordClass(lexicons, 'association-suffix'),
@@ -242,16 +248,22 @@ function agentlessEvaluations(article: AnalysedArticle, words: MarkerWords): Loa
  * `loaded: false`: news style accepts *warned*, *stressed*, *vowed* as ordinary reporting) or
  * literally (*claimed 24 lives*).
  */
-function plainReporting(tokens: readonly Token[], m: LexiconMatch, claimLiteral: ReadonlySet<string>): boolean {
+function plainReporting(tokens: readonly Token[], m: LexiconMatch, words: Pick<MarkerWords, 'claimLiteral' | 'concedeLiteral' | 'passiveLiteral'>): boolean {
   const t = tokens[m.tokenStart]!;
   if (m.entry.loaded === false) return true;
-  if (t.lemma === 'claim' || t.normal.startsWith('claim')) {
+  const objectWithin = (objects: ReadonlySet<string>) => {
     for (let k = m.tokenEnd; k < Math.min(tokens.length, m.tokenEnd + 4); k++) {
       const x = tokens[k]!;
       if (x.sentence !== t.sentence) break;
-      if (claimLiteral.has(x.normal) || claimLiteral.has(x.lemma)) return true;
+      if (objects.has(x.normal) || objects.has(x.lemma)) return true;
     }
-  }
+    return false;
+  };
+  if ((t.lemma === 'claim' || t.normal.startsWith('claim')) && objectWithin(words.claimLiteral)) return true;
+  if ((t.lemma === 'concede' || t.normal.startsWith('concede')) && objectWithin(words.concedeLiteral)) return true;
+  // A passive participle with a "by" agent: the verb's literal sense (an area threatened by raids).
+  const next = tokens[m.tokenEnd];
+  if (words.passiveLiteral.has(t.lemma) && /ed$/.test(t.normal) && next?.sentence === t.sentence && next.normal === 'by') return true;
   return false;
 }
 
@@ -356,7 +368,7 @@ export function findMarkers(article: AnalysedArticle, lexicons: Lexicons): Loade
       if (m.entry.neutral !== false || m.entry.weight === 0 || inName(m)) continue;
       const q = quoteOf(m);
       if (q && !own.has(q)) continue;
-      if (plainReporting(article.tokens, m, words.claimLiteral)) continue;
+      if (plainReporting(article.tokens, m, words)) continue;
       drafts.push(fromMatch(article, m, 'reporting-verb'));
     }
   }

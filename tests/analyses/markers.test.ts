@@ -223,6 +223,10 @@ describe('loaded error classes of issue #14', () => {
     expect(loadedIn('Drivers slid on icy streets after midnight.')).toEqual([]);
     expect(loadedIn('Notably, the bill passed the House on Friday.')).toEqual([]);
     expect(loadedIn('The volcano erupted at dawn.')).toEqual([]);
+    expect(loadedIn('The village lies in an area threatened by raids.')).toEqual([]);
+    expect(loadedIn('The candidate refused to concede the race.')).toEqual([]);
+    expect(loadedIn('He threatened to sue the paper.')).toEqual([{ start: 3, end: 13, text: 'threatened', rule: 'lexicon:reporting-verbs/threaten' }]);
+    expect(loadedIn('She conceded that the plan had failed.')).toEqual([{ start: 4, end: 12, text: 'conceded', rule: 'lexicon:reporting-verbs/concede' }]);
     expect(loadedIn('The senator keeps spewing lies about the vote.')).toEqual([{ start: 18, end: 25, text: 'spewing', rule: 'lexicon:subjective/dismissive-speech' }]);
     expect(loadedIn('The two leaders held an icy meeting.')).toEqual([{ start: 24, end: 27, text: 'icy', rule: 'lexicon:subjective/scathing' }]);
   });
