@@ -9,14 +9,69 @@
 import { firstEndingAfter } from '../core/spans.js';
 import { checkBudget } from '../core/limits.js';
 import type { AnalysedArticle, Assigned, Finding, LoadedFinding, MarkerScores, Sentence, Token } from '../core/types.js';
-import type { LexiconMatch, Lexicons } from '../lexicons/index.js';
+import { type LexiconMatch, type Lexicons, wordClass } from '../lexicons/index.js';
 import { findingsOf } from './by-article.js';
 import { quotationsOf, type Quotation } from './quotes.js';
+import { ownQuotations } from './unsourced.js';
 
 export type LoadedDraft = Omit<LoadedFinding, Assigned>;
 
-/** Words that may join the capitalised words of a name ("Defence of the Fatherland"). */
-const NAME_CONNECTORS = new Set(['of', 'the', 'for', 'and', 'de', 'du', 'des', 'la', 'le', 'al', 'el', 'von', 'van', 'bin', 'on', '-', '&']);
+/**
+ * The word classes of lexicons/marker-words.yml (kind `word-classes`; see each entry's note there),
+ * by the names the code uses. Compared with a token's normal form unless marked "lemma".
+ */
+export interface MarkerWords {
+  /** Words that may join the capitalised words of a name ("Defence of the Fatherland"). */
+  nameConnectors: ReadonlySet<string>;
+  /** Lemma. Verbs that introduce a term as someone's name for a thing (`what he called "X"`). */
+  namingVerbs: ReadonlySet<string>;
+  /**
+   * Lemma. Verbs of saying or of naming a view: a short quotation in a sentence that reports
+   * speech with one is a partial quotation of that speech (`he said the plan was "not enough."`;
+   * `she denounced the "witch hunt"`), not the outlet's scare quote.
+   */
+  speechVerbs: ReadonlySet<string>;
+  /** Words right before a quotation that mention a term rather than use it (`the word "X"`, `known as "X"`). */
+  termIntroducers: ReadonlySet<string>;
+  /** Lemma. Participles of evaluation verbs in agentless passives (`is seen as`, `is considered`). */
+  evaluationParticiples: ReadonlySet<string>;
+  /** Objects that make *claim* literal (*claimed 24 lives*, *claimed responsibility*); normal form or lemma. */
+  claimLiteral: ReadonlySet<string>;
+  /** Objects that make *concede* literal (*refused to concede the race*: giving up, not admitting). */
+  concedeLiteral: ReadonlySet<string>;
+  /** Lemma. Reporting verbs that are literal as a passive with *by* (*an area threatened by raids*). */
+  passiveLiteral: ReadonlySet<string>;
+  /** Words that make a title with office words after them (`interim prime minister`). */
+  titleModifiers: ReadonlySet<string>;
+  /** Office and body words that end such a title. */
+  officeWords: ReadonlySet<string>;
+  /** Second parts of a hyphenated association label (`Kremlin-linked`). */
+  associationSuffixes: ReadonlySet<string>;
+}
+
+const wordsMemo = new WeakMap<Lexicons, MarkerWords>();
+
+/** The marker word classes of a loaded lexicon set (memoised). */
+export function markerWords(lexicons: Lexicons): MarkerWords {
+  let w = wordsMemo.get(lexicons);
+  if (!w) {
+    w = {
+      nameConnectors: wordClass(lexicons, 'name-connector'),
+      namingVerbs: wordClass(lexicons, 'naming-verb'),
+      speechVerbs: wordClass(lexicons, 'speech-verb'),
+      termIntroducers: wordClass(lexicons, 'term-introducer'),
+      evaluationParticiples: wordClass(lexicons, 'evaluation-participle'),
+      claimLiteral: wordClass(lexicons, 'claim-literal-object'),
+      concedeLiteral: wordClass(lexicons, 'concede-literal-object'),
+      passiveLiteral: wordClass(lexicons, 'passive-literal-verb'),
+      titleModifiers: wordClass(lexicons, 'title-modifier'),
+      officeWords: wordClass(lexicons, 'office-word'),
+      associationSuffixes: wordClass(lexicons, 'association-suffix'),
+    };
+    wordsMemo.set(lexicons, w);
+  }
+  return w;
+}
 const isCap = (t: Token, s: Sentence) => t.type === 'word' && /^\p{Lu}/u.test(t.text) && (t.index !== s.tokenStart || t.pos === 'PROPN');
 
 /** True for a headline in title case, where names cannot be told from other words. */
@@ -32,7 +87,7 @@ function titleCaseHeading(s: Sentence, tokens: readonly Token[]): boolean {
  * acronym back to the nearest capitalised word ("National council for the protection of the
  * homeland (CNSP)").
  */
-export function nameTokens(article: Pick<AnalysedArticle, 'tokens' | 'sentences'>): Set<number> {
+export function nameTokens(article: Pick<AnalysedArticle, 'tokens' | 'sentences'>, words: Pick<MarkerWords, 'nameConnectors' | 'titleModifiers' | 'officeWords'>): Set<number> {
   const { tokens, sentences } = article;
   const names = new Set<number>();
   for (const s of sentences) {
@@ -51,11 +106,24 @@ export function nameTokens(article: Pick<AnalysedArticle, 'tokens' | 'sentences'
         if (isCap(t, s)) {
           caps++;
           last = j;
-        } else if (!NAME_CONNECTORS.has(t.normal)) break;
+        } else if (!words.nameConnectors.has(t.normal)) break;
         j++;
       }
       if (caps >= 2) for (let k = i; k <= last; k++) names.add(k);
       i = last + 1;
+    }
+    // Official titles in lower case: a title word (interim, transitional, acting) and the office
+    // words after it ("interim prime minister", "the transitional council").
+    for (let k = s.tokenStart; k + 1 < s.tokenEnd; k++) {
+      if (!words.titleModifiers.has(tokens[k]!.normal)) continue;
+      let e = k + 1;
+      while (e < s.tokenEnd && words.officeWords.has(tokens[e]!.normal)) e++;
+      if (e > k + 1) for (let m = k; m < e; m++) names.add(m);
+    }
+    // An office word with "of the" and a title word ("President of the transition").
+    for (let k = s.tokenStart; k + 3 < s.tokenEnd; k++) {
+      if (!words.officeWords.has(tokens[k]!.normal) || tokens[k + 1]!.normal !== 'of' || tokens[k + 2]!.normal !== 'the' || !words.titleModifiers.has(tokens[k + 3]!.normal)) continue;
+      for (let m = k; m <= k + 3; m++) names.add(m);
     }
     // Official names followed by their acronym in brackets.
     for (let k = s.tokenStart + 1; k + 2 < s.tokenEnd; k++) {
@@ -76,20 +144,6 @@ export function nameTokens(article: Pick<AnalysedArticle, 'tokens' | 'sentences'
 /** How many tokens before a short quotation a reporting or naming verb makes it a quotation. */
 const QUOTE_WINDOW = 4;
 
-/** Lemmas of verbs that introduce a term as someone's name for a thing (`what he called "X"`). */
-const NAMING_VERBS = new Set(['call', 'dub', 'term', 'brand', 'label', 'describe', 'nickname', 'christen']);
-
-/**
- * Verbs of saying: a short quotation in a sentence that reports speech with one of them is a
- * partial quotation of that speech (`he said the plan was "not enough."`), not the outlet's scare
- * quote. Evaluative reporting verbs (*hailed*, *boasted*) are left out: they report a stance, and
- * a quoted word after them is still the outlet's choice to set apart.
- */
-const SPEECH_VERBS = new Set(['say', 'tell', 'add', 'write', 'state', 'explain', 'ask', 'reply', 'respond', 'argue', 'claim', 'insist', 'contend', 'assert', 'quote', 'tweet', 'post', 'testify', 'announce', 'complain', 'suggest', 'warn', 'predict', 'accuse', 'deride', 'promise', 'pledge', 'vow']);
-
-/** Words right before a quotation that mention a term rather than use it (`the word "X"`, `known as "X"`). */
-const TERM_INTRODUCERS = new Set(['term', 'terms', 'word', 'words', 'phrase', 'phrases', 'slogan', 'slogans', 'label', 'labels', 'name', 'names', 'hashtag', 'motto', 'chant', 'chants', 'nickname', 'title', 'headline', 'known', 'dubbed', 'titled', 'entitled', 'named', 'so-called', 'marked', 'reading', 'reads', 'read']);
-
 function tokenRange(tokens: readonly Token[], start: number, end: number): [number, number] {
   const lo = firstEndingAfter(tokens, start);
   let e = lo;
@@ -103,23 +157,23 @@ function tokenRange(tokens: readonly Token[], start: number, end: number): [numb
  * speaker (name, pronoun, possessive), or directly followed by a reporting verb, is a quotation;
  * so is a quoted title in Title Case and any quotation in a headline.
  */
-function scareQuotes(article: AnalysedArticle, quotes: readonly Quotation[], reportingAt: ReadonlySet<number>): LoadedDraft[] {
+function scareQuotes(article: AnalysedArticle, quotes: readonly Quotation[], reportingAt: ReadonlySet<number>, words: MarkerWords): LoadedDraft[] {
   const { tokens } = article;
   const out: LoadedDraft[] = [];
   for (const q of quotes) {
     if (!q.balanced) continue;
     const [a, b] = tokenRange(tokens, q.innerStart, q.innerEnd);
-    const words = tokens.slice(a, b).filter((t) => t.type === 'word' || t.type === 'number');
-    if (words.length < 1 || words.length > 3) continue;
+    const inner = tokens.slice(a, b).filter((t) => t.type === 'word' || t.type === 'number');
+    if (inner.length < 1 || inner.length > 3) continue;
     const open = tokenRange(tokens, q.start, q.start + 1)[0];
     const sentence = article.sentences[tokens[a]!.sentence]!;
     if (sentence.heading) continue; // quotation marks in headlines mark quotations
-    const content = words.filter((t) => !NAME_CONNECTORS.has(t.normal));
+    const content = inner.filter((t) => !words.nameConnectors.has(t.normal));
     if (content.length > 0 && content.every((t) => /^\p{Lu}/u.test(t.text)) && a > sentence.tokenStart + 1) continue; // a title or name
     const before = tokens.slice(Math.max(sentence.tokenStart, open - QUOTE_WINDOW), open);
     const prev = tokens[open - 1];
     const attributedBefore =
-      before.some((t) => reportingAt.has(t.index) || NAMING_VERBS.has(t.lemma) || t.text === ':') ||
+      before.some((t) => reportingAt.has(t.index) || words.namingVerbs.has(t.lemma) || t.text === ':') ||
       (prev !== undefined && prev.sentence === sentence.index && (prev.pos === 'PROPN' || prev.pos === 'PRON' || /^['’]s$/.test(prev.text)));
     const closeTok = tokenRange(tokens, q.end - 1, q.end)[0];
     const after = tokens.slice(closeTok + 1, Math.min(sentence.tokenEnd, closeTok + 4));
@@ -127,13 +181,13 @@ function scareQuotes(article: AnalysedArticle, quotes: readonly Quotation[], rep
     const wholeSentence = open <= sentence.tokenStart;
     if (attributedBefore || attributedAfter || wholeSentence) continue;
     // A term mentioned, not used: `the word "X"`, `known as "X"`, `a sign reading "X"`.
-    const mention = before.slice(-2).some((t) => TERM_INTRODUCERS.has(t.normal));
+    const mention = before.slice(-2).some((t) => words.termIntroducers.has(t.normal));
     // A partial quotation: the sentence reports someone's speech with a verb of saying.
     const speech = tokens
       .slice(sentence.tokenStart, sentence.tokenEnd)
-      .some((t) => (t.index < a || t.index >= b) && ((t.pos === 'VERB' && SPEECH_VERBS.has(t.lemma)) || t.normal === 'according'));
+      .some((t) => (t.index < a || t.index >= b) && ((t.pos === 'VERB' && words.speechVerbs.has(t.lemma)) || t.normal === 'according'));
     if (mention || speech) continue;
-    const inner = article.text.slice(q.innerStart, q.innerEnd);
+    const innerText = article.text.slice(q.innerStart, q.innerEnd);
     out.push({
       kind: 'loaded',
       start: q.start,
@@ -144,14 +198,11 @@ function scareQuotes(article: AnalysedArticle, quotes: readonly Quotation[], rep
       entry: 'scare-quotes',
       weight: 1,
       rule: 'rule:scare-quotes',
-      explanation: `Puts ${JSON.stringify(inner)} in quotation marks without attributing it to anyone: scare quotes signal doubt about or distance from the word.`,
+      explanation: `Puts ${JSON.stringify(innerText)} in quotation marks without attributing it to anyone: scare quotes signal doubt about or distance from the word.`,
     });
   }
   return out;
 }
-
-/** Participles of evaluation verbs used in agentless passives (`is seen as`, `is considered`). */
-const EVALUATION_PARTICIPLES = new Set(['see', 'regard', 'view', 'consider', 'perceive', 'deem', 'think', 'believe', 'reckon', 'say', 'rumour', 'rumor']);
 
 /**
  * Agentless evaluations: a form of *be* (optionally with up to two adverbs such as *widely*)
@@ -159,7 +210,7 @@ const EVALUATION_PARTICIPLES = new Set(['see', 'regard', 'view', 'consider', 'pe
  * no *by* agent. Without *as* or *to* the verb is mostly literal (*can be seen on the video*) or a
  * progressive (*is considering a run*), so it does not count.
  */
-function agentlessEvaluations(article: AnalysedArticle): LoadedDraft[] {
+function agentlessEvaluations(article: AnalysedArticle, words: MarkerWords): LoadedDraft[] {
   const { tokens, text } = article;
   const out: LoadedDraft[] = [];
   for (let i = 0; i < tokens.length; i++) {
@@ -167,7 +218,7 @@ function agentlessEvaluations(article: AnalysedArticle): LoadedDraft[] {
     let j = i + 1;
     while (j < tokens.length && j <= i + 2 && tokens[j]!.pos === 'ADV' && tokens[j]!.sentence === tokens[i]!.sentence) j++;
     const p = tokens[j];
-    if (!p || p.sentence !== tokens[i]!.sentence || !EVALUATION_PARTICIPLES.has(p.lemma) || p.normal === p.lemma || p.normal.endsWith('ing')) continue;
+    if (!p || p.sentence !== tokens[i]!.sentence || !words.evaluationParticiples.has(p.lemma) || p.normal === p.lemma || p.normal.endsWith('ing')) continue;
     const next = tokens[j + 1];
     // "seen as", "regarded as", "believed to", "said to": the evaluation frame. "seen on video",
     // "considered dangerous" (no frame word) and "regarded by economists as" (an agent) do not count.
@@ -193,26 +244,26 @@ function agentlessEvaluations(article: AnalysedArticle): LoadedDraft[] {
 }
 
 /**
- * Objects that make *claim* literal (taking or demanding something, not asserting):
- * *claimed 24 lives*, *claimed responsibility*, *claim asylum*, *claimed her seat*.
- */
-const CLAIM_LITERAL = new Set(['life', 'lives', 'responsibility', 'credit', 'victory', 'asylum', 'seat', 'title', 'prize', 'bankruptcy', 'benefit', 'benefits', 'refund', 'compensation', 'damages', 'ownership', 'throne', 'crown', 'territory', 'land', 'win', 'medal', 'championship', 'discrimination']);
-
-/**
  * True when a non-neutral reporting verb is used as a plain verb of saying (its lexicon entry says
  * `loaded: false`: news style accepts *warned*, *stressed*, *vowed* as ordinary reporting) or
  * literally (*claimed 24 lives*).
  */
-function plainReporting(tokens: readonly Token[], m: LexiconMatch): boolean {
+function plainReporting(tokens: readonly Token[], m: LexiconMatch, words: Pick<MarkerWords, 'claimLiteral' | 'concedeLiteral' | 'passiveLiteral'>): boolean {
   const t = tokens[m.tokenStart]!;
   if (m.entry.loaded === false) return true;
-  if (t.lemma === 'claim' || t.normal.startsWith('claim')) {
+  const objectWithin = (objects: ReadonlySet<string>) => {
     for (let k = m.tokenEnd; k < Math.min(tokens.length, m.tokenEnd + 4); k++) {
       const x = tokens[k]!;
       if (x.sentence !== t.sentence) break;
-      if (CLAIM_LITERAL.has(x.normal) || CLAIM_LITERAL.has(x.lemma)) return true;
+      if (objects.has(x.normal) || objects.has(x.lemma)) return true;
     }
-  }
+    return false;
+  };
+  if ((t.lemma === 'claim' || t.normal.startsWith('claim')) && objectWithin(words.claimLiteral)) return true;
+  if ((t.lemma === 'concede' || t.normal.startsWith('concede')) && objectWithin(words.concedeLiteral)) return true;
+  // A passive participle with a "by" agent: the verb's literal sense (an area threatened by raids).
+  const next = tokens[m.tokenEnd];
+  if (words.passiveLiteral.has(t.lemma) && /ed$/.test(t.normal) && next?.sentence === t.sentence && next.normal === 'by') return true;
   return false;
 }
 
@@ -234,14 +285,50 @@ function fromMatch(article: AnalysedArticle, m: LexiconMatch, category: string):
 }
 
 /**
+ * Association labels: a hyphenated compound whose second part ties an actor to another
+ * (*Kremlin-linked businessman*, *mob-tied*, *ISIS-inspired*) labels the actor by association
+ * without saying what the tie is. Only the compound is the finding; inside a quotation it is the
+ * speaker's word.
+ */
+function associationLabels(article: AnalysedArticle, words: MarkerWords): LoadedDraft[] {
+  const { tokens, text } = article;
+  const out: LoadedDraft[] = [];
+  for (let i = 1; i + 1 < tokens.length; i++) {
+    const h = tokens[i]!;
+    const x = tokens[i - 1]!;
+    const y = tokens[i + 1]!;
+    if (h.text !== '-' || x.end !== h.start || h.end !== y.start || x.type !== 'word' || !words.associationSuffixes.has(y.normal)) continue;
+    if (x.sentence !== y.sentence || article.sentences[x.sentence]?.heading) continue;
+    out.push({
+      kind: 'loaded',
+      start: x.start,
+      end: y.end,
+      text: text.slice(x.start, y.end),
+      category: 'label',
+      lexicon: 'rules',
+      entry: 'association-label',
+      weight: 1,
+      rule: 'rule:association-label',
+      explanation: `"${text.slice(x.start, y.end)}" labels an actor by association without saying what the tie is; say who is connected to whom, and how.`,
+      alternative: 'describe the connection (owned by, funded by, a member of)',
+    });
+  }
+  return out;
+}
+
+/**
  * All `loaded` findings of one article, sorted by start (longest first). Weight-0 entries and
  * disabled categories give no findings; a match inside a proper name or title, inside a
  * quotation (the speaker's words, not the outlet's), fully inside a longer finding, or
  * overlapping a finding of the same entry, is dropped.
  */
 export function findMarkers(article: AnalysedArticle, lexicons: Lexicons): LoadedDraft[] {
-  const names = nameTokens(article);
+  const words = markerWords(lexicons);
+  const names = nameTokens(article, words);
   const quotes = quotationsOf(article).filter((q) => q.balanced);
+  // The writer quoting their own earlier article ("In a recent article I stated …:") speaks in the
+  // article's own voice: loaded words inside such a passage count like the rest of the article.
+  const own = ownQuotations(article, quotes, lexicons);
   const inName = (m: LexiconMatch) => {
     for (let k = m.tokenStart; k < m.tokenEnd; k++) if (article.tokens[k]!.type === 'word' && !names.has(k)) return false;
     return true;
@@ -267,22 +354,26 @@ export function findMarkers(article: AnalysedArticle, lexicons: Lexicons): Loade
   const reportingAt = new Set<number>();
   for (const m of reporting) for (let k = m.tokenStart; k < m.tokenEnd; k++) reportingAt.add(k);
 
-  const scare = lexicons.disabled.has('scare-quotes') ? [] : scareQuotes(article, quotes, reportingAt);
+  const scare = lexicons.disabled.has('scare-quotes') ? [] : scareQuotes(article, quotes, reportingAt, words);
   const drafts: LoadedDraft[] = [...scare];
   for (const m of lexicons.match(article, 'markers')) {
     checkBudget('markers');
     if (m.entry.weight === 0 || lexicons.disabled.has(m.entry.category) || inName(m)) continue;
-    if (quoteOf(m)) continue; // a quotation is the speaker's wording (a scare quote is its own finding)
+    const q = quoteOf(m);
+    if (q && !own.has(q)) continue; // a quotation is the speaker's wording (a scare quote is its own finding)
     drafts.push(fromMatch(article, m, m.entry.category));
   }
   if (!lexicons.disabled.has('reporting-verb')) {
     for (const m of reporting) {
-      if (m.entry.neutral !== false || m.entry.weight === 0 || inName(m) || quoteOf(m)) continue;
-      if (plainReporting(article.tokens, m)) continue;
+      if (m.entry.neutral !== false || m.entry.weight === 0 || inName(m)) continue;
+      const q = quoteOf(m);
+      if (q && !own.has(q)) continue;
+      if (plainReporting(article.tokens, m, words)) continue;
       drafts.push(fromMatch(article, m, 'reporting-verb'));
     }
   }
-  if (!lexicons.disabled.has('agentless-evaluation')) drafts.push(...agentlessEvaluations(article));
+  if (!lexicons.disabled.has('agentless-evaluation')) drafts.push(...agentlessEvaluations(article, words));
+  if (!lexicons.disabled.has('label')) drafts.push(...associationLabels(article, words).filter((d) => !quoteOf(d)));
 
   // Longest first at each start; drop a finding contained in an earlier kept one.
   drafts.sort((x, y) => x.start - y.start || y.end - x.end || (x.rule < y.rule ? -1 : x.rule > y.rule ? 1 : 0));

@@ -328,7 +328,7 @@ function ownClaim(tokens: Token[], s: Sentence, skip: Uint8Array, roles: Map<num
  * opening or the last sentence before it that is not a heading, have I or we followed within four
  * words by a reporting verb. Their words are the article's own voice.
  */
-function ownQuotations(article: AnalysedArticle, quotes: readonly Quotation[], lexicons: Lexicons): Set<Quotation> {
+export function ownQuotations(article: AnalysedArticle, quotes: readonly Quotation[], lexicons: Lexicons): Set<Quotation> {
   const { tokens, sentences } = article;
   const cueAt = new Set<number>();
   for (const m of lexicons.match(article, 'reporting-verbs')) cueAt.add(m.tokenStart);

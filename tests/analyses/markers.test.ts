@@ -201,3 +201,71 @@ describe('markerScores', () => {
     });
   });
 });
+
+/** Findings of one made-up sentence (every example below is written for this test, not taken from evaluation text). */
+function loadedIn(text: string): { start: number; end: number; text: string; rule: string }[] {
+  const body = [{ start: 0, end: text.length }];
+  const article: AnalysedArticle = { id: 'a1', path: 't.txt', format: 'txt', text, meta: { title: null, outlet: null, author: null, date: null, url: null }, body, boilerplate: [], ...analyseText(text, body), notices: [] };
+  return findMarkers(article, lex).map((f) => ({ start: f.start, end: f.end, text: f.text, rule: f.rule }));
+}
+
+describe('loaded error classes of issue #14', () => {
+  it('words quoted from a speaker named in the same sentence are not scare quotes', () => {
+    expect(loadedIn('Senator Park attacked Lee, whom she called a "reckless gambler" in a speech.')).toEqual([]);
+    expect(loadedIn('He called the rival proposal "unfair" and "inaccurate."')).toEqual([]);
+    expect(loadedIn('The spokeswoman described the advert as "dishonest," citing the budget.')).toEqual([]);
+    // No speaker in the sentence: the outlet's own distance.
+    expect(loadedIn('The reform brings "savings" for families.')).toEqual([{ start: 18, end: 27, text: '"savings"', rule: 'rule:scare-quotes' }]);
+  });
+
+  it('literal uses and "notably" (in particular) are not loaded', () => {
+    expect(loadedIn('A broken pipe was spewing water onto the road.')).toEqual([]);
+    expect(loadedIn('Drivers slid on icy streets after midnight.')).toEqual([]);
+    expect(loadedIn('Notably, the bill passed the House on Friday.')).toEqual([]);
+    expect(loadedIn('The volcano erupted at dawn.')).toEqual([]);
+    expect(loadedIn('The village lies in an area threatened by raids.')).toEqual([]);
+    expect(loadedIn('The candidate refused to concede the race.')).toEqual([]);
+    expect(loadedIn('He threatened to sue the paper.')).toEqual([{ start: 3, end: 13, text: 'threatened', rule: 'lexicon:reporting-verbs/threaten' }]);
+    expect(loadedIn('She conceded that the plan had failed.')).toEqual([{ start: 4, end: 12, text: 'conceded', rule: 'lexicon:reporting-verbs/concede' }]);
+    expect(loadedIn('The senator keeps spewing lies about the vote.')).toEqual([{ start: 18, end: 25, text: 'spewing', rule: 'lexicon:subjective/dismissive-speech' }]);
+    expect(loadedIn('The two leaders held an icy meeting.')).toEqual([{ start: 24, end: 27, text: 'icy', rule: 'lexicon:subjective/scathing' }]);
+  });
+
+  it('official titles are exempt: "President of the transition", "interim prime minister"', () => {
+    expect(loadedIn('The envoy met the President of the transition on Monday.')).toEqual([]);
+    expect(loadedIn('The interim prime minister resigned.')).toEqual([]);
+    expect(loadedIn('The transitional military council postponed the vote.')).toEqual([
+      { start: 4, end: 33, text: 'transitional military council', rule: 'lexicon:euphemisms/military-transition' },
+    ]);
+  });
+
+  it("own-voice idioms, association labels, dramatic verbs and condemning adverbs are found", () => {
+    expect(loadedIn('The mayor is in hot water after wading into the row.')).toEqual([
+      { start: 13, end: 25, text: 'in hot water', rule: 'lexicon:idioms/in-trouble' },
+      { start: 32, end: 43, text: 'wading into', rule: 'lexicon:idioms/wade-into' },
+    ]);
+    expect(loadedIn('Critics piled on after the vote.')).toEqual([{ start: 8, end: 16, text: 'piled on', rule: 'lexicon:idioms/pile-on' }]);
+    expect(loadedIn('A Kremlin-linked businessman bought the paper.')).toEqual([{ start: 2, end: 16, text: 'Kremlin-linked', rule: 'rule:association-label' }]);
+    expect(loadedIn('A scandal rocked the ministry.')).toEqual([{ start: 10, end: 16, text: 'rocked', rule: 'lexicon:idioms/dramatic-change' }]);
+    expect(loadedIn('He infamously said the war would be short.')).toEqual([{ start: 3, end: 13, text: 'infamously', rule: 'lexicon:idioms/condemning-adverbs' }]);
+    expect(loadedIn('The self-styled reformer spoke first.')).toEqual([{ start: 4, end: 15, text: 'self-styled', rule: 'lexicon:loaded-labels/so-called' }]);
+  });
+});
+
+describe('the writer quoting their own earlier article speaks in the article\'s voice', () => {
+  it('Newsvoice: loaded words of the passage quoted from "a recent article I stated" are found', () => {
+    const a = prepareArticle(NEWSVOICE);
+    const inPassage = findMarkers(a, lex)
+      .filter((f) => f.start >= 1500 && f.start < 2300)
+      .map((f) => ({ start: f.start, end: f.end, text: f.text, rule: f.rule }));
+    expect(a.text.slice(1484, 1494)).toBe('Spiralling');
+    expect(inPassage).toEqual([
+      { start: 1565, end: 1575, text: 'spiralling', rule: 'lexicon:emotive/spiralling' },
+      { start: 1609, end: 1627, text: 'interim government', rule: 'lexicon:euphemisms/military-transition' },
+      { start: 1897, end: 1904, text: 'massive', rule: 'lexicon:intensifiers/huge' },
+      { start: 2051, end: 2058, text: 'massive', rule: 'lexicon:intensifiers/huge' },
+      { start: 2106, end: 2114, text: 'ravaging', rule: 'lexicon:emotive/ravage' },
+      { start: 2279, end: 2286, text: 'immense', rule: 'lexicon:intensifiers/huge' },
+    ]);
+  });
+});
