@@ -94,7 +94,7 @@ export interface AlignOptions {
   regroup: number;
 }
 
-export const DEFAULT_ALIGN_OPTIONS: AlignOptions = { link: 0.4, merge: 0.25, evidence: 0.8, figureBonus: 0.05, quoteBonus: 0.3, attach: 0.15, context: 1.5, paraphrase: 0.5, actor: 0.5, entity: 0.3, entityFloor: 0.5, anchor: 0.15, predicateVector: 0.6, predicates: true, time: true, regroup: 0.1 };
+export const DEFAULT_ALIGN_OPTIONS: AlignOptions = { link: 0.4, merge: 0.25, evidence: 0.8, figureBonus: 0.05, quoteBonus: 0.3, attach: 0.15, context: 1.5, paraphrase: 0.5, actor: 0.5, entity: 0.3, entityFloor: 0.5, anchor: 0.15, predicateVector: 0.6, predicates: true, time: true, regroup: 0.07 };
 
 const byId = (x: string, y: string) => x.localeCompare(y, 'en', { numeric: true });
 const r4 = (x: number) => Math.round(x * 1e4) / 1e4;

@@ -85,6 +85,8 @@ function frameStart(tokens: readonly Token[], from: number, to: number): number 
     if (tokens[next]?.text === ',') next++;
     else if (prev !== ',') return -1;
     if (words(tokens, from, i) < MIN_CLAUSE_WORDS || words(tokens, next, to) < MIN_FRAME_WORDS || !hasVerb(tokens, next, to)) return -1;
+    // A quotation that runs on after the frame ("…,” she said, “and …”) stays whole.
+    for (let k = next; k < to; k++) if (QUOTE_MARKS.has(tokens[k]!.text)) return -1;
     return next;
   }
   return -1;
