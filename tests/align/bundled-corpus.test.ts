@@ -11,6 +11,7 @@ import { alignArticles, buildModel, DEFAULT_ALIGN_OPTIONS, type Alignment, type 
 import { isoDay, loadTimeLexicon, timesConflict } from '../../src/align/time.js';
 import { analyseArticles } from '../../src/pipeline.js';
 import { loadLexicons, type Lexicons } from '../../src/lexicons/index.js';
+import { loadBundledGold, scoreBundled } from '../../src/eval/bundled-gold.js';
 
 const CORPUS = resolve(__dirname, '../../corpus');
 const FILES = readdirSync(CORPUS).filter((f) => f.endsWith('.md')).sort();
@@ -194,6 +195,31 @@ describe('bundled corpus alignment', () => {
       expect(es.length).toBe(1);
       expect(es[0]!.articles).toEqual([m.article]);
     }
+  });
+
+  it('puts no two different happenings in one event: every cross-article pair it makes is a gold pair', () => {
+    const s = scoreBundled(alignment.events, loadBundledGold());
+    expect(s.wrong.map(([x, y]) => `${x.snippet.slice(0, 40)} ~ ${y.snippet.slice(0, 40)}`)).toEqual([]);
+    // The events that join two happenings' parts (the trip and the pledge made on it) are gold pairs too.
+    expect(s.tp).toBeGreaterThanOrEqual(12);
+  });
+
+  it('compares figures only of one quantity: no conflict joins two different quantities', () => {
+    // Over the real events: each figure of a conflict counts or dates the conflict's quantity.
+    let figures = 0;
+    for (const e of alignment.events) {
+      const numbers = (e.numbers ?? []) as { article: string; start: number; quantity?: string }[];
+      for (const c of (e['conflicts'] ?? []) as { quantity: string; figures: { article: string; start: number }[] }[]) {
+        for (const f of c.figures) {
+          expect(numbers.find((n) => n.article === f.article && n.start === f.start)?.quantity).toBe(c.quantity);
+          figures++;
+        }
+      }
+    }
+    // An event with a coup year and a deployment year (the Wagner base since 2022 and the 2021 deployment) has no conflict.
+    const wagner = alignment.events.filter((e) => ((e.numbers ?? []) as { quantity?: string }[]).some((n) => n.quantity === 'coup'));
+    for (const e of wagner) expect(((e['conflicts'] ?? []) as { quantity: string }[]).filter((c) => c.quantity === 'coup')).toEqual([]);
+    expect(figures + wagner.length).toBeGreaterThan(0);
   });
 
   it('keeps the two Lavrov quotations of one press conference apart', () => {
