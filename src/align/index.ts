@@ -90,9 +90,11 @@ export interface AlignOptions {
   predicates: boolean;
   /** Keep units whose times are more than the time lexicon's slack apart from linking (see time.ts). */
   time: boolean;
+  /** Least mean cross-article score for two multi-article events to join as one occasion (0: off; see alignArticles). */
+  regroup: number;
 }
 
-export const DEFAULT_ALIGN_OPTIONS: AlignOptions = { link: 0.4, merge: 0.25, evidence: 0.8, figureBonus: 0.05, quoteBonus: 0.3, attach: 0.15, context: 1.5, paraphrase: 0.5, actor: 0.5, entity: 0.3, entityFloor: 0.5, anchor: 0.15, predicateVector: 0.6, predicates: true, time: true };
+export const DEFAULT_ALIGN_OPTIONS: AlignOptions = { link: 0.4, merge: 0.25, evidence: 0.8, figureBonus: 0.05, quoteBonus: 0.3, attach: 0.15, context: 1.5, paraphrase: 0.5, actor: 0.5, entity: 0.3, entityFloor: 0.5, anchor: 0.15, predicateVector: 0.6, predicates: true, time: true, regroup: 0.07 };
 
 const byId = (x: string, y: string) => x.localeCompare(y, 'en', { numeric: true });
 const r4 = (x: number) => Math.round(x * 1e4) / 1e4;
@@ -286,6 +288,13 @@ export function buildModel(sorted: readonly AnalysedArticle[], lexicons: Lexicon
       preds.push(isAddress(a.tokens, u) ? [] : predicatesOf(a.tokens, u.tokenStart, u.tokenEnd, predicateLexicon, table ?? loadParaphrases(), embeddings, u.heading ? common : undefined));
       times.push(timeOf(a.tokens, u.tokenStart, u.tokenEnd, uf, ref?.day ?? null, timeLexicon, u.heading, a.text));
     }
+    // A quotation was said when its frame says ("…,” Lavrov said on June 5): it takes the frame's
+    // date or time phrase over the tense of its own words.
+    for (let k = units.length - us.length; k < units.length - 1; k++) {
+      const [q, f] = [units[k]!, units[k + 1]!];
+      const tf = times[k + 1];
+      if (q.part === 'quotation' && f.part === 'frame' && q.sentence === f.sentence && tf && tf.source !== 'tense' && (!times[k] || times[k]!.source === 'tense')) times[k] = tf;
+    }
   }
   const w = weighting(hits);
   const vectors = hits.map((h) => vectorOf(h, w));
@@ -379,14 +388,7 @@ export function alignArticles(
     for (const [art, c] of A) same += c * (B.get(art) ?? 0);
     return members.get(a)!.length * members.get(b)!.length - same;
   };
-  for (const e of edges) {
-    checkBudget('alignment');
-    const ca = cluster[e.i]!;
-    const cb = cluster[e.j]!;
-    if (ca === cb) continue;
-    const count = crossPairs(ca, cb);
-    const sum = between.get(ca)!.get(cb) ?? 0;
-    if (count > 0 && sum / count < o.merge) continue;
+  const join = (ca: number, cb: number, e: { i: number; j: number; s: Scored }) => {
     const [keep, drop] = ca < cb ? [ca, cb] : [cb, ca];
     for (const x of members.get(drop)!) cluster[x] = keep;
     members.set(keep, [...members.get(keep)!, ...members.get(drop)!].sort((x, y) => x - y));
@@ -406,6 +408,54 @@ export function alignArticles(
     between.delete(drop);
     used.get(keep)!.push(...used.get(drop)!, e);
     used.delete(drop);
+  };
+  for (const e of edges) {
+    checkBudget('alignment');
+    const ca = cluster[e.i]!;
+    const cb = cluster[e.j]!;
+    if (ca === cb) continue;
+    const count = crossPairs(ca, cb);
+    const sum = between.get(ca)!.get(cb) ?? 0;
+    if (count > 0 && sum / count < o.merge) continue;
+    join(ca, cb, e);
+  }
+
+  // Occasions: two events of several articles each are one happening told in parts (the visit, what
+  // was agreed there, the press conference) when their cross-article pairs score `regroup` on
+  // average, no two of their members have conflicting times, both are placed in time by a date or
+  // a time phrase (not by tense alone), and a pair of them shares a rare proper name. Strongest first.
+  if (o.regroup > 0) {
+    const dated = (x: number) => times[x] !== null && times[x]!.source !== 'tense';
+    const slack = loadTimeLexicon().slack;
+    for (;;) {
+      checkBudget('alignment');
+      let best: { ca: number; cb: number; mean: number; e: { i: number; j: number; s: Scored } } | null = null;
+      const multi = [...perArticle.entries()].filter(([, m]) => m.size > 1).map(([c]) => c).sort((x, y) => canon[members.get(x)![0]!]! - canon[members.get(y)![0]!]!);
+      const isMulti = new Set(multi);
+      for (const ca of multi) {
+        for (const [cb, sum] of [...between.get(ca)!.entries()].sort((x, y) => x[0] - y[0])) {
+          if (cb <= ca || !isMulti.has(cb)) continue;
+          const mean = sum / crossPairs(ca, cb);
+          if (mean < o.regroup || (best && mean <= best.mean + 1e-12)) continue;
+          const A = members.get(ca)!;
+          const B = members.get(cb)!;
+          if (!A.some(dated) || !B.some(dated)) continue;
+          let ok = true;
+          let top: { i: number; j: number; s: Scored } | null = null;
+          for (const x of A) {
+            for (const y of B) {
+              if (units[x]!.article === units[y]!.article) continue;
+              if (timesConflict(times[x]!, times[y]!, slack)) ok = false;
+              const sc = score(x, y);
+              if (sc.predicate && (!top || sc.score > top.s.score + 1e-12)) top = { i: x, j: y, s: sc };
+            }
+          }
+          if (ok && top) best = { ca, cb, mean, e: top };
+        }
+      }
+      if (!best) break;
+      join(cluster[best.e.i]!, cluster[best.e.j]!, best.e);
+    }
   }
 
   // A unit that also reports another multi-article event (its mean score to that event's members

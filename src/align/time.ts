@@ -135,6 +135,26 @@ function aspectOf(tokens: readonly Token[], from: number, to: number, lex: TimeL
   return null;
 }
 
+/** Words after "since" that point back to a time told before ("since then"). */
+const ANAPHORIC_THEN = new Set(['then']);
+
+/** Most tokens between "since" and the date it opens ("since a military coup in 2022": 4). */
+const SINCE_REACH = 12;
+
+/**
+ * True when a `since` word governs the date at token `at`: it stands at most SINCE_REACH tokens
+ * before it in the same phrase ("since 2022", "since the deployment of … mercenaries in 2021"),
+ * with no comma, clause verb or other date between.
+ */
+function sinceBefore(tokens: readonly Token[], from: number, at: number, lex: TimeLexicon): boolean {
+  for (let k = at - 1; k >= Math.max(from, at - SINCE_REACH); k--) {
+    const t = tokens[k]!;
+    if (lex.since.has(t.normal)) return true;
+    if (t.text === ',' || t.text === ';' || t.type === 'number' || ((t.pos === 'VERB' || t.pos === 'AUX') && !t.normal.endsWith('ing') && !t.normal.endsWith('ed'))) return false;
+  }
+  return false;
+}
+
 /**
  * The time of the unit `tokens[from, to)` of `article`. `figures` are the unit's figures;
  * `ref` the article's reference day.
@@ -147,8 +167,7 @@ export function timeOf(tokens: readonly Token[], from: number, to: number, figur
     const s = figureSpan(f);
     if (!s) continue;
     const at = tokens.findIndex((t, k) => k >= from && k < to && t.start >= f.start);
-    const before = tokens.slice(Math.max(from, at - 3), at).map((t) => t.normal);
-    if (before.some((w) => lex.since.has(w)) && ref !== null) s[1] = Math.max(s[1], ref);
+    if (sinceBefore(tokens, from, at, lex) && ref !== null) s[1] = Math.max(s[1], ref);
     span = span ? [Math.min(span[0], s[0]), Math.max(span[1], s[1])] : s;
     words.push(f.text);
   }
@@ -162,7 +181,10 @@ export function timeOf(tokens: readonly Token[], from: number, to: number, figur
       return { from: ref + r.from, to: ref + r.to, source: 'relative', text: text.slice(tokens[i]!.start, tokens[i + r.words.length - 1]!.end) };
     }
     if (WEEKDAYS.has(w)) return { from: ref - 7, to: ref, source: 'relative', text: tokens[i]!.text };
-    if (lex.since.has(w) && tokens[i]!.pos !== 'SCONJ') return { from: -Infinity, to: ref, source: 'relative', text: tokens[i]!.text };
+    // "since the beginning of …", "since then": a state that runs up to the article date from a time the unit does not give.
+    if (lex.since.has(w) && (tokens[i]!.pos !== 'SCONJ' || ANAPHORIC_THEN.has(tokens[i + 1]?.normal ?? '') || tokens[i + 1]?.pos === 'DET')) {
+      return { from: -Infinity, to: ref, source: 'relative', text: text.slice(tokens[i]!.start, tokens[i + (ANAPHORIC_THEN.has(tokens[i + 1]?.normal ?? '') ? 1 : 0)]!.end) };
+    }
   }
   const aspect = aspectOf(tokens, from, to, lex, heading);
   if (!aspect) return null;

@@ -1,7 +1,8 @@
 /**
  * Alignment units: the sentences of an article, split into clauses where a sentence packs two
  * events (at a semicolon, or at ", and/but/while" followed by a clause with its own subject and
- * verb), when both halves are long enough to stand alone.
+ * verb), when both halves are long enough to stand alone, and a quoted sentence split into its
+ * quotation and the frame that tells where and when it was said (frameStart).
  */
 import type { AnalysedArticle, Token } from '../core/types.js';
 
@@ -17,10 +18,20 @@ export interface Unit {
   /** Index of the sentence the unit comes from (0-based). */
   sentence: number;
   heading: boolean;
+  /** Of a quoted sentence split in two (frameStart): the quotation, or the frame that tells who said it where and when. */
+  part?: 'quotation' | 'frame';
 }
 
 /** Fewest word tokens each half of a split sentence must keep. */
 export const MIN_CLAUSE_WORDS = 8;
+
+/**
+ * Fewest word tokens of the frame after a quotation ("…,” he told a press conference in the
+ * capital Ouagadougou.") for it to be a unit of its own: a bare "Lavrov said" tells no occasion.
+ */
+export const MIN_FRAME_WORDS = 7;
+
+const QUOTE_MARKS = new Set(['"', '“', '”', '«', '»', '„']);
 
 const CONJUNCTIONS = new Set(['and', 'but', 'while', 'whereas', 'yet', 'as']);
 const SUBJECT_POS = new Set(['PRON', 'PROPN', 'DET', 'NOUN', 'NUM', 'ADJ']);
@@ -58,20 +69,52 @@ function clauseBoundary(tokens: readonly Token[], i: number, end: number): numbe
   return -1;
 }
 
+/**
+ * Where the frame of a quoted sentence starts (token index), or -1: the sentence opens with a
+ * quotation mark, the quotation closes before the sentence ends ("…,” or "…”,") and what follows
+ * (who said it, where, when) has at least MIN_FRAME_WORDS words with a verb. The quotation and
+ * the occasion it was said on are two happenings a report can tell apart (the statement; the
+ * press conference or visit), so each gets its own unit.
+ */
+function frameStart(tokens: readonly Token[], from: number, to: number): number {
+  if (!QUOTE_MARKS.has(tokens[from]!.text)) return -1;
+  for (let i = from + 1; i < to - 1; i++) {
+    if (!QUOTE_MARKS.has(tokens[i]!.text)) continue;
+    const prev = tokens[i - 1]!.text;
+    let next = i + 1;
+    if (tokens[next]?.text === ',') next++;
+    else if (prev !== ',') return -1;
+    if (words(tokens, from, i) < MIN_CLAUSE_WORDS || words(tokens, next, to) < MIN_FRAME_WORDS || !hasVerb(tokens, next, to)) return -1;
+    // A quotation that runs on after the frame ("…,” she said, “and …”) stays whole.
+    for (let k = next; k < to; k++) if (QUOTE_MARKS.has(tokens[k]!.text)) return -1;
+    return next;
+  }
+  return -1;
+}
+
 /** The units of one article, in text order. */
 export function unitsOf(article: AnalysedArticle): Unit[] {
   const { tokens, text } = article;
   const out: Unit[] = [];
-  const push = (a: number, b: number, sentence: number, heading: boolean) => {
+  const push = (a: number, b: number, sentence: number, heading: boolean, part?: Unit['part']) => {
     while (b > a && tokens[b - 1]!.type === 'punctuation' && /^[;,]$/.test(tokens[b - 1]!.text)) b--;
     if (b <= a) return;
     const start = tokens[a]!.start;
     const end = tokens[b - 1]!.end;
-    out.push({ article: article.id, start, end, text: text.slice(start, end), tokenStart: a, tokenEnd: b, sentence, heading });
+    out.push({ article: article.id, start, end, text: text.slice(start, end), tokenStart: a, tokenEnd: b, sentence, heading, ...(part ? { part } : {}) });
   };
   for (const s of article.sentences) {
     let from = s.tokenStart;
     if (!s.heading) {
+      const frame = frameStart(tokens, s.tokenStart, s.tokenEnd);
+      if (frame >= 0) {
+        // The quotation keeps its closing mark; the frame is its own unit.
+        let close = frame;
+        while (close > s.tokenStart && tokens[close - 1]!.text === ',') close--;
+        push(s.tokenStart, close, s.index, false, 'quotation');
+        push(frame, s.tokenEnd, s.index, false, 'frame');
+        continue;
+      }
       for (let i = s.tokenStart + 1; i < s.tokenEnd - 1; i++) {
         const next = clauseBoundary(tokens, i, s.tokenEnd);
         if (next < 0) continue;

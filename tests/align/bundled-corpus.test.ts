@@ -11,6 +11,7 @@ import { alignArticles, buildModel, DEFAULT_ALIGN_OPTIONS, type Alignment } from
 import { isoDay, loadTimeLexicon, timesConflict } from '../../src/align/time.js';
 import { analyseArticles } from '../../src/pipeline.js';
 import { loadLexicons, type Lexicons } from '../../src/lexicons/index.js';
+import { loadBundledGold, scoreBundled } from '../../src/eval/bundled-gold.js';
 
 const CORPUS = resolve(__dirname, '../../corpus');
 const FILES = readdirSync(CORPUS).filter((f) => f.endsWith('.md')).sort();
@@ -53,7 +54,8 @@ beforeAll(() => {
 describe('bundled corpus alignment', () => {
   it('aligns the "remaining pockets of terrorism" quotation in its two wordings, with a word diff', () => {
     const a1 = span(0, '“I have no doubt that, thanks to this cooperation, the remaining pockets of terrorism in Burkina Faso will be destroyed”, reassured Mr. Lavrov.');
-    const a2 = span(1, '”I have no doubt that thanks to this cooperation, the remaining pockets of terrorism on the territory of Burkina Faso will be destroyed,” he told a press conference in the capital Ouagadougou.');
+    // The quotation and its frame ("he told a press conference in …") are two units (units.ts): the quotation aligns.
+    const a2 = span(1, '”I have no doubt that thanks to this cooperation, the remaining pockets of terrorism on the territory of Burkina Faso will be destroyed,”');
     const shared = eventWith(alignment, a1).filter((e) => has(e, a2));
     expect(shared.length).toBeGreaterThanOrEqual(1);
     const reuse = alignment.events.flatMap((e) => (e.quoteReuse ?? [])).find((r) => r.variants.some((v) => v.text.includes('remaining pockets')));
@@ -70,8 +72,8 @@ describe('bundled corpus alignment', () => {
   });
 
   it('aligns Lavrov’s announcement of more instructors across the translated quotation', () => {
-    const a1 = span(0, '“We are going to increase the number of instructors working here and helping you train your specialists,” Lavrov said at a joint press conference with his Burkinabe counterpart on June 5, 2024 in Ouagadougou.');
-    const a2 = span(1, '“Russian instructors have been working here and their number will increase,” Lavrov said, adding that Russia has been helping train Burkina Faso’s military and law enforcement personnel.');
+    const a1 = span(0, '“We are going to increase the number of instructors working here and helping you train your specialists,”');
+    const a2 = span(1, '“Russian instructors have been working here and their number will increase,”');
     const e = eventWith(alignment, a1).find((x) => has(x, a2));
     expect(e).toBeDefined();
     const link = (e!.links as { a: number; b: number; shared: string[]; quotation?: number }[]).find((l) => {
@@ -80,6 +82,19 @@ describe('bundled corpus alignment', () => {
     });
     expect(link?.shared).toEqual(expect.arrayContaining(['increas', 'instructor', 'number', 'work']));
     expect(link?.quotation).toBe(0.8);
+  });
+
+  it('aligns the frames of two quotations: the press conference in Ouagadougou, told apart from what was said there', () => {
+    const a1 = span(0, 'Lavrov said at a joint press conference with his Burkinabe counterpart on June 5, 2024 in Ouagadougou.');
+    const a2 = span(1, 'he told a press conference in the capital Ouagadougou.');
+    const e = eventWith(alignment, a1).find((x) => has(x, a2));
+    expect(e, 'one event holds both frames').toBeDefined();
+    const link = linkOf(e!, a1, a2)!;
+    expect(link.shared).toEqual(expect.arrayContaining(['confer', 'ouagadoug', 'press']));
+    expect(link.predicate).toMatchObject({ how: 'stem' });
+    // The frame is not in the quotation's event: the statement and the occasion are two happenings.
+    const quote = span(1, '”I have no doubt that thanks to this cooperation, the remaining pockets of terrorism on the territory of Burkina Faso will be destroyed,”');
+    expect(eventWith(alignment, quote).filter((x) => has(x, a2))).toEqual([]);
   });
 
   it('keeps single-article events alone: the bauxite talks and the French-forces accusation', () => {
@@ -126,7 +141,8 @@ describe('bundled corpus alignment', () => {
 
   it('keeps the June 2024 visit and pledge apart from the April 2025 agreement: their times are months apart', () => {
     const agreement = span(2, 'The agreement, announced by Russian Foreign Minister Sergei Lavrov, will see Moscow provide arms and military training to the joint force, leveraging its existing military instructors in the three West African nations.');
-    const pledge = span(0, '“We are going to increase the number of instructors working here and helping you train your specialists,” Lavrov said at a joint press conference with his Burkinabe counterpart on June 5, 2024 in Ouagadougou.');
+    // The quotation takes the date its frame gives ("…,” Lavrov said … on June 5, 2024").
+    const pledge = span(0, '“We are going to increase the number of instructors working here and helping you train your specialists,”');
     const trip = span(0, 'The trip included meetings with several African leaders');
     for (const m of [pledge, trip]) expect(eventWith(alignment, agreement).filter((e) => eventWith(alignment, m).includes(e))).toEqual([]);
     const model = buildModel(articles, lexicons, DEFAULT_ALIGN_OPTIONS);
@@ -136,6 +152,18 @@ describe('bundled corpus alignment', () => {
     expect([isoDay(ta.from), isoDay(ta.to), ta.source, ta.text]).toEqual(['2025-01-03', '2025-04-03', 'tense', 'announced']);
     expect([isoDay(tp.from), isoDay(tp.to), tp.source, tp.text]).toEqual(['2024-06-05', '2024-06-05', 'date', 'June 5, 2024']);
     expect(timesConflict(ta, tp, loadTimeLexicon().slack)).toBe(true);
+  });
+
+  it('reads "since": a state from a date up to the article date, and "since then" back to a time told before', () => {
+    const model = buildModel(articles, lexicons, DEFAULT_ALIGN_OPTIONS);
+    const at = (m: { article: string; start: number }) => model.times[model.units.findIndex((u) => u.article === m.article && u.start <= m.start && u.end > m.start)]!;
+    const base = at(span(1, 'Since a military coup in 2022, Burkina Faso has served as a base for Wagner mercenary forces.'));
+    expect([isoDay(base.from), isoDay(base.to), base.source, base.text]).toEqual(['2022-01-01', '2024-06-21', 'date', '2022']);
+    const replaced = at(span(2, 'Since then, some of these personnel have been replaced by troops from the Africa Corps'));
+    expect([Number.isFinite(replaced.from), isoDay(replaced.to), replaced.source, replaced.text]).toEqual([false, '2025-04-03', 'relative', 'Since then']);
+    // So the Africa Corps's first instructors (January 2024) and its troops replacing Wagner's are not kept apart by time.
+    const arrival = at(span(0, 'As a reminder, on January 24, 2024, the first military instructors from Africa Corps'));
+    expect(timesConflict(arrival, replaced, loadTimeLexicon().slack)).toBe(false);
   });
 
   it('explains each link: the shared predicate and how it matched, and when each mention happened', () => {
@@ -169,9 +197,34 @@ describe('bundled corpus alignment', () => {
     }
   });
 
+  it('puts no two different happenings in one event: every cross-article pair it makes is a gold pair', () => {
+    const s = scoreBundled(alignment.events, loadBundledGold());
+    expect(s.wrong.map(([x, y]) => `${x.snippet.slice(0, 40)} ~ ${y.snippet.slice(0, 40)}`)).toEqual([]);
+    // The events that join two happenings' parts (the trip and the pledge made on it) are gold pairs too.
+    expect(s.tp).toBeGreaterThanOrEqual(12);
+  });
+
+  it('compares figures only of one quantity: no conflict joins two different quantities', () => {
+    // Over the real events: each figure of a conflict counts or dates the conflict's quantity.
+    let figures = 0;
+    for (const e of alignment.events) {
+      const numbers = (e.numbers ?? []) as { article: string; start: number; quantity?: string }[];
+      for (const c of (e['conflicts'] ?? []) as { quantity: string; figures: { article: string; start: number }[] }[]) {
+        for (const f of c.figures) {
+          expect(numbers.find((n) => n.article === f.article && n.start === f.start)?.quantity).toBe(c.quantity);
+          figures++;
+        }
+      }
+    }
+    // An event with a coup year and a deployment year (the Wagner base since 2022 and the 2021 deployment) has no conflict.
+    const wagner = alignment.events.filter((e) => ((e.numbers ?? []) as { quantity?: string }[]).some((n) => n.quantity === 'coup'));
+    for (const e of wagner) expect(((e['conflicts'] ?? []) as { quantity: string }[]).filter((c) => c.quantity === 'coup')).toEqual([]);
+    expect(figures + wagner.length).toBeGreaterThan(0);
+  });
+
   it('keeps the two Lavrov quotations of one press conference apart', () => {
-    const instructors = span(0, '“We are going to increase the number of instructors working here and helping you train your specialists,” Lavrov said at a joint press conference with his Burkinabe counterpart on June 5, 2024 in Ouagadougou.');
-    const pockets = span(1, '”I have no doubt that thanks to this cooperation, the remaining pockets of terrorism on the territory of Burkina Faso will be destroyed,” he told a press conference in the capital Ouagadougou.');
+    const instructors = span(0, '“We are going to increase the number of instructors working here and helping you train your specialists,”');
+    const pockets = span(1, '”I have no doubt that thanks to this cooperation, the remaining pockets of terrorism on the territory of Burkina Faso will be destroyed,”');
     expect(eventWith(alignment, instructors).filter((e) => has(e, pockets))).toEqual([]);
   });
 

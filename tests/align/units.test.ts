@@ -23,6 +23,24 @@ describe('unitsOf', () => {
     ]);
   });
 
+  it('splits a quoted sentence into the quotation and a frame that tells the occasion', () => {
+    expect(unitTexts('“We will rebuild every school that the flood destroyed in the valley,” the governor told reporters at a briefing in the provincial capital on Monday.')).toEqual([
+      '“We will rebuild every school that the flood destroyed in the valley,”',
+      'the governor told reporters at a briefing in the provincial capital on Monday.',
+    ]);
+    expect(unitTexts('"The bridge will stay closed until engineers have inspected all of its supports", the transport minister said during a visit to the site.')).toEqual([
+      '"The bridge will stay closed until engineers have inspected all of its supports"',
+      'the transport minister said during a visit to the site.',
+    ]);
+  });
+
+  it('keeps a quoted sentence whole when the frame is only who said it, or the quotation runs on', () => {
+    for (const s of [
+      '“We will rebuild every school that the flood destroyed in the valley,” the governor said.',
+      '“We will rebuild every school,” the governor said, “and every clinic that the water reached in the valley last spring.”',
+    ]) expect(unitTexts(s)).toEqual([s]);
+  });
+
   it('does not split at ", as" without a clause of its own or with a short half', () => {
     for (const s of [
       'The council approved the budget for the coming year on Monday, as expected by most of the analysts who follow the city closely.',
