@@ -17,7 +17,7 @@ import { alignArticles } from './align/index.js';
 import { buildReport } from './pipeline/build.js';
 import { analyseArticle, prepareArticle, type AnalyseOptions, type ReportOptions } from './pipeline/article.js';
 import { assignConfidence } from './analyses/confidence.js';
-import { DEFAULT_MIN_CONFIDENCE } from './core/confidence.js';
+import { DEFAULT_MIN_CONFIDENCE, DEFAULT_MIN_CONFIDENCE_BY_KIND } from './core/confidence.js';
 import { analyseInParallel, analyseInParallelAsync, planWorkers, type LocalAnalysis } from './parallel/pool.js';
 
 export { analyseArticle, prepareArticle, type AnalyseOptions, type AnalysisChoice, type ReportOptions } from './pipeline/article.js';
@@ -178,6 +178,7 @@ export function analyseArticles(
     lexicons,
     disabled: new Set(options.disableAnalyses ?? []),
     minConfidence: options.minConfidence ?? DEFAULT_MIN_CONFIDENCE,
+    ...(options.minConfidence === undefined ? { minConfidenceByKind: { ...DEFAULT_MIN_CONFIDENCE_BY_KIND } } : {}),
   });
 }
 

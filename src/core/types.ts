@@ -526,6 +526,12 @@ export interface Report {
    * The others stay in `findings`.
    */
   minConfidence: number;
+  /**
+   * Per finding kind, a threshold that replaces `minConfidence` for that kind (added field). Set by
+   * the default run where audits ask more of a kind (attributions); absent when `--min-confidence`
+   * was given, which applies to every kind.
+   */
+  minConfidenceByKind?: Record<string, number>;
   /** Inputs left out of the report and why (added field; only with `--keep-going`, only when a file was left out). */
   skipped?: SkippedInput[];
 }

@@ -13,7 +13,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { calibrationKeys } from '../analyses/confidence.js';
-import { DEFAULT_MIN_CONFIDENCE } from '../core/confidence.js';
+import { DEFAULT_MIN_CONFIDENCE, DEFAULT_MIN_CONFIDENCE_BY_KIND } from '../core/confidence.js';
 import type { AttributionFinding, Span, UnsourcedFinding } from '../core/types.js';
 import { analyseArticles, prepareArticle } from '../pipeline.js';
 import { loadLexicons } from '../lexicons/index.js';
@@ -250,8 +250,8 @@ export function matchesGold(a: Pick<AttributionFinding, 'cue' | 'source'>, gold:
 /** The calibration keys of an attribution, most specific first (see src/analyses/confidence.ts). */
 export const attributionKeys = (a: AttributionFinding): string[] => calibrationKeys(a);
 
-/** The threshold of the "shown" rows: the views' default, unless PARALLAX_MIN_CONFIDENCE says otherwise. */
-export const EVAL_MIN_CONFIDENCE = Number(process.env['PARALLAX_MIN_CONFIDENCE'] ?? DEFAULT_MIN_CONFIDENCE);
+/** The threshold of the "shown" rows: the views' default for attributions, unless PARALLAX_MIN_CONFIDENCE says otherwise. */
+export const EVAL_MIN_CONFIDENCE = Number(process.env['PARALLAX_MIN_CONFIDENCE'] ?? DEFAULT_MIN_CONFIDENCE_BY_KIND['attribution'] ?? DEFAULT_MIN_CONFIDENCE);
 
 function score(rows: readonly Evaluated[], keep: (a: AttributionFinding) => boolean, dump?: DumpRow[]): Counts {
   const c = newCounts();

@@ -19,6 +19,7 @@ import { stringify } from 'yaml';
 import type { AnalysedArticle, FindingDraft } from '../core/types.js';
 import { PACKAGE_ROOT } from '../core/version.js';
 import { calibrationOf, confidenceOf, DEFAULT_MIN_CONFIDENCE } from '../analyses/confidence.js';
+import { DEFAULT_MIN_CONFIDENCE_BY_KIND } from '../core/confidence.js';
 import { loadLexicons, type Lexicons } from '../lexicons/index.js';
 import { analyseArticle, prepareArticle } from '../pipeline.js';
 import { basilTexts } from './markers.js';
@@ -134,12 +135,13 @@ function main(): void {
   const sample = Number(arg('--sample') ?? 40);
   const data = (arg('--data') ?? 'basil-check') as AuditData;
   const seed = Number(arg('--seed') ?? 1);
-  const min = Number(arg('--min-confidence') ?? DEFAULT_MIN_CONFIDENCE);
   const reason = arg('--reason');
   if (kind !== 'loaded' && kind !== 'unsourced' && kind !== 'attribution') {
     console.error('audit: --kind must be loaded, unsourced or attribution');
     process.exit(2);
-  }
+  }  // the views' default threshold for the kind (core/confidence.ts), unless --min-confidence says otherwise
+  const min = Number(arg('--min-confidence') ?? DEFAULT_MIN_CONFIDENCE_BY_KIND[kind] ?? DEFAULT_MIN_CONFIDENCE);
+
   if (!AUDIT_DATA.includes(data) || !Number.isInteger(sample) || sample < 1 || !Number.isFinite(seed) || !(min >= 0 && min <= 1)) {
     console.error(`audit: expected --data one of ${AUDIT_DATA.join(', ')}, --sample a positive integer, --seed a number, --min-confidence 0..1`);
     process.exit(2);

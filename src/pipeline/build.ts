@@ -20,6 +20,8 @@ export interface ReportInput {
   disabled?: ReadonlySet<string>;
   /** Views show findings with at least this confidence; scores and actors count only those. */
   minConfidence: number;
+  /** Per-kind thresholds replacing `minConfidence` (the default run's; see core/confidence.ts). */
+  minConfidenceByKind?: Record<string, number>;
 }
 
 /** Short display label for an article: outlet, else author, else the file name. */
@@ -51,8 +53,8 @@ export function toReportArticle(a: AnalysedArticle): ReportArticle {
 }
 
 export function buildReport(input: ReportInput): Report {
-  const { articles, findings, alignment, lexicons, minConfidence } = input;
-  const { shown } = shownFindings(findings, minConfidence);
+  const { articles, findings, alignment, lexicons, minConfidence, minConfidenceByKind } = input;
+  const { shown } = shownFindings(findings, { minConfidence, minConfidenceByKind });
   const actors = input.disabled?.has('actors') ? [] : REPORT_ANALYSES.actors(articles, shown, lexicons);
   return {
     schema: 'parallax/report@1',
@@ -66,5 +68,6 @@ export function buildReport(input: ReportInput): Report {
     omissions: alignment.omissions,
     calibration: usedCalibration(findings, lexicons.calibration),
     minConfidence,
+    ...(minConfidenceByKind ? { minConfidenceByKind } : {}),
   };
 }

@@ -347,7 +347,7 @@ export function formatHandout(report: Report, options: FormatOptions = {}): stri
     'Whom does each outlet let speak (the sources in *italics*)? Whom does it not?',
   ];
   const omitting = v.outlets.filter((o) => o.omitted.length > 0).sort((x, y) => y.omitted.length - x.omitted.length)[0];
-  if (omitting) questions.push(`${inl(omitting.label)} leaves out ${omitting.omitted.length === 1 ? 'an event' : `${omitting.omitted.length} events`} the others report, e.g. “${inl(omitting.omitted[0]!.label)}”. Does that change the story?`);
+  if (omitting) questions.push(`${inl(omitting.label)} leaves out ${omitting.omitted.length === 1 ? 'an event' : `${omitting.omitted.length} events`} the others report, e.g. ${quoted(inl(omitting.omitted[0]!.label))}. Does that change the story?`);
   questions.push('If you had read only one of these articles, what would you believe about the event? Which one would you trust most, and why?');
   out.push(...questions.map((q, i) => `${i + 1}. ${q}`), '');
   if (v.command !== null) out.push('Made with parallax:', '', markdownFence(`${v.command} --md-style handout`, 'sh'));

@@ -1,16 +1,15 @@
 /** The short plain-text summary printed after a non-interactive run (pure). */
 import type { Report } from '../core/types.js';
 import { sanitizeTerminal } from '../core/escape.js';
-import { FINDING_KIND_NAMES, FINDING_KINDS } from '../core/finding-kinds.js';
-import { isShown } from '../core/confidence.js';
+import { FINDING_KIND_NAMES, FINDING_KINDS, type FindingKind } from '../core/finding-kinds.js';
+import { describeThresholds, isShown } from '../core/confidence.js';
 
 export function formatSummary(report: Report, written: readonly string[]): string {
   const lines: string[] = [];
   const multi = report.events.filter((e) => e.articles.length > 1).length;
-  const min = typeof report.minConfidence === 'number' ? report.minConfidence : undefined;
-  const shown = report.findings.filter((f) => isShown(f, min));
+  const shown = report.findings.filter((f) => isShown(f, report));
   const hidden = report.findings.length - shown.length;
-  const below = hidden > 0 ? ` (${hidden} more below confidence ${min!.toFixed(2)}, in the JSON)` : '';
+  const below = hidden > 0 ? ` (${hidden} more below confidence ${describeThresholds(report, (k) => FINDING_KINDS[k as FindingKind]?.noun ?? k)}, in the JSON)` : '';
   lines.push(`parallax ${report.tool.version}: ${report.articles.length} articles, ${report.events.length} events (${multi} shared), ${shown.length} findings${below}`);
   for (const a of report.articles) {
     const fs = shown.filter((f) => f.article === a.id);

@@ -13,7 +13,7 @@ import { checkBudget } from '../core/limits.js';
 import { detailOf, FINDING_KIND_NAMES, FINDING_KINDS, kindRank, type FindingKind } from '../core/finding-kinds.js';
 import { groupChanges, wordDiff, type DiffPart } from '../core/word-diff.js';
 import { overlapping } from '../core/spans.js';
-import { isShown } from '../core/confidence.js';
+import { describeThresholds, isShown } from '../core/confidence.js';
 
 /** What a mark in a version's text stands for: a finding of a kind, or an attribution's source or cue. */
 export type MarkKind = FindingKind | 'source' | 'cue';
@@ -230,8 +230,7 @@ export function buildView(report: Report, command: string | null = null): Report
   const articles = report.articles;
   const labelOf = new Map(articles.map((a) => [a.id, a.label]));
   const findingsOf = new Map<string, Finding[]>(articles.map((a) => [a.id, []]));
-  const min = typeof report.minConfidence === 'number' ? report.minConfidence : undefined;
-  const shown = report.findings.filter((f) => isShown(f, min));
+  const shown = report.findings.filter((f) => isShown(f, report));
   for (const f of [...shown].sort((x, y) => x.start - y.start || x.end - y.end || cmp(x.id, y.id))) findingsOf.get(f.article)?.push(f);
   const eventLabel = new Map(report.events.map((e) => [e.id, e.label]));
   const omissions = report.omissions;
@@ -283,22 +282,23 @@ export function buildView(report: Report, command: string | null = null): Report
     })),
     actors: actorViews(report.actors, articles),
     rules: ruleViews(shown, articles),
-    confidence: confidenceView(report, min),
+    confidence: confidenceView(report),
   };
 }
 
 /** How many findings the threshold leaves out, per article and in all. */
-export function confidenceView(report: Report, min: number | undefined): ConfidenceView {
-  const hidden = report.articles.map((a) => report.findings.filter((f) => f.article === a.id && !isShown(f, min)).length);
+export function confidenceView(report: Report): ConfidenceView {
+  const hidden = report.articles.map((a) => report.findings.filter((f) => f.article === a.id && !isShown(f, report)).length);
   const total = hidden.reduce((s, n) => s + n, 0);
+  const thresholds = describeThresholds(report, (k) => FINDING_KINDS[k as FindingKind]?.noun ?? k);
   return {
-    minConfidence: min ?? null,
+    minConfidence: typeof report.minConfidence === 'number' ? report.minConfidence : null,
     hidden,
     hiddenTotal: total,
     line:
-      min === undefined || total === 0
+      thresholds === null || total === 0
         ? null
-        : `${total} more ${total === 1 ? 'finding' : 'findings'} below the confidence threshold ${fmt(min, 2)} (measured precision of their rule; listed in the JSON report, shown with --min-confidence 0).`,
+        : `${total} more ${total === 1 ? 'finding' : 'findings'} below the confidence threshold ${thresholds} (measured precision of their rule; listed in the JSON report, shown with --min-confidence 0).`,
   };
 }
 

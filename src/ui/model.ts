@@ -29,10 +29,9 @@ export function buildModel(report: Report): ViewModel {
   const findings = new Map<string, Finding[]>();
   const hidden = new Map<string, number>();
   const sentences = new Map<string, Span[]>();
-  const min = typeof report.minConfidence === 'number' ? report.minConfidence : undefined;
   for (const a of report.articles) {
     const mine = report.findings.filter((f) => f.article === a.id);
-    const shown = mine.filter((f) => isShown(f, min));
+    const shown = mine.filter((f) => isShown(f, report));
     findings.set(a.id, shown.sort((x, y) => x.start - y.start || x.end - y.end));
     hidden.set(a.id, mine.length - shown.length);
     const spans = a.sentenceSpans ?? [];

@@ -491,18 +491,25 @@ describe('attribution on the bundled corpus', () => {
     expect(saying.content?.start).toBe(text.indexOf('”From the very first'));
   });
 
-  it('computes the source scores from the findings shown (confidence at or above the report threshold)', () => {
-    const { article, findings } = byPath('starfolk-2025-04-03-russia-military-influence-west-africa.md');
-    const scores = report.scores[article.id];
-    const shown = report.findings.filter((f) => f.confidence >= report.minConfidence);
+  it('computes the source scores from the findings shown (confidence at or above the threshold of their kind)', () => {
+    // An explicit --min-confidence 0.5 applies to every kind; by default attributions need 0.8.
+    const r5 = analyseArticles(paths.map((p) => prepareArticle(p)), lex, { minConfidence: 0.5 });
+    expect(r5.minConfidenceByKind).toBeUndefined();
+    const article = r5.articles.find((a) => a.path.endsWith('starfolk-2025-04-03-russia-military-influence-west-africa.md'))!;
+    const findings = r5.findings.filter((f): f is AttributionFinding => f.article === article.id && f.kind === 'attribution');
+    const scores = r5.scores[article.id];
+    const shown = r5.findings.filter((f) => f.confidence >= 0.5);
     const mine = sourceScores({ id: article.id, sentences: article.sentenceSpans }, shown);
     expect(scores).toMatchObject(mine);
-    expect(mine.attributions).toBe(findings.filter((f) => f.confidence >= report.minConfidence).length);
+    expect(mine.attributions).toBe(findings.filter((f) => f.confidence >= 0.5).length);
     expect(mine.sourceMix.media).toBe(1);
     expect(mine.sourceMix['data-ngo']).toBe(1);
-    const seen = findings.filter((f) => f.confidence >= report.minConfidence);
+    const seen = findings.filter((f) => f.confidence >= 0.5);
     expect(seen.length).toBeGreaterThan(0);
     expect(mine.nonNeutralCueShare).toBe(Math.round((seen.filter((f) => !f.cue.neutral).length / seen.length) * 1e4) / 1e4);
     expect(mine.namedSources).toBe(new Set(seen.map((f) => f.sourceName).filter(Boolean)).size);
+    // The default report counts only the attributions at or above 0.8.
+    expect(report.minConfidenceByKind).toEqual({ attribution: 0.8 });
+    expect(report.scores[article.id]!.attributions).toBe(findings.filter((f) => f.confidence >= 0.8).length);
   });
 });

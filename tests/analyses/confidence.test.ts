@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { assignConfidence, calibrationKeys, DEFAULT_MIN_CONFIDENCE, NO_CALIBRATION } from '../../src/analyses/confidence.js';
+import { DEFAULT_MIN_CONFIDENCE_BY_KIND, isShown } from '../../src/core/confidence.js';
 import type { Finding } from '../../src/core/types.js';
 import { loadLexicons } from '../../src/lexicons/index.js';
 import type { RawCalibration } from '../../src/lexicons/parse.js';
@@ -49,19 +50,30 @@ describe('confidence on the bundled corpus', () => {
     expect(Object.keys(report.calibration).sort()).toEqual([...new Set(report.findings.map((f) => f.calibration))].sort());
   });
 
-  it('views leave out findings below the threshold and count them apart', () => {
-    const hidden = report.findings.filter((f) => f.confidence < report.minConfidence);
+  it('views leave out findings below the threshold of their kind and count them apart', () => {
+    expect(report.minConfidenceByKind).toEqual(DEFAULT_MIN_CONFIDENCE_BY_KIND);
+    const hidden = report.findings.filter((f) => f.confidence < (f.kind === 'attribution' ? 0.8 : 0.5));
     expect(hidden.length).toBeGreaterThan(0);
     const view = buildView(report);
     expect(view.confidence.hiddenTotal).toBe(hidden.length);
     const listed = new Set(view.outlets.flatMap((o) => o.unsourced.map((u) => u.id)));
     for (const f of hidden) expect(listed.has(f.id)).toBe(false);
     expect(view.confidence.line).toBe(
-      `${hidden.length} more findings below the confidence threshold ${report.minConfidence} (measured precision of their rule; listed in the JSON report, shown with --min-confidence 0).`,
+      `${hidden.length} more findings below the confidence threshold 0.50 (attributions 0.80) (measured precision of their rule; listed in the JSON report, shown with --min-confidence 0).`,
     );
-    const all = buildView({ ...report, minConfidence: 0 });
+    const { minConfidenceByKind: _, ...rest } = report;
+    const all = buildView({ ...rest, minConfidence: 0 });
     expect(all.confidence.hiddenTotal).toBe(0);
     expect(all.confidence.line).toBeNull();
+  });
+
+  it('shows attributions from 0.8 by default, and an explicit --min-confidence applies to every kind', () => {
+    const between = report.findings.filter((f) => f.kind === 'attribution' && f.confidence >= 0.5 && f.confidence < 0.8);
+    expect(between.length).toBeGreaterThan(0);
+    for (const f of between) expect(isShown(f, report)).toBe(false);
+    const explicit = analysePaths([resolve(REPO, 'corpus')], { minConfidence: 0.5 });
+    expect(explicit.minConfidenceByKind).toBeUndefined();
+    for (const f of between) expect(isShown(f, explicit)).toBe(true);
   });
 });
 

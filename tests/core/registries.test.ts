@@ -52,7 +52,7 @@ const KIND_EDITS = (root: string) => {
   ].join('\n'));
   edit(root, 'src/core/finding-kinds.ts', '\n};\n\n/** The kinds in table order. */', [
     '',
-    "  exclaim: { noun: 'exclamations', short: 'exclaimed', row: 'Exclamations', tag: 'exclaim', mark: 'strong', colour: 'loaded', detail: () => 'exclamation', exercise: null },",
+    "  exclaim: { noun: 'exclamations', short: 'exclaimed', row: 'Exclamations', tag: 'exclaim', mark: 'strong', colour: 'loaded', detail: () => 'exclamation', exercise: null, help: { what: 'a sentence that ends in an exclamation mark', example: '“What a disgrace!”' } },",
     '};',
     '',
     '/** The kinds in table order. */',
@@ -83,7 +83,7 @@ const FORMAT_EDITS = (root: string) => {
     '}',
     '',
   ].join('\n'));
-  edit(root, 'src/report/formats.ts', "import { formatMarkdown } from './markdown.js';", "import { formatMarkdown } from './markdown.js';\nimport { formatText } from './txt.js';");
+  edit(root, 'src/report/formats.ts', "import { formatJson } from './json.js';", "import { formatJson } from './json.js';\nimport { formatText } from './txt.js';");
   edit(root, 'src/report/formats.ts', '\n} as const satisfies', "\n  txt: { extension: 'txt', help: 'write one line per finding to FILE', render: (r) => formatText(r) },\n} as const satisfies");
 };
 
@@ -116,7 +116,8 @@ describe('registries: a new finding kind and a new format are small, local chang
       writeFileSync(join(articles, 'council.txt'), ARTICLE);
       const out = join(root, 'out');
       const cli = (...args: string[]) => node(['dist/cli.js', 'analyze', 'articles', ...args]);
-      const run = cli('--json', `${out}.json`, '--md', `${out}.md`, '--html', `${out}.html`, '--txt', `${out}.txt`);
+      // A new kind has no judged cases, so no calibration record: confidence 0, hidden by default; 0 shows it.
+      const run = cli('--json', `${out}.json`, '--md', `${out}.md`, '--html', `${out}.html`, '--txt', `${out}.txt`, '--min-confidence', '0');
       expect(run.stderr).toBe('');
       expect(run.status).toBe(0);
 

@@ -75,7 +75,7 @@ describe('without a terminal', () => {
     const r = spawnSync('node', [CLI], { cwd: dir, encoding: 'utf8', input: '', timeout: 60_000 });
     expect(r.status).toBe(0);
     const out = r.stdout.split('\n');
-    expect(out[0]).toMatch(/^parallax \d+\.\d+\.\d+: 3 articles, \d+ events \(\d+ shared\), \d+ findings \(\d+ more below confidence 0\.50, in the JSON\)$/);
+    expect(out[0]).toMatch(/^parallax \d+\.\d+\.\d+: 3 articles, \d+ events \(\d+ shared\), \d+ findings \(\d+ more below confidence 0\.50 \(attributions 0\.80\), in the JSON\)$/);
     expect(out.filter((l) => l.startsWith('wrote '))).toEqual(['wrote reports/corpus.json', 'wrote reports/corpus.md', 'wrote reports/corpus.html']);
     expect(existsSync(join(dir, 'reports/corpus.md'))).toBe(true);
   });

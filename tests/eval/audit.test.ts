@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DEFAULT_MIN_CONFIDENCE } from '../../src/analyses/confidence.js';
+import { DEFAULT_MIN_CONFIDENCE, DEFAULT_MIN_CONFIDENCE_BY_KIND } from '../../src/core/confidence.js';
 import { auditArticlePath, auditFindings, wilson } from '../../src/eval/audit.js';
 import { readAuditSheets } from '../../src/eval/calibrate.js';
 import { loadLexicons } from '../../src/lexicons/index.js';
@@ -63,7 +63,8 @@ describe('audit sheets', () => {
           continue;
         }
         const f = found(it);
-        const isShown = f !== undefined && f.confidence >= DEFAULT_MIN_CONFIDENCE;
+        // shown by default: at or above the views' default threshold for the kind
+        const isShown = f !== undefined && f.confidence >= (DEFAULT_MIN_CONFIDENCE_BY_KIND[f.kind] ?? DEFAULT_MIN_CONFIDENCE);
         if (it.verdict === 'right' && !f) problems.push(`#${it.n} judged right but no longer found: ${JSON.stringify(it.finding.text)} (${it.article})`);
         if (it.verdict !== 'right' && !it.open && isShown) problems.push(`#${it.n} judged ${it.verdict} but shown again: ${JSON.stringify(it.finding.text)} (${it.article})`);
         if (isShown) {

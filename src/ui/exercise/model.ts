@@ -137,8 +137,7 @@ export function letterOf(i: number): string {
 /** The tool's answer key: its findings of the kinds the exercise compares (loaded and unsourced) that views show, i.e. at or above the report's `minConfidence`. */
 export function toolKey(report: Report): KeyMark[] {
   const out: KeyMark[] = [];
-  const min = typeof report.minConfidence === 'number' ? report.minConfidence : undefined;
-  for (const f of shownFindings(report.findings, min).shown) {
+  for (const f of shownFindings(report.findings, report).shown) {
     if (!isExerciseKind(f.kind)) continue;
     const m: KeyMark = { article: f.article, start: f.start, end: f.end, kind: f.kind, explanation: f.explanation, rule: f.rule };
     if (f.kind === 'loaded') m.category = f.category;

@@ -1,5 +1,5 @@
 /** The help overlay: what each kind of mark means (with an example), then every key. Pure. */
-import { FINDING_KINDS, type FindingKind } from '../../core/finding-kinds.js';
+import { FINDING_KINDS, type FindingKind, type MarkStyle } from '../../core/finding-kinds.js';
 import { truncateLine, wrap, type Line } from '../text.js';
 
 /** Keys of the report browser, in the order the help shows them. */
@@ -17,21 +17,21 @@ export const KEYS: readonly [string, string][] = [
   ['q', 'quit'],
 ];
 
-/** How each kind of finding looks in the terminal, whatever the colours (the markers are text). */
-export const KIND_MARKERS: Readonly<Record<FindingKind, string>> = {
-  loaded: '[brackets] around the words',
-  attribution: 'listed under the sentence (source — “cue”)',
-  unsourced: '⚑ before the sentence',
+/** How each mark style (a finding kind's `mark`) looks in the terminal, whatever the colours (the markers are text). */
+export const MARK_MARKERS: Readonly<Record<MarkStyle, string>> = {
+  strong: '[brackets] around the words',
+  'source-and-cue': 'listed under the sentence (source — “cue”)',
+  flag: '⚑ before the sentence',
 };
 
 /** "What the marks mean": per kind, its name, what it is, an example and (`markers`) how it is shown. */
-export function kindHelpLines(kinds: readonly FindingKind[], width: number, names: Partial<Record<FindingKind, string>> = {}, markers: Partial<Record<FindingKind, string>> = KIND_MARKERS): Line[] {
+export function kindHelpLines(kinds: readonly FindingKind[], width: number, names: Partial<Record<FindingKind, string>> = {}, markers: Partial<Record<FindingKind, string>> = {}): Line[] {
   const lines: Line[] = [];
   for (const k of kinds) {
     const info = FINDING_KINDS[k];
     lines.push(...wrap([{ text: `${names[k] ?? info.noun}: `, role: 'key' }, { text: info.help.what }], width - 2, '  ').map((l) => [{ text: '  ' }, ...l]));
     lines.push(...wrap([{ text: 'e.g. ', role: 'dim' }, { text: info.help.example, role: 'dim' }], width - 4, '  ').map((l) => [{ text: '    ' }, ...l]));
-    const marker = markers[k];
+    const marker = markers[k] ?? MARK_MARKERS[info.mark];
     if (marker) lines.push(...wrap([{ text: `shown: ${marker}`, role: 'dim' }], width - 4, '  ').map((l) => [{ text: '    ' }, ...l]));
   }
   return lines;

@@ -79,7 +79,7 @@ export function overviewScreen(ctx: ScreenContext, frame: { cursor: number }): S
       a.date ? sanitizeTerminal(a.date, true) : null,
       `${a.words} words`,
       ...FINDING_KIND_NAMES.map((k) => `${count(k)} ${FINDING_KINDS[k].short}`),
-      (model.hidden.get(a.id) ?? 0) > 0 ? `${model.hidden.get(a.id)} more below confidence ${model.report.minConfidence.toFixed(2)}` : null,
+      (model.hidden.get(a.id) ?? 0) > 0 ? `${model.hidden.get(a.id)} more below their confidence threshold` : null,
       s ? `load ${fmt(s.load)}` : null,
       s ? `unsourced share ${pct(s.unsourcedShare)}` : null,
       s ? `non-neutral cues ${pct(s.nonNeutralCueShare)}` : null,
