@@ -3,39 +3,18 @@
  * articles (and only those). Runs the README's command from the repo (npx resolves the package's
  * own bin), on a temporary folder holding two of the bundled articles.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { REPO } from '../helpers.js';
+import { hasTmux, tmuxServer } from './tmux.js';
 
-const hasTmux = spawnSync('tmux', ['-V']).status === 0;
 if (!hasTmux) console.warn('tests/e2e/open-anything.test.ts: tmux is not installed — skipping the terminal tests (apt-get install tmux)');
 
 const SOCKET = `parallax-open-${process.pid}`;
-const tmux = (...args: string[]) => execFileSync('tmux', ['-L', SOCKET, ...args], { encoding: 'utf8' });
-const capture = (s: string) => tmux('capture-pane', '-p', '-t', s);
-
-async function waitFor(s: string, ok: (screen: string) => boolean, what: string, ms = 60_000): Promise<string> {
-  const until = Date.now() + ms;
-  let screen = '';
-  while (Date.now() < until) {
-    screen = capture(s);
-    if (ok(screen)) return screen;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out waiting for ${what}; the screen was:\n${screen}`);
-}
-
-async function waitForFile(path: string, ms = 15_000): Promise<string> {
-  const until = Date.now() + ms;
-  while (Date.now() < until) {
-    if (existsSync(path) && readFileSync(path, 'utf8').trim()) return readFileSync(path, 'utf8');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out waiting for ${path}`);
-}
+const { tmux, waitFor, waitForFile, kill } = tmuxServer(SOCKET, 60_000);
 
 let dir = '';
 beforeAll(() => {
@@ -45,7 +24,7 @@ beforeAll(() => {
   for (const f of ['newsvoice-2024-06-21-burkina-faso-russian-assistance.md', 'starfolk-2025-04-03-russia-military-influence-west-africa.md']) copyFileSync(join(REPO, 'corpus', f), join(dir, 'mine', f));
 }, 120_000);
 afterAll(() => {
-  if (hasTmux) spawnSync('tmux', ['-L', SOCKET, 'kill-server']);
+  if (hasTmux) kill();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 

@@ -10,38 +10,15 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Report } from '../../src/core/types.js';
 import { buildExercise } from '../../src/ui/exercise/model.js';
+import { hasTmux, tmuxServer } from './tmux.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const CLI = join(ROOT, 'dist/cli.js');
-const hasTmux = spawnSync('tmux', ['-V']).status === 0;
 if (!hasTmux) console.warn('tests/e2e/tui.test.ts: tmux is not installed — skipping the terminal tests (apt-get install tmux)');
 
 /** Our own tmux server (socket), so the tests never touch the user's sessions. */
 const SOCKET = `parallax-e2e-${process.pid}`;
-const tmux = (...args: string[]) => execFileSync('tmux', ['-L', SOCKET, ...args], { encoding: 'utf8' });
-const capture = (s: string) => tmux('capture-pane', '-p', '-t', s);
-const keys = (s: string, ...k: string[]) => tmux('send-keys', '-t', s, ...k);
-
-/** Polls the pane until `ok(screen)` holds (at most `ms`), then returns the screen; fails with it otherwise. */
-async function waitFor(s: string, ok: (screen: string) => boolean, what: string, ms = 15_000): Promise<string> {
-  const until = Date.now() + ms;
-  let screen = '';
-  while (Date.now() < until) {
-    screen = capture(s);
-    if (ok(screen)) return screen;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out waiting for ${what}; the screen was:\n${screen}`);
-}
-
-async function waitForFile(path: string, ms = 15_000): Promise<string> {
-  const until = Date.now() + ms;
-  while (Date.now() < until) {
-    if (existsSync(path) && readFileSync(path, 'utf8').trim()) return readFileSync(path, 'utf8');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out waiting for ${path}`);
-}
+const { tmux, capture, keys, waitFor, waitForFile, kill } = tmuxServer(SOCKET);
 
 let dir = '';
 let report: Report;
@@ -52,7 +29,7 @@ beforeAll(() => {
   report = JSON.parse(execFileSync('node', [CLI, 'analyze', 'corpus', '--json', '-'], { cwd: dir, encoding: 'utf8' })) as Report;
 }, 120_000);
 afterAll(() => {
-  if (hasTmux) spawnSync('tmux', ['-L', SOCKET, 'kill-server']);
+  if (hasTmux) kill();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
