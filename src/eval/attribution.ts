@@ -64,8 +64,8 @@ export function parseAnn(raw: string): { anns: Map<string, Ann>; relations: Gold
 
 const overlapsAny = (x: Span, ys: readonly Span[] | null): boolean => ys !== null && ys.some((y) => x.start < y.end && y.start < x.end);
 
-/** Word-token offsets of `text` in `[start, end)`. */
-function words(text: string, spans: readonly Span[]): Set<number> {
+/** Start offsets of the word tokens of `text` inside `spans`. */
+export function words(text: string, spans: readonly Span[]): Set<number> {
   const out = new Set<number>();
   for (const s of spans) {
     const re = /[\p{L}\p{N}]+/gu;

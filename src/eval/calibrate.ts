@@ -28,7 +28,7 @@ import { PACKAGE_ROOT } from '../core/version.js';
 import { calibrationKeys } from '../analyses/confidence.js';
 import { loadLexicons } from '../lexicons/index.js';
 import { analyseArticle, prepareArticle } from '../pipeline.js';
-import { parseAnn } from './attribution.js';
+import { parseAnn, words } from './attribution.js';
 import { auditArticlePath, auditFindings } from './audit.js';
 import { analyseBabe, analyseBasil, babeHit, babeItems, basilHit, basilTexts } from './markers.js';
 import { DATASETS } from './datasets.js';
@@ -150,17 +150,6 @@ function polnearTrain(datasets: string, t: Tallies): void {
   }
 }
 
-/** Start offsets of the word tokens of `text` inside `spans`. */
-function wordStarts(text: string, spans: readonly Span[]): Set<number> {
-  const out = new Set<number>();
-  for (const s of spans) {
-    const re = /[\p{L}\p{N}]+/gu;
-    re.lastIndex = s.start;
-    for (let m = re.exec(text); m && m.index < s.end; m = re.exec(text)) out.add(m.index);
-  }
-  return out;
-}
-
 /** Fewest share of the finding's content words inside the gold content (its content does not run on into other text). */
 export const CONTENT_PRECISION = Number(process.env['PARALLAX_CONTENT_PRECISION'] ?? 0.8);
 /** Fewest share of the gold content's words the finding's content covers (PolNeAR content often runs over several sentences, so this is low). */
@@ -174,8 +163,8 @@ export const CONTENT_RECALL = Number(process.env['PARALLAX_CONTENT_RECALL'] ?? 0
  */
 export function contentAgrees(text: string, content: Span | null, gold: readonly Span[]): boolean {
   if (!content) return true;
-  const g = wordStarts(text, gold);
-  const c = wordStarts(text, [content]);
+  const g = words(text, gold);
+  const c = words(text, [content]);
   if (c.size === 0 || g.size === 0) return c.size === 0;
   let both = 0;
   for (const x of c) if (g.has(x)) both++;
