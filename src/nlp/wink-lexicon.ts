@@ -128,19 +128,32 @@ function wrap(original: CacheFactory): WrappedFactory {
       });
       // The cache keeps the added lexemes' features in a private array indexed from the
       // intrinsic size: a new cache over the truncated tables starts as the first one did.
-      if (grown) cache = original(model, featureFn);
+      if (grown) {
+        cache = original(model, featureFn);
+        point(); // the facade below now calls the new cache
+      }
     };
     // A facade, not the cache itself: wink holds this object for its life, while the cache
     // behind it is replaced by `forget`. Its own users (the model's feature functions, to which
     // the cache hands itself when it adds a lexeme) keep the original `lookup`, which must find
     // the lexeme being added (wink-eng-lite-web-model's `pos` feature looks up the lower-cased
     // word just added). Every cache method is a closure of at most two arguments that does not use `this`.
+    // One slot per method, pointed at the current cache's method (a monomorphic call per use).
+    type Method = (a: unknown, b: unknown) => unknown;
+    const slots = new Map<string, { fn: Method }>();
+    const point = () => {
+      for (const [name, fn] of Object.entries(cache)) {
+        if (typeof fn !== 'function') fail(`its cache's ${name} is not a function`);
+        const slot = slots.get(name);
+        if (slot) slot.fn = fn as Method;
+        else slots.set(name, { fn: fn as Method });
+      }
+    };
+    point();
     const facade = Object.create(null) as Record<string, unknown>;
-    for (const [name, fn] of Object.entries(cache)) {
-      if (typeof fn !== 'function') fail(`its cache's ${name} is not a function`);
-      facade[name] = (a: unknown, b: unknown) => (cache as unknown as Record<string, (a: unknown, b: unknown) => unknown>)[name]!(a, b);
-    }
-    facade['lookup'] = intrinsicLookup((text) => cache.lookup(text), size);
+    for (const [name, slot] of slots) facade[name] = (a: unknown, b: unknown) => slot.fn(a, b);
+    const lookup = slots.get('lookup')!;
+    facade['lookup'] = intrinsicLookup((text) => lookup.fn(text, undefined) as number[] | null, size);
     return facade as unknown as WinkCache;
   }) as WrappedFactory;
   factory.armed = false;
