@@ -139,6 +139,8 @@ function contextOf(articles: readonly AnalysedArticle[], units: readonly Unit[],
     return new Map(c.terms.map((t, k) => [t, c.weights[k]!]));
   });
   const index = new Map(articles.map((a, k) => [a.id, k]));
+  // Article index of each unit, looked up once (the scorer asks for every candidate pair).
+  const articleOf = Int32Array.from(units, (u) => index.get(u.article)!);
   const sims: number[][] = maps.map(() => []);
   const all: number[] = [];
   for (let p = 0; p < maps.length; p++) {
@@ -157,10 +159,13 @@ function contextOf(articles: readonly AnalysedArticle[], units: readonly Unit[],
   for (const d of all.sort((x, y) => x - y)) sum += d;
   const mean = sum / ((maps.length * (maps.length - 1)) / 2);
   return (i: number, j: number, dot: number): number => {
-    const s = sims[index.get(units[i]!.article)!]![index.get(units[j]!.article)!]!;
+    const s = sims[articleOf[i]!]![articleOf[j]!]!;
     return dot + lambda * (s - mean);
   };
 }
+
+/** The score of a pair that cannot link (shared by every such pair; never changed). */
+const ZERO: Scored = Object.freeze({ score: 0, cosine: 0, evidence: 0, shared: [], entities: [], entityScore: 0, figures: [], quotation: 0, predicate: null });
 
 /** Cross-article score of two units, with its evidence. */
 function scorer(vectors: TermVector[], context: (i: number, j: number, dot: number) => number, w: Weighting, figures: Figure[][], quotes: QuoteRef[][], preds: Predicate[][], times: (TimeSpan | null)[], embeddings: Embeddings | null, slack: number, o: AlignOptions) {
@@ -205,22 +210,27 @@ function scorer(vectors: TermVector[], context: (i: number, j: number, dot: numb
     const ri = reusedIn[i]!;
     const rj = reusedIn[j]!;
     if ((ri.size && rj.size && ![...ri].some((g) => rj.has(g))) || (o.time && timesConflict(times[i]!, times[j]!, slack))) {
-      const s = { score: 0, cosine: 0, evidence: 0, shared: [], entities: [], entityScore: 0, figures: [], quotation: 0, predicate: null };
-      cache.set(key, s);
-      return s;
+      cache.set(key, ZERO);
+      return ZERO;
+    }
+    let quotation = 0;
+    for (const qa of quotes[i]!) for (const qb of quotes[j]!) if (isReuse(qa, qb)) quotation = Math.max(quotation, quoteOverlap(qa, qb).containment);
+    const predicate = bestPredicateMatch(preds[Math.min(i, j)]!, preds[Math.max(i, j)]!, embeddings, o.predicateVector);
+    // A pair without a shared predicate or quotation scores 0, and nothing reads the rest of a
+    // 0-scored pair (links, anchors and occasions need a positive score or a predicate): its
+    // overlap, the costliest part, is not computed.
+    if (o.predicates && predicate === null && quotation === 0) {
+      cache.set(key, ZERO);
+      return ZERO;
     }
     const ov = overlap(vectors[i]!, vectors[j]!, w, o.entityFloor);
     const cosine = context(i, j, ov.cosine);
     const fi = figureKeys[i]!;
     const fj = figureKeys[j]!;
     const sharedFigures = fi.length && fj.length ? fi.filter((k) => fj.includes(k)) : [];
-    let quotation = 0;
-    for (const qa of quotes[i]!) for (const qb of quotes[j]!) if (isReuse(qa, qb)) quotation = Math.max(quotation, quoteOverlap(qa, qb).containment);
     const entityScore = o.entity * ov.names;
     const score = cosine + o.figureBonus * Math.min(3, sharedFigures.length) + o.quoteBonus * quotation + entityScore;
-    const predicate = bestPredicateMatch(preds[Math.min(i, j)]!, preds[Math.max(i, j)]!, embeddings, o.predicateVector);
-    const gated = o.predicates && predicate === null && quotation === 0;
-    const s = { score: gated ? 0 : score, cosine, evidence: ov.evidence, shared: ov.shared, entities: ov.entities, entityScore, figures: sharedFigures, quotation, predicate };
+    const s = { score, cosine, evidence: ov.evidence, shared: ov.shared, entities: ov.entities, entityScore, figures: sharedFigures, quotation, predicate };
     cache.set(key, s);
     return s;
   };

@@ -129,18 +129,30 @@ export interface PredicateMatch {
  * the largest word-vector cosine at least `threshold`), or null. Ties: the earliest tokens.
  */
 export function bestPredicateMatch(xs: readonly Predicate[], ys: readonly Predicate[], embeddings: Embeddings | null, threshold: number): PredicateMatch | null {
-  let best: PredicateMatch | null = null;
+  // The best so far, kept in locals (the object is made once, at the end: this runs for every candidate unit pair).
+  let bestA: Predicate | null = null;
+  let bestB: Predicate | null = null;
+  let bestHow: PredicateMatch['how'] = 'stem';
+  let bestSimilarity = 0;
+  const vectors = embeddings !== null && threshold < 1;
   for (const a of xs) {
     for (const b of ys) {
-      let m: PredicateMatch | null = null;
-      if (a.stem === b.stem) m = { a, b, how: 'stem', similarity: 1 };
-      else if (a.set !== undefined && a.set === b.set) m = { a, b, how: 'set', similarity: 1 };
-      else if (embeddings && a.row >= 0 && b.row >= 0 && threshold < 1) {
-        const c = embeddings.cosine(a.row, b.row);
-        if (c >= threshold) m = { a, b, how: 'vector', similarity: c };
+      let how: PredicateMatch['how'] = 'stem';
+      let similarity = 1;
+      if (a.stem === b.stem) how = 'stem';
+      else if (a.set !== undefined && a.set === b.set) how = 'set';
+      else if (vectors && a.row >= 0 && b.row >= 0) {
+        similarity = embeddings.cosine(a.row, b.row);
+        if (!(similarity >= threshold)) continue;
+        how = 'vector';
+      } else continue;
+      if (bestA === null || similarity > bestSimilarity + 1e-12) {
+        bestA = a;
+        bestB = b;
+        bestHow = how;
+        bestSimilarity = similarity;
       }
-      if (m && (!best || m.similarity > best.similarity + 1e-12)) best = m;
     }
   }
-  return best;
+  return bestA === null ? null : { a: bestA, b: bestB!, how: bestHow, similarity: bestSimilarity };
 }

@@ -8,7 +8,7 @@
  * the peak RSS of that run (in a child process), the bundled corpus end to end through the CLI,
  * and the TUI's time to first frame under a pseudo-terminal.
  *
- * Usage: node dist/bench/run.js [--quick] [--out DIR] [--reps N] [--rerender]
+ * Usage: node dist/bench/run.js [--quick] [--out DIR] [--reps N] [--rerender | --size-only | --commands-only]
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -455,7 +455,7 @@ export interface BenchResult {
   pool: PoolBench;
   scaling: ScaleResult & { childMs: number; exponents: Record<string, number | null> };
   corpusMode?: CorpusModeBench;
-  commands?: WholeCommands & { loadavg: { start: number[]; end: number[] } };
+  commands?: WholeCommands & { loadavg: { start: number[]; end: number[] }; /** Set when measured alone later (`--commands-only`), `YYYY-MM-DD`. */ remeasured?: string };
   size?: SizeBench;
   endToEnd: EndToEnd;
   tui: TuiBench;
@@ -752,6 +752,7 @@ export function renderMarkdown(r: BenchResult): string {
     L.push(`| ${h.label} | ${h.value === null ? 'n/a' : `${h.value}${h.unit === '×' ? '×' : ` ${h.unit}`}`.trim()} | ${h.target} | ${h.met === null ? 'not measured' : h.met ? 'yes' : '**no**'} | ${h.note.replace(/\|/g, '\\|')} |`);
   }
   L.push('');
+  if (r.commands?.remeasured) L.push(`The whole commands (the first four rows and the next section) were measured again on their own on ${r.commands.remeasured} (\`node dist/bench/run.js --commands-only\`); the other sections are from the full run above.`, '');
   L.push(...commandsMarkdown(r));
   L.push(...sizeMarkdown(r));
   L.push('## Per-article analysis vs bare wink-nlp');
@@ -777,7 +778,7 @@ export function renderMarkdown(r: BenchResult): string {
   L.push(`| serial | ${fmt(pl.serialMs)} |`);
   L.push(`| pool | ${fmt(pl.pooledMs)} |`);
   L.push('');
-  L.push(`Speed-up: **${fmt(pl.speedup, 2)}×**; articles per thread in the last run (main first): ${pl.perThread.join(', ')}; results identical to the serial run: **${pl.identical ? 'yes' : 'NO'}**.${pl.identical ? '' : ' (wink-nlp keeps an out-of-vocabulary word\'s token type from the first context it reads it in, so threads that read different subsets can give a different type or POS for a rare token; this is why the pipeline uses the pool only when `PARALLAX_WORKERS` asks for it.)'}`);
+  L.push(`Speed-up: **${fmt(pl.speedup, 2)}×**; articles per thread in the last run (main first): ${pl.perThread.join(', ')}; results identical to the serial run: **${pl.identical ? 'yes' : 'NO'}**.${pl.identical ? '' : ' (each article should read the same in any thread: src/nlp/wink-lexicon.ts `forgetReadText`; a difference is a bug.)'}`);
   L.push('');
   L.push('## Alignment and story grouping scaling');
   L.push('');
@@ -922,6 +923,21 @@ if (process.argv[1] && basename(process.argv[1]) === 'run.js' && import.meta.url
       const paths = writeTexts(texts, join(work, 'articles'));
       const size = sizeBench(paths, config.sizeArticles, config.sizeChars, work);
       result = { ...old, size, headlines: [] };
+      result = { ...result, headlines: headlines(result) };
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+    writeFileSync(join(out, 'bench.json'), `${JSON.stringify(result, null, 2)}\n`);
+    writeFileSync(join(out, 'bench.md'), renderMarkdown(result));
+  } else if (process.argv.includes('--commands-only')) {
+    // Measures only the whole commands and puts them in place of those in bench.json (the rest is kept as measured before).
+    const old = JSON.parse(readFileSync(join(out, 'bench.json'), 'utf8')) as BenchResult;
+    const work = mkdtempSync(join(tmpdir(), 'parallax-bench-'));
+    try {
+      const { texts } = benchTexts(Math.max(config.commandArticles, ...config.commandSizes));
+      const paths = writeTexts(texts, join(work, 'articles'));
+      const commands = wholeCommands(paths, config, work, (line) => process.stdout.write(`${line}\n`));
+      result = { ...old, commands: { ...commands, remeasured: new Date().toISOString().slice(0, 10) }, headlines: [] };
       result = { ...result, headlines: headlines(result) };
     } finally {
       rmSync(work, { recursive: true, force: true });

@@ -20,6 +20,11 @@ export function escapeHtml(text: string): string {
   return text.replace(CONTROL, ' ').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
+/** Text in which escapeMarkdownInline changes something anywhere: a control character, whitespace other than single spaces, a character it escapes, an autolink. */
+const INLINE_WORK = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069\\`*_[\]|~$<>&@]|[^\S ]| {2}|:\/\/|www\./i;
+/** Text in which escapeMarkdownInline changes something when it starts a line: a leading space or block marker. */
+const LINE_START_WORK = /^[ #+=\-\d]/;
+
 /**
  * Inline markdown text (GFM, as GitHub and marked read it): every character that could open
  * inline structure (emphasis, code, links, autolinks, strikethrough, math, HTML, entities, table cells) is
@@ -30,6 +35,13 @@ export function escapeHtml(text: string): string {
  * so the escaped text still reads well as plain text.
  */
 export function escapeMarkdownInline(text: string, atLineStart = true): string {
+  // Most runs of article text need none of the replacements: return them as they are.
+  if (!INLINE_WORK.test(text) && !(atLineStart && LINE_START_WORK.test(text))) return text;
+  return escapeMarkdownInlineFully(text, atLineStart);
+}
+
+/** {@link escapeMarkdownInline} without its shortcut: every replacement applied (the same result; exported for its test). */
+export function escapeMarkdownInlineFully(text: string, atLineStart = true): string {
   let s = text.replace(CONTROL, ' ').replace(/\s+/g, ' ');
   if (atLineStart) s = s.replace(/^ +/, '');
   s = s.replace(/[\\`*_[\]|~$<>&@]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : `\\${c}`));

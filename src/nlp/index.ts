@@ -11,6 +11,7 @@
 import type { Entity, Sentence, Span, TextLayout, Token } from '../core/types.js';
 import type { ItemEntity } from 'wink-nlp';
 import { wink } from './wink.js';
+import { forgetReadText } from './wink-lexicon.js';
 import { checkBudget } from '../core/limits.js';
 import { buildView, maskOutside, toSource } from './view.js';
 
@@ -256,6 +257,8 @@ interface WinkReading {
  */
 function readWink(masked: string): WinkReading {
   const nlp = wink();
+  // Each article is read as by a fresh process, whatever was read before it (see wink-lexicon.ts).
+  forgetReadText();
   const its = nlp.its;
   const out: WinkReading = { values: [], types: [], normals: [], lemmas: [], pos: [], winkSentences: [], winkEntities: [] };
   for (let from = 0; from < masked.length; ) {

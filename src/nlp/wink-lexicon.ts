@@ -21,9 +21,15 @@
  * which receive the original cache object; see `wrap`). Measured on the PolNeAR train texts:
  * 0 of 840 differ on a second read, no slower. A word repeated within one document is now split
  * the same way each time too (before, "Rubio’s," taught wink "Rubio’s" for the rest of the
- * article). Not covered: wink still stores an unknown word's token type from the first context it
- * is read in (`add` ignores the category of later reads), so that type, and the POS hint from it,
- * can depend on history (a stray combining mark in 1 of 840 texts; see src/parallel/pool.ts).
+ * article).
+ *
+ * wink also stores an unknown word's token type, and the part-of-speech hint read from it, from
+ * the first context it reads the word in (`add` ignores the category of later reads): a stray
+ * combining mark that one PolNeAR text types `unk` was typed `word` after another text had
+ * taught it (2 of 840 texts read differently in reverse order). So {@link forgetReadText}, called before
+ * each article, also takes out of the model's feature tables whatever reading added and gives
+ * the instance a new, empty cache: every article is read as by a fresh process (840 of 840
+ * PolNeAR train texts identical in either order; tests/nlp/history.test.ts, tests/parallel/pool.test.ts).
  *
  * The cache is private to each wink instance (created in src/wink-nlp.js by
  * `Cache(model, featureFn)`, reachable from no public API), so the factory module itself is
@@ -44,6 +50,23 @@ interface WinkCache {
   intrinsicSize(): number;
 }
 type CacheFactory = (model: unknown, featureFn: unknown) => WinkCache;
+
+/** A feature table of wink's model (`model.features.lexeme`, `.shape`, …) that reading text adds to (src/cache.js `getFeaturesIndex`). */
+interface FeatureTable {
+  hash: Record<string, number>;
+  list: string[];
+  index: number;
+}
+
+/** The feature tables of `model` that grow while reading (those with a hash, a list and a next index). */
+function growingTables(model: unknown): FeatureTable[] {
+  const features = (model as { features?: Record<string, Partial<FeatureTable> | undefined> } | null)?.features;
+  if (!features || typeof features !== 'object') fail('its model has no features');
+  const tables = Object.values(features).filter((f): f is FeatureTable => !!f && typeof f.hash === 'object' && Array.isArray(f.list) && typeof f.index === 'number');
+  if (!tables.some((t) => t === features['lexeme'])) fail('its model has no lexeme table');
+  for (const t of tables) if (t.index !== t.list.length) fail(`a feature table's next index ${t.index} is not its length ${t.list.length}`);
+  return tables;
+}
 
 /** The wrapped factory, shared through Node's module cache (test runners re-evaluate this file). */
 interface WrappedFactory extends CacheFactory {
@@ -67,19 +90,71 @@ export function intrinsicLookup(lookup: WinkCache['lookup'], intrinsicSize: numb
   };
 }
 
+/** Forgets what the parallax instance learnt from earlier text (set once that instance exists). */
+let forget: (() => void) | null = null;
+
+/**
+ * Makes the parallax wink instance read the next text as a fresh process would: the words,
+ * shapes, prefixes and suffixes it added to its model's tables while reading earlier text are
+ * removed, and its cache starts empty again. Cheap (proportional to what was added). Call it
+ * before reading each article, so that an article's analysis does not depend on which articles
+ * were read before it (alone, in a batch, in any worker thread).
+ */
+export function forgetReadText(): void {
+  forget?.();
+}
+
 function wrap(original: CacheFactory): WrappedFactory {
   const factory = ((model: unknown, featureFn: unknown) => {
-    const cache = original(model, featureFn);
+    let cache = original(model, featureFn);
     if (!factory.armed) return cache;
     factory.armed = false;
     if (typeof cache?.lookup !== 'function' || typeof cache.intrinsicSize !== 'function') fail('its cache has no lookup() or intrinsicSize()');
     const size = cache.intrinsicSize();
     if (!Number.isInteger(size) || size <= 0) fail(`its cache's intrinsicSize() is ${String(size)}`);
-    // A copy, not the original: the cache hands the original to the model's feature functions
-    // when it adds a lexeme, and those must still find the lexeme being added (wink-eng-lite-web-
-    // model's `pos` feature looks up the lower-cased word just added). Every cache method is a
-    // closure that does not use `this`, so the copy behaves as the original but for `lookup`.
-    return Object.assign(Object.create(null) as object, cache, { lookup: intrinsicLookup(cache.lookup, size) }) as WinkCache;
+    // What a fresh instance starts from: each growing table's length before any text was read
+    // (wink adds entries only while tokenising, src/dd-wrapper.js, never while loading).
+    const tables = growingTables(model);
+    const lengths = tables.map((t) => t.list.length);
+    forget = () => {
+      let grown = false;
+      tables.forEach((t, k) => {
+        const n = lengths[k]!;
+        if (t.list.length === n) return;
+        grown = true;
+        for (let i = n; i < t.list.length; i++) delete t.hash[t.list[i]!];
+        t.list.length = n;
+        t.index = n;
+      });
+      // The cache keeps the added lexemes' features in a private array indexed from the
+      // intrinsic size: a new cache over the truncated tables starts as the first one did.
+      if (grown) {
+        cache = original(model, featureFn);
+        point(); // the facade below now calls the new cache
+      }
+    };
+    // A facade, not the cache itself: wink holds this object for its life, while the cache
+    // behind it is replaced by `forget`. Its own users (the model's feature functions, to which
+    // the cache hands itself when it adds a lexeme) keep the original `lookup`, which must find
+    // the lexeme being added (wink-eng-lite-web-model's `pos` feature looks up the lower-cased
+    // word just added). Every cache method is a closure of at most two arguments that does not use `this`.
+    // One slot per method, pointed at the current cache's method (a monomorphic call per use).
+    type Method = (a: unknown, b: unknown) => unknown;
+    const slots = new Map<string, { fn: Method }>();
+    const point = () => {
+      for (const [name, fn] of Object.entries(cache)) {
+        if (typeof fn !== 'function') fail(`its cache's ${name} is not a function`);
+        const slot = slots.get(name);
+        if (slot) slot.fn = fn as Method;
+        else slots.set(name, { fn: fn as Method });
+      }
+    };
+    point();
+    const facade = Object.create(null) as Record<string, unknown>;
+    for (const [name, slot] of slots) facade[name] = (a: unknown, b: unknown) => slot.fn(a, b);
+    const lookup = slots.get('lookup')!;
+    facade['lookup'] = intrinsicLookup((text) => lookup.fn(text, undefined) as number[] | null, size);
+    return facade as unknown as WinkCache;
   }) as WrappedFactory;
   factory.armed = false;
   Object.defineProperty(factory, WRAPPED, { value: true });

@@ -64,13 +64,10 @@ const STALL_MS = 120_000;
  * - `auto`: none below {@link MIN_ARTICLES_FOR_WORKERS} articles or on one core, else one
  *   fewer than the cores (the main thread works too), at most 7 and one per 16 articles.
  *
- * Off by default because wink-nlp is not quite independent of history. Its tokeniser now is
- * (src/nlp/wink-lexicon.ts: each document is split against the model's own lexicon only), but
- * wink still stores an out-of-vocabulary word's token type (and the POS hint derived from it)
- * from the first context it reads the word in (src/cache.js `add`). Threads that read different
- * subsets of the articles can therefore differ in a rare token's type or POS (a stray combining
- * mark in 1 of the 840 PolNeAR train texts, 3 workers), so reports could still depend on the
- * worker count. Turn `auto` on by default once that is fixed too.
+ * Results do not depend on the worker count: each article is read as by a fresh process
+ * (src/nlp/wink-lexicon.ts `forgetReadText`), whichever thread reads it and whatever it read
+ * before. Off by default because on the shared 2-core machine threads have not yet been
+ * measured faster than one thread (copying prepared articles back costs about what a thread saves).
  */
 export function planWorkers(articles: number, env: NodeJS.ProcessEnv = process.env): PoolPlan {
   const setting = env['PARALLAX_WORKERS']?.trim().toLowerCase();

@@ -72,9 +72,13 @@ function renderPieces(input: Piece[]): string {
     if (last && last.style === p.style && p.prefix === undefined) last.text += p.text;
     else pieces.push({ ...p });
   }
+  // Leading and trailing whitespace apart from the core (`trim` removes what `\s` matches).
   const split = pieces.map((p) => {
-    const m = /^(\s*)([\s\S]*?)(\s*)$/u.exec(p.text)!;
-    return { ...p, lead: m[1]!, core: m[2]!, trail: m[3]! };
+    const t = p.text;
+    const from = t.length - t.trimStart().length;
+    if (from === t.length) return { ...p, lead: t, core: '', trail: '' };
+    const to = t.trimEnd().length;
+    return { ...p, lead: t.slice(0, from), core: t.slice(from, to), trail: t.slice(to) };
   });
   let out = '';
   split.forEach((p, i) => {

@@ -218,6 +218,33 @@ export function quoted(text: string): string {
   return /^["'“”‘’«»„]|["'“”‘’«»]$/.test(text) ? text : `“${text}”`;
 }
 
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/**
+ * The number of words (runs of letters and digits, `/[\p{L}\p{N}]+/gu` matches) in
+ * `text.slice(start, end)`, counted without making the matches: ASCII by character code, other
+ * code points by the regular expression.
+ */
+export function countWords(text: string, start = 0, end = text.length): number {
+  let n = 0;
+  let inWord = false;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    let word: boolean;
+    if (c < 128) word = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < end) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        word = LETTER_OR_DIGIT.test(text.slice(i, i + 2));
+        i++;
+      } else word = false;
+    } else word = LETTER_OR_DIGIT.test(text[i]!);
+    if (word && !inWord) n++;
+    inWord = word;
+  }
+  return n;
+}
+
 /** Formats a number with at most `digits` decimals (no locale, so output is deterministic). */
 export function fmt(x: number, digits = 1): string {
   const r = Number(x.toFixed(digits));
@@ -397,7 +424,7 @@ function versionView(e: Event, a: ReportArticle, findings: readonly Finding[]): 
 }
 
 function sharedShare(parts: DiffPart[]): number {
-  const words = (s: string) => (s.match(/[\p{L}\p{N}]+/gu) ?? []).length;
+  const words = countWords;
   let same = 0;
   let all = 0;
   for (const p of parts) {
@@ -555,7 +582,7 @@ function sentenceUnits(a: ReportArticle, findings: readonly Finding[]): { words:
   // findings per sentence was quadratic in a long article).
   const starts = findings.map((f) => f.start).sort((x, y) => x - y);
   return spans.map((s) => ({
-    words: (a.text.slice(s.start, s.end).match(/[\p{L}\p{N}]+/gu) ?? []).length,
+    words: countWords(a.text, s.start, s.end),
     hits: countBelow(starts, s.end) - countBelow(starts, s.start),
   }));
 }

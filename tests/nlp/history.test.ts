@@ -1,8 +1,13 @@
 /**
  * Tokenisation does not depend on what the process read before (src/nlp/wink-lexicon.ts).
  * wink-nlp 2.4.0 on its own learns "Trump’s" as one word from "Trump’s, aides" and afterwards
- * never splits "Trump’s plan." into "Trump" + "’s" again.
+ * never splits "Trump’s plan." into "Trump" + "’s" again; and it keeps an unknown word's token
+ * type (and the part of speech read from it) from the first text it was read in. On real texts
+ * (PolNeAR train, skipped with a message when ../shared/datasets is absent), each article is
+ * read as a fresh process reads it, whatever was read before (in a worker thread too: tests/parallel/pool.test.ts).
  */
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyseText } from '../../src/nlp/index.js';
 import { intrinsicLookup, withIntrinsicLookup } from '../../src/nlp/wink-lexicon.js';
@@ -29,6 +34,26 @@ describe('tokenisation independent of history', () => {
     const first = analyseText(text, [{ start: 0, end: text.length }]);
     for (const other of ['Sanders’s, party’s; platform’s. U.S.-led” well-known,', "Sanders's? party's) (U.S.-led)"]) tokens(other);
     expect(analyseText(text, [{ start: 0, end: text.length }])).toEqual(first);
+  });
+});
+
+const POLNEAR = join(resolve(process.env['PARALLAX_DATASETS'] ?? resolve(import.meta.dirname, '../../../shared/datasets')), 'polnear', 'train', 'text');
+const hasPolnear = existsSync(POLNEAR);
+if (!hasPolnear) console.warn(`tests/nlp/history.test.ts: ${POLNEAR} not found; the real-text checks are skipped`);
+const readPolnear = (name: string) => {
+  const text = readFileSync(join(POLNEAR, name), 'utf8');
+  return analyseText(text, [{ start: 0, end: text.length }]);
+};
+// Both hold a stray combining diaeresis ("SÃ©golÃ ̈ne"): wink types it `unk` in the first and `word` in the second.
+const NYT = 'nyt_2016-04-23_even-signed-climate-deal-won-t-e.txt';
+const WAPO = 'wash-post_2016-01-20_fiorina-pushed-ahead-and-paid-a-.txt';
+
+describe.skipIf(!hasPolnear)('each article read as by a fresh process (PolNeAR train texts)', () => {
+  it('keeps the token type and part of speech an article gives a rare character alone', () => {
+    readPolnear(WAPO); // reads the combining mark as a word
+    const mark = readPolnear(NYT).tokens.find((t) => t.start === 5892)!;
+    // What a fresh process reading only this article gives (before, `word` / PROPN after WAPO).
+    expect({ text: mark.text, type: mark.type, pos: mark.pos, sentence: mark.sentence }).toEqual({ text: '\u0308', type: 'unk', pos: 'X', sentence: 43 });
   });
 });
 

@@ -2,9 +2,9 @@
  * The worker pool gives the same articles and findings whatever the worker count, the same as
  * the serial pipeline, and throws the same errors. Runs compiled code (workers need .js files).
  */
-import { copyFileSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDist, ROOT } from '../bench/build-dist.js';
@@ -98,6 +98,26 @@ describe('worker pool', () => {
       expect((e as InstanceType<Errors['InputError']>).format()).toBe((serialError as InstanceType<Errors['InputError']>).format());
     }
     rmSync(bad);
+  }, 120_000);
+
+  // Two PolNeAR train texts holding a stray combining diaeresis, which wink types `unk` in the
+  // first and `word` in the second (skipped with a message when ../shared/datasets is absent).
+  const polnear = join(resolve(process.env['PARALLAX_DATASETS'] ?? join(ROOT, '../shared/datasets')), 'polnear', 'train', 'text');
+  const pair = ['wash-post_2016-01-20_fiorina-pushed-ahead-and-paid-a-.txt', 'nyt_2016-04-23_even-signed-climate-deal-won-t-e.txt'];
+  if (!existsSync(polnear)) console.warn(`tests/parallel/pool.test.ts: ${polnear} not found; the real-text thread check is skipped`);
+  it.skipIf(!existsSync(polnear))('analyses a real article alone in a worker thread as the main thread does after other articles', () => {
+    const local = localOf();
+    const input = pair.map((f) => {
+      copyFileSync(join(polnear, f), join(dir, f));
+      return join(dir, f);
+    });
+    // Main thread: the second article after the first (and after everything above). Workers: one article each, fresh.
+    const serialSnap = JSON.stringify(input.map((f) => local.prepare(f)).map((a) => ({ a, d: local.analyse(a) })));
+    const two = pool.analyseInParallel(input, {}, local, { workers: 2, mainShare: false, depth: 1 });
+    expect(two.perThread).toEqual([0, 1, 1]);
+    expect(snapshot(two)).toBe(serialSnap);
+    const mark = two.articles[1]!.tokens.find((t) => t.start === 5892)!;
+    expect([mark.type, mark.pos]).toEqual(['unk', 'X']);
   }, 120_000);
 
   it('plans no workers unless PARALLAX_WORKERS asks, and none for small runs in auto mode', () => {
