@@ -501,19 +501,22 @@ export function alignArticles(
   }
 
   // A quotation standing alone right after a quoted sentence goes on with the same speaker's words
-  // (“…,” Lavrov said. “We have supplied …”): it reports what that quotation reports, so it joins
-  // the multi-article events of the quotation before it (in text order, so a run of them follows).
+  // (“…,” Lavrov said. “We have supplied …”): it joins the multi-article events of the quotation
+  // before it (in text order, so a run of them follows) when it shares a predicate with one of
+  // their members in another article (a positive score).
   {
     const multi = [...perArticle.entries()].filter(([, m]) => m.size > 1).map(([c]) => c);
     const tokensOf = new Map(sorted.map((a) => [a.id, a.tokens]));
     units.forEach((u, x) => {
-      if (x === 0 || !isBareQuotation(tokensOf.get(u.article)!, u)) return;
-      const before = units.slice(0, x).reverse().find((p) => p.article === u.article && p.sentence === u.sentence - 1 && (p.part === 'quotation' || isBareQuotation(tokensOf.get(p.article)!, p)));
-      if (!before) return;
-      const p = units.indexOf(before);
+      if (!isBareQuotation(tokensOf.get(u.article)!, u)) return;
+      let p = x - 1;
+      while (p >= 0 && units[p]!.article === u.article && units[p]!.sentence === u.sentence - 1 && units[p]!.part === 'frame') p--;
+      const before = units[p];
+      if (!before || before.article !== u.article || before.sentence !== u.sentence - 1 || !(before.part === 'quotation' || isBareQuotation(tokensOf.get(u.article)!, before))) return;
+      const scored = new Set(adjacency[x]!.filter(([y]) => units[y]!.article !== u.article).map(([y]) => y));
       for (const c of multi) {
         const list = members.get(c)!;
-        if (list.includes(p) && !list.includes(x)) members.set(c, [...list, x].sort((m, n) => m - n));
+        if (list.includes(p) && !list.includes(x) && list.some((y) => scored.has(y))) members.set(c, [...list, x].sort((m, n) => m - n));
       }
     });
   }
