@@ -483,6 +483,7 @@ export function alignArticles(
   // pair alone is too noisy to add a mention by.
   if (o.attach > 0) {
     const least = sorted.length >= MIN_CONTEXT_ARTICLES ? 1 : 2;
+    const slack = loadTimeLexicon().slack;
     const multi = new Set([...perArticle.entries()].filter(([, m]) => m.size > 1).map(([c]) => c));
     const extra = new Map<number, number[]>();
     units.forEach((u, x) => {
@@ -494,7 +495,10 @@ export function alignArticles(
       }
       for (const [c, sum] of [...sums.entries()].sort((p, q) => p[0] - q[0])) {
         const others = members.get(c)!.length - (perArticle.get(c)!.get(u.article) ?? 0);
-        if (others >= least && sum / others >= o.attach) extra.set(c, [...(extra.get(c) ?? []), x]);
+        if (others < least || sum / others < o.attach) continue;
+        // Not when its time is apart from most of the event's members (another happening of the same kind).
+        if (members.get(c)!.filter((y) => timesConflict(times[x]!, times[y]!, slack)).length * 2 > members.get(c)!.length) continue;
+        extra.set(c, [...(extra.get(c) ?? []), x]);
       }
     });
     for (const [c, xs] of extra) members.set(c, [...members.get(c)!, ...xs].sort((p, q) => p - q));

@@ -217,6 +217,20 @@ describe('bundled corpus alignment', () => {
     expect(over(alignment, span(0, '“I have no doubt that, thanks to this cooperation'))).not.toContain(e);
   });
 
+  it('adds a headline to an event in a three-article set when it matches two of its members in another article', () => {
+    // The title is also in the front matter: the body's copy (the second) is the unit.
+    const title = 'Burkina Faso To Receive Further Russian Military Assistance and Instructors';
+    const start = text(1).indexOf(title, text(1).indexOf(title) + 1);
+    expect(start).toBeGreaterThan(0);
+    const headline = { article: 'a2', start, end: start + title.length };
+    const tour = span(0, 'The trip included meetings with several African leaders');
+    const e = over(alignment, headline).filter((x) => over(alignment, tour).includes(x));
+    expect(e.length).toBe(1);
+    // It came in by its mean score, not by a link of its own.
+    const at = e[0]!.mentions.findIndex((m) => m.article === headline.article && m.start <= headline.start && m.end > headline.start);
+    expect(e[0]!.links.filter((l) => l.a === at || l.b === at)).toEqual([]);
+  });
+
   it('reads a bare quotation after a quoted sentence as the same speaker going on', () => {
     const increase = span(0, '“We are going to increase the number of instructors working here');
     const supply = span(1, '“We have supplied and will continue to supply military equipment');
