@@ -438,10 +438,19 @@ export function alignArticles(
     const calendar = new Set([...loadPredicates().nouns].map(stem));
     const ownParticipants = (x: number) => vectors[x]!.terms.filter((t, k) => isEntity(vectors[x]!, k) && !states.has(t) && !calendar.has(t) && idf(w!, t) / maxIdf >= o.entityFloor);
     // A quotation's participants include its frame's (the speaker, the place it was said).
-    const participants = (x: number) => [...ownParticipants(x), ...(units[x]!.part === 'quotation' && units[x + 1]?.part === 'frame' && units[x + 1]!.sentence === units[x]!.sentence && units[x + 1]!.article === units[x]!.article ? ownParticipants(x + 1) : [])];
+    const known = new Map<number, string[]>();
+    const participants = (x: number) => {
+      let list = known.get(x);
+      if (!list) {
+        const f = units[x + 1];
+        list = [...ownParticipants(x), ...(units[x]!.part === 'quotation' && f?.part === 'frame' && f.sentence === units[x]!.sentence && f.article === units[x]!.article ? ownParticipants(x + 1) : [])];
+        known.set(x, list);
+      }
+      return list;
+    };
     const sameDayOccasion = (A: readonly number[], B: readonly number[]) => {
       const daysA = new Set<number | null>(A.map(day).filter((d) => d !== null));
-      if (!B.some((y) => daysA.has(day(y)))) return false;
+      if (daysA.size === 0 || !B.some((y) => daysA.has(day(y)))) return false;
       const names = new Set(A.flatMap(participants));
       return B.some((y) => participants(y).some((t) => names.has(t)));
     };
