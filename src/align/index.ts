@@ -13,9 +13,9 @@ import { checkBudget } from '../core/limits.js';
 import type { AnalysedArticle, Event, EventLink, Finding, LexiconRecord, Token } from '../core/types.js';
 import type { Lexicons } from '../lexicons/index.js';
 import { overlapping, sortSpans } from '../core/spans.js';
-import { unitsOf, type Unit } from './units.js';
-import { termsOf, type TermHit } from './terms.js';
-import { candidatePairs, centroid, overlap, vectorOf, weighting, type TermVector, type Weighting } from './similarity.js';
+import { isBareQuotation, unitsOf, type Unit } from './units.js';
+import { stem, termsOf, type TermHit } from './terms.js';
+import { candidatePairs, centroid, idf, isEntity, overlap, vectorOf, weighting, type TermVector, type Weighting } from './similarity.js';
 import { figuresOf, type Figure } from './figures.js';
 import { isReuse, QUOTE_MIN_SHARED, quoteOverlap, quotesOf, reuseGroups, type QuoteRef, type QuoteReuse } from './quote-reuse.js';
 import { figureConflicts, type FigureConflict } from './conflicts.js';
@@ -350,7 +350,7 @@ export function alignArticles(
 ): Alignment {
   const o = { ...DEFAULT_ALIGN_OPTIONS, ...options };
   const sorted = [...articles].sort((a, b) => byId(a.id, b.id) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  const { units, vectors, figures, allQuotes, score, times } = buildModel(sorted, lexicons, o);
+  const { units, vectors, figures, allQuotes, score, times, weighting: w } = buildModel(sorted, lexicons, o);
   const owner = units.map((u) => u.article);
   const canon = contentRanks(sorted, units);
 
@@ -374,7 +374,7 @@ export function alignArticles(
     if (isLink(s, o)) edges.push({ i, j, s });
   }
   if (o.anchor > 0 && lexicons) {
-    const anchors = new Set(lexicons.entries('actors').filter((e) => e.category !== 'state').map((e) => `@${e.id}`));
+    const anchors = new Set(lexicons.entries('actors').filter((e) => e.category !== 'state' && e.category !== 'group').map((e) => `@${e.id}`));
     edges.push(...anchoredLinks(units, adjacency, canon, score, anchors, o));
   }
   // Ties: on the content ranks of the two units (not on their ids), so swapping two articles' ids
@@ -426,16 +426,44 @@ export function alignArticles(
     if (ca === cb) continue;
     const count = crossPairs(ca, cb);
     const sum = between.get(ca)!.get(cb) ?? 0;
-    if (count > 0 && sum / count < o.merge) continue;
+    // An anchored link joins at the anchor score (it is below the plain link and merge scores by design).
+    if (count > 0 && sum / count < (e.s.anchor ? o.anchor : o.merge)) continue;
     join(ca, cb, e);
   }
 
   // Occasions: two events of several articles each are one happening told in parts (the visit, what
   // was agreed there, the press conference) when their cross-article pairs score `regroup` on
   // average, no two of their members have conflicting times, both are placed in time by a date or
-  // a time phrase (not by tense alone), and a pair of them shares a rare proper name. Strongest first.
+  // a time phrase (not by tense alone), and a pair of them shares a predicate. Two such events also
+  // join, whatever their mean, when each has a member dated to one and the same day by a date in the
+  // text and a member of each names one rare participant (not a state; a quotation names its
+  // frame's): one day, one participant, one occasion. Same-day occasions first, then strongest first.
   if (o.regroup > 0) {
     const dated = (x: number) => times[x] !== null && times[x]!.source !== 'tense';
+    // A day the text names (a date, not a tense or a month): the unit's time is that one day.
+    const day = (x: number) => (times[x] && times[x].source === 'date' && times[x].from === times[x].to ? times[x].from : null);
+    // Rare participants of a unit: entity terms (actor ids, proper names) whose normalised idf reaches entityFloor, not states.
+    const maxIdf = w ? Math.log(1 + w.units) : 1;
+    const states = new Set(lexicons ? lexicons.entries('actors').filter((e) => e.category === 'state').map((e) => `@${e.id}`) : []);
+    const calendar = new Set([...loadPredicates().nouns].map(stem));
+    const ownParticipants = (x: number) => vectors[x]!.terms.filter((t, k) => isEntity(vectors[x]!, k) && !states.has(t) && !calendar.has(t) && idf(w!, t) / maxIdf >= o.entityFloor);
+    // A quotation's participants include its frame's (the speaker, the place it was said).
+    const known = new Map<number, string[]>();
+    const participants = (x: number) => {
+      let list = known.get(x);
+      if (!list) {
+        const f = units[x + 1];
+        list = [...ownParticipants(x), ...(units[x]!.part === 'quotation' && f?.part === 'frame' && f.sentence === units[x]!.sentence && f.article === units[x]!.article ? ownParticipants(x + 1) : [])];
+        known.set(x, list);
+      }
+      return list;
+    };
+    const sameDayOccasion = (A: readonly number[], B: readonly number[]) => {
+      const daysA = new Set<number | null>(A.map(day).filter((d) => d !== null));
+      if (daysA.size === 0 || !B.some((y) => daysA.has(day(y)))) return false;
+      const names = new Set(A.flatMap(participants));
+      return B.some((y) => participants(y).some((t) => names.has(t)));
+    };
     const slack = loadTimeLexicon().slack;
     for (;;) {
       checkBudget('alignment');
@@ -445,10 +473,10 @@ export function alignArticles(
       for (const ca of multi) {
         for (const [cb, sum] of [...between.get(ca)!.entries()].sort((x, y) => x[0] - y[0])) {
           if (cb <= ca || !isMulti.has(cb)) continue;
-          const mean = sum / crossPairs(ca, cb);
-          if (mean < o.regroup || (best && mean <= best.mean + 1e-12)) continue;
           const A = members.get(ca)!;
           const B = members.get(cb)!;
+          const mean = sum / crossPairs(ca, cb) + (sameDayOccasion(A, B) ? 1 : 0);
+          if (mean < o.regroup || (best && mean <= best.mean + 1e-12)) continue;
           if (!A.some(dated) || !B.some(dated)) continue;
           let ok = true;
           let top: { i: number; j: number; s: Scored } | null = null;
@@ -469,9 +497,12 @@ export function alignArticles(
   }
 
   // A unit that also reports another multi-article event (its mean score to that event's members
-  // in other articles reaches `attach`) is a mention of that event too. Only in larger sets: with
-  // few articles the mean over an event's members is too noisy to add mentions by.
-  if (o.attach > 0 && sorted.length >= MIN_CONTEXT_ARTICLES) {
+  // in other articles reaches `attach`) is a mention of that event too. With fewer than
+  // MIN_CONTEXT_ARTICLES articles the mean must rest on at least two members in other articles: one
+  // pair alone is too noisy to add a mention by.
+  if (o.attach > 0) {
+    const least = sorted.length >= MIN_CONTEXT_ARTICLES ? 1 : 2;
+    const slack = loadTimeLexicon().slack;
     const multi = new Set([...perArticle.entries()].filter(([, m]) => m.size > 1).map(([c]) => c));
     const extra = new Map<number, number[]>();
     units.forEach((u, x) => {
@@ -483,10 +514,34 @@ export function alignArticles(
       }
       for (const [c, sum] of [...sums.entries()].sort((p, q) => p[0] - q[0])) {
         const others = members.get(c)!.length - (perArticle.get(c)!.get(u.article) ?? 0);
-        if (others > 0 && sum / others >= o.attach) extra.set(c, [...(extra.get(c) ?? []), x]);
+        if (others < least || sum / others < o.attach) continue;
+        // Not when its time is apart from most of the event's members (another happening of the same kind).
+        if (members.get(c)!.filter((y) => timesConflict(times[x]!, times[y]!, slack)).length * 2 > members.get(c)!.length) continue;
+        extra.set(c, [...(extra.get(c) ?? []), x]);
       }
     });
     for (const [c, xs] of extra) members.set(c, [...members.get(c)!, ...xs].sort((p, q) => p - q));
+  }
+
+  // A quotation standing alone right after a quoted sentence goes on with the same speaker's words
+  // (“…,” Lavrov said. “We have supplied …”): it joins the multi-article events of the quotation
+  // before it (in text order, so a run of them follows) when it shares a predicate with one of
+  // their members in another article (a positive score).
+  {
+    const multi = [...perArticle.entries()].filter(([, m]) => m.size > 1).map(([c]) => c);
+    const tokensOf = new Map(sorted.map((a) => [a.id, a.tokens]));
+    units.forEach((u, x) => {
+      if (!isBareQuotation(tokensOf.get(u.article)!, u)) return;
+      let p = x - 1;
+      while (p >= 0 && units[p]!.article === u.article && units[p]!.sentence === u.sentence - 1 && units[p]!.part === 'frame') p--;
+      const before = units[p];
+      if (!before || before.article !== u.article || before.sentence !== u.sentence - 1 || !(before.part === 'quotation' || isBareQuotation(tokensOf.get(u.article)!, before))) return;
+      const scored = new Set(adjacency[x]!.filter(([y]) => units[y]!.article !== u.article).map(([y]) => y));
+      for (const c of multi) {
+        const list = members.get(c)!;
+        if (list.includes(p) && !list.includes(x) && list.some((y) => scored.has(y))) members.set(c, [...list, x].sort((m, n) => m - n));
+      }
+    });
   }
 
   const articleOf = (id: string) => sorted.find((a) => a.id === id)!;
@@ -561,9 +616,11 @@ function timesOf(times: readonly (TimeSpan | null)[], [x, y]: [number, number]):
 
 /**
  * Anchored links: pairs of units of two articles that are each other's best-scoring unit in the
- * other article (ties: the lower content rank), share an actor of `anchors` (organisations,
- * groups, persons: not states, which a story names in most sentences) while some shared entity is
- * rare enough to add to the score, and score at least `o.anchor`. They catch one event told in
+ * other article (ties: the lower content rank), share an actor of `anchors` (organisations and
+ * persons: not states, which a story names in most sentences, nor groups, which stand for whatever
+ * an outlet calls them) while some shared entity is rare enough to add to the score, match on
+ * predicates that are heads (not a noun modifying another: "defense cooperation" / "defense pact"),
+ * and score at least `o.anchor`; they join clusters whose mean reaches `o.anchor`. They catch one event told in
  * other words around the same actor (a force's first instructors arriving / its troops replacing
  * others), below the plain link score.
  */
@@ -586,7 +643,8 @@ function anchoredLinks(units: readonly Unit[], adjacency: readonly [number, numb
       if (best.get(i * n + articleIndex.get(units[j]!.article)!)?.[0] !== j && best.get(j * n + articleIndex.get(u.article)!)?.[0] !== i) continue;
       const s = score(i, j);
       const anchor = s.entities.find((t) => anchors.has(t));
-      if (anchor && s.entityScore > 0 && !isLink(s, o)) out.push({ i, j, s: { ...s, anchor } });
+      const heads = s.predicate && !s.predicate.a.modifier && !s.predicate.b.modifier;
+      if (anchor && heads && s.entityScore > 0 && !isLink(s, o)) out.push({ i, j, s: { ...s, anchor } });
     }
   });
   return out;

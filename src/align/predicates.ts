@@ -78,6 +78,8 @@ export interface Predicate {
   set?: string;
   /** Row in the embeddings, or -1. */
   row: number;
+  /** A noun that modifies the noun after it ("defense cooperation"): it names a kind, not the happening. */
+  modifier?: true;
 }
 
 /** The predicates of `tokens[from, to)`, in text order. */
@@ -104,7 +106,8 @@ export function predicatesOf(tokens: readonly Token[], from: number, to: number,
     if (word.length < 3 || isStopWord(word) || !/^\p{L}[\p{L}'-]*$/u.test(word)) continue;
     const set = sets.get(i);
     const row = embeddings ? (embeddings.index(lemma) >= 0 ? embeddings.index(lemma) : embeddings.index(word)) : -1;
-    out.push({ token: i, word, stem: stem(lemma), ...(set ? { set } : {}), row });
+    const modifier = pos === 'NOUN' && tokens[i + 1]?.pos === 'NOUN' && i + 1 < to;
+    out.push({ token: i, word, stem: stem(lemma), ...(set ? { set } : {}), row, ...(modifier ? { modifier: true as const } : {}) });
   }
   return out;
 }

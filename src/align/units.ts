@@ -128,3 +128,11 @@ export function unitsOf(article: AnalysedArticle): Unit[] {
   }
   return out;
 }
+
+/** True for a unit that is one quotation and nothing else (“…”): words that run on from a speaker named before. */
+export function isBareQuotation(tokens: readonly Token[], u: Unit): boolean {
+  if (u.part || u.heading || u.tokenEnd - u.tokenStart < 3) return false;
+  if (!QUOTE_MARKS.has(tokens[u.tokenStart]!.text) || !QUOTE_MARKS.has(tokens[u.tokenEnd - 1]!.text)) return false;
+  for (let k = u.tokenStart + 1; k < u.tokenEnd - 1; k++) if (QUOTE_MARKS.has(tokens[k]!.text)) return false;
+  return true;
+}
