@@ -750,7 +750,9 @@ function subjectSaidThat(ctx: Ctx, site: CueSite): AttributionDraft[] {
   // ends at the closing dash: what follows continues the writer's sentence.
   const isDash = (t: { text: string } | undefined) => t !== undefined && /^(?:—|–|--)$/.test(t.text);
   if (content && !s.inverted && isDash(tokens[s.src.a - 1])) {
-    const close = tokens.findIndex((t, k) => k >= tokenAt(tokens, content!.start) && k < sEnd && isDash(t));
+    let close = tokenAt(tokens, content.start);
+    while (close < sEnd && !isDash(tokens[close])) close++;
+    if (close >= sEnd) close = -1;
     if (close > 0 && tokens[close]!.start > content.start) content = clause(ctx, content.start, tokens[close]!.start);
   }
   const kind = content ? complementAt(ctx, content.start, sEnd) : 'object';
