@@ -247,14 +247,13 @@ function resolvePronoun(ctx: Ctx, gender: 'm' | 'f', at: number, names: Names, p
       if (!had || (had.name!.split(' ').length < name.split(' ').length)) found.set(key, { type: had && had.type !== 'unknown' ? had.type : type, name, resolved: name });
     };
     for (const p of namedSourcesIn(previous, from, at)) {
-      if (!MEDIA_TYPES.has(p.sourceType)) add(p.sourceName!, p.sourceType);
+      if (!ORGANISATION_TYPES.has(p.sourceType)) add(p.sourceName!, p.sourceType);
       if (found.size > 1) return null;
     }
   }
   return found.size === 1 ? [...found.values()][0]! : null;
 }
 
-const MEDIA_TYPES: ReadonlySet<SourceType> = new Set(['media', 'state-media', 'data-ngo']);
 
 /** A person the pronoun of `gender` can stand for: known as a person, of that gender or of none known. */
 function isCandidate(ctx: Ctx, name: string, gender: 'm' | 'f'): boolean {
@@ -353,7 +352,7 @@ function draftsIndex(ctx: Ctx, previous: readonly AttributionDraft[], gender: 'm
   if (!ix || ix.seen > previous.length) byDrafts.set(previous, (ix = { seen: 0, m: new Candidates(), f: new Candidates() }));
   for (; ix.seen < previous.length; ix.seen++) {
     const p = previous[ix.seen]!;
-    if (!p.source || !p.sourceName || MEDIA_TYPES.has(p.sourceType)) continue;
+    if (!p.source || !p.sourceName || ORGANISATION_TYPES.has(p.sourceType)) continue;
     if (isCandidate(ctx, p.sourceName, 'm')) ix.m.push(p.source.start, p.sourceName, p.sourceType);
     if (isCandidate(ctx, p.sourceName, 'f')) ix.f.push(p.source.start, p.sourceName, p.sourceType);
   }
