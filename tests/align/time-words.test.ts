@@ -1,9 +1,10 @@
 /**
- * The time words the alignment decides with are data (#18): weekdays, present forms of "be" and
- * "then" after "since" come from lexicons/align/time.yml, not from lists in src/align/time.ts.
+ * The time and predicate words the alignment decides with are data (#18): weekdays, present forms of "be",
+ * "then" after "since" (lexicons/align/time.yml) and the copula (lexicons/align/predicates.yml), not code lists.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { loadPredicates } from '../../src/align/predicates.js';
 import { loadTimeLexicon, parseTimeLexicon, TIME_FILE } from '../../src/align/time.js';
 
 describe('align time words', () => {
@@ -17,5 +18,11 @@ describe('align time words', () => {
   it('a time file without them is refused, naming the field', () => {
     const raw = readFileSync(TIME_FILE, 'utf8').replace(/^weekdays:.*\n/m, '');
     expect(() => parseTimeLexicon(raw)).toThrow(/bad weekdays/);
+  });
+});
+
+describe('align predicate words', () => {
+  it('the copula before a predicative adjective is read from lexicons/align/predicates.yml', () => {
+    expect([...loadPredicates().copula]).toEqual(['is', 'are', 'was', 'were', 'be', 'been', 'being', 'am', 'become', 'became', 'becomes', 'remain', 'remains', 'remained']);
   });
 });
