@@ -27,6 +27,8 @@ export interface PredicateLexicon {
   light: Set<string>;
   /** Noun lemmas that are never predicates. */
   nouns: Set<string>;
+  /** Forms (as written) of be, become and remain before a predicative adjective. */
+  copula: Set<string>;
 }
 
 interface RawFile {
@@ -34,6 +36,7 @@ interface RawFile {
   version?: unknown;
   light?: { words?: unknown };
   nouns?: { words?: unknown };
+  copula?: { words?: unknown };
 }
 
 const words = (x: unknown, field: string, file: string): Set<string> => {
@@ -47,9 +50,9 @@ const words = (x: unknown, field: string, file: string): Set<string> => {
 export function parsePredicates(raw: string, file = PREDICATES_FILE, data?: unknown): PredicateLexicon {
   const d = (data ?? parseYaml(raw)) as RawFile;
   if (typeof d?.id !== 'string' || typeof d.version !== 'string') {
-    throw new InputError('expected id and version', { file, expected: 'id, version, light and nouns', found: 'neither', hint: 'see lexicons/align/predicates.yml' });
+    throw new InputError('expected id and version', { file, expected: 'id, version, light, nouns and copula', found: 'neither', hint: 'see lexicons/align/predicates.yml' });
   }
-  return { id: d.id, version: d.version, sha256: createHash('sha256').update(raw).digest('hex'), light: words(d.light?.words, 'light', file), nouns: words(d.nouns?.words, 'nouns', file) };
+  return { id: d.id, version: d.version, sha256: createHash('sha256').update(raw).digest('hex'), light: words(d.light?.words, 'light', file), nouns: words(d.nouns?.words, 'nouns', file), copula: words(d.copula?.words, 'copula', file) };
 }
 
 let bundled: PredicateLexicon | undefined;
@@ -62,9 +65,6 @@ export function loadPredicates(): PredicateLexicon {
   }
   return bundled;
 }
-
-/** Forms of be and become before a predicative adjective. */
-const COPULA = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', 'am', 'become', 'became', 'becomes', 'remain', 'remains', 'remained']);
 
 /** One predicate occurrence. */
 export interface Predicate {
@@ -99,7 +99,7 @@ export function predicatesOf(tokens: readonly Token[], from: number, to: number,
     } else if (pos === 'ADJ') {
       // A predicative adjective says what the subject is or became ("are concerned", "have been critical").
       const prev = tokens[i - 1]?.pos === 'ADV' ? tokens[i - 2] : tokens[i - 1];
-      if (!prev || !COPULA.has(prev.normal)) continue;
+      if (!prev || !lexicon.copula.has(prev.normal)) continue;
     } else if (pos === 'NOUN') {
       if (lexicon.nouns.has(lemma) || lexicon.nouns.has(word)) continue;
     } else continue;

@@ -31,13 +31,19 @@ export interface TimeLexicon {
   future: Set<string>;
   perfect: Set<string>;
   passive: Set<string>;
+  /** A weekday alone: the week before the article date. */
+  weekdays: Set<string>;
+  /** Present forms of "be" before a verb: a state up to the article date. */
+  presentBe: Set<string>;
+  /** Words after "since" that refer back to a time ("since then"). */
+  anaphoricThen: Set<string>;
 }
 
 /** Parses and checks the time lexicon (`data` from the compiled copy when known). */
 export function parseTimeLexicon(raw: string, file = TIME_FILE, data?: unknown): TimeLexicon {
   const d = (data ?? parseYaml(raw)) as Record<string, unknown>;
   const fail = (what: string): never => {
-    throw new InputError(`bad ${what}`, { file, expected: 'id, version, window, slack, relative, since, future, perfect, passive', found: what, hint: 'see lexicons/align/time.yml' });
+    throw new InputError(`bad ${what}`, { file, expected: 'id, version, window, slack, relative, since, future, perfect, passive, weekdays, present_be, anaphoric_then', found: what, hint: 'see lexicons/align/time.yml' });
   };
   const list = (k: string) => (Array.isArray(d[k]) && (d[k] as unknown[]).every((w) => typeof w === 'string') ? new Set(d[k] as string[]) : fail(k));
   if (typeof d['id'] !== 'string' || typeof d['version'] !== 'string') fail('id or version');
@@ -58,6 +64,9 @@ export function parseTimeLexicon(raw: string, file = TIME_FILE, data?: unknown):
     future: list('future'),
     perfect: list('perfect'),
     passive: list('passive'),
+    weekdays: list('weekdays'),
+    presentBe: list('present_be'),
+    anaphoricThen: list('anaphoric_then'),
   };
 }
 
@@ -106,8 +115,6 @@ export function referenceDay(article: AnalysedArticle, figures: readonly Figure[
   return days.length ? { day: Math.max(...days), inferred: true } : null;
 }
 
-const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
-const PRESENT_BE = new Set(['is', 'are', 'am', "'re", "'m"]);
 
 /** Tense of the unit's first finite verb: `event` (past, perfect, future), `state` (present, progressive), or null. */
 function aspectOf(tokens: readonly Token[], from: number, to: number, lex: TimeLexicon, heading: boolean): { kind: 'event' | 'state'; token: Token } | null {
@@ -119,7 +126,7 @@ function aspectOf(tokens: readonly Token[], from: number, to: number, lex: TimeL
     const w = t.normal;
     if (lex.future.has(w)) return { kind: 'event', token: t };
     const next = tokens.slice(i + 1, Math.min(to, i + 4)).find((x) => x.pos === 'VERB' || x.pos === 'AUX');
-    if (PRESENT_BE.has(w)) return { kind: next && next.normal.endsWith('ing') && lex.future.has(next.normal) ? 'event' : 'state', token: t };
+    if (lex.presentBe.has(w)) return { kind: next && next.normal.endsWith('ing') && lex.future.has(next.normal) ? 'event' : 'state', token: t };
     if (lex.perfect.has(w) && t.pos === 'AUX') {
       if (next?.normal === 'been') {
         const after = tokens.slice(tokens.indexOf(next) + 1, Math.min(to, tokens.indexOf(next) + 3)).find((x) => x.pos === 'VERB');
@@ -136,7 +143,6 @@ function aspectOf(tokens: readonly Token[], from: number, to: number, lex: TimeL
 }
 
 /** Words after "since" that point back to a time told before ("since then"). */
-const ANAPHORIC_THEN = new Set(['then']);
 
 /** Most tokens between "since" and the date it opens ("since a military coup in 2022": 4). */
 const SINCE_REACH = 12;
@@ -180,10 +186,10 @@ export function timeOf(tokens: readonly Token[], from: number, to: number, figur
       if (r.words[0] !== w || !r.words.every((x, k) => tokens[i + k]?.normal === x && i + k < to)) continue;
       return { from: ref + r.from, to: ref + r.to, source: 'relative', text: text.slice(tokens[i]!.start, tokens[i + r.words.length - 1]!.end) };
     }
-    if (WEEKDAYS.has(w)) return { from: ref - 7, to: ref, source: 'relative', text: tokens[i]!.text };
+    if (lex.weekdays.has(w)) return { from: ref - 7, to: ref, source: 'relative', text: tokens[i]!.text };
     // "since the beginning of …", "since then": a state that runs up to the article date from a time the unit does not give.
-    if (lex.since.has(w) && (tokens[i]!.pos !== 'SCONJ' || ANAPHORIC_THEN.has(tokens[i + 1]?.normal ?? '') || tokens[i + 1]?.pos === 'DET')) {
-      return { from: -Infinity, to: ref, source: 'relative', text: text.slice(tokens[i]!.start, tokens[i + (ANAPHORIC_THEN.has(tokens[i + 1]?.normal ?? '') ? 1 : 0)]!.end) };
+    if (lex.since.has(w) && (tokens[i]!.pos !== 'SCONJ' || lex.anaphoricThen.has(tokens[i + 1]?.normal ?? '') || tokens[i + 1]?.pos === 'DET')) {
+      return { from: -Infinity, to: ref, source: 'relative', text: text.slice(tokens[i]!.start, tokens[i + (lex.anaphoricThen.has(tokens[i + 1]?.normal ?? '') ? 1 : 0)]!.end) };
     }
   }
   const aspect = aspectOf(tokens, from, to, lex, heading);

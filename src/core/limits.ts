@@ -68,9 +68,22 @@ export class ArticleBudget {
     this.started = clock();
   }
 
+  /** Milliseconds spent outside the budget (see `outsideBudgets`), not counted. */
+  private excluded = 0;
+
   /** Milliseconds spent so far. */
   elapsed(): number {
-    return this.clock() - this.started;
+    return this.clock() - this.started - this.excluded;
+  }
+
+  /** Runs `fn` without counting its time (see `outsideBudgets`). */
+  exclude<T>(fn: () => T): T {
+    const t0 = this.clock();
+    try {
+      return fn();
+    } finally {
+      this.excluded += this.clock() - t0;
+    }
   }
 
   /** Records that `stage` has been reached; throws a `LimitError` when the time is up. */
@@ -151,6 +164,20 @@ export function withBudget<T>(budget: ArticleBudget, fn: (budget: ArticleBudget)
  */
 export function checkBudget(stage: string): void {
   for (const b of active) b.check(stage);
+}
+
+/**
+ * Runs `fn` with the budgets now running paused: work that belongs to no article (compiling a
+ * large user lexicon on its first use) is neither checked nor counted against their time.
+ */
+export function outsideBudgets<T>(fn: () => T): T {
+  const paused = active.splice(0);
+  const run = (i: number): T => (i < paused.length ? paused[i]!.exclude(() => run(i + 1)) : fn());
+  try {
+    return run(0);
+  } finally {
+    active.unshift(...paused);
+  }
 }
 
 /**

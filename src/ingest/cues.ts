@@ -2,7 +2,9 @@
  * The ingest cue lists (lexicons/ingest/*.yml): boilerplate cues and per-language function
  * words, loaded once per process, checked and compiled into regular expressions.
  */
+import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
+import type { LexiconRecord } from '../core/types.js';
 import { readYamlData } from '../core/yaml-copy.js';
 import { PACKAGE_ROOT } from '../core/version.js';
 
@@ -137,6 +139,18 @@ export function readCueFile(name: string): Record<string, unknown> {
 
 /** The cue files under lexicons/ingest. */
 export const CUE_FILES = ['boilerplate.yml', 'function-words.yml'] as const;
+
+let cueSources: LexiconRecord[] | undefined;
+
+/** Provenance of the cue files (id, version, sha256 of the YAML), for the report's `lexicons`. */
+export function ingestSources(): LexiconRecord[] {
+  cueSources ??= CUE_FILES.map((name) => {
+    const { raw, data } = readYamlData(resolve(INGEST_LEXICONS, name));
+    const d = (data ?? {}) as Record<string, unknown>;
+    return { id: String(d['id']), version: String(d['version']), sha256: createHash('sha256').update(raw).digest('hex') };
+  });
+  return cueSources;
+}
 
 function list(data: Record<string, unknown>, key: string, file: string): string[] {
   const v = data[key];

@@ -21,6 +21,7 @@ import { fileURLToPath } from 'node:url';
 import { hedges } from 'hedges';
 import { weasels } from 'weasels';
 import { InputError, quoteForMessage } from '../core/errors.js';
+import { outsideBudgets } from '../core/limits.js';
 import type { AnalysedArticle, LexiconRecord, Token } from '../core/types.js';
 import { PACKAGE_ROOT, VERSION } from '../core/version.js';
 import { analyseText } from '../nlp/index.js';
@@ -150,8 +151,24 @@ function listFiles(dir: string): string[] {
 
 const WORDLISTS: Record<string, readonly string[]> = { hedges, weasels };
 
-/** Splits many phrases into tokens with the article tokeniser, in one pass. */
-function tokenisePhrases(phrases: readonly string[]): Token[][] {
+/** Phrases tokenised in one pass of the NLP (a blank line between two): the memory of one pass is bounded. */
+const PHRASES_PER_PASS = 5000;
+
+/**
+ * Splits many phrases into tokens with the article tokeniser, `PHRASES_PER_PASS` at a time (each
+ * phrase is a paragraph of its own, so the passes give the tokens one pass would).
+ */
+function tokenisePhrases(phrases: readonly string[]): Token[][];
+function tokenisePhrases<T>(phrases: readonly string[], keep: (tokens: Token[], index: number) => T): T[];
+function tokenisePhrases<T>(phrases: readonly string[], keep?: (tokens: Token[], index: number) => T): (T | Token[])[] {
+  const out: (T | Token[])[] = [];
+  for (let k = 0; k < phrases.length; k += PHRASES_PER_PASS) {
+    tokeniseAtOnce(phrases.slice(k, k + PHRASES_PER_PASS)).forEach((tokens, i) => out.push(keep ? keep(tokens, k + i) : tokens));
+  }
+  return out;
+}
+
+function tokeniseAtOnce(phrases: readonly string[]): Token[][] {
   if (phrases.length === 0) return [];
   const text = phrases.join('\n\n');
   const { tokens } = analyseText(text, [{ start: 0, end: text.length }]);
@@ -274,7 +291,11 @@ function build(files: FileInput[]): CompiledData {
   const all = [...entries, ...generated];
   const phraseList: { entry: LexiconEntry; index: number }[] = [];
   for (const e of all) if (e.kind !== WORD_CLASSES) e.phrases.forEach((_, index) => phraseList.push({ entry: e, index }));
-  const tokenised = tokenisePhrases(phraseList.map((p) => p.entry.phrases[p.index]!));
+  // Only the words of each phrase are kept, not its tokens: a large user lexicon has many.
+  const phraseWords = tokenisePhrases(
+    phraseList.map((p) => p.entry.phrases[p.index]!),
+    (toks, k) => toks.map((t) => (phraseList[k]!.entry.case === true ? t.text : wordKey(t.normal))),
+  );
 
   /** Entries per phrase key; one phrase may be in two entries only for disjoint parts of speech (verb "claim", noun "claim"). */
   const owner = new Map<string, LexiconEntry[]>();
@@ -282,10 +303,9 @@ function build(files: FileInput[]): CompiledData {
   const phrases: [LexiconEntry, string[], boolean][] = [];
   const dropped = new Set<LexiconEntry>();
   phraseList.forEach(({ entry, index }, k) => {
-    const toks = tokenised[k]!;
     const phrase = entry.phrases[index]!;
     const exact = entry.case === true;
-    const words = toks.map((t) => (exact ? t.text : wordKey(t.normal)));
+    const words = phraseWords[k]!;
     const where = () => (entry.wordlist ? { line: entry.line, column: 1 } : phraseAt.get(entry)!(index));
     if (words.length === 0) {
       throw new InputError(`phrase ${quoteForMessage(phrase)} of entry "${entry.id}" has no words`, {
@@ -564,15 +584,18 @@ function compiled(files: FileInput[], userFiles: boolean, cacheDir: string, prec
   const usable = openCacheDir(cacheDir); // throws when the folder may not be trusted
   const cached = usable ? fromStored(readCacheEntry(cacheDir, name), files, key) : null;
   if (cached) return { data: cached, from: 'disk-cache' };
-  const data = build(files);
-  if (userFiles) {
-    const lexicons = instantiate(data, []);
-    const userIds = new Set(data.info.filter((_, i) => !files[i]!.bundled).map((x) => x.id));
-    checkExamples(lexicons, lexicons.entries().filter((e) => userIds.has(e.lexicon)));
-  }
-  // A cache that cannot be written only costs start-up time.
-  if (usable && writeCacheEntry(cacheDir, name, toStored(data, files, key) as unknown as Record<string, unknown>)) pruneLexiconCache(cacheDir);
-  return { data, from: 'compiled' };
+  // Compiling is start-up work of no article: a large user lexicon does not use up the articles' time.
+  return outsideBudgets(() => {
+    const data = build(files);
+    if (userFiles) {
+      const lexicons = instantiate(data, []);
+      const userIds = new Set(data.info.filter((_, i) => !files[i]!.bundled).map((x) => x.id));
+      checkExamples(lexicons, lexicons.entries().filter((e) => userIds.has(e.lexicon)));
+    }
+    // A cache that cannot be written only costs start-up time.
+    if (usable && writeCacheEntry(cacheDir, name, toStored(data, files, key) as unknown as Record<string, unknown>)) pruneLexiconCache(cacheDir);
+    return { data, from: 'compiled' as const };
+  });
 }
 
 /** Most compiled lexicon sets kept in the disk cache (each user set, each edit of one, adds an entry). */

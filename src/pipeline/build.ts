@@ -5,6 +5,7 @@ import type { AnalysedArticle, Finding, Report, ReportArticle } from '../core/ty
 import type { Alignment } from '../align/index.js';
 import type { Lexicons } from '../lexicons/index.js';
 import { VERSION } from '../core/version.js';
+import { ingestSources } from '../ingest/cues.js';
 import { scoreArticle } from './scores.js';
 import { REPORT_ANALYSES } from './analyses.js';
 import { basename, extname } from 'node:path';
@@ -59,7 +60,7 @@ export function buildReport(input: ReportInput): Report {
   return {
     schema: 'parallax/report@1',
     tool: { name: 'parallax', version: VERSION },
-    lexicons: [...lexicons.records, ...(alignment.sources ?? [])],
+    lexicons: [...lexicons.records, ...ingestSources(), ...(alignment.sources ?? [])],
     articles: articles.map(toReportArticle),
     events: alignment.events,
     findings,

@@ -94,7 +94,7 @@ export function complementAt(ctx: Ctx, offset: number, sEnd: number): Complement
     const x = tokens[j]!;
     if (/^[,;:(—–]$/.test(x.text) || isQuoteMark(x)) break;
     const prev = tokens[j - 1]!;
-    if (RELATIVE.has(x.normal) && j > k) relative = true;
+    if (ctx.w.relativePronouns.has(x.normal) && j > k) relative = true;
     if (x.pos !== 'VERB' && x.pos !== 'AUX') continue;
     if (prev.normal === 'to' || (x.pos === 'VERB' && /ing$/.test(x.normal) && prev.pos !== 'AUX')) continue;
     if (relative) {
@@ -105,7 +105,6 @@ export function complementAt(ctx: Ctx, offset: number, sEnd: number): Complement
   }
   return 'object';
 }
-const RELATIVE = new Set(['who', 'which', 'that', 'whose', 'whom']);
 
 /** Characters to skip after the cue: the addressee of "told" ("told reporters", "told a press conference"). */
 export function skipObject(ctx: Ctx, m: LexiconMatch, from: number, sEnd: number): number {

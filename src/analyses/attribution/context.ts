@@ -69,6 +69,22 @@ export interface Words {
   lightVerbs: ReadonlySet<string>;
   /** Lemma. */
   statementObjectVerbs: ReadonlySet<string>;
+  /** Relative pronouns: a verb after one is the relative clause's, not the clause's own ("the voters who want …"). */
+  relativePronouns: ReadonlySet<string>;
+  /** Relative pronouns that can be a relative clause's subject ("officials who spoke with the paper"). */
+  relativeSubjects: ReadonlySet<string>;
+  /** Relative words that open an aside after a comma (", which chanted his name,"). */
+  asideRelatives: ReadonlySet<string>;
+  /** Words after a time noun that close a time phrase ("a few minutes later", "two days ago"). */
+  timeAfterNouns: ReadonlySet<string>;
+  /** Prepositions and articles inside a time phrase after a cue ("said in November that", "said during the night that"). */
+  timePhraseLinks: ReadonlySet<string>;
+  /** Prepositions that join a determiner phrase to the head noun before it ("speakers at the service"). */
+  headPrepositions: ReadonlySet<string>;
+  /** Complements after a passive cue that make it an agentless report ("it was announced that", "is believed to"). */
+  passiveComplements: ReadonlySet<string>;
+  /** Content of one such word reports nothing ("said this", "denied it"). */
+  emptyContents: ReadonlySet<string>;
 }
 
 const wordsMemo = new WeakMap<Lexicons, Words>();
@@ -111,6 +127,14 @@ export function wordsOf(lexicons: Lexicons): Words {
     holderPrepositions: c('holder-preposition'),
     lightVerbs: c('light-verb'),
     statementObjectVerbs: c('statement-object-verb'),
+    relativePronouns: c('relative-pronoun'),
+    relativeSubjects: c('relative-subject'),
+    asideRelatives: c('aside-relative'),
+    timeAfterNouns: c('time-after-noun'),
+    timePhraseLinks: c('time-phrase-link'),
+    headPrepositions: c('head-preposition'),
+    passiveComplements: c('passive-complement'),
+    emptyContents: c('empty-content'),
   };
   wordsMemo.set(lexicons, w);
   return w;

@@ -34,7 +34,6 @@ import { nominalCue } from './nominal.js';
 import { accordingSource, clause, documentAfter, findComma, isPrepositionCue, nameLike, npLeft, npRight, relativeHead, skipIntermediate, skipTimeLeft } from './phrases.js';
 import { describeSource, type Resolved } from './sources.js';
 
-const RELATIVE_PRONOUNS = new Set(['who', 'whom', 'whose', 'which', 'that']);
 
 /** One attribution pattern (see the module comment). */
 export interface Pattern {
@@ -202,7 +201,7 @@ function subject(ctx: Ctx, site: CueSite): Subject | null {
       if ((/ing$/.test(aside.normal) && aside.pos === 'VERB') || aside.pos === 'ADP') src = head;
       else {
         src = { a, b: j };
-        if (RELATIVE_PRONOUNS.has(aside.normal)) srcHead = head;
+        if (ctx.w.relativePronouns.has(aside.normal)) srcHead = head;
       }
     }
     // A head noun with a relative clause, participle or prepositional phrase running to the comma: "some voters who
@@ -315,7 +314,7 @@ function clauseSubject(ctx: Ctx, cueAt: number, sStart: number): Range | null {
   }
   let np = npRight(ctx, i, cueAt);
   // An opening time phrase without a comma: "A few minutes later they reversed themselves … and said".
-  if (np && np.b < cueAt && ctx.w.timeNouns.has(tokens[np.b - 1]!.lemma) && ['later', 'earlier', 'ago'].includes(tokens[np.b]!.normal)) np = npRight(ctx, np.b + 1, cueAt);
+  if (np && np.b < cueAt && ctx.w.timeNouns.has(tokens[np.b - 1]!.lemma) && ctx.w.timeAfterNouns.has(tokens[np.b]!.normal)) np = npRight(ctx, np.b + 1, cueAt);
   if (!np || np.b > cueAt || ctx.w.timeWords.has(tokens[np.a]!.normal) || tokens[np.a]!.pos === 'NUM') return null;
   if (np.b - np.a === 1 && ctx.w.notSources.has(tokens[np.a]!.normal)) return null;
   return np;
@@ -548,8 +547,8 @@ function agentlessPassive(ctx: Ctx, site: CueSite): AttributionDraft[] | undefin
   // (the unsourced analysis flags it as an agentless passive), not an attribution.
   // A stance in the passive is attributed only with "to"/"that" ("is believed to"); "it remains to
   // be seen how …" is not.
-  if (m.entry.speech === false && next !== 'to' && next !== 'that') return [];
-  if (['to', 'that'].includes(next)) return [draft(ctx, 'agentless-passive', site.cue, m.entry, null, null, clause(ctx, sentence.start, sentenceEnd), false)];
+  if (m.entry.speech === false && !ctx.w.passiveComplements.has(next)) return [];
+  if (ctx.w.passiveComplements.has(next)) return [draft(ctx, 'agentless-passive', site.cue, m.entry, null, null, clause(ctx, sentence.start, sentenceEnd), false)];
   if (ctx.w.agentlessOpeners.has(next) || isPunct(tokens[m.tokenEnd]) || m.tokenEnd >= sEnd) {
     return [draft(ctx, 'agentless-passive', site.cue, m.entry, null, null, clause(ctx, tokens[m.tokenEnd]?.start ?? sentenceEnd, sentenceEnd) ?? clause(ctx, sentence.start, sentenceEnd), false)];
   }
@@ -580,7 +579,7 @@ function frontedClause(ctx: Ctx, site: CueSite): AttributionDraft[] | undefined 
   if (!(participle && lead !== undefined && ctx.w.subordinators.has(lead.normal) && (j === sStart || tokens[j - 1]!.pos === 'CCONJ'))) return undefined;
   // The first comma not followed by a relative clause ("After thanking the crowd, which chanted his name, he …").
   let comma = findComma(ctx, m.tokenEnd, sEnd);
-  while (comma < sEnd - 1 && ['which', 'who', 'where', 'whose'].includes(tokens[comma + 1]!.normal)) comma = findComma(ctx, comma + 1, sEnd);
+  while (comma < sEnd - 1 && ctx.w.asideRelatives.has(tokens[comma + 1]!.normal)) comma = findComma(ctx, comma + 1, sEnd);
   if (comma >= sEnd - 1) return undefined;
   const np = npRight(ctx, comma + 1, sEnd);
   if (!np || np.b >= sEnd) return undefined;
@@ -750,7 +749,9 @@ function subjectSaidThat(ctx: Ctx, site: CueSite): AttributionDraft[] {
   // ends at the closing dash: what follows continues the writer's sentence.
   const isDash = (t: { text: string } | undefined) => t !== undefined && /^(?:—|–|--)$/.test(t.text);
   if (content && !s.inverted && isDash(tokens[s.src.a - 1])) {
-    const close = tokens.findIndex((t, k) => k >= tokenAt(tokens, content!.start) && k < sEnd && isDash(t));
+    let close = tokenAt(tokens, content.start);
+    while (close < sEnd && !isDash(tokens[close])) close++;
+    if (close >= sEnd) close = -1;
     if (close > 0 && tokens[close]!.start > content.start) content = clause(ctx, content.start, tokens[close]!.start);
   }
   const kind = content ? complementAt(ctx, content.start, sEnd) : 'object';

@@ -42,7 +42,7 @@ export function npLeft(ctx: Ctx, end: number, sentenceStart: number): Range | nu
     if (isNpToken(t, ctx) || (t.type === 'punctuation' && (t.text === '.' || t.text === '&') && a < end && /\p{Lu}/u.test(tokens[i - 1]?.text ?? ''))) {
       a = i;
       // A determiner opens the phrase, unless a preposition joins it to a head before ("speakers at the service").
-      const joined = t.pos === 'DET' && i - 2 >= sentenceStart && ['of', 'at', 'in', 'for', 'on'].includes(tokens[i - 1]!.normal) && ['NOUN', 'PROPN'].includes(tokens[i - 2]!.pos);
+      const joined = t.pos === 'DET' && i - 2 >= sentenceStart && ctx.w.headPrepositions.has(tokens[i - 1]!.normal) && ['NOUN', 'PROPN'].includes(tokens[i - 2]!.pos);
       if (joined) {
         i -= 2;
         continue;
@@ -151,7 +151,7 @@ export function clause(ctx: Ctx, start: number, end: number): TextSpan | null {
   const t = ctx.text;
   while (start < end && /[\s,;:.—–-]/.test(t[start]!)) start++;
   while (end > start && /[\s,;:.—–-]/.test(t[end - 1]!)) end--;
-  if (end - start < 3 || /^(the|a|an|this|that|these|those|it)$/i.test(t.slice(start, end))) return null;
+  if (end - start < 3 || ctx.w.emptyContents.has(t.slice(start, end).toLowerCase())) return null;
   return span(t, start, end);
 }
 
@@ -161,7 +161,7 @@ export function clause(ctx: Ctx, start: number, end: number): TextSpan | null {
  */
 export function skipTimeRight(ctx: Ctx, k: number, sEnd: number): number {
   const { tokens } = ctx;
-  const isTime = (t: Token) => ctx.w.timeWords.has(t.normal) || ctx.w.timeNouns.has(t.lemma) || ctx.w.months.has(t.normal) || t.pos === 'NUM' || ['in', 'during', 'a', 'the'].includes(t.normal);
+  const isTime = (t: Token) => ctx.w.timeWords.has(t.normal) || ctx.w.timeNouns.has(t.lemma) || ctx.w.months.has(t.normal) || t.pos === 'NUM' || ctx.w.timePhraseLinks.has(t.normal);
   let j = k;
   while (j < sEnd && j - k < 5 && isTime(tokens[j]!)) j++;
   return j > k && tokens[j]?.normal === 'that' ? j : k;
@@ -175,12 +175,12 @@ export function skipTimeRight(ctx: Ctx, k: number, sEnd: number): number {
 export function relativeHead(ctx: Ctx, src: Range, sStart: number): Range | null {
   const { tokens } = ctx;
   let verb = false;
-  if (['who', 'that', 'which'].includes(tokens[src.a]!.normal)) return null;
+  if (ctx.w.relativeSubjects.has(tokens[src.a]!.normal)) return null;
   for (let r = src.a - 1; r > sStart && src.a - r < 15; r--) {
     const t = tokens[r]!;
     if (t.type === 'punctuation' || t.pos === 'CCONJ') return null;
     if (t.pos === 'VERB' || t.pos === 'AUX') verb = true;
-    if ((t.normal === 'who' || t.normal === 'that' || t.normal === 'which') && verb && ['NOUN', 'PROPN'].includes(tokens[r - 1]!.pos)) return npLeft(ctx, r, sStart);
+    if (ctx.w.relativeSubjects.has(t.normal) && verb && ['NOUN', 'PROPN'].includes(tokens[r - 1]!.pos)) return npLeft(ctx, r, sStart);
   }
   return null;
 }

@@ -229,27 +229,134 @@ function resolvePronoun(ctx: Ctx, gender: 'm' | 'f', at: number, names: Names, p
   const { sentences } = ctx.article;
   const here = sentences[lowerBound(sentences.length, (x) => sentences[x]!.start > at) - 1];
   if (!here) return null;
-  let from = here.start;
-  for (let i = here.index - 1; i >= 0 && sentences[i]!.paragraph >= here.paragraph - 1; i--) from = sentences[i]!.start;
-  /** Candidates by surname (the last word), each with its full name and type. */
+  // The first sentence of the paragraph before (paragraph numbers only grow along the sentences):
+  // a binary search, not a walk back over a long paragraph's sentences for every pronoun.
+  const first = lowerBound(here.index, (x) => sentences[x]!.paragraph >= here.paragraph - 1);
+  const from = sentences[first]?.start ?? here.start;
+  /** Candidates by surname (the last word), each with its full name and type: names first, then earlier attributions' named sources. */
   const found = new Map<string, Resolved>();
-  const add = (name: string, type: SourceType) => {
-    if (!isPerson(ctx, name)) return;
-    const g = genderOf(ctx, name);
-    if (g !== null && g !== gender) return;
-    const key = name.split(' ').pop()!;
-    const had = found.get(key);
-    if (!had || (had.name!.split(' ').length < name.split(' ').length)) found.set(key, { type: had && had.type !== 'unknown' ? had.type : type, name, resolved: name });
-  };
-  for (let i = lowerBound(names.list.length, (x) => names.list[x]!.start >= from); i < names.list.length && names.list[i]!.start < at; i++) {
-    const n = names.list[i]!;
-    add(n.name, ctx.nameTypes.get(n.name) ?? 'unknown');
-  }
-  for (const p of namedSourcesIn(previous, from, at)) {
-    if (p.sourceType === 'media' || p.sourceType === 'state-media' || p.sourceType === 'data-ngo') continue;
-    add(p.sourceName!, p.sourceType);
+  if (!namesIndex(ctx, names, gender).addRange(found, from, at)) return null;
+  const drafts = draftsIndex(ctx, previous, gender);
+  if (drafts.sorted) {
+    if (!drafts.addRange(found, from, at)) return null;
+  } else {
+    const add = (name: string, type: SourceType) => {
+      if (!isCandidate(ctx, name, gender)) return;
+      const key = name.split(' ').pop()!;
+      const had = found.get(key);
+      if (!had || (had.name!.split(' ').length < name.split(' ').length)) found.set(key, { type: had && had.type !== 'unknown' ? had.type : type, name, resolved: name });
+    };
+    for (const p of namedSourcesIn(previous, from, at)) {
+      if (!ORGANISATION_TYPES.has(p.sourceType)) add(p.sourceName!, p.sourceType);
+      if (found.size > 1) return null;
+    }
   }
   return found.size === 1 ? [...found.values()][0]! : null;
+}
+
+
+/** A person the pronoun of `gender` can stand for: known as a person, of that gender or of none known. */
+function isCandidate(ctx: Ctx, name: string, gender: 'm' | 'f'): boolean {
+  if (!isPerson(ctx, name)) return false;
+  const g = genderOf(ctx, name);
+  return g === null || g === gender;
+}
+
+/**
+ * The candidates of one gender along the text (positions non-decreasing), for range queries that
+ * give exactly what adding each candidate of `[from, at)` in turn gives: a candidate whose surname
+ * is new makes a second person (abstain), one with a longer name of the same surname replaces the
+ * name (keeping a known type). Each query is a binary search and a walk over the ever longer names,
+ * so resolving every pronoun of a long paragraph stays linear in its length.
+ */
+class Candidates {
+  readonly pos: number[] = [];
+  readonly key: string[] = [];
+  readonly name: string[] = [];
+  readonly type: SourceType[] = [];
+  readonly words: number[] = [];
+  /** The last earlier candidate with another surname, or -1. */
+  readonly prevOther: number[] = [];
+  /** The next candidate with more words (the length of the list while none is known). */
+  readonly longer: number[] = [];
+  private readonly open: number[] = [];
+  sorted = true;
+
+  push(pos: number, name: string, type: SourceType): void {
+    const p = this.pos.length;
+    const parts = name.split(' ');
+    const key = parts[parts.length - 1]!;
+    if (p > 0 && this.pos[p - 1]! > pos) this.sorted = false;
+    this.pos.push(pos);
+    this.key.push(key);
+    this.name.push(name);
+    this.type.push(type);
+    this.words.push(parts.length);
+    this.prevOther.push(p === 0 ? -1 : this.key[p - 1] !== key ? p - 1 : this.prevOther[p - 1]!);
+    this.longer.push(Number.MAX_SAFE_INTEGER);
+    while (this.open.length > 0 && this.words[this.open[this.open.length - 1]!]! < parts.length) this.longer[this.open.pop()!] = p;
+    this.open.push(p);
+  }
+
+  /** Adds the candidates at positions `[from, at)` to `found` (at most one surname); false when that makes two. */
+  addRange(found: Map<string, Resolved>, from: number, at: number): boolean {
+    const a = lowerBound(this.pos.length, (x) => this.pos[x]! >= from);
+    const b = lowerBound(this.pos.length, (x) => this.pos[x]! >= at);
+    if (a >= b) return true;
+    if (this.prevOther[b - 1]! >= a) return false;
+    const key = this.key[a]!;
+    let had = found.get(key);
+    if (found.size > (had ? 1 : 0)) return false;
+    let p = a;
+    if (!had) {
+      had = { type: this.type[a]!, name: this.name[a]!, resolved: this.name[a]! };
+      p = this.longer[a]!;
+    }
+    let words = had.name!.split(' ').length;
+    while (p < b && this.words[p]! <= words) p = this.longer[p]!;
+    for (; p < b; p = this.longer[p]!) {
+      had = { type: had.type !== 'unknown' ? had.type : this.type[p]!, name: this.name[p]!, resolved: this.name[p]! };
+      words = this.words[p]!;
+    }
+    found.set(key, had);
+    return true;
+  }
+}
+
+/** Per list of full names: its candidates for he and for she, by the name's start. */
+const byNames = new WeakMap<Names, { m: Candidates; f: Candidates }>();
+
+function namesIndex(ctx: Ctx, names: Names, gender: 'm' | 'f'): Candidates {
+  let ix = byNames.get(names);
+  if (!ix) {
+    ix = { m: new Candidates(), f: new Candidates() };
+    for (const n of names.list) {
+      const type = ctx.nameTypes.get(n.name) ?? 'unknown';
+      if (isCandidate(ctx, n.name, 'm')) ix.m.push(n.start, n.name, type);
+      if (isCandidate(ctx, n.name, 'f')) ix.f.push(n.start, n.name, type);
+    }
+    byNames.set(names, ix);
+  }
+  return ix[gender];
+}
+
+/**
+ * Per array of earlier drafts (only appended to while an article's attributions are found): the
+ * named sources that are candidates, in array order, by the source's start. Queries by start give
+ * the array order only while the starts grow along the array (`sorted`); else the caller scans.
+ */
+const byDrafts = new WeakMap<readonly AttributionDraft[], { seen: number; m: Candidates; f: Candidates }>();
+
+function draftsIndex(ctx: Ctx, previous: readonly AttributionDraft[], gender: 'm' | 'f'): Candidates {
+  let ix = byDrafts.get(previous);
+  if (!ix || ix.seen > previous.length) byDrafts.set(previous, (ix = { seen: 0, m: new Candidates(), f: new Candidates() }));
+  for (; ix.seen < previous.length; ix.seen++) {
+    const p = previous[ix.seen]!;
+    if (!p.source || !p.sourceName || ORGANISATION_TYPES.has(p.sourceType)) continue;
+    if (isCandidate(ctx, p.sourceName, 'm')) ix.m.push(p.source.start, p.sourceName, p.sourceType);
+    if (isCandidate(ctx, p.sourceName, 'f')) ix.f.push(p.source.start, p.sourceName, p.sourceType);
+  }
+  return ix[gender];
 }
 
 /** Per array of earlier drafts: those with a named source, sorted by the source's start, and their positions in the array. */
@@ -258,8 +365,7 @@ const bySourceStart = new WeakMap<readonly AttributionDraft[], { seen: number; s
 /**
  * The drafts of `previous` whose named source starts in `[from, at)`, in array order: the same as
  * filtering the whole array, through an index by source start that grows with the array
- * (`previous` is only appended to while an article's attributions are found), so that resolving
- * each pronoun does not scan every earlier attribution of a long article.
+ * (`previous` is only appended to while an article's attributions are found).
  */
 function namedSourcesIn(previous: readonly AttributionDraft[], from: number, at: number): AttributionDraft[] {
   let ix = bySourceStart.get(previous);
