@@ -51,6 +51,7 @@ type Role =
   | 'communication-verb'
   | 'communication-noun'
   | 'characterising-verb'
+  | 'blaming-verb'
   | 'speech-act'
   | 'record-verb'
   | 'document-noun'
@@ -85,7 +86,8 @@ function reasonOf(tokens: Token[], s: Sentence, skip: Uint8Array, roles: Map<num
     const t = tokens[k]!;
     const next = tokens[k + 1];
     if (skip[k]) continue; // the quoted or reported words are not the article's voice
-    if (has(k, 'prescriptive')) {
+    // a participle or gerund ("in danger of having to return") describes an obligation, it does not prescribe
+    if (has(k, 'prescriptive') && !/ing$/.test(t.normal)) {
       // "need to" / "have to" oblige only as main verbs (not the auxiliary have, not the noun need)
       const mainVerb = next?.normal === 'to' && t.lemma !== 'ought';
       if (!mainVerb || (t.pos !== 'AUX' && t.pos !== 'NOUN')) {
@@ -294,7 +296,7 @@ function uncoveredReports(article: AnalysedArticle, skip: Uint8Array, inQuote: U
     if (q >= s.tokenEnd || !next || !(next.normal === 'that' || next.text === ':' || /^["“‘'«]$/.test(next.text))) continue;
     if (hasSubject(tokens, s.tokenStart, k, skip)) out[t.sentence] = 1;
   }
-  for (const si of [...tailReports(article, inQuote, lexicons), ...characterisations(article, skip, roles), ...speechActs(article, skip, roles), ...documentReports(article, skip, roles), ...provisionOpenings(article, roles)]) out[si] = 1;
+  for (const si of [...tailReports(article, inQuote, lexicons), ...characterisations(article, skip, inQuote, roles), ...speechActs(article, skip, inQuote, roles), ...documentReports(article, skip, roles), ...provisionOpenings(article, roles)]) out[si] = 1;
   return out;
 }
 
@@ -345,25 +347,34 @@ function tailReports(article: AnalysedArticle, inQuote: Uint8Array, lexicons: Le
   return out;
 }
 
+/** Verbs of judging someone, with the preposition that brings in the judgement (lexicon categories of kind unsourced). */
+const JUDGING: readonly [Role, string][] = [
+  ['characterising-verb', 'as'], // "cast the mayor as an insider"
+  ['blaming-verb', 'for'], // "targeted the agency for its delays"
+];
+
 /**
- * Sentences in which someone presents a person or thing as something without a reporting verb
- * (lexicon category characterising-verb: "The challenger cast the mayor as an insider"): a finite
- * verb with a subject, not negated, and "as" within eight words after it.
+ * Sentences in which someone presents or judges a person or thing without a reporting verb
+ * ("The challenger cast the mayor as an insider", "The senator targeted the agency for its delays"):
+ * a verb of category characterising-verb (then "as") or blaming-verb (then "for") in the main
+ * clause, with a subject, not negated, and its preposition within eight words after it.
  */
-function characterisations(article: AnalysedArticle, skip: Uint8Array, roles: Map<number, Set<string>>): number[] {
+function characterisations(article: AnalysedArticle, skip: Uint8Array, inQuote: Uint8Array, roles: Map<number, Set<string>>): number[] {
   const { tokens, sentences } = article;
   const out: number[] = [];
   for (const [k, r] of roles) {
     const t = tokens[k]!;
+    const prep = JUDGING.find(([role]) => r.has(role))?.[1];
     // a tagger may read the verb after a name as a noun ("Smith cast the mayor as …")
     const verb = t.pos === 'VERB' || (t.pos === 'NOUN' && ['PROPN', 'PRON'].includes(tokens[k - 1]?.pos ?? '') && ['DET', 'PROPN', 'PRON'].includes(tokens[k + 1]?.pos ?? ''));
-    if (!r.has('characterising-verb') || !verb || skip[k] || negated(tokens, k)) continue;
+    if (!prep || !verb || skip[k] || negated(tokens, k)) continue;
     const s = sentences[t.sentence]!;
-    if (!hasSubject(tokens, s.tokenStart, k, skip) || inSubordinate(tokens, s.tokenStart, k, skip)) continue;
+    // the subject may be the source of an attribution built from the words after ("…, claiming …")
+    if (!hasSubject(tokens, s.tokenStart, k, inQuote) || inSubordinate(tokens, s.tokenStart, k, inQuote)) continue;
     for (let j = k + 1; j <= k + 8 && j < s.tokenEnd; j++) {
       const w = tokens[j]!;
       if (w.text === ';' || w.text === ',' || w.pos === 'VERB') break;
-      if (w.normal === 'as') {
+      if (w.normal === prep) {
         out.push(t.sentence);
         break;
       }
@@ -377,14 +388,14 @@ function characterisations(article: AnalysedArticle, skip: Uint8Array, roles: Ma
  * (lexicon category speech-act: "saved his sharpest criticism for", "has remained firm that"),
  * outside quoted and reported words, with a subject before it that is not the writer.
  */
-function speechActs(article: AnalysedArticle, skip: Uint8Array, roles: Map<number, Set<string>>): number[] {
+function speechActs(article: AnalysedArticle, skip: Uint8Array, inQuote: Uint8Array, roles: Map<number, Set<string>>): number[] {
   const { tokens, sentences } = article;
   const out: number[] = [];
   for (const [k, r] of roles) {
     const t = tokens[k]!;
     if (!r.has('speech-act') || skip[k]) continue;
     const from = sentences[t.sentence]!.tokenStart;
-    if (hasSubject(tokens, from, k, skip) && !inSubordinate(tokens, from, k, skip)) out.push(t.sentence);
+    if (hasSubject(tokens, from, k, inQuote) && !inSubordinate(tokens, from, k, inQuote)) out.push(t.sentence);
   }
   return out;
 }

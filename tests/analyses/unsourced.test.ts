@@ -71,6 +71,8 @@ describe('unsourced assertions on small texts', () => {
     // what a rule provides, and a refusal to comment
     expect(unsourced('Under the new city rule, all landlords will register their flats by June.')).toEqual([]);
     expect(unsourced('A Smith spokesman did not respond to interview requests from The Daily Star.')).toEqual([]);
+    // a gerund of obligation describes, it does not prescribe
+    expect(unsourced('The queue moved so slowly that the workers risked having to return to work.').map((u) => u[1])).toEqual(['no-attribution']);
     // a refusal beside a claim of the article's own keeps the sentence
     expect(unsourced('The campaign did not say where the ad would run, but its budget has been in Iowa.').map((u) => u[1])).toEqual(['no-attribution']);
   });
