@@ -55,7 +55,8 @@ type Role =
   | 'speech-act'
   | 'record-verb'
   | 'document-noun'
-  | 'provision-noun';
+  | 'provision-noun'
+  | 'comment-request';
 
 /** For each token, the roles of the `unsourced` lexicon entries whose phrase starts there. */
 function rolesOf(article: AnalysedArticle, lexicons: Lexicons): Map<number, Set<string>> {
@@ -195,7 +196,12 @@ function coverage(article: AnalysedArticle, attributions: readonly AttributionDr
       report(a.source);
       report(a.cue);
       const k = tokenIndexAt(tokens, a.cue.start);
-      if (k < tokens.length) c.refused[tokens[k]!.sentence] = 1;
+      if (k < tokens.length) {
+        const si = tokens[k]!.sentence;
+        c.refused[si] = 1;
+        // what was not answered ("to requests for comment on the proposal") is part of the refusal
+        report({ start: a.cue.end, end: clauseEnd(tokens, tokenIndexAt(tokens, a.cue.end), sentences[si]!) });
+      }
       continue;
     }
     if (bySelf(a)) continue;
@@ -296,7 +302,7 @@ function uncoveredReports(article: AnalysedArticle, skip: Uint8Array, inQuote: U
     if (q >= s.tokenEnd || !next || !(next.normal === 'that' || next.text === ':' || /^["“‘'«]$/.test(next.text))) continue;
     if (hasSubject(tokens, s.tokenStart, k, skip)) out[t.sentence] = 1;
   }
-  for (const si of [...tailReports(article, inQuote, lexicons), ...characterisations(article, skip, inQuote, roles), ...speechActs(article, skip, inQuote, roles), ...documentReports(article, skip, roles), ...provisionOpenings(article, roles)]) out[si] = 1;
+  for (const si of [...tailReports(article, inQuote, lexicons), ...characterisations(article, skip, inQuote, roles), ...speechActs(article, skip, inQuote, roles), ...documentReports(article, skip, roles), ...provisionOpenings(article, roles), ...commentRequests(article, inQuote, roles)]) out[si] = 1;
   return out;
 }
 
@@ -415,6 +421,31 @@ function documentReports(article: AnalysedArticle, skip: Uint8Array, roles: Map<
     // the verb's clause: back to the sentence start or a semicolon
     for (let j = k - 1; j >= s.tokenStart && tokens[j]!.text !== ';'; j--) {
       if (!skip[j] && (roles.get(j)?.has('document-noun') || roles.get(j)?.has('communication-noun')) && tokens[j]!.pos === 'NOUN') {
+        out.push(t.sentence);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * Sentences noting an unanswered request for comment ("The firm did not return messages seeking
+ * comment Friday."): a phrase of category comment-request with a negation before it in the same
+ * clause (no semicolon or ", but" between), outside quoted words. They note the outlet's own
+ * reporting, not a claim that needs a source.
+ */
+function commentRequests(article: AnalysedArticle, inQuote: Uint8Array, roles: Map<number, Set<string>>): number[] {
+  const { tokens, sentences } = article;
+  const out: number[] = [];
+  for (const [k, r] of roles) {
+    if (!r.has('comment-request') || inQuote[k]) continue;
+    const t = tokens[k]!;
+    const s = sentences[t.sentence]!;
+    for (let j = k - 1; j >= s.tokenStart; j--) {
+      const w = tokens[j]!;
+      if (w.text === ';' || (w.text === ',' && tokens[j + 1]!.pos === 'CCONJ')) break;
+      if (!inQuote[j] && (NEGATIONS.has(w.normal) || w.lemma === 'decline' || w.lemma === 'refuse')) {
         out.push(t.sentence);
         break;
       }

@@ -73,6 +73,9 @@ describe('unsourced assertions on small texts', () => {
     expect(unsourced('A Smith spokesman did not respond to interview requests from The Daily Star.')).toEqual([]);
     // a gerund of obligation describes, it does not prescribe
     expect(unsourced('The queue moved so slowly that the workers risked having to return to work.').map((u) => u[1])).toEqual(['no-attribution']);
+    // an unanswered request for comment notes the outlet's reporting
+    expect(unsourced('A spokesman for the firm, Jo Blake, did not immediately return emails or a telephone message seeking comment Friday.')).toEqual([]);
+    expect(unsourced('A spokeswoman for the union did not immediately respond to requests for comment on the mayor\'s proposal.')).toEqual([]);
     // a refusal beside a claim of the article's own keeps the sentence
     expect(unsourced('The campaign did not say where the ad would run, but its budget has been in Iowa.').map((u) => u[1])).toEqual(['no-attribution']);
   });
