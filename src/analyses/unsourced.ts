@@ -636,6 +636,18 @@ function continuesSource(article: AnalysedArticle, si: number, cov: Coverage, ro
 }
 
 /**
+ * The words of a fronted question put to the source ("Asked, for example, if she would back the
+ * closures, she called for …"): from a sentence-opening "Asked" to the last comma before the
+ * first reported word (source or cue) of the sentence. They are the question, not a claim.
+ */
+function askedOpening(tokens: Token[], s: Sentence, skip: Uint8Array): void {
+  if (tokens[s.tokenStart]?.normal !== 'asked') return;
+  let comma = -1;
+  for (let k = s.tokenStart + 1; k < s.tokenEnd && !skip[k]; k++) if (tokens[k]!.text === ',') comma = k;
+  for (let k = s.tokenStart; k < comma; k++) skip[k] = 1;
+}
+
+/**
  * Unsourced assertions of the article, one per sentence at most, in document order.
  * `attributions` are the article's attribution drafts (from `findAttributions`).
  * Linear in the article size: quotations and attributions are looked up per sentence by
@@ -676,6 +688,7 @@ export function findUnsourced(article: AnalysedArticle, attributions: Attributio
     if (quoted >= len * 0.5) continue;
     // a refusal to comment ("X did not respond to a request for comment") is the outlet's note on its reporting
     if (cov.refused[si] && !ownClaim(tokens, s, skip, roles)) continue;
+    if (cov.cue[si]) askedOpening(tokens, s, skip);
     let reason: UnsourcedReason;
     if (cov.content[si] || (cov.cue[si] && (cov.framed[si] || !ownClaim(tokens, s, skip, roles)))) {
       // what the sentence claims is reported: by a named source (no finding) or a vague one

@@ -76,6 +76,8 @@ describe('unsourced assertions on small texts', () => {
     // an unanswered request for comment notes the outlet's reporting
     expect(unsourced('A spokesman for the firm, Jo Blake, did not immediately return emails or a telephone message seeking comment Friday.')).toEqual([]);
     expect(unsourced('A spokeswoman for the union did not immediately respond to requests for comment on the mayor\'s proposal.')).toEqual([]);
+    // the fronted question of "Asked …, she said …" is no claim of the article
+    expect(unsourced('Asked, for example, if she would back school closures if they cost jobs in her district, she called for “a fair plan,” with some closures and some new schools.')).toEqual([]);
     // a refusal beside a claim of the article's own keeps the sentence
     expect(unsourced('The campaign did not say where the ad would run, but its budget has been in Iowa.').map((u) => u[1])).toEqual(['no-attribution']);
   });
