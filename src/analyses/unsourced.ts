@@ -41,7 +41,22 @@ const EXPLANATIONS: Record<UnsourcedReason, string> = {
 };
 
 /** Lexicon categories of kind `unsourced` (lexicons/unsourced.yml) that this analysis reads. */
-type Role = 'prescriptive' | 'discourse' | 'prediction' | 'agentless-passive' | 'own-comment' | 'continuation' | 'communication-verb' | 'communication-noun';
+type Role =
+  | 'prescriptive'
+  | 'discourse'
+  | 'prediction'
+  | 'agentless-passive'
+  | 'own-comment'
+  | 'continuation'
+  | 'communication-verb'
+  | 'communication-noun'
+  | 'characterising-verb'
+  | 'blaming-verb'
+  | 'speech-act'
+  | 'record-verb'
+  | 'document-noun'
+  | 'provision-noun'
+  | 'comment-request';
 
 /** For each token, the roles of the `unsourced` lexicon entries whose phrase starts there. */
 function rolesOf(article: AnalysedArticle, lexicons: Lexicons): Map<number, Set<string>> {
@@ -72,7 +87,8 @@ function reasonOf(tokens: Token[], s: Sentence, skip: Uint8Array, roles: Map<num
     const t = tokens[k]!;
     const next = tokens[k + 1];
     if (skip[k]) continue; // the quoted or reported words are not the article's voice
-    if (has(k, 'prescriptive')) {
+    // a participle or gerund ("in danger of having to return") describes an obligation, it does not prescribe
+    if (has(k, 'prescriptive') && !/ing$/.test(t.normal)) {
       // "need to" / "have to" oblige only as main verbs (not the auxiliary have, not the noun need)
       const mainVerb = next?.normal === 'to' && t.lemma !== 'ought';
       if (!mainVerb || (t.pos !== 'AUX' && t.pos !== 'NOUN')) {
@@ -131,6 +147,8 @@ interface Coverage {
   runsOn: Uint8Array;
   /** Per sentence, the lower-cased words of its named sources (for "X also …" in the next). */
   sources: Map<number, Set<string>>;
+  /** 1 when the sentence holds a negated or refused cue ("did not respond to a request for comment"). */
+  refused: Uint8Array;
   /**
    * 1 when the sentence's subject is what a named source announced, in a participle after it
    * ("The agreement, announced by X, will see …"): the rest of the sentence tells what was announced.
@@ -151,7 +169,7 @@ function coverage(article: AnalysedArticle, attributions: readonly AttributionDr
   const mediaIn = new Set<number>();
   for (const m of lexicons.match(article, 'sources')) if (m.entry.sourceType === 'media' || m.entry.sourceType === 'state-media') mediaIn.add(tokens[m.tokenStart]!.sentence);
   const n = sentences.length;
-  const c: Coverage = { content: new Uint8Array(n), cue: new Uint8Array(n), reported: new Uint8Array(tokens.length), runsOn: new Uint8Array(n), sources: new Map(), framed: new Uint8Array(n) };
+  const c: Coverage = { content: new Uint8Array(n), cue: new Uint8Array(n), reported: new Uint8Array(tokens.length), runsOn: new Uint8Array(n), sources: new Map(), framed: new Uint8Array(n), refused: new Uint8Array(n) };
   // Running maximum of sentence ends, so "first sentence that may reach offset" is a binary search
   // even if sentence ends were not sorted.
   const reach = new Float64Array(n);
@@ -173,7 +191,20 @@ function coverage(article: AnalysedArticle, attributions: readonly AttributionDr
     for (let k = tokenIndexAt(tokens, sp.start); k < tokens.length && tokens[k]!.start < sp.end; k++) c.reported[k] = 1;
   };
   for (const a of attributions) {
-    if (bySelf(a) || a.pattern === 'negated') continue;
+    if (a.pattern === 'negated') {
+      // a refusal is the outlet's note on its own reporting: its source and cue are no claim of the article
+      report(a.source);
+      report(a.cue);
+      const k = tokenIndexAt(tokens, a.cue.start);
+      if (k < tokens.length) {
+        const si = tokens[k]!.sentence;
+        c.refused[si] = 1;
+        // what was not answered ("to requests for comment on the proposal") is part of the refusal
+        report({ start: a.cue.end, end: clauseEnd(tokens, tokenIndexAt(tokens, a.cue.end), sentences[si]!) });
+      }
+      continue;
+    }
+    if (bySelf(a)) continue;
     // an agentless cue (reportedly) in a sentence that names an outlet passes on that outlet's report
     const level = isVague(a) && !(a.source === null && mediaIn.has(tokens[tokenIndexAt(tokens, a.cue.start)]?.sentence ?? -1)) ? 1 : 2;
     const { cue, content } = a;
@@ -233,7 +264,7 @@ const NEGATIONS = new Set(['not', "n't", 'never', 'no']);
  * words, followed by what it reports (that, a quotation, a colon), with a subject before it in the
  * sentence that is not the writer (I, we, you), and not negated counts.
  */
-function uncoveredReports(article: AnalysedArticle, skip: Uint8Array, lexicons: Lexicons, roles: Map<number, Set<string>>): Uint8Array {
+function uncoveredReports(article: AnalysedArticle, skip: Uint8Array, inQuote: Uint8Array, lexicons: Lexicons, roles: Map<number, Set<string>>): Uint8Array {
   const { tokens, sentences } = article;
   const out = new Uint8Array(sentences.length);
   // "X issued a statement (Thursday night) saying …", "X sent a letter … asking …", "X released a memo titled …"
@@ -271,7 +302,188 @@ function uncoveredReports(article: AnalysedArticle, skip: Uint8Array, lexicons: 
     if (q >= s.tokenEnd || !next || !(next.normal === 'that' || next.text === ':' || /^["“‘'«]$/.test(next.text))) continue;
     if (hasSubject(tokens, s.tokenStart, k, skip)) out[t.sentence] = 1;
   }
+  for (const si of [...tailReports(article, inQuote, lexicons), ...characterisations(article, skip, inQuote, roles), ...speechActs(article, skip, inQuote, roles), ...documentReports(article, skip, roles), ...provisionOpenings(article, roles), ...commentRequests(article, inQuote, roles)]) out[si] = 1;
   return out;
+}
+
+/** True when token `k` is negated by one of the two words before it. */
+const negated = (tokens: Token[], k: number): boolean => NEGATIONS.has(tokens[k - 1]?.normal ?? '') || NEGATIONS.has(tokens[k - 2]?.normal ?? '');
+
+/**
+ * Sentences ending in a reporting clause the attribution stage did not build: after the last
+ * comma, a noun phrase (no verb) and a reporting verb, then at most a time, place or medium phrase
+ * without a verb ("…, the Daily Star reports.", "…, the ministry and the tax office said Friday.").
+ * What comes before the comma is that source's report.
+ */
+function tailReports(article: AnalysedArticle, inQuote: Uint8Array, lexicons: Lexicons): number[] {
+  // The source and verb may be those of an attribution built wrongly ("the Highway Agency said Friday"
+  // with content "Friday"): only quoted words are left out. A tagger may read the verb as a plural
+  // noun there ("the paper reports"): a noun in -s whose lemma is a reporting verb counts too.
+  const { tokens, sentences } = article;
+  const verbs = new Set<string>();
+  for (const e of lexicons.entries('reporting-verbs')) for (const p of e.phrases) if (!p.includes(' ')) verbs.add(p);
+  const at = new Set(lexicons.match(article, 'reporting-verbs').map((m) => m.tokenStart));
+  const out: number[] = [];
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k]!;
+    if (!((at.has(k) && t.pos === 'VERB') || (t.pos === 'NOUN' && /s$/.test(t.normal) && verbs.has(t.lemma))) || inQuote[k]) continue;
+    const s = sentences[t.sentence]!;
+    let comma = k - 1;
+    let noun = false;
+    while (comma > s.tokenStart && tokens[comma]!.text !== ',') {
+      const w = tokens[comma]!;
+      if (w.pos === 'VERB' || w.pos === 'AUX' || w.pos === 'SCONJ' || w.pos === 'PRON' || CLAUSE_OPENERS.has(w.normal) || w.type === 'punctuation') break;
+      if (w.pos === 'NOUN' || w.pos === 'PROPN') noun = true;
+      comma--;
+    }
+    if (tokens[comma]?.text !== ',' || !noun || comma - s.tokenStart < 4) continue;
+    // after the verb: nothing, or a time, place or medium ("Friday", "on Tuesday", "in a statement"), never an object
+    const first = tokens[k + 1];
+    if (first && k + 1 < s.tokenEnd - 1 && !['ADP', 'ADV', 'PROPN', 'NOUN'].includes(first.pos)) continue;
+    if (first?.pos === 'NOUN' && !/^\p{Lu}/u.test(first.text)) continue;
+    let rest = 0;
+    let clean = true;
+    for (let j = k + 1; j < s.tokenEnd; j++) {
+      const w = tokens[j]!;
+      if (w.type === 'punctuation' && j === s.tokenEnd - 1) break;
+      if (w.pos === 'VERB' || w.pos === 'AUX' || w.pos === 'SCONJ' || w.pos === 'PRON' || w.normal === 'that' || w.type === 'punctuation' || ++rest > 6) clean = false;
+    }
+    if (clean) out.push(t.sentence);
+  }
+  return out;
+}
+
+/** Verbs of judging someone, with the preposition that brings in the judgement (lexicon categories of kind unsourced). */
+const JUDGING: readonly [Role, string][] = [
+  ['characterising-verb', 'as'], // "cast the mayor as an insider"
+  ['blaming-verb', 'for'], // "targeted the agency for its delays"
+];
+
+/**
+ * Sentences in which someone presents or judges a person or thing without a reporting verb
+ * ("The challenger cast the mayor as an insider", "The senator targeted the agency for its delays"):
+ * a verb of category characterising-verb (then "as") or blaming-verb (then "for") in the main
+ * clause, with a subject, not negated, and its preposition within eight words after it.
+ */
+function characterisations(article: AnalysedArticle, skip: Uint8Array, inQuote: Uint8Array, roles: Map<number, Set<string>>): number[] {
+  const { tokens, sentences } = article;
+  const out: number[] = [];
+  for (const [k, r] of roles) {
+    const t = tokens[k]!;
+    const prep = JUDGING.find(([role]) => r.has(role))?.[1];
+    // a tagger may read the verb after a name as a noun ("Smith cast the mayor as …")
+    const verb = t.pos === 'VERB' || (t.pos === 'NOUN' && ['PROPN', 'PRON'].includes(tokens[k - 1]?.pos ?? '') && ['DET', 'PROPN', 'PRON'].includes(tokens[k + 1]?.pos ?? ''));
+    if (!prep || !verb || skip[k] || negated(tokens, k)) continue;
+    const s = sentences[t.sentence]!;
+    // the subject may be the source of an attribution built from the words after ("…, claiming …")
+    if (!hasSubject(tokens, s.tokenStart, k, inQuote) || inSubordinate(tokens, s.tokenStart, k, inQuote)) continue;
+    for (let j = k + 1; j <= k + 8 && j < s.tokenEnd; j++) {
+      const w = tokens[j]!;
+      if (w.text === ';' || w.text === ',' || w.pos === 'VERB') break;
+      if (w.normal === prep) {
+        out.push(t.sentence);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * Sentences that tell what someone said or argued by a phrase instead of a reporting verb
+ * (lexicon category speech-act: "saved his sharpest criticism for", "has remained firm that"),
+ * outside quoted and reported words, with a subject before it that is not the writer.
+ */
+function speechActs(article: AnalysedArticle, skip: Uint8Array, inQuote: Uint8Array, roles: Map<number, Set<string>>): number[] {
+  const { tokens, sentences } = article;
+  const out: number[] = [];
+  for (const [k, r] of roles) {
+    const t = tokens[k]!;
+    if (!r.has('speech-act') || skip[k]) continue;
+    const from = sentences[t.sentence]!.tokenStart;
+    if (hasSubject(tokens, from, k, inQuote) && !inSubordinate(tokens, from, k, inQuote)) out.push(t.sentence);
+  }
+  return out;
+}
+
+/**
+ * Sentences whose subject is a document giving facts (lexicon categories document-noun or
+ * communication-noun before a record-verb: "Court files released last month documented …", "The county's data show …"): a
+ * document noun outside quoted words before the verb, the verb not negated.
+ */
+function documentReports(article: AnalysedArticle, skip: Uint8Array, roles: Map<number, Set<string>>): number[] {
+  const { tokens, sentences } = article;
+  const out: number[] = [];
+  for (const [k, r] of roles) {
+    const t = tokens[k]!;
+    if (!r.has('record-verb') || t.pos !== 'VERB' || skip[k] || negated(tokens, k) || tokens[k - 1]?.normal === 'to') continue;
+    const s = sentences[t.sentence]!;
+    // the verb's clause: back to the sentence start or a semicolon
+    for (let j = k - 1; j >= s.tokenStart && tokens[j]!.text !== ';'; j--) {
+      if (!skip[j] && (roles.get(j)?.has('document-noun') || roles.get(j)?.has('communication-noun')) && tokens[j]!.pos === 'NOUN') {
+        out.push(t.sentence);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * Sentences noting an unanswered request for comment ("The firm did not return messages seeking
+ * comment Friday."): a phrase of category comment-request with a negation before it in the same
+ * clause (no semicolon or ", but" between), outside quoted words. They note the outlet's own
+ * reporting, not a claim that needs a source.
+ */
+function commentRequests(article: AnalysedArticle, inQuote: Uint8Array, roles: Map<number, Set<string>>): number[] {
+  const { tokens, sentences } = article;
+  const out: number[] = [];
+  for (const [k, r] of roles) {
+    if (!r.has('comment-request') || inQuote[k]) continue;
+    const t = tokens[k]!;
+    const s = sentences[t.sentence]!;
+    for (let j = k - 1; j >= s.tokenStart; j--) {
+      const w = tokens[j]!;
+      if (w.text === ';' || (w.text === ',' && tokens[j + 1]!.pos === 'CCONJ')) break;
+      if (!inQuote[j] && (NEGATIONS.has(w.normal) || w.lemma === 'decline' || w.lemma === 'refuse')) {
+        out.push(t.sentence);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * Sentences opening "Under the new policy, …" (a rule or agreement of lexicon category
+ * provision-noun before the first comma): they tell what that text provides, so its must and will
+ * are the text's, not the writer's.
+ */
+function provisionOpenings(article: AnalysedArticle, roles: Map<number, Set<string>>): number[] {
+  const { tokens, sentences } = article;
+  const out: number[] = [];
+  sentences.forEach((s, si) => {
+    if (tokens[s.tokenStart]?.normal !== 'under') return;
+    for (let j = s.tokenStart + 1; j < Math.min(s.tokenEnd, s.tokenStart + 10) && tokens[j]!.text !== ','; j++) {
+      if (roles.get(j)?.has('provision-noun') && tokens[j]!.pos === 'NOUN') {
+        out.push(si);
+        return;
+      }
+    }
+  });
+  return out;
+}
+
+/** Words that open a subordinate or relative clause ("where voters describe themselves as", "what he described as"). */
+const CLAUSE_OPENERS = new Set(['who', 'whom', 'whose', 'which', 'that', 'where', 'when', 'what', 'while', 'whereas', 'although', 'though', 'because', 'if', 'as', 'since']);
+
+/**
+ * True when token `k` may lie in a subordinate or relative clause: a clause opener outside
+ * `skip` before it in the sentence (precision first: the main clause may be the writer's claim).
+ */
+function inSubordinate(tokens: Token[], from: number, k: number, skip: Uint8Array): boolean {
+  for (let j = from; j < k; j++) if (!skip[j] && CLAUSE_OPENERS.has(tokens[j]!.normal)) return true;
+  return false;
 }
 
 /** True when tokens from..k-1 (outside `skip`: quoted and reported words) hold a subject that is not the writer: a noun, a name or he / she / it / they. */
@@ -424,6 +636,18 @@ function continuesSource(article: AnalysedArticle, si: number, cov: Coverage, ro
 }
 
 /**
+ * The words of a fronted question put to the source ("Asked, for example, if she would back the
+ * closures, she called for …"): from a sentence-opening "Asked" to the last comma before the
+ * first reported word (source or cue) of the sentence. They are the question, not a claim.
+ */
+function askedOpening(tokens: Token[], s: Sentence, skip: Uint8Array): void {
+  if (tokens[s.tokenStart]?.normal !== 'asked') return;
+  let comma = -1;
+  for (let k = s.tokenStart + 1; k < s.tokenEnd && !skip[k]; k++) if (tokens[k]!.text === ',') comma = k;
+  for (let k = s.tokenStart; k < comma; k++) skip[k] = 1;
+}
+
+/**
  * Unsourced assertions of the article, one per sentence at most, in document order.
  * `attributions` are the article's attribution drafts (from `findAttributions`).
  * Linear in the article size: quotations and attributions are looked up per sentence by
@@ -443,7 +667,7 @@ export function findUnsourced(article: AnalysedArticle, attributions: Attributio
   const skip = new Uint8Array(tokens.length);
   for (let k = 0; k < tokens.length; k++) skip[k] = inQuote[k]! | cov.reported[k]!;
   const introduced = introducedBlocks(article, cov, inQuote);
-  const uncovered = uncoveredReports(article, skip, lexicons, roles);
+  const uncovered = uncoveredReports(article, skip, inQuote, lexicons, roles);
   const out: UnsourcedDraft[] = [];
   for (let si = 0; si < sentences.length; si++) {
     checkBudget('unsourced');
@@ -462,6 +686,9 @@ export function findUnsourced(article: AnalysedArticle, attributions: Attributio
       quoted += Math.max(0, Math.min(q.end, s.end) - Math.max(q.start, s.start));
     }
     if (quoted >= len * 0.5) continue;
+    // a refusal to comment ("X did not respond to a request for comment") is the outlet's note on its reporting
+    if (cov.refused[si] && !ownClaim(tokens, s, skip, roles)) continue;
+    if (cov.cue[si]) askedOpening(tokens, s, skip);
     let reason: UnsourcedReason;
     if (cov.content[si] || (cov.cue[si] && (cov.framed[si] || !ownClaim(tokens, s, skip, roles)))) {
       // what the sentence claims is reported: by a named source (no finding) or a vague one

@@ -14,6 +14,10 @@ import { parse } from 'yaml';
 import type { FindingDraft, Span } from '../core/types.js';
 import { PACKAGE_ROOT } from '../core/version.js';
 import { confidenceOf, DEFAULT_MIN_CONFIDENCE } from '../analyses/confidence.js';
+import { DEFAULT_MIN_CONFIDENCE_BY_KIND } from '../core/confidence.js';
+
+/** The default threshold of unsourced findings (views show those at or above it). */
+const MIN_UNSOURCED = DEFAULT_MIN_CONFIDENCE_BY_KIND['unsourced'] ?? DEFAULT_MIN_CONFIDENCE;
 import { loadLexicons, type Lexicons } from '../lexicons/index.js';
 import { analyseArticle, analyseArticles, prepareArticle } from '../pipeline.js';
 import { parseAnn } from './attribution.js';
@@ -76,7 +80,7 @@ export function bundledFlags(lexicons: Lexicons, corpusDir = resolve(PACKAGE_ROO
   const fileOf = new Map(report.articles.map((a) => [a.id, a.path.split(/[\\/]/).pop()!]));
   return report.findings
     .filter((f) => f.kind === 'unsourced')
-    .map((f) => ({ file: fileOf.get(f.article)!, start: f.start, end: f.end, shown: f.confidence >= DEFAULT_MIN_CONFIDENCE, reason: (f as { reason: string }).reason, text: f.text }));
+    .map((f) => ({ file: fileOf.get(f.article)!, start: f.start, end: f.end, shown: f.confidence >= MIN_UNSOURCED, reason: (f as { reason: string }).reason, text: f.text }));
 }
 
 const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
@@ -116,7 +120,7 @@ export function polnearProxy(datasets: string, split: 'train' | 'dev', lexicons:
     const article = prepareArticle(path);
     article.id = 'a1';
     const findings = analyseArticle(article, lexicons).filter((f): f is Extract<FindingDraft, { kind: 'unsourced' }> => f.kind === 'unsourced');
-    const shown = findings.filter((f) => confidenceOf(f, lexicons.calibration) >= DEFAULT_MIN_CONFIDENCE);
+    const shown = findings.filter((f) => confidenceOf(f, lexicons.calibration) >= MIN_UNSOURCED);
     for (const f of findings) {
       const right = !fragments.some((g) => overlaps(f, g)) && !discard.some((g) => overlaps(f, g));
       const r = c.reasons.get(f.reason) ?? [0, 0];
@@ -164,7 +168,7 @@ export function run(datasets: string): void {
       continue;
     }
     if (dump) writeFileSync(dumpPath!, dump.join('\n') + '\n');
-    console.log(`eval unsourced: PolNeAR ${split} (${half} half), ${c.articles} articles — proxy P / R / F1 over sentences: all ${prf(c.all)}; shown (confidence >= ${DEFAULT_MIN_CONFIDENCE}) ${prf(c.shown)}`);
+    console.log(`eval unsourced: PolNeAR ${split} (${half} half), ${c.articles} articles — proxy P / R / F1 over sentences: all ${prf(c.all)}; shown (confidence >= ${MIN_UNSOURCED}) ${prf(c.shown)}`);
     const reasons = [...c.reasons].sort((a, b) => b[1][0] - a[1][0]);
     console.log(`  proxy precision by reason: ${reasons.map(([r, [n, k]]) => `${r} ${fmt(k / n)} (${k}/${n})`).join(', ')}`);
   }

@@ -38,7 +38,7 @@ export interface BoilerplateCues {
   relatedPhrase: RegExp;
   copyright: RegExp;
   tagsLabel: RegExp;
-  /** At the end of a line: an embedded post's signature, "— Name (@handle) Month D, YYYY". */
+  /** At the end of a line: an embedded post's signature, "— Name (@handle) Month D, YYYY" (a closing tag and full stop may follow: "…2016</tweet>."). */
   embedSignature: RegExp;
   stampWord: RegExp;
   stampMaxWords: number;
@@ -244,7 +244,7 @@ export function loadBoilerplateCues(): BoilerplateCues {
       'iu',
     ),
     tagsLabel: wordsRegex(get('tags_labels'), '^\\s*', '\\s*:'),
-    embedSignature: new RegExp(`(?:${alternation(get('embed_dashes'))})\\s*[^()\\n]{1,80}\\(@\\w{1,30}\\)\\s*(?:${date.source})\\s*$`, 'iu'),
+    embedSignature: new RegExp(`(?:${alternation(get('embed_dashes'))})\\s*[^()\\n]{1,80}\\(@\\w{1,30}\\)\\s*(?:${date.source})(?:\\s*<\\/\\w+>)?[\\s.]*$`, 'iu'),
     stampWord: wordsRegex(get('stamp_words')),
     stampMaxWords: num(d, 'stamp_max_words', f),
     updateNote: wordsRegex(get('update_notes'), '^\\W*'),

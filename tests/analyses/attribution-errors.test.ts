@@ -241,6 +241,12 @@ describe('round 2 of the error classes (judged audit sheets attribution-*-seed11
     ]);
   });
 
+  it('an apposition after the source of "according to" is not the content: the clause before is', () => {
+    expect(attr('Work on the bridge has stopped again, according to Jane Roe, the deputy mayor.')).toEqual([
+      ['according-to', [51, 'Jane Roe'], [38, 'according to'], [0, 'Work on the bridge has stopped again'], 'official', 'Jane Roe'],
+    ]);
+  });
+
   it('a refusal with a subject stays an attribution without content', () => {
     expect(attr('The ministry did not respond to a request for comment.')).toEqual([['negated', [0, 'The ministry'], [21, 'respond'], null, 'official', null]]);
   });

@@ -55,6 +55,33 @@ describe('unsourced assertions on small texts', () => {
     expect(unsourced(plain)).toEqual([[plain.indexOf('The council'), 'no-attribution', 'The council met on Monday and approved the budget.']]);
   });
 
+  it('abstains on reports built without a reporting verb or missed by the attribution stage', () => {
+    // a reporting clause closing the sentence after a comma, with a coordinated source or a verb tagged as a noun
+    expect(unsourced('All new cars sold in the state will need a safety sticker from next spring, the Transport Ministry and the Highway Agency said Friday.')).toEqual([]);
+    expect(unsourced('The five biggest lenders in the scheme are Alpha, Beta and Gamma, the Boston Globe reports.')).toEqual([]);
+    // … but not a closing relative clause with an object ("…, where voters describe themselves as …")
+    expect(unsourced('The budget has gone to Iowa, where many voters describe themselves as farmers.').map((u) => u[1])).toEqual(['beside-source']);
+    // a document as the subject of a record verb
+    expect(unsourced('Files released by the Senate panel, including a memo from the chief engineer, also documented more than 50 failures in the plant.')).toEqual([]);
+    expect(unsourced('Inspectors from the county documented more than 50 failures in the plant.').map((u) => u[1])).toEqual(['no-attribution']);
+    // someone presenting someone as something, a speech act without a reporting verb
+    expect(unsourced('Smith cast the mayor as a careless spender who does not care about taxpayers.')).toEqual([]);
+    expect(unsourced('She reserved her sharpest criticism for the city council, which she said wasted years.')).toEqual([]);
+    expect(unsourced('For her part, Ms. Jones has remained firm that she wanted the vote held soon.')).toEqual([]);
+    // what a rule provides, and a refusal to comment
+    expect(unsourced('Under the new city rule, all landlords will register their flats by June.')).toEqual([]);
+    expect(unsourced('A Smith spokesman did not respond to interview requests from The Daily Star.')).toEqual([]);
+    // a gerund of obligation describes, it does not prescribe
+    expect(unsourced('The queue moved so slowly that the workers risked having to return to work.').map((u) => u[1])).toEqual(['no-attribution']);
+    // an unanswered request for comment notes the outlet's reporting
+    expect(unsourced('A spokesman for the firm, Jo Blake, did not immediately return emails or a telephone message seeking comment Friday.')).toEqual([]);
+    expect(unsourced('A spokeswoman for the union did not immediately respond to requests for comment on the mayor\'s proposal.')).toEqual([]);
+    // the fronted question of "Asked …, she said …" is no claim of the article
+    expect(unsourced('Asked, for example, if she would back school closures if they cost jobs in her district, she called for “a fair plan,” with some closures and some new schools.')).toEqual([]);
+    // a refusal beside a claim of the article's own keeps the sentence
+    expect(unsourced('The campaign did not say where the ad would run, but its budget has been in Iowa.').map((u) => u[1])).toEqual(['no-attribution']);
+  });
+
   it('abstains on a report whose attribution was not built: an active reporting verb with a subject and that / a quotation after it', () => {
     // the verb after "caused … to" is no attribution pattern, but the sentence reports what others warned
     expect(unsourced('The vote caused several mayors to warn that the region risked a backlash.')).toEqual([]);

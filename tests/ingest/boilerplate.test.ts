@@ -155,6 +155,7 @@ describe('general cues (lines not from the corpus)', () => {
     ['Getty Images/AFP', 'photo-credit'],
     ['Vote for the bill today! pic.twitter.com/abc123 — Jane Roe (@janeroe) December 4, 2017', 'social-embed'],
     ['The senator is right about this one. – John Q. Public (@jqp_news) March 3, 2016', 'social-embed'],
+    ['<post id="7">The mayor is wrong here.https://t.co/x1y2 — Jane Roe (@janeroe) May 2, 2016</post>.', 'social-embed'],
     ['Related articles:', 'related-links'],
     ['Read more: Mali expels French ambassador', 'related-links'],
     ['Läs också', 'related-links'],

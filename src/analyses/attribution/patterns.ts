@@ -445,7 +445,11 @@ function sourceAfter(ctx: Ctx, site: CueSite, pattern: string, np: Range | null,
   const rest = text.slice(restStart, sentenceEnd);
   const before = text.slice(sentence.start, m.start);
   const restWords = (rest.match(/[\p{L}\p{N}]+/gu) ?? []).length;
-  const useRest = restStart < sentenceEnd && restWords > 0 && (restWords >= 3 || !/[\p{L}\p{N}]/u.test(before));
+  // "…, according to X, a professor at Y.": words after the source without a verb are its apposition, not the content.
+  let verb = false;
+  for (let k = tokenAt(tokens, restStart); k < sEnd && tokens[k]!.start < sentenceEnd; k++) if (tokens[k]!.pos === 'VERB' || tokens[k]!.pos === 'AUX') verb = true;
+  const apposition = according && !verb && /[\p{L}\p{N}]/u.test(before);
+  const useRest = restStart < sentenceEnd && restWords > 0 && !apposition && (restWords >= 3 || !/[\p{L}\p{N}]/u.test(before));
   const content = useRest ? clause(ctx, restStart, sentenceEnd) : clause(ctx, sentence.start, m.start);
   return [draft(ctx, pattern, site.cue, m.entry, src, found, content, false)];
 }
