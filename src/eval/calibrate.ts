@@ -93,6 +93,11 @@ class Tallies {
 }
 
 const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
+/** Keys whose precision is judged by reading only: unsourced reasons and loaded entries, rules and categories. */
+const isRead = (key: string) => /^(unsourced|loaded|lexicon:|rule:)/.test(key);
+/** Fewest read cases for a loaded category's pool (`loaded/<category>`); with fewer its findings take `loaded`'s: one lucky case is no precision. */
+export const MIN_JUDGED_CATEGORY = 5;
+const needsCases = (key: string) => /^loaded\//.test(key);
 const isPool = (key: string) => /^(loaded|unsourced|attribution)(\/[^:]*)?$/.test(key) && !key.startsWith('attribution/lexicon:');
 
 function loadedFromGold(datasets: string, t: Tallies, tmp: string): void {
@@ -195,14 +200,18 @@ function fromAudits(dir: string, t: Tallies, tmp: string): void {
     for (const item of sheet.items) {
       if (item.verdict !== 'right' && item.verdict !== 'wrong' && item.verdict !== 'partly') continue;
       let finding: AuditSheet['items'][number]['finding'] | FindingDraft = item.finding;
-      if (sheet.kind === 'unsourced' && item.article) {
+      if ((sheet.kind === 'unsourced' || sheet.kind === 'loaded') && item.article) {
         // The sentence as the current rules see it: a judged sentence they no longer flag has no
         // confidence to give, and one they flag for another reason counts under that reason. The
         // sheet's items are a uniform draw from the findings of the rules it was drawn with, so
         // those still flagged are a uniform draw from what the current rules flag of them.
+        // Loaded items likewise: one the current rules no longer find (a word now read as reported
+        // speech, a sense now told apart) is left out; the same span and entry count as judged.
         let fs = current.get(item.article);
-        if (!fs) current.set(item.article, (fs = auditFindings(auditArticlePath(item.article, tmp), lexicons).findings.filter((f) => f.kind === 'unsourced')));
-        const now = fs.find((f) => f.start === item.finding['start'] && f.end === item.finding['end']);
+        if (!fs) current.set(item.article, (fs = auditFindings(auditArticlePath(item.article, tmp), lexicons).findings.filter((f) => f.kind === 'unsourced' || f.kind === 'loaded')));
+        const now = fs.find(
+          (f) => f.kind === sheet.kind && f.start === item.finding['start'] && f.end === item.finding['end'] && (f.kind !== 'loaded' || f.rule === item.finding.rule),
+        );
         if (!now) continue;
         finding = now;
       }
@@ -235,12 +244,15 @@ function main(): void {
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
-  // Unsourced findings take the precision judged by reading (the PolNeAR proxy counts any sentence
-  // holding an attribution fragment as wrong, whatever the sentence claims besides; it is printed
-  // for comparison). Every other key adds the judged sheets to its gold comparison.
+  // Unsourced and loaded findings take the precision judged by reading. The PolNeAR proxy counts any
+  // sentence holding an attribution fragment as wrong, whatever the sentence claims besides; the
+  // BASIL/BABE overlap counts only the spans annotators marked, and does not rank entries as a
+  // reader does (accepted names, literal senses and reported speech overlap gold spans; the outlet's
+  // own evaluations often do not). Both are printed for comparison. Attribution keys add the judged
+  // sheets to their gold comparison.
   for (const [key, x] of [...t.byKey]) {
-    if (!key.startsWith('unsourced')) continue;
-    console.log(`  proxy ${key.padEnd(34)} ${(x.correct / x.judged).toFixed(3)} (${x.correct}/${x.judged}), not used`);
+    if (!isRead(key)) continue;
+    if (isPool(key)) console.log(`  proxy ${key.padEnd(34)} ${(x.correct / x.judged).toFixed(3)} (${x.correct}/${x.judged}), not used`);
     t.byKey.delete(key);
   }
   for (const [key, x] of read.byKey) {
@@ -253,7 +265,7 @@ function main(): void {
     }
   }
   const records = [...t.byKey]
-    .filter(([key, x]) => x.judged >= minJudged(key) || isPool(key))
+    .filter(([key, x]) => x.judged >= minJudged(key) || (isPool(key) && (!needsCases(key) || x.judged >= MIN_JUDGED_CATEGORY)))
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([key, x]) => ({
       key,
