@@ -6,7 +6,7 @@
  * All offsets are 0-based UTF-16 indices into the article text, end exclusive; token indices
  * are 0-based.
  */
-import { firstEndingAfter } from '../core/spans.js';
+import { contains, firstEndingAfter, overlapping, sortSpans } from '../core/spans.js';
 import { checkBudget } from '../core/limits.js';
 import type { AnalysedArticle, Assigned, Finding, LoadedFinding, MarkerScores, Sentence, Span, Token } from '../core/types.js';
 import { type LexiconMatch, type Lexicons, wordClass } from '../lexicons/index.js';
@@ -317,27 +317,6 @@ function associationLabels(article: AnalysedArticle, words: MarkerWords): Loaded
 }
 
 /**
- * For spans (any order, may overlap): a function giving, for an offset x, the furthest end of the
- * spans that start at or before x (-1 when none). Binary search over the spans sorted by start with
- * a running maximum of their ends, so a long article's many reports cost n log n, not n².
- */
-function reachBefore(spans: readonly Span[]): (x: number) => number {
-  const sorted = [...spans].sort((a, b) => a.start - b.start);
-  const reach: number[] = [];
-  for (const [i, sp] of sorted.entries()) reach.push(Math.max(sp.end, i > 0 ? reach[i - 1]! : -1));
-  return (x) => {
-    let lo = 0;
-    let hi = sorted.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (sorted[mid]!.start <= x) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo === 0 ? -1 : reach[lo - 1]!;
-  };
-}
-
-/**
  * All `loaded` findings of one article, sorted by start (longest first). Weight-0 entries and
  * disabled categories give no findings; a match inside a proper name or title, inside a
  * quotation (the speaker's words, not the outlet's), inside the content of reported speech
@@ -408,10 +387,11 @@ export function findMarkers(article: AnalysedArticle, lexicons: Lexicons, report
   const speech = reported.flatMap((a) =>
     a.content && a.content.start >= a.cue.end && !ownQuotes.some((q) => q.innerStart < a.content!.end && a.content!.start < q.innerEnd) ? [a.content] : [],
   );
-  const inSpeech = reachBefore(speech);
-  const cues = reachBefore(reported.map((a) => a.cue));
-  // Inside a content span: one starting at or before it reaches its end; on a cue: one starting before its end reaches past its start.
-  const voiced = speech.length === 0 ? drafts : drafts.filter((d) => cues(d.end - 1) > d.start || inSpeech(d.start) < d.end);
+  // Sorted once, looked up by binary search: a long article's many reports cost n log n, not n².
+  const inSpeech = sortSpans(speech);
+  const cues = sortSpans(reported.map((a) => a.cue));
+  const voiced =
+    speech.length === 0 ? drafts : drafts.filter((d) => overlapping(cues, d.start, d.end).length > 0 || !overlapping(inSpeech, d.start, d.end).some((c) => contains(c, d)));
 
   // Longest first at each start; drop a finding contained in an earlier kept one.
   voiced.sort((x, y) => x.start - y.start || y.end - x.end || (x.rule < y.rule ? -1 : x.rule > y.rule ? 1 : 0));
