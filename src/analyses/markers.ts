@@ -6,9 +6,9 @@
  * All offsets are 0-based UTF-16 indices into the article text, end exclusive; token indices
  * are 0-based.
  */
-import { firstEndingAfter } from '../core/spans.js';
+import { contains, firstEndingAfter, overlapping, sortSpans } from '../core/spans.js';
 import { checkBudget } from '../core/limits.js';
-import type { AnalysedArticle, Assigned, Finding, LoadedFinding, MarkerScores, Sentence, Token } from '../core/types.js';
+import type { AnalysedArticle, Assigned, Finding, LoadedFinding, MarkerScores, Sentence, Span, Token } from '../core/types.js';
 import { type LexiconMatch, type Lexicons, wordClass } from '../lexicons/index.js';
 import { findingsOf } from './by-article.js';
 import { quotationsOf, type Quotation } from './quotes.js';
@@ -319,10 +319,13 @@ function associationLabels(article: AnalysedArticle, words: MarkerWords): Loaded
 /**
  * All `loaded` findings of one article, sorted by start (longest first). Weight-0 entries and
  * disabled categories give no findings; a match inside a proper name or title, inside a
- * quotation (the speaker's words, not the outlet's), fully inside a longer finding, or
+ * quotation (the speaker's words, not the outlet's), inside the content of reported speech
+ * (`reported`: the article's attributions — *Romney said the cuts would be devastating* gives the
+ * speaker's view, not the outlet's; a report's own cue stays, the outlet chose that verb), fully
+ * inside a longer finding, or
  * overlapping a finding of the same entry, is dropped.
  */
-export function findMarkers(article: AnalysedArticle, lexicons: Lexicons): LoadedDraft[] {
+export function findMarkers(article: AnalysedArticle, lexicons: Lexicons, reported: readonly { content: Span | null; cue: Span }[] = []): LoadedDraft[] {
   const words = markerWords(lexicons);
   const names = nameTokens(article, words);
   const quotes = quotationsOf(article).filter((q) => q.balanced);
@@ -375,12 +378,27 @@ export function findMarkers(article: AnalysedArticle, lexicons: Lexicons): Loade
   if (!lexicons.disabled.has('agentless-evaluation')) drafts.push(...agentlessEvaluations(article, words));
   if (!lexicons.disabled.has('label')) drafts.push(...associationLabels(article, words).filter((d) => !quoteOf(d)));
 
+  // Reported speech is the speaker's view in the outlet's paraphrase, unless the writer reports
+  // their own earlier words. Content spans are few: a linear scan is cheap.
+  // The cue of a report is the outlet's own choice of verb (*blast*, *claiming*), wherever it stands.
+  // Only content that follows its cue (*X said that …*): a report named after the fact (*…, sources
+  // told POLITICO*, *…, the Times is reporting*) leaves the sentence's wording to the outlet.
+  const ownQuotes = [...own];
+  const speech = reported.flatMap((a) =>
+    a.content && a.content.start >= a.cue.end && !ownQuotes.some((q) => q.innerStart < a.content!.end && a.content!.start < q.innerEnd) ? [a.content] : [],
+  );
+  // Sorted once, looked up by binary search: a long article's many reports cost n log n, not n².
+  const inSpeech = sortSpans(speech);
+  const cues = sortSpans(reported.map((a) => a.cue));
+  const voiced =
+    speech.length === 0 ? drafts : drafts.filter((d) => overlapping(cues, d.start, d.end).length > 0 || !overlapping(inSpeech, d.start, d.end).some((c) => contains(c, d)));
+
   // Longest first at each start; drop a finding contained in an earlier kept one.
-  drafts.sort((x, y) => x.start - y.start || y.end - x.end || (x.rule < y.rule ? -1 : x.rule > y.rule ? 1 : 0));
+  voiced.sort((x, y) => x.start - y.start || y.end - x.end || (x.rule < y.rule ? -1 : x.rule > y.rule ? 1 : 0));
   const kept: LoadedDraft[] = [];
   let reach = -1; // every kept finding starts at or before the current one
   const reachOf = new Map<string, number>(); // per rule, the furthest end of its kept findings
-  for (const d of drafts) {
+  for (const d of voiced) {
     if (d.end <= reach) continue; // inside a longer finding
     if ((reachOf.get(d.rule) ?? -1) > d.start) continue; // the same entry, overlapping
     kept.push(d);

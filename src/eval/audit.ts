@@ -1,6 +1,7 @@
 /**
  * `npm run audit -- --kind loaded|unsourced|attribution --sample N [--data D] [--seed S]
- * [--min-confidence X] [--reason R] [--out FILE]` (`--reason`: unsourced findings of one reason only): draws N findings of one kind, deterministically by seed,
+ * [--min-confidence X] [--reason R] [--category C] [--out FILE]` (`--reason`: unsourced findings of one reason only;
+ * `--category`: loaded findings of one category only): draws N findings of one kind, deterministically by seed,
  * from text no rule was written from, into a YAML sheet to judge by reading (README "Confidence").
  *
  * Data (`--data`, default basil-check): `basil-check` (BASIL 2013–2014), `polnear-dev`, `bundled`
@@ -136,6 +137,7 @@ function main(): void {
   const data = (arg('--data') ?? 'basil-check') as AuditData;
   const seed = Number(arg('--seed') ?? 1);
   const reason = arg('--reason');
+  const category = arg('--category');
   if (kind !== 'loaded' && kind !== 'unsourced' && kind !== 'attribution') {
     console.error('audit: --kind must be loaded, unsourced or attribution');
     process.exit(2);
@@ -160,6 +162,7 @@ function main(): void {
       for (const f of analysed.findings) {
         if (f.kind !== kind || f.confidence < min) continue;
         if (reason !== undefined && (f.kind !== 'unsourced' || f.reason !== reason)) continue;
+        if (category !== undefined && (f.kind !== 'loaded' || f.category !== category)) continue;
         pool.push({ article: ref, record: findingRecord(f, lexicons), context: contextOf(analysed.article, f.start, f.end) });
       }
     }
@@ -176,11 +179,12 @@ function main(): void {
     seed,
     minConfidence: min,
     ...(reason !== undefined ? { reason } : {}),
+    ...(category !== undefined ? { category } : {}),
     population: pool.length,
     lexicons: lexicons.records.map((r) => `${r.id}@${r.version}`).join(' '),
     items: drawn.map((d, i) => ({ n: i + 1, article: d.article, finding: d.record, context: d.context, verdict: null, why: null })),
   };
-  const out = resolve(arg('--out') ?? join('reports', 'audit', `${kind}${reason ? `-${reason}` : ''}-${data}-seed${seed}.yml`));
+  const out = resolve(arg('--out') ?? join('reports', 'audit', `${kind}${reason ? `-${reason}` : ''}${category ? `-${category}` : ''}-${data}-seed${seed}.yml`));
   mkdirSync(dirname(out), { recursive: true });
   const tmpOut = `${out}.${process.pid}.tmp`;
   writeFileSync(tmpOut, `# Audit sheet: judge each item by reading the article (verdict: right | wrong | partly, why: …).\n${stringify(sheet, { lineWidth: 0 })}`);

@@ -3,16 +3,17 @@
  * lexicon entry and pooled group, that findings take their confidence from (README "Confidence").
  *
  * Judged data, **tuning halves only** (../shared/datasets/README.md):
- * - loaded: BASIL 2010–2012 (a finding is right when it overlaps a lexical or informational bias
- *   span: a lower bound, annotators mark only bias aimed at the story's entities) and BABE odd rows
- *   (right when it overlaps a biased word of its sentence);
+ * - loaded: judged audit sheets only (the gold overlap — BASIL 2010–2012, right when a finding
+ *   overlaps a lexical or informational bias span; BABE odd rows, right when it overlaps a biased
+ *   word — is printed per category beside it but not used: a lower bound that does not rank entries
+ *   as a reader does). A loaded category needs MIN_JUDGED_CATEGORY read cases for a record;
  * - unsourced: judged audit sheets only (the PolNeAR train proxy — right when the flagged sentence
  *   holds no gold attribution fragment and no Discard span — is printed beside it but not used: it
  *   counts every sentence holding an attribution fragment as wrong, whatever else it claims);
  * - attribution: PolNeAR train (right when it matches a gold relation: cue and source overlap);
  * - plus every judged audit sheet in tests/fixtures/audit/ whose `data` is a tuning half
  *   (`basil-tune`, `polnear-train`, `babe-odd`): right counts as correct, wrong and partly as wrong.
- *   Unsourced items are re-run: a judged sentence the current rules no longer flag is left out, and
+ *   Unsourced and loaded items are re-run: a judged sentence the current rules no longer flag is left out, and
  *   one they flag for another reason counts under its current reason.
  *
  * A key gets a record when at least MIN_JUDGED findings were judged; pooled keys (loaded/<category>,
@@ -93,6 +94,11 @@ class Tallies {
 }
 
 const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
+/** Keys whose precision is judged by reading only: unsourced reasons and loaded entries, rules and categories. */
+const isRead = (key: string) => /^(unsourced|loaded|lexicon:|rule:)/.test(key);
+/** Fewest read cases for a loaded category's pool (`loaded/<category>`); with fewer its findings take `loaded`'s: one lucky case is no precision. */
+export const MIN_JUDGED_CATEGORY = 5;
+const needsCases = (key: string) => /^loaded\//.test(key);
 const isPool = (key: string) => /^(loaded|unsourced|attribution)(\/[^:]*)?$/.test(key) && !key.startsWith('attribution/lexicon:');
 
 function loadedFromGold(datasets: string, t: Tallies, tmp: string): void {
@@ -195,14 +201,18 @@ function fromAudits(dir: string, t: Tallies, tmp: string): void {
     for (const item of sheet.items) {
       if (item.verdict !== 'right' && item.verdict !== 'wrong' && item.verdict !== 'partly') continue;
       let finding: AuditSheet['items'][number]['finding'] | FindingDraft = item.finding;
-      if (sheet.kind === 'unsourced' && item.article) {
+      if ((sheet.kind === 'unsourced' || sheet.kind === 'loaded') && item.article) {
         // The sentence as the current rules see it: a judged sentence they no longer flag has no
         // confidence to give, and one they flag for another reason counts under that reason. The
         // sheet's items are a uniform draw from the findings of the rules it was drawn with, so
         // those still flagged are a uniform draw from what the current rules flag of them.
+        // Loaded items likewise: one the current rules no longer find (a word now read as reported
+        // speech, a sense now told apart) is left out; the same span and entry count as judged.
         let fs = current.get(item.article);
-        if (!fs) current.set(item.article, (fs = auditFindings(auditArticlePath(item.article, tmp), lexicons).findings.filter((f) => f.kind === 'unsourced')));
-        const now = fs.find((f) => f.start === item.finding['start'] && f.end === item.finding['end']);
+        if (!fs) current.set(item.article, (fs = auditFindings(auditArticlePath(item.article, tmp), lexicons).findings.filter((f) => f.kind === 'unsourced' || f.kind === 'loaded')));
+        const now = fs.find(
+          (f) => f.kind === sheet.kind && f.start === item.finding['start'] && f.end === item.finding['end'] && (f.kind !== 'loaded' || f.rule === item.finding.rule),
+        );
         if (!now) continue;
         finding = now;
       }
@@ -235,12 +245,15 @@ function main(): void {
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
-  // Unsourced findings take the precision judged by reading (the PolNeAR proxy counts any sentence
-  // holding an attribution fragment as wrong, whatever the sentence claims besides; it is printed
-  // for comparison). Every other key adds the judged sheets to its gold comparison.
+  // Unsourced and loaded findings take the precision judged by reading. The PolNeAR proxy counts any
+  // sentence holding an attribution fragment as wrong, whatever the sentence claims besides; the
+  // BASIL/BABE overlap counts only the spans annotators marked, and does not rank entries as a
+  // reader does (accepted names, literal senses and reported speech overlap gold spans; the outlet's
+  // own evaluations often do not). Both are printed for comparison. Attribution keys add the judged
+  // sheets to their gold comparison.
   for (const [key, x] of [...t.byKey]) {
-    if (!key.startsWith('unsourced')) continue;
-    console.log(`  proxy ${key.padEnd(34)} ${(x.correct / x.judged).toFixed(3)} (${x.correct}/${x.judged}), not used`);
+    if (!isRead(key)) continue;
+    if (isPool(key)) console.log(`  proxy ${key.padEnd(34)} ${(x.correct / x.judged).toFixed(3)} (${x.correct}/${x.judged}), not used`);
     t.byKey.delete(key);
   }
   for (const [key, x] of read.byKey) {
@@ -257,7 +270,7 @@ function main(): void {
     : {};
   const before = new Map((previous.calibration ?? []).map((r) => [r.key, r]));
   const measuredRecords = [...t.byKey]
-    .filter(([key, x]) => x.judged >= minJudged(key) || isPool(key))
+    .filter(([key, x]) => x.judged >= minJudged(key) || (isPool(key) && (!needsCases(key) || x.judged >= MIN_JUDGED_CATEGORY)))
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([key, x]) => {
       const measured = {
@@ -283,13 +296,11 @@ function main(): void {
     version,
     license: 'MIT',
     description:
-      `Measured precision of each rule, lexicon entry and pooled group, that findings take their confidence from. Generated by npm run calibrate from the tuning halves only (BASIL 2010–2012, BABE odd rows, PolNeAR train) and judged audit sheets of those halves; do not edit by hand. A rule or entry with fewer than ${MIN_JUDGED} judged findings has no record of its own and takes its pool's (loaded/<category>, loaded, unsourced, attribution).`,
+      `Measured precision of each rule, lexicon entry and pooled group, that findings take their confidence from. Generated by npm run calibrate from the tuning halves only (BASIL 2010–2012, BABE odd rows, PolNeAR train) and judged audit sheets of those halves; do not edit by hand. Loaded terms and unsourced assertions take the precision judged by reading (audit sheets) only. A rule or entry with fewer than ${MIN_JUDGED} judged findings has no record of its own and takes its pool's (loaded/<category> when it has at least ${MIN_JUDGED_CATEGORY} read cases, loaded, unsourced, attribution).`,
     kind: 'calibration',
     sources: [
-      { title: 'BASIL (Fan et al., EMNLP 2019), 2010–2012 triplets', note: 'a loaded finding is right when it overlaps a lexical or informational bias span (a lower bound)' },
-      { title: 'BABE SG2 (Spinde et al., 2021), odd data rows', note: 'a loaded finding is right when it overlaps a biased word of its sentence (a lower bound)' },
       { title: 'PolNeAR (Newell et al., LREC 2018), train split', note: 'attribution: matches a gold relation in cue, source and content (content words at least 0.8 inside the gold content, covering at least 0.2 of it; no content agrees); a key counts only the findings without a more specific record' },
-      { title: 'parallax audit sheets, tests/fixtures/audit/*.yml (tuning halves only)', note: 'judged by reading the article; the only data for unsourced findings' },
+      { title: 'parallax audit sheets, tests/fixtures/audit/*.yml (tuning halves only)', note: 'judged by reading the article; the only data for loaded and unsourced findings' },
     ],
     entries: [],
     calibration: records,

@@ -24,8 +24,18 @@ type AttributionDraft = Omit<AttributionFinding, 'id' | 'article'>;
 const isAttribution = (d: FindingDraft): d is AttributionDraft => d.kind === 'attribution';
 
 export const ARTICLE_ANALYSES: readonly ArticleAnalysis[] = [
-  { name: 'markers', needs: [], run: (article, lexicons) => findMarkers(article, lexicons) },
   { name: 'attribution', needs: [], run: (article, lexicons) => findAttributions(article, lexicons) },
+  {
+    name: 'markers',
+    needs: ['attribution'],
+    // Loaded words inside reported speech are the speaker's (README "What it finds").
+    run: (article, lexicons, earlier) =>
+      findMarkers(
+        article,
+        lexicons,
+        (earlier.get('attribution') ?? []).filter(isAttribution),
+      ),
+  },
   {
     name: 'unsourced',
     needs: ['attribution'],

@@ -27,7 +27,7 @@ code{font:.85em ui-monospace,SFMono-Regular,Menlo,monospace;background:var(--sof
 pre{background:var(--soft);padding:.6rem;overflow:auto}
 nav ul{display:flex;flex-wrap:wrap;gap:.3rem 1rem;list-style:none;padding:0}
 .standout{background:var(--soft);border-left:4px solid var(--src);padding:.5rem .8rem}
-.muted{color:var(--muted)}
+.muted{color:var(--muted)}.col li{overflow-wrap:anywhere}
 .columns{display:grid;gap:1rem;align-items:start}
 .col{border:1px solid var(--line);border-radius:6px;padding:.6rem .8rem;background:var(--bg);min-width:0}
 .col h4{margin:0 0 .4rem;font-size:1rem}.col.absent{background:var(--soft);color:var(--muted)}

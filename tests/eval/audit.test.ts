@@ -25,6 +25,8 @@ interface Item {
   finding: { kind: string; start: number; end: number; rule: string; text: string };
   verdict: 'right' | 'wrong' | 'partly';
   open?: boolean;
+  /** A right finding the rules no longer make (a known loss of recall, e.g. a word now read as reported speech). */
+  lost?: boolean;
   /** The finding's text is now boilerplate of this reason (e.g. a caption): not analysed, not counted. */
   excluded?: string;
 }
@@ -65,7 +67,7 @@ describe('audit sheets', () => {
         const f = found(it);
         // shown by default: at or above the views' default threshold for the kind
         const isShown = f !== undefined && f.confidence >= (DEFAULT_MIN_CONFIDENCE_BY_KIND[f.kind] ?? DEFAULT_MIN_CONFIDENCE);
-        if (it.verdict === 'right' && !f) problems.push(`#${it.n} judged right but no longer found: ${JSON.stringify(it.finding.text)} (${it.article})`);
+        if (it.verdict === 'right' && !f && !it.lost) problems.push(`#${it.n} judged right but no longer found: ${JSON.stringify(it.finding.text)} (${it.article})`);
         if (it.verdict !== 'right' && !it.open && isShown) problems.push(`#${it.n} judged ${it.verdict} but shown again: ${JSON.stringify(it.finding.text)} (${it.article})`);
         if (isShown) {
           shown++;

@@ -70,7 +70,8 @@ describe('hostile fixture', () => {
     const text = document.body.textContent ?? '';
     expect(text).toContain('a disaster <script>alert("x")</script> and `rm -rf /` will follow.');
     expect(text).toContain('Evil | Outlet <img src=x onerror=alert(2)>');
-    expect(md).toContain('a **disaster** &lt;script&gt;alert("x")&lt;/script&gt; and \\`rm -rf /\\` will follow.');
+    // "disaster" is the minister's word (reported speech), so it is not marked; the text stays escaped.
+    expect(md).toContain('a disaster &lt;script&gt;alert("x")&lt;/script&gt; and \\`rm -rf /\\` will follow.');
   });
 
   it('keeps article headings, lists and tables out of the markdown structure', () => {
