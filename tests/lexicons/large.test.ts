@@ -91,7 +91,7 @@ describe('a 100,000-entry user lexicon', () => {
     const lines = Array.from({ length: 100_000 }, (_, i) => `  - {id: e${i}, phrases: [zq${i}word, zq${i} phrase two], category: emotive, weight: 2, note: "Entry ${i} of a large test lexicon."}\n`);
     mkdirSync(lex);
     writeFileSync(join(lex, 'big.yml'), `${HEAD}entries:\n${lines.join('')}`);
-    writeFileSync(join(dir, 'a.txt'), 'The minister said on Monday that zq5word troops had arrived in the capital.\n');
+    writeFileSync(join(dir, 'a.txt'), 'The zq5word troops arrived in the capital on Monday.\n');
     const r = spawnSync(process.execPath, ['--max-old-space-size=300', CLI, 'analyze', 'a.txt', '--lexicons', 'lex', '--json', 'r.json', '--min-confidence', '0'], {
       cwd: dir,
       encoding: 'utf8',

@@ -40,17 +40,18 @@ describe('handout of the bundled corpus', () => {
       '- *italics*: the words that give a statement to a source (an attribution), e.g. *said*, *claimed*, *admitted*.',
       '- The marks come from word lists and rules, not from a person: each can be wrong. Check them against the text.',
     ]);
-    expect(lines).toContain('- Starfolk leaves out 3 of the 4 events other outlets share.');
+    expect(lines).toContain('- Starfolk leaves out 2 of the 5 events other outlets share.');
     expect(lines).toContain('> ⚑ The creator Yevgeny Prigozhin perished in an aircraft crash in August of last year.');
-    // attributions shown by default (confidence ≥ 0.8) are in italics; those below are plain text
-    expect(lines).toContain('> Lavrov *said* at a joint press conference with his Burkinabe counterpart on June 5, 2024 in Ouagadougou.');
-    expect(lines.some((l) => l.startsWith('> According to Russian official media, Foreign Minister Sergei Lavrov stated recently'))).toBe(true);
+    // loaded terms shown by default are in bold, in each outlet's wording of the same event
+    expect(lines).toContain('> ⚑ Since a military coup in 2022, Burkina Faso has served as a base for Wagner **mercenary** forces.');
+    // an attribution below its kind's default threshold (0.8) stays plain text ("according to" here)
+    expect(lines).toContain('> The three Sahel states have become increasingly violent since the deployment of **Kremlin-linked** Wagner Group **mercenaries** in 2021, with reported fatalities hitting a record 7,600 in the first half of 2024, a 190% increase compared to 2021, according to data from the Armed Conflict Location &amp; Event Data Project (ACLED).');
     const questions = lines.slice(lines.indexOf('## Questions for discussion') + 2, lines.indexOf('Made with parallax:') - 1);
     expect(questions).toEqual([
       '1. Pick a **bold** word. What would a neutral word be, and does the sentence then say something different?',
       '2. Pick a sentence marked ⚑. How could a reader check it? Whom would you ask?',
       '3. Whom does each outlet let speak (the sources in *italics*)? Whom does it not?',
-      '4. Starfolk leaves out 3 events the others report, e.g. “Russian instructors have been working here and their number…. Does that change the story?',
+      '4. lavrov-african-tour leaves out 2 events the others report, e.g. “Burkina Faso has served as a base for Wagner mercenary…”. Does that change the story?',
       '5. If you had read only one of these articles, what would you believe about the event? Which one would you trust most, and why?',
     ]);
   });
@@ -71,6 +72,10 @@ describe('handout of the bundled corpus', () => {
       const bad = spawnSync('node', [cli, 'analyze', 'corpus', '--md', join(dir, 'x.md'), '--md-style', 'poster'], { encoding: 'utf8' });
       expect(bad.status).toBe(2);
       expect(bad.stderr).toContain('poster');
+      // with --min-confidence 0.5 the same attribution is shown, its cue in italics
+      const low = spawnSync('node', [cli, 'analyze', 'corpus', '--md', join(dir, 'l.md'), '--md-style', 'handout', '--min-confidence', '0.5', '-q'], { encoding: 'utf8' });
+      expect(low.status).toBe(0);
+      expect(readFileSync(join(dir, 'l.md'), 'utf8')).toContain(', a 190% increase compared to 2021, *according to* data from the Armed Conflict Location &amp; Event Data Project (ACLED).\n');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
