@@ -10,6 +10,7 @@ export type { Figure, FigureKind } from '../core/types.js';
 import { loadParaphrases, paraphrasesOf } from './paraphrases.js';
 import { loadPredicates } from './predicates.js';
 import { stem } from './terms.js';
+import { loadTimeLexicon } from './time.js';
 
 const MONTHS: Record<string, number> = {
   january: 1, jan: 1, february: 2, feb: 2, march: 3, mar: 3, april: 4, apr: 4, may: 5, june: 6, jun: 6,
@@ -25,8 +26,6 @@ const NUMBER_WORDS: Record<string, number> = {
 };
 /** Vague plural quantities and the least they can mean. */
 const VAGUE: Record<string, number> = { dozens: 24, scores: 40, hundreds: 200, thousands: 2000, millions: 2e6, billions: 2e9 };
-const QUALIFIERS = new Set(['about', 'around', 'almost', 'nearly', 'over', 'some', 'approximately', 'roughly', 'up', 'more', 'less', 'fewer', 'at', 'least', 'than', 'under', 'barely', 'just']);
-const CURRENCY_WORDS = new Set(['dollars', 'dollar', 'euros', 'euro', 'pounds', 'rubles', 'roubles', 'yuan', 'francs', 'cfa']);
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const isYear = (t: Token | undefined) => t !== undefined && t.type === 'number' && /^(1[89]|20)\d\d$/.test(t.text);
@@ -91,12 +90,9 @@ function readDate(tokens: readonly Token[], i: number, end: number): DateParts |
   if (/^(of )?last year/.test(rel)) relativeYear = -1;
   else if (/^(of )?this year/.test(rel)) relativeYear = 0;
   if (short && day === null && year === null) return null;
-  if (a > 0 && /^(wednesday|monday|tuesday|thursday|friday|saturday|sunday)$/.test(tokens[a - 1]!.normal)) a--;
+  if (a > 0 && loadTimeLexicon().weekdays.has(tokens[a - 1]!.normal)) a--;
   return { a, b, month, day, year, relativeYear };
 }
-
-/** Counted nouns that stand for their owner ("the deaths of thousands of people" counts deaths). */
-const GENERIC_COUNTED = new Set(['people', 'person', 'persons', 'men', 'women', 'civilians', 'individuals']);
 
 /**
  * The quantity key of the figure at tokens `[a, b)` in the sentence `[from, to)`: for a count,
@@ -116,7 +112,7 @@ function quantityOf(tokens: readonly Token[], a: number, b: number, from: number
     for (let k = b; k < Math.min(to, b + 4); k++) {
       const t = tokens[k]!;
       if (ok(t, false)) {
-        if (GENERIC_COUNTED.has(t.normal) && tokens[a - 1]?.normal === 'of' && ok(tokens[a - 2], false)) return keyOf(a - 2);
+        if (lex.genericCounted.has(t.normal) && tokens[a - 1]?.normal === 'of' && ok(tokens[a - 2], false)) return keyOf(a - 2);
         return keyOf(k);
       }
       if (t.type !== 'word' || !['ADJ', 'ADV', 'ADP', 'NUM', 'VERB'].includes(t.pos)) break;
@@ -169,11 +165,12 @@ export function figuresOf(article: AnalysedArticle): Figure[] {
   const pubMonthDay = article.meta.date ? article.meta.date.slice(5) : null;
   const pending: { fig: Figure; parts: DateParts }[] = [];
   const span = (a: number, b: number) => ({ start: tokens[a]!.start, end: tokens[b - 1]!.end, text: text.slice(tokens[a]!.start, tokens[b - 1]!.end) });
+  const { figureQualifiers: qualifiers, currencyWords } = loadPredicates();
   const qualifierBefore = (a: number): string | undefined => {
     const p = tokens[a - 1];
-    if (!p || !QUALIFIERS.has(p.normal)) return undefined;
+    if (!p || !qualifiers.has(p.normal)) return undefined;
     const p2 = tokens[a - 2];
-    return p2 && QUALIFIERS.has(p2.normal) && tokens[a - 2]!.sentence === p.sentence ? `${p2.normal} ${p.normal}` : p.normal;
+    return p2 && qualifiers.has(p2.normal) && tokens[a - 2]!.sentence === p.sentence ? `${p2.normal} ${p.normal}` : p.normal;
   };
 
   for (const s of article.sentences) {
@@ -219,7 +216,7 @@ export function figuresOf(article: AnalysedArticle): Figure[] {
         kind = 'money';
         unit = tokens[a - 1]!.text;
         a--;
-      } else if (tokens[b] && CURRENCY_WORDS.has(tokens[b]!.normal)) {
+      } else if (tokens[b] && currencyWords.has(tokens[b]!.normal)) {
         kind = 'money';
         unit = tokens[b]!.normal;
         b++;

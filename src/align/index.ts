@@ -716,7 +716,7 @@ function labelStart(tokens: readonly Token[], u: Unit): number {
     for (let k = u.tokenStart + 1; k < half; k++) {
       if (tokens[k]!.text !== ',') continue;
       const next = tokens[k + 1];
-      if (!next || !SUBJECT_POS.has(next.pos) || /^(where|which|who|when|while|whom|whose)$/.test(next.normal)) continue;
+      if (!next || !SUBJECT_POS.has(next.pos) || loadPredicates().subordinators.has(next.normal)) continue;
       for (let m = k + 2; m < u.tokenEnd && !(strict && tokens[m]!.text === ','); m++) if (tokens[m]!.pos === 'VERB' || tokens[m]!.pos === 'AUX') return k + 1;
     }
   }

@@ -13,10 +13,9 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { InputError } from '../core/errors.js';
-import type { AnalysedArticle, Token } from '../core/types.js';
+import type { AnalysedArticle, Figure, Token } from '../core/types.js';
 import { PACKAGE_ROOT } from '../core/version.js';
 import { readYamlData } from '../core/yaml-copy.js';
-import type { Figure } from './figures.js';
 
 export const TIME_FILE = join(PACKAGE_ROOT, 'lexicons', 'align', 'time.yml');
 

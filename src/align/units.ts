@@ -5,6 +5,7 @@
  * quotation and the frame that tells where and when it was said (frameStart).
  */
 import type { AnalysedArticle, Token } from '../core/types.js';
+import { loadPredicates } from './predicates.js';
 
 /** A sentence or clause of one article. Offsets are 0-based UTF-16 into the file text, end exclusive. */
 export interface Unit {
@@ -33,10 +34,8 @@ export const MIN_FRAME_WORDS = 7;
 
 const QUOTE_MARKS = new Set(['"', '“', '”', '«', '»', '„']);
 
-const CONJUNCTIONS = new Set(['and', 'but', 'while', 'whereas', 'yet', 'as']);
 const SUBJECT_POS = new Set(['PRON', 'PROPN', 'DET', 'NOUN', 'NUM', 'ADJ']);
 const VERB_POS = new Set(['VERB', 'AUX']);
-const RELATIVE = new Set(['where', 'which', 'who', 'whom', 'whose', 'that', 'when']);
 
 const words = (tokens: readonly Token[], a: number, b: number): number => {
   let n = 0;
@@ -54,8 +53,9 @@ function clauseBoundary(tokens: readonly Token[], i: number, end: number): numbe
   const t = tokens[i]!;
   if (t.text === ';') return i + 1;
   if (t.text !== ',') return -1;
+  const lex = loadPredicates();
   const conj = tokens[i + 1];
-  if (!conj || !CONJUNCTIONS.has(conj.normal)) return -1;
+  if (!conj || !lex.clauseConjunctions.has(conj.normal)) return -1;
   const subj = tokens[i + 2];
   if (!subj || !SUBJECT_POS.has(subj.pos)) return -1;
   // "Mali, Niger, and Burkina Faso": a comma shortly before means a list, not a new clause.
@@ -63,7 +63,7 @@ function clauseBoundary(tokens: readonly Token[], i: number, end: number): numbe
   // The new clause needs a finite verb soon after its subject, before any relative word.
   for (let k = i + 3; k < Math.min(end, i + 8); k++) {
     const t = tokens[k]!;
-    if (RELATIVE.has(t.normal) || t.type === 'punctuation') return -1;
+    if (lex.relativeWords.has(t.normal) || t.type === 'punctuation') return -1;
     if (VERB_POS.has(t.pos)) return /ing$/.test(t.normal) && tokens[k - 1]!.pos !== 'AUX' ? -1 : i + 1;
   }
   return -1;
