@@ -7,8 +7,9 @@
 import type { AnalysedArticle, Figure, FigureKind, Token } from '../core/types.js';
 
 export type { Figure, FigureKind } from '../core/types.js';
-import { loadParaphrases, paraphrasesOf } from './paraphrases.js';
-import { loadPredicates } from './predicates.js';
+import type { Lexicons } from '../lexicons/index.js';
+import { loadParaphrases, paraphrasesOf, type ParaphraseTable } from './paraphrases.js';
+import { loadPredicates, type PredicateLexicon } from './predicates.js';
 import { stem } from './terms.js';
 import { loadTimeLexicon } from './time.js';
 
@@ -54,7 +55,7 @@ interface DateParts {
 }
 
 /** A month name with an optional day before or after it and an optional year. */
-function readDate(tokens: readonly Token[], i: number, end: number): DateParts | null {
+function readDate(tokens: readonly Token[], i: number, end: number, weekdays: ReadonlySet<string>): DateParts | null {
   const t = tokens[i]!;
   const month = MONTHS[t.normal.replace(/\.$/, '')];
   if (month === undefined) return null;
@@ -90,7 +91,7 @@ function readDate(tokens: readonly Token[], i: number, end: number): DateParts |
   if (/^(of )?last year/.test(rel)) relativeYear = -1;
   else if (/^(of )?this year/.test(rel)) relativeYear = 0;
   if (short && day === null && year === null) return null;
-  if (a > 0 && loadTimeLexicon().weekdays.has(tokens[a - 1]!.normal)) a--;
+  if (a > 0 && weekdays.has(tokens[a - 1]!.normal)) a--;
   return { a, b, month, day, year, relativeYear };
 }
 
@@ -99,9 +100,7 @@ function readDate(tokens: readonly Token[], i: number, end: number): DateParts |
  * the noun it counts (after it, else the nearest before it); for a date or year, the nearest
  * happening word (common noun or verb that is not light) before it, else after it.
  */
-function quantityOf(tokens: readonly Token[], a: number, b: number, from: number, to: number, kind: FigureKind): string | undefined {
-  const lex = loadPredicates();
-  const table = loadParaphrases();
+function quantityOf(tokens: readonly Token[], a: number, b: number, from: number, to: number, kind: FigureKind, lex: PredicateLexicon, table: ParaphraseTable): string | undefined {
   const ok = (t: Token | undefined, verbs: boolean) =>
     t !== undefined && t.type === 'word' && (t.pos === 'NOUN' || (verbs && t.pos === 'VERB' && !lex.light.has(t.lemma))) && !lex.nouns.has(t.lemma) && !lex.nouns.has(t.normal) && !MONTHS[t.normal] && VAGUE[t.normal] === undefined && MULTIPLIERS[t.normal] === undefined;
   const keyOf = (k: number) => {
@@ -158,14 +157,17 @@ function nearestDated<T extends { fig: { start: number } }>(dated: readonly T[],
  * The figures of one article in text order. `year` from the article date (or from the nearest
  * full date in the text) completes dates written without one.
  */
-export function figuresOf(article: AnalysedArticle): Figure[] {
+export function figuresOf(article: AnalysedArticle, lexicons?: Lexicons): Figure[] {
   const { tokens, text } = article;
   const out: Figure[] = [];
   const pubYear = article.meta.date ? Number(article.meta.date.slice(0, 4)) : null;
   const pubMonthDay = article.meta.date ? article.meta.date.slice(5) : null;
   const pending: { fig: Figure; parts: DateParts }[] = [];
   const span = (a: number, b: number) => ({ start: tokens[a]!.start, end: tokens[b - 1]!.end, text: text.slice(tokens[a]!.start, tokens[b - 1]!.end) });
-  const { figureQualifiers: qualifiers, currencyWords } = loadPredicates();
+  const lex = loadPredicates(lexicons);
+  const table = loadParaphrases(lexicons);
+  const { weekdays } = loadTimeLexicon(lexicons);
+  const { figureQualifiers: qualifiers, currencyWords } = lex;
   const qualifierBefore = (a: number): string | undefined => {
     const p = tokens[a - 1];
     if (!p || !qualifiers.has(p.normal)) return undefined;
@@ -177,7 +179,7 @@ export function figuresOf(article: AnalysedArticle): Figure[] {
     const end = s.tokenEnd;
     for (let i = s.tokenStart; i < end; i++) {
       const t = tokens[i]!;
-      const date = t.type === 'word' ? readDate(tokens, i, end) : null;
+      const date = t.type === 'word' ? readDate(tokens, i, end, weekdays) : null;
       if (date) {
         const fig: Figure = { article: article.id, ...span(date.a, date.b), kind: 'date', value: '', vague: date.day === null };
         out.push(fig);
@@ -241,7 +243,7 @@ export function figuresOf(article: AnalysedArticle): Figure[] {
     let b = a;
     while (b < tokens.length && tokens[b]!.end <= f.end) b++;
     const s = article.sentences[tokens[a]!.sentence]!;
-    const q = quantityOf(tokens, a, b, s.tokenStart, s.tokenEnd, f.kind);
+    const q = quantityOf(tokens, a, b, s.tokenStart, s.tokenEnd, f.kind, lex, table);
     if (q !== undefined) f.quantity = q;
   }
 

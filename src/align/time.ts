@@ -16,6 +16,7 @@ import { InputError } from '../core/errors.js';
 import type { AnalysedArticle, Figure, Token } from '../core/types.js';
 import { PACKAGE_ROOT } from '../core/version.js';
 import { readYamlData } from '../core/yaml-copy.js';
+import { withUserData, type Lexicons } from '../lexicons/index.js';
 
 export const TIME_FILE = join(PACKAGE_ROOT, 'lexicons', 'align', 'time.yml');
 
@@ -69,15 +70,16 @@ export function parseTimeLexicon(raw: string, file = TIME_FILE, data?: unknown):
   };
 }
 
-let bundled: TimeLexicon | undefined;
+let bundled: { value: TimeLexicon; raw: string; data: unknown } | undefined;
 
-/** The bundled time lexicon (read once). */
-export function loadTimeLexicon(): TimeLexicon {
+/** The bundled file (read once), as extended by word classes of the loaded lexicons (see withUserData). */
+export function loadTimeLexicon(lexicons?: Lexicons): TimeLexicon {
   if (!bundled) {
     const { raw, data } = readYamlData(TIME_FILE);
-    bundled = parseTimeLexicon(raw, TIME_FILE, data);
+    bundled = { value: parseTimeLexicon(raw, TIME_FILE, data), raw, data };
   }
-  return bundled;
+  const { value, raw, data } = bundled;
+  return withUserData(lexicons, value.id, value, data, (d) => parseTimeLexicon(raw, TIME_FILE, d));
 }
 
 /** An interval of days with what set it. */
