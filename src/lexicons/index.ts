@@ -486,7 +486,9 @@ export function findExampleFailures(lexicons: Lexicons, entries: readonly Lexico
   const tokenised = tokenisePhrases(cases.map((c) => c.example));
   return cases.filter((c, i) => {
     const words = c.entry.kind === WORD_CLASSES ? new Set(c.entry.phrases.map((p) => p.toLowerCase())) : null;
-    const hit = words ? tokenised[i]!.some((t) => words.has(t.normal) || words.has(t.lemma)) : lexicons.match({ tokens: tokenised[i]! }, c.entry.kind).some((m) => m.entry === c.entry);
+    // A class extending a data file (withUserData) may hold phrases: the example holds one as written.
+    const phrase = () => c.entry.phrases.some((p) => /\s/.test(p) && c.example.toLowerCase().includes(p.toLowerCase()));
+    const hit = words ? tokenised[i]!.some((t) => words.has(t.normal) || words.has(t.lemma)) || phrase() : lexicons.match({ tokens: tokenised[i]! }, c.entry.kind).some((m) => m.entry === c.entry);
     return hit !== (c.expected === 'match');
   });
 }

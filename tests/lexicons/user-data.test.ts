@@ -1,7 +1,7 @@
 /**
  * User data extends the data files that have their own loaders (#18), with the mechanism of word
  * classes: a `word-classes` entry (`--lexicons DIR`) whose id is `<file id>.<field>` adds its words
- * to that list of lexicons/align/*.yml or lexicons/ingest/*.yml.
+ * to that list of lexicons/align/*.yml or lexicons/ingest/*.yml. Each test fails without the user file.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,6 +11,7 @@ import { figuresOf } from '../../src/align/figures.js';
 import { loadParaphrases, paraphrasesOf } from '../../src/align/paraphrases.js';
 import type { AnalysedArticle } from '../../src/core/types.js';
 import { loadLexicons } from '../../src/lexicons/index.js';
+import { readSource, segment } from '../../src/ingest/index.js';
 import { analyseText } from '../../src/nlp/index.js';
 
 function articleFrom(text: string): AnalysedArticle {
@@ -50,5 +51,30 @@ describe('user data extends the alignment data', () => {
 
   it('a class naming no list of the file is refused', () => {
     expect(() => loadParaphrases(userLexicons(['align-paraphrases.sets.die.nothing', ['perish'], 'They perish.']))).toThrow(/names no list of align-paraphrases/);
+  });
+});
+
+describe('user data extends the ingest cues', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'parallax-ud-a-'));
+  const article = (name: string, extra: string) => {
+    const path = join(dir, name);
+    const prose = 'The finance minister presented the budget to parliament on Tuesday, promising to cut spending on roads.\n\nOpposition members said the plan would hurt the poorest regions, and asked for a vote before the summer.\n\nThe debate is expected to continue next week, when the committee meets again to discuss the figures.';
+    writeFileSync(path, `${prose}\n\n${extra}\n`);
+    return path;
+  };
+  const boilerplate = (path: string, l: ReturnType<typeof loadLexicons>) => segment(readSource(path, { lexicons: l }), l).boilerplate.map((b) => [b.text, b.reason]);
+
+  it('ingest-boilerplate: a reprint note of the user is boilerplate', () => {
+    const path = article('reprint.txt', 'This piece ran first in the Sahel Weekly.');
+    expect(boilerplate(path, loadLexicons())).toEqual([]);
+    const l = userLexicons(['ingest-boilerplate.reprint-notes', ['this piece ran first'], 'This piece ran first in the Courier.']);
+    expect(boilerplate(path, l)).toEqual([['This piece ran first in the Sahel Weekly.', 'publication-stamp']]);
+  });
+
+  it('ingest-function-words: words added to a language make a line foreign', () => {
+    const path = article('foreign.txt', 'Läs fler nyheter idag snabbt');
+    expect(boilerplate(path, loadLexicons())).toEqual([]);
+    const l = userLexicons(['ingest-function-words.languages.sv', ['läs', 'fler', 'idag'], 'Läs fler idag.']);
+    expect(boilerplate(path, l)).toEqual([['Läs fler nyheter idag snabbt', 'foreign-language']]);
   });
 });
