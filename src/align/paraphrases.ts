@@ -15,7 +15,7 @@ import { InputError } from '../core/errors.js';
 import type { Token } from '../core/types.js';
 import { PACKAGE_ROOT } from '../core/version.js';
 import { readYamlData } from '../core/yaml-copy.js';
-import { withUserData, type Lexicons } from '../lexicons/index.js';
+import { dataLoader, type Lexicons } from '../lexicons/index.js';
 import { stem } from './terms.js';
 
 export const PARAPHRASES_FILE = join(PACKAGE_ROOT, 'lexicons', 'align', 'paraphrases.yml');
@@ -97,17 +97,8 @@ export function parseParaphrases(raw: string, file = PARAPHRASES_FILE, parsed?: 
   return { id: data.id as string, version: data.version as string, exact, stems, phrases, sets: ids.size, words, sha256: createHash('sha256').update(raw).digest('hex') };
 }
 
-let bundled: { value: ParaphraseTable; raw: string; data: unknown } | undefined;
-
 /** The bundled file (read once), as extended by word classes of the loaded lexicons (see withUserData). */
-export function loadParaphrases(lexicons?: Lexicons): ParaphraseTable {
-  if (!bundled) {
-    const { raw, data } = readYamlData(PARAPHRASES_FILE);
-    bundled = { value: parseParaphrases(raw, PARAPHRASES_FILE, data), raw, data };
-  }
-  const { value, raw, data } = bundled;
-  return withUserData(lexicons, value.id, value, data, (d) => parseParaphrases(raw, PARAPHRASES_FILE, d));
-}
+export const loadParaphrases: (lexicons?: Lexicons) => ParaphraseTable = dataLoader(() => readYamlData(PARAPHRASES_FILE), (data, raw) => parseParaphrases(raw, PARAPHRASES_FILE, data));
 
 const CONTENT_POS = new Set(['NOUN', 'PROPN', 'VERB', 'ADJ', 'ADV', 'X']);
 

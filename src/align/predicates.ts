@@ -11,7 +11,7 @@ import { InputError } from '../core/errors.js';
 import type { Token } from '../core/types.js';
 import { PACKAGE_ROOT } from '../core/version.js';
 import { readYamlData } from '../core/yaml-copy.js';
-import { withUserData, type Lexicons } from '../lexicons/index.js';
+import { dataLoader, type Lexicons } from '../lexicons/index.js';
 import { createHash } from 'node:crypto';
 import { parse as parseYaml } from 'yaml';
 import type { Embeddings } from './embeddings.js';
@@ -81,17 +81,8 @@ export function parsePredicates(raw: string, file = PREDICATES_FILE, data?: unkn
   };
 }
 
-let bundled: { value: PredicateLexicon; raw: string; data: unknown } | undefined;
-
 /** The bundled file (read once), as extended by word classes of the loaded lexicons (see withUserData). */
-export function loadPredicates(lexicons?: Lexicons): PredicateLexicon {
-  if (!bundled) {
-    const { raw, data } = readYamlData(PREDICATES_FILE);
-    bundled = { value: parsePredicates(raw, PREDICATES_FILE, data), raw, data };
-  }
-  const { value, raw, data } = bundled;
-  return withUserData(lexicons, value.id, value, data, (d) => parsePredicates(raw, PREDICATES_FILE, d));
-}
+export const loadPredicates: (lexicons?: Lexicons) => PredicateLexicon = dataLoader(() => readYamlData(PREDICATES_FILE), (data, raw) => parsePredicates(raw, PREDICATES_FILE, data));
 
 /** One predicate occurrence. */
 export interface Predicate {

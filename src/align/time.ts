@@ -16,7 +16,7 @@ import { InputError } from '../core/errors.js';
 import type { AnalysedArticle, Figure, Token } from '../core/types.js';
 import { PACKAGE_ROOT } from '../core/version.js';
 import { readYamlData } from '../core/yaml-copy.js';
-import { withUserData, type Lexicons } from '../lexicons/index.js';
+import { dataLoader, type Lexicons } from '../lexicons/index.js';
 
 export const TIME_FILE = join(PACKAGE_ROOT, 'lexicons', 'align', 'time.yml');
 
@@ -70,17 +70,8 @@ export function parseTimeLexicon(raw: string, file = TIME_FILE, data?: unknown):
   };
 }
 
-let bundled: { value: TimeLexicon; raw: string; data: unknown } | undefined;
-
 /** The bundled file (read once), as extended by word classes of the loaded lexicons (see withUserData). */
-export function loadTimeLexicon(lexicons?: Lexicons): TimeLexicon {
-  if (!bundled) {
-    const { raw, data } = readYamlData(TIME_FILE);
-    bundled = { value: parseTimeLexicon(raw, TIME_FILE, data), raw, data };
-  }
-  const { value, raw, data } = bundled;
-  return withUserData(lexicons, value.id, value, data, (d) => parseTimeLexicon(raw, TIME_FILE, d));
-}
+export const loadTimeLexicon: (lexicons?: Lexicons) => TimeLexicon = dataLoader(() => readYamlData(TIME_FILE), (data, raw) => parseTimeLexicon(raw, TIME_FILE, data));
 
 /** An interval of days with what set it. */
 export interface TimeSpan {

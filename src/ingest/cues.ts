@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import type { LexiconRecord } from '../core/types.js';
 import { readYamlData } from '../core/yaml-copy.js';
 import { PACKAGE_ROOT } from '../core/version.js';
-import { withUserData, type Lexicons } from '../lexicons/index.js';
+import { dataLoader, type Lexicons } from '../lexicons/index.js';
 
 /** The folder holding the ingest cue files. */
 export const INGEST_LEXICONS = resolve(PACKAGE_ROOT, 'lexicons', 'ingest');
@@ -181,17 +181,11 @@ function furnitureClasses(v: unknown, file: string): Map<string, (typeof FURNITU
   return out;
 }
 
-let boilerplateCues: { value: BoilerplateCues; data: Record<string, unknown> } | undefined;
-let languageCues: { value: LanguageCues; data: Record<string, unknown> } | undefined;
-
 /** The compiled boilerplate cues (read once), as extended by word classes of the loaded lexicons (see withUserData). */
-export function loadBoilerplateCues(lexicons?: Lexicons): BoilerplateCues {
-  if (!boilerplateCues) {
-    const data = readCueFile('boilerplate.yml');
-    boilerplateCues = { value: compileBoilerplate(data), data };
-  }
-  return withUserData(lexicons, String(boilerplateCues.data['id']), boilerplateCues.value, boilerplateCues.data, (d) => compileBoilerplate(d as Record<string, unknown>));
-}
+export const loadBoilerplateCues: (lexicons?: Lexicons) => BoilerplateCues = dataLoader(
+  () => ({ data: readCueFile('boilerplate.yml'), raw: '' }),
+  (d) => compileBoilerplate(d as Record<string, unknown>),
+);
 
 function compileBoilerplate(d: Record<string, unknown>): BoilerplateCues {
   const f = 'boilerplate.yml';
@@ -268,13 +262,10 @@ function compileBoilerplate(d: Record<string, unknown>): BoilerplateCues {
 }
 
 /** The per-language function words (read once), as extended by word classes of the loaded lexicons (see withUserData). */
-export function loadLanguageCues(lexicons?: Lexicons): LanguageCues {
-  if (!languageCues) {
-    const data = readCueFile('function-words.yml');
-    languageCues = { value: compileLanguages(data), data };
-  }
-  return withUserData(lexicons, String(languageCues.data['id']), languageCues.value, languageCues.data, (d) => compileLanguages(d as Record<string, unknown>));
-}
+export const loadLanguageCues: (lexicons?: Lexicons) => LanguageCues = dataLoader(
+  () => ({ data: readCueFile('function-words.yml'), raw: '' }),
+  (d) => compileLanguages(d as Record<string, unknown>),
+);
 
 function compileLanguages(d: Record<string, unknown>): LanguageCues {
   const f = 'function-words.yml';

@@ -104,6 +104,23 @@ export function withUserData<T>(lexicons: Lexicons | undefined, fileId: string, 
 }
 const userDataMemo = new WeakMap<Lexicons, Map<string, unknown>>();
 
+/**
+ * The loader of one data file with its own parser (lexicons/align, lexicons/ingest): read and
+ * parsed once per process, then as extended by the loaded lexicons (`withUserData`; the file's id
+ * is its `id` field). `parse` gets the data and the file's text (for its sha256).
+ */
+export function dataLoader<T>(read: () => { data: unknown; raw: string }, parse: (data: unknown, raw: string) => T): (lexicons?: Lexicons) => T {
+  let bundled: { value: T; data: unknown; raw: string } | undefined;
+  return (lexicons) => {
+    if (!bundled) {
+      const { data, raw } = read();
+      bundled = { value: parse(data, raw), data, raw };
+    }
+    const { value, data, raw } = bundled;
+    return withUserData(lexicons, String((data as { id?: unknown } | null)?.id), value, data, (d) => parse(d, raw));
+  };
+}
+
 /** Categories produced by rules rather than lexicon entries (they can be disabled too). */
 export const RULE_CATEGORIES = ['scare-quotes', 'agentless-evaluation', 'reporting-verb'] as const;
 
