@@ -107,7 +107,7 @@ export function analysePaths(inputs: readonly string[], given: AnalyseOptions = 
   } else {
     prepared = files.flatMap((f, i) => {
       onArticle?.(f, i, files.length);
-      return run.attempt(f, () => prepareArticle(f, options)) ?? [];
+      return run.attempt(f, () => prepareArticle(f, options, lexicons)) ?? [];
     });
   }
   const articles = run.distinct(prepared).filter((a) => drafts.has(a) || run.attempt(a.path, () => drafts.set(a, analyseArticle(a, lexicons, options))));
@@ -117,7 +117,7 @@ export function analysePaths(inputs: readonly string[], given: AnalyseOptions = 
 
 /** The main thread's share of the pool's work: the same two steps the workers run. */
 function localAnalysis(lexicons: Lexicons, options: AnalyseOptions, run: Collector): LocalAnalysis {
-  return { prepare: (f) => prepareArticle(f, options), analyse: (a) => analyseArticle(a, lexicons, options), skip: (f, e) => run.skip(f, e) };
+  return { prepare: (f) => prepareArticle(f, options, lexicons), analyse: (a) => analyseArticle(a, lexicons, options), skip: (f, e) => run.skip(f, e) };
 }
 
 /**
@@ -143,7 +143,7 @@ export async function analysePathsAsync(
     for (const [i, f] of files.entries()) {
       await pause();
       onArticle?.(f, i, files.length);
-      const a = run.attempt(f, () => prepareArticle(f, options));
+      const a = run.attempt(f, () => prepareArticle(f, options, lexicons));
       if (a) prepared.push(a);
     }
   }

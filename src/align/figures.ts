@@ -7,9 +7,11 @@
 import type { AnalysedArticle, Figure, FigureKind, Token } from '../core/types.js';
 
 export type { Figure, FigureKind } from '../core/types.js';
-import { loadParaphrases, paraphrasesOf } from './paraphrases.js';
-import { loadPredicates } from './predicates.js';
+import type { Lexicons } from '../lexicons/index.js';
+import { loadParaphrases, paraphrasesOf, type ParaphraseTable } from './paraphrases.js';
+import { loadPredicates, type PredicateLexicon } from './predicates.js';
 import { stem } from './terms.js';
+import { loadTimeLexicon } from './time.js';
 
 const MONTHS: Record<string, number> = {
   january: 1, jan: 1, february: 2, feb: 2, march: 3, mar: 3, april: 4, apr: 4, may: 5, june: 6, jun: 6,
@@ -25,8 +27,6 @@ const NUMBER_WORDS: Record<string, number> = {
 };
 /** Vague plural quantities and the least they can mean. */
 const VAGUE: Record<string, number> = { dozens: 24, scores: 40, hundreds: 200, thousands: 2000, millions: 2e6, billions: 2e9 };
-const QUALIFIERS = new Set(['about', 'around', 'almost', 'nearly', 'over', 'some', 'approximately', 'roughly', 'up', 'more', 'less', 'fewer', 'at', 'least', 'than', 'under', 'barely', 'just']);
-const CURRENCY_WORDS = new Set(['dollars', 'dollar', 'euros', 'euro', 'pounds', 'rubles', 'roubles', 'yuan', 'francs', 'cfa']);
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const isYear = (t: Token | undefined) => t !== undefined && t.type === 'number' && /^(1[89]|20)\d\d$/.test(t.text);
@@ -55,7 +55,7 @@ interface DateParts {
 }
 
 /** A month name with an optional day before or after it and an optional year. */
-function readDate(tokens: readonly Token[], i: number, end: number): DateParts | null {
+function readDate(tokens: readonly Token[], i: number, end: number, weekdays: ReadonlySet<string>): DateParts | null {
   const t = tokens[i]!;
   const month = MONTHS[t.normal.replace(/\.$/, '')];
   if (month === undefined) return null;
@@ -91,21 +91,16 @@ function readDate(tokens: readonly Token[], i: number, end: number): DateParts |
   if (/^(of )?last year/.test(rel)) relativeYear = -1;
   else if (/^(of )?this year/.test(rel)) relativeYear = 0;
   if (short && day === null && year === null) return null;
-  if (a > 0 && /^(wednesday|monday|tuesday|thursday|friday|saturday|sunday)$/.test(tokens[a - 1]!.normal)) a--;
+  if (a > 0 && weekdays.has(tokens[a - 1]!.normal)) a--;
   return { a, b, month, day, year, relativeYear };
 }
-
-/** Counted nouns that stand for their owner ("the deaths of thousands of people" counts deaths). */
-const GENERIC_COUNTED = new Set(['people', 'person', 'persons', 'men', 'women', 'civilians', 'individuals']);
 
 /**
  * The quantity key of the figure at tokens `[a, b)` in the sentence `[from, to)`: for a count,
  * the noun it counts (after it, else the nearest before it); for a date or year, the nearest
  * happening word (common noun or verb that is not light) before it, else after it.
  */
-function quantityOf(tokens: readonly Token[], a: number, b: number, from: number, to: number, kind: FigureKind): string | undefined {
-  const lex = loadPredicates();
-  const table = loadParaphrases();
+function quantityOf(tokens: readonly Token[], a: number, b: number, from: number, to: number, kind: FigureKind, lex: PredicateLexicon, table: ParaphraseTable): string | undefined {
   const ok = (t: Token | undefined, verbs: boolean) =>
     t !== undefined && t.type === 'word' && (t.pos === 'NOUN' || (verbs && t.pos === 'VERB' && !lex.light.has(t.lemma))) && !lex.nouns.has(t.lemma) && !lex.nouns.has(t.normal) && !MONTHS[t.normal] && VAGUE[t.normal] === undefined && MULTIPLIERS[t.normal] === undefined;
   const keyOf = (k: number) => {
@@ -116,7 +111,7 @@ function quantityOf(tokens: readonly Token[], a: number, b: number, from: number
     for (let k = b; k < Math.min(to, b + 4); k++) {
       const t = tokens[k]!;
       if (ok(t, false)) {
-        if (GENERIC_COUNTED.has(t.normal) && tokens[a - 1]?.normal === 'of' && ok(tokens[a - 2], false)) return keyOf(a - 2);
+        if (lex.genericCounted.has(t.normal) && tokens[a - 1]?.normal === 'of' && ok(tokens[a - 2], false)) return keyOf(a - 2);
         return keyOf(k);
       }
       if (t.type !== 'word' || !['ADJ', 'ADV', 'ADP', 'NUM', 'VERB'].includes(t.pos)) break;
@@ -162,25 +157,29 @@ function nearestDated<T extends { fig: { start: number } }>(dated: readonly T[],
  * The figures of one article in text order. `year` from the article date (or from the nearest
  * full date in the text) completes dates written without one.
  */
-export function figuresOf(article: AnalysedArticle): Figure[] {
+export function figuresOf(article: AnalysedArticle, lexicons?: Lexicons): Figure[] {
   const { tokens, text } = article;
   const out: Figure[] = [];
   const pubYear = article.meta.date ? Number(article.meta.date.slice(0, 4)) : null;
   const pubMonthDay = article.meta.date ? article.meta.date.slice(5) : null;
   const pending: { fig: Figure; parts: DateParts }[] = [];
   const span = (a: number, b: number) => ({ start: tokens[a]!.start, end: tokens[b - 1]!.end, text: text.slice(tokens[a]!.start, tokens[b - 1]!.end) });
+  const lex = loadPredicates(lexicons);
+  const table = loadParaphrases(lexicons);
+  const { weekdays } = loadTimeLexicon(lexicons);
+  const { figureQualifiers: qualifiers, currencyWords } = lex;
   const qualifierBefore = (a: number): string | undefined => {
     const p = tokens[a - 1];
-    if (!p || !QUALIFIERS.has(p.normal)) return undefined;
+    if (!p || !qualifiers.has(p.normal)) return undefined;
     const p2 = tokens[a - 2];
-    return p2 && QUALIFIERS.has(p2.normal) && tokens[a - 2]!.sentence === p.sentence ? `${p2.normal} ${p.normal}` : p.normal;
+    return p2 && qualifiers.has(p2.normal) && tokens[a - 2]!.sentence === p.sentence ? `${p2.normal} ${p.normal}` : p.normal;
   };
 
   for (const s of article.sentences) {
     const end = s.tokenEnd;
     for (let i = s.tokenStart; i < end; i++) {
       const t = tokens[i]!;
-      const date = t.type === 'word' ? readDate(tokens, i, end) : null;
+      const date = t.type === 'word' ? readDate(tokens, i, end, weekdays) : null;
       if (date) {
         const fig: Figure = { article: article.id, ...span(date.a, date.b), kind: 'date', value: '', vague: date.day === null };
         out.push(fig);
@@ -219,7 +218,7 @@ export function figuresOf(article: AnalysedArticle): Figure[] {
         kind = 'money';
         unit = tokens[a - 1]!.text;
         a--;
-      } else if (tokens[b] && CURRENCY_WORDS.has(tokens[b]!.normal)) {
+      } else if (tokens[b] && currencyWords.has(tokens[b]!.normal)) {
         kind = 'money';
         unit = tokens[b]!.normal;
         b++;
@@ -244,7 +243,7 @@ export function figuresOf(article: AnalysedArticle): Figure[] {
     let b = a;
     while (b < tokens.length && tokens[b]!.end <= f.end) b++;
     const s = article.sentences[tokens[a]!.sentence]!;
-    const q = quantityOf(tokens, a, b, s.tokenStart, s.tokenEnd, f.kind);
+    const q = quantityOf(tokens, a, b, s.tokenStart, s.tokenEnd, f.kind, lex, table);
     if (q !== undefined) f.quantity = q;
   }
 

@@ -20,7 +20,7 @@ import { figuresOf, type Figure } from './figures.js';
 import { isReuse, QUOTE_MIN_SHARED, quoteOverlap, quotesOf, reuseGroups, type QuoteRef, type QuoteReuse } from './quote-reuse.js';
 import { figureConflicts, type FigureConflict } from './conflicts.js';
 import { loadParaphrases, paraphrasesOf, type ParaphraseTable } from './paraphrases.js';
-import { bestPredicateMatch, loadPredicates, lowerCaseWords, predicatesOf, type Predicate, type PredicateMatch } from './predicates.js';
+import { bestPredicateMatch, loadPredicates, lowerCaseWords, predicatesOf, type Predicate, type PredicateLexicon, type PredicateMatch } from './predicates.js';
 import { loadEmbeddings, rememberingCosines, type Embeddings } from './embeddings.js';
 import { describeTime, loadTimeLexicon, referenceDay, timeOf, timesConflict, type TimeSpan } from './time.js';
 
@@ -264,10 +264,10 @@ export function unitTerms(article: AnalysedArticle, units: readonly Unit[], lexi
  * which only links read, are left out (most stories of a corpus run have one article).
  */
 export function buildModel(sorted: readonly AnalysedArticle[], lexicons: Lexicons | undefined, o: AlignOptions) {
-  if (sorted.length === 1) return singleModel(sorted[0]!);
-  const table = o.paraphrase > 0 ? loadParaphrases() : null;
-  const predicateLexicon = loadPredicates();
-  const timeLexicon = loadTimeLexicon();
+  if (sorted.length === 1) return singleModel(sorted[0]!, lexicons);
+  const table = o.paraphrase > 0 ? loadParaphrases(lexicons) : null;
+  const predicateLexicon = loadPredicates(lexicons);
+  const timeLexicon = loadTimeLexicon(lexicons);
   const embeddings = o.predicateVector < 1 ? loadEmbeddings() : null;
   const preds: Predicate[][] = [];
   const times: (TimeSpan | null)[] = [];
@@ -278,10 +278,10 @@ export function buildModel(sorted: readonly AnalysedArticle[], lexicons: Lexicon
   const hits: TermHit[][] = [];
   for (const a of sorted) {
     checkBudget('alignment');
-    const fig = figuresOf(a);
+    const fig = figuresOf(a, lexicons);
     const qs = quotesOf(a);
     allQuotes.push(...qs);
-    const us = unitsOf(a);
+    const us = unitsOf(a, predicateLexicon);
     hits.push(...unitTerms(a, us, lexicons, o, table));
     // Looked up per unit through sorted spans, not by scanning the article's list for each unit.
     const figSpans = sortSpans(fig.map((f, k) => ({ start: f.start, end: f.end, k })));
@@ -295,7 +295,7 @@ export function buildModel(sorted: readonly AnalysedArticle[], lexicons: Lexicon
       const uf = inOrder(fig, overlapping(figSpans, u.start, u.end)).filter((f) => f.start >= u.start && f.end <= u.end);
       figures.push(uf);
       quotes.push(inOrder(qs, overlapping(quoteSpans, u.start, u.end)));
-      preds.push(isAddress(a.tokens, u) ? [] : predicatesOf(a.tokens, u.tokenStart, u.tokenEnd, predicateLexicon, table ?? loadParaphrases(), embeddings, u.heading ? common : undefined));
+      preds.push(isAddress(a.tokens, u) ? [] : predicatesOf(a.tokens, u.tokenStart, u.tokenEnd, predicateLexicon, table ?? loadParaphrases(lexicons), embeddings, u.heading ? common : undefined));
       times.push(timeOf(a.tokens, u.tokenStart, u.tokenEnd, uf, ref?.day ?? null, timeLexicon, u.heading, a.text));
     }
     // A quotation was said when its frame says ("…,” Lavrov said on June 5): it takes the frame's
@@ -314,11 +314,11 @@ export function buildModel(sorted: readonly AnalysedArticle[], lexicons: Lexicon
 }
 
 /** The model of one article: its units, figures and quotations; no scorer, links need two articles. */
-function singleModel(a: AnalysedArticle) {
+function singleModel(a: AnalysedArticle, lexicons: Lexicons | undefined) {
   checkBudget('alignment');
-  const fig = figuresOf(a);
+  const fig = figuresOf(a, lexicons);
   const qs = quotesOf(a);
-  const us = unitsOf(a);
+  const us = unitsOf(a, loadPredicates(lexicons));
   const figSpans = sortSpans(fig.map((f, k) => ({ start: f.start, end: f.end, k })));
   const quoteSpans = sortSpans(qs.map((q, k) => ({ start: q.innerStart, end: q.innerEnd, k })));
   const inOrder = <T>(list: readonly T[], hits: { k: number }[]) => hits.map((h) => h.k).sort((x, y) => x - y).map((k) => list[k]!);
@@ -445,7 +445,7 @@ export function alignArticles(
     // Rare participants of a unit: entity terms (actor ids, proper names) whose normalised idf reaches entityFloor, not states.
     const maxIdf = w ? Math.log(1 + w.units) : 1;
     const states = new Set(lexicons ? lexicons.entries('actors').filter((e) => e.category === 'state').map((e) => `@${e.id}`) : []);
-    const calendar = new Set([...loadPredicates().nouns].map(stem));
+    const calendar = new Set([...loadPredicates(lexicons).nouns].map(stem));
     const ownParticipants = (x: number) => vectors[x]!.terms.filter((t, k) => isEntity(vectors[x]!, k) && !states.has(t) && !calendar.has(t) && idf(w!, t) / maxIdf >= o.entityFloor);
     // A quotation's participants include its frame's (the speaker, the place it was said).
     const known = new Map<number, string[]>();
@@ -464,7 +464,7 @@ export function alignArticles(
       const names = new Set(A.flatMap(participants));
       return B.some((y) => participants(y).some((t) => names.has(t)));
     };
-    const slack = loadTimeLexicon().slack;
+    const slack = loadTimeLexicon(lexicons).slack;
     for (;;) {
       checkBudget('alignment');
       let best: { ca: number; cb: number; mean: number; e: { i: number; j: number; s: Scored } } | null = null;
@@ -502,7 +502,7 @@ export function alignArticles(
   // pair alone is too noisy to add a mention by.
   if (o.attach > 0) {
     const least = sorted.length >= MIN_CONTEXT_ARTICLES ? 1 : 2;
-    const slack = loadTimeLexicon().slack;
+    const slack = loadTimeLexicon(lexicons).slack;
     const multi = new Set([...perArticle.entries()].filter(([, m]) => m.size > 1).map(([c]) => c));
     const extra = new Map<number, number[]>();
     units.forEach((u, x) => {
@@ -573,7 +573,7 @@ export function alignArticles(
     const conflicts: FigureConflict[] = figureConflicts(numbers);
     const event: Event = {
       id: `e${k + 1}`,
-      label: labelOf(units, articleOf(units[centralOf(list, vectors, units)]!.article), centralOf(list, vectors, units)),
+      label: labelOf(units, articleOf(units[centralOf(list, vectors, units)]!.article), centralOf(list, vectors, units), loadPredicates(lexicons)),
       articles: [...new Set(mentions.map((m) => m.article))].sort(byId),
       mentions,
       links,
@@ -706,7 +706,7 @@ const SUBJECT_POS = new Set(['DET', 'PROPN', 'NOUN', 'PRON', 'ADJ']);
  * military instructors …"; "Since a military coup in 2022, | Burkina Faso has served …"), so the
  * label opens with the clause's subject. Token index.
  */
-function labelStart(tokens: readonly Token[], u: Unit): number {
+function labelStart(tokens: readonly Token[], u: Unit, lex: PredicateLexicon): number {
   const first = tokens[u.tokenStart]!;
   const fronted = FRONTED_POS.has(first.pos) || (first.pos === 'VERB' && first.normal.endsWith('ing'));
   if (!fronted || u.heading) return u.tokenStart;
@@ -716,7 +716,7 @@ function labelStart(tokens: readonly Token[], u: Unit): number {
     for (let k = u.tokenStart + 1; k < half; k++) {
       if (tokens[k]!.text !== ',') continue;
       const next = tokens[k + 1];
-      if (!next || !SUBJECT_POS.has(next.pos) || /^(where|which|who|when|while|whom|whose)$/.test(next.normal)) continue;
+      if (!next || !SUBJECT_POS.has(next.pos) || lex.subordinators.has(next.normal)) continue;
       for (let m = k + 2; m < u.tokenEnd && !(strict && tokens[m]!.text === ','); m++) if (tokens[m]!.pos === 'VERB' || tokens[m]!.pos === 'AUX') return k + 1;
     }
   }
@@ -728,9 +728,9 @@ function labelStart(tokens: readonly Token[], u: Unit): number {
  * (labelStart), cut at a word boundary after at most LABEL_MAX characters with an ellipsis. A
  * lower-case first letter (after a fronted phrase) is capitalised.
  */
-function labelOf(units: Unit[], article: AnalysedArticle, x: number): string {
+function labelOf(units: Unit[], article: AnalysedArticle, x: number, lex: PredicateLexicon): string {
   const u = units[x]!;
-  const from = labelStart(article.tokens, u);
+  const from = labelStart(article.tokens, u, lex);
   const text = article.text.slice(article.tokens[from]!.start, u.end).replace(/\s+/g, ' ').trim();
   const label = trimLabel(text, LABEL_MAX + 1);
   return from > u.tokenStart ? label.charAt(0).toUpperCase() + label.slice(1) : label;

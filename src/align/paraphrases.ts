@@ -15,6 +15,7 @@ import { InputError } from '../core/errors.js';
 import type { Token } from '../core/types.js';
 import { PACKAGE_ROOT } from '../core/version.js';
 import { readYamlData } from '../core/yaml-copy.js';
+import { dataLoader, type Lexicons } from '../lexicons/index.js';
 import { stem } from './terms.js';
 
 export const PARAPHRASES_FILE = join(PACKAGE_ROOT, 'lexicons', 'align', 'paraphrases.yml');
@@ -96,16 +97,8 @@ export function parseParaphrases(raw: string, file = PARAPHRASES_FILE, parsed?: 
   return { id: data.id as string, version: data.version as string, exact, stems, phrases, sets: ids.size, words, sha256: createHash('sha256').update(raw).digest('hex') };
 }
 
-let bundled: ParaphraseTable | undefined;
-
-/** The bundled paraphrase table (read once). */
-export function loadParaphrases(): ParaphraseTable {
-  if (!bundled) {
-    const { raw, data } = readYamlData(PARAPHRASES_FILE);
-    bundled = parseParaphrases(raw, PARAPHRASES_FILE, data);
-  }
-  return bundled;
-}
+/** The bundled file (read once), as extended by word classes of the loaded lexicons (see withUserData). */
+export const loadParaphrases: (lexicons?: Lexicons) => ParaphraseTable = dataLoader(() => readYamlData(PARAPHRASES_FILE), (data, raw) => parseParaphrases(raw, PARAPHRASES_FILE, data));
 
 const CONTENT_POS = new Set(['NOUN', 'PROPN', 'VERB', 'ADJ', 'ADV', 'X']);
 

@@ -11,6 +11,7 @@ import { InputError } from '../core/errors.js';
 import type { Token } from '../core/types.js';
 import { PACKAGE_ROOT } from '../core/version.js';
 import { readYamlData } from '../core/yaml-copy.js';
+import { dataLoader, type Lexicons } from '../lexicons/index.js';
 import { createHash } from 'node:crypto';
 import { parse as parseYaml } from 'yaml';
 import type { Embeddings } from './embeddings.js';
@@ -29,6 +30,18 @@ export interface PredicateLexicon {
   nouns: Set<string>;
   /** Forms (as written) of be, become and remain before a predicative adjective. */
   copula: Set<string>;
+  /** After a comma, conjunctions that can open a clause of its own (units.ts). */
+  clauseConjunctions: Set<string>;
+  /** Relative words that keep ", and …" from being a new clause (units.ts). */
+  relativeWords: Set<string>;
+  /** Words after a fronted phrase's comma that open a subordinate clause, not the label's subject (index.ts). */
+  subordinators: Set<string>;
+  /** Nouns of people that stand for their owner after "of" (figures.ts). */
+  genericCounted: Set<string>;
+  /** Words before a figure kept as its qualifier (figures.ts). */
+  figureQualifiers: Set<string>;
+  /** Currency names after a number (figures.ts). */
+  currencyWords: Set<string>;
 }
 
 interface RawFile {
@@ -37,6 +50,12 @@ interface RawFile {
   light?: { words?: unknown };
   nouns?: { words?: unknown };
   copula?: { words?: unknown };
+  clause_conjunctions?: { words?: unknown };
+  relative_words?: { words?: unknown };
+  subordinators?: { words?: unknown };
+  generic_counted?: { words?: unknown };
+  figure_qualifiers?: { words?: unknown };
+  currency_words?: { words?: unknown };
 }
 
 const words = (x: unknown, field: string, file: string): Set<string> => {
@@ -50,21 +69,20 @@ const words = (x: unknown, field: string, file: string): Set<string> => {
 export function parsePredicates(raw: string, file = PREDICATES_FILE, data?: unknown): PredicateLexicon {
   const d = (data ?? parseYaml(raw)) as RawFile;
   if (typeof d?.id !== 'string' || typeof d.version !== 'string') {
-    throw new InputError('expected id and version', { file, expected: 'id, version, light, nouns and copula', found: 'neither', hint: 'see lexicons/align/predicates.yml' });
+    throw new InputError('expected id and version', { file, expected: 'id, version, light, nouns, copula, clause_conjunctions, relative_words, subordinators, generic_counted, figure_qualifiers and currency_words', found: 'neither', hint: 'see lexicons/align/predicates.yml' });
   }
-  return { id: d.id, version: d.version, sha256: createHash('sha256').update(raw).digest('hex'), light: words(d.light?.words, 'light', file), nouns: words(d.nouns?.words, 'nouns', file), copula: words(d.copula?.words, 'copula', file) };
+  return { id: d.id, version: d.version, sha256: createHash('sha256').update(raw).digest('hex'), light: words(d.light?.words, 'light', file), nouns: words(d.nouns?.words, 'nouns', file), copula: words(d.copula?.words, 'copula', file),
+    clauseConjunctions: words(d.clause_conjunctions?.words, 'clause_conjunctions', file),
+    relativeWords: words(d.relative_words?.words, 'relative_words', file),
+    subordinators: words(d.subordinators?.words, 'subordinators', file),
+    genericCounted: words(d.generic_counted?.words, 'generic_counted', file),
+    figureQualifiers: words(d.figure_qualifiers?.words, 'figure_qualifiers', file),
+    currencyWords: words(d.currency_words?.words, 'currency_words', file),
+  };
 }
 
-let bundled: PredicateLexicon | undefined;
-
-/** The bundled predicate lexicon (read once). */
-export function loadPredicates(): PredicateLexicon {
-  if (!bundled) {
-    const { raw, data } = readYamlData(PREDICATES_FILE);
-    bundled = parsePredicates(raw, PREDICATES_FILE, data);
-  }
-  return bundled;
-}
+/** The bundled file (read once), as extended by word classes of the loaded lexicons (see withUserData). */
+export const loadPredicates: (lexicons?: Lexicons) => PredicateLexicon = dataLoader(() => readYamlData(PREDICATES_FILE), (data, raw) => parsePredicates(raw, PREDICATES_FILE, data));
 
 /** One predicate occurrence. */
 export interface Predicate {

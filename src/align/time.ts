@@ -13,10 +13,10 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { InputError } from '../core/errors.js';
-import type { AnalysedArticle, Token } from '../core/types.js';
+import type { AnalysedArticle, Figure, Token } from '../core/types.js';
 import { PACKAGE_ROOT } from '../core/version.js';
 import { readYamlData } from '../core/yaml-copy.js';
-import type { Figure } from './figures.js';
+import { dataLoader, type Lexicons } from '../lexicons/index.js';
 
 export const TIME_FILE = join(PACKAGE_ROOT, 'lexicons', 'align', 'time.yml');
 
@@ -70,16 +70,8 @@ export function parseTimeLexicon(raw: string, file = TIME_FILE, data?: unknown):
   };
 }
 
-let bundled: TimeLexicon | undefined;
-
-/** The bundled time lexicon (read once). */
-export function loadTimeLexicon(): TimeLexicon {
-  if (!bundled) {
-    const { raw, data } = readYamlData(TIME_FILE);
-    bundled = parseTimeLexicon(raw, TIME_FILE, data);
-  }
-  return bundled;
-}
+/** The bundled file (read once), as extended by word classes of the loaded lexicons (see withUserData). */
+export const loadTimeLexicon: (lexicons?: Lexicons) => TimeLexicon = dataLoader(() => readYamlData(TIME_FILE), (data, raw) => parseTimeLexicon(raw, TIME_FILE, data));
 
 /** An interval of days with what set it. */
 export interface TimeSpan {

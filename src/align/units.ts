@@ -5,6 +5,7 @@
  * quotation and the frame that tells where and when it was said (frameStart).
  */
 import type { AnalysedArticle, Token } from '../core/types.js';
+import { loadPredicates, type PredicateLexicon } from './predicates.js';
 
 /** A sentence or clause of one article. Offsets are 0-based UTF-16 into the file text, end exclusive. */
 export interface Unit {
@@ -33,10 +34,8 @@ export const MIN_FRAME_WORDS = 7;
 
 const QUOTE_MARKS = new Set(['"', '“', '”', '«', '»', '„']);
 
-const CONJUNCTIONS = new Set(['and', 'but', 'while', 'whereas', 'yet', 'as']);
 const SUBJECT_POS = new Set(['PRON', 'PROPN', 'DET', 'NOUN', 'NUM', 'ADJ']);
 const VERB_POS = new Set(['VERB', 'AUX']);
-const RELATIVE = new Set(['where', 'which', 'who', 'whom', 'whose', 'that', 'when']);
 
 const words = (tokens: readonly Token[], a: number, b: number): number => {
   let n = 0;
@@ -50,12 +49,12 @@ const hasVerb = (tokens: readonly Token[], a: number, b: number): boolean => {
 };
 
 /** Token index where a new clause starts at `i`, or -1. `i` is a `;` or a `,` token. */
-function clauseBoundary(tokens: readonly Token[], i: number, end: number): number {
+function clauseBoundary(tokens: readonly Token[], i: number, end: number, lex: PredicateLexicon): number {
   const t = tokens[i]!;
   if (t.text === ';') return i + 1;
   if (t.text !== ',') return -1;
   const conj = tokens[i + 1];
-  if (!conj || !CONJUNCTIONS.has(conj.normal)) return -1;
+  if (!conj || !lex.clauseConjunctions.has(conj.normal)) return -1;
   const subj = tokens[i + 2];
   if (!subj || !SUBJECT_POS.has(subj.pos)) return -1;
   // "Mali, Niger, and Burkina Faso": a comma shortly before means a list, not a new clause.
@@ -63,7 +62,7 @@ function clauseBoundary(tokens: readonly Token[], i: number, end: number): numbe
   // The new clause needs a finite verb soon after its subject, before any relative word.
   for (let k = i + 3; k < Math.min(end, i + 8); k++) {
     const t = tokens[k]!;
-    if (RELATIVE.has(t.normal) || t.type === 'punctuation') return -1;
+    if (lex.relativeWords.has(t.normal) || t.type === 'punctuation') return -1;
     if (VERB_POS.has(t.pos)) return /ing$/.test(t.normal) && tokens[k - 1]!.pos !== 'AUX' ? -1 : i + 1;
   }
   return -1;
@@ -93,7 +92,7 @@ function frameStart(tokens: readonly Token[], from: number, to: number): number 
 }
 
 /** The units of one article, in text order. */
-export function unitsOf(article: AnalysedArticle): Unit[] {
+export function unitsOf(article: AnalysedArticle, lex: PredicateLexicon = loadPredicates()): Unit[] {
   const { tokens, text } = article;
   const out: Unit[] = [];
   const push = (a: number, b: number, sentence: number, heading: boolean, part?: Unit['part']) => {
@@ -116,7 +115,7 @@ export function unitsOf(article: AnalysedArticle): Unit[] {
         continue;
       }
       for (let i = s.tokenStart + 1; i < s.tokenEnd - 1; i++) {
-        const next = clauseBoundary(tokens, i, s.tokenEnd);
+        const next = clauseBoundary(tokens, i, s.tokenEnd, lex);
         if (next < 0) continue;
         if (words(tokens, from, i) < MIN_CLAUSE_WORDS || words(tokens, next, s.tokenEnd) < MIN_CLAUSE_WORDS) continue;
         if (!hasVerb(tokens, from, i) || !hasVerb(tokens, next, s.tokenEnd)) continue;

@@ -115,7 +115,7 @@ export function runCorpus(dirs: string | readonly string[], outDir: string, give
   const kept = new KeptArticles(KEEP_TEXT_CHARS);
   files.forEach((f, i) => {
     try {
-      const article = prepareArticle(f, options);
+      const article = prepareArticle(f, options, lexicons);
       const input = storyInputOf(article);
       const same = byHash.get(input.hash);
       if (same) duplicates.push({ path: f, sameAs: same });
@@ -145,7 +145,7 @@ export function runCorpus(dirs: string | readonly string[], outDir: string, give
   const index = stories.map((s, k) => {
     const id = `s${k + 1}`;
     const drafts = new Map<AnalysedArticle, FindingDraft[]>();
-    const articles: AnalysedArticle[] = s.members.map((m) => kept.take(inputs[m]!.path, drafts) ?? prepareArticle(inputs[m]!.path, options));
+    const articles: AnalysedArticle[] = s.members.map((m) => kept.take(inputs[m]!.path, drafts) ?? prepareArticle(inputs[m]!.path, options, lexicons));
     const report: Report = analyseArticles(articles, lexicons, options, drafts);
     outletAcc.add(report);
     give({ path: join(outDir, 'stories', `${id}.json`), content: formatJson(report) });

@@ -13,7 +13,8 @@ import { lineSpans, trimSpan } from '../core/spans.js';
 import { checkBudget } from '../core/limits.js';
 import type { ArticleMeta, BoilerplateReason, BoilerplateSpan, SourceDocument, Span } from '../core/types.js';
 import { buildView, toSource } from '../nlp/view.js';
-import { CUE, cueMask, loadBoilerplateCues, loadLanguageCues, type BoilerplateCues } from './cues.js';
+import type { Lexicons } from '../lexicons/index.js';
+import { CUE, cueMask, loadBoilerplateCues, loadLanguageCues, type BoilerplateCues, type LanguageCues } from './cues.js';
 
 /** One line of content as read (entities decoded for HTML), with its source pieces. */
 export interface ContentLine {
@@ -73,17 +74,18 @@ export function contentLines(doc: SourceDocument): ContentLine[] {
 }
 
 /** Detects boilerplate lines inside `doc.content`. Returned spans are sorted by start. */
-export function detectBoilerplate(doc: SourceDocument): BoilerplateSpan[] {
-  return analyseBoilerplate(doc).spans;
+export function detectBoilerplate(doc: SourceDocument, lexicons?: Lexicons): BoilerplateSpan[] {
+  return analyseBoilerplate(doc, lexicons).spans;
 }
 
 /** Detects boilerplate lines and collects the metadata they give. */
-export function analyseBoilerplate(doc: SourceDocument): BoilerplateResult {
-  const cues = loadBoilerplateCues();
+export function analyseBoilerplate(doc: SourceDocument, lexicons?: Lexicons): BoilerplateResult {
+  const cues = loadBoilerplateCues(lexicons);
+  const lang = loadLanguageCues(lexicons);
   const lines = contentLines(doc);
   const meta = doc.meta;
-  const language = articleLanguage(lines.map((l) => l.text));
-  const hits = classifyLines(lines, meta, cues, language === null);
+  const language = articleLanguage(lines.map((l) => l.text), lang);
+  const hits = classifyLines(lines, meta, cues, lang, language === null);
   const spans: BoilerplateSpan[] = [];
   const found: FoundMeta = {};
   const outlets: string[] = [];
@@ -147,13 +149,13 @@ function isNameWord(w: string, cues: BoilerplateCues): boolean {
 }
 
 /** 2–4 name words (the first capitalised), nothing else but spaces. */
-function nameOnly(text: string, cues: BoilerplateCues): string | null {
+function nameOnly(text: string, cues: BoilerplateCues, lang: LanguageCues): string | null {
   const t = text.trim().replace(/[,.;]$/, '');
   if (/[!?:;"“”()\d@/|]|[\p{L}\p{M}]{2}\./u.test(t)) return null;
   const words = t.split(/\s+/);
   if (words.length < 2 || words.length > 4) return null;
   if (!/^\p{Lu}/u.test(words[0]!) || !words.every((w) => isNameWord(w, cues))) return null;
-  if (words.some((w) => loadLanguageCues().english.has(w.toLowerCase()))) return null;
+  if (words.some((w) => lang.english.has(w.toLowerCase()))) return null;
   return t;
 }
 
@@ -202,7 +204,7 @@ function firstSentence(t: string): string {
 }
 
 /** Judges every line; the result has one entry per line (undefined: prose). */
-function classifyLines(lines: readonly ContentLine[], meta: ArticleMeta, cues: BoilerplateCues, english = true): (Hit | undefined)[] {
+function classifyLines(lines: readonly ContentLine[], meta: ArticleMeta, cues: BoilerplateCues, lang: LanguageCues, english = true): (Hit | undefined)[] {
   const n = lines.length;
   const titleIndex = meta.title ? Math.max(0, lines.findIndex((l) => norm(l.text) === norm(meta.title!))) : 0;
   const title = lines[titleIndex] ? norm(lines[titleIndex].text) : '';
@@ -313,7 +315,7 @@ function classifyLines(lines: readonly ContentLine[], meta: ArticleMeta, cues: B
     }
     const dash = /^[-–—]\s*(.+)$/.exec(t);
     if (dash) {
-      const name = nameOnly(dash[1]!, cues);
+      const name = nameOnly(dash[1]!, cues, lang);
       if (name) return { reason: 'byline', rule: 'dash and a name', author: name };
     }
     return undefined;
@@ -334,12 +336,11 @@ function classifyLines(lines: readonly ContentLine[], meta: ArticleMeta, cues: B
     if (hits[i]) continue;
     // name-only lines near the top (bylines without "By")
     if (nearTop(i)) {
-      const name = nameOnly(t, cues);
+      const name = nameOnly(t, cues, lang);
       if (name && norm(name) !== title) hits[i] = { reason: 'byline', rule: 'name alone near the top', author: name };
     }
   }
   // Lines in another language than the (English) article: checked last, never on the title.
-  const lang = loadLanguageCues();
   for (let i = 0; i < n && english; i++) {
     if (hits[i] || i === titleIndex) continue;
     const foreign = foreignLanguage(lines[i]!.text, lang);
@@ -404,7 +405,7 @@ const LEXICONS_ARE_ENGLISH = "parallax's analyses are written for English, so it
  * letters outside the Latin script (Cyrillic, Arabic, CJK ... have no function-word list), then
  * function words. Null when English or undecided. Judged on the first 10,000 characters.
  */
-export function articleLanguage(lines: readonly string[]): { code: string; notice: string } | null {
+export function articleLanguage(lines: readonly string[], lang: LanguageCues = loadLanguageCues()): { code: string; notice: string } | null {
   // The first 10,000 characters are evidence enough (and keep this linear in nothing but them).
   const text = lines.join('\n').slice(0, 10_000);
   // Most articles have no letter outside the Latin script: their scripts need no count.
@@ -412,7 +413,6 @@ export function articleLanguage(lines: readonly string[]): { code: string; notic
     const script = mostlyOtherScript(text);
     if (script) return script;
   }
-  const lang = loadLanguageCues();
   const index = languageIndex(lang);
   const hits = new Map<string, number>();
   let words = 0;
@@ -480,12 +480,14 @@ function mostlyOtherScript(text: string): { code: string; notice: string } | nul
 
 const LATIN = /^\p{Script=Latin}$/u;
 
-let wordLanguages: Map<string, string[]> | undefined;
-/** Function word → the (non-English) languages listing it. */
-function languageIndex(lang: ReturnType<typeof loadLanguageCues>): Map<string, string[]> {
-  if (!wordLanguages) {
-    wordLanguages = new Map();
-    for (const [code, set] of lang.others) for (const w of set) wordLanguages.set(w, [...(wordLanguages.get(w) ?? []), code]);
+const wordLanguages = new WeakMap<LanguageCues, Map<string, string[]>>();
+/** Function word → the (non-English) languages listing it (per set of cues). */
+function languageIndex(lang: LanguageCues): Map<string, string[]> {
+  let index = wordLanguages.get(lang);
+  if (!index) {
+    index = new Map();
+    for (const [code, set] of lang.others) for (const w of set) index.set(w, [...(index.get(w) ?? []), code]);
+    wordLanguages.set(lang, index);
   }
-  return wordLanguages;
+  return index;
 }

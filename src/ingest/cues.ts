@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import type { LexiconRecord } from '../core/types.js';
 import { readYamlData } from '../core/yaml-copy.js';
 import { PACKAGE_ROOT } from '../core/version.js';
+import { dataLoader, type Lexicons } from '../lexicons/index.js';
 
 /** The folder holding the ingest cue files. */
 export const INGEST_LEXICONS = resolve(PACKAGE_ROOT, 'lexicons', 'ingest');
@@ -180,14 +181,14 @@ function furnitureClasses(v: unknown, file: string): Map<string, (typeof FURNITU
   return out;
 }
 
-let boilerplateCues: BoilerplateCues | undefined;
-let languageCues: LanguageCues | undefined;
+/** The compiled boilerplate cues (read once), as extended by word classes of the loaded lexicons (see withUserData). */
+export const loadBoilerplateCues: (lexicons?: Lexicons) => BoilerplateCues = dataLoader(
+  () => ({ data: readCueFile('boilerplate.yml'), raw: '' }),
+  (d) => compileBoilerplate(d as Record<string, unknown>),
+);
 
-/** The compiled boilerplate cues (loaded on first call). */
-export function loadBoilerplateCues(): BoilerplateCues {
-  if (boilerplateCues) return boilerplateCues;
+function compileBoilerplate(d: Record<string, unknown>): BoilerplateCues {
   const f = 'boilerplate.yml';
-  const d = readCueFile(f);
   const get = (k: string) => list(d, k, f);
   const monthData = d['months'] as Record<string, unknown> | undefined;
   const months = new Map<string, number>();
@@ -220,7 +221,7 @@ export function loadBoilerplateCues(): BoilerplateCues {
   const agencies = get('credit_agencies');
   const agencyAlt = alternation(agencies);
   const socials = get('social_networks');
-  boilerplateCues = {
+  return {
     bylinePrefix: wordsRegex(get('byline_prefixes'), '^\\s*', '\\s*:?\\s+'),
     bioVerb: wordsRegex(get('bio_verbs')),
     bioRole: wordsRegex(get('bio_roles')),
@@ -258,14 +259,16 @@ export function loadBoilerplateCues(): BoilerplateCues {
     bottomLines: num(d, 'bottom_lines', f),
     triggers,
   };
-  return boilerplateCues;
 }
 
-/** The per-language function words (loaded on first call). */
-export function loadLanguageCues(): LanguageCues {
-  if (languageCues) return languageCues;
+/** The per-language function words (read once), as extended by word classes of the loaded lexicons (see withUserData). */
+export const loadLanguageCues: (lexicons?: Lexicons) => LanguageCues = dataLoader(
+  () => ({ data: readCueFile('function-words.yml'), raw: '' }),
+  (d) => compileLanguages(d as Record<string, unknown>),
+);
+
+function compileLanguages(d: Record<string, unknown>): LanguageCues {
   const f = 'function-words.yml';
-  const d = readCueFile(f);
   const langs = d['languages'] as Record<string, unknown> | undefined;
   if (!langs || !('en' in langs)) throw new Error(`lexicons/ingest/${f}: "languages" must have an "en" list`);
   const english = new Set(list(langs, 'en', f));
@@ -274,7 +277,7 @@ export function loadLanguageCues(): LanguageCues {
     if (code === 'en') continue;
     others.set(code, new Set(list(langs, code, f).filter((w) => !english.has(w))));
   }
-  languageCues = {
+  return {
     minWords: num(d, 'min_words', f),
     minHits: num(d, 'min_hits', f),
     ratio: num(d, 'ratio', f),
@@ -282,5 +285,4 @@ export function loadLanguageCues(): LanguageCues {
     english,
     others,
   };
-  return languageCues;
 }

@@ -15,7 +15,8 @@ import type { Readability as ReadabilityType } from '@mozilla/readability';
 import type { DefaultTreeAdapterMap } from 'parse5';
 import { InputError } from '../core/errors.js';
 import type { ArticleMeta, BoilerplateReason, BoilerplateSpan, SourceDocument, Span } from '../core/types.js';
-import { loadBoilerplateCues } from './cues.js';
+import type { Lexicons } from '../lexicons/index.js';
+import { loadBoilerplateCues, type BoilerplateCues } from './cues.js';
 
 /** The HTML libraries, loaded on the first HTML file (a run over .txt/.md never loads them). */
 interface HtmlLibraries {
@@ -80,12 +81,12 @@ interface Furniture {
 }
 
 /** The furniture an element is by its tag (<figcaption>, <pre>) or its class names (lexicons/ingest/boilerplate.yml furniture_classes), or null. */
-function furnitureOf(el: Element, id: number): Furniture | null {
+function furnitureOf(el: Element, id: number, cues: BoilerplateCues): Furniture | null {
   if (el.tagName === 'figcaption') return { reason: 'caption', rule: 'inside <figcaption>', id, byClass: false };
   if (el.tagName === 'pre') return { reason: 'markup', rule: 'preformatted code block (<pre>)', id, byClass: false };
   const cls = attr(el, 'class');
   if (!cls) return null;
-  const classes = loadBoilerplateCues().furnitureClasses;
+  const classes = cues.furnitureClasses;
   for (const name of cls.toLowerCase().split(/\s+/)) {
     if (/^(?:no|not|without|has|with|hide|hidden)[-_]/.test(name)) continue; // "no_caption", "has-caption": a state, not the thing
     for (const part of name.split(/[_-]+/)) {
@@ -102,7 +103,7 @@ const collapse = (s: string) => s.replace(/[\s\u00a0]+/g, ' ').trim();
  * Splits a tree into units, in document order. With `located`, only text nodes with a source
  * range. Iterative (an explicit stack), so deeply nested pages do not exhaust the call stack.
  */
-function unitsOf(root: Node, located: boolean): Unit[] {
+function unitsOf(root: Node, located: boolean, cues: BoilerplateCues): Unit[] {
   const units: Unit[] = [];
   let current: Unit | null = null;
   let skipped = false; // a skipped element since the last text node of the current unit
@@ -150,7 +151,7 @@ function unitsOf(root: Node, located: boolean): Unit[] {
     const h = heading || /^h[1-6]$/.test(tag);
     const c = chrome || CHROME.has(tag);
     // only block elements (their own units) are furniture: an inline <span class="credit"> inside a paragraph stays with it
-    const f = furniture ?? (block ? furnitureOf(node as Element, elementId++) : null);
+    const f = furniture ?? (block ? furnitureOf(node as Element, elementId++, cues) : null);
     for (let k = node.childNodes.length - 1; k >= 0; k--) stack.push({ node: node.childNodes[k]!, heading: h, chrome: c, furniture: f, exit: false });
   }
   close();
@@ -260,7 +261,8 @@ export function htmlNesting(text: string): number {
 }
 
 /** Reads an HTML article: content = the main text's text nodes, offsets into the raw HTML. */
-export function readHtml(path: string, text: string): SourceDocument {
+export function readHtml(path: string, text: string, lexicons?: Lexicons): SourceDocument {
+  const cues = loadBoilerplateCues(lexicons);
   const nesting = htmlNesting(text);
   if (nesting > MAX_HTML_NESTING) {
     throw new InputError('HTML is nested too deeply', {
@@ -273,7 +275,7 @@ export function readHtml(path: string, text: string): SourceDocument {
   const { parse, parseFragment, Readability, parseHTML } = html();
   const tree = parse(text, { sourceCodeLocationInfo: true });
   const meta = pageMeta(tree);
-  const source = unitsOf(tree, true);
+  const source = unitsOf(tree, true, cues);
 
   let article: ReturnType<ReadabilityType<string>['parse']> = null;
   try {
@@ -286,7 +288,7 @@ export function readHtml(path: string, text: string): SourceDocument {
     article = null; // Readability gives up on some pages; fall back to every text block below
   }
   const kept = new Map<string, number>();
-  const keptUnits = article?.content ? unitsOf(parseFragment(article.content), false) : [];
+  const keptUnits = article?.content ? unitsOf(parseFragment(article.content), false, cues) : [];
   for (const u of keptUnits) kept.set(u.text, (kept.get(u.text) ?? 0) + 1);
   const byline = collapse(article?.byline ?? '');
   const title = collapse(article?.title || meta.title || '');
@@ -317,7 +319,7 @@ export function readHtml(path: string, text: string): SourceDocument {
   source.forEach((u, i) => {
     if (isContent[i] && u.furniture) furnitureWords.set(u.furniture.id, (furnitureWords.get(u.furniture.id) ?? 0) + u.text.split(' ').length);
   });
-  const { furnitureMaxWords } = loadBoilerplateCues();
+  const { furnitureMaxWords } = cues;
   const furnitureAt = source.map((u, i) => (isContent[i] && u.furniture && (!u.furniture.byClass || furnitureWords.get(u.furniture.id)! <= furnitureMaxWords) ? u.furniture : null));
   const furniture: BoilerplateSpan[] = [];
   // a page whose whole text is furniture (an article saved inside <pre>) keeps it

@@ -3,6 +3,7 @@
  */
 import { sortSpans, subtractSpans, trimSpan } from '../core/spans.js';
 import type { ArticleMeta, BoilerplateSpan, SourceDocument, Span } from '../core/types.js';
+import type { Lexicons } from '../lexicons/index.js';
 import { analyseBoilerplate } from './boilerplate.js';
 
 export { readSource, EXTENSIONS, DEFAULT_MAX_BYTES } from './read.js';
@@ -20,9 +21,9 @@ export interface Segmented {
   language: string | null;
 }
 
-/** Splits a document's content into body (prose) and boilerplate spans, and completes its metadata. */
-export function segment(doc: SourceDocument): Segmented {
-  const detected = analyseBoilerplate(doc);
+/** Splits a document's content into body (prose) and boilerplate spans, and completes its metadata (with the cues as extended by `lexicons`). */
+export function segment(doc: SourceDocument, lexicons?: Lexicons): Segmented {
+  const detected = analyseBoilerplate(doc, lexicons);
   const boilerplate = sortSpans([...doc.excluded, ...detected.spans]);
   const raw = subtractSpans(doc.content, boilerplate);
   const body: Span[] = [];

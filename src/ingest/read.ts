@@ -8,6 +8,7 @@ import { InputError } from '../core/errors.js';
 import type { ArticleFormat, ArticleMeta, SourceDocument } from '../core/types.js';
 import { lineColumn } from '../core/spans.js';
 import { parseFrontMatter } from './front-matter.js';
+import type { Lexicons } from '../lexicons/index.js';
 import { readHtml } from './html.js';
 
 /** Extensions parallax reads, and the format each maps to. */
@@ -25,6 +26,8 @@ export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
 
 export interface ReadOptions {
   maxBytes?: number;
+  /** The loaded lexicons, whose word classes may extend the ingest cues (see withUserData). */
+  lexicons?: Lexicons;
 }
 
 const EMPTY_META: ArticleMeta = { title: null, outlet: null, author: null, date: null, url: null };
@@ -140,7 +143,7 @@ export function readSource(path: string, options: ReadOptions = {}): SourceDocum
       hint: 'remove the file or paste the article into it',
     });
   }
-  if (format === 'html') return readHtml(path, text);
+  if (format === 'html') return readHtml(path, text, options.lexicons);
   if (format === 'md') {
     const fm = parseFrontMatter(text, path);
     if (fm) {

@@ -59,6 +59,68 @@ export function wordClass(lexicons: Lexicons, id: string): ReadonlySet<string> {
 const wordClassMemo = new WeakMap<Lexicons, Map<string, Set<string>>>();
 const EMPTY_CLASS: ReadonlySet<string> = new Set();
 
+/**
+ * A data file read by its own loader (lexicons/align/*.yml, lexicons/ingest/*.yml) as extended by
+ * the loaded lexicons, with the same mechanism as a word class: a `word-classes` entry whose id is
+ * `<file id>.<field>` adds its phrases to that list of the file (`align-time.weekdays`,
+ * `align-predicates.currency-words`, `align-paraphrases.sets.die`, `ingest-boilerplate.bio-roles`,
+ * `ingest-function-words.languages.sv`). The field walks the data: a mapping's key (`-` standing
+ * for the file's `_`), or the `id` of
+ * an entry of a list of mappings (a new entry `{ id, words }` when none has it), ending at a list of
+ * words or at a mapping's `words`. `parse` reads the extended data; the result is memoised per loaded
+ * lexicon set and file. Without such an entry (or without `lexicons`), `bundled` itself.
+ */
+export function withUserData<T>(lexicons: Lexicons | undefined, fileId: string, bundled: T, data: unknown, parse: (data: unknown) => T): T {
+  if (!lexicons) return bundled;
+  const extensions = lexicons.entries(WORD_CLASSES).filter((e) => e.id.startsWith(`${fileId}.`));
+  if (extensions.length === 0) return bundled;
+  let memo = userDataMemo.get(lexicons);
+  if (!memo) userDataMemo.set(lexicons, (memo = new Map<string, unknown>()));
+  if (memo.has(fileId)) return memo.get(fileId) as T;
+  const copy = structuredClone(data) as Record<string, unknown>;
+  for (const e of extensions) {
+    const fail = (found: string): never => {
+      throw new InputError(`word class ${e.id} names no list of ${fileId}`, { file: e.file, line: e.line, expected: `${fileId}.<field> naming a list of words of that file`, found, hint: 'see "User data" in README.md' });
+    };
+    let at: unknown = copy;
+    for (const key of e.id.slice(fileId.length + 1).split('.')) {
+      if (Array.isArray(at)) {
+        const list = at as { id?: unknown; words?: unknown }[];
+        at = list.find((x) => x?.id === key) ?? list[list.push({ id: key, words: [] }) - 1];
+      } else if (at && typeof at === 'object') {
+        const o = at as Record<string, unknown>;
+        const k = key in o ? key : key.replace(/-/g, '_'); // entry ids are kebab-case: currency-words → currency_words
+        if (!(k in o)) fail(`no field "${key}"`);
+        at = o[k];
+      } else fail(`"${key}" inside a value that is not a mapping or a list`);
+    }
+    if (at && typeof at === 'object' && !Array.isArray(at) && Array.isArray((at as { words?: unknown }).words)) at = (at as { words: unknown[] }).words;
+    if (!Array.isArray(at) || at.some((x) => typeof x === 'object')) fail('a value that is not a list of words');
+    (at as unknown[]).push(...e.phrases.filter((p) => !(at as unknown[]).includes(p)));
+  }
+  const value = parse(copy);
+  memo.set(fileId, value);
+  return value;
+}
+const userDataMemo = new WeakMap<Lexicons, Map<string, unknown>>();
+
+/**
+ * The loader of one data file with its own parser (lexicons/align, lexicons/ingest): read and
+ * parsed once per process, then as extended by the loaded lexicons (`withUserData`; the file's id
+ * is its `id` field). `parse` gets the data and the file's text (for its sha256).
+ */
+export function dataLoader<T>(read: () => { data: unknown; raw: string }, parse: (data: unknown, raw: string) => T): (lexicons?: Lexicons) => T {
+  let bundled: { value: T; data: unknown; raw: string } | undefined;
+  return (lexicons) => {
+    if (!bundled) {
+      const { data, raw } = read();
+      bundled = { value: parse(data, raw), data, raw };
+    }
+    const { value, data, raw } = bundled;
+    return withUserData(lexicons, String((data as { id?: unknown } | null)?.id), value, data, (d) => parse(d, raw));
+  };
+}
+
 /** Categories produced by rules rather than lexicon entries (they can be disabled too). */
 export const RULE_CATEGORIES = ['scare-quotes', 'agentless-evaluation', 'reporting-verb'] as const;
 
@@ -441,7 +503,9 @@ export function findExampleFailures(lexicons: Lexicons, entries: readonly Lexico
   const tokenised = tokenisePhrases(cases.map((c) => c.example));
   return cases.filter((c, i) => {
     const words = c.entry.kind === WORD_CLASSES ? new Set(c.entry.phrases.map((p) => p.toLowerCase())) : null;
-    const hit = words ? tokenised[i]!.some((t) => words.has(t.normal) || words.has(t.lemma)) : lexicons.match({ tokens: tokenised[i]! }, c.entry.kind).some((m) => m.entry === c.entry);
+    // A class extending a data file (withUserData) may hold phrases: the example holds one as written.
+    const phrase = () => c.entry.phrases.some((p) => /\s/.test(p) && c.example.toLowerCase().includes(p.toLowerCase()));
+    const hit = words ? tokenised[i]!.some((t) => words.has(t.normal) || words.has(t.lemma)) || phrase() : lexicons.match({ tokens: tokenised[i]! }, c.entry.kind).some((m) => m.entry === c.entry);
     return hit !== (c.expected === 'match');
   });
 }

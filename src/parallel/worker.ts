@@ -28,7 +28,7 @@ try {
   const pipeline = await import('../pipeline/article.js');
   const { loadLexicons } = await import('../lexicons/index.js');
   const lexicons: Lexicons = loadLexicons(options);
-  prepare = (path) => pipeline.prepareArticle(path, options);
+  prepare = (path) => pipeline.prepareArticle(path, options, lexicons);
   analyse = (article) => pipeline.analyseArticle(article, lexicons, options);
   port.on('message', (task: { run: number; i: number; path: string }) => {
     let article: AnalysedArticle;

@@ -31,16 +31,16 @@ export interface AnalysisChoice {
   disableAnalyses?: string[];
 }
 
-/** One article read, segmented and tokenised; `id` is assigned later. */
-export function prepareArticle(path: string, options: AnalyseOptions = {}): AnalysedArticle {
-  return withArticleBudget(path, options, (budget) => prepareWithin(path, options, budget));
+/** One article read, segmented and tokenised (ingest cues as extended by `lexicons`, see withUserData); `id` is assigned later. */
+export function prepareArticle(path: string, options: AnalyseOptions = {}, lexicons?: Lexicons): AnalysedArticle {
+  return withArticleBudget(path, options, (budget) => prepareWithin(path, options, budget, lexicons));
 }
 
-function prepareWithin(path: string, options: AnalyseOptions, budget: ArticleBudget): AnalysedArticle {
+function prepareWithin(path: string, options: AnalyseOptions, budget: ArticleBudget, lexicons: Lexicons | undefined): AnalysedArticle {
   budget.check('read');
-  const doc = readSource(path, options.maxBytes === undefined ? {} : { maxBytes: options.maxBytes });
+  const doc = readSource(path, { ...(options.maxBytes === undefined ? {} : { maxBytes: options.maxBytes }), ...(lexicons ? { lexicons } : {}) });
   budget.check('boilerplate');
-  const { body, boilerplate, meta, notices, language } = segment(doc);
+  const { body, boilerplate, meta, notices, language } = segment(doc, lexicons);
   const fetchedFrom = options.pageUrls?.[path];
   if (fetchedFrom) meta.url = fetchedFrom;
   // The outlet in the stated order (ingest/outlets.ts); segment's own guess is the copyright line's.
