@@ -22,7 +22,7 @@
 import { firstStartingAt } from '../core/spans.js';
 import { checkBudget } from '../core/limits.js';
 import type { AnalysedArticle, Assigned, Sentence, Span, Token, UnsourcedFinding } from '../core/types.js';
-import type { Lexicons } from '../lexicons/index.js';
+import { type Lexicons, wordClass } from '../lexicons/index.js';
 import type { AttributionDraft } from './attribution/index.js';
 import { firstQuotationEndingAfter, quotationsOf, type Quotation } from './quotes.js';
 
@@ -56,7 +56,10 @@ type Role =
   | 'record-verb'
   | 'document-noun'
   | 'provision-noun'
-  | 'comment-request';
+  | 'comment-request'
+  // word classes of lexicons/attribution-words.yml, marked on the tokens they hold
+  | 'subordinate-opener'
+  | 'verb-negator';
 
 /** For each token, the roles of the `unsourced` lexicon entries whose phrase starts there. */
 function rolesOf(article: AnalysedArticle, lexicons: Lexicons): Map<number, Set<string>> {
@@ -67,6 +70,17 @@ function rolesOf(article: AnalysedArticle, lexicons: Lexicons): Map<number, Set<
     if (!r) roles.set(m.tokenStart, (r = new Set()));
     r.add(m.entry.category);
   }
+  const mark = (k: number, role: Role) => {
+    let r = roles.get(k);
+    if (!r) roles.set(k, (r = new Set()));
+    r.add(role);
+  };
+  const openers = wordClass(lexicons, 'subordinate-opener');
+  const negators = wordClass(lexicons, 'verb-negator');
+  article.tokens.forEach((t, k) => {
+    if (openers.has(t.normal)) mark(k, 'subordinate-opener');
+    if (negators.has(t.normal)) mark(k, 'verb-negator');
+  });
   return roles;
 }
 
@@ -252,8 +266,6 @@ function coverage(article: AnalysedArticle, attributions: readonly AttributionDr
   return c;
 }
 
-/** Words that negate a verb just before it ("did not say", "never claimed"): a refused or denied report reports nothing. */
-const NEGATIONS = new Set(['not', "n't", 'never', 'no']);
 
 /**
  * Sentences that report what someone said, wrote or concluded with a reporting verb of the
@@ -273,7 +285,7 @@ function uncoveredReports(article: AnalysedArticle, skip: Uint8Array, inQuote: U
     if (!r.has('communication-verb') || t.pos !== 'VERB' || skip[k] || /ing$/.test(t.normal)) continue; // a finite verb, not a participle of a side clause
     const s = sentences[t.sentence]!;
     // the subject may be the source of an attribution built from the words after ("The ministry sent a letter … asking …")
-    if (!hasSubject(tokens, s.tokenStart, k) || NEGATIONS.has(tokens[k - 1]?.normal ?? '') || NEGATIONS.has(tokens[k - 2]?.normal ?? '')) continue;
+    if (!hasSubject(tokens, s.tokenStart, k) || negated(roles, k)) continue;
     let noun = -1;
     for (let j = k + 1; j <= k + 4 && j < s.tokenEnd; j++) if (roles.get(j)?.has('communication-noun') && tokens[j]!.pos === 'NOUN') noun = j;
     if (noun < 0) continue;
@@ -291,7 +303,7 @@ function uncoveredReports(article: AnalysedArticle, skip: Uint8Array, inQuote: U
     const t = tokens[k]!;
     if (t.pos !== 'VERB' || skip[k]) continue;
     const s = sentences[t.sentence]!;
-    if (NEGATIONS.has(tokens[k - 1]?.normal ?? '') || NEGATIONS.has(tokens[k - 2]?.normal ?? '')) continue;
+    if (negated(roles, k)) continue;
     // active, not a passive participle ("is seen as", "was decided"), and followed by what it reports: that, a quotation or a colon
     let p = k - 1;
     while (p >= s.tokenStart && tokens[p]!.pos === 'ADV') p--;
@@ -307,7 +319,8 @@ function uncoveredReports(article: AnalysedArticle, skip: Uint8Array, inQuote: U
 }
 
 /** True when token `k` is negated by one of the two words before it. */
-const negated = (tokens: Token[], k: number): boolean => NEGATIONS.has(tokens[k - 1]?.normal ?? '') || NEGATIONS.has(tokens[k - 2]?.normal ?? '');
+/** True when one of the two words before token `k` negates it (class verb-negator: "did not say", "never claimed"): a refused or denied report reports nothing. */
+const negated = (roles: Map<number, Set<string>>, k: number): boolean => roles.get(k - 1)?.has('verb-negator') === true || roles.get(k - 2)?.has('verb-negator') === true;
 
 /**
  * Sentences ending in a reporting clause the attribution stage did not build: after the last
@@ -323,6 +336,7 @@ function tailReports(article: AnalysedArticle, inQuote: Uint8Array, lexicons: Le
   const verbs = new Set<string>();
   for (const e of lexicons.entries('reporting-verbs')) for (const p of e.phrases) if (!p.includes(' ')) verbs.add(p);
   const at = new Set(lexicons.match(article, 'reporting-verbs').map((m) => m.tokenStart));
+  const openers = wordClass(lexicons, 'subordinate-opener');
   const out: number[] = [];
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k]!;
@@ -332,7 +346,7 @@ function tailReports(article: AnalysedArticle, inQuote: Uint8Array, lexicons: Le
     let noun = false;
     while (comma > s.tokenStart && tokens[comma]!.text !== ',') {
       const w = tokens[comma]!;
-      if (w.pos === 'VERB' || w.pos === 'AUX' || w.pos === 'SCONJ' || w.pos === 'PRON' || CLAUSE_OPENERS.has(w.normal) || w.type === 'punctuation') break;
+      if (w.pos === 'VERB' || w.pos === 'AUX' || w.pos === 'SCONJ' || w.pos === 'PRON' || openers.has(w.normal) || w.type === 'punctuation') break;
       if (w.pos === 'NOUN' || w.pos === 'PROPN') noun = true;
       comma--;
     }
@@ -373,10 +387,10 @@ function characterisations(article: AnalysedArticle, skip: Uint8Array, inQuote: 
     const prep = JUDGING.find(([role]) => r.has(role))?.[1];
     // a tagger may read the verb after a name as a noun ("Smith cast the mayor as …")
     const verb = t.pos === 'VERB' || (t.pos === 'NOUN' && ['PROPN', 'PRON'].includes(tokens[k - 1]?.pos ?? '') && ['DET', 'PROPN', 'PRON'].includes(tokens[k + 1]?.pos ?? ''));
-    if (!prep || !verb || skip[k] || negated(tokens, k)) continue;
+    if (!prep || !verb || skip[k] || negated(roles, k)) continue;
     const s = sentences[t.sentence]!;
     // the subject may be the source of an attribution built from the words after ("…, claiming …")
-    if (!hasSubject(tokens, s.tokenStart, k, inQuote) || inSubordinate(tokens, s.tokenStart, k, inQuote)) continue;
+    if (!hasSubject(tokens, s.tokenStart, k, inQuote) || inSubordinate(s.tokenStart, k, inQuote, roles)) continue;
     for (let j = k + 1; j <= k + 8 && j < s.tokenEnd; j++) {
       const w = tokens[j]!;
       if (w.text === ';' || w.text === ',' || w.pos === 'VERB') break;
@@ -401,7 +415,7 @@ function speechActs(article: AnalysedArticle, skip: Uint8Array, inQuote: Uint8Ar
     const t = tokens[k]!;
     if (!r.has('speech-act') || skip[k]) continue;
     const from = sentences[t.sentence]!.tokenStart;
-    if (hasSubject(tokens, from, k, inQuote) && !inSubordinate(tokens, from, k, inQuote)) out.push(t.sentence);
+    if (hasSubject(tokens, from, k, inQuote) && !inSubordinate(from, k, inQuote, roles)) out.push(t.sentence);
   }
   return out;
 }
@@ -416,7 +430,7 @@ function documentReports(article: AnalysedArticle, skip: Uint8Array, roles: Map<
   const out: number[] = [];
   for (const [k, r] of roles) {
     const t = tokens[k]!;
-    if (!r.has('record-verb') || t.pos !== 'VERB' || skip[k] || negated(tokens, k) || tokens[k - 1]?.normal === 'to') continue;
+    if (!r.has('record-verb') || t.pos !== 'VERB' || skip[k] || negated(roles, k) || tokens[k - 1]?.normal === 'to') continue;
     const s = sentences[t.sentence]!;
     // the verb's clause: back to the sentence start or a semicolon
     for (let j = k - 1; j >= s.tokenStart && tokens[j]!.text !== ';'; j--) {
@@ -445,7 +459,7 @@ function commentRequests(article: AnalysedArticle, inQuote: Uint8Array, roles: M
     for (let j = k - 1; j >= s.tokenStart; j--) {
       const w = tokens[j]!;
       if (w.text === ';' || (w.text === ',' && tokens[j + 1]!.pos === 'CCONJ')) break;
-      if (!inQuote[j] && (NEGATIONS.has(w.normal) || w.lemma === 'decline' || w.lemma === 'refuse')) {
+      if (!inQuote[j] && (roles.get(j)?.has('verb-negator') || w.lemma === 'decline' || w.lemma === 'refuse')) {
         out.push(t.sentence);
         break;
       }
@@ -474,15 +488,13 @@ function provisionOpenings(article: AnalysedArticle, roles: Map<number, Set<stri
   return out;
 }
 
-/** Words that open a subordinate or relative clause ("where voters describe themselves as", "what he described as"). */
-const CLAUSE_OPENERS = new Set(['who', 'whom', 'whose', 'which', 'that', 'where', 'when', 'what', 'while', 'whereas', 'although', 'though', 'because', 'if', 'as', 'since']);
-
 /**
- * True when token `k` may lie in a subordinate or relative clause: a clause opener outside
- * `skip` before it in the sentence (precision first: the main clause may be the writer's claim).
+ * True when token `k` may lie in a subordinate or relative clause: a clause opener (word class
+ * subordinate-opener) outside `skip` before it in the sentence (precision first: the main clause
+ * may be the writer's claim).
  */
-function inSubordinate(tokens: Token[], from: number, k: number, skip: Uint8Array): boolean {
-  for (let j = from; j < k; j++) if (!skip[j] && CLAUSE_OPENERS.has(tokens[j]!.normal)) return true;
+function inSubordinate(from: number, k: number, skip: Uint8Array, roles: Map<number, Set<string>>): boolean {
+  for (let j = from; j < k; j++) if (!skip[j] && roles.get(j)?.has('subordinate-opener')) return true;
   return false;
 }
 
