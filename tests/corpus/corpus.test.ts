@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCorpus } from '../../src/corpus/run.js';
 import { dateFactor, groupStories } from '../../src/corpus/group.js';
-import { evaluateGrouping } from '../../src/eval/alignment.js';
+import { evaluateGrouping } from '../../src/eval/grouping.js';
 
 const REPO = resolve(__dirname, '../..');
 const DATASETS = resolve(process.env['PARALLAX_DATASETS'] ?? resolve(REPO, '../shared/datasets'));
