@@ -9,6 +9,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
+import { InputError } from '../core/errors.js';
 import { prepareArticle } from '../pipeline.js';
 import { groupStories, type GroupOptions } from '../corpus/group.js';
 import { storyInputOf, type StoryInput } from '../corpus/features.js';
@@ -112,4 +113,79 @@ export function run(datasets: string): void {
     console.log(`  ${''.padEnd(11)} ${g.stories} stories; mixed stories: ${g.mixed.length}`);
     for (const m of g.mixed) console.log(`    mixed: ${m.join(' ')}`);
   }
+  // Sanity: folders of mostly unrelated articles, text only (no dates, neutral file names).
+  for (const [name, items] of [
+    ['PolNeAR dev (84 election-news articles, 2016)', polnearTexts(datasets, 'dev')],
+    ['web pages (16 unrelated pages)', webPageTexts(datasets)],
+  ] as const) {
+    const stories = groupTexts(items);
+    console.log(`  sanity, text only — ${name}: ${stories.length} stories of two or more (${stories.reduce((s, x) => s + x.members.length, 0)} articles)`);
+    for (const s of stories) console.log(`    [${s.spanDays === null ? 'dates unknown' : `${s.spanDays} days apart`}] ${s.members.join(' · ')}`);
+  }
+}
+
+/** A story of two or more articles in a sanity-check folder: the members' labels (from the caller) and how many days apart their known dates lie. */
+export interface SanityStory {
+  members: string[];
+  spanDays: number | null;
+}
+
+/**
+ * Groups the given texts (copied under neutral names, so no date or outlet is read from a file
+ * name: text only) and returns the stories of two or more. `items` hold the text, a label to
+ * show and a known date (for the span only; grouping never sees it).
+ */
+export function groupTexts(items: readonly { text: string; label: string; date: string | null; ext?: string }[], options: Partial<GroupOptions> = {}): SanityStory[] {
+  const dir = mkdtempSync(join(tmpdir(), 'parallax-group-'));
+  try {
+    const paths = items.map((it, i) => {
+      const p = join(dir, `${String(i).padStart(5, '0')}.${it.ext ?? 'txt'}`);
+      writeFileSync(p, it.text);
+      return p;
+    });
+    // Pages with no article text are skipped, as corpus mode skips them.
+    const inputs = paths.flatMap((p) => {
+      try {
+        return [storyInputOf(prepareArticle(p))];
+      } catch (e) {
+        if (e instanceof InputError) return [];
+        throw e;
+      }
+    });
+    const byPath = new Map(paths.map((p, i) => [p, items[i]!]));
+    return groupStories(inputs, options)
+      .filter((s) => s.members.length > 1)
+      .map((s) => {
+        const its = s.members.map((m) => byPath.get(inputs[m]!.path)!);
+        const days = its.map((x) => (x.date ? Date.parse(`${x.date}T00:00:00Z`) / 86_400_000 : NaN)).filter((d) => Number.isFinite(d));
+        return { members: its.map((x) => x.label), spanDays: days.length > 1 ? Math.max(...days) - Math.min(...days) : null };
+      });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** PolNeAR texts of one split with their metadata (publisher, date, title); text only for grouping. */
+export function polnearTexts(datasets: string, split: 'train' | 'dev'): { text: string; label: string; date: string | null }[] {
+  const root = join(datasets, 'polnear');
+  const meta = new Map<string, { publisher: string; date: string; title: string }>();
+  for (const line of readFileSync(join(root, 'metadata.tsv'), 'utf8').split('\n').slice(1)) {
+    const c = line.split('\t');
+    if (c.length > 7) meta.set(c[1]!, { publisher: c[4]!, date: c[5]!, title: c[7]! });
+  }
+  return readdirSync(join(root, split, 'text'))
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((f) => {
+      const m = meta.get(f.replace(/\.txt$/, ''));
+      return { text: readFileSync(join(root, split, 'text', f), 'utf8'), label: m ? `${m.publisher} ${m.date} ${m.title}` : f, date: m?.date ?? null };
+    });
+}
+
+/** The saved web pages (source HTML), unrelated to each other. */
+export function webPageTexts(datasets: string): { text: string; label: string; date: null; ext: string }[] {
+  const root = join(datasets, 'web-pages');
+  return readdirSync(root)
+    .sort()
+    .map((d) => ({ text: readFileSync(join(root, d, 'source.html'), 'utf8'), label: d, date: null, ext: 'html' }));
 }
