@@ -122,6 +122,12 @@ export function run(datasets: string): void {
     console.log(`  sanity, text only — ${name}: ${stories.length} stories of two or more (${stories.reduce((s, x) => s + x.members.length, 0)} articles)`);
     for (const s of stories) console.log(`    [${s.spanDays === null ? 'dates unknown' : `${s.spanDays} days apart`}] ${s.members.join(' · ')}`);
   }
+  // A tuning-half proxy with no story gold: article pairs in stories whose publication dates (from
+  // the metadata, never shown to grouping) lie within 3 days (likely one story) or over 14 days
+  // apart (likely one topic only).
+  const train = groupTexts(polnearTexts(datasets, 'train'));
+  const pairsIn = (keep: (s: SanityStory) => boolean) => train.filter(keep).reduce((n, s) => n + (s.members.length * (s.members.length - 1)) / 2, 0);
+  console.log(`  proxy, text only — PolNeAR train (840 articles; tuning half): ${train.length} stories of two or more; pairs within 3 days ${pairsIn((s) => s.spanDays !== null && s.spanDays <= 3)}, over 14 days apart ${pairsIn((s) => s.spanDays !== null && s.spanDays > 14)}`);
 }
 
 /** A story of two or more articles in a sanity-check folder: the members' labels (from the caller) and how many days apart their known dates lie. */
