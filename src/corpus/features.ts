@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { AnalysedArticle } from '../core/types.js';
 import { termsOf } from '../align/terms.js';
+import { figuresOf } from '../align/figures.js';
 
 export interface StoryInput {
   path: string;
@@ -21,6 +22,8 @@ export interface StoryInput {
   named: Uint8Array;
   /** sha1 of the prose with whitespace collapsed. */
   hash: string;
+  /** Days of the year (1–366, leap-year calendar) of the month-and-day dates the text gives without a year, sorted, distinct. */
+  yearlessDays?: number[];
 }
 
 /** Hash of the article prose (body spans) with whitespace collapsed. */
@@ -47,5 +50,23 @@ export function storyInputOf(a: AnalysedArticle): StoryInput {
     counts: Uint32Array.from(terms, (t) => counts.get(t)!),
     named: Uint8Array.from(terms, (t) => (named.has(t) ? 1 : 0)),
     hash: proseHash(a),
+    yearlessDays: yearlessDays(a),
   };
+}
+
+/** Day of the year (leap-year calendar) of `MM-DD`. */
+const dayOfYear = (md: string): number => (Date.UTC(2000, Number(md.slice(0, 2)) - 1, Number(md.slice(3, 5))) - Date.UTC(2000, 0, 1)) / 86_400_000 + 1;
+
+/** The month-and-day dates written without a year ("June 19", "Jan. 28"): news writes the year only for dates outside the current one. */
+function yearlessDays(a: AnalysedArticle): number[] {
+  const days = new Set<number>();
+  for (const f of figuresOf(a)) {
+    if (f.kind !== 'date' || typeof f.value !== 'string' || f.vague || /\d{4}/.test(f.text)) continue;
+    // A date that opens a name ("the 17 February Brigade") is no date of the story.
+    const next = a.tokens.find((t) => t.start >= f.end);
+    if (next?.pos === 'PROPN') continue;
+    const m = /(\d{2}-\d{2})$/.exec(f.value);
+    if (m) days.add(dayOfYear(m[1]!));
+  }
+  return [...days].sort((x, y) => x - y);
 }

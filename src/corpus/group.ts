@@ -1,7 +1,10 @@
 /**
  * Story grouping: articles about the same story, by the cosine of their tf-idf vectors (idf over
  * the whole collection), damped by the distance between their dates when both are known, and
- * only between articles that share a named participant (topic words alone do not make a story).
+ * only between articles that share a named participant (topic words alone do not make a story)
+ * and whose dates written without a year are not all two months or more apart (news writes the
+ * year only for dates outside the current one, so "June 19" and "Jan. 28" place two reports of
+ * one topic in different happenings).
  * Candidate pairs come from an inverted index over each article's most distinctive terms,
  * skipping terms too common to be distinctive, so the cost grows about linearly with the
  * collection. Independent of input order: inputs are processed in path order.
@@ -17,12 +20,14 @@ export interface GroupOptions {
   graceDays: number;
   /** Days over the grace after which similarity is halved. */
   halfLifeDays: number;
+  /** Days (around the year) that every year-less date of one article lies from every one of the other for them to be different stories; Infinity turns it off. Chosen a priori (two months): any value from 31 to 90 scores the same on both BASIL halves. */
+  yearlessGap: number;
 }
 
 /** Largest document frequency of a term used for candidate search, whatever the collection size. */
 export const MAX_DF = 40;
 
-export const DEFAULT_GROUP_OPTIONS: GroupOptions = { threshold: 0.2, signature: 20, graceDays: 3, halfLifeDays: 14 };
+export const DEFAULT_GROUP_OPTIONS: GroupOptions = { threshold: 0.2, signature: 20, graceDays: 3, halfLifeDays: 14, yearlessGap: 60 };
 
 export interface Story {
   /** Indices into the inputs (as given), sorted by path. */
@@ -72,6 +77,16 @@ export function dateFactor(a: string | null, b: string | null, o: GroupOptions =
   return Math.pow(0.5, over / o.halfLifeDays);
 }
 
+/** True when both articles give year-less dates and none of one lies within `gap` days (around the year) of one of the other. */
+export function yearlessApart(a: readonly number[] | undefined, b: readonly number[] | undefined, gap: number): boolean {
+  if (!a?.length || !b?.length || !Number.isFinite(gap)) return false;
+  for (const x of a) for (const y of b) {
+    const d = Math.abs(x - y);
+    if (Math.min(d, 366 - d) < gap) return false;
+  }
+  return true;
+}
+
 /**
  * Groups articles into stories (every article is in exactly one story; a story may have one
  * article). Stories are ordered by their first member's path.
@@ -116,7 +131,7 @@ export function groupStories(inputs: readonly StoryInput[], options: Partial<Gro
     // Topic words alone do not make a story: two articles must share a named participant (a name
     // in both, distinctive enough to be searched on: in at most maxDf articles).
     const named = shared.some((x) => x.named && (df.get(x.t) ?? 0) <= maxDf);
-    const s = named ? c * dateFactor(inputs[a]!.date, inputs[b]!.date, o) : 0;
+    const s = named && !yearlessApart(inputs[a]!.yearlessDays, inputs[b]!.yearlessDays, o.yearlessGap) ? c * dateFactor(inputs[a]!.date, inputs[b]!.date, o) : 0;
     const top = shared.sort((x, y) => y.w - x.w || (x.t < y.t ? -1 : 1)).slice(0, 8).map((x) => x.t);
     return { s, shared: top };
   };

@@ -1,12 +1,11 @@
 /**
- * Evaluation of event alignment and story grouping on the development datasets.
+ * Evaluation of event alignment on the development datasets.
  *
  * - ECB+ dev topics: pairwise precision/recall/F1 over cross-document sentence pairs (both
  *   sides annotated sentences), micro over topics plus macro F1, beside a plain TF-IDF cosine
  *   baseline (topic-level idf, stop words removed, best threshold).
  * - The bundled corpus against its hand-made alignment (see ./bundled-gold.ts).
- * - BASIL dev: the 150 articles mixed in one folder, grouped into stories by corpus mode;
- *   pairwise precision/recall/F1 against the triplets.
+ * Story grouping on BASIL is in ./grouping.ts.
  *
  * Each ECB+ topic is fed as the datasets README says: one `.txt` per document, one sentence per
  * line. Files are written to a temporary folder, never into the repository.
@@ -21,9 +20,7 @@ import { loadBundledGold, scoreBundled } from './bundled-gold.js';
 import { prf, type Counts } from './prf.js';
 import { alignArticles, type AlignOptions } from '../align/index.js';
 import { isStopWord } from '../align/terms.js';
-import { groupStories } from '../corpus/group.js';
 import { loadLexicons, type Lexicons } from '../lexicons/index.js';
-import { storyInputOf, type StoryInput } from '../corpus/features.js';
 
 interface EcbTopic {
   topic: number;
@@ -234,60 +231,6 @@ export function crossFoldAlignment(tune: PreparedTopic[], test: PreparedTopic[],
   return { options: best!.options, tuneF1: best!.f1, ...evaluateAlignment(test, best!.options, lexicons) };
 }
 
-interface BasilArticle {
-  title: string;
-  date?: string;
-  source: string;
-  'triplet-uuid': string;
-  uuid: string;
-  'body-paragraphs': string[][];
-}
-
-/** Renders BASIL articles as `.txt` (title, blank line, paragraphs) into `dir`; returns path → triplet. */
-export function renderBasil(datasets: string, dir: string, withDates: boolean): Map<string, string> {
-  const root = join(datasets, 'basil-dev', 'articles');
-  const truth = new Map<string, string>();
-  for (const year of readdirSync(root).sort()) {
-    for (const f of readdirSync(join(root, year)).filter((n) => n.endsWith('.json')).sort()) {
-      const a = JSON.parse(readFileSync(join(root, year, f), 'utf8')) as BasilArticle;
-      const body = a['body-paragraphs'].map((p) => p.join(' ').trim()).filter((p) => p.length > 0);
-      const text = `${a.title}\n\n${body.join('\n\n')}\n`;
-      const outlet = a.source.toLowerCase();
-      const name = `${f.replace(/\.json$/, "")}.${withDates ? "md" : "txt"}`;
-      const content = withDates ? `---\ntitle: ${JSON.stringify(a.title)}\noutlet: ${outlet}\ndate: ${a.date ?? 'null'}\n---\n${text}` : text;
-      writeFileSync(join(dir, name), content);
-      truth.set(join(dir, name), a['triplet-uuid']);
-    }
-  }
-  return truth;
-}
-
-/** Pairwise P/R/F1 of a grouping against the truth (path → story). */
-export function groupingScore(groups: string[][], truth: Map<string, string>) {
-  const pred = new Set<string>();
-  for (const g of groups) for (let i = 0; i < g.length; i++) for (let j = i + 1; j < g.length; j++) pred.add(pairKey(g[i]!, g[j]!));
-  const paths = [...truth.keys()].sort();
-  const gold = new Set<string>();
-  for (let i = 0; i < paths.length; i++) for (let j = i + 1; j < paths.length; j++) if (truth.get(paths[i]!) === truth.get(paths[j]!)) gold.add(pairKey(paths[i]!, paths[j]!));
-  let tp = 0;
-  for (const p of pred) if (gold.has(p)) tp++;
-  return prf({ tp, fp: pred.size - tp, fn: gold.size - tp });
-}
-
-/** Story grouping of the BASIL dev articles mixed in one folder. */
-export function evaluateGrouping(datasets: string, withDates: boolean) {
-  const dir = mkdtempSync(join(tmpdir(), 'parallax-basil-'));
-  try {
-    const truth = renderBasil(datasets, dir, withDates);
-    const inputs: StoryInput[] = [...truth.keys()].sort().map((p) => storyInputOf(prepareArticle(p)));
-    const stories = groupStories(inputs);
-    const m = groupingScore(stories.map((s) => s.members.map((i) => inputs[i]!.path)), truth);
-    return { ...m, stories: stories.length, articles: inputs.length };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
 export function run(datasets: string): void {
   const gold = loadBundledGold();
   const b = scoreBundled(analysePaths([resolve(PACKAGE_ROOT, 'corpus')]).events, gold);
@@ -315,10 +258,5 @@ export function run(datasets: string): void {
     console.log(`  ${''.padEnd(38)} ${`tf-idf cosine ≥ ${base.threshold.toFixed(2)}`.padEnd(31)} ${fmt(base.p)}  ${fmt(base.r)}  ${fmt(base.f1)}  ${fmt(base.macroF1)}`);
   } finally {
     cleanup();
-  }
-  console.log('story grouping — BASIL dev (150 articles, 50 triplets, mixed; pairwise)');
-  for (const withDates of [false, true]) {
-    const g = evaluateGrouping(datasets, withDates);
-    console.log(`  ${withDates ? 'with dates   ' : 'text only    '}  P ${fmt(g.p)}  R ${fmt(g.r)}  F1 ${fmt(g.f1)}  (${g.stories} stories)`);
   }
 }

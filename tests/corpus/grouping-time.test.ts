@@ -1,0 +1,73 @@
+/**
+ * Story grouping and the dates a text gives without a year ("June 19", "Jan. 28"): two articles
+ * whose year-less dates all lie two months or more apart are different stories. On real BASIL
+ * articles (skipped with a message when ../shared/datasets is absent) and scored by half.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { yearlessApart } from '../../src/corpus/group.js';
+import { storyInputOf } from '../../src/corpus/features.js';
+import { prepareArticle } from '../../src/pipeline.js';
+import { evaluateGrouping, groupTexts, webPageTexts } from '../../src/eval/grouping.js';
+import { DATASETS, HAS_DATASETS } from '../helpers.js';
+
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+describe('year-less dates apart', () => {
+  it('holds only when both give year-less dates and none of one is within the gap of one of the other (around the year)', () => {
+    expect(yearlessApart([171], [28], 60)).toBe(true);
+    expect(yearlessApart([171], [28, 150], 60)).toBe(false);
+    expect(yearlessApart([360], [5], 60)).toBe(false);
+    expect(yearlessApart([], [28], 60)).toBe(false);
+    expect(yearlessApart(undefined, [28], 60)).toBe(false);
+    expect(yearlessApart([171], [28], Infinity)).toBe(false);
+  });
+});
+
+/** A BASIL article rendered as the grouping eval renders it (title, blank line, paragraphs). */
+function basil(id: string): string {
+  const a = JSON.parse(readFileSync(join(DATASETS, 'basil-dev', 'articles', `${id}.json`), 'utf8')) as { title: string; 'body-paragraphs': string[][] };
+  const dir = mkdtempSync(join(tmpdir(), 'parallax-grouping-time-'));
+  dirs.push(dir);
+  const p = join(dir, `${id.split('/')[1]!}.txt`);
+  writeFileSync(p, `${a.title}\n\n${a['body-paragraphs'].map((x) => x.join(' ').trim()).filter(Boolean).join('\n\n')}\n`);
+  return p;
+}
+
+describe.skipIf(!HAS_DATASETS)('on BASIL dev', () => {
+  it('reads the year-less dates of real articles, and no date that opens a name', () => {
+    // "the June 19 voting … for majority leader" (day 171 of a leap-year calendar).
+    expect(storyInputOf(prepareArticle(basil('2014/c99adbdd-eaf3-4844-9548-2642e80de4e2_1'))).yearlessDays).toEqual([171]);
+    // "the State of the Union address on Jan. 28".
+    expect(storyInputOf(prepareArticle(basil('2014/ccf19ab6-7878-4378-b99c-2b08cc21371f_3'))).yearlessDays).toEqual([28]);
+    // "the 17 February Brigade" is a militia's name; its other dates are written with their year.
+    expect(storyInputOf(prepareArticle(basil('2013/1bb79cc1-5d69-4136-a23d-6dbd300cbf25_3'))).yearlessDays).toEqual([]);
+    // Sept. 10, 11, 14 and 15.
+    expect(storyInputOf(prepareArticle(basil('2013/1bb79cc1-5d69-4136-a23d-6dbd300cbf25_1'))).yearlessDays).toEqual([254, 255, 258, 259]);
+  });
+
+  it('scores text-only grouping by half: tuning 2010–2012 unchanged, check 2013–2014 still holding three mixed stories', () => {
+    const g = evaluateGrouping(DATASETS, false);
+    expect(g.articles).toBe(150);
+    expect(g.halves.tune.p).toBe(1);
+    expect(g.halves.tune.f1).toBeCloseTo(0.9773, 4);
+    expect(g.halves.check.p).toBeCloseTo(0.7568, 4);
+    expect(g.halves.check.r).toBeCloseTo(0.9333, 4);
+    expect(g.halves.check.f1).toBeCloseTo(0.8358, 4);
+    // Same topic, different happenings months apart (Benghazi e-mails vs Clinton's testimony; Obama's
+    // gun plan vs the NRA's school report; Labrador's leadership race vs the immigration principles).
+    expect(g.mixed.map((m) => m.map((x) => x.slice(0, 8)))).toEqual([
+      ['1bb79cc1', '1bb79cc1', '1bb79cc1', '9879bbc0', '9879bbc0'],
+      ['526cabb7', '526cabb7', '526cabb7', '68748e7f', '68748e7f', '68748e7f'],
+      ['c99adbdd', 'c99adbdd', 'c99adbdd', 'ccf19ab6'],
+    ]);
+  });
+
+  it('joins no two of the saved web pages (unrelated pages, text only)', () => {
+    expect(groupTexts(webPageTexts(DATASETS))).toEqual([]);
+  });
+});
+if (!HAS_DATASETS) console.log(`tests/corpus/grouping-time: BASIL and web-page checks skipped — no datasets at ${DATASETS} (set PARALLAX_DATASETS)`);
