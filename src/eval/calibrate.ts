@@ -54,7 +54,7 @@ interface Tally {
   data: Set<string>;
 }
 
-class Tallies {
+export class Tallies {
   readonly byKey = new Map<string, Tally>();
   /** Attribution and loaded findings, held back until `settle`: a key is tallied only over the findings that fall back to it. */
   private readonly held: { keys: string[]; right: boolean; data: string }[] = [];
