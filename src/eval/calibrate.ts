@@ -18,6 +18,8 @@
  *
  * A key gets a record when at least MIN_JUDGED findings were judged; pooled keys (loaded/<category>,
  * loaded, unsourced/<reason>, unsourced, attribution) are written whenever they have one case.
+ * Attribution and loaded findings count toward the first of their keys that has enough cases among
+ * the findings no more specific key took (`Tallies.settle`): a pool measures what falls back to it.
  * `--out FILE` writes elsewhere (default lexicons/calibration.yml); `--date YYYY-MM-DD` fixes the date.
  */
 import { existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -36,9 +38,12 @@ import { DATASETS } from './datasets.js';
 
 /** Fewest judged findings for a rule or entry of its own; with fewer it falls back to its pool. */
 export const MIN_JUDGED = 10;
+/** Fewest read cases for a loaded category's pool (`loaded/<category>`); with fewer its findings take `loaded`'s: one lucky case is no precision. */
+export const MIN_JUDGED_CATEGORY = 5;
 /** Fewest judged findings for an attribution pattern with its reporting verb (`attribution/<pattern>:<entry>`): many keys, few cases each. */
 export const MIN_JUDGED_ENTRY = 30;
-const minJudged = (key: string): number => (/^attribution\/[^:]+:(?!neutral$|non-neutral$)/.test(key) ? MIN_JUDGED_ENTRY : MIN_JUDGED);
+const minJudged = (key: string): number =>
+  /^attribution\/[^:]+:(?!neutral$|non-neutral$)/.test(key) ? MIN_JUDGED_ENTRY : /^loaded\//.test(key) ? MIN_JUDGED_CATEGORY : MIN_JUDGED;
 
 /** Audit-sheet data names that are tuning halves (only these feed the calibration). */
 export const TUNING_DATA = new Set(['basil-tune', 'polnear-train', 'babe-odd']);
@@ -49,9 +54,9 @@ interface Tally {
   data: Set<string>;
 }
 
-class Tallies {
+export class Tallies {
   readonly byKey = new Map<string, Tally>();
-  /** Attribution findings, held back until `settle`: a key is tallied only over the findings that fall back to it. */
+  /** Attribution and loaded findings, held back until `settle`: a key is tallied only over the findings that fall back to it. */
   private readonly held: { keys: string[]; right: boolean; data: string }[] = [];
   private bump(key: string, right: boolean, data: string): void {
     let t = this.byKey.get(key);
@@ -62,12 +67,14 @@ class Tallies {
   }
   add(f: FindingDraft | { kind: string; rule: string; [k: string]: unknown }, right: boolean, data: string): void {
     const keys = calibrationKeys(f as FindingDraft);
-    if (f.kind === 'attribution') this.held.push({ keys, right, data });
+    if (f.kind === 'attribution' || f.kind === 'loaded') this.held.push({ keys, right, data });
     else for (const key of keys) this.bump(key, right, data);
   }
   /**
-   * Attribution keys, most specific first: each finding counts toward the first of its keys that
+   * Attribution and loaded keys, most specific first: each finding counts toward the first of its keys that
    * has enough judged findings *among those that have not already got a record of their own*. So
+   * `loaded` measures only the categories too thin for a `loaded/<category>` record (draws of one
+   * category do not lift it), and `loaded/<category>` the entries without a record of their own. So
    * `attribution/<pattern>:neutral` measures the pattern's verbs too rare for a record of their own
    * (rare verbs are where ordinary verbs are misread as cues), not a mix dominated by "said"; and
    * `attribution` measures what no pattern record covers. Levels are settled in order.
@@ -96,8 +103,6 @@ class Tallies {
 const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
 /** Keys whose precision is judged by reading only: unsourced reasons and loaded entries, rules and categories. */
 const isRead = (key: string) => /^(unsourced|loaded|lexicon:|rule:)/.test(key);
-/** Fewest read cases for a loaded category's pool (`loaded/<category>`); with fewer its findings take `loaded`'s: one lucky case is no precision. */
-export const MIN_JUDGED_CATEGORY = 5;
 const needsCases = (key: string) => /^loaded\//.test(key);
 const isPool = (key: string) => /^(loaded|unsourced|attribution)(\/[^:]*)?$/.test(key) && !key.startsWith('attribution/lexicon:');
 
