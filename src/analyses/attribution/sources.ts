@@ -92,7 +92,10 @@ export function fullNames(ctx: Ctx): Names {
     const prev = run[run.length - 1];
     // A capitalised word after an honorific is a name whatever its tag ("Mr. Park", Park tagged NOUN).
     const titled = prev !== undefined && prev.index === t.index - 1 && ctx.w.honorifics.has(prev.normal) && t.type === 'word';
-    const proper = ((t.pos === 'PROPN' || titled) && /^\p{Lu}/u.test(t.text)) || (ctx.w.honorifics.has(t.normal) && /^\p{Lu}/u.test(t.text));
+    // A common given name before a proper noun inside a sentence is a name whatever its tag ("said Grant Green", Grant tagged VERB).
+    const next = tokens[t.index + 1];
+    const givenFirst = t.index > ctx.article.sentences[t.sentence]!.tokenStart && next?.pos === 'PROPN' && next.sentence === t.sentence && /^\p{Lu}/u.test(next.text) && isGivenName(t.text);
+    const proper = ((t.pos === 'PROPN' || titled || givenFirst) && /^\p{Lu}/u.test(t.text)) || (ctx.w.honorifics.has(t.normal) && /^\p{Lu}/u.test(t.text));
     if (proper && prev && (prev.index !== t.index - 1 || prev.sentence !== t.sentence)) flush();
     if (proper) run.push(t);
     else flush();
@@ -210,6 +213,13 @@ export function learnPeople(ctx: Ctx, names: Names): void {
     // A title of a person right before the name: "Foreign Minister Sergei Lavrov", "President Abdourahamane Tchiani".
     const k = tokenAt(tokens, n.start);
     const title = ctx.coveredBy[k - 1]?.entry.sourceType;
+    // A name after a preposition of place is a place, though its first word is a given name
+    // ("in Washington D.C.", "in El Paso"), unless it owns what follows ("in John Roe's view").
+    const end = tokens[k + n.name.split(' ').length - 1];
+    const owner = end !== undefined && (/['’]s?$/.test(end.text) || /^['’]s?$/.test(tokens[end.index + 1]?.text ?? ''));
+    if (!title && ctx.w.placePrepositions.has(tokens[k - 1]?.normal ?? '') && !owner) continue;
+    // A company's or body's name is not a person's ("Ford Motor Co.", "Howard University").
+    if (n.name.split(' ').some((w) => ctx.w.organisationWords.has(w.toLowerCase()))) continue;
     if (m || f || title === 'official' || title === 'expert') {
       const g = m && !f ? 'm' : f && !m ? 'f' : null;
       set(n.name, g);
@@ -219,11 +229,13 @@ export function learnPeople(ctx: Ctx, names: Names): void {
 }
 
 /**
- * The person a he/she pronoun at `at` stands for: the one person of a compatible gender named
- * (as a full name, a name after an honorific or title, or an attribution's named source) in the
- * pronoun's paragraph and the paragraph before it. With none, or with two or more different
- * people who could be meant, the pronoun stays unresolved: abstain rather than guess. Outlets,
- * bodies, places and times are never candidates (see `learnPeople`).
+ * The person a he/she pronoun at `at` stands for: the one person who could be meant, named (as a
+ * full name, a name after an honorific or title, a surname alone of a person named so elsewhere,
+ * or an attribution's named source) in the pronoun's paragraph and the paragraph before it, when
+ * the text gives that person the pronoun's gender. With none, with two or more different people
+ * who could be meant (a person of unknown gender counts), or with one of unknown gender, the
+ * pronoun stays unresolved: abstain rather than guess. Outlets, bodies, places and times are never
+ * candidates (see `learnPeople`).
  */
 function resolvePronoun(ctx: Ctx, gender: 'm' | 'f', at: number, names: Names, previous: AttributionDraft[]): Resolved | null {
   const { sentences } = ctx.article;
@@ -251,7 +263,10 @@ function resolvePronoun(ctx: Ctx, gender: 'm' | 'f', at: number, names: Names, p
       if (found.size > 1) return null;
     }
   }
-  return found.size === 1 ? [...found.values()][0]! : null;
+  // Only a person the text gives the pronoun's gender (an honorific, a given name of one gender):
+  // one of unknown gender ("Hillary", "Pat" are given names of both) blocks others but is not taken.
+  const only = found.size === 1 ? [...found.values()][0]! : null;
+  return only && genderOf(ctx, only.name!) === gender ? only : null;
 }
 
 
@@ -323,6 +338,37 @@ class Candidates {
   }
 }
 
+/**
+ * The people mentioned, in text order: the full names, and a surname alone ("Hammond, the party's
+ * committeeman, …") of a person the article names in full or with an honorific anywhere, under
+ * that full name. A pronoun after "Hammond" may stand for him: with another person of the gender
+ * near, it stays unresolved rather than going to the one named in full.
+ */
+function mentions(ctx: Ctx, names: Names): { name: string; start: number }[] {
+  const { tokens } = ctx;
+  const inName = new Uint8Array(tokens.length);
+  for (const n of names.list) {
+    const k = tokenAt(tokens, n.start);
+    for (let j = k; j < k + n.name.split(' ').length && j < tokens.length; j++) inName[j] = 1;
+  }
+  const out: { name: string; start: number }[] = [];
+  let i = 0;
+  for (const t of tokens) {
+    for (; i < names.list.length && names.list[i]!.start <= t.start; i++) out.push(names.list[i]!);
+    if (inName[t.index] || t.pos !== 'PROPN' || !/^\p{Lu}/u.test(t.text) || !ctx.people.has(t.text)) continue;
+    // A part of a longer run of proper nouns is not a surname alone ("Hammond Street").
+    const near = (x: Token | undefined) => x !== undefined && x.sentence === t.sentence && x.pos === 'PROPN' && /^\p{Lu}/u.test(x.text);
+    if (near(tokens[t.index - 1]) || near(tokens[t.index + 1])) continue;
+    // A part of a hyphenated word is no mention of the person ("anti-Trump", "Clinton-era").
+    const joined = (x: Token | undefined) => x !== undefined && /^[-‐]$/.test(x.text) && (x.end === t.start || x.start === t.end);
+    if (joined(tokens[t.index - 1]) || joined(tokens[t.index + 1])) continue;
+    const full = names.byLast.get(t.text);
+    out.push({ name: full ? names.list[full[0]!]!.name : t.text, start: t.start });
+  }
+  for (; i < names.list.length; i++) out.push(names.list[i]!);
+  return out;
+}
+
 /** Per list of full names: its candidates for he and for she, by the name's start. */
 const byNames = new WeakMap<Names, { m: Candidates; f: Candidates }>();
 
@@ -330,7 +376,7 @@ function namesIndex(ctx: Ctx, names: Names, gender: 'm' | 'f'): Candidates {
   let ix = byNames.get(names);
   if (!ix) {
     ix = { m: new Candidates(), f: new Candidates() };
-    for (const n of names.list) {
+    for (const n of mentions(ctx, names)) {
       const type = ctx.nameTypes.get(n.name) ?? 'unknown';
       if (isCandidate(ctx, n.name, 'm')) ix.m.push(n.start, n.name, type);
       if (isCandidate(ctx, n.name, 'f')) ix.f.push(n.start, n.name, type);
