@@ -159,6 +159,14 @@ describe('a pronoun stands for a person of its gender, never a place or a body; 
     ]);
   });
 
+  it('a speaker of unknown gender near keeps the pronoun from the other person named', () => {
+    // "Okafor said": a speaker, gender unknown; "Daniel Meyer" is the only man named, but "He" may be Okafor.
+    expect(attr('Okafor said praise from President Daniel Meyer would not sway him. He said Meyer was a strong leader.')).toEqual([
+      ['subject-said-that', [0, 'Okafor'], [7, 'said'], [12, 'praise from President Daniel Meyer would not sway him'], 'unknown', 'Okafor'],
+      ['subject-said-that', [67, 'He'], [70, 'said'], [75, 'Meyer was a strong leader'], 'unknown', null],
+    ]);
+  });
+
   it('a given name the tagger reads as a verb still names a person who could be meant', () => {
     // "Grant" tagged VERB: Grant Lowe and Mr. Diaz are two men, so "he" stays unresolved (not Diaz).
     expect(attr('The rules are hard to prove, said Grant Lowe, an aide to Mr. Diaz. "It has to be clear," he said.')).toEqual([

@@ -229,6 +229,31 @@ export function learnPeople(ctx: Ctx, names: Names): void {
 }
 
 /**
+ * Learns who speaks: a proper noun right before a reporting cue ("Trump said", "Trump has also
+ * said") or a run of proper nouns right after one ("…, said Grant Lowe.") that no sources-lexicon
+ * entry covers is someone who could be meant by a pronoun near it, of unknown gender unless the
+ * text gives one. Such a speaker is never taken for a pronoun on that ground alone; it keeps a
+ * pronoun from going to another person named near it ("Trump said praise from Russian President
+ * Vladimir Putin would not sway him. He said …" is not Putin).
+ */
+export function learnSpeakers(ctx: Ctx, cues: readonly LexiconMatch[]): void {
+  const { tokens } = ctx;
+  const speaker = (t: Token | undefined, sentence: number) => t !== undefined && t.sentence === sentence && t.pos === 'PROPN' && /^\p{Lu}/u.test(t.text) && !ctx.covered[t.index];
+  const learn = (t: Token) => {
+    if (!ctx.people.has(t.text)) ctx.people.set(t.text, null);
+  };
+  for (const m of cues) {
+    const sentence = tokens[m.tokenStart]!.sentence;
+    let k = m.tokenStart - 1;
+    for (let skipped = 0; skipped < 2 && (tokens[k]?.pos === 'ADV' || tokens[k]?.pos === 'AUX'); skipped++) k--;
+    if (speaker(tokens[k], sentence)) learn(tokens[k]!);
+    let e = m.tokenEnd;
+    while (speaker(tokens[e], sentence)) e++;
+    if (e > m.tokenEnd) learn(tokens[e - 1]!);
+  }
+}
+
+/**
  * The person a he/she pronoun at `at` stands for: the one person who could be meant, named (as a
  * full name, a name after an honorific or title, a surname alone of a person named so elsewhere,
  * or an attribution's named source) in the pronoun's paragraph and the paragraph before it, when
