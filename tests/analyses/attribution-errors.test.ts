@@ -165,6 +165,25 @@ describe('a pronoun stands for a person of its gender, never a place or a body; 
       ['subject-said-that', [0, 'Okafor'], [7, 'said'], [12, 'praise from President Daniel Meyer would not sway him'], 'unknown', 'Okafor'],
       ['subject-said-that', [67, 'He'], [70, 'said'], [75, 'Meyer was a strong leader'], 'unknown', null],
     ]);
+    // The party and state in brackets between the name and its cue.
+    expect(attr('Okafor (D-Ohio) said praise from President Daniel Meyer would not sway him. He said Meyer was a strong leader.').slice(1)).toEqual([
+      ['subject-said-that', [76, 'He'], [79, 'said'], [84, 'Meyer was a strong leader'], 'unknown', null],
+    ]);
+  });
+
+  it('a place word or a weekday in the name makes it no person', () => {
+    expect(attr('The party opened an office at Kent County Republican headquarters. He said the race was close.')).toEqual([
+      ['subject-said-that', [67, 'He'], [70, 'said'], [75, 'the race was close'], 'unknown', null],
+    ]);
+  });
+
+  it('a surname the tagger reads as a verb after a given name is a person who could be meant', () => {
+    expect(attr('“This is the way to work,” Mr. Hale said.\n\nHowever, Rep. Stephen Lynch (D-Mass.) said the law was clear. He said he was not worried.')).toEqual([
+      ['quote-then-said', [27, 'Mr. Hale'], [36, 'said'], [0, '“This is the way to work,”'], 'unknown', 'Hale'],
+      ['subject-said-that', [52, 'Rep. Stephen Lynch'], [81, 'said'], [86, 'the law was clear'], 'official', 'Stephen Lynch'],
+      // Two men near (Hale, Lynch): unresolved, not Hale.
+      ['subject-said-that', [105, 'He'], [108, 'said'], [113, 'he was not worried'], 'unknown', null],
+    ]);
   });
 
   it('a given name the tagger reads as a verb still names a person who could be meant', () => {

@@ -95,7 +95,9 @@ export function fullNames(ctx: Ctx): Names {
     // A common given name before a proper noun inside a sentence is a name whatever its tag ("said Grant Green", Grant tagged VERB).
     const next = tokens[t.index + 1];
     const givenFirst = t.index > ctx.article.sentences[t.sentence]!.tokenStart && next?.pos === 'PROPN' && next.sentence === t.sentence && /^\p{Lu}/u.test(next.text) && isGivenName(t.text);
-    const proper = ((t.pos === 'PROPN' || titled || givenFirst) && /^\p{Lu}/u.test(t.text)) || (ctx.w.honorifics.has(t.normal) && /^\p{Lu}/u.test(t.text));
+    // A capitalised word right after a given name inside a sentence is its surname whatever its tag ("Stephen Lynch", Lynch tagged VERB).
+    const surnameAfterGiven = prev !== undefined && prev.index === t.index - 1 && prev.sentence === t.sentence && t.type === 'word' && isGivenName(prev.text) && t.index > ctx.article.sentences[t.sentence]!.tokenStart + 1;
+    const proper = ((t.pos === 'PROPN' || titled || givenFirst || surnameAfterGiven) && /^\p{Lu}/u.test(t.text)) || (ctx.w.honorifics.has(t.normal) && /^\p{Lu}/u.test(t.text));
     if (proper && prev && (prev.index !== t.index - 1 || prev.sentence !== t.sentence)) flush();
     if (proper) run.push(t);
     else flush();
@@ -220,6 +222,8 @@ export function learnPeople(ctx: Ctx, names: Names): void {
     if (!title && ctx.w.placePrepositions.has(tokens[k - 1]?.normal ?? '') && !owner) continue;
     // A company's or body's name is not a person's ("Ford Motor Co.", "Howard University").
     if (n.name.split(' ').some((w) => ctx.w.organisationWords.has(w.toLowerCase()))) continue;
+    // A weekday in the run is a time, not a person's name ("Florida Friday").
+    if (n.name.split(' ').slice(1).some((w) => ctx.w.timeWords.has(w.toLowerCase()) && /day$/i.test(w))) continue;
     if (m || f || title === 'official' || title === 'expert') {
       const g = m && !f ? 'm' : f && !m ? 'f' : null;
       set(n.name, g);
@@ -245,6 +249,12 @@ export function learnSpeakers(ctx: Ctx, cues: readonly LexiconMatch[]): void {
   for (const m of cues) {
     const sentence = tokens[m.tokenStart]!.sentence;
     let k = m.tokenStart - 1;
+    // A party and state in brackets ("Lynch (D-Mass.) said") stands between the name and its cue.
+    if (tokens[k]?.text === ')') {
+      const open = k;
+      while (k > open - 8 && k > 0 && tokens[k]!.text !== '(') k--;
+      k = tokens[k]?.text === '(' ? k - 1 : open;
+    }
     for (let skipped = 0; skipped < 2 && (tokens[k]?.pos === 'ADV' || tokens[k]?.pos === 'AUX'); skipped++) k--;
     if (speaker(tokens[k], sentence)) learn(tokens[k]!);
     let e = m.tokenEnd;
