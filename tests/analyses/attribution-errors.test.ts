@@ -118,9 +118,78 @@ describe('a pronoun stands for a person of its gender, never a place or a body; 
     ]);
   });
 
-  it('a person named with a given name or a title', () => {
+  it('a person named with a given name of one gender; a given name of both ("Hillary") gives none, so no resolution', () => {
+    expect(attr('Nancy Pelosi visited Iowa on Monday. She said the race was close.')).toEqual([
+      ['subject-said-that', [37, 'She'], [41, 'said'], [46, 'the race was close'], 'unknown', 'Nancy Pelosi'],
+    ]);
     expect(attr('Hillary Clinton visited Iowa on Monday. She said the race was close.')).toEqual([
-      ['subject-said-that', [40, 'She'], [44, 'said'], [49, 'the race was close'], 'unknown', 'Hillary Clinton'],
+      ['subject-said-that', [40, 'She'], [44, 'said'], [49, 'the race was close'], 'unknown', null],
+    ]);
+  });
+
+  it('the only person of the pronoun’s gender in the sentence before: the honorific tells it', () => {
+    expect(attr('Mr. Smith met Ms. Jones in the capital on Monday. He said the plan would cut costs for farmers.')).toEqual([
+      ['subject-said-that', [50, 'He'], [53, 'said'], [58, 'the plan would cut costs for farmers'], 'unknown', 'Smith'],
+    ]);
+    expect(attr('Mr. Smith met Ms. Jones in the capital on Monday. She said the plan would cut costs for farmers.')).toEqual([
+      ['subject-said-that', [50, 'She'], [54, 'said'], [59, 'the plan would cut costs for farmers'], 'unknown', 'Jones'],
+    ]);
+    expect(attr('Mr. Smith met Mr. Jones in the capital on Monday. He said the plan would cut costs for farmers.')).toEqual([
+      ['subject-said-that', [50, 'He'], [53, 'said'], [58, 'the plan would cut costs for farmers'], 'unknown', null],
+    ]);
+  });
+
+  it('a surname alone of a person named before is a person who could be meant', () => {
+    // Named with the honorific two paragraphs up: "Hale" alone stands for him.
+    expect(attr('Mr. Hale spoke at the meeting on Monday.\n\nThe vote came a day later.\n\nHale, the county chairman, disagreed. He said the vote was unfair.')).toEqual([
+      ['subject-said-that', [108, 'He'], [111, 'said'], [116, 'the vote was unfair'], 'unknown', 'Hale'],
+    ]);
+    // "Hale" and "Paul Reyes" both near: two men who could be meant, so not the one named in full.
+    expect(attr('Mr. Hale spoke at the meeting on Monday.\n\nLater that week, Paul Reyes arrived.\n\nHale, the county chairman, disagreed. He said the vote was unfair.')).toEqual([
+      ['subject-said-that', [118, 'He'], [121, 'said'], [126, 'the vote was unfair'], 'unknown', null],
+    ]);
+  });
+
+  it('a name after a preposition of place, or with a company word, is no person though it starts with a given name', () => {
+    expect(attr('The rally was held in Washington Park on Friday. He said the crowd was large.')).toEqual([
+      ['subject-said-that', [49, 'He'], [52, 'said'], [57, 'the crowd was large'], 'unknown', null],
+    ]);
+    expect(attr('Shares of Gordon Foods Inc. rose on Tuesday. He said the deal was good.')).toEqual([
+      ['subject-said-that', [45, 'He'], [48, 'said'], [53, 'the deal was good'], 'unknown', null],
+    ]);
+  });
+
+  it('a speaker of unknown gender near keeps the pronoun from the other person named', () => {
+    // "Okafor said": a speaker, gender unknown; "Daniel Meyer" is the only man named, but "He" may be Okafor.
+    expect(attr('Okafor said praise from President Daniel Meyer would not sway him. He said Meyer was a strong leader.')).toEqual([
+      ['subject-said-that', [0, 'Okafor'], [7, 'said'], [12, 'praise from President Daniel Meyer would not sway him'], 'unknown', 'Okafor'],
+      ['subject-said-that', [67, 'He'], [70, 'said'], [75, 'Meyer was a strong leader'], 'unknown', null],
+    ]);
+    // The party and state in brackets between the name and its cue.
+    expect(attr('Okafor (D-Ohio) said praise from President Daniel Meyer would not sway him. He said Meyer was a strong leader.').slice(1)).toEqual([
+      ['subject-said-that', [76, 'He'], [79, 'said'], [84, 'Meyer was a strong leader'], 'unknown', null],
+    ]);
+  });
+
+  it('a place word or a weekday in the name makes it no person', () => {
+    expect(attr('The party opened an office at Kent County Republican headquarters. He said the race was close.')).toEqual([
+      ['subject-said-that', [67, 'He'], [70, 'said'], [75, 'the race was close'], 'unknown', null],
+    ]);
+  });
+
+  it('a surname the tagger reads as a verb after a given name is a person who could be meant', () => {
+    expect(attr('“This is the way to work,” Mr. Hale said.\n\nHowever, Rep. Stephen Lynch (D-Mass.) said the law was clear. He said he was not worried.')).toEqual([
+      ['quote-then-said', [27, 'Mr. Hale'], [36, 'said'], [0, '“This is the way to work,”'], 'unknown', 'Hale'],
+      ['subject-said-that', [52, 'Rep. Stephen Lynch'], [81, 'said'], [86, 'the law was clear'], 'official', 'Stephen Lynch'],
+      // Two men near (Hale, Lynch): unresolved, not Hale.
+      ['subject-said-that', [105, 'He'], [108, 'said'], [113, 'he was not worried'], 'unknown', null],
+    ]);
+  });
+
+  it('a given name the tagger reads as a verb still names a person who could be meant', () => {
+    // "Grant" tagged VERB: Grant Lowe and Mr. Diaz are two men, so "he" stays unresolved (not Diaz).
+    expect(attr('The rules are hard to prove, said Grant Lowe, an aide to Mr. Diaz. "It has to be clear," he said.')).toEqual([
+      ['quote-then-said', [89, 'he'], [92, 'said'], [67, '"It has to be clear,"'], 'unknown', null],
     ]);
   });
 });

@@ -77,6 +77,10 @@ export interface Words {
   asideRelatives: ReadonlySet<string>;
   /** Words after a time noun that close a time phrase ("a few minutes later", "two days ago"). */
   timeAfterNouns: ReadonlySet<string>;
+  /** Prepositions of place: a name after one is a place, not a person, though it starts with a given name ("in Washington D.C."). */
+  placePrepositions: ReadonlySet<string>;
+  /** Words of a company's or body's name (`Co.`, `Inc.`, `University`): a name with one is not a person. */
+  organisationWords: ReadonlySet<string>;
   /** Prepositions and articles inside a time phrase after a cue ("said in November that", "said during the night that"). */
   timePhraseLinks: ReadonlySet<string>;
   /** Prepositions that join a determiner phrase to the head noun before it ("speakers at the service"). */
@@ -132,6 +136,8 @@ export function wordsOf(lexicons: Lexicons): Words {
     asideRelatives: c('aside-relative'),
     timeAfterNouns: c('time-after-noun'),
     timePhraseLinks: c('time-phrase-link'),
+    placePrepositions: c('place-preposition'),
+    organisationWords: c('organisation-word'),
     headPrepositions: c('head-preposition'),
     passiveComplements: c('passive-complement'),
     emptyContents: c('empty-content'),

@@ -23,7 +23,7 @@ import { type AttributionDraft, type Ctx, isPunct, isQuoteMark, span, wordsOf } 
 import { insideQuote } from './content.js';
 import { analyseCue } from './patterns.js';
 import { documentAfter, isPrepositionCue } from './phrases.js';
-import { fullNames, learnNameTypes, learnPeople } from './sources.js';
+import { fullNames, learnNameTypes, learnPeople, learnSpeakers } from './sources.js';
 
 export type { AttributionDraft } from './context.js';
 export { PATTERNS, PATTERN_IDS, type Pattern } from './patterns.js';
@@ -113,6 +113,7 @@ export function findAttributions(article: AnalysedArticle, lexicons: Lexicons): 
     if (isPrepositionCue(tokens, m) && !documentAfter(ctx, m, sentences[tokens[m.tokenStart]!.sentence]!)) continue;
     cues.push(m);
   }
+  learnSpeakers(ctx, cues);
   const out: AttributionDraft[] = [];
   for (const m of cues) {
     checkBudget('attribution');

@@ -92,7 +92,12 @@ export function fullNames(ctx: Ctx): Names {
     const prev = run[run.length - 1];
     // A capitalised word after an honorific is a name whatever its tag ("Mr. Park", Park tagged NOUN).
     const titled = prev !== undefined && prev.index === t.index - 1 && ctx.w.honorifics.has(prev.normal) && t.type === 'word';
-    const proper = ((t.pos === 'PROPN' || titled) && /^\p{Lu}/u.test(t.text)) || (ctx.w.honorifics.has(t.normal) && /^\p{Lu}/u.test(t.text));
+    // A common given name before a proper noun inside a sentence is a name whatever its tag ("said Grant Green", Grant tagged VERB).
+    const next = tokens[t.index + 1];
+    const givenFirst = t.index > ctx.article.sentences[t.sentence]!.tokenStart && next?.pos === 'PROPN' && next.sentence === t.sentence && /^\p{Lu}/u.test(next.text) && isGivenName(t.text);
+    // A capitalised word right after a given name inside a sentence is its surname whatever its tag ("Stephen Lynch", Lynch tagged VERB).
+    const surnameAfterGiven = prev !== undefined && prev.index === t.index - 1 && prev.sentence === t.sentence && t.type === 'word' && isGivenName(prev.text) && t.index > ctx.article.sentences[t.sentence]!.tokenStart + 1;
+    const proper = ((t.pos === 'PROPN' || titled || givenFirst || surnameAfterGiven) && /^\p{Lu}/u.test(t.text)) || (ctx.w.honorifics.has(t.normal) && /^\p{Lu}/u.test(t.text));
     if (proper && prev && (prev.index !== t.index - 1 || prev.sentence !== t.sentence)) flush();
     if (proper) run.push(t);
     else flush();
@@ -210,6 +215,15 @@ export function learnPeople(ctx: Ctx, names: Names): void {
     // A title of a person right before the name: "Foreign Minister Sergei Lavrov", "President Abdourahamane Tchiani".
     const k = tokenAt(tokens, n.start);
     const title = ctx.coveredBy[k - 1]?.entry.sourceType;
+    // A name after a preposition of place is a place, though its first word is a given name
+    // ("in Washington D.C.", "in El Paso"), unless it owns what follows ("in John Roe's view").
+    const end = tokens[k + n.name.split(' ').length - 1];
+    const owner = end !== undefined && (/['’]s?$/.test(end.text) || /^['’]s?$/.test(tokens[end.index + 1]?.text ?? ''));
+    if (!title && ctx.w.placePrepositions.has(tokens[k - 1]?.normal ?? '') && !owner) continue;
+    // A company's or body's name is not a person's ("Ford Motor Co.", "Howard University").
+    if (n.name.split(' ').some((w) => ctx.w.organisationWords.has(w.toLowerCase()))) continue;
+    // A weekday in the run is a time, not a person's name ("Florida Friday").
+    if (n.name.split(' ').slice(1).some((w) => ctx.w.timeWords.has(w.toLowerCase()) && /day$/i.test(w))) continue;
     if (m || f || title === 'official' || title === 'expert') {
       const g = m && !f ? 'm' : f && !m ? 'f' : null;
       set(n.name, g);
@@ -219,11 +233,44 @@ export function learnPeople(ctx: Ctx, names: Names): void {
 }
 
 /**
- * The person a he/she pronoun at `at` stands for: the one person of a compatible gender named
- * (as a full name, a name after an honorific or title, or an attribution's named source) in the
- * pronoun's paragraph and the paragraph before it. With none, or with two or more different
- * people who could be meant, the pronoun stays unresolved: abstain rather than guess. Outlets,
- * bodies, places and times are never candidates (see `learnPeople`).
+ * Learns who speaks: a proper noun right before a reporting cue ("Trump said", "Trump has also
+ * said") or a run of proper nouns right after one ("…, said Grant Lowe.") that no sources-lexicon
+ * entry covers is someone who could be meant by a pronoun near it, of unknown gender unless the
+ * text gives one. Such a speaker is never taken for a pronoun on that ground alone; it keeps a
+ * pronoun from going to another person named near it ("Trump said praise from Russian President
+ * Vladimir Putin would not sway him. He said …" is not Putin).
+ */
+export function learnSpeakers(ctx: Ctx, cues: readonly LexiconMatch[]): void {
+  const { tokens } = ctx;
+  const speaker = (t: Token | undefined, sentence: number) => t !== undefined && t.sentence === sentence && t.pos === 'PROPN' && /^\p{Lu}/u.test(t.text) && !ctx.covered[t.index];
+  const learn = (t: Token) => {
+    if (!ctx.people.has(t.text)) ctx.people.set(t.text, null);
+  };
+  for (const m of cues) {
+    const sentence = tokens[m.tokenStart]!.sentence;
+    let k = m.tokenStart - 1;
+    // A party and state in brackets ("Lynch (D-Mass.) said") stands between the name and its cue.
+    if (tokens[k]?.text === ')') {
+      const open = k;
+      while (k > open - 8 && k > 0 && tokens[k]!.text !== '(') k--;
+      k = tokens[k]?.text === '(' ? k - 1 : open;
+    }
+    for (let skipped = 0; skipped < 2 && (tokens[k]?.pos === 'ADV' || tokens[k]?.pos === 'AUX'); skipped++) k--;
+    if (speaker(tokens[k], sentence)) learn(tokens[k]!);
+    let e = m.tokenEnd;
+    while (speaker(tokens[e], sentence)) e++;
+    if (e > m.tokenEnd) learn(tokens[e - 1]!);
+  }
+}
+
+/**
+ * The person a he/she pronoun at `at` stands for: the one person who could be meant, named (as a
+ * full name, a name after an honorific or title, a surname alone of a person named so elsewhere,
+ * or an attribution's named source) in the pronoun's paragraph and the paragraph before it, when
+ * the text gives that person the pronoun's gender. With none, with two or more different people
+ * who could be meant (a person of unknown gender counts), or with one of unknown gender, the
+ * pronoun stays unresolved: abstain rather than guess. Outlets, bodies, places and times are never
+ * candidates (see `learnPeople`).
  */
 function resolvePronoun(ctx: Ctx, gender: 'm' | 'f', at: number, names: Names, previous: AttributionDraft[]): Resolved | null {
   const { sentences } = ctx.article;
@@ -251,7 +298,10 @@ function resolvePronoun(ctx: Ctx, gender: 'm' | 'f', at: number, names: Names, p
       if (found.size > 1) return null;
     }
   }
-  return found.size === 1 ? [...found.values()][0]! : null;
+  // Only a person the text gives the pronoun's gender (an honorific, a given name of one gender):
+  // one of unknown gender ("Hillary", "Pat" are given names of both) blocks others but is not taken.
+  const only = found.size === 1 ? [...found.values()][0]! : null;
+  return only && genderOf(ctx, only.name!) === gender ? only : null;
 }
 
 
@@ -323,6 +373,37 @@ class Candidates {
   }
 }
 
+/**
+ * The people mentioned, in text order: the full names, and a surname alone ("Hammond, the party's
+ * committeeman, …") of a person the article names in full or with an honorific anywhere, under
+ * that full name. A pronoun after "Hammond" may stand for him: with another person of the gender
+ * near, it stays unresolved rather than going to the one named in full.
+ */
+function mentions(ctx: Ctx, names: Names): { name: string; start: number }[] {
+  const { tokens } = ctx;
+  const inName = new Uint8Array(tokens.length);
+  for (const n of names.list) {
+    const k = tokenAt(tokens, n.start);
+    for (let j = k; j < k + n.name.split(' ').length && j < tokens.length; j++) inName[j] = 1;
+  }
+  const out: { name: string; start: number }[] = [];
+  let i = 0;
+  for (const t of tokens) {
+    for (; i < names.list.length && names.list[i]!.start <= t.start; i++) out.push(names.list[i]!);
+    if (inName[t.index] || t.pos !== 'PROPN' || !/^\p{Lu}/u.test(t.text) || !ctx.people.has(t.text)) continue;
+    // A part of a longer run of proper nouns is not a surname alone ("Hammond Street").
+    const near = (x: Token | undefined) => x !== undefined && x.sentence === t.sentence && x.pos === 'PROPN' && /^\p{Lu}/u.test(x.text);
+    if (near(tokens[t.index - 1]) || near(tokens[t.index + 1])) continue;
+    // A part of a hyphenated word is no mention of the person ("anti-Trump", "Clinton-era").
+    const joined = (x: Token | undefined) => x !== undefined && /^[-‐]$/.test(x.text) && (x.end === t.start || x.start === t.end);
+    if (joined(tokens[t.index - 1]) || joined(tokens[t.index + 1])) continue;
+    const full = names.byLast.get(t.text);
+    out.push({ name: full ? names.list[full[0]!]!.name : t.text, start: t.start });
+  }
+  for (; i < names.list.length; i++) out.push(names.list[i]!);
+  return out;
+}
+
 /** Per list of full names: its candidates for he and for she, by the name's start. */
 const byNames = new WeakMap<Names, { m: Candidates; f: Candidates }>();
 
@@ -330,7 +411,7 @@ function namesIndex(ctx: Ctx, names: Names, gender: 'm' | 'f'): Candidates {
   let ix = byNames.get(names);
   if (!ix) {
     ix = { m: new Candidates(), f: new Candidates() };
-    for (const n of names.list) {
+    for (const n of mentions(ctx, names)) {
       const type = ctx.nameTypes.get(n.name) ?? 'unknown';
       if (isCandidate(ctx, n.name, 'm')) ix.m.push(n.start, n.name, type);
       if (isCandidate(ctx, n.name, 'f')) ix.f.push(n.start, n.name, type);
