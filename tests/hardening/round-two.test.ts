@@ -167,7 +167,12 @@ describe('corpus output is swapped in whole (item 8)', () => {
     const before = Object.fromEntries(files(join(dir, 'out')).filter((f) => f.includes('.')).map((f) => [f, readFileSync(join(dir, 'out', f), 'utf8')]));
     const child = spawn(process.execPath, [CLI, 'corpus', 'sixty', '--out', 'out'], { cwd: dir, stdio: 'ignore' });
     const exited = new Promise((r) => child.on('exit', r));
-    await new Promise((r) => setTimeout(r, 2500));
+    // kill it while it writes: once its staging folder holds a story (a fixed delay raced the swap on a fast machine)
+    const staging = () =>
+      readdirSync(dir)
+        .filter((f) => f.startsWith('.out.parallax-'))
+        .some((f) => existsSync(join(dir, f, 'stories')) && readdirSync(join(dir, f, 'stories')).length > 0);
+    for (const end = Date.now() + 120_000; !staging() && child.exitCode === null && Date.now() < end; ) await new Promise((r) => setTimeout(r, 10));
     child.kill('SIGKILL');
     expect(await exited).toBe(null); // killed, not finished
     const after = Object.fromEntries(files(join(dir, 'out')).filter((f) => f.includes('.')).map((f) => [f, readFileSync(join(dir, 'out', f), 'utf8')]));
