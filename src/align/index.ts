@@ -94,7 +94,24 @@ export interface AlignOptions {
   regroup: number;
 }
 
-export const DEFAULT_ALIGN_OPTIONS: AlignOptions = { link: 0.4, merge: 0.25, evidence: 0.8, figureBonus: 0.05, quoteBonus: 0.3, attach: 0.15, context: 1.5, paraphrase: 0.5, actor: 0.5, entity: 0.3, entityFloor: 0.5, anchor: 0.15, predicateVector: 0.6, predicates: true, time: true, regroup: 0.07 };
+export const DEFAULT_ALIGN_OPTIONS: AlignOptions = {
+  link: 0.4,
+  merge: 0.25,
+  evidence: 0.8,
+  figureBonus: 0.05,
+  quoteBonus: 0.3,
+  attach: 0.15,
+  context: 1.5,
+  paraphrase: 0.5,
+  actor: 0.5,
+  entity: 0.3,
+  entityFloor: 0.5,
+  anchor: 0.15,
+  predicateVector: 0.6,
+  predicates: true,
+  time: true,
+  regroup: 0.07,
+};
 
 const byId = (x: string, y: string) => x.localeCompare(y, 'en', { numeric: true });
 const r4 = (x: number) => Math.round(x * 1e4) / 1e4;
@@ -168,7 +185,18 @@ function contextOf(articles: readonly AnalysedArticle[], units: readonly Unit[],
 const ZERO: Scored = Object.freeze({ score: 0, cosine: 0, evidence: 0, shared: [], entities: [], entityScore: 0, figures: [], quotation: 0, predicate: null });
 
 /** Cross-article score of two units, with its evidence. */
-function scorer(vectors: TermVector[], context: (i: number, j: number, dot: number) => number, w: Weighting, figures: Figure[][], quotes: QuoteRef[][], preds: Predicate[][], times: (TimeSpan | null)[], embeddings: Embeddings | null, slack: number, o: AlignOptions) {
+function scorer(
+  vectors: TermVector[],
+  context: (i: number, j: number, dot: number) => number,
+  w: Weighting,
+  figures: Figure[][],
+  quotes: QuoteRef[][],
+  preds: Predicate[][],
+  times: (TimeSpan | null)[],
+  embeddings: Embeddings | null,
+  slack: number,
+  o: AlignOptions,
+) {
   const cache = new Map<number, Scored>();
   const n = vectors.length;
   // Precise figures of each unit as sorted, distinct `kind:value` keys.
@@ -178,7 +206,10 @@ function scorer(vectors: TermVector[], context: (i: number, j: number, dot: numb
   const group = new Map<QuoteRef, number>();
   const all = [...new Set(quotes.flat())];
   all.forEach((q, k) => group.set(q, k));
-  const root = (k: number): number => { while (group.get(all[k]!)! !== k) k = group.get(all[k]!)!; return k; };
+  const root = (k: number): number => {
+    while (group.get(all[k]!)! !== k) k = group.get(all[k]!)!;
+    return k;
+  };
   // Only quotations sharing at least QUOTE_MIN_SHARED stems can be reuses: found through the
   // stems' postings, not by comparing every pair (quadratic in a long article's quotations).
   // Components do not depend on the order pairs are joined in (each root is its least index).
@@ -237,14 +268,21 @@ function scorer(vectors: TermVector[], context: (i: number, j: number, dot: numb
 }
 
 /** Index terms of each unit: stems, paraphrase-set terms and actor terms (see AlignOptions). */
-export function unitTerms(article: AnalysedArticle, units: readonly Unit[], lexicons: Lexicons | undefined, o: Pick<AlignOptions, 'paraphrase' | 'actor'>, table: ParaphraseTable | null): TermHit[][] {
+export function unitTerms(
+  article: AnalysedArticle,
+  units: readonly Unit[],
+  lexicons: Lexicons | undefined,
+  o: Pick<AlignOptions, 'paraphrase' | 'actor'>,
+  table: ParaphraseTable | null,
+): TermHit[][] {
   const actors = lexicons && o.actor > 0 ? lexicons.match(article, 'actors') : [];
   // Token ranges of the actor matches (sorted by start), looked up per unit.
   const actorSpans = actors.map((m) => ({ start: m.tokenStart, end: m.tokenEnd, m }));
   return units.map((u) => {
     const hits = termsOf(article.tokens, u.tokenStart, u.tokenEnd);
     if (table && o.paraphrase > 0) {
-      for (const p of paraphrasesOf(table, article.tokens, u.tokenStart, u.tokenEnd)) hits.push({ term: `~${p.set}`, proper: false, group: p.tokenStart, weight: o.paraphrase });
+      for (const p of paraphrasesOf(table, article.tokens, u.tokenStart, u.tokenEnd))
+        hits.push({ term: `~${p.set}`, proper: false, group: p.tokenStart, weight: o.paraphrase });
     }
     for (const { m } of overlapping(actorSpans, u.tokenStart, u.tokenEnd)) {
       if (m.tokenStart < u.tokenStart || m.tokenEnd > u.tokenEnd) continue;
@@ -286,7 +324,11 @@ export function buildModel(sorted: readonly AnalysedArticle[], lexicons: Lexicon
     // Looked up per unit through sorted spans, not by scanning the article's list for each unit.
     const figSpans = sortSpans(fig.map((f, k) => ({ start: f.start, end: f.end, k })));
     const quoteSpans = sortSpans(qs.map((q, k) => ({ start: q.innerStart, end: q.innerEnd, k })));
-    const inOrder = <T>(list: readonly T[], hits: { k: number }[]) => hits.map((h) => h.k).sort((x, y) => x - y).map((k) => list[k]!);
+    const inOrder = <T>(list: readonly T[], hits: { k: number }[]) =>
+      hits
+        .map((h) => h.k)
+        .sort((x, y) => x - y)
+        .map((k) => list[k]!);
     const ref = referenceDay(a, fig);
     const common = lowerCaseWords(a.tokens);
     for (const u of us) {
@@ -295,7 +337,11 @@ export function buildModel(sorted: readonly AnalysedArticle[], lexicons: Lexicon
       const uf = inOrder(fig, overlapping(figSpans, u.start, u.end)).filter((f) => f.start >= u.start && f.end <= u.end);
       figures.push(uf);
       quotes.push(inOrder(qs, overlapping(quoteSpans, u.start, u.end)));
-      preds.push(isAddress(a.tokens, u) ? [] : predicatesOf(a.tokens, u.tokenStart, u.tokenEnd, predicateLexicon, table ?? loadParaphrases(lexicons), embeddings, u.heading ? common : undefined));
+      preds.push(
+        isAddress(a.tokens, u)
+          ? []
+          : predicatesOf(a.tokens, u.tokenStart, u.tokenEnd, predicateLexicon, table ?? loadParaphrases(lexicons), embeddings, u.heading ? common : undefined),
+      );
       times.push(timeOf(a.tokens, u.tokenStart, u.tokenEnd, uf, ref?.day ?? null, timeLexicon, u.heading, a.text));
     }
     // A quotation was said when its frame says ("…,” Lavrov said on June 5): it takes the frame's
@@ -303,12 +349,25 @@ export function buildModel(sorted: readonly AnalysedArticle[], lexicons: Lexicon
     for (let k = units.length - us.length; k < units.length - 1; k++) {
       const [q, f] = [units[k]!, units[k + 1]!];
       const tf = times[k + 1];
-      if (q.part === 'quotation' && f.part === 'frame' && q.sentence === f.sentence && tf && tf.source !== 'tense' && (!times[k] || times[k]!.source === 'tense')) times[k] = tf;
+      if (
+        q.part === 'quotation' &&
+        f.part === 'frame' &&
+        q.sentence === f.sentence &&
+        tf &&
+        tf.source !== 'tense' &&
+        (!times[k] || times[k]!.source === 'tense')
+      )
+        times[k] = tf;
     }
   }
   const w = weighting(hits);
   const vectors = hits.map((h) => vectorOf(h, w));
-  const cosines = embeddings ? rememberingCosines(embeddings, preds.flatMap((list) => list.map((p) => p.row))) : null;
+  const cosines = embeddings
+    ? rememberingCosines(
+        embeddings,
+        preds.flatMap((list) => list.map((p) => p.row)),
+      )
+    : null;
   const score = scorer(vectors, contextOf(sorted, units, vectors, o.context), w, figures, quotes, preds, times, cosines, timeLexicon.slack, o);
   return { units, vectors, figures, quotes, allQuotes, score, weighting: w, times, preds };
 }
@@ -321,7 +380,11 @@ function singleModel(a: AnalysedArticle, lexicons: Lexicons | undefined) {
   const us = unitsOf(a, loadPredicates(lexicons));
   const figSpans = sortSpans(fig.map((f, k) => ({ start: f.start, end: f.end, k })));
   const quoteSpans = sortSpans(qs.map((q, k) => ({ start: q.innerStart, end: q.innerEnd, k })));
-  const inOrder = <T>(list: readonly T[], hits: { k: number }[]) => hits.map((h) => h.k).sort((x, y) => x - y).map((k) => list[k]!);
+  const inOrder = <T>(list: readonly T[], hits: { k: number }[]) =>
+    hits
+      .map((h) => h.k)
+      .sort((x, y) => x - y)
+      .map((k) => list[k]!);
   const figures: Figure[][] = [];
   const quotes: QuoteRef[][] = [];
   for (const u of us) {
@@ -374,7 +437,12 @@ export function alignArticles(
     if (isLink(s, o)) edges.push({ i, j, s });
   }
   if (o.anchor > 0 && lexicons) {
-    const anchors = new Set(lexicons.entries('actors').filter((e) => e.category !== 'state' && e.category !== 'group').map((e) => `@${e.id}`));
+    const anchors = new Set(
+      lexicons
+        .entries('actors')
+        .filter((e) => e.category !== 'state' && e.category !== 'group')
+        .map((e) => `@${e.id}`),
+    );
     edges.push(...anchoredLinks(units, adjacency, canon, score, anchors, o));
   }
   // Ties: on the content ranks of the two units (not on their ids), so swapping two articles' ids
@@ -401,7 +469,10 @@ export function alignArticles(
   const join = (ca: number, cb: number, e: { i: number; j: number; s: Scored }) => {
     const [keep, drop] = ca < cb ? [ca, cb] : [cb, ca];
     for (const x of members.get(drop)!) cluster[x] = keep;
-    members.set(keep, [...members.get(keep)!, ...members.get(drop)!].sort((x, y) => x - y));
+    members.set(
+      keep,
+      [...members.get(keep)!, ...members.get(drop)!].sort((x, y) => x - y),
+    );
     members.delete(drop);
     const pk = perArticle.get(keep)!;
     for (const [art, c] of perArticle.get(drop)!) pk.set(art, (pk.get(art) ?? 0) + c);
@@ -444,16 +515,29 @@ export function alignArticles(
     const day = (x: number) => (times[x] && times[x].source === 'date' && times[x].from === times[x].to ? times[x].from : null);
     // Rare participants of a unit: entity terms (actor ids, proper names) whose normalised idf reaches entityFloor, not states.
     const maxIdf = w ? Math.log(1 + w.units) : 1;
-    const states = new Set(lexicons ? lexicons.entries('actors').filter((e) => e.category === 'state').map((e) => `@${e.id}`) : []);
+    const states = new Set(
+      lexicons
+        ? lexicons
+            .entries('actors')
+            .filter((e) => e.category === 'state')
+            .map((e) => `@${e.id}`)
+        : [],
+    );
     const calendar = new Set([...loadPredicates(lexicons).nouns].map(stem));
-    const ownParticipants = (x: number) => vectors[x]!.terms.filter((t, k) => isEntity(vectors[x]!, k) && !states.has(t) && !calendar.has(t) && idf(w!, t) / maxIdf >= o.entityFloor);
+    const ownParticipants = (x: number) =>
+      vectors[x]!.terms.filter((t, k) => isEntity(vectors[x]!, k) && !states.has(t) && !calendar.has(t) && idf(w!, t) / maxIdf >= o.entityFloor);
     // A quotation's participants include its frame's (the speaker, the place it was said).
     const known = new Map<number, string[]>();
     const participants = (x: number) => {
       let list = known.get(x);
       if (!list) {
         const f = units[x + 1];
-        list = [...ownParticipants(x), ...(units[x]!.part === 'quotation' && f?.part === 'frame' && f.sentence === units[x]!.sentence && f.article === units[x]!.article ? ownParticipants(x + 1) : [])];
+        list = [
+          ...ownParticipants(x),
+          ...(units[x]!.part === 'quotation' && f?.part === 'frame' && f.sentence === units[x]!.sentence && f.article === units[x]!.article
+            ? ownParticipants(x + 1)
+            : []),
+        ];
         known.set(x, list);
       }
       return list;
@@ -468,7 +552,10 @@ export function alignArticles(
     for (;;) {
       checkBudget('alignment');
       let best: { ca: number; cb: number; mean: number; e: { i: number; j: number; s: Scored } } | null = null;
-      const multi = [...perArticle.entries()].filter(([, m]) => m.size > 1).map(([c]) => c).sort((x, y) => canon[members.get(x)![0]!]! - canon[members.get(y)![0]!]!);
+      const multi = [...perArticle.entries()]
+        .filter(([, m]) => m.size > 1)
+        .map(([c]) => c)
+        .sort((x, y) => canon[members.get(x)![0]!]! - canon[members.get(y)![0]!]!);
       const isMulti = new Set(multi);
       for (const ca of multi) {
         for (const [cb, sum] of [...between.get(ca)!.entries()].sort((x, y) => x[0] - y[0])) {
@@ -520,7 +607,11 @@ export function alignArticles(
         extra.set(c, [...(extra.get(c) ?? []), x]);
       }
     });
-    for (const [c, xs] of extra) members.set(c, [...members.get(c)!, ...xs].sort((p, q) => p - q));
+    for (const [c, xs] of extra)
+      members.set(
+        c,
+        [...members.get(c)!, ...xs].sort((p, q) => p - q),
+      );
   }
 
   // A quotation standing alone right after a quoted sentence goes on with the same speaker's words
@@ -535,11 +626,21 @@ export function alignArticles(
       let p = x - 1;
       while (p >= 0 && units[p]!.article === u.article && units[p]!.sentence === u.sentence - 1 && units[p]!.part === 'frame') p--;
       const before = units[p];
-      if (!before || before.article !== u.article || before.sentence !== u.sentence - 1 || !(before.part === 'quotation' || isBareQuotation(tokensOf.get(u.article)!, before))) return;
+      if (
+        !before ||
+        before.article !== u.article ||
+        before.sentence !== u.sentence - 1 ||
+        !(before.part === 'quotation' || isBareQuotation(tokensOf.get(u.article)!, before))
+      )
+        return;
       const scored = new Set(adjacency[x]!.filter(([y]) => units[y]!.article !== u.article).map(([y]) => y));
       for (const c of multi) {
         const list = members.get(c)!;
-        if (list.includes(p) && !list.includes(x) && list.some((y) => scored.has(y))) members.set(c, [...list, x].sort((m, n) => m - n));
+        if (list.includes(p) && !list.includes(x) && list.some((y) => scored.has(y)))
+          members.set(
+            c,
+            [...list, x].sort((m, n) => m - n),
+          );
       }
     });
   }
@@ -569,7 +670,9 @@ export function alignArticles(
       }))
       .sort((x, y) => x.a - y.a || x.b - y.b);
     const numbers = list.flatMap((x) => figures[x]!);
-    const quoteReuse: QuoteReuse[] = reuse.filter((r) => r.variants.some((v) => list.some((x) => units[x]!.article === v.article && v.start < units[x]!.end && v.end > units[x]!.start)));
+    const quoteReuse: QuoteReuse[] = reuse.filter((r) =>
+      r.variants.some((v) => list.some((x) => units[x]!.article === v.article && v.start < units[x]!.end && v.end > units[x]!.start)),
+    );
     const conflicts: FigureConflict[] = figureConflicts(numbers);
     const event: Event = {
       id: `e${k + 1}`,
@@ -587,12 +690,19 @@ export function alignArticles(
   const claimed = new Set<QuoteReuse>();
   for (const e of events) {
     if (!e.quoteReuse) continue;
-    const mine = (e.quoteReuse).filter((r) => !claimed.has(r));
+    const mine = e.quoteReuse.filter((r) => !claimed.has(r));
     mine.forEach((r) => claimed.add(r));
     if (mine.length) e.quoteReuse = mine;
     else delete e.quoteReuse;
   }
-  return { events, omissions: omissionsOf(sorted.map((a) => a.id), events), sources: alignmentSources(o) };
+  return {
+    events,
+    omissions: omissionsOf(
+      sorted.map((a) => a.id),
+      events,
+    ),
+    sources: alignmentSources(o),
+  };
 }
 
 /** True for a unit that is a web address written out ("www . example . com / 2013 / …"): it reports no happening. */
@@ -624,7 +734,14 @@ function timesOf(times: readonly (TimeSpan | null)[], [x, y]: [number, number]):
  * other words around the same actor (a force's first instructors arriving / its troops replacing
  * others), below the plain link score.
  */
-function anchoredLinks(units: readonly Unit[], adjacency: readonly [number, number][][], canon: readonly number[], score: (i: number, j: number) => Scored, anchors: ReadonlySet<string>, o: AlignOptions) {
+function anchoredLinks(
+  units: readonly Unit[],
+  adjacency: readonly [number, number][][],
+  canon: readonly number[],
+  score: (i: number, j: number) => Scored,
+  anchors: ReadonlySet<string>,
+  o: AlignOptions,
+) {
   // best.get(i * articles + article index) = the unit of that article with i's highest score.
   const articleIndex = new Map([...new Set(units.map((u) => u.article))].map((a, k) => [a, k]));
   const n = articleIndex.size;

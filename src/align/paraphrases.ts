@@ -55,7 +55,11 @@ export function parseParaphrases(raw: string, file = PARAPHRASES_FILE, parsed?: 
     return raw.slice(0, at).split('\n').length;
   };
   const fail = (message: string, path: (string | number)[]) => {
-    throw new InputError(message, { file, line: lineOf(path), hint: 'each set needs an id and a list of words; a word (or its stem) may belong to one set only' });
+    throw new InputError(message, {
+      file,
+      line: lineOf(path),
+      hint: 'each set needs an id and a list of words; a word (or its stem) may belong to one set only',
+    });
   };
   if (parsed === undefined && doc().errors.length) fail(`not valid YAML: ${doc().errors[0]!.message}`, []);
   const data = (parsed ?? doc().toJS()) as RawFile;
@@ -94,11 +98,23 @@ export function parseParaphrases(raw: string, file = PARAPHRASES_FILE, parsed?: 
       stems.set(st, id);
     });
   });
-  return { id: data.id as string, version: data.version as string, exact, stems, phrases, sets: ids.size, words, sha256: createHash('sha256').update(raw).digest('hex') };
+  return {
+    id: data.id as string,
+    version: data.version as string,
+    exact,
+    stems,
+    phrases,
+    sets: ids.size,
+    words,
+    sha256: createHash('sha256').update(raw).digest('hex'),
+  };
 }
 
 /** The bundled file (read once), as extended by word classes of the loaded lexicons (see withUserData). */
-export const loadParaphrases: (lexicons?: Lexicons) => ParaphraseTable = dataLoader(() => readYamlData(PARAPHRASES_FILE), (data, raw) => parseParaphrases(raw, PARAPHRASES_FILE, data));
+export const loadParaphrases: (lexicons?: Lexicons) => ParaphraseTable = dataLoader(
+  () => readYamlData(PARAPHRASES_FILE),
+  (data, raw) => parseParaphrases(raw, PARAPHRASES_FILE, data),
+);
 
 const CONTENT_POS = new Set(['NOUN', 'PROPN', 'VERB', 'ADJ', 'ADV', 'X']);
 

@@ -60,7 +60,12 @@ interface RawFile {
 
 const words = (x: unknown, field: string, file: string): Set<string> => {
   if (!Array.isArray(x) || !x.every((w) => typeof w === 'string' && w.trim() !== '')) {
-    throw new InputError(`${field}.words must be a list of words`, { file, expected: 'a list of lower-case words', found: JSON.stringify(x)?.slice(0, 60) ?? 'nothing', hint: `fix ${field}.words in ${file}` });
+    throw new InputError(`${field}.words must be a list of words`, {
+      file,
+      expected: 'a list of lower-case words',
+      found: JSON.stringify(x)?.slice(0, 60) ?? 'nothing',
+      hint: `fix ${field}.words in ${file}`,
+    });
   }
   return new Set((x as string[]).map((w) => w.toLowerCase()));
 };
@@ -69,9 +74,20 @@ const words = (x: unknown, field: string, file: string): Set<string> => {
 export function parsePredicates(raw: string, file = PREDICATES_FILE, data?: unknown): PredicateLexicon {
   const d = (data ?? parseYaml(raw)) as RawFile;
   if (typeof d?.id !== 'string' || typeof d.version !== 'string') {
-    throw new InputError('expected id and version', { file, expected: 'id, version, light, nouns, copula, clause_conjunctions, relative_words, subordinators, generic_counted, figure_qualifiers and currency_words', found: 'neither', hint: 'see lexicons/align/predicates.yml' });
+    throw new InputError('expected id and version', {
+      file,
+      expected: 'id, version, light, nouns, copula, clause_conjunctions, relative_words, subordinators, generic_counted, figure_qualifiers and currency_words',
+      found: 'neither',
+      hint: 'see lexicons/align/predicates.yml',
+    });
   }
-  return { id: d.id, version: d.version, sha256: createHash('sha256').update(raw).digest('hex'), light: words(d.light?.words, 'light', file), nouns: words(d.nouns?.words, 'nouns', file), copula: words(d.copula?.words, 'copula', file),
+  return {
+    id: d.id,
+    version: d.version,
+    sha256: createHash('sha256').update(raw).digest('hex'),
+    light: words(d.light?.words, 'light', file),
+    nouns: words(d.nouns?.words, 'nouns', file),
+    copula: words(d.copula?.words, 'copula', file),
     clauseConjunctions: words(d.clause_conjunctions?.words, 'clause_conjunctions', file),
     relativeWords: words(d.relative_words?.words, 'relative_words', file),
     subordinators: words(d.subordinators?.words, 'subordinators', file),
@@ -82,7 +98,10 @@ export function parsePredicates(raw: string, file = PREDICATES_FILE, data?: unkn
 }
 
 /** The bundled file (read once), as extended by word classes of the loaded lexicons (see withUserData). */
-export const loadPredicates: (lexicons?: Lexicons) => PredicateLexicon = dataLoader(() => readYamlData(PREDICATES_FILE), (data, raw) => parsePredicates(raw, PREDICATES_FILE, data));
+export const loadPredicates: (lexicons?: Lexicons) => PredicateLexicon = dataLoader(
+  () => readYamlData(PREDICATES_FILE),
+  (data, raw) => parsePredicates(raw, PREDICATES_FILE, data),
+);
 
 /** One predicate occurrence. */
 export interface Predicate {
@@ -101,7 +120,15 @@ export interface Predicate {
 }
 
 /** The predicates of `tokens[from, to)`, in text order. */
-export function predicatesOf(tokens: readonly Token[], from: number, to: number, lexicon: PredicateLexicon, table: ParaphraseTable | null, embeddings: Embeddings | null, common: ReadonlySet<string> = new Set()): Predicate[] {
+export function predicatesOf(
+  tokens: readonly Token[],
+  from: number,
+  to: number,
+  lexicon: PredicateLexicon,
+  table: ParaphraseTable | null,
+  embeddings: Embeddings | null,
+  common: ReadonlySet<string> = new Set(),
+): Predicate[] {
   const sets = new Map<number, string>();
   if (table) for (const p of paraphrasesOf(table, tokens, from, to)) for (let k = p.tokenStart; k < p.tokenEnd; k++) sets.set(k, p.set);
   const out: Predicate[] = [];
@@ -149,7 +176,12 @@ export interface PredicateMatch {
  * The best-matching predicate pair of two units (same stem or paraphrase set: similarity 1; else
  * the largest word-vector cosine at least `threshold`), or null. Ties: the earliest tokens.
  */
-export function bestPredicateMatch(xs: readonly Predicate[], ys: readonly Predicate[], embeddings: Embeddings | null, threshold: number): PredicateMatch | null {
+export function bestPredicateMatch(
+  xs: readonly Predicate[],
+  ys: readonly Predicate[],
+  embeddings: Embeddings | null,
+  threshold: number,
+): PredicateMatch | null {
   // The best so far, kept in locals (the object is made once, at the end: this runs for every candidate unit pair).
   let bestA: Predicate | null = null;
   let bestB: Predicate | null = null;

@@ -87,7 +87,10 @@ function componentSum(ga: readonly number[], gb: readonly number[], vs: readonly
   const firstA = new Map<number, number>();
   const firstB = new Map<number, number>();
   for (let k = 0; k < n; k++) {
-    for (const [first, g] of [[firstA, ga[k]!], [firstB, gb[k]!]] as const) {
+    for (const [first, g] of [
+      [firstA, ga[k]!],
+      [firstB, gb[k]!],
+    ] as const) {
       const f0 = first.get(g);
       if (f0 === undefined) first.set(g, k);
       else {

@@ -12,11 +12,70 @@ const stopwords = (require('natural/lib/natural/util/stopwords.js') as { words: 
 
 /** Extra function words that natural's list lacks (reporting glue, not content). */
 const EXTRA_STOP = [
-  'also', 'said', 'says', 'say', 'told', 'according', 'would', 'could', 'should', 'may', 'might', 'must', 'will',
-  'can', 'one', 'two', 'new', 'mr', 'mrs', 'ms', 'however', 'since', 'well', 'even', 'still', 'yet', 'just',
-  'many', 'much', 'more', 'most', 'other', 'such', 'some', 'own', 'being', 'been', 'has', 'had', 'have', 'did',
-  'does', 'do', 'its', "it's", "'s", 'while', 'where', 'which', 'who', 'whom', 'whose', 'there', 'here', 'very',
-  'last', 'first', 'year', 'years', 'week', 'day', 'days', 'time', 'people',
+  'also',
+  'said',
+  'says',
+  'say',
+  'told',
+  'according',
+  'would',
+  'could',
+  'should',
+  'may',
+  'might',
+  'must',
+  'will',
+  'can',
+  'one',
+  'two',
+  'new',
+  'mr',
+  'mrs',
+  'ms',
+  'however',
+  'since',
+  'well',
+  'even',
+  'still',
+  'yet',
+  'just',
+  'many',
+  'much',
+  'more',
+  'most',
+  'other',
+  'such',
+  'some',
+  'own',
+  'being',
+  'been',
+  'has',
+  'had',
+  'have',
+  'did',
+  'does',
+  'do',
+  'its',
+  "it's",
+  "'s",
+  'while',
+  'where',
+  'which',
+  'who',
+  'whom',
+  'whose',
+  'there',
+  'here',
+  'very',
+  'last',
+  'first',
+  'year',
+  'years',
+  'week',
+  'day',
+  'days',
+  'time',
+  'people',
 ];
 const STOP = new Set([...stopwords, ...EXTRA_STOP]);
 
@@ -52,7 +111,10 @@ export interface TermHit {
 
 /** Normal form used for terms: lower-case, curly apostrophes and possessive endings removed. */
 function clean(normal: string): string {
-  return normal.replace(/[’‘]/g, "'").replace(/'s$/, '').replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+  return normal
+    .replace(/[’‘]/g, "'")
+    .replace(/'s$/, '')
+    .replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
 }
 
 /**

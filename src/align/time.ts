@@ -43,14 +43,21 @@ export interface TimeLexicon {
 export function parseTimeLexicon(raw: string, file = TIME_FILE, data?: unknown): TimeLexicon {
   const d = (data ?? parseYaml(raw)) as Record<string, unknown>;
   const fail = (what: string): never => {
-    throw new InputError(`bad ${what}`, { file, expected: 'id, version, window, slack, relative, since, future, perfect, passive, weekdays, present_be, anaphoric_then', found: what, hint: 'see lexicons/align/time.yml' });
+    throw new InputError(`bad ${what}`, {
+      file,
+      expected: 'id, version, window, slack, relative, since, future, perfect, passive, weekdays, present_be, anaphoric_then',
+      found: what,
+      hint: 'see lexicons/align/time.yml',
+    });
   };
   const list = (k: string) => (Array.isArray(d[k]) && (d[k] as unknown[]).every((w) => typeof w === 'string') ? new Set(d[k] as string[]) : fail(k));
   if (typeof d['id'] !== 'string' || typeof d['version'] !== 'string') fail('id or version');
   if (typeof d['window'] !== 'number' || typeof d['slack'] !== 'number') fail('window or slack');
   if (!Array.isArray(d['relative'])) fail('relative');
   const relative = (d['relative'] as { phrase?: unknown; from?: unknown; to?: unknown }[]).map((r) =>
-    typeof r?.phrase === 'string' && typeof r.from === 'number' && typeof r.to === 'number' ? { words: r.phrase.toLowerCase().split(/\s+/), from: r.from, to: r.to } : fail(`relative entry ${JSON.stringify(r)}`),
+    typeof r?.phrase === 'string' && typeof r.from === 'number' && typeof r.to === 'number'
+      ? { words: r.phrase.toLowerCase().split(/\s+/), from: r.from, to: r.to }
+      : fail(`relative entry ${JSON.stringify(r)}`),
   );
   relative.sort((a, b) => b.words.length - a.words.length);
   return {
@@ -71,7 +78,10 @@ export function parseTimeLexicon(raw: string, file = TIME_FILE, data?: unknown):
 }
 
 /** The bundled file (read once), as extended by word classes of the loaded lexicons (see withUserData). */
-export const loadTimeLexicon: (lexicons?: Lexicons) => TimeLexicon = dataLoader(() => readYamlData(TIME_FILE), (data, raw) => parseTimeLexicon(raw, TIME_FILE, data));
+export const loadTimeLexicon: (lexicons?: Lexicons) => TimeLexicon = dataLoader(
+  () => readYamlData(TIME_FILE),
+  (data, raw) => parseTimeLexicon(raw, TIME_FILE, data),
+);
 
 /** An interval of days with what set it. */
 export interface TimeSpan {
@@ -106,7 +116,6 @@ export function referenceDay(article: AnalysedArticle, figures: readonly Figure[
   const days = figures.filter((f) => f.kind === 'date' && typeof f.value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(f.value)).map((f) => figureSpan(f)![0]);
   return days.length ? { day: Math.max(...days), inferred: true } : null;
 }
-
 
 /** Tense of the unit's first finite verb: `event` (past, perfect, future), `state` (present, progressive), or null. */
 function aspectOf(tokens: readonly Token[], from: number, to: number, lex: TimeLexicon, heading: boolean): { kind: 'event' | 'state'; token: Token } | null {
@@ -148,7 +157,13 @@ function sinceBefore(tokens: readonly Token[], from: number, at: number, lex: Ti
   for (let k = at - 1; k >= Math.max(from, at - SINCE_REACH); k--) {
     const t = tokens[k]!;
     if (lex.since.has(t.normal)) return true;
-    if (t.text === ',' || t.text === ';' || t.type === 'number' || ((t.pos === 'VERB' || t.pos === 'AUX') && !t.normal.endsWith('ing') && !t.normal.endsWith('ed'))) return false;
+    if (
+      t.text === ',' ||
+      t.text === ';' ||
+      t.type === 'number' ||
+      ((t.pos === 'VERB' || t.pos === 'AUX') && !t.normal.endsWith('ing') && !t.normal.endsWith('ed'))
+    )
+      return false;
   }
   return false;
 }
@@ -157,7 +172,16 @@ function sinceBefore(tokens: readonly Token[], from: number, at: number, lex: Ti
  * The time of the unit `tokens[from, to)` of `article`. `figures` are the unit's figures;
  * `ref` the article's reference day.
  */
-export function timeOf(tokens: readonly Token[], from: number, to: number, figures: readonly Figure[], ref: number | null, lex: TimeLexicon, heading: boolean, text: string): TimeSpan | null {
+export function timeOf(
+  tokens: readonly Token[],
+  from: number,
+  to: number,
+  figures: readonly Figure[],
+  ref: number | null,
+  lex: TimeLexicon,
+  heading: boolean,
+  text: string,
+): TimeSpan | null {
   // Dates and years in the unit ("since" before one opens it up to the article date).
   let span: [number, number] | null = null;
   const words: string[] = [];
@@ -181,7 +205,12 @@ export function timeOf(tokens: readonly Token[], from: number, to: number, figur
     if (lex.weekdays.has(w)) return { from: ref - 7, to: ref, source: 'relative', text: tokens[i]!.text };
     // "since the beginning of …", "since then": a state that runs up to the article date from a time the unit does not give.
     if (lex.since.has(w) && (tokens[i]!.pos !== 'SCONJ' || lex.anaphoricThen.has(tokens[i + 1]?.normal ?? '') || tokens[i + 1]?.pos === 'DET')) {
-      return { from: -Infinity, to: ref, source: 'relative', text: text.slice(tokens[i]!.start, tokens[i + (lex.anaphoricThen.has(tokens[i + 1]?.normal ?? '') ? 1 : 0)]!.end) };
+      return {
+        from: -Infinity,
+        to: ref,
+        source: 'relative',
+        text: text.slice(tokens[i]!.start, tokens[i + (lex.anaphoricThen.has(tokens[i + 1]?.normal ?? '') ? 1 : 0)]!.end),
+      };
     }
   }
   const aspect = aspectOf(tokens, from, to, lex, heading);

@@ -111,7 +111,13 @@ function describe(article: AnalysedArticle, m: LexiconMatch, sentence: Sentence,
  * that is not itself an actor mention, not be a time adverbial, and the name must be closed by a
  * comma or followed by a verb (not a list: `Russia, Mali and Niger`).
  */
-function descriptorBeforeComma(article: AnalysedArticle, m: LexiconMatch, sentence: Sentence, taken: ReadonlySet<number>, w: ActorWords): ActorDescriptor | null {
+function descriptorBeforeComma(
+  article: AnalysedArticle,
+  m: LexiconMatch,
+  sentence: Sentence,
+  taken: ReadonlySet<number>,
+  w: ActorWords,
+): ActorDescriptor | null {
   const { tokens, text } = article;
   const comma = m.tokenStart - 1;
   if (comma - 1 < sentence.tokenStart || tokens[comma]!.text !== ',') return null;

@@ -73,4 +73,3 @@ export function usedCalibration(findings: readonly Finding[], calibration: Reado
     }),
   );
 }
-

@@ -87,7 +87,10 @@ function titleCaseHeading(s: Sentence, tokens: readonly Token[]): boolean {
  * acronym back to the nearest capitalised word ("National council for the protection of the
  * homeland (CNSP)").
  */
-export function nameTokens(article: Pick<AnalysedArticle, 'tokens' | 'sentences'>, words: Pick<MarkerWords, 'nameConnectors' | 'titleModifiers' | 'officeWords'>): Set<number> {
+export function nameTokens(
+  article: Pick<AnalysedArticle, 'tokens' | 'sentences'>,
+  words: Pick<MarkerWords, 'nameConnectors' | 'titleModifiers' | 'officeWords'>,
+): Set<number> {
   const { tokens, sentences } = article;
   const names = new Set<number>();
   for (const s of sentences) {
@@ -122,7 +125,13 @@ export function nameTokens(article: Pick<AnalysedArticle, 'tokens' | 'sentences'
     }
     // An office word with "of the" and a title word ("President of the transition").
     for (let k = s.tokenStart; k + 3 < s.tokenEnd; k++) {
-      if (!words.officeWords.has(tokens[k]!.normal) || tokens[k + 1]!.normal !== 'of' || tokens[k + 2]!.normal !== 'the' || !words.titleModifiers.has(tokens[k + 3]!.normal)) continue;
+      if (
+        !words.officeWords.has(tokens[k]!.normal) ||
+        tokens[k + 1]!.normal !== 'of' ||
+        tokens[k + 2]!.normal !== 'the' ||
+        !words.titleModifiers.has(tokens[k + 3]!.normal)
+      )
+        continue;
       for (let m = k; m <= k + 3; m++) names.add(m);
     }
     // Official names followed by their acronym in brackets.
@@ -391,7 +400,9 @@ export function findMarkers(article: AnalysedArticle, lexicons: Lexicons, report
   const inSpeech = sortSpans(speech);
   const cues = sortSpans(reported.map((a) => a.cue));
   const voiced =
-    speech.length === 0 ? drafts : drafts.filter((d) => overlapping(cues, d.start, d.end).length > 0 || !overlapping(inSpeech, d.start, d.end).some((c) => contains(c, d)));
+    speech.length === 0
+      ? drafts
+      : drafts.filter((d) => overlapping(cues, d.start, d.end).length > 0 || !overlapping(inSpeech, d.start, d.end).some((c) => contains(c, d)));
 
   // Longest first at each start; drop a finding contained in an earlier kept one.
   voiced.sort((x, y) => x.start - y.start || y.end - x.end || (x.rule < y.rule ? -1 : x.rule > y.rule ? 1 : 0));

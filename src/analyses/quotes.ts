@@ -68,7 +68,8 @@ const FAMILY: Record<string, Family> = {
   '\u203A': 'angle',
 };
 
-const isSpace = (c: string | undefined): boolean => c === undefined || c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\u00A0' || c === '\u2009' || c === '\u202F';
+const isSpace = (c: string | undefined): boolean =>
+  c === undefined || c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\u00A0' || c === '\u2009' || c === '\u202F';
 const isWordChar = (c: string | undefined): boolean => c !== undefined && /[\p{L}\p{N}]/u.test(c);
 /** Characters after which a quotation may open: space, start, opening brackets and dashes, and the end of an HTML tag (`<p>"…`). */
 const isOpenContext = (c: string | undefined): boolean => isSpace(c) || (c !== undefined && '([{—–-/:>'.includes(c));
@@ -270,10 +271,18 @@ export function findQuotations(text: string, body: readonly Span[]): Quotation[]
 const DOUBLE_MARK_REFS = /&(?:quot|#34|#x22|ldquo|rdquo|bdquo|#8220|#8221|#8222|#x201c|#x201d|#x201e);/i;
 const DOUBLE_MARK_REFS_ALL = new RegExp(DOUBLE_MARK_REFS.source, 'gi');
 const DOUBLE_MARK_OF: Record<string, string> = {
-  '&quot;': '"', '&#34;': '"', '&#x22;': '"',
-  '&ldquo;': '\u201C', '&#8220;': '\u201C', '&#x201c;': '\u201C',
-  '&rdquo;': '\u201D', '&#8221;': '\u201D', '&#x201d;': '\u201D',
-  '&bdquo;': '\u201E', '&#8222;': '\u201E', '&#x201e;': '\u201E',
+  '&quot;': '"',
+  '&#34;': '"',
+  '&#x22;': '"',
+  '&ldquo;': '\u201C',
+  '&#8220;': '\u201C',
+  '&#x201c;': '\u201C',
+  '&rdquo;': '\u201D',
+  '&#8221;': '\u201D',
+  '&#x201d;': '\u201D',
+  '&bdquo;': '\u201E',
+  '&#8222;': '\u201E',
+  '&#x201e;': '\u201E',
 };
 
 /** A quotation found in the view, with its marks widened to the whole character references of the source. */
@@ -287,7 +296,15 @@ function fromView(text: string, view: string, q: Quotation): Quotation {
   const closeAt = q.balanced ? q.end - 1 : -1;
   const end = closeAt >= 0 && view[closeAt + 1] === '\u0001' ? refAt(closeAt) : q.end;
   const innerStart = Math.max(q.innerStart, openEnd);
-  return { ...q, end, text: text.slice(q.start, end), innerStart, innerEnd: Math.max(innerStart, q.innerEnd), open: text.slice(q.start, openEnd), close: q.balanced ? text.slice(closeAt, end) : '' };
+  return {
+    ...q,
+    end,
+    text: text.slice(q.start, end),
+    innerStart,
+    innerEnd: Math.max(innerStart, q.innerEnd),
+    open: text.slice(q.start, openEnd),
+    close: q.balanced ? text.slice(closeAt, end) : '',
+  };
 }
 
 const memo = new WeakMap<readonly Span[], { text: string; quotes: readonly Quotation[] }>();

@@ -35,9 +35,9 @@ const EXPLANATIONS: Record<UnsourcedReason, string> = {
   prediction: 'The article itself predicts what will happen, without saying who expects it.',
   'agentless-passive': 'An evaluation in the passive voice ("is seen as") that hides who holds it.',
   'vague-source': 'The only source is vague or unnamed ("critics", "reportedly"), so the reader cannot check it.',
-  'continues-source': 'A claim in the article\'s voice right after a source\'s reported words: it may run on that source\'s account, or be the article\'s own.',
+  'continues-source': "A claim in the article's voice right after a source's reported words: it may run on that source's account, or be the article's own.",
   'beside-source': 'The sentence reports a source, but also makes a claim of its own (an action, a description, a judgement) that the source does not cover.',
-  'no-attribution': 'A claim stated in the article\'s own voice with no source for it.',
+  'no-attribution': "A claim stated in the article's own voice with no source for it.",
 };
 
 /** Lexicon categories of kind `unsourced` (lexicons/unsourced.yml) that this analysis reads. */
@@ -116,7 +116,8 @@ function reasonOf(tokens: Token[], s: Sentence, skip: Uint8Array, roles: Map<num
       let p = k + 1;
       while (p < s.tokenEnd && tokens[p]!.pos === 'ADV') p++; // "is also seen as", "is widely believed to"
       const follow = tokens[p + 1];
-      if (has(p, 'agentless-passive') && follow && (follow.normal === 'as' || follow.normal === 'to') && !hasBy(tokens, p, s.tokenEnd)) consider('agentless-passive');
+      if (has(p, 'agentless-passive') && follow && (follow.normal === 'as' || follow.normal === 'to') && !hasBy(tokens, p, s.tokenEnd))
+        consider('agentless-passive');
     }
   }
   return reason;
@@ -181,9 +182,18 @@ function coverage(article: AnalysedArticle, attributions: readonly AttributionDr
   const { sentences, tokens, text } = article;
   // Sentences that name a news outlet or agency (a media source of the sources lexicon).
   const mediaIn = new Set<number>();
-  for (const m of lexicons.match(article, 'sources')) if (m.entry.sourceType === 'media' || m.entry.sourceType === 'state-media') mediaIn.add(tokens[m.tokenStart]!.sentence);
+  for (const m of lexicons.match(article, 'sources'))
+    if (m.entry.sourceType === 'media' || m.entry.sourceType === 'state-media') mediaIn.add(tokens[m.tokenStart]!.sentence);
   const n = sentences.length;
-  const c: Coverage = { content: new Uint8Array(n), cue: new Uint8Array(n), reported: new Uint8Array(tokens.length), runsOn: new Uint8Array(n), sources: new Map(), framed: new Uint8Array(n), refused: new Uint8Array(n) };
+  const c: Coverage = {
+    content: new Uint8Array(n),
+    cue: new Uint8Array(n),
+    reported: new Uint8Array(tokens.length),
+    runsOn: new Uint8Array(n),
+    sources: new Map(),
+    framed: new Uint8Array(n),
+    refused: new Uint8Array(n),
+  };
   // Running maximum of sentence ends, so "first sentence that may reach offset" is a binary search
   // even if sentence ends were not sorted.
   const reach = new Float64Array(n);
@@ -242,8 +252,18 @@ function coverage(article: AnalysedArticle, attributions: readonly AttributionDr
         // A cue whose content lies outside its sentence (or is missing) still reports the rest of its clause.
         // So does a cue after its content in the same sentence ("“…,” Essid declared in a televised address Wednesday"):
         // the words after it are the reporting clause's own (where, when, how it was said).
-        if (!content || content.end <= s.start || content.start >= s.end || content.end <= cue.start) report({ start: cue.end, end: clauseEnd(tokens, tokenIndexAt(tokens, cue.end), s) });
-        if (level === 2 && content && content.start === s.start && content.end <= cue.start && a.source && a.source.start > cue.end && /^\s*by\s/.test(text.slice(cue.end, a.source.start))) c.framed[i] = 1;
+        if (!content || content.end <= s.start || content.start >= s.end || content.end <= cue.start)
+          report({ start: cue.end, end: clauseEnd(tokens, tokenIndexAt(tokens, cue.end), s) });
+        if (
+          level === 2 &&
+          content &&
+          content.start === s.start &&
+          content.end <= cue.start &&
+          a.source &&
+          a.source.start > cue.end &&
+          /^\s*by\s/.test(text.slice(cue.end, a.source.start))
+        )
+          c.framed[i] = 1;
         if (level === 2 && a.source) {
           const words = c.sources.get(i) ?? new Set<string>();
           for (const w of a.source.text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []) words.add(w);
@@ -260,12 +280,20 @@ function coverage(article: AnalysedArticle, attributions: readonly AttributionDr
       if (level === 2 && !a.direct && content.end <= s.end && content.end > s.start && /^[\s.!;,)”’"']*$/.test(text.slice(content.end, s.end))) c.runsOn[i] = 1;
       // … or that ends its sentence with the cue and source after it ("In 2008, he used the money for …, the document said.")
       const tail = Math.max(cue.end, a.source?.end ?? 0);
-      if (level === 2 && !a.direct && content.start >= s.start && content.end <= cue.start && tail <= s.end && tail > content.end && /^[\s.!;,)”’"']*$/.test(text.slice(tail, s.end))) c.runsOn[i] = 1;
+      if (
+        level === 2 &&
+        !a.direct &&
+        content.start >= s.start &&
+        content.end <= cue.start &&
+        tail <= s.end &&
+        tail > content.end &&
+        /^[\s.!;,)”’"']*$/.test(text.slice(tail, s.end))
+      )
+        c.runsOn[i] = 1;
     }
   }
   return c;
 }
-
 
 /**
  * Sentences that report what someone said, wrote or concluded with a reporting verb of the
@@ -314,13 +342,22 @@ function uncoveredReports(article: AnalysedArticle, skip: Uint8Array, inQuote: U
     if (q >= s.tokenEnd || !next || !(next.normal === 'that' || next.text === ':' || /^["“‘'«]$/.test(next.text))) continue;
     if (hasSubject(tokens, s.tokenStart, k, skip)) out[t.sentence] = 1;
   }
-  for (const si of [...tailReports(article, inQuote, lexicons), ...characterisations(article, skip, inQuote, roles), ...speechActs(article, skip, inQuote, roles), ...documentReports(article, skip, roles), ...provisionOpenings(article, roles), ...commentRequests(article, inQuote, roles)]) out[si] = 1;
+  for (const si of [
+    ...tailReports(article, inQuote, lexicons),
+    ...characterisations(article, skip, inQuote, roles),
+    ...speechActs(article, skip, inQuote, roles),
+    ...documentReports(article, skip, roles),
+    ...provisionOpenings(article, roles),
+    ...commentRequests(article, inQuote, roles),
+  ])
+    out[si] = 1;
   return out;
 }
 
 /** True when token `k` is negated by one of the two words before it. */
 /** True when one of the two words before token `k` negates it (class verb-negator: "did not say", "never claimed"): a refused or denied report reports nothing. */
-const negated = (roles: Map<number, Set<string>>, k: number): boolean => roles.get(k - 1)?.has('verb-negator') === true || roles.get(k - 2)?.has('verb-negator') === true;
+const negated = (roles: Map<number, Set<string>>, k: number): boolean =>
+  roles.get(k - 1)?.has('verb-negator') === true || roles.get(k - 2)?.has('verb-negator') === true;
 
 /**
  * Sentences ending in a reporting clause the attribution stage did not build: after the last
@@ -360,7 +397,8 @@ function tailReports(article: AnalysedArticle, inQuote: Uint8Array, lexicons: Le
     for (let j = k + 1; j < s.tokenEnd; j++) {
       const w = tokens[j]!;
       if (w.type === 'punctuation' && j === s.tokenEnd - 1) break;
-      if (w.pos === 'VERB' || w.pos === 'AUX' || w.pos === 'SCONJ' || w.pos === 'PRON' || w.normal === 'that' || w.type === 'punctuation' || ++rest > 6) clean = false;
+      if (w.pos === 'VERB' || w.pos === 'AUX' || w.pos === 'SCONJ' || w.pos === 'PRON' || w.normal === 'that' || w.type === 'punctuation' || ++rest > 6)
+        clean = false;
     }
     if (clean) out.push(t.sentence);
   }
@@ -386,7 +424,9 @@ function characterisations(article: AnalysedArticle, skip: Uint8Array, inQuote: 
     const t = tokens[k]!;
     const prep = JUDGING.find(([role]) => r.has(role))?.[1];
     // a tagger may read the verb after a name as a noun ("Smith cast the mayor as …")
-    const verb = t.pos === 'VERB' || (t.pos === 'NOUN' && ['PROPN', 'PRON'].includes(tokens[k - 1]?.pos ?? '') && ['DET', 'PROPN', 'PRON'].includes(tokens[k + 1]?.pos ?? ''));
+    const verb =
+      t.pos === 'VERB' ||
+      (t.pos === 'NOUN' && ['PROPN', 'PRON'].includes(tokens[k - 1]?.pos ?? '') && ['DET', 'PROPN', 'PRON'].includes(tokens[k + 1]?.pos ?? ''));
     if (!prep || !verb || skip[k] || negated(roles, k)) continue;
     const s = sentences[t.sentence]!;
     // the subject may be the source of an attribution built from the words after ("…, claiming …")
@@ -534,7 +574,8 @@ function ownClaim(tokens: Token[], s: Sentence, skip: Uint8Array, roles: Map<num
       let j = k + 1;
       while (j < s.tokenEnd && (tokens[j]!.pos === 'ADV' || tokens[j]!.pos === 'PART')) j++;
       const next = tokens[j];
-      if (next && !skip[j] && next.pos !== 'VERB' && next.pos !== 'AUX' && next.normal !== 'to' && next.type === 'word' && tokens[k - 1]?.normal !== 'to') return true;
+      if (next && !skip[j] && next.pos !== 'VERB' && next.pos !== 'AUX' && next.normal !== 'to' && next.type === 'word' && tokens[k - 1]?.normal !== 'to')
+        return true;
       continue;
     }
     if (t.pos !== 'VERB' || roles.get(k)?.has('discourse')) continue;
@@ -711,7 +752,8 @@ export function findUnsourced(article: AnalysedArticle, attributions: Attributio
       if (uncovered[si]) continue;
       const own = reasonOf(tokens, s, skip, roles);
       reason = own === 'no-attribution' ? 'beside-source' : own;
-    } else if (uncovered[si]) continue; // a report parallax could not parse: whose claim it is stays open
+    } else if (uncovered[si])
+      continue; // a report parallax could not parse: whose claim it is stays open
     else if (continuesSource(article, si, cov, roles)) reason = 'continues-source';
     else reason = reasonOf(tokens, s, skip, roles);
     out.push({

@@ -12,5 +12,9 @@ const dir = process.argv[2];
 if (!dir) throw new Error('usage: bare-wink DIR');
 const nlp = winkNLP(model);
 let tokens = 0;
-for (const f of readdirSync(dir).sort()) tokens += nlp.readDoc(readFileSync(join(dir, f), 'utf8')).tokens().out().length;
+for (const f of readdirSync(dir).sort())
+  tokens += nlp
+    .readDoc(readFileSync(join(dir, f), 'utf8'))
+    .tokens()
+    .out().length;
 process.stdout.write(`${tokens}\n`);

@@ -113,7 +113,12 @@ export function analyzeCorpus(reps: number, work: string): WholeCommands['analyz
   }
   const written = readdirSync(out);
   if (!['json', 'md', 'html'].every((ext) => written.some((f) => f.endsWith(`.${ext}`)))) throw new Error(`analyze --out wrote ${written.join(', ')}`);
-  return { wallMs: summarise(runs.map((x) => x.wallMs)), cpuMs: summarise(runs.map((x) => x.cpuMs)), maxRssMb: Math.max(...runs.map((x) => x.maxRssMb)), nodeFloorMs: summarise(floor) };
+  return {
+    wallMs: summarise(runs.map((x) => x.wallMs)),
+    cpuMs: summarise(runs.map((x) => x.cpuMs)),
+    maxRssMb: Math.max(...runs.map((x) => x.maxRssMb)),
+    nodeFloorMs: summarise(floor),
+  };
 }
 
 /** The scaling exponent between two sizes: log(t2 / t1) / log(n2 / n1). */

@@ -106,7 +106,10 @@ export function summariseProfile(profile: CpuProfile): ProfileSummary {
 function table(rows: ProfileRow[], top: number, by: 'self' | 'total'): string {
   const sorted = [...rows].sort((a, b) => (by === 'self' ? b.selfMs - a.selfMs : b.totalMs - a.totalMs)).slice(0, top);
   return sorted
-    .map((r) => `${(100 * r.selfShare).toFixed(1).padStart(5)}% self ${r.selfMs.toFixed(0).padStart(6)} ms  ${(100 * r.totalShare).toFixed(1).padStart(5)}% total  ${r.key}`)
+    .map(
+      (r) =>
+        `${(100 * r.selfShare).toFixed(1).padStart(5)}% self ${r.selfMs.toFixed(0).padStart(6)} ms  ${(100 * r.totalShare).toFixed(1).padStart(5)}% total  ${r.key}`,
+    )
     .join('\n');
 }
 
@@ -120,7 +123,7 @@ if (process.argv[1] && basename(process.argv[1]) === 'profile.js' && import.meta
   const topAt = args.indexOf('--top');
   const top = topAt >= 0 ? Number(args[topAt + 1]) || 25 : 25;
   const filterAt = args.indexOf('--filter');
-  const filter = filterAt >= 0 ? args[filterAt + 1] ?? '' : '';
+  const filter = filterAt >= 0 ? (args[filterAt + 1] ?? '') : '';
   const s = summariseProfile(JSON.parse(readFileSync(file, 'utf8')) as CpuProfile);
   const keep = (r: ProfileRow) => !filter || r.key.includes(filter);
   process.stdout.write(`profile: ${s.totalMs.toFixed(0)} ms sampled\n\nby function, self time:\n${table(s.functions.filter(keep), top, 'self')}\n`);

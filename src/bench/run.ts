@@ -249,7 +249,14 @@ function poolBench(paths: readonly string[], reps: number): PoolBench {
 
 function scaleBench(paths: readonly string[], stories: Record<string, string>, config: BenchConfig, work: string): ScaleResult & { childMs: number } {
   const max = Math.max(...config.scaleSizes);
-  const cfg: ScaleConfig = { files: paths.slice(0, max), stories, sizes: config.scaleSizes, reps: config.scaleReps, giveUpMs: config.giveUpMs, quickSizes: config.quick };
+  const cfg: ScaleConfig = {
+    files: paths.slice(0, max),
+    stories,
+    sizes: config.scaleSizes,
+    reps: config.scaleReps,
+    giveUpMs: config.giveUpMs,
+    quickSizes: config.quick,
+  };
   const cfgPath = join(work, 'scale-config.json');
   const resPath = join(work, 'scale-result.json');
   writeFileSync(cfgPath, JSON.stringify(cfg));
@@ -289,7 +296,13 @@ function folderOf(paths: readonly string[], n: number, work: string): string {
   return dir;
 }
 
-function corpusModeBench(paths: readonly string[], sizes: readonly number[], reps: readonly number[], work: string, log: (line: string) => void): CorpusModeBench {
+function corpusModeBench(
+  paths: readonly string[],
+  sizes: readonly number[],
+  reps: readonly number[],
+  work: string,
+  log: (line: string) => void,
+): CorpusModeBench {
   const out: CorpusModeBench['sizes'] = [];
   sizes.forEach((n, k) => {
     if (n > paths.length) return;
@@ -297,7 +310,10 @@ function corpusModeBench(paths: readonly string[], sizes: readonly number[], rep
     const res = join(work, `corpus-result-${n}.json`);
     const runs: CorpusChildResult[] = [];
     for (let r = 0; r < (reps[k] ?? 1); r++) {
-      const child = spawnSync(process.execPath, [join(PACKAGE_ROOT, 'dist', 'bench', 'corpus-child.js'), dir, join(work, `corpus-out-${n}`), res], { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
+      const child = spawnSync(process.execPath, [join(PACKAGE_ROOT, 'dist', 'bench', 'corpus-child.js'), dir, join(work, `corpus-out-${n}`), res], {
+        encoding: 'utf8',
+        stdio: ['ignore', 'ignore', 'pipe'],
+      });
       if (child.status !== 0 || !existsSync(res)) throw new Error(`corpus child failed (${child.status}): ${child.stderr.slice(-2000)}`);
       runs.push(JSON.parse(readFileSync(res, 'utf8')) as CorpusChildResult);
       rmSync(join(work, `corpus-out-${n}`), { recursive: true, force: true });
@@ -305,7 +321,9 @@ function corpusModeBench(paths: readonly string[], sizes: readonly number[], rep
     const sorted = [...runs].sort((a, b) => a.groupMs + a.alignMs - (b.groupMs + b.alignMs));
     const x = { n, runs: runs.length, ...sorted[Math.floor((sorted.length - 1) / 2)]!, maxRssMb: Math.max(...runs.map((y) => y.maxRssMb)) };
     out.push(x);
-    log(`  ${n}: ${round(x.totalMs / 1000, 1)} s (group ${round(x.groupMs, 0)} ms, align ${round(x.alignMs / 1000, 1)} s; median of ${x.runs}), peak ${round(x.maxRssMb, 0)} MB`);
+    log(
+      `  ${n}: ${round(x.totalMs / 1000, 1)} s (group ${round(x.groupMs, 0)} ms, align ${round(x.alignMs / 1000, 1)} s; median of ${x.runs}), peak ${round(x.maxRssMb, 0)} MB`,
+    );
   });
   const fit = (f: (x: CorpusChildResult) => number) => {
     const e = scalingExponent(out.map((x) => ({ x: x.n, y: f(x) })));
@@ -416,7 +434,8 @@ function firstFrameOnce(timeoutMs: number): Promise<{ ms: number | null; text: s
 }
 
 async function tuiBench(reps: number): Promise<TuiBench> {
-  if (spawnSync('script', ['--version'], { stdio: 'ignore' }).error) return { available: false, firstFrameMs: null, note: '`script` (util-linux) is not installed: no pseudo-terminal' };
+  if (spawnSync('script', ['--version'], { stdio: 'ignore' }).error)
+    return { available: false, firstFrameMs: null, note: '`script` (util-linux) is not installed: no pseudo-terminal' };
   const warm = await firstFrameOnce(15_000);
   if (warm.ms === null) {
     const plain = warm.text.replace(ANSI, '').replace(/\s+/g, ' ').trim();
@@ -455,7 +474,10 @@ export interface BenchResult {
   pool: PoolBench;
   scaling: ScaleResult & { childMs: number; exponents: Record<string, number | null> };
   corpusMode?: CorpusModeBench;
-  commands?: WholeCommands & { loadavg: { start: number[]; end: number[] }; /** Set when measured alone later (`--commands-only`), `YYYY-MM-DD`. */ remeasured?: string };
+  commands?: WholeCommands & {
+    loadavg: { start: number[]; end: number[] };
+    /** Set when measured alone later (`--commands-only`), `YYYY-MM-DD`. */ remeasured?: string;
+  };
   size?: SizeBench;
   endToEnd: EndToEnd;
   tui: TuiBench;
@@ -509,11 +531,11 @@ export function headlines(r: Omit<BenchResult, 'headlines' | 'totalMs'>): Headli
       unit: 'MB',
       target: '≤ 400 MB',
       met: peak <= 400,
-      note: 'getrusage maxRSS of the corpus child process, which runs the command\'s code (src/commands/corpus.ts: runCorpus, each story written as it is done) without its argument parsing',
+      note: "getrusage maxRSS of the corpus child process, which runs the command's code (src/commands/corpus.ts: runCorpus, each story written as it is done) without its argument parsing",
     });
   } else {
     const main = ['align-per-story'].map((id) => r.scaling.targets.find((t) => t.id === id)).find((t) => t !== undefined) ?? r.scaling.targets[0];
-    const exp = main ? r.scaling.exponents[main.id] ?? null : null;
+    const exp = main ? (r.scaling.exponents[main.id] ?? null) : null;
     h.push({
       id: 'scaling-exponent',
       label: `scaling exponent of ${main?.id ?? 'alignment'} (log-log fit, ${r.config.scaleSizes[0]}–${r.config.scaleSizes[r.config.scaleSizes.length - 1]} articles)`,
@@ -541,7 +563,9 @@ export function headlines(r: Omit<BenchResult, 'headlines' | 'totalMs'>): Headli
     unit: 'ms',
     target: '< 1000 ms',
     met: seeds ? seeds.median < 1000 : null,
-    note: seeds ? `process start to report written; ${round(seeds.median / r.endToEnd.nodeFloorMs.median, 1)}× a bare \`node -e 0\`` : `failed: ${r.endToEnd.seedsError}`,
+    note: seeds
+      ? `process start to report written; ${round(seeds.median / r.endToEnd.nodeFloorMs.median, 1)}× a bare \`node -e 0\``
+      : `failed: ${r.endToEnd.seedsError}`,
   });
   const tui = r.tui.firstFrameMs;
   h.push({
@@ -626,19 +650,30 @@ function commandsMarkdown(r: BenchResult): string[] {
   const c = r.commands;
   if (!c) return [];
   const L: string[] = ['## Whole commands vs a bare wink-nlp process', ''];
-  L.push(`Each row pairs the command with a bare wink-nlp process (src/bench/bare-wink.ts: \`readDoc\` + \`tokens().out()\` on every file of the same folder, its default pipe) in the same run, the two alternating; ratios are per pair, then the median (min–max). Wall is spawn to exit; CPU is the process's own user + system time (all threads) and RSS its peak, both from \`process.resourceUsage()\` at exit. Workers: ${c.workers}. The machine is shared: ${loadNote(c.loadavg)}.`);
+  L.push(
+    `Each row pairs the command with a bare wink-nlp process (src/bench/bare-wink.ts: \`readDoc\` + \`tokens().out()\` on every file of the same folder, its default pipe) in the same run, the two alternating; ratios are per pair, then the median (min–max). Wall is spawn to exit; CPU is the process's own user + system time (all threads) and RSS its peak, both from \`process.resourceUsage()\` at exit. Workers: ${c.workers}. The machine is shared: ${loadNote(c.loadavg)}.`,
+  );
   L.push('');
   L.push('| command | articles | pairs | wall, ms | bare wall, ms | wall ratio | CPU, ms | bare CPU, ms | CPU ratio | peak RSS, MB |');
   L.push('|---|---|---|---|---|---|---|---|---|---|');
   for (const x of [c.corpus300, ...c.scaling]) {
     if (!x) continue;
-    L.push(`| \`parallax corpus\` (${x.label}) | ${x.articles} | ${x.runs.length} | ${fmt(x.wallMs)} | ${fmt(x.bareWallMs)} | **${fmt(x.wallRatio, 2)}** | ${fmt(x.cpuMs)} | ${fmt(x.bareCpuMs)} | ${fmt(x.cpuRatio, 2)} | ${round(x.maxRssMb, 0)} |`);
+    L.push(
+      `| \`parallax corpus\` (${x.label}) | ${x.articles} | ${x.runs.length} | ${fmt(x.wallMs)} | ${fmt(x.bareWallMs)} | **${fmt(x.wallRatio, 2)}** | ${fmt(x.cpuMs)} | ${fmt(x.bareCpuMs)} | ${fmt(x.cpuRatio, 2)} | ${round(x.maxRssMb, 0)} |`,
+    );
   }
   L.push('');
-  if (c.exponent) L.push(`Scaling exponent ${c.scaling[0]!.articles} → ${c.scaling[c.scaling.length - 1]!.articles} articles: **${round(c.exponent.wall, 2)}** on wall time, ${round(c.exponent.cpu, 2)} on CPU time.${r.texts.distinct < c.scaling[c.scaling.length - 1]!.articles ? ` Beyond ${r.texts.distinct} articles the texts are sentence-shuffled variants of the first ones, which group with their originals into larger stories than a real corpus has.` : ''}`, '');
+  if (c.exponent)
+    L.push(
+      `Scaling exponent ${c.scaling[0]!.articles} → ${c.scaling[c.scaling.length - 1]!.articles} articles: **${round(c.exponent.wall, 2)}** on wall time, ${round(c.exponent.cpu, 2)} on CPU time.${r.texts.distinct < c.scaling[c.scaling.length - 1]!.articles ? ` Beyond ${r.texts.distinct} articles the texts are sentence-shuffled variants of the first ones, which group with their originals into larger stories than a real corpus has.` : ''}`,
+      '',
+    );
   if (c.analyze) {
     const a = c.analyze;
-    L.push(`\`parallax analyze corpus --out DIR --force\` (the bundled corpus; JSON, markdown and HTML): wall ${fmt(a.wallMs)} ms, CPU ${fmt(a.cpuMs)} ms, peak RSS ${round(a.maxRssMb, 0)} MB; \`node -e 0\` ${fmt(a.nodeFloorMs)} ms (one warm-up, ${a.wallMs.n} repetitions).`, '');
+    L.push(
+      `\`parallax analyze corpus --out DIR --force\` (the bundled corpus; JSON, markdown and HTML): wall ${fmt(a.wallMs)} ms, CPU ${fmt(a.cpuMs)} ms, peak RSS ${round(a.maxRssMb, 0)} MB; \`node -e 0\` ${fmt(a.nodeFloorMs)} ms (one warm-up, ${a.wallMs.n} repetitions).`,
+      '',
+    );
   }
   return L;
 }
@@ -647,7 +682,10 @@ function commandsMarkdown(r: BenchResult): string[] {
 function polnearFolder(n: number, work: string): string | null {
   const src = join(datasetsDir(), 'polnear', 'train', 'text');
   if (!existsSync(src)) return null;
-  const names = readdirSync(src).filter((f) => f.endsWith('.txt')).sort().slice(0, n);
+  const names = readdirSync(src)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .slice(0, n);
   if (names.length < n) return null;
   const dir = join(work, `polnear-${n}`);
   mkdirSync(dir, { recursive: true });
@@ -669,17 +707,34 @@ function wholeCommands(paths: readonly string[], config: BenchConfig, work: stri
   log(`whole commands: corpus on ${config.commandArticles} ${label300} × ${config.commandReps}`);
   const corpus300 = pairedCorpus('corpus300', label300, dir300, config.commandReps, work);
   log(`  wall ratio ${fmt(corpus300.wallRatio, 2)}, CPU ratio ${fmt(corpus300.cpuRatio, 2)}`);
-  const scaling = config.commandSizes.filter((n) => n <= paths.length).map((n) => {
-    const x = pairedCorpus(`corpus${n}`, 'bench texts', folderOf(paths, n, work), 1, work);
-    log(`  ${n}: ${round(x.wallMs.median / 1000, 1)} s wall, ${round(x.cpuMs.median / 1000, 1)} s CPU, ${round(x.maxRssMb, 0)} MB; bare ${round(x.bareWallMs.median / 1000, 1)} s`);
-    return x;
-  });
+  const scaling = config.commandSizes
+    .filter((n) => n <= paths.length)
+    .map((n) => {
+      const x = pairedCorpus(`corpus${n}`, 'bench texts', folderOf(paths, n, work), 1, work);
+      log(
+        `  ${n}: ${round(x.wallMs.median / 1000, 1)} s wall, ${round(x.cpuMs.median / 1000, 1)} s CPU, ${round(x.maxRssMb, 0)} MB; bare ${round(x.bareWallMs.median / 1000, 1)} s`,
+      );
+      return x;
+    });
   const [a, b] = [scaling[0], scaling[scaling.length - 1]];
-  const exponent = a && b && a !== b ? { wall: twoPointExponent(a.articles, a.wallMs.median, b.articles, b.wallMs.median), cpu: twoPointExponent(a.articles, a.cpuMs.median, b.articles, b.cpuMs.median) } : null;
+  const exponent =
+    a && b && a !== b
+      ? {
+          wall: twoPointExponent(a.articles, a.wallMs.median, b.articles, b.wallMs.median),
+          cpu: twoPointExponent(a.articles, a.cpuMs.median, b.articles, b.cpuMs.median),
+        }
+      : null;
   log(`whole commands: analyze corpus --out × ${config.analyzeReps}`);
   const analyze = analyzeCorpus(config.analyzeReps, work);
   log(`  ${analyze ? fmt(analyze.wallMs) : 'n/a'} ms`);
-  return { corpus300, scaling, exponent, analyze, workers: `PARALLAX_WORKERS=${process.env['PARALLAX_WORKERS'] ?? 'unset'} (corpus mode runs on one thread)`, loadavg: { start, end: loadavg() } };
+  return {
+    corpus300,
+    scaling,
+    exponent,
+    analyze,
+    workers: `PARALLAX_WORKERS=${process.env['PARALLAX_WORKERS'] ?? 'unset'} (corpus mode runs on one thread)`,
+    loadavg: { start, end: loadavg() },
+  };
 }
 
 /** One long article against the same text as many short ones (src/bench/size-child.ts). */
@@ -712,7 +767,10 @@ export function sizeBench(paths: readonly string[], articles: number, each: numb
   writeFileSync(one, texts.join(''));
   const run = (files: string[]) => {
     const res = join(work, 'size-result.json');
-    const child = spawnSync(process.execPath, [join(PACKAGE_ROOT, 'dist', 'bench', 'size-child.js'), res, ...files], { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawnSync(process.execPath, [join(PACKAGE_ROOT, 'dist', 'bench', 'size-child.js'), res, ...files], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     if (child.status !== 0) throw new Error(`size child failed (${child.status}): ${child.stderr.slice(-2000)}`);
     return JSON.parse(readFileSync(res, 'utf8')) as SizeBench['one'];
   };
@@ -726,9 +784,13 @@ function sizeMarkdown(r: BenchResult): string[] {
   if (!z) return [];
   const stages = [...new Set([...Object.keys(z.many.stages), ...Object.keys(z.one.stages)])];
   const L = ['## One long article vs the same text as many articles', ''];
-  L.push(`${round(z.chars / 1e6, 2)} MB of real news text (${z.articles} articles joined from the bench texts) analysed as ${z.articles} articles, each alone, and as one article, each in a fresh child process (src/bench/size-child.ts: prepare, the article analyses, alignment + report, JSON and markdown; no time limit). Ratio one ÷ many: **${round(z.ratio, 2)}×** (target ≤ 3×). Load average ${round(z.loadavg[0]!, 1)}.`, '');
+  L.push(
+    `${round(z.chars / 1e6, 2)} MB of real news text (${z.articles} articles joined from the bench texts) analysed as ${z.articles} articles, each alone, and as one article, each in a fresh child process (src/bench/size-child.ts: prepare, the article analyses, alignment + report, JSON and markdown; no time limit). Ratio one ÷ many: **${round(z.ratio, 2)}×** (target ≤ 3×). Load average ${round(z.loadavg[0]!, 1)}.`,
+    '',
+  );
   L.push('| stage | many articles, ms | one article, ms | one ÷ many |', '|---|---|---|---|');
-  for (const s of stages) L.push(`| ${s} | ${round(z.many.stages[s] ?? 0, 0)} | ${round(z.one.stages[s] ?? 0, 0)} | ${round((z.one.stages[s] ?? 0) / (z.many.stages[s] || 1), 2)} |`);
+  for (const s of stages)
+    L.push(`| ${s} | ${round(z.many.stages[s] ?? 0, 0)} | ${round(z.one.stages[s] ?? 0, 0)} | ${round((z.one.stages[s] ?? 0) / (z.many.stages[s] || 1), 2)} |`);
   L.push(`| total | ${round(z.many.totalMs, 0)} | ${round(z.one.totalMs, 0)} | ${round(z.ratio, 2)} |`, '');
   L.push(`Peak RSS: many ${round(z.many.maxRssMb, 0)} MB, one ${round(z.one.maxRssMb, 0)} MB.`, '');
   return L;
@@ -740,7 +802,9 @@ export function renderMarkdown(r: BenchResult): string {
   const p = r.perArticle;
   L.push(`# parallax benchmark${r.quick ? ' (quick mode: tiny counts, not representative)' : ''}`);
   L.push('');
-  L.push(`parallax ${r.version}, ${r.date}. Node ${r.machine.node}, ${r.machine.cpus} core(s) (${r.machine.model}), ${r.machine.memMb} MB RAM, load average at start ${r.machine.loadavg.map((x) => round(x, 2)).join(' / ')}. Generated by \`npm run bench\` (${round(r.totalMs / 1000, 1)} s). The machine is shared and noisy: read the ratios (both sides measured in the same run on the same texts) and the medians with their min–max ranges, not single timings.`);
+  L.push(
+    `parallax ${r.version}, ${r.date}. Node ${r.machine.node}, ${r.machine.cpus} core(s) (${r.machine.model}), ${r.machine.memMb} MB RAM, load average at start ${r.machine.loadavg.map((x) => round(x, 2)).join(' / ')}. Generated by \`npm run bench\` (${round(r.totalMs / 1000, 1)} s). The machine is shared and noisy: read the ratios (both sides measured in the same run on the same texts) and the medians with their min–max ranges, not single timings.`,
+  );
   L.push('');
   L.push(`**Texts**: ${r.texts.description}.`);
   L.push('');
@@ -749,15 +813,23 @@ export function renderMarkdown(r: BenchResult): string {
   L.push('| measure | value | target | met | note |');
   L.push('|---|---|---|---|---|');
   for (const h of r.headlines) {
-    L.push(`| ${h.label} | ${h.value === null ? 'n/a' : `${h.value}${h.unit === '×' ? '×' : ` ${h.unit}`}`.trim()} | ${h.target} | ${h.met === null ? 'not measured' : h.met ? 'yes' : '**no**'} | ${h.note.replace(/\|/g, '\\|')} |`);
+    L.push(
+      `| ${h.label} | ${h.value === null ? 'n/a' : `${h.value}${h.unit === '×' ? '×' : ` ${h.unit}`}`.trim()} | ${h.target} | ${h.met === null ? 'not measured' : h.met ? 'yes' : '**no**'} | ${h.note.replace(/\|/g, '\\|')} |`,
+    );
   }
   L.push('');
-  if (r.commands?.remeasured) L.push(`The whole commands (the first four rows and the next section) were measured again on their own on ${r.commands.remeasured} (\`node dist/bench/run.js --commands-only\`); the other sections are from the full run above.`, '');
+  if (r.commands?.remeasured)
+    L.push(
+      `The whole commands (the first four rows and the next section) were measured again on their own on ${r.commands.remeasured} (\`node dist/bench/run.js --commands-only\`); the other sections are from the full run above.`,
+      '',
+    );
   L.push(...commandsMarkdown(r));
   L.push(...sizeMarkdown(r));
   L.push('## Per-article analysis vs bare wink-nlp');
   L.push('');
-  L.push(`${p.articles} articles (${p.chars.toLocaleString('en')} characters, ${p.tokens.toLocaleString('en')} wink tokens), one warm-up pass then ${r.config.reps} repetitions, the two sides alternating. The floor is \`nlp.readDoc(text)\` plus \`tokens().out()\` once per article on a bare wink-nlp instance with its default pipe (parallax's own instance runs only the sbd, ner and pos annotations it reads); the full analysis is \`prepareArticle\` (read, boilerplate, NLP with offsets) + \`analyseArticle\` (markers, attribution, unsourced, …) from src/pipeline.ts, lexicons loaded once outside the timing, one thread.`);
+  L.push(
+    `${p.articles} articles (${p.chars.toLocaleString('en')} characters, ${p.tokens.toLocaleString('en')} wink tokens), one warm-up pass then ${r.config.reps} repetitions, the two sides alternating. The floor is \`nlp.readDoc(text)\` plus \`tokens().out()\` once per article on a bare wink-nlp instance with its default pipe (parallax's own instance runs only the sbd, ner and pos annotations it reads); the full analysis is \`prepareArticle\` (read, boilerplate, NLP with offsets) + \`analyseArticle\` (markers, attribution, unsourced, …) from src/pipeline.ts, lexicons loaded once outside the timing, one thread.`,
+  );
   L.push('');
   L.push('| pass | total ms, median (min–max) | ms per article |');
   L.push('|---|---|---|');
@@ -771,19 +843,25 @@ export function renderMarkdown(r: BenchResult): string {
   L.push('## Worker pool (src/parallel)');
   L.push('');
   const pl = r.pool;
-  L.push(`${pl.articles} articles prepared + analysed serially vs through the pool with ${pl.workers} worker thread(s) plus the main thread (${pl.cores} core(s) available), ${r.config.poolReps} repetition(s); the pool's time includes starting the workers (each loads wink-nlp and the lexicons).`);
+  L.push(
+    `${pl.articles} articles prepared + analysed serially vs through the pool with ${pl.workers} worker thread(s) plus the main thread (${pl.cores} core(s) available), ${r.config.poolReps} repetition(s); the pool's time includes starting the workers (each loads wink-nlp and the lexicons).`,
+  );
   L.push('');
   L.push('| run | ms, median (min–max) |');
   L.push('|---|---|');
   L.push(`| serial | ${fmt(pl.serialMs)} |`);
   L.push(`| pool | ${fmt(pl.pooledMs)} |`);
   L.push('');
-  L.push(`Speed-up: **${fmt(pl.speedup, 2)}×**; articles per thread in the last run (main first): ${pl.perThread.join(', ')}; results identical to the serial run: **${pl.identical ? 'yes' : 'NO'}**.${pl.identical ? '' : ' (each article should read the same in any thread: src/nlp/wink-lexicon.ts `forgetReadText`; a difference is a bug.)'}`);
+  L.push(
+    `Speed-up: **${fmt(pl.speedup, 2)}×**; articles per thread in the last run (main first): ${pl.perThread.join(', ')}; results identical to the serial run: **${pl.identical ? 'yes' : 'NO'}**.${pl.identical ? '' : ' (each article should read the same in any thread: src/nlp/wink-lexicon.ts `forgetReadText`; a difference is a bug.)'}`,
+  );
   L.push('');
   L.push('## Alignment and story grouping scaling');
   L.push('');
   const s = r.scaling;
-  L.push(`One child process prepared and analysed ${s.articles} articles (${s.workers} worker thread(s); ${round(s.prepareMs / 1000, 1)} s), then timed each target on the first n of them (warm-up at the smallest size first). The exponent is the least-squares slope of log(time) on log(n). ${r.texts.distinct < Math.max(...r.config.scaleSizes) ? `Beyond ${r.texts.distinct} articles the texts are sentence-shuffled variants of the first ones, which group with their originals: stories grow with n there, unlike in a real corpus, so the largest size overstates the growth somewhat.` : ''}`);
+  L.push(
+    `One child process prepared and analysed ${s.articles} articles (${s.workers} worker thread(s); ${round(s.prepareMs / 1000, 1)} s), then timed each target on the first n of them (warm-up at the smallest size first). The exponent is the least-squares slope of log(time) on log(n). ${r.texts.distinct < Math.max(...r.config.scaleSizes) ? `Beyond ${r.texts.distinct} articles the texts are sentence-shuffled variants of the first ones, which group with their originals: stories grow with n there, unlike in a real corpus, so the largest size overstates the growth somewhat.` : ''}`,
+  );
   L.push('');
   for (const t of s.targets) {
     const e = s.exponents[t.id];
@@ -791,7 +869,8 @@ export function renderMarkdown(r: BenchResult): string {
     L.push('');
     L.push('| articles | ms, median (min–max) | reps | ms per article | result (stories / events) | RSS after, MB | peak RSS so far, MB |');
     L.push('|---|---|---|---|---|---|---|');
-    for (const x of t.sizes) L.push(`| ${x.n} | ${fmt(x.ms, 1)} | ${x.ms.n} | ${round(x.ms.median / x.n, 3)} | ${x.result} | ${round(x.rssMb, 0)} | ${round(x.maxRssMb, 0)} |`);
+    for (const x of t.sizes)
+      L.push(`| ${x.n} | ${fmt(x.ms, 1)} | ${x.ms.n} | ${round(x.ms.median / x.n, 3)} | ${x.result} | ${round(x.rssMb, 0)} | ${round(x.maxRssMb, 0)} |`);
     for (const x of t.skipped) L.push(`| ${x.n} | skipped: ${x.reason} | | | | | |`);
     L.push('');
   }
@@ -799,18 +878,27 @@ export function renderMarkdown(r: BenchResult): string {
   if (cm) {
     L.push('## Corpus mode on its own code path');
     L.push('');
-    L.push(`Each run is one child process running \`runCorpus\` (src/corpus/run.ts) on a folder holding the first n articles and writes every file, as \`parallax corpus DIR --out OUT\` does: each article read and analysed once for its grouping features (only those kept), story grouping, then each story's articles read again, analysed, aligned and written, one story at a time. Where a size has several runs, the row is the run with the median grouping + alignment time (peak RSS: the largest of them). The exponent fits grouping + per-story alignment (group + align columns); the whole run's exponent includes reading.${r.texts.distinct < cm.sizes[cm.sizes.length - 1]!.n ? ` Beyond ${r.texts.distinct} articles the texts are sentence-shuffled variants of the first ones, which group with their originals: stories grow with n there, unlike in a real corpus, so the largest size overstates the growth somewhat.` : ''}`);
+    L.push(
+      `Each run is one child process running \`runCorpus\` (src/corpus/run.ts) on a folder holding the first n articles and writes every file, as \`parallax corpus DIR --out OUT\` does: each article read and analysed once for its grouping features (only those kept), story grouping, then each story's articles read again, analysed, aligned and written, one story at a time. Where a size has several runs, the row is the run with the median grouping + alignment time (peak RSS: the largest of them). The exponent fits grouping + per-story alignment (group + align columns); the whole run's exponent includes reading.${r.texts.distinct < cm.sizes[cm.sizes.length - 1]!.n ? ` Beyond ${r.texts.distinct} articles the texts are sentence-shuffled variants of the first ones, which group with their originals: stories grow with n there, unlike in a real corpus, so the largest size overstates the growth somewhat.` : ''}`,
+    );
     L.push('');
     L.push('| articles | stories | runs | read, ms | group, ms | align, ms | total, ms | peak RSS, MB |');
     L.push('|---|---|---|---|---|---|---|---|');
-    for (const x of cm.sizes) L.push(`| ${x.n} | ${x.stories} | ${x.runs} | ${round(x.readMs, 0)} | ${round(x.groupMs, 0)} | ${round(x.alignMs, 0)} | ${round(x.totalMs, 0)} | ${round(x.maxRssMb, 0)} |`);
+    for (const x of cm.sizes)
+      L.push(
+        `| ${x.n} | ${x.stories} | ${x.runs} | ${round(x.readMs, 0)} | ${round(x.groupMs, 0)} | ${round(x.alignMs, 0)} | ${round(x.totalMs, 0)} | ${round(x.maxRssMb, 0)} |`,
+      );
     L.push('');
-    L.push(`Exponent, grouping + alignment: **${cm.exponent === null ? 'n/a' : round(cm.exponent, 2)}**; whole run: **${cm.totalExponent === null ? 'n/a' : round(cm.totalExponent, 2)}**.`);
+    L.push(
+      `Exponent, grouping + alignment: **${cm.exponent === null ? 'n/a' : round(cm.exponent, 2)}**; whole run: **${cm.totalExponent === null ? 'n/a' : round(cm.totalExponent, 2)}**.`,
+    );
     L.push('');
   }
   L.push('## Peak memory');
   L.push('');
-  L.push(`The ${s.articles}-article scaling child (it holds every analysed article at once, unlike corpus mode): peak RSS **${round(s.maxRssMb, 0)} MB** (getrusage maxRSS, all threads), VmHWM ${s.vmHwmMb === null ? 'n/a' : `${round(s.vmHwmMb, 0)} MB`}; after preparing all articles, before alignment: RSS ${round(s.rssAfterPrepareMb, 0)} MB, JS heap used ${round(s.heapUsedAfterPrepareMb, 0)} MB.`);
+  L.push(
+    `The ${s.articles}-article scaling child (it holds every analysed article at once, unlike corpus mode): peak RSS **${round(s.maxRssMb, 0)} MB** (getrusage maxRSS, all threads), VmHWM ${s.vmHwmMb === null ? 'n/a' : `${round(s.vmHwmMb, 0)} MB`}; after preparing all articles, before alignment: RSS ${round(s.rssAfterPrepareMb, 0)} MB, JS heap used ${round(s.heapUsedAfterPrepareMb, 0)} MB.`,
+  );
   L.push('');
   L.push('## End to end through the CLI');
   L.push('');
@@ -889,7 +977,13 @@ export async function runBench(config: BenchConfig, out: string, log: (line: str
       version: VERSION,
       date: new Date().toISOString().slice(0, 10),
       quick: config.quick,
-      machine: { node: process.versions.node, cpus: availableParallelism(), model: cpus()[0]?.model ?? 'unknown', memMb: Math.round(totalmem() / 2 ** 20), loadavg: loadavg() },
+      machine: {
+        node: process.versions.node,
+        cpus: availableParallelism(),
+        model: cpus()[0]?.model ?? 'unknown',
+        memMb: Math.round(totalmem() / 2 ** 20),
+        loadavg: loadavg(),
+      },
       texts: source,
       config,
       perArticle: pa,
@@ -955,7 +1049,9 @@ if (process.argv[1] && basename(process.argv[1]) === 'run.js' && import.meta.url
   }
   process.stdout.write('\n');
   for (const h of result.headlines) {
-    process.stdout.write(`${h.met === null ? '·' : h.met ? '✓' : '✗'} ${h.label}: ${h.value === null ? 'n/a' : `${h.value}${h.unit === '×' ? '×' : ` ${h.unit}`}`} (target ${h.target})\n`);
+    process.stdout.write(
+      `${h.met === null ? '·' : h.met ? '✓' : '✗'} ${h.label}: ${h.value === null ? 'n/a' : `${h.value}${h.unit === '×' ? '×' : ` ${h.unit}`}`} (target ${h.target})\n`,
+    );
   }
   process.stdout.write(`\nwrote ${join(out, 'bench.md')} and ${join(out, 'bench.json')}\n`);
 }

@@ -81,7 +81,10 @@ async function main(): Promise<void> {
   }
   articles.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   articles.forEach((a, i) => (a.id = `a${i + 1}`));
-  const findings = numberFindings(articles, articles.map((a) => draftsOf.get(a) ?? analyseArticle(a, lexicons, {})));
+  const findings = numberFindings(
+    articles,
+    articles.map((a) => draftsOf.get(a) ?? analyseArticle(a, lexicons, {})),
+  );
   const prepareMs = msSince(t0);
   const mem = process.memoryUsage();
 
@@ -97,7 +100,7 @@ async function main(): Promise<void> {
   const targets: ScaleTargetResult[] = [];
   for (const target of await scaleTargets()) {
     const out: ScaleTargetResult = { id: target.id, description: target.description, sizes: [], skipped: [] };
-    const sizes = config.quickSizes ? config.sizes : target.sizes ?? config.sizes;
+    const sizes = config.quickSizes ? config.sizes : (target.sizes ?? config.sizes);
     target.run(input, Math.min(sizes[0] ?? 1, articles.length)); // warm-up
     let giveUp: string | undefined;
     sizes.forEach((n, k) => {

@@ -27,7 +27,11 @@ const t0 = process.hrtime.bigint();
 for (const file of files) {
   const article = timed('prepare', () => prepareArticle(file, options));
   const earlier = new Map<string, readonly FindingDraft[]>();
-  for (const a of ARTICLE_ANALYSES) earlier.set(a.name, timed(a.name, () => a.run(article, lexicons, earlier)));
+  for (const a of ARTICLE_ANALYSES)
+    earlier.set(
+      a.name,
+      timed(a.name, () => a.run(article, lexicons, earlier)),
+    );
   const report = timed('align + report', () => analyseArticles([article], lexicons, options, new Map([[article, [...earlier.values()].flat()]])));
   timed('json', () => formatJson(report));
   timed('markdown', () => formatMarkdown(report));

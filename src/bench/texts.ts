@@ -120,7 +120,10 @@ export function varyText(text: string, seed: number, substitute: boolean): strin
   const paragraphs = text.replace(/\r\n?/g, '\n').split(/\n{2,}/);
   const out = paragraphs.map((p, i) => {
     if (i === 0) return p;
-    const sentences = p.match(/[^.!?]+(?:[.!?]+["”’)]*\s*|$)/g)?.map((s) => s.trim()).filter(Boolean) ?? [p];
+    const sentences = p
+      .match(/[^.!?]+(?:[.!?]+["”’)]*\s*|$)/g)
+      ?.map((s) => s.trim())
+      .filter(Boolean) ?? [p];
     return sentences.length > 1 ? shuffle(sentences, random).join(' ') : p;
   });
   let varied = out.join('\n\n');

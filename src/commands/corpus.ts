@@ -33,7 +33,11 @@ interface CorpusFlags {
 
 function parseMinArticles(value: string): number {
   if (!/^\d+$/.test(value.trim()) || Number(value) < 1) {
-    throw new InputError('bad --min-articles', { expected: 'a whole number of articles, at least 1', found: JSON.stringify(value), hint: `e.g. --min-articles ${DEFAULT_MIN_ARTICLES}` });
+    throw new InputError('bad --min-articles', {
+      expected: 'a whole number of articles, at least 1',
+      found: JSON.stringify(value),
+      hint: `e.g. --min-articles ${DEFAULT_MIN_ARTICLES}`,
+    });
   }
   return Number(value);
 }
@@ -49,14 +53,27 @@ export function registerCorpusCommand(program: Command): void {
     .option('-q, --quiet', 'print nothing but errors')
     .addOption(minConfidenceOption(Option))
     .addOption(outletsOption(Option))
-    .addOption(new Option('--min-articles <n>', `least articles an outlet needs for a row in outlets.csv/json (default ${DEFAULT_MIN_ARTICLES})`).argParser(parseMinArticles))
+    .addOption(
+      new Option('--min-articles <n>', `least articles an outlet needs for a row in outlets.csv/json (default ${DEFAULT_MIN_ARTICLES})`).argParser(
+        parseMinArticles,
+      ),
+    )
     .action(async (paths: string[], flags: CorpusFlags) => {
       // URLs: fetched and saved first (a page that fails is left out with a notice, as an unreadable file is).
       const notice = (text: string) => (flags.quiet ? undefined : process.stderr.write(`parallax: ${sanitizeTerminal(text, true)}\n`));
-      const { inputs, pageUrls } = await fetchInputs(paths, { pages: flags.pages ?? join(dirname(flags.out), 'pages'), keepGoing: true, ...(flags.fetchTimeoutMs === undefined ? {} : { fetchTimeoutMs: flags.fetchTimeoutMs }) }, notice);
+      const { inputs, pageUrls } = await fetchInputs(
+        paths,
+        {
+          pages: flags.pages ?? join(dirname(flags.out), 'pages'),
+          keepGoing: true,
+          ...(flags.fetchTimeoutMs === undefined ? {} : { fetchTimeoutMs: flags.fetchTimeoutMs }),
+        },
+        notice,
+      );
       const tty = process.stderr.isTTY === true && !flags.quiet;
       const progress = tty
-        ? (done: number, total: number, phase: 'read' | 'align') => process.stderr.write(`\r${phase === 'read' ? 'reading' : 'aligning stories'} ${done}/${total}\u001b[K`)
+        ? (done: number, total: number, phase: 'read' | 'align') =>
+            process.stderr.write(`\r${phase === 'read' ? 'reading' : 'aligning stories'} ${done}/${total}\u001b[K`)
         : undefined;
       const staging = stageFolder(flags.out);
       // One step (Ctrl-C stops it at once, see core/interrupt.ts). Story files are written as
@@ -80,7 +97,12 @@ export function registerCorpusCommand(program: Command): void {
       for (const d of result.duplicates) process.stderr.write(`${say(`skipped ${d.path}: same text as ${d.sameAs}`)}\n`);
       process.stdout.write(`${say(`${result.articles} articles → ${result.stories} stories; wrote ${written.length} files to ${flags.out}`)}\n`);
       const t = result.outlets;
-      const left = [t.leftOut.length ? `${t.leftOut.length} with fewer articles left out` : '', t.withoutOutlet ? `${t.withoutOutlet} articles without a known outlet` : ''].filter(Boolean);
-      process.stdout.write(`${say(`outlets: ${t.rows.length} with at least ${t.minArticles} articles${left.length ? ` (${left.join('; ')}: see outlets.meta.json)` : ''}`)}\n`);
+      const left = [
+        t.leftOut.length ? `${t.leftOut.length} with fewer articles left out` : '',
+        t.withoutOutlet ? `${t.withoutOutlet} articles without a known outlet` : '',
+      ].filter(Boolean);
+      process.stdout.write(
+        `${say(`outlets: ${t.rows.length} with at least ${t.minArticles} articles${left.length ? ` (${left.join('; ')}: see outlets.meta.json)` : ''}`)}\n`,
+      );
     });
 }

@@ -36,13 +36,23 @@ function readAnswers(file: string): AnswerFile {
   try {
     raw = readFileSync(file, 'utf8');
   } catch (e) {
-    throw new InputError('cannot read the answer key', { file, expected: 'a readable JSON file', found: (e as NodeJS.ErrnoException).code ?? 'an error', hint: 'check the path given to --answers' });
+    throw new InputError('cannot read the answer key', {
+      file,
+      expected: 'a readable JSON file',
+      found: (e as NodeJS.ErrnoException).code ?? 'an error',
+      hint: 'check the path given to --answers',
+    });
   }
   let json: unknown;
   try {
     json = JSON.parse(raw.replace(/^\uFEFF/, ''));
   } catch (e) {
-    throw new InputError('the answer key is not valid JSON', { file, expected: 'JSON', found: (e as Error).message, hint: 'fix the file (see parallax exercise --help)' });
+    throw new InputError('the answer key is not valid JSON', {
+      file,
+      expected: 'JSON',
+      found: (e as Error).message,
+      hint: 'fix the file (see parallax exercise --help)',
+    });
   }
   const isReport = typeof json === 'object' && json !== null && !Array.isArray(json) && 'schema' in json;
   return isReport ? { kind: 'report', report: parseReport(json, file) } : { kind: 'marks', json };
@@ -75,18 +85,24 @@ export function registerExerciseCommand(program: Command): void {
       const { parseAnswers } = await import('../ui/exercise/model.js');
       const { launchExercise } = await import('../ui/launch.js');
       const { formatResultJson, formatResultMarkdown } = await import('../ui/exercise/result.js');
-      await launchExercise((onProgress) => analysePathsAsync(inputs, flags.minConfidence === undefined ? {} : { minConfidence: flags.minConfidence }, (_file, done, total) => onProgress({ done, total, file: '' })), {
-        ...(answers ? { answerKey: (report: Report) => parseAnswers(answers.key, report, answers.file) } : {}),
-        keySource: answers ? `answers:${answers.file}` : 'tool',
-        what,
-        save: (result) => {
-          const base = nextResultBase(saveDir);
-          writeOutputs([
-            { path: `${base}.md`, content: formatResultMarkdown(result) },
-            { path: `${base}.json`, content: formatResultJson(result) },
-          ]);
-          return `${base}.md`;
+      await launchExercise(
+        (onProgress) =>
+          analysePathsAsync(inputs, flags.minConfidence === undefined ? {} : { minConfidence: flags.minConfidence }, (_file, done, total) =>
+            onProgress({ done, total, file: '' }),
+          ),
+        {
+          ...(answers ? { answerKey: (report: Report) => parseAnswers(answers.key, report, answers.file) } : {}),
+          keySource: answers ? `answers:${answers.file}` : 'tool',
+          what,
+          save: (result) => {
+            const base = nextResultBase(saveDir);
+            writeOutputs([
+              { path: `${base}.md`, content: formatResultMarkdown(result) },
+              { path: `${base}.json`, content: formatResultJson(result) },
+            ]);
+            return `${base}.md`;
+          },
         },
-      });
+      );
     });
 }

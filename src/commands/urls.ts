@@ -64,7 +64,11 @@ export async function fetchInputs(paths: readonly string[], flags: UrlFlags, not
     }
   }
   if (inputs.length === 0) {
-    throw new InputError('no page could be fetched', { expected: 'at least one article', found: `${paths.length} URL${paths.length === 1 ? '' : 's'}, none fetched`, hint: 'see the notices above; check the addresses' });
+    throw new InputError('no page could be fetched', {
+      expected: 'at least one article',
+      found: `${paths.length} URL${paths.length === 1 ? '' : 's'}, none fetched`,
+      hint: 'see the notices above; check the addresses',
+    });
   }
   // The saved pages are parallax's own (named by a hash of the URL): written whole, replaced on a re-run.
   writeOutputs(files, true);

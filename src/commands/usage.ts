@@ -63,7 +63,12 @@ export function usageError(e: CommanderError, argv: readonly string[], program: 
       return new InputError('missing argument', {
         expected: `${quoted ?? 'an argument'} (${usage})`,
         found: 'none',
-        hint: cmd?.name() === 'open' ? 'give a report file: parallax open reports/corpus.json' : cmd?.name() === 'corpus' ? 'give a folder: parallax corpus corpus' : `give article files or folders, e.g. ${name} corpus`,
+        hint:
+          cmd?.name() === 'open'
+            ? 'give a report file: parallax open reports/corpus.json'
+            : cmd?.name() === 'corpus'
+              ? 'give a folder: parallax corpus corpus'
+              : `give article files or folders, e.g. ${name} corpus`,
       });
     case 'commander.unknownOption':
       return new InputError('unknown option', {

@@ -29,9 +29,7 @@ export class InputError extends Error {
   format(): string {
     const d = this.details;
     const where = d.file ? `${d.file}${d.line ? `:${d.line}${d.column ? `:${d.column}` : ''}` : ''}: ` : '';
-    const ef = [d.expected ? `expected ${d.expected}` : '', d.found ? `found ${d.found}` : '']
-      .filter(Boolean)
-      .join(', ');
+    const ef = [d.expected ? `expected ${d.expected}` : '', d.found ? `found ${d.found}` : ''].filter(Boolean).join(', ');
     return `${where}${this.message}${ef ? `: ${ef}` : ''}${d.hint ? ` — fix: ${d.hint}` : ''}`;
   }
 }

@@ -174,16 +174,7 @@ export interface AnalysedArticle {
   language?: string | null;
 }
 
-export type SourceType =
-  | 'official'
-  | 'state-media'
-  | 'media'
-  | 'data-ngo'
-  | 'expert'
-  | 'anonymous'
-  | 'vague'
-  | 'self'
-  | 'unknown';
+export type SourceType = 'official' | 'state-media' | 'media' | 'data-ngo' | 'expert' | 'anonymous' | 'vague' | 'self' | 'unknown';
 
 export type LoadedCategory =
   | 'label'

@@ -39,7 +39,11 @@ export function wordDiff(a: string, b: string): DiffPart[] {
   // surpluses add up past the bound the search would give up anyway: skip it (the same result,
   // without the search's cost, which grows with length times edits).
   const parts = leastEdits(oldIds, newIds, ids.size) > MAX_DIFF_EDITS ? undefined : diffArrays(oldIds, newIds, { maxEditLength: MAX_DIFF_EDITS });
-  if (!parts) return [{ op: 'removed', text: a }, { op: 'added', text: b }];
+  if (!parts)
+    return [
+      { op: 'removed', text: a },
+      { op: 'added', text: b },
+    ];
   let oldPos = 0;
   let newPos = 0;
   return parts.map((p) => {

@@ -17,7 +17,12 @@ export const COPIED_FOLDERS = [join(PACKAGE_ROOT, 'lexicons', 'ingest'), join(PA
 
 /** Every YAML file with a compiled copy. */
 export function yamlCopies(): string[] {
-  return COPIED_FOLDERS.flatMap((dir) => readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort().map((f) => join(dir, f)));
+  return COPIED_FOLDERS.flatMap((dir) =>
+    readdirSync(dir)
+      .filter((f) => /\.ya?ml$/.test(f))
+      .sort()
+      .map((f) => join(dir, f)),
+  );
 }
 
 /** The compiled copy's path: `x.yml` → `x.json`. */

@@ -80,10 +80,11 @@ export function dateFactor(a: string | null, b: string | null, o: GroupOptions =
 /** True when both articles give year-less dates and none of one lies within `gap` days (around the year) of one of the other. */
 export function yearlessApart(a: readonly number[] | undefined, b: readonly number[] | undefined, gap: number): boolean {
   if (!a?.length || !b?.length || !Number.isFinite(gap)) return false;
-  for (const x of a) for (const y of b) {
-    const d = Math.abs(x - y);
-    if (Math.min(d, 366 - d) < gap) return false;
-  }
+  for (const x of a)
+    for (const y of b) {
+      const d = Math.abs(x - y);
+      if (Math.min(d, 366 - d) < gap) return false;
+    }
   return true;
 }
 
@@ -131,30 +132,37 @@ export function groupStories(inputs: readonly StoryInput[], options: Partial<Gro
     // Topic words alone do not make a story: two articles must share a named participant (a name
     // in both, distinctive enough to be searched on: in at most maxDf articles).
     const named = shared.some((x) => x.named && (df.get(x.t) ?? 0) <= maxDf);
-    const s = named && !yearlessApart(inputs[a]!.yearlessDays, inputs[b]!.yearlessDays, o.yearlessGap) ? c * dateFactor(inputs[a]!.date, inputs[b]!.date, o) : 0;
-    const top = shared.sort((x, y) => y.w - x.w || (x.t < y.t ? -1 : 1)).slice(0, 8).map((x) => x.t);
+    const s =
+      named && !yearlessApart(inputs[a]!.yearlessDays, inputs[b]!.yearlessDays, o.yearlessGap) ? c * dateFactor(inputs[a]!.date, inputs[b]!.date, o) : 0;
+    const top = shared
+      .sort((x, y) => y.w - x.w || (x.t < y.t ? -1 : 1))
+      .slice(0, 8)
+      .map((x) => x.t);
     return { s, shared: top };
   };
   for (const list of postings.values()) {
-    for (let x = 0; x < list.length; x++) for (let y = x + 1; y < list.length; y++) {
-      const a = Math.min(list[x]!, list[y]!);
-      const b = Math.max(list[x]!, list[y]!);
-      const key = a * n + b;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      if (stats) stats.pairsScored++;
-      const { s, shared } = similarity(a, b);
-      if (s > 0) {
-        between[a]!.set(b, s);
-        between[b]!.set(a, s);
+    for (let x = 0; x < list.length; x++)
+      for (let y = x + 1; y < list.length; y++) {
+        const a = Math.min(list[x]!, list[y]!);
+        const b = Math.max(list[x]!, list[y]!);
+        const key = a * n + b;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        if (stats) stats.pairsScored++;
+        const { s, shared } = similarity(a, b);
+        if (s > 0) {
+          between[a]!.set(b, s);
+          between[b]!.set(a, s);
+        }
+        if (s >= o.threshold) edges.push({ a, b, s, shared });
       }
-      if (s >= o.threshold) edges.push({ a, b, s, shared });
-    }
   }
   const rank = new Map(order.map((i, r) => [i, r]));
   // Ties between links: on the articles' prose hashes (content), then paths, so renaming files
   // does not change which articles are grouped.
-  const canonOrder = inputs.map((_, i) => i).sort((x, y) => (inputs[x]!.hash < inputs[y]!.hash ? -1 : inputs[x]!.hash > inputs[y]!.hash ? 1 : rank.get(x)! - rank.get(y)!));
+  const canonOrder = inputs
+    .map((_, i) => i)
+    .sort((x, y) => (inputs[x]!.hash < inputs[y]!.hash ? -1 : inputs[x]!.hash > inputs[y]!.hash ? 1 : rank.get(x)! - rank.get(y)!));
   const canon = new Map(canonOrder.map((i, r) => [i, r]));
   const lo = (e: { a: number; b: number }) => Math.min(canon.get(e.a)!, canon.get(e.b)!);
   const hi = (e: { a: number; b: number }) => Math.max(canon.get(e.a)!, canon.get(e.b)!);
@@ -199,8 +207,11 @@ export function groupStories(inputs: readonly StoryInput[], options: Partial<Gro
     links.delete(drop);
   }
   for (const m of members.values()) m.sort((x, y) => rank.get(x)! - rank.get(y)!);
-  for (const l of links.values()) l.sort((x, y) => Math.min(rank.get(x.a)!, rank.get(x.b)!) - Math.min(rank.get(y.a)!, rank.get(y.b)!) || Math.max(rank.get(x.a)!, rank.get(x.b)!) - Math.max(rank.get(y.a)!, rank.get(y.b)!));
-  return [...members.entries()]
-    .sort((x, y) => rank.get(x[1][0]!)! - rank.get(y[1][0]!)!)
-    .map(([k, m]) => ({ members: m, links: links.get(k)! }));
+  for (const l of links.values())
+    l.sort(
+      (x, y) =>
+        Math.min(rank.get(x.a)!, rank.get(x.b)!) - Math.min(rank.get(y.a)!, rank.get(y.b)!) ||
+        Math.max(rank.get(x.a)!, rank.get(x.b)!) - Math.max(rank.get(y.a)!, rank.get(y.b)!),
+    );
+  return [...members.entries()].sort((x, y) => rank.get(x[1][0]!)! - rank.get(y[1][0]!)!).map(([k, m]) => ({ members: m, links: links.get(k)! }));
 }

@@ -41,7 +41,18 @@ export interface OutletTable {
 
 const r4 = (x: number) => Math.round(x * 1e4) / 1e4;
 
-type OutletAcc = { articles: number; words: number; sentences: number; loaded: number; attributions: number; types: Map<string, number>; unsourced: number; omitted: number; multi: number; sources: Map<OutletSource, number> };
+type OutletAcc = {
+  articles: number;
+  words: number;
+  sentences: number;
+  loaded: number;
+  attributions: number;
+  types: Map<string, number>;
+  unsourced: number;
+  omitted: number;
+  multi: number;
+  sources: Map<OutletSource, number>;
+};
 
 /**
  * Outlet aggregates built one report at a time, so corpus mode need not keep its reports:
@@ -65,7 +76,18 @@ export class OutletAccumulator {
         this.withoutOutlet++;
         continue;
       }
-      const e = this.acc.get(key) ?? { articles: 0, words: 0, sentences: 0, loaded: 0, attributions: 0, types: new Map(), unsourced: 0, omitted: 0, multi: 0, sources: new Map() };
+      const e = this.acc.get(key) ?? {
+        articles: 0,
+        words: 0,
+        sentences: 0,
+        loaded: 0,
+        attributions: 0,
+        types: new Map(),
+        unsourced: 0,
+        omitted: 0,
+        multi: 0,
+        sources: new Map(),
+      };
       e.articles++;
       e.words += a.words;
       e.sentences += a.sentences;
@@ -95,7 +117,10 @@ export class OutletAccumulator {
         words: e.words,
         loadedPer1000: r4(e.words ? (1000 * e.loaded) / e.words : 0),
         attributions: e.attributions,
-        sourceMix: Object.fromEntries(SOURCE_TYPES.map((t) => [t, r4(e.attributions ? (e.types.get(t) ?? 0) / e.attributions : 0)])) as Record<SourceType, number>,
+        sourceMix: Object.fromEntries(SOURCE_TYPES.map((t) => [t, r4(e.attributions ? (e.types.get(t) ?? 0) / e.attributions : 0)])) as Record<
+          SourceType,
+          number
+        >,
         unsourced: e.unsourced,
         unsourcedShare: r4(e.sentences ? e.unsourced / e.sentences : 0),
         eventsOmitted: e.omitted,
@@ -131,7 +156,11 @@ export const CSV_COLUMNS: readonly { name: string; meaning: string; of: (r: Outl
   { name: 'words', meaning: 'words in those articles', of: (r) => r.words },
   { name: 'loaded_per_1000_words', meaning: 'loaded-term findings per 1,000 words', of: (r) => r.loadedPer1000 },
   { name: 'attributions', meaning: 'attributions (someone cited)', of: (r) => r.attributions },
-  ...SOURCE_TYPES.map((t) => ({ name: `source_${t.replace(/-/g, '_')}`, meaning: `share of attributions whose source type is ${t} (0..1)`, of: (r: OutletRow) => r.sourceMix[t] })),
+  ...SOURCE_TYPES.map((t) => ({
+    name: `source_${t.replace(/-/g, '_')}`,
+    meaning: `share of attributions whose source type is ${t} (0..1)`,
+    of: (r: OutletRow) => r.sourceMix[t],
+  })),
   { name: 'unsourced', meaning: 'unsourced assertions', of: (r) => r.unsourced },
   { name: 'unsourced_share', meaning: 'unsourced assertions per sentence (0..1)', of: (r) => r.unsourcedShare },
   { name: 'events_omitted', meaning: 'multi-article events of its stories that it leaves out', of: (r) => r.eventsOmitted },
@@ -156,7 +185,8 @@ export function outletsMeta(table: OutletTable, command: string): string {
       leftOut: table.leftOut,
       withoutOutlet: table.withoutOutlet,
       outletSources: Object.fromEntries(table.rows.map((r) => [r.outlet, r.outletSources])),
-      outletOrder: 'front-matter, html-meta (og:site_name, JSON-LD publisher), url (domain), outlets-map (--outlets), page-text (copyright line), folder (below the folder given)',
+      outletOrder:
+        'front-matter, html-meta (og:site_name, JSON-LD publisher), url (domain), outlets-map (--outlets), page-text (copyright line), folder (below the folder given)',
     },
     null,
     2,

@@ -131,7 +131,12 @@ export function runCorpus(dirs: string | readonly string[], outDir: string, give
     options.progress?.(i + 1, files.length, 'read');
   });
   if (inputs.length === 0) {
-    throw new InputError('no readable articles', { file: dir, expected: 'article files (.txt, .md, .html)', found: `${files.length} files, none readable`, hint: 'check the folder' });
+    throw new InputError('no readable articles', {
+      file: dir,
+      expected: 'article files (.txt, .md, .html)',
+      found: `${files.length} files, none readable`,
+      hint: 'check the folder',
+    });
   }
   const readMs = msSince(t0);
   const t1 = process.hrtime.bigint();

@@ -94,11 +94,14 @@ export function alignedPairs(t: PreparedTopic, options: Partial<AlignOptions> = 
     if (e.articles.length < 2) continue;
     const sents = e.mentions.flatMap((m) => {
       const d = t.docOf.get(m.article)!;
-      return linesOf(d.lineStarts, m.start, m.end).map((l) => ({ doc: d.doc, k: key(d.doc, l) })).filter((x) => t.annotated.has(x.k));
+      return linesOf(d.lineStarts, m.start, m.end)
+        .map((l) => ({ doc: d.doc, k: key(d.doc, l) }))
+        .filter((x) => t.annotated.has(x.k));
     });
-    for (let i = 0; i < sents.length; i++) for (let j = i + 1; j < sents.length; j++) {
-      if (sents[i]!.doc !== sents[j]!.doc) out.add(pairKey(sents[i]!.k, sents[j]!.k));
-    }
+    for (let i = 0; i < sents.length; i++)
+      for (let j = i + 1; j < sents.length; j++) {
+        if (sents[i]!.doc !== sents[j]!.doc) out.add(pairKey(sents[i]!.k, sents[j]!.k));
+      }
   }
   return out;
 }
@@ -134,14 +137,15 @@ export function baselineScores(t: PreparedTopic): { pair: string; cosine: number
   });
   const ann = sentences.map((s, i) => ({ ...s, i })).filter((s) => t.annotated.has(s.k));
   const out: { pair: string; cosine: number }[] = [];
-  for (let x = 0; x < ann.length; x++) for (let y = x + 1; y < ann.length; y++) {
-    const a = ann[x]!;
-    const b = ann[y]!;
-    if (a.doc === b.doc) continue;
-    let c = 0;
-    for (const [w, wa] of vec[a.i]!) c += wa * (vec[b.i]!.get(w) ?? 0);
-    out.push({ pair: pairKey(a.k, b.k), cosine: c });
-  }
+  for (let x = 0; x < ann.length; x++)
+    for (let y = x + 1; y < ann.length; y++) {
+      const a = ann[x]!;
+      const b = ann[y]!;
+      if (a.doc === b.doc) continue;
+      let c = 0;
+      for (const [w, wa] of vec[a.i]!) c += wa * (vec[b.i]!.get(w) ?? 0);
+      out.push({ pair: pairKey(a.k, b.k), cosine: c });
+    }
   return out;
 }
 
@@ -151,7 +155,9 @@ const fmt = (x: number) => x.toFixed(3);
 export function loadEcb(datasets: string): { topics: PreparedTopic[]; cleanup: () => void } {
   const dir = mkdtempSync(join(tmpdir(), 'parallax-ecb-'));
   const folder = join(datasets, 'ecb-dev');
-  const files = readdirSync(folder).filter((f) => f.endsWith('.json')).sort((a, b) => parseInt(a) - parseInt(b));
+  const files = readdirSync(folder)
+    .filter((f) => f.endsWith('.json'))
+    .sort((a, b) => parseInt(a) - parseInt(b));
   const topics = files.map((f) => prepareTopic(join(folder, f), dir));
   return { topics, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
@@ -195,7 +201,12 @@ export function evaluateBaseline(tune: PreparedTopic[], test: PreparedTopic[] = 
     const m = baselineAt(scoredTune, th);
     if (m.f1 > best.f1) best = m;
   }
-  return test === tune ? best : baselineAt(test.map((t) => ({ t, s: baselineScores(t) })), best.threshold);
+  return test === tune
+    ? best
+    : baselineAt(
+        test.map((t) => ({ t, s: baselineScores(t) })),
+        best.threshold,
+      );
 }
 
 /**
@@ -247,15 +258,21 @@ export function run(datasets: string): void {
     for (const fold of ecbFolds(topics)) {
       const ours = crossFoldAlignment(fold.tune, fold.test, lexicons);
       const base = evaluateBaseline(fold.tune, fold.test);
-      const setting = Object.entries(ours.options).map(([k, v]) => `${k} ${v}`).join(', ');
+      const setting = Object.entries(ours.options)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ');
       console.log(`  ${fold.name.padEnd(38)} ${`parallax (${setting})`.padEnd(31)} ${fmt(ours.p)}  ${fmt(ours.r)}  ${fmt(ours.f1)}  ${fmt(ours.macroF1)}`);
-      console.log(`  ${''.padEnd(38)} ${`tf-idf cosine ≥ ${base.threshold.toFixed(2)}`.padEnd(31)} ${fmt(base.p)}  ${fmt(base.r)}  ${fmt(base.f1)}  ${fmt(base.macroF1)}`);
+      console.log(
+        `  ${''.padEnd(38)} ${`tf-idf cosine ≥ ${base.threshold.toFixed(2)}`.padEnd(31)} ${fmt(base.p)}  ${fmt(base.r)}  ${fmt(base.f1)}  ${fmt(base.macroF1)}`,
+      );
     }
     const all = evaluateAlignment(topics, {}, lexicons);
     const base = evaluateBaseline(topics);
     console.log('  all dev topics, defaults (not cross-fold: the defaults were chosen on these topics)');
     console.log(`  ${''.padEnd(38)} ${'parallax (defaults)'.padEnd(31)} ${fmt(all.p)}  ${fmt(all.r)}  ${fmt(all.f1)}  ${fmt(all.macroF1)}`);
-    console.log(`  ${''.padEnd(38)} ${`tf-idf cosine ≥ ${base.threshold.toFixed(2)}`.padEnd(31)} ${fmt(base.p)}  ${fmt(base.r)}  ${fmt(base.f1)}  ${fmt(base.macroF1)}`);
+    console.log(
+      `  ${''.padEnd(38)} ${`tf-idf cosine ≥ ${base.threshold.toFixed(2)}`.padEnd(31)} ${fmt(base.p)}  ${fmt(base.r)}  ${fmt(base.f1)}  ${fmt(base.macroF1)}`,
+    );
   } finally {
     cleanup();
   }

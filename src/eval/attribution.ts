@@ -115,22 +115,51 @@ interface DumpRow {
 const spanText = (text: string, spans: readonly Span[] | null): string | null => (spans ? spans.map((s) => text.slice(s.start, s.end)).join(' … ') : null);
 
 /** Scores one article's findings against its gold annotations, adding to `c` (and error rows to `dump`). */
-function scoreArticle(text: string, gold: ReturnType<typeof parseAnn>, attributions: AttributionFinding[], unsourced: UnsourcedFinding[], sentences: Span[], c: Counts, dump?: DumpRow[], name = ''): void {
+function scoreArticle(
+  text: string,
+  gold: ReturnType<typeof parseAnn>,
+  attributions: AttributionFinding[],
+  unsourced: UnsourcedFinding[],
+  sentences: Span[],
+  c: Counts,
+  dump?: DumpRow[],
+  name = '',
+): void {
   const around = (s: Span): string => {
     const sent = sentences.find((x) => x.start <= s.start && s.start < x.end) ?? s;
     return text.slice(sent.start, sent.end).replace(/\s+/g, ' ');
   };
   const rel = gold.relations;
   const goldCueSpans = rel.filter((r) => r.cue).map((r) => r.cue!);
-  const matches = (a: AttributionFinding, r: GoldRelation) => r.cue !== null && overlapsAny(a.cue, r.cue) && (r.source === null || (a.source !== null && overlapsAny(a.source, r.source)));
+  const matches = (a: AttributionFinding, r: GoldRelation) =>
+    r.cue !== null && overlapsAny(a.cue, r.cue) && (r.source === null || (a.source !== null && overlapsAny(a.source, r.source)));
   c.gold += rel.length;
   c.tool += attributions.length;
   for (const a of attributions) {
     if (goldCueSpans.some((g) => overlapsAny(a.cue, g))) c.toolCueHit++;
     if (rel.some((r) => matches(a, r))) {
       c.toolStrict++;
-      dump?.push({ article: name, what: 'ok', cue: a.cue.text, source: a.source?.text ?? null, context: around(a.cue), rule: a.rule, pattern: a.pattern, content: a.content?.text ?? null });
-    } else if (dump) dump.push({ article: name, what: goldCueSpans.some((g) => overlapsAny(a.cue, g)) ? 'src' : 'fp', cue: a.cue.text, source: a.source?.text ?? null, context: around(a.cue), rule: a.rule, pattern: a.pattern, content: a.content?.text ?? null });
+      dump?.push({
+        article: name,
+        what: 'ok',
+        cue: a.cue.text,
+        source: a.source?.text ?? null,
+        context: around(a.cue),
+        rule: a.rule,
+        pattern: a.pattern,
+        content: a.content?.text ?? null,
+      });
+    } else if (dump)
+      dump.push({
+        article: name,
+        what: goldCueSpans.some((g) => overlapsAny(a.cue, g)) ? 'src' : 'fp',
+        cue: a.cue.text,
+        source: a.source?.text ?? null,
+        context: around(a.cue),
+        rule: a.rule,
+        pattern: a.pattern,
+        content: a.content?.text ?? null,
+      });
     if (a.source) {
       c.toolSources++;
       if (rel.some((r) => overlapsAny(a.source!, r.source))) c.toolSourcesHit++;
@@ -212,7 +241,9 @@ function evaluateSplit(datasetsDir: string, split: Split, lexicons: ReturnType<t
   const all = new Set<string>();
   const seen = new Set<string>();
   const out: Evaluated[] = [];
-  for (const ann of readdirSync(join(dir, 'attributions')).filter((f) => f.endsWith('.ann')).sort()) {
+  for (const ann of readdirSync(join(dir, 'attributions'))
+    .filter((f) => f.endsWith('.ann'))
+    .sort()) {
     const base = ann.replace(/_[^_]+\.ann$/, '');
     if (all.has(base) || seen.size >= limit) continue; // one annotator per article
     all.add(base);
@@ -240,11 +271,32 @@ function evaluateSplit(datasetsDir: string, split: Split, lexicons: ReturnType<t
   return out;
 }
 
-const newCounts = (): Counts => ({ gold: 0, found: 0, tool: 0, toolCueHit: 0, toolStrict: 0, goldCues: 0, goldCuesHit: 0, toolSources: 0, toolSourcesHit: 0, goldSources: 0, goldSourcesHit: 0, contentTp: 0, contentFp: 0, contentFn: 0, sentTp: 0, sentFp: 0, sentFn: 0, articles: 0 });
+const newCounts = (): Counts => ({
+  gold: 0,
+  found: 0,
+  tool: 0,
+  toolCueHit: 0,
+  toolStrict: 0,
+  goldCues: 0,
+  goldCuesHit: 0,
+  toolSources: 0,
+  toolSourcesHit: 0,
+  goldSources: 0,
+  goldSourcesHit: 0,
+  contentTp: 0,
+  contentFp: 0,
+  contentFn: 0,
+  sentTp: 0,
+  sentFp: 0,
+  sentFn: 0,
+  articles: 0,
+});
 
 /** True when attribution `a` matches a gold relation: its cue overlaps the gold cue and, when the gold has a source, its source overlaps it. */
 export function matchesGold(a: Pick<AttributionFinding, 'cue' | 'source'>, gold: ReturnType<typeof parseAnn>): boolean {
-  return gold.relations.some((r) => r.cue !== null && overlapsAny(a.cue, r.cue) && (r.source === null || (a.source !== null && overlapsAny(a.source, r.source))));
+  return gold.relations.some(
+    (r) => r.cue !== null && overlapsAny(a.cue, r.cue) && (r.source === null || (a.source !== null && overlapsAny(a.source, r.source))),
+  );
 }
 
 /** The calibration keys of an attribution, most specific first (see src/analyses/confidence.ts). */
@@ -341,7 +393,9 @@ export function run(datasetsDir: string): Partial<Record<Split, Counts>> | undef
     'content tokens (found) P R F1',
     'unsourced proxy (sent.) P R F1',
   ];
-  console.log(`eval attribution: PolNeAR, ${((Date.now() - started) / 1000).toFixed(1)} s; shown = confidence (from the tuning halves) at least ${EVAL_MIN_CONFIDENCE}`);
+  console.log(
+    `eval attribution: PolNeAR, ${((Date.now() - started) / 1000).toFixed(1)} s; shown = confidence (from the tuning halves) at least ${EVAL_MIN_CONFIDENCE}`,
+  );
   for (const [label] of table) console.log(`  ${label}`);
   console.log(`  ${'metric'.padEnd(46)} ${table.map(([l]) => l.split(',')[0]!.padEnd(26)).join(' ')}`);
   names.forEach((n, i) => console.log(`  ${n.padEnd(46)} ${table.map(([, cells]) => cells[i]!.padEnd(26)).join(' ')}`));

@@ -30,7 +30,21 @@ export const AUDIT_DATA = ['basil-check', 'polnear-dev', 'bundled', 'web', 'basi
 export type AuditData = (typeof AUDIT_DATA)[number];
 
 /** English pages of ../shared/datasets/web-pages (the others are for the language check). */
-export const WEB_ENGLISH = ['aclu', 'ars-1', 'buzzfeed-1', 'citylab-1', 'engadget', 'medicalnewstoday', 'nytimes-1', 'nytimes-2', 'quanta-1', 'theverge', 'tmz-1', 'wapo-1', 'yahoo-1'];
+export const WEB_ENGLISH = [
+  'aclu',
+  'ars-1',
+  'buzzfeed-1',
+  'citylab-1',
+  'engadget',
+  'medicalnewstoday',
+  'nytimes-1',
+  'nytimes-2',
+  'quanta-1',
+  'theverge',
+  'tmz-1',
+  'wapo-1',
+  'yahoo-1',
+];
 
 /** The article references of a data set, in a fixed order. */
 export function auditArticles(data: AuditData, datasets = DATASETS): string[] {
@@ -44,10 +58,18 @@ export function auditArticles(data: AuditData, datasets = DATASETS): string[] {
     case 'polnear-train': {
       const split = data === 'polnear-dev' ? 'dev' : 'train';
       const dir = join(datasets, 'polnear', split, 'text');
-      return existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.txt')).sort().map((f) => `polnear:${split}/${f}`) : [];
+      return existsSync(dir)
+        ? readdirSync(dir)
+            .filter((f) => f.endsWith('.txt'))
+            .sort()
+            .map((f) => `polnear:${split}/${f}`)
+        : [];
     }
     case 'bundled':
-      return readdirSync(join(PACKAGE_ROOT, 'corpus')).filter((f) => /\.(md|txt|html)$/.test(f)).sort().map((f) => `corpus/${f}`);
+      return readdirSync(join(PACKAGE_ROOT, 'corpus'))
+        .filter((f) => /\.(md|txt|html)$/.test(f))
+        .sort()
+        .map((f) => `corpus/${f}`);
     case 'web':
       return WEB_ENGLISH.filter((p) => existsSync(join(datasets, 'web-pages', p, 'source.html'))).map((p) => `web:${p}/source.html`);
   }
@@ -141,7 +163,7 @@ function main(): void {
   if (kind !== 'loaded' && kind !== 'unsourced' && kind !== 'attribution') {
     console.error('audit: --kind must be loaded, unsourced or attribution');
     process.exit(2);
-  }  // the views' default threshold for the kind (core/confidence.ts), unless --min-confidence says otherwise
+  } // the views' default threshold for the kind (core/confidence.ts), unless --min-confidence says otherwise
   const min = Number(arg('--min-confidence') ?? DEFAULT_MIN_CONFIDENCE_BY_KIND[kind] ?? DEFAULT_MIN_CONFIDENCE);
 
   if (!AUDIT_DATA.includes(data) || !Number.isInteger(sample) || sample < 1 || !Number.isFinite(seed) || !(min >= 0 && min <= 1)) {
@@ -184,10 +206,15 @@ function main(): void {
     lexicons: lexicons.records.map((r) => `${r.id}@${r.version}`).join(' '),
     items: drawn.map((d, i) => ({ n: i + 1, article: d.article, finding: d.record, context: d.context, verdict: null, why: null })),
   };
-  const out = resolve(arg('--out') ?? join('reports', 'audit', `${kind}${reason ? `-${reason}` : ''}${category ? `-${category}` : ''}-${data}-seed${seed}.yml`));
+  const out = resolve(
+    arg('--out') ?? join('reports', 'audit', `${kind}${reason ? `-${reason}` : ''}${category ? `-${category}` : ''}-${data}-seed${seed}.yml`),
+  );
   mkdirSync(dirname(out), { recursive: true });
   const tmpOut = `${out}.${process.pid}.tmp`;
-  writeFileSync(tmpOut, `# Audit sheet: judge each item by reading the article (verdict: right | wrong | partly, why: …).\n${stringify(sheet, { lineWidth: 0 })}`);
+  writeFileSync(
+    tmpOut,
+    `# Audit sheet: judge each item by reading the article (verdict: right | wrong | partly, why: …).\n${stringify(sheet, { lineWidth: 0 })}`,
+  );
   renameSync(tmpOut, out);
   console.log(`audit: ${drawn.length} of ${pool.length} ${kind} findings from ${data} → ${relative(process.cwd(), out) || out}`);
 }

@@ -51,7 +51,9 @@ export function loadBundledGold(corpusDir = resolve(PACKAGE_ROOT, 'corpus'), fil
     const starts: number[] = [];
     if (text !== undefined) for (let at = text.indexOf(snippet, bodyStart(text)); at >= 0; at = text.indexOf(snippet, at + 1)) starts.push(at);
     if (n === undefined ? starts.length !== 1 : starts.length < n) {
-      throw new Error(`${file}: "${snippet}" must occur ${n === undefined ? 'once' : `at least ${n} times`} in the body of ${article} (found ${starts.length})`);
+      throw new Error(
+        `${file}: "${snippet}" must occur ${n === undefined ? 'once' : `at least ${n} times`} in the body of ${article} (found ${starts.length})`,
+      );
     }
     const start = starts[(n ?? 1) - 1]!;
     out.set(key, { article, start, end: start + snippet.length, snippet, events: event ? [event] : [] });

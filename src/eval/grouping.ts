@@ -39,7 +39,9 @@ export function renderBasil(datasets: string, dir: string, withDates: boolean): 
   const root = join(datasets, 'basil-dev', 'articles');
   const truth = new Map<string, BasilTruth>();
   for (const year of readdirSync(root).sort()) {
-    for (const f of readdirSync(join(root, year)).filter((n) => n.endsWith('.json')).sort()) {
+    for (const f of readdirSync(join(root, year))
+      .filter((n) => n.endsWith('.json'))
+      .sort()) {
       const a = JSON.parse(readFileSync(join(root, year, f), 'utf8')) as BasilArticle;
       const body = a['body-paragraphs'].map((p) => p.join(' ').trim()).filter((p) => p.length > 0);
       const text = `${a.title}\n\n${body.join('\n\n')}\n`;
@@ -64,7 +66,8 @@ export function groupingScore(groups: string[][], truth: Map<string, string>) {
   }
   const paths = [...truth.keys()].sort();
   const gold = new Set<string>();
-  for (let i = 0; i < paths.length; i++) for (let j = i + 1; j < paths.length; j++) if (truth.get(paths[i]!) === truth.get(paths[j]!)) gold.add(pairKey(paths[i]!, paths[j]!));
+  for (let i = 0; i < paths.length; i++)
+    for (let j = i + 1; j < paths.length; j++) if (truth.get(paths[i]!) === truth.get(paths[j]!)) gold.add(pairKey(paths[i]!, paths[j]!));
   let tp = 0;
   for (const p of pred) if (gold.has(p)) tp++;
   return prf({ tp, fp: pred.size - tp, fn: gold.size - tp });
@@ -87,7 +90,8 @@ export function evaluateGrouping(datasets: string, withDates: boolean, options: 
     const inputs: StoryInput[] = [...truth.keys()].sort().map((p) => storyInputOf(prepareArticle(p)));
     const stories = groupStories(inputs, options);
     const groups = stories.map((s) => s.members.map((i) => inputs[i]!.path));
-    const scoreOn = (years: readonly string[]) => groupingScore(groups, new Map([...truth].filter(([, t]) => years.includes(t.year)).map(([p, t]) => [p, t.triplet])));
+    const scoreOn = (years: readonly string[]) =>
+      groupingScore(groups, new Map([...truth].filter(([, t]) => years.includes(t.year)).map(([p, t]) => [p, t.triplet])));
     const name = (p: string) => basename(p).replace(/\.(txt|md)$/, '');
     return {
       articles: inputs.length,
@@ -127,7 +131,9 @@ export function run(datasets: string): void {
   // apart (likely one topic only).
   const train = groupTexts(polnearTexts(datasets, 'train'));
   const pairsIn = (keep: (s: SanityStory) => boolean) => train.filter(keep).reduce((n, s) => n + (s.members.length * (s.members.length - 1)) / 2, 0);
-  console.log(`  proxy, text only — PolNeAR train (840 articles; tuning half): ${train.length} stories of two or more; pairs within 3 days ${pairsIn((s) => s.spanDays !== null && s.spanDays <= 3)}, over 14 days apart ${pairsIn((s) => s.spanDays !== null && s.spanDays > 14)}`);
+  console.log(
+    `  proxy, text only — PolNeAR train (840 articles; tuning half): ${train.length} stories of two or more; pairs within 3 days ${pairsIn((s) => s.spanDays !== null && s.spanDays <= 3)}, over 14 days apart ${pairsIn((s) => s.spanDays !== null && s.spanDays > 14)}`,
+  );
 }
 
 /** A story of two or more articles in a sanity-check folder: the members' labels (from the caller) and how many days apart their known dates lie. */
@@ -141,7 +147,10 @@ export interface SanityStory {
  * name: text only) and returns the stories of two or more. `items` hold the text, a label to
  * show and a known date (for the span only; grouping never sees it).
  */
-export function groupTexts(items: readonly { text: string; label: string; date: string | null; ext?: string }[], options: Partial<GroupOptions> = {}): SanityStory[] {
+export function groupTexts(
+  items: readonly { text: string; label: string; date: string | null; ext?: string }[],
+  options: Partial<GroupOptions> = {},
+): SanityStory[] {
   const dir = mkdtempSync(join(tmpdir(), 'parallax-group-'));
   try {
     const paths = items.map((it, i) => {

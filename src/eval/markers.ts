@@ -164,7 +164,9 @@ function babeTable(results: readonly BabeResult[], label: string, keep: ShownFil
   const wr = wordsFound / words;
   const sp = tp / (tp + fp);
   const sr = tp / (tp + fn);
-  console.log(`${label.padEnd(22)} word ${pct(wp)} ${pct(wr)} ${pct(f1(wp, wr))}   sentence ${pct(sp)} ${pct(sr)} ${pct(f1(sp, sr))}   findings ${allFindings}`);
+  console.log(
+    `${label.padEnd(22)} word ${pct(wp)} ${pct(wr)} ${pct(f1(wp, wr))}   sentence ${pct(sp)} ${pct(sr)} ${pct(f1(sp, sr))}   findings ${allFindings}`,
+  );
 }
 
 function babe(datasets: string, lexicons: Lexicons, tmp: string, keep: ShownFilter): void {
@@ -207,7 +209,12 @@ export function basilTexts(datasets: string): BasilText[] | null {
   const out: BasilText[] = [];
   for (const year of readdirSync(join(root, 'articles')).sort()) {
     for (const name of readdirSync(join(root, 'articles', year)).sort()) {
-      const article = JSON.parse(readFileSync(join(root, 'articles', year, name), 'utf8')) as { title: string; source: string; 'body-paragraphs': string[][]; 'triplet-uuid'?: string };
+      const article = JSON.parse(readFileSync(join(root, 'articles', year, name), 'utf8')) as {
+        title: string;
+        source: string;
+        'body-paragraphs': string[][];
+        'triplet-uuid'?: string;
+      };
       const annPath = join(root, 'annotations', year, name.replace(/\.json$/, '_ann.json'));
       if (!existsSync(annPath)) continue;
       const ann = JSON.parse(readFileSync(annPath, 'utf8')) as { 'phrase-level-annotations': BasilSpan[] };
@@ -227,7 +234,15 @@ export function basilTexts(datasets: string): BasilText[] | null {
         const base = a.id === 'title' ? 0 : sentenceStart[Number(a.id.slice(1))];
         return base === undefined ? [] : [{ start: base + a.start, end: base + a.end, bias: a.bias }];
       });
-      out.push({ file: `${year}/${name}`, year, half: Number(year) <= 2012 ? 'tune' : 'check', triplet: article['triplet-uuid'] ?? name.replace(/_\d+\.json$/, ''), outlet: article.source.toLowerCase(), text, gold });
+      out.push({
+        file: `${year}/${name}`,
+        year,
+        half: Number(year) <= 2012 ? 'tune' : 'check',
+        triplet: article['triplet-uuid'] ?? name.replace(/_\d+\.json$/, ''),
+        outlet: article.source.toLowerCase(),
+        text,
+        gold,
+      });
     }
   }
   return out;
@@ -261,7 +276,9 @@ function basil(datasets: string, lexicons: Lexicons, tmp: string, keep: ShownFil
         total.findingsHit += findings.filter((f) => basilHit(t, f)).length;
       }
       const name = `${half === 'tune' ? '2010–2012 (tuning)' : '2013–2014 (check)'}, ${shown ? 'shown' : 'all'}`;
-      console.log(`${name.padEnd(24)} ${String(total.lex).padStart(9)}  ${pct(total.lexFound / total.lex)}   ${String(total.findings).padStart(8)}  ${pct(total.findingsHit / total.findings)}`);
+      console.log(
+        `${name.padEnd(24)} ${String(total.lex).padStart(9)}  ${pct(total.lexFound / total.lex)}   ${String(total.findings).padStart(8)}  ${pct(total.findingsHit / total.findings)}`,
+      );
     }
   }
 }

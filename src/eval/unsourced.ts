@@ -70,17 +70,37 @@ export function scoreUnsourcedGold(gold: readonly UnsourcedGoldItem[], flagged: 
   const attributed = gold.filter((g) => g.label === 'attributed').length;
   const shownOnListed = flagged.filter((f) => f.shown && gold.some((g) => g.label !== 'unclear' && g.file === f.file && f.start < g.end && g.start < f.end));
   const right = shownOnListed.filter((f) => gold.some((g) => g.label === 'unsourced' && g.file === f.file && f.start < g.end && g.start < f.end));
-  return { unsourced, attributed, missed, wronglyFlagged, unlisted, recall: (unsourced - missed.length) / unsourced, precision: shownOnListed.length ? right.length / shownOnListed.length : 1 };
+  return {
+    unsourced,
+    attributed,
+    missed,
+    wronglyFlagged,
+    unlisted,
+    recall: (unsourced - missed.length) / unsourced,
+    precision: shownOnListed.length ? right.length / shownOnListed.length : 1,
+  };
 }
 
 /** The unsourced findings of the bundled corpus, analysed together as `parallax analyze corpus` does. */
 export function bundledFlags(lexicons: Lexicons, corpusDir = resolve(PACKAGE_ROOT, 'corpus')): FlaggedSpan[] {
-  const files = readdirSync(corpusDir).filter((f) => /\.(md|txt|html)$/.test(f)).sort();
-  const report = analyseArticles(files.map((f) => prepareArticle(join(corpusDir, f))), lexicons);
+  const files = readdirSync(corpusDir)
+    .filter((f) => /\.(md|txt|html)$/.test(f))
+    .sort();
+  const report = analyseArticles(
+    files.map((f) => prepareArticle(join(corpusDir, f))),
+    lexicons,
+  );
   const fileOf = new Map(report.articles.map((a) => [a.id, a.path.split(/[\\/]/).pop()!]));
   return report.findings
     .filter((f) => f.kind === 'unsourced')
-    .map((f) => ({ file: fileOf.get(f.article)!, start: f.start, end: f.end, shown: f.confidence >= MIN_UNSOURCED, reason: (f as { reason: string }).reason, text: f.text }));
+    .map((f) => ({
+      file: fileOf.get(f.article)!,
+      start: f.start,
+      end: f.end,
+      shown: f.confidence >= MIN_UNSOURCED,
+      reason: (f as { reason: string }).reason,
+      text: f.text,
+    }));
 }
 
 const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
@@ -100,7 +120,9 @@ export function polnearProxy(datasets: string, split: 'train' | 'dev', lexicons:
   const c: ProxyCounts = { all: { tp: 0, fp: 0, fn: 0 }, shown: { tp: 0, fp: 0, fn: 0 }, reasons: new Map(), articles: 0 };
   const seen = new Set<string>();
   let nth = -1;
-  for (const ann of readdirSync(join(dir, 'attributions')).filter((f) => f.endsWith('.ann')).sort()) {
+  for (const ann of readdirSync(join(dir, 'attributions'))
+    .filter((f) => f.endsWith('.ann'))
+    .sort()) {
     const base = ann.replace(/_[^_]+\.ann$/, '');
     if (seen.has(base)) continue; // one annotator per article
     seen.add(base);
@@ -127,12 +149,23 @@ export function polnearProxy(datasets: string, split: 'train' | 'dev', lexicons:
       r[0]++;
       if (right) r[1]++;
       c.reasons.set(f.reason, r);
-      dump?.push(JSON.stringify({ article: base, reason: f.reason, right, text: f.text.replace(/\s+/g, ' '), gold: fragments.filter((g) => overlaps(f, g)).map((g) => text.slice(g.start, g.end).replace(/\s+/g, ' ')) }));
+      dump?.push(
+        JSON.stringify({
+          article: base,
+          reason: f.reason,
+          right,
+          text: f.text.replace(/\s+/g, ' '),
+          gold: fragments.filter((g) => overlaps(f, g)).map((g) => text.slice(g.start, g.end).replace(/\s+/g, ' ')),
+        }),
+      );
     }
     for (const s of article.sentences) {
       const goldUnsourced = !fragments.some((g) => overlaps(s, g)) && !discard.some((g) => overlaps(s, g));
       const half = (s.end - s.start) / 2;
-      for (const [fs, k] of [[findings, c.all], [shown, c.shown]] as const) {
+      for (const [fs, k] of [
+        [findings, c.all],
+        [shown, c.shown],
+      ] as const) {
         const flagged = fs.some((u) => Math.min(u.end, s.end) - Math.max(u.start, s.start) >= half);
         if (flagged && goldUnsourced) k.tp++;
         else if (flagged) k.fp++;
@@ -155,12 +188,17 @@ export function run(datasets: string): void {
   const lexicons = loadLexicons();
   const gold = loadUnsourcedGold();
   const s = scoreUnsourcedGold(gold, bundledFlags(lexicons));
-  console.log(`eval unsourced: bundled corpus gold (${s.unsourced} unsourced, ${s.attributed} attributed sentences): shown findings recall ${fmt(s.recall)}, precision on listed sentences ${fmt(s.precision)}`);
+  console.log(
+    `eval unsourced: bundled corpus gold (${s.unsourced} unsourced, ${s.attributed} attributed sentences): shown findings recall ${fmt(s.recall)}, precision on listed sentences ${fmt(s.precision)}`,
+  );
   for (const g of s.missed) console.log(`  missed: ${g.file}: ${JSON.stringify(g.snippet.slice(0, 90))}`);
   for (const g of s.wronglyFlagged) console.log(`  attributed but flagged: ${g.file}: ${JSON.stringify(g.snippet.slice(0, 90))}`);
   const every = Math.max(1, Number(process.env['PARALLAX_POLNEAR_EVERY'] ?? 1));
   const dumpPath = process.env['PARALLAX_UNSOURCED_DUMP'];
-  for (const [split, half] of [['train', 'tuning'], ['dev', 'check']] as const) {
+  for (const [split, half] of [
+    ['train', 'tuning'],
+    ['dev', 'check'],
+  ] as const) {
     const dump = dumpPath && split === 'train' ? [] : undefined;
     const c = polnearProxy(datasets, split, lexicons, every, dump);
     if (!c) {
@@ -168,7 +206,9 @@ export function run(datasets: string): void {
       continue;
     }
     if (dump) writeFileSync(dumpPath!, dump.join('\n') + '\n');
-    console.log(`eval unsourced: PolNeAR ${split} (${half} half), ${c.articles} articles — proxy P / R / F1 over sentences: all ${prf(c.all)}; shown (confidence >= ${MIN_UNSOURCED}) ${prf(c.shown)}`);
+    console.log(
+      `eval unsourced: PolNeAR ${split} (${half} half), ${c.articles} articles — proxy P / R / F1 over sentences: all ${prf(c.all)}; shown (confidence >= ${MIN_UNSOURCED}) ${prf(c.shown)}`,
+    );
     const reasons = [...c.reasons].sort((a, b) => b[1][0] - a[1][0]);
     console.log(`  proxy precision by reason: ${reasons.map(([r, [n, k]]) => `${r} ${fmt(k / n)} (${k}/${n})`).join(', ')}`);
   }

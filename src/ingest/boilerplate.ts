@@ -84,7 +84,10 @@ export function analyseBoilerplate(doc: SourceDocument, lexicons?: Lexicons): Bo
   const lang = loadLanguageCues(lexicons);
   const lines = contentLines(doc);
   const meta = doc.meta;
-  const language = articleLanguage(lines.map((l) => l.text), lang);
+  const language = articleLanguage(
+    lines.map((l) => l.text),
+    lang,
+  );
   const hits = classifyLines(lines, meta, cues, lang, language === null);
   const spans: BoilerplateSpan[] = [];
   const found: FoundMeta = {};
@@ -184,7 +187,8 @@ export function parseDate(text: string, cues: BoilerplateCues): string | null {
     const month = (s.toLowerCase().match(/\p{L}+/gu) ?? []).map((w) => cues.months.get(w)).find((m) => m !== undefined);
     const nums = (s.replace(year[0], '').match(/\d+/g) ?? []).map(Number);
     if (month) [mo, d] = [month, nums[0] ?? 0];
-    else if (s.includes('/')) [mo, d] = [nums[0] ?? 0, nums[1] ?? 0]; // 6/21/2024
+    else if (s.includes('/'))
+      [mo, d] = [nums[0] ?? 0, nums[1] ?? 0]; // 6/21/2024
     else [d, mo] = [nums[0] ?? 0, nums[1] ?? 0]; // 21.06.2024
   }
   const date = new Date(Date.UTC(y, mo - 1, d));
@@ -206,7 +210,12 @@ function firstSentence(t: string): string {
 /** Judges every line; the result has one entry per line (undefined: prose). */
 function classifyLines(lines: readonly ContentLine[], meta: ArticleMeta, cues: BoilerplateCues, lang: LanguageCues, english = true): (Hit | undefined)[] {
   const n = lines.length;
-  const titleIndex = meta.title ? Math.max(0, lines.findIndex((l) => norm(l.text) === norm(meta.title!))) : 0;
+  const titleIndex = meta.title
+    ? Math.max(
+        0,
+        lines.findIndex((l) => norm(l.text) === norm(meta.title!)),
+      )
+    : 0;
   const title = lines[titleIndex] ? norm(lines[titleIndex].text) : '';
   const author = meta.author ? norm(meta.author) : '';
   const nearTop = (i: number) => i > titleIndex && i <= titleIndex + cues.topLines;
@@ -222,7 +231,10 @@ function classifyLines(lines: readonly ContentLine[], meta: ArticleMeta, cues: B
     // copyright
     const copy = mask & CUE.copyright ? cues.copyright.exec(t) : null;
     if (copy && (copy.index <= 2 || short(15) || /all rights reserved/i.test(t))) {
-      const outlet = /(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:(?:19|20)\d\d\s*(?:[-–]\s*(?:19|20)\d\d)?\s*)?,?\s*([\p{Lu}][\p{L}\p{N}&.' -]{1,60}?)(?:[.,]|\s+all rights|\s*$)/iu.exec(t);
+      const outlet =
+        /(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:(?:19|20)\d\d\s*(?:[-–]\s*(?:19|20)\d\d)?\s*)?,?\s*([\p{Lu}][\p{L}\p{N}&.' -]{1,60}?)(?:[.,]|\s+all rights|\s*$)/iu.exec(
+          t,
+        );
       return { reason: 'copyright', rule: `copyright cue "${copy[0].trim()}"`, ...(outlet ? { outlet: outlet[1]!.trim() } : {}) };
     }
     // tags
@@ -258,7 +270,13 @@ function classifyLines(lines: readonly ContentLine[], meta: ArticleMeta, cues: B
         return { reason: creditOnlyLabel ? 'photo-credit' : 'caption', rule: `caption label "${label[0].trim()}"` };
       }
       const paren = /\(([^()]{2,80})\)[\s.]*$/.exec(t);
-      if (paren && mask & CUE.agency && cues.creditAgency.test(paren[1]!) && /photo|image|getty|ap|afp|reuters|epa|file|handout|courtesy|shutterstock/i.test(paren[1]!) && w >= 3) {
+      if (
+        paren &&
+        mask & CUE.agency &&
+        cues.creditAgency.test(paren[1]!) &&
+        /photo|image|getty|ap|afp|reuters|epa|file|handout|courtesy|shutterstock/i.test(paren[1]!) &&
+        w >= 3
+      ) {
         if (/^(?:[\p{L}\s/,&.-]*)$/u.test(paren[1]!) && !/\b(said|says|reported|reports)\b/i.test(t)) {
           return { reason: 'caption', rule: 'ends with a photo credit in parentheses' };
         }
@@ -290,7 +308,8 @@ function classifyLines(lines: readonly ContentLine[], meta: ArticleMeta, cues: B
       const credit = mask & CUE.credit ? cues.reportingCredit.exec(t) : null;
       if (credit && short(25) && (nearEdge(i) || credit.index <= 3)) return { reason: 'byline', rule: `credit "${credit[0]}"` };
       // "Jane Roe contributed to this report." anywhere: a short line that ends with the credit
-      if (credit && short(12) && /^\p{Lu}/u.test(t) && /^[\s.]*$/.test(t.slice(credit.index + credit[0].length))) return { reason: 'byline', rule: `line ends with the credit "${credit[0]}"` };
+      if (credit && short(12) && /^\p{Lu}/u.test(t) && /^[\s.]*$/.test(t.slice(credit.index + credit[0].length)))
+        return { reason: 'byline', rule: `line ends with the credit "${credit[0]}"` };
       if (nearEdge(i) && /^\p{Lu}/u.test(t)) {
         const verb = mask & CUE.bioVerb ? cues.bioVerb.exec(t.slice(0, 200)) : null;
         if (verb && /^[\p{Lu}][\p{L}\p{M}'’.-]*(\s+[\p{Lu}][\p{L}\p{M}'’.-]*)+/u.test(t)) {
@@ -353,7 +372,9 @@ function classifyLines(lines: readonly ContentLine[], meta: ArticleMeta, cues: B
 function supportTarget(t: string, cues: BoilerplateCues): { outlet?: string } {
   const verb = cues.supportVerb.exec(t);
   if (!verb) return {};
-  const m = /^\s+([\p{Lu}][\p{L}\p{N}.&-]*(?:\s+[\p{Lu}][\p{L}\p{N}.&-]*){0,2})\s+(?:via|on|through|at|på|über|sur|por|su|with)\s/u.exec(t.slice(verb.index + verb[0].length));
+  const m = /^\s+([\p{Lu}][\p{L}\p{N}.&-]*(?:\s+[\p{Lu}][\p{L}\p{N}.&-]*){0,2})\s+(?:via|on|through|at|på|über|sur|por|su|with)\s/u.exec(
+    t.slice(verb.index + verb[0].length),
+  );
   return m ? { outlet: m[1]! } : {};
 }
 
@@ -382,7 +403,15 @@ export function foreignLanguage(text: string, lang: ReturnType<typeof loadLangua
   return `function words of "${best[0]}" (${best[1]}) outnumber English ones (${en})`;
 }
 
-const LANGUAGE_NAMES: Readonly<Record<string, string>> = { sv: 'Swedish', de: 'German', fr: 'French', es: 'Spanish', it: 'Italian', pt: 'Portuguese', nl: 'Dutch' };
+const LANGUAGE_NAMES: Readonly<Record<string, string>> = {
+  sv: 'Swedish',
+  de: 'German',
+  fr: 'French',
+  es: 'Spanish',
+  it: 'Italian',
+  pt: 'Portuguese',
+  nl: 'Dutch',
+};
 
 /** Scripts other than Latin that an article may be written in, by Unicode script property. */
 const SCRIPTS: readonly [string, RegExp][] = [

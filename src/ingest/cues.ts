@@ -171,7 +171,8 @@ const FURNITURE_REASONS = ['caption', 'share-prompt', 'author-bio'] as const;
 
 /** The `furniture_classes` map: reason → class-name parts, read as part → reason. */
 function furnitureClasses(v: unknown, file: string): Map<string, (typeof FURNITURE_REASONS)[number]> {
-  if (!v || typeof v !== 'object' || Array.isArray(v)) throw new Error(`lexicons/ingest/${file}: "furniture_classes" must map reasons to lists of class-name parts`);
+  if (!v || typeof v !== 'object' || Array.isArray(v))
+    throw new Error(`lexicons/ingest/${file}: "furniture_classes" must map reasons to lists of class-name parts`);
   const out = new Map<string, (typeof FURNITURE_REASONS)[number]>();
   for (const reason of Object.keys(v)) {
     const r = FURNITURE_REASONS.find((x) => x === reason);
@@ -228,13 +229,23 @@ function compileBoilerplate(d: Record<string, unknown>): BoilerplateCues {
     isRole: new RegExp(`^.{0,200}?\\bis\\s+(?:an?\\s+|the\\s+)?(?:[\\p{L}-]+\\s+){0,8}?${wordsRegex(get('bio_roles')).source}`, 'iu'),
     bioContact: wordsRegex(get('bio_contact')),
     reportingCredit: wordsRegex(get('reporting_credits')),
-    followOn: new RegExp(`(?:^|[.!?]["”]?\\s+|^["“])Follow\\s+(?:[^.!?\\n]{1,40}?\\s)?(?:on|at)\\s+(?:${alternation(socials)})(?![${L}])|(?:^|[.!?]["”]?\\s+|^["“])Follow\\s+(?:him|her|them|us|me)?\\s*@\\w`, 'iu'),
+    followOn: new RegExp(
+      `(?:^|[.!?]["”]?\\s+|^["“])Follow\\s+(?:[^.!?\\n]{1,40}?\\s)?(?:on|at)\\s+(?:${alternation(socials)})(?![${L}])|(?:^|[.!?]["”]?\\s+|^["“])Follow\\s+(?:him|her|them|us|me)?\\s*@\\w`,
+      'iu',
+    ),
     socialNetwork: wordsRegex(socials),
     donationPlatform: wordsRegex(get('donation_platforms')),
     supportVerb: wordsRegex(get('support_verbs')),
     donationPhrase: wordsRegex(get('donation_phrases')),
-    shareWord: wordsRegex(get('share_phrases').filter((p) => !/\s/.test(p)), '^', '[\\s!.:]*$'),
-    sharePhrase: wordsRegex(get('share_phrases').filter((p) => /\s/.test(p)), '^'),
+    shareWord: wordsRegex(
+      get('share_phrases').filter((p) => !/\s/.test(p)),
+      '^',
+      '[\\s!.:]*$',
+    ),
+    sharePhrase: wordsRegex(
+      get('share_phrases').filter((p) => /\s/.test(p)),
+      '^',
+    ),
     shareMaxWords: num(d, 'share_max_words', f),
     captionLabel: wordsRegex(get('caption_labels'), '', '\\s*(?::|\\||/|©|by\\s)'),
     creditAgency: wordsRegex(agencies),
@@ -245,7 +256,10 @@ function compileBoilerplate(d: Record<string, unknown>): BoilerplateCues {
       'iu',
     ),
     tagsLabel: wordsRegex(get('tags_labels'), '^\\s*', '\\s*:'),
-    embedSignature: new RegExp(`(?:${alternation(get('embed_dashes'))})\\s*[^()\\n]{1,80}\\(@\\w{1,30}\\)\\s*(?:${date.source})(?:\\s*<\\/\\w+>)?[\\s.]*$`, 'iu'),
+    embedSignature: new RegExp(
+      `(?:${alternation(get('embed_dashes'))})\\s*[^()\\n]{1,80}\\(@\\w{1,30}\\)\\s*(?:${date.source})(?:\\s*<\\/\\w+>)?[\\s.]*$`,
+      'iu',
+    ),
     stampWord: wordsRegex(get('stamp_words')),
     stampMaxWords: num(d, 'stamp_max_words', f),
     updateNote: wordsRegex(get('update_notes'), '^\\W*'),

@@ -81,7 +81,12 @@ function walk(dir: string, visited: Set<string>): string[] {
   try {
     names = readdirSync(dir).sort();
   } catch {
-    throw new InputError('cannot read directory', { file: dir, expected: 'a readable directory', found: 'permission denied', hint: `check its permissions (chmod +rx ${dir})` });
+    throw new InputError('cannot read directory', {
+      file: dir,
+      expected: 'a readable directory',
+      found: 'permission denied',
+      hint: `check its permissions (chmod +rx ${dir})`,
+    });
   }
   const out: string[] = [];
   for (const name of names) {

@@ -53,10 +53,49 @@ const CHROME = new Set(['nav', 'footer', 'aside']);
 
 /** Elements that start a new block of text. */
 const BLOCK = new Set([
-  'address', 'article', 'aside', 'blockquote', 'body', 'caption', 'dd', 'details', 'dialog', 'div', 'dl', 'dt',
-  'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup',
-  'hr', 'li', 'main', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'td', 'tfoot', 'th',
-  'thead', 'tr', 'ul', 'html',
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'body',
+  'caption',
+  'dd',
+  'details',
+  'dialog',
+  'div',
+  'dl',
+  'dt',
+  'fieldset',
+  'figcaption',
+  'figure',
+  'footer',
+  'form',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hgroup',
+  'hr',
+  'li',
+  'main',
+  'nav',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'summary',
+  'table',
+  'tbody',
+  'td',
+  'tfoot',
+  'th',
+  'thead',
+  'tr',
+  'ul',
+  'html',
 ]);
 
 /** The text of one block element between `<br>`s. */
@@ -116,7 +155,9 @@ function unitsOf(root: Node, located: boolean, cues: BoilerplateCues): Unit[] {
     skipped = false;
   };
   // A frame: a node to enter, or (exit) a block element to close after its children.
-  const stack: { node: Node; heading: boolean; chrome: boolean; furniture: Furniture | null; exit: boolean }[] = [{ node: root, heading: false, chrome: false, furniture: null, exit: false }];
+  const stack: { node: Node; heading: boolean; chrome: boolean; furniture: Furniture | null; exit: boolean }[] = [
+    { node: root, heading: false, chrome: false, furniture: null, exit: false },
+  ];
   let elementId = 0;
   while (stack.length > 0) {
     const { node, heading, chrome, furniture, exit } = stack.pop()!;
@@ -134,7 +175,7 @@ function unitsOf(root: Node, located: boolean, cues: BoilerplateCues): Unit[] {
       continue;
     }
     if (!('childNodes' in node)) continue;
-    const tag = 'tagName' in node ? (node).tagName : '';
+    const tag = 'tagName' in node ? node.tagName : '';
     if (SKIP.has(tag)) {
       skipped = true;
       continue;
@@ -169,7 +210,7 @@ function elements(root: Node): Element[] {
     const node = stack.pop()!;
     if ('tagName' in node) out.push(node);
     const children: Node[] = 'childNodes' in node ? [...node.childNodes] : [];
-    if ('content' in node && node.nodeName === 'template') children.push((node).content);
+    if ('content' in node && node.nodeName === 'template') children.push(node.content);
     for (let k = children.length - 1; k >= 0; k--) stack.push(children[k]!);
   }
   return out;
@@ -226,9 +267,50 @@ const REFERENCE = /&(?:#\d+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?/g;
 /** Deepest element nesting parallax reads (browsers cap the DOM depth their parser builds at 512; Readability is cubic in it: 400 levels take seconds). */
 export const MAX_HTML_NESTING = 256;
 
-const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr', 'keygen', 'basefont', 'bgsound', 'frame']);
+const VOID = new Set([
+  'area',
+  'base',
+  'br',
+  'col',
+  'embed',
+  'hr',
+  'img',
+  'input',
+  'link',
+  'meta',
+  'param',
+  'source',
+  'track',
+  'wbr',
+  'keygen',
+  'basefont',
+  'bgsound',
+  'frame',
+]);
 /** Elements whose end tag may be left out: not counted (an unclosed <p> or <li> does not nest). */
-const OPTIONAL_END = new Set(['p', 'li', 'dt', 'dd', 'tr', 'td', 'th', 'option', 'optgroup', 'thead', 'tbody', 'tfoot', 'colgroup', 'caption', 'rb', 'rt', 'rtc', 'rp', 'html', 'head', 'body']);
+const OPTIONAL_END = new Set([
+  'p',
+  'li',
+  'dt',
+  'dd',
+  'tr',
+  'td',
+  'th',
+  'option',
+  'optgroup',
+  'thead',
+  'tbody',
+  'tfoot',
+  'colgroup',
+  'caption',
+  'rb',
+  'rt',
+  'rtc',
+  'rp',
+  'html',
+  'head',
+  'body',
+]);
 const RAW_TEXT = new Set(['script', 'style', 'textarea', 'title', 'xmp', 'iframe', 'noembed', 'noframes', 'plaintext']);
 
 /**
@@ -302,7 +384,11 @@ export function readHtml(path: string, text: string, lexicons?: Lexicons): Sourc
   // The title as a heading just before the kept text (Readability moves it to `title`).
   const first = isContent.indexOf(true);
   if (first > 0 && title && !source.slice(first).some((u, i) => isContent[first + i] && u.heading && u.text === title)) {
-    for (let i = first - 1; i >= 0; i--) if (source[i]!.heading && source[i]!.text === title) { isContent[i] = true; break; }
+    for (let i = first - 1; i >= 0; i--)
+      if (source[i]!.heading && source[i]!.text === title) {
+        isContent[i] = true;
+        break;
+      }
   }
   if (!isContent.includes(true)) {
     throw new InputError('no article text found in the HTML page', {
@@ -320,7 +406,9 @@ export function readHtml(path: string, text: string, lexicons?: Lexicons): Sourc
     if (isContent[i] && u.furniture) furnitureWords.set(u.furniture.id, (furnitureWords.get(u.furniture.id) ?? 0) + u.text.split(' ').length);
   });
   const { furnitureMaxWords } = cues;
-  const furnitureAt = source.map((u, i) => (isContent[i] && u.furniture && (!u.furniture.byClass || furnitureWords.get(u.furniture.id)! <= furnitureMaxWords) ? u.furniture : null));
+  const furnitureAt = source.map((u, i) =>
+    isContent[i] && u.furniture && (!u.furniture.byClass || furnitureWords.get(u.furniture.id)! <= furnitureMaxWords) ? u.furniture : null,
+  );
   const furniture: BoilerplateSpan[] = [];
   // a page whose whole text is furniture (an article saved inside <pre>) keeps it
   if (isContent.every((c, i) => !c || furnitureAt[i])) furnitureAt.fill(null);
@@ -365,10 +453,12 @@ export function readHtml(path: string, text: string, lexicons?: Lexicons): Sourc
   const outside = [...content, ...bylines, ...inline, ...furniture].sort((a, b) => a.start - b.start);
   let cursor = 0;
   for (const s of outside) {
-    if (s.start > cursor) excluded.push({ start: cursor, end: s.start, text: text.slice(cursor, s.start), reason: 'markup', rule: 'outside the main text (readability)' });
+    if (s.start > cursor)
+      excluded.push({ start: cursor, end: s.start, text: text.slice(cursor, s.start), reason: 'markup', rule: 'outside the main text (readability)' });
     cursor = Math.max(cursor, s.end);
   }
-  if (cursor < text.length) excluded.push({ start: cursor, end: text.length, text: text.slice(cursor), reason: 'markup', rule: 'outside the main text (readability)' });
+  if (cursor < text.length)
+    excluded.push({ start: cursor, end: text.length, text: text.slice(cursor), reason: 'markup', rule: 'outside the main text (readability)' });
   for (const b of bylines) excluded.push({ ...b, text: text.slice(b.start, b.end), reason: 'byline', rule: 'the page marks it as the byline (readability)' });
   excluded.push(...furniture);
   excluded.sort((a, b) => a.start - b.start);

@@ -37,7 +37,13 @@ export interface OutletOptions {
 }
 
 const mapError = (file: string, line: number, found: string, expected = 'one "pattern: outlet" (YAML) or "pattern,outlet" (CSV) per line') =>
-  new InputError('bad outlets map', { file, line, expected, found, hint: 'e.g. a line `m00*.txt: Reuters` in outlets.yml or `m00*.txt,Reuters` in outlets.csv' });
+  new InputError('bad outlets map', {
+    file,
+    line,
+    expected,
+    found,
+    hint: 'e.g. a line `m00*.txt: Reuters` in outlets.yml or `m00*.txt,Reuters` in outlets.csv',
+  });
 
 /** One CSV line split into fields (double quotes, "" inside quotes); null when a quote is not closed. */
 function csvFields(line: string): string[] | null {
@@ -81,7 +87,12 @@ export function readOutletMap(file: string): OutletMapEntry[] {
     text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new InputError('cannot read the outlets map', { file, expected: 'a readable .yml, .yaml or .csv file', found: code === 'ENOENT' ? 'no such file' : String(code ?? e), hint: 'check the path given to --outlets' });
+    throw new InputError('cannot read the outlets map', {
+      file,
+      expected: 'a readable .yml, .yaml or .csv file',
+      found: code === 'ENOENT' ? 'no such file' : String(code ?? e),
+      hint: 'check the path given to --outlets',
+    });
   }
   const ext = extname(file).toLowerCase();
   const entries: OutletMapEntry[] = [];
@@ -112,14 +123,26 @@ export function readOutletMap(file: string): OutletMapEntry[] {
       const value = isScalar(pair.value) ? pair.value.value : null;
       if (typeof key !== 'string' && typeof key !== 'number') throw mapError(file, line, 'a key that is not a pattern');
       if (typeof value !== 'string' && typeof value !== 'number') {
-        const found = pair.value === null || (isScalar(pair.value) && value === null) ? 'no outlet' : isSeq(pair.value) ? 'a list' : isMap(pair.value) ? 'a mapping' : 'a value that is not a name';
+        const found =
+          pair.value === null || (isScalar(pair.value) && value === null)
+            ? 'no outlet'
+            : isSeq(pair.value)
+              ? 'a list'
+              : isMap(pair.value)
+                ? 'a mapping'
+                : 'a value that is not a name';
         throw mapError(file, line, found, `an outlet name after "${String(key)}:"`);
       }
       if (String(value).trim() === '') throw mapError(file, line, 'an empty outlet');
       entries.push({ pattern: String(key), outlet: String(value).trim(), line });
     }
   } else {
-    throw new InputError('unsupported outlets map', { file, expected: 'a .yml, .yaml or .csv file', found: ext ? quoteForMessage(ext) : 'no extension', hint: 'write the map as outlets.yml or outlets.csv' });
+    throw new InputError('unsupported outlets map', {
+      file,
+      expected: 'a .yml, .yaml or .csv file',
+      found: ext ? quoteForMessage(ext) : 'no extension',
+      hint: 'write the map as outlets.yml or outlets.csv',
+    });
   }
   return entries;
 }

@@ -172,8 +172,7 @@ export function fileKind(st: Stats): string {
 
 function fileError(path: string, e: unknown): InputError {
   const code = (e as NodeJS.ErrnoException).code;
-  const found =
-    code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'a directory' : String(code ?? e);
+  const found = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'a directory' : String(code ?? e);
   return new InputError('cannot read article', {
     file: path,
     expected: 'a readable file',

@@ -80,7 +80,13 @@ export function withUserData<T>(lexicons: Lexicons | undefined, fileId: string, 
   const copy = structuredClone(data) as Record<string, unknown>;
   for (const e of extensions) {
     const fail = (found: string): never => {
-      throw new InputError(`word class ${e.id} names no list of ${fileId}`, { file: e.file, line: e.line, expected: `${fileId}.<field> naming a list of words of that file`, found, hint: 'see "User data" in README.md' });
+      throw new InputError(`word class ${e.id} names no list of ${fileId}`, {
+        file: e.file,
+        line: e.line,
+        expected: `${fileId}.<field> naming a list of words of that file`,
+        found,
+        hint: 'see "User data" in README.md',
+      });
     };
     let at: unknown = copy;
     for (const key of e.id.slice(fileId.length + 1).split('.')) {
@@ -250,7 +256,10 @@ function tokeniseAtOnce(phrases: readonly string[]): Token[][] {
 }
 
 function slug(s: string): string {
-  return s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  return s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 }
 
 /** The compiled lexicons as plain JSON data (what the start-up cache stores). */
@@ -277,7 +286,11 @@ function build(files: FileInput[]): CompiledData {
   for (const lex of parsed) {
     const d = lex.data;
     if (d.calibration && d.kind !== 'calibration') {
-      throw new InputError('field "calibration" in a lexicon that is not of kind calibration', { file: lex.file, ...lex.locate(['calibration']), hint: 'move the numbers into a file with kind: calibration' });
+      throw new InputError('field "calibration" in a lexicon that is not of kind calibration', {
+        file: lex.file,
+        ...lex.locate(['calibration']),
+        hint: 'move the numbers into a file with kind: calibration',
+      });
     }
     (d.calibration ?? []).forEach((c, i) => {
       if (c.correct > c.judged || Math.abs(c.precision - Math.round((c.correct / c.judged) * 1000) / 1000) > 0.0005) {
@@ -433,7 +446,13 @@ function instantiate(data: CompiledData, disable: readonly string[]): Lexicons {
       if (kind === 'actors' && insideLongerName(tokens, x.tokenEnd)) continue;
       let list = byKind.get(kind);
       if (!list) byKind.set(kind, (list = []));
-      list.push({ entry: x.phrase.entry, tokenStart: x.tokenStart, tokenEnd: x.tokenEnd, start: tokens[x.tokenStart]!.start, end: tokens[x.tokenEnd - 1]!.end });
+      list.push({
+        entry: x.phrase.entry,
+        tokenStart: x.tokenStart,
+        tokenEnd: x.tokenEnd,
+        start: tokens[x.tokenStart]!.start,
+        end: tokens[x.tokenEnd - 1]!.end,
+      });
     }
     for (const list of byKind.values()) Object.freeze(list);
     return byKind;
@@ -505,7 +524,9 @@ export function findExampleFailures(lexicons: Lexicons, entries: readonly Lexico
     const words = c.entry.kind === WORD_CLASSES ? new Set(c.entry.phrases.map((p) => p.toLowerCase())) : null;
     // A class extending a data file (withUserData) may hold phrases: the example holds one as written.
     const phrase = () => c.entry.phrases.some((p) => /\s/.test(p) && c.example.toLowerCase().includes(p.toLowerCase()));
-    const hit = words ? tokenised[i]!.some((t) => words.has(t.normal) || words.has(t.lemma)) || phrase() : lexicons.match({ tokens: tokenised[i]! }, c.entry.kind).some((m) => m.entry === c.entry);
+    const hit = words
+      ? tokenised[i]!.some((t) => words.has(t.normal) || words.has(t.lemma)) || phrase()
+      : lexicons.match({ tokens: tokenised[i]! }, c.entry.kind).some((m) => m.entry === c.entry);
     return hit !== (c.expected === 'match');
   });
 }
@@ -519,7 +540,10 @@ export function checkExamples(lexicons: Lexicons, entries?: readonly LexiconEntr
     {
       file: f.entry.file,
       line: f.entry.line,
-      hint: f.expected === 'match' ? 'add the missing phrase form to "phrases" or fix the example' : 'narrow the phrase (e.g. with "pos" or a longer phrase) or move the example',
+      hint:
+        f.expected === 'match'
+          ? 'add the missing phrase form to "phrases" or fix the example'
+          : 'narrow the phrase (e.g. with "pos" or a longer phrase) or move the example',
     },
   );
 }
@@ -596,20 +620,46 @@ const isStrings = (x: unknown): x is string[] => Array.isArray(x) && x.every((w)
 function fromStored(raw: unknown, files: readonly FileInput[], key: string): CompiledData | null {
   if (!isObject(raw) || raw['key'] !== key || raw['files'] !== files.length) return null;
   const { records, info, entries, phrases } = raw;
-  if (!Array.isArray(records) || records.length !== files.length || !records.every((r) => isObject(r) && typeof r['id'] === 'string' && typeof r['sha256'] === 'string')) return null;
+  if (
+    !Array.isArray(records) ||
+    records.length !== files.length ||
+    !records.every((r) => isObject(r) && typeof r['id'] === 'string' && typeof r['sha256'] === 'string')
+  )
+    return null;
   const fileOk = (i: unknown) => Number.isInteger(i) && (i as number) >= 0 && (i as number) < files.length;
   if (!Array.isArray(info) || !info.every((x) => isObject(x) && fileOk(x['file']) && typeof x['id'] === 'string')) return null;
   if (
     !Array.isArray(entries) ||
-    !entries.every((e) => isObject(e) && fileOk(e['file']) && typeof e['id'] === 'string' && typeof e['kind'] === 'string' && typeof e['lexicon'] === 'string' && isStrings(e['phrases']) && typeof e['category'] === 'string' && typeof e['weight'] === 'number')
+    !entries.every(
+      (e) =>
+        isObject(e) &&
+        fileOk(e['file']) &&
+        typeof e['id'] === 'string' &&
+        typeof e['kind'] === 'string' &&
+        typeof e['lexicon'] === 'string' &&
+        isStrings(e['phrases']) &&
+        typeof e['category'] === 'string' &&
+        typeof e['weight'] === 'number',
+    )
   ) {
     return null;
   }
   const ok = (p: unknown) =>
-    Array.isArray(p) && p.length === 3 && Number.isInteger(p[0]) && p[0] >= 0 && p[0] < entries.length && isStrings(p[1]) && p[1].length > 0 && typeof p[2] === 'boolean';
+    Array.isArray(p) &&
+    p.length === 3 &&
+    Number.isInteger(p[0]) &&
+    p[0] >= 0 &&
+    p[0] < entries.length &&
+    isStrings(p[1]) &&
+    p[1].length > 0 &&
+    typeof p[2] === 'boolean';
   if (!Array.isArray(phrases) || !phrases.every(ok)) return null;
   const cal = raw['calibration'];
-  if (!Array.isArray(cal) || !cal.every((c) => isObject(c) && typeof c['key'] === 'string' && typeof c['precision'] === 'number' && typeof c['judged'] === 'number')) return null;
+  if (
+    !Array.isArray(cal) ||
+    !cal.every((c) => isObject(c) && typeof c['key'] === 'string' && typeof c['precision'] === 'number' && typeof c['judged'] === 'number')
+  )
+    return null;
   const shown = files.map((f) => displayPath(f.path));
   const stored = raw as unknown as StoredData;
   return {
@@ -654,7 +704,10 @@ function compiled(files: FileInput[], userFiles: boolean, cacheDir: string, prec
     if (userFiles) {
       const lexicons = instantiate(data, []);
       const userIds = new Set(data.info.filter((_, i) => !files[i]!.bundled).map((x) => x.id));
-      checkExamples(lexicons, lexicons.entries().filter((e) => userIds.has(e.lexicon)));
+      checkExamples(
+        lexicons,
+        lexicons.entries().filter((e) => userIds.has(e.lexicon)),
+      );
     }
     // A cache that cannot be written only costs start-up time.
     if (usable && writeCacheEntry(cacheDir, name, toStored(data, files, key) as unknown as Record<string, unknown>)) pruneLexiconCache(cacheDir);
@@ -692,7 +745,12 @@ export function compileLexicons(
   where: { cacheDir?: string; precompiled?: string | null } = {},
 ): { from: CompiledFrom; lexicons: Lexicons } {
   const files = readFiles(options);
-  const { data, from } = compiled(files, files.some((f) => !f.bundled), where.cacheDir ?? lexiconCacheDir(), where.precompiled === undefined ? PRECOMPILED_PATH : where.precompiled);
+  const { data, from } = compiled(
+    files,
+    files.some((f) => !f.bundled),
+    where.cacheDir ?? lexiconCacheDir(),
+    where.precompiled === undefined ? PRECOMPILED_PATH : where.precompiled,
+  );
   return { from, lexicons: instantiate(data, [...new Set(options.disable ?? [])].sort()) };
 }
 
@@ -731,7 +789,15 @@ export function loadLexicons(options: LexiconOptions = {}): Lexicons {
   const key = JSON.stringify([files.map((f) => [f.path, f.sha256]), disable]);
   let lexicons = cache.get(key);
   if (!lexicons) {
-    lexicons = instantiate(compiled(files, files.some((f) => !f.bundled), lexiconCacheDir(), PRECOMPILED_PATH).data, disable);
+    lexicons = instantiate(
+      compiled(
+        files,
+        files.some((f) => !f.bundled),
+        lexiconCacheDir(),
+        PRECOMPILED_PATH,
+      ).data,
+      disable,
+    );
     cache.set(key, lexicons);
   }
   return lexicons;

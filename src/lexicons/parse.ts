@@ -163,7 +163,10 @@ function describe(e: ErrorObject, data: unknown): { message: string; hint: strin
     case 'maximum':
       return { message: `"${field}" is out of range: ${JSON.stringify(value)}`, hint: 'weights run from 0 (neutral) to 3 (strongly loaded)' };
     case 'pattern':
-      return { message: `"${field}" has an invalid value ${JSON.stringify(value)}`, hint: field === 'version' ? 'use a version such as 1.0.0' : `ids are lower-case kebab-case (a-z, 0-9, -); phrases must not be blank` };
+      return {
+        message: `"${field}" has an invalid value ${JSON.stringify(value)}`,
+        hint: field === 'version' ? 'use a version such as 1.0.0' : `ids are lower-case kebab-case (a-z, 0-9, -); phrases must not be blank`,
+      };
     case 'minItems':
     case 'minLength':
       return { message: `"${field}" is empty`, hint: `give at least one value` };
@@ -193,7 +196,7 @@ function parseInParts(raw: string): { data: Record<string, unknown>; entryStarts
   const starts: number[] = [];
   let indent = -1;
   let end = raw.length;
-  for (let at = head.index + head[0].length + 1; at < raw.length; ) {
+  for (let at = head.index + head[0].length + 1; at < raw.length;) {
     const nl = raw.indexOf('\n', at);
     const lineEnd = nl < 0 ? raw.length : nl;
     const line = raw.slice(at, lineEnd);
@@ -225,7 +228,8 @@ function parseInParts(raw: string): { data: Record<string, unknown>; entryStarts
     return null;
   }
   const data = rest?.value;
-  if (typeof data !== 'object' || data === null || Array.isArray(data) || !('entries' in data) || (data as Record<string, unknown>)['entries'] !== null) return null;
+  if (typeof data !== 'object' || data === null || Array.isArray(data) || !('entries' in data) || (data as Record<string, unknown>)['entries'] !== null)
+    return null;
   const entries: unknown[] = [];
   const entryStarts: number[] = [];
   for (let k = 0; k < starts.length; k += ENTRIES_PER_PART) {
@@ -303,7 +307,10 @@ export function parseLexiconFile(path: string, raw = readFileSync(path, 'utf8'))
     const useful = errors.filter((e) => e.keyword !== 'if');
     const e = useful.sort((a, b) => b.instancePath.split('/').length - a.instancePath.split('/').length)[0]!;
     const d = describe(e, data);
-    const path = e.instancePath.split('/').filter(Boolean).map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+    const path = e.instancePath
+      .split('/')
+      .filter(Boolean)
+      .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
     const at = nodeAt(doc, path, d.key);
     throw new InputError(d.message, { file, ...(at ? pos(at.start) : { line: 1, column: 1 }), hint: d.hint });
   }

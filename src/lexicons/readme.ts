@@ -19,18 +19,18 @@ export function renderReadme(lex: Lexicons): string {
     '',
     'Each `*.yml` file here is one lexicon, validated against `schema/lexicon.schema.json` when parallax starts.',
     'A phrase matches tokens whose normal form or lemma equals its words, case-insensitively (write base forms:',
-    '*mercenary* also matches *mercenaries*); `case: true` matches exact text; `pos` restricts the first word\'s',
+    "*mercenary* also matches *mercenaries*); `case: true` matches exact text; `pos` restricts the first word's",
     'part of speech; `literal` lists words that mark a literal use (a match with one of them within 8 words in the',
     'same sentence is dropped: *flooded* near *river*). Weight runs from 0 (neutral: recorded, never a finding) to',
     '3 (strongly loaded). Add your own',
-    'files with `--lexicons DIR` (same format; duplicate phrases are errors unless the entries\' `pos` are disjoint)',
+    "files with `--lexicons DIR` (same format; duplicate phrases are errors unless the entries' `pos` are disjoint)",
     'and turn categories off with `--disable CATEGORY`. Reporting verbs have three more fields: `speech: false`',
     'for a stance, thought or evidence (*want*, *believe*, *show*: inside what another cue reports it is part of that',
     'content), `quoted: true` for a cue only next to a direct quotation, and `complement` for a cue only when one of',
     'its words follows in the clause (*see … as*, *spoke at length about*). Rules in src/analyses/markers.ts add the categories `scare-quotes` and',
     '`agentless-evaluation` (passives such as *is widely seen as*), and keep loaded words inside proper names,',
     'official titles and quotations from firing. Lexicons of kind `word-classes` hold classes of single words that an',
-    'analysis consults (the entry id names the class; each word is compared with a token\'s normal form or lemma, never',
+    "analysis consults (the entry id names the class; each word is compared with a token's normal form or lemma, never",
     'matched as a phrase and never a finding); a user file with the same entry id adds words to the class.',
     'Lexicons of kind `unsourced` hold the words (modals, likelihood phrases, opinion participles, discourse verbs,',
     'openings) whose category names their part in deciding unsourced assertions (src/analyses/unsourced.ts); they are never findings.',
@@ -48,7 +48,10 @@ export function renderReadme(lex: Lexicons): string {
     out.push('', `## ${info.id} (${info.kind}, version ${info.version})`, '', info.description, '', 'Sources:');
     for (const s of info.sources) out.push(`- ${s.url ? `[${s.title}](${s.url})` : s.title}${s.note ? ` — ${s.note}` : ''}`);
     for (const w of info.wordlists) {
-      out.push('', `Built at load time from the \`${w.package}\` package as category \`${w.category}\`, weight ${w.weight}, excluding ${w.exclude.length} words too general for news (${w.exclude.slice(0, 8).join(', ')}, …).`);
+      out.push(
+        '',
+        `Built at load time from the \`${w.package}\` package as category \`${w.category}\`, weight ${w.weight}, excluding ${w.exclude.length} words too general for news (${w.exclude.slice(0, 8).join(', ')}, …).`,
+      );
     }
     const own = entries.filter((e) => !e.wordlist);
     if (own.length === 0) continue;
@@ -64,7 +67,9 @@ function main(): void {
     writeFileSync(join(BUNDLED_LEXICONS, 'README.md'), renderReadme(lex));
     const failures = findExampleFailures(lex);
     for (const f of failures) {
-      console.error(`${f.entry.file}:${f.entry.line}: example ${JSON.stringify(f.example)} of entry "${f.entry.id}" ${f.expected === 'match' ? 'does not match it' : 'matches it but is listed under nomatch'}`);
+      console.error(
+        `${f.entry.file}:${f.entry.line}: example ${JSON.stringify(f.example)} of entry "${f.entry.id}" ${f.expected === 'match' ? 'does not match it' : 'matches it but is listed under nomatch'}`,
+      );
     }
     console.log(`lexicons: ${lex.records.length} files, ${lex.entries().length} entries, ${failures.length} failing examples; wrote lexicons/README.md`);
     if (failures.length > 0) process.exitCode = 2;

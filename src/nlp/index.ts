@@ -28,7 +28,19 @@ export const maskOutsideBody = maskOutside;
 
 /** JavaScript `\s` (the characters `trim` removes). */
 function isSpace(c: number): boolean {
-  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+  return (
+    c === 32 ||
+    (c >= 9 && c <= 13) ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
 }
 
 /** True when `text` has a line break in `[start, end)` (most gaps between tokens are one space). */
@@ -71,9 +83,7 @@ function hardBreaks(masked: string): Set<number> {
   const lines = masked.split(/\r\n|\n|\r/);
   const nonBlank = lines.filter((l) => l.trim().length > 0);
   const wrapped =
-    nonBlank.length >= 8 &&
-    nonBlank.filter((l) => l.length >= 50 && l.length <= 100 && !/[.!?:"”’)]\s*$/.test(l)).length >=
-      nonBlank.length * 0.6;
+    nonBlank.length >= 8 && nonBlank.filter((l) => l.length >= 50 && l.length <= 100 && !/[.!?:"”’)]\s*$/.test(l)).length >= nonBlank.length * 0.6;
   const breaks = new Set<number>();
   const re = wrapped ? /\n[ \t\u00a0]*\r?\n|\r[ \t]*\r(?!\n)/g : /\r\n|\n|\r/g;
   for (let m = re.exec(masked); m; m = re.exec(masked)) breaks.add(m.index);
@@ -176,7 +186,15 @@ export function analyseText(text: string, body: readonly Span[], layout?: TextLa
     // wink splits a word at a letter outside its alphabet ("Kāretu" → "K" "ā" "retu"): letters that touch
     // with no space between are one word (a name keeps its letters and is tagged a proper noun).
     const prevTok = tokens[tokens.length - 1];
-    if (prevTok && !pendingBreak && !pendingParagraph && viewEnd[viewEnd.length - 1] === start && /\p{L}$/u.test(prevTok.text) && /^\p{L}/u.test(value) && /[\u0100-\u024f\u1e00-\u1eff]/u.test(prevTok.text.slice(-1) + value[0])) {
+    if (
+      prevTok &&
+      !pendingBreak &&
+      !pendingParagraph &&
+      viewEnd[viewEnd.length - 1] === start &&
+      /\p{L}$/u.test(prevTok.text) &&
+      /^\p{L}/u.test(value) &&
+      /[\u0100-\u024f\u1e00-\u1eff]/u.test(prevTok.text.slice(-1) + value[0])
+    ) {
       const end = src(start + value.length);
       prevTok.end = end;
       prevTok.text = text.slice(prevTok.start, end);
@@ -224,7 +242,10 @@ export function analyseText(text: string, body: readonly Span[], layout?: TextLa
   markHeadings(sentences, masked, viewStart, viewEnd);
 
   const entities: Entity[] = [];
-  for (const { span: [a, b], type } of winkEntities) {
+  for (const {
+    span: [a, b],
+    type,
+  } of winkEntities) {
     const ta = tokenOfWink[a]!;
     const tb = tokenOfWink[b]!;
     if (ta < 0 || tb < 0 || tokens[ta]!.sentence !== tokens[tb]!.sentence) continue;
@@ -261,7 +282,7 @@ function readWink(masked: string): WinkReading {
   forgetReadText();
   const its = nlp.its;
   const out: WinkReading = { values: [], types: [], normals: [], lemmas: [], pos: [], winkSentences: [], winkEntities: [] };
-  for (let from = 0; from < masked.length; ) {
+  for (let from = 0; from < masked.length;) {
     checkBudget('nlp');
     let to = masked.length;
     if (to - from > WINK_PART * 1.5) {

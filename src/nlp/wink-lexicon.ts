@@ -62,7 +62,9 @@ interface FeatureTable {
 function growingTables(model: unknown): FeatureTable[] {
   const features = (model as { features?: Record<string, Partial<FeatureTable> | undefined> } | null)?.features;
   if (!features || typeof features !== 'object') fail('its model has no features');
-  const tables = Object.values(features).filter((f): f is FeatureTable => !!f && typeof f.hash === 'object' && Array.isArray(f.list) && typeof f.index === 'number');
+  const tables = Object.values(features).filter(
+    (f): f is FeatureTable => !!f && typeof f.hash === 'object' && Array.isArray(f.list) && typeof f.index === 'number',
+  );
   if (!tables.some((t) => t === features['lexeme'])) fail('its model has no lexeme table');
   for (const t of tables) if (t.index !== t.list.length) fail(`a feature table's next index ${t.index} is not its length ${t.list.length}`);
   return tables;
@@ -188,7 +190,10 @@ export function withIntrinsicLookup<T>(create: () => T): T {
   factory.armed = true;
   try {
     const instance = create();
-    if (factory.armed) fail("wink-nlp did not create its cache through the wrapped src/cache.js (wink's internals changed, or wink-nlp was loaded before src/nlp/wink-lexicon.ts)");
+    if (factory.armed)
+      fail(
+        "wink-nlp did not create its cache through the wrapped src/cache.js (wink's internals changed, or wink-nlp was loaded before src/nlp/wink-lexicon.ts)",
+      );
     return instance;
   } finally {
     factory.armed = false;

@@ -81,10 +81,7 @@ export function planWorkers(articles: number, env: NodeJS.ProcessEnv = process.e
 /** The compiled worker script, or undefined when it is not built (e.g. running from sources). */
 export function workerScript(): string | undefined {
   const here = fileURLToPath(import.meta.url);
-  const candidates = [
-    resolve(here, '..', 'worker.js'),
-    resolve(PACKAGE_ROOT, 'dist', 'parallel', 'worker.js'),
-  ];
+  const candidates = [resolve(here, '..', 'worker.js'), resolve(PACKAGE_ROOT, 'dist', 'parallel', 'worker.js')];
   return candidates.find((c) => c.endsWith('.js') && existsSync(c));
 }
 
@@ -108,10 +105,7 @@ interface Slot {
   dead: boolean;
 }
 
-type Outcome =
-  | { kind: 'ok'; article: AnalysedArticle; drafts: FindingDraft[] | undefined }
-  | { kind: 'error'; error: unknown }
-  | { kind: 'redo' };
+type Outcome = { kind: 'ok'; article: AnalysedArticle; drafts: FindingDraft[] | undefined } | { kind: 'error'; error: unknown } | { kind: 'redo' };
 
 /**
  * Worker threads kept for several batches (`run`), closed with `close()`. Each worker loads the
@@ -277,12 +271,7 @@ export class AnalysisPool {
  * `plan.mainShare` is false). Synchronous; returns articles in input order. Throws the first
  * preparation error in input order, as the serial pipeline does.
  */
-export function analyseInParallel(
-  files: readonly string[],
-  options: WorkerAnalyseOptions,
-  local: LocalAnalysis,
-  plan: PoolPlan,
-): ParallelResult {
+export function analyseInParallel(files: readonly string[], options: WorkerAnalyseOptions, local: LocalAnalysis, plan: PoolPlan): ParallelResult {
   const pool = new AnalysisPool(options, plan);
   try {
     return pool.run(files, local);

@@ -29,12 +29,7 @@ export const ARTICLE_ANALYSES: readonly ArticleAnalysis[] = [
     name: 'markers',
     needs: ['attribution'],
     // Loaded words inside reported speech are the speaker's (README "What it finds").
-    run: (article, lexicons, earlier) =>
-      findMarkers(
-        article,
-        lexicons,
-        (earlier.get('attribution') ?? []).filter(isAttribution),
-      ),
+    run: (article, lexicons, earlier) => findMarkers(article, lexicons, (earlier.get('attribution') ?? []).filter(isAttribution)),
   },
   {
     name: 'unsourced',
@@ -45,7 +40,8 @@ export const ARTICLE_ANALYSES: readonly ArticleAnalysis[] = [
 
 /** An analysis of all articles together, run when the report is built. */
 export const REPORT_ANALYSES = {
-  actors: (articles: readonly AnalysedArticle[], findings: readonly Finding[], lexicons: Lexicons): ActorReport[] => describeActors(articles, findings, lexicons),
+  actors: (articles: readonly AnalysedArticle[], findings: readonly Finding[], lexicons: Lexicons): ActorReport[] =>
+    describeActors(articles, findings, lexicons),
 } as const;
 
 /** Every analysis name, in pipe order. */
@@ -60,7 +56,12 @@ export function splitDisable(values: readonly string[]): { analyses: string[]; c
  * Runs the article analyses in pipe order and returns the drafts of those not in `disabled`.
  * `before(name)` is called before each analysis runs (the time budget's check).
  */
-export function runArticleAnalyses(article: AnalysedArticle, lexicons: Lexicons, disabled: ReadonlySet<string> = new Set(), before: (name: string) => void = () => {}): FindingDraft[] {
+export function runArticleAnalyses(
+  article: AnalysedArticle,
+  lexicons: Lexicons,
+  disabled: ReadonlySet<string> = new Set(),
+  before: (name: string) => void = () => {},
+): FindingDraft[] {
   const wanted = new Set(ARTICLE_ANALYSES.filter((a) => !disabled.has(a.name)).flatMap((a) => [a.name, ...a.needs]));
   const earlier = new Map<string, FindingDraft[]>();
   const out: FindingDraft[] = [];

@@ -44,7 +44,10 @@ function prepareWithin(path: string, options: AnalyseOptions, budget: ArticleBud
   const fetchedFrom = options.pageUrls?.[path];
   if (fetchedFrom) meta.url = fetchedFrom;
   // The outlet in the stated order (ingest/outlets.ts); segment's own guess is the copyright line's.
-  Object.assign(meta, resolveOutlet(path, { declared: doc.meta.outlet, format: doc.format, url: meta.url, pageText: doc.meta.outlet ? null : meta.outlet }, options));
+  Object.assign(
+    meta,
+    resolveOutlet(path, { declared: doc.meta.outlet, format: doc.format, url: meta.url, pageText: doc.meta.outlet ? null : meta.outlet }, options),
+  );
   if (body.length === 0) {
     throw new InputError('no article prose found', {
       file: path,

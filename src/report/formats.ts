@@ -30,7 +30,11 @@ export interface ReportFormat {
 
 export const FORMATS = {
   json: { extension: 'json', help: 'write the JSON report to FILE ("-" for stdout)', stdout: true, render: (r, c) => formatJson(r, c.pretty) },
-  md: { extension: 'md', help: 'write the markdown report to FILE', render: (r, c) => formatMarkdown(r, { command: c.command, ...(c.mdStyle ? { style: c.mdStyle } : {}) }) },
+  md: {
+    extension: 'md',
+    help: 'write the markdown report to FILE',
+    render: (r, c) => formatMarkdown(r, { command: c.command, ...(c.mdStyle ? { style: c.mdStyle } : {}) }),
+  },
   html: { extension: 'html', help: 'write the standalone HTML report to FILE', render: (r, c) => formatHtml(r, { command: c.command }) },
 } as const satisfies Record<string, ReportFormat>;
 

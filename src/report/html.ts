@@ -13,7 +13,18 @@ import { FINDING_KIND_NAMES, FINDING_KINDS, type MarkStyle } from '../core/findi
 import { escapeHtml as h } from '../core/escape.js';
 import { GENERATOR_MARK } from './write.js';
 import type { FormatOptions } from './markdown.js';
-import { buildView, clip, fmt, MIN_DIFF_SHARED, quoted, type EventView, type FindingView, type MetricRow, type ReportView, type Segment } from './view-model.js';
+import {
+  buildView,
+  clip,
+  fmt,
+  MIN_DIFF_SHARED,
+  quoted,
+  type EventView,
+  type FindingView,
+  type MetricRow,
+  type ReportView,
+  type Segment,
+} from './view-model.js';
 import type { DiffPart } from '../core/word-diff.js';
 
 const CSS = `
@@ -115,7 +126,16 @@ function findingItem(f: FindingView): string {
 }
 
 function header(v: ReportView): string {
-  const rows = v.articles.map((a) => [h(a.id), h(a.label), h(a.title ?? '–'), h(a.author ?? '–'), h(a.date ?? '–'), h(a.url ?? '–'), String(a.words), h(a.path)]);
+  const rows = v.articles.map((a) => [
+    h(a.id),
+    h(a.label),
+    h(a.title ?? '–'),
+    h(a.author ?? '–'),
+    h(a.date ?? '–'),
+    h(a.url ?? '–'),
+    String(a.words),
+    h(a.path),
+  ]);
   const notices = v.articles.flatMap((a) => a.notices.map((n) => `<li>${h(a.label)}: ${h(n)}</li>`));
   const lex = v.lexicons.length === 0 ? 'none loaded.' : v.lexicons.map((l) => `${h(l.id)} ${h(l.version)} (sha256 ${h(l.sha256.slice(0, 12))})`).join(', ');
   return [
@@ -143,7 +163,11 @@ const NAV = [
 ] as const;
 
 function metricTable(v: ReportView, rows: MetricRow[]): string {
-  return table(['Per outlet', ...v.articles.map((a) => h(a.label))], rows.map((r) => [h(r.metric), ...r.cells.map(h)]), [false, ...v.articles.map(() => true)]);
+  return table(
+    ['Per outlet', ...v.articles.map((a) => h(a.label))],
+    rows.map((r) => [h(r.metric), ...r.cells.map(h)]),
+    [false, ...v.articles.map(() => true)],
+  );
 }
 
 const COVERAGE_CELL = { reported: '<span class="ok">✓</span>', omitted: '✗ left out', absent: '<span class="muted">·</span>' } as const;
@@ -164,18 +188,25 @@ function event(e: EventView, cols: number): string {
   ];
   for (const d of e.diffs) {
     if (d.shared < MIN_DIFF_SHARED) {
-      parts.push(`<p class="muted">${h(d.from)} and ${h(d.to)} share ${fmt(d.shared * 100, 0)}% of their words here: told in different words, so no word diff is shown.</p>`);
+      parts.push(
+        `<p class="muted">${h(d.from)} and ${h(d.to)} share ${fmt(d.shared * 100, 0)}% of their words here: told in different words, so no word diff is shown.</p>`,
+      );
       continue;
     }
-    parts.push(`<p>Word diff ${h(d.from)} → ${h(d.to)} <span class="muted">(${fmt(d.shared * 100, 0)}% of words shared; <del>only ${h(d.from)}</del> <ins>only ${h(d.to)}</ins>)</span></p>\n<p class="diff">${renderDiff(d.parts)}</p>`);
+    parts.push(
+      `<p>Word diff ${h(d.from)} → ${h(d.to)} <span class="muted">(${fmt(d.shared * 100, 0)}% of words shared; <del>only ${h(d.from)}</del> <ins>only ${h(d.to)}</ins>)</span></p>\n<p class="diff">${renderDiff(d.parts)}</p>`,
+    );
   }
   e.quotes.forEach((q, i) => {
     const items = q.map((variant) => {
       const intro = variant.intro === null ? '' : ` introduced by “${h(variant.intro)}”`;
-      const text = variant.diff.length === 0 ? h(quoted(variant.text)) : `${renderDiff(variant.diff)} <span class="muted">(diff against ${h(q[0]!.label)})</span>`;
+      const text =
+        variant.diff.length === 0 ? h(quoted(variant.text)) : `${renderDiff(variant.diff)} <span class="muted">(diff against ${h(q[0]!.label)})</span>`;
       return `<li>${h(variant.label)}${intro}: ${text}</li>`;
     });
-    parts.push(`<p>Quote reuse ${e.quotes.length > 1 ? `${i + 1} ` : ''}(the same quotation in ${q.length} ${q.length === 1 ? 'outlet' : 'outlets'}):</p>\n<ul>${items.join('')}</ul>`);
+    parts.push(
+      `<p>Quote reuse ${e.quotes.length > 1 ? `${i + 1} ` : ''}(the same quotation in ${q.length} ${q.length === 1 ? 'outlet' : 'outlets'}):</p>\n<ul>${items.join('')}</ul>`,
+    );
   });
   if (e.figures.length > 0) parts.push(`<p>Figures:</p>\n<ul>${e.figures.map((f) => `<li>${h(f.label)}: ${f.values.map(h).join('; ')}</li>`).join('')}</ul>`);
   if (e.conflicts.length > 0) parts.push(`<p>Conflicting figures:</p>\n<ul>${e.conflicts.map((c) => `<li>${h(c)}</li>`).join('')}</ul>`);
@@ -206,8 +237,14 @@ function singles(v: ReportView, cols: number): string {
 
 function outlets(v: ReportView): string {
   const cols = v.outlets.map((o, i) => {
-    const omitted = o.omitted.length === 0 ? 'Leaves out no event the other outlets share.' : `Leaves out: ${o.omitted.map((e) => `${h(e.id)} ${h(e.label)}`).join('; ')}.`.replace(/…\.$/, '…');
-    const uns = o.unsourced.length === 0 ? '<p>None found.</p>' : `<ul>${o.unsourced.map((f) => `<li><code>${h(f.id)}</code> ${h(f.tag)}: ${h(quoted(f.quote))} — ${h(f.explanation)}</li>`).join('')}</ul>`;
+    const omitted =
+      o.omitted.length === 0
+        ? 'Leaves out no event the other outlets share.'
+        : `Leaves out: ${o.omitted.map((e) => `${h(e.id)} ${h(e.label)}`).join('; ')}.`.replace(/…\.$/, '…');
+    const uns =
+      o.unsourced.length === 0
+        ? '<p>None found.</p>'
+        : `<ul>${o.unsourced.map((f) => `<li><code>${h(f.id)}</code> ${h(f.tag)}: ${h(quoted(f.quote))} — ${h(f.explanation)}</li>`).join('')}</ul>`;
     const attr =
       o.attributions.length === 0
         ? '<p>None found.</p>'
@@ -226,10 +263,24 @@ function legendAndMethod(v: ReportView): string {
       ? '<p>No rule fired.</p>'
       : table(
           ['Rule', 'Kind', 'Category / reason', 'Weight', 'Note (first occurrence)', 'Neutral alternative', ...v.articles.map((a) => h(a.label))],
-          v.rules.map((r) => [h(r.rule), h(r.kind), h(r.category), r.weight === null ? '–' : fmt(r.weight, 2), h(r.note), r.alternative === null ? '–' : h(r.alternative), ...r.counts.map(String)]),
+          v.rules.map((r) => [
+            h(r.rule),
+            h(r.kind),
+            h(r.category),
+            r.weight === null ? '–' : fmt(r.weight, 2),
+            h(r.note),
+            r.alternative === null ? '–' : h(r.alternative),
+            ...r.counts.map(String),
+          ]),
           [false, false, false, true, false, false, ...v.articles.map(() => true)],
         );
-  const lex = v.lexicons.length === 0 ? '<p>None loaded.</p>' : table(['Lexicon', 'Version', 'sha256'], v.lexicons.map((l) => [h(l.id), h(l.version), h(l.sha256)]));
+  const lex =
+    v.lexicons.length === 0
+      ? '<p>None loaded.</p>'
+      : table(
+          ['Lexicon', 'Version', 'sha256'],
+          v.lexicons.map((l) => [h(l.id), h(l.version), h(l.sha256)]),
+        );
   return `<section id="legend">
 <h2>Legend</h2>
 <ul>
@@ -271,7 +322,10 @@ export function formatHtml(report: Report, options: FormatOptions = {}): string 
           ['Event', ...v.articles.map((a) => h(a.label))],
           v.coverage.map((r) => [`<a href="#${h(r.id)}">${h(r.id)}</a> ${h(r.label)}`, ...r.cells.map((c) => COVERAGE_CELL[c])]),
         )}`,
-    ...v.onlyIn.map((o) => `<p class="only-in">Only in ${h(o.label)} (${o.events.length}): ${o.events.map((e) => `<a href="#${h(e.id)}">${h(e.id)}</a> ${h(e.label)}`).join('; ')}</p>`),
+    ...v.onlyIn.map(
+      (o) =>
+        `<p class="only-in">Only in ${h(o.label)} (${o.events.length}): ${o.events.map((e) => `<a href="#${h(e.id)}">${h(e.id)}</a> ${h(e.label)}`).join('; ')}</p>`,
+    ),
   ].join('\n');
   const actors =
     v.actors.length === 0

@@ -9,8 +9,11 @@ export function formatSummary(report: Report, written: readonly string[]): strin
   const multi = report.events.filter((e) => e.articles.length > 1).length;
   const shown = report.findings.filter((f) => isShown(f, report));
   const hidden = report.findings.length - shown.length;
-  const below = hidden > 0 ? ` (${hidden} more below confidence ${describeThresholds(report, (k) => FINDING_KINDS[k as FindingKind]?.noun ?? k)}, in the JSON)` : '';
-  lines.push(`parallax ${report.tool.version}: ${report.articles.length} articles, ${report.events.length} events (${multi} shared), ${shown.length} findings${below}`);
+  const below =
+    hidden > 0 ? ` (${hidden} more below confidence ${describeThresholds(report, (k) => FINDING_KINDS[k as FindingKind]?.noun ?? k)}, in the JSON)` : '';
+  lines.push(
+    `parallax ${report.tool.version}: ${report.articles.length} articles, ${report.events.length} events (${multi} shared), ${shown.length} findings${below}`,
+  );
   for (const a of report.articles) {
     const fs = shown.filter((f) => f.article === a.id);
     const counts = FINDING_KIND_NAMES.map((k) => `${fs.filter((f) => f.kind === k).length} ${FINDING_KINDS[k].noun}`);

@@ -8,7 +8,21 @@
  * an analysis: it only reads the typed report (the word diff is the shared helper in core). A
  * report read from a file is validated against the schema before it gets here.
  */
-import type { ActorReport, ArticleScores, AttributionFinding, Event, Figure, FigureConflict, Finding, QuoteIntro, QuoteReuse, Report, ReportArticle, SourceType, UnsourcedFinding } from '../core/types.js';
+import type {
+  ActorReport,
+  ArticleScores,
+  AttributionFinding,
+  Event,
+  Figure,
+  FigureConflict,
+  Finding,
+  QuoteIntro,
+  QuoteReuse,
+  Report,
+  ReportArticle,
+  SourceType,
+  UnsourcedFinding,
+} from '../core/types.js';
 import { checkBudget } from '../core/limits.js';
 import { detailOf, FINDING_KIND_NAMES, FINDING_KINDS, kindRank, type FindingKind } from '../core/finding-kinds.js';
 import { groupChanges, wordDiff, type DiffPart } from '../core/word-diff.js';
@@ -288,7 +302,11 @@ export function buildView(report: Report, command: string | null = null): Report
         cells: articles.map((a) => (e.articles.includes(a.id) ? 'reported' : (omissions[a.id] ?? []).includes(e.id) ? 'omitted' : 'absent')),
       })),
     onlyIn: articles
-      .map((a) => ({ article: a.id, label: a.label, events: report.events.filter((e) => e.articles.length === 1 && e.articles[0] === a.id).map((e) => ({ id: e.id, label: e.label })) }))
+      .map((a) => ({
+        article: a.id,
+        label: a.label,
+        events: report.events.filter((e) => e.articles.length === 1 && e.articles[0] === a.id).map((e) => ({ id: e.id, label: e.label })),
+      }))
       .filter((o) => o.events.length > 0),
     events: report.events.map((e) => eventView(e, articles, findingsOf, labelOf, omissions)),
     outlets: articles.map((a) => ({
@@ -339,7 +357,10 @@ function findingView(f: Finding): FindingView {
   const base = { id: f.id, kind: f.kind, quote: f.text, explanation: f.explanation, rule: f.rule, confidence: `confidence ${fmt(f.confidence, 2)}` };
   if (f.kind === 'attribution') {
     const who = f.sourceName ?? f.source?.text ?? 'no named source';
-    return { ...base, tag: `${f.direct ? 'quote' : 'attribution'} · ${who} (${f.sourceType}) · ${f.cue.neutral ? 'neutral' : 'non-neutral'} cue "${f.cue.text}"` };
+    return {
+      ...base,
+      tag: `${f.direct ? 'quote' : 'attribution'} · ${who} (${f.sourceType}) · ${f.cue.neutral ? 'neutral' : 'non-neutral'} cue "${f.cue.text}"`,
+    };
   }
   const alternative = f.kind === 'loaded' ? f.alternative : undefined;
   return { ...base, tag: detailOf(f), ...(alternative === undefined ? {} : { alternative }) };
@@ -486,9 +507,7 @@ function introText(intro: QuoteIntro): string {
 
 /** The figures each outlet gives for the event. */
 function figureViews(numbers: readonly Figure[], articles: ReportArticle[]): FigureView[] {
-  return articles
-    .map((a) => ({ label: a.label, values: numbers.filter((n) => n.article === a.id).map((n) => n.text) }))
-    .filter((f) => f.values.length > 0);
+  return articles.map((a) => ({ label: a.label, values: numbers.filter((n) => n.article === a.id).map((n) => n.text) })).filter((f) => f.values.length > 0);
 }
 
 /** Conflicting figures as one line each: `count, different-values — A: 300; B: hundreds`. */
@@ -508,12 +527,33 @@ const SCORE_ROWS: Partial<Record<FindingKind, (sc: (ArticleScores | undefined)[]
     return [
       { metric: 'Loaded markers per 1,000 tokens', cells: perCat.map((p) => (p ? fmt(sumValues(p)) : '–')) },
       ...cats.map((c) => ({ metric: `· ${c}`, cells: perCat.map((p) => (p?.[c] !== undefined ? fmt(p[c]) : '0')) })),
-      { metric: 'Weighted load (sum of marker weights)', cells: rate(sc, (s) => s.load, (x) => fmt(x, 2)) },
-      { metric: 'Weighted load per 1,000 tokens', cells: rate(sc, (s) => s.loadPer1k, (x) => fmt(x, 1)) },
+      {
+        metric: 'Weighted load (sum of marker weights)',
+        cells: rate(
+          sc,
+          (s) => s.load,
+          (x) => fmt(x, 2),
+        ),
+      },
+      {
+        metric: 'Weighted load per 1,000 tokens',
+        cells: rate(
+          sc,
+          (s) => s.loadPer1k,
+          (x) => fmt(x, 1),
+        ),
+      },
     ];
   },
   attribution: (sc) => [
-    { metric: 'Named sources', cells: rate(sc, (s) => s.namedSources, (x) => fmt(x, 0)) },
+    {
+      metric: 'Named sources',
+      cells: rate(
+        sc,
+        (s) => s.namedSources,
+        (x) => fmt(x, 0),
+      ),
+    },
     { metric: 'Source mix', cells: sc.map((s) => (s === undefined ? '–' : mix(s.sourceMix))) },
     { metric: 'Non-neutral attribution cues', cells: rate(sc, (s) => s.nonNeutralCueShare, pct) },
   ],
@@ -663,9 +703,13 @@ function standOut(report: Report, findingsOf: Map<string, Finding[]>): string[] 
     const distinct = new Set(per[top]!.map((f) => f.text.toLowerCase().replace(/\s+/g, ' '))).size;
     const holds = distinct >= k.distinct && arts.every((_, j) => j === top || survivesResampling(units[top]!, units[j]!, k.seed * 1000 + j));
     if (holds) {
-      out.push(`${arts[top]!.label} has the most ${k.what}: ${fmt(rates[top]!)} per 1,000 words (next: ${fmt(Math.max(...rates.filter((_, j) => j !== top)))}), a difference that holds when its sentences are resampled; e.g. ${evidence(per[top]!)}.`);
+      out.push(
+        `${arts[top]!.label} has the most ${k.what}: ${fmt(rates[top]!)} per 1,000 words (next: ${fmt(Math.max(...rates.filter((_, j) => j !== top)))}), a difference that holds when its sentences are resampled; e.g. ${evidence(per[top]!)}.`,
+      );
     } else {
-      out.push(`The outlets do not differ clearly in ${k.what} (${arts.map((a, i) => `${a.label} ${fmt(rates[i]!)}`).join(', ')} per 1,000 words): the difference does not hold when sentences are resampled${k.distinct > 1 ? ' or rests on fewer than three distinct expressions' : ''}.`);
+      out.push(
+        `The outlets do not differ clearly in ${k.what} (${arts.map((a, i) => `${a.label} ${fmt(rates[i]!)}`).join(', ')} per 1,000 words): the difference does not hold when sentences are resampled${k.distinct > 1 ? ' or rests on fewer than three distinct expressions' : ''}.`,
+      );
     }
   }
   const sc = arts.map((a) => report.scores[a.id]);
@@ -674,13 +718,18 @@ function standOut(report: Report, findingsOf: Map<string, Finding[]>): string[] 
   if (cues.some((n) => n > 0)) {
     const i = argmax(cues, arts);
     const distinct = new Set(cueFindings[i]!.map((f) => f.cue.text.toLowerCase())).size;
-    if (distinct >= 2) out.push(`${arts[i]!.label} most often introduces sources with non-neutral verbs (${pct(cues[i]!)} of its attributions; e.g. ${evidence(cueFindings[i]!.map((f) => ({ ...f, text: f.cue.text })))}).`);
+    if (distinct >= 2)
+      out.push(
+        `${arts[i]!.label} most often introduces sources with non-neutral verbs (${pct(cues[i]!)} of its attributions; e.g. ${evidence(cueFindings[i]!.map((f) => ({ ...f, text: f.cue.text })))}).`,
+      );
   }
   const omitted = arts.map((a) => (report.omissions[a.id] ?? []).length);
   if (arts.length > 1 && omitted.some((n) => n > 0)) {
     const i = argmax(omitted, arts);
     const multi = report.events.filter((e) => e.articles.length > 1).length;
-    out.push(`${arts[i]!.label} leaves out ${omitted[i]} of the ${multi} events other outlets share (${(report.omissions?.[arts[i]!.id] ?? []).slice(0, 4).join(', ')}${omitted[i]! > 4 ? ', …' : ''}).`);
+    out.push(
+      `${arts[i]!.label} leaves out ${omitted[i]} of the ${multi} events other outlets share (${(report.omissions?.[arts[i]!.id] ?? []).slice(0, 4).join(', ')}${omitted[i]! > 4 ? ', …' : ''}).`,
+    );
   }
   return out;
 }

@@ -3,7 +3,20 @@
  * so an interrupted or failed run never leaves a half-written report.
  */
 import { randomBytes } from 'node:crypto';
-import { closeSync, existsSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, basename, join, resolve } from 'node:path';
 import { InputError } from '../core/errors.js';
 import { isRunning } from '../core/process.js';
@@ -226,16 +239,16 @@ function writeError(path: string, e: unknown): InputError {
       typeof e === 'string'
         ? e
         : code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
-        ? 'permission denied'
-        : code === 'ENOENT'
-          ? 'the directory vanished'
-          : code === 'ENOTDIR' || code === 'EEXIST'
-            ? 'a file where a directory should be'
-            : code === 'EISDIR'
-              ? 'a directory at that path'
-              : code === 'ENOSPC'
-                ? 'no space left on the device'
-                : code,
+          ? 'permission denied'
+          : code === 'ENOENT'
+            ? 'the directory vanished'
+            : code === 'ENOTDIR' || code === 'EEXIST'
+              ? 'a file where a directory should be'
+              : code === 'EISDIR'
+                ? 'a directory at that path'
+                : code === 'ENOSPC'
+                  ? 'no space left on the device'
+                  : code,
     hint: 'choose a path in a directory you can write to (e.g. --out reports/)',
   });
 }
@@ -281,7 +294,9 @@ export function stageFolder(out: string): string {
   if (existsSync(out)) {
     if (!isDirectoryPath(out)) throw writeError(out, 'a file where the output folder should be');
     // Temporaries a killed run left (`.NAME.PID[.RANDOM].tmp`) are parallax's own: the swap drops them.
-    const foreign = filesUnder(out).find((f) => !/^\.[^/]+\.\d+(\.[0-9a-f]+)?\.tmp$/.test(basename(f)) && isForeignFile(join(out, f)) && !isOwnCsv(join(out, f)));
+    const foreign = filesUnder(out).find(
+      (f) => !/^\.[^/]+\.\d+(\.[0-9a-f]+)?\.tmp$/.test(basename(f)) && isForeignFile(join(out, f)) && !isOwnCsv(join(out, f)),
+    );
     if (foreign) {
       throw new InputError('output folder holds files parallax did not write', {
         file: join(out, foreign),

@@ -32,10 +32,16 @@ export function buildModel(report: Report): ViewModel {
   for (const a of report.articles) {
     const mine = report.findings.filter((f) => f.article === a.id);
     const shown = mine.filter((f) => isShown(f, report));
-    findings.set(a.id, shown.sort((x, y) => x.start - y.start || x.end - y.end));
+    findings.set(
+      a.id,
+      shown.sort((x, y) => x.start - y.start || x.end - y.end),
+    );
     hidden.set(a.id, mine.length - shown.length);
     const spans = a.sentenceSpans ?? [];
-    sentences.set(a.id, spans.filter((s) => !(a.boilerplate ?? []).some((b) => b.start < s.end && s.start < b.end)));
+    sentences.set(
+      a.id,
+      spans.filter((s) => !(a.boilerplate ?? []).some((b) => b.start < s.end && s.start < b.end)),
+    );
   }
   return { report, findings, hidden, sentences };
 }

@@ -31,7 +31,9 @@ export function loadingLines(width: number, height: number, what: string, progre
   const body: Line[] = [
     [],
     truncateLine([{ text: `  Analysing ${what}…`, role: 'heading' }], width),
-    progress ? [{ text: '  ' }, { text: renderProgress(progress.done, progress.total, progress.file, Math.max(1, width - 2)), role: 'bar' }] : [{ text: '  starting…', role: 'dim' }],
+    progress
+      ? [{ text: '  ' }, { text: renderProgress(progress.done, progress.total, progress.file, Math.max(1, width - 2)), role: 'bar' }]
+      : [{ text: '  starting…', role: 'dim' }],
   ];
   const rows = Math.max(1, height - 2);
   const visible = body.slice(0, rows);

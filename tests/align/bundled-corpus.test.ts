@@ -14,7 +14,9 @@ import { loadLexicons, type Lexicons } from '../../src/lexicons/index.js';
 import { loadBundledGold, scoreBundled } from '../../src/eval/bundled-gold.js';
 
 const CORPUS = resolve(__dirname, '../../corpus');
-const FILES = readdirSync(CORPUS).filter((f) => f.endsWith('.md')).sort();
+const FILES = readdirSync(CORPUS)
+  .filter((f) => f.endsWith('.md'))
+  .sort();
 const text = (i: number) => readFileSync(join(CORPUS, FILES[i]!), 'utf8').replace(/^\uFEFF/, '');
 
 /** The span of `snippet` in article `i` (must occur once). */
@@ -30,7 +32,8 @@ const has = (e: Event, m: { article: string; start: number; end: number }) =>
   e.mentions.some((x) => x.article === m.article && x.start === m.start && x.end === m.end);
 const eventWith = (al: Alignment, m: { article: string; start: number; end: number }) => al.events.filter((e) => has(e, m));
 /** Events with a mention that starts at or before `m` and runs past its start (`m` may be a sentence's opening words). */
-const over = (al: Alignment, m: { article: string; start: number }) => al.events.filter((e) => e.mentions.some((x) => x.article === m.article && x.start <= m.start && x.end > m.start));
+const over = (al: Alignment, m: { article: string; start: number }) =>
+  al.events.filter((e) => e.mentions.some((x) => x.article === m.article && x.start <= m.start && x.end > m.start));
 
 let articles: AnalysedArticle[];
 let alignment: Alignment;
@@ -38,7 +41,7 @@ let lexicons: Lexicons;
 
 /** The link between the mentions `x` and `y` of event `e`. */
 const linkOf = (e: Event, x: { start: number; article: string }, y: { start: number; article: string }) =>
-  (e.links).find((l) => {
+  e.links.find((l) => {
     const ms = [e.mentions[l.a]!, e.mentions[l.b]!];
     return ms.some((m) => m.article === x.article && m.start === x.start) && ms.some((m) => m.article === y.article && m.start === y.start);
   });
@@ -55,21 +58,37 @@ beforeAll(() => {
 
 describe('bundled corpus alignment', () => {
   it('aligns the "remaining pockets of terrorism" quotation in its two wordings, with a word diff', () => {
-    const a1 = span(0, '“I have no doubt that, thanks to this cooperation, the remaining pockets of terrorism in Burkina Faso will be destroyed”, reassured Mr. Lavrov.');
+    const a1 = span(
+      0,
+      '“I have no doubt that, thanks to this cooperation, the remaining pockets of terrorism in Burkina Faso will be destroyed”, reassured Mr. Lavrov.',
+    );
     // The quotation and its frame ("he told a press conference in …") are two units (units.ts): the quotation aligns.
-    const a2 = span(1, '”I have no doubt that thanks to this cooperation, the remaining pockets of terrorism on the territory of Burkina Faso will be destroyed,”');
+    const a2 = span(
+      1,
+      '”I have no doubt that thanks to this cooperation, the remaining pockets of terrorism on the territory of Burkina Faso will be destroyed,”',
+    );
     const shared = eventWith(alignment, a1).filter((e) => has(e, a2));
     expect(shared.length).toBeGreaterThanOrEqual(1);
-    const reuse = alignment.events.flatMap((e) => (e.quoteReuse ?? [])).find((r) => r.variants.some((v) => v.text.includes('remaining pockets')));
+    const reuse = alignment.events.flatMap((e) => e.quoteReuse ?? []).find((r) => r.variants.some((v) => v.text.includes('remaining pockets')));
     expect(reuse).toBeDefined();
     const q1 = span(0, '“I have no doubt that, thanks to this cooperation, the remaining pockets of terrorism in Burkina Faso will be destroyed”');
     expect(reuse!.variants.map((v) => [v.article, v.start, v.end])).toEqual([
       ['a1', q1.start, q1.end],
-      ['a2', a2.start, a2.start + '”I have no doubt that thanks to this cooperation, the remaining pockets of terrorism on the territory of Burkina Faso will be destroyed,”'.length],
+      [
+        'a2',
+        a2.start,
+        a2.start +
+          '”I have no doubt that thanks to this cooperation, the remaining pockets of terrorism on the territory of Burkina Faso will be destroyed,”'.length,
+      ],
     ]);
     const changes = reuse!.diff.filter((p) => p.op !== 'same').map((p) => `${p.op === 'added' ? '+' : '-'}${p.text.trim()}`);
     expect(changes).toEqual(['-,', '-in', '+on', '+the territory of', '+,']);
-    expect(reuse!.diff.filter((p) => p.op !== 'added').map((p) => p.text).join('')).toBe('I have no doubt that, thanks to this cooperation, the remaining pockets of terrorism in Burkina Faso will be destroyed');
+    expect(
+      reuse!.diff
+        .filter((p) => p.op !== 'added')
+        .map((p) => p.text)
+        .join(''),
+    ).toBe('I have no doubt that, thanks to this cooperation, the remaining pockets of terrorism in Burkina Faso will be destroyed');
     expect(reuse!.similarity).toBe(1);
   });
 
@@ -95,13 +114,22 @@ describe('bundled corpus alignment', () => {
     expect(link.shared).toEqual(expect.arrayContaining(['confer', 'ouagadoug', 'press']));
     expect(link.predicate).toMatchObject({ how: 'stem' });
     // The frame is not in the quotation's event: the statement and the occasion are two happenings.
-    const quote = span(1, '”I have no doubt that thanks to this cooperation, the remaining pockets of terrorism on the territory of Burkina Faso will be destroyed,”');
+    const quote = span(
+      1,
+      '”I have no doubt that thanks to this cooperation, the remaining pockets of terrorism on the territory of Burkina Faso will be destroyed,”',
+    );
     expect(eventWith(alignment, quote).filter((x) => has(x, a2))).toEqual([]);
   });
 
   it('keeps single-article events alone: the bauxite talks and the French-forces accusation', () => {
-    const bauxite = span(1, 'Separately, on Wednesday, the RIA news agency revealed that negotiations for a bauxite mining concession are underway between the government of Sierra Leone and Russian aluminum company Rusal.');
-    const french = span(0, 'This is an area threatened by the filtration of armed groups from Benin, where they are trained by French forces stationed in the northern part of the country, in Kandi to be precise.');
+    const bauxite = span(
+      1,
+      'Separately, on Wednesday, the RIA news agency revealed that negotiations for a bauxite mining concession are underway between the government of Sierra Leone and Russian aluminum company Rusal.',
+    );
+    const french = span(
+      0,
+      'This is an area threatened by the filtration of armed groups from Benin, where they are trained by French forces stationed in the northern part of the country, in Kandi to be precise.',
+    );
     for (const m of [bauxite, french]) {
       const events = eventWith(alignment, m);
       expect(events.map((e) => e.articles)).toEqual([[m.article]]);
@@ -142,7 +170,10 @@ describe('bundled corpus alignment', () => {
   });
 
   it('keeps the June 2024 visit and pledge apart from the April 2025 agreement: their times are months apart', () => {
-    const agreement = span(2, 'The agreement, announced by Russian Foreign Minister Sergei Lavrov, will see Moscow provide arms and military training to the joint force, leveraging its existing military instructors in the three West African nations.');
+    const agreement = span(
+      2,
+      'The agreement, announced by Russian Foreign Minister Sergei Lavrov, will see Moscow provide arms and military training to the joint force, leveraging its existing military instructors in the three West African nations.',
+    );
     // The quotation takes the date its frame gives ("…,” Lavrov said … on June 5, 2024").
     const pledge = span(0, '“We are going to increase the number of instructors working here and helping you train your specialists,”');
     const trip = span(0, 'The trip included meetings with several African leaders');
@@ -158,7 +189,8 @@ describe('bundled corpus alignment', () => {
 
   it('reads "since": a state from a date up to the article date, and "since then" back to a time told before', () => {
     const model = buildModel(articles, lexicons, DEFAULT_ALIGN_OPTIONS);
-    const at = (m: { article: string; start: number }) => model.times[model.units.findIndex((u) => u.article === m.article && u.start <= m.start && u.end > m.start)]!;
+    const at = (m: { article: string; start: number }) =>
+      model.times[model.units.findIndex((u) => u.article === m.article && u.start <= m.start && u.end > m.start)]!;
     const base = at(span(1, 'Since a military coup in 2022, Burkina Faso has served as a base for Wagner mercenary forces.'));
     expect([isoDay(base.from), isoDay(base.to), base.source, base.text]).toEqual(['2022-01-01', '2024-06-21', 'date', '2022']);
     const replaced = at(span(2, 'Since then, some of these personnel have been replaced by troops from the Africa Corps'));
@@ -170,10 +202,10 @@ describe('bundled corpus alignment', () => {
 
   it('explains each link: the shared predicate and how it matched, and when each mention happened', () => {
     const perished = span(1, 'The creator Yevgeny Prigozhin perished in an aircraft crash in August of last year.');
-    const death = span(2, 'following the death of the group\'s founder, Yevgeny Prigozhin');
+    const death = span(2, "following the death of the group's founder, Yevgeny Prigozhin");
     const e = eventWith(alignment, perished)[0]!;
     expect(e.articles).toEqual(['a2', 'a3']);
-    const l = (e.links)[0]!;
+    const l = e.links[0]!;
     expect(e.mentions[l.b]!.article).toBe(death.article);
     expect(l.predicate).toEqual({ a: 'creator', b: 'founder', how: 'set', similarity: 1 });
     expect(l.times).toEqual(['2023-08-01…2023-08-31 (August)', '…2025-04-03 ("tightens" and the article date)']);
@@ -183,15 +215,24 @@ describe('bundled corpus alignment', () => {
   it('does not make an event of sentences that share only names or a topic word', () => {
     // The Alliance's defence cooperation (June 2024) and the joint force's founding pact (2023) share Mali, Niger, Burkina Faso and "defense".
     const alliance = span(0, 'It should be noted that all countries of Alliance of Sahel States are developing fruitful defense cooperation with Russia.');
-    const pact = span(2, 'The joint force was established in 2023, with Mali, Niger, and Burkina Faso signing a mutual defense pact to combat groups linked to both the Islamic State and al-Qaeda.');
+    const pact = span(
+      2,
+      'The joint force was established in 2023, with Mali, Niger, and Burkina Faso signing a mutual defense pact to combat groups linked to both the Islamic State and al-Qaeda.',
+    );
     const attacks = span(1, 'It has focused on responding to attacks by affiliates of Al-Qaeda and the Islamic State group.');
     expect(eventWith(alignment, alliance).filter((e) => has(e, pact))).toEqual([]);
     expect(eventWith(alignment, attacks).filter((e) => has(e, pact))).toEqual([]);
   });
 
   it('does not anchor on a state: the French-forces accusation and the bauxite talks stand alone', () => {
-    const french = span(0, 'This is an area threatened by the filtration of armed groups from Benin, where they are trained by French forces stationed in the northern part of the country, in Kandi to be precise.');
-    const bauxite = span(1, 'Separately, on Wednesday, the RIA news agency revealed that negotiations for a bauxite mining concession are underway between the government of Sierra Leone and Russian aluminum company Rusal.');
+    const french = span(
+      0,
+      'This is an area threatened by the filtration of armed groups from Benin, where they are trained by French forces stationed in the northern part of the country, in Kandi to be precise.',
+    );
+    const bauxite = span(
+      1,
+      'Separately, on Wednesday, the RIA news agency revealed that negotiations for a bauxite mining concession are underway between the government of Sierra Leone and Russian aluminum company Rusal.',
+    );
     for (const m of [french, bauxite]) {
       const es = eventWith(alignment, m);
       expect(es.length).toBe(1);
@@ -268,7 +309,10 @@ describe('bundled corpus alignment', () => {
 
   it('keeps the two Lavrov quotations of one press conference apart', () => {
     const instructors = span(0, '“We are going to increase the number of instructors working here and helping you train your specialists,”');
-    const pockets = span(1, '”I have no doubt that thanks to this cooperation, the remaining pockets of terrorism on the territory of Burkina Faso will be destroyed,”');
+    const pockets = span(
+      1,
+      '”I have no doubt that thanks to this cooperation, the remaining pockets of terrorism on the territory of Burkina Faso will be destroyed,”',
+    );
     expect(eventWith(alignment, instructors).filter((e) => has(e, pockets))).toEqual([]);
   });
 
@@ -279,7 +323,7 @@ describe('bundled corpus alignment', () => {
       const body = e.label.replace(/…$/, '');
       const flatOf = (t: string) => t.replace(/\s+/g, ' ');
       // The label may capitalise the first letter of a clause that follows a fronted phrase.
-      const same = (flat: string) => flat.indexOf(body) >= 0 ? flat.indexOf(body) : flat.indexOf(body.charAt(0).toLowerCase() + body.slice(1));
+      const same = (flat: string) => (flat.indexOf(body) >= 0 ? flat.indexOf(body) : flat.indexOf(body.charAt(0).toLowerCase() + body.slice(1)));
       const m = e.mentions.find((x) => same(flatOf(x.text)) >= 0);
       expect(m, e.label).toBeDefined();
       const flat = flatOf(m!.text);
@@ -292,14 +336,23 @@ describe('bundled corpus alignment', () => {
       const m = span(i, snippet);
       return alignment.events.find((e) => e.mentions.some((x) => x.article === m.article && x.start <= m.start && x.end > m.start))!.label;
     };
-    expect(label('As a reminder, on January 24, 2024, the first military instructors from Africa Corps', 0)).toBe('The first military instructors from Africa Corps, a structure…');
-    expect(label('Since a military coup in 2022, Burkina Faso has served as a base for Wagner mercenary forces.', 1)).toBe('Burkina Faso has served as a base for Wagner mercenary…');
-    expect(label('This increase in the number of Russian specialists is due to the fact that Burkina Faso has been facing violence', 0)).toMatch(/^This increase in the number of Russian specialists/);
+    expect(label('As a reminder, on January 24, 2024, the first military instructors from Africa Corps', 0)).toBe(
+      'The first military instructors from Africa Corps, a structure…',
+    );
+    expect(label('Since a military coup in 2022, Burkina Faso has served as a base for Wagner mercenary forces.', 1)).toBe(
+      'Burkina Faso has served as a base for Wagner mercenary…',
+    );
+    expect(label('This increase in the number of Russian specialists is due to the fact that Burkina Faso has been facing violence', 0)).toMatch(
+      /^This increase in the number of Russian specialists/,
+    );
   });
 
   it('gives each variant of a reused quotation its intro (cue and source) on the real pipeline output', () => {
-    const report = analyseArticles(FILES.map((f) => prepareArticle(join(CORPUS, f))), lexicons);
-    const reuse = report.events.flatMap((e) => (e.quoteReuse ?? [])).find((r) => r.variants.some((v) => v.text.includes('remaining pockets')));
+    const report = analyseArticles(
+      FILES.map((f) => prepareArticle(join(CORPUS, f))),
+      lexicons,
+    );
+    const reuse = report.events.flatMap((e) => e.quoteReuse ?? []).find((r) => r.variants.some((v) => v.text.includes('remaining pockets')));
     expect(reuse).toBeDefined();
     const byArticle = new Map(reuse!.variants.map((v) => [v.article, v]));
     const lavrov = byArticle.get('a1')!.intro!;

@@ -16,7 +16,15 @@ const header = (words: number): EmbeddingHeader => ({
 
 describe('embeddings', () => {
   it('round-trips words and unit vectors within the int8 quantisation', () => {
-    const bytes = encodeEmbeddings(header(3), ['north', 'south', 'ünïcode'], [[1, 0, 0], [0.6, 0.8, 0], [0, 0, -2]]);
+    const bytes = encodeEmbeddings(
+      header(3),
+      ['north', 'south', 'ünïcode'],
+      [
+        [1, 0, 0],
+        [0.6, 0.8, 0],
+        [0, 0, -2],
+      ],
+    );
     const e = decodeEmbeddings(bytes, 'toy.bin');
     expect([e.index('north'), e.index('south'), e.index('ünïcode'), e.index('west')]).toEqual([0, 1, 2, -1]);
     expect(e.cosine(0, 1)).toBeCloseTo(0.6, 2);
@@ -26,7 +34,14 @@ describe('embeddings', () => {
 
   it('rejects a file that is not an embeddings file, or is cut short, with an InputError naming it', () => {
     expect(() => decodeEmbeddings(Buffer.from('not vectors at all'), 'x.bin')).toThrow(InputError);
-    const bytes = encodeEmbeddings(header(2), ['a', 'b'], [[1, 0, 0], [0, 1, 0]]);
+    const bytes = encodeEmbeddings(
+      header(2),
+      ['a', 'b'],
+      [
+        [1, 0, 0],
+        [0, 1, 0],
+      ],
+    );
     expect(() => decodeEmbeddings(bytes.subarray(0, bytes.length - 1), 'cut.bin')).toThrow(/cut.bin|embeddings/);
   });
 

@@ -7,13 +7,16 @@ import { figuresOf, type Figure } from '../../src/align/figures.js';
 import { figureConflicts } from '../../src/align/conflicts.js';
 
 const CORPUS = resolve(__dirname, '../../corpus');
-const FILES = readdirSync(CORPUS).filter((f) => f.endsWith('.md')).sort();
+const FILES = readdirSync(CORPUS)
+  .filter((f) => f.endsWith('.md'))
+  .sort();
 const load = (i: number) => {
   const a = prepareArticle(join(CORPUS, FILES[i]!));
   a.id = `a${i + 1}`;
   return { a, figures: figuresOf(a) };
 };
-const pick = (figures: Figure[], text: string) => figures.filter((f) => f.text === text).map(({ kind, value, vague, qualifier }) => ({ kind, value, vague, qualifier }));
+const pick = (figures: Figure[], text: string) =>
+  figures.filter((f) => f.text === text).map(({ kind, value, vague, qualifier }) => ({ kind, value, vague, qualifier }));
 
 describe('figures', () => {
   it('normalises dates, counts and vague quantities (year from the nearest full date when the article has none)', () => {

@@ -17,8 +17,14 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 describe('overlap is symmetric', () => {
   it('a name written as one run in one unit and as two runs in the other counts once either way', () => {
-    const a: TermHit[] = [{ term: 'sergei', proper: true, group: 0 }, { term: 'lavrov', proper: true, group: 0 }];
-    const b: TermHit[] = [{ term: 'sergei', proper: true, group: 3 }, { term: 'lavrov', proper: true, group: 7 }];
+    const a: TermHit[] = [
+      { term: 'sergei', proper: true, group: 0 },
+      { term: 'lavrov', proper: true, group: 0 },
+    ];
+    const b: TermHit[] = [
+      { term: 'sergei', proper: true, group: 3 },
+      { term: 'lavrov', proper: true, group: 7 },
+    ];
     const c: TermHit[] = [{ term: 'other', proper: false, group: 0 }];
     const w = weighting([a, b, c, c]);
     const [va, vb] = [vectorOf(a, w), vectorOf(b, w)];
@@ -34,7 +40,7 @@ describe('overlap is symmetric', () => {
   });
 });
 
-describe('alignArticles: swapping the articles\' ids keeps the same groups', () => {
+describe("alignArticles: swapping the articles' ids keeps the same groups", () => {
   const fm = '---\ntitle: "Newsvoice on Sergei Lavrov"\noutlet: "Newsvoice"\nauthor: "Sergei Lavrov"\ndate: 2000-01-01\n---\n';
   const texts = [
     `${fm}dozens regime 1,000\n\nThe minister said the regime troops were in Ouagadougou. Amnesty International Sergei Lavrov.\n`,
@@ -42,14 +48,24 @@ describe('alignArticles: swapping the articles\' ids keeps the same groups', () 
   ];
   const groups = (names: number[]) => {
     const dir = mkdtempSync(join(root, 's-'));
-    const articles = texts.map((t, k) => {
-      const p = join(dir, `a${names[k]}.md`);
-      writeFileSync(p, t);
-      return p;
-    }).sort().map((p, k) => ({ ...prepareArticle(p), id: `a${k + 1}` }));
+    const articles = texts
+      .map((t, k) => {
+        const p = join(dir, `a${names[k]}.md`);
+        writeFileSync(p, t);
+        return p;
+      })
+      .sort()
+      .map((p, k) => ({ ...prepareArticle(p), id: `a${k + 1}` }));
     const textOf = new Map(articles.map((a) => [a.id, a.text]));
     const al = alignArticles(articles, [], loadLexicons());
-    return al.events.map((e) => e.mentions.map((m) => `${texts.indexOf(textOf.get(m.article)!)}@${m.start}-${m.end}`).sort().join(' ')).sort();
+    return al.events
+      .map((e) =>
+        e.mentions
+          .map((m) => `${texts.indexOf(textOf.get(m.article)!)}@${m.start}-${m.end}`)
+          .sort()
+          .join(' '),
+      )
+      .sort();
   };
   it('the same mentions are grouped under either naming', () => {
     const first = groups([0, 1]);

@@ -31,7 +31,15 @@ describe('paraphrase sets', () => {
     const { tokens } = analyseText(text, [{ start: 0, end: text.length }]);
     const t = loadParaphrases();
     const hits = paraphrasesOf(t, tokens, 0, tokens.length).map((h) => [h.set, text.slice(tokens[h.tokenStart]!.start, tokens[h.tokenEnd - 1]!.end)]);
-    expect(hits).toEqual(expect.arrayContaining([['die', 'perished'], ['die', 'death'], ['deploy', 'deployed'], ['alliance', 'joint force'], ['weapon', 'arms']]));
+    expect(hits).toEqual(
+      expect.arrayContaining([
+        ['die', 'perished'],
+        ['die', 'death'],
+        ['deploy', 'deployed'],
+        ['alliance', 'joint force'],
+        ['weapon', 'arms'],
+      ]),
+    );
     expect(hits.some(([, w]) => w === 'arm')).toBe(false);
   });
 });

@@ -24,7 +24,22 @@ describe('align time words', () => {
 
 describe('align predicate words', () => {
   it('the copula before a predicative adjective is read from lexicons/align/predicates.yml', () => {
-    expect([...loadPredicates().copula]).toEqual(['is', 'are', 'was', 'were', 'be', 'been', 'being', 'am', 'become', 'became', 'becomes', 'remain', 'remains', 'remained']);
+    expect([...loadPredicates().copula]).toEqual([
+      'is',
+      'are',
+      'was',
+      'were',
+      'be',
+      'been',
+      'being',
+      'am',
+      'become',
+      'became',
+      'becomes',
+      'remain',
+      'remains',
+      'remained',
+    ]);
   });
 
   it('the clause and figure words are read from lexicons/align/predicates.yml', () => {

@@ -14,7 +14,10 @@ describe('actor framing on the bundled corpus', () => {
     'newsvoice-2024-06-21-burkina-faso-russian-assistance.md',
     'starfolk-2025-04-03-russia-military-influence-west-africa.md',
   ].map(corpus);
-  const report = analyseArticles(paths.map((p) => prepareArticle(p)), lex);
+  const report = analyseArticles(
+    paths.map((p) => prepareArticle(p)),
+    lex,
+  );
   const actors = report.actors;
   const byId = new Map(actors.map((a) => [a.id, a]));
 
@@ -60,7 +63,8 @@ describe('actor framing on the bundled corpus', () => {
     expect(west.filter((m) => m.start === at)).toEqual([]);
     // "…supported the West." is the actor, as a whole name.
     expect(west.map((m) => m.text)).toEqual(expect.arrayContaining(['the West', 'Western governments']));
-    const mentions = (t: string) => describeActors([prepareArticleFromText(t)], [], lex).flatMap((a) => Object.values(a.articles).flatMap((p) => p.mentions.map((m) => [a.id, m.text])));
+    const mentions = (t: string) =>
+      describeActors([prepareArticleFromText(t)], [], lex).flatMap((a) => Object.values(a.articles).flatMap((p) => p.mentions.map((m) => [a.id, m.text])));
     expect(mentions('Troops left the West African state. The West said nothing.')).toEqual([['the-west', 'The West']]);
   });
 
@@ -78,7 +82,22 @@ describe('actor framing on the bundled corpus', () => {
   it('tone is computed from AFINN and the findings (a label with no AFINN score adds −weight)', () => {
     const text = 'Russia sent mercenaries.';
     const article = prepareArticleFromText(text);
-    const finding: Finding = { id: 'f1', article: 'a1', kind: 'loaded', confidence: 0.9, calibration: 'loaded', start: 12, end: 23, text: 'mercenaries', category: 'label', lexicon: 'loaded-labels', entry: 'mercenary', weight: 2, rule: 'r', explanation: 'x' };
+    const finding: Finding = {
+      id: 'f1',
+      article: 'a1',
+      kind: 'loaded',
+      confidence: 0.9,
+      calibration: 'loaded',
+      start: 12,
+      end: 23,
+      text: 'mercenaries',
+      category: 'label',
+      lexicon: 'loaded-labels',
+      entry: 'mercenary',
+      weight: 2,
+      rule: 'r',
+      explanation: 'x',
+    };
     const [russia] = describeActors([article], [finding], lex);
     // words: Russia, sent, mercenaries → (0 + 0 − 2) / 3
     expect(russia).toMatchObject({ id: 'russia', articles: { a1: { tone: -0.6667, toneSentences: 1 } } });
@@ -90,7 +109,10 @@ describe('descriptors before a name and a comma', () => {
     describeActors([prepareArticleFromText(text)], [], lex).map((a) => [a.id, a.articles['a1']!.descriptors.map((d) => [d.kind, d.text, d.start, d.end])]);
 
   it('a title phrase closed by the name and a comma is an appositive', () => {
-    expect(descriptors("Russia's top diplomat, Sergei Lavrov, arrived in Bamako.")).toContainEqual(['lavrov', [['appositive', "Russia's top diplomat", 0, 21]]]);
+    expect(descriptors("Russia's top diplomat, Sergei Lavrov, arrived in Bamako.")).toContainEqual([
+      'lavrov',
+      [['appositive', "Russia's top diplomat", 0, 21]],
+    ]);
     expect(descriptors('The former colonial power, France, withdrew its troops.')).toEqual([['france', [['appositive', 'The former colonial power', 0, 25]]]]);
   });
 
@@ -105,5 +127,15 @@ import { analyseText } from '../../src/nlp/index.js';
 import type { AnalysedArticle } from '../../src/core/types.js';
 function prepareArticleFromText(text: string): AnalysedArticle {
   const nlp = analyseText(text, [{ start: 0, end: text.length }]);
-  return { id: 'a1', path: 'x.txt', format: 'txt', text, meta: { title: null, outlet: null, author: null, date: null, url: null }, body: [{ start: 0, end: text.length }], boilerplate: [], ...nlp, notices: [] };
+  return {
+    id: 'a1',
+    path: 'x.txt',
+    format: 'txt',
+    text,
+    meta: { title: null, outlet: null, author: null, date: null, url: null },
+    body: [{ start: 0, end: text.length }],
+    boilerplate: [],
+    ...nlp,
+    notices: [],
+  };
 }

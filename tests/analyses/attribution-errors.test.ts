@@ -16,12 +16,29 @@ const lex = loadLexicons();
 
 function articleFrom(text: string): AnalysedArticle {
   const body = [{ start: 0, end: text.length }];
-  return { id: 'a1', path: 'test.txt', format: 'txt', text, meta: { title: null, outlet: null, author: null, date: null, url: null }, body, boilerplate: [], ...analyseText(text, body), notices: [] };
+  return {
+    id: 'a1',
+    path: 'test.txt',
+    format: 'txt',
+    text,
+    meta: { title: null, outlet: null, author: null, date: null, url: null },
+    body,
+    boilerplate: [],
+    ...analyseText(text, body),
+    notices: [],
+  };
 }
 
 /** pattern, [source start, text] | null, [cue start, text], [content start, text] | null, source type, source name */
 type Row = [string, [number, string] | null, [number, string], [number, string] | null, string, string | null];
-const view = (d: AttributionDraft): Row => [d.pattern, d.source ? [d.source.start, d.source.text] : null, [d.cue.start, d.cue.text], d.content ? [d.content.start, d.content.text] : null, d.sourceType, d.sourceName ?? null];
+const view = (d: AttributionDraft): Row => [
+  d.pattern,
+  d.source ? [d.source.start, d.source.text] : null,
+  [d.cue.start, d.cue.text],
+  d.content ? [d.content.start, d.content.text] : null,
+  d.sourceType,
+  d.sourceName ?? null,
+];
 const attr = (text: string): Row[] => findAttributions(articleFrom(text), lex).map(view);
 
 describe('a quotation goes only to a cue that governs it', () => {
@@ -74,13 +91,21 @@ describe('negated and refused cues are attributions without content', () => {
 
 describe('the medium is not the source, nor the content', () => {
   it('an interview in an aside, after the cue or before "that"', () => {
-    expect(attr('Johnson, in an interview with CNN, said the plan had failed.')).toEqual([['subject-said-that', [0, 'Johnson'], [35, 'said'], [40, 'the plan had failed'], 'unknown', 'Johnson']]);
-    expect(attr('The plan failed, she said in an interview with Channel 4.')).toEqual([['clause-then-said', [17, 'she'], [21, 'said'], [0, 'The plan failed'], 'unknown', null]]);
-    expect(attr('She said on Thursday in an interview with Channel 4 that the plan had failed.')).toEqual([['subject-said-that', [0, 'She'], [4, 'said'], [57, 'the plan had failed'], 'unknown', null]]);
+    expect(attr('Johnson, in an interview with CNN, said the plan had failed.')).toEqual([
+      ['subject-said-that', [0, 'Johnson'], [35, 'said'], [40, 'the plan had failed'], 'unknown', 'Johnson'],
+    ]);
+    expect(attr('The plan failed, she said in an interview with Channel 4.')).toEqual([
+      ['clause-then-said', [17, 'she'], [21, 'said'], [0, 'The plan failed'], 'unknown', null],
+    ]);
+    expect(attr('She said on Thursday in an interview with Channel 4 that the plan had failed.')).toEqual([
+      ['subject-said-that', [0, 'She'], [4, 'said'], [57, 'the plan had failed'], 'unknown', null],
+    ]);
   });
 
   it('the addressee of "told" ends before the clause', () => {
-    expect(attr('She told Channel 4 the plan had failed.')).toEqual([['subject-said-that', [0, 'She'], [4, 'told'], [19, 'the plan had failed'], 'unknown', null]]);
+    expect(attr('She told Channel 4 the plan had failed.')).toEqual([
+      ['subject-said-that', [0, 'She'], [4, 'told'], [19, 'the plan had failed'], 'unknown', null],
+    ]);
     expect(attr('The plan failed, she told reporters.')).toEqual([['clause-then-said', [17, 'she'], [21, 'told'], [0, 'The plan failed'], 'unknown', null]]);
   });
 });
@@ -95,13 +120,17 @@ describe('the apposition after an inverted source is not the content', () => {
 
 describe('a time is not a source', () => {
   it('"Trump over the weekend denied" takes Trump', () => {
-    expect(attr('Trump over the weekend denied the report.')).toEqual([['subject-verb-object', [0, 'Trump'], [23, 'denied'], [30, 'the report'], 'unknown', 'Trump']]);
+    expect(attr('Trump over the weekend denied the report.')).toEqual([
+      ['subject-verb-object', [0, 'Trump'], [23, 'denied'], [30, 'the report'], 'unknown', 'Trump'],
+    ]);
   });
 });
 
 describe('a pronoun stands for a person of its gender, never a place or a body; else it stays unresolved', () => {
   it('gender from honorifics', () => {
-    expect(attr('Ms. Lee met Mr. Park on Monday. He said the deal was off.')).toEqual([['subject-said-that', [32, 'He'], [35, 'said'], [40, 'the deal was off'], 'unknown', 'Park']]);
+    expect(attr('Ms. Lee met Mr. Park on Monday. He said the deal was off.')).toEqual([
+      ['subject-said-that', [32, 'He'], [35, 'said'], [40, 'the deal was off'], 'unknown', 'Park'],
+    ]);
     expect(attr('Mr. Park met Ms. Lee on Monday. She said the deal was off. He said it was on.')).toEqual([
       ['subject-said-that', [32, 'She'], [36, 'said'], [41, 'the deal was off'], 'unknown', 'Lee'],
       ['subject-said-that', [59, 'He'], [62, 'said'], [67, 'it was on'], 'unknown', 'Park'],
@@ -141,13 +170,15 @@ describe('a pronoun stands for a person of its gender, never a place or a body; 
 
   it('a surname alone of a person named before is a person who could be meant', () => {
     // Named with the honorific two paragraphs up: "Hale" alone stands for him.
-    expect(attr('Mr. Hale spoke at the meeting on Monday.\n\nThe vote came a day later.\n\nHale, the county chairman, disagreed. He said the vote was unfair.')).toEqual([
-      ['subject-said-that', [108, 'He'], [111, 'said'], [116, 'the vote was unfair'], 'unknown', 'Hale'],
-    ]);
+    expect(
+      attr('Mr. Hale spoke at the meeting on Monday.\n\nThe vote came a day later.\n\nHale, the county chairman, disagreed. He said the vote was unfair.'),
+    ).toEqual([['subject-said-that', [108, 'He'], [111, 'said'], [116, 'the vote was unfair'], 'unknown', 'Hale']]);
     // "Hale" and "Paul Reyes" both near: two men who could be meant, so not the one named in full.
-    expect(attr('Mr. Hale spoke at the meeting on Monday.\n\nLater that week, Paul Reyes arrived.\n\nHale, the county chairman, disagreed. He said the vote was unfair.')).toEqual([
-      ['subject-said-that', [118, 'He'], [121, 'said'], [126, 'the vote was unfair'], 'unknown', null],
-    ]);
+    expect(
+      attr(
+        'Mr. Hale spoke at the meeting on Monday.\n\nLater that week, Paul Reyes arrived.\n\nHale, the county chairman, disagreed. He said the vote was unfair.',
+      ),
+    ).toEqual([['subject-said-that', [118, 'He'], [121, 'said'], [126, 'the vote was unfair'], 'unknown', null]]);
   });
 
   it('a name after a preposition of place, or with a company word, is no person though it starts with a given name', () => {
@@ -178,7 +209,9 @@ describe('a pronoun stands for a person of its gender, never a place or a body; 
   });
 
   it('a surname the tagger reads as a verb after a given name is a person who could be meant', () => {
-    expect(attr('“This is the way to work,” Mr. Hale said.\n\nHowever, Rep. Stephen Lynch (D-Mass.) said the law was clear. He said he was not worried.')).toEqual([
+    expect(
+      attr('“This is the way to work,” Mr. Hale said.\n\nHowever, Rep. Stephen Lynch (D-Mass.) said the law was clear. He said he was not worried.'),
+    ).toEqual([
       ['quote-then-said', [27, 'Mr. Hale'], [36, 'said'], [0, '“This is the way to work,”'], 'unknown', 'Hale'],
       ['subject-said-that', [52, 'Rep. Stephen Lynch'], [81, 'said'], [86, 'the law was clear'], 'official', 'Stephen Lynch'],
       // Two men near (Hale, Lynch): unresolved, not Hale.
@@ -216,14 +249,24 @@ describe('a name with letters outside Latin-1 is one word', () => {
       ['subject-said-that', [0, 'Professor Tīmoti Kāretu'], [24, 'said'], [29, 'the language was thriving'], 'expert', 'Tīmoti Kāretu'],
     ]);
     const { tokens } = analyseText('Kāretu, Łódź and Dvořák', [{ start: 0, end: 23 }]);
-    expect(tokens.map((t) => [t.text, t.pos])).toEqual([['Kāretu', 'PROPN'], [',', 'PUNCT'], ['Łódź', 'PROPN'], ['and', 'CCONJ'], ['Dvořák', 'PROPN']]);
+    expect(tokens.map((t) => [t.text, t.pos])).toEqual([
+      ['Kāretu', 'PROPN'],
+      [',', 'PUNCT'],
+      ['Łódź', 'PROPN'],
+      ['and', 'CCONJ'],
+      ['Dvořák', 'PROPN'],
+    ]);
   });
 });
 
 describe('one actor, one source type, from the role the text gives', () => {
   it('a personal lawyer is not official; a public attorney is', () => {
-    expect(attr("Trump's lawyer said the case was closed.")).toEqual([['subject-said-that', [0, "Trump's lawyer"], [15, 'said'], [20, 'the case was closed'], 'unknown', null]]);
-    expect(attr('The district attorney said charges would follow.')).toEqual([['subject-said-that', [0, 'The district attorney'], [22, 'said'], [27, 'charges would follow'], 'official', null]]);
+    expect(attr("Trump's lawyer said the case was closed.")).toEqual([
+      ['subject-said-that', [0, "Trump's lawyer"], [15, 'said'], [20, 'the case was closed'], 'unknown', null],
+    ]);
+    expect(attr('The district attorney said charges would follow.')).toEqual([
+      ['subject-said-that', [0, 'The district attorney'], [22, 'said'], [27, 'charges would follow'], 'official', null],
+    ]);
   });
 
   it('a person whose surname is a news brand is not media', () => {
@@ -231,7 +274,9 @@ describe('one actor, one source type, from the role the text gives', () => {
       ['subject-said-that', [0, 'Former mayor Michael Bloomberg'], [31, 'said'], [36, 'the deal was good'], 'official', 'Michael Bloomberg'],
       ['subject-said-that', [55, 'Bloomberg'], [65, 'added'], [76, 'talks went on'], 'official', 'Michael Bloomberg'],
     ]);
-    expect(attr('Prices rose, according to a report by Bloomberg.')).toEqual([['according-to', [38, 'Bloomberg'], [13, 'according to'], [0, 'Prices rose'], 'media', 'Bloomberg']]);
+    expect(attr('Prices rose, according to a report by Bloomberg.')).toEqual([
+      ['according-to', [38, 'Bloomberg'], [13, 'according to'], [0, 'Prices rose'], 'media', 'Bloomberg'],
+    ]);
   });
 
   it('a surname the tagger reads as a verb after a given name', () => {
@@ -245,7 +290,9 @@ describe('one actor, one source type, from the role the text gives', () => {
     writeFileSync(join(dir, 'a.txt'), 'Senate vote\n\nSen. Jane Roe said the vote would pass on Tuesday.\n');
     writeFileSync(join(dir, 'b.txt'), 'Vote today\n\nJane Roe said the vote would fail on Tuesday.\n');
     const report = analyseArticles([prepareArticle(join(dir, 'a.txt')), prepareArticle(join(dir, 'b.txt'))], lex);
-    const roe = report.findings.filter((f): f is AttributionFinding => f.kind === 'attribution').map((f) => [f.article, f.sourceName, f.sourceType, f.explanation]);
+    const roe = report.findings
+      .filter((f): f is AttributionFinding => f.kind === 'attribution')
+      .map((f) => [f.article, f.sourceName, f.sourceType, f.explanation]);
     expect(roe).toEqual([
       ['a1', 'Jane Roe', 'official', 'Cites Jane Roe (official) with the neutral cue "said"'],
       ['a2', 'Jane Roe', 'official', 'Cites Jane Roe (official) with the neutral cue "said"'],
@@ -255,11 +302,15 @@ describe('one actor, one source type, from the role the text gives', () => {
 
 describe('more abstentions and boundaries', () => {
   it('two people who could be meant: the pronoun stays unresolved', () => {
-    expect(attr('Donald Trump met Ted Cruz on Monday. He said the deal was off.')).toEqual([['subject-said-that', [37, 'He'], [40, 'said'], [45, 'the deal was off'], 'unknown', null]]);
+    expect(attr('Donald Trump met Ted Cruz on Monday. He said the deal was off.')).toEqual([
+      ['subject-said-that', [37, 'He'], [40, 'said'], [45, 'the deal was off'], 'unknown', null],
+    ]);
   });
 
   it('"that" as the subject of the reported clause stays in it', () => {
-    expect(attr('He said that would permit the financing of more ships.')).toEqual([['subject-said-that', [0, 'He'], [3, 'said'], [8, 'that would permit the financing of more ships'], 'unknown', null]]);
+    expect(attr('He said that would permit the financing of more ships.')).toEqual([
+      ['subject-said-that', [0, 'He'], [3, 'said'], [8, 'that would permit the financing of more ships'], 'unknown', null],
+    ]);
   });
 
   it('a naming participle after an object is not a cue', () => {
@@ -330,7 +381,7 @@ describe('round 2 of the error classes (judged audit sheets attribution-*-seed11
   });
 });
 
-describe('the writer\'s idioms are not attributions', () => {
+describe("the writer's idioms are not attributions", () => {
   it('"let\'s say" and "All told,"', () => {
     expect(attr('First, let’s say what the sale is not.')).toEqual([]);
     expect(attr('All told, it is a neat story.')).toEqual([]);

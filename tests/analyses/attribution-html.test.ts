@@ -27,7 +27,13 @@ describe('quotations in HTML source', () => {
   it('&quot; marks, as the first thing in a paragraph', () => {
     const html = PAGE('&quot;We will build it this year,&quot; the mayor said after the vote.');
     const [q] = attributions(html);
-    expect(q).toMatchObject({ pattern: 'quote-then-said', direct: true, source: { text: 'the mayor' }, cue: { text: 'said' }, content: { text: '&quot;We will build it this year,&quot;' } });
+    expect(q).toMatchObject({
+      pattern: 'quote-then-said',
+      direct: true,
+      source: { text: 'the mayor' },
+      cue: { text: 'said' },
+      content: { text: '&quot;We will build it this year,&quot;' },
+    });
     expect(html.slice(q!.content!.start, q!.content!.end)).toBe('&quot;We will build it this year,&quot;');
   });
 

@@ -18,7 +18,17 @@ const lex = loadLexicons();
 
 function articleFrom(text: string): AnalysedArticle {
   const body = [{ start: 0, end: text.length }];
-  return { id: 'a1', path: 'long.txt', format: 'txt', text, meta: { title: null, outlet: null, author: null, date: null, url: null }, body, boilerplate: [], ...analyseText(text, body), notices: [] };
+  return {
+    id: 'a1',
+    path: 'long.txt',
+    format: 'txt',
+    text,
+    meta: { title: null, outlet: null, author: null, date: null, url: null },
+    body,
+    boilerplate: [],
+    ...analyseText(text, body),
+    notices: [],
+  };
 }
 
 type Row = [string, [number, string] | null, [number, string], [number, string] | null, string, string | null];

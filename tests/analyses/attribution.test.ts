@@ -13,7 +13,17 @@ const lex = loadLexicons();
 /** An analysed article made from `text` (the whole text is body). */
 function articleFrom(text: string): AnalysedArticle {
   const body = [{ start: 0, end: text.length }];
-  return { id: 'a1', path: 'test.txt', format: 'txt', text, meta: { title: null, outlet: null, author: null, date: null, url: null }, body, boilerplate: [], ...analyseText(text, body), notices: [] };
+  return {
+    id: 'a1',
+    path: 'test.txt',
+    format: 'txt',
+    text,
+    meta: { title: null, outlet: null, author: null, date: null, url: null },
+    body,
+    boilerplate: [],
+    ...analyseText(text, body),
+    notices: [],
+  };
 }
 
 /** A compact view: [source start, source text] , [cue start, cue text, neutral], [content start, content text], direct, type, name. */
@@ -38,26 +48,54 @@ describe('attribution patterns on small sentences', () => {
 
   it('direct quotation before the cue, pronoun resolved to the full name mentioned earlier', () => {
     const [d] = findAttributions(articleFrom('Defence Minister John Smith visited the base. “We will stay,” he told reporters.'), lex);
-    expect(view(d!)).toEqual({ source: [62, 'he'], cue: [65, 'told', true], content: [46, '“We will stay,”'], direct: true, type: 'official', name: 'John Smith' });
+    expect(view(d!)).toEqual({
+      source: [62, 'he'],
+      cue: [65, 'told', true],
+      content: [46, '“We will stay,”'],
+      direct: true,
+      type: 'official',
+      name: 'John Smith',
+    });
     expect(d!.source?.resolved).toBe('John Smith');
   });
 
   it('inverted speaker after the quotation, non-neutral cue', () => {
     expect(attr('“The situation is under control”, reassured Mr. Smith.')).toEqual([
-      { source: [44, 'Mr. Smith'], cue: [34, 'reassured', false], content: [0, '“The situation is under control”'], direct: true, type: 'unknown', name: 'Smith' },
+      {
+        source: [44, 'Mr. Smith'],
+        cue: [34, 'reassured', false],
+        content: [0, '“The situation is under control”'],
+        direct: true,
+        type: 'unknown',
+        name: 'Smith',
+      },
     ]);
   });
 
   it('X cited Y as saying: the channel and the speaker', () => {
     expect(attr('“Talks will resume”, the Xinhua news agency cited Wang Yi as saying.')).toEqual([
-      { source: [21, 'the Xinhua news agency'], cue: [44, 'cited', true], content: [0, '“Talks will resume”'], direct: true, type: 'state-media', name: 'Xinhua' },
+      {
+        source: [21, 'the Xinhua news agency'],
+        cue: [44, 'cited', true],
+        content: [0, '“Talks will resume”'],
+        direct: true,
+        type: 'state-media',
+        name: 'Xinhua',
+      },
       { source: [50, 'Wang Yi'], cue: [61, 'saying', true], content: [0, '“Talks will resume”'], direct: true, type: 'unknown', name: 'Wang Yi' },
     ]);
   });
 
   it('according to data from X (source is the author of the data)', () => {
     expect(attr('According to data from Human Rights Watch, 40 civilians died.')).toEqual([
-      { source: [23, 'Human Rights Watch'], cue: [0, 'According to', true], content: [43, '40 civilians died'], direct: false, type: 'data-ngo', name: 'Human Rights Watch' },
+      {
+        source: [23, 'Human Rights Watch'],
+        cue: [0, 'According to', true],
+        content: [43, '40 civilians died'],
+        direct: false,
+        type: 'data-ngo',
+        name: 'Human Rights Watch',
+      },
     ]);
   });
 
@@ -90,7 +128,12 @@ describe('attribution patterns on small sentences', () => {
 
   it('participles: X, adding that …; with X stating that …', () => {
     expect(attr('The ministry said the border was closed, adding that trade would resume.')[1]).toEqual({
-      source: [0, 'The ministry'], cue: [41, 'adding', true], content: [53, 'trade would resume'], direct: false, type: 'official', name: null,
+      source: [0, 'The ministry'],
+      cue: [41, 'adding', true],
+      content: [53, 'trade would resume'],
+      direct: false,
+      type: 'official',
+      name: null,
     });
     expect(attr('The talks ended on Monday, with the spokesman stating that no troops would be sent.')).toEqual([
       { source: [32, 'the spokesman'], cue: [46, 'stating', true], content: [59, 'no troops would be sent'], direct: false, type: 'official', name: null },
@@ -149,7 +192,12 @@ describe('attribution patterns on small sentences', () => {
       { source: [0, 'The mayor'], cue: [42, 'said', true], content: [47, 'it would be finished in May'], direct: false, type: 'official', name: null },
     ]);
     expect(attr('The coach praised the team before adding that the season was long.')[1]).toEqual({
-      source: [0, 'The coach'], cue: [34, 'adding', true], content: [46, 'the season was long'], direct: false, type: 'unknown', name: null,
+      source: [0, 'The coach'],
+      cue: [34, 'adding', true],
+      content: [46, 'the season was long'],
+      direct: false,
+      type: 'unknown',
+      name: null,
     });
     expect(attr('Hours later, the senator returned to the stage, telling supporters that the race was close.')).toEqual([
       { source: [13, 'the senator'], cue: [48, 'telling', true], content: [72, 'the race was close'], direct: false, type: 'official', name: null },
@@ -158,7 +206,14 @@ describe('attribution patterns on small sentences', () => {
 
   it('a title before a name stays in the source phrase and types it', () => {
     expect(attr('Fire chief Lena Berg said the road was closed.')).toEqual([
-      { source: [0, 'Fire chief Lena Berg'], cue: [21, 'said', true], content: [26, 'the road was closed'], direct: false, type: 'official', name: 'Lena Berg' },
+      {
+        source: [0, 'Fire chief Lena Berg'],
+        cue: [21, 'said', true],
+        content: [26, 'the road was closed'],
+        direct: false,
+        type: 'official',
+        name: 'Lena Berg',
+      },
     ]);
   });
 
@@ -190,36 +245,84 @@ describe('attribution patterns on small sentences', () => {
     const text = 'Sen. Bernie Sanders (I-Vt.) said he would release his records.';
     expect(articleFrom(text).sentences).toHaveLength(1);
     expect(attr(text)).toEqual([
-      { source: [0, 'Sen. Bernie Sanders'], cue: [28, 'said', true], content: [33, 'he would release his records'], direct: false, type: 'official', name: 'Bernie Sanders' },
+      {
+        source: [0, 'Sen. Bernie Sanders'],
+        cue: [28, 'said', true],
+        content: [33, 'he would release his records'],
+        direct: false,
+        type: 'official',
+        name: 'Bernie Sanders',
+      },
     ]);
   });
 
   it('a view held by the source in the frame X sees Y as Z; see and cast without "as" are not cues', () => {
     expect(attr('Party leaders see the vote as a test of the coalition.')).toEqual([
-      { source: [0, 'Party leaders'], cue: [14, 'see', true], content: [18, 'the vote as a test of the coalition'], direct: false, type: 'official', name: null },
+      {
+        source: [0, 'Party leaders'],
+        cue: [14, 'see', true],
+        content: [18, 'the vote as a test of the coalition'],
+        direct: false,
+        type: 'official',
+        name: null,
+      },
     ]);
-    expect(attr('Opponents painted him as a career politician.').map((a) => [a.source, a.cue])).toEqual([[[0, 'Opponents'], [10, 'painted', false]]]);
+    expect(attr('Opponents painted him as a career politician.').map((a) => [a.source, a.cue])).toEqual([
+      [
+        [0, 'Opponents'],
+        [10, 'painted', false],
+      ],
+    ]);
     expect(attr('Residents saw smoke over the harbour.')).toEqual([]);
     expect(attr('The senator cast her vote on Tuesday.')).toEqual([]);
   });
 
   it('a participle after a closing quotation or a dash continues the sentence subject', () => {
     expect(attr('Donald Trump has delivered an impassioned defense of “New York values,” saying the city embodied the “bravery” of America.')).toEqual([
-      { source: [0, 'Donald Trump'], cue: [72, 'saying', true], content: [79, 'the city embodied the “bravery” of America'], direct: false, type: 'unknown', name: 'Donald Trump' },
+      {
+        source: [0, 'Donald Trump'],
+        cue: [72, 'saying', true],
+        content: [79, 'the city embodied the “bravery” of America'],
+        direct: false,
+        type: 'unknown',
+        name: 'Donald Trump',
+      },
     ]);
-    expect(attr('Marco Rubio flipped his choice on the spot – saying he was rooting for Peyton Manning.').map((a) => [a.source, a.cue])).toEqual([[[0, 'Marco Rubio'], [45, 'saying', true]]]);
+    expect(attr('Marco Rubio flipped his choice on the spot – saying he was rooting for Peyton Manning.').map((a) => [a.source, a.cue])).toEqual([
+      [
+        [0, 'Marco Rubio'],
+        [45, 'saying', true],
+      ],
+    ]);
   });
 
   it('a subject with a relative clause up to the comma, typed by its head; an opening time phrase is not the subject', () => {
     expect(attr('Yet some voters who have listened to his speeches, on television or at campaign events, said he had less magnetism.')).toEqual([
-      { source: [4, 'some voters who have listened to his speeches, on television or at campaign events'], cue: [88, 'said', true], content: [93, 'he had less magnetism'], direct: false, type: 'vague', name: null },
+      {
+        source: [4, 'some voters who have listened to his speeches, on television or at campaign events'],
+        cue: [88, 'said', true],
+        content: [93, 'he had less magnetism'],
+        direct: false,
+        type: 'vague',
+        name: null,
+      },
     ]);
-    expect(attr('A few minutes later they reversed themselves and said they will register voters.').map((a) => [a.source, a.cue])).toEqual([[[20, 'they'], [49, 'said', true]]]);
+    expect(attr('A few minutes later they reversed themselves and said they will register voters.').map((a) => [a.source, a.cue])).toEqual([
+      [
+        [20, 'they'],
+        [49, 'said', true],
+      ],
+    ]);
   });
 
   it('a fronted adverbial participle takes the main clause subject; a participle after an object takes the sentence subject', () => {
     expect(attr('After saying he was nervous, the man asked about the budget.')[0]).toEqual({
-      source: [29, 'the man'], cue: [6, 'saying', true], content: [13, 'he was nervous'], direct: false, type: 'unknown', name: null,
+      source: [29, 'the man'],
+      cue: [6, 'saying', true],
+      content: [13, 'he was nervous'],
+      direct: false,
+      type: 'unknown',
+      name: null,
     });
     expect(attr('At the time, she released a statement saying the company had grown.')).toEqual([
       { source: [13, 'she'], cue: [38, 'saying', true], content: [45, 'the company had grown'], direct: false, type: 'unknown', name: null },
@@ -235,23 +338,53 @@ describe('attribution patterns on small sentences', () => {
 
   it('a subject with a prepositional phrase and a relative clause up to the comma; an apposition with no closing comma', () => {
     expect(attr('Exit polls from the New Hampshire primary, which Mr. Trump won decisively, showed that most Republicans backed the ban.')).toEqual([
-      { source: [0, 'Exit polls from the New Hampshire primary, which Mr. Trump won decisively'], cue: [75, 'showed', true], content: [87, 'most Republicans backed the ban'], direct: false, type: 'data-ngo', name: null },
+      {
+        source: [0, 'Exit polls from the New Hampshire primary, which Mr. Trump won decisively'],
+        cue: [75, 'showed', true],
+        content: [87, 'most Republicans backed the ban'],
+        direct: false,
+        type: 'data-ngo',
+        name: null,
+      },
     ]);
     // The title in quotation marks before the name is not what she said.
     expect(attr('Friday on CNN’s “New Day,” Sen. Kristen Gillibrand (D-NY), a supporter of the bill told host Chris Cuomo she would vote for it.')).toEqual([
-      { source: [27, 'Sen. Kristen Gillibrand (D-NY), a supporter of the bill'], cue: [83, 'told', true], content: [105, 'she would vote for it'], direct: false, type: 'official', name: 'Kristen Gillibrand' },
+      {
+        source: [27, 'Sen. Kristen Gillibrand (D-NY), a supporter of the bill'],
+        cue: [83, 'told', true],
+        content: [105, 'she would vote for it'],
+        direct: false,
+        type: 'official',
+        name: 'Kristen Gillibrand',
+      },
     ]);
   });
 
   it('capitalised words opening a sentence (Then, When) are not sources; the subject follows them', () => {
     const sc = (text: string) => attr(text).map((a) => [a.source, a.cue]);
-    expect(sc('Then he began dismissing the notion that leadership took time.')).toEqual([[[5, 'he'], [14, 'dismissing', false]]]);
+    expect(sc('Then he began dismissing the notion that leadership took time.')).toEqual([
+      [
+        [5, 'he'],
+        [14, 'dismissing', false],
+      ],
+    ]);
     expect(sc('When Trump launched his campaign by talking about the wall, his critics denounced him.')).toEqual([
-      [[5, 'Trump'], [36, 'talking about', true]],
-      [[60, 'his critics'], [72, 'denounced', true]],
+      [
+        [5, 'Trump'],
+        [36, 'talking about', true],
+      ],
+      [
+        [60, 'his critics'],
+        [72, 'denounced', true],
+      ],
     ]);
     // A time phrase after the apposition's comma is skipped.
-    expect(sc('Speaker Paul Ryan, the highest-ranking Republican, on Tuesday called the remarks racist.')).toEqual([[[0, 'Speaker Paul Ryan, the highest-ranking Republican'], [62, 'called', true]]]);
+    expect(sc('Speaker Paul Ryan, the highest-ranking Republican, on Tuesday called the remarks racist.')).toEqual([
+      [
+        [0, 'Speaker Paul Ryan, the highest-ranking Republican'],
+        [62, 'called', true],
+      ],
+    ]);
   });
 
   it('further cues: polls show, pointed to, declined to (a refusal, with no content)', () => {
@@ -268,12 +401,19 @@ describe('attribution patterns on small sentences', () => {
 
   it('a prediction in the passive stays an agentless attribution (PolNeAR annotates "is expected to" as a cue)', () => {
     expect(attr('The storm is expected to reach the coast on Friday.')).toEqual([
-      { source: null, cue: [13, 'expected', true], content: [0, 'The storm is expected to reach the coast on Friday'], direct: false, type: 'unknown', name: null },
+      {
+        source: null,
+        cue: [13, 'expected', true],
+        content: [0, 'The storm is expected to reach the coast on Friday'],
+        direct: false,
+        type: 'unknown',
+        name: null,
+      },
     ]);
   });
 
   it('never throws on unbalanced or odd quote marks', () => {
-    for (const t of ['"He said', '“”', '” ” said ”', 'He said “' + 'x '.repeat(5000), '«»«» said «', '\'\'\' said \'']) {
+    for (const t of ['"He said', '“”', '” ” said ”', 'He said “' + 'x '.repeat(5000), '«»«» said «', "''' said '"]) {
       expect(() => findAttributions(articleFrom(t), lex)).not.toThrow();
     }
   });
@@ -308,7 +448,12 @@ describe('attribution patterns added for news conventions (PolNeAR error analysi
     expect(attr('Sen. Jane Roe (D-Oregon) said the bill would pass.')).toEqual([
       { source: [0, 'Sen. Jane Roe'], cue: [25, 'said', true], content: [30, 'the bill would pass'], direct: false, type: 'official', name: 'Jane Roe' },
     ]);
-    expect(attr('Several speakers — including two bishops — said the law was unjust.').map((a) => [a.source, a.cue])).toEqual([[[0, 'Several speakers'], [43, 'said', true]]]);
+    expect(attr('Several speakers — including two bishops — said the law was unjust.').map((a) => [a.source, a.cue])).toEqual([
+      [
+        [0, 'Several speakers'],
+        [43, 'said', true],
+      ],
+    ]);
     expect(attr('The mayor at the time said the plan was sound.')).toEqual([
       { source: [0, 'The mayor'], cue: [22, 'said', true], content: [27, 'the plan was sound'], direct: false, type: 'official', name: null },
     ]);
@@ -317,24 +462,51 @@ describe('attribution patterns added for news conventions (PolNeAR error analysi
 
   it('inverted source that closes its phrase; a capitalised subject tagged as a verb; counts of people', () => {
     expect(attr('“It was not a serious offer,” said one official familiar with the talks.')).toEqual([
-      { source: [35, 'one official familiar'], cue: [30, 'said', true], content: [0, '“It was not a serious offer,”'], direct: true, type: 'anonymous', name: null },
+      {
+        source: [35, 'one official familiar'],
+        cue: [30, 'said', true],
+        content: [0, '“It was not a serious offer,”'],
+        direct: true,
+        type: 'anonymous',
+        name: null,
+      },
     ]);
     expect(attr('Cook said the plan had failed.')).toEqual([
       { source: [0, 'Cook'], cue: [5, 'said', true], content: [10, 'the plan had failed'], direct: false, type: 'unknown', name: null },
     ]);
-    expect(attr('Nearly nine out of 10 say they will vote.').map((a) => [a.source, a.cue, a.content])).toEqual([[[19, '10'], [22, 'say', true], [26, 'they will vote']]]);
+    expect(attr('Nearly nine out of 10 say they will vote.').map((a) => [a.source, a.cue, a.content])).toEqual([
+      [
+        [19, '10'],
+        [22, 'say', true],
+        [26, 'they will vote'],
+      ],
+    ]);
   });
 
   it('"In a poll …," opening a sentence cites the poll; "a lead in the polls" does not', () => {
     expect(attr('In a Gallup poll released Monday, 40 percent of voters backed the plan.')).toEqual([
-      { source: [3, 'a Gallup poll'], cue: [0, 'In', true], content: [34, '40 percent of voters backed the plan'], direct: false, type: 'data-ngo', name: 'Gallup' },
+      {
+        source: [3, 'a Gallup poll'],
+        cue: [0, 'In', true],
+        content: [34, '40 percent of voters backed the plan'],
+        direct: false,
+        type: 'data-ngo',
+        name: 'Gallup',
+      },
     ]);
     expect(attr('The senator leads in the polls ahead of the primary.')).toEqual([]);
   });
 
   it('"according to" whose phrase the tagger splits', () => {
     expect(attr('Turnout rose sharply, according to state election officials.')).toEqual([
-      { source: [35, 'state election officials'], cue: [22, 'according to', true], content: [0, 'Turnout rose sharply'], direct: false, type: 'anonymous', name: null },
+      {
+        source: [35, 'state election officials'],
+        cue: [22, 'according to', true],
+        content: [0, 'Turnout rose sharply'],
+        direct: false,
+        type: 'anonymous',
+        name: null,
+      },
     ]);
   });
 
@@ -354,12 +526,24 @@ describe('attribution patterns added for news conventions (PolNeAR error analysi
   });
 
   it('relative clause head, active "said by", inverted source with a closing apposition', () => {
-    expect(attr('Current and former officials who spoke with the newspaper said the group had lost its way.').map((a) => [a.source, a.cue])).toEqual([[[12, 'former officials'], [58, 'said', true]]]);
-    expect(attr('“It\'s nonsense,” Mr. Roe said by telephone on Sunday.')).toEqual([
-      { source: [17, 'Mr. Roe'], cue: [25, 'said', true], content: [0, '“It\'s nonsense,”'], direct: true, type: 'unknown', name: 'Roe' },
+    expect(attr('Current and former officials who spoke with the newspaper said the group had lost its way.').map((a) => [a.source, a.cue])).toEqual([
+      [
+        [12, 'former officials'],
+        [58, 'said', true],
+      ],
     ]);
-    expect(attr('The factory is struggling, said the company\'s chief executive, John Roe.')).toEqual([
-      { source: [32, "the company's chief executive, John Roe"], cue: [27, 'said', true], content: [0, 'The factory is struggling'], direct: false, type: 'official', name: 'John Roe' },
+    expect(attr("“It's nonsense,” Mr. Roe said by telephone on Sunday.")).toEqual([
+      { source: [17, 'Mr. Roe'], cue: [25, 'said', true], content: [0, "“It's nonsense,”"], direct: true, type: 'unknown', name: 'Roe' },
+    ]);
+    expect(attr("The factory is struggling, said the company's chief executive, John Roe.")).toEqual([
+      {
+        source: [32, "the company's chief executive, John Roe"],
+        cue: [27, 'said', true],
+        content: [0, 'The factory is struggling'],
+        direct: false,
+        type: 'official',
+        name: 'John Roe',
+      },
     ]);
   });
 
@@ -387,7 +571,14 @@ describe('nominal cues: nouns that report speech or stance', () => {
       { source: [32, 'Democrats'], cue: [17, 'criticism from', true], content: null, direct: false, type: 'unknown', name: 'Democrats' },
     ]);
     expect(attr('The concern within the administration is that the plan could fail.')).toEqual([
-      { source: [19, 'the administration'], cue: [4, 'concern within', true], content: [46, 'the plan could fail'], direct: false, type: 'official', name: null },
+      {
+        source: [19, 'the administration'],
+        cue: [4, 'concern within', true],
+        content: [46, 'the plan could fail'],
+        direct: false,
+        type: 'official',
+        name: null,
+      },
     ]);
   });
 
@@ -414,12 +605,21 @@ describe('nominal cues: nouns that report speech or stance', () => {
       { source: [0, 'Their'], cue: [6, 'fear', true], content: [19, 'it could be too late'], direct: false, type: 'unknown', name: null },
     ]);
     expect(attr('And he made the suggestion that Trump should receive only false information.')).toEqual([
-      { source: [4, 'he'], cue: [16, 'suggestion', true], content: [32, 'Trump should receive only false information'], direct: false, type: 'unknown', name: null },
+      {
+        source: [4, 'he'],
+        cue: [16, 'suggestion', true],
+        content: [32, 'Trump should receive only false information'],
+        direct: false,
+        type: 'unknown',
+        name: null,
+      },
     ]);
   });
 
   it('a noun the matcher reads as a verb stays the verb ("The campaign worries that …")', () => {
-    expect(findAttributions(articleFrom('The campaign worries that turnout will fall.'), lex).map((d) => [d.rule, d.source?.text])).toEqual([['lexicon:reporting-verbs/worry', 'The campaign']]);
+    expect(findAttributions(articleFrom('The campaign worries that turnout will fall.'), lex).map((d) => [d.rule, d.source?.text])).toEqual([
+      ['lexicon:reporting-verbs/worry', 'The campaign'],
+    ]);
   });
 
   it('not an attribution: a noun with neither holder nor clause, a relative clause, the medium of a verb cue', () => {
@@ -436,8 +636,15 @@ describe('nominal cues: nouns that report speech or stance', () => {
 });
 
 describe('attribution on the bundled corpus', () => {
-  const paths = ['lavrov-african-tour.md', 'newsvoice-2024-06-21-burkina-faso-russian-assistance.md', 'starfolk-2025-04-03-russia-military-influence-west-africa.md'].map((n) => resolve(REPO, 'corpus', n));
-  const report = analyseArticles(paths.map((p) => prepareArticle(p)), lex);
+  const paths = [
+    'lavrov-african-tour.md',
+    'newsvoice-2024-06-21-burkina-faso-russian-assistance.md',
+    'starfolk-2025-04-03-russia-military-influence-west-africa.md',
+  ].map((n) => resolve(REPO, 'corpus', n));
+  const report = analyseArticles(
+    paths.map((p) => prepareArticle(p)),
+    lex,
+  );
   const byPath = (name: string) => {
     const article = report.articles.find((a) => a.path.endsWith(name))!;
     const text = readFileSync(resolve(REPO, 'corpus', name), 'utf8');
@@ -454,16 +661,44 @@ describe('attribution on the bundled corpus', () => {
   const cases: [string, string, string, string, string, boolean][] = [
     // file, anchor, source text, cue, sourceType, neutral
     ['starfolk-2025-04-03-russia-military-influence-west-africa.md', 'according to a report by', 'Bloomberg', 'according to', 'media', true],
-    ['starfolk-2025-04-03-russia-military-influence-west-africa.md', 'according to data from', 'the Armed Conflict Location & Event Data Project (ACLED)', 'according to', 'data-ngo', true],
-    ['starfolk-2025-04-03-russia-military-influence-west-africa.md', 'The agreement, announced by', 'Russian Foreign Minister Sergei Lavrov', 'announced', 'official', true],
+    [
+      'starfolk-2025-04-03-russia-military-influence-west-africa.md',
+      'according to data from',
+      'the Armed Conflict Location & Event Data Project (ACLED)',
+      'according to',
+      'data-ngo',
+      true,
+    ],
+    [
+      'starfolk-2025-04-03-russia-military-influence-west-africa.md',
+      'The agreement, announced by',
+      'Russian Foreign Minister Sergei Lavrov',
+      'announced',
+      'official',
+      true,
+    ],
     ['starfolk-2025-04-03-russia-military-influence-west-africa.md', 'with Lavrov stating', 'Lavrov', 'stating', 'official', true],
-    ['starfolk-2025-04-03-russia-military-influence-west-africa.md', "Mali's Foreign Minister", "Mali's Foreign Minister, Abdoulaye Diop", 'hailed', 'official', false],
+    [
+      'starfolk-2025-04-03-russia-military-influence-west-africa.md',
+      "Mali's Foreign Minister",
+      "Mali's Foreign Minister, Abdoulaye Diop",
+      'hailed',
+      'official',
+      false,
+    ],
     ['newsvoice-2024-06-21-burkina-faso-russian-assistance.md', 'According to Russian', 'Russian official media', 'According to', 'state-media', true],
     ['newsvoice-2024-06-21-burkina-faso-russian-assistance.md', 'ties”, TASS', 'TASS news agency', 'cited', 'state-media', true],
     ['newsvoice-2024-06-21-burkina-faso-russian-assistance.md', 'destroyed,” he told', 'he', 'told', 'official', true],
     ['newsvoice-2024-06-21-burkina-faso-russian-assistance.md', 'has been voiced by', 'some African nations', 'voiced', 'vague', true],
     ['newsvoice-2024-06-21-burkina-faso-russian-assistance.md', 'Separately, on Wednesday', 'the RIA news agency', 'revealed', 'state-media', false],
-    ['newsvoice-2024-06-21-burkina-faso-russian-assistance.md', 'The remarks were made by', 'Sierra Leone’s minister of mining', 'remarks were made', 'official', true],
+    [
+      'newsvoice-2024-06-21-burkina-faso-russian-assistance.md',
+      'The remarks were made by',
+      'Sierra Leone’s minister of mining',
+      'remarks were made',
+      'official',
+      true,
+    ],
     ['lavrov-african-tour.md', 'according to information from', 'military sources', 'according to', 'anonymous', true],
     ['lavrov-african-tour.md', 'destroyed”, reassured', 'Mr. Lavrov', 'reassured', 'official', false],
   ];
@@ -493,7 +728,11 @@ describe('attribution on the bundled corpus', () => {
 
   it('computes the source scores from the findings shown (confidence at or above the threshold of their kind)', () => {
     // An explicit --min-confidence 0.5 applies to every kind; by default attributions need 0.8.
-    const r5 = analyseArticles(paths.map((p) => prepareArticle(p)), lex, { minConfidence: 0.5 });
+    const r5 = analyseArticles(
+      paths.map((p) => prepareArticle(p)),
+      lex,
+      { minConfidence: 0.5 },
+    );
     expect(r5.minConfidenceByKind).toBeUndefined();
     const article = r5.articles.find((a) => a.path.endsWith('starfolk-2025-04-03-russia-military-influence-west-africa.md'))!;
     const findings = r5.findings.filter((f): f is AttributionFinding => f.article === article.id && f.kind === 'attribution');

@@ -9,7 +9,14 @@ import { analysePaths } from '../../src/pipeline.js';
 import { buildView } from '../../src/report/view-model.js';
 import { REPO, runCli } from '../helpers.js';
 
-const rec = (key: string, correct: number, judged: number): RawCalibration => ({ key, correct, judged, precision: Math.round((correct / judged) * 1000) / 1000, data: 'test', generated: '2026-01-01' });
+const rec = (key: string, correct: number, judged: number): RawCalibration => ({
+  key,
+  correct,
+  judged,
+  precision: Math.round((correct / judged) * 1000) / 1000,
+  data: 'test',
+  generated: '2026-01-01',
+});
 
 describe('calibration keys and fallback', () => {
   const loaded = { kind: 'loaded', rule: 'lexicon:emotive/slam', category: 'emotive' } as unknown as Finding;
@@ -21,7 +28,12 @@ describe('calibration keys and fallback', () => {
     expect(calibrationKeys(loaded)).toEqual(['lexicon:emotive/slam', 'loaded/emotive', 'loaded']);
     expect(calibrationKeys(unsourced)).toEqual(['unsourced/prediction', 'unsourced']);
     expect(calibrationKeys(attribution)).toEqual(['attribution/lexicon:reporting-verbs/say', 'attribution']);
-    expect(calibrationKeys(patterned)).toEqual(['attribution/according-to:say', 'attribution/according-to:non-neutral', 'attribution/according-to', 'attribution']);
+    expect(calibrationKeys(patterned)).toEqual([
+      'attribution/according-to:say',
+      'attribution/according-to:non-neutral',
+      'attribution/according-to',
+      'attribution',
+    ]);
   });
 
   it('takes the first key with a record, rounds to 2 decimals, and never guesses', () => {

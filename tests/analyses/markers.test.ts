@@ -25,7 +25,11 @@ describe('markers on the bundled corpus', () => {
     star = prepareArticle(STARFOLK);
     found = new Map([news, lavrov, star].map((a) => [a, findMarkers(a, lex)]));
   });
-  const at = (a: AnalysedArticle, start: number) => found.get(a)!.filter((f) => f.start === start).map(pick);
+  const at = (a: AnalysedArticle, start: number) =>
+    found
+      .get(a)!
+      .filter((f) => f.start === start)
+      .map(pick);
 
   it('"mercenary" in Newsvoice is a label with its note and alternative', () => {
     const [f] = found.get(news)!.filter((x) => x.start === 1264);
@@ -37,7 +41,9 @@ describe('markers on the bundled corpus', () => {
   });
 
   it('"special operation" is a euphemism, "”multipolar world”" a scare quote', () => {
-    expect(at(news, 3157)).toEqual([{ start: 3157, end: 3174, text: 'special operation', category: 'euphemism', rule: 'lexicon:euphemisms/special-operation' }]);
+    expect(at(news, 3157)).toEqual([
+      { start: 3157, end: 3174, text: 'special operation', category: 'euphemism', rule: 'lexicon:euphemisms/special-operation' },
+    ]);
     expect(at(news, 3050)).toEqual([{ start: 3050, end: 3068, text: '”multipolar world”', category: 'scare-quotes', rule: 'rule:scare-quotes' }]);
   });
 
@@ -46,14 +52,18 @@ describe('markers on the bundled corpus', () => {
     const phrase = 'the President of Burkina Faso’s transition';
     expect(lavrov.text.slice(531 - phrase.length, 531)).toBe(phrase);
     expect(at(lavrov, 1475)).toEqual([{ start: 1475, end: 1484, text: 'reassured', category: 'reporting-verb', rule: 'lexicon:reporting-verbs/reassure' }]);
-    expect(at(lavrov, 1498)).toEqual([{ start: 1498, end: 1516, text: 'It should be noted', category: 'editorializing', rule: 'lexicon:editorializing/it-should-be-noted' }]);
+    expect(at(lavrov, 1498)).toEqual([
+      { start: 1498, end: 1516, text: 'It should be noted', category: 'editorializing', rule: 'lexicon:editorializing/it-should-be-noted' },
+    ]);
   });
 
   it('Starfolk: "hailed", the scare-quoted "terrorism.", "is seen as", "it remains to be seen", "mercenaries"', () => {
     expect(at(star, 1844)).toEqual([{ start: 1844, end: 1850, text: 'hailed', category: 'reporting-verb', rule: 'lexicon:reporting-verbs/hail' }]);
     expect(at(star, 1908)).toEqual([{ start: 1908, end: 1920, text: '"terrorism."', category: 'scare-quotes', rule: 'rule:scare-quotes' }]);
     expect(at(star, 650)).toEqual([{ start: 650, end: 660, text: 'is seen as', category: 'agentless-evaluation', rule: 'rule:agentless-evaluation' }]);
-    expect(at(star, 2758)).toEqual([{ start: 2758, end: 2779, text: 'it remains to be seen', category: 'agentless-evaluation', rule: 'lexicon:agentless-evaluations/remains-to-be-seen' }]);
+    expect(at(star, 2758)).toEqual([
+      { start: 2758, end: 2779, text: 'it remains to be seen', category: 'agentless-evaluation', rule: 'lexicon:agentless-evaluations/remains-to-be-seen' },
+    ]);
     expect(at(star, 1231)).toEqual([{ start: 1231, end: 1242, text: 'mercenaries', category: 'label', rule: 'lexicon:loaded-labels/mercenary' }]);
   });
 
@@ -74,7 +84,10 @@ describe('markers on the bundled corpus', () => {
       const s = a.text.indexOf(phrase);
       expect(s, phrase).toBeGreaterThan(0);
       const hits = found.get(a)!.filter((f) => f.start < s + phrase.length && s < f.end);
-      expect(hits.map((f) => f.text), phrase).toEqual([]);
+      expect(
+        hits.map((f) => f.text),
+        phrase,
+      ).toEqual([]);
     }
   });
 
@@ -105,7 +118,17 @@ describe('markers on the bundled corpus', () => {
 describe('rules on small texts', () => {
   const run = (text: string) => {
     const nlp = analyseText(text, [{ start: 0, end: text.length }]);
-    const article: AnalysedArticle = { id: 'a1', path: 'x.txt', format: 'txt', text, meta: { title: null, outlet: null, author: null, date: null, url: null }, body: [{ start: 0, end: text.length }], boilerplate: [], ...nlp, notices: [] };
+    const article: AnalysedArticle = {
+      id: 'a1',
+      path: 'x.txt',
+      format: 'txt',
+      text,
+      meta: { title: null, outlet: null, author: null, date: null, url: null },
+      body: [{ start: 0, end: text.length }],
+      boilerplate: [],
+      ...nlp,
+      notices: [],
+    };
     return findMarkers(article, lex).map((f) => [f.category, f.text]);
   };
 
@@ -131,7 +154,17 @@ describe('rules on small texts', () => {
 describe('context rules and new entries on small texts', () => {
   const run = (text: string) => {
     const nlp = analyseText(text, [{ start: 0, end: text.length }]);
-    const article: AnalysedArticle = { id: 'a1', path: 'x.txt', format: 'txt', text, meta: { title: null, outlet: null, author: null, date: null, url: null }, body: [{ start: 0, end: text.length }], boilerplate: [], ...nlp, notices: [] };
+    const article: AnalysedArticle = {
+      id: 'a1',
+      path: 'x.txt',
+      format: 'txt',
+      text,
+      meta: { title: null, outlet: null, author: null, date: null, url: null },
+      body: [{ start: 0, end: text.length }],
+      boilerplate: [],
+      ...nlp,
+      notices: [],
+    };
     return findMarkers(article, lex).map((f) => [f.category, f.text, f.start, f.end]);
   };
 
@@ -185,7 +218,19 @@ describe('context rules and new entries on small texts', () => {
 describe('markerScores', () => {
   it('is reproducible from the findings', () => {
     const a = { id: 'a1', tokens: new Array(500).fill(null) } as unknown as AnalysedArticle;
-    const base = { article: 'a1', kind: 'loaded' as const, lexicon: 'l', entry: 'e', rule: 'r', explanation: 'x', text: 't', start: 0, end: 1, confidence: 0.9, calibration: 'loaded' };
+    const base = {
+      article: 'a1',
+      kind: 'loaded' as const,
+      lexicon: 'l',
+      entry: 'e',
+      rule: 'r',
+      explanation: 'x',
+      text: 't',
+      start: 0,
+      end: 1,
+      confidence: 0.9,
+      calibration: 'loaded',
+    };
     const findings = [
       { ...base, id: 'f1', category: 'label', weight: 2 },
       { ...base, id: 'f2', category: 'label', weight: 3 },
@@ -205,7 +250,17 @@ describe('markerScores', () => {
 /** Findings of one made-up sentence (every example below is written for this test, not taken from evaluation text). */
 function loadedIn(text: string): { start: number; end: number; text: string; rule: string }[] {
   const body = [{ start: 0, end: text.length }];
-  const article: AnalysedArticle = { id: 'a1', path: 't.txt', format: 'txt', text, meta: { title: null, outlet: null, author: null, date: null, url: null }, body, boilerplate: [], ...analyseText(text, body), notices: [] };
+  const article: AnalysedArticle = {
+    id: 'a1',
+    path: 't.txt',
+    format: 'txt',
+    text,
+    meta: { title: null, outlet: null, author: null, date: null, url: null },
+    body,
+    boilerplate: [],
+    ...analyseText(text, body),
+    notices: [],
+  };
   return findMarkers(article, lex).map((f) => ({ start: f.start, end: f.end, text: f.text, rule: f.rule }));
 }
 
@@ -227,7 +282,9 @@ describe('loaded error classes of issue #14', () => {
     expect(loadedIn('The candidate refused to concede the race.')).toEqual([]);
     expect(loadedIn('He threatened to sue the paper.')).toEqual([{ start: 3, end: 13, text: 'threatened', rule: 'lexicon:reporting-verbs/threaten' }]);
     expect(loadedIn('She conceded that the plan had failed.')).toEqual([{ start: 4, end: 12, text: 'conceded', rule: 'lexicon:reporting-verbs/concede' }]);
-    expect(loadedIn('The senator keeps spewing lies about the vote.')).toEqual([{ start: 18, end: 25, text: 'spewing', rule: 'lexicon:subjective/dismissive-speech' }]);
+    expect(loadedIn('The senator keeps spewing lies about the vote.')).toEqual([
+      { start: 18, end: 25, text: 'spewing', rule: 'lexicon:subjective/dismissive-speech' },
+    ]);
     expect(loadedIn('The two leaders held an icy meeting.')).toEqual([{ start: 24, end: 27, text: 'icy', rule: 'lexicon:subjective/scathing' }]);
   });
 
@@ -239,7 +296,7 @@ describe('loaded error classes of issue #14', () => {
     ]);
   });
 
-  it("own-voice idioms, association labels, dramatic verbs and condemning adverbs are found", () => {
+  it('own-voice idioms, association labels, dramatic verbs and condemning adverbs are found', () => {
     expect(loadedIn('The mayor is in hot water after wading into the row.')).toEqual([
       { start: 13, end: 25, text: 'in hot water', rule: 'lexicon:idioms/in-trouble' },
       { start: 32, end: 43, text: 'wading into', rule: 'lexicon:idioms/wade-into' },
@@ -247,12 +304,14 @@ describe('loaded error classes of issue #14', () => {
     expect(loadedIn('Critics piled on after the vote.')).toEqual([{ start: 8, end: 16, text: 'piled on', rule: 'lexicon:idioms/pile-on' }]);
     expect(loadedIn('A Kremlin-linked businessman bought the paper.')).toEqual([{ start: 2, end: 16, text: 'Kremlin-linked', rule: 'rule:association-label' }]);
     expect(loadedIn('A scandal rocked the ministry.')).toEqual([{ start: 10, end: 16, text: 'rocked', rule: 'lexicon:idioms/dramatic-change' }]);
-    expect(loadedIn('He infamously said the war would be short.')).toEqual([{ start: 3, end: 13, text: 'infamously', rule: 'lexicon:idioms/condemning-adverbs' }]);
+    expect(loadedIn('He infamously said the war would be short.')).toEqual([
+      { start: 3, end: 13, text: 'infamously', rule: 'lexicon:idioms/condemning-adverbs' },
+    ]);
     expect(loadedIn('The self-styled reformer spoke first.')).toEqual([{ start: 4, end: 15, text: 'self-styled', rule: 'lexicon:loaded-labels/so-called' }]);
   });
 });
 
-describe('the writer quoting their own earlier article speaks in the article\'s voice', () => {
+describe("the writer quoting their own earlier article speaks in the article's voice", () => {
   it('Newsvoice: loaded words of the passage quoted from "a recent article I stated" are found', () => {
     const a = prepareArticle(NEWSVOICE);
     const inPassage = findMarkers(a, lex)

@@ -94,7 +94,7 @@ describe('findQuotations: torture cases never throw', () => {
 
   it('never throws and returns in-bounds sorted spans on random text', () => {
     fc.assert(
-      fc.property(fc.string({ unit: fc.constantFrom('"', '“', '”', '‘', '’', "'", '«', '»', 'a', ' ', '\n', '.', ',') , maxLength: 300 }), (text) => {
+      fc.property(fc.string({ unit: fc.constantFrom('"', '“', '”', '‘', '’', "'", '«', '»', 'a', ' ', '\n', '.', ','), maxLength: 300 }), (text) => {
         const quotes = all(text);
         let last = -1;
         for (const q of quotes) {
@@ -137,7 +137,10 @@ describe('findQuotations: torture cases never throw', () => {
 
   it('respects body spans: no quotation crosses a gap', () => {
     const text = 'A "quoted\nBOILERPLATE\nrest" end';
-    const quotes = findQuotations(text, [{ start: 0, end: 9 }, { start: 22, end: text.length }]);
+    const quotes = findQuotations(text, [
+      { start: 0, end: 9 },
+      { start: 22, end: text.length },
+    ]);
     for (const q of quotes) expect(q.end <= 9 || q.start >= 22).toBe(true);
   });
 });

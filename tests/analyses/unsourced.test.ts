@@ -15,7 +15,17 @@ const lex = loadLexicons();
 
 function articleFrom(text: string): AnalysedArticle {
   const body = [{ start: 0, end: text.length }];
-  return { id: 'a1', path: 'test.txt', format: 'txt', text, meta: { title: null, outlet: null, author: null, date: null, url: null }, body, boilerplate: [], ...analyseText(text, body), notices: [] };
+  return {
+    id: 'a1',
+    path: 'test.txt',
+    format: 'txt',
+    text,
+    meta: { title: null, outlet: null, author: null, date: null, url: null },
+    body,
+    boilerplate: [],
+    ...analyseText(text, body),
+    notices: [],
+  };
 }
 const unsourced = (text: string) => {
   const a = articleFrom(text);
@@ -28,14 +38,20 @@ describe('unsourced assertions on small texts', () => {
     expect(unsourced(text)).toEqual([[62, 'continues-source', 'The attackers were paid by a foreign government.']]);
     // in a new paragraph, or opening with a demonstrative (the writer's comment), it is the article's own claim
     expect(unsourced(text.replace('. The', '.\n\nThe'))).toEqual([[63, 'no-attribution', 'The attackers were paid by a foreign government.']]);
-    expect(unsourced('According to police sources, the convoy was attacked at dawn. This is a road used by smugglers from the north.')[0]?.[1]).toBe('no-attribution');
+    expect(unsourced('According to police sources, the convoy was attacked at dawn. This is a road used by smugglers from the north.')[0]?.[1]).toBe(
+      'no-attribution',
+    );
     // "It also …" after a report continues it
-    expect(unsourced('The report found that the army had lost ground. It also gives the names of the officers.')).toEqual([[48, 'continues-source', 'It also gives the names of the officers.']]);
+    expect(unsourced('The report found that the army had lost ground. It also gives the names of the officers.')).toEqual([
+      [48, 'continues-source', 'It also gives the names of the officers.'],
+    ]);
   });
 
   it('counts a sentence as sourced only when the attribution covers its claim', () => {
     // the cue is inside an infinitive; the piling on is the article's claim
-    expect(unsourced('Critics, eager to portray the plan as doomed, piled on.')).toEqual([[0, 'beside-source', 'Critics, eager to portray the plan as doomed, piled on.']]);
+    expect(unsourced('Critics, eager to portray the plan as doomed, piled on.')).toEqual([
+      [0, 'beside-source', 'Critics, eager to portray the plan as doomed, piled on.'],
+    ]);
     expect(unsourced('The mayor said the plan was doomed.')).toEqual([]);
     expect(unsourced('The mayor said on Tuesday at a press conference in the city hall that the plan was doomed.')).toEqual([]);
     // an evaluation of the article's own beside a report takes its own reason
@@ -43,12 +59,14 @@ describe('unsourced assertions on small texts', () => {
   });
 
   it('leaves a text set out after a colon introduction to its author (a quoted post)', () => {
-    const text = 'The senator wrote on Facebook:\n\nAct like the job matters to you. Dress like you deserve respect.\n\nYour parents do not respect their positions either.\n\nThe post was deleted two hours later.';
+    const text =
+      'The senator wrote on Facebook:\n\nAct like the job matters to you. Dress like you deserve respect.\n\nYour parents do not respect their positions either.\n\nThe post was deleted two hours later.';
     expect(unsourced(text)).toEqual([[text.indexOf('The post'), 'no-attribution', 'The post was deleted two hours later.']]);
   });
 
   it('a colon introduction without a reporting cue gives away the text after it only when that text speaks in the first or second person', () => {
-    const text = 'Read the whole post here:\n\nDear council, I know you are busy, but you have ignored us for a year.\n\nThe council met on Monday and approved the budget.';
+    const text =
+      'Read the whole post here:\n\nDear council, I know you are busy, but you have ignored us for a year.\n\nThe council met on Monday and approved the budget.';
     expect(unsourced(text)).toEqual([[text.indexOf('The council'), 'no-attribution', 'The council met on Monday and approved the budget.']]);
     // the text after it in the third person stays the article's
     const plain = 'Here is what happened next:\n\nThe council met on Monday and approved the budget.';
@@ -57,12 +75,16 @@ describe('unsourced assertions on small texts', () => {
 
   it('abstains on reports built without a reporting verb or missed by the attribution stage', () => {
     // a reporting clause closing the sentence after a comma, with a coordinated source or a verb tagged as a noun
-    expect(unsourced('All new cars sold in the state will need a safety sticker from next spring, the Transport Ministry and the Highway Agency said Friday.')).toEqual([]);
+    expect(
+      unsourced('All new cars sold in the state will need a safety sticker from next spring, the Transport Ministry and the Highway Agency said Friday.'),
+    ).toEqual([]);
     expect(unsourced('The five biggest lenders in the scheme are Alpha, Beta and Gamma, the Boston Globe reports.')).toEqual([]);
     // … but not a closing relative clause with an object ("…, where voters describe themselves as …")
     expect(unsourced('The budget has gone to Iowa, where many voters describe themselves as farmers.').map((u) => u[1])).toEqual(['beside-source']);
     // a document as the subject of a record verb
-    expect(unsourced('Files released by the Senate panel, including a memo from the chief engineer, also documented more than 50 failures in the plant.')).toEqual([]);
+    expect(
+      unsourced('Files released by the Senate panel, including a memo from the chief engineer, also documented more than 50 failures in the plant.'),
+    ).toEqual([]);
     expect(unsourced('Inspectors from the county documented more than 50 failures in the plant.').map((u) => u[1])).toEqual(['no-attribution']);
     // someone presenting someone as something, a speech act without a reporting verb
     expect(unsourced('Smith cast the mayor as a careless spender who does not care about taxpayers.')).toEqual([]);
@@ -75,9 +97,13 @@ describe('unsourced assertions on small texts', () => {
     expect(unsourced('The queue moved so slowly that the workers risked having to return to work.').map((u) => u[1])).toEqual(['no-attribution']);
     // an unanswered request for comment notes the outlet's reporting
     expect(unsourced('A spokesman for the firm, Jo Blake, did not immediately return emails or a telephone message seeking comment Friday.')).toEqual([]);
-    expect(unsourced('A spokeswoman for the union did not immediately respond to requests for comment on the mayor\'s proposal.')).toEqual([]);
+    expect(unsourced("A spokeswoman for the union did not immediately respond to requests for comment on the mayor's proposal.")).toEqual([]);
     // the fronted question of "Asked …, she said …" is no claim of the article
-    expect(unsourced('Asked, for example, if she would back school closures if they cost jobs in her district, she called for “a fair plan,” with some closures and some new schools.')).toEqual([]);
+    expect(
+      unsourced(
+        'Asked, for example, if she would back school closures if they cost jobs in her district, she called for “a fair plan,” with some closures and some new schools.',
+      ),
+    ).toEqual([]);
     // a refusal beside a claim of the article's own keeps the sentence
     expect(unsourced('The campaign did not say where the ad would run, but its budget has been in Iowa.').map((u) => u[1])).toEqual(['no-attribution']);
   });
@@ -88,7 +114,9 @@ describe('unsourced assertions on small texts', () => {
     // negated, passive, or with the writer as subject: no abstention
     expect(unsourced('The vote caused several mayors not to warn that the region risked a backlash.').map((u) => u[1])).toEqual(['no-attribution']);
     expect(unsourced('The reform is widely seen as a failure by the region.').length).toBe(1);
-    expect(unsourced('The region risked a backlash, and the mayors were slow to respond to it.')).toEqual([[0, 'no-attribution', 'The region risked a backlash, and the mayors were slow to respond to it.']]);
+    expect(unsourced('The region risked a backlash, and the mayors were slow to respond to it.')).toEqual([
+      [0, 'no-attribution', 'The region risked a backlash, and the mayors were slow to respond to it.'],
+    ]);
   });
 
   it('abstains on a sentence that puts out a text and gives its words (issued a statement saying …, released a memo titled …)', () => {
@@ -122,7 +150,11 @@ describe('unsourced assertions on small texts', () => {
 
   it('does not end a sentence inside "(R-S.C.)" or a web address', () => {
     const a = articleFrom('Sen. Lindsey Graham (R-S.C.) said the bill failed. Rep. Joe Crowley (D-N.Y.) teased him. GunBroker.com, has removed the listing.');
-    expect(a.sentences.map((x) => x.text)).toEqual(['Sen. Lindsey Graham (R-S.C.) said the bill failed.', 'Rep. Joe Crowley (D-N.Y.) teased him.', 'GunBroker.com, has removed the listing.']);
+    expect(a.sentences.map((x) => x.text)).toEqual([
+      'Sen. Lindsey Graham (R-S.C.) said the bill failed.',
+      'Rep. Joe Crowley (D-N.Y.) teased him.',
+      'GunBroker.com, has removed the listing.',
+    ]);
   });
 
   it('gives reasons: prediction, prescriptive, agentless passive, vague source', () => {
@@ -151,8 +183,15 @@ describe('unsourced assertions on small texts', () => {
 });
 
 describe('unsourced assertions on the bundled corpus', () => {
-  const paths = ['lavrov-african-tour.md', 'newsvoice-2024-06-21-burkina-faso-russian-assistance.md', 'starfolk-2025-04-03-russia-military-influence-west-africa.md'].map((n) => resolve(REPO, 'corpus', n));
-  const report = analyseArticles(paths.map((p) => prepareArticle(p)), lex);
+  const paths = [
+    'lavrov-african-tour.md',
+    'newsvoice-2024-06-21-burkina-faso-russian-assistance.md',
+    'starfolk-2025-04-03-russia-military-influence-west-africa.md',
+  ].map((n) => resolve(REPO, 'corpus', n));
+  const report = analyseArticles(
+    paths.map((p) => prepareArticle(p)),
+    lex,
+  );
   const of = (name: string) => {
     const article = report.articles.find((a) => a.path.endsWith(name))!;
     const text = readFileSync(resolve(REPO, 'corpus', name), 'utf8');
@@ -166,7 +205,8 @@ describe('unsourced assertions on the bundled corpus', () => {
 
   it('flags the French-forces sentence (the source of the sentence before does not cover it)', () => {
     const { text, unsourced: u } = of('lavrov-african-tour.md');
-    const sentence = 'This is an area threatened by the filtration of armed groups from Benin, where they are trained by French forces stationed in the northern part of the country, in Kandi to be precise.';
+    const sentence =
+      'This is an area threatened by the filtration of armed groups from Benin, where they are trained by French forces stationed in the northern part of the country, in Kandi to be precise.';
     const start = text.indexOf(sentence);
     expect(start).toBeGreaterThan(0);
     expect(u.find((f) => f.start === start)).toMatchObject({ end: start + sentence.length, reason: 'no-attribution', rule: 'rule:unsourced-no-attribution' });
@@ -183,7 +223,10 @@ describe('unsourced assertions on the bundled corpus', () => {
 
   it("flags the Newsvoice author's quotation of his own earlier article as the outlet's claims", () => {
     const { text, unsourced: u } = of('newsvoice-2024-06-21-burkina-faso-russian-assistance.md');
-    for (const sentence of ['”The country’s spiralling security situation justifies the interim government to keep on with the protection of its borders.', 'However, the Russians, through Wagner PMC, have offered immense support to the army.”']) {
+    for (const sentence of [
+      '”The country’s spiralling security situation justifies the interim government to keep on with the protection of its borders.',
+      'However, the Russians, through Wagner PMC, have offered immense support to the army.”',
+    ]) {
       const start = text.indexOf(sentence);
       expect(u.find((f) => f.start === start)).toMatchObject({ end: start + sentence.length, reason: 'no-attribution' });
     }
@@ -191,7 +234,8 @@ describe('unsourced assertions on the bundled corpus', () => {
 
   it("flags the Starfolk evaluation beside Lavrov's statement with its own reason", () => {
     const { text, unsourced: u } = of('starfolk-2025-04-03-russia-military-influence-west-africa.md');
-    const sentence = "Russia's involvement is seen as a significant boost to the initiative, with Lavrov stating that Russian specialists can help develop and arm the forces with specific weapons and machinery.";
+    const sentence =
+      "Russia's involvement is seen as a significant boost to the initiative, with Lavrov stating that Russian specialists can help develop and arm the forces with specific weapons and machinery.";
     const start = text.indexOf(sentence);
     expect(u.find((f) => f.start === start)).toMatchObject({ end: start + sentence.length, reason: 'agentless-passive' });
   });
@@ -229,16 +273,60 @@ describe('unsourced assertions: linear in the article size', () => {
         const start = base + unit.indexOf(w, at);
         at = start - base + w.length;
         const type = /\w/.test(w) ? 'word' : 'punctuation';
-        tokens.push({ start, end: start + w.length, text: w, index: tokens.length, normal: w.toLowerCase(), lemma: w.toLowerCase(), pos: w === 'will' ? 'AUX' : type === 'word' ? 'NOUN' : 'PUNCT', type, sentence: i });
+        tokens.push({
+          start,
+          end: start + w.length,
+          text: w,
+          index: tokens.length,
+          normal: w.toLowerCase(),
+          lemma: w.toLowerCase(),
+          pos: w === 'will' ? 'AUX' : type === 'word' ? 'NOUN' : 'PUNCT',
+          type,
+          sentence: i,
+        });
       }
-      sentences.push({ start: base, end: base + unit.length - 1, text: unit.trimEnd(), index: i, tokenStart, tokenEnd: tokens.length, paragraph: 0, heading: false });
+      sentences.push({
+        start: base,
+        end: base + unit.length - 1,
+        text: unit.trimEnd(),
+        index: i,
+        tokenStart,
+        tokenEnd: tokens.length,
+        paragraph: 0,
+        heading: false,
+      });
       if (i % 2 === 1) {
         // every other sentence carries a named attribution (its cue inside the sentence)
         const cue = { start: base + 4, end: base + 11, text: 'council', neutral: true };
-        attributions.push({ kind: 'attribution', start: base, end: base + 20, text: '', explanation: '', rule: 'r', pattern: 'subject-said-that', source: { start: base, end: base + 3, text: 'The' }, cue, content: null, direct: false, sourceType: 'official' });
+        attributions.push({
+          kind: 'attribution',
+          start: base,
+          end: base + 20,
+          text: '',
+          explanation: '',
+          rule: 'r',
+          pattern: 'subject-said-that',
+          source: { start: base, end: base + 3, text: 'The' },
+          cue,
+          content: null,
+          direct: false,
+          sourceType: 'official',
+        });
       }
     }
-    const article: AnalysedArticle = { id: 'a1', path: 'big.txt', format: 'txt', text, meta: { title: null, outlet: null, author: null, date: null, url: null }, body: [{ start: 0, end: text.length }], boilerplate: [], sentences, tokens, entities: [], notices: [] };
+    const article: AnalysedArticle = {
+      id: 'a1',
+      path: 'big.txt',
+      format: 'txt',
+      text,
+      meta: { title: null, outlet: null, author: null, date: null, url: null },
+      body: [{ start: 0, end: text.length }],
+      boilerplate: [],
+      sentences,
+      tokens,
+      entities: [],
+      notices: [],
+    };
     const found = findUnsourced(article, attributions, lex);
     expect(found).toHaveLength(n / 2);
     expect(found.every((f) => f.reason === 'prediction')).toBe(true);

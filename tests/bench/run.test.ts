@@ -64,7 +64,19 @@ describe('bench harness (quick mode)', () => {
     expect(positive(json.endToEnd.nodeFloorMs.median)).toBe(true);
     const ids = json.headlines.map((h) => h.id);
     // Whole commands first (each paired with a bare wink-nlp process), then the per-stage measures.
-    expect(ids).toEqual(['corpus-ratio', 'corpus-exponent', 'corpus-rss', 'analyze-out', 'threads', 'size-ratio', 'analysis-ratio', 'scaling-exponent', 'peak-rss', 'seeds-e2e', 'tui-first-frame']);
+    expect(ids).toEqual([
+      'corpus-ratio',
+      'corpus-exponent',
+      'corpus-rss',
+      'analyze-out',
+      'threads',
+      'size-ratio',
+      'analysis-ratio',
+      'scaling-exponent',
+      'peak-rss',
+      'seeds-e2e',
+      'tui-first-frame',
+    ]);
     for (const h of json.headlines) {
       // Measured values are positive numbers; a value that could not be measured says why.
       if (h.value === null) expect(h.note.length).toBeGreaterThan(10);

@@ -4,7 +4,19 @@
  * no output or temp file left behind.
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  truncateSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -51,26 +63,46 @@ const cases: Case[] = [
     setup: (d) => (symlinkSync('/dev/zero', join(d, 'z.txt')), ['analyze', 'z.txt', '--json', 'out.json']),
     message: [/^parallax: z\.txt: not a regular file: expected a regular file, found a character device/],
   },
-  { name: 'empty file', setup: (d) => (writeFileSync(join(d, 'a.txt'), ''), ['analyze', 'a.txt', '--json', 'out.json']), message: [/a\.txt: file is empty/, /found an empty file/] },
-  { name: 'whitespace-only file', setup: (d) => (writeFileSync(join(d, 'a.txt'), ' \n\t\r\n  \n'), ['analyze', 'a.txt', '--json', 'out.json']), message: [/file is empty/, /found only whitespace/] },
+  {
+    name: 'empty file',
+    setup: (d) => (writeFileSync(join(d, 'a.txt'), ''), ['analyze', 'a.txt', '--json', 'out.json']),
+    message: [/a\.txt: file is empty/, /found an empty file/],
+  },
+  {
+    name: 'whitespace-only file',
+    setup: (d) => (writeFileSync(join(d, 'a.txt'), ' \n\t\r\n  \n'), ['analyze', 'a.txt', '--json', 'out.json']),
+    message: [/file is empty/, /found only whitespace/],
+  },
   {
     name: 'binary file',
-    setup: (d) => (writeFileSync(join(d, 'a.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52])), ['analyze', 'a.txt', '--json', 'out.json']),
+    setup: (d) => (
+      writeFileSync(join(d, 'a.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52])),
+      ['analyze', 'a.txt', '--json', 'out.json']
+    ),
     message: [/a\.txt: file is binary/, /expected a text article/, /found NUL bytes/],
   },
   {
     name: 'invalid UTF-8 (message names the line)',
-    setup: (d) => (writeFileSync(join(d, 'a.txt'), Buffer.concat([Buffer.from('Title\n\nFirst line is fine.\nCaf'), Buffer.from([0xe9]), Buffer.from(' au lait.\n')])), ['analyze', 'a.txt', '--json', 'out.json']),
+    setup: (d) => (
+      writeFileSync(join(d, 'a.txt'), Buffer.concat([Buffer.from('Title\n\nFirst line is fine.\nCaf'), Buffer.from([0xe9]), Buffer.from(' au lait.\n')])),
+      ['analyze', 'a.txt', '--json', 'out.json']
+    ),
     message: [/a\.txt:4:4: file is not valid UTF-8/, /expected UTF-8 text/, /found byte 0xe9/],
   },
   {
     name: 'UTF-16 with BOM',
-    setup: (d) => (writeFileSync(join(d, 'a.txt'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Title\n\nSome text here.\n', 'utf16le')])), ['analyze', 'a.txt', '--json', 'out.json']),
+    setup: (d) => (
+      writeFileSync(join(d, 'a.txt'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Title\n\nSome text here.\n', 'utf16le')])),
+      ['analyze', 'a.txt', '--json', 'out.json']
+    ),
     message: [/a\.txt: file is UTF-16, not UTF-8/, /expected UTF-8 text/, /found a UTF-16 byte-order mark/],
   },
   {
     name: 'a file of only boilerplate',
-    setup: (d) => (writeFileSync(join(d, 'a.txt'), 'Share this article\n\nCopyright © 2024 Example News. All rights reserved.\n\nTags: Politics\n'), ['analyze', 'a.txt', '--json', 'out.json']),
+    setup: (d) => (
+      writeFileSync(join(d, 'a.txt'), 'Share this article\n\nCopyright © 2024 Example News. All rights reserved.\n\nTags: Politics\n'),
+      ['analyze', 'a.txt', '--json', 'out.json']
+    ),
     message: [/a\.txt: no article prose found/, /found only boilerplate \(share-prompt, copyright, tags\)/],
   },
   {
@@ -82,7 +114,11 @@ const cases: Case[] = [
     },
     message: [/two\.md: the same article was given twice/, /found the same text as one\.md/],
   },
-  { name: 'unsupported extension', setup: (d) => (writeFileSync(join(d, 'a.docx'), 'Title\n\nText.\n'), ['analyze', 'a.docx', '--json', 'out.json']), message: [/a\.docx: unsupported file type/, /expected one of \.txt/, /found "\.docx"/] },
+  {
+    name: 'unsupported extension',
+    setup: (d) => (writeFileSync(join(d, 'a.docx'), 'Title\n\nText.\n'), ['analyze', 'a.docx', '--json', 'out.json']),
+    message: [/a\.docx: unsupported file type/, /expected one of \.txt/, /found "\.docx"/],
+  },
   {
     name: 'a 50 MB file (refused by the size limit)',
     setup: (d) => {
@@ -118,7 +154,10 @@ const cases: Case[] = [
       ]),
   {
     name: 'malformed front matter (names file and line)',
-    setup: (d) => (writeFileSync(join(d, 'a.md'), '---\ntitle: ok\nauthor: [unclosed\ndate: 2024-01-01\n---\nBody text of the article.\n'), ['analyze', 'a.md', '--json', 'out.json']),
+    setup: (d) => (
+      writeFileSync(join(d, 'a.md'), '---\ntitle: ok\nauthor: [unclosed\ndate: 2024-01-01\n---\nBody text of the article.\n'),
+      ['analyze', 'a.md', '--json', 'out.json']
+    ),
     message: [/a\.md:\d+(:\d+)?: malformed front matter/, /expected YAML/],
   },
   {

@@ -42,20 +42,32 @@ describe('usage errors: expected / found / fix, exit 2', () => {
     expect(usage(['corpsu', 'mine'])).toMatch(/found "corpsu" — fix: did you mean `parallax corpus`\?$/);
   });
   test('analyze with no paths', () => {
-    expect(usage(['analyze'])).toBe('parallax: missing argument: expected paths (parallax analyze <paths...>), found none — fix: give article files or folders, e.g. parallax analyze corpus');
+    expect(usage(['analyze'])).toBe(
+      'parallax: missing argument: expected paths (parallax analyze <paths...>), found none — fix: give article files or folders, e.g. parallax analyze corpus',
+    );
   });
   test('an unknown option, with the nearest option when there is one', () => {
-    expect(usage(['analyze', 'mine', '--jsno', 'x.json'])).toBe('parallax: unknown option: expected an option of parallax analyze (parallax analyze --help lists them), found --jsno — fix: did you mean --json?');
-    expect(usage(['--bogus'])).toMatch(/^parallax: unknown option: expected an option of parallax \(parallax --help lists them\), found --bogus — fix: see parallax --help$/);
+    expect(usage(['analyze', 'mine', '--jsno', 'x.json'])).toBe(
+      'parallax: unknown option: expected an option of parallax analyze (parallax analyze --help lists them), found --jsno — fix: did you mean --json?',
+    );
+    expect(usage(['--bogus'])).toMatch(
+      /^parallax: unknown option: expected an option of parallax \(parallax --help lists them\), found --bogus — fix: see parallax --help$/,
+    );
   });
   test('too many arguments', () => {
-    expect(usage(['open', 'a.json', 'b.json'])).toBe('parallax: too many arguments: expected 1 argument (parallax open <report>), found 2 — fix: quote paths with spaces; see parallax open --help');
+    expect(usage(['open', 'a.json', 'b.json'])).toBe(
+      'parallax: too many arguments: expected 1 argument (parallax open <report>), found 2 — fix: quote paths with spaces; see parallax open --help',
+    );
   });
   test('an option without its value', () => {
-    expect(usage(['analyze', 'mine', '--out'])).toBe('parallax: option needs a value: expected a value after --out <dir>, found none — fix: see parallax analyze --help');
+    expect(usage(['analyze', 'mine', '--out'])).toBe(
+      'parallax: option needs a value: expected a value after --out <dir>, found none — fix: see parallax analyze --help',
+    );
   });
   test('a path that is neither a command nor a file', () => {
-    expect(usage(['nothing-here'])).toMatch(/^parallax: nothing-here: path not found: expected an article file or a directory of articles, found nothing at that path/);
+    expect(usage(['nothing-here'])).toMatch(
+      /^parallax: nothing-here: path not found: expected an article file or a directory of articles, found nothing at that path/,
+    );
   });
 });
 
@@ -112,10 +124,14 @@ describe('`parallax open REPORT.json`', () => {
     expect(usage(['open', write('empty.json', '')])).toMatch(/^parallax: empty\.json: the report is not valid JSON: .*found an empty file/);
   });
   test('JSON that is not a report', () => {
-    expect(usage(['open', write('list.json', '[1, 2]')])).toMatch(/^parallax: list\.json: not a valid parallax report: expected a report as parallax analyze --json writes it/);
+    expect(usage(['open', write('list.json', '[1, 2]')])).toMatch(
+      /^parallax: list\.json: not a valid parallax report: expected a report as parallax analyze --json writes it/,
+    );
   });
   test('a report that breaks the schema names the field', () => {
-    expect(usage(['open', edited('words.json', (r) => (r['articles'][0].words = 'many'))])).toMatch(/^parallax: words\.json: not a valid parallax report: .*found \/articles\/0\/words must be integer/);
+    expect(usage(['open', edited('words.json', (r) => (r['articles'][0].words = 'many'))])).toMatch(
+      /^parallax: words\.json: not a valid parallax report: .*found \/articles\/0\/words must be integer/,
+    );
   });
   test('a report whose spans do not slice back', () => {
     expect(usage(['open', edited('span.json', (r) => (r['findings'][0].text = 'not the text'))])).toBe(

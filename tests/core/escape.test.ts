@@ -7,7 +7,52 @@ import { describe, expect, it } from 'vitest';
 import { escapeMarkdownInline, escapeMarkdownInlineFully as reference } from '../../src/core/escape.js';
 
 // Characters each replacement looks at, and plain letters, so that generated strings hit every branch.
-const pieces = [' ', '  ', '\t', '\n', '\r\n', '\u00a0', '\u2028', '\u0007', '\u009b', '\u202e', '\ufeff', '#', '+', '=', '-', '1', '12.', '3)', '.', ')', '\\', '`', '*', '_', '[', ']', '|', '~', '$', '<', '>', '&', '@', ':', '/', '://', 'www.', 'WWW.', 'xwww.', 'a', 'Word', 'é', '“', '…'];
+const pieces = [
+  ' ',
+  '  ',
+  '\t',
+  '\n',
+  '\r\n',
+  '\u00a0',
+  '\u2028',
+  '\u0007',
+  '\u009b',
+  '\u202e',
+  '\ufeff',
+  '#',
+  '+',
+  '=',
+  '-',
+  '1',
+  '12.',
+  '3)',
+  '.',
+  ')',
+  '\\',
+  '`',
+  '*',
+  '_',
+  '[',
+  ']',
+  '|',
+  '~',
+  '$',
+  '<',
+  '>',
+  '&',
+  '@',
+  ':',
+  '/',
+  '://',
+  'www.',
+  'WWW.',
+  'xwww.',
+  'a',
+  'Word',
+  'é',
+  '“',
+  '…',
+];
 const text = fc.array(fc.constantFrom(...pieces), { maxLength: 12 }).map((p) => p.join(''));
 
 describe('escapeMarkdownInline', () => {

@@ -19,11 +19,15 @@ interface Violation {
 
 /** The rule violations dependency-cruiser finds in `dir`/src, as `rule: from → to` lines. */
 function violations(dir: string): string[] {
-  const run = spawnSync(process.execPath, [resolve(REPO, 'node_modules/dependency-cruiser/bin/dependency-cruise.mjs'), 'src', '--config', '.dependency-cruiser.cjs', '--output-type', 'json'], {
-    cwd: dir,
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-  });
+  const run = spawnSync(
+    process.execPath,
+    [resolve(REPO, 'node_modules/dependency-cruiser/bin/dependency-cruise.mjs'), 'src', '--config', '.dependency-cruiser.cjs', '--output-type', 'json'],
+    {
+      cwd: dir,
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
   if (!run.stdout) throw new Error(`dependency-cruiser failed: ${run.stderr}`);
   const out = JSON.parse(run.stdout) as { summary: { violations: Violation[] } };
   return out.summary.violations.map((v) => `${v.rule.name}: ${v.from} → ${v.cycle ? v.cycle.map((c) => c.name).join(' → ') : v.to}`).sort();
@@ -37,7 +41,10 @@ describe('import layers', () => {
   it('the rules catch a cycle, a view importing an analysis and a producer importing a view', () => {
     const dir = mkdtempSync(join(tmpdir(), 'parallax-layers-'));
     copyFileSync(resolve(REPO, '.dependency-cruiser.cjs'), join(dir, '.dependency-cruiser.cjs'));
-    writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext', strict: true }, include: ['src'] }));
+    writeFileSync(
+      join(dir, 'tsconfig.json'),
+      JSON.stringify({ compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext', strict: true }, include: ['src'] }),
+    );
     const files: Record<string, string> = {
       'src/core/types.ts': 'export interface Span { start: number; end: number }\n',
       'src/core/helper.ts': "import type { View } from '../report/view.js';\nexport const v: View | null = null;\n",

@@ -23,6 +23,9 @@ describe('overlapping', () => {
   it('finds a long span that starts far before the query', () => {
     const sorted = [{ start: 0, end: 1000 }, ...Array.from({ length: 100 }, (_, i) => ({ start: 10 * i + 1, end: 10 * i + 3 }))];
     expect(overlapping(sorted, 995, 999)).toEqual([{ start: 0, end: 1000 }]);
-    expect(overlapping(sorted, 500, 503)).toEqual([{ start: 0, end: 1000 }, { start: 501, end: 503 }]);
+    expect(overlapping(sorted, 500, 503)).toEqual([
+      { start: 0, end: 1000 },
+      { start: 501, end: 503 },
+    ]);
   });
 });

@@ -42,49 +42,78 @@ function changed(before: Map<string, string>, after: Map<string, string>): strin
 }
 
 const KIND_EDITS = (root: string) => {
-  edit(root, 'src/core/types.ts', 'export type Finding = LoadedFinding | AttributionFinding | UnsourcedFinding;', [
-    '/** Toy kind: a sentence that ends with an exclamation mark. */',
-    'export interface ExclaimFinding extends FindingCommon {',
-    "  kind: 'exclaim';",
-    '}',
-    '',
-    'export type Finding = LoadedFinding | AttributionFinding | UnsourcedFinding | ExclaimFinding;',
-  ].join('\n'));
-  edit(root, 'src/core/finding-kinds.ts', '\n};\n\n/** The kinds in table order. */', [
-    '',
-    "  exclaim: { noun: 'exclamations', short: 'exclaimed', row: 'Exclamations', tag: 'exclaim', mark: 'strong', colour: 'loaded', detail: () => 'exclamation', exercise: null, help: { what: 'a sentence that ends in an exclamation mark', example: '“What a disgrace!”' } },",
-    '};',
-    '',
-    '/** The kinds in table order. */',
-  ].join('\n'));
-  edit(root, 'src/pipeline/analyses.ts', '\n];\n\n/** An analysis of all articles together', [
-    '',
-    '  {',
-    "    name: 'exclaim',",
-    '    needs: [],',
-    '    run: (article) =>',
-    "      article.sentences.filter((s) => s.text.trimEnd().endsWith('!')).map((s) => ({",
-    "        kind: 'exclaim' as const, start: s.start, end: s.end, text: s.text, rule: 'rule:exclaim', explanation: 'An exclamation in the outlet’s own voice.',",
-    '      })),',
-    '  },',
-    '];',
-    '',
-    '/** An analysis of all articles together',
-  ].join('\n'));
+  edit(
+    root,
+    'src/core/types.ts',
+    'export type Finding = LoadedFinding | AttributionFinding | UnsourcedFinding;',
+    [
+      '/** Toy kind: a sentence that ends with an exclamation mark. */',
+      'export interface ExclaimFinding extends FindingCommon {',
+      "  kind: 'exclaim';",
+      '}',
+      '',
+      'export type Finding = LoadedFinding | AttributionFinding | UnsourcedFinding | ExclaimFinding;',
+    ].join('\n'),
+  );
+  edit(
+    root,
+    'src/core/finding-kinds.ts',
+    '\n};\n\n/** The kinds in table order. */',
+    [
+      '',
+      "  exclaim: { noun: 'exclamations', short: 'exclaimed', row: 'Exclamations', tag: 'exclaim', mark: 'strong', colour: 'loaded', detail: () => 'exclamation', exercise: null, help: { what: 'a sentence that ends in an exclamation mark', example: '“What a disgrace!”' } },",
+      '};',
+      '',
+      '/** The kinds in table order. */',
+    ].join('\n'),
+  );
+  edit(
+    root,
+    'src/pipeline/analyses.ts',
+    '\n];\n\n/** An analysis of all articles together',
+    [
+      '',
+      '  {',
+      "    name: 'exclaim',",
+      '    needs: [],',
+      '    run: (article) =>',
+      "      article.sentences.filter((s) => s.text.trimEnd().endsWith('!')).map((s) => ({",
+      "        kind: 'exclaim' as const, start: s.start, end: s.end, text: s.text, rule: 'rule:exclaim', explanation: 'An exclamation in the outlet’s own voice.',",
+      '      })),',
+      '  },',
+      '];',
+      '',
+      '/** An analysis of all articles together',
+    ].join('\n'),
+  );
 };
 
 const FORMAT_EDITS = (root: string) => {
-  create(root, 'src/report/txt.ts', [
-    "import type { Report } from '../core/types.js';",
-    '',
-    '/** Toy format: one line per finding. */',
-    'export function formatText(report: Report): string {',
-    "  return report.findings.map((f) => `${f.id}\\t${f.kind}\\t${f.start}-${f.end}\\t${f.text}\\n`).join('');",
-    '}',
-    '',
-  ].join('\n'));
-  edit(root, 'src/report/formats.ts', "import { formatJson } from './json.js';", "import { formatJson } from './json.js';\nimport { formatText } from './txt.js';");
-  edit(root, 'src/report/formats.ts', '\n} as const satisfies', "\n  txt: { extension: 'txt', help: 'write one line per finding to FILE', render: (r) => formatText(r) },\n} as const satisfies");
+  create(
+    root,
+    'src/report/txt.ts',
+    [
+      "import type { Report } from '../core/types.js';",
+      '',
+      '/** Toy format: one line per finding. */',
+      'export function formatText(report: Report): string {',
+      "  return report.findings.map((f) => `${f.id}\\t${f.kind}\\t${f.start}-${f.end}\\t${f.text}\\n`).join('');",
+      '}',
+      '',
+    ].join('\n'),
+  );
+  edit(
+    root,
+    'src/report/formats.ts',
+    "import { formatJson } from './json.js';",
+    "import { formatJson } from './json.js';\nimport { formatText } from './txt.js';",
+  );
+  edit(
+    root,
+    'src/report/formats.ts',
+    '\n} as const satisfies',
+    "\n  txt: { extension: 'txt', help: 'write one line per finding to FILE', render: (r) => formatText(r) },\n} as const satisfies",
+  );
 };
 
 const ARTICLE = 'The council met on Monday to discuss the new bridge.\n\nWhat a disgrace this decision is!\n\nThe mayor said the bridge would open in May.\n';
@@ -93,7 +122,8 @@ describe('registries: a new finding kind and a new format are small, local chang
   it('a toy fourth kind touches three files and a toy fifth format two; the copy builds and uses both', () => {
     const root = mkdtempSync(join(tmpdir(), 'parallax-registries-'));
     try {
-      for (const p of ['src', 'scripts', 'schema', 'lexicons', 'package.json', 'tsconfig.json', 'tsconfig.build.json']) cpSync(resolve(REPO, p), join(root, p), { recursive: true });
+      for (const p of ['src', 'scripts', 'schema', 'lexicons', 'package.json', 'tsconfig.json', 'tsconfig.build.json'])
+        cpSync(resolve(REPO, p), join(root, p), { recursive: true });
       symlinkSync(resolve(REPO, 'node_modules'), join(root, 'node_modules'), 'dir');
 
       const base = snapshot(root);
@@ -104,7 +134,8 @@ describe('registries: a new finding kind and a new format are small, local chang
       expect(changed(base, afterKind)).toEqual(['src/core/finding-kinds.ts', 'src/core/types.ts', 'src/pipeline/analyses.ts']);
       expect(changed(afterKind, afterFormat)).toEqual(['src/report/formats.ts', 'src/report/txt.ts']);
 
-      const node = (args: string[], cwd = root) => spawnSync(process.execPath, args, { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 240_000 });
+      const node = (args: string[], cwd = root) =>
+        spawnSync(process.execPath, args, { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 240_000 });
       const build = node([join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json']);
       expect(build.stdout + build.stderr).toBe('');
       expect(node(['dist/lexicons/precompile.js']).status).toBe(0);
@@ -126,7 +157,11 @@ describe('registries: a new finding kind and a new format are small, local chang
       const exclaim = report.findings.filter((f) => (f.kind as string) === 'exclaim');
       expect(exclaim.map((f) => [f.start, f.end, f.text, f.rule])).toEqual([[start, start + 33, 'What a disgrace this decision is!', 'rule:exclaim']]);
       // The copy's schema (regenerated from its types) accepts the new kind.
-      const check = node(['--input-type=module', '-e', `import { parseReport } from './dist/report/validate.js'; import { readFileSync } from 'node:fs'; parseReport(JSON.parse(readFileSync(${JSON.stringify(`${out}.json`)}, 'utf8')), 'out.json'); console.log('valid');`]);
+      const check = node([
+        '--input-type=module',
+        '-e',
+        `import { parseReport } from './dist/report/validate.js'; import { readFileSync } from 'node:fs'; parseReport(JSON.parse(readFileSync(${JSON.stringify(`${out}.json`)}, 'utf8')), 'out.json'); console.log('valid');`,
+      ]);
       expect(check.stderr).toBe('');
       expect(check.stdout).toBe('valid\n');
 

@@ -8,7 +8,15 @@ import { writeOutputs } from '../../src/report/write.js';
 
 describe('spans', () => {
   it('subtracts holes from regions', () => {
-    expect(subtractSpans([{ start: 0, end: 10 }], [{ start: 2, end: 4 }, { start: 8, end: 12 }])).toEqual([
+    expect(
+      subtractSpans(
+        [{ start: 0, end: 10 }],
+        [
+          { start: 2, end: 4 },
+          { start: 8, end: 12 },
+        ],
+      ),
+    ).toEqual([
       { start: 0, end: 2 },
       { start: 4, end: 8 },
     ]);
@@ -56,7 +64,12 @@ describe('writeOutputs', () => {
   it('writes nothing when one destination is refused', () => {
     const dir = mkdtempSync(join(tmpdir(), 'parallax-w-'));
     writeFileSync(join(dir, 'b.md'), 'mine');
-    expect(() => writeOutputs([{ path: join(dir, 'a.json'), content: 'parallax/report' }, { path: join(dir, 'b.md'), content: 'x' }])).toThrow(InputError);
+    expect(() =>
+      writeOutputs([
+        { path: join(dir, 'a.json'), content: 'parallax/report' },
+        { path: join(dir, 'b.md'), content: 'x' },
+      ]),
+    ).toThrow(InputError);
     expect(existsSync(join(dir, 'a.json'))).toBe(false);
   });
 });

@@ -3,7 +3,11 @@ import fc from 'fast-check';
 import { diffWordsWithSpace } from 'diff';
 import { groupChanges, MAX_DIFF_EDITS, wordDiff, type DiffPart } from '../../src/core/word-diff.js';
 
-const side = (parts: DiffPart[], drop: DiffPart['op']) => parts.filter((p) => p.op !== drop).map((p) => p.text).join('');
+const side = (parts: DiffPart[], drop: DiffPart['op']) =>
+  parts
+    .filter((p) => p.op !== drop)
+    .map((p) => p.text)
+    .join('');
 
 describe('groupChanges', () => {
   it('turns alternating word changes into one removed and one added run, keeping shared edges', () => {
@@ -60,12 +64,19 @@ describe('wordDiff on versions too different to diff word by word', () => {
     const words = (n: number, w: string) => Array.from({ length: n }, (_, k) => `${w}${k}`).join(' ');
     // 250 words each, no word shared (the spaces are): 500 token edits.
     const [a, b] = [words(250, 'x'), words(250, 'y')];
-    expect(wordDiff(a, b)).toEqual([{ op: 'removed', text: a }, { op: 'added', text: b }]);
+    expect(wordDiff(a, b)).toEqual([
+      { op: 'removed', text: a },
+      { op: 'added', text: b },
+    ]);
     // 100 words each, sharing the spaces: 200 word edits, below the cap — a real diff.
     const [c, d] = [words(100, 'x'), words(100, 'y')];
     const parts = wordDiff(c, d);
-    expect(parts.filter((p) => p.op === 'same').map((p) => p.text).join('')).toBe(' '.repeat(99));
+    expect(
+      parts
+        .filter((p) => p.op === 'same')
+        .map((p) => p.text)
+        .join(''),
+    ).toBe(' '.repeat(99));
     expect(MAX_DIFF_EDITS).toBe(400);
   });
 });
-

@@ -38,7 +38,16 @@ describe('corpus mode', () => {
       [join(dir, 'derby-a.txt'), join(dir, 'derby-b.txt')],
       [join(dir, 'lavrov.md'), join(dir, 'newsvoice-copy.md')],
     ]);
-    expect(r.files.map((f) => f.path.slice(out.length + 1)).sort()).toEqual(['outlets.csv', 'outlets.json', 'outlets.meta.json', 'stories.json', 'stories/s1.json', 'stories/s1.md', 'stories/s2.json', 'stories/s2.md']);
+    expect(r.files.map((f) => f.path.slice(out.length + 1)).sort()).toEqual([
+      'outlets.csv',
+      'outlets.json',
+      'outlets.meta.json',
+      'stories.json',
+      'stories/s1.json',
+      'stories/s1.md',
+      'stories/s2.json',
+      'stories/s2.md',
+    ]);
     // Only Newsvoice names its outlet (front matter); with one article it is below the default minimum of 2.
     expect(r.outlets).toEqual({ rows: [], minArticles: 2, leftOut: [{ outlet: 'Newsvoice', articles: 1 }], withoutOutlet: 3 });
   });
@@ -47,12 +56,48 @@ describe('corpus mode', () => {
     expect(dateFactor('2024-06-01', '2024-06-03')).toBe(1);
     expect(dateFactor('2024-06-01', '2024-06-18')).toBeCloseTo(0.5, 10);
     expect(dateFactor(null, '2024-06-18')).toBe(1);
-    const mk = (path: string, pairs: [string, number][], date: string | null = null) => ({ path, date, outlet: null, title: null, terms: pairs.map(([t]) => t), counts: Uint32Array.from(pairs, ([, c]) => c), named: Uint8Array.from(pairs, () => 1), hash: path });
-    const inputs = [mk('c', [['derbi', 2], ['haaland', 1], ['etihad', 1]]), mk('a', [['lavrov', 2], ['instructor', 2], ['burkina', 1]]), mk('b', [['lavrov', 1], ['instructor', 1], ['burkina', 2]]), mk('d', [['derbi', 1], ['haaland', 2], ['etihad', 1]])];
+    const mk = (path: string, pairs: [string, number][], date: string | null = null) => ({
+      path,
+      date,
+      outlet: null,
+      title: null,
+      terms: pairs.map(([t]) => t),
+      counts: Uint32Array.from(pairs, ([, c]) => c),
+      named: Uint8Array.from(pairs, () => 1),
+      hash: path,
+    });
+    const inputs = [
+      mk('c', [
+        ['derbi', 2],
+        ['haaland', 1],
+        ['etihad', 1],
+      ]),
+      mk('a', [
+        ['lavrov', 2],
+        ['instructor', 2],
+        ['burkina', 1],
+      ]),
+      mk('b', [
+        ['lavrov', 1],
+        ['instructor', 1],
+        ['burkina', 2],
+      ]),
+      mk('d', [
+        ['derbi', 1],
+        ['haaland', 2],
+        ['etihad', 1],
+      ]),
+    ];
     const paths = (rs: ReturnType<typeof groupStories>, inp: typeof inputs) => rs.map((s) => s.members.map((m) => inp[m]!.path));
-    expect(paths(groupStories(inputs), inputs)).toEqual([['a', 'b'], ['c', 'd']]);
+    expect(paths(groupStories(inputs), inputs)).toEqual([
+      ['a', 'b'],
+      ['c', 'd'],
+    ]);
     const rev = [...inputs].reverse();
-    expect(paths(groupStories(rev), rev)).toEqual([['a', 'b'], ['c', 'd']]);
+    expect(paths(groupStories(rev), rev)).toEqual([
+      ['a', 'b'],
+      ['c', 'd'],
+    ]);
     // The same words with no name among them (topic words only): no story joins them.
     const unnamed = inputs.map((x) => ({ ...x, named: new Uint8Array(x.terms.length) }));
     expect(paths(groupStories(unnamed), unnamed)).toEqual([['a'], ['b'], ['c'], ['d']]);
@@ -67,7 +112,7 @@ describe('corpus mode', () => {
 if (!existsSync(DATASETS)) console.log(`tests/corpus: BASIL check skipped — no datasets at ${DATASETS} (set PARALLAX_DATASETS)`);
 
 describe('corpus mode memory', () => {
-  it('hands each story\'s files to `emit` as they are made instead of keeping them, with the same outlet rows', () => {
+  it("hands each story's files to `emit` as they are made instead of keeping them, with the same outlet rows", () => {
     const dir = mkdtempSync(join(tmpdir(), 'parallax-corpus-emit-'));
     dirs.push(dir);
     writeFileSync(join(dir, 'derby-a.txt'), FOOTBALL);

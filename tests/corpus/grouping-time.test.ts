@@ -33,7 +33,13 @@ function basil(id: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'parallax-grouping-time-'));
   dirs.push(dir);
   const p = join(dir, `${id.split('/')[1]!}.txt`);
-  writeFileSync(p, `${a.title}\n\n${a['body-paragraphs'].map((x) => x.join(' ').trim()).filter(Boolean).join('\n\n')}\n`);
+  writeFileSync(
+    p,
+    `${a.title}\n\n${a['body-paragraphs']
+      .map((x) => x.join(' ').trim())
+      .filter(Boolean)
+      .join('\n\n')}\n`,
+  );
   return p;
 }
 

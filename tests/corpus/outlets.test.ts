@@ -15,7 +15,8 @@ import { InputError } from '../../src/core/errors.js';
 import { csvCell } from '../../src/corpus/outlets.js';
 import { REPO, runCli } from '../helpers.js';
 
-const BODY = 'The city council voted on Tuesday to close the old bridge to cars from next month, after engineers found cracks in two of its supports.\n\nThe mayor, Anna Berg, said the decision was "painful but necessary". Repairs are expected to take a year.\n';
+const BODY =
+  'The city council voted on Tuesday to close the old bridge to cars from next month, after engineers found cracks in two of its supports.\n\nThe mayor, Anna Berg, said the decision was "painful but necessary". Repairs are expected to take a year.\n';
 const COPYRIGHT = '\n\nCopyright © 2024 Harbour Times. All rights reserved.\n';
 
 let dir = '';
@@ -42,15 +43,24 @@ describe('outlet resolution order', () => {
     expect(outletOf(p, { outletMap: map })).toEqual(['Front Matter News', 'front-matter']);
   });
   it('HTML metadata: og:site_name, then the JSON-LD publisher', () => {
-    const og = put('order/og.html', `<html><head><meta property="og:site_name" content="OG Daily"><link rel="canonical" href="https://www.canon.example/x"></head><body><article><p>${BODY}</p></article></body></html>`);
+    const og = put(
+      'order/og.html',
+      `<html><head><meta property="og:site_name" content="OG Daily"><link rel="canonical" href="https://www.canon.example/x"></head><body><article><p>${BODY}</p></article></body></html>`,
+    );
     expect(outletOf(og, { outletMap: map })).toEqual(['OG Daily', 'html-meta']);
-    const ld = put('order/ld.html', `<html><head><script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","headline":"Bridge closes","publisher":{"@type":"Organization","name":"LD Herald"}}</script></head><body><article><p>${BODY.replace('\n\n', '</p><p>')}</p></article></body></html>`);
+    const ld = put(
+      'order/ld.html',
+      `<html><head><script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","headline":"Bridge closes","publisher":{"@type":"Organization","name":"LD Herald"}}</script></head><body><article><p>${BODY.replace('\n\n', '</p><p>')}</p></article></body></html>`,
+    );
     expect(outletOf(ld, { outletMap: map })).toEqual(['LD Herald', 'html-meta']);
   });
   it('the URL domain (front-matter url, canonical link) before the map', () => {
     const fm = put('order/url.md', `---\nurl: https://www.example.com/2024/bridge\n---\n${BODY}`);
     expect(outletOf(fm, { outletMap: map })).toEqual(['example.com', 'url']);
-    const canon = put('order/canon.html', `<html><head><link rel="canonical" href="https://news.canon.example/x"></head><body><article><p>${BODY}</p></article></body></html>`);
+    const canon = put(
+      'order/canon.html',
+      `<html><head><link rel="canonical" href="https://news.canon.example/x"></head><body><article><p>${BODY}</p></article></body></html>`,
+    );
     expect(outletOf(canon, { outletMap: map })).toEqual(['news.canon.example', 'url']);
   });
   it('the map before a copyright line, the copyright line before the folder', () => {
@@ -111,7 +121,9 @@ describe('the outlets map', () => {
     expect(fails('quote.csv', 'm001.txt,"Reuters\n')).toMatch(/quote\.csv:1: bad outlets map: .*found a quote that is not closed/);
     expect(fails('empty.csv', 'm001.txt,\n')).toMatch(/empty\.csv:1: bad outlets map: .*found an empty outlet/);
     expect(fails('list.yml', '- a\n- b\n')).toMatch(/list\.yml:1: bad outlets map: expected a YAML mapping/);
-    expect(fails('nested.yml', 'a.txt: Reuters\nb.txt:\n  name: AP\n')).toMatch(/nested\.yml:2: bad outlets map: expected an outlet name after "b\.txt:", found a mapping/);
+    expect(fails('nested.yml', 'a.txt: Reuters\nb.txt:\n  name: AP\n')).toMatch(
+      /nested\.yml:2: bad outlets map: expected an outlet name after "b\.txt:", found a mapping/,
+    );
     expect(fails('none.yml', 'a.txt:\n')).toMatch(/none\.yml:1: bad outlets map: .*found no outlet/);
     expect(fails('o.json', '{}')).toMatch(/o\.json: unsupported outlets map: expected a \.yml, \.yaml or \.csv file, found "\.json"/);
   });
@@ -127,9 +139,11 @@ describe('the outlets map', () => {
 
 describe('corpus outlets from a map only: one row per real outlet, tidy CSV', () => {
   // Seven distinct articles named m001.txt…m007.txt: nothing in them names an outlet.
-  const bundled = ['lavrov-african-tour.md', 'newsvoice-2024-06-21-burkina-faso-russian-assistance.md', 'starfolk-2025-04-03-russia-military-influence-west-africa.md'].map((f) =>
-    readFileSync(resolve(REPO, 'corpus', f), 'utf8').replace(/^---[\s\S]*?\n---\n/, ''),
-  );
+  const bundled = [
+    'lavrov-african-tour.md',
+    'newsvoice-2024-06-21-burkina-faso-russian-assistance.md',
+    'starfolk-2025-04-03-russia-military-influence-west-africa.md',
+  ].map((f) => readFileSync(resolve(REPO, 'corpus', f), 'utf8').replace(/^---[\s\S]*?\n---\n/, ''));
   const texts = [
     ...bundled,
     BODY,
@@ -137,7 +151,17 @@ describe('corpus outlets from a map only: one row per real outlet, tidy CSV', ()
     'Dock workers in Gävle returned to work on Monday after a nine-day strike over pay ended with an agreement.\n\nThe union said members had accepted a raise of four percent.\n',
     'The central bank kept its main interest rate at 4 percent on Thursday, citing inflation that remains above its target.\n\nAnalysts had expected the decision.\n',
   ];
-  const MAP = ['pattern,outlet', 'm001.txt,Daily Ledger', 'm002.txt,Evening Post', 'm003.txt,Daily Ledger', 'm004.txt,Evening Post', 'm005.txt,=SUM(A1:A9)', 'm006.txt,=SUM(A1:A9)', 'm007.txt,Lone Wire', ''].join('\n');
+  const MAP = [
+    'pattern,outlet',
+    'm001.txt,Daily Ledger',
+    'm002.txt,Evening Post',
+    'm003.txt,Daily Ledger',
+    'm004.txt,Evening Post',
+    'm005.txt,=SUM(A1:A9)',
+    'm006.txt,=SUM(A1:A9)',
+    'm007.txt,Lone Wire',
+    '',
+  ].join('\n');
   let csv = '';
   let json: { minArticles: number; outlets: Record<string, unknown>[]; leftOut: unknown; withoutOutlet: number };
   let stdout = '';
@@ -166,11 +190,30 @@ describe('corpus outlets from a map only: one row per real outlet, tidy CSV', ()
   it('a standard CSV parser with no options reads a header row and one value per cell', () => {
     const rows = parse(csv) as string[][];
     expect(rows[0]).toEqual([
-      'outlet', 'articles', 'words', 'loaded_per_1000_words', 'attributions',
-      'source_official', 'source_state_media', 'source_media', 'source_data_ngo', 'source_expert', 'source_anonymous', 'source_vague', 'source_self', 'source_unknown',
-      'unsourced', 'unsourced_share', 'events_omitted', 'events_in_stories',
+      'outlet',
+      'articles',
+      'words',
+      'loaded_per_1000_words',
+      'attributions',
+      'source_official',
+      'source_state_media',
+      'source_media',
+      'source_data_ngo',
+      'source_expert',
+      'source_anonymous',
+      'source_vague',
+      'source_self',
+      'source_unknown',
+      'unsourced',
+      'unsourced_share',
+      'events_omitted',
+      'events_in_stories',
     ]);
-    expect(rows.slice(1).map((r) => [r[0], r[1]])).toEqual([["'=SUM(A1:A9)", '2'], ['Daily Ledger', '2'], ['Evening Post', '2']]);
+    expect(rows.slice(1).map((r) => [r[0], r[1]])).toEqual([
+      ["'=SUM(A1:A9)", '2'],
+      ['Daily Ledger', '2'],
+      ['Evening Post', '2'],
+    ]);
     for (const r of rows) expect(r).toHaveLength(18);
     // Every cell is the JSON's value, one number each; the source shares of a row with attributions sum to 1.
     rows.slice(1).forEach((r, i) => {
@@ -180,7 +223,13 @@ describe('corpus outlets from a map only: one row per real outlet, tidy CSV', ()
       expect(r.slice(5, 14).map(Number)).toEqual(Object.values(o.sourceMix));
       expect(Number(r[14])).toBe(o.unsourced);
       for (const cell of r.slice(1)) expect(cell).toMatch(/^\d+(\.\d+)?$/);
-      if (o.attributions > 0) expect(r.slice(5, 14).map(Number).reduce((a, b) => a + b, 0)).toBeCloseTo(1, 3);
+      if (o.attributions > 0)
+        expect(
+          r
+            .slice(5, 14)
+            .map(Number)
+            .reduce((a, b) => a + b, 0),
+        ).toBeCloseTo(1, 3);
     });
     // The Daily Ledger's words: m001 + m003 as a report of those two counts them.
     const two = runCli(['analyze', 'articles/m001.txt', 'articles/m003.txt', '--json', '-'], { cwd: join(dir, 'map') });
@@ -191,7 +240,13 @@ describe('corpus outlets from a map only: one row per real outlet, tidy CSV', ()
 
   it('metadata lives in the sidecar, not in the CSV', () => {
     expect(csv.startsWith('outlet,')).toBe(true);
-    const meta = JSON.parse(readFileSync(join(dir, 'map/out/outlets.meta.json'), 'utf8')) as { file: string; minArticles: number; leftOut: unknown; columns: { name: string }[]; generator: string };
+    const meta = JSON.parse(readFileSync(join(dir, 'map/out/outlets.meta.json'), 'utf8')) as {
+      file: string;
+      minArticles: number;
+      leftOut: unknown;
+      columns: { name: string }[];
+      generator: string;
+    };
     expect(meta.file).toBe('outlets.csv');
     expect(meta.minArticles).toBe(2);
     expect(meta.leftOut).toEqual([{ outlet: 'Lone Wire', articles: 1 }]);
@@ -202,7 +257,12 @@ describe('corpus outlets from a map only: one row per real outlet, tidy CSV', ()
   it('--min-articles 1 keeps the one-article outlet', () => {
     const r = runCli(['corpus', 'articles', '--outlets', 'outlets.csv', '--out', 'out1', '--min-articles', '1', '-q'], { cwd: join(dir, 'map') });
     expect(r.status, r.stderr).toBe(0);
-    expect((parse(readFileSync(join(dir, 'map/out1/outlets.csv'), 'utf8')) as string[][]).slice(1).map((x) => x[0])).toEqual(["'=SUM(A1:A9)", 'Daily Ledger', 'Evening Post', 'Lone Wire']);
+    expect((parse(readFileSync(join(dir, 'map/out1/outlets.csv'), 'utf8')) as string[][]).slice(1).map((x) => x[0])).toEqual([
+      "'=SUM(A1:A9)",
+      'Daily Ledger',
+      'Evening Post',
+      'Lone Wire',
+    ]);
     const bad = runCli(['corpus', 'articles', '--min-articles', '0'], { cwd: join(dir, 'map') });
     expect(bad.status).toBe(2);
     expect(bad.stderr).toBe('parallax: bad --min-articles: expected a whole number of articles, at least 1, found "0" — fix: e.g. --min-articles 2\n');
@@ -212,7 +272,16 @@ describe('corpus outlets from a map only: one row per real outlet, tidy CSV', ()
 describe('CSV cells against spreadsheet formulas (#19 item 6)', () => {
   it('a cell beginning with = + - @ tab or CR gets a leading apostrophe; quoting as RFC 4180', () => {
     expect(['=1+1', '+1', '-1', '@SUM(A1)', '\tx', '\rx', 'plain', 'a,b', 'say "hi"', 3.5].map(csvCell)).toEqual([
-      "'=1+1", "'+1", "'-1", "'@SUM(A1)", "'\tx", '"\'\rx"', 'plain', '"a,b"', '"say ""hi"""', '3.5',
+      "'=1+1",
+      "'+1",
+      "'-1",
+      "'@SUM(A1)",
+      "'\tx",
+      '"\'\rx"',
+      'plain',
+      '"a,b"',
+      '"say ""hi"""',
+      '3.5',
     ]);
   });
 });

@@ -14,7 +14,16 @@ function synthetic(n: number): StoryInput[] {
     const terms = new Map<string, number>([[`story${Math.floor(i / 3)}`, 3]]);
     for (let k = 0; k < 19; k++) terms.set(`common${(i * 7 + k * 13) % m}`, 1);
     const sorted = [...terms.keys()].sort((x, y) => (x < y ? -1 : 1));
-    return { path: `p${String(i).padStart(5, '0')}`, date: null, outlet: null, title: null, terms: sorted, counts: Uint32Array.from(sorted, (t) => terms.get(t)!), named: Uint8Array.from(sorted, (t) => (t.startsWith('story') ? 1 : 0)), hash: `h${i}` };
+    return {
+      path: `p${String(i).padStart(5, '0')}`,
+      date: null,
+      outlet: null,
+      title: null,
+      terms: sorted,
+      counts: Uint32Array.from(sorted, (t) => terms.get(t)!),
+      named: Uint8Array.from(sorted, (t) => (t.startsWith('story') ? 1 : 0)),
+      hash: `h${i}`,
+    };
   });
 }
 

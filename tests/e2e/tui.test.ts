@@ -52,7 +52,9 @@ describe('without a terminal', () => {
     const r = spawnSync('node', [CLI], { cwd: dir, encoding: 'utf8', input: '', timeout: 60_000 });
     expect(r.status).toBe(0);
     const out = r.stdout.split('\n');
-    expect(out[0]).toMatch(/^parallax \d+\.\d+\.\d+: 3 articles, \d+ events \(\d+ shared\), \d+ findings \(\d+ more below confidence 0\.50 \(attributions 0\.80\), in the JSON\)$/);
+    expect(out[0]).toMatch(
+      /^parallax \d+\.\d+\.\d+: 3 articles, \d+ events \(\d+ shared\), \d+ findings \(\d+ more below confidence 0\.50 \(attributions 0\.80\), in the JSON\)$/,
+    );
     expect(out.filter((l) => l.startsWith('wrote '))).toEqual(['wrote reports/corpus.json', 'wrote reports/corpus.md', 'wrote reports/corpus.html']);
     expect(existsSync(join(dir, 'reports/corpus.md'))).toBe(true);
   });
@@ -77,9 +79,18 @@ describe.skipIf(!hasTmux)('in a terminal (tmux)', () => {
     const screen = await waitFor(s, (x) => x.includes('reported by'), 'the event detail');
     // Two articles' sentence fragments on the same screen line, in separate columns.
     const event = report.events.find((e) => e.articles.length > 1)!; // the list opens on the first shared event
-    const textOf = (id: string) => norm(event.mentions.filter((m) => m.article === id).map((m) => m.text).join(' '));
+    const textOf = (id: string) =>
+      norm(
+        event.mentions
+          .filter((m) => m.article === id)
+          .map((m) => m.text)
+          .join(' '),
+      );
     const sideBySide = screen.split('\n').filter((line) => {
-      const cells = line.split(/\s{3,}/).map(norm).filter((c) => c.length >= 8);
+      const cells = line
+        .split(/\s{3,}/)
+        .map(norm)
+        .filter((c) => c.length >= 8);
       const owners = new Set(cells.flatMap((c) => report.articles.filter((a) => textOf(a.id).includes(c)).map((a) => a.id)));
       return cells.length >= 2 && owners.size >= 2;
     });
@@ -120,13 +131,20 @@ describe.skipIf(!hasTmux)('in a terminal (tmux)', () => {
   }, 120_000);
 
   test('quote reuse: the “remaining pockets of terrorism” quotation in two outlets, with how each introduces it; the reader opens on the mention under the search', async (ctx) => {
-    const reused = report.events.find((e) => (e.quoteReuse as { variants: { text: string }[] }[] | undefined)?.some((q) => q.variants.filter((v) => v.text.includes('remaining pockets of terrorism')).length >= 2));
+    const reused = report.events.find((e) =>
+      (e.quoteReuse as { variants: { text: string }[] }[] | undefined)?.some(
+        (q) => q.variants.filter((v) => v.text.includes('remaining pockets of terrorism')).length >= 2,
+      ),
+    );
     if (!reused) {
       console.warn('tests/e2e/tui.test.ts: the alignment does not link the “remaining pockets of terrorism” quotation in this build — skipping');
       ctx.skip();
       return;
     }
-    for (const [name, width, height] of [['quote-wide', 120, 40], ['quote-narrow', 80, 24]] as const) {
+    for (const [name, width, height] of [
+      ['quote-wide', 120, 40],
+      ['quote-narrow', 80, 24],
+    ] as const) {
       const { s, exitFile } = start(name, width, height);
       await waitFor(s, (x) => LABELS.every((l) => x.includes(l)), 'the overview', FIRST_FRAME_MS);
       keys(s, 'Tab');
@@ -182,10 +200,12 @@ describe.skipIf(!hasTmux)('in a terminal (tmux)', () => {
     const [s1, s2] = a.sentences;
     const loadedText = a.text.slice(s1!.words[1]!.start, s1!.words[2]!.end);
     const result = JSON.parse(readFileSync(join(dir, 'results/exercise-1.json'), 'utf8'));
-    expect(result.student.map((m: { article: string; kind: string; text: string }) => [m.article, m.kind, m.text])).toEqual([
-      ['A', 'loaded', loadedText],
-      ['A', 'unsourced', a.text.slice(s2!.start, s2!.end)],
-    ].sort((x, y) => (x[0]! < y[0]! ? -1 : 0)));
+    expect(result.student.map((m: { article: string; kind: string; text: string }) => [m.article, m.kind, m.text])).toEqual(
+      [
+        ['A', 'loaded', loadedText],
+        ['A', 'unsourced', a.text.slice(s2!.start, s2!.end)],
+      ].sort((x, y) => (x[0]! < y[0]! ? -1 : 0)),
+    );
     // The tool's marks: its loaded and unsourced findings, each with the text it covers and why.
     expect(result.key).toBe('tool');
     expect(result.keyMarks.length).toBeGreaterThan(0);
@@ -217,7 +237,12 @@ describe.skipIf(!hasTmux)('80×24: every screen reachable (tmux)', () => {
     const lastCategory = Object.keys(report.scores[report.articles[0]!.id]!.markersPer1k).sort().at(-1)!;
     keys(s, 'j', 'j', 'j');
     const chart = await waitFor(s, (x) => x.includes('› per 1k tokens'), 'the chart selected');
-    expect(chart.split('\n').slice(0, 23).some((r) => r.trimStart().startsWith(lastCategory))).toBe(true);
+    expect(
+      chart
+        .split('\n')
+        .slice(0, 23)
+        .some((r) => r.trimStart().startsWith(lastCategory)),
+    ).toBe(true);
     fits(chart);
     keys(s, 'Tab', 'Tab');
     await waitFor(s, (x) => x.split('\n')[1]!.startsWith('›'), 'the actors');
@@ -265,14 +290,18 @@ describe('answer key file', () => {
     expect(r.status).toBe(2);
   });
 
-  test.skipIf(!hasTmux)('in a terminal: a key that does not fit the report is refused once the analysis is done (exit 2, normal screen restored, no stack)', async () => {
-    writeFileSync(join(dir, 'bad-key-tty.json'), '{"not": "a key"}');
-    const { s, exitFile } = start('badkey', 100, 30, 'exercise --answers bad-key-tty.json');
-    expect(await waitForFile(exitFile, FIRST_FRAME_MS)).toBe('EXIT=2\n');
-    const screen = await waitFor(s, (x) => x.includes('SHELL-BACK'), 'the shell');
-    // Back on the normal screen: the error is there, one line (wrapped by the pane), no stack.
-    expect(norm(screen)).toContain('parallax: bad-key-tty.json: bad answer key: expected a JSON list of');
-    expect(screen).not.toMatch(/at .*\.js:\d+/);
-    expect(screen).not.toContain('Analysing');
-  }, 120_000);
+  test.skipIf(!hasTmux)(
+    'in a terminal: a key that does not fit the report is refused once the analysis is done (exit 2, normal screen restored, no stack)',
+    async () => {
+      writeFileSync(join(dir, 'bad-key-tty.json'), '{"not": "a key"}');
+      const { s, exitFile } = start('badkey', 100, 30, 'exercise --answers bad-key-tty.json');
+      expect(await waitForFile(exitFile, FIRST_FRAME_MS)).toBe('EXIT=2\n');
+      const screen = await waitFor(s, (x) => x.includes('SHELL-BACK'), 'the shell');
+      // Back on the normal screen: the error is there, one line (wrapped by the pane), no stack.
+      expect(norm(screen)).toContain('parallax: bad-key-tty.json: bad answer key: expected a JSON list of');
+      expect(screen).not.toMatch(/at .*\.js:\d+/);
+      expect(screen).not.toContain('Analysing');
+    },
+    120_000,
+  );
 });

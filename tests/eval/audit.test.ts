@@ -52,7 +52,10 @@ describe('audit sheets', () => {
       const found = (it: Item) => {
         const fs = analysed(it).findings;
         // an unsourced finding is its sentence, whatever reason it gives now; other kinds must keep their rule
-        return fs.find((f) => f.kind === it.finding.kind && f.start === it.finding.start && f.end === it.finding.end && (f.kind === 'unsourced' || f.rule === it.finding.rule));
+        return fs.find(
+          (f) =>
+            f.kind === it.finding.kind && f.start === it.finding.start && f.end === it.finding.end && (f.kind === 'unsourced' || f.rule === it.finding.rule),
+        );
       };
       const problems: string[] = [];
       let shown = 0;
@@ -61,21 +64,26 @@ describe('audit sheets', () => {
         if (it.excluded) {
           // it must really lie in boilerplate of that reason now
           const inside = analysed(it).article.boilerplate.some((b) => b.reason === it.excluded && b.start <= it.finding.start && it.finding.start < b.end);
-          if (!inside) problems.push(`#${it.n} marked excluded as ${it.excluded} but not in such boilerplate: ${JSON.stringify(it.finding.text)} (${it.article})`);
+          if (!inside)
+            problems.push(`#${it.n} marked excluded as ${it.excluded} but not in such boilerplate: ${JSON.stringify(it.finding.text)} (${it.article})`);
           continue;
         }
         const f = found(it);
         // shown by default: at or above the views' default threshold for the kind
         const isShown = f !== undefined && f.confidence >= (DEFAULT_MIN_CONFIDENCE_BY_KIND[f.kind] ?? DEFAULT_MIN_CONFIDENCE);
-        if (it.verdict === 'right' && !f && !it.lost) problems.push(`#${it.n} judged right but no longer found: ${JSON.stringify(it.finding.text)} (${it.article})`);
-        if (it.verdict !== 'right' && !it.open && isShown) problems.push(`#${it.n} judged ${it.verdict} but shown again: ${JSON.stringify(it.finding.text)} (${it.article})`);
+        if (it.verdict === 'right' && !f && !it.lost)
+          problems.push(`#${it.n} judged right but no longer found: ${JSON.stringify(it.finding.text)} (${it.article})`);
+        if (it.verdict !== 'right' && !it.open && isShown)
+          problems.push(`#${it.n} judged ${it.verdict} but shown again: ${JSON.stringify(it.finding.text)} (${it.article})`);
         if (isShown) {
           shown++;
           if (it.verdict === 'right') right++;
         }
       }
       const [lo, hi] = wilson(right, shown);
-      console.log(`audit ${file}: precision of shown ${sheet.kind} findings ${(right / shown).toFixed(3)} (${right}/${shown}), 95% Wilson [${lo.toFixed(3)}, ${hi.toFixed(3)}]; open errors ${items.filter((i) => i.open).length}`);
+      console.log(
+        `audit ${file}: precision of shown ${sheet.kind} findings ${(right / shown).toFixed(3)} (${right}/${shown}), 95% Wilson [${lo.toFixed(3)}, ${hi.toFixed(3)}]; open errors ${items.filter((i) => i.open).length}`,
+      );
       expect(problems).toEqual([]);
     });
   }

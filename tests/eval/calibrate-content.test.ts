@@ -12,7 +12,9 @@ describe('contentAgrees', () => {
   });
 
   it('does not agree when the content runs on into other text', () => {
-    expect(contentAgrees(text, at('the bridge will close for a month, and critics called it a disaster'), [at('the bridge will close for a month')])).toBe(false);
+    expect(contentAgrees(text, at('the bridge will close for a month, and critics called it a disaster'), [at('the bridge will close for a month')])).toBe(
+      false,
+    );
   });
 
   it('does not agree when the content holds too little of what was said', () => {

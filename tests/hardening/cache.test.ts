@@ -71,7 +71,7 @@ function snapshot(dir: string): Record<string, string> {
 }
 
 describe('a private per-user cache folder', () => {
-  it('defaults to the user\'s own cache folder, not a shared temp folder', () => {
+  it("defaults to the user's own cache folder, not a shared temp folder", () => {
     expect(defaultCacheDir({ HOME: '/home/ann' })).toBe(join(homedir(), '.cache', 'parallax'));
     expect(defaultCacheDir({ XDG_CACHE_HOME: '/home/ann/.xdg' })).toBe('/home/ann/.xdg/parallax');
     expect(defaultCacheDir({ PARALLAX_CACHE_DIR: '/x/y' })).toBe('/x/y');

@@ -80,7 +80,12 @@ export function canonicalAnalysis(report: Report): { findings: string[]; events:
     .sort();
   const events = report.events
     // The label is left out: it is taken from the first article's mention, so it follows path order.
-    .map((e) => e.mentions.map((m) => key(m.article, m)).sort().join(' '))
+    .map((e) =>
+      e.mentions
+        .map((m) => key(m.article, m))
+        .sort()
+        .join(' '),
+    )
     .sort();
   return { findings, events };
 }

@@ -77,11 +77,21 @@ describe('hostile article text in CLI outputs', () => {
       // marked pads or cuts rows to the header width, so compare the raw lines too.
       for (const row of t.rows) expect(row).toHaveLength(cols);
       const rawRows = t.raw.trimEnd().split('\n');
-      const cells = (line: string) => line.replace(/\\\\/g, '').replace(/\\\|/g, '').replace(/^\s*\||\|\s*$/g, '').split('|').length;
+      const cells = (line: string) =>
+        line
+          .replace(/\\\\/g, '')
+          .replace(/\\\|/g, '')
+          .replace(/^\s*\||\|\s*$/g, '')
+          .split('|').length;
       for (const line of rawRows) expect(cells(line)).toBe(cols);
     }
     // No heading came from article text.
-    expect(marked.lexer(md).filter((t) => t.type === 'heading').map((t) => (t as Tokens.Heading).text)).not.toContainEqual(expect.stringContaining('Not a heading'));
+    expect(
+      marked
+        .lexer(md)
+        .filter((t) => t.type === 'heading')
+        .map((t) => (t as Tokens.Heading).text),
+    ).not.toContainEqual(expect.stringContaining('Not a heading'));
   });
 
   it('the HTML has no raw <script or injected element, no javascript: link and no control characters', () => {

@@ -18,9 +18,16 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 /** `n` real, distinct article texts. */
 function texts(n: number): string[] {
   const polnear = join(DATASETS, 'polnear', 'train', 'text');
-  if (HAS_DATASETS && existsSync(polnear)) return readdirSync(polnear).sort().slice(0, n).map((f) => readFileSync(join(polnear, f), 'utf8'));
+  if (HAS_DATASETS && existsSync(polnear))
+    return readdirSync(polnear)
+      .sort()
+      .slice(0, n)
+      .map((f) => readFileSync(join(polnear, f), 'utf8'));
   console.warn(`${DATASETS} not found: SIGINT tests use the bundled articles, varied`);
-  const bodies = readdirSync(join(REPO, 'corpus')).filter((f) => f.endsWith('.md')).sort().map((f) => readFileSync(join(REPO, 'corpus', f), 'utf8').replace(/^---[\s\S]*?\n---\n/, ''));
+  const bodies = readdirSync(join(REPO, 'corpus'))
+    .filter((f) => f.endsWith('.md'))
+    .sort()
+    .map((f) => readFileSync(join(REPO, 'corpus', f), 'utf8').replace(/^---[\s\S]*?\n---\n/, ''));
   return Array.from({ length: n }, (_, i) => {
     const paras = bodies[i % bodies.length]!.split(/\n\s*\n/);
     const k = Math.floor(i / bodies.length) % paras.length;

@@ -72,7 +72,9 @@ describe('withArticleBudget', () => {
     }
     expect(error).toBeInstanceOf(LimitError);
     expect((error as LimitError).limit).toBe('stack');
-    expect((error as LimitError).format()).toMatch(/^deep\.html: article is too complex to analyse: expected text the analyses can walk without exhausting the call stack, found too deeply nested structure after stage "html"/);
+    expect((error as LimitError).format()).toMatch(
+      /^deep\.html: article is too complex to analyse: expected text the analyses can walk without exhausting the call stack, found too deeply nested structure after stage "html"/,
+    );
   });
 
   it('passes other errors through unchanged', () => {

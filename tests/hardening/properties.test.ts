@@ -139,7 +139,10 @@ describe('generated article sets: order and repetition do not change the report'
         // Same texts under permuted file names (so other ids): the same findings and events.
         const names = [...texts.keys()].reverse();
         const renamed = writeSet(texts, names);
-        const reportC = analyseArticles(renamed.map((p) => prepareOrReject(p) as AnalysedArticle), lexicons);
+        const reportC = analyseArticles(
+          renamed.map((p) => prepareOrReject(p) as AnalysedArticle),
+          lexicons,
+        );
         expect(canonicalAnalysis(reportC)).toEqual(canonicalAnalysis(reportA));
       }),
       { numRuns: MULTI_RUNS, seed: fuzzSeed() + 2 },

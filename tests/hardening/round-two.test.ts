@@ -21,7 +21,13 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 /** Runs the CLI in `cwd` (no TTY). */
 function cli(args: string[], cwd: string) {
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' }, timeout: 240_000, maxBuffer: 64 << 20 });
+  const r = spawnSync(process.execPath, [CLI, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
+    timeout: 240_000,
+    maxBuffer: 64 << 20,
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr, ms: performance.now() - t0 };
 }
 
@@ -30,16 +36,24 @@ const write = (path: string, text: string) => {
   writeFileSync(path, text);
 };
 
-const BUNDLED = ['lavrov-african-tour.md', 'newsvoice-2024-06-21-burkina-faso-russian-assistance.md', 'starfolk-2025-04-03-russia-military-influence-west-africa.md'];
+const BUNDLED = [
+  'lavrov-african-tour.md',
+  'newsvoice-2024-06-21-burkina-faso-russian-assistance.md',
+  'starfolk-2025-04-03-russia-military-influence-west-africa.md',
+];
 /** Real news text: PolNeAR train articles when ../shared is present, else the bundled articles' bodies. */
 function realTexts(): string[] {
   const dir = join(DATASETS, 'polnear', 'train', 'text');
-  if (HAS_DATASETS && existsSync(dir)) return readdirSync(dir).sort().map((f) => readFileSync(join(dir, f), 'utf8'));
+  if (HAS_DATASETS && existsSync(dir))
+    return readdirSync(dir)
+      .sort()
+      .map((f) => readFileSync(join(dir, f), 'utf8'));
   return BUNDLED.map((f) => readFileSync(join(REPO, 'corpus', f), 'utf8').replace(/^---[\s\S]*?\n---\n/, ''));
 }
 
 /** Small distinct English articles. */
-const article = (n: number) => `Report ${n} on the instructors\n\nThe minister said on Monday that ${n + 3} instructors had arrived in the capital.\n\nCritics called deal number ${n} a dangerous step, according to local media.\n`;
+const article = (n: number) =>
+  `Report ${n} on the instructors\n\nThe minister said on Monday that ${n + 3} instructors had arrived in the capital.\n\nCritics called deal number ${n} a dangerous step, according to local media.\n`;
 
 describe('the time budget holds over a huge article (item 3)', () => {
   // The wall time of the whole command is a benchmark (`npm run bench`), not a test: CI machines
@@ -51,7 +65,10 @@ describe('the time budget holds over a huge article (item 3)', () => {
     for (let i = 0; text.length < 5_000_000; i++) text += `${texts[i % texts.length]}\n\n`;
     write(join(root, 'huge', 'huge.txt'), text.slice(0, 5_200_000));
     const r = cli(['analyze', 'huge.txt', '--out', 'out'], join(root, 'huge'));
-    const m = /^parallax: huge\.txt: article took too long to analyse: expected at most 10,000 ms per article, found (more than )?([\d,]+) ms, still at stage "[a-z ]+" — fix: split the file/.exec(r.stderr);
+    const m =
+      /^parallax: huge\.txt: article took too long to analyse: expected at most 10,000 ms per article, found (more than )?([\d,]+) ms, still at stage "[a-z ]+" — fix: split the file/.exec(
+        r.stderr,
+      );
     expect(m, r.stderr).not.toBeNull();
     expect(r.code).toBe(2);
     // Stopped at the first check after the limit: well before twice the limit, even on a loaded machine.
@@ -74,7 +91,13 @@ describe('the time budget holds over a huge article (item 3)', () => {
 });
 
 describe('YAML alias bombs are bad input with file:line (item 4)', () => {
-  const BOMB = ['a: &a [x, x, x, x, x, x, x, x, x]', 'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]', 'c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]', 'd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]', 'e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]'];
+  const BOMB = [
+    'a: &a [x, x, x, x, x, x, x, x, x]',
+    'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]',
+    'c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]',
+    'd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]',
+    'e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]',
+  ];
 
   it('in front matter', () => {
     const dir = join(root, 'bomb-fm');
@@ -90,7 +113,10 @@ describe('YAML alias bombs are bad input with file:line (item 4)', () => {
 
   it('in a user lexicon', () => {
     const dir = join(root, 'bomb-lex');
-    write(join(dir, 'lex', 'bomb.yml'), `id: bomb\nversion: 1.0.0\nlicense: CC-BY-4.0\ndescription: x\nkind: markers\nsources:\n  - title: t\n${BOMB.join('\n')}\nentries: []\n`);
+    write(
+      join(dir, 'lex', 'bomb.yml'),
+      `id: bomb\nversion: 1.0.0\nlicense: CC-BY-4.0\ndescription: x\nkind: markers\nsources:\n  - title: t\n${BOMB.join('\n')}\nentries: []\n`,
+    );
     const r = cli(['analyze', join(REPO, 'corpus'), '--lexicons', 'lex', '--json', 'r.json'], dir);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^parallax: lex\/bomb\.yml:9: YAML aliases expand too far: /);
@@ -115,7 +141,7 @@ describe('names reach the terminal only through the sanitiser (items 5, 13)', ()
 });
 
 describe('the overwrite guard trusts only the exact generated header (item 7)', () => {
-  it('keeps a user\'s notes that mention parallax/report, and overwrites an earlier report', () => {
+  it("keeps a user's notes that mention parallax/report, and overwrites an earlier report", () => {
     const dir = join(root, 'guard');
     write(join(dir, 'a.txt'), article(3));
     const notes = '# My notes\n\nThe parallax/report format is described in the README.\n';
@@ -158,13 +184,25 @@ describe('corpus output is swapped in whole (item 8)', () => {
     write(join(dir, 'out', 'stories', '.s1.md.999999.0123456789ab.tmp'), 'partial');
     const second = cli(['corpus', 'few', '--out', 'out'], dir);
     expect(second.code, second.stderr).toBe(0);
-    expect(files(join(dir, 'out'))).toEqual(['outlets.csv', 'outlets.json', 'outlets.meta.json', 'stories', 'stories.json', 'stories/s1.json', 'stories/s1.md']);
+    expect(files(join(dir, 'out'))).toEqual([
+      'outlets.csv',
+      'outlets.json',
+      'outlets.meta.json',
+      'stories',
+      'stories.json',
+      'stories/s1.json',
+      'stories/s1.md',
+    ]);
     expect(readdirSync(dir).filter((f) => f.startsWith('.'))).toEqual([]);
   });
 
   it('a run killed half-way (kill -9) leaves the earlier output whole', async () => {
     for (let i = 0; i < 60; i++) write(join(dir, 'sixty', `a${String(i).padStart(2, '0')}.txt`), `${realTexts()[i % realTexts().length]!}\n\n${article(i)}`);
-    const before = Object.fromEntries(files(join(dir, 'out')).filter((f) => f.includes('.')).map((f) => [f, readFileSync(join(dir, 'out', f), 'utf8')]));
+    const before = Object.fromEntries(
+      files(join(dir, 'out'))
+        .filter((f) => f.includes('.'))
+        .map((f) => [f, readFileSync(join(dir, 'out', f), 'utf8')]),
+    );
     const child = spawn(process.execPath, [CLI, 'corpus', 'sixty', '--out', 'out'], { cwd: dir, stdio: 'ignore' });
     const exited = new Promise((r) => child.on('exit', r));
     // kill it while it writes: once its staging folder holds a story (a fixed delay raced the swap on a fast machine)
@@ -175,7 +213,11 @@ describe('corpus output is swapped in whole (item 8)', () => {
     for (const end = Date.now() + 120_000; !staging() && child.exitCode === null && Date.now() < end; ) await new Promise((r) => setTimeout(r, 10));
     child.kill('SIGKILL');
     expect(await exited).toBe(null); // killed, not finished
-    const after = Object.fromEntries(files(join(dir, 'out')).filter((f) => f.includes('.')).map((f) => [f, readFileSync(join(dir, 'out', f), 'utf8')]));
+    const after = Object.fromEntries(
+      files(join(dir, 'out'))
+        .filter((f) => f.includes('.'))
+        .map((f) => [f, readFileSync(join(dir, 'out', f), 'utf8')]),
+    );
     expect(after).toEqual(before);
     expect(cli(['corpus', 'few', '--out', 'out'], dir).code).toBe(0);
     expect(readdirSync(dir).filter((f) => f.startsWith('.'))).toEqual([]);
@@ -195,7 +237,10 @@ describe('--keep-going (item 10)', () => {
   write(join(dir, 'batch', 'a.txt'), article(10));
   write(join(dir, 'batch', 'b.txt'), article(11));
   write(join(dir, 'batch', 'b-copy.txt'), article(11));
-  write(join(dir, 'batch', 'empty-page.html'), '<html><body><nav><a href="/">Home</a> <a href="/news">News</a></nav><footer>© 2024 Example News. All rights reserved.</footer></body></html>');
+  write(
+    join(dir, 'batch', 'empty-page.html'),
+    '<html><body><nav><a href="/">Home</a> <a href="/news">News</a></nav><footer>© 2024 Example News. All rights reserved.</footer></body></html>',
+  );
 
   it('is the default for a folder: the rest is analysed and what was skipped is listed with why', () => {
     const r = cli(['analyze', 'batch', '--json', 'r.json'], dir);
@@ -228,7 +273,10 @@ describe('smaller items (13)', () => {
 
   it('a lexicon field of the wrong type says "write an array"', () => {
     const dir = join(root, 'array');
-    write(join(dir, 'lex', 'x.yml'), 'id: x\nversion: 1.0.0\nlicense: CC-BY-4.0\ndescription: x\nkind: markers\nsources:\n  - title: t\nentries:\n  - id: a\n    phrases: junta\n    category: label\n    weight: 1\n    note: n\n');
+    write(
+      join(dir, 'lex', 'x.yml'),
+      'id: x\nversion: 1.0.0\nlicense: CC-BY-4.0\ndescription: x\nkind: markers\nsources:\n  - title: t\nentries:\n  - id: a\n    phrases: junta\n    category: label\n    weight: 1\n    note: n\n',
+    );
     const r = cli(['analyze', join(REPO, 'corpus'), '--lexicons', 'lex', '--json', 'r.json'], dir);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^parallax: lex\/x\.yml:10:\d+: "phrases" must be array, found "junta" — fix: write an array\n$/);
@@ -237,7 +285,10 @@ describe('smaller items (13)', () => {
   it('a front-matter error points at the line of its key, however the key is written', () => {
     const dir = join(root, 'fm-line');
     write(join(dir, 'a.md'), '---\ntitle: A title\n"date": soon\n---\n\nThe minister said on Monday that the troops had arrived in the capital.\n');
-    write(join(dir, 'b.md'), '---\ntitle: A title\noutlet: X\nauthor : [a, b]\n---\n\nThe minister said on Monday that the troops had arrived in the capital.\n');
+    write(
+      join(dir, 'b.md'),
+      '---\ntitle: A title\noutlet: X\nauthor : [a, b]\n---\n\nThe minister said on Monday that the troops had arrived in the capital.\n',
+    );
     expect(cli(['analyze', 'a.md', '--json', 'r.json'], dir).stderr).toMatch(/^parallax: a\.md:3: front-matter date is not a date/);
     expect(cli(['analyze', 'b.md', '--json', 'r.json'], dir).stderr).toMatch(/^parallax: b\.md:4: front-matter field "author" has the wrong type/);
   });

@@ -51,7 +51,9 @@ describe('bundled corpus', () => {
   it('Newsvoice: blurb with donation prompt, Swedish stamp, byline, captions, prompt, tags', () => {
     const got = detected(corpus(NEWSVOICE));
     expect(got.map(([r]) => r)).toEqual(['donation-prompt', 'publication-stamp', 'byline', 'caption', 'caption', 'donation-prompt', 'tags']);
-    expect(got[0]![1]).toMatch(/^Baya Osborn Osborn Baya \(X\.com and Policurate\.com\) from Kenya writes about .* Feel free to support Baya on PayPal or Buymeacoffee\.$/);
+    expect(got[0]![1]).toMatch(
+      /^Baya Osborn Osborn Baya \(X\.com and Policurate\.com\) from Kenya writes about .* Feel free to support Baya on PayPal or Buymeacoffee\.$/,
+    );
     expect(got.slice(1).map(([, t]) => t)).toEqual([
       'publicerad 21 juni 2024',
       '- Osborn Baya',
@@ -131,7 +133,10 @@ describe('metadata inferred from the text of .txt files', () => {
 
   it('front matter wins over what the text says', () => {
     const path = join(dir, 'fm.md');
-    writeFileSync(path, '---\ntitle: Given Title\nauthor: Given Author\ndate: 2020-01-02\n---\nAnother Title\n\nBy Jane Doe\n\nPublished March 3, 2021\n\nThe text of the article goes here, long enough to be prose.\n');
+    writeFileSync(
+      path,
+      '---\ntitle: Given Title\nauthor: Given Author\ndate: 2020-01-02\n---\nAnother Title\n\nBy Jane Doe\n\nPublished March 3, 2021\n\nThe text of the article goes here, long enough to be prose.\n',
+    );
     const meta = segment(readSource(path)).meta;
     expect(meta).toEqual({ title: 'Given Title', outlet: null, author: 'Given Author', date: '2020-01-02', url: null });
   });

@@ -59,10 +59,35 @@ describe('boilerplate prefilter', () => {
     const { result, runs } = countCueRuns(() => analyseBoilerplate(doc(text)));
     expect(result.spans.map((s) => [s.reason, s.text])).toEqual([['copyright', 'Copyright 2024 Example News. All rights reserved.']]);
     // Unanchored cues (scanned along the whole line) ran only where their words occur.
-    const unanchored = ['copyright', 'donationPlatform', 'supportVerb', 'donationPhrase', 'followOn', 'bioContact', 'reportingCredit', 'captionLabel', 'stampWord', 'creditAgency', 'bioVerb', 'isRole', 'date'];
+    const unanchored = [
+      'copyright',
+      'donationPlatform',
+      'supportVerb',
+      'donationPhrase',
+      'followOn',
+      'bioContact',
+      'reportingCredit',
+      'captionLabel',
+      'stampWord',
+      'creditAgency',
+      'bioVerb',
+      'isRole',
+      'date',
+    ];
     expect(Object.fromEntries(unanchored.map((k) => [k, runs.get(k) ?? 0]))).toEqual({
-      copyright: 1, donationPlatform: 0, supportVerb: 0, donationPhrase: 0, followOn: 0, bioContact: 0, reportingCredit: 0,
-      captionLabel: 0, stampWord: 0, creditAgency: 0, bioVerb: 0, isRole: 0, date: 0,
+      copyright: 1,
+      donationPlatform: 0,
+      supportVerb: 0,
+      donationPhrase: 0,
+      followOn: 0,
+      bioContact: 0,
+      reportingCredit: 0,
+      captionLabel: 0,
+      stampWord: 0,
+      creditAgency: 0,
+      bioVerb: 0,
+      isRole: 0,
+      date: 0,
     });
   });
 });

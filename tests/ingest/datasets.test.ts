@@ -17,7 +17,14 @@ const present = existsSync(BASIL) && existsSync(POLNEAR);
 if (!present) console.warn(`skipping dataset checks: ${DATASETS} not found (set PARALLAX_DATASETS to its location)`);
 
 function txtDoc(text: string): SourceDocument {
-  return { path: 'x.txt', format: 'txt', text, meta: { title: null, outlet: null, author: null, date: null, url: null }, content: [{ start: 0, end: text.length }], excluded: [] };
+  return {
+    path: 'x.txt',
+    format: 'txt',
+    text,
+    meta: { title: null, outlet: null, author: null, date: null, url: null },
+    content: [{ start: 0, end: text.length }],
+    excluded: [],
+  };
 }
 
 /** As the evaluation feeds BASIL: title line, blank line, paragraphs (sentences joined by a space) separated by blank lines. */
@@ -28,7 +35,9 @@ function renderBasil(article: { title: string; 'body-paragraphs': string[][] }):
 
 /** The `Discard` spans of the first annotation file of an article (brat standoff; fragments joined). */
 function discards(dir: string, base: string): Span[] {
-  const ann = readdirSync(join(dir, 'attributions')).filter((f) => f.startsWith(`${base}_`)).sort()[0];
+  const ann = readdirSync(join(dir, 'attributions'))
+    .filter((f) => f.startsWith(`${base}_`))
+    .sort()[0];
   if (!ann) return [];
   const out: Span[] = [];
   for (const line of readFileSync(join(dir, 'attributions', ann), 'utf8').split('\n')) {

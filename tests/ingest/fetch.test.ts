@@ -17,7 +17,11 @@ import { CLI, REPO } from '../helpers.js';
 
 const BODY = readFileSync(resolve(REPO, 'corpus/lavrov-african-tour.md'), 'utf8').replace(/^---[\s\S]*?\n---\n/, '');
 const esc = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;');
-const PAGE = `<!doctype html><html><head><title>Lavrov in Africa</title><meta property="og:site_name" content="Harbour Wire"></head><body><nav>Home · World</nav><article><h1>Lavrov in Africa</h1>${BODY.split(/\n\n+/).map((p) => `<p>${esc(p)}</p>`).join('\n')}</article><footer>© Harbour Wire</footer></body></html>`;
+const PAGE = `<!doctype html><html><head><title>Lavrov in Africa</title><meta property="og:site_name" content="Harbour Wire"></head><body><nav>Home · World</nav><article><h1>Lavrov in Africa</h1>${BODY.split(
+  /\n\n+/,
+)
+  .map((p) => `<p>${esc(p)}</p>`)
+  .join('\n')}</article><footer>© Harbour Wire</footer></body></html>`;
 
 let server: Server;
 let base = '';
@@ -28,7 +32,8 @@ beforeAll(async () => {
     const path = req.url ?? '/';
     if (path === '/article') return void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(PAGE);
     if (path === '/plain') return void res.writeHead(200, { 'content-type': 'text/plain' }).end(BODY);
-    if (path === '/latin1') return void res.writeHead(200, { 'content-type': 'text/plain; charset=iso-8859-1' }).end(Buffer.from(`${BODY}\nCaf\u00e9 au lait.\n`, 'latin1'));
+    if (path === '/latin1')
+      return void res.writeHead(200, { 'content-type': 'text/plain; charset=iso-8859-1' }).end(Buffer.from(`${BODY}\nCaf\u00e9 au lait.\n`, 'latin1'));
     if (path === '/moved') return void res.writeHead(302, { location: '/article' }).end();
     const hop = /^\/hop\/(\d+)$/.exec(path);
     if (hop) return void res.writeHead(301, { location: `/hop/${Number(hop[1]) + 1}` }).end();
@@ -72,20 +77,30 @@ describe('fetchPage', () => {
     expect(await failure(`${base}/ftp`)).toMatch(/cannot fetch this URL: expected an http\(s\) URL, found a ftp: address after a redirect/);
   });
   it('one clear error per failure: status, content type, size, time, no server', async () => {
-    expect(await failure(`${base}/gone`)).toBe(`${base}/gone: the server refused the page: expected HTTP 200, found HTTP 404 Not Found — fix: check the address`);
+    expect(await failure(`${base}/gone`)).toBe(
+      `${base}/gone: the server refused the page: expected HTTP 200, found HTTP 404 Not Found — fix: check the address`,
+    );
     expect(await failure(`${base}/pdf`)).toBe(
       `${base}/pdf: not an article page: expected text/html or text/plain, found content type "application/pdf" — fix: give the address of the article as a web page (HTML or plain text)`,
     );
-    expect(await failure(`${base}/big`, { maxBytes: 10_000 })).toMatch(/the page is too large to be one article: expected at most 10,000 bytes, found (more than 10,000 bytes|50,007 bytes announced) — fix: raise the limit with --max-bytes/);
-    expect(await failure(`${base}/slow`, { timeoutMs: 300 })).toBe(`${base}/slow: the page did not answer in time: expected an article page, found no complete answer within 300 ms — fix: try again later, or raise the limit with --fetch-timeout-ms`);
+    expect(await failure(`${base}/big`, { maxBytes: 10_000 })).toMatch(
+      /the page is too large to be one article: expected at most 10,000 bytes, found (more than 10,000 bytes|50,007 bytes announced) — fix: raise the limit with --max-bytes/,
+    );
+    expect(await failure(`${base}/slow`, { timeoutMs: 300 })).toBe(
+      `${base}/slow: the page did not answer in time: expected an article page, found no complete answer within 300 ms — fix: try again later, or raise the limit with --fetch-timeout-ms`,
+    );
     const closed = createServer();
     await new Promise<void>((r) => closed.listen(0, '127.0.0.1', r));
     const port = (closed.address() as AddressInfo).port;
     await new Promise((r) => closed.close(r));
-    expect(await failure(`http://127.0.0.1:${port}/x`)).toBe(`http://127.0.0.1:${port}/x: cannot fetch the page: expected a server answering at that address, found ECONNREFUSED — fix: check the address and the network connection`);
+    expect(await failure(`http://127.0.0.1:${port}/x`)).toBe(
+      `http://127.0.0.1:${port}/x: cannot fetch the page: expected a server answering at that address, found ECONNREFUSED — fix: check the address and the network connection`,
+    );
   });
   it('names saved pages by host, path and a hash of the URL', () => {
-    expect(pageFileName({ url: 'https://www.example.com/2024/06/bridge-closes?x=1', extension: '.html' })).toMatch(/^www-example-com-2024-06-bridge-closes-[0-9a-f]{8}\.html$/);
+    expect(pageFileName({ url: 'https://www.example.com/2024/06/bridge-closes?x=1', extension: '.html' })).toMatch(
+      /^www-example-com-2024-06-bridge-closes-[0-9a-f]{8}\.html$/,
+    );
   });
 });
 
@@ -128,7 +143,9 @@ describe('parallax analyze URL…', () => {
   it('a failed page is exit 2 with its error and nothing written; --keep-going leaves it out with a notice', async () => {
     const bad = await cli(['analyze', `${base}/article`, `${base}/pdf`, '--json', 'bad/r.json']);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toBe(`parallax: ${base}/pdf: not an article page: expected text/html or text/plain, found content type "application/pdf" — fix: give the address of the article as a web page (HTML or plain text)\n`);
+    expect(bad.stderr).toBe(
+      `parallax: ${base}/pdf: not an article page: expected text/html or text/plain, found content type "application/pdf" — fix: give the address of the article as a web page (HTML or plain text)\n`,
+    );
     expect(existsSync(join(dir, 'bad'))).toBe(false);
     const kept = await cli(['analyze', `${base}/article`, `${base}/gone`, '--json', 'kept/r.json', '--keep-going']);
     expect(kept.code, kept.stderr).toBe(0);
@@ -144,7 +161,9 @@ describe('parallax corpus URL…', () => {
     // In corpus mode a page that fails is left out with a notice, as an unreadable file is.
     expect(r.stderr).toContain(`parallax: skipped ${base}/pdf: not an article page`);
     expect(readdirSync(join(dir, 'res/pages'))).toHaveLength(2);
-    const outlets = JSON.parse(readFileSync(join(dir, 'res/corpus/outlets.json'), 'utf8')) as { outlets: { outlet: string; outletSources: Record<string, number> }[] };
+    const outlets = JSON.parse(readFileSync(join(dir, 'res/corpus/outlets.json'), 'utf8')) as {
+      outlets: { outlet: string; outletSources: Record<string, number> }[];
+    };
     expect(outlets.outlets.map((o) => [o.outlet, o.outletSources])).toEqual([
       ['127.0.0.1', { url: 1 }],
       ['Harbour Wire', { 'html-meta': 1 }],

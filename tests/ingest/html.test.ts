@@ -107,7 +107,8 @@ describe('markup inside a paragraph', () => {
   };
 
   it('a <script> inside a paragraph is boilerplate and ends the sentence; no sentence spans it', () => {
-    const html = '<body><article><p>troops <script>alert(1)</script> Sergei Lavrov troops\n\nSergei Lavrov said that 1,000 troops had arrived.\n</p></article></body>';
+    const html =
+      '<body><article><p>troops <script>alert(1)</script> Sergei Lavrov troops\n\nSergei Lavrov said that 1,000 troops had arrived.\n</p></article></body>';
     const a = prepare('script.html', html);
     const script = html.indexOf('<script>');
     const scriptEnd = html.indexOf('</script>') + '</script>'.length;
@@ -139,7 +140,9 @@ describe('furniture by tag or class name', () => {
     const doc = read('furniture.html', html);
     const texts = doc.content.map((c) => html.slice(c.start, c.end));
     expect(texts.filter((t) => t.startsWith('Paragraph')).length).toBe(5);
-    expect(doc.excluded.filter((e) => e.reason !== 'markup' || e.rule !== 'outside the main text (readability)').map((e) => [e.reason, e.text, e.rule])).toEqual([
+    expect(
+      doc.excluded.filter((e) => e.reason !== 'markup' || e.rule !== 'outside the main text (readability)').map((e) => [e.reason, e.text, e.rule]),
+    ).toEqual([
       ['markup', 'rekt: { list: [ list: [] ] }', 'preformatted code block (<pre>)'],
       ['share-prompt', 'Cities are changing fast. Keep up with the Daily newsletter.', 'element of class "c-newsletter"'],
       ['caption', 'Jane Roe/Agence France-Presse', 'element of class "photo-credit"'],

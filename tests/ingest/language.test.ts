@@ -50,12 +50,16 @@ describe('article language', () => {
     const a = prepareArticle(write('fr.txt', FRENCH));
     expect(a.boilerplate.filter((b) => b.reason === 'foreign-language')).toEqual([]);
     expect(a.body).toEqual([{ start: 0, end: FRENCH.length - 1 }]);
-    expect(a.notices).toEqual(["looks like French (fr); parallax's analyses are written for English, so it has no loaded-term, attribution or unsourced findings"]);
+    expect(a.notices).toEqual([
+      "looks like French (fr); parallax's analyses are written for English, so it has no loaded-term, attribution or unsourced findings",
+    ]);
   });
 
   it('a Russian article gets a notice from its script', () => {
     const a = prepareArticle(write('ru.txt', RUSSIAN));
-    expect(a.notices).toEqual(["mostly Cyrillic script (100% of letters are not Latin); parallax's analyses are written for English, so it has no loaded-term, attribution or unsourced findings"]);
+    expect(a.notices).toEqual([
+      "mostly Cyrillic script (100% of letters are not Latin); parallax's analyses are written for English, so it has no loaded-term, attribution or unsourced findings",
+    ]);
     expect(a.body).toEqual([{ start: 0, end: RUSSIAN.length - 1 }]);
   });
 
@@ -97,4 +101,3 @@ describe('per-language policy: no English-only findings on an article known not 
     expect(findings('nytimes-1')).toBeGreaterThan(10);
   });
 });
-

@@ -31,9 +31,20 @@ Module._load = function (request, ...rest) {
 function loaded(file: string): string[] {
   writeFileSync(join(dir, 'hooks.mjs'), HOOKS);
   writeFileSync(join(dir, 'preload.mjs'), PRELOAD);
-  const r = spawnSync(process.execPath, ['--import', pathToFileURL(join(dir, 'preload.mjs')).href, CLI, 'analyze', file, '--json', join(dir, 'out.json'), '--force', '--quiet'], { cwd: REPO, encoding: 'utf8' });
+  const r = spawnSync(
+    process.execPath,
+    ['--import', pathToFileURL(join(dir, 'preload.mjs')).href, CLI, 'analyze', file, '--json', join(dir, 'out.json'), '--force', '--quiet'],
+    { cwd: REPO, encoding: 'utf8' },
+  );
   expect(r.status, r.stderr).toBe(0);
-  return [...new Set(r.stderr.split('\n').filter((l) => l.startsWith('LOADED ')).map((l) => l.slice(7)))].sort();
+  return [
+    ...new Set(
+      r.stderr
+        .split('\n')
+        .filter((l) => l.startsWith('LOADED '))
+        .map((l) => l.slice(7)),
+    ),
+  ].sort();
 }
 
 describe('lazy HTML libraries', () => {

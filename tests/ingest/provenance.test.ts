@@ -24,7 +24,14 @@ describe('report provenance', () => {
     const r = runCli(['analyze', 'a.txt', '--json', 'r.json'], { cwd: dir });
     expect(r.status).toBe(0);
     const { lexicons } = JSON.parse(readFileSync(join(dir, 'r.json'), 'utf8')) as { lexicons: { id: string; version: string; sha256: string }[] };
-    for (const file of ['ingest/boilerplate.yml', 'ingest/function-words.yml', 'align/paraphrases.yml', 'align/predicates.yml', 'align/time.yml', 'attribution-words.yml']) {
+    for (const file of [
+      'ingest/boilerplate.yml',
+      'ingest/function-words.yml',
+      'align/paraphrases.yml',
+      'align/predicates.yml',
+      'align/time.yml',
+      'attribution-words.yml',
+    ]) {
       expect(lexicons).toContainEqual(record(file));
     }
   });

@@ -18,13 +18,32 @@ const lex = loadLexicons();
 
 function articleFrom(text: string): AnalysedArticle {
   const body = [{ start: 0, end: text.length }];
-  return { id: 'a1', path: 'test.txt', format: 'txt', text, meta: { title: null, outlet: null, author: null, date: null, url: null }, body, boilerplate: [], ...analyseText(text, body), notices: [] };
+  return {
+    id: 'a1',
+    path: 'test.txt',
+    format: 'txt',
+    text,
+    meta: { title: null, outlet: null, author: null, date: null, url: null },
+    body,
+    boilerplate: [],
+    ...analyseText(text, body),
+    notices: [],
+  };
 }
 
 describe('attribution word classes moved from the code', () => {
   it('hold the words the code held', () => {
     const classes = Object.fromEntries(
-      ['relative-pronoun', 'relative-subject', 'aside-relative', 'time-after-noun', 'time-phrase-link', 'head-preposition', 'passive-complement', 'empty-content'].map((id) => [id, [...wordClass(lex, id)].sort()]),
+      [
+        'relative-pronoun',
+        'relative-subject',
+        'aside-relative',
+        'time-after-noun',
+        'time-phrase-link',
+        'head-preposition',
+        'passive-complement',
+        'empty-content',
+      ].map((id) => [id, [...wordClass(lex, id)].sort()]),
     );
     expect(classes).toEqual({
       'relative-pronoun': ['that', 'which', 'who', 'whom', 'whose'],

@@ -54,19 +54,25 @@ describe('a lexicon read in parts', () => {
     compare(join(dir, 'big.yml'), raw);
   });
 
-  it('an alias to an anchor of another part, or entries at the key\'s own indent, read as one document', () => {
+  it("an alias to an anchor of another part, or entries at the key's own indent, read as one document", () => {
     const many = Array.from({ length: 600 }, (_, i) => `  - {id: e${i}, phrases: [zq${i}a], category: emotive, weight: 1, note: "n"}\n`);
     many[0] = '  - {id: e0, phrases: &first [zq0a], category: emotive, weight: 1, note: "n"}\n';
     many[599] = '  - {id: e599, phrases: *first, category: emotive, weight: 1, note: "n"}\n';
     const dir = mkdtempSync(join(tmpdir(), 'parallax-large-'));
     writeFileSync(join(dir, 'a.yml'), `${HEAD}entries:\n${many.join('')}`);
     compare(join(dir, 'a.yml'));
-    writeFileSync(join(dir, 'b.yml'), `${HEAD}entries:\n${many.slice(1, 599).map((l) => l.slice(2)).join('')}`);
+    writeFileSync(
+      join(dir, 'b.yml'),
+      `${HEAD}entries:\n${many
+        .slice(1, 599)
+        .map((l) => l.slice(2))
+        .join('')}`,
+    );
     compare(join(dir, 'b.yml'));
   });
 });
 
-describe('compiling a lexicon is not an article\'s time', () => {
+describe("compiling a lexicon is not an article's time", () => {
   it('time spent outside the budgets is not counted', () => {
     let now = 0;
     const budget = new ArticleBudget('a.txt', { timeoutMs: 1000 }, () => now);
@@ -88,16 +94,23 @@ describe('a 100,000-entry user lexicon', () => {
   it('compiles within a 300 MB heap and the default time budget (before: out of memory; 1.3 GB and "article took too long")', () => {
     const dir = mkdtempSync(join(tmpdir(), 'parallax-large-'));
     const lex = join(dir, 'lex');
-    const lines = Array.from({ length: 100_000 }, (_, i) => `  - {id: e${i}, phrases: [zq${i}word, zq${i} phrase two], category: emotive, weight: 2, note: "Entry ${i} of a large test lexicon."}\n`);
+    const lines = Array.from(
+      { length: 100_000 },
+      (_, i) => `  - {id: e${i}, phrases: [zq${i}word, zq${i} phrase two], category: emotive, weight: 2, note: "Entry ${i} of a large test lexicon."}\n`,
+    );
     mkdirSync(lex);
     writeFileSync(join(lex, 'big.yml'), `${HEAD}entries:\n${lines.join('')}`);
     writeFileSync(join(dir, 'a.txt'), 'The zq5word troops arrived in the capital on Monday.\n');
-    const r = spawnSync(process.execPath, ['--max-old-space-size=300', CLI, 'analyze', 'a.txt', '--lexicons', 'lex', '--json', 'r.json', '--min-confidence', '0'], {
-      cwd: dir,
-      encoding: 'utf8',
-      env: { ...process.env, PARALLAX_CACHE_DIR: join(dir, 'cache'), NO_COLOR: '1' },
-      timeout: 240_000,
-    });
+    const r = spawnSync(
+      process.execPath,
+      ['--max-old-space-size=300', CLI, 'analyze', 'a.txt', '--lexicons', 'lex', '--json', 'r.json', '--min-confidence', '0'],
+      {
+        cwd: dir,
+        encoding: 'utf8',
+        env: { ...process.env, PARALLAX_CACHE_DIR: join(dir, 'cache'), NO_COLOR: '1' },
+        timeout: 240_000,
+      },
+    );
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     const report = JSON.parse(readFileSync(join(dir, 'r.json'), 'utf8')) as { findings: { text: string; entry?: string }[] };

@@ -73,7 +73,11 @@ describe('lexicon loading errors name file, line and column', () => {
     expect(e.format()).toMatch(/duplicate phrase "claim" in entry "second" \(also in entry "first"/);
     const lex = loadLexicons({
       bundled: false,
-      dirs: [dir({ 'x.yml': `${HEAD}  - {id: verb, phrases: [claim], category: label, weight: 2, note: n, pos: [VERB]}\n  - {id: noun, phrases: [claim], category: label, weight: 2, note: n, pos: [NOUN]}\n` })],
+      dirs: [
+        dir({
+          'x.yml': `${HEAD}  - {id: verb, phrases: [claim], category: label, weight: 2, note: n, pos: [VERB]}\n  - {id: noun, phrases: [claim], category: label, weight: 2, note: n, pos: [NOUN]}\n`,
+        }),
+      ],
     });
     expect(lex.entries().map((x) => x.id)).toEqual(['verb', 'noun']);
   });
@@ -153,7 +157,9 @@ describe('the literal field', () => {
   });
 
   it('a literal word with a space is a schema error', () => {
-    const e = loadError({ 'x.yml': `${HEAD}  - id: a\n    phrases: [flooded]\n    category: metaphor\n    weight: 1\n    note: n\n    literal: [river bank]\n` });
+    const e = loadError({
+      'x.yml': `${HEAD}  - id: a\n    phrases: [flooded]\n    category: metaphor\n    weight: 1\n    note: n\n    literal: [river bank]\n`,
+    });
     expect(e.format()).toMatch(/x\.yml:14:\d+: "0" has an invalid value "river bank"/);
   });
 });
@@ -174,7 +180,11 @@ describe('compiled-lexicon caches', () => {
     const second = compileLexicons({ bundled: false, dirs: [lexDir] }, { cacheDir, precompiled: null });
     expect(second.from).toBe('disk-cache');
     expect(matches(second.lexicons)).toEqual(matches(first.lexicons));
-    expect(matches(first.lexicons)).toEqual([['junta', 4, 9], ['junta', 18, 33], ['junta', 42, 47]]);
+    expect(matches(first.lexicons)).toEqual([
+      ['junta', 4, 9],
+      ['junta', 18, 33],
+      ['junta', 42, 47],
+    ]);
     expect(second.lexicons.entries()).toEqual(first.lexicons.entries());
     const cwd = process.cwd();
     try {
@@ -186,7 +196,9 @@ describe('compiled-lexicon caches', () => {
       process.chdir(cwd);
     }
     expect(readdirSync(cacheDir).filter((f) => f.endsWith('.json'))).toHaveLength(1);
-    expect(first.lexicons.entries()[0]!.file).toBe(relative(cwd, join(lexDir, 'user.yml')).startsWith('..') ? join(lexDir, 'user.yml') : relative(cwd, join(lexDir, 'user.yml')));
+    expect(first.lexicons.entries()[0]!.file).toBe(
+      relative(cwd, join(lexDir, 'user.yml')).startsWith('..') ? join(lexDir, 'user.yml') : relative(cwd, join(lexDir, 'user.yml')),
+    );
   });
 
   it('ignores a corrupt, truncated or mismatched cache entry and rewrites it', () => {
@@ -194,7 +206,10 @@ describe('compiled-lexicon caches', () => {
     const cacheDir = fresh();
     const load = () => compileLexicons({ bundled: false, dirs: [lexDir] }, { cacheDir, precompiled: null });
     const good = load();
-    const file = join(cacheDir, readdirSync(cacheDir).find((f) => f.endsWith('.json'))!);
+    const file = join(
+      cacheDir,
+      readdirSync(cacheDir).find((f) => f.endsWith('.json'))!,
+    );
     const valid = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
     const bad = [
       'garbage{',
@@ -239,11 +254,15 @@ describe('compiled-lexicon caches', () => {
     const cacheDir = join(blocker, 'cache'); // mkdir fails: its parent is a file
     const r = compileLexicons({ bundled: false, dirs: [lexDir] }, { cacheDir, precompiled: null });
     expect(r.from).toBe('compiled');
-    expect(matches(r.lexicons)).toEqual([['junta', 4, 9], ['junta', 18, 33], ['junta', 42, 47]]);
+    expect(matches(r.lexicons)).toEqual([
+      ['junta', 4, 9],
+      ['junta', 18, 33],
+      ['junta', 42, 47],
+    ]);
     expect(existsSync(cacheDir)).toBe(false);
   });
 
-  it('uses the build\'s precompiled bundled lexicons while the YAML is unchanged', () => {
+  it("uses the build's precompiled bundled lexicons while the YAML is unchanged", () => {
     const out = join(fresh(), 'bundled.compiled.json');
     writePrecompiled(out);
     const cacheDir = fresh();
@@ -258,7 +277,12 @@ describe('compiled-lexicon caches', () => {
     const ids = (l: Lexicons) => l.match(doc, 'markers').map((m) => [m.entry.id, m.start, m.end]);
     expect(ids(r.lexicons)).toEqual(ids(bundled));
     // user lexicons never come from the bundled copy
-    expect(compileLexicons({ dirs: [dir({ 'user.yml': USER.replace('junta, military regime', 'zorblax').replace('The junta met.', 'The zorblax met.') })] }, { cacheDir, precompiled: out }).from).toBe('compiled');
+    expect(
+      compileLexicons(
+        { dirs: [dir({ 'user.yml': USER.replace('junta, military regime', 'zorblax').replace('The junta met.', 'The zorblax met.') })] },
+        { cacheDir, precompiled: out },
+      ).from,
+    ).toBe('compiled');
     // a copy for other contents (as after editing a YAML file) is ignored
     const stale = JSON.parse(readFileSync(out, 'utf8')) as Record<string, unknown>;
     writeFileSync(out, JSON.stringify({ ...stale, key: '0'.repeat(64) }));

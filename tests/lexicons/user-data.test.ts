@@ -16,14 +16,30 @@ import { analyseText } from '../../src/nlp/index.js';
 
 function articleFrom(text: string): AnalysedArticle {
   const body = [{ start: 0, end: text.length }];
-  return { id: 'a1', path: 'test.txt', format: 'txt', text, meta: { title: null, outlet: null, author: null, date: '2024-06-20', url: null }, body, boilerplate: [], ...analyseText(text, body), notices: [] };
+  return {
+    id: 'a1',
+    path: 'test.txt',
+    format: 'txt',
+    text,
+    meta: { title: null, outlet: null, author: null, date: '2024-06-20', url: null },
+    body,
+    boilerplate: [],
+    ...analyseText(text, body),
+    notices: [],
+  };
 }
 
 /** Lexicons with one user file of word classes: `[id, words, example sentence]`. */
 function userLexicons(...classes: [string, string[], string][]) {
   const dir = mkdtempSync(join(tmpdir(), 'parallax-ud-'));
-  const entries = classes.map(([id, words, example]) => `  - id: ${id}\n    phrases: ${JSON.stringify(words)}\n    category: word-class\n    weight: 0\n    note: Test.\n    examples:\n      match: [${JSON.stringify(example)}]\n`);
-  writeFileSync(join(dir, 'mine.yml'), `id: mine\nversion: 1.0.0\nlicense: CC-BY-4.0\ndescription: Test.\nkind: word-classes\nsources:\n  - title: Test\nentries:\n${entries.join('')}`);
+  const entries = classes.map(
+    ([id, words, example]) =>
+      `  - id: ${id}\n    phrases: ${JSON.stringify(words)}\n    category: word-class\n    weight: 0\n    note: Test.\n    examples:\n      match: [${JSON.stringify(example)}]\n`,
+  );
+  writeFileSync(
+    join(dir, 'mine.yml'),
+    `id: mine\nversion: 1.0.0\nlicense: CC-BY-4.0\ndescription: Test.\nkind: word-classes\nsources:\n  - title: Test\nentries:\n${entries.join('')}`,
+  );
   return loadLexicons({ dirs: [dir] });
 }
 
@@ -37,7 +53,10 @@ describe('user data extends the alignment data', () => {
 
   it('align-time: a weekday word joins the date after it', () => {
     const a = articleFrom('The talks ended on Feiertag June 5, 2024 in the capital.');
-    const dates = (l: ReturnType<typeof loadLexicons>) => figuresOf(a, l).filter((f) => f.kind === 'date').map((f) => f.text);
+    const dates = (l: ReturnType<typeof loadLexicons>) =>
+      figuresOf(a, l)
+        .filter((f) => f.kind === 'date')
+        .map((f) => f.text);
     expect(dates(loadLexicons())).toEqual(['June 5, 2024']);
     expect(dates(userLexicons(['align-time.weekdays', ['feiertag'], 'They met on Feiertag.']))).toEqual(['Feiertag June 5, 2024']);
   });
@@ -50,7 +69,9 @@ describe('user data extends the alignment data', () => {
   });
 
   it('a class naming no list of the file is refused', () => {
-    expect(() => loadParaphrases(userLexicons(['align-paraphrases.sets.die.nothing', ['perish'], 'They perish.']))).toThrow(/names no list of align-paraphrases/);
+    expect(() => loadParaphrases(userLexicons(['align-paraphrases.sets.die.nothing', ['perish'], 'They perish.']))).toThrow(
+      /names no list of align-paraphrases/,
+    );
   });
 });
 
@@ -58,11 +79,13 @@ describe('user data extends the ingest cues', () => {
   const dir = mkdtempSync(join(tmpdir(), 'parallax-ud-a-'));
   const article = (name: string, extra: string) => {
     const path = join(dir, name);
-    const prose = 'The finance minister presented the budget to parliament on Tuesday, promising to cut spending on roads.\n\nOpposition members said the plan would hurt the poorest regions, and asked for a vote before the summer.\n\nThe debate is expected to continue next week, when the committee meets again to discuss the figures.';
+    const prose =
+      'The finance minister presented the budget to parliament on Tuesday, promising to cut spending on roads.\n\nOpposition members said the plan would hurt the poorest regions, and asked for a vote before the summer.\n\nThe debate is expected to continue next week, when the committee meets again to discuss the figures.';
     writeFileSync(path, `${prose}\n\n${extra}\n`);
     return path;
   };
-  const boilerplate = (path: string, l: ReturnType<typeof loadLexicons>) => segment(readSource(path, { lexicons: l }), l).boilerplate.map((b) => [b.text, b.reason]);
+  const boilerplate = (path: string, l: ReturnType<typeof loadLexicons>) =>
+    segment(readSource(path, { lexicons: l }), l).boilerplate.map((b) => [b.text, b.reason]);
 
   it('ingest-boilerplate: a reprint note of the user is boilerplate', () => {
     const path = article('reprint.txt', 'This piece ran first in the Sahel Weekly.');

@@ -8,7 +8,8 @@ import type { AnalysedArticle } from '../../src/core/types.js';
 import { findExampleFailures, loadLexicons, wordClass } from '../../src/lexicons/index.js';
 import { analyseText } from '../../src/nlp/index.js';
 
-const head = (id: string) => `id: ${id}\nversion: 1.0.0\nlicense: CC-BY-4.0\ndescription: Test word classes.\nkind: word-classes\nsources:\n  - title: Test\nentries:\n`;
+const head = (id: string) =>
+  `id: ${id}\nversion: 1.0.0\nlicense: CC-BY-4.0\ndescription: Test word classes.\nkind: word-classes\nsources:\n  - title: Test\nentries:\n`;
 
 function userDir(yml: string): string {
   const d = mkdtempSync(join(tmpdir(), 'parallax-wc-'));
@@ -18,7 +19,17 @@ function userDir(yml: string): string {
 
 function articleFrom(text: string): AnalysedArticle {
   const body = [{ start: 0, end: text.length }];
-  return { id: 'a1', path: 'test.txt', format: 'txt', text, meta: { title: null, outlet: null, author: null, date: null, url: null }, body, boilerplate: [], ...analyseText(text, body), notices: [] };
+  return {
+    id: 'a1',
+    path: 'test.txt',
+    format: 'txt',
+    text,
+    meta: { title: null, outlet: null, author: null, date: null, url: null },
+    body,
+    boilerplate: [],
+    ...analyseText(text, body),
+    notices: [],
+  };
 }
 
 describe('word classes', () => {
@@ -35,7 +46,9 @@ describe('word classes', () => {
     const text = 'Everything suggests that the plan failed.';
     const before = findAttributions(articleFrom(text), loadLexicons());
     expect(before.map((d) => d.source?.text)).toEqual(['Everything']);
-    const dir = userDir(`${head('mine')}  - id: not-a-source\n    phrases: [everything, on]\n    category: word-class\n    weight: 0\n    note: Pronouns that name no one.\n    examples:\n      match: ["Everything changed."]\n`);
+    const dir = userDir(
+      `${head('mine')}  - id: not-a-source\n    phrases: [everything, on]\n    category: word-class\n    weight: 0\n    note: Pronouns that name no one.\n    examples:\n      match: ["Everything changed."]\n`,
+    );
     const lex = loadLexicons({ dirs: [dir] });
     expect(wordClass(lex, 'not-a-source').has('everything')).toBe(true);
     expect(wordClass(lex, 'not-a-source').has('those')).toBe(true);
@@ -46,8 +59,15 @@ describe('word classes', () => {
     const entry = (match: string, nomatch: string) =>
       `${head('mine')}  - id: not-a-source\n    phrases: [everything]\n    category: word-class\n    weight: 0\n    note: n\n    examples:\n      match: ["${match}"]\n      nomatch: ["${nomatch}"]\n`;
     const good = loadLexicons({ dirs: [userDir(entry('Everything changed.', 'Nothing changed.'))] });
-    expect(findExampleFailures(good, good.entries('word-classes').filter((e) => e.lexicon === 'mine'))).toEqual([]);
-    expect(() => loadLexicons({ dirs: [userDir(entry('Nothing changed.', 'Everything changed.'))] })).toThrow(/example "Nothing changed\." of entry "not-a-source" does not match it/);
+    expect(
+      findExampleFailures(
+        good,
+        good.entries('word-classes').filter((e) => e.lexicon === 'mine'),
+      ),
+    ).toEqual([]);
+    expect(() => loadLexicons({ dirs: [userDir(entry('Nothing changed.', 'Everything changed.'))] })).toThrow(
+      /example "Nothing changed\." of entry "not-a-source" does not match it/,
+    );
   });
 
   it('phrases of a word class are single words', () => {

@@ -47,7 +47,9 @@ function checkOffsets(path: string) {
 }
 
 describe('token and sentence offsets', () => {
-  const corpus = readdirSync(resolve(REPO, 'corpus')).filter((f) => f.endsWith('.md')).sort();
+  const corpus = readdirSync(resolve(REPO, 'corpus'))
+    .filter((f) => f.endsWith('.md'))
+    .sort();
   it.each(corpus)('corpus/%s: every span slices back and lies in the body', (name) => {
     const { nlp } = checkOffsets(resolve(REPO, 'corpus', name));
     expect(nlp.sentences.length).toBeGreaterThan(10);
@@ -115,7 +117,9 @@ describe('token and sentence offsets', () => {
     expect(nlp.tokens.some((t) => t.text === 'n&rsquo;t')).toBe(true); // didn’t → did + n’t, not "rsquo"
     expect(nlp.tokens.some((t) => /rsquo|ldquo|nbsp|mdash/.test(t.normal))).toBe(false);
     // inline markup inside a paragraph does not split its sentence; the </p> does
-    expect(sentences).toContain('Talks had broken down twice, most recently on <a href="/news/talks">Thursday</a>, when the\n        mediator left without a date for new meetings.');
+    expect(sentences).toContain(
+      'Talks had broken down twice, most recently on <a href="/news/talks">Thursday</a>, when the\n        mediator left without a date for new meetings.',
+    );
     expect(sentences).toContain('Emoji reactions 🚢 flooded the union&#39;s page.');
     // nothing from the head, scripts, styles, nav or footer
     for (const bad of ['Injected', 'Not article text', 'Sport', 'Privacy', 'Ferry', 'dataLayer']) {
@@ -134,10 +138,17 @@ describe('buildView', () => {
 
   it('HTML layout: collapses markup, decodes references and maps back', () => {
     const html = '<p>A&amp;B</p><p>C\nD</p>';
-    const view = buildView(html, [{ start: 3, end: 10 }, { start: 17, end: 20 }], {
-      breaks: [10],
-      references: [{ start: 4, end: 9, value: '&' }],
-    });
+    const view = buildView(
+      html,
+      [
+        { start: 3, end: 10 },
+        { start: 17, end: 20 },
+      ],
+      {
+        breaks: [10],
+        references: [{ start: 4, end: 9, value: '&' }],
+      },
+    );
     expect(view.text).toBe('A&B\n\nC D');
     expect(Array.from(view.origin!)).toEqual([3, 4, 9, 10, 10, 17, 18, 19, 20]);
   });

@@ -49,8 +49,7 @@ const localOf = () => {
   };
 };
 
-const snapshot = (r: { articles: unknown[]; drafts: Map<unknown, unknown> }) =>
-  JSON.stringify(r.articles.map((a) => ({ a, d: r.drafts.get(a) ?? null })));
+const snapshot = (r: { articles: unknown[]; drafts: Map<unknown, unknown> }) => JSON.stringify(r.articles.map((a) => ({ a, d: r.drafts.get(a) ?? null })));
 
 describe('worker pool', () => {
   it('gives identical results with 1 and 2 workers, identical to the serial analysis', () => {
@@ -105,20 +104,24 @@ describe('worker pool', () => {
   const polnear = join(resolve(process.env['PARALLAX_DATASETS'] ?? join(ROOT, '../shared/datasets')), 'polnear', 'train', 'text');
   const pair = ['wash-post_2016-01-20_fiorina-pushed-ahead-and-paid-a-.txt', 'nyt_2016-04-23_even-signed-climate-deal-won-t-e.txt'];
   if (!existsSync(polnear)) console.warn(`tests/parallel/pool.test.ts: ${polnear} not found; the real-text thread check is skipped`);
-  it.skipIf(!existsSync(polnear))('analyses a real article alone in a worker thread as the main thread does after other articles', () => {
-    const local = localOf();
-    const input = pair.map((f) => {
-      copyFileSync(join(polnear, f), join(dir, f));
-      return join(dir, f);
-    });
-    // Main thread: the second article after the first (and after everything above). Workers: one article each, fresh.
-    const serialSnap = JSON.stringify(input.map((f) => local.prepare(f)).map((a) => ({ a, d: local.analyse(a) })));
-    const two = pool.analyseInParallel(input, {}, local, { workers: 2, mainShare: false, depth: 1 });
-    expect(two.perThread).toEqual([0, 1, 1]);
-    expect(snapshot(two)).toBe(serialSnap);
-    const mark = two.articles[1]!.tokens.find((t) => t.start === 5892)!;
-    expect([mark.type, mark.pos]).toEqual(['unk', 'X']);
-  }, 120_000);
+  it.skipIf(!existsSync(polnear))(
+    'analyses a real article alone in a worker thread as the main thread does after other articles',
+    () => {
+      const local = localOf();
+      const input = pair.map((f) => {
+        copyFileSync(join(polnear, f), join(dir, f));
+        return join(dir, f);
+      });
+      // Main thread: the second article after the first (and after everything above). Workers: one article each, fresh.
+      const serialSnap = JSON.stringify(input.map((f) => local.prepare(f)).map((a) => ({ a, d: local.analyse(a) })));
+      const two = pool.analyseInParallel(input, {}, local, { workers: 2, mainShare: false, depth: 1 });
+      expect(two.perThread).toEqual([0, 1, 1]);
+      expect(snapshot(two)).toBe(serialSnap);
+      const mark = two.articles[1]!.tokens.find((t) => t.start === 5892)!;
+      expect([mark.type, mark.pos]).toEqual(['unk', 'X']);
+    },
+    120_000,
+  );
 
   it('plans no workers unless PARALLAX_WORKERS asks, and none for small runs in auto mode', () => {
     expect(pool.planWorkers(1000, {}).workers).toBe(0);

@@ -8,7 +8,9 @@ import { offsetProblems, schemaProblems } from '../../src/report/validate.js';
 import { CLI, HAS_SHARED_TOOLS, REPO, SHARED, runCli } from '../helpers.js';
 import type { Report } from '../../src/core/types.js';
 
-const corpusFiles = readdirSync(resolve(REPO, 'corpus')).filter((f) => f.endsWith('.md')).sort();
+const corpusFiles = readdirSync(resolve(REPO, 'corpus'))
+  .filter((f) => f.endsWith('.md'))
+  .sort();
 
 describe('the bundled corpus report', () => {
   const report = analysePaths([resolve(REPO, 'corpus')]);

@@ -31,7 +31,10 @@ describe('schema/report.schema.json', () => {
   }, 60_000);
 
   it('is strict: every object lists its fields and allows no others (a finding: those of its kind)', () => {
-    const schema = JSON.parse(readFileSync(SCHEMA_FILE, 'utf8')) as { additionalProperties: unknown; definitions: Record<string, { type?: string; additionalProperties?: unknown; allOf?: unknown }> };
+    const schema = JSON.parse(readFileSync(SCHEMA_FILE, 'utf8')) as {
+      additionalProperties: unknown;
+      definitions: Record<string, { type?: string; additionalProperties?: unknown; allOf?: unknown }>;
+    };
     expect(schema.additionalProperties).toBe(false);
     const open = Object.entries(schema.definitions).filter(([, d]) => d.type === 'object' && d.additionalProperties === undefined && d.allOf === undefined);
     expect(open.map(([name]) => name)).toEqual([]);
@@ -43,9 +46,13 @@ describe('reports built from real fixtures validate', () => {
     ['the small case', 'tests/cases/small/articles'],
     ['the hostile fixtures', 'tests/fixtures/hostile'],
     ['the ingest fixtures', 'tests/fixtures/ingest'],
-  ])('%s', (_name, dir) => {
-    expect(schemaProblems(analysePaths([resolve(REPO, dir)]))).toEqual([]);
-  }, 60_000);
+  ])(
+    '%s',
+    (_name, dir) => {
+      expect(schemaProblems(analysePaths([resolve(REPO, dir)]))).toEqual([]);
+    },
+    60_000,
+  );
 
   it('the hand-made view fixtures', () => {
     for (const r of [fixtureReport(), uiFixtureReport(), evidenceReport()]) expect(schemaProblems(r)).toEqual([]);

@@ -23,7 +23,8 @@ function render(paths: string[], command: string) {
   return { report, md: formatMarkdown(report, { command }), html: formatHtml(report, { command }) };
 }
 
-const HEADING = /^(# \d+ articles? side by side: |## (Articles|Summary|Coverage|Shared events|Reported by one outlet only|Outlets|Actors|Legend|Methodology)$|### (e\d+ · |Only |Rules that fired$|Lexicons$)|### .* \(a\d+\)$|#### (Unsourced assertions|Attributions) \(\d+\)$)/;
+const HEADING =
+  /^(# \d+ articles? side by side: |## (Articles|Summary|Coverage|Shared events|Reported by one outlet only|Outlets|Actors|Legend|Methodology)$|### (e\d+ · |Only |Rules that fired$|Lexicons$)|### .* \(a\d+\)$|#### (Unsourced assertions|Attributions) \(\d+\)$)/;
 
 for (const c of CASES) {
   describe(`case ${c.name}`, () => {
@@ -36,7 +37,9 @@ for (const c of CASES) {
     });
 
     it('is byte-identical across runs and across permuted input order', () => {
-      const files = readdirSync(c.input).sort().map((f) => join(c.input, f));
+      const files = readdirSync(c.input)
+        .sort()
+        .map((f) => join(c.input, f));
       expect(render([c.input], command)).toMatchObject({ md, html });
       expect(render([...files].reverse(), command)).toMatchObject({ md, html });
     });

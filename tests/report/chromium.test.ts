@@ -21,9 +21,18 @@ function chromium(dir: string, args: string[]) {
   return spawnSync(
     CHROMIUM!,
     [
-      '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-      '--disable-sync', '--no-first-run', '--hide-scrollbars', `--user-data-dir=${join(dir, 'profile')}`,
-      '--enable-logging=stderr', '--v=0', ...args,
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--hide-scrollbars',
+      `--user-data-dir=${join(dir, 'profile')}`,
+      '--enable-logging=stderr',
+      '--v=0',
+      ...args,
     ],
     { encoding: 'utf8', timeout: 60_000 },
   );
@@ -63,7 +72,7 @@ describe.skipIf(SKIP)(`HTML report in headless Chromium${SKIP ? ' (skipped: chro
     expect(document.querySelectorAll('.version mark.loaded[title]').length).toBeGreaterThan(0);
   });
 
-  it('enforces its Content-Security-Policy: the report\'s own style sheet and style attributes apply, anything else is refused', () => {
+  it("enforces its Content-Security-Policy: the report's own style sheet and style attributes apply, anything else is refused", () => {
     const html = readFileSync(page, 'utf8');
     // Without the hashes of its style attributes, the browser refuses them: the policy is live and exact.
     const strict = join(dir, 'strict.html');

@@ -45,7 +45,9 @@ describe('handout of the bundled corpus', () => {
     // loaded terms shown by default are in bold, in each outlet's wording of the same event
     expect(lines).toContain('> ⚑ Since a military coup in 2022, Burkina Faso has served as a base for Wagner **mercenary** forces.');
     // an attribution below its kind's default threshold (0.8) stays plain text ("according to" here)
-    expect(lines).toContain('> The three Sahel states have become increasingly violent since the deployment of **Kremlin-linked** Wagner Group **mercenaries** in 2021, with reported fatalities hitting a record 7,600 in the first half of 2024, a 190% increase compared to 2021, according to data from the Armed Conflict Location &amp; Event Data Project (ACLED).');
+    expect(lines).toContain(
+      '> The three Sahel states have become increasingly violent since the deployment of **Kremlin-linked** Wagner Group **mercenaries** in 2021, with reported fatalities hitting a record 7,600 in the first half of 2024, a 190% increase compared to 2021, according to data from the Armed Conflict Location &amp; Event Data Project (ACLED).',
+    );
     const questions = lines.slice(lines.indexOf('## Questions for discussion') + 2, lines.indexOf('Made with parallax:') - 1);
     expect(questions).toEqual([
       '1. Pick a **bold** word. What would a neutral word be, and does the sentence then say something different?',
@@ -73,9 +75,13 @@ describe('handout of the bundled corpus', () => {
       expect(bad.status).toBe(2);
       expect(bad.stderr).toContain('poster');
       // with --min-confidence 0.5 the same attribution is shown, its cue in italics
-      const low = spawnSync('node', [cli, 'analyze', 'corpus', '--md', join(dir, 'l.md'), '--md-style', 'handout', '--min-confidence', '0.5', '-q'], { encoding: 'utf8' });
+      const low = spawnSync('node', [cli, 'analyze', 'corpus', '--md', join(dir, 'l.md'), '--md-style', 'handout', '--min-confidence', '0.5', '-q'], {
+        encoding: 'utf8',
+      });
       expect(low.status).toBe(0);
-      expect(readFileSync(join(dir, 'l.md'), 'utf8')).toContain(', a 190% increase compared to 2021, *according to* data from the Armed Conflict Location &amp; Event Data Project (ACLED).\n');
+      expect(readFileSync(join(dir, 'l.md'), 'utf8')).toContain(
+        ', a 190% increase compared to 2021, *according to* data from the Armed Conflict Location &amp; Event Data Project (ACLED).\n',
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -50,6 +50,9 @@ describe('formatHtml on the fixture report', () => {
       ['disaster', 'f3 evaluative: a judgement, not a fact [lexicon:evaluative/disaster]'],
     ]);
     expect([...document.querySelectorAll('.version .cue')].map((m) => m.textContent)).toEqual(['admitted', 'said']);
-    expect([...document.querySelectorAll('.version .unsourced')].map((m) => m.textContent)).toEqual(['The bridge will cost 12 million euros.', 'The project costs 15 million euros.']);
+    expect([...document.querySelectorAll('.version .unsourced')].map((m) => m.textContent)).toEqual([
+      'The bridge will cost 12 million euros.',
+      'The project costs 15 million euros.',
+    ]);
   });
 });

@@ -9,7 +9,9 @@ describe('linkLines', () => {
   it('says which actor an anchored link rests on', () => {
     const report = evidenceReport();
     const event = report.events.find((e) => e.id === 'e3')!;
-    event['links'] = [{ a: 0, b: 1, score: 0.18, cosine: 0.12, shared: ['@wagner', 'wagner'], entities: ['@wagner', 'wagner'], entityScore: 0.06, anchor: '@wagner' }];
+    event['links'] = [
+      { a: 0, b: 1, score: 0.18, cosine: 0.12, shared: ['@wagner', 'wagner'], entities: ['@wagner', 'wagner'], entityScore: 0.06, anchor: '@wagner' },
+    ];
     expect(linkLines(buildModel(report), event, 80).map(plainText)).toEqual([
       'Why aligned',
       '  Daily Bugle: “We will send 300 more … ↔ Sahel Wire: “We will send hundreds m…',

@@ -104,7 +104,17 @@ describe('agreement', () => {
   test('a teacher key (list of spans by path or label) replaces the tool’s', () => {
     const a1 = report.articles[0]!;
     const start = a1.text.indexOf('hailed');
-    const key = parseAnswers({ kind: 'marks', json: [{ article: 'fixture/bugle.txt', start, end: start + 6, kind: 'loaded' }, { article: 'Sahel Wire', start: 0, end: 5, kind: 'unsourced' }] }, report, 'key.json');
+    const key = parseAnswers(
+      {
+        kind: 'marks',
+        json: [
+          { article: 'fixture/bugle.txt', start, end: start + 6, kind: 'loaded' },
+          { article: 'Sahel Wire', start: 0, end: 5, kind: 'unsourced' },
+        ],
+      },
+      report,
+      'key.json',
+    );
     expect(key).toEqual([
       { article: 'a1', start, end: start + 6, kind: 'loaded' },
       { article: 'a2', start: 0, end: 5, kind: 'unsourced' },
@@ -167,7 +177,12 @@ describe('teacher: key, guesses, reveal, help', () => {
     const s = [{ type: 'guess' }, { type: 'guess' }].reduce((st, a) => reduceExercise(e, st, a as ExerciseAction), initialExerciseState(80, 20));
     // Article A is a2 (the wire): its right answer is the unnamed outlet.
     expect(s.guesses).toEqual({ a2: UNNAMED_OUTLET });
-    expect(buildResult(e, [], s.guesses, [], 'tool').articles[0]).toMatchObject({ letter: 'A', outlet: UNNAMED_OUTLET, guess: UNNAMED_OUTLET, guessCorrect: true });
+    expect(buildResult(e, [], s.guesses, [], 'tool').articles[0]).toMatchObject({
+      letter: 'A',
+      outlet: UNNAMED_OUTLET,
+      guess: UNNAMED_OUTLET,
+      guessCorrect: true,
+    });
     const title = plainText(markingLines(e, s).title);
     expect(title).toBe('parallax exercise  A  B   guess: an unnamed outlet');
     expect(title).not.toContain('wire');

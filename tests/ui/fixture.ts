@@ -4,7 +4,8 @@
  */
 import type { ArticleScores, Figure, Finding, Report, ReportArticle } from '../../src/core/types.js';
 
-const TEXT_A = 'Troops arrive\n\nRussian instructors arrived in Ouagadougou on Monday. The brutal regime hailed the deal, officials said. Critics call it a sell-out.\n';
+const TEXT_A =
+  'Troops arrive\n\nRussian instructors arrived in Ouagadougou on Monday. The brutal regime hailed the deal, officials said. Critics call it a sell-out.\n';
 const TEXT_B = 'Instructors land\n\nRussian military instructors landed in Ouagadougou on Monday, the army said. The junta \u001b[31mwelcomed\u001b[0m them.\n';
 
 function sentenceSpans(text: string): ReportArticle['sentenceSpans'] {
@@ -50,7 +51,25 @@ function span(text: string, needle: string) {
 /** Scores of one article: the given numbers, zeros elsewhere. */
 function scores(given: Partial<ArticleScores>): ArticleScores {
   const sourceMix = { official: 0, 'state-media': 0, media: 0, 'data-ngo': 0, expert: 0, anonymous: 0, vague: 0, self: 0, unknown: 0 };
-  return { tokens: 0, words: 0, sentences: 0, findings: 0, eventsCovered: 0, eventsOmitted: 0, markersPer1k: {}, loadedCount: 0, load: 0, loadPer1k: 0, actorTone: {}, attributions: 0, sourceMix, nonNeutralCueShare: 0, namedSources: 0, unsourcedShare: 0, ...given };
+  return {
+    tokens: 0,
+    words: 0,
+    sentences: 0,
+    findings: 0,
+    eventsCovered: 0,
+    eventsOmitted: 0,
+    markersPer1k: {},
+    loadedCount: 0,
+    load: 0,
+    loadPer1k: 0,
+    actorTone: {},
+    attributions: 0,
+    sourceMix,
+    nonNeutralCueShare: 0,
+    namedSources: 0,
+    unsourcedShare: 0,
+    ...given,
+  };
 }
 
 /** Builds the fixture report (a fresh copy each time). */
@@ -58,20 +77,90 @@ export function fixtureReport(): Report {
   const a1 = art('a1', 'Daily Bugle', 'Troops arrive', TEXT_A, 'fixture/bugle.txt');
   const a2 = art('a2', 'Sahel Wire', 'Instructors land', TEXT_B, 'fixture/wire.txt');
   const findings: Finding[] = [
-    { id: 'f1', article: 'a1', kind: 'loaded', confidence: 0.9, calibration: 'loaded', ...span(TEXT_A, 'brutal'), category: 'emotive', lexicon: 'emotive', entry: 'brutal', weight: 2, explanation: 'Emotive adjective that judges.', rule: 'lexicon:emotive/brutal', alternative: 'harsh' },
-    { id: 'f2', article: 'a1', kind: 'loaded', confidence: 0.9, calibration: 'loaded', ...span(TEXT_A, 'regime'), category: 'label', lexicon: 'labels', entry: 'regime', weight: 2, explanation: 'Delegitimising label for a government.', rule: 'lexicon:labels/regime' },
     {
-      id: 'f3', article: 'a1', kind: 'attribution', confidence: 0.9, calibration: 'attribution', ...span(TEXT_A, 'The brutal regime hailed the deal, officials said.'),
-      source: span(TEXT_A, 'officials'), cue: { ...span(TEXT_A, 'said'), neutral: true }, content: span(TEXT_A, 'The brutal regime hailed the deal'),
-      direct: false, sourceType: 'vague', explanation: 'Cites unnamed officials.', rule: 'rule:say-verb', pattern: 'clause-then-said',
+      id: 'f1',
+      article: 'a1',
+      kind: 'loaded',
+      confidence: 0.9,
+      calibration: 'loaded',
+      ...span(TEXT_A, 'brutal'),
+      category: 'emotive',
+      lexicon: 'emotive',
+      entry: 'brutal',
+      weight: 2,
+      explanation: 'Emotive adjective that judges.',
+      rule: 'lexicon:emotive/brutal',
+      alternative: 'harsh',
     },
-    { id: 'f4', article: 'a1', kind: 'unsourced', confidence: 0.9, calibration: 'unsourced', ...span(TEXT_A, 'Critics call it a sell-out.'), reason: 'vague-source', explanation: 'Critics are not named.', rule: 'rule:vague-critics' },
     {
-      id: 'f5', article: 'a2', kind: 'attribution', confidence: 0.9, calibration: 'attribution', ...span(TEXT_B, 'Russian military instructors landed in Ouagadougou on Monday, the army said.'),
-      source: span(TEXT_B, 'the army'), cue: { ...span(TEXT_B, 'said'), neutral: true }, content: null,
-      direct: false, sourceType: 'official', sourceName: 'Burkinabe army', explanation: 'Cites the army.', rule: 'rule:say-verb', pattern: 'clause-then-said',
+      id: 'f2',
+      article: 'a1',
+      kind: 'loaded',
+      confidence: 0.9,
+      calibration: 'loaded',
+      ...span(TEXT_A, 'regime'),
+      category: 'label',
+      lexicon: 'labels',
+      entry: 'regime',
+      weight: 2,
+      explanation: 'Delegitimising label for a government.',
+      rule: 'lexicon:labels/regime',
     },
-    { id: 'f6', article: 'a2', kind: 'unsourced', confidence: 0.9, calibration: 'unsourced', ...span(TEXT_B, 'The junta \u001b[31mwelcomed\u001b[0m them.'), reason: 'no-attribution', explanation: 'Asserted in the outlet’s own voice.', rule: 'rule:no-attribution' },
+    {
+      id: 'f3',
+      article: 'a1',
+      kind: 'attribution',
+      confidence: 0.9,
+      calibration: 'attribution',
+      ...span(TEXT_A, 'The brutal regime hailed the deal, officials said.'),
+      source: span(TEXT_A, 'officials'),
+      cue: { ...span(TEXT_A, 'said'), neutral: true },
+      content: span(TEXT_A, 'The brutal regime hailed the deal'),
+      direct: false,
+      sourceType: 'vague',
+      explanation: 'Cites unnamed officials.',
+      rule: 'rule:say-verb',
+      pattern: 'clause-then-said',
+    },
+    {
+      id: 'f4',
+      article: 'a1',
+      kind: 'unsourced',
+      confidence: 0.9,
+      calibration: 'unsourced',
+      ...span(TEXT_A, 'Critics call it a sell-out.'),
+      reason: 'vague-source',
+      explanation: 'Critics are not named.',
+      rule: 'rule:vague-critics',
+    },
+    {
+      id: 'f5',
+      article: 'a2',
+      kind: 'attribution',
+      confidence: 0.9,
+      calibration: 'attribution',
+      ...span(TEXT_B, 'Russian military instructors landed in Ouagadougou on Monday, the army said.'),
+      source: span(TEXT_B, 'the army'),
+      cue: { ...span(TEXT_B, 'said'), neutral: true },
+      content: null,
+      direct: false,
+      sourceType: 'official',
+      sourceName: 'Burkinabe army',
+      explanation: 'Cites the army.',
+      rule: 'rule:say-verb',
+      pattern: 'clause-then-said',
+    },
+    {
+      id: 'f6',
+      article: 'a2',
+      kind: 'unsourced',
+      confidence: 0.9,
+      calibration: 'unsourced',
+      ...span(TEXT_B, 'The junta \u001b[31mwelcomed\u001b[0m them.'),
+      reason: 'no-attribution',
+      explanation: 'Asserted in the outlet’s own voice.',
+      rule: 'rule:no-attribution',
+    },
   ];
   const mA = span(TEXT_A, 'Russian instructors arrived in Ouagadougou on Monday.');
   const mB = span(TEXT_B, 'Russian military instructors landed in Ouagadougou on Monday, the army said.');
@@ -84,7 +173,16 @@ export function fixtureReport(): Report {
     minConfidence: 0,
     articles: [a1, a2],
     events: [
-      { id: 'e1', label: 'Russian instructors arrive in Ouagadougou', articles: ['a1', 'a2'], mentions: [{ article: 'a1', ...mA }, { article: 'a2', ...mB }], links: [] },
+      {
+        id: 'e1',
+        label: 'Russian instructors arrive in Ouagadougou',
+        articles: ['a1', 'a2'],
+        mentions: [
+          { article: 'a1', ...mA },
+          { article: 'a2', ...mB },
+        ],
+        links: [],
+      },
       { id: 'e2', label: 'Critics object to the deal', articles: ['a1'], mentions: [{ article: 'a1', ...cA }], links: [] },
     ],
     findings,
@@ -95,7 +193,8 @@ export function fixtureReport(): Report {
     omissions: { a2: ['e2'] },
     actors: [
       {
-        id: 'russia', name: 'Russia',
+        id: 'russia',
+        name: 'Russia',
         articles: {
           a1: { mentions: [span(TEXT_A, 'Russian')], descriptors: [{ ...span(TEXT_A, 'brutal regime'), kind: 'label' }], tone: -0.5, toneSentences: 1 },
           a2: { mentions: [span(TEXT_B, 'Russian')], descriptors: [], tone: 0, toneSentences: 1 },
@@ -118,7 +217,10 @@ export function evidenceReport(): Report {
   const a2 = r.articles[1]!;
   const textA = a1.text.replace(/\n$/, QA);
   const textB = a2.text.replace(/\n$/, QB);
-  for (const [a, text] of [[a1, textA], [a2, textB]] as const) {
+  for (const [a, text] of [
+    [a1, textA],
+    [a2, textB],
+  ] as const) {
     a.text = text;
     a.body = [{ start: 0, end: text.length }];
     a.sentenceSpans = sentenceSpans(text);
@@ -134,13 +236,23 @@ export function evidenceReport(): Report {
     id: 'e3',
     label: 'More instructors promised',
     articles: ['a1', 'a2'],
-    mentions: [{ article: 'a1', ...sA }, { article: 'a2', ...sB }],
+    mentions: [
+      { article: 'a1', ...sA },
+      { article: 'a2', ...sB },
+    ],
     links: [{ a: 0, b: 1, score: 0.7125, cosine: 0.41, shared: ['@russia', 'instructor', 'send', '~send'], quotation: 0.8 }],
     quoteReuse: [
       {
         variants: [
           { article: 'a1', ...qA, intro: { cue: { ...span(textA, 'boasted'), neutral: false }, source: span(textA, 'the minister') } },
-          { article: 'a2', ...qB, intro: { cue: { ...span(textB, 'told'), neutral: true }, source: { start: span(textB, 'he told').start, end: span(textB, 'he told').start + 2, text: 'he' } } },
+          {
+            article: 'a2',
+            ...qB,
+            intro: {
+              cue: { ...span(textB, 'told'), neutral: true },
+              source: { start: span(textB, 'he told').start, end: span(textB, 'he told').start + 2, text: 'he' },
+            },
+          },
         ],
         diff: [
           { op: 'same', text: 'We will send ' },
@@ -153,7 +265,15 @@ export function evidenceReport(): Report {
       },
     ],
     numbers: [fA, fB],
-    conflicts: [{ kind: 'count', quantity: 'instructor', reason: 'vague-vs-precise', articles: ['a1', 'a2'], figures: [fA, fB].map(({ article, start, end, text, value, vague }) => ({ article, start, end, text, value, vague })) }],
+    conflicts: [
+      {
+        kind: 'count',
+        quantity: 'instructor',
+        reason: 'vague-vs-precise',
+        articles: ['a1', 'a2'],
+        figures: [fA, fB].map(({ article, start, end, text, value, vague }) => ({ article, start, end, text, value, vague })),
+      },
+    ],
   });
   return r;
 }

@@ -46,7 +46,10 @@ describe('reduceApp', () => {
 
   test('enter opens the selected item; in an event tab/→ move between outlets; esc goes back one level', () => {
     const event = press(start(), ['tab', 'enter']);
-    expect(event.stack).toEqual([{ screen: 'events', cursor: 0 }, { screen: 'event', id: 'e1', cursor: 0, pane: 0 }]);
+    expect(event.stack).toEqual([
+      { screen: 'events', cursor: 0 },
+      { screen: 'event', id: 'e1', cursor: 0, pane: 0 },
+    ]);
     expect(top(press(event, ['tab']))).toMatchObject({ pane: 1 });
     expect(top(press(event, ['right']))).toMatchObject({ pane: 1 });
     expect(top(press(event, ['tab', 'tab']))).toMatchObject({ pane: 0 }); // wraps

@@ -12,7 +12,15 @@ import type { Quotation } from '../quotes.js';
 export type AttributionDraft = Omit<AttributionFinding, Assigned>;
 
 /** Possessive determiners and the personal pronoun each stands for as a source ("his statement" → he). */
-export const POSSESSIVE_PRONOUNS = new Map([['his', 'he'], ['her', 'her'], ['their', 'they'], ['its', 'it'], ['my', 'i'], ['our', 'we'], ['your', 'you']]);
+export const POSSESSIVE_PRONOUNS = new Map([
+  ['his', 'he'],
+  ['her', 'her'],
+  ['their', 'they'],
+  ['its', 'it'],
+  ['my', 'i'],
+  ['our', 'we'],
+  ['your', 'you'],
+]);
 export const SKIP_BEFORE_CUE_POS = new Set(['ADV', 'AUX', 'PART']);
 
 /**

@@ -20,9 +20,7 @@ export function draft(
   const end = Math.max(...parts.map((p) => p.end));
   const type = who?.type ?? 'unknown';
   const whoText = src ? `${who?.name ?? src.text} (${type})` : 'an unnamed source';
-  const verb = cue.neutral
-    ? `with the neutral cue "${cue.text}"`
-    : `with "${cue.text}", a non-neutral reporting verb: ${entry.note}`;
+  const verb = cue.neutral ? `with the neutral cue "${cue.text}"` : `with "${cue.text}", a non-neutral reporting verb: ${entry.note}`;
   const d: AttributionDraft = {
     kind: 'attribution',
     start,

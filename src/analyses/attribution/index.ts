@@ -105,11 +105,20 @@ export function findAttributions(article: AnalysedArticle, lexicons: Lexicons): 
     // "shareholders with little say", "de Miranda's recounting of"): not a cue.
     const head = tokens[m.tokenStart]!;
     // "All told, …" (in all): an idiom opening the sentence, not a cue.
-    if (head.normal === 'told' && before?.normal === 'all' && tokens[m.tokenEnd]?.text === ',' && before.index === sentences[head.sentence]!.tokenStart) continue;
+    if (head.normal === 'told' && before?.normal === 'all' && tokens[m.tokenEnd]?.text === ',' && before.index === sentences[head.sentence]!.tokenStart)
+      continue;
     // "showed up at MIT": the phrasal verb is not a cue.
     if (head.lemma === 'show' && tokens[m.tokenEnd]?.normal === 'up') continue;
     const verbEntry = !(m.entry.pos ?? []).includes('NOUN');
-    if (before && ctx.w.nounDeterminers.has(before.normal) && verbEntry && m.tokenEnd - m.tokenStart === 1 && (head.normal === head.lemma || /ing$/.test(head.normal)) && !/ing$/.test(before.normal)) continue;
+    if (
+      before &&
+      ctx.w.nounDeterminers.has(before.normal) &&
+      verbEntry &&
+      m.tokenEnd - m.tokenStart === 1 &&
+      (head.normal === head.lemma || /ing$/.test(head.normal)) &&
+      !/ing$/.test(before.normal)
+    )
+      continue;
     if (isPrepositionCue(tokens, m) && !documentAfter(ctx, m, sentences[tokens[m.tokenStart]!.sentence]!)) continue;
     cues.push(m);
   }
@@ -122,7 +131,18 @@ export function findAttributions(article: AnalysedArticle, lexicons: Lexicons): 
     const lastTok = tokens[sentence.tokenEnd - 1]!;
     const sentenceEnd = isPunct(lastTok) && !isQuoteMark(lastTok) ? lastTok.start : sentence.end;
     const cue = { ...span(text, m.start, m.end), neutral: m.entry.neutral !== false, lemma: first.lemma };
-    const made = analyseCue(ctx, { m, cue, first, sentence, sStart: sentence.tokenStart, sEnd: sentence.tokenEnd, sentenceEnd, names, previous: out, memo: {} });
+    const made = analyseCue(ctx, {
+      m,
+      cue,
+      first,
+      sentence,
+      sStart: sentence.tokenStart,
+      sEnd: sentence.tokenEnd,
+      sentenceEnd,
+      names,
+      previous: out,
+      memo: {},
+    });
     // Entries marked `quoted` ("continue") report speech only next to a quotation; those marked
     // `speech: false` (a stance, thought or evidence: "want", "believe", "show") inside what an
     // earlier cue reports ("she said she wanted …") are part of that content, not a new attribution.

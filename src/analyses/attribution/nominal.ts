@@ -38,7 +38,8 @@ function objectGap(ctx: Ctx, k: number, sEnd: number): boolean {
 function possessiveHolder(ctx: Ctx, k: number, sStart: number): Range | null {
   const { tokens } = ctx;
   let i = k - 1;
-  const describes = (t: Token) => t.pos === 'ADJ' || t.pos === 'ADV' || (t.pos === 'VERB' && /(ing|ed)$/.test(t.normal)) || t.text === '-' || tokens[t.index + 1]?.text === '-';
+  const describes = (t: Token) =>
+    t.pos === 'ADJ' || t.pos === 'ADV' || (t.pos === 'VERB' && /(ing|ed)$/.test(t.normal)) || t.text === '-' || tokens[t.index + 1]?.text === '-';
   while (i >= sStart && k - i <= 6 && describes(tokens[i]!)) i--;
   const t = tokens[i];
   if (!t || i < sStart) return null;
@@ -114,7 +115,12 @@ export function nominalCue(ctx: Ctx, site: CueSite): AttributionDraft[] {
     if (!possessive || k >= sEnd) return [];
     const stop = findComma(ctx, k, sEnd);
     content = clause(ctx, tokens[k]!.start, stop < sEnd ? tokens[stop]!.start : sentenceEnd);
-  } else if (tokens[k]?.normal === 'that' && k + 1 < sEnd && (CLAUSE_OPENERS.has(tokens[k + 1]!.pos) || isQuoteMark(tokens[k + 1])) && !objectGap(ctx, k + 1, sEnd)) {
+  } else if (
+    tokens[k]?.normal === 'that' &&
+    k + 1 < sEnd &&
+    (CLAUSE_OPENERS.has(tokens[k + 1]!.pos) || isQuoteMark(tokens[k + 1])) &&
+    !objectGap(ctx, k + 1, sEnd)
+  ) {
     // The clause ends at a semicolon (a list of "his claim that …; his criticism of …").
     let stop = k + 1;
     while (stop < sEnd && tokens[stop]!.text !== ';') stop++;

@@ -31,9 +31,20 @@ import { isPunct, isQuoteMark, lowerBound, SKIP_BEFORE_CUE_POS, span, tokenAt } 
 import { afterThat, complementAt, coordinatedCue, introducedQuote, quoteAfter, quoteBefore, skipObject } from './content.js';
 import { draft } from './draft.js';
 import { nominalCue } from './nominal.js';
-import { accordingSource, clause, documentAfter, findComma, isPrepositionCue, nameLike, npLeft, npRight, relativeHead, skipIntermediate, skipTimeLeft } from './phrases.js';
+import {
+  accordingSource,
+  clause,
+  documentAfter,
+  findComma,
+  isPrepositionCue,
+  nameLike,
+  npLeft,
+  npRight,
+  relativeHead,
+  skipIntermediate,
+  skipTimeLeft,
+} from './phrases.js';
 import { describeSource, type Resolved } from './sources.js';
-
 
 /** One attribution pattern (see the module comment). */
 export interface Pattern {
@@ -64,7 +75,14 @@ function left(ctx: Ctx, site: CueSite): Left {
   const { m, sStart } = site;
   let j = m.tokenStart - 1;
   const skipAuxiliaries = () => {
-    while (j >= sStart && SKIP_BEFORE_CUE_POS.has(tokens[j]!.pos) && tokens[j]!.normal !== 'to' && !(ctx.w.subordinators.has(tokens[j]!.normal) && (j === sStart || isPunct(tokens[j - 1]) || tokens[j - 1]!.pos === 'CCONJ')) && !nameLike(ctx, j, sStart, m.tokenStart)) j--;
+    while (
+      j >= sStart &&
+      SKIP_BEFORE_CUE_POS.has(tokens[j]!.pos) &&
+      tokens[j]!.normal !== 'to' &&
+      !(ctx.w.subordinators.has(tokens[j]!.normal) && (j === sStart || isPunct(tokens[j - 1]) || tokens[j - 1]!.pos === 'CCONJ')) &&
+      !nameLike(ctx, j, sStart, m.tokenStart)
+    )
+      j--;
   };
   skipAuxiliaries();
   // "voters are more likely to say", "he was quick to note": the subject is the one of "be".
@@ -151,7 +169,8 @@ function nearSubject(ctx: Ctx, site: CueSite): Near {
     const inner = npLeft(ctx, j, sStart);
     if (inner && tokens[inner.a - 1]?.text === ',') {
       const outer = npLeft(ctx, inner.a - 1, sStart);
-      if (outer && (outer.a === sStart || isPunct(tokens[outer.a - 1]) || ctx.w.subordinators.has(tokens[outer.a - 1]!.normal))) src = { a: outer.a, b: inner.b };
+      if (outer && (outer.a === sStart || isPunct(tokens[outer.a - 1]) || ctx.w.subordinators.has(tokens[outer.a - 1]!.normal)))
+        src = { a: outer.a, b: inner.b };
     }
   }
   const out: Near = { src, srcHead, demonstrative };
@@ -177,11 +196,19 @@ function subject(ctx: Ctx, site: CueSite): Subject | null {
 
   // A long apposition: "Chris Cox, who runs the NRA's lobbying arm, says" — the source runs from the clause start.
   // ("…, but it is under pressure, said the company's chief executive." is inverted: the phrase after "said" ends the sentence.)
-  const endsSentence = (r: Range | null) => r !== null && (r.b >= sEnd || /^[.!?]$/.test(tokens[r.b]!.text) || (tokens[r.b]!.text === ',' && npRight(ctx, r.b + 1, sEnd)?.b === sEnd - 1));
+  const endsSentence = (r: Range | null) =>
+    r !== null && (r.b >= sEnd || /^[.!?]$/.test(tokens[r.b]!.text) || (tokens[r.b]!.text === ',' && npRight(ctx, r.b + 1, sEnd)?.b === sEnd - 1));
   // "…, said Alyssa Goodman, an astronomer at …": a name right after the cue, then a comma or the end, is an inverted source.
   const after = npRight(ctx, m.tokenEnd, sEnd);
-  const namedAfter = after !== null && tokens.slice(after.a, after.b).some((t) => t.pos === 'PROPN') && (after.b >= sEnd || /^[,.!?]$/.test(tokens[after.b]!.text));
-  if (!near.demonstrative && !src && tokens[j]?.text === ',' && !isQuoteMark(tokens[j - 1]) && !(first.lemma === 'say' && (endsSentence(after) || namedAfter))) {
+  const namedAfter =
+    after !== null && tokens.slice(after.a, after.b).some((t) => t.pos === 'PROPN') && (after.b >= sEnd || /^[,.!?]$/.test(tokens[after.b]!.text));
+  if (
+    !near.demonstrative &&
+    !src &&
+    tokens[j]?.text === ',' &&
+    !isQuoteMark(tokens[j - 1]) &&
+    !(first.lemma === 'say' && (endsSentence(after) || namedAfter))
+  ) {
     let a = j - 1;
     while (a > sStart && !isQuoteMark(tokens[a - 1]) && tokens[a - 1]!.text !== ';' && j - a < 40) a--;
     // An opening conjunction or adverb is not part of the source ("Yet some voters who …, said"), nor is an
@@ -248,7 +275,11 @@ function subject(ctx: Ctx, site: CueSite): Subject | null {
       const antecedent = stop > sStart && tokens[src.a]!.normal !== 'what' ? (npLeft(ctx, stop, sStart) ?? single) : null;
       src = { a: src.a, b: src.a + 1 };
       // "those who said" names the people meant; "this, which" does not.
-      const bare = antecedent !== null && antecedent.b - antecedent.a === 1 && ctx.w.notSources.has(tokens[antecedent.a]!.normal) && tokens[antecedent.a]!.normal !== 'those';
+      const bare =
+        antecedent !== null &&
+        antecedent.b - antecedent.a === 1 &&
+        ctx.w.notSources.has(tokens[antecedent.a]!.normal) &&
+        tokens[antecedent.a]!.normal !== 'those';
       if (antecedent && !isTimePhrase(ctx, antecedent) && !bare) {
         srcHead = partitive ? null : antecedent;
         src = { a: antecedent.a, b: src.b };
@@ -261,8 +292,17 @@ function subject(ctx: Ctx, site: CueSite): Subject | null {
   // An auxiliary is not a source ("Be warned: …", an imperative).
   if (src && !inverted && src.b - src.a === 1 && tokens[src.a]!.pos === 'AUX') src = null;
   // A trailing adverb set off by a comma is not part of the source ("Hutchinson, though, did call").
-  if (src && !inverted && src.b - src.a >= 3 && tokens[src.b - 2]?.text === ',' && ctx.w.asideAdverbs.has(tokens[src.b - 1]!.normal)) src = { a: src.a, b: src.b - 2 };
-  if (src && !inverted && src.b - src.a >= 3 && tokens[src.b - 1]?.text === ',' && ctx.w.asideAdverbs.has(tokens[src.b - 2]!.normal) && tokens[src.b - 3]?.text === ',') src = { a: src.a, b: src.b - 3 };
+  if (src && !inverted && src.b - src.a >= 3 && tokens[src.b - 2]?.text === ',' && ctx.w.asideAdverbs.has(tokens[src.b - 1]!.normal))
+    src = { a: src.a, b: src.b - 2 };
+  if (
+    src &&
+    !inverted &&
+    src.b - src.a >= 3 &&
+    tokens[src.b - 1]?.text === ',' &&
+    ctx.w.asideAdverbs.has(tokens[src.b - 2]!.normal) &&
+    tokens[src.b - 3]?.text === ','
+  )
+    src = { a: src.a, b: src.b - 3 };
   const out = src ? { src, srcHead, inverted } : null;
   site.memo['subject'] = out;
   return out;
@@ -291,7 +331,10 @@ function clauseSubject(ctx: Ctx, cueAt: number, sStart: number): Range | null {
   for (let k = sStart; k < Math.min(cueAt, sStart + 12); k++) {
     const before = tokens.slice(sStart, k);
     const agency = before.some((t) => t.text === '(');
-    if (/^[—–-]+$/.test(tokens[k]!.text) && before.every((t) => t.type !== 'word' || t.text === t.text.toUpperCase() || (agency && /^\p{Lu}|^\d/u.test(t.text)))) {
+    if (
+      /^[—–-]+$/.test(tokens[k]!.text) &&
+      before.every((t) => t.type !== 'word' || t.text === t.text.toUpperCase() || (agency && /^\p{Lu}|^\d/u.test(t.text)))
+    ) {
       i = k + 1;
       break;
     }
@@ -304,9 +347,20 @@ function clauseSubject(ctx: Ctx, cueAt: number, sStart: number): Range | null {
   const c0 = findComma(ctx, i, Math.min(cueAt, i + 6));
   const opening = tokens.slice(i, c0);
   const shortOpening =
-    c0 < Math.min(cueAt, i + 6) && !opening.some((x) => x.pos === 'VERB' || x.pos === 'AUX') && opening.some((x) => x.pos === 'ADV' || x.pos === 'ADP' || x.pos === 'NUM' || ctx.w.timeWords.has(x.normal));
+    c0 < Math.min(cueAt, i + 6) &&
+    !opening.some((x) => x.pos === 'VERB' || x.pos === 'AUX') &&
+    opening.some((x) => x.pos === 'ADV' || x.pos === 'ADP' || x.pos === 'NUM' || ctx.w.timeWords.has(x.normal));
   if (shortOpening) i = c0 + 1;
-  else if (t && (t.pos === 'ADP' || t.pos === 'SCONJ' || t.pos === 'ADV' || t.pos === 'NUM' || ctx.w.timeWords.has(t.normal) || (t.pos === 'VERB' && /(ing|ed)$/.test(t.normal)) || (t.pos === 'NOUN' && ctx.w.timeWords.has(tokens[i + 1]?.normal ?? '')))) {
+  else if (
+    t &&
+    (t.pos === 'ADP' ||
+      t.pos === 'SCONJ' ||
+      t.pos === 'ADV' ||
+      t.pos === 'NUM' ||
+      ctx.w.timeWords.has(t.normal) ||
+      (t.pos === 'VERB' && /(ing|ed)$/.test(t.normal)) ||
+      (t.pos === 'NOUN' && ctx.w.timeWords.has(tokens[i + 1]?.normal ?? '')))
+  ) {
     const c = findComma(ctx, i, cueAt);
     if (c < cueAt) i = c + 1;
     // The cue is inside the opening clause: its subject follows the conjunction ("When Trump launched … by talking").
@@ -334,7 +388,11 @@ function fromClauseSubject(ctx: Ctx, site: CueSite, pattern: string): Attributio
   if (prev && prev.source && prev.cue.start < m.start && tokens[tokenAt(tokens, prev.cue.start)]?.sentence === first.sentence) {
     const a = tokenAt(tokens, prev.source.start);
     const b = tokenAt(tokens, prev.source.end);
-    const known: Resolved = { type: prev.sourceType, ...(prev.sourceName ? { name: prev.sourceName } : {}), ...(prev.source.resolved ? { resolved: prev.source.resolved } : {}) };
+    const known: Resolved = {
+      type: prev.sourceType,
+      ...(prev.sourceName ? { name: prev.sourceName } : {}),
+      ...(prev.source.resolved ? { resolved: prev.source.resolved } : {}),
+    };
     return draft(ctx, pattern, cue, m.entry, { a, b }, known, content, q !== undefined);
   }
   const subj = clauseSubject(ctx, m.tokenStart, sStart);
@@ -447,7 +505,8 @@ function sourceAfter(ctx: Ctx, site: CueSite, pattern: string, np: Range | null,
   const restWords = (rest.match(/[\p{L}\p{N}]+/gu) ?? []).length;
   // "…, according to X, a professor at Y.": words after the source without a verb are its apposition, not the content.
   let verb = false;
-  for (let k = tokenAt(tokens, restStart); k < sEnd && tokens[k]!.start < sentenceEnd; k++) if (tokens[k]!.pos === 'VERB' || tokens[k]!.pos === 'AUX') verb = true;
+  for (let k = tokenAt(tokens, restStart); k < sEnd && tokens[k]!.start < sentenceEnd; k++)
+    if (tokens[k]!.pos === 'VERB' || tokens[k]!.pos === 'AUX') verb = true;
   const apposition = according && !verb && /[\p{L}\p{N}]/u.test(before);
   const useRest = restStart < sentenceEnd && restWords > 0 && !apposition && (restWords >= 3 || !/[\p{L}\p{N}]/u.test(before));
   const content = useRest ? clause(ctx, restStart, sentenceEnd) : clause(ctx, sentence.start, m.start);
@@ -475,11 +534,21 @@ function passiveBy(ctx: Ctx, site: CueSite): AttributionDraft[] | undefined {
   const { m, sStart, sEnd, first, sentence, names, previous } = site;
   let k = m.tokenEnd;
   // Adverbs and a time phrase may come between the cue and "by": "was endorsed the day before by X".
-  while (k < sEnd && (tokens[k]!.pos === 'ADV' || ctx.w.timeWords.has(tokens[k]!.normal) || ctx.w.timeNouns.has(tokens[k]!.lemma) || (tokens[k]!.pos === 'DET' && ctx.w.timeNouns.has(tokens[k + 1]?.lemma ?? '')))) k++;
+  while (
+    k < sEnd &&
+    (tokens[k]!.pos === 'ADV' ||
+      ctx.w.timeWords.has(tokens[k]!.normal) ||
+      ctx.w.timeNouns.has(tokens[k]!.lemma) ||
+      (tokens[k]!.pos === 'DET' && ctx.w.timeNouns.has(tokens[k + 1]?.lemma ?? '')))
+  )
+    k++;
   // After a subject ("Mr. Trump said by telephone") the cue is active and "by" names a means.
   let s0 = m.tokenStart - 1;
   while (s0 >= sStart && tokens[s0]!.pos === 'ADV') s0--;
-  const active = (first.lemma === 'say' || first.lemma === 'tell') && s0 >= sStart && (tokens[s0]!.pos === 'PROPN' || (tokens[s0]!.pos === 'PRON' && !ctx.w.notSources.has(tokens[s0]!.normal)));
+  const active =
+    (first.lemma === 'say' || first.lemma === 'tell') &&
+    s0 >= sStart &&
+    (tokens[s0]!.pos === 'PROPN' || (tokens[s0]!.pos === 'PRON' && !ctx.w.notSources.has(tokens[s0]!.normal)));
   if (tokens[k]?.normal !== 'by' || active) return undefined;
   // A stance or offer "by X" ("assistance offered by X") is an action, not a statement.
   if (m.entry.speech === false) return [];
@@ -552,9 +621,21 @@ function agentlessPassive(ctx: Ctx, site: CueSite): AttributionDraft[] | undefin
   // A stance in the passive is attributed only with "to"/"that" ("is believed to"); "it remains to
   // be seen how …" is not.
   if (m.entry.speech === false && !ctx.w.passiveComplements.has(next)) return [];
-  if (ctx.w.passiveComplements.has(next)) return [draft(ctx, 'agentless-passive', site.cue, m.entry, null, null, clause(ctx, sentence.start, sentenceEnd), false)];
+  if (ctx.w.passiveComplements.has(next))
+    return [draft(ctx, 'agentless-passive', site.cue, m.entry, null, null, clause(ctx, sentence.start, sentenceEnd), false)];
   if (ctx.w.agentlessOpeners.has(next) || isPunct(tokens[m.tokenEnd]) || m.tokenEnd >= sEnd) {
-    return [draft(ctx, 'agentless-passive', site.cue, m.entry, null, null, clause(ctx, tokens[m.tokenEnd]?.start ?? sentenceEnd, sentenceEnd) ?? clause(ctx, sentence.start, sentenceEnd), false)];
+    return [
+      draft(
+        ctx,
+        'agentless-passive',
+        site.cue,
+        m.entry,
+        null,
+        null,
+        clause(ctx, tokens[m.tokenEnd]?.start ?? sentenceEnd, sentenceEnd) ?? clause(ctx, sentence.start, sentenceEnd),
+        false,
+      ),
+    ];
   }
   return [];
 }
@@ -564,7 +645,13 @@ function asked(ctx: Ctx, site: CueSite): AttributionDraft[] | undefined {
   const { tokens } = ctx;
   const { m, sStart, sEnd, sentenceEnd, first } = site;
   const { j } = left(ctx, site);
-  if (!(first.lemma === 'ask' && first.normal === 'asked' && (j < sStart || ctx.w.subordinators.has(tokens[j]!.normal)) && ctx.w.agentlessOpeners.has(tokens[m.tokenEnd]?.normal ?? ''))) return undefined;
+  if (!(
+    first.lemma === 'ask' &&
+    first.normal === 'asked' &&
+    (j < sStart || ctx.w.subordinators.has(tokens[j]!.normal)) &&
+    ctx.w.agentlessOpeners.has(tokens[m.tokenEnd]?.normal ?? '')
+  ))
+    return undefined;
   const stop = findComma(ctx, m.tokenEnd, sEnd);
   return [draft(ctx, 'asked', site.cue, m.entry, null, null, clause(ctx, tokens[m.tokenEnd]!.start, stop < sEnd ? tokens[stop]!.start : sentenceEnd), false)];
 }
@@ -604,7 +691,10 @@ function sharedSubject(ctx: Ctx, site: CueSite): AttributionDraft[] | undefined 
   const { j } = left(ctx, site);
   const lead = tokens[j];
   const ing = isIng(site);
-  const subjectless = lead !== undefined && j >= sStart && (lead.pos === 'CCONJ' || (ing && ctx.w.subordinators.has(lead.normal)) || (lead.pos === 'VERB' && ing && !ctx.covered[j]));
+  const subjectless =
+    lead !== undefined &&
+    j >= sStart &&
+    (lead.pos === 'CCONJ' || (ing && ctx.w.subordinators.has(lead.normal)) || (lead.pos === 'VERB' && ing && !ctx.covered[j]));
   if (!subjectless) return undefined;
   const made = fromClauseSubject(ctx, site, 'shared-subject');
   return made ? [made] : undefined;
@@ -694,7 +784,8 @@ function saidQuote(ctx: Ctx, site: CueSite): AttributionDraft[] | undefined {
   const { tokens, text } = ctx;
   const { m, sEnd, sentence } = site;
   const { rightEdge } = edges(ctx, site, s);
-  const after = tokens[sEnd - 1]!.text === ':' ? introducedQuote(ctx, sentence.end) : quoteAfter(ctx, rightEdge + skipObject(ctx, m, rightEdge, sEnd), sentence.end + 3);
+  const after =
+    tokens[sEnd - 1]!.text === ':' ? introducedQuote(ctx, sentence.end) : quoteAfter(ctx, rightEdge + skipObject(ctx, m, rightEdge, sEnd), sentence.end + 3);
   if (!after) return undefined;
   return [draft(ctx, 'said-quote', site.cue, m.entry, s.src, who(ctx, site, s), span(text, after.start, after.end), true)];
 }
@@ -717,7 +808,15 @@ function frontedComma(ctx: Ctx, site: CueSite, s: Subject): number | null {
   const k0 = tokenAt(tokens, rightEdge + (s.inverted ? 0 : skipObject(ctx, site.m, rightEdge, site.sEnd)));
   // A cue with an object of its own reports that object ("…, his critics denounced him").
   const next = tokens[k0];
-  if (!s.inverted && k0 < site.sEnd && next && !['ADP', 'ADV', 'PUNCT'].includes(next.pos) && !ctx.w.timeWords.has(next.normal) && !ctx.w.timeNouns.has(next.lemma)) return null;
+  if (
+    !s.inverted &&
+    k0 < site.sEnd &&
+    next &&
+    !['ADP', 'ADV', 'PUNCT'].includes(next.pos) &&
+    !ctx.w.timeWords.has(next.normal) &&
+    !ctx.w.timeNouns.has(next.lemma)
+  )
+    return null;
   for (let k = k0; k < site.sEnd; k++) {
     const t = tokens[k]!;
     if (t.pos === 'VERB' || t.pos === 'AUX' || t.pos === 'PART' || t.pos === 'SCONJ' || t.normal === 'that' || isQuoteMark(t)) return null;
@@ -767,7 +866,12 @@ function subjectSaidThat(ctx: Ctx, site: CueSite): AttributionDraft[] {
 export const PATTERNS: readonly Pattern[] = [
   { id: 'colon-headline', note: 'A headline naming its source before a colon: "Mayor Ruiz: Bridge Reopens Monday".', apply: colonHeadline },
   { id: 'question', ids: [], note: 'A question: "Where do relations go after the vote?" (no attribution).', apply: question },
-  { id: 'nominal', ids: ['nominal-that', 'nominal-from', 'nominal-to'], note: 'A reporting noun with its holder or clause: "his claim that …", "criticism from Democrats", "Trump\'s promise to …".', apply: nominal },
+  {
+    id: 'nominal',
+    ids: ['nominal-that', 'nominal-from', 'nominal-to'],
+    note: 'A reporting noun with its holder or clause: "his claim that …", "criticism from Democrats", "Trump\'s promise to …".',
+    apply: nominal,
+  },
   { id: 'negated', note: 'A negated or refused cue, with no content: "X did not respond to a request for comment", "X declined to comment".', apply: negated },
   { id: 'reportedly', note: 'An agentless adverb: "The talks reportedly failed."', apply: reportedly },
   { id: 'according-to', note: '"according to (a report by) X": the source follows the cue.', apply: accordingTo },
@@ -782,11 +886,21 @@ export const PATTERNS: readonly Pattern[] = [
   { id: 'shared-subject', note: 'A cue without subject after a conjunction or preposition: "X admitted …, but said …".', apply: sharedSubject },
   { id: 'participle-after-object', note: 'A participle after an object: "she released a statement saying …".', apply: participleAfterObject },
   { id: 'participle-continues', note: 'A participle continuing the subject after a comma: "Lavrov said, adding that …".', apply: participleContinues },
-  { id: 'author-voice', ids: [], note: 'The writer\'s own voice: "In a recent article I stated …", "We asked …", "Do you support …?" (no attribution).', apply: authorVoice },
+  {
+    id: 'author-voice',
+    ids: [],
+    note: 'The writer\'s own voice: "In a recent article I stated …", "We asked …", "Do you support …?" (no attribution).',
+    apply: authorVoice,
+  },
   { id: 'quote-then-said', note: 'A quotation opening the sentence, then source and cue: "“We will stay,” he said."', apply: quoteThenSaid },
   { id: 'said-quote', note: 'Source and cue, then a quotation: "he said: “…”".', apply: saidQuote },
   { id: 'clause-then-said', note: 'Indirect speech, then source and cue after a comma: "The plan failed, the minister said."', apply: clauseThenSaid },
-  { id: 'subject-said-that', ids: ['subject-said-that', 'subject-verb-to', 'subject-verb-object'], note: 'Source and cue, then what they report: a clause ("X said (that) …", subject-said-that), an infinitive ("X wants to …", subject-verb-to) or a noun phrase ("X supports the bill", subject-verb-object).', apply: subjectSaidThat },
+  {
+    id: 'subject-said-that',
+    ids: ['subject-said-that', 'subject-verb-to', 'subject-verb-object'],
+    note: 'Source and cue, then what they report: a clause ("X said (that) …", subject-said-that), an infinitive ("X wants to …", subject-verb-to) or a noun phrase ("X supports the bill", subject-verb-object).',
+    apply: subjectSaidThat,
+  },
 ];
 
 /** Every id a finding may carry as its `pattern`. */

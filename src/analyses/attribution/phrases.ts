@@ -20,7 +20,11 @@ function isNpToken(t: Token, ctx: Ctx, inContext = true): boolean {
   if (t.type !== 'word' || !/^\p{Lu}/u.test(t.text)) return false;
   // A capitalised function word opening the sentence is not a name ("When he returned he began by saying", "Then he …");
   // elsewhere it can be ("…,” From said").
-  if ((FUNCTION_POS.has(t.pos) || ctx.w.subordinators.has(t.normal) || ctx.w.openingAdverbs.has(t.normal)) && (!inContext || ctx.article.sentences[t.sentence]!.tokenStart === t.index)) return false;
+  if (
+    (FUNCTION_POS.has(t.pos) || ctx.w.subordinators.has(t.normal) || ctx.w.openingAdverbs.has(t.normal)) &&
+    (!inContext || ctx.article.sentences[t.sentence]!.tokenStart === t.index)
+  )
+    return false;
   // A capitalised verb is a name after an honorific ("Mr. Hedge said", tagged VERB), and a capitalised
   // -ing word before a proper noun is part of a name ("Working America").
   if (t.pos !== 'VERB') return true;
@@ -28,8 +32,11 @@ function isNpToken(t: Token, ctx: Ctx, inContext = true): boolean {
   const next = ctx.tokens[t.index + 1];
   const prev = ctx.tokens[t.index - 1];
   // A surname the tagger read as a verb after a given name ("Loretta Lynch said"), outside title-case headings.
-  const surname = prev !== undefined && prev.pos === 'PROPN' && /^\p{Lu}/u.test(prev.text) && prev.sentence === t.sentence && !ctx.article.sentences[t.sentence]!.heading;
-  return surname || ctx.w.honorifics.has(prev?.normal ?? '') || (/ing$/.test(t.normal) && next !== undefined && next.pos === 'PROPN' && /^\p{Lu}/u.test(next.text));
+  const surname =
+    prev !== undefined && prev.pos === 'PROPN' && /^\p{Lu}/u.test(prev.text) && prev.sentence === t.sentence && !ctx.article.sentences[t.sentence]!.heading;
+  return (
+    surname || ctx.w.honorifics.has(prev?.normal ?? '') || (/ing$/.test(t.normal) && next !== undefined && next.pos === 'PROPN' && /^\p{Lu}/u.test(next.text))
+  );
 }
 
 /** The noun phrase ending just before token `end` (exclusive) in sentence `s`, walking left. */
@@ -42,7 +49,8 @@ export function npLeft(ctx: Ctx, end: number, sentenceStart: number): Range | nu
     if (isNpToken(t, ctx) || (t.type === 'punctuation' && (t.text === '.' || t.text === '&') && a < end && /\p{Lu}/u.test(tokens[i - 1]?.text ?? ''))) {
       a = i;
       // A determiner opens the phrase, unless a preposition joins it to a head before ("speakers at the service").
-      const joined = t.pos === 'DET' && i - 2 >= sentenceStart && ctx.w.headPrepositions.has(tokens[i - 1]!.normal) && ['NOUN', 'PROPN'].includes(tokens[i - 2]!.pos);
+      const joined =
+        t.pos === 'DET' && i - 2 >= sentenceStart && ctx.w.headPrepositions.has(tokens[i - 1]!.normal) && ['NOUN', 'PROPN'].includes(tokens[i - 2]!.pos);
       if (joined) {
         i -= 2;
         continue;
@@ -161,7 +169,8 @@ export function clause(ctx: Ctx, start: number, end: number): TextSpan | null {
  */
 export function skipTimeRight(ctx: Ctx, k: number, sEnd: number): number {
   const { tokens } = ctx;
-  const isTime = (t: Token) => ctx.w.timeWords.has(t.normal) || ctx.w.timeNouns.has(t.lemma) || ctx.w.months.has(t.normal) || t.pos === 'NUM' || ctx.w.timePhraseLinks.has(t.normal);
+  const isTime = (t: Token) =>
+    ctx.w.timeWords.has(t.normal) || ctx.w.timeNouns.has(t.lemma) || ctx.w.months.has(t.normal) || t.pos === 'NUM' || ctx.w.timePhraseLinks.has(t.normal);
   let j = k;
   while (j < sEnd && j - k < 5 && isTime(tokens[j]!)) j++;
   return j > k && tokens[j]?.normal === 'that' ? j : k;
@@ -196,7 +205,11 @@ export function skipTimeLeft(ctx: Ctx, j: number, sStart: number): number {
   let k = j;
   while (k > sStart && (isTime(tokens[k]!) || tokens[k]!.pos === 'DET' || tokens[k]!.pos === 'NUM' || ctx.w.timePrepositions.has(tokens[k]!.normal))) k--;
   // A time phrase after an apposition's comma is skipped too: "Paul Ryan, the Speaker, on Tuesday called".
-  return k < j && tokens[k]!.type === 'word' && isNpToken(tokens[k]!, ctx) && !isTime(tokens[k]!) ? k : tokens[k]!.text === ')' || (k < j && tokens[k]!.text === ',') ? k : j;
+  return k < j && tokens[k]!.type === 'word' && isNpToken(tokens[k]!, ctx) && !isTime(tokens[k]!)
+    ? k
+    : tokens[k]!.text === ')' || (k < j && tokens[k]!.text === ',')
+      ? k
+      : j;
 }
 
 /** True when token `k` is a capitalised word that reads as a name even if tagged as an adverb ("Jolly said"). */

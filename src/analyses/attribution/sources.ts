@@ -53,8 +53,10 @@ function personName(ctx: Ctx, r: Range, skip?: LexiconMatch): string | null {
     // The first part of a hyphenated compound is not a name ("Caucus-goers").
     const compound = tokens[k + 1]?.text === '-' && tokens[k + 1]!.start === t.end;
     if (compound) break;
-    if ((t.pos === 'PROPN' || (t.pos === 'VERB' && (ctx.w.honorifics.has(tokens[k - 1]?.normal ?? '') || words.length > 0))) && /^\p{Lu}/u.test(t.text)) words.push(t.text);
-    else if (words.length > 0 && t.pos === 'NOUN' && /^\p{Ll}/u.test(t.text)) words.length = 0; // a title after a capitalised word: "Fire chief Lena Berg"
+    if ((t.pos === 'PROPN' || (t.pos === 'VERB' && (ctx.w.honorifics.has(tokens[k - 1]?.normal ?? '') || words.length > 0))) && /^\p{Lu}/u.test(t.text))
+      words.push(t.text);
+    else if (words.length > 0 && t.pos === 'NOUN' && /^\p{Ll}/u.test(t.text))
+      words.length = 0; // a title after a capitalised word: "Fire chief Lena Berg"
     else if (words.length > 0) break;
   }
   return words.length > 0 ? words.join(' ') : null;
@@ -80,12 +82,14 @@ export function fullNames(ctx: Ctx): Names {
     run.forEach((t, i) => {
       // A title word ends before the name; an outlet's one-word name after a given name is a surname ("Michael Bloomberg").
       const m = ctx.coveredBy[t.index];
-      const surname = i > 0 && m !== undefined && m.tokenEnd - m.tokenStart === 1 && ORGANISATION_TYPES.has(m.entry.sourceType ?? '') && isGivenName(run[i - 1]!.text);
+      const surname =
+        i > 0 && m !== undefined && m.tokenEnd - m.tokenStart === 1 && ORGANISATION_TYPES.has(m.entry.sourceType ?? '') && isGivenName(run[i - 1]!.text);
       if ((ctx.covered[t.index] && !surname) || ctx.w.honorifics.has(t.normal)) from = i + 1;
     });
     const name = run.slice(from);
     // Two or more proper nouns, or one after an honorific ("Mr. Park").
-    if (name.length >= 2 || (name.length === 1 && from > 0 && ctx.w.honorifics.has(run[from - 1]!.normal))) out.push({ name: name.map((t) => t.text).join(' '), last: name[name.length - 1]!.text, start: name[0]!.start });
+    if (name.length >= 2 || (name.length === 1 && from > 0 && ctx.w.honorifics.has(run[from - 1]!.normal)))
+      out.push({ name: name.map((t) => t.text).join(' '), last: name[name.length - 1]!.text, start: name[0]!.start });
     run = [];
   };
   for (const t of tokens) {
@@ -94,10 +98,23 @@ export function fullNames(ctx: Ctx): Names {
     const titled = prev !== undefined && prev.index === t.index - 1 && ctx.w.honorifics.has(prev.normal) && t.type === 'word';
     // A common given name before a proper noun inside a sentence is a name whatever its tag ("said Grant Green", Grant tagged VERB).
     const next = tokens[t.index + 1];
-    const givenFirst = t.index > ctx.article.sentences[t.sentence]!.tokenStart && next?.pos === 'PROPN' && next.sentence === t.sentence && /^\p{Lu}/u.test(next.text) && isGivenName(t.text);
+    const givenFirst =
+      t.index > ctx.article.sentences[t.sentence]!.tokenStart &&
+      next?.pos === 'PROPN' &&
+      next.sentence === t.sentence &&
+      /^\p{Lu}/u.test(next.text) &&
+      isGivenName(t.text);
     // A capitalised word right after a given name inside a sentence is its surname whatever its tag ("Stephen Lynch", Lynch tagged VERB).
-    const surnameAfterGiven = prev !== undefined && prev.index === t.index - 1 && prev.sentence === t.sentence && t.type === 'word' && isGivenName(prev.text) && t.index > ctx.article.sentences[t.sentence]!.tokenStart + 1;
-    const proper = ((t.pos === 'PROPN' || titled || givenFirst || surnameAfterGiven) && /^\p{Lu}/u.test(t.text)) || (ctx.w.honorifics.has(t.normal) && /^\p{Lu}/u.test(t.text));
+    const surnameAfterGiven =
+      prev !== undefined &&
+      prev.index === t.index - 1 &&
+      prev.sentence === t.sentence &&
+      t.type === 'word' &&
+      isGivenName(prev.text) &&
+      t.index > ctx.article.sentences[t.sentence]!.tokenStart + 1;
+    const proper =
+      ((t.pos === 'PROPN' || titled || givenFirst || surnameAfterGiven) && /^\p{Lu}/u.test(t.text)) ||
+      (ctx.w.honorifics.has(t.normal) && /^\p{Lu}/u.test(t.text));
     if (proper && prev && (prev.index !== t.index - 1 || prev.sentence !== t.sentence)) flush();
     if (proper) run.push(t);
     else flush();
@@ -205,7 +222,14 @@ export function learnPeople(ctx: Ctx, names: Names): void {
     if (e === k) continue;
     const g = ctx.w.maleHonorifics.has(t.normal) ? 'm' : ctx.w.femaleHonorifics.has(t.normal) ? 'f' : null;
     set(tokens[e - 1]!.text, g);
-    if (e - k >= 2) set(tokens.slice(k, e).map((x) => x.text).join(' '), g);
+    if (e - k >= 2)
+      set(
+        tokens
+          .slice(k, e)
+          .map((x) => x.text)
+          .join(' '),
+        g,
+      );
   }
   const { male, female } = given();
   for (const n of names.list) {
@@ -223,7 +247,13 @@ export function learnPeople(ctx: Ctx, names: Names): void {
     // A company's or body's name is not a person's ("Ford Motor Co.", "Howard University").
     if (n.name.split(' ').some((w) => ctx.w.organisationWords.has(w.toLowerCase()))) continue;
     // A weekday in the run is a time, not a person's name ("Florida Friday").
-    if (n.name.split(' ').slice(1).some((w) => ctx.w.timeWords.has(w.toLowerCase()) && /day$/i.test(w))) continue;
+    if (
+      n.name
+        .split(' ')
+        .slice(1)
+        .some((w) => ctx.w.timeWords.has(w.toLowerCase()) && /day$/i.test(w))
+    )
+      continue;
     if (m || f || title === 'official' || title === 'expert') {
       const g = m && !f ? 'm' : f && !m ? 'f' : null;
       set(n.name, g);
@@ -242,7 +272,8 @@ export function learnPeople(ctx: Ctx, names: Names): void {
  */
 export function learnSpeakers(ctx: Ctx, cues: readonly LexiconMatch[]): void {
   const { tokens } = ctx;
-  const speaker = (t: Token | undefined, sentence: number) => t !== undefined && t.sentence === sentence && t.pos === 'PROPN' && /^\p{Lu}/u.test(t.text) && !ctx.covered[t.index];
+  const speaker = (t: Token | undefined, sentence: number) =>
+    t !== undefined && t.sentence === sentence && t.pos === 'PROPN' && /^\p{Lu}/u.test(t.text) && !ctx.covered[t.index];
   const learn = (t: Token) => {
     if (!ctx.people.has(t.text)) ctx.people.set(t.text, null);
   };
@@ -291,7 +322,8 @@ function resolvePronoun(ctx: Ctx, gender: 'm' | 'f', at: number, names: Names, p
       if (!isCandidate(ctx, name, gender)) return;
       const key = name.split(' ').pop()!;
       const had = found.get(key);
-      if (!had || (had.name!.split(' ').length < name.split(' ').length)) found.set(key, { type: had && had.type !== 'unknown' ? had.type : type, name, resolved: name });
+      if (!had || had.name!.split(' ').length < name.split(' ').length)
+        found.set(key, { type: had && had.type !== 'unknown' ? had.type : type, name, resolved: name });
     };
     for (const p of namedSourcesIn(previous, from, at)) {
       if (!ORGANISATION_TYPES.has(p.sourceType)) add(p.sourceName!, p.sourceType);
@@ -303,7 +335,6 @@ function resolvePronoun(ctx: Ctx, gender: 'm' | 'f', at: number, names: Names, p
   const only = found.size === 1 ? [...found.values()][0]! : null;
   return only && genderOf(ctx, only.name!) === gender ? only : null;
 }
-
 
 /** A person the pronoun of `gender` can stand for: known as a person, of that gender or of none known. */
 function isCandidate(ctx: Ctx, name: string, gender: 'm' | 'f'): boolean {

@@ -251,7 +251,14 @@ export function scoreExercise(ex: Exercise, student: readonly Mark[], key: reado
   const studentWords = units(ex, student, 'loaded');
   const byCategory: Record<string, Agreement> = {};
   for (const c of [...new Set(key.filter((k) => k.kind === 'loaded').map((k) => k.category ?? 'loaded'))].sort()) {
-    byCategory[c] = agreement(studentWords, units(ex, key.filter((k) => (k.category ?? 'loaded') === c), 'loaded'));
+    byCategory[c] = agreement(
+      studentWords,
+      units(
+        ex,
+        key.filter((k) => (k.category ?? 'loaded') === c),
+        'loaded',
+      ),
+    );
   }
   return { ...perKind, byCategory };
 }
@@ -275,7 +282,10 @@ export function keyCounts(ex: Exercise, key: readonly KeyMark[]): Record<MarkKin
 export function keySummary(ex: Exercise, key: readonly KeyMark[], keySource: string): string {
   const counts = keyCounts(ex, key);
   const total = EXERCISE_KINDS.reduce((n, k) => n + (counts[k] ?? 0), 0);
-  const what = keySource === 'tool' ? `parallax’s findings${ex.minConfidence === null ? '' : ` at confidence ≥ ${ex.minConfidence.toFixed(2)}`}` : `your teacher’s key, ${keySource.replace(/^answers:/, '')}`;
+  const what =
+    keySource === 'tool'
+      ? `parallax’s findings${ex.minConfidence === null ? '' : ` at confidence ≥ ${ex.minConfidence.toFixed(2)}`}`
+      : `your teacher’s key, ${keySource.replace(/^answers:/, '')}`;
   const parts = EXERCISE_KINDS.map((k) => `${counts[k] ?? 0} ${FINDING_KINDS[k].exercise!.label}`);
   return `The key (${what}) holds ${total} item${total === 1 ? '' : 's'}: ${parts.join(', ')}.`;
 }

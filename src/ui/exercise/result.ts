@@ -37,7 +37,13 @@ export interface ExerciseResult {
 const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
 
 /** Builds the result of a session (only marks inside the exercise's sentences count). */
-export function buildResult(ex: Exercise, student: readonly Mark[], guesses: Readonly<Record<string, string>>, key: readonly KeyMark[], keySource: string): ExerciseResult {
+export function buildResult(
+  ex: Exercise,
+  student: readonly Mark[],
+  guesses: Readonly<Record<string, string>>,
+  key: readonly KeyMark[],
+  keySource: string,
+): ExerciseResult {
   const toResult = (m: KeyMark, others: readonly Mark[]): ResultMark | null => {
     const a = ex.articles.find((x) => x.id === m.article);
     if (!a || !a.sentences.some((s) => overlaps(s, m))) return null;
@@ -85,7 +91,10 @@ export function formatResultMarkdown(result: ExerciseResult): string {
   const out: string[] = [];
   out.push(`<!-- ${result.generator} -->`, '', '# Exercise result', '');
   const held = EXERCISE_KINDS.map((k) => `${result.keyMarks.filter((m) => m.kind === k).length} ${FINDING_KINDS[k].exercise!.label}`).join(', ');
-  out.push(`Key: ${result.key === 'tool' ? 'parallax’s findings' : escapeMarkdownInline(result.key)} — ${result.keyMarks.length} items in the exercise’s sentences (${held})`, '');
+  out.push(
+    `Key: ${result.key === 'tool' ? 'parallax’s findings' : escapeMarkdownInline(result.key)} — ${result.keyMarks.length} items in the exercise’s sentences (${held})`,
+    '',
+  );
   out.push('## Agreement', '');
   out.push('| category | compared by | student | key | both | precision | recall | F1 |', '|---|---|---|---|---|---|---|---|');
   for (const k of EXERCISE_KINDS) {
@@ -93,10 +102,13 @@ export function formatResultMarkdown(result: ExerciseResult): string {
     const a = result.agreement[k];
     if (how && a) out.push(row(how.label, how.unit, a));
   }
-  for (const [c, a] of Object.entries(result.agreement.byCategory)) out.push(`| loaded: ${escapeMarkdownInline(c)} | word | | ${a.key} | ${a.both} | | ${percent(a.recall)} | |`);
+  for (const [c, a] of Object.entries(result.agreement.byCategory))
+    out.push(`| loaded: ${escapeMarkdownInline(c)} | word | | ${a.key} | ${a.both} | | ${percent(a.recall)} | |`);
   out.push('', '## Which outlet is which', '', '| article | outlet | guess | right? |', '|---|---|---|---|');
   for (const a of result.articles) {
-    out.push(`| ${a.letter} | ${escapeMarkdownInline(a.outlet)} | ${a.guess === null ? '–' : escapeMarkdownInline(a.guess)} | ${a.guessCorrect === null ? '–' : a.guessCorrect ? 'yes' : 'no'} |`);
+    out.push(
+      `| ${a.letter} | ${escapeMarkdownInline(a.outlet)} | ${a.guess === null ? '–' : escapeMarkdownInline(a.guess)} | ${a.guessCorrect === null ? '–' : a.guessCorrect ? 'yes' : 'no'} |`,
+    );
   }
   for (const a of result.articles) {
     out.push('', `## Article ${a.letter} (${escapeMarkdownInline(a.path)})`, '', '### Student’s marks', '');

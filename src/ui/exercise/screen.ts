@@ -8,7 +8,17 @@ import type { Role } from '../theme.js';
 import { truncateLine, wrap, type Line, type Segment } from '../text.js';
 import { FINDING_KINDS } from '../../core/finding-kinds.js';
 import { helpLines, kindHelpLines } from '../screens/help.js';
-import { EXERCISE_KINDS, keySummary, percent, type Agreement, type Exercise, type ExerciseArticle, type ExerciseSentence, type KeyMark, type Mark } from './model.js';
+import {
+  EXERCISE_KINDS,
+  keySummary,
+  percent,
+  type Agreement,
+  type Exercise,
+  type ExerciseArticle,
+  type ExerciseSentence,
+  type KeyMark,
+  type Mark,
+} from './model.js';
 import { buildResult } from './result.js';
 import { selection, type ExerciseState } from '../components/exercise/use-exercise-state.js';
 
@@ -55,7 +65,10 @@ export function exerciseHelp(ex: Exercise, key: readonly KeyMark[], keySource: s
   ];
   return helpLines('Keys', EXERCISE_KEYS, width, [
     { heading: 'How to do the exercise', lines: steps.flatMap((t) => para(t)) },
-    { heading: 'What to mark', lines: kindHelpLines(EXERCISE_KINDS, width, Object.fromEntries(EXERCISE_KINDS.map((k) => [k, FINDING_KINDS[k].exercise!.label])), EXERCISE_MARKERS) },
+    {
+      heading: 'What to mark',
+      lines: kindHelpLines(EXERCISE_KINDS, width, Object.fromEntries(EXERCISE_KINDS.map((k) => [k, FINDING_KINDS[k].exercise!.label])), EXERCISE_MARKERS),
+    },
     { heading: 'The key and the score', lines: score.flatMap((t) => para(t)) },
   ]);
 }
@@ -64,7 +77,13 @@ export function exerciseHelp(ex: Exercise, key: readonly KeyMark[], keySource: s
  * Segments of a sentence with marks: student loaded terms in `[ ]`, key loaded terms in `{ }`,
  * the cursor word and selection in the cursor role.
  */
-export function sentenceSegments(a: ExerciseArticle, s: ExerciseSentence, student: readonly Mark[], key: readonly KeyMark[] | null, cursor: [number, number] | null): Segment[] {
+export function sentenceSegments(
+  a: ExerciseArticle,
+  s: ExerciseSentence,
+  student: readonly Mark[],
+  key: readonly KeyMark[] | null,
+  cursor: [number, number] | null,
+): Segment[] {
   const opens = new Map<number, string>();
   const closes = new Map<number, string>();
   const roles: Role[] = [];
@@ -158,7 +177,9 @@ export function resultLines(ex: Exercise, state: ExerciseState, key: readonly Ke
     truncateLine(
       [
         { text: `  ${name.padEnd(17)}`, role: 'heading' },
-        { text: `precision ${percent(g.precision).padStart(4)} · recall ${percent(g.recall).padStart(4)} · you ${g.student}, key ${g.key}, both ${g.both} ${unit}s` },
+        {
+          text: `precision ${percent(g.precision).padStart(4)} · recall ${percent(g.recall).padStart(4)} · you ${g.student}, key ${g.key}, both ${g.both} ${unit}s`,
+        },
       ],
       width,
     );
@@ -169,11 +190,20 @@ export function resultLines(ex: Exercise, state: ExerciseState, key: readonly Ke
     const g = r.agreement[k];
     if (how && g) lines.push(fig(how.label, how.unit, g));
   }
-  for (const [c, g] of Object.entries(r.agreement.byCategory)) lines.push(truncateLine([{ text: `    ${sanitizeTerminal(c, true)}: you found ${g.both} of ${g.key} words (${percent(g.recall)})`, role: 'dim' }], width));
+  for (const [c, g] of Object.entries(r.agreement.byCategory))
+    lines.push(truncateLine([{ text: `    ${sanitizeTerminal(c, true)}: you found ${g.both} of ${g.key} words (${percent(g.recall)})`, role: 'dim' }], width));
   lines.push([]);
   for (const a of r.articles) {
     const verdict = a.guess === null ? 'no guess' : a.guessCorrect ? `you guessed right` : `you guessed ${sanitizeTerminal(a.guess, true)}`;
-    lines.push(truncateLine([{ text: `  ${a.letter} = ${sanitizeTerminal(a.outlet, true)}`, role: 'title' }, { text: ` (${verdict}) · ${sanitizeTerminal(a.path, true)}`, role: a.guessCorrect ? 'ok' : 'dim' }], width));
+    lines.push(
+      truncateLine(
+        [
+          { text: `  ${a.letter} = ${sanitizeTerminal(a.outlet, true)}`, role: 'title' },
+          { text: ` (${verdict}) · ${sanitizeTerminal(a.path, true)}`, role: a.guessCorrect ? 'ok' : 'dim' },
+        ],
+        width,
+      ),
+    );
   }
   lines.push([], truncateLine([{ text: '[you] {tool/key} · margin: U you marked unsourced, T the key did', role: 'dim' }], width), []);
   for (const a of ex.articles) {
@@ -188,7 +218,8 @@ export function resultLines(ex: Exercise, state: ExerciseState, key: readonly Ke
       wrap(sentenceSegments(a, s, state.marks, key, null), width - 4).forEach((l, j) => lines.push([...(j === 0 ? m : [{ text: '    ' }]), ...l]));
       for (const k of keyHere) {
         const found = state.marks.some((x) => x.kind === k.kind && x.article === a.id && overlaps(x, k));
-        const what = k.kind === 'loaded' ? `{${sanitizeTerminal(a.text.slice(k.start, k.end), true)}} ${sanitizeTerminal(k.category ?? 'loaded', true)}` : 'unsourced';
+        const what =
+          k.kind === 'loaded' ? `{${sanitizeTerminal(a.text.slice(k.start, k.end), true)}} ${sanitizeTerminal(k.category ?? 'loaded', true)}` : 'unsourced';
         lines.push(
           ...wrap(
             [

@@ -37,12 +37,28 @@ export function actorsScreen(ctx: ScreenContext, frame: { cursor: number }): Scr
   rows.forEach((r, i) => {
     const selected = i === frame.cursor;
     if (selected) focus = lines.length;
-    lines.push(truncateLine([{ text: selected ? '› ' : '  ', role: 'cursor' }, { text: r.name, role: selected ? 'tab-active' : 'title' }], width));
+    lines.push(
+      truncateLine(
+        [
+          { text: selected ? '› ' : '  ', role: 'cursor' },
+          { text: r.name, role: selected ? 'tab-active' : 'title' },
+        ],
+        width,
+      ),
+    );
     for (const a of model.report.articles) {
       const p = r.perArticle.find((x) => x.article === a.id);
       const head = `    ${label(model, a.id)}: `;
       if (!p || p.mentions === 0) {
-        lines.push(truncateLine([{ text: head, role: 'dim' }, { text: 'not mentioned', role: 'warn' }], width));
+        lines.push(
+          truncateLine(
+            [
+              { text: head, role: 'dim' },
+              { text: 'not mentioned', role: 'warn' },
+            ],
+            width,
+          ),
+        );
         continue;
       }
       const facts = [p.mentions !== null ? `${p.mentions}×` : null, p.tone !== null ? `tone ${p.tone}` : null].filter(Boolean).join(', ');
@@ -53,5 +69,12 @@ export function actorsScreen(ctx: ScreenContext, frame: { cursor: number }): Scr
   });
   if (rows.length === 0) lines.push([{ text: query ? '  No actor matches the search.' : '  No actor data in this report yet.', role: 'dim' }]);
   const current = rows[frame.cursor];
-  return { title: 'Actors', lines, mode: 'items', count: rows.length, focus, enter: current ? { screen: 'mentions', of: 'actor', id: current.id, cursor: 0 } : null };
+  return {
+    title: 'Actors',
+    lines,
+    mode: 'items',
+    count: rows.length,
+    focus,
+    enter: current ? { screen: 'mentions', of: 'actor', id: current.id, cursor: 0 } : null,
+  };
 }

@@ -61,9 +61,23 @@ export function quoteLines(model: ViewModel, event: Event, width: number): Line[
     const variants = q.variants;
     if (variants.length === 0) continue;
     const outlets = new Set(variants.map((v) => v.article)).size;
-    lines.push(truncateLine([{ text: `Same quotation in ${outlets} outlet${outlets === 1 ? '' : 's'}`, role: 'heading' }, { text: ` · ${Math.round(q.similarity * 100)}% of words shared`, role: 'dim' }], width));
+    lines.push(
+      truncateLine(
+        [
+          { text: `Same quotation in ${outlets} outlet${outlets === 1 ? '' : 's'}`, role: 'heading' },
+          { text: ` · ${Math.round(q.similarity * 100)}% of words shared`, role: 'dim' },
+        ],
+        width,
+      ),
+    );
     for (const v of variants) {
-      lines.push(...block([{ text: `${label(model, v.article)} `, role: 'title' }, { text: 'introduces it with ', role: 'dim' }, ...introSegments(model, v.article, v.intro)], width, '  '));
+      lines.push(
+        ...block(
+          [{ text: `${label(model, v.article)} `, role: 'title' }, { text: 'introduces it with ', role: 'dim' }, ...introSegments(model, v.article, v.intro)],
+          width,
+          '  ',
+        ),
+      );
     }
     const diff = diffSegments(q.diff);
     if (diff.length) {
@@ -89,7 +103,13 @@ export function numberLines(model: ViewModel, event: Event, width: number): Line
     lines.push(...block([{ text: `${label(model, a.id)}: `, role: 'title' }, { text: own.map(figureText).join(' · ') }], width, '  '));
   }
   for (const c of conflicts) {
-    const side = (id: string) => `${label(model, id)} ${c.figures.filter((f) => f.article === id).map((f) => `“${clean(f.text)}”${f.vague ? ' (vague)' : ''}`).join(', ') || '—'}`;
+    const side = (id: string) =>
+      `${label(model, id)} ${
+        c.figures
+          .filter((f) => f.article === id)
+          .map((f) => `“${clean(f.text)}”${f.vague ? ' (vague)' : ''}`)
+          .join(', ') || '—'
+      }`;
     const reason = c.reason === 'vague-vs-precise' ? 'vague vs precise' : 'different values';
     lines.push(...block([{ text: `≠ ${clean(c.kind)}, ${reason}: `, role: 'warn' }, { text: c.articles.map(side).join(' vs ') }], width, '  '));
   }

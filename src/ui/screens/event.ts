@@ -53,7 +53,10 @@ export function eventScreen(ctx: ScreenContext, frame: Frame & { screen: 'event'
   if (!event) return { title: frame.id, lines: [[{ text: 'This event is not in the report.', role: 'warn' }]], mode: 'scroll', count: 1, focus: 0 };
   const articles = model.report.articles;
   const mentionsOf = (id: string) => event.mentions.filter((m) => m.article === id).sort((x, y) => x.start - y.start);
-  const textOf = (id: string) => mentionsOf(id).map((m) => m.text).join(' ');
+  const textOf = (id: string) =>
+    mentionsOf(id)
+      .map((m) => m.text)
+      .join(' ');
   const reporting = articles.filter((a) => mentionsOf(a.id).length > 0);
   const silent = articles.filter((a) => mentionsOf(a.id).length === 0);
   const pane = Math.min(frame.pane, Math.max(0, reporting.length - 1));
@@ -73,7 +76,15 @@ export function eventScreen(ctx: ScreenContext, frame: Frame & { screen: 'event'
     return block;
   });
   const lines: Line[] = [...wrap([{ text: sanitizeTerminal(event.label, true), role: 'heading' }], width)];
-  lines.push(truncateLine([{ text: `reported by ${reporting.length} of ${articles.length}`, role: 'dim' }, ...(silent.length ? [{ text: ` · not reported by ${silent.map((a) => label(model, a.id)).join(', ')}`, role: 'warn' as const }] : [])], width));
+  lines.push(
+    truncateLine(
+      [
+        { text: `reported by ${reporting.length} of ${articles.length}`, role: 'dim' },
+        ...(silent.length ? [{ text: ` · not reported by ${silent.map((a) => label(model, a.id)).join(', ')}`, role: 'warn' as const }] : []),
+      ],
+      width,
+    ),
+  );
   lines.push([]);
   if (stacked) for (const b of blocks) lines.push(...b);
   else lines.push(...sideBySide(blocks, columnWidths(width, n, 3), 3));

@@ -14,7 +14,9 @@ import type { ScreenContext, ScreenOutput } from './types.js';
  */
 export function visibleEvents(model: ViewModel, query: string): Event[] {
   const q = query.toLowerCase();
-  const hits = q ? model.report.events.filter((e) => e.label.toLowerCase().includes(q) || e.mentions.some((m) => m.text.toLowerCase().includes(q))) : model.report.events;
+  const hits = q
+    ? model.report.events.filter((e) => e.label.toLowerCase().includes(q) || e.mentions.some((m) => m.text.toLowerCase().includes(q)))
+    : model.report.events;
   const single = model.report.articles.flatMap((a) => hits.filter((e) => e.articles.length === 1 && e.articles[0] === a.id));
   return [...hits.filter((e) => e.articles.length > 1), ...single];
 }
@@ -26,7 +28,10 @@ export function eventsScreen(ctx: ScreenContext, frame: { cursor: number }): Scr
   const cell = Math.max(3, Math.min(12, Math.floor((width - 30) / Math.max(1, articles.length))));
   const labelWidth = Math.max(10, width - 2 - cell * articles.length);
   const lines: Line[] = [];
-  const header: Line = [{ text: '  ' }, ...padLine([{ text: query ? `Shared events matching "${sanitizeTerminal(query, true)}"` : 'Shared events', role: 'heading' }], labelWidth)];
+  const header: Line = [
+    { text: '  ' },
+    ...padLine([{ text: query ? `Shared events matching "${sanitizeTerminal(query, true)}"` : 'Shared events', role: 'heading' }], labelWidth),
+  ];
   for (const a of articles) header.push({ text: ` ${truncate(label(model, a.id), cell - 1).padEnd(cell - 1)}`, role: 'heading' });
   lines.push(truncateLine(header, width));
   let focus = 0;
@@ -59,7 +64,8 @@ export function eventsScreen(ctx: ScreenContext, frame: { cursor: number }): Scr
   const omissions = model.report.omissions ?? {};
   for (const a of articles) {
     const n = omissions[a.id]?.length ?? 0;
-    if (n > 0) lines.push(truncateLine([{ text: `  ${label(model, a.id)} leaves out ${n} event${n === 1 ? '' : 's'} other outlets report`, role: 'warn' }], width));
+    if (n > 0)
+      lines.push(truncateLine([{ text: `  ${label(model, a.id)} leaves out ${n} event${n === 1 ? '' : 's'} other outlets report`, role: 'warn' }], width));
   }
   const current = events[frame.cursor];
   return {

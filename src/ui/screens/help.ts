@@ -25,12 +25,26 @@ export const MARK_MARKERS: Readonly<Record<MarkStyle, string>> = {
 };
 
 /** "What the marks mean": per kind, its name, what it is, an example and (`markers`) how it is shown. */
-export function kindHelpLines(kinds: readonly FindingKind[], width: number, names: Partial<Record<FindingKind, string>> = {}, markers: Partial<Record<FindingKind, string>> = {}): Line[] {
+export function kindHelpLines(
+  kinds: readonly FindingKind[],
+  width: number,
+  names: Partial<Record<FindingKind, string>> = {},
+  markers: Partial<Record<FindingKind, string>> = {},
+): Line[] {
   const lines: Line[] = [];
   for (const k of kinds) {
     const info = FINDING_KINDS[k];
     lines.push(...wrap([{ text: `${names[k] ?? info.noun}: `, role: 'key' }, { text: info.help.what }], width - 2, '  ').map((l) => [{ text: '  ' }, ...l]));
-    lines.push(...wrap([{ text: 'e.g. ', role: 'dim' }, { text: info.help.example, role: 'dim' }], width - 4, '  ').map((l) => [{ text: '    ' }, ...l]));
+    lines.push(
+      ...wrap(
+        [
+          { text: 'e.g. ', role: 'dim' },
+          { text: info.help.example, role: 'dim' },
+        ],
+        width - 4,
+        '  ',
+      ).map((l) => [{ text: '    ' }, ...l]),
+    );
     const marker = markers[k] ?? MARK_MARKERS[info.mark];
     if (marker) lines.push(...wrap([{ text: `shown: ${marker}`, role: 'dim' }], width - 4, '  ').map((l) => [{ text: '    ' }, ...l]));
   }
@@ -38,7 +52,12 @@ export function kindHelpLines(kinds: readonly FindingKind[], width: number, name
 }
 
 /** Help lines: optional sections of text first (each a heading and its lines), then the keys. */
-export function helpLines(title: string, keys: readonly [string, string][], width: number, sections: readonly { heading: string; lines: Line[] }[] = []): Line[] {
+export function helpLines(
+  title: string,
+  keys: readonly [string, string][],
+  width: number,
+  sections: readonly { heading: string; lines: Line[] }[] = [],
+): Line[] {
   const keyWidth = Math.max(...keys.map(([k]) => k.length)) + 3;
   const out: Line[] = [];
   for (const s of sections) out.push([{ text: s.heading, role: 'heading' }], ...s.lines.map((l) => truncateLine(l, width)), []);

@@ -23,7 +23,8 @@ export function mentionItems(model: ViewModel, frame: Frame & { screen: 'mention
     const actor = model.report.actors.find((a) => a.id === frame.id);
     if (!actor) return { title: frame.id, items: [] };
     const items: MentionItem[] = [];
-    for (const a of model.report.articles) for (const m of [...(actor.articles[a.id]?.mentions ?? [])].sort((x, y) => x.start - y.start)) items.push({ article: a.id, span: m, note: null });
+    for (const a of model.report.articles)
+      for (const m of [...(actor.articles[a.id]?.mentions ?? [])].sort((x, y) => x.start - y.start)) items.push({ article: a.id, span: m, note: null });
     return { title: `${sanitizeTerminal(actor.name, true)}: mentions`, items };
   }
   const atts = findingsOf(model, frame.id, 'attribution').filter((f): f is AttributionFinding => f.kind === 'attribution');
@@ -67,7 +68,12 @@ export function mentionsScreen(ctx: ScreenContext, frame: Frame & { screen: 'men
   if (items.length === 0) lines.push([{ text: '  Nothing to list.', role: 'dim' }]);
   const current = items[frame.cursor];
   const enter: Frame | null = current
-    ? { screen: 'reader', id: current.article, cursor: readerCursorAt(model, current.article, filter, query, current.span.start, current.span.start), pin: current.span.start }
+    ? {
+        screen: 'reader',
+        id: current.article,
+        cursor: readerCursorAt(model, current.article, filter, query, current.span.start, current.span.start),
+        pin: current.span.start,
+      }
     : null;
   return { title, lines, mode: 'items', count: items.length, focus, enter, search: false };
 }

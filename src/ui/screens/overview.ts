@@ -124,7 +124,10 @@ function categoryMatrix(ctx: ScreenContext, articles: readonly ReportArticle[]):
   const out: Line[] = [[]];
   out.push(
     truncateLine(
-      [{ text: `  ${UNIT.padEnd(nameWidth)}`, role: 'heading' }, ...articles.map((a) => ({ text: truncate(label(model, a.id), cell - 1).padEnd(cell), role: 'heading' as const }))],
+      [
+        { text: `  ${UNIT.padEnd(nameWidth)}`, role: 'heading' },
+        ...articles.map((a) => ({ text: truncate(label(model, a.id), cell - 1).padEnd(cell), role: 'heading' as const })),
+      ],
       width,
     ),
   );

@@ -6,9 +6,7 @@ import { article, findingRole, findingsOf, highlight, label, type KindFilter, ty
 import { truncateLine, wrap, type Line, type Segment } from '../text.js';
 import type { Frame, ScreenContext, ScreenOutput } from './types.js';
 
-export type ReaderItem =
-  | { kind: 'sentence'; span: Span & { heading?: boolean; paragraph?: number } }
-  | { kind: 'finding'; finding: Finding };
+export type ReaderItem = { kind: 'sentence'; span: Span & { heading?: boolean; paragraph?: number } } | { kind: 'finding'; finding: Finding };
 
 /**
  * The reader's rows: each prose sentence followed by the findings that start in it. With a
@@ -54,12 +52,19 @@ export function readerOffset(model: ViewModel, articleId: string, filter: KindFi
 /** One-line summary of a finding: kind, category or source type, the text. */
 export function findingSummary(f: Finding): Segment[] {
   const text = sanitizeTerminal(f.text, true);
-  if (f.kind === 'loaded') return [{ text: `loaded · ${sanitizeTerminal(String(f.category ?? ''), true)} `, role: 'loaded' }, { text: `“${text}”` }, ...explain(f)];
+  if (f.kind === 'loaded')
+    return [{ text: `loaded · ${sanitizeTerminal(String(f.category ?? ''), true)} `, role: 'loaded' }, { text: `“${text}”` }, ...explain(f)];
   if (f.kind === 'attribution') {
     const cue = f.cue ? sanitizeTerminal(f.cue.text, true) : '';
     const source = f.source ? sanitizeTerminal(f.sourceName ?? f.source.text, true) : 'no source';
     const neutral = f.cue && f.cue.neutral === false ? ', non-neutral cue' : '';
-    return [{ text: `attribution · ${sanitizeTerminal(String(f.sourceType ?? 'unknown'), true)}${neutral} `, role: f.cue?.neutral === false ? 'attribution-loaded' : 'attribution' }, { text: `${source} — “${cue}”` }];
+    return [
+      {
+        text: `attribution · ${sanitizeTerminal(String(f.sourceType ?? 'unknown'), true)}${neutral} `,
+        role: f.cue?.neutral === false ? 'attribution-loaded' : 'attribution',
+      },
+      { text: `${source} — “${cue}”` },
+    ];
   }
   return [{ text: `${f.kind} · ${sanitizeTerminal(detailOf(f), true)}`, role: findingRole(f) }, ...explain(f)];
 }

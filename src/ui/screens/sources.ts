@@ -22,20 +22,52 @@ export function sourcesScreen(ctx: ScreenContext, frame: { cursor: number }): Sc
     const all = findingsOf(model, a.id, 'attribution').filter((f): f is AttributionFinding => f.kind === 'attribution');
     const atts = q ? all.filter(matches) : all;
     const count = q ? `  ${atts.length} of ${all.length} attributions match “${sanitizeTerminal(query, true)}”` : `  ${atts.length} attributions`;
-    lines.push(truncateLine([{ text: selected ? '› ' : '  ', role: 'cursor' }, { text: label(model, a.id), role: selected ? 'tab-active' : 'title' }, { text: count, role: 'dim' }], width));
+    lines.push(
+      truncateLine(
+        [
+          { text: selected ? '› ' : '  ', role: 'cursor' },
+          { text: label(model, a.id), role: selected ? 'tab-active' : 'title' },
+          { text: count, role: 'dim' },
+        ],
+        width,
+      ),
+    );
     const byType = new Map<string, AttributionFinding[]>();
     for (const f of atts) byType.set(f.sourceType, [...(byType.get(f.sourceType) ?? []), f]);
     const types = [...byType.keys()].sort((x, y) => byType.get(y)!.length - byType.get(x)!.length || (x < y ? -1 : 1));
     for (const t of types) {
       const fs = byType.get(t)!;
       const names = [...new Set(fs.map((f) => sanitizeTerminal(f.sourceName ?? f.source?.text ?? '(agentless)', true)))];
-      lines.push(truncateLine([{ text: `    ${sanitizeTerminal(t, true).padEnd(12)} ` }, { text: bar(fs.length, atts.length, 10), role: 'bar' }, { text: ` ${pct(fs.length / atts.length).padStart(4)} ` }, { text: names.join(', '), role: 'dim' }], width));
+      lines.push(
+        truncateLine(
+          [
+            { text: `    ${sanitizeTerminal(t, true).padEnd(12)} ` },
+            { text: bar(fs.length, atts.length, 10), role: 'bar' },
+            { text: ` ${pct(fs.length / atts.length).padStart(4)} ` },
+            { text: names.join(', '), role: 'dim' },
+          ],
+          width,
+        ),
+      );
     }
     const nonNeutral = atts.filter((f) => f.cue && f.cue.neutral === false);
-    if (nonNeutral.length) lines.push(...wrap([{ text: `non-neutral cues: ${nonNeutral.map((f) => `“${sanitizeTerminal(f.cue.text, true)}”`).join(', ')}`, role: 'attribution-loaded' }], width - 4).map((l) => [{ text: '    ' }, ...l]));
+    if (nonNeutral.length)
+      lines.push(
+        ...wrap(
+          [{ text: `non-neutral cues: ${nonNeutral.map((f) => `“${sanitizeTerminal(f.cue.text, true)}”`).join(', ')}`, role: 'attribution-loaded' }],
+          width - 4,
+        ).map((l) => [{ text: '    ' }, ...l]),
+      );
     if (atts.length === 0) lines.push([{ text: q && all.length ? '    no attribution matches the search' : '    no attributed sources found', role: 'dim' }]);
     lines.push([]);
   });
   const current = model.report.articles[frame.cursor];
-  return { title: 'Sources', lines, mode: 'items', count: model.report.articles.length, focus, enter: current ? { screen: 'mentions', of: 'source', id: current.id, cursor: 0 } : null };
+  return {
+    title: 'Sources',
+    lines,
+    mode: 'items',
+    count: model.report.articles.length,
+    focus,
+    enter: current ? { screen: 'mentions', of: 'source', id: current.id, cursor: 0 } : null,
+  };
 }

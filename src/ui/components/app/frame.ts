@@ -34,7 +34,8 @@ function header(state: AppState, title: string): Line {
 }
 
 function footer(state: AppState, searchable: boolean): Line {
-  if (state.draft !== null) return truncateLine([{ text: '/', role: 'key' }, { text: `${state.draft}▏` }, { text: '  enter: search  esc: cancel', role: 'dim' }], state.width);
+  if (state.draft !== null)
+    return truncateLine([{ text: '/', role: 'key' }, { text: `${state.draft}▏` }, { text: '  enter: search  esc: cancel', role: 'dim' }], state.width);
   if (state.message) return truncateLine([{ text: state.message, role: 'ok' }], state.width);
   const parts: Line = [{ text: `filter: ${state.filter}`, role: state.filter === 'all' ? 'dim' : 'key' }];
   if (!searchable) parts.push({ text: ` · ${SEARCH_NA}`, role: 'dim' });

@@ -36,14 +36,26 @@ export type AppAction =
 export { bodyHeight, CHROME_ROWS, SEARCH_NA } from './frame.js';
 
 export function initialAppState(width: number, height: number, colour = false): AppState {
-  return { stack: [{ screen: 'overview', cursor: 0 }], help: false, helpScroll: 0, draft: null, query: '', filter: 'all', message: null, width, height, colour, quit: false, exports: 0 };
+  return {
+    stack: [{ screen: 'overview', cursor: 0 }],
+    help: false,
+    helpScroll: 0,
+    draft: null,
+    query: '',
+    filter: 'all',
+    message: null,
+    width,
+    height,
+    colour,
+    quit: false,
+    exports: 0,
+  };
 }
 
 /** The frame on top of the stack. */
 export function current(state: AppState): Frame {
   return state.stack[state.stack.length - 1]!;
 }
-
 
 /** Renders the current screen for this state. */
 export function screenOf(model: ViewModel, state: AppState): ScreenOutput {
@@ -92,7 +104,12 @@ export function reduceApp(model: ViewModel, state: AppState, action: AppAction):
     case 'search-commit': {
       // Lists start again at their first match; a reader stays on its sentence (or the next match).
       const query = s.draft ?? '';
-      return { ...s, draft: null, query, stack: s.stack.map((f) => (f.screen === 'reader' ? keepReaderSentence(model, f, s.filter, s.query, s.filter, query) : { ...f, cursor: 0 })) };
+      return {
+        ...s,
+        draft: null,
+        query,
+        stack: s.stack.map((f) => (f.screen === 'reader' ? keepReaderSentence(model, f, s.filter, s.query, s.filter, query) : { ...f, cursor: 0 })),
+      };
     }
     case 'filter': {
       const next = KIND_FILTERS[(KIND_FILTERS.indexOf(s.filter) + 1) % KIND_FILTERS.length]!;
@@ -127,7 +144,14 @@ export function reduceApp(model: ViewModel, state: AppState, action: AppAction):
 }
 
 /** A reader frame moved to the sentence it showed under the old filter and query, under the new ones. */
-function keepReaderSentence(model: ViewModel, f: Frame & { screen: 'reader' }, oldFilter: KindFilter, oldQuery: string, filter: KindFilter, query: string): Frame {
+function keepReaderSentence(
+  model: ViewModel,
+  f: Frame & { screen: 'reader' },
+  oldFilter: KindFilter,
+  oldQuery: string,
+  filter: KindFilter,
+  query: string,
+): Frame {
   const at = readerOffset(model, f.id, oldFilter, oldQuery, f.cursor, f.pin);
   return { ...f, cursor: at === null ? 0 : readerCursorAt(model, f.id, filter, query, at, f.pin) };
 }
@@ -204,11 +228,21 @@ export function splitKeys(input: string, key: KeyInfo): { input: string; key: Ke
   const chars = [...input];
   if (special || chars.length <= 1) return [{ input, key }];
   return chars.map((c) =>
-    c === '\r' || c === '\n' ? { input: '', key: { return: true } } : c === '\t' ? { input: '', key: { tab: true } } : c === '\u007f' || c === '\b' ? { input: '', key: { backspace: true } } : { input: c, key: {} },
+    c === '\r' || c === '\n'
+      ? { input: '', key: { return: true } }
+      : c === '\t'
+        ? { input: '', key: { tab: true } }
+        : c === '\u007f' || c === '\b'
+          ? { input: '', key: { backspace: true } }
+          : { input: c, key: {} },
   );
 }
 
 /** React binding of `reduceApp` for one model. */
 export function useAppState(model: ViewModel, width: number, height: number, colour = false) {
-  return useReducer((state: AppState, action: AppAction) => reduceApp(model, state, action), undefined, () => initialAppState(width, height, colour));
+  return useReducer(
+    (state: AppState, action: AppAction) => reduceApp(model, state, action),
+    undefined,
+    () => initialAppState(width, height, colour),
+  );
 }

@@ -56,7 +56,24 @@ export type ExerciseAction =
 
 /** The start of a session; `help`: open on the help (the view does, so the instructions come first). */
 export function initialExerciseState(width: number, height: number, help = false): ExerciseState {
-  return { article: 0, sentence: 0, word: 0, anchor: null, marks: [], guesses: {}, revealed: false, scroll: 0, help, helpScroll: 0, confirming: false, savedTo: null, message: null, width, height, quit: false };
+  return {
+    article: 0,
+    sentence: 0,
+    word: 0,
+    anchor: null,
+    marks: [],
+    guesses: {},
+    revealed: false,
+    scroll: 0,
+    help,
+    helpScroll: 0,
+    confirming: false,
+    savedTo: null,
+    message: null,
+    width,
+    height,
+    quit: false,
+  };
 }
 
 const clamp = (n: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, n));
@@ -116,12 +133,16 @@ export function reduceExercise(ex: Exercise, state: ExerciseState, action: Exerc
       const [lo, hi] = selection(s);
       const mark: Mark = { article: art.id, start: sen.words[lo]!.start, end: sen.words[hi]!.end, kind: 'loaded' };
       const same = (m: Mark) => m.kind === 'loaded' && m.article === mark.article && m.start === mark.start && m.end === mark.end;
-      const marks = s.marks.some(same) ? s.marks.filter((m) => !same(m)) : [...s.marks.filter((m) => !(m.kind === 'loaded' && m.article === mark.article && m.start < mark.end && mark.start < m.end)), mark];
+      const marks = s.marks.some(same)
+        ? s.marks.filter((m) => !same(m))
+        : [...s.marks.filter((m) => !(m.kind === 'loaded' && m.article === mark.article && m.start < mark.end && mark.start < m.end)), mark];
       return { ...s, marks: sortMarks(marks), anchor: null };
     }
     case 'mark-unsourced': {
       const same = (m: Mark) => m.kind === 'unsourced' && m.article === art.id && m.start === sen.start;
-      const marks = s.marks.some(same) ? s.marks.filter((m) => !same(m)) : [...s.marks, { article: art.id, start: sen.start, end: sen.end, kind: 'unsourced' as const }];
+      const marks = s.marks.some(same)
+        ? s.marks.filter((m) => !same(m))
+        : [...s.marks, { article: art.id, start: sen.start, end: sen.end, kind: 'unsourced' as const }];
       return { ...s, marks: sortMarks(marks) };
     }
     case 'unmark': {
@@ -183,5 +204,9 @@ export function exerciseKeyToAction(state: ExerciseState, input: string, key: Ke
 
 /** React binding of `reduceExercise`. */
 export function useExerciseState(ex: Exercise, width: number, height: number, helpLength: (width: number) => number = () => 0) {
-  return useReducer((state: ExerciseState, action: ExerciseAction) => reduceExercise(ex, state, action, helpLength), undefined, () => initialExerciseState(width, height, true));
+  return useReducer(
+    (state: ExerciseState, action: ExerciseAction) => reduceExercise(ex, state, action, helpLength),
+    undefined,
+    () => initialExerciseState(width, height, true),
+  );
 }

@@ -51,7 +51,10 @@ export function ExerciseApp({ exercise, answerKey, keySource, theme, save, width
   });
 
   const body = state.height - 2;
-  const results = useMemo(() => (state.revealed ? resultLines(exercise, state, answerKey, keySource) : null), [state.revealed, state.width, state.marks, state.guesses]);
+  const results = useMemo(
+    () => (state.revealed ? resultLines(exercise, state, answerKey, keySource) : null),
+    [state.revealed, state.width, state.marks, state.guesses],
+  );
   let title: Line;
   let lines: Line[];
   let top: number;

@@ -14,7 +14,13 @@ export function Lines({ lines, theme }: LinesProps) {
     <Box flexDirection="column">
       {lines.map((line, i) => (
         <Text key={i} wrap="truncate-end">
-          {line.length === 0 ? ' ' : line.map((s, j) => <Text key={j} {...theme[s.role ?? 'plain']}>{s.text}</Text>)}
+          {line.length === 0
+            ? ' '
+            : line.map((s, j) => (
+                <Text key={j} {...theme[s.role ?? 'plain']}>
+                  {s.text}
+                </Text>
+              ))}
         </Text>
       ))}
     </Box>
