@@ -210,7 +210,7 @@ describe('corpus output is swapped in whole (item 8)', () => {
       readdirSync(dir)
         .filter((f) => f.startsWith('.out.parallax-'))
         .some((f) => existsSync(join(dir, f, 'stories')) && readdirSync(join(dir, f, 'stories')).length > 0);
-    for (const end = Date.now() + 120_000; !staging() && child.exitCode === null && Date.now() < end; ) await new Promise((r) => setTimeout(r, 10));
+    for (const end = Date.now() + 120_000; !staging() && child.exitCode === null && Date.now() < end;) await new Promise((r) => setTimeout(r, 10));
     child.kill('SIGKILL');
     expect(await exited).toBe(null); // killed, not finished
     const after = Object.fromEntries(
