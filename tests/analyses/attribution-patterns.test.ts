@@ -6,25 +6,9 @@
 import { describe, expect, it } from 'vitest';
 import { findAttributions, PATTERN_IDS, type AttributionDraft } from '../../src/analyses/attribution/index.js';
 import { loadLexicons } from '../../src/lexicons/index.js';
-import { analyseText } from '../../src/nlp/index.js';
-import type { AnalysedArticle } from '../../src/core/types.js';
+import { analysedArticle as articleFrom } from '../helpers.js';
 
 const lex = loadLexicons();
-
-function articleFrom(text: string): AnalysedArticle {
-  const body = [{ start: 0, end: text.length }];
-  return {
-    id: 'a1',
-    path: 'test.txt',
-    format: 'txt',
-    text,
-    meta: { title: null, outlet: null, author: null, date: null, url: null },
-    body,
-    boilerplate: [],
-    ...analyseText(text, body),
-    notices: [],
-  };
-}
 
 /** pattern, [source start, text] | null, [cue start, text], [content start, text] | null, direct */
 type Row = [string, [number, string] | null, [number, string], [number, string] | null, boolean];

@@ -11,25 +11,12 @@
 import { describe, expect, it } from 'vitest';
 import { findAttributions, type AttributionDraft } from '../../src/analyses/attribution/index.js';
 import { loadLexicons } from '../../src/lexicons/index.js';
-import { analyseText } from '../../src/nlp/index.js';
 import type { AnalysedArticle } from '../../src/core/types.js';
+import { analysedArticle } from '../helpers.js';
 
 const lex = loadLexicons();
 
-function articleFrom(text: string): AnalysedArticle {
-  const body = [{ start: 0, end: text.length }];
-  return {
-    id: 'a1',
-    path: 'long.txt',
-    format: 'txt',
-    text,
-    meta: { title: null, outlet: null, author: null, date: null, url: null },
-    body,
-    boilerplate: [],
-    ...analyseText(text, body),
-    notices: [],
-  };
-}
+const articleFrom = (text: string): AnalysedArticle => analysedArticle(text, {}, 'long.txt');
 
 type Row = [string, [number, string] | null, [number, string], [number, string] | null, string, string | null];
 const view = (d: AttributionDraft, shift = 0): Row => [

@@ -3,28 +3,14 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findAttributions, sourceScores, type AttributionDraft } from '../../src/analyses/attribution/index.js';
 import { loadLexicons } from '../../src/lexicons/index.js';
-import { analyseText } from '../../src/nlp/index.js';
 import { analyseArticles, prepareArticle } from '../../src/pipeline.js';
-import type { AnalysedArticle, AttributionFinding } from '../../src/core/types.js';
+import type { AttributionFinding } from '../../src/core/types.js';
 import { REPO } from '../helpers.js';
+import { analysedArticle as articleFrom } from '../helpers.js';
 
 const lex = loadLexicons();
 
 /** An analysed article made from `text` (the whole text is body). */
-function articleFrom(text: string): AnalysedArticle {
-  const body = [{ start: 0, end: text.length }];
-  return {
-    id: 'a1',
-    path: 'test.txt',
-    format: 'txt',
-    text,
-    meta: { title: null, outlet: null, author: null, date: null, url: null },
-    body,
-    boilerplate: [],
-    ...analyseText(text, body),
-    notices: [],
-  };
-}
 
 /** A compact view: [source start, source text] , [cue start, cue text, neutral], [content start, content text], direct, type, name. */
 function view(d: AttributionDraft) {

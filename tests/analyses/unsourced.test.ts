@@ -8,25 +8,11 @@ import { loadLexicons } from '../../src/lexicons/index.js';
 import { analyseArticles, prepareArticle } from '../../src/pipeline.js';
 import type { AttributionFinding, UnsourcedFinding } from '../../src/core/types.js';
 import { REPO } from '../helpers.js';
-import { analyseText } from '../../src/nlp/index.js';
 import type { AnalysedArticle } from '../../src/core/types.js';
+import { analysedArticle as articleFrom } from '../helpers.js';
 
 const lex = loadLexicons();
 
-function articleFrom(text: string): AnalysedArticle {
-  const body = [{ start: 0, end: text.length }];
-  return {
-    id: 'a1',
-    path: 'test.txt',
-    format: 'txt',
-    text,
-    meta: { title: null, outlet: null, author: null, date: null, url: null },
-    body,
-    boilerplate: [],
-    ...analyseText(text, body),
-    notices: [],
-  };
-}
 const unsourced = (text: string) => {
   const a = articleFrom(text);
   return findUnsourced(a, findAttributions(a, lex), lex).map((u) => [u.start, u.reason, u.text]);

@@ -10,26 +10,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findAttributions } from '../../src/analyses/attribution/index.js';
 import { findUnsourced } from '../../src/analyses/unsourced.js';
-import type { AnalysedArticle } from '../../src/core/types.js';
 import { loadLexicons, wordClass } from '../../src/lexicons/index.js';
-import { analyseText } from '../../src/nlp/index.js';
+import { analysedArticle as articleFrom } from '../helpers.js';
 
 const lex = loadLexicons();
-
-function articleFrom(text: string): AnalysedArticle {
-  const body = [{ start: 0, end: text.length }];
-  return {
-    id: 'a1',
-    path: 'test.txt',
-    format: 'txt',
-    text,
-    meta: { title: null, outlet: null, author: null, date: null, url: null },
-    body,
-    boilerplate: [],
-    ...analyseText(text, body),
-    notices: [],
-  };
-}
 
 describe('attribution word classes moved from the code', () => {
   it('hold the words the code held', () => {

@@ -12,22 +12,9 @@ import { loadParaphrases, paraphrasesOf } from '../../src/align/paraphrases.js';
 import type { AnalysedArticle } from '../../src/core/types.js';
 import { loadLexicons } from '../../src/lexicons/index.js';
 import { readSource, segment } from '../../src/ingest/index.js';
-import { analyseText } from '../../src/nlp/index.js';
+import { analysedArticle } from '../helpers.js';
 
-function articleFrom(text: string): AnalysedArticle {
-  const body = [{ start: 0, end: text.length }];
-  return {
-    id: 'a1',
-    path: 'test.txt',
-    format: 'txt',
-    text,
-    meta: { title: null, outlet: null, author: null, date: '2024-06-20', url: null },
-    body,
-    boilerplate: [],
-    ...analyseText(text, body),
-    notices: [],
-  };
-}
+const articleFrom = (text: string): AnalysedArticle => analysedArticle(text, { date: '2024-06-20' });
 
 /** Lexicons with one user file of word classes: `[id, words, example sentence]`. */
 function userLexicons(...classes: [string, string[], string][]) {

@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findAttributions } from '../../src/analyses/attribution/index.js';
-import type { AnalysedArticle } from '../../src/core/types.js';
 import { findExampleFailures, loadLexicons, wordClass } from '../../src/lexicons/index.js';
 import { analyseText } from '../../src/nlp/index.js';
+import { analysedArticle as articleFrom } from '../helpers.js';
 
 const head = (id: string) =>
   `id: ${id}\nversion: 1.0.0\nlicense: CC-BY-4.0\ndescription: Test word classes.\nkind: word-classes\nsources:\n  - title: Test\nentries:\n`;
@@ -15,21 +15,6 @@ function userDir(yml: string): string {
   const d = mkdtempSync(join(tmpdir(), 'parallax-wc-'));
   writeFileSync(join(d, 'mine.yml'), yml);
   return d;
-}
-
-function articleFrom(text: string): AnalysedArticle {
-  const body = [{ start: 0, end: text.length }];
-  return {
-    id: 'a1',
-    path: 'test.txt',
-    format: 'txt',
-    text,
-    meta: { title: null, outlet: null, author: null, date: null, url: null },
-    body,
-    boilerplate: [],
-    ...analyseText(text, body),
-    notices: [],
-  };
 }
 
 describe('word classes', () => {
