@@ -137,29 +137,18 @@ function scoreArticle(
   c.tool += attributions.length;
   for (const a of attributions) {
     if (goldCueSpans.some((g) => overlapsAny(a.cue, g))) c.toolCueHit++;
-    if (rel.some((r) => matches(a, r))) {
-      c.toolStrict++;
-      dump?.push({
-        article: name,
-        what: 'ok',
-        cue: a.cue.text,
-        source: a.source?.text ?? null,
-        context: around(a.cue),
-        rule: a.rule,
-        pattern: a.pattern,
-        content: a.content?.text ?? null,
-      });
-    } else if (dump)
-      dump.push({
-        article: name,
-        what: goldCueSpans.some((g) => overlapsAny(a.cue, g)) ? 'src' : 'fp',
-        cue: a.cue.text,
-        source: a.source?.text ?? null,
-        context: around(a.cue),
-        rule: a.rule,
-        pattern: a.pattern,
-        content: a.content?.text ?? null,
-      });
+    const strict = rel.some((r) => matches(a, r));
+    if (strict) c.toolStrict++;
+    dump?.push({
+      article: name,
+      what: strict ? 'ok' : goldCueSpans.some((g) => overlapsAny(a.cue, g)) ? 'src' : 'fp',
+      cue: a.cue.text,
+      source: a.source?.text ?? null,
+      context: around(a.cue),
+      rule: a.rule,
+      pattern: a.pattern,
+      content: a.content?.text ?? null,
+    });
     if (a.source) {
       c.toolSources++;
       if (rel.some((r) => overlapsAny(a.source!, r.source))) c.toolSourcesHit++;
