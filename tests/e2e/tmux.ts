@@ -25,8 +25,12 @@ export function tmuxServer(socket: string, waitMs = 15_000) {
     throw new Error(`timed out waiting for ${what}; the screen was:\n${screen}`);
   }
 
-  /** Polls until `path` exists with some text (at most `ms`), then returns it. */
-  async function waitForFile(path: string, ms = 15_000): Promise<string> {
+  /**
+   * Polls until `path` exists with some text (at most `ms`), then returns it. The default is long:
+   * CI runs this suite beside the newcomer's nested `npm test` on two cores, and a process's exit
+   * there once took longer than 15 s.
+   */
+  async function waitForFile(path: string, ms = 60_000): Promise<string> {
     const until = Date.now() + ms;
     while (Date.now() < until) {
       if (existsSync(path) && readFileSync(path, 'utf8').trim()) return readFileSync(path, 'utf8');
