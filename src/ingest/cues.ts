@@ -202,7 +202,7 @@ function compileBoilerplate(d: Record<string, unknown>): BoilerplateCues {
       `(?<![${L}])(?:${day}\\s*(?:${monthAlt})\\.?,?\\s+${year})`, // 21 juni 2024, 3. März 2024
       `(?<![${L}])(?:(?:${monthAlt})\\.?\\s+${day},?\\s+${year})`, // April 03, 2025
       `(?<![${L}])(?:${year}-[01]\\d-[0-3]\\d)(?![${L}])`, // 2024-06-21
-      `(?<![${L}])(?:[0-3]?\\d[./][01]?\\d[./]${year})(?![${L}])`, // 21.06.2024, 6/21/2024
+      `(?<![${L}\\d])(?:\\d{1,2}[./]\\d{1,2}[./]${year})(?![${L}\\d])`, // 21.06.2024, 6/21/2024 (parseDate checks month and day)
     ].join('|'),
     'iu',
   );

@@ -3,7 +3,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { cueMask, CUE, loadBoilerplateCues } from '../../src/ingest/cues.js';
-import { analyseBoilerplate } from '../../src/ingest/boilerplate.js';
+import { analyseBoilerplate, parseDate } from '../../src/ingest/boilerplate.js';
 import type { SourceDocument } from '../../src/core/types.js';
 
 const doc = (text: string): SourceDocument => ({
@@ -89,5 +89,16 @@ describe('boilerplate prefilter', () => {
       isRole: 0,
       date: 0,
     });
+  });
+});
+
+describe('numeric dates', () => {
+  it('reads day.month.year and month/day/year, and refuses impossible ones', () => {
+    const cues = loadBoilerplateCues();
+    expect(parseDate('Published 21.06.2024 at 09:30', cues)).toBe('2024-06-21');
+    expect(parseDate('Posted 6/21/2024 5:03pm', cues)).toBe('2024-06-21');
+    expect(parseDate('Posted 12/03/2024', cues)).toBe('2024-12-03');
+    expect(parseDate('Posted 13/21/2024', cues)).toBeNull();
+    expect(parseDate('ref 116/21/2024', cues)).toBeNull();
   });
 });
