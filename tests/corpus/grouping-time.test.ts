@@ -73,6 +73,22 @@ describe.skipIf(!HAS_DATASETS)('on BASIL dev', () => {
     ).toEqual([['date', '--04-19']]);
   });
 
+  it('reads a date without a year in a future-tense sentence as lying ahead of the article date', () => {
+    // BASIL 2010 (tuning half), dated 2010-12-01: "… will plummet on Jan. 1" and "Republicans will be in
+    // position to enact their own, retroactive plan starting Jan. 1" are January 1, 2011 (2010-01-01 before).
+    const id = '2010/ae243a95-b2c2-410c-9e2b-b083b4b8eb48_1';
+    const body = readFileSync(basil(id), 'utf8');
+    const p = basil(id).replace(/\.txt$/, '.md');
+    writeFileSync(p, `---\ndate: 2010-12-01\n---\n${body}`);
+    const a = prepareArticle(p);
+    expect(a.text).toContain('will plummet on Jan. 1');
+    expect(
+      figuresOf(a)
+        .filter((f) => f.text === 'Jan. 1')
+        .map((f) => f.value),
+    ).toEqual(['2011-01-01', '2011-01-01']);
+  });
+
   it('scores text-only grouping by half: tuning 2010–2012 unchanged, check 2013–2014 still holding three mixed stories', () => {
     const g = evaluateGrouping(DATASETS, false);
     expect(g.articles).toBe(150);
