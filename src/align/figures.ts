@@ -101,8 +101,19 @@ interface DateParts {
   relativeYear: number | null;
 }
 
-/** A month name with an optional day before or after it and an optional year. */
-function readDate(tokens: readonly Token[], i: number, end: number, weekdays: ReadonlySet<string>): DateParts | null {
+const capitalised = (t: Token | undefined) => t !== undefined && t.type === 'word' && /^\p{Lu}/u.test(t.text);
+
+/**
+ * Whether the day and month at tokens `[a, b)` open a name: capitalised words right after them,
+ * the last a name head ("the 17 February Brigade", "the April 6 Youth Movement").
+ */
+function opensName(tokens: readonly Token[], b: number, end: number, nameHeads: ReadonlySet<string>): boolean {
+  for (let k = b; k < Math.min(end, b + 3) && capitalised(tokens[k]); k++) if (nameHeads.has(tokens[k]!.normal)) return true;
+  return false;
+}
+
+/** A month name with an optional day before or after it and an optional year; null for none or for a day and month that open a name. */
+function readDate(tokens: readonly Token[], i: number, end: number, weekdays: ReadonlySet<string>, nameHeads: ReadonlySet<string>): DateParts | null {
   const t = tokens[i]!;
   const month = MONTHS[t.normal.replace(/\.$/, '')];
   if (month === undefined) return null;
@@ -141,6 +152,7 @@ function readDate(tokens: readonly Token[], i: number, end: number, weekdays: Re
   if (/^(of )?last year/.test(rel)) relativeYear = -1;
   else if (/^(of )?this year/.test(rel)) relativeYear = 0;
   if (short && day === null && year === null) return null;
+  if (day !== null && year === null && opensName(tokens, b, end, nameHeads)) return null;
   if (a > 0 && weekdays.has(tokens[a - 1]!.normal)) a--;
   return { a, b, month, day, year, relativeYear };
 }
@@ -228,11 +240,11 @@ export function figuresOf(article: AnalysedArticle, lexicons?: Lexicons): Figure
   const out: Figure[] = [];
   const pubYear = article.meta.date ? Number(article.meta.date.slice(0, 4)) : null;
   const pubMonthDay = article.meta.date ? article.meta.date.slice(5) : null;
-  const pending: { fig: Figure; parts: DateParts }[] = [];
+  const pending: { fig: Figure; parts: DateParts; future: boolean }[] = [];
   const span = (a: number, b: number) => ({ start: tokens[a]!.start, end: tokens[b - 1]!.end, text: text.slice(tokens[a]!.start, tokens[b - 1]!.end) });
   const lex = loadPredicates(lexicons);
   const table = loadParaphrases(lexicons);
-  const { weekdays } = loadTimeLexicon(lexicons);
+  const { weekdays, nameHeads, future } = loadTimeLexicon(lexicons);
   const { figureQualifiers: qualifiers, currencyWords } = lex;
   const qualifierBefore = (a: number): string | undefined => {
     const p = tokens[a - 1];
@@ -245,11 +257,14 @@ export function figuresOf(article: AnalysedArticle, lexicons?: Lexicons): Figure
     const end = s.tokenEnd;
     for (let i = s.tokenStart; i < end; i++) {
       const t = tokens[i]!;
-      const date = t.type === 'word' ? readDate(tokens, i, end, weekdays) : null;
+      const date = t.type === 'word' ? readDate(tokens, i, end, weekdays, nameHeads) : null;
       if (date) {
         const fig: Figure = { article: article.id, ...span(date.a, date.b), kind: 'date', value: '', vague: date.day === null };
         out.push(fig);
-        pending.push({ fig, parts: date });
+        // In a sentence told in the future tense ("will make … on the March 2 broadcast") a date without a year lies ahead.
+        let ahead = false;
+        for (let k = s.tokenStart; k < date.a && !ahead; k++) ahead = tokens[k]!.pos === 'AUX' && future.has(tokens[k]!.normal);
+        pending.push({ fig, parts: date, future: ahead });
         i = date.b - 1;
         continue;
       }
@@ -336,15 +351,16 @@ export function figuresOf(article: AnalysedArticle, lexicons?: Lexicons): Figure
   }
 
   // Complete dates: the year as written, else relative to the article date, else the article
-  // date's year (a month after the publication date means the year before), else the nearest
+  // date's year (a month after the publication date means the year before; in a future-tense
+  // sentence, a month before it means the year after), else the nearest
   // dated mention in the text.
   const dated = pending.filter((p) => p.parts.year !== null);
-  for (const { fig, parts } of pending) {
+  for (const { fig, parts, future: ahead } of pending) {
     let year = parts.year;
     if (year === null && parts.relativeYear !== null && pubYear !== null) year = pubYear + parts.relativeYear;
     if (year === null && pubYear !== null && pubMonthDay !== null) {
       const md = `${pad(parts.month)}-${pad(parts.day ?? 1)}`;
-      year = md > pubMonthDay ? pubYear - 1 : pubYear;
+      year = ahead ? (md < pubMonthDay ? pubYear + 1 : pubYear) : md > pubMonthDay ? pubYear - 1 : pubYear;
     }
     if (year === null && dated.length > 0) year = nearestDated(dated, fig.start).parts.year;
     const md = parts.day === null ? pad(parts.month) : `${pad(parts.month)}-${pad(parts.day)}`;

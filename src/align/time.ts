@@ -37,6 +37,8 @@ export interface TimeLexicon {
   presentBe: Set<string>;
   /** Words after "since" that refer back to a time ("since then"). */
   anaphoricThen: Set<string>;
+  /** Nouns that end a name a day and month open ("the 17 February Brigade"): no date. */
+  nameHeads: Set<string>;
 }
 
 /** Parses and checks the time lexicon (`data` from the compiled copy when known). */
@@ -45,7 +47,7 @@ export function parseTimeLexicon(raw: string, file = TIME_FILE, data?: unknown):
   const fail = (what: string): never => {
     throw new InputError(`bad ${what}`, {
       file,
-      expected: 'id, version, window, slack, relative, since, future, perfect, passive, weekdays, present_be, anaphoric_then',
+      expected: 'id, version, window, slack, relative, since, future, perfect, passive, weekdays, present_be, anaphoric_then, name_heads',
       found: what,
       hint: 'see lexicons/align/time.yml',
     });
@@ -74,6 +76,7 @@ export function parseTimeLexicon(raw: string, file = TIME_FILE, data?: unknown):
     weekdays: list('weekdays'),
     presentBe: list('present_be'),
     anaphoricThen: list('anaphoric_then'),
+    nameHeads: list('name_heads'),
   };
 }
 

@@ -32,6 +32,16 @@ export const MIN_CLAUSE_WORDS = 8;
  */
 export const MIN_FRAME_WORDS = 7;
 
+/** A web address and nothing else, once whitespace is removed (also tokenised: "http : / / www . example . com / 2013 / …"). */
+const WEB_ADDRESS = /^(?:https?:\/\/|www\.)\S+$/i;
+
+/** True when the line holding `[start, end)` of `text` is a web address: it reports no happening (no unit). */
+export function onAddressLine(text: string, start: number, end: number): boolean {
+  const from = text.lastIndexOf('\n', start - 1) + 1;
+  const to = text.indexOf('\n', end);
+  return WEB_ADDRESS.test(text.slice(from, to < 0 ? text.length : to).replace(/\s+/g, ''));
+}
+
 const QUOTE_MARKS = new Set(['"', '“', '”', '«', '»', '„']);
 
 const SUBJECT_POS = new Set(['PRON', 'PROPN', 'DET', 'NOUN', 'NUM', 'ADJ']);
@@ -103,6 +113,7 @@ export function unitsOf(article: AnalysedArticle, lex: PredicateLexicon = loadPr
     out.push({ article: article.id, start, end, text: text.slice(start, end), tokenStart: a, tokenEnd: b, sentence, heading, ...(part ? { part } : {}) });
   };
   for (const s of article.sentences) {
+    if (s.tokenEnd > s.tokenStart && onAddressLine(text, tokens[s.tokenStart]!.start, tokens[s.tokenEnd - 1]!.end)) continue;
     let from = s.tokenStart;
     if (!s.heading) {
       const frame = frameStart(tokens, s.tokenStart, s.tokenEnd);

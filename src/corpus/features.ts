@@ -62,9 +62,6 @@ function yearlessDays(a: AnalysedArticle): number[] {
   const days = new Set<number>();
   for (const f of figuresOf(a)) {
     if (f.kind !== 'date' || typeof f.value !== 'string' || f.vague || /\d{4}/.test(f.text)) continue;
-    // A date that opens a name ("the 17 February Brigade") is no date of the story.
-    const next = a.tokens.find((t) => t.start >= f.end);
-    if (next?.pos === 'PROPN') continue;
     const m = /(\d{2}-\d{2})$/.exec(f.value);
     if (m) days.add(dayOfYear(m[1]!));
   }

@@ -7,6 +7,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { figuresOf } from '../../src/align/figures.js';
 import { yearlessApart } from '../../src/corpus/group.js';
 import { storyInputOf } from '../../src/corpus/features.js';
 import { prepareArticle } from '../../src/pipeline.js';
@@ -53,6 +54,39 @@ describe.skipIf(!HAS_DATASETS)('on BASIL dev', () => {
     expect(storyInputOf(prepareArticle(basil('2013/1bb79cc1-5d69-4136-a23d-6dbd300cbf25_3'))).yearlessDays).toEqual([]);
     // Sept. 10, 11, 14 and 15.
     expect(storyInputOf(prepareArticle(basil('2013/1bb79cc1-5d69-4136-a23d-6dbd300cbf25_1'))).yearlessDays).toEqual([254, 255, 258, 259]);
+  });
+
+  it('reads a day and month that open a name as no date, and one before another capitalised word as a date', () => {
+    const brigade = prepareArticle(basil('2013/1bb79cc1-5d69-4136-a23d-6dbd300cbf25_3'));
+    const dates = figuresOf(brigade).filter((f) => f.kind === 'date');
+    const at = brigade.text.indexOf('the 17 February Brigade, the group charged with protecting the consulate');
+    expect(at).toBeGreaterThan(0);
+    expect(dates.filter((f) => f.start >= at && f.start < at + 25)).toEqual([]);
+    // "In February, Republican Sen. Lindsey Graham followed up …" is a month of the story.
+    expect(dates.filter((f) => f.text === 'February').map((f) => f.value)).toEqual(['2011-02']);
+    // PolNeAR train: "the delegate-packed April 19 New York primary" is a date (no year: the text file has no date).
+    const primary = prepareArticle(join(DATASETS, 'polnear', 'train', 'text', 'politico_2016-03-23_sanders-scrambles-to-keep-pace-w.txt'));
+    expect(
+      figuresOf(primary)
+        .filter((f) => f.text === 'April 19')
+        .map((f) => [f.kind, f.value]),
+    ).toEqual([['date', '--04-19']]);
+  });
+
+  it('reads a date without a year in a future-tense sentence as lying ahead of the article date', () => {
+    // BASIL 2010 (tuning half), dated 2010-12-01: "… will plummet on Jan. 1" and "Republicans will be in
+    // position to enact their own, retroactive plan starting Jan. 1" are January 1, 2011 (2010-01-01 before).
+    const id = '2010/ae243a95-b2c2-410c-9e2b-b083b4b8eb48_1';
+    const body = readFileSync(basil(id), 'utf8');
+    const p = basil(id).replace(/\.txt$/, '.md');
+    writeFileSync(p, `---\ndate: 2010-12-01\n---\n${body}`);
+    const a = prepareArticle(p);
+    expect(a.text).toContain('will plummet on Jan. 1');
+    expect(
+      figuresOf(a)
+        .filter((f) => f.text === 'Jan. 1')
+        .map((f) => f.value),
+    ).toEqual(['2011-01-01', '2011-01-01']);
   });
 
   it('scores text-only grouping by half: tuning 2010–2012 unchanged, check 2013–2014 still holding three mixed stories', () => {
