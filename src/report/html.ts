@@ -24,6 +24,7 @@ import {
   type MetricRow,
   type ReportView,
   type Segment,
+  WIDE_ARTICLES,
 } from './view-model.js';
 import type { DiffPart } from '../core/word-diff.js';
 
@@ -170,16 +171,7 @@ function metricTable(v: ReportView, rows: MetricRow[]): string {
   );
 }
 
-/**
- * Beyond this many articles a report is "wide": an event shows only the versions that exist (a
- * "not reported" column per other article), the coverage section lists who reports each shared
- * event instead of a cell per article, and the "left out" lists become counts (the JSON report
- * keeps them). Each of those grew with events × articles, the square of the input: 200 PolNeAR
- * articles made a 49 MB page, a third of it "not reported" columns and "left out by" lists.
- */
-export const WIDE_ARTICLES = 8;
-
-/** At most this many columns side by side in a wide report's grids (more wrap onto further rows). */
+/** At most this many columns side by side in a wide report's grids (see WIDE_ARTICLES) (more wrap onto further rows). */
 const WIDE_COLUMNS = 4;
 
 /** The grid style of `n` columns side by side. */

@@ -16,7 +16,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../../src/core/types.js';
 import { analysePaths } from '../../src/pipeline.js';
-import { formatHtml, WIDE_ARTICLES } from '../../src/report/html.js';
+import { formatHtml } from '../../src/report/html.js';
+import { formatMarkdown } from '../../src/report/markdown.js';
+import { WIDE_ARTICLES } from '../../src/report/view-model.js';
 import { DATASETS, HAS_DATASETS } from '../helpers.js';
 
 const TEXTS = join(DATASETS, 'polnear', 'train', 'text');
@@ -56,6 +58,11 @@ describe.skipIf(!HAS_DATASETS)('HTML report size grows with what it shows, not w
     expect(html).not.toContain('class="col absent"');
     // The coverage table has two columns (event, who reports it), not one per article.
     expect(html).toContain('<thead><tr><th>Event</th><th>Reported by</th></tr></thead>');
+    // The markdown report alike: no coverage cell per article, no list of every outlet that left an event out.
+    const md = formatMarkdown(report);
+    expect(md).toContain('| Event | Reported by |');
+    const first = shared.find((e) => e.articles.length < report.articles.length)!;
+    expect(md).toContain(`left out by ${report.articles.length - first.articles.length} other outlets`);
   });
 
   it('the whole page stays within a bound proportional to the input and the mention text, at 12 and at 24 articles alike', () => {
