@@ -13,7 +13,10 @@ import { loadPredicates, type PredicateLexicon } from './predicates.js';
 import { stem } from './terms.js';
 import { loadTimeLexicon } from './time.js';
 
-const MONTHS: Record<string, number> = {
+/** Word tables as maps: an object's lookup of a token such as "constructor" would find Object.prototype's. */
+const wordTable = (o: Record<string, number>): ReadonlyMap<string, number> => new Map(Object.entries(o));
+
+const MONTHS: ReadonlyMap<string, number> = wordTable({
   january: 1,
   jan: 1,
   february: 2,
@@ -38,8 +41,8 @@ const MONTHS: Record<string, number> = {
   nov: 11,
   december: 12,
   dec: 12,
-};
-const MULTIPLIERS: Record<string, number> = {
+});
+const MULTIPLIERS: ReadonlyMap<string, number> = wordTable({
   thousand: 1e3,
   k: 1e3,
   million: 1e6,
@@ -50,8 +53,8 @@ const MULTIPLIERS: Record<string, number> = {
   b: 1e9,
   trillion: 1e12,
   tn: 1e12,
-};
-const NUMBER_WORDS: Record<string, number> = {
+});
+const NUMBER_WORDS: ReadonlyMap<string, number> = wordTable({
   one: 1,
   two: 2,
   three: 3,
@@ -71,9 +74,9 @@ const NUMBER_WORDS: Record<string, number> = {
   fifty: 50,
   hundred: 100,
   a: 1,
-};
+});
 /** Vague plural quantities and the least they can mean. */
-const VAGUE: Record<string, number> = { dozens: 24, scores: 40, hundreds: 200, thousands: 2000, millions: 2e6, billions: 2e9 };
+const VAGUE: ReadonlyMap<string, number> = wordTable({ dozens: 24, scores: 40, hundreds: 200, thousands: 2000, millions: 2e6, billions: 2e9 });
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const isYear = (t: Token | undefined) => t !== undefined && t.type === 'number' && /^(1[89]|20)\d\d$/.test(t.text);
@@ -115,7 +118,8 @@ function opensName(tokens: readonly Token[], b: number, end: number, nameHeads: 
 /** A month name with an optional day before or after it and an optional year; null for none or for a day and month that open a name. */
 function readDate(tokens: readonly Token[], i: number, end: number, weekdays: ReadonlySet<string>, nameHeads: ReadonlySet<string>): DateParts | null {
   const t = tokens[i]!;
-  const month = MONTHS[t.normal.replace(/\.$/, '')];
+  const n = t.normal;
+  const month = MONTHS.get(n.endsWith('.') ? n.slice(0, -1) : n);
   if (month === undefined) return null;
   // "may" and "march" are also verbs: require a day or a year next to them.
   const short = t.normal.length <= 4 && t.pos !== 'PROPN';
@@ -178,9 +182,9 @@ function quantityOf(
     (t.pos === 'NOUN' || (verbs && t.pos === 'VERB' && !lex.light.has(t.lemma))) &&
     !lex.nouns.has(t.lemma) &&
     !lex.nouns.has(t.normal) &&
-    !MONTHS[t.normal] &&
-    VAGUE[t.normal] === undefined &&
-    MULTIPLIERS[t.normal] === undefined;
+    !MONTHS.get(t.normal) &&
+    VAGUE.get(t.normal) === undefined &&
+    MULTIPLIERS.get(t.normal) === undefined;
   const keyOf = (k: number) => {
     const set = paraphrasesOf(table, tokens, k, k + 1)[0]?.set;
     return set ?? stem(tokens[k]!.lemma);
@@ -268,7 +272,7 @@ export function figuresOf(article: AnalysedArticle, lexicons?: Lexicons): Figure
         i = date.b - 1;
         continue;
       }
-      const vagueMin = VAGUE[t.normal];
+      const vagueMin = VAGUE.get(t.normal);
       if (vagueMin !== undefined && t.type === 'word') {
         let a = i;
         if (tokens[i - 2] && /^(tens|hundreds)$/.test(tokens[i - 2]!.normal) && tokens[i - 1]!.normal === 'of') a = i - 2;
@@ -289,12 +293,12 @@ export function figuresOf(article: AnalysedArticle, lexicons?: Lexicons): Figure
       if (
         value === null &&
         t.type === 'word' &&
-        NUMBER_WORDS[t.normal] !== undefined &&
+        NUMBER_WORDS.get(t.normal) !== undefined &&
         tokens[i + 1] &&
-        MULTIPLIERS[tokens[i + 1]!.normal] !== undefined &&
+        MULTIPLIERS.get(tokens[i + 1]!.normal) !== undefined &&
         t.normal !== 'a'
       ) {
-        value = NUMBER_WORDS[t.normal]!;
+        value = NUMBER_WORDS.get(t.normal)!;
       }
       if (value === null) continue;
       if (isYear(t) && !(tokens[i - 1]?.type === 'currency')) {
@@ -302,7 +306,7 @@ export function figuresOf(article: AnalysedArticle, lexicons?: Lexicons): Figure
         continue;
       }
       if (tokens[i + 1] && /^(st|nd|rd|th)$/.test(tokens[i + 1]!.normal)) continue; // an ordinal
-      const mult = tokens[b] ? MULTIPLIERS[tokens[b]!.normal] : undefined;
+      const mult = tokens[b] ? MULTIPLIERS.get(tokens[b]!.normal) : undefined;
       if (mult !== undefined) {
         value *= mult;
         b++;

@@ -109,8 +109,21 @@ export interface TermHit {
   weight?: number;
 }
 
+const isAsciiAlnum = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90);
+
 /** Normal form used for terms: lower-case, curly apostrophes and possessive endings removed. */
 function clean(normal: string): string {
+  // Most words need none of it: ASCII letters or digits at both ends, no curly quote, no 's.
+  const n = normal.length;
+  if (
+    n > 0 &&
+    isAsciiAlnum(normal.charCodeAt(0)) &&
+    isAsciiAlnum(normal.charCodeAt(n - 1)) &&
+    !normal.endsWith("'s") &&
+    !normal.includes('’') &&
+    !normal.includes('‘')
+  )
+    return normal;
   return normal
     .replace(/[’‘]/g, "'")
     .replace(/'s$/, '')

@@ -1,6 +1,7 @@
 /**
  * Child process of the bench's size section: each given file alone through what a one-article
- * run does (prepare, analyse, align, report, JSON and markdown), timed per stage. Usage:
+ * run does (prepare, analyse, align, report, JSON and markdown), timed per stage, with the
+ * process's CPU time over the same span. Usage:
  * node dist/bench/size-child.js RESULT.json FILE... (no time or size limit: the bench measures
  * cost, the limits are tested elsewhere).
  */
@@ -24,6 +25,7 @@ const timed = <T>(stage: string, f: () => T): T => {
   return r;
 };
 const t0 = process.hrtime.bigint();
+const cpu0 = process.cpuUsage();
 for (const file of files) {
   const article = timed('prepare', () => prepareArticle(file, options));
   const earlier = new Map<string, readonly FindingDraft[]>();
@@ -36,4 +38,13 @@ for (const file of files) {
   timed('json', () => formatJson(report));
   timed('markdown', () => formatMarkdown(report));
 }
-writeFileSync(resultPath, JSON.stringify({ totalMs: Number(process.hrtime.bigint() - t0) / 1e6, stages, maxRssMb: process.resourceUsage().maxRSS / 1024 }));
+const cpu = process.cpuUsage(cpu0);
+writeFileSync(
+  resultPath,
+  JSON.stringify({
+    totalMs: Number(process.hrtime.bigint() - t0) / 1e6,
+    cpuMs: (cpu.user + cpu.system) / 1000,
+    stages,
+    maxRssMb: process.resourceUsage().maxRSS / 1024,
+  }),
+);

@@ -63,11 +63,12 @@ const HEAP_GROWING_PERCENT = 50;
  * Most article text (UTF-16 code units) whose prepared article and findings are kept from the
  * reading pass for its story, instead of being read and analysed a second time. A prepared
  * article takes about 36 bytes of heap per character of text (PolNeAR: 242 KB for 6.7 KB of
- * text), so this keeps at most ~90 MB: all of a few hundred articles, the first of a larger
- * folder (the rest are prepared again, as before). Kept or prepared again, an article comes out
+ * text), so this keeps at most ~55 MB: all of 300 PolNeAR texts (1.35M characters), the first
+ * of a larger folder (the rest are prepared again, as before). 2.5M characters (~90 MB) made the
+ * peak RSS of 2,000 bench texts 417 MB; 1.5M, 333 MB (outputs identical). Kept or prepared again, an article comes out
  * the same (src/nlp/wink-lexicon.ts: tokenisation does not depend on what was read before).
  */
-export const KEEP_TEXT_CHARS = 2_500_000;
+export const KEEP_TEXT_CHARS = 1_500_000;
 
 /** Prepared articles and their findings kept from the reading pass, up to a text budget. */
 class KeptArticles {

@@ -72,11 +72,16 @@ const EMPTY_CLASS: ReadonlySet<string> = new Set();
  */
 export function withUserData<T>(lexicons: Lexicons | undefined, fileId: string, bundled: T, data: unknown, parse: (data: unknown) => T): T {
   if (!lexicons) return bundled;
-  const extensions = lexicons.entries(WORD_CLASSES).filter((e) => e.id.startsWith(`${fileId}.`));
-  if (extensions.length === 0) return bundled;
+  // Memoised first (this runs for every article and unit pair's data loader): the extensions are
+  // looked for once per lexicon set and file.
   let memo = userDataMemo.get(lexicons);
   if (!memo) userDataMemo.set(lexicons, (memo = new Map<string, unknown>()));
-  if (memo.has(fileId)) return memo.get(fileId) as T;
+  if (memo.has(fileId)) return (memo.get(fileId) ?? bundled) as T;
+  const extensions = lexicons.entries(WORD_CLASSES).filter((e) => e.id.startsWith(`${fileId}.`));
+  if (extensions.length === 0) {
+    memo.set(fileId, undefined);
+    return bundled;
+  }
   const copy = structuredClone(data) as Record<string, unknown>;
   for (const e of extensions) {
     const fail = (found: string): never => {
@@ -469,12 +474,19 @@ function instantiate(data: CompiledData, disable: readonly string[]): Lexicons {
     }
   }
 
+  // Entries of one kind, filtered once (read per article and per story).
+  const byKind = new Map<string, LexiconEntry[]>();
   return {
     records: data.records,
     disabled: new Set(disable),
     info: data.info,
     calibration: new Map(data.calibration.map((c) => [c.key, c])),
-    entries: (kind) => (kind === undefined ? kept : kept.filter((e) => e.kind === kind)),
+    entries: (kind) => {
+      if (kind === undefined) return kept;
+      let list = byKind.get(kind);
+      if (!list) byKind.set(kind, (list = kept.filter((e) => e.kind === kind)));
+      return list;
+    },
     match(article, kind) {
       if (!kinds.has(kind)) return NO_MATCHES;
       // All kinds are matched once per token array: markers, attribution, actors and alignment share it.

@@ -24,6 +24,7 @@ import {
   type MetricRow,
   type ReportView,
   type Segment,
+  WIDE_ARTICLES,
 } from './view-model.js';
 import type { DiffPart } from '../core/word-diff.js';
 
@@ -170,21 +171,32 @@ function metricTable(v: ReportView, rows: MetricRow[]): string {
   );
 }
 
+/** At most this many columns side by side in a wide report's grids (see WIDE_ARTICLES) (more wrap onto further rows). */
+const WIDE_COLUMNS = 4;
+
+/** The grid style of `n` columns side by side. */
+const grid = (n: number) => `grid-template-columns:repeat(${n},minmax(0,1fr))`;
+
 const COVERAGE_CELL = { reported: '<span class="ok">✓</span>', omitted: '✗ left out', absent: '<span class="muted">·</span>' } as const;
 
-function event(e: EventView, cols: number): string {
+function event(e: EventView, cols: number, wide: boolean): string {
   checkBudget('rendering');
   const who = [`Reported by ${e.reportedBy.map(h).join(', ')}`];
-  if (e.omittedBy.length > 0) who.push(`left out by ${e.omittedBy.map(h).join(', ')}`);
-  const columns = e.versions.map((ver, i) => {
-    if (!ver) return `<div class="col absent" data-col="${i}"><h4 class="muted">not reported</h4></div>`;
-    return `<div class="col" data-col="${i}" data-article="${h(ver.article)}"><h4>${h(ver.label)}</h4>\n<p class="version">${renderSegments(ver.segments)}</p>${markerList(ver.findings)}</div>`;
+  if (e.omittedBy.length > 0)
+    who.push(
+      wide ? `left out by ${e.omittedBy.length} other ${e.omittedBy.length === 1 ? 'outlet' : 'outlets'}` : `left out by ${e.omittedBy.map(h).join(', ')}`,
+    );
+  const columns = e.versions.flatMap((ver, i) => {
+    if (!ver) return wide ? [] : [`<div class="col absent" data-col="${i}"><h4 class="muted">not reported</h4></div>`];
+    return [
+      `<div class="col" data-col="${i}" data-article="${h(ver.article)}"><h4>${h(ver.label)}</h4>\n<p class="version">${renderSegments(ver.segments)}</p>${markerList(ver.findings)}</div>`,
+    ];
   });
   const parts = [
     `<article class="event" id="${h(e.id)}">`,
     `<h3>${h(e.id)} · ${h(e.label)}</h3>`,
     `<p class="muted">${who.join('; ')}.</p>`,
-    `<div class="columns" style="grid-template-columns:repeat(${cols},minmax(0,1fr))">\n${columns.join('\n')}\n</div>`,
+    `<div class="columns" style="${grid(wide ? Math.min(WIDE_COLUMNS, columns.length) : cols)}">\n${columns.join('\n')}\n</div>`,
   ];
   for (const d of e.diffs) {
     if (d.shared < MIN_DIFF_SHARED) {
@@ -220,7 +232,7 @@ function markerList(findings: FindingView[]): string {
 }
 
 /** Events only one outlet reports, in that outlet's column. */
-function singles(v: ReportView, cols: number): string {
+function singles(v: ReportView, cols: number, wide: boolean): string {
   const single = v.events.filter((e) => !e.shared);
   if (single.length === 0) return '<p>None: every event is shared.</p>';
   const columns = v.articles.map((a, i) => {
@@ -232,15 +244,17 @@ function singles(v: ReportView, cols: number): string {
       });
     return `<div class="col" data-col="${i}" data-article="${h(a.id)}"><h3>Only ${h(a.label)} (${items.length})</h3>\n${items.join('\n')}</div>`;
   });
-  return `<div class="columns" style="grid-template-columns:repeat(${cols},minmax(0,1fr))">\n${columns.join('\n')}\n</div>`;
+  return `<div class="columns" style="${grid(wide ? WIDE_COLUMNS : cols)}">\n${columns.join('\n')}\n</div>`;
 }
 
-function outlets(v: ReportView): string {
+function outlets(v: ReportView, wide: boolean): string {
   const cols = v.outlets.map((o, i) => {
     const omitted =
       o.omitted.length === 0
         ? 'Leaves out no event the other outlets share.'
-        : `Leaves out: ${o.omitted.map((e) => `${h(e.id)} ${h(e.label)}`).join('; ')}.`.replace(/…\.$/, '…');
+        : wide
+          ? `Leaves out ${o.omitted.length} shared ${o.omitted.length === 1 ? 'event' : 'events'} (listed under <code>omissions</code> in the JSON report).`
+          : `Leaves out: ${o.omitted.map((e) => `${h(e.id)} ${h(e.label)}`).join('; ')}.`.replace(/…\.$/, '…');
     const uns =
       o.unsourced.length === 0
         ? '<p>None found.</p>'
@@ -254,7 +268,7 @@ function outlets(v: ReportView): string {
           );
     return `<div class="col" data-col="${i}" data-article="${h(o.article)}"><h3>${h(o.label)} (${h(o.article)})</h3>\n<p>${omitted}</p>\n<h4>Unsourced assertions (${o.unsourced.length})</h4>\n${uns}\n<h4>Attributions (${o.attributions.length})</h4>\n${attr}</div>`;
   });
-  return `<div class="columns stack-narrow" style="grid-template-columns:repeat(${v.outlets.length},minmax(0,1fr))">\n${cols.join('\n')}\n</div>`;
+  return `<div class="columns stack-narrow" style="${grid(wide ? WIDE_COLUMNS : v.outlets.length)}">\n${cols.join('\n')}\n</div>`;
 }
 
 function legendAndMethod(v: ReportView): string {
@@ -313,15 +327,24 @@ ${lex}
 export function formatHtml(report: Report, options: FormatOptions = {}): string {
   const v = buildView(report, options.command ?? null);
   const cols = Math.max(1, v.articles.length);
+  const wide = v.articles.length > WIDE_ARTICLES;
   const shared = v.events.filter((e) => e.shared);
   const standOut = v.standOut.length === 0 ? 'nothing — no markers, attributions or omissions were found.' : v.standOut.map(h).join(' ');
   const coverage = [
     v.coverage.length === 0
       ? '<p>No event is reported by more than one outlet.</p>'
-      : `<p>Which outlet reports which shared event (✓ reports it, ✗ leaves it out, · not reported).</p>\n${table(
-          ['Event', ...v.articles.map((a) => h(a.label))],
-          v.coverage.map((r) => [`<a href="#${h(r.id)}">${h(r.id)}</a> ${h(r.label)}`, ...r.cells.map((c) => COVERAGE_CELL[c])]),
-        )}`,
+      : wide
+        ? `<p>Which outlets report each shared event (the others leave it out or do not report it).</p>\n${table(
+            ['Event', 'Reported by'],
+            v.coverage.map((r) => [
+              `<a href="#${h(r.id)}">${h(r.id)}</a> ${h(r.label)}`,
+              r.cells.flatMap((c, i) => (c === 'reported' ? [h(v.articles[i]!.label)] : [])).join(', '),
+            ]),
+          )}`
+        : `<p>Which outlet reports which shared event (✓ reports it, ✗ leaves it out, · not reported).</p>\n${table(
+            ['Event', ...v.articles.map((a) => h(a.label))],
+            v.coverage.map((r) => [`<a href="#${h(r.id)}">${h(r.id)}</a> ${h(r.label)}`, ...r.cells.map((c) => COVERAGE_CELL[c])]),
+          )}`,
     ...v.onlyIn.map(
       (o) =>
         `<p class="only-in">Only in ${h(o.label)} (${o.events.length}): ${o.events.map((e) => `<a href="#${h(e.id)}">${h(e.id)}</a> ${h(e.label)}`).join('; ')}</p>`,
@@ -339,9 +362,9 @@ export function formatHtml(report: Report, options: FormatOptions = {}): string 
     `<nav><ul>${NAV.map(([id, name]) => `<li><a href="#${id}">${name}</a></li>`).join('')}</ul></nav>`,
     `<section id="summary">\n<h2>Summary</h2>\n${metricTable(v, v.summary)}\n<p class="standout"><strong>What stands out:</strong> ${standOut}</p>${v.confidence.line === null ? '' : `\n<p class="muted">${h(v.confidence.line)}</p>`}\n</section>`,
     `<section id="coverage">\n<h2>Coverage</h2>\n${coverage}\n</section>`,
-    `<section id="events">\n<h2>Shared events</h2>\n${shared.length === 0 ? '<p>No event is reported by more than one outlet.</p>' : shared.map((e) => event(e, cols)).join('\n')}\n</section>`,
-    `<section id="single">\n<h2>Reported by one outlet only</h2>\n${singles(v, cols)}\n</section>`,
-    `<section id="outlets">\n<h2>Outlets</h2>\n${outlets(v)}\n</section>`,
+    `<section id="events">\n<h2>Shared events</h2>\n${shared.length === 0 ? '<p>No event is reported by more than one outlet.</p>' : shared.map((e) => event(e, cols, wide)).join('\n')}\n</section>`,
+    `<section id="single">\n<h2>Reported by one outlet only</h2>\n${singles(v, cols, wide)}\n</section>`,
+    `<section id="outlets">\n<h2>Outlets</h2>\n${outlets(v, wide)}\n</section>`,
     `<section id="actors">\n<h2>Actors</h2>\n${actors}\n</section>`,
     legendAndMethod(v),
   ];

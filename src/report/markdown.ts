@@ -13,7 +13,7 @@ import { checkBudget } from '../core/limits.js';
 import { FINDING_KINDS } from '../core/finding-kinds.js';
 import { escapeMarkdownInline, markdownFence } from '../core/escape.js';
 import { GENERATOR_MARK } from './write.js';
-import { buildView, clip, fmt, MIN_DIFF_SHARED, quoted, type EventView, type FindingView, type ReportView, type Segment } from './view-model.js';
+import { buildView, clip, fmt, MIN_DIFF_SHARED, quoted, WIDE_ARTICLES, type EventView, type FindingView, type ReportView, type Segment } from './view-model.js';
 import type { DiffPart } from '../core/word-diff.js';
 
 export interface FormatOptions {
@@ -191,7 +191,16 @@ const COVERAGE_CELL = { reported: '✓', omitted: '✗ left out', absent: '·' }
 function coverage(v: ReportView): string[] {
   const out = ['## Coverage', ''];
   if (v.coverage.length === 0) out.push('No event is reported by more than one outlet.', '');
-  else {
+  else if (v.articles.length > WIDE_ARTICLES) {
+    out.push('Which outlets report each shared event (the others leave it out or do not report it).', '');
+    out.push(
+      table(
+        ['Event', 'Reported by'],
+        v.coverage.map((r) => [`${r.id} ${inl(r.label)}`, r.cells.flatMap((c, i) => (c === 'reported' ? [inl(v.articles[i]!.label)] : [])).join(', ')]),
+      ),
+      '',
+    );
+  } else {
     out.push('Which outlet reports which shared event (✓ reports it, ✗ leaves it out, · not reported).', '');
     out.push(
       table(
@@ -205,11 +214,14 @@ function coverage(v: ReportView): string[] {
   return out;
 }
 
-function event(e: EventView): string[] {
+function event(e: EventView, wide: boolean): string[] {
   checkBudget('rendering');
   const out = [`### ${e.id} · ${inl(e.label)}`, ''];
   const who = [`Reported by ${e.reportedBy.map(inl).join(', ')}`];
-  if (e.omittedBy.length > 0) who.push(`left out by ${e.omittedBy.map(inl).join(', ')}`);
+  if (e.omittedBy.length > 0)
+    who.push(
+      wide ? `left out by ${e.omittedBy.length} other ${e.omittedBy.length === 1 ? 'outlet' : 'outlets'}` : `left out by ${e.omittedBy.map(inl).join(', ')}`,
+    );
   out.push(`${who.join('; ')}`, '');
   for (const ver of e.versions) {
     if (!ver) continue;
@@ -247,7 +259,7 @@ function events(v: ReportView): string[] {
   const out = ['## Shared events', ''];
   if (shared.length === 0) out.push('No event is reported by more than one outlet.', '');
   else out.push('Each event as every outlet that reports it tells it, one block per outlet (marks: see the legend), then a word diff of the versions.', '');
-  for (const e of shared) out.push(...event(e));
+  for (const e of shared) out.push(...event(e, v.articles.length > WIDE_ARTICLES));
   out.push('## Reported by one outlet only', '');
   const single = v.events.filter((e) => !e.shared);
   if (single.length === 0) out.push('None: every event is shared.', '');
@@ -271,7 +283,9 @@ function outlets(v: ReportView): string[] {
     out.push(
       o.omitted.length === 0
         ? 'Leaves out no event the other outlets share.'
-        : `Leaves out: ${o.omitted.map((e) => `${e.id} ${inl(e.label)}`).join('; ')}.`.replace(/…\.$/, '…'),
+        : v.articles.length > WIDE_ARTICLES
+          ? `Leaves out ${o.omitted.length} shared ${o.omitted.length === 1 ? 'event' : 'events'} (listed under \`omissions\` in the JSON report).`
+          : `Leaves out: ${o.omitted.map((e) => `${e.id} ${inl(e.label)}`).join('; ')}.`.replace(/…\.$/, '…'),
       '',
     );
     out.push(`#### Unsourced assertions (${o.unsourced.length})`, '');

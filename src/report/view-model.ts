@@ -215,6 +215,16 @@ export interface ConfidenceView {
 
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
+/**
+ * Beyond this many articles a report is "wide" (HTML and markdown): an event shows only the
+ * versions that exist (no "not reported" column per other article), the coverage section lists
+ * who reports each shared event instead of a cell per article, and the "left out" lists become
+ * counts (the JSON report keeps them). Each of those grew with events × articles, the square of
+ * the input: the first 200 PolNeAR train texts (765 KB) made a 49 MB HTML page, a third of it
+ * "not reported" columns and "left out by" lists.
+ */
+export const WIDE_ARTICLES = 8;
+
 /** Shares of shared words below this make a word diff noise: the versions are told in different words. */
 export const MIN_DIFF_SHARED = 0.3;
 

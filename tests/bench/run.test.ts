@@ -91,6 +91,8 @@ describe('bench harness (quick mode)', () => {
     expect(positive(c.analyze!.wallMs.median)).toBe(true);
     expect(json.size!.articles).toBe(json.config.sizeArticles);
     expect(positive(json.size!.one.totalMs) && positive(json.size!.many.totalMs)).toBe(true);
+    // The size criterion is a CPU ratio: each child's own CPU time.
+    expect(positive(json.size!.one.cpuMs!) && positive(json.size!.many.cpuMs!) && positive(json.size!.cpuRatio!)).toBe(true);
     expect(json.headlines.find((h) => h.id === 'analysis-ratio')!.value).toBeGreaterThan(0);
   });
 
