@@ -63,9 +63,10 @@ type Role =
   | 'author-pronoun'
   | 'reader-pronoun'
   | 'source-pronoun'
-  | 'first-second-person';
+  | 'first-second-person'
+  | 'refusal-verb';
 
-/** The word classes of lexicons/attribution-words.yml that `rolesOf` marks on the tokens holding one of their words. */
+/** The word classes of lexicons/attribution-words.yml that `rolesOf` marks on the tokens whose normal form is one of their words. */
 const WORD_CLASS_ROLES = [
   'subordinate-opener',
   'verb-negator',
@@ -90,8 +91,10 @@ function rolesOf(article: AnalysedArticle, lexicons: Lexicons): Map<number, Set<
     r.add(role);
   };
   const classes = WORD_CLASS_ROLES.map((role) => [role, wordClass(lexicons, role)] as const);
+  const refusals = wordClass(lexicons, 'refusal-verb'); // compared by lemma
   article.tokens.forEach((t, k) => {
     for (const [role, words] of classes) if (words.has(t.normal)) mark(k, role);
+    if (refusals.has(t.lemma)) mark(k, 'refusal-verb');
   });
   return roles;
 }
@@ -491,7 +494,8 @@ function documentReports(article: AnalysedArticle, skip: Uint8Array, roles: Map<
 
 /**
  * Sentences noting an unanswered request for comment ("The firm did not return messages seeking
- * comment Friday."): a phrase of category comment-request with a negation before it in the same
+ * comment Friday."): a phrase of category comment-request with a negation or a refusal verb (word
+ * classes verb-negator, refusal-verb: "declined requests for comment") before it in the same
  * clause (no semicolon or ", but" between), outside quoted words. They note the outlet's own
  * reporting, not a claim that needs a source.
  */
@@ -505,7 +509,7 @@ function commentRequests(article: AnalysedArticle, inQuote: Uint8Array, roles: M
     for (let j = k - 1; j >= s.tokenStart; j--) {
       const w = tokens[j]!;
       if (w.text === ';' || (w.text === ',' && tokens[j + 1]!.pos === 'CCONJ')) break;
-      if (!inQuote[j] && (roles.get(j)?.has('verb-negator') || w.lemma === 'decline' || w.lemma === 'refuse')) {
+      if (!inQuote[j] && (roles.get(j)?.has('verb-negator') || roles.get(j)?.has('refusal-verb'))) {
         out.push(t.sentence);
         break;
       }

@@ -3,7 +3,8 @@
  * data") are word classes of lexicons/attribution-words.yml: the writer (author-pronoun: I, we),
  * the reader (reader-pronoun: you), the writer's possessives, possessive determiners, third-person
  * pronouns by gender, the subject pronouns that carry a source on (source-pronoun) and the first
- * and second person (first-second-person). A user file extends each.
+ * and second person (first-second-person); unsourced.ts's own refuse / decline is the class
+ * refusal-verb. A user file extends each.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -89,5 +90,15 @@ describe('pronoun word classes moved from the code', () => {
     const one = '“The border is open,” the ministry said. One also reopened the port on Monday.';
     expect(reasons(one, lex)).toEqual(['no-attribution']);
     expect(reasons(one, extended('source-pronoun', ['one'], 'One also said so.'))).toEqual(['continues-source']);
+  });
+
+  it('the unsourced analysis reads refusal-verb (by lemma) before a request for comment, and a user file extends it', () => {
+    const reasons = (text: string, l: Lexicons) => {
+      const a = analysedArticle(text);
+      return findUnsourced(a, findAttributions(a, l), l).map((u) => u.reason);
+    };
+    const text = ['The firm declined requests for comment on Friday.', 'The firm ignored requests for comment on Friday.'];
+    expect(text.map((t) => reasons(t, lex))).toEqual([[], ['no-attribution']]);
+    expect(text.map((t) => reasons(t, extended('refusal-verb', ['ignore'], 'She ignored the question.')))).toEqual([[], []]);
   });
 });
