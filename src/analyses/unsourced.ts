@@ -59,7 +59,22 @@ type Role =
   | 'comment-request'
   // word classes of lexicons/attribution-words.yml, marked on the tokens they hold
   | 'subordinate-opener'
-  | 'verb-negator';
+  | 'verb-negator'
+  | 'author-pronoun'
+  | 'reader-pronoun'
+  | 'source-pronoun'
+  | 'first-second-person'
+  | 'refusal-verb';
+
+/** The word classes of lexicons/attribution-words.yml that `rolesOf` marks on the tokens whose normal form is one of their words. */
+const WORD_CLASS_ROLES = [
+  'subordinate-opener',
+  'verb-negator',
+  'author-pronoun',
+  'reader-pronoun',
+  'source-pronoun',
+  'first-second-person',
+] as const satisfies readonly Role[];
 
 /** For each token, the roles of the `unsourced` lexicon entries whose phrase starts there. */
 function rolesOf(article: AnalysedArticle, lexicons: Lexicons): Map<number, Set<string>> {
@@ -75,11 +90,11 @@ function rolesOf(article: AnalysedArticle, lexicons: Lexicons): Map<number, Set<
     if (!r) roles.set(k, (r = new Set()));
     r.add(role);
   };
-  const openers = wordClass(lexicons, 'subordinate-opener');
-  const negators = wordClass(lexicons, 'verb-negator');
+  const classes = WORD_CLASS_ROLES.map((role) => [role, wordClass(lexicons, role)] as const);
+  const refusals = wordClass(lexicons, 'refusal-verb'); // compared by lemma
   article.tokens.forEach((t, k) => {
-    if (openers.has(t.normal)) mark(k, 'subordinate-opener');
-    if (negators.has(t.normal)) mark(k, 'verb-negator');
+    for (const [role, words] of classes) if (words.has(t.normal)) mark(k, role);
+    if (refusals.has(t.lemma)) mark(k, 'refusal-verb');
   });
   return roles;
 }
@@ -138,16 +153,9 @@ function isVague(a: AttributionDraft): boolean {
   return a.sourceType === 'vague' && !/\p{Lu}/u.test(a.source.text.slice(1));
 }
 
-/** The writer's own voice as a subject: a cue after these reports the article, not a source. */
-const AUTHOR_PRONOUNS = new Set(['i', 'we']);
-/** Pronouns of the first and second person: a news report uses them only in quoted voices (or in a first-person piece). */
-const PERSONAL = new Set(['i', 'me', 'my', 'we', 'us', 'our', 'you', 'your']);
-/** Subject pronouns that may stand for the source of the sentence before. */
-const SOURCE_PRONOUNS = new Set(['he', 'she', 'it', 'they']);
-
-/** True when an attribution's source is the writer (I, we): the writer's voice is not a source. */
-function bySelf(a: AttributionDraft): boolean {
-  return a.source !== null && AUTHOR_PRONOUNS.has(a.source.text.toLowerCase());
+/** True when an attribution's source is the writer (word class author-pronoun: I, we): the writer's voice is not a source. */
+function bySelf(a: AttributionDraft, authorPronouns: ReadonlySet<string>): boolean {
+  return a.source !== null && authorPronouns.has(a.source.text.toLowerCase());
 }
 
 /** For each sentence, how attributions cover it, and which tokens they report. */
@@ -182,6 +190,7 @@ function coverage(article: AnalysedArticle, attributions: readonly AttributionDr
   const { sentences, tokens, text } = article;
   // Sentences that name a news outlet or agency (a media source of the sources lexicon).
   const mediaIn = new Set<number>();
+  const authorPronouns = wordClass(lexicons, 'author-pronoun');
   for (const m of lexicons.match(article, 'sources'))
     if (m.entry.sourceType === 'media' || m.entry.sourceType === 'state-media') mediaIn.add(tokens[m.tokenStart]!.sentence);
   const n = sentences.length;
@@ -228,7 +237,7 @@ function coverage(article: AnalysedArticle, attributions: readonly AttributionDr
       }
       continue;
     }
-    if (bySelf(a)) continue;
+    if (bySelf(a, authorPronouns)) continue;
     // an agentless cue (reportedly) in a sentence that names an outlet passes on that outlet's report
     const level = isVague(a) && !(a.source === null && mediaIn.has(tokens[tokenIndexAt(tokens, a.cue.start)]?.sentence ?? -1)) ? 1 : 2;
     const { cue, content } = a;
@@ -313,7 +322,7 @@ function uncoveredReports(article: AnalysedArticle, skip: Uint8Array, inQuote: U
     if (!r.has('communication-verb') || t.pos !== 'VERB' || skip[k] || /ing$/.test(t.normal)) continue; // a finite verb, not a participle of a side clause
     const s = sentences[t.sentence]!;
     // the subject may be the source of an attribution built from the words after ("The ministry sent a letter … asking …")
-    if (!hasSubject(tokens, s.tokenStart, k) || negated(roles, k)) continue;
+    if (!hasSubject(tokens, roles, s.tokenStart, k) || negated(roles, k)) continue;
     let noun = -1;
     for (let j = k + 1; j <= k + 4 && j < s.tokenEnd; j++) if (roles.get(j)?.has('communication-noun') && tokens[j]!.pos === 'NOUN') noun = j;
     if (noun < 0) continue;
@@ -340,7 +349,7 @@ function uncoveredReports(article: AnalysedArticle, skip: Uint8Array, inQuote: U
     while (q < s.tokenEnd && tokens[q]!.pos === 'ADV') q++;
     const next = tokens[q];
     if (q >= s.tokenEnd || !next || !(next.normal === 'that' || next.text === ':' || /^["“‘'«]$/.test(next.text))) continue;
-    if (hasSubject(tokens, s.tokenStart, k, skip)) out[t.sentence] = 1;
+    if (hasSubject(tokens, roles, s.tokenStart, k, skip)) out[t.sentence] = 1;
   }
   for (const si of [
     ...tailReports(article, inQuote, lexicons),
@@ -430,7 +439,7 @@ function characterisations(article: AnalysedArticle, skip: Uint8Array, inQuote: 
     if (!prep || !verb || skip[k] || negated(roles, k)) continue;
     const s = sentences[t.sentence]!;
     // the subject may be the source of an attribution built from the words after ("…, claiming …")
-    if (!hasSubject(tokens, s.tokenStart, k, inQuote) || inSubordinate(s.tokenStart, k, inQuote, roles)) continue;
+    if (!hasSubject(tokens, roles, s.tokenStart, k, inQuote) || inSubordinate(s.tokenStart, k, inQuote, roles)) continue;
     for (let j = k + 1; j <= k + 8 && j < s.tokenEnd; j++) {
       const w = tokens[j]!;
       if (w.text === ';' || w.text === ',' || w.pos === 'VERB') break;
@@ -455,7 +464,7 @@ function speechActs(article: AnalysedArticle, skip: Uint8Array, inQuote: Uint8Ar
     const t = tokens[k]!;
     if (!r.has('speech-act') || skip[k]) continue;
     const from = sentences[t.sentence]!.tokenStart;
-    if (hasSubject(tokens, from, k, inQuote) && !inSubordinate(from, k, inQuote, roles)) out.push(t.sentence);
+    if (hasSubject(tokens, roles, from, k, inQuote) && !inSubordinate(from, k, inQuote, roles)) out.push(t.sentence);
   }
   return out;
 }
@@ -485,7 +494,8 @@ function documentReports(article: AnalysedArticle, skip: Uint8Array, roles: Map<
 
 /**
  * Sentences noting an unanswered request for comment ("The firm did not return messages seeking
- * comment Friday."): a phrase of category comment-request with a negation before it in the same
+ * comment Friday."): a phrase of category comment-request with a negation or a refusal verb (word
+ * classes verb-negator, refusal-verb: "declined requests for comment") before it in the same
  * clause (no semicolon or ", but" between), outside quoted words. They note the outlet's own
  * reporting, not a claim that needs a source.
  */
@@ -499,7 +509,7 @@ function commentRequests(article: AnalysedArticle, inQuote: Uint8Array, roles: M
     for (let j = k - 1; j >= s.tokenStart; j--) {
       const w = tokens[j]!;
       if (w.text === ';' || (w.text === ',' && tokens[j + 1]!.pos === 'CCONJ')) break;
-      if (!inQuote[j] && (roles.get(j)?.has('verb-negator') || w.lemma === 'decline' || w.lemma === 'refuse')) {
+      if (!inQuote[j] && (roles.get(j)?.has('verb-negator') || roles.get(j)?.has('refusal-verb'))) {
         out.push(t.sentence);
         break;
       }
@@ -538,14 +548,19 @@ function inSubordinate(from: number, k: number, skip: Uint8Array, roles: Map<num
   return false;
 }
 
-/** True when tokens from..k-1 (outside `skip`: quoted and reported words) hold a subject that is not the writer: a noun, a name or he / she / it / they. */
-function hasSubject(tokens: Token[], from: number, k: number, skip?: Uint8Array): boolean {
+/**
+ * True when tokens from..k-1 (outside `skip`: quoted and reported words) hold a subject that is not
+ * the writer or the reader (word classes author-pronoun, reader-pronoun): a noun, a name or a
+ * pronoun of word class source-pronoun (he / she / it / they).
+ */
+function hasSubject(tokens: Token[], roles: Map<number, Set<string>>, from: number, k: number, skip?: Uint8Array): boolean {
   let subject = false;
   for (let j = from; j < k; j++) {
     const w = tokens[j]!;
     if (skip?.[j]) continue;
-    if (AUTHOR_PRONOUNS.has(w.normal) || w.normal === 'you') return false;
-    if (w.pos === 'NOUN' || w.pos === 'PROPN' || (w.pos === 'PRON' && SOURCE_PRONOUNS.has(w.normal))) subject = true;
+    const r = roles.get(j);
+    if (r?.has('author-pronoun') || r?.has('reader-pronoun')) return false;
+    if (w.pos === 'NOUN' || w.pos === 'PROPN' || (w.pos === 'PRON' && r?.has('source-pronoun'))) subject = true;
   }
   return subject;
 }
@@ -597,6 +612,7 @@ export function ownQuotations(article: AnalysedArticle, quotes: readonly Quotati
   const { tokens, sentences } = article;
   const cueAt = new Set<number>();
   for (const m of lexicons.match(article, 'reporting-verbs')) cueAt.add(m.tokenStart);
+  const authorPronouns = wordClass(lexicons, 'author-pronoun');
   const own = new Set<Quotation>();
   for (const q of quotes) {
     const k0 = tokenIndexAt(tokens, q.start);
@@ -615,7 +631,7 @@ export function ownQuotations(article: AnalysedArticle, quotes: readonly Quotati
       if (tokens[to - 1]!.text !== ':') continue; // an introduction ends with a colon
     }
     for (let k = from; k < to; k++) {
-      if (!AUTHOR_PRONOUNS.has(tokens[k]!.normal)) continue;
+      if (!authorPronouns.has(tokens[k]!.normal)) continue;
       let cue = false;
       for (let j = k + 1; j <= k + 4 && j < to; j++) if (cueAt.has(j)) cue = true;
       if (cue) own.add(q);
@@ -632,7 +648,7 @@ export function ownQuotations(article: AnalysedArticle, quotes: readonly Quotati
  * An introduction without a reporting cue ("Read the full post via Gawker:") counts only when the
  * paragraph after it already speaks so.
  */
-function introducedBlocks(article: AnalysedArticle, cov: Coverage, skip: Uint8Array): Uint8Array {
+function introducedBlocks(article: AnalysedArticle, cov: Coverage, skip: Uint8Array, roles: Map<number, Set<string>>): Uint8Array {
   const { sentences, tokens } = article;
   const block = new Uint8Array(sentences.length);
   const byParagraph = new Map<number, number[]>();
@@ -653,7 +669,7 @@ function introducedBlocks(article: AnalysedArticle, cov: Coverage, skip: Uint8Ar
       const voiced = members.some((j) => {
         const t = sentences[j]!;
         if (tokens[t.tokenStart]!.pos === 'VERB') return true;
-        for (let k = t.tokenStart; k < t.tokenEnd; k++) if (!skip[k] && PERSONAL.has(tokens[k]!.normal)) return true;
+        for (let k = t.tokenStart; k < t.tokenEnd; k++) if (!skip[k] && roles.get(k)?.has('first-second-person')) return true;
         return false;
       });
       if ((taken > 0 || !cued) && !voiced) break;
@@ -683,7 +699,7 @@ function continuesSource(article: AnalysedArticle, si: number, cov: Coverage, ro
   for (let j = k; j < Math.min(k + 4, s.tokenEnd); j++) {
     const w = tokens[j]!.normal;
     if (roles.get(j)?.has('continuation')) return j > k;
-    if (!(SOURCE_PRONOUNS.has(w) || names?.has(w) || tokens[j]!.pos === 'DET')) return false;
+    if (!(roles.get(j)?.has('source-pronoun') || names?.has(w) || tokens[j]!.pos === 'DET')) return false;
   }
   return false;
 }
@@ -719,7 +735,7 @@ export function findUnsourced(article: AnalysedArticle, attributions: Attributio
   }
   const skip = new Uint8Array(tokens.length);
   for (let k = 0; k < tokens.length; k++) skip[k] = inQuote[k]! | cov.reported[k]!;
-  const introduced = introducedBlocks(article, cov, inQuote);
+  const introduced = introducedBlocks(article, cov, inQuote, roles);
   const uncovered = uncoveredReports(article, skip, inQuote, lexicons, roles);
   const out: UnsourcedDraft[] = [];
   for (let si = 0; si < sentences.length; si++) {

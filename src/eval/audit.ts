@@ -115,6 +115,36 @@ export function findingRecord(f: FindingDraft & { confidence: number }, lexicons
   return base;
 }
 
+/** A judged finding as an audit sheet records it (`findingRecord`); older sheets lack the attribution parts. */
+export interface JudgedFinding {
+  kind: string;
+  start: number;
+  end: number;
+  rule: string;
+  source?: string | null;
+  cue?: string;
+  content?: string | null;
+}
+
+/**
+ * The finding of `findings` that a judged one is: same kind and span and, for an attribution, the
+ * same source, cue and content text where the sheet records them (the judge read those). The rule
+ * is information only, so a lexicon entry split or renamed keeps its judged findings; of several
+ * at one span, the one with the judged rule comes first.
+ */
+export function judgedFinding<F extends FindingDraft>(findings: readonly F[], judged: JudgedFinding): F | undefined {
+  const same = findings.filter((f) => {
+    if (f.kind !== judged.kind || f.start !== judged.start || f.end !== judged.end) return false;
+    if (f.kind !== 'attribution') return true;
+    return (
+      (judged.source === undefined || (f.source?.text ?? null) === judged.source) &&
+      (judged.cue === undefined || f.cue.text === judged.cue) &&
+      (judged.content === undefined || (f.content?.text ?? null) === judged.content)
+    );
+  });
+  return same.find((f) => f.rule === judged.rule) ?? same[0];
+}
+
 /** The 95 % Wilson score interval of a proportion `k / n` ([0, 1] when n is 0). */
 export function wilson(k: number, n: number, z = 1.96): [number, number] {
   if (n === 0) return [0, 1];

@@ -32,7 +32,7 @@ import { calibrationKeys } from '../analyses/confidence.js';
 import { loadLexicons } from '../lexicons/index.js';
 import { analyseArticle, prepareArticle } from '../pipeline.js';
 import { parseAnn, words } from './attribution.js';
-import { auditArticlePath, auditFindings } from './audit.js';
+import { auditArticlePath, auditFindings, judgedFinding } from './audit.js';
 import { analyseBabe, analyseBasil, babeHit, babeItems, basilHit, basilTexts } from './markers.js';
 import { DATASETS } from './datasets.js';
 
@@ -218,20 +218,15 @@ function fromAudits(dir: string, t: Tallies, tmp: string): void {
         // sheet's items are a uniform draw from the findings of the rules it was drawn with, so
         // those still flagged are a uniform draw from what the current rules flag of them.
         // Loaded items likewise: one the current rules no longer find (a word now read as reported
-        // speech, a sense now told apart) is left out; the same span and entry count as judged.
+        // speech, a sense now told apart) is left out; the same span counts as judged, whatever entry
+        // makes it now (judgedFinding: an entry split or renamed keeps its judged cases).
         let fs = current.get(item.article);
         if (!fs)
           current.set(
             item.article,
             (fs = auditFindings(auditArticlePath(item.article, tmp), lexicons).findings.filter((f) => f.kind === 'unsourced' || f.kind === 'loaded')),
           );
-        const now = fs.find(
-          (f) =>
-            f.kind === sheet.kind &&
-            f.start === item.finding['start'] &&
-            f.end === item.finding['end'] &&
-            (f.kind !== 'loaded' || f.rule === item.finding.rule),
-        );
+        const now = judgedFinding(fs, { kind: sheet.kind, start: Number(item.finding['start']), end: Number(item.finding['end']), rule: item.finding.rule });
         if (!now) continue;
         finding = now;
       }

@@ -25,7 +25,10 @@ export interface RawEntry {
   phrases: string[];
   category: string;
   weight: number;
+  /** For readers: what the term does; reports show it as the explanation. */
   note: string;
+  /** For maintainers: why the entry is as it is; never reaches a report (see schema/lexicon.schema.json). */
+  comment?: string;
   alternative?: string;
   examples?: { match?: string[]; nomatch?: string[] };
   neutral?: boolean;
@@ -50,6 +53,8 @@ export interface RawWordlist {
   category: string;
   weight: number;
   note: string;
+  /** For maintainers; never reaches a report. */
+  comment?: string;
   exclude?: string[];
 }
 

@@ -32,6 +32,9 @@ export function renderReadme(lex: Lexicons): string {
     'official titles and quotations from firing. Lexicons of kind `word-classes` hold classes of single words that an',
     "analysis consults (the entry id names the class; each word is compared with a token's normal form or lemma, never",
     'matched as a phrase and never a finding); a user file with the same entry id adds words to the class.',
+    "Every entry has a `note` for readers (what the term does in a text: reports show it as the finding's explanation)",
+    'and may have a `comment` for maintainers (why the entry is as it is: what was left out and why, what was measured),',
+    'which never reaches a report.',
     'Lexicons of kind `unsourced` hold the words (modals, likelihood phrases, opinion participles, discourse verbs,',
     'openings) whose category names their part in deciding unsourced assertions (src/analyses/unsourced.ts); they are never findings.',
     '',
@@ -55,8 +58,8 @@ export function renderReadme(lex: Lexicons): string {
     }
     const own = entries.filter((e) => !e.wordlist);
     if (own.length === 0) continue;
-    out.push('', '| entry | category | weight | phrases | note |', '|---|---|---:|---|---|');
-    for (const e of own) out.push(`| ${e.id} | ${e.category} | ${e.weight} | ${cell(e.phrases.join(', '))} | ${cell(e.note)} |`);
+    out.push('', '| entry | category | weight | phrases | note | comment (maintainers) |', '|---|---|---:|---|---|---|');
+    for (const e of own) out.push(`| ${e.id} | ${e.category} | ${e.weight} | ${cell(e.phrases.join(', '))} | ${cell(e.note)} | ${cell(e.comment ?? '')} |`);
   }
   return `${out.join('\n')}\n`;
 }

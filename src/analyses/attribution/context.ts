@@ -1,7 +1,7 @@
 /**
  * Shared parts of attribution extraction: the types every module of this folder works on
  * (`AttributionDraft`, the per-article context `Ctx`, token `Range`s, the article's full names,
- * `CueSite`), the word sets that several modules consult, and tiny token helpers (spans,
+ * `CueSite`), the word classes that several modules consult, and tiny token helpers (spans,
  * punctuation and quote-mark tests, binary search).
  */
 import { firstStartingAt } from '../../core/spans.js';
@@ -11,16 +11,6 @@ import type { Quotation } from '../quotes.js';
 
 export type AttributionDraft = Omit<AttributionFinding, Assigned>;
 
-/** Possessive determiners and the personal pronoun each stands for as a source ("his statement" → he). */
-export const POSSESSIVE_PRONOUNS = new Map([
-  ['his', 'he'],
-  ['her', 'her'],
-  ['their', 'they'],
-  ['its', 'it'],
-  ['my', 'i'],
-  ['our', 'we'],
-  ['your', 'you'],
-]);
 export const SKIP_BEFORE_CUE_POS = new Set(['ADV', 'AUX', 'PART']);
 
 /**
@@ -63,7 +53,19 @@ export interface Words {
   /** Lemma. */
   namingVerbs: ReadonlySet<string>;
   questionAuxiliaries: ReadonlySet<string>;
+  /** The writer: "I", "we" (a cue after one reports nobody else). */
   authorPronouns: ReadonlySet<string>;
+  /** The reader: "you". */
+  readerPronouns: ReadonlySet<string>;
+  /** The writer's possessives: "my", "our" (the holder is the writer). */
+  authorPossessives: ReadonlySet<string>;
+  /** Possessive determiners that name a reporting noun's holder ("his statement"). */
+  possessiveDeterminers: ReadonlySet<string>;
+  /** Third-person pronouns and possessives: a source that is only one of them stands for someone named before. */
+  thirdPersonPronouns: ReadonlySet<string>;
+  /** Pronouns of a man ("he", "him", "his") and of a woman ("she", "her"), resolved by gender. */
+  malePronouns: ReadonlySet<string>;
+  femalePronouns: ReadonlySet<string>;
   /** Lemma. */
   refusalVerbs: ReadonlySet<string>;
   headingLabels: ReadonlySet<string>;
@@ -130,6 +132,12 @@ export function wordsOf(lexicons: Lexicons): Words {
     namingVerbs: c('naming-verb'),
     questionAuxiliaries: c('question-auxiliary'),
     authorPronouns: c('author-pronoun'),
+    readerPronouns: c('reader-pronoun'),
+    authorPossessives: c('author-possessive'),
+    possessiveDeterminers: c('possessive-determiner'),
+    thirdPersonPronouns: c('third-person-pronoun'),
+    malePronouns: c('male-pronoun'),
+    femalePronouns: c('female-pronoun'),
     refusalVerbs: c('refusal-verb'),
     headingLabels: c('heading-label'),
     invertedSourceFollowers: c('inverted-source-follower'),

@@ -3,7 +3,7 @@
  * concern that …"): the holder and the complement clause of a reporting noun (see `nominalCue`).
  */
 import type { TextSpan, Token } from '../../core/types.js';
-import { type AttributionDraft, type Ctx, type CueSite, isPunct, isQuoteMark, POSSESSIVE_PRONOUNS, type Range, SKIP_BEFORE_CUE_POS } from './context.js';
+import { type AttributionDraft, type Ctx, type CueSite, isPunct, isQuoteMark, type Range, SKIP_BEFORE_CUE_POS } from './context.js';
 import { clause, findComma, npLeft, npRight, relativeHead, skipTimeRight } from './phrases.js';
 import { describeSource } from './sources.js';
 import { draft } from './draft.js';
@@ -43,7 +43,7 @@ function possessiveHolder(ctx: Ctx, k: number, sStart: number): Range | null {
   while (i >= sStart && k - i <= 6 && describes(tokens[i]!)) i--;
   const t = tokens[i];
   if (!t || i < sStart) return null;
-  if (POSSESSIVE_PRONOUNS.has(t.normal) && (t.pos === 'PRON' || t.pos === 'DET')) return { a: i, b: i + 1 };
+  if (ctx.w.possessiveDeterminers.has(t.normal) && (t.pos === 'PRON' || t.pos === 'DET')) return { a: i, b: i + 1 };
   const end = /^['’]s?$/.test(t.text) ? i : (t.pos === 'PROPN' || t.pos === 'NOUN') && /\p{L}['’]s$/u.test(t.text) ? i + 1 : -1;
   const np = end > sStart ? npLeft(ctx, end, sStart) : null;
   if (!np) return null;

@@ -477,7 +477,11 @@ function negated(ctx: Ctx, site: CueSite): AttributionDraft[] | undefined {
   // expect") — judged wrong by careful reading. A negated speech verb with a subject stays an attribution
   // of the refusal ("the ministry did not respond", "he has not said whether").
   if (!s || s.inverted || negativeSubject || m.entry.speech === false) return [];
-  if (s.src.b - s.src.a === 1 && (ctx.w.authorPronouns.has(tokens[s.src.a]!.normal) || tokens[s.src.a]!.normal === 'it')) return [];
+  if (
+    s.src.b - s.src.a === 1 &&
+    (ctx.w.authorPronouns.has(tokens[s.src.a]!.normal) || ctx.w.readerPronouns.has(tokens[s.src.a]!.normal) || tokens[s.src.a]!.normal === 'it')
+  )
+    return [];
   const { j } = left(ctx, site);
   if (tokens.slice(Math.max(site.sStart, j + 1), m.tokenStart).some((t) => t.pos === 'AUX' && t.lemma === 'be') && /(ed|en|wn)$/.test(first.normal)) return [];
   return [draft(ctx, 'negated', site.cue, m.entry, s.src, who(ctx, site, s), null, false)];
@@ -738,7 +742,10 @@ function authorVoice(ctx: Ctx, site: CueSite): AttributionDraft[] | undefined {
   const s = subject(ctx, site);
   // "let's say" (let us say) is the writer too.
   const letUs = s !== null && !s.inverted && s.src.b - s.src.a === 1 && /^['’]s$/.test(tokens[s.src.a]!.text) && tokens[s.src.a - 1]?.normal === 'let';
-  return letUs || (s && !s.inverted && s.src.b - s.src.a === 1 && ctx.w.authorPronouns.has(tokens[s.src.a]!.normal)) ? [] : undefined;
+  return letUs ||
+    (s && !s.inverted && s.src.b - s.src.a === 1 && (ctx.w.authorPronouns.has(tokens[s.src.a]!.normal) || ctx.w.readerPronouns.has(tokens[s.src.a]!.normal)))
+    ? []
+    : undefined;
 }
 
 /** A direct quotation that opens the sentence before the source and cue: "“We will stay,” he said.", "“…”, reassured Mr. Lavrov." */

@@ -8,12 +8,11 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { SourceType, Token } from '../../core/types.js';
 import type { LexiconMatch } from '../../lexicons/index.js';
-import { type AttributionDraft, type Ctx, type FullName, lowerBound, type Names, POSSESSIVE_PRONOUNS, type Range, tokenAt } from './context.js';
+import { type AttributionDraft, type Ctx, type FullName, lowerBound, type Names, type Range, tokenAt } from './context.js';
 
 /** Most specific first: a named outlet or body beats a title, which beats anonymous and vague. */
 const TYPE_PRIORITY: readonly SourceType[] = ['state-media', 'media', 'data-ngo', 'official', 'expert', 'self', 'anonymous', 'vague'];
 
-const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'him', 'her', 'them']);
 /** Source types of bodies rather than people: a word of one of these that is a person's surname is the person. */
 const ORGANISATION_TYPES: ReadonlySet<string> = new Set(['media', 'state-media', 'data-ngo']);
 
@@ -141,14 +140,14 @@ export interface Resolved {
 export function describeSource(ctx: Ctx, r: Range, names: ReturnType<typeof fullNames>, previous: AttributionDraft[]): Resolved {
   const { tokens } = ctx;
   const first = tokens[r.a]!;
-  const pronoun = POSSESSIVE_PRONOUNS.get(first.normal) ?? first.normal;
-  if (r.b - r.a === 1 && PRONOUNS.has(pronoun)) {
-    if (pronoun === 'i' || pronoun === 'we') return { type: 'self' };
-    if (pronoun === 'he' || pronoun === 'him' || pronoun === 'she' || pronoun === 'her') {
-      const found = resolvePronoun(ctx, pronoun === 'he' || pronoun === 'him' ? 'm' : 'f', first.start, names, previous);
-      if (found) return found;
-    }
-    return { type: 'unknown' };
+  // A pronoun or possessive alone (word classes author-pronoun, author-possessive, third-person-pronoun,
+  // male-pronoun, female-pronoun): the writer, or someone named before, resolved only by gender.
+  const { w } = ctx;
+  if (r.b - r.a === 1 && (w.authorPronouns.has(first.normal) || w.authorPossessives.has(first.normal))) return { type: 'self' };
+  if (r.b - r.a === 1 && w.thirdPersonPronouns.has(first.normal)) {
+    const gender = w.malePronouns.has(first.normal) ? 'm' : w.femalePronouns.has(first.normal) ? 'f' : null;
+    const found = gender ? resolvePronoun(ctx, gender, first.start, names, previous) : undefined;
+    return found ?? { type: 'unknown' };
   }
   // An outlet's name that is a person's surname here ("Michael Bloomberg", "Mr. Bloomberg", "Bloomberg" after
   // the article named him) is the person, not the outlet.
