@@ -11,7 +11,7 @@ import { checkBudget } from '../core/limits.js';
 import type { AnalysedArticle, Assigned, Finding, LoadedFinding, MarkerScores, Sentence, Span, Token } from '../core/types.js';
 import { type LexiconMatch, type Lexicons, wordClass } from '../lexicons/index.js';
 import { findingsOf } from './by-article.js';
-import { quotationsOf, type Quotation } from './quotes.js';
+import { isQuotedPassage, quotationsOf, type Quotation } from './quotes.js';
 import { ownQuotations } from './unsourced.js';
 
 export type LoadedDraft = Omit<LoadedFinding, Assigned>;
@@ -23,6 +23,10 @@ export type LoadedDraft = Omit<LoadedFinding, Assigned>;
 export interface MarkerWords {
   /** Words that may join the capitalised words of a name ("Defence of the Fatherland"). */
   nameConnectors: ReadonlySet<string>;
+  /** Loaded words that, before a capitalised or quoted name, introduce the name people use (*the so-called Cadillac tax*). */
+  nameIntroducers: ReadonlySet<string>;
+  /** Nouns that after *the* and a capitalised word name an event (*the Orlando massacre*). */
+  eventNouns: ReadonlySet<string>;
   /** Lemma. Verbs that introduce a term as someone's name for a thing (`what he called "X"`). */
   namingVerbs: ReadonlySet<string>;
   /**
@@ -57,6 +61,8 @@ export function markerWords(lexicons: Lexicons): MarkerWords {
   if (!w) {
     w = {
       nameConnectors: wordClass(lexicons, 'name-connector'),
+      nameIntroducers: wordClass(lexicons, 'name-introducer'),
+      eventNouns: wordClass(lexicons, 'event-name-noun'),
       namingVerbs: wordClass(lexicons, 'naming-verb'),
       speechVerbs: wordClass(lexicons, 'speech-verb'),
       termIntroducers: wordClass(lexicons, 'term-introducer'),
@@ -81,9 +87,19 @@ function titleCaseHeading(s: Sentence, tokens: readonly Token[]): boolean {
   return words.length > 0 && words.filter((t) => /^\p{Lu}/u.test(t.text)).length >= words.length * 0.6;
 }
 
+/** True when token `i` opens a quotation or a clause: after a colon, dash or bracket, or an opening quotation mark. */
+function opensClause(tokens: readonly Token[], i: number, s: Sentence): boolean {
+  const prev = tokens[i - 1]!;
+  if (prev.type === 'word' || prev.type === 'number') return false;
+  if (/^[:;([—–-]$/.test(prev.text)) return true;
+  if (!/^["“”‘’'«»„]$/.test(prev.text)) return false;
+  // A quotation mark right after a word or comma closes a quotation (*…," Slaughter wrote*); after a space it opens one.
+  return i - 1 === s.tokenStart || tokens[i - 2]!.end < prev.start;
+}
+
 /**
  * Token indices that belong to a proper name or official title: runs of two or more capitalised
- * words (with connectors such as "of the" between them), and the words before a parenthesised
+ * words, a lone capitalised word inside a sentence of prose (with connectors such as "of the" between them), and the words before a parenthesised
  * acronym back to the nearest capitalised word ("National council for the protection of the
  * homeland (CNSP)").
  */
@@ -113,6 +129,9 @@ export function nameTokens(
         j++;
       }
       if (caps >= 2) for (let k = i; k <= last; k++) names.add(k);
+      // A lone capitalised word inside a sentence of prose is a name too (*…," Slaughter wrote*),
+      // unless it opens a quotation or a clause after a colon, dash or bracket.
+      else if (i > s.tokenStart && !s.heading && !opensClause(tokens, i, s)) names.add(i);
       i = last + 1;
     }
     // Official titles in lower case: a title word (interim, transitional, acting) and the office
@@ -148,6 +167,33 @@ export function nameTokens(
     }
   }
   return names;
+}
+
+/**
+ * True when `m` is a name introducer (*so-called*) right before a capitalised or quoted name in its
+ * sentence: the outlet gives the name a measure or group goes by (*the so-called Cadillac tax*), not its doubt.
+ */
+function introducesName(article: AnalysedArticle, m: LexiconMatch, words: Pick<MarkerWords, 'nameIntroducers'>): boolean {
+  if (!words.nameIntroducers.has(article.text.slice(m.start, m.end).toLowerCase())) return false;
+  const next = article.tokens[m.tokenEnd];
+  if (!next || next.sentence !== article.tokens[m.tokenStart]!.sentence) return false;
+  if (/^["“‘']$/.test(next.text)) return true;
+  // A capitalised word before a quotation is an adjective of the quoted term (*so-called Mexican “rapists”*): the doubt stays.
+  const after = article.tokens[m.tokenEnd + 1];
+  return next.type === 'word' && /^\p{Lu}/u.test(next.text) && !(after && /^["“‘']$/.test(after.text));
+}
+
+/**
+ * True when `m` is one event noun after *the* and capitalised words (*the Orlando massacre*, *the
+ * Chernobyl disaster*): the accepted name of the event, not the outlet's choice of word.
+ */
+function namesEvent(article: AnalysedArticle, m: LexiconMatch, words: Pick<MarkerWords, 'eventNouns'>): boolean {
+  const { tokens } = article;
+  if (m.tokenEnd - m.tokenStart !== 1 || !words.eventNouns.has(tokens[m.tokenStart]!.normal)) return false;
+  const sentence = tokens[m.tokenStart]!.sentence;
+  let k = m.tokenStart - 1;
+  while (k >= 0 && tokens[k]!.sentence === sentence && tokens[k]!.type === 'word' && /^\p{Lu}/u.test(tokens[k]!.text)) k--;
+  return k < m.tokenStart - 1 && k >= 0 && tokens[k]!.sentence === sentence && tokens[k]!.normal === 'the';
 }
 
 /** How many tokens before a short quotation a reporting or naming verb makes it a quotation. */
@@ -337,7 +383,7 @@ function associationLabels(article: AnalysedArticle, words: MarkerWords): Loaded
 export function findMarkers(article: AnalysedArticle, lexicons: Lexicons, reported: readonly { content: Span | null; cue: Span }[] = []): LoadedDraft[] {
   const words = markerWords(lexicons);
   const names = nameTokens(article, words);
-  const quotes = quotationsOf(article).filter((q) => q.balanced);
+  const quotes = quotationsOf(article).filter((q) => isQuotedPassage(article.text, q));
   // The writer quoting their own earlier article ("In a recent article I stated …:") speaks in the
   // article's own voice: loaded words inside such a passage count like the rest of the article.
   const own = ownQuotations(article, quotes, lexicons);
@@ -373,6 +419,7 @@ export function findMarkers(article: AnalysedArticle, lexicons: Lexicons, report
     if (m.entry.weight === 0 || lexicons.disabled.has(m.entry.category) || inName(m)) continue;
     const q = quoteOf(m);
     if (q && !own.has(q)) continue; // a quotation is the speaker's wording (a scare quote is its own finding)
+    if (introducesName(article, m, words) || namesEvent(article, m, words)) continue;
     drafts.push(fromMatch(article, m, m.entry.category));
   }
   if (!lexicons.disabled.has('reporting-verb')) {

@@ -125,6 +125,19 @@ function atParagraphStart(text: string, i: number, spanStart: number): boolean {
 }
 
 /**
+ * The closing ” of a “ opened at `i` whose paragraph (up to `paraEnd`) nests curly pairs: the ”
+ * where the count of “ less ” from `i` first returns to zero, or -1 when it never does.
+ */
+function nestedClose(text: string, i: number, paraEnd: number): number {
+  let depth = 0;
+  for (let k = i; k < paraEnd; k++) {
+    if (text[k] === '\u201C') depth++;
+    else if (text[k] === '\u201D' && --depth === 0) return k;
+  }
+  return -1;
+}
+
+/**
  * `paragraphEnd(text, from, to)` for one span, remembering the last answer: a break found at `r`
  * from `from` is also the answer for any later `from` up to `r` (no break starts in between), so
  * a long paragraph with many quotation marks is scanned once, not once per mark.
@@ -225,7 +238,11 @@ function scanSpan(text: string, span: Span, out: Quotation[]): void {
           break;
         }
         if (looksOpening && fam !== 'single') {
-          stop = j;
+          // A quotation quoting a title or phrase in the same curly marks (“… the “Obama Agenda” …”):
+          // the inner pair nests when the paragraph's marks balance from here.
+          const nested = opener === '\u201C' && d === '\u201C' ? nestedClose(text, i, firstParaEnd) : -1;
+          if (nested >= 0) closed = nested;
+          else stop = j;
           break;
         }
       }
@@ -240,7 +257,10 @@ function scanSpan(text: string, span: Span, out: Quotation[]): void {
       i++; // an unclosed single mark is most likely an apostrophe
       continue;
     }
-    const end = trimEnd(text, i + 1, Math.min(firstParaEnd, stop >= 0 ? stop : span.end));
+    // A block quotation (the opening mark starts its paragraph) runs to the paragraph's end even
+    // when it quotes something in the same marks; elsewhere a new opening mark ends it.
+    const blockQuote = atParagraphStart(text, i, span.start);
+    const end = trimEnd(text, i + 1, Math.min(firstParaEnd, stop >= 0 && !blockQuote ? stop : span.end));
     out.push(make(text, i, end, i + 1, end, '', false));
     i = Math.max(end, i + 1);
   }
@@ -320,6 +340,14 @@ export function quotationsOf(article: { text: string; body: readonly Span[] }): 
   const quotes = Object.freeze(findQuotations(article.text, article.body));
   memo.set(article.body, { text: article.text, quotes });
   return quotes;
+}
+
+/**
+ * True when a quotation is the speaker's words though never closed: its opening mark starts a
+ * paragraph (a block quotation, often running on over quoted titles in the same marks).
+ */
+export function isQuotedPassage(text: string, q: Quotation): boolean {
+  return q.balanced || (q.open !== "'" && q.open !== '\u2018' && atParagraphStart(text, q.start, 0));
 }
 
 /** Index of the first quotation whose end is after `offset` (quotations are sorted and disjoint), by binary search. */

@@ -13,6 +13,7 @@ import type { FindingDraft, Span } from '../core/types.js';
 import { loadLexicons, type Lexicons } from '../lexicons/index.js';
 import { analyseArticle, prepareArticle } from '../pipeline.js';
 import { confidenceOf, DEFAULT_MIN_CONFIDENCE } from '../analyses/confidence.js';
+import { DEFAULT_MIN_CONFIDENCE_BY_KIND } from '../core/confidence.js';
 
 type Loaded = Extract<FindingDraft, { kind: 'loaded' }>;
 
@@ -286,7 +287,7 @@ function basil(datasets: string, lexicons: Lexicons, tmp: string, keep: ShownFil
 /** Prints BABE and BASIL precision/recall for `loaded` findings, per half, for all findings and for those shown by default. */
 export function run(datasets: string): void {
   const lexicons = loadLexicons();
-  const minConfidence = Number(process.env['PARALLAX_MIN_CONFIDENCE'] ?? DEFAULT_MIN_CONFIDENCE);
+  const minConfidence = Number(process.env['PARALLAX_MIN_CONFIDENCE'] ?? DEFAULT_MIN_CONFIDENCE_BY_KIND['loaded'] ?? DEFAULT_MIN_CONFIDENCE);
   const keep: ShownFilter = (f) => confidenceOf(f, lexicons.calibration) >= minConfidence;
   const tmp = mkdtempSync(join(tmpdir(), 'parallax-eval-markers-'));
   try {

@@ -8,7 +8,9 @@
  * must equal the word). A multi-word phrase matches consecutive tokens of one sentence. `pos`
  * restricts the first token's universal POS tag. `literal` lists words that mark a literal use: when
  * one occurs (as normal form or lemma) within 8 words of the match in the same sentence, the match
- * is dropped (*flooded* near *river*, *fuel* near *price*). `complement` lists words one of which
+ * is dropped (*flooded* near *river*, *fuel* near *price*). `fixed` lists stock phrases holding a
+ * match in which it is plain (*hammer out* a deal, *far-reaching consequences*): a match inside one
+ * is dropped. `complement` lists words one of which
  * must follow the match in its clause (*see … as*, *spoke at length about*).
  *
  * Offsets in matches are 0-based UTF-16 indices into the article text, end exclusive; token
@@ -153,6 +155,8 @@ export interface LexiconEntry extends RawEntry {
   kind: string;
   /** Set when the entry was built from a word-list package (e.g. `hedges`). */
   wordlist?: string;
+  /** The words of each `fixed` phrase (word keys), tokenised like the phrases. */
+  fixedWords?: string[][];
   file: string;
   line: number;
 }
@@ -377,6 +381,17 @@ function build(files: FileInput[]): CompiledData {
     (toks, k) => toks.map((t) => (phraseList[k]!.entry.case === true ? t.text : wordKey(t.normal))),
   );
 
+  // Fixed expressions are tokenised like the phrases (*far-reaching consequences*).
+  const fixedList: { entry: LexiconEntry; phrase: string }[] = [];
+  for (const e of all) for (const phrase of e.fixed ?? []) fixedList.push({ entry: e, phrase });
+  if (fixedList.length > 0) {
+    const fixedWords = tokenisePhrases(
+      fixedList.map((f) => f.phrase),
+      (toks) => toks.map((t) => wordKey(t.normal)),
+    );
+    fixedList.forEach(({ entry }, k) => (entry.fixedWords ??= []).push(fixedWords[k]!));
+  }
+
   /** Entries per phrase key; one phrase may be in two entries only for disjoint parts of speech (verb "claim", noun "claim"). */
   const owner = new Map<string, LexiconEntry[]>();
   const posOverlap = (x: LexiconEntry, y: LexiconEntry) => !x.pos || !y.pos || x.pos.some((p) => y.pos!.includes(p));
@@ -438,6 +453,7 @@ function instantiate(data: CompiledData, disable: readonly string[]): Lexicons {
       exact,
       pos: entry.pos ? new Set(entry.pos) : null,
       literal: entry.literal ? new Set(entry.literal.map(wordKey)) : null,
+      fixed: entry.fixedWords ?? null,
       complement: entry.complement ? new Set(entry.complement.map(wordKey)) : null,
     });
   }
@@ -568,7 +584,7 @@ const cache = new Map<string, Lexicons>();
  * Bump when the compiled form, the matching rules or the phrase tokenisation change, so stale
  * caches (on disk and precompiled in dist/) are ignored.
  */
-const COMPILED_FORMAT = 6;
+const COMPILED_FORMAT = 7;
 
 /** The on-disk cache folder, private to the user (see cache.ts; read at each load). */
 export function lexiconCacheDir(): string {

@@ -22,6 +22,8 @@ export interface CompiledPhrase<E> {
   pos: ReadonlySet<string> | null;
   /** Word keys that, near the match, mark a literal use (the match is dropped). */
   literal?: ReadonlySet<string> | null;
+  /** Stock phrases (word keys) in which the match is plain: a match inside one is dropped. */
+  fixed?: readonly (readonly string[])[] | null;
   /** Word keys one of which must follow the match in its clause (see `complementAfter`). */
   complement?: ReadonlySet<string> | null;
 }
@@ -131,6 +133,19 @@ function complementAfter(tokens: readonly Token[], keys: TokenKeys, end: number,
   return false;
 }
 
+/** True when tokens `[start, end)` lie inside one of the `fixed` phrases as written around them in one sentence. */
+function insideFixed(tokens: readonly Token[], keys: TokenKeys, start: number, end: number, fixed: readonly (readonly string[])[]): boolean {
+  const sentence = tokens[start]!.sentence;
+  const at = (j: number, w: string) => j >= 0 && j < tokens.length && tokens[j]!.sentence === sentence && (keys.normal[j] === w || keys.lemma[j] === w);
+  for (const f of fixed) {
+    for (let s = Math.max(0, end - f.length); s <= start; s++) {
+      if (s + f.length < end) continue;
+      if (f.every((w, k) => at(s + k, w))) return true;
+    }
+  }
+  return false;
+}
+
 /** True when a word of `literal` occurs within LITERAL_WINDOW tokens of `[start, end)` in its sentence. */
 function literalNear(tokens: readonly Token[], keys: TokenKeys, start: number, end: number, literal: ReadonlySet<string>): boolean {
   const sentence = tokens[start]!.sentence;
@@ -182,6 +197,7 @@ export class PhraseMatcher<E> {
         let ok = true;
         for (let k = 1; k < p.words.length && ok; k++) ok = wordAt(i + k, p.words[k]!, p.exact);
         if (ok && p.literal && literalNear(tokens, keys, i, end, p.literal)) ok = false;
+        if (ok && p.fixed && insideFixed(tokens, keys, i, end, p.fixed)) ok = false;
         if (ok && p.complement && !complementAfter(tokens, keys, end, p.complement)) ok = false;
         if (ok && !found.some((f) => f.phrase === p)) found.push({ phrase: p, tokenStart: i, tokenEnd: end });
       }

@@ -46,6 +46,8 @@ export interface RawEntry {
   case?: boolean;
   /** Words whose presence near a match marks a literal (not loaded) use. */
   literal?: string[];
+  /** Stock phrases holding a match in which it is plain (the match is dropped inside one). */
+  fixed?: string[];
 }
 
 export interface RawWordlist {

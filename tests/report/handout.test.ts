@@ -42,11 +42,15 @@ describe('handout of the bundled corpus', () => {
     ]);
     expect(lines).toContain('- Starfolk leaves out 2 of the 5 events other outlets share.');
     expect(lines).toContain('> ⚑ The creator Yevgeny Prigozhin perished in an aircraft crash in August of last year.');
-    // loaded terms shown by default are in bold, in each outlet's wording of the same event
-    expect(lines).toContain('> ⚑ Since a military coup in 2022, Burkina Faso has served as a base for Wagner **mercenary** forces.');
-    // an attribution below its kind's default threshold (0.8) stays plain text ("according to" here)
+    // loaded terms below their kind's default threshold (0.85) stay plain: the grip metaphor takes the
+    // metaphor pool's 0.75; the labels *mercenary* and *Kremlin-linked* (0.71) are not bold either
     expect(lines).toContain(
-      '> The three Sahel states have become increasingly violent since the deployment of **Kremlin-linked** Wagner Group **mercenaries** in 2021, with reported fatalities hitting a record 7,600 in the first half of 2024, a 190% increase compared to 2021, according to data from the Armed Conflict Location &amp; Event Data Project (ACLED).',
+      "> ⚑ as Moscow tightens its grip on Wagner's business operations in Africa following the death of the group's founder, Yevgeny Prigozhin.",
+    );
+    expect(handout).not.toMatch(/\*\*(mercenar|Kremlin-linked)/);
+    // an attribution below its kind's default threshold (0.8) stays plain text ("stated" here); one above is in italics
+    expect(lines).toContain(
+      '> Burkina Faso To Receive Further Russian Military Assistance and Instructors … According to Russian official media, Foreign Minister Sergei Lavrov stated recently that Russia would be sending more military equipment and trainers to Burkina Faso. … ”From the very first contacts between our countries after President (Ibrahim) Traoré came to power, we have been very closely engaged in all areas of cooperation, including the development of military and military-technical ties” … he *told* a press conference in the capital Ouagadougou. … “Russian instructors have been working here and their number will increase,” … “We have supplied and will continue to supply military equipment to help strengthen Burkina Faso’s defence capability and allow it to eliminate the remaining terrorist groups.”',
     );
     const questions = lines.slice(lines.indexOf('## Questions for discussion') + 2, lines.indexOf('Made with parallax:') - 1);
     expect(questions).toEqual([
