@@ -381,3 +381,42 @@ describe('a report set off by dashes', () => {
     ]);
   });
 });
+
+describe('an indirect report ends where the writer resumes (report closers)', () => {
+  it('before a relative clause on its last noun', () => {
+    expect(attr('The mayor said the bridge would reopen in May, which is later than planned.')).toEqual([
+      ['subject-said-that', [0, 'The mayor'], [10, 'said'], [15, 'the bridge would reopen in May'], 'official', null],
+    ]);
+  });
+
+  it('before a comparison or contrast the writer adds', () => {
+    expect(attr('Most voters said the plan was fair, compared with 40 percent in March.')).toEqual([
+      ['subject-said-that', [0, 'Most voters'], [12, 'said'], [17, 'the plan was fair'], 'unknown', null],
+    ]);
+  });
+
+  it('before a participle, which reports on its own', () => {
+    expect(attr('Ms. Lee said she would stay in the race, adding that the polls were wrong.').map((r) => [r[0], r[2], r[3]])).toEqual([
+      ['subject-said-that', [8, 'said'], [13, 'she would stay in the race']],
+      ['participle-continues', [41, 'adding'], [53, 'the polls were wrong']],
+    ]);
+  });
+
+  it('but a second that-clause goes on with the report', () => {
+    expect(attr('They said that Sudan had a long way to go, but that better relations could help.').map((r) => r[3])).toEqual([
+      [15, 'Sudan had a long way to go, but that better relations could help'],
+    ]);
+  });
+
+  it('and an aside closed before the verb stays inside', () => {
+    expect(attr('He said that Officer Wilson, who shot Mr. Brown, had been interviewed.').map((r) => r[3])).toEqual([
+      [13, 'Officer Wilson, who shot Mr. Brown, had been interviewed'],
+    ]);
+  });
+
+  it('but not inside a quotation', () => {
+    expect(attr('The mayor said the plan was “late, which nobody denies” and costly.').map((r) => r[3])).toEqual([
+      [15, 'the plan was “late, which nobody denies” and costly'],
+    ]);
+  });
+});

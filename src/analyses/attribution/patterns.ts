@@ -28,7 +28,7 @@
  */
 import type { AttributionDraft, Ctx, CueSite, Range } from './context.js';
 import { isPunct, isQuoteMark, lowerBound, SKIP_BEFORE_CUE_POS, span, tokenAt } from './context.js';
-import { afterThat, complementAt, coordinatedCue, introducedQuote, quoteAfter, quoteBefore, skipObject } from './content.js';
+import { afterThat, complementAt, coordinatedCue, introducedQuote, quoteAfter, quoteBefore, reportEnd, skipObject } from './content.js';
 import { draft } from './draft.js';
 import { nominalCue } from './nominal.js';
 import {
@@ -383,7 +383,7 @@ function fromClauseSubject(ctx: Ctx, site: CueSite, pattern: string): Attributio
   const { tokens, text } = ctx;
   const objectEnd = m.end + skipObject(ctx, m, m.end, sEnd);
   const q = tokens[sEnd - 1]!.text === ':' ? introducedQuote(ctx, sentence.end) : quoteAfter(ctx, objectEnd, sentence.end + 3);
-  const content = q ? span(text, q.start, q.end) : clause(ctx, afterThat(ctx, tokenAt(tokens, objectEnd), sEnd), sentenceEnd);
+  const content = q ? span(text, q.start, q.end) : reportEnd(ctx, clause(ctx, afterThat(ctx, tokenAt(tokens, objectEnd), sEnd), sentenceEnd));
   const prev = previous[previous.length - 1];
   if (prev && prev.source && prev.cue.start < m.start && tokens[tokenAt(tokens, prev.cue.start)]?.sentence === first.sentence) {
     const a = tokenAt(tokens, prev.source.start);
@@ -509,7 +509,7 @@ function sourceAfter(ctx: Ctx, site: CueSite, pattern: string, np: Range | null,
     if (tokens[k]!.pos === 'VERB' || tokens[k]!.pos === 'AUX') verb = true;
   const apposition = according && !verb && /[\p{L}\p{N}]/u.test(before);
   const useRest = restStart < sentenceEnd && restWords > 0 && !apposition && (restWords >= 3 || !/[\p{L}\p{N}]/u.test(before));
-  const content = useRest ? clause(ctx, restStart, sentenceEnd) : clause(ctx, sentence.start, m.start);
+  const content = useRest ? reportEnd(ctx, clause(ctx, restStart, sentenceEnd)) : clause(ctx, sentence.start, m.start);
   return [draft(ctx, pattern, site.cue, m.entry, src, found, content, false)];
 }
 
@@ -857,6 +857,7 @@ function subjectSaidThat(ctx: Ctx, site: CueSite): AttributionDraft[] {
     if (close >= sEnd) close = -1;
     if (close > 0 && tokens[close]!.start > content.start) content = clause(ctx, content.start, tokens[close]!.start);
   }
+  content = reportEnd(ctx, content);
   const kind = content ? complementAt(ctx, content.start, sEnd) : 'object';
   const pattern = kind === 'clause' ? 'subject-said-that' : kind === 'infinitive' ? 'subject-verb-to' : 'subject-verb-object';
   return [draft(ctx, pattern, site.cue, m.entry, s.src, who(ctx, site, s), content, false)];
