@@ -420,3 +420,37 @@ describe('an indirect report ends where the writer resumes (report closers)', ()
     ]);
   });
 });
+
+describe('"according to X" reports the nearest clause, not what is said of X', () => {
+  it('a relative clause on the source is not the content', () => {
+    expect(attr('The party is combing through archives, according to an official who was not authorized to speak.').map((r) => [r[1], r[3]])).toEqual([
+      [
+        [52, 'an official'],
+        [0, 'The party is combing through archives'],
+      ],
+    ]);
+  });
+
+  it('nor an apposition to it', () => {
+    expect(attr('According to Jane Roe, a friend of the mayor, the plan was dropped.').map((r) => [r[1], r[3]])).toEqual([
+      [
+        [13, 'Jane Roe'],
+        [46, 'the plan was dropped'],
+      ],
+    ]);
+  });
+
+  it('a fronted concession is the writer’s framing', () => {
+    expect(attr('Despite a month of attacks, Sanders has failed to dent her lead, according to a new survey.').map((r) => r[3])).toEqual([
+      [28, 'Sanders has failed to dent her lead'],
+    ]);
+  });
+});
+
+describe('"according to X" after an aside on the subject', () => {
+  it('keeps the whole clause', () => {
+    expect(attr('The company, which is based in Ohio, took steps to protect itself, according to the union.').map((r) => r[3])).toEqual([
+      [0, 'The company, which is based in Ohio, took steps to protect itself'],
+    ]);
+  });
+});
