@@ -44,9 +44,9 @@ describe('handout of the bundled corpus', () => {
     expect(lines).toContain('> ⚑ The creator Yevgeny Prigozhin perished in an aircraft crash in August of last year.');
     // loaded terms shown by default are in bold, in each outlet's wording of the same event
     expect(lines).toContain('> ⚑ Since a military coup in 2022, Burkina Faso has served as a base for Wagner **mercenary** forces.');
-    // an attribution below its kind's default threshold (0.8) stays plain text ("according to" here)
+    // an attribution at or above its kind's default threshold (0.8) is in italics ("according to" calibrates 0.81 on PolNeAR train)
     expect(lines).toContain(
-      '> The three Sahel states have become increasingly violent since the deployment of **Kremlin-linked** Wagner Group **mercenaries** in 2021, with reported fatalities hitting a record 7,600 in the first half of 2024, a 190% increase compared to 2021, according to data from the Armed Conflict Location &amp; Event Data Project (ACLED).',
+      '> The three Sahel states have become increasingly violent since the deployment of **Kremlin-linked** Wagner Group **mercenaries** in 2021, with reported fatalities hitting a record 7,600 in the first half of 2024, a 190% increase compared to 2021, *according to* data from the Armed Conflict Location &amp; Event Data Project (ACLED).',
     );
     const questions = lines.slice(lines.indexOf('## Questions for discussion') + 2, lines.indexOf('Made with parallax:') - 1);
     expect(questions).toEqual([
