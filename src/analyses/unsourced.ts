@@ -23,7 +23,7 @@ import { firstStartingAt } from '../core/spans.js';
 import { checkBudget } from '../core/limits.js';
 import type { AnalysedArticle, Assigned, Sentence, Span, Token, UnsourcedFinding } from '../core/types.js';
 import { type Lexicons, wordClass } from '../lexicons/index.js';
-import type { AttributionDraft } from './attribution/index.js';
+import { reportBoundary, type AttributionDraft } from './attribution/index.js';
 import { firstQuotationEndingAfter, quotationsOf, type Quotation } from './quotes.js';
 
 export type UnsourcedDraft = Omit<UnsourcedFinding, Assigned>;
@@ -188,6 +188,7 @@ interface Coverage {
  */
 function coverage(article: AnalysedArticle, attributions: readonly AttributionDraft[], lexicons: Lexicons): Coverage {
   const { sentences, tokens, text } = article;
+  const closers = wordClass(lexicons, 'report-closer');
   // Sentences that name a news outlet or agency (a media source of the sources lexicon).
   const mediaIn = new Set<number>();
   const authorPronouns = wordClass(lexicons, 'author-pronoun');
@@ -240,7 +241,14 @@ function coverage(article: AnalysedArticle, attributions: readonly AttributionDr
     if (bySelf(a, authorPronouns)) continue;
     // an agentless cue (reportedly) in a sentence that names an outlet passes on that outlet's report
     const level = isVague(a) && !(a.source === null && mediaIn.has(tokens[tokenIndexAt(tokens, a.cue.start)]?.sentence ?? -1)) ? 1 : 2;
-    const { cue, content } = a;
+    const { cue } = a;
+    // An indirect report cut short at a report boundary (", which …", ", while …") may still go on:
+    // the rest of its sentence is not flagged as the outlet's own claim (precision first).
+    let { content } = a;
+    if (content && !a.direct && reportBoundary(tokens, tokenIndexAt(tokens, content.end), closers)) {
+      const s = sentences[tokens[tokenIndexAt(tokens, content.end)]!.sentence]!;
+      content = { ...content, end: Math.max(content.end, s.end) };
+    }
     report(a.source);
     report(cue);
     // what a cue reports ends where a comma opens a new predicate ("portray the plan as doomed, piled on")

@@ -381,3 +381,76 @@ describe('a report set off by dashes', () => {
     ]);
   });
 });
+
+describe('an indirect report ends where the writer resumes (report closers)', () => {
+  it('before a relative clause on its last noun', () => {
+    expect(attr('The mayor said the bridge would reopen in May, which is later than planned.')).toEqual([
+      ['subject-said-that', [0, 'The mayor'], [10, 'said'], [15, 'the bridge would reopen in May'], 'official', null],
+    ]);
+  });
+
+  it('before a comparison or contrast the writer adds', () => {
+    expect(attr('Most voters said the plan was fair, compared with 40 percent in March.')).toEqual([
+      ['subject-said-that', [0, 'Most voters'], [12, 'said'], [17, 'the plan was fair'], 'unknown', null],
+    ]);
+  });
+
+  it('before a participle, which reports on its own', () => {
+    expect(attr('Ms. Lee said she would stay in the race, adding that the polls were wrong.').map((r) => [r[0], r[2], r[3]])).toEqual([
+      ['subject-said-that', [8, 'said'], [13, 'she would stay in the race']],
+      ['participle-continues', [41, 'adding'], [53, 'the polls were wrong']],
+    ]);
+  });
+
+  it('but a second that-clause goes on with the report', () => {
+    expect(attr('They said that Sudan had a long way to go, but that better relations could help.').map((r) => r[3])).toEqual([
+      [15, 'Sudan had a long way to go, but that better relations could help'],
+    ]);
+  });
+
+  it('and an aside closed before the verb stays inside', () => {
+    expect(attr('He said that Officer Wilson, who shot Mr. Brown, had been interviewed.').map((r) => r[3])).toEqual([
+      [13, 'Officer Wilson, who shot Mr. Brown, had been interviewed'],
+    ]);
+  });
+
+  it('but not inside a quotation', () => {
+    expect(attr('The mayor said the plan was “late, which nobody denies” and costly.').map((r) => r[3])).toEqual([
+      [15, 'the plan was “late, which nobody denies” and costly'],
+    ]);
+  });
+});
+
+describe('"according to X" reports the nearest clause, not what is said of X', () => {
+  it('a relative clause on the source is not the content', () => {
+    expect(attr('The party is combing through archives, according to an official who was not authorized to speak.').map((r) => [r[1], r[3]])).toEqual([
+      [
+        [52, 'an official'],
+        [0, 'The party is combing through archives'],
+      ],
+    ]);
+  });
+
+  it('nor an apposition to it', () => {
+    expect(attr('According to Jane Roe, a friend of the mayor, the plan was dropped.').map((r) => [r[1], r[3]])).toEqual([
+      [
+        [13, 'Jane Roe'],
+        [46, 'the plan was dropped'],
+      ],
+    ]);
+  });
+
+  it('a fronted concession is the writer’s framing', () => {
+    expect(attr('Despite a month of attacks, Sanders has failed to dent her lead, according to a new survey.').map((r) => r[3])).toEqual([
+      [28, 'Sanders has failed to dent her lead'],
+    ]);
+  });
+});
+
+describe('"according to X" after an aside on the subject', () => {
+  it('keeps the whole clause', () => {
+    expect(attr('The company, which is based in Ohio, took steps to protect itself, according to the union.').map((r) => r[3])).toEqual([
+      [0, 'The company, which is based in Ohio, took steps to protect itself'],
+    ]);
+  });
+});

@@ -4,10 +4,11 @@
  * quotation a sentence ending in a colon introduces. Boundaries only; which pattern uses which is
  * `patterns.ts`'s job.
  */
+import type { TextSpan, Token } from '../../core/types.js';
 import type { LexiconMatch } from '../../lexicons/index.js';
 import { firstQuotationEndingAfter, firstQuotationStartingAt, type Quotation } from '../quotes.js';
 import { type Ctx, isQuoteMark, lowerBound, tokenAt } from './context.js';
-import { npRight } from './phrases.js';
+import { clause, npRight } from './phrases.js';
 
 /**
  * The quotation that strictly contains `[start, end)` (opens before it). Quotations are sorted and
@@ -145,4 +146,44 @@ export function introducedQuote(ctx: Ctx, offset: number): Quotation | undefined
   const last = sentences[lowerBound(sentences.length, (x) => sentences[x]!.start >= q.end) - 1];
   if (last && last.end > q.end && /\p{L}/u.test(ctx.text.slice(q.end, last.end))) return undefined;
   return q;
+}
+
+/**
+ * True when token `k` is a comma or semicolon at which an indirect report ends, because the
+ * writer's sentence resumes there, or may: a semicolon; a comma before a report closer (a relative
+ * clause, a contrast, a comparison: "…, which is spread by mosquitoes", "…, while 9 percent
+ * disagreed") or before a participle ("…, adding that …"). Quotation marks are the caller's.
+ */
+export function reportBoundary(tokens: readonly Token[], k: number, closers: ReadonlySet<string>): boolean {
+  const t = tokens[k];
+  const n = tokens[k + 1];
+  if (!t || !n || (t.text !== ',' && t.text !== ';')) return false;
+  return t.text === ';' || closers.has(n.normal) || (n.pos === 'VERB' && /ing$/.test(n.normal));
+}
+
+/**
+ * An indirect report that runs on to the end of its sentence ends at the first report boundary
+ * outside a quotation (`reportBoundary`). Precision first: what may still be the speaker's is
+ * left out rather than the writer's words taken in. `content` itself when there is none.
+ */
+export function reportEnd(ctx: Ctx, content: TextSpan | null): TextSpan | null {
+  if (!content) return null;
+  const { tokens } = ctx;
+  const last = tokenAt(tokens, content.end);
+  const boundary = (k: number) => reportBoundary(tokens, k, ctx.w.reportClosers) && !insideQuote(ctx, tokens[k]!.start, tokens[k]!.end);
+  for (let k = tokenAt(tokens, content.start) + 1; k < last - 1; k++) {
+    // "…, but that …" coordinates a second clause of the same report.
+    if (!boundary(k) || (tokens[k + 1]!.pos === 'CCONJ' && tokens[k + 2]?.normal === 'that')) continue;
+    // An aside closed by a comma before the clause's verb is inside the report: "said that Officer
+    // Wilson, who shot Mr. Brown, had been interviewed" goes on.
+    let close = k + 2;
+    while (close < last - 1 && tokens[close]!.text !== ',' && tokens[close]!.text !== ';') close++;
+    const after = tokens[close + 1];
+    if (tokens[k]!.text === ',' && tokens[close]?.text === ',' && after && (after.pos === 'VERB' || after.pos === 'AUX') && !/ing$/.test(after.normal)) {
+      k = close;
+      continue;
+    }
+    return clause(ctx, content.start, tokens[k]!.start) ?? content;
+  }
+  return content;
 }

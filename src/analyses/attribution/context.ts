@@ -99,6 +99,8 @@ export interface Words {
   passiveComplements: ReadonlySet<string>;
   /** Content of one such word reports nothing ("said this", "denied it"). */
   emptyContents: ReadonlySet<string>;
+  /** Words after a comma (outside a quotation) that end an indirect report: the writer's sentence resumes (", which …", ", while …"). */
+  reportClosers: ReadonlySet<string>;
 }
 
 const wordsMemo = new WeakMap<Lexicons, Words>();
@@ -157,6 +159,7 @@ export function wordsOf(lexicons: Lexicons): Words {
     headPrepositions: c('head-preposition'),
     passiveComplements: c('passive-complement'),
     emptyContents: c('empty-content'),
+    reportClosers: c('report-closer'),
   };
   wordsMemo.set(lexicons, w);
   return w;

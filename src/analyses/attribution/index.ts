@@ -27,6 +27,7 @@ import { fullNames, learnNameTypes, learnPeople, learnSpeakers } from './sources
 
 export type { AttributionDraft } from './context.js';
 export { PATTERNS, PATTERN_IDS, type Pattern } from './patterns.js';
+export { reportBoundary } from './content.js';
 export { sourceScores, type SourceScores } from './scores.js';
 
 /** Most specific first, for a name typed differently in different places: a title over anonymous and vague. */

@@ -28,7 +28,7 @@
  */
 import type { AttributionDraft, Ctx, CueSite, Range } from './context.js';
 import { isPunct, isQuoteMark, lowerBound, SKIP_BEFORE_CUE_POS, span, tokenAt } from './context.js';
-import { afterThat, complementAt, coordinatedCue, introducedQuote, quoteAfter, quoteBefore, skipObject } from './content.js';
+import { afterThat, complementAt, coordinatedCue, insideQuote, introducedQuote, quoteAfter, quoteBefore, reportEnd, skipObject } from './content.js';
 import { draft } from './draft.js';
 import { nominalCue } from './nominal.js';
 import {
@@ -383,7 +383,7 @@ function fromClauseSubject(ctx: Ctx, site: CueSite, pattern: string): Attributio
   const { tokens, text } = ctx;
   const objectEnd = m.end + skipObject(ctx, m, m.end, sEnd);
   const q = tokens[sEnd - 1]!.text === ':' ? introducedQuote(ctx, sentence.end) : quoteAfter(ctx, objectEnd, sentence.end + 3);
-  const content = q ? span(text, q.start, q.end) : clause(ctx, afterThat(ctx, tokenAt(tokens, objectEnd), sEnd), sentenceEnd);
+  const content = q ? span(text, q.start, q.end) : reportEnd(ctx, clause(ctx, afterThat(ctx, tokenAt(tokens, objectEnd), sEnd), sentenceEnd));
   const prev = previous[previous.length - 1];
   if (prev && prev.source && prev.cue.start < m.start && tokens[tokenAt(tokens, prev.cue.start)]?.sentence === first.sentence) {
     const a = tokenAt(tokens, prev.source.start);
@@ -494,6 +494,64 @@ function reportedly(ctx: Ctx, site: CueSite): AttributionDraft[] | undefined {
   return [draft(ctx, 'reportedly', site.cue, m.entry, null, null, clause(ctx, sentence.start, sentenceEnd), false)];
 }
 
+/**
+ * Token index where what "according to X" reports may start after X: past what is said of the
+ * source itself, each up to a comma — an apposition ("X, a professor at Y, …"), a relative clause
+ * ("an official who was not authorized to speak"), a participle ("exit polls conducted by Y, …",
+ * "…, taking a step toward …") or a prepositional phrase ("officials with knowledge of …").
+ * `sEnd` when nothing but such modifiers follows: the report is then what precedes the cue.
+ */
+function pastSourceModifiers(ctx: Ctx, k: number, sEnd: number): number {
+  const { tokens } = ctx;
+  for (let guard = 0; guard < 4 && k < sEnd; guard++) {
+    const comma = tokens[k]!.text === ',';
+    const t = tokens[comma ? k + 1 : k];
+    if (!t) return sEnd;
+    const modifier =
+      ctx.w.relativePronouns.has(t.normal) ||
+      (t.pos === 'VERB' && /(?:ing|ed)$/.test(t.normal)) ||
+      t.pos === 'ADP' ||
+      (comma ? ctx.w.articles.has(t.normal) && t.normal !== 'the' : t.pos === 'PRON');
+    if (!modifier) return comma ? k + 1 : k;
+    const next = findComma(ctx, k + 1, sEnd);
+    if (next >= sEnd) return sEnd;
+    k = next;
+  }
+  return k;
+}
+
+/**
+ * Where what "…, according to X" reports starts in the words before it: after a fronted adverbial
+ * clause ("Despite a month of attacks, …", "But while women give more, …": the writer's framing)
+ * and after the last relative clause the cue follows ("…, Katrina Pierson, who has been outspoken …,
+ * according to Politico": X vouches for the nearest clause). The sentence start otherwise.
+ */
+function reportStartBefore(ctx: Ctx, site: CueSite): number {
+  const { tokens } = ctx;
+  const { m, sStart, sentence } = site;
+  let start = sentence.start;
+  let k = sStart;
+  if (tokens[k]?.pos === 'CCONJ') k++;
+  const opener = tokens[k];
+  if (
+    opener &&
+    (ctx.w.subordinators.has(opener.normal) || opener.pos === 'SCONJ' || ctx.w.reportClosers.has(opener.normal)) &&
+    !ctx.w.relativePronouns.has(opener.normal)
+  ) {
+    const comma = findComma(ctx, k + 1, m.tokenStart);
+    if (comma < m.tokenStart - 1) start = tokens[comma + 1]!.start;
+  }
+  for (let j = m.tokenStart - 2; j > sStart && tokens[j]!.start > start; j--) {
+    if (tokens[j]!.text !== ',' || !ctx.w.asideRelatives.has(tokens[j + 1]!.normal) || insideQuote(ctx, tokens[j]!.start, tokens[j]!.end)) continue;
+    // An aside closed before its clause's verb ("the company, which is based in St. Louis, took steps") is not it.
+    const close = findComma(ctx, j + 2, m.tokenStart - 1);
+    const verb = tokens[close + 1];
+    if (close < m.tokenStart - 1 && verb && (verb.pos === 'VERB' || verb.pos === 'AUX') && !/ing$/.test(verb.normal)) continue;
+    return tokens[j + 1]!.start;
+  }
+  return start;
+}
+
 /** The source after a preposition cue and the content: the rest of the sentence after the source, else what precedes the cue. */
 function sourceAfter(ctx: Ctx, site: CueSite, pattern: string, np: Range | null, according: boolean): AttributionDraft[] {
   const { tokens, text } = ctx;
@@ -501,8 +559,8 @@ function sourceAfter(ctx: Ctx, site: CueSite, pattern: string, np: Range | null,
   if (!np) return [];
   const src = skipIntermediate(ctx, np, sEnd);
   const found = describeSource(ctx, src, names, previous);
-  const after = tokens[according ? src.b : findComma(ctx, src.b, sEnd) + 1];
-  const restStart = after ? after.start : sentenceEnd;
+  const after = tokens[according ? pastSourceModifiers(ctx, src.b, sEnd) : findComma(ctx, src.b, sEnd) + 1];
+  const restStart = after && after.index < sEnd ? after.start : sentenceEnd;
   // What follows the source is the content when it is a clause, not a word or two ("…, according to MSNBC, basically.").
   const rest = text.slice(restStart, sentenceEnd);
   const before = text.slice(sentence.start, m.start);
@@ -513,7 +571,9 @@ function sourceAfter(ctx: Ctx, site: CueSite, pattern: string, np: Range | null,
     if (tokens[k]!.pos === 'VERB' || tokens[k]!.pos === 'AUX') verb = true;
   const apposition = according && !verb && /[\p{L}\p{N}]/u.test(before);
   const useRest = restStart < sentenceEnd && restWords > 0 && !apposition && (restWords >= 3 || !/[\p{L}\p{N}]/u.test(before));
-  const content = useRest ? clause(ctx, restStart, sentenceEnd) : clause(ctx, sentence.start, m.start);
+  const content = useRest
+    ? reportEnd(ctx, clause(ctx, restStart, sentenceEnd))
+    : clause(ctx, according ? reportStartBefore(ctx, site) : sentence.start, m.start);
   return [draft(ctx, pattern, site.cue, m.entry, src, found, content, false)];
 }
 
@@ -864,6 +924,7 @@ function subjectSaidThat(ctx: Ctx, site: CueSite): AttributionDraft[] {
     if (close >= sEnd) close = -1;
     if (close > 0 && tokens[close]!.start > content.start) content = clause(ctx, content.start, tokens[close]!.start);
   }
+  content = reportEnd(ctx, content);
   const kind = content ? complementAt(ctx, content.start, sEnd) : 'object';
   const pattern = kind === 'clause' ? 'subject-said-that' : kind === 'infinitive' ? 'subject-verb-to' : 'subject-verb-object';
   return [draft(ctx, pattern, site.cue, m.entry, s.src, who(ctx, site, s), content, false)];
