@@ -48,9 +48,9 @@ describe('handout of the bundled corpus', () => {
       "> ⚑ as Moscow tightens its grip on Wagner's business operations in Africa following the death of the group's founder, Yevgeny Prigozhin.",
     );
     expect(handout).not.toMatch(/\*\*(mercenar|Kremlin-linked)/);
-    // an attribution below its kind's default threshold (0.8) stays plain text ("stated" here); one above is in italics
+    // an attribution below its kind's default threshold (0.8) stays plain text ("stated" here); one above is in italics ("According to", 0.81 on PolNeAR train)
     expect(lines).toContain(
-      '> Burkina Faso To Receive Further Russian Military Assistance and Instructors … According to Russian official media, Foreign Minister Sergei Lavrov stated recently that Russia would be sending more military equipment and trainers to Burkina Faso. … ”From the very first contacts between our countries after President (Ibrahim) Traoré came to power, we have been very closely engaged in all areas of cooperation, including the development of military and military-technical ties” … he *told* a press conference in the capital Ouagadougou. … “Russian instructors have been working here and their number will increase,” … “We have supplied and will continue to supply military equipment to help strengthen Burkina Faso’s defence capability and allow it to eliminate the remaining terrorist groups.”',
+      '> Burkina Faso To Receive Further Russian Military Assistance and Instructors … *According to* Russian official media, Foreign Minister Sergei Lavrov stated recently that Russia would be sending more military equipment and trainers to Burkina Faso. … ”From the very first contacts between our countries after President (Ibrahim) Traoré came to power, we have been very closely engaged in all areas of cooperation, including the development of military and military-technical ties” … he *told* a press conference in the capital Ouagadougou. … “Russian instructors have been working here and their number will increase,” … “We have supplied and will continue to supply military equipment to help strengthen Burkina Faso’s defence capability and allow it to eliminate the remaining terrorist groups.”',
     );
     const questions = lines.slice(lines.indexOf('## Questions for discussion') + 2, lines.indexOf('Made with parallax:') - 1);
     expect(questions).toEqual([
