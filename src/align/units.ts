@@ -32,14 +32,25 @@ export const MIN_CLAUSE_WORDS = 8;
  */
 export const MIN_FRAME_WORDS = 7;
 
-/** A web address and nothing else, once whitespace is removed (also tokenised: "http : / / www . example . com / 2013 / …"). */
-const WEB_ADDRESS = /^(?:https?:\/\/|www\.)\S+$/i;
+/** The start of a web address once whitespace is removed (also tokenised: "http : / / www . example . com / 2013 / …"). */
+const WEB_ADDRESS_START = /^(?:https?:\/\/|www\.)\S/i;
 
-/** True when the line holding `[start, end)` of `text` is a web address: it reports no happening (no unit). */
-export function onAddressLine(text: string, start: number, end: number): boolean {
-  const from = text.lastIndexOf('\n', start - 1) + 1;
-  const to = text.indexOf('\n', end);
-  return WEB_ADDRESS.test(text.slice(from, to < 0 ? text.length : to).replace(/\s+/g, ''));
+/**
+ * A test of whether an offset of `text` lies on a line that is a web address and nothing else (it
+ * reports no happening: no unit). The lines are read once, so one huge line costs one pass, not one
+ * per sentence.
+ */
+export function addressLineTest(text: string): (offset: number) => boolean {
+  const lines: [number, number][] = [];
+  for (let from = 0; from <= text.length;) {
+    let to = text.indexOf('\n', from);
+    if (to < 0) to = text.length;
+    let i = from;
+    while (i < to && /\s/.test(text[i]!)) i++;
+    if (WEB_ADDRESS_START.test(text.slice(i, Math.min(to, i + 64)).replace(/\s+/g, ''))) lines.push([from, to]);
+    from = to + 1;
+  }
+  return (offset) => lines.some(([a, b]) => offset >= a && offset <= b);
 }
 
 const QUOTE_MARKS = new Set(['"', '“', '”', '«', '»', '„']);
@@ -112,8 +123,9 @@ export function unitsOf(article: AnalysedArticle, lex: PredicateLexicon = loadPr
     const end = tokens[b - 1]!.end;
     out.push({ article: article.id, start, end, text: text.slice(start, end), tokenStart: a, tokenEnd: b, sentence, heading, ...(part ? { part } : {}) });
   };
+  const onAddressLine = addressLineTest(text);
   for (const s of article.sentences) {
-    if (s.tokenEnd > s.tokenStart && onAddressLine(text, tokens[s.tokenStart]!.start, tokens[s.tokenEnd - 1]!.end)) continue;
+    if (s.tokenEnd > s.tokenStart && onAddressLine(tokens[s.tokenStart]!.start)) continue;
     let from = s.tokenStart;
     if (!s.heading) {
       const frame = frameStart(tokens, s.tokenStart, s.tokenEnd);

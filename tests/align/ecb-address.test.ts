@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { alignArticles } from '../../src/align/index.js';
-import { onAddressLine, unitsOf } from '../../src/align/units.js';
+import { addressLineTest, unitsOf } from '../../src/align/units.js';
 import { prepareTopic } from '../../src/eval/alignment.js';
 import { DATASETS, HAS_DATASETS } from '../helpers.js';
 
@@ -21,9 +21,13 @@ describe('address lines', () => {
   it('are lines that hold one web address and nothing else', () => {
     const text =
       'http : / / www . example . com / 2013 / may / 03 / story - name\nThe court said on Friday that www.example.com was down.\nhttps://example.org/a\n';
-    expect(onAddressLine(text, 20, 30)).toBe(true);
-    expect(onAddressLine(text, 70, 80)).toBe(false);
-    expect(onAddressLine(text, text.length - 5, text.length - 2)).toBe(true);
+    const onAddressLine = addressLineTest(text);
+    expect(onAddressLine(20)).toBe(true);
+    expect(onAddressLine(70)).toBe(false);
+    expect(onAddressLine(text.length - 5)).toBe(true);
+    // a line that only opens with an address is one too (as before: whitespace removed, an address runs to the line's end)
+    expect(addressLineTest('   www . example . com / a b c\nText.')(5)).toBe(true);
+    expect(addressLineTest('See www.example.com for more.')(5)).toBe(false);
   });
 });
 
