@@ -14,7 +14,7 @@ import type { AnalysedArticle, Event, EventLink, Finding, LexiconRecord, Token }
 import type { Lexicons } from '../lexicons/index.js';
 import { overlapping, sortSpans } from '../core/spans.js';
 import { isBareQuotation, unitsOf, type Unit } from './units.js';
-import { stem, termsOf, type TermHit } from './terms.js';
+import { loadTermLexicon, stem, termsOf, type TermHit } from './terms.js';
 import { candidatePairs, centroid, idf, isEntity, overlap, vectorOf, weighting, type TermVector, type Weighting } from './similarity.js';
 import { figuresOf, type Figure } from './figures.js';
 import { isReuse, QUOTE_MIN_SHARED, quoteOverlap, quotesOf, reuseGroups, type QuoteRef, type QuoteReuse } from './quote-reuse.js';
@@ -33,7 +33,7 @@ export interface Alignment {
   events: Event[];
   /** Per article id: ids of multi-article events it leaves out. */
   omissions: Record<string, string[]>;
-  /** The alignment's data files (paraphrases, predicates, time words, word vectors): id, version, sha256, for the report's `lexicons`. */
+  /** The alignment's data files (paraphrases, predicates, time words, stop words, word vectors): id, version, sha256, for the report's `lexicons`. */
   sources: LexiconRecord[];
 }
 
@@ -48,6 +48,8 @@ export function alignmentSources(o: AlignOptions = DEFAULT_ALIGN_OPTIONS): Lexic
   out.push({ id: pr.id, version: pr.version, sha256: pr.sha256 });
   const t = loadTimeLexicon();
   out.push({ id: t.id, version: t.version, sha256: t.sha256 });
+  const te = loadTermLexicon();
+  out.push({ id: te.id, version: te.version, sha256: te.sha256 });
   if (o.predicateVector < 1) {
     const e = loadEmbeddings().record;
     out.push({ id: e.id, version: e.version, sha256: e.sha256 });
@@ -278,8 +280,9 @@ export function unitTerms(
   const actors = lexicons && o.actor > 0 ? lexicons.match(article, 'actors') : [];
   // Token ranges of the actor matches (sorted by start), looked up per unit.
   const actorSpans = actors.map((m) => ({ start: m.tokenStart, end: m.tokenEnd, m }));
+  const termLexicon = loadTermLexicon(lexicons);
   return units.map((u) => {
-    const hits = termsOf(article.tokens, u.tokenStart, u.tokenEnd);
+    const hits = termsOf(article.tokens, u.tokenStart, u.tokenEnd, termLexicon);
     if (table && o.paraphrase > 0) {
       for (const p of paraphrasesOf(table, article.tokens, u.tokenStart, u.tokenEnd))
         hits.push({ term: `~${p.set}`, proper: false, group: p.tokenStart, weight: o.paraphrase });
@@ -306,6 +309,7 @@ export function buildModel(sorted: readonly AnalysedArticle[], lexicons: Lexicon
   const table = o.paraphrase > 0 ? loadParaphrases(lexicons) : null;
   const predicateLexicon = loadPredicates(lexicons);
   const timeLexicon = loadTimeLexicon(lexicons);
+  const termLexicon = loadTermLexicon(lexicons);
   const embeddings = o.predicateVector < 1 ? loadEmbeddings() : null;
   const preds: Predicate[][] = [];
   const times: (TimeSpan | null)[] = [];
@@ -317,7 +321,7 @@ export function buildModel(sorted: readonly AnalysedArticle[], lexicons: Lexicon
   for (const a of sorted) {
     checkBudget('alignment');
     const fig = figuresOf(a, lexicons);
-    const qs = quotesOf(a);
+    const qs = quotesOf(a, termLexicon);
     allQuotes.push(...qs);
     const us = unitsOf(a, predicateLexicon);
     hits.push(...unitTerms(a, us, lexicons, o, table));
@@ -340,7 +344,16 @@ export function buildModel(sorted: readonly AnalysedArticle[], lexicons: Lexicon
       preds.push(
         isAddress(a.tokens, u)
           ? []
-          : predicatesOf(a.tokens, u.tokenStart, u.tokenEnd, predicateLexicon, table ?? loadParaphrases(lexicons), embeddings, u.heading ? common : undefined),
+          : predicatesOf(
+              a.tokens,
+              u.tokenStart,
+              u.tokenEnd,
+              predicateLexicon,
+              table ?? loadParaphrases(lexicons),
+              embeddings,
+              termLexicon,
+              u.heading ? common : undefined,
+            ),
       );
       times.push(timeOf(a.tokens, u.tokenStart, u.tokenEnd, uf, ref?.day ?? null, timeLexicon, u.heading, a.text));
     }
@@ -376,7 +389,7 @@ export function buildModel(sorted: readonly AnalysedArticle[], lexicons: Lexicon
 function singleModel(a: AnalysedArticle, lexicons: Lexicons | undefined) {
   checkBudget('alignment');
   const fig = figuresOf(a, lexicons);
-  const qs = quotesOf(a);
+  const qs = quotesOf(a, loadTermLexicon(lexicons));
   const us = unitsOf(a, loadPredicates(lexicons));
   const figSpans = sortSpans(fig.map((f, k) => ({ start: f.start, end: f.end, k })));
   const quoteSpans = sortSpans(qs.map((q, k) => ({ start: q.innerStart, end: q.innerEnd, k })));

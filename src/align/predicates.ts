@@ -16,7 +16,7 @@ import { createHash } from 'node:crypto';
 import { parse as parseYaml } from 'yaml';
 import type { Embeddings } from './embeddings.js';
 import { paraphrasesOf, type ParaphraseTable } from './paraphrases.js';
-import { isStopWord, stem } from './terms.js';
+import { stem, type TermLexicon } from './terms.js';
 
 export const PREDICATES_FILE = join(PACKAGE_ROOT, 'lexicons', 'align', 'predicates.yml');
 
@@ -127,6 +127,7 @@ export function predicatesOf(
   lexicon: PredicateLexicon,
   table: ParaphraseTable | null,
   embeddings: Embeddings | null,
+  terms: TermLexicon,
   common: ReadonlySet<string> = new Set(),
 ): Predicate[] {
   const sets = new Map<number, string>();
@@ -148,7 +149,7 @@ export function predicatesOf(
     } else if (pos === 'NOUN') {
       if (lexicon.nouns.has(lemma) || lexicon.nouns.has(word)) continue;
     } else continue;
-    if (word.length < 3 || isStopWord(word) || !/^\p{L}[\p{L}'-]*$/u.test(word)) continue;
+    if (word.length < 3 || terms.stop.has(word) || !/^\p{L}[\p{L}'-]*$/u.test(word)) continue;
     const set = sets.get(i);
     const row = embeddings ? (embeddings.index(lemma) >= 0 ? embeddings.index(lemma) : embeddings.index(word)) : -1;
     const modifier = pos === 'NOUN' && tokens[i + 1]?.pos === 'NOUN' && i + 1 < to;

@@ -6,7 +6,7 @@
 import type { AnalysedArticle, AttributionFinding, Finding, QuoteIntro, QuoteReuse, TextSpan } from '../core/types.js';
 import { findQuotations } from '../analyses/quotes.js';
 import { wordDiff } from '../core/word-diff.js';
-import { termsOf } from './terms.js';
+import { termsOf, type TermLexicon } from './terms.js';
 
 export type { QuoteIntro, QuoteReuse, QuoteVariant } from '../core/types.js';
 
@@ -34,10 +34,10 @@ function tokenAt(article: AnalysedArticle, offset: number): number {
   return lo;
 }
 
-/** The quotations of an article with at least one stem. */
-export function quotesOf(article: AnalysedArticle): QuoteRef[] {
+/** The quotations of an article with at least one stem (index terms without the stop words of `terms`). */
+export function quotesOf(article: AnalysedArticle, terms: TermLexicon): QuoteRef[] {
   return findQuotations(article.text, article.body).flatMap((q) => {
-    const stems = [...new Set(termsOf(article.tokens, tokenAt(article, q.innerStart), tokenAt(article, q.innerEnd)).map((h) => h.term))].sort();
+    const stems = [...new Set(termsOf(article.tokens, tokenAt(article, q.innerStart), tokenAt(article, q.innerEnd), terms).map((h) => h.term))].sort();
     return stems.length === 0 ? [] : [{ article: article.id, start: q.start, end: q.end, text: q.text, innerStart: q.innerStart, innerEnd: q.innerEnd, stems }];
   });
 }

@@ -1,83 +1,59 @@
 /**
  * Index terms of a run of tokens: Porter stems (natural's PorterStemmer) of content words, with
- * stop words and punctuation left out. Works on the NLP layer's tokens; never re-tokenises.
+ * stop words (natural's list and lexicons/align/terms.yml) and punctuation left out. Works on the
+ * NLP layer's tokens; never re-tokenises.
  */
+import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { InputError } from '../core/errors.js';
 import type { Token } from '../core/types.js';
+import { PACKAGE_ROOT } from '../core/version.js';
+import { readYamlData } from '../core/yaml-copy.js';
+import { dataLoader, type Lexicons } from '../lexicons/index.js';
 
 const require = createRequire(import.meta.url);
 // natural is CommonJS; import only the parts used (its index prints to stdout).
 const porter = require('natural/lib/natural/stemmers/porter_stemmer.js') as { stem(word: string): string };
 const stopwords = (require('natural/lib/natural/util/stopwords.js') as { words: string[] }).words;
 
-/** Extra function words that natural's list lacks (reporting glue, not content). */
-const EXTRA_STOP = [
-  'also',
-  'said',
-  'says',
-  'say',
-  'told',
-  'according',
-  'would',
-  'could',
-  'should',
-  'may',
-  'might',
-  'must',
-  'will',
-  'can',
-  'one',
-  'two',
-  'new',
-  'mr',
-  'mrs',
-  'ms',
-  'however',
-  'since',
-  'well',
-  'even',
-  'still',
-  'yet',
-  'just',
-  'many',
-  'much',
-  'more',
-  'most',
-  'other',
-  'such',
-  'some',
-  'own',
-  'being',
-  'been',
-  'has',
-  'had',
-  'have',
-  'did',
-  'does',
-  'do',
-  'its',
-  "it's",
-  "'s",
-  'while',
-  'where',
-  'which',
-  'who',
-  'whom',
-  'whose',
-  'there',
-  'here',
-  'very',
-  'last',
-  'first',
-  'year',
-  'years',
-  'week',
-  'day',
-  'days',
-  'time',
-  'people',
-];
-const STOP = new Set([...stopwords, ...EXTRA_STOP]);
+export const TERMS_FILE = join(PACKAGE_ROOT, 'lexicons', 'align', 'terms.yml');
+
+/** The words that are never index terms: natural's stop words and lexicons/align/terms.yml's `stop_words`. */
+export interface TermLexicon {
+  id: string;
+  version: string;
+  sha256: string;
+  /** Lower-case words as written (natural's list and the file's). */
+  stop: ReadonlySet<string>;
+}
+
+/** Parses and checks the term lexicon (`data` from the compiled copy when known). */
+export function parseTermLexicon(raw: string, file = TERMS_FILE, data?: unknown): TermLexicon {
+  const d = (data ?? parseYaml(raw)) as { id?: unknown; version?: unknown; stop_words?: { words?: unknown } } | null;
+  const words = d?.stop_words?.words;
+  if (typeof d?.id !== 'string' || typeof d.version !== 'string' || !Array.isArray(words) || !words.every((w) => typeof w === 'string' && w.trim() !== '')) {
+    throw new InputError('expected id, version and stop_words.words (a list of words)', {
+      file,
+      expected: 'id, version and stop_words.words',
+      found: JSON.stringify(d?.stop_words?.words ?? null)?.slice(0, 60) ?? 'nothing',
+      hint: 'see lexicons/align/terms.yml',
+    });
+  }
+  return {
+    id: d.id,
+    version: d.version,
+    sha256: createHash('sha256').update(raw).digest('hex'),
+    stop: new Set([...stopwords, ...(words as string[]).map((w) => w.toLowerCase())]),
+  };
+}
+
+/** The bundled file (read once), as extended by word classes of the loaded lexicons (see withUserData). */
+export const loadTermLexicon: (lexicons?: Lexicons) => TermLexicon = dataLoader(
+  () => readYamlData(TERMS_FILE),
+  (data, raw) => parseTermLexicon(raw, TERMS_FILE, data),
+);
 
 const CONTENT_POS = new Set(['NOUN', 'PROPN', 'VERB', 'ADJ', 'NUM', 'ADV', 'X']);
 
@@ -91,11 +67,6 @@ export function stem(word: string): string {
     if (stemCache.size < 200_000) stemCache.set(word, s);
   }
   return s;
-}
-
-/** True for a stop word (lower-case). */
-export function isStopWord(word: string): boolean {
-  return STOP.has(word);
 }
 
 /** One index term occurrence. `group` joins the stems of one proper-name run (Burkina Faso). */
@@ -134,7 +105,8 @@ function clean(normal: string): string {
  * Terms of `tokens[from, to)`. Hyphenated words count once as written (wink keeps them as one
  * token). Numbers are left to the figure extractor except plain years (they name events).
  */
-export function termsOf(tokens: readonly Token[], from: number, to: number): TermHit[] {
+export function termsOf(tokens: readonly Token[], from: number, to: number, lexicon: TermLexicon): TermHit[] {
+  const { stop } = lexicon;
   const out: TermHit[] = [];
   let runStart = -1;
   for (let i = from; i < to; i++) {
@@ -145,7 +117,7 @@ export function termsOf(tokens: readonly Token[], from: number, to: number): Ter
     if (t.type !== 'word' && !(t.type === 'number' && /^(1[89]|20)\d\d$/.test(t.text))) continue;
     if (!CONTENT_POS.has(t.pos) && t.type === 'word') continue;
     const w = clean(t.normal);
-    if (w.length < 2 || STOP.has(w) || !/\p{L}|^\d{4}$/u.test(w)) continue;
+    if (w.length < 2 || stop.has(w) || !/\p{L}|^\d{4}$/u.test(w)) continue;
     out.push({ term: /^\d+$/.test(w) ? w : stem(w), proper, group: proper ? runStart : i });
   }
   return out;

@@ -5,8 +5,9 @@
  */
 import { createHash } from 'node:crypto';
 import type { AnalysedArticle } from '../core/types.js';
-import { termsOf } from '../align/terms.js';
+import { loadTermLexicon, termsOf } from '../align/terms.js';
 import { figuresOf } from '../align/figures.js';
+import type { Lexicons } from '../lexicons/index.js';
 
 export interface StoryInput {
   path: string;
@@ -32,11 +33,11 @@ export function proseHash(a: Pick<AnalysedArticle, 'text' | 'body'>): string {
   return createHash('sha1').update(prose.replace(/\s+/g, ' ').trim()).digest('hex');
 }
 
-/** The grouping features of one analysed article. */
-export function storyInputOf(a: AnalysedArticle): StoryInput {
+/** The grouping features of one analysed article (stop words and figure words from `lexicons`' data, else the bundled data). */
+export function storyInputOf(a: AnalysedArticle, lexicons?: Lexicons): StoryInput {
   const counts = new Map<string, number>();
   const named = new Set<string>();
-  for (const h of termsOf(a.tokens, 0, a.tokens.length)) {
+  for (const h of termsOf(a.tokens, 0, a.tokens.length, loadTermLexicon(lexicons))) {
     counts.set(h.term, (counts.get(h.term) ?? 0) + 1);
     if (h.proper) named.add(h.term);
   }
@@ -50,7 +51,7 @@ export function storyInputOf(a: AnalysedArticle): StoryInput {
     counts: Uint32Array.from(terms, (t) => counts.get(t)!),
     named: Uint8Array.from(terms, (t) => (named.has(t) ? 1 : 0)),
     hash: proseHash(a),
-    yearlessDays: yearlessDays(a),
+    yearlessDays: yearlessDays(a, lexicons),
   };
 }
 
@@ -58,9 +59,9 @@ export function storyInputOf(a: AnalysedArticle): StoryInput {
 const dayOfYear = (md: string): number => (Date.UTC(2000, Number(md.slice(0, 2)) - 1, Number(md.slice(3, 5))) - Date.UTC(2000, 0, 1)) / 86_400_000 + 1;
 
 /** The month-and-day dates written without a year ("June 19", "Jan. 28"): news writes the year only for dates outside the current one. */
-function yearlessDays(a: AnalysedArticle): number[] {
+function yearlessDays(a: AnalysedArticle, lexicons: Lexicons | undefined): number[] {
   const days = new Set<number>();
-  for (const f of figuresOf(a)) {
+  for (const f of figuresOf(a, lexicons)) {
     if (f.kind !== 'date' || typeof f.value !== 'string' || f.vague || /\d{4}/.test(f.text)) continue;
     const m = /(\d{2}-\d{2})$/.exec(f.value);
     if (m) days.add(dayOfYear(m[1]!));

@@ -117,7 +117,7 @@ export function runCorpus(dirs: string | readonly string[], outDir: string, give
   files.forEach((f, i) => {
     try {
       const article = prepareArticle(f, options, lexicons);
-      const input = storyInputOf(article);
+      const input = storyInputOf(article, lexicons);
       const same = byHash.get(input.hash);
       if (same) duplicates.push({ path: f, sameAs: same });
       else {

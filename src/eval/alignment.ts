@@ -19,7 +19,7 @@ import { PACKAGE_ROOT } from '../core/version.js';
 import { loadBundledGold, scoreBundled } from './bundled-gold.js';
 import { prf, type Counts } from './prf.js';
 import { alignArticles, type AlignOptions } from '../align/index.js';
-import { isStopWord } from '../align/terms.js';
+import { loadTermLexicon } from '../align/terms.js';
 import { loadLexicons, type Lexicons } from '../lexicons/index.js';
 
 interface EcbTopic {
@@ -108,12 +108,13 @@ export function alignedPairs(t: PreparedTopic, options: Partial<AlignOptions> = 
 
 /** Baseline: cosine of tf-idf vectors of words (token normals minus stop words), idf over the topic's sentences. */
 export function baselineScores(t: PreparedTopic): { pair: string; cosine: number }[] {
+  const { stop } = loadTermLexicon();
   const sentences: { doc: string; k: string; tf: Map<string, number> }[] = [];
   for (const a of t.articles) {
     const d = t.docOf.get(a.id)!;
     const byLine = new Map<number, Map<string, number>>();
     for (const tok of a.tokens) {
-      if (tok.type !== 'word' || isStopWord(tok.normal)) continue;
+      if (tok.type !== 'word' || stop.has(tok.normal)) continue;
       const line = linesOf(d.lineStarts, tok.start, tok.end)[0]!;
       const tf = byLine.get(line) ?? new Map<string, number>();
       tf.set(tok.normal, (tf.get(tok.normal) ?? 0) + 1);

@@ -1,7 +1,7 @@
 /**
  * Every data file a report depends on is in its `lexicons` provenance (#18 "every file's id,
  * version and sha256 in the report"): the lexicons, the ingest cue files (boilerplate cues,
- * function words) and the alignment's data (paraphrases, predicates, time words).
+ * function words) and the alignment's data (paraphrases, predicates, time words, stop words).
  */
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -30,6 +30,7 @@ describe('report provenance', () => {
       'align/paraphrases.yml',
       'align/predicates.yml',
       'align/time.yml',
+      'align/terms.yml',
       'attribution-words.yml',
     ]) {
       expect(lexicons).toContainEqual(record(file));

@@ -8,11 +8,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { figuresOf } from '../../src/align/figures.js';
+import { DEFAULT_ALIGN_OPTIONS, unitTerms } from '../../src/align/index.js';
+import { vectorOf, weighting } from '../../src/align/similarity.js';
+import { unitsOf } from '../../src/align/units.js';
+import { prepareArticle } from '../../src/pipeline.js';
 import { loadParaphrases, paraphrasesOf } from '../../src/align/paraphrases.js';
 import type { AnalysedArticle } from '../../src/core/types.js';
 import { loadLexicons } from '../../src/lexicons/index.js';
 import { readSource, segment } from '../../src/ingest/index.js';
-import { analysedArticle } from '../helpers.js';
+import { analysedArticle, REPO } from '../helpers.js';
 
 const articleFrom = (text: string): AnalysedArticle => analysedArticle(text, { date: '2024-06-20' });
 
@@ -53,6 +57,22 @@ describe('user data extends the alignment data', () => {
     const sets = (l: ReturnType<typeof loadLexicons>) => paraphrasesOf(loadParaphrases(l), a.tokens, 0, a.tokens.length).map((h) => h.set);
     expect(sets(loadLexicons())).toEqual([]);
     expect(sets(userLexicons(['align-paraphrases.sets.truce', ['truce', 'ceasefire', 'armistice'], 'The truce held.']))).toEqual(['truce']);
+  });
+
+  it('align-terms: a stop word of the user drops its term and raises the weight of the others', () => {
+    // The headline of a bundled article: "During his African tour, Sergei Lavrov announced an increase …".
+    const headline = (l: ReturnType<typeof loadLexicons>) => {
+      const a = prepareArticle(join(REPO, 'corpus', 'lavrov-african-tour.md'), {}, l);
+      const hits = unitTerms(a, unitsOf(a), l, DEFAULT_ALIGN_OPTIONS, null);
+      const v = vectorOf(hits[0]!, weighting(hits));
+      return new Map(v.terms.map((t, k) => [t, v.weights[k]!]));
+    };
+    const bundled = headline(loadLexicons());
+    expect(bundled.get('announc')).toBeCloseTo(0.447217, 6);
+    expect(bundled.get('tour')).toBeCloseTo(0.348334, 6);
+    const user = headline(userLexicons(['align-terms.stop-words', ['announced'], 'The ministry announced the talks.']));
+    expect(user.has('announc')).toBe(false);
+    expect(user.get('tour')).toBeCloseTo(0.38945, 6);
   });
 
   it('a class naming no list of the file is refused', () => {
