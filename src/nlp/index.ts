@@ -213,7 +213,9 @@ export function analyseText(text: string, body: readonly Span[], layout?: TextLa
     const continues =
       ws !== lastWinkSentence &&
       tokens.length > 0 &&
-      ((/^(\p{Ll}|[,;)])/u.test(value) && endsLikeAbbreviationOrQuote(tokens, text)) || insideWordOrParenthesis(tokens, src(start)));
+      ((/^(\p{Ll}|[,;)])/u.test(value) && endsLikeAbbreviationOrQuote(tokens, text)) ||
+        (/^\p{Lu}/u.test(value) && endsInTitle(tokens)) ||
+        insideWordOrParenthesis(tokens, src(start)));
     if (tokens.length > 0 && (pendingBreak || pendingParagraph || (ws !== lastWinkSentence && !continues))) {
       closeSentence();
       if (pendingParagraph) paragraph++;
@@ -325,6 +327,65 @@ function endsLikeAbbreviationOrQuote(tokens: readonly Token[], text: string): bo
   // "Vt." as one token, or "Vt" + "."
   if (/^\p{Lu}[\p{L}.]{0,3}\.$/u.test(last.text)) return true;
   return last.text === '.' && before !== undefined && before.end === last.start && /^\p{Lu}\p{L}{0,3}$/u.test(text.slice(before.start, before.end));
+}
+
+/**
+ * Titles of address that stand before a name and end in a period ("the Rev. Peter Wherry", "Sen.
+ * Ted Cruz", "Gov. Terry Branstad", "St. Louis"): a sentence does not end after one when a capitalised
+ * word follows. Lower-case, without the period.
+ */
+const NAME_TITLES = new Set([
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'rev',
+  'revs',
+  'sen',
+  'sens',
+  'rep',
+  'reps',
+  'gov',
+  'govs',
+  'gen',
+  'lt',
+  'col',
+  'maj',
+  'capt',
+  'cmdr',
+  'adm',
+  'sgt',
+  'cpl',
+  'pvt',
+  'prof',
+  'fr',
+  'msgr',
+  'atty',
+  'supt',
+  'insp',
+  'hon',
+  'pres',
+  'st',
+  'ste',
+  'mt',
+  'ft',
+]);
+
+/**
+ * True when the tokens so far end in a title of address with its period ("said the Rev."), where wink
+ * ends a sentence before the name. "St." after a capitalised word is a street ("Main St."), which may
+ * end a sentence.
+ */
+function endsInTitle(tokens: readonly Token[]): boolean {
+  let k = tokens.length - 1;
+  let word = tokens[k]!.text;
+  if (word === '.') word = tokens[--k]?.text ?? '';
+  else if (word.endsWith('.')) word = word.slice(0, -1);
+  else return false;
+  if (k < 0 || !/^\p{Lu}\p{Ll}{0,3}$/u.test(word) || !NAME_TITLES.has(word.toLowerCase())) return false;
+  if (tokens[k]!.text === word && tokens[k + 1] && tokens[k]!.end !== tokens[k + 1]!.start) return false;
+  const before = tokens[k - 1];
+  return !(['st', 'ste', 'mt', 'ft'].includes(word.toLowerCase()) && before !== undefined && /^\p{Lu}/u.test(before.text));
 }
 
 /**

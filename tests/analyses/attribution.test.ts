@@ -514,7 +514,7 @@ describe('attribution patterns added for news conventions (PolNeAR error analysi
   it('relative clause head, active "said by", inverted source with a closing apposition', () => {
     expect(attr('Current and former officials who spoke with the newspaper said the group had lost its way.').map((a) => [a.source, a.cue])).toEqual([
       [
-        [12, 'former officials'],
+        [0, 'Current and former officials'], // the coordinated subject whole
         [58, 'said', true],
       ],
     ]);

@@ -68,6 +68,10 @@ export interface Words {
   femalePronouns: ReadonlySet<string>;
   /** Lemma. */
   refusalVerbs: ReadonlySet<string>;
+  /** Amount words between a speech verb and "about" ("says something about", "said little about"). */
+  amountWords: ReadonlySet<string>;
+  /** Lemma: speech verbs that reveal rather than report before an amount and "about". */
+  amountVerbs: ReadonlySet<string>;
   headingLabels: ReadonlySet<string>;
   invertedSourceFollowers: ReadonlySet<string>;
   agentlessOpeners: ReadonlySet<string>;
@@ -141,6 +145,8 @@ export function wordsOf(lexicons: Lexicons): Words {
     malePronouns: c('male-pronoun'),
     femalePronouns: c('female-pronoun'),
     refusalVerbs: c('refusal-verb'),
+    amountWords: c('amount-word'),
+    amountVerbs: c('amount-verb'),
     headingLabels: c('heading-label'),
     invertedSourceFollowers: c('inverted-source-follower'),
     agentlessOpeners: c('agentless-opener'),

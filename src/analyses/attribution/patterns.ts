@@ -113,6 +113,19 @@ interface Near {
   demonstrative: boolean;
 }
 
+/**
+ * A coordinated subject that opens the sentence is the source whole ("Oklahoma and Nebraska said",
+ * "The mayor, the governor and two senators said"), not its last conjunct. Only from the sentence start:
+ * "The bill passed and Nebraska said" joins clauses, not noun phrases.
+ */
+function coordinatedSubject(ctx: Ctx, src: Range, sStart: number): Range {
+  const { tokens } = ctx;
+  if (tokens[src.a - 1]?.normal !== 'and' || src.a - 1 <= sStart) return src;
+  let first = npLeft(ctx, src.a - 1, sStart);
+  while (first && first.a - 1 > sStart && tokens[first.a - 1]!.text === ',') first = npLeft(ctx, first.a - 1, sStart);
+  return first && first.a === sStart ? { a: first.a, b: src.b } : src;
+}
+
 function nearSubject(ctx: Ctx, site: CueSite): Near {
   const memo = site.memo['near'] as Near | undefined;
   if (memo) return memo;
@@ -132,6 +145,7 @@ function nearSubject(ctx: Ctx, site: CueSite): Near {
       // The head of a relative clause is the subject: "officials who spoke with the paper said",
       // "groups that have endorsed him say".
       if (src) src = relativeHead(ctx, src, sStart) ?? src;
+      if (src) src = coordinatedSubject(ctx, src, sStart);
       // A name before an apposition with no closing comma: "Sen. Kristen Gillibrand (D-NY), a supporter of X told".
       if (src && tokens[src.a]!.pos === 'DET' && tokens[src.a - 1]?.text === ',') {
         let end = src.a - 1;
@@ -485,6 +499,22 @@ function negated(ctx: Ctx, site: CueSite): AttributionDraft[] | undefined {
   const { j } = left(ctx, site);
   if (tokens.slice(Math.max(site.sStart, j + 1), m.tokenStart).some((t) => t.pos === 'AUX' && t.lemma === 'be') && /(ed|en|wn)$/.test(first.normal)) return [];
   return [draft(ctx, 'negated', site.cue, m.entry, s.src, who(ctx, site, s), null, false)];
+}
+
+/**
+ * "X says something about Y", "said little to nothing about", "speaks volumes about": what X reveals or
+ * leaves out, not a report of anything claimed — no attribution.
+ */
+function amountAbout(ctx: Ctx, site: CueSite): AttributionDraft[] | undefined {
+  const { tokens } = ctx;
+  const { m, first, sEnd } = site;
+  if (!ctx.w.amountVerbs.has(first.lemma) || m.tokenEnd - m.tokenStart !== 1) return undefined;
+  let k = m.tokenEnd;
+  // "tells us little about"
+  if (first.lemma === 'tell' && tokens[k]?.pos === 'PRON') k++;
+  const a = k;
+  while (k < sEnd && k - a < 5 && ctx.w.amountWords.has(tokens[k]!.normal)) k++;
+  return k > a && tokens[k]?.normal === 'about' && !['a', 'to'].includes(tokens[k - 1]!.normal) ? [] : undefined;
 }
 
 /** Agentless adverb: "reportedly", "allegedly"; the content is the sentence. */
@@ -939,6 +969,12 @@ export const PATTERNS: readonly Pattern[] = [
     ids: ['nominal-that', 'nominal-from', 'nominal-to'],
     note: 'A reporting noun with its holder or clause: "his claim that …", "criticism from Democrats", "Trump\'s promise to …".',
     apply: nominal,
+  },
+  {
+    id: 'amount-about',
+    ids: [],
+    note: 'A speech verb with an amount and "about": "the choice says a lot about the campaign" (no attribution).',
+    apply: amountAbout,
   },
   { id: 'negated', note: 'A negated or refused cue, with no content: "X did not respond to a request for comment", "X declined to comment".', apply: negated },
   { id: 'reportedly', note: 'An agentless adverb: "The talks reportedly failed."', apply: reportedly },

@@ -92,6 +92,21 @@ export function npRight(ctx: Ctx, start: number, sentenceEnd: number): Range | n
       b = ++i;
       continue;
     }
+    // The period of a short abbreviation inside a name ("the Rev. Peter Wherry"; the sentence goes on after it).
+    const prev = tokens[i - 1];
+    if (
+      t.text === '.' &&
+      b > start &&
+      i === b &&
+      prev &&
+      prev.end === t.start &&
+      /^\p{Lu}\p{Ll}{0,3}$/u.test(prev.text) &&
+      i + 1 < sentenceEnd &&
+      /^\p{Lu}/u.test(tokens[i + 1]!.text)
+    ) {
+      b = ++i;
+      continue;
+    }
     const properRun = b > start && i === b && /^\p{Lu}/u.test(t.text) && /^\p{Lu}/u.test(tokens[i - 1]!.text); // "Human Rights Watch"
     if (depth > 0 || properRun || (isNpToken(t, ctx) && !(t.pos === 'DET' && b > start && t.normal !== 'the' && t.normal !== 'a'))) {
       if (t.pos === 'PRON' && b > start) break;
