@@ -143,6 +143,9 @@ export function candidateDfCap(units: number): number {
   return Math.min(MAX_CANDIDATE_DF, 50 + 2 * Math.ceil(Math.sqrt(units)));
 }
 
+/** Most events one unit is a mention of (see alignArticles: a sentence can tell of more than one happening, but of few). */
+export const MAX_EVENTS_PER_UNIT = 12;
+
 /** Fewest articles for the story context: with fewer, the average pair is no reliable reference. */
 export const MIN_CONTEXT_ARTICLES = 5;
 
@@ -596,15 +599,41 @@ export function alignArticles(
     }
   }
 
-  // A unit that also reports another multi-article event (its mean score to that event's members
-  // in other articles reaches `attach`) is a mention of that event too. With fewer than
-  // MIN_CONTEXT_ARTICLES articles the mean must rest on at least two members in other articles: one
-  // pair alone is too noisy to add a mention by.
+  // A unit that also reports a multi-article event other than its own (its mean score to that
+  // event's members in other articles reaches `attach`) is a mention of that event too: a sentence
+  // can tell of more than one happening (an arrest and the shooting it follows), but of few, so a
+  // unit is a mention of at most MAX_EVENTS_PER_UNIT events, the best-scoring ones (ties: the event
+  // whose first member ranks lowest by content). Without the bound a sentence sharing a predicate
+  // with many unrelated stories joined all of them, and events grew as units × events. A unit left
+  // alone by the links (a one-mention event) moves into the best of them rather than staying in
+  // its own event as well. With fewer than MIN_CONTEXT_ARTICLES articles the mean must rest on at
+  // least two members in other articles: one pair alone is too noisy to add a mention by.
+  const isMultiEvent = (c: number) => perArticle.get(c)!.size > 1;
+  /** Events (cluster keys) of each unit beside its own cluster. */
+  const also = units.map((): number[] => []);
+  const eventsOf = (x: number) => (isMultiEvent(cluster[x]!) ? 1 : 0) + also[x]!.length;
+  const addTo = (x: number, c: number) => {
+    const own = cluster[x]!;
+    if (own === c || also[x]!.includes(c)) return;
+    if (!isMultiEvent(own)) {
+      // A one-mention event: the unit moves.
+      members.delete(own);
+      perArticle.delete(own);
+      cluster[x] = c;
+    } else also[x]!.push(c);
+    members.set(
+      c,
+      [...members.get(c)!, x].sort((p, q) => p - q),
+    );
+    const pc = perArticle.get(c)!;
+    pc.set(units[x]!.article, (pc.get(units[x]!.article) ?? 0) + 1);
+  };
   if (o.attach > 0) {
     const least = sorted.length >= MIN_CONTEXT_ARTICLES ? 1 : 2;
     const slack = loadTimeLexicon(lexicons).slack;
-    const multi = new Set([...perArticle.entries()].filter(([, m]) => m.size > 1).map(([c]) => c));
-    const extra = new Map<number, number[]>();
+    const multi = new Set([...perArticle.keys()].filter(isMultiEvent));
+    const firstRank = new Map([...multi].map((c) => [c, Math.min(...members.get(c)!.map((y) => canon[y]!))]));
+    const moves: [number, number][] = [];
     units.forEach((u, x) => {
       checkBudget('alignment');
       const sums = new Map<number, number>();
@@ -612,27 +641,26 @@ export function alignArticles(
         const c = cluster[y]!;
         if (c !== cluster[x] && multi.has(c)) sums.set(c, (sums.get(c) ?? 0) + v);
       }
-      for (const [c, sum] of [...sums.entries()].sort((p, q) => p[0] - q[0])) {
+      const found: { c: number; mean: number }[] = [];
+      for (const [c, sum] of sums) {
         const others = members.get(c)!.length - (perArticle.get(c)!.get(u.article) ?? 0);
         if (others < least || sum / others < o.attach) continue;
         // Not when its time is apart from most of the event's members (another happening of the same kind).
         if (members.get(c)!.filter((y) => timesConflict(times[x]!, times[y]!, slack)).length * 2 > members.get(c)!.length) continue;
-        extra.set(c, [...(extra.get(c) ?? []), x]);
+        found.push({ c, mean: sum / others });
       }
+      found.sort((p, q) => q.mean - p.mean || firstRank.get(p.c)! - firstRank.get(q.c)!);
+      const room = MAX_EVENTS_PER_UNIT - (multi.has(cluster[x]!) ? 1 : 0);
+      for (const f of found.slice(0, room)) moves.push([x, f.c]);
     });
-    for (const [c, xs] of extra)
-      members.set(
-        c,
-        [...members.get(c)!, ...xs].sort((p, q) => p - q),
-      );
+    for (const [x, c] of moves) addTo(x, c);
   }
 
   // A quotation standing alone right after a quoted sentence goes on with the same speaker's words
   // (“…,” Lavrov said. “We have supplied …”): it joins the multi-article events of the quotation
   // before it (in text order, so a run of them follows) when it shares a predicate with one of
-  // their members in another article (a positive score).
+  // their members in another article (a positive score), up to MAX_EVENTS_PER_UNIT events.
   {
-    const multi = [...perArticle.entries()].filter(([, m]) => m.size > 1).map(([c]) => c);
     const tokensOf = new Map(sorted.map((a) => [a.id, a.tokens]));
     units.forEach((u, x) => {
       if (!isBareQuotation(tokensOf.get(u.article)!, u)) return;
@@ -647,13 +675,9 @@ export function alignArticles(
       )
         return;
       const scored = new Set(adjacency[x]!.filter(([y]) => units[y]!.article !== u.article).map(([y]) => y));
-      for (const c of multi) {
-        const list = members.get(c)!;
-        if (list.includes(p) && !list.includes(x) && list.some((y) => scored.has(y)))
-          members.set(
-            c,
-            [...list, x].sort((m, n) => m - n),
-          );
+      for (const c of [cluster[p]!, ...also[p]!]) {
+        if (eventsOf(x) >= MAX_EVENTS_PER_UNIT) break;
+        if (isMultiEvent(c) && members.get(c)!.some((y) => scored.has(y))) addTo(x, c);
       }
     });
   }
