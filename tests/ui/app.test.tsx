@@ -41,7 +41,7 @@ describe('report browser', () => {
       '    unsourced share 25% · non-neutral cues 0%',
       '  Sahel Wire  Instructors land',
       '    2024-06-05 · 17 words · 0 loaded · 1 attributions · 1 unsourced · load 0 ·',
-      '    unsourced share 50% · non-neutral cues 0% · omits 1 shared events',
+      '    unsourced share 50% · non-neutral cues 0% · omits 1 shared event',
       '',
       '  per 1k tokens    Daily Bugle                   Sahel Wire',
       '  emotive          ████████████████████ 40       ···················· 0',
@@ -57,7 +57,7 @@ describe('report browser', () => {
     expect(lines(r.lastFrame())).toEqual([
       'parallax  Overview  Events  Actors  Sources',
       '    2024-06-05 · 17 words · 0 loaded · 1 attributions · 1 unsourced · load 0 ·',
-      '    unsourced share 50% · non-neutral cues 0% · omits 1 shared events',
+      '    unsourced share 50% · non-neutral cues 0% · omits 1 shared event',
       '',
       '› per 1k tokens    Daily Bugle                   Sahel Wire',
       '  emotive          ████████████████████ 40       ···················· 0',

@@ -83,7 +83,7 @@ export function overviewScreen(ctx: ScreenContext, frame: { cursor: number }): S
       s ? `load ${fmt(s.load)}` : null,
       s ? `unsourced share ${pct(s.unsourcedShare)}` : null,
       s ? `non-neutral cues ${pct(s.nonNeutralCueShare)}` : null,
-      (model.report.omissions[a.id]?.length ?? 0) > 0 ? `omits ${model.report.omissions[a.id]!.length} shared events` : null,
+      omitted(model.report.omissions[a.id]?.length ?? 0),
       q ? `${matchingSentences(model, a.id, a.text, q)} sentences match “${sanitizeTerminal(query, true)}”` : null,
     ].filter((x): x is string => x !== null);
     lines.push(...wrap([{ text: facts.join(' · ') }], width - 4).map((l) => [{ text: '    ' }, ...l]));
@@ -140,4 +140,9 @@ function categoryMatrix(ctx: ScreenContext, articles: readonly ReportArticle[]):
     out.push(truncateLine(line, width));
   }
   return out;
+}
+
+/** "omits N shared event(s)", or nothing when the article leaves none out. */
+function omitted(n: number): string | null {
+  return n > 0 ? `omits ${n} shared event${n === 1 ? '' : 's'}` : null;
 }
