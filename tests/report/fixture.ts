@@ -4,6 +4,7 @@
  * unit tests. Offsets are computed from the texts, so every span slices back to its text.
  */
 import type { ArticleScores, Figure, Finding, Report, ReportArticle, TextSpan } from '../../src/core/types.js';
+import { fixtureScores } from '../scores-fixture.js';
 
 export const TEXT_A = [
   '---',
@@ -59,29 +60,9 @@ function article(id: string, path: string, text: string, label: string, extra: P
   };
 }
 
-/** Scores of one article: the given numbers, zeros elsewhere. */
-function scores(given: Partial<ArticleScores>, mix: Partial<ArticleScores['sourceMix']>): ArticleScores {
-  const sourceMix = { official: 0, 'state-media': 0, media: 0, 'data-ngo': 0, expert: 0, anonymous: 0, vague: 0, self: 0, unknown: 0, ...mix };
-  return {
-    tokens: 30,
-    words: 25,
-    sentences: 3,
-    findings: 0,
-    eventsCovered: 0,
-    eventsOmitted: 0,
-    markersPer1k: {},
-    loadedCount: 0,
-    load: 0,
-    loadPer1k: 0,
-    actorTone: {},
-    attributions: 0,
-    sourceMix,
-    nonNeutralCueShare: 0,
-    namedSources: 0,
-    unsourcedShare: 0,
-    ...given,
-  };
-}
+/** Scores of one article: 30 tokens, 25 words, 3 sentences, the given numbers, zeros elsewhere. */
+const scores = (given: Partial<ArticleScores>, mix: Partial<ArticleScores['sourceMix']>): ArticleScores =>
+  fixtureScores({ tokens: 30, words: 25, sentences: 3, ...given }, mix);
 
 /** The fixture report. */
 export function fixtureReport(): Report {

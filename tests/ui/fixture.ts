@@ -2,7 +2,8 @@
  * A small hand-made report (two articles, two events, a few findings of every kind) for the
  * terminal UI tests. Offsets are computed from the texts so the fixture stays consistent.
  */
-import type { ArticleScores, Figure, Finding, Report, ReportArticle } from '../../src/core/types.js';
+import type { Figure, Finding, Report, ReportArticle } from '../../src/core/types.js';
+import { fixtureScores } from '../scores-fixture.js';
 
 const TEXT_A =
   'Troops arrive\n\nRussian instructors arrived in Ouagadougou on Monday. The brutal regime hailed the deal, officials said. Critics call it a sell-out.\n';
@@ -46,30 +47,6 @@ function span(text: string, needle: string) {
   const start = text.indexOf(needle);
   if (start < 0) throw new Error(`fixture: ${needle} not found`);
   return { start, end: start + needle.length, text: needle };
-}
-
-/** Scores of one article: the given numbers, zeros elsewhere. */
-function scores(given: Partial<ArticleScores>): ArticleScores {
-  const sourceMix = { official: 0, 'state-media': 0, media: 0, 'data-ngo': 0, expert: 0, anonymous: 0, vague: 0, self: 0, unknown: 0 };
-  return {
-    tokens: 0,
-    words: 0,
-    sentences: 0,
-    findings: 0,
-    eventsCovered: 0,
-    eventsOmitted: 0,
-    markersPer1k: {},
-    loadedCount: 0,
-    load: 0,
-    loadPer1k: 0,
-    actorTone: {},
-    attributions: 0,
-    sourceMix,
-    nonNeutralCueShare: 0,
-    namedSources: 0,
-    unsourcedShare: 0,
-    ...given,
-  };
 }
 
 /** Builds the fixture report (a fresh copy each time). */
@@ -187,8 +164,8 @@ export function fixtureReport(): Report {
     ],
     findings,
     scores: {
-      a1: scores({ load: 4.5, unsourcedShare: 0.25, nonNeutralCueShare: 0, markersPer1k: { emotive: 40, label: 20 } }),
-      a2: scores({ load: 0, unsourcedShare: 0.5, nonNeutralCueShare: 0, markersPer1k: { emotive: 0, label: 0 } }),
+      a1: fixtureScores({ load: 4.5, unsourcedShare: 0.25, nonNeutralCueShare: 0, markersPer1k: { emotive: 40, label: 20 } }),
+      a2: fixtureScores({ load: 0, unsourcedShare: 0.5, nonNeutralCueShare: 0, markersPer1k: { emotive: 0, label: 0 } }),
     },
     omissions: { a2: ['e2'] },
     actors: [
