@@ -123,19 +123,6 @@ describe('descriptors before a name and a comma', () => {
   });
 });
 
-import { analyseText } from '../../src/nlp/index.js';
 import type { AnalysedArticle } from '../../src/core/types.js';
-function prepareArticleFromText(text: string): AnalysedArticle {
-  const nlp = analyseText(text, [{ start: 0, end: text.length }]);
-  return {
-    id: 'a1',
-    path: 'x.txt',
-    format: 'txt',
-    text,
-    meta: { title: null, outlet: null, author: null, date: null, url: null },
-    body: [{ start: 0, end: text.length }],
-    boilerplate: [],
-    ...nlp,
-    notices: [],
-  };
-}
+import { analysedArticle } from '../helpers.js';
+const prepareArticleFromText = (text: string): AnalysedArticle => analysedArticle(text, {}, 'x.txt');

@@ -4,7 +4,7 @@ import type { AnalysedArticle } from '../../src/core/types.js';
 import { findMarkers, markerScores, type LoadedDraft } from '../../src/analyses/markers.js';
 import { loadLexicons } from '../../src/lexicons/index.js';
 import { prepareArticle } from '../../src/pipeline.js';
-import { analyseText } from '../../src/nlp/index.js';
+import { analysedArticle } from '../helpers.js';
 
 const corpus = (name: string) => resolve(__dirname, '../../corpus', name);
 const lex = loadLexicons();
@@ -117,18 +117,7 @@ describe('markers on the bundled corpus', () => {
 
 describe('rules on small texts', () => {
   const run = (text: string) => {
-    const nlp = analyseText(text, [{ start: 0, end: text.length }]);
-    const article: AnalysedArticle = {
-      id: 'a1',
-      path: 'x.txt',
-      format: 'txt',
-      text,
-      meta: { title: null, outlet: null, author: null, date: null, url: null },
-      body: [{ start: 0, end: text.length }],
-      boilerplate: [],
-      ...nlp,
-      notices: [],
-    };
+    const article = analysedArticle(text, {}, 'x.txt');
     return findMarkers(article, lex).map((f) => [f.category, f.text]);
   };
 
@@ -153,18 +142,7 @@ describe('rules on small texts', () => {
 
 describe('context rules and new entries on small texts', () => {
   const run = (text: string) => {
-    const nlp = analyseText(text, [{ start: 0, end: text.length }]);
-    const article: AnalysedArticle = {
-      id: 'a1',
-      path: 'x.txt',
-      format: 'txt',
-      text,
-      meta: { title: null, outlet: null, author: null, date: null, url: null },
-      body: [{ start: 0, end: text.length }],
-      boilerplate: [],
-      ...nlp,
-      notices: [],
-    };
+    const article = analysedArticle(text, {}, 'x.txt');
     return findMarkers(article, lex).map((f) => [f.category, f.text, f.start, f.end]);
   };
 
@@ -249,18 +227,7 @@ describe('markerScores', () => {
 
 /** Findings of one made-up sentence (every example below is written for this test, not taken from evaluation text). */
 function loadedIn(text: string): { start: number; end: number; text: string; rule: string }[] {
-  const body = [{ start: 0, end: text.length }];
-  const article: AnalysedArticle = {
-    id: 'a1',
-    path: 't.txt',
-    format: 'txt',
-    text,
-    meta: { title: null, outlet: null, author: null, date: null, url: null },
-    body,
-    boilerplate: [],
-    ...analyseText(text, body),
-    notices: [],
-  };
+  const article = analysedArticle(text, {}, 't.txt');
   return findMarkers(article, lex).map((f) => ({ start: f.start, end: f.end, text: f.text, rule: f.rule }));
 }
 
