@@ -6,7 +6,7 @@
  * All offsets are 0-based UTF-16 indices into the article text, end exclusive; token indices
  * are 0-based.
  */
-import { contains, firstEndingAfter, overlapping, sortSpans } from '../core/spans.js';
+import { contains, firstEndingAfter, firstStartingAt, overlapping, sortSpans } from '../core/spans.js';
 import { checkBudget } from '../core/limits.js';
 import type { AnalysedArticle, Assigned, Finding, LoadedFinding, MarkerScores, Sentence, Span, Token } from '../core/types.js';
 import { type LexiconMatch, type Lexicons, wordClass } from '../lexicons/index.js';
@@ -271,6 +271,30 @@ function introducedParagraphs(article: AnalysedArticle, reportingAt: ReadonlySet
   return spans;
 }
 
+/**
+ * The first part of a report split by its cue (*The plan is a giveaway, he said, and voters know
+ * it*): when source and cue stand between commas inside a sentence and words follow, the words
+ * before them are the speaker's too, from the sentence's start. A report named at the end of its
+ * sentence (*…, sources told POLITICO.*) is not split and leaves the wording to the outlet.
+ */
+function splitReports(article: AnalysedArticle, reported: readonly { cue: Span; source?: Span | null }[]): Span[] {
+  const { text, sentences } = article;
+  const spans: Span[] = [];
+  for (const a of reported) {
+    if (!a.source) continue;
+    const [first, second] = a.source.start < a.cue.start ? [a.source, a.cue] : [a.cue, a.source];
+    if (text.slice(first.end, second.start).trim() !== '') continue; // source and cue side by side (he said, said Smith)
+    // sentences are sorted: the last one starting at or before the report holds it, if any does
+    const s = sentences[firstStartingAt(sentences, first.start + 1) - 1];
+    if (!s || second.end > s.end) continue;
+    const before = text.slice(s.start, first.start);
+    const after = text.slice(second.end, s.end);
+    if (!/,\s*$/.test(before) || !/^\s*,\s*\p{L}/u.test(after) || before.trim().length < 2) continue;
+    spans.push({ start: s.start, end: s.start + before.trimEnd().length });
+  }
+  return spans;
+}
+
 /** How many tokens before a short quotation a reporting or naming verb makes it a quotation. */
 const QUOTE_WINDOW = 4;
 
@@ -455,7 +479,11 @@ function associationLabels(article: AnalysedArticle, words: MarkerWords): Loaded
  * inside a longer finding, or
  * overlapping a finding of the same entry, is dropped.
  */
-export function findMarkers(article: AnalysedArticle, lexicons: Lexicons, reported: readonly { content: Span | null; cue: Span }[] = []): LoadedDraft[] {
+export function findMarkers(
+  article: AnalysedArticle,
+  lexicons: Lexicons,
+  reported: readonly { content: Span | null; cue: Span; source?: Span | null }[] = [],
+): LoadedDraft[] {
   const words = markerWords(lexicons);
   const names = nameTokens(article, words);
   const quotes = quotationsOf(article).filter((q) => isQuotedPassage(article.text, q));
@@ -522,6 +550,7 @@ export function findMarkers(article: AnalysedArticle, lexicons: Lexicons, report
       a.content && a.content.start >= a.cue.end && !ownQuotes.some((q) => q.innerStart < a.content!.end && a.content!.start < q.innerEnd) ? [a.content] : [],
     ),
     ...introduced,
+    ...splitReports(article, reported),
   ];
   // Sorted once, looked up by binary search: a long article's many reports cost n log n, not n².
   const inSpeech = sortSpans(speech);

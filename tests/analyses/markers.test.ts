@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AnalysedArticle } from '../../src/core/types.js';
+import { findAttributions } from '../../src/analyses/attribution/index.js';
 import { findMarkers, markerScores, type LoadedDraft } from '../../src/analyses/markers.js';
 import { loadLexicons } from '../../src/lexicons/index.js';
 import { prepareArticle } from '../../src/pipeline.js';
@@ -329,6 +330,15 @@ describe('round 6: reported feelings, event names, plain collocations and colon 
     expect(loadedIn(host)).toEqual([]);
     const own = 'I made the case last year. As I wrote then:\n\nThe media keep piling on the mayor.';
     expect(loadedIn(own).map((f) => f.text)).toEqual(['piling on']);
+  });
+
+  it("the first part of a report split by its cue (X, he said, Y) is the speaker's; a report named at the end leaves the wording to the outlet", () => {
+    const withReports = (text: string) => {
+      const a = analysedArticle(text, {}, 't.txt');
+      return findMarkers(a, lex, findAttributions(a, lex)).map((f) => `${f.start}-${f.end} ${f.text}`);
+    };
+    expect(withReports('Officials met on Monday. The plan is a disgraceful giveaway, he said, and voters know it.')).toEqual([]);
+    expect(withReports('Officials met on Monday. The plan is a disgraceful giveaway, Smith said.')).toEqual(['39-50 disgraceful']);
   });
 
   // Judged cases of the round-6 tuning sheets (tests/fixtures/audit/loaded-*-seed113/127.yml): exact spans in the articles.
