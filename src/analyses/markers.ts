@@ -6,7 +6,7 @@
  * All offsets are 0-based UTF-16 indices into the article text, end exclusive; token indices
  * are 0-based.
  */
-import { contains, firstEndingAfter, overlapping, sortSpans } from '../core/spans.js';
+import { contains, firstEndingAfter, firstStartingAt, overlapping, sortSpans } from '../core/spans.js';
 import { checkBudget } from '../core/limits.js';
 import type { AnalysedArticle, Assigned, Finding, LoadedFinding, MarkerScores, Sentence, Span, Token } from '../core/types.js';
 import { type LexiconMatch, type Lexicons, wordClass } from '../lexicons/index.js';
@@ -27,6 +27,14 @@ export interface MarkerWords {
   nameIntroducers: ReadonlySet<string>;
   /** Nouns that after *the* and a capitalised word name an event (*the Orlando massacre*). */
   eventNouns: ReadonlySet<string>;
+  /** Words naming a feeling; as the predicate of a linking verb they report a reaction (*were incensed*). Normal form or lemma. */
+  reportedFeelings: ReadonlySet<string>;
+  /** Lemma. Linking verbs before such a feeling (*be*, *grow*, *seem*). */
+  linkingVerbs: ReadonlySet<string>;
+  /** Feeling nouns that after a group word report the group's reaction (*populist rage*). */
+  groupFeelingNouns: ReadonlySet<string>;
+  /** Group words before such a noun (*public*, *populist*, *conservative*). */
+  feelingGroups: ReadonlySet<string>;
   /** Lemma. Verbs that introduce a term as someone's name for a thing (`what he called "X"`). */
   namingVerbs: ReadonlySet<string>;
   /**
@@ -63,6 +71,10 @@ export function markerWords(lexicons: Lexicons): MarkerWords {
       nameConnectors: wordClass(lexicons, 'name-connector'),
       nameIntroducers: wordClass(lexicons, 'name-introducer'),
       eventNouns: wordClass(lexicons, 'event-name-noun'),
+      reportedFeelings: wordClass(lexicons, 'reported-feeling'),
+      linkingVerbs: wordClass(lexicons, 'linking-verb'),
+      groupFeelingNouns: wordClass(lexicons, 'group-feeling-noun'),
+      feelingGroups: wordClass(lexicons, 'feeling-group'),
       namingVerbs: wordClass(lexicons, 'naming-verb'),
       speechVerbs: wordClass(lexicons, 'speech-verb'),
       termIntroducers: wordClass(lexicons, 'term-introducer'),
@@ -191,9 +203,96 @@ function namesEvent(article: AnalysedArticle, m: LexiconMatch, words: Pick<Marke
   const { tokens } = article;
   if (m.tokenEnd - m.tokenStart !== 1 || !words.eventNouns.has(tokens[m.tokenStart]!.normal)) return false;
   const sentence = tokens[m.tokenStart]!.sentence;
+  const at = (k: number) => (k >= 0 && k < tokens.length && tokens[k]!.sentence === sentence ? tokens[k] : undefined);
+  const capital = (k: number) => at(k)?.type === 'word' && /^\p{Lu}/u.test(at(k)!.text);
   let k = m.tokenStart - 1;
-  while (k >= 0 && tokens[k]!.sentence === sentence && tokens[k]!.type === 'word' && /^\p{Lu}/u.test(tokens[k]!.text)) k--;
-  return k < m.tokenStart - 1 && k >= 0 && tokens[k]!.sentence === sentence && tokens[k]!.normal === 'the';
+  while (capital(k)) k--;
+  if (k < m.tokenStart - 1 && at(k)?.normal === 'the') return true;
+  // *the massacre at Sandy Hook*, *the school shooting in Parkland*: at most one lower-case word
+  // between *the* and the noun, then *in* or *at* and a capitalised place.
+  const prep = at(m.tokenEnd)?.normal;
+  if ((prep !== 'in' && prep !== 'at') || !capital(m.tokenEnd + 1)) return false;
+  const before = at(m.tokenStart - 1);
+  if (before?.normal === 'the') return true;
+  return before?.type === 'word' && /^\p{Ll}/u.test(before.text) && at(m.tokenStart - 2)?.normal === 'the';
+}
+
+/**
+ * True when `m` is a word naming a feeling as the predicate of a linking verb, perhaps with adverbs
+ * between (*Republicans were also incensed*, *parents are panicking*, *his tone was less anguished*):
+ * the outlet reports how people feel, a reaction, not its own verdict on the news. So does a
+ * feeling noun right after a word for the group that feels it (*populist rage*, *public outrage*).
+ */
+function reportsFeeling(
+  tokens: readonly Token[],
+  m: LexiconMatch,
+  words: Pick<MarkerWords, 'reportedFeelings' | 'linkingVerbs' | 'groupFeelingNouns' | 'feelingGroups'>,
+): boolean {
+  const t = tokens[m.tokenStart]!;
+  const before = tokens[m.tokenStart - 1];
+  if (m.tokenEnd - m.tokenStart === 1 && words.groupFeelingNouns.has(t.normal) && before?.sentence === t.sentence && words.feelingGroups.has(before.normal))
+    return true;
+  if (m.tokenEnd - m.tokenStart !== 1 || !(words.reportedFeelings.has(t.normal) || words.reportedFeelings.has(t.lemma))) return false;
+  for (let k = m.tokenStart - 1, between = 0; k >= 0 && tokens[k]!.sentence === t.sentence; k--) {
+    const x = tokens[k]!;
+    if (words.linkingVerbs.has(x.lemma)) return true;
+    if (x.type !== 'word' || (x.pos !== 'ADV' && x.pos !== 'PART') || ++between > 2) return false;
+  }
+  return false;
+}
+
+/**
+ * The paragraph a colon introduction with a reporting verb gives to its speaker (*Limbaugh
+ * added:* ¶ a transcript or post set out without quotation marks): loaded words there are the
+ * speaker's. Only the one paragraph right after the introduction, when it opens without a
+ * quotation mark (quotations are handled as such) and has no reporting verb of its own; an
+ * introduction with I or we (*as I wrote:*) is the writer's own voice and gives nothing away.
+ */
+function introducedParagraphs(article: AnalysedArticle, reportingAt: ReadonlySet<number>, authorPronouns: ReadonlySet<string>): Span[] {
+  const { sentences, tokens } = article;
+  const spans: Span[] = [];
+  for (let i = 0; i + 1 < sentences.length; i++) {
+    const s = sentences[i]!;
+    const next = sentences[i + 1]!;
+    if (s.heading || tokens[s.tokenEnd - 1]?.text !== ':' || next.paragraph !== s.paragraph + 1 || next.heading) continue;
+    let cue = false;
+    let own = false;
+    for (let k = s.tokenStart; k < s.tokenEnd; k++) {
+      if (reportingAt.has(k)) cue = true;
+      if (authorPronouns.has(tokens[k]!.normal)) own = true;
+    }
+    if (!cue || own || /^["“‘'«„]$/.test(tokens[next.tokenStart]!.text)) continue;
+    let j = i + 1;
+    let cued = false;
+    for (; j < sentences.length && sentences[j]!.paragraph === next.paragraph; j++)
+      for (let k = sentences[j]!.tokenStart; k < sentences[j]!.tokenEnd; k++) if (reportingAt.has(k)) cued = true;
+    if (!cued) spans.push({ start: next.start, end: sentences[j - 1]!.end });
+  }
+  return spans;
+}
+
+/**
+ * The first part of a report split by its cue (*The plan is a giveaway, he said, and voters know
+ * it*): when source and cue stand between commas inside a sentence and words follow, the words
+ * before them are the speaker's too, from the sentence's start. A report named at the end of its
+ * sentence (*…, sources told POLITICO.*) is not split and leaves the wording to the outlet.
+ */
+function splitReports(article: AnalysedArticle, reported: readonly { cue: Span; source?: Span | null }[]): Span[] {
+  const { text, sentences } = article;
+  const spans: Span[] = [];
+  for (const a of reported) {
+    if (!a.source) continue;
+    const [first, second] = a.source.start < a.cue.start ? [a.source, a.cue] : [a.cue, a.source];
+    if (text.slice(first.end, second.start).trim() !== '') continue; // source and cue side by side (he said, said Smith)
+    // sentences are sorted: the last one starting at or before the report holds it, if any does
+    const s = sentences[firstStartingAt(sentences, first.start + 1) - 1];
+    if (!s || second.end > s.end) continue;
+    const before = text.slice(s.start, first.start);
+    const after = text.slice(second.end, s.end);
+    if (!/,\s*$/.test(before) || !/^\s*,\s*\p{L}/u.test(after) || before.trim().length < 2) continue;
+    spans.push({ start: s.start, end: s.start + before.trimEnd().length });
+  }
+  return spans;
 }
 
 /** How many tokens before a short quotation a reporting or naming verb makes it a quotation. */
@@ -380,7 +479,11 @@ function associationLabels(article: AnalysedArticle, words: MarkerWords): Loaded
  * inside a longer finding, or
  * overlapping a finding of the same entry, is dropped.
  */
-export function findMarkers(article: AnalysedArticle, lexicons: Lexicons, reported: readonly { content: Span | null; cue: Span }[] = []): LoadedDraft[] {
+export function findMarkers(
+  article: AnalysedArticle,
+  lexicons: Lexicons,
+  reported: readonly { content: Span | null; cue: Span; source?: Span | null }[] = [],
+): LoadedDraft[] {
   const words = markerWords(lexicons);
   const names = nameTokens(article, words);
   const quotes = quotationsOf(article).filter((q) => isQuotedPassage(article.text, q));
@@ -412,6 +515,8 @@ export function findMarkers(article: AnalysedArticle, lexicons: Lexicons, report
   const reportingAt = new Set<number>();
   for (const m of reporting) for (let k = m.tokenStart; k < m.tokenEnd; k++) reportingAt.add(k);
 
+  const introduced = introducedParagraphs(article, reportingAt, wordClass(lexicons, 'author-pronoun'));
+
   const scare = lexicons.disabled.has('scare-quotes') ? [] : scareQuotes(article, quotes, reportingAt, words);
   const drafts: LoadedDraft[] = [...scare];
   for (const m of lexicons.match(article, 'markers')) {
@@ -419,7 +524,7 @@ export function findMarkers(article: AnalysedArticle, lexicons: Lexicons, report
     if (m.entry.weight === 0 || lexicons.disabled.has(m.entry.category) || inName(m)) continue;
     const q = quoteOf(m);
     if (q && !own.has(q)) continue; // a quotation is the speaker's wording (a scare quote is its own finding)
-    if (introducesName(article, m, words) || namesEvent(article, m, words)) continue;
+    if (introducesName(article, m, words) || namesEvent(article, m, words) || reportsFeeling(article.tokens, m, words)) continue;
     drafts.push(fromMatch(article, m, m.entry.category));
   }
   if (!lexicons.disabled.has('reporting-verb')) {
@@ -440,9 +545,13 @@ export function findMarkers(article: AnalysedArticle, lexicons: Lexicons, report
   // Only content that follows its cue (*X said that …*): a report named after the fact (*…, sources
   // told POLITICO*, *…, the Times is reporting*) leaves the sentence's wording to the outlet.
   const ownQuotes = [...own];
-  const speech = reported.flatMap((a) =>
-    a.content && a.content.start >= a.cue.end && !ownQuotes.some((q) => q.innerStart < a.content!.end && a.content!.start < q.innerEnd) ? [a.content] : [],
-  );
+  const speech = [
+    ...reported.flatMap((a) =>
+      a.content && a.content.start >= a.cue.end && !ownQuotes.some((q) => q.innerStart < a.content!.end && a.content!.start < q.innerEnd) ? [a.content] : [],
+    ),
+    ...introduced,
+    ...splitReports(article, reported),
+  ];
   // Sorted once, looked up by binary search: a long article's many reports cost n log n, not n².
   const inSpeech = sortSpans(speech);
   const cues = sortSpans(reported.map((a) => a.cue));

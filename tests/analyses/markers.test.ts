@@ -1,10 +1,12 @@
 import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AnalysedArticle } from '../../src/core/types.js';
+import { findAttributions } from '../../src/analyses/attribution/index.js';
 import { findMarkers, markerScores, type LoadedDraft } from '../../src/analyses/markers.js';
 import { loadLexicons } from '../../src/lexicons/index.js';
 import { prepareArticle } from '../../src/pipeline.js';
-import { analysedArticle } from '../helpers.js';
+import { auditArticlePath, auditFindings } from '../../src/eval/audit.js';
+import { DATASETS, HAS_DATASETS, analysedArticle } from '../helpers.js';
 
 const corpus = (name: string) => resolve(__dirname, '../../corpus', name);
 const lex = loadLexicons();
@@ -293,5 +295,62 @@ describe("the writer quoting their own earlier article speaks in the article's v
       { start: 2106, end: 2114, text: 'ravaging', rule: 'lexicon:emotive/ravage' },
       { start: 2279, end: 2286, text: 'immense', rule: 'lexicon:intensifiers/huge' },
     ]);
+  });
+});
+
+describe('round 6: reported feelings, event names, plain collocations and colon introductions', () => {
+  it('a feeling as the predicate of a linking verb, or after a word for its group, reports a reaction', () => {
+    expect(loadedIn('Republicans were also incensed that the deals did not require it.')).toEqual([]);
+    expect(loadedIn('Parents are panicking now that the first bill is due.')).toEqual([]);
+    expect(loadedIn('On Saturday his tone was less anguished than before.')).toEqual([]);
+    expect(loadedIn('Voters grew furious.')).toEqual([]);
+    expect(loadedIn('The campaign rode a wave of populist rage.')).toEqual([]);
+    // The same words elsewhere are still the outlet's choice.
+    expect(loadedIn('The remarks drew a furious reaction.')).toEqual([{ start: 19, end: 26, text: 'furious', rule: 'lexicon:emotive/furious' }]);
+    expect(loadedIn('The speech was full of rage.')).toEqual([{ start: 23, end: 27, text: 'rage', rule: 'lexicon:emotive/furious' }]);
+  });
+
+  it("the massacre at or in a capitalised place is the name of the event; the outlet's adjective before it stays", () => {
+    expect(loadedIn('It came one month after the school massacre in Newtown, Conn., officials said.')).toEqual([]);
+    expect(loadedIn('They have fought for new laws since the massacre at Sandy Hook Elementary School.')).toEqual([]);
+    expect(loadedIn('The bloody massacre in Homs went on.')).toEqual([{ start: 4, end: 10, text: 'bloody', rule: 'lexicon:emotive/brutal' }]);
+    expect(loadedIn('Soldiers carried out a massacre in the village.')).toEqual([{ start: 23, end: 31, text: 'massacre', rule: 'lexicon:emotive/slaughter' }]);
+  });
+
+  it('hammered home, laughter erupted and police brutality are plain', () => {
+    expect(loadedIn('The ads hammered home the message in every county.')).toEqual([]);
+    expect(loadedIn('A cascade of laughter and cheers erupted from the audience.')).toEqual([]);
+    expect(loadedIn('Marchers raised concerns about police brutality on Tuesday.')).toEqual([]);
+    expect(loadedIn('Protests erupted across the capital.')).toEqual([{ start: 9, end: 16, text: 'erupted', rule: 'lexicon:idioms/dramatic-change' }]);
+  });
+
+  it("the paragraph after a colon introduction with a reporting verb is the speaker's, unless the writer introduces their own words", () => {
+    const host =
+      'The host went further on Monday. Limbaugh added:\n\nShe cannot win without the media piling on her opponent. That is the message.\n\nThe debate is on Monday.';
+    expect(loadedIn(host)).toEqual([]);
+    const own = 'I made the case last year. As I wrote then:\n\nThe media keep piling on the mayor.';
+    expect(loadedIn(own).map((f) => f.text)).toEqual(['piling on']);
+  });
+
+  it("the first part of a report split by its cue (X, he said, Y) is the speaker's; a report named at the end leaves the wording to the outlet", () => {
+    const withReports = (text: string) => {
+      const a = analysedArticle(text, {}, 't.txt');
+      return findMarkers(a, lex, findAttributions(a, lex)).map((f) => `${f.start}-${f.end} ${f.text}`);
+    };
+    expect(withReports('Officials met on Monday. The plan is a disgraceful giveaway, he said, and voters know it.')).toEqual([]);
+    expect(withReports('Officials met on Monday. The plan is a disgraceful giveaway, Smith said.')).toEqual(['39-50 disgraceful']);
+  });
+
+  // Judged cases of the round-6 tuning sheets (tests/fixtures/audit/loaded-*-seed113/127.yml): exact spans in the articles.
+  const loadedAt = (ref: string) =>
+    auditFindings(auditArticlePath(ref, '/tmp', DATASETS), lex)
+      .findings.filter((f) => f.kind === 'loaded')
+      .map((f) => `${f.start}-${f.end} ${f.text}`);
+  it.skipIf(!HAS_DATASETS)('tuning articles: reported feelings, police brutality and laughter erupted are gone, a furious reaction stays', () => {
+    expect(loadedAt('basil:2010/2b95d2cf-e979-4f9c-ae27-9a5370934f23_3.json')).toContain('46-53 Furious');
+    expect(loadedAt('basil:2010/6f95dcb9-e960-45ac-8c0e-91b85724c909_1.json')).not.toContain('1479-1483 rage');
+    expect(loadedAt('polnear:train/usa-today_2016-07-27_black-lives-matter-seeks-clinton.txt')).not.toContain('303-312 brutality');
+    expect(loadedAt('polnear:train/wash-post_2016-01-07_germany-targets-a-surge-of-vitri.txt')).not.toContain('1236-1244 outraged');
+    expect(loadedAt('polnear:train/west-journal_2016-02-09_trump-supporter-screams-controve.txt')).not.toContain('968-975 erupted');
   });
 });
