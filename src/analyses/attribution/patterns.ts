@@ -303,6 +303,14 @@ function subject(ctx: Ctx, site: CueSite): Subject | null {
       if (srcHead && srcHead.a < src.a) srcHead = srcHead.b > src.a ? { a: src.a, b: srcHead.b } : null;
     }
   }
+  // The medium is not the source ("…, said the party's spokesman in a Friday tweet", "In a radio interview Smith said").
+  if (src) {
+    const cut = withoutMedium(ctx, src, inverted);
+    if (cut !== src) {
+      src = cut;
+      if (srcHead) srcHead = srcHead.a >= src.a && srcHead.b <= src.b ? srcHead : null;
+    }
+  }
   // An auxiliary is not a source ("Be warned: …", an imperative).
   if (src && !inverted && src.b - src.a === 1 && tokens[src.a]!.pos === 'AUX') src = null;
   // A trailing adverb set off by a comma is not part of the source ("Hutchinson, though, did call").
@@ -320,6 +328,33 @@ function subject(ctx: Ctx, site: CueSite): Subject | null {
   const out = src ? { src, srcHead, inverted } : null;
   site.memo['subject'] = out;
   return out;
+}
+
+/**
+ * A source phrase without the phrase of its medium or occasion: "RNC spokesman Sean Spicer in a Friday
+ * tweet" → "RNC spokesman Sean Spicer"; an opening one without a comma, "a Bloomberg interview Trump" →
+ * "Trump". Returns `r` itself when it names no medium.
+ */
+function withoutMedium(ctx: Ctx, r: Range, inverted: boolean): Range {
+  const { tokens } = ctx;
+  const isMedium = (k: number) => ctx.w.mediumNouns.has(tokens[k]!.lemma) || ctx.w.mediumNouns.has(tokens[k]!.normal);
+  const named = (a: number, b: number) => tokens.slice(a, b).some((t) => ['NOUN', 'PROPN', 'PRON'].includes(t.pos));
+  for (let k = r.a + 1; k < r.b - 1; k++) {
+    // A phrase inside a clause of the source is that clause's ("voters who listened to him, on television or at rallies").
+    const t = tokens[k]!;
+    if (t.pos === 'VERB' || t.pos === 'AUX' || t.text === ',' || ctx.w.relativePronouns.has(t.normal)) break;
+    if (!ctx.w.mediumPrepositions.has(t.normal) || !named(r.a, k)) continue;
+    for (let x = k + 1; x < r.b; x++) if (isMedium(x)) return { a: r.a, b: k };
+  }
+  const first = tokens[r.a]!;
+  if (!inverted && (first.pos === 'DET' || first.pos === 'ADP')) {
+    for (let x = r.a + 1; x < r.b - 1; x++) {
+      const t = tokens[x]!;
+      if (!['DET', 'ADJ', 'NOUN', 'PROPN', 'ADP'].includes(t.pos) || t.text === ',') break;
+      if (isMedium(x) && tokens[x + 1]!.pos === 'PROPN' && /^\p{Lu}/u.test(tokens[x + 1]!.text)) return { a: x + 1, b: r.b };
+    }
+  }
+  return r;
 }
 
 /** Left and right edges of source and cue together (the quotation or clause reported lies outside them). */
@@ -397,7 +432,10 @@ function fromClauseSubject(ctx: Ctx, site: CueSite, pattern: string): Attributio
   const { tokens, text } = ctx;
   const objectEnd = m.end + skipObject(ctx, m, m.end, sEnd);
   const q = tokens[sEnd - 1]!.text === ':' ? introducedQuote(ctx, sentence.end) : quoteAfter(ctx, objectEnd, sentence.end + 3);
-  const content = q ? span(text, q.start, q.end) : reportEnd(ctx, clause(ctx, afterThat(ctx, tokenAt(tokens, objectEnd), sEnd), sentenceEnd));
+  let content = q ? span(text, q.start, q.end) : reportEnd(ctx, clause(ctx, afterThat(ctx, tokenAt(tokens, objectEnd), sEnd), sentenceEnd));
+  // Up to a coordinated cue of the same subject: "…, saying she's experienced “on paper” but suggesting …".
+  const stop = q ? null : coordinatedCue(ctx, m, sEnd);
+  if (content && stop !== null && stop > content.start) content = clause(ctx, content.start, stop);
   const prev = previous[previous.length - 1];
   if (prev && prev.source && prev.cue.start < m.start && tokens[tokenAt(tokens, prev.cue.start)]?.sentence === first.sentence) {
     const a = tokenAt(tokens, prev.source.start);
@@ -849,7 +887,15 @@ function quoteThenSaid(ctx: Ctx, site: CueSite): AttributionDraft[] | undefined 
   // The quotation opens the sentence (or began before it); one inside a phrase is a title ("on CNN’s “New Day,” Sen. X told").
   const opensSentence = before !== undefined && (before.start <= sentence.start || !/\p{L}/u.test(text.slice(sentence.start, before.start)));
   if (!before || !opensSentence || !governs(ctx, site, before, leftEdge, rightEdge, s.inverted)) return undefined;
-  return [draft(ctx, 'quote-then-said', site.cue, site.m.entry, s.src, who(ctx, site, s), span(text, before.start, before.end), true)];
+  // A quotation split by its source and cue goes on after them: "“Hopefully,” the president said, “this museum can
+  // help us …”" — the content is the whole quotation, the interrupting source and cue included.
+  let end = before.end;
+  if (/,\s*['"”’]+$/.test(text.slice(before.start, before.end))) {
+    const rest = /^\s*,\s*/.exec(text.slice(rightEdge));
+    const next = rest ? quoteAfter(ctx, rightEdge + rest[0].length, rightEdge + rest[0].length) : undefined;
+    if (next && rest && next.start === rightEdge + rest[0].length) end = next.end;
+  }
+  return [draft(ctx, 'quote-then-said', site.cue, site.m.entry, s.src, who(ctx, site, s), span(text, before.start, end), true)];
 }
 
 /**
@@ -916,6 +962,9 @@ function frontedComma(ctx: Ctx, site: CueSite, s: Subject): number | null {
     return null;
   for (let k = k0; k < site.sEnd; k++) {
     const t = tokens[k]!;
+    // A relative clause on an inverted source or its apposition is the source's, not a clause of its own:
+    // "…, said an American official who was briefed on …", "…, said Jim Doyle, whose home state …".
+    if (s.inverted && ctx.w.asideRelatives.has(t.normal) && k > k0 - 1) break;
     if (t.pos === 'VERB' || t.pos === 'AUX' || t.pos === 'PART' || t.pos === 'SCONJ' || t.normal === 'that' || isQuoteMark(t)) return null;
   }
   return comma;
@@ -955,6 +1004,9 @@ function subjectSaidThat(ctx: Ctx, site: CueSite): AttributionDraft[] {
     if (close > 0 && tokens[close]!.start > content.start) content = clause(ctx, content.start, tokens[close]!.start);
   }
   content = reportEnd(ctx, content);
+  // A relative clause right after the cue is its source's ("…, said Doyle, whose home state …"), not a report.
+  if (content && ctx.w.asideRelatives.has(tokens[tokenAt(tokens, content.start)]!.normal) && tokens[tokenAt(tokens, content.start)]!.normal !== 'which')
+    return [];
   const kind = content ? complementAt(ctx, content.start, sEnd) : 'object';
   const pattern = kind === 'clause' ? 'subject-said-that' : kind === 'infinitive' ? 'subject-verb-to' : 'subject-verb-object';
   return [draft(ctx, pattern, site.cue, m.entry, s.src, who(ctx, site, s), content, false)];
