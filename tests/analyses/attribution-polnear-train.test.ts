@@ -138,3 +138,18 @@ describe('a bare verb after "and" inside the report is no second cue', () => {
     expect(attr('Jones said the plan was late, and defended the budget.')[0]).toEqual(['subject-said-that', [0, 'Jones'], [6, 'said'], 'the plan was late']);
   });
 });
+
+describe('source and cue set off by commas inside the sentence they report', () => {
+  it.skipIf(!HAS_DATASETS)('PolNeAR train: "The hashtag #prayforparis, he said, was even more popular, …" (was "was even more popular, …" alone)', () => {
+    const found = train('nyt_2015-11-16_social-sites-overflow-when-crisi.txt', 2172);
+    expect(found.map((f) => [f.pattern, f.source!.text, f.content!.start, f.content!.end])).toEqual([['clause-then-said', 'he', 2142, 2235]]);
+    expect(found[0]!.content!.text).toMatch(/^The hashtag #prayforparis, he said, was even more popular/);
+  });
+
+  it('the whole sentence is the content; a participle cue after it leaves the clause before', () => {
+    expect(attr('The city will never recover, the mayor said, unless the state helps.')).toEqual([
+      ['clause-then-said', [29, 'the mayor'], [39, 'said'], 'The city will never recover, the mayor said, unless the state helps'],
+    ]);
+    expect(attr('The vote failed, he said, adding that he would try again.')[0]).toEqual(['clause-then-said', [17, 'he'], [20, 'said'], 'The vote failed']);
+  });
+});

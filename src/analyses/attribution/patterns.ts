@@ -26,6 +26,7 @@
  *
  * Pronouns and short names are resolved to the last full name (`he` → `Sergei Lavrov`, sources.ts).
  */
+import type { TextSpan } from '../../core/types.js';
 import type { AttributionDraft, Ctx, CueSite, Range } from './context.js';
 import { isPunct, isQuoteMark, lowerBound, SKIP_BEFORE_CUE_POS, span, tokenAt } from './context.js';
 import { afterThat, complementAt, coordinatedCue, insideQuote, introducedQuote, quoteAfter, quoteBefore, reportEnd, skipObject } from './content.js';
@@ -970,12 +971,40 @@ function frontedComma(ctx: Ctx, site: CueSite, s: Subject): number | null {
   return comma;
 }
 
+/**
+ * Source and cue set off by commas inside the sentence they report, before a fragment: "The plan, she
+ * said, would cost more.", "The city will never recover, the mayor said, unless the state helps." The
+ * content is the whole sentence, the interrupting source and cue included (what is reported lies on
+ * both sides).
+ * Only an uninverted source: after "…, said Jane Roe," an apposition may follow.
+ */
+function parenthetical(ctx: Ctx, site: CueSite, s: Subject): TextSpan | null {
+  const { tokens } = ctx;
+  const { sStart, sEnd, m } = site;
+  if (s.inverted || tokens[s.src.a - 1]?.text !== ',' || tokens[m.tokenEnd]?.text !== ',') return null;
+  const first = tokens[sStart]!;
+  const next = tokens[m.tokenEnd + 1];
+  if (!next || next.index >= sEnd - 1 || isQuoteMark(first) || isQuoteMark(next)) return null;
+  if (tokens.slice(sStart, sEnd).some((t) => isQuoteMark(t))) return null;
+  // A participle after it goes on with the speaker ("The vote failed, he said, adding that …"): the report is the clause before.
+  if (next.pos === 'VERB' && /ing$/.test(next.normal)) return clause(ctx, first.start, tokens[s.src.a - 1]!.start);
+  // What follows must go on with the sentence, not start an aside ("…, she said, who …"). A clause of its own after
+  // the cue ("If it fails, he argues, there are other tools"; "…, he noted, that …") is the report: subject-said-that.
+  // A fragment (a verb without its subject, a preposition, a subordinator) needs the words before the source too.
+  if (ctx.w.asideRelatives.has(next.normal) || next.normal === 'that') return null;
+  if (!['ADP', 'SCONJ', 'AUX', 'VERB', 'PART'].includes(next.pos) && !ctx.w.subordinators.has(next.normal)) return null;
+  return clause(ctx, first.start, site.sentenceEnd);
+}
+
 /** Indirect speech before the source and cue: "The plan failed, the minister said.", "…, said the company's chief executive." */
 function clauseThenSaid(ctx: Ctx, site: CueSite): AttributionDraft[] | undefined {
   const s = subject(ctx, site);
   if (!s) return undefined;
   const comma = frontedComma(ctx, site, s);
-  if (comma === null) return undefined;
+  if (comma === null) {
+    const whole = parenthetical(ctx, site, s);
+    return whole ? [draft(ctx, 'clause-then-said', site.cue, site.m.entry, s.src, who(ctx, site, s), whole, false)] : undefined;
+  }
   const content = clause(ctx, site.sentence.start, ctx.tokens[comma]!.start);
   return [draft(ctx, 'clause-then-said', site.cue, site.m.entry, s.src, who(ctx, site, s), content, false)];
 }
