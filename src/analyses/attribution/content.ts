@@ -48,10 +48,18 @@ export function coordinatedCue(ctx: Ctx, m: LexiconMatch, sEnd: number): number 
     if (c.tokenStart >= sEnd) break;
     let k = c.tokenStart - 1;
     while (k > m.tokenEnd && (tokens[k]!.pos === 'ADV' || tokens[k]!.pos === 'AUX')) k--;
-    if (tokens[k]?.pos === 'CCONJ') return tokens[k - 1]?.text === ',' ? tokens[k - 1]!.start : tokens[k]!.start;
+    if (tokens[k]?.pos !== 'CCONJ') continue;
+    // A bare verb joined to an inflected cue is no second cue of the same subject: it coordinates verbs inside
+    // the report ("said that her group would stand up for and defend her", "says they plan to meet and discuss").
+    const hasAux = tokens.slice(k + 1, c.tokenStart).some((t) => t.pos === 'AUX');
+    if (!hasAux && isBare(tokens[c.tokenStart]) && !isBare(tokens[m.tokenStart])) continue;
+    return tokens[k - 1]?.text === ',' ? tokens[k - 1]!.start : tokens[k]!.start;
   }
   return null;
 }
+
+/** A verb in its bare form (defend, say), not inflected (defended, says, saying). */
+const isBare = (t: { normal: string; lemma: string } | undefined): boolean => t !== undefined && t.normal === t.lemma;
 
 /** Offset just after "that" when the clause starts with it, else the start of token `k`. */
 export function afterThat(ctx: Ctx, k: number, sEnd: number): number {
@@ -162,6 +170,26 @@ export function reportBoundary(tokens: readonly Token[], k: number, closers: Rea
 }
 
 /**
+ * A comma opening the writer's aside on a report: a noun phrase naming what the report was (…, a swipe
+ * at his rival; …, remarks that drew criticism) or a phrase of its medium (…, in an interview with CNN).
+ */
+function writerAside(ctx: Ctx, k: number): boolean {
+  const { tokens } = ctx;
+  if (tokens[k]?.text !== ',') return false;
+  let n = k + 1;
+  if (ctx.w.mediumPrepositions.has(tokens[n]?.normal ?? '')) {
+    for (let x = n + 1; x < n + 5 && x < tokens.length; x++) {
+      const t = tokens[x]!;
+      if (ctx.w.mediumNouns.has(t.lemma)) return true;
+      if (!['DET', 'ADJ', 'NOUN', 'PROPN'].includes(t.pos)) return false;
+    }
+    return false;
+  }
+  while (n < k + 3 && (tokens[n]?.pos === 'DET' || tokens[n]?.pos === 'ADJ')) n++;
+  return ctx.w.reportNouns.has(tokens[n]?.lemma ?? '') && (tokens[n + 1]?.pos === 'ADP' || ctx.w.relativePronouns.has(tokens[n + 1]?.normal ?? ''));
+}
+
+/**
  * An indirect report that runs on to the end of its sentence ends at the first report boundary
  * outside a quotation (`reportBoundary`). Precision first: what may still be the speaker's is
  * left out rather than the writer's words taken in. `content` itself when there is none.
@@ -170,7 +198,16 @@ export function reportEnd(ctx: Ctx, content: TextSpan | null): TextSpan | null {
   if (!content) return null;
   const { tokens } = ctx;
   const last = tokenAt(tokens, content.end);
-  const boundary = (k: number) => reportBoundary(tokens, k, ctx.w.reportClosers) && !insideQuote(ctx, tokens[k]!.start, tokens[k]!.end);
+  // A comma closing a quotation ("…was “a terrible mistake,” although he …") is the sentence's, as if outside it.
+  const closesQuote = (k: number) =>
+    isQuoteMark(tokens[k + 1]) && tokens[k + 1]!.start === tokens[k]!.end && !insideQuote(ctx, tokens[k + 1]!.end, tokens[k + 1]!.end + 1);
+  const boundary = (k: number) => {
+    if (reportBoundary(tokens, k, ctx.w.reportClosers) || writerAside(ctx, k)) return !insideQuote(ctx, tokens[k]!.start, tokens[k]!.end);
+    if (tokens[k]?.text !== ',' || !closesQuote(k)) return false;
+    // What follows the closing mark decides.
+    const n = tokens[k + 2];
+    return n !== undefined && (ctx.w.reportClosers.has(n.normal) || (n.pos === 'VERB' && /ing$/.test(n.normal)));
+  };
   for (let k = tokenAt(tokens, content.start) + 1; k < last - 1; k++) {
     // "…, but that …" coordinates a second clause of the same report.
     if (!boundary(k) || (tokens[k + 1]!.pos === 'CCONJ' && tokens[k + 2]?.normal === 'that')) continue;
@@ -183,7 +220,9 @@ export function reportEnd(ctx: Ctx, content: TextSpan | null): TextSpan | null {
       k = close;
       continue;
     }
-    return clause(ctx, content.start, tokens[k]!.start) ?? content;
+    // A boundary after a closing quotation mark keeps the quotation whole.
+    const end = tokens[k]!.text === ',' && closesQuote(k) && insideQuote(ctx, tokens[k]!.start, tokens[k]!.end) ? tokens[k + 1]!.end : tokens[k]!.start;
+    return clause(ctx, content.start, end) ?? content;
   }
   return content;
 }

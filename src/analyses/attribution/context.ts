@@ -91,6 +91,12 @@ export interface Words {
   asideRelatives: ReadonlySet<string>;
   /** Words after a time noun that close a time phrase ("a few minutes later", "two days ago"). */
   timeAfterNouns: ReadonlySet<string>;
+  /** Prepositions opening a phrase of the medium or occasion of speech ("in a tweet", "at a rally"). */
+  mediumPrepositions: ReadonlySet<string>;
+  /** Lemma. Nouns of the medium or occasion of speech (interview, tweet, statement): such a phrase is not the source. */
+  mediumNouns: ReadonlySet<string>;
+  /** Lemma. Nouns naming what a report was, in the writer's aside after it (a swipe at, remarks that). */
+  reportNouns: ReadonlySet<string>;
   /** Prepositions of place: a name after one is a place, not a person, though it starts with a given name ("in Washington D.C."). */
   placePrepositions: ReadonlySet<string>;
   /** Words of a company's or body's name (`Co.`, `Inc.`, `University`): a name with one is not a person. */
@@ -161,6 +167,9 @@ export function wordsOf(lexicons: Lexicons): Words {
     timeAfterNouns: c('time-after-noun'),
     timePhraseLinks: c('time-phrase-link'),
     placePrepositions: c('place-preposition'),
+    mediumPrepositions: c('medium-preposition'),
+    mediumNouns: c('medium-noun'),
+    reportNouns: c('report-noun'),
     organisationWords: c('organisation-word'),
     headPrepositions: c('head-preposition'),
     passiveComplements: c('passive-complement'),

@@ -26,6 +26,7 @@
  *
  * Pronouns and short names are resolved to the last full name (`he` → `Sergei Lavrov`, sources.ts).
  */
+import type { TextSpan } from '../../core/types.js';
 import type { AttributionDraft, Ctx, CueSite, Range } from './context.js';
 import { isPunct, isQuoteMark, lowerBound, SKIP_BEFORE_CUE_POS, span, tokenAt } from './context.js';
 import { afterThat, complementAt, coordinatedCue, insideQuote, introducedQuote, quoteAfter, quoteBefore, reportEnd, skipObject } from './content.js';
@@ -303,6 +304,14 @@ function subject(ctx: Ctx, site: CueSite): Subject | null {
       if (srcHead && srcHead.a < src.a) srcHead = srcHead.b > src.a ? { a: src.a, b: srcHead.b } : null;
     }
   }
+  // The medium is not the source ("…, said the party's spokesman in a Friday tweet", "In a radio interview Smith said").
+  if (src) {
+    const cut = withoutMedium(ctx, src, inverted);
+    if (cut !== src) {
+      src = cut;
+      if (srcHead) srcHead = srcHead.a >= src.a && srcHead.b <= src.b ? srcHead : null;
+    }
+  }
   // An auxiliary is not a source ("Be warned: …", an imperative).
   if (src && !inverted && src.b - src.a === 1 && tokens[src.a]!.pos === 'AUX') src = null;
   // A trailing adverb set off by a comma is not part of the source ("Hutchinson, though, did call").
@@ -320,6 +329,33 @@ function subject(ctx: Ctx, site: CueSite): Subject | null {
   const out = src ? { src, srcHead, inverted } : null;
   site.memo['subject'] = out;
   return out;
+}
+
+/**
+ * A source phrase without the phrase of its medium or occasion: "RNC spokesman Sean Spicer in a Friday
+ * tweet" → "RNC spokesman Sean Spicer"; an opening one without a comma, "a Bloomberg interview Trump" →
+ * "Trump". Returns `r` itself when it names no medium.
+ */
+function withoutMedium(ctx: Ctx, r: Range, inverted: boolean): Range {
+  const { tokens } = ctx;
+  const isMedium = (k: number) => ctx.w.mediumNouns.has(tokens[k]!.lemma) || ctx.w.mediumNouns.has(tokens[k]!.normal);
+  const named = (a: number, b: number) => tokens.slice(a, b).some((t) => ['NOUN', 'PROPN', 'PRON'].includes(t.pos));
+  for (let k = r.a + 1; k < r.b - 1; k++) {
+    // A phrase inside a clause of the source is that clause's ("voters who listened to him, on television or at rallies").
+    const t = tokens[k]!;
+    if (t.pos === 'VERB' || t.pos === 'AUX' || t.text === ',' || ctx.w.relativePronouns.has(t.normal)) break;
+    if (!ctx.w.mediumPrepositions.has(t.normal) || !named(r.a, k)) continue;
+    for (let x = k + 1; x < r.b; x++) if (isMedium(x)) return { a: r.a, b: k };
+  }
+  const first = tokens[r.a]!;
+  if (!inverted && (first.pos === 'DET' || first.pos === 'ADP')) {
+    for (let x = r.a + 1; x < r.b - 1; x++) {
+      const t = tokens[x]!;
+      if (!['DET', 'ADJ', 'NOUN', 'PROPN', 'ADP'].includes(t.pos) || t.text === ',') break;
+      if (isMedium(x) && tokens[x + 1]!.pos === 'PROPN' && /^\p{Lu}/u.test(tokens[x + 1]!.text)) return { a: x + 1, b: r.b };
+    }
+  }
+  return r;
 }
 
 /** Left and right edges of source and cue together (the quotation or clause reported lies outside them). */
@@ -397,7 +433,10 @@ function fromClauseSubject(ctx: Ctx, site: CueSite, pattern: string): Attributio
   const { tokens, text } = ctx;
   const objectEnd = m.end + skipObject(ctx, m, m.end, sEnd);
   const q = tokens[sEnd - 1]!.text === ':' ? introducedQuote(ctx, sentence.end) : quoteAfter(ctx, objectEnd, sentence.end + 3);
-  const content = q ? span(text, q.start, q.end) : reportEnd(ctx, clause(ctx, afterThat(ctx, tokenAt(tokens, objectEnd), sEnd), sentenceEnd));
+  let content = q ? span(text, q.start, q.end) : reportEnd(ctx, clause(ctx, afterThat(ctx, tokenAt(tokens, objectEnd), sEnd), sentenceEnd));
+  // Up to a coordinated cue of the same subject: "…, saying she's experienced “on paper” but suggesting …".
+  const stop = q ? null : coordinatedCue(ctx, m, sEnd);
+  if (content && stop !== null && stop > content.start) content = clause(ctx, content.start, stop);
   const prev = previous[previous.length - 1];
   if (prev && prev.source && prev.cue.start < m.start && tokens[tokenAt(tokens, prev.cue.start)]?.sentence === first.sentence) {
     const a = tokenAt(tokens, prev.source.start);
@@ -849,7 +888,15 @@ function quoteThenSaid(ctx: Ctx, site: CueSite): AttributionDraft[] | undefined 
   // The quotation opens the sentence (or began before it); one inside a phrase is a title ("on CNN’s “New Day,” Sen. X told").
   const opensSentence = before !== undefined && (before.start <= sentence.start || !/\p{L}/u.test(text.slice(sentence.start, before.start)));
   if (!before || !opensSentence || !governs(ctx, site, before, leftEdge, rightEdge, s.inverted)) return undefined;
-  return [draft(ctx, 'quote-then-said', site.cue, site.m.entry, s.src, who(ctx, site, s), span(text, before.start, before.end), true)];
+  // A quotation split by its source and cue goes on after them: "“Hopefully,” the president said, “this museum can
+  // help us …”" — the content is the whole quotation, the interrupting source and cue included.
+  let end = before.end;
+  if (/,\s*['"”’]+$/.test(text.slice(before.start, before.end))) {
+    const rest = /^\s*,\s*/.exec(text.slice(rightEdge));
+    const next = rest ? quoteAfter(ctx, rightEdge + rest[0].length, rightEdge + rest[0].length) : undefined;
+    if (next && rest && next.start === rightEdge + rest[0].length) end = next.end;
+  }
+  return [draft(ctx, 'quote-then-said', site.cue, site.m.entry, s.src, who(ctx, site, s), span(text, before.start, end), true)];
 }
 
 /**
@@ -916,9 +963,37 @@ function frontedComma(ctx: Ctx, site: CueSite, s: Subject): number | null {
     return null;
   for (let k = k0; k < site.sEnd; k++) {
     const t = tokens[k]!;
+    // A relative clause on an inverted source or its apposition is the source's, not a clause of its own:
+    // "…, said an American official who was briefed on …", "…, said Jim Doyle, whose home state …".
+    if (s.inverted && ctx.w.asideRelatives.has(t.normal) && k > k0 - 1) break;
     if (t.pos === 'VERB' || t.pos === 'AUX' || t.pos === 'PART' || t.pos === 'SCONJ' || t.normal === 'that' || isQuoteMark(t)) return null;
   }
   return comma;
+}
+
+/**
+ * Source and cue set off by commas inside the sentence they report, before a fragment: "The plan, she
+ * said, would cost more.", "The city will never recover, the mayor said, unless the state helps." The
+ * content is the whole sentence, the interrupting source and cue included (what is reported lies on
+ * both sides).
+ * Only an uninverted source: after "…, said Jane Roe," an apposition may follow.
+ */
+function parenthetical(ctx: Ctx, site: CueSite, s: Subject): TextSpan | null {
+  const { tokens } = ctx;
+  const { sStart, sEnd, m } = site;
+  if (s.inverted || tokens[s.src.a - 1]?.text !== ',' || tokens[m.tokenEnd]?.text !== ',') return null;
+  const first = tokens[sStart]!;
+  const next = tokens[m.tokenEnd + 1];
+  if (!next || next.index >= sEnd - 1 || isQuoteMark(first) || isQuoteMark(next)) return null;
+  if (tokens.slice(sStart, sEnd).some((t) => isQuoteMark(t))) return null;
+  // A participle after it goes on with the speaker ("The vote failed, he said, adding that …"): the report is the clause before.
+  if (next.pos === 'VERB' && /ing$/.test(next.normal)) return clause(ctx, first.start, tokens[s.src.a - 1]!.start);
+  // What follows must go on with the sentence, not start an aside ("…, she said, who …"). A clause of its own after
+  // the cue ("If it fails, he argues, there are other tools"; "…, he noted, that …") is the report: subject-said-that.
+  // A fragment (a verb without its subject, a preposition, a subordinator) needs the words before the source too.
+  if (ctx.w.asideRelatives.has(next.normal) || next.normal === 'that') return null;
+  if (!['ADP', 'SCONJ', 'AUX', 'VERB', 'PART'].includes(next.pos) && !ctx.w.subordinators.has(next.normal)) return null;
+  return clause(ctx, first.start, site.sentenceEnd);
 }
 
 /** Indirect speech before the source and cue: "The plan failed, the minister said.", "…, said the company's chief executive." */
@@ -926,7 +1001,10 @@ function clauseThenSaid(ctx: Ctx, site: CueSite): AttributionDraft[] | undefined
   const s = subject(ctx, site);
   if (!s) return undefined;
   const comma = frontedComma(ctx, site, s);
-  if (comma === null) return undefined;
+  if (comma === null) {
+    const whole = parenthetical(ctx, site, s);
+    return whole ? [draft(ctx, 'clause-then-said', site.cue, site.m.entry, s.src, who(ctx, site, s), whole, false)] : undefined;
+  }
   const content = clause(ctx, site.sentence.start, ctx.tokens[comma]!.start);
   return [draft(ctx, 'clause-then-said', site.cue, site.m.entry, s.src, who(ctx, site, s), content, false)];
 }
@@ -955,6 +1033,9 @@ function subjectSaidThat(ctx: Ctx, site: CueSite): AttributionDraft[] {
     if (close > 0 && tokens[close]!.start > content.start) content = clause(ctx, content.start, tokens[close]!.start);
   }
   content = reportEnd(ctx, content);
+  // A relative clause right after the cue is its source's ("…, said Doyle, whose home state …"), not a report.
+  if (content && ctx.w.asideRelatives.has(tokens[tokenAt(tokens, content.start)]!.normal) && tokens[tokenAt(tokens, content.start)]!.normal !== 'which')
+    return [];
   const kind = content ? complementAt(ctx, content.start, sEnd) : 'object';
   const pattern = kind === 'clause' ? 'subject-said-that' : kind === 'infinitive' ? 'subject-verb-to' : 'subject-verb-object';
   return [draft(ctx, pattern, site.cue, m.entry, s.src, who(ctx, site, s), content, false)];
