@@ -4,7 +4,9 @@
  *
  * A sentence is left alone when it is a heading, a question, an introduction to a quotation
  * (ends with a colon), part of a text a colon introduction gives to someone (a quoted post set out
- * in its own paragraphs), mostly quoted words, or when an attribution covers its claim: its
+ * in its own paragraphs), mostly quoted words, an instruction to the reader ("Read the rest of the
+ * story here."), a fragment without a clause of its own (a credit, a name with its description
+ * cut from a list), or when an attribution covers its claim: its
  * content covers half the sentence, or its cue is in the sentence and nothing outside the quoted
  * and reported words makes a claim of its own (a verb of a clause: "Critics, eager to portray the
  * plan as doomed, piled on" is the article's claim). The writer quoting their own earlier writing
@@ -360,6 +362,7 @@ function uncoveredReports(article: AnalysedArticle, skip: Uint8Array, inQuote: U
     if (hasSubject(tokens, roles, s.tokenStart, k, skip)) out[t.sentence] = 1;
   }
   for (const si of [
+    ...bareReports(article, skip, lexicons, roles),
     ...tailReports(article, inQuote, lexicons),
     ...characterisations(article, skip, inQuote, roles),
     ...speechActs(article, skip, inQuote, roles),
@@ -368,6 +371,55 @@ function uncoveredReports(article: AnalysedArticle, skip: Uint8Array, inQuote: U
     ...commentRequests(article, inQuote, roles),
   ])
     out[si] = 1;
+  return out;
+}
+
+/** Modal auxiliaries: a verb after one is not a report of what was said. */
+const MODALS = new Set(['would', 'will', 'could', 'can', 'may', 'might', 'should', 'must', "'d", "'ll", 'wo', 'ca']);
+
+/**
+ * Sentences whose reporting verb takes its clause without "that" ("Her office claims the bill would
+ * cut deficits …", "The aide argued the vote was rigged"), though no attribution was built from it:
+ * a one-word reporting verb of the lexicon (reporting-verbs), tagged VERB, or a noun in -s whose
+ * lemma is one (a tagger's reading of "claims" after a noun), outside quoted and reported words,
+ * not negated, not after a form of be, with a subject before it that is not the writer, then a
+ * short noun phrase (at most five words) and a finite verb or an auxiliary. Whose claim the
+ * clause makes stays open, so parallax abstains.
+ */
+function bareReports(article: AnalysedArticle, skip: Uint8Array, lexicons: Lexicons, roles: Map<number, Set<string>>): number[] {
+  const { tokens, sentences } = article;
+  const verbs = new Set<string>();
+  for (const e of lexicons.entries('reporting-verbs')) for (const p of e.phrases) if (!p.includes(' ')) verbs.add(p);
+  const out: number[] = [];
+  for (let k = 1; k < tokens.length; k++) {
+    const t = tokens[k]!;
+    if (skip[k] || !verbs.has(t.lemma)) continue;
+    const prev = tokens[k - 1]!;
+    const asVerb = t.pos === 'VERB' && !/ing$/.test(t.normal);
+    const asNoun = t.pos === 'NOUN' && /s$/.test(t.normal) && t.normal !== t.lemma && (prev.pos === 'NOUN' || prev.pos === 'PROPN');
+    if (!(asVerb || asNoun) || negated(roles, k)) continue;
+    const s = sentences[t.sentence]!;
+    let p = k - 1;
+    while (p >= s.tokenStart && tokens[p]!.pos === 'ADV') p--;
+    // not a passive or an infinitive ("to argue he is …"), not after a modal ("would see an average cut"),
+    // not a participle after a noun ("a band called Sophistafunk got …")
+    const before = p >= s.tokenStart ? tokens[p]! : undefined;
+    if (before && (before.lemma === 'be' || before.normal === 'to' || MODALS.has(before.normal))) continue;
+    if (asVerb && /ed$/.test(t.normal) && (before?.pos === 'NOUN' || before?.pos === 'PROPN') && ['call', 'name', 'title', 'dub', 'label'].includes(t.lemma))
+      continue;
+    if (!hasSubject(tokens, roles, s.tokenStart, k, skip)) continue;
+    // the clause's subject: a short noun phrase opening with a determiner, a pronoun or a name
+    const head = tokens[k + 1];
+    if (!head || !['DET', 'PRON', 'PROPN'].includes(head.pos) || roles.get(k + 1)?.has('subordinate-opener')) continue;
+    for (let j = k + 2; j <= k + 6 && j < s.tokenEnd; j++) {
+      const w = tokens[j]!;
+      if (w.pos === 'AUX' || (w.pos === 'VERB' && !/ing$/.test(w.normal) && tokens[j - 1]!.normal !== 'to')) {
+        out.push(t.sentence);
+        break;
+      }
+      if (!['DET', 'ADJ', 'NOUN', 'PROPN', 'PRON', 'NUM', 'PART'].includes(w.pos)) break;
+    }
+  }
   return out;
 }
 
@@ -725,6 +777,72 @@ function askedOpening(tokens: Token[], s: Sentence, skip: Uint8Array): void {
 }
 
 /**
+ * True when the sentence opens with a verb in its base form before a determiner, an adverb or a
+ * pronoun (not a reflexive one: "Lynch herself" is a name the tagger read as a verb) and holds no
+ * other verb outside quoted words ("Read the rest of the story here.", "Watch the full interview
+ * below."): an instruction to the reader, not a claim. A second verb ("Make no mistake, this is
+ * …") may carry a claim, so the sentence keeps its finding.
+ */
+function imperative(tokens: Token[], s: Sentence, inQuote: Uint8Array): boolean {
+  let k = s.tokenStart;
+  while (k < s.tokenEnd && tokens[k]!.type === 'punctuation') k++;
+  const t = tokens[k];
+  const next = tokens[k + 1];
+  if (t?.pos !== 'VERB' || t.normal !== t.lemma || !next || k + 1 >= s.tokenEnd) return false;
+  if (!(next.pos === 'DET' || next.pos === 'ADV' || (next.pos === 'PRON' && !/sel(f|ves)$/.test(next.normal)))) return false;
+  for (let j = k + 1; j < s.tokenEnd; j++) if (!inQuote[j] && (tokens[j]!.pos === 'VERB' || tokens[j]!.pos === 'AUX')) return false;
+  return true;
+}
+
+/** Relative pronouns that open a clause describing the noun before them. */
+const RELATIVE = new Set(['who', 'whom', 'whose', 'which', 'that']);
+
+/**
+ * True when the sentence has no clause of its own outside quoted words: no verb at all (a credit,
+ * a caption, an embedded post's tag, a heading run into the text), or a single verb group (verbs,
+ * auxiliaries and the adverbs between them) that lies in a relative clause opened after a comma
+ * and a noun ("Pat Caddell, a former aide to Jimmy Carter who is now a commentator.": a name
+ * with its description cut from a list). The tagger may read a verb as a noun or an adjective
+ * ("the crowd cheers Trump", "people click on stories"): a sentence with a lower-case noun or
+ * adjective before a determiner, a pronoun, a name or a preposition other than "of" keeps its
+ * finding.
+ */
+function verbless(tokens: Token[], s: Sentence, inQuote: Uint8Array): boolean {
+  let groups = 0;
+  let relative = -1;
+  let firstVerb = -1;
+  let comma = false;
+  let hidden = false;
+  let prev: Token | undefined;
+  for (let k = s.tokenStart; k < s.tokenEnd; k++) {
+    if (inQuote[k]) continue;
+    const t = tokens[k]!;
+    const verb = t.pos === 'VERB' || t.pos === 'AUX';
+    // a group runs on over auxiliaries and adverbs; a verb after a main verb opens a new one ("that followed were")
+    const runsOn =
+      prev !== undefined && (prev.pos === 'AUX' || ((prev.pos === 'ADV' || prev.pos === 'PART') && groups > 0 && !!tokens[k - 1] && k - 1 >= firstVerb));
+    if (verb && !(runsOn && prev!.pos !== 'VERB')) {
+      groups++;
+      if (firstVerb < 0) firstVerb = k;
+    }
+    if (t.text === ',') comma = true;
+    if (relative < 0 && comma && k > s.tokenStart && RELATIVE.has(t.normal) && (prev?.pos === 'NOUN' || prev?.pos === 'PROPN')) relative = k;
+    const next = tokens[k + 1];
+    if (
+      k > s.tokenStart &&
+      (t.pos === 'NOUN' || t.pos === 'ADJ') &&
+      /^\p{Ll}/u.test(t.text) &&
+      next &&
+      k + 1 < s.tokenEnd &&
+      (['DET', 'PRON', 'PROPN'].includes(next.pos) || (next.pos === 'ADP' && next.normal !== 'of'))
+    )
+      hidden = true;
+    prev = t;
+  }
+  return (groups === 0 && !hidden) || (groups === 1 && relative >= 0 && relative < firstVerb);
+}
+
+/**
  * Unsourced assertions of the article, one per sentence at most, in document order.
  * `attributions` are the article's attribution drafts (from `findAttributions`).
  * Linear in the article size: quotations and attributions are looked up per sentence by
@@ -780,6 +898,8 @@ export function findUnsourced(article: AnalysedArticle, attributions: Attributio
       continue; // a report parallax could not parse: whose claim it is stays open
     else if (continuesSource(article, si, cov, roles)) reason = 'continues-source';
     else reason = reasonOf(tokens, s, skip, roles);
+    // an instruction to the reader or a fragment without a clause of its own is no claim
+    if (imperative(tokens, s, inQuote) || verbless(tokens, s, inQuote)) continue;
     out.push({
       kind: 'unsourced',
       start: s.start,

@@ -319,3 +319,36 @@ describe('unsourced assertions: linear in the article size', () => {
     expect(found[1]!.start).toBe(2 * unit.length);
   });
 });
+
+describe('sentences that are no claim, and reports without "that" (issue #14, tuning sheets seeds 113 and 127)', () => {
+  it('leaves an instruction to the reader alone, but not a sentence whose second verb makes a claim', () => {
+    const text = 'The council approved the budget on Monday. Read the rest of the story here.';
+    expect(unsourced(text)).toEqual([[0, 'no-attribution', 'The council approved the budget on Monday.']]);
+    expect(unsourced('Watch the full interview with the mayor below.')).toEqual([]);
+    // a name the tagger reads as a verb, and an imperative with a claim after it, keep their findings
+    const claim = 'Make no mistake, this budget is a gamble on growth.';
+    expect(unsourced(claim)).toEqual([[0, 'no-attribution', claim]]);
+  });
+
+  it('leaves a fragment without a clause of its own alone: a credit, a name with its description cut from a list', () => {
+    expect(unsourced('Photographs by Scott Olson via Getty Images and Reuters.')).toEqual([]);
+    expect(unsourced('Pat Caddell, a former aide to Jimmy Carter who is now a Fox News contributor.')).toEqual([]);
+    // a relative clause inside the subject leaves the main verb after it: a claim
+    const subject = 'The years that followed were unkind to the party.';
+    expect(unsourced(subject)).toEqual([[0, 'no-attribution', subject]]);
+    // a verb the tagger reads as a noun ("the crowd cheers Trump") keeps the finding
+    const misread = 'People click on stories that surprise them.';
+    expect(unsourced(misread)).toEqual([[0, 'no-attribution', misread]]);
+  });
+
+  it('abstains on a reporting verb whose clause comes without "that", even when the tagger reads the verb as a noun', () => {
+    expect(unsourced('Her office claims the bill would cut deficits by $416 billion over the next decade.')).toEqual([]);
+    // an infinitive or a verb after a modal reports nothing
+    const modal = 'The top earners would see an average tax cut of $275,000 next year.';
+    expect(unsourced(modal)).toEqual([[0, 'no-attribution', modal]]);
+  });
+
+  it('reads "joined a chorus … calling for" as a report of what someone said', () => {
+    expect(unsourced('The governor on Tuesday joined a chorus of lawmakers calling for the mayor to resign.')).toEqual([]);
+  });
+});
