@@ -202,7 +202,11 @@ function scorer(
   slack: number,
   o: AlignOptions,
 ) {
-  const cache = new Map<number, Scored>();
+  // What regroup asks again and again (see alignArticles): a pair's score when it shares a
+  // predicate, else null. Kept as numbers, and only for the pairs regroup asks for, not as every
+  // scored pair with its evidence: over 200 unrelated articles 400k pairs score above 0, and
+  // their evidence took ~400 MB of heap.
+  const known = new Map<number, number | null>();
   const n = vectors.length;
   // Precise figures of each unit as sorted, distinct `kind:value` keys.
   const figureKeys = figures.map((list) => [...new Set(list.filter((f) => !f.vague).map((f) => `${f.kind}:${f.value}`))].sort());
@@ -239,26 +243,17 @@ function scorer(
   }
   const indexOf = new Map(all.map((q, k) => [q, k]));
   const reusedIn = quotes.map((list) => new Set(list.filter((q) => reused.has(indexOf.get(q)!)).map((q) => root(indexOf.get(q)!))));
-  return (i: number, j: number): Scored => {
-    const key = Math.min(i, j) * n + Math.max(i, j);
-    const hit = cache.get(key);
-    if (hit) return hit;
+  const compute = (i: number, j: number): Scored => {
     const ri = reusedIn[i]!;
     const rj = reusedIn[j]!;
-    if ((ri.size && rj.size && ![...ri].some((g) => rj.has(g))) || (o.time && timesConflict(times[i]!, times[j]!, slack))) {
-      cache.set(key, ZERO);
-      return ZERO;
-    }
+    if ((ri.size && rj.size && ![...ri].some((g) => rj.has(g))) || (o.time && timesConflict(times[i]!, times[j]!, slack))) return ZERO;
     let quotation = 0;
     for (const qa of quotes[i]!) for (const qb of quotes[j]!) if (isReuse(qa, qb)) quotation = Math.max(quotation, quoteOverlap(qa, qb).containment);
     const predicate = bestPredicateMatch(preds[Math.min(i, j)]!, preds[Math.max(i, j)]!, embeddings, o.predicateVector);
     // A pair without a shared predicate or quotation scores 0, and nothing reads the rest of a
     // 0-scored pair (links, anchors and occasions need a positive score or a predicate): its
     // overlap, the costliest part, is not computed.
-    if (o.predicates && predicate === null && quotation === 0) {
-      cache.set(key, ZERO);
-      return ZERO;
-    }
+    if (o.predicates && predicate === null && quotation === 0) return ZERO;
     const ov = overlap(vectors[i]!, vectors[j]!, w, o.entityFloor);
     const cosine = context(i, j, ov.cosine);
     const fi = figureKeys[i]!;
@@ -266,10 +261,24 @@ function scorer(
     const sharedFigures = fi.length && fj.length ? fi.filter((k) => fj.includes(k)) : [];
     const entityScore = o.entity * ov.names;
     const score = cosine + o.figureBonus * Math.min(3, sharedFigures.length) + o.quoteBonus * quotation + entityScore;
-    const s = { score, cosine, evidence: ov.evidence, shared: ov.shared, entities: ov.entities, entityScore, figures: sharedFigures, quotation, predicate };
-    cache.set(key, s);
-    return s;
+    return { score, cosine, evidence: ov.evidence, shared: ov.shared, entities: ov.entities, entityScore, figures: sharedFigures, quotation, predicate };
   };
+  /**
+   * The pair's score with its evidence, computed again on each call (the same values: every part
+   * of it is symmetric in the two units, and it is computed with the lower unit first).
+   */
+  const score = (i: number, j: number): Scored => (i < j ? compute(i, j) : compute(j, i));
+  /** The pair's score when it shares a predicate, else null (remembered). */
+  const predicateScore = (i: number, j: number): number | null => {
+    const key = Math.min(i, j) * n + Math.max(i, j);
+    let v = known.get(key);
+    if (v === undefined) {
+      const s = score(i, j);
+      known.set(key, (v = s.predicate ? s.score : null));
+    }
+    return v;
+  };
+  return { score, predicateScore };
 }
 
 /** Index terms of each unit: stems, paraphrase-set terms and actor terms (see AlignOptions). */
@@ -384,8 +393,19 @@ export function buildModel(sorted: readonly AnalysedArticle[], lexicons: Lexicon
         preds.flatMap((list) => list.map((p) => p.row)),
       )
     : null;
-  const score = scorer(vectors, contextOf(sorted, units, vectors, o.context), w, figures, quotes, preds, times, cosines, timeLexicon.slack, o);
-  return { units, vectors, figures, quotes, allQuotes, score, weighting: w, times, preds };
+  const { score, predicateScore } = scorer(
+    vectors,
+    contextOf(sorted, units, vectors, o.context),
+    w,
+    figures,
+    quotes,
+    preds,
+    times,
+    cosines,
+    timeLexicon.slack,
+    o,
+  );
+  return { units, vectors, figures, quotes, allQuotes, score, predicateScore, weighting: w, times, preds };
 }
 
 /** The model of one article: its units, figures and quotations; no scorer, links need two articles. */
@@ -413,7 +433,8 @@ function singleModel(a: AnalysedArticle, lexicons: Lexicons | undefined) {
   const score = (_i: number, _j: number): Scored => {
     throw new Error('alignment: no pairs in one article');
   };
-  return { units: us, vectors, figures, quotes, allQuotes: qs, score, weighting: null, times, preds: [] as Predicate[][] };
+  const predicateScore = (i: number, j: number): number | null => score(i, j).score;
+  return { units: us, vectors, figures, quotes, allQuotes: qs, score, predicateScore, weighting: null, times, preds: [] as Predicate[][] };
 }
 
 /**
@@ -429,7 +450,7 @@ export function alignArticles(
 ): Alignment {
   const o = { ...DEFAULT_ALIGN_OPTIONS, ...options };
   const sorted = [...articles].sort((a, b) => byId(a.id, b.id) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  const { units, vectors, figures, allQuotes, score, times, weighting: w } = buildModel(sorted, lexicons, o);
+  const { units, vectors, figures, allQuotes, score, predicateScore, times, weighting: w } = buildModel(sorted, lexicons, o);
   const owner = units.map((u) => u.article);
   const canon = contentRanks(sorted, units);
 
@@ -442,8 +463,10 @@ export function alignArticles(
   const edges: { i: number; j: number; s: Scored }[] = [];
   const between = new Map<number, Map<number, number>>(units.map((_, i) => [i, new Map()]));
   const adjacency: [number, number][][] = units.map(() => []);
-  for (const [i, j] of pairs) {
+  for (let p = 0; p < pairs.length; p += 2) {
     checkBudget('alignment');
+    const i = pairs[p]!;
+    const j = pairs[p + 1]!;
     const s = score(i, j);
     if (s.score <= 0) continue;
     between.get(i)!.set(j, s.score);
@@ -567,7 +590,7 @@ export function alignArticles(
     const slack = loadTimeLexicon(lexicons).slack;
     for (;;) {
       checkBudget('alignment');
-      let best: { ca: number; cb: number; mean: number; e: { i: number; j: number; s: Scored } } | null = null;
+      let best: { ca: number; cb: number; mean: number; i: number; j: number } | null = null;
       const multi = [...perArticle.entries()]
         .filter(([, m]) => m.size > 1)
         .map(([c]) => c)
@@ -582,20 +605,20 @@ export function alignArticles(
           if (mean < o.regroup || (best && mean <= best.mean + 1e-12)) continue;
           if (!A.some(dated) || !B.some(dated)) continue;
           let ok = true;
-          let top: { i: number; j: number; s: Scored } | null = null;
+          let top: { i: number; j: number; v: number } | null = null;
           for (const x of A) {
             for (const y of B) {
               if (units[x]!.article === units[y]!.article) continue;
               if (timesConflict(times[x]!, times[y]!, slack)) ok = false;
-              const sc = score(x, y);
-              if (sc.predicate && (!top || sc.score > top.s.score + 1e-12)) top = { i: x, j: y, s: sc };
+              const v = predicateScore(x, y);
+              if (v !== null && (!top || v > top.v + 1e-12)) top = { i: x, j: y, v };
             }
           }
-          if (ok && top) best = { ca, cb, mean, e: top };
+          if (ok && top) best = { ca, cb, mean, i: top.i, j: top.j };
         }
       }
       if (!best) break;
-      join(cluster[best.e.i]!, cluster[best.e.j]!, best.e);
+      join(cluster[best.i]!, cluster[best.j]!, { i: best.i, j: best.j, s: score(best.i, best.j) });
     }
   }
 

@@ -151,9 +151,10 @@ export function overlap(a: TermVector, b: TermVector, w: Weighting, entityFloor 
 
 /**
  * Pairs of items `[i, j]` (i < j, different `owner`) that share at least one term whose document
- * frequency is at most `maxDf`. Cost is the sum of squared posting-list lengths under the cap.
+ * frequency is at most `maxDf`, sorted, flat: `i0, j0, i1, j1, …`. Cost is the sum of squared
+ * posting-list lengths under the cap.
  */
-export function candidatePairs(vectors: readonly TermVector[], owner: readonly string[], maxDf: number): [number, number][] {
+export function candidatePairs(vectors: readonly TermVector[], owner: readonly string[], maxDf: number): Int32Array {
   const postings = new Map<string, number[]>();
   vectors.forEach((v, i) => {
     for (const t of v.terms) {
@@ -162,24 +163,37 @@ export function candidatePairs(vectors: readonly TermVector[], owner: readonly s
       else postings.set(t, [i]);
     }
   });
-  const seen = new Set<number>();
+  // Pairs in (i, j) order, found per unit i (its partners j > i stamped with i, so each once),
+  // and kept flat: two int32 per pair (hundreds of thousands of pairs over 200 unrelated
+  // articles; as [i, j] arrays with a set of seen keys they took ~50 MB).
   const n = vectors.length;
-  const out: [number, number][] = [];
-  for (const list of postings.values()) {
-    if (list.length < 2 || list.length > maxDf) continue;
-    for (let x = 0; x < list.length; x++) {
-      for (let y = x + 1; y < list.length; y++) {
-        const i = list[x]!;
-        const j = list[y]!;
-        if (owner[i] === owner[j]) continue;
-        const key = i * n + j;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        out.push([i, j]);
+  const stamp = new Int32Array(n).fill(-1);
+  let out = new Int32Array(1024);
+  let size = 0;
+  const partners: number[] = [];
+  for (let i = 0; i < n; i++) {
+    partners.length = 0;
+    for (const t of vectors[i]!.terms) {
+      const list = postings.get(t)!;
+      if (list.length < 2 || list.length > maxDf) continue;
+      for (const j of list) {
+        if (j <= i || stamp[j] === i || owner[i] === owner[j]) continue;
+        stamp[j] = i;
+        partners.push(j);
       }
     }
+    partners.sort((x, y) => x - y);
+    if (size + 2 * partners.length > out.length) {
+      const grown = new Int32Array(Math.max(2 * out.length, size + 2 * partners.length));
+      grown.set(out.subarray(0, size));
+      out = grown;
+    }
+    for (const j of partners) {
+      out[size++] = i;
+      out[size++] = j;
+    }
   }
-  return out.sort((p, q) => p[0] - q[0] || p[1] - q[1]);
+  return out.slice(0, size);
 }
 
 /** The normalised sum of vectors (in the given order). */

@@ -2,7 +2,7 @@
  * Word-level diff between two versions of a sentence or quotation (the `diff` package), shared
  * by alignment (quote reuse) and every view. Pure.
  */
-import { diffArrays, wordsWithSpaceDiff } from 'diff';
+import { wordsWithSpaceDiff } from 'diff';
 
 import type { DiffPart } from './types.js';
 
@@ -15,8 +15,8 @@ export const MAX_DIFF_EDITS = 400;
  * Word diff of `a` → `b`, case-insensitive on words: the same parts as the `diff` package's
  * `diffWordsWithSpace(a, b, { ignoreCase: true })`, computed faster. Its tokens (words, runs of
  * spaces, line breaks, single other characters) are numbered by their lower-case form and the
- * numbers diffed with `diffArrays` (the same Myers search, comparing numbers instead of
- * lower-casing two strings at every step); shared and added parts take the text of `b`, removed
+ * numbers diffed with `diffIds` (the `diff` package's Myers search as `diffArrays` runs it, on
+ * numbers instead of lower-casing two strings at every step); shared and added parts take the text of `b`, removed
  * parts the text of `a`, as `diffWordsWithSpace` does. Two versions that differ by more than
  * `MAX_DIFF_EDITS` tokens come back as one removed and one added part: a word diff of texts that
  * different tells a reader nothing, and the search's cost grows with the edits (long, very
@@ -38,7 +38,7 @@ export function wordDiff(a: string, b: string): DiffPart[] {
   // Every token one version has more often than the other costs at least one edit, so when those
   // surpluses add up past the bound the search would give up anyway: skip it (the same result,
   // without the search's cost, which grows with length times edits).
-  const parts = leastEdits(oldIds, newIds, ids.size) > MAX_DIFF_EDITS ? undefined : diffArrays(oldIds, newIds, { maxEditLength: MAX_DIFF_EDITS });
+  const parts = leastEdits(oldIds, newIds, ids.size) > MAX_DIFF_EDITS ? undefined : diffIds(oldIds, newIds, MAX_DIFF_EDITS);
   if (!parts)
     return [
       { op: 'removed', text: a },
@@ -121,4 +121,93 @@ function leastEdits(a: readonly number[], b: readonly number[], distinct: number
   let n = 0;
   for (const c of count) n += Math.abs(c);
   return n;
+}
+
+/** One run of a diff of two id arrays: `count` ids kept, added (only in the new) or removed (only in the old). */
+export interface IdChange {
+  count: number;
+  added: boolean;
+  removed: boolean;
+}
+
+interface Component extends IdChange {
+  previous: Component | undefined;
+}
+
+interface DiffPath {
+  oldPos: number;
+  last: Component | undefined;
+}
+
+/**
+ * The edit script of `oldIds` → `newIds`: the same runs, in the same order and with the same ties,
+ * as the `diff` package's `diffArrays(oldIds, newIds, { maxEditLength })` (its Myers search in
+ * `Diff.diffWithOptionsObj`, version 8, ported step by step), or undefined when more than
+ * `maxEditLength` edits are needed. Faster: the search's diagonals are kept in an array from 0
+ * (the package indexes a JavaScript array by negative diagonals, which makes it a slow dictionary)
+ * and it does not read the clock at every step. tests/core/word-diff.test.ts compares the two.
+ */
+export function diffIds(oldIds: readonly number[], newIds: readonly number[], maxEditLength: number): IdChange[] | undefined {
+  const oldLen = oldIds.length;
+  const newLen = newIds.length;
+  const maxEdits = Math.min(maxEditLength, oldLen + newLen);
+  // Paths by diagonal: bestPath[d + offset] for diagonals -offset..offset.
+  const offset = maxEdits + 2;
+  const bestPath: (DiffPath | undefined)[] = new Array<DiffPath | undefined>(2 * offset + 1).fill(undefined);
+  // Follows the diagonal from `path` while the ids agree; returns the new position.
+  const extractCommon = (path: DiffPath, diagonal: number): number => {
+    let oldPos = path.oldPos;
+    let newPos = oldPos - diagonal;
+    let common = 0;
+    while (newPos + 1 < newLen && oldPos + 1 < oldLen && oldIds[oldPos + 1] === newIds[newPos + 1]) {
+      newPos++;
+      oldPos++;
+      common++;
+    }
+    if (common) path.last = { count: common, added: false, removed: false, previous: path.last };
+    path.oldPos = oldPos;
+    return newPos;
+  };
+  const addToPath = (path: DiffPath, added: boolean, removed: boolean, oldPosInc: number): DiffPath => {
+    const last = path.last;
+    if (last && last.added === added && last.removed === removed)
+      return { oldPos: path.oldPos + oldPosInc, last: { count: last.count + 1, added, removed, previous: last.previous } };
+    return { oldPos: path.oldPos + oldPosInc, last: { count: 1, added, removed, previous: last } };
+  };
+  const values = (last: Component | undefined): IdChange[] => {
+    const out: IdChange[] = [];
+    for (let c = last; c; c = c.previous) out.push({ count: c.count, added: c.added, removed: c.removed });
+    return out.reverse();
+  };
+  const first: DiffPath = { oldPos: -1, last: undefined };
+  bestPath[offset] = first;
+  let newPos = extractCommon(first, 0);
+  if (first.oldPos + 1 >= oldLen && newPos + 1 >= newLen) return values(first.last);
+  let minDiagonal = -Infinity;
+  let maxDiagonal = Infinity;
+  for (let editLength = 1; editLength <= maxEdits; editLength++) {
+    for (let d = Math.max(minDiagonal, -editLength); d <= Math.min(maxDiagonal, editLength); d += 2) {
+      const removePath = bestPath[d - 1 + offset];
+      const addPath = bestPath[d + 1 + offset];
+      if (removePath) bestPath[d - 1 + offset] = undefined;
+      let canAdd = false;
+      if (addPath) {
+        const addPathNewPos = addPath.oldPos - d;
+        canAdd = 0 <= addPathNewPos && addPathNewPos < newLen;
+      }
+      const canRemove = removePath !== undefined && removePath.oldPos + 1 < oldLen;
+      if (!canAdd && !canRemove) {
+        bestPath[d + offset] = undefined;
+        continue;
+      }
+      const basePath =
+        !canRemove || (canAdd && removePath.oldPos < addPath!.oldPos) ? addToPath(addPath!, true, false, 0) : addToPath(removePath, false, true, 1);
+      newPos = extractCommon(basePath, d);
+      if (basePath.oldPos + 1 >= oldLen && newPos + 1 >= newLen) return values(basePath.last);
+      bestPath[d + offset] = basePath;
+      if (basePath.oldPos + 1 >= oldLen) maxDiagonal = Math.min(maxDiagonal, d - 1);
+      if (newPos + 1 >= newLen) minDiagonal = Math.max(minDiagonal, d + 1);
+    }
+  }
+  return undefined;
 }

@@ -55,9 +55,10 @@ const msSince = (t: bigint) => Number(process.hrtime.bigint() - t) / 1e6;
  * (~60 MB at 2,000 articles: the model, the grouping features, one story) but allocates fast, and
  * V8 then lets the heap grow to about four times the live data between full collections (peak RSS
  * ~480 MB at 2,000 articles). Growing by at most 50% keeps it near 250 MB for the same time
- * (measured: 1,000 articles, 416 → 253 MB, 93 → 95 s). Process-wide; corpus mode is the process.
+ * (measured: 1,000 articles, 416 → 253 MB, 93 → 95 s); 15% kept the 2,000 bench texts at 295 MB
+ * (50%: 334 MB, 25%: 306 MB; 71–72 s CPU each, load 9–11). Process-wide; corpus mode is the process.
  */
-const HEAP_GROWING_PERCENT = 50;
+const HEAP_GROWING_PERCENT = 15;
 
 /**
  * Most article text (UTF-16 code units) whose prepared article and findings are kept from the

@@ -7,6 +7,7 @@ import type { Report } from '../core/types.js';
 import { formatHtml } from './html.js';
 import { formatJson } from './json.js';
 import { formatMarkdown, type MarkdownStyle } from './markdown.js';
+import type { ReportView } from './view-model.js';
 
 /** What every formatter may use besides the report. */
 export interface RenderContext {
@@ -16,6 +17,8 @@ export interface RenderContext {
   pretty: boolean;
   /** Style of the markdown output (`--md-style`): the full report or a handout. */
   mdStyle?: MarkdownStyle;
+  /** The report's view model, built once and shared by the document formats (see view-model.ts). */
+  view?: () => ReportView;
 }
 
 export interface ReportFormat {
@@ -33,9 +36,13 @@ export const FORMATS = {
   md: {
     extension: 'md',
     help: 'write the markdown report to FILE',
-    render: (r, c) => formatMarkdown(r, { command: c.command, ...(c.mdStyle ? { style: c.mdStyle } : {}) }),
+    render: (r, c) => formatMarkdown(r, { command: c.command, ...(c.mdStyle ? { style: c.mdStyle } : {}), ...(c.view ? { view: c.view() } : {}) }),
   },
-  html: { extension: 'html', help: 'write the standalone HTML report to FILE', render: (r, c) => formatHtml(r, { command: c.command }) },
+  html: {
+    extension: 'html',
+    help: 'write the standalone HTML report to FILE',
+    render: (r, c) => formatHtml(r, { command: c.command, ...(c.view ? { view: c.view() } : {}) }),
+  },
 } as const satisfies Record<string, ReportFormat>;
 
 export type FormatName = keyof typeof FORMATS;

@@ -325,7 +325,7 @@ ${lex}
 
 /** The standalone HTML report. Pure and deterministic; ends with a single newline. */
 export function formatHtml(report: Report, options: FormatOptions = {}): string {
-  const v = buildView(report, options.command ?? null);
+  const v = options.view ?? buildView(report, options.command ?? null);
   const cols = Math.max(1, v.articles.length);
   const wide = v.articles.length > WIDE_ARTICLES;
   const shared = v.events.filter((e) => e.shared);

@@ -4,8 +4,9 @@
  */
 import { basename, join, resolve } from 'node:path';
 import type { Report } from '../core/types.js';
-import { FORMAT_NAMES, FORMATS, type FormatName, type ReportFormat } from './formats.js';
-import { writeOutputs, type OutputFile } from './write.js';
+import { FORMAT_NAMES, FORMATS, type FormatName, type RenderContext, type ReportFormat } from './formats.js';
+import { buildView, type ReportView } from './view-model.js';
+import { writeOutputs, type PendingFile } from './write.js';
 import type { MarkdownStyle } from './markdown.js';
 
 /** `--json FILE`, `--md FILE`, … : one optional output file per format. */
@@ -28,16 +29,26 @@ export function reportName(paths: readonly string[]): string {
   return paths.length === 1 ? basename(resolve(paths[0]!)).replace(/\.[^.]+$/, '') || 'report' : 'report';
 }
 
-/** Renders the requested outputs (all in memory first), then writes them atomically. */
+/**
+ * Renders the requested outputs and writes them atomically (all or none). Each file is rendered
+ * when it is written and dropped before the next, so the formats' texts are never all in memory
+ * at once; the document formats share one view model (buildView), built once.
+ */
 export function writeReports(report: Report, paths: readonly string[], flags: OutputFlags, command: string): { written: string[]; stdout: string } {
-  const files: OutputFile[] = [];
+  const files: PendingFile[] = [];
   let stdout = '';
-  const context = { command, pretty: flags.pretty ?? false, ...(flags.mdStyle ? { mdStyle: flags.mdStyle } : {}) };
-  const render = (format: ReportFormat) => format.render(report, context);
+  let view: ReportView | undefined;
+  const context: RenderContext = {
+    command,
+    pretty: flags.pretty ?? false,
+    ...(flags.mdStyle ? { mdStyle: flags.mdStyle } : {}),
+    view: () => (view ??= buildView(report, command)),
+  };
+  const render = (format: ReportFormat) => () => format.render(report, context);
   for (const name of FORMAT_NAMES) {
     const format: ReportFormat = FORMATS[name];
     const target = flags[name];
-    if (target === '-' && format.stdout) stdout = render(format);
+    if (target === '-' && format.stdout) stdout = render(format)();
     else if (target) files.push({ path: target, content: render(format) });
   }
   if (flags.out || FORMAT_NAMES.every((name) => !flags[name])) {

@@ -29,6 +29,14 @@ export interface OutputFile {
   content: string;
 }
 
+/** A file to write whose text may be rendered only when it is written (the function is called once; its text is not kept). */
+export interface PendingFile {
+  path: string;
+  content: string | (() => string);
+}
+
+const contentOf = (f: PendingFile): string => (typeof f.content === 'string' ? f.content : f.content());
+
 /**
  * What this process has written so far, and the temporaries still on disk, so an interrupted
  * run (SIGINT) can remove its temporaries and say which reports are complete.
@@ -159,7 +167,7 @@ function removeStaleTemps(dir: string, name: string): void {
  * Writes all outputs or none: checks every destination first, writes temporaries, then renames.
  * Existing files that parallax did not write are kept unless `force`.
  */
-export function writeOutputs(files: readonly OutputFile[], force = false): void {
+export function writeOutputs(files: readonly PendingFile[], force = false): void {
   const seen = new Set<string>();
   for (const f of files) {
     const why = unwritable(f.path);
@@ -207,14 +215,14 @@ export function writeOutputs(files: readonly OutputFile[], force = false): void 
       progress.temps.add(tmp);
       temps.push(tmp); // before writing: a failed write may leave a partial temporary to remove
       try {
-        writeFileSync(tmp, f.content, { flag: 'wx' }); // created exclusively: never through a planted link
+        writeFileSync(tmp, contentOf(f), { flag: 'wx' }); // created exclusively: never through a planted link
       } catch (e) {
         throw writeError(f.path, e);
       }
     }
     files.forEach((f, i) => {
       try {
-        if (temps[i] === '') writeFileSync(f.path, f.content);
+        if (temps[i] === '') writeFileSync(f.path, contentOf(f));
         else renameSync(temps[i]!, f.path);
       } catch (e) {
         throw writeError(f.path, e);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { diffWordsWithSpace } from 'diff';
-import { groupChanges, MAX_DIFF_EDITS, wordDiff, type DiffPart } from '../../src/core/word-diff.js';
+import { diffArrays, diffWordsWithSpace } from 'diff';
+import { diffIds, groupChanges, MAX_DIFF_EDITS, wordDiff, type DiffPart } from '../../src/core/word-diff.js';
 
 const side = (parts: DiffPart[], drop: DiffPart['op']) =>
   parts
@@ -78,5 +78,31 @@ describe('wordDiff on versions too different to diff word by word', () => {
         .join(''),
     ).toBe(' '.repeat(99));
     expect(MAX_DIFF_EDITS).toBe(400);
+  });
+});
+
+describe('diffIds', () => {
+  it('gives the diff package’s diffArrays runs, ties and give-ups included', () => {
+    const runs = (parts: { count?: number; added?: boolean; removed?: boolean }[] | undefined) =>
+      parts?.map((p) => [p.count, p.added === true, p.removed === true]);
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 5 }), { maxLength: 40 }),
+        fc.array(fc.integer({ min: 0, max: 5 }), { maxLength: 40 }),
+        fc.integer({ min: 0, max: 60 }),
+        (a, b, max) => {
+          expect(runs(diffIds(a, b, max))).toEqual(runs(diffArrays(a, b, { maxEditLength: max })));
+        },
+      ),
+      { numRuns: 3000, seed: 16 },
+    );
+  });
+
+  it('agrees with diffArrays on a version and its edit (word ids of a real sentence)', () => {
+    const ids = 'the first military instructors arrived in ouagadougou on january 24 2024 the ministry said'.split(' ').map((w, _k, all) => all.indexOf(w));
+    const edited = [...ids.slice(0, 3), 99, ...ids.slice(5), 7, 7];
+    expect(diffIds(ids, edited, MAX_DIFF_EDITS)).toEqual(
+      diffArrays(ids, edited, { maxEditLength: MAX_DIFF_EDITS })!.map((p) => ({ count: p.count, added: p.added, removed: p.removed })),
+    );
   });
 });
