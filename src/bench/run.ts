@@ -1009,12 +1009,29 @@ export async function runBench(config: BenchConfig, out: string, log: (line: str
     };
     const result: BenchResult = { ...partial, headlines: headlines(partial), totalMs: msSince(t0) };
     mkdirSync(out, { recursive: true });
-    writeFileSync(join(out, 'bench.json'), `${JSON.stringify(result, null, 2)}\n`);
-    writeFileSync(join(out, 'bench.md'), renderMarkdown(result));
+    writeResult(out, result);
     return result;
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
+}
+
+/** Writes OUT/bench.json (the measurements) and OUT/bench.md (their table). */
+function writeResult(out: string, result: BenchResult): void {
+  writeFileSync(join(out, 'bench.json'), `${JSON.stringify(result, null, 2)}\n`);
+  writeFileSync(join(out, 'bench.md'), renderMarkdown(result));
+}
+
+/** The measurements a partial run (--size-only, --commands-only, --rerender) adds to: OUT/bench.json of an earlier full run. */
+function previousResult(out: string): BenchResult {
+  const path = join(out, 'bench.json');
+  if (!existsSync(path)) {
+    process.stderr.write(
+      `bench: ${path}: expected the bench.json of an earlier full run to update, found no such file — fix: run \`npm run bench\` (or node dist/bench/run.js --out ${out}) once without --size-only, --commands-only or --rerender\n`,
+    );
+    process.exit(2);
+  }
+  return JSON.parse(readFileSync(path, 'utf8')) as BenchResult;
 }
 
 if (process.argv[1] && basename(process.argv[1]) === 'run.js' && import.meta.url.endsWith('/bench/run.js')) {
@@ -1022,7 +1039,7 @@ if (process.argv[1] && basename(process.argv[1]) === 'run.js' && import.meta.url
   let result: BenchResult;
   if (process.argv.includes('--size-only')) {
     // Measures only the size section and adds it to the measurements in bench.json.
-    const old = JSON.parse(readFileSync(join(out, 'bench.json'), 'utf8')) as BenchResult;
+    const old = previousResult(out);
     const work = mkdtempSync(join(tmpdir(), 'parallax-bench-'));
     try {
       const { texts } = benchTexts(Math.max(config.sizeArticles * 3, 50));
@@ -1033,11 +1050,10 @@ if (process.argv[1] && basename(process.argv[1]) === 'run.js' && import.meta.url
     } finally {
       rmSync(work, { recursive: true, force: true });
     }
-    writeFileSync(join(out, 'bench.json'), `${JSON.stringify(result, null, 2)}\n`);
-    writeFileSync(join(out, 'bench.md'), renderMarkdown(result));
+    writeResult(out, result);
   } else if (process.argv.includes('--commands-only')) {
     // Measures only the whole commands and puts them in place of those in bench.json (the rest is kept as measured before).
-    const old = JSON.parse(readFileSync(join(out, 'bench.json'), 'utf8')) as BenchResult;
+    const old = previousResult(out);
     const work = mkdtempSync(join(tmpdir(), 'parallax-bench-'));
     try {
       const { texts } = benchTexts(Math.max(config.commandArticles, ...config.commandSizes));
@@ -1048,14 +1064,12 @@ if (process.argv[1] && basename(process.argv[1]) === 'run.js' && import.meta.url
     } finally {
       rmSync(work, { recursive: true, force: true });
     }
-    writeFileSync(join(out, 'bench.json'), `${JSON.stringify(result, null, 2)}\n`);
-    writeFileSync(join(out, 'bench.md'), renderMarkdown(result));
+    writeResult(out, result);
   } else if (process.argv.includes('--rerender')) {
     // Re-renders bench.md (and the headlines) from the measurements in bench.json, measuring nothing.
-    const old = JSON.parse(readFileSync(join(out, 'bench.json'), 'utf8')) as BenchResult;
+    const old = previousResult(out);
     result = { ...old, headlines: headlines(old) };
-    writeFileSync(join(out, 'bench.json'), `${JSON.stringify(result, null, 2)}\n`);
-    writeFileSync(join(out, 'bench.md'), renderMarkdown(result));
+    writeResult(out, result);
   } else {
     result = await runBench(config, out, (line) => process.stdout.write(`${line}\n`));
   }
