@@ -374,9 +374,6 @@ function uncoveredReports(article: AnalysedArticle, skip: Uint8Array, inQuote: U
   return out;
 }
 
-/** Modal auxiliaries: a verb after one is not a report of what was said. */
-const MODALS = new Set(['would', 'will', 'could', 'can', 'may', 'might', 'should', 'must', "'d", "'ll", 'wo', 'ca']);
-
 /**
  * Sentences whose reporting verb takes its clause without "that" ("Her office claims the bill would
  * cut deficits …", "The aide argued the vote was rigged"), though no attribution was built from it:
@@ -390,6 +387,8 @@ function bareReports(article: AnalysedArticle, skip: Uint8Array, lexicons: Lexic
   const { tokens, sentences } = article;
   const verbs = new Set<string>();
   for (const e of lexicons.entries('reporting-verbs')) for (const p of e.phrases) if (!p.includes(' ')) verbs.add(p);
+  const modals = wordClass(lexicons, 'modal');
+  const naming = wordClass(lexicons, 'naming-verb'); // compared by lemma
   const out: number[] = [];
   for (let k = 1; k < tokens.length; k++) {
     const t = tokens[k]!;
@@ -404,9 +403,8 @@ function bareReports(article: AnalysedArticle, skip: Uint8Array, lexicons: Lexic
     // not a passive or an infinitive ("to argue he is …"), not after a modal ("would see an average cut"),
     // not a participle after a noun ("a band called Sophistafunk got …")
     const before = p >= s.tokenStart ? tokens[p]! : undefined;
-    if (before && (before.lemma === 'be' || before.normal === 'to' || MODALS.has(before.normal))) continue;
-    if (asVerb && /ed$/.test(t.normal) && (before?.pos === 'NOUN' || before?.pos === 'PROPN') && ['call', 'name', 'title', 'dub', 'label'].includes(t.lemma))
-      continue;
+    if (before && (before.lemma === 'be' || before.normal === 'to' || modals.has(before.normal))) continue;
+    if (asVerb && /ed$/.test(t.normal) && (before?.pos === 'NOUN' || before?.pos === 'PROPN') && naming.has(t.lemma)) continue;
     if (!hasSubject(tokens, roles, s.tokenStart, k, skip)) continue;
     // the clause's subject: a short noun phrase opening with a determiner, a pronoun or a name
     const head = tokens[k + 1];
@@ -794,9 +792,6 @@ function imperative(tokens: Token[], s: Sentence, inQuote: Uint8Array): boolean 
   return true;
 }
 
-/** Relative pronouns that open a clause describing the noun before them. */
-const RELATIVE = new Set(['who', 'whom', 'whose', 'which', 'that']);
-
 /**
  * True when the sentence has no clause of its own outside quoted words: no verb at all (a credit,
  * a caption, an embedded post's tag, a heading run into the text), or a single verb group (verbs,
@@ -807,7 +802,7 @@ const RELATIVE = new Set(['who', 'whom', 'whose', 'which', 'that']);
  * adjective before a determiner, a pronoun, a name or a preposition other than "of" keeps its
  * finding.
  */
-function verbless(tokens: Token[], s: Sentence, inQuote: Uint8Array): boolean {
+function verbless(tokens: Token[], s: Sentence, inQuote: Uint8Array, relatives: ReadonlySet<string>): boolean {
   let groups = 0;
   let relative = -1;
   let firstVerb = -1;
@@ -826,7 +821,7 @@ function verbless(tokens: Token[], s: Sentence, inQuote: Uint8Array): boolean {
       if (firstVerb < 0) firstVerb = k;
     }
     if (t.text === ',') comma = true;
-    if (relative < 0 && comma && k > s.tokenStart && RELATIVE.has(t.normal) && (prev?.pos === 'NOUN' || prev?.pos === 'PROPN')) relative = k;
+    if (relative < 0 && comma && k > s.tokenStart && relatives.has(t.normal) && (prev?.pos === 'NOUN' || prev?.pos === 'PROPN')) relative = k;
     const next = tokens[k + 1];
     if (
       k > s.tokenStart &&
@@ -863,6 +858,7 @@ export function findUnsourced(article: AnalysedArticle, attributions: Attributio
   for (let k = 0; k < tokens.length; k++) skip[k] = inQuote[k]! | cov.reported[k]!;
   const introduced = introducedBlocks(article, cov, inQuote, roles);
   const uncovered = uncoveredReports(article, skip, inQuote, lexicons, roles);
+  const relatives = wordClass(lexicons, 'relative-pronoun');
   const out: UnsourcedDraft[] = [];
   for (let si = 0; si < sentences.length; si++) {
     checkBudget('unsourced');
@@ -899,7 +895,7 @@ export function findUnsourced(article: AnalysedArticle, attributions: Attributio
     else if (continuesSource(article, si, cov, roles)) reason = 'continues-source';
     else reason = reasonOf(tokens, s, skip, roles);
     // an instruction to the reader or a fragment without a clause of its own is no claim
-    if (imperative(tokens, s, inQuote) || verbless(tokens, s, inQuote)) continue;
+    if (imperative(tokens, s, inQuote) || verbless(tokens, s, inQuote, relatives)) continue;
     out.push({
       kind: 'unsourced',
       start: s.start,
