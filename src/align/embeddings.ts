@@ -35,12 +35,8 @@ export interface Embeddings {
   record: { id: string; version: string; sha256: string; words: number; dimensions: number };
   /** Row of a word (lower-case), or -1. */
   index(word: string): number;
-  /** Cosine of two rows (-1..1): `dot(i, j) * scale(i) * scale(j)`. */
+  /** Cosine of two rows (-1..1). */
   cosine(i: number, j: number): number;
-  /** The dot product of two rows' int8 vectors: an exact integer, the same in either order. */
-  dot: (i: number, j: number) => number;
-  /** A row's scale (its vector is the int8 vector times it). */
-  scale: (i: number) => number;
 }
 
 /** The file's bytes for a header, words and (not necessarily unit) vectors. */
@@ -102,62 +98,46 @@ export function decodeEmbeddings(bytes: Buffer, file = EMBEDDINGS_FILE): Embeddi
   const rows = new Map<string, number>();
   words.forEach((w, i) => rows.set(w, i));
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const dot = (i: number, j: number) => {
-    let sum = 0;
-    const a = i * d;
-    const b = j * d;
-    for (let k = 0; k < d; k++) sum += vectors[a + k]! * vectors[b + k]!;
-    return sum;
-  };
   return {
     header,
     record: { id: header.id, version: header.version, sha256, words: n, dimensions: d },
     index: (word) => rows.get(word) ?? -1,
-    cosine: (i, j) => dot(i, j) * scales[i]! * scales[j]!,
-    dot,
-    scale: (i) => scales[i]!,
+    cosine(i, j) {
+      let dot = 0;
+      const a = i * d;
+      const b = j * d;
+      for (let k = 0; k < d; k++) dot += vectors[a + k]! * vectors[b + k]!;
+      return dot * scales[i]! * scales[j]!;
+    },
   };
 }
 
-/**
- * Most distinct rows {@link rememberingCosines} keeps dot products for (4 bytes per unordered row
- * pair: at most 42 MB, of which only the pages of pairs asked for are touched). It was 2,048 rows
- * of 8 bytes per ordered pair (32 MB, all filled), which left the ~4,300 rows of 200 unrelated
- * articles to compute every cosine again.
- */
-const MAX_REMEMBERED_ROWS = 4608;
-/** Added to a kept dot product, so 0 means "not computed yet" (an int8 dot product is far smaller). */
-const DOT_OFFSET = 2 ** 30;
+/** Most distinct rows {@link rememberingCosines} keeps a table for (8 bytes per row pair: at most 32 MB). */
+const MAX_REMEMBERED_ROWS = 2048;
 
 /**
- * `e` with a cosine that remembers the dot product of every row pair of `rows` it has computed,
- * in a triangular table over those rows (alignment asks for the same word pairs across many unit
- * pairs): one dot product serves both orders of a pair, and each order is scaled as `e.cosine`
- * scales it, so the values are the same bit for bit. Rows outside `rows`, or more rows than
- * MAX_REMEMBERED_ROWS, are computed as `e` does.
+ * `e` with a cosine that remembers every ordered row pair of `rows` it has computed, in a dense
+ * table over those rows (alignment asks for the same word pairs across many unit pairs). Rows
+ * outside `rows`, or more rows than MAX_REMEMBERED_ROWS, are computed as `e` does. Same values.
  */
 export function rememberingCosines(e: Embeddings, rows: Iterable<number>): Embeddings {
   const local = new Map<number, number>();
   for (const r of rows) if (r >= 0 && !local.has(r)) local.set(r, local.size);
   const n = local.size;
-  // A dot product of int8 vectors is at most 128² per dimension: it must stay below DOT_OFFSET.
-  if (n === 0 || n > MAX_REMEMBERED_ROWS || e.record.dimensions * 128 * 128 >= DOT_OFFSET) return e;
+  if (n === 0 || n > MAX_REMEMBERED_ROWS) return e;
   const slot = new Int32Array(e.record.words).fill(-1);
   for (const [r, k] of local) slot[r] = k;
-  // Row `a` of the upper triangle (diagonal included) starts at a·n − a(a−1)/2.
-  const table = new Int32Array((n * (n + 1)) / 2);
-  const { dot, scale } = e;
+  const table = new Float64Array(n * n).fill(Number.NaN);
   return {
     ...e,
     cosine(i, j) {
       const a = slot[i] ?? -1;
       const b = slot[j] ?? -1;
       if (a < 0 || b < 0) return e.cosine(i, j);
-      const lo = a < b ? a : b;
-      const k = lo * n - (lo * (lo - 1)) / 2 + (a < b ? b - a : a - b);
-      let d = table[k]!;
-      if (d === 0) table[k] = d = dot(i, j) + DOT_OFFSET;
-      return (d - DOT_OFFSET) * scale(i) * scale(j);
+      const k = a * n + b;
+      let c = table[k]!;
+      if (Number.isNaN(c)) table[k] = c = e.cosine(i, j);
+      return c;
     },
   };
 }
