@@ -20,7 +20,16 @@ import { figuresOf, type Figure } from './figures.js';
 import { isReuse, QUOTE_MIN_SHARED, quoteOverlap, quotesOf, reuseGroups, type QuoteRef, type QuoteReuse } from './quote-reuse.js';
 import { figureConflicts, type FigureConflict } from './conflicts.js';
 import { loadParaphrases, paraphrasesOf, type ParaphraseTable } from './paraphrases.js';
-import { bestPredicateMatch, loadPredicates, lowerCaseWords, predicatesOf, type Predicate, type PredicateLexicon, type PredicateMatch } from './predicates.js';
+import {
+  bestPredicateMatchKeyed,
+  loadPredicates,
+  predicateKeys,
+  lowerCaseWords,
+  predicatesOf,
+  type Predicate,
+  type PredicateLexicon,
+  type PredicateMatch,
+} from './predicates.js';
 import { loadEmbeddings, rememberingCosines, type Embeddings } from './embeddings.js';
 import { describeTime, loadTimeLexicon, referenceDay, timeOf, timesConflict, type TimeSpan } from './time.js';
 
@@ -243,13 +252,16 @@ function scorer(
   }
   const indexOf = new Map(all.map((q, k) => [q, k]));
   const reusedIn = quotes.map((list) => new Set(list.filter((q) => reused.has(indexOf.get(q)!)).map((q) => root(indexOf.get(q)!))));
+  const keys = predicateKeys(preds);
   const compute = (i: number, j: number): Scored => {
     const ri = reusedIn[i]!;
     const rj = reusedIn[j]!;
     if ((ri.size && rj.size && ![...ri].some((g) => rj.has(g))) || (o.time && timesConflict(times[i]!, times[j]!, slack))) return ZERO;
     let quotation = 0;
     for (const qa of quotes[i]!) for (const qb of quotes[j]!) if (isReuse(qa, qb)) quotation = Math.max(quotation, quoteOverlap(qa, qb).containment);
-    const predicate = bestPredicateMatch(preds[Math.min(i, j)]!, preds[Math.max(i, j)]!, embeddings, o.predicateVector);
+    const lo = Math.min(i, j);
+    const hi = Math.max(i, j);
+    const predicate = bestPredicateMatchKeyed(preds[lo]!, keys[lo]!, preds[hi]!, keys[hi]!, embeddings, o.predicateVector);
     // A pair without a shared predicate or quotation scores 0, and nothing reads the rest of a
     // 0-scored pair (links, anchors and occasions need a positive score or a predicate): its
     // overlap, the costliest part, is not computed.

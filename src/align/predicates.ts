@@ -151,7 +151,8 @@ export function predicatesOf(
     } else continue;
     if (word.length < 3 || terms.stop.has(word) || !/^\p{L}[\p{L}'-]*$/u.test(word)) continue;
     const set = sets.get(i);
-    const row = embeddings ? (embeddings.index(lemma) >= 0 ? embeddings.index(lemma) : embeddings.index(word)) : -1;
+    let row = embeddings ? embeddings.index(lemma) : -1;
+    if (row < 0 && embeddings) row = embeddings.index(word);
     const modifier = pos === 'NOUN' && tokens[i + 1]?.pos === 'NOUN' && i + 1 < to;
     out.push({ token: i, word, stem: stem(lemma), ...(set ? { set } : {}), row, ...(modifier ? { modifier: true as const } : {}) });
   }
@@ -174,6 +175,33 @@ export interface PredicateMatch {
 }
 
 /**
+ * The predicates of each unit as numbers, for the pair loop of {@link bestPredicateMatchKeyed}:
+ * stems and paraphrase sets as ids shared by all the lists (set -1: none), and embedding rows.
+ * Two predicates have equal ids exactly when they have equal stems (sets).
+ */
+export interface PredicateKeys {
+  stems: Int32Array;
+  sets: Int32Array;
+  rows: Int32Array;
+}
+
+/** The keys of each list of predicates, with ids shared across the lists. */
+export function predicateKeys(lists: readonly (readonly Predicate[])[]): PredicateKeys[] {
+  const stems = new Map<string, number>();
+  const sets = new Map<string, number>();
+  const id = (ids: Map<string, number>, key: string) => {
+    let v = ids.get(key);
+    if (v === undefined) ids.set(key, (v = ids.size));
+    return v;
+  };
+  return lists.map((list) => ({
+    stems: Int32Array.from(list, (p) => id(stems, p.stem)),
+    sets: Int32Array.from(list, (p) => (p.set === undefined ? -1 : id(sets, p.set))),
+    rows: Int32Array.from(list, (p) => p.row),
+  }));
+}
+
+/**
  * The best-matching predicate pair of two units (same stem or paraphrase set: similarity 1; else
  * the largest word-vector cosine at least `threshold`), or null. Ties: the earliest tokens.
  */
@@ -183,30 +211,52 @@ export function bestPredicateMatch(
   embeddings: Embeddings | null,
   threshold: number,
 ): PredicateMatch | null {
-  // The best so far, kept in locals (the object is made once, at the end: this runs for every candidate unit pair).
-  let bestA: Predicate | null = null;
-  let bestB: Predicate | null = null;
+  const [xk, yk] = predicateKeys([xs, ys]);
+  return bestPredicateMatchKeyed(xs, xk!, ys, yk!, embeddings, threshold);
+}
+
+/**
+ * {@link bestPredicateMatch} of two units whose keys are made once (alignment asks for every
+ * candidate unit pair): the same pairs compared in the same order, on numbers instead of strings.
+ */
+export function bestPredicateMatchKeyed(
+  xs: readonly Predicate[],
+  xk: PredicateKeys,
+  ys: readonly Predicate[],
+  yk: PredicateKeys,
+  embeddings: Embeddings | null,
+  threshold: number,
+): PredicateMatch | null {
+  // The best so far, kept in locals (the object is made once, at the end).
+  let bestA = -1;
+  let bestB = -1;
   let bestHow: PredicateMatch['how'] = 'stem';
   let bestSimilarity = 0;
   const vectors = embeddings !== null && threshold < 1;
-  for (const a of xs) {
-    for (const b of ys) {
+  const { stems: yStems, sets: ySets, rows: yRows } = yk;
+  const nx = xk.stems.length;
+  const ny = yStems.length;
+  for (let x = 0; x < nx; x++) {
+    const stemA = xk.stems[x]!;
+    const setA = xk.sets[x]!;
+    const rowA = xk.rows[x]!;
+    for (let y = 0; y < ny; y++) {
       let how: PredicateMatch['how'] = 'stem';
       let similarity = 1;
-      if (a.stem === b.stem) how = 'stem';
-      else if (a.set !== undefined && a.set === b.set) how = 'set';
-      else if (vectors && a.row >= 0 && b.row >= 0) {
-        similarity = embeddings.cosine(a.row, b.row);
+      if (stemA === yStems[y]) how = 'stem';
+      else if (setA >= 0 && setA === ySets[y]) how = 'set';
+      else if (vectors && rowA >= 0 && yRows[y]! >= 0) {
+        similarity = embeddings.cosine(rowA, yRows[y]!);
         if (!(similarity >= threshold)) continue;
         how = 'vector';
       } else continue;
-      if (bestA === null || similarity > bestSimilarity + 1e-12) {
-        bestA = a;
-        bestB = b;
+      if (bestA < 0 || similarity > bestSimilarity + 1e-12) {
+        bestA = x;
+        bestB = y;
         bestHow = how;
         bestSimilarity = similarity;
       }
     }
   }
-  return bestA === null ? null : { a: bestA, b: bestB!, how: bestHow, similarity: bestSimilarity };
+  return bestA < 0 ? null : { a: xs[bestA]!, b: ys[bestB]!, how: bestHow, similarity: bestSimilarity };
 }

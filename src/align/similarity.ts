@@ -79,6 +79,8 @@ export const isEntity = (v: TermVector, k: number) => v.proper[k]! || v.terms[k]
 function componentSum(ga: readonly number[], gb: readonly number[], vs: readonly number[], f: (v: number) => number): number {
   const n = vs.length;
   if (n === 0) return 0;
+  // One shared term is one component (most candidate pairs share one or two terms).
+  if (n === 1) return 0 + f(Math.max(0, vs[0]!));
   const parent = vs.map((_, k) => k);
   const find = (k: number): number => {
     while (parent[k] !== k) k = parent[k] = parent[parent[k]!]!;
@@ -86,18 +88,18 @@ function componentSum(ga: readonly number[], gb: readonly number[], vs: readonly
   };
   const firstA = new Map<number, number>();
   const firstB = new Map<number, number>();
-  for (let k = 0; k < n; k++) {
-    for (const [first, g] of [
-      [firstA, ga[k]!],
-      [firstB, gb[k]!],
-    ] as const) {
-      const f0 = first.get(g);
-      if (f0 === undefined) first.set(g, k);
-      else {
-        const [x, y] = [find(f0), find(k)];
-        if (x !== y) parent[Math.max(x, y)] = Math.min(x, y);
-      }
+  const join = (first: Map<number, number>, g: number, k: number) => {
+    const f0 = first.get(g);
+    if (f0 === undefined) first.set(g, k);
+    else {
+      const x = find(f0);
+      const y = find(k);
+      if (x !== y) parent[Math.max(x, y)] = Math.min(x, y);
     }
+  };
+  for (let k = 0; k < n; k++) {
+    join(firstA, ga[k]!, k);
+    join(firstB, gb[k]!, k);
   }
   const best = new Map<number, number>();
   for (let k = 0; k < n; k++) {

@@ -383,10 +383,17 @@ function uncoveredReports(article: AnalysedArticle, skip: Uint8Array, inQuote: U
  * short noun phrase (at most five words) and a finite verb or an auxiliary. Whose claim the
  * clause makes stays open, so parallax abstains.
  */
+/** The one-word phrases of the reporting verbs, per lexicon set (made once, not per article). */
+const oneWordReportingVerbs = new WeakMap<Lexicons, Set<string>>();
+
 function bareReports(article: AnalysedArticle, skip: Uint8Array, lexicons: Lexicons, roles: Map<number, Set<string>>): number[] {
   const { tokens, sentences } = article;
-  const verbs = new Set<string>();
-  for (const e of lexicons.entries('reporting-verbs')) for (const p of e.phrases) if (!p.includes(' ')) verbs.add(p);
+  let verbs = oneWordReportingVerbs.get(lexicons);
+  if (!verbs) {
+    verbs = new Set<string>();
+    for (const e of lexicons.entries('reporting-verbs')) for (const p of e.phrases) if (!p.includes(' ')) verbs.add(p);
+    oneWordReportingVerbs.set(lexicons, verbs);
+  }
   const modals = wordClass(lexicons, 'modal');
   const naming = wordClass(lexicons, 'naming-verb'); // compared by lemma
   const out: number[] = [];
