@@ -59,6 +59,9 @@ type Role =
   | 'document-noun'
   | 'provision-noun'
   | 'comment-request'
+  | 'view-adjective'
+  | 'perception-participle'
+  | 'recording-noun'
   // word classes of lexicons/attribution-words.yml, marked on the tokens they hold
   | 'subordinate-opener'
   | 'verb-negator'
@@ -119,7 +122,8 @@ function reasonOf(tokens: Token[], s: Sentence, skip: Uint8Array, roles: Map<num
     const next = tokens[k + 1];
     if (skip[k]) continue; // the quoted or reported words are not the article's voice
     // a participle or gerund ("in danger of having to return") describes an obligation, it does not prescribe
-    if (has(k, 'prescriptive') && !/ing$/.test(t.normal)) {
+    // a past form ("had to", "the coordination needed to combat") tells of an obligation, it does not prescribe one
+    if (has(k, 'prescriptive') && !/ing$|ed$/.test(t.normal) && t.normal !== 'had') {
       // "need to" / "have to" oblige only as main verbs (not the auxiliary have, not the noun need)
       const mainVerb = next?.normal === 'to' && t.lemma !== 'ought';
       if (!mainVerb || (t.pos !== 'AUX' && t.pos !== 'NOUN')) {
@@ -358,7 +362,13 @@ function uncoveredReports(article: AnalysedArticle, skip: Uint8Array, inQuote: U
     let q = m.tokenEnd;
     while (q < s.tokenEnd && tokens[q]!.pos === 'ADV') q++;
     const next = tokens[q];
-    if (q >= s.tokenEnd || !next || !(next.normal === 'that' || next.text === ':' || /^["“‘'«]$/.test(next.text))) continue;
+    // what it reports: that, a quotation, a colon, a wh-clause ("explained how …"), or a gerund after a
+    // phrase ending in a preposition ("talks about growing up in Buffalo and how …")
+    // (not an infinitive: "chose Astana to announce what has since become …" is the writer's account)
+    const finite = tokens[p]?.normal !== 'to';
+    const gerund = finite && tokens[m.tokenEnd - 1]!.pos === 'ADP' && next?.pos === 'VERB' && /ing$/.test(next.normal);
+    if (q >= s.tokenEnd || !next || !(next.normal === 'that' || next.text === ':' || /^["“‘'«]$/.test(next.text) || (finite && WH.has(next.normal)) || gerund))
+      continue;
     if (hasSubject(tokens, roles, s.tokenStart, k, skip)) out[t.sentence] = 1;
   }
   for (const si of [
@@ -369,6 +379,8 @@ function uncoveredReports(article: AnalysedArticle, skip: Uint8Array, inQuote: U
     ...documentReports(article, skip, roles),
     ...provisionOpenings(article, roles),
     ...commentRequests(article, inQuote, roles),
+    ...views(article, skip, inQuote, roles),
+    ...narrations(article, skip, roles),
   ])
     out[si] = 1;
   return out;
@@ -548,7 +560,8 @@ function documentReports(article: AnalysedArticle, skip: Uint8Array, roles: Map<
     const s = sentences[t.sentence]!;
     // the verb's clause: back to the sentence start or a semicolon
     for (let j = k - 1; j >= s.tokenStart && tokens[j]!.text !== ';'; j--) {
-      if (!skip[j] && (roles.get(j)?.has('document-noun') || roles.get(j)?.has('communication-noun')) && tokens[j]!.pos === 'NOUN') {
+      const r = roles.get(j);
+      if (!skip[j] && (r?.has('document-noun') || r?.has('communication-noun') || r?.has('recording-noun')) && tokens[j]!.pos === 'NOUN') {
         out.push(t.sentence);
         break;
       }
@@ -592,14 +605,63 @@ function provisionOpenings(article: AnalysedArticle, roles: Map<number, Set<stri
   const { tokens, sentences } = article;
   const out: number[] = [];
   sentences.forEach((s, si) => {
-    if (tokens[s.tokenStart]?.normal !== 'under') return;
+    const opener = tokens[s.tokenStart]?.normal;
+    // "Under the new rule, …" (what a text provides); "In the video, …" (what a recording shows)
+    const role: Role | undefined = opener === 'under' ? 'provision-noun' : opener === 'in' ? 'recording-noun' : undefined;
+    if (!role) return;
     for (let j = s.tokenStart + 1; j < Math.min(s.tokenEnd, s.tokenStart + 10) && tokens[j]!.text !== ','; j++) {
-      if (roles.get(j)?.has('provision-noun') && tokens[j]!.pos === 'NOUN') {
+      if (roles.get(j)?.has(role) && tokens[j]!.pos === 'NOUN') {
         out.push(si);
         return;
       }
     }
   });
+  return out;
+}
+
+/** Words opening a reported wh-clause ("explained how …", "asked whether …"). */
+const WH: ReadonlySet<string> = new Set(['how', 'why', 'what', 'whether']);
+
+/**
+ * Sentences telling someone's view by an adjective of holding it (lexicon category view-adjective)
+ * after a form of be and before "that" ("Party insiders are now convinced that there will be …"),
+ * outside quoted and reported words, in the main clause, with a subject that is not the writer:
+ * the clause after it is that subject's view.
+ */
+function views(article: AnalysedArticle, skip: Uint8Array, inQuote: Uint8Array, roles: Map<number, Set<string>>): number[] {
+  const { tokens, sentences } = article;
+  const out: number[] = [];
+  for (const [k, r] of roles) {
+    if (!r.has('view-adjective') || skip[k] || tokens[k + 1]?.normal !== 'that') continue;
+    const s = sentences[tokens[k]!.sentence]!;
+    let p = k - 1;
+    while (p > s.tokenStart && tokens[p]!.pos === 'ADV') p--;
+    if (tokens[p]?.lemma !== 'be' || negated(roles, k)) continue;
+    if (hasSubject(tokens, roles, s.tokenStart, p, inQuote) && !inSubordinate(s.tokenStart, p, inQuote, roles)) out.push(tokens[k]!.sentence);
+  }
+  return out;
+}
+
+/**
+ * Sentences narrating a recording: a participle of being seen or heard (lexicon category
+ * perception-participle, or an opinion participle of category agentless-passive such as seen) after a form of be and before a verb in -ing ("Etheridge is then seen
+ * trying to snatch …", "a guard can be heard shouting …"), outside quoted and reported words. The
+ * recording is the source of what they tell.
+ */
+function narrations(article: AnalysedArticle, skip: Uint8Array, roles: Map<number, Set<string>>): number[] {
+  const { tokens, sentences } = article;
+  const out: number[] = [];
+  for (const [k, r] of roles) {
+    // "seen" is an entry of category agentless-passive ("is seen as"); before a verb in -ing it narrates too
+    if (!(r.has('perception-participle') || r.has('agentless-passive')) || skip[k]) continue;
+    const s = sentences[tokens[k]!.sentence]!;
+    let p = k - 1;
+    while (p > s.tokenStart && tokens[p]!.pos === 'ADV') p--;
+    let q = k + 1;
+    while (q < s.tokenEnd && tokens[q]!.pos === 'ADV') q++;
+    const next = tokens[q];
+    if (tokens[p]?.lemma === 'be' && q < s.tokenEnd && next?.pos === 'VERB' && /ing$/.test(next.normal)) out.push(tokens[k]!.sentence);
+  }
   return out;
 }
 
@@ -705,6 +767,17 @@ export function ownQuotations(article: AnalysedArticle, quotes: readonly Quotati
   return own;
 }
 
+/** The sentence indices of each paragraph, in document order. */
+function paragraphsOf(sentences: readonly Sentence[]): Map<number, number[]> {
+  const byParagraph = new Map<number, number[]>();
+  sentences.forEach((s, i) => {
+    const members = byParagraph.get(s.paragraph);
+    if (members) members.push(i);
+    else byParagraph.set(s.paragraph, [i]);
+  });
+  return byParagraph;
+}
+
 /**
  * Sentences of a text that a colon introduction attributes to someone (a post, a letter or a
  * statement set out in its own paragraphs without quotation marks: "X wrote on Facebook:"): the
@@ -716,12 +789,7 @@ export function ownQuotations(article: AnalysedArticle, quotes: readonly Quotati
 function introducedBlocks(article: AnalysedArticle, cov: Coverage, skip: Uint8Array, roles: Map<number, Set<string>>): Uint8Array {
   const { sentences, tokens } = article;
   const block = new Uint8Array(sentences.length);
-  const byParagraph = new Map<number, number[]>();
-  sentences.forEach((s, i) => {
-    const members = byParagraph.get(s.paragraph);
-    if (members) members.push(i);
-    else byParagraph.set(s.paragraph, [i]);
-  });
+  const byParagraph = paragraphsOf(sentences);
   for (let i = 0; i < sentences.length; i++) {
     const s = sentences[i]!;
     const own = byParagraph.get(s.paragraph)!;
@@ -845,6 +913,36 @@ function verbless(tokens: Token[], s: Sentence, inQuote: Uint8Array, relatives: 
 }
 
 /**
+ * Sentences that are no claim of the body: the title on the first line of a plain-text file (one
+ * line of at most 25 words before a blank line, with more text after: news files put their
+ * headline and deck there, with or without a full stop), a paragraph signed by a lone @handle on the
+ * next line (an embedded social-media post: "Trump spews hate. ¶ @barry_abby."), and a paragraph
+ * ending in a bracketed credit ("… takes another look at Iowa. [Bloomberg.]": a roundup's summary of
+ * another outlet's story, which is its source).
+ */
+function furniture(article: AnalysedArticle): Uint8Array {
+  const { sentences, text, tokens } = article;
+  const out = new Uint8Array(sentences.length);
+  const paragraphs = paragraphsOf(sentences);
+  const span = (members: number[]) => text.slice(sentences[members[0]!]!.start, sentences[members[members.length - 1]!]!.end);
+  const mark = (members: number[] | undefined) => members?.forEach((i) => (out[i] = 1));
+  const order = [...paragraphs.keys()].sort((a, b) => a - b);
+  if (article.format === 'txt' && order.length > 1) {
+    const first = paragraphs.get(order[0]!)!;
+    const last = sentences[first[first.length - 1]!]!;
+    let words = 0;
+    for (const i of first) for (let k = sentences[i]!.tokenStart; k < sentences[i]!.tokenEnd; k++) if (tokens[k]!.type === 'word') words++;
+    if (!/[\r\n]/.test(span(first)) && words <= 25 && /^[ \t]*\r?\n[ \t]*\r?\n/.test(text.slice(last.end, last.end + 40))) mark(first);
+  }
+  order.forEach((p, i) => {
+    const t = span(paragraphs.get(p)!).trim();
+    if (/^@[\p{L}\p{N}_]+\.?$/u.test(t) && i > 0) mark(paragraphs.get(order[i - 1]!));
+    if (/\[\p{Lu}[^\]\n]{0,40}\]$/u.test(t)) mark(paragraphs.get(p));
+  });
+  return out;
+}
+
+/**
  * Unsourced assertions of the article, one per sentence at most, in document order.
  * `attributions` are the article's attribution drafts (from `findAttributions`).
  * Linear in the article size: quotations and attributions are looked up per sentence by
@@ -866,11 +964,12 @@ export function findUnsourced(article: AnalysedArticle, attributions: Attributio
   const introduced = introducedBlocks(article, cov, inQuote, roles);
   const uncovered = uncoveredReports(article, skip, inQuote, lexicons, roles);
   const relatives = wordClass(lexicons, 'relative-pronoun');
+  const aside = furniture(article);
   const out: UnsourcedDraft[] = [];
   for (let si = 0; si < sentences.length; si++) {
     checkBudget('unsourced');
     const s = sentences[si]!;
-    if (s.heading || introduced[si]) continue;
+    if (s.heading || introduced[si] || aside[si]) continue;
     const last = tokens[s.tokenEnd - 1]!;
     if (last.text === '?' || last.text === ':') continue;
     let words = 0;

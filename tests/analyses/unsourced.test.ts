@@ -352,3 +352,65 @@ describe('sentences that are no claim, and reports without "that" (issue #14, tu
     expect(unsourced('The governor on Tuesday joined a chorus of lawmakers calling for the mayor to resign.')).toEqual([]);
   });
 });
+
+describe('recordings, views, titles and signed posts (issue #14 round 5, tuning sheets seeds 139 and 151)', () => {
+  it('leaves narration of a recording alone: a participle of being seen or heard before a verb in -ing, "In the video, …", "The footage shows …"', () => {
+    expect(unsourced('The senator is then seen grabbing the camera from the student.')).toEqual([]);
+    expect(unsourced('A guard can be heard shouting at the crowd outside the gate.')).toEqual([]);
+    expect(unsourced('In the video, an officer draws his gun and fires twice.')).toEqual([]);
+    expect(unsourced('The footage shows the officer drawing his gun near the car.')).toEqual([]);
+    // the same actions told in the outlet's own voice, or "seen as" an evaluation, keep their findings
+    expect(unsourced('The senator grabbed the camera from the student.')).toEqual([[0, 'no-attribution', 'The senator grabbed the camera from the student.']]);
+    expect(unsourced('The reform is widely seen as a failure.')).toEqual([[0, 'agentless-passive', 'The reform is widely seen as a failure.']]);
+    // "In the end, …" names no recording
+    expect(unsourced('In the end, the council approved the budget.')).toEqual([[0, 'no-attribution', 'In the end, the council approved the budget.']]);
+  });
+
+  it('leaves a view held by the subject alone (are convinced that, is confident that), not one of the writer', () => {
+    expect(unsourced('A handful of party insiders are now more convinced that there will be a floor fight.')).toEqual([]);
+    expect(unsourced('The mayor is confident that the levy will pass in May.')).toEqual([]);
+    const own = 'We are convinced that the levy will pass in May.';
+    expect(unsourced(own)).toEqual([[0, 'prediction', own]]);
+  });
+
+  it('reads a speech act without a reporting verb (heaped scorn on, fired off a statement) and a report of how or what someone talks about as reports', () => {
+    expect(unsourced('After the mayors heaped scorn upon the company, the governor suggested a boycott.')).toEqual([]);
+    expect(unsourced('Within hours, the group fired off to the board a statement demanding an apology.')).toEqual([]);
+    expect(unsourced('The governor explained how the new levy would be collected.')).toEqual([]);
+    // an infinitive reports nothing: the choice is the writer's account
+    const infinitive = 'The president chose the capital to announce what became his signature plan.';
+    expect(unsourced(infinitive)).toEqual([[0, 'no-attribution', infinitive]]);
+  });
+
+  it('gives no prescriptive reason to a past or participial obligation (had to, the help needed to)', () => {
+    expect(unsourced('Reneging on the treaty would complicate the coordination needed to combat floods.')[0]?.[1]).toBe('no-attribution');
+    expect(unsourced('He had to be careful when he debated the governor.')[0]?.[1]).toBe('no-attribution');
+    expect(unsourced('The council needs to act before the winter.')[0]?.[1]).toBe('prescriptive');
+  });
+
+  it("leaves a plain-text file's title line, a post signed by a lone @handle and a roundup item with a bracketed credit alone", () => {
+    const title = 'Bill is back: the former governor on the campaign trail.\n\nThe former governor spoke to a crowd of 700 on Monday night.';
+    expect(unsourced(title)).toEqual([[58, 'no-attribution', 'The former governor spoke to a crowd of 700 on Monday night.']]);
+    const post =
+      'Readers wrote in after the debate.\n\nThe governor spews hate and ignorance.\n\n@reader_one.\n\nThe debate drew ten million viewers on Monday.';
+    // (the first line is the file's title)
+    expect(unsourced(post).map((f) => f[2])).toEqual(['The debate drew ten million viewers on Monday.']);
+    expect(unsourced(post.replace('\n\n@reader_one.', '')).map((f) => f[2])).toEqual([
+      'The governor spews hate and ignorance.',
+      'The debate drew ten million viewers on Monday.',
+    ]);
+    const roundup =
+      'The morning roundup of election news follows below.\n\n-A columnist takes another look at what happened in Iowa. [Bloomberg.]\n\nTurnout in Iowa rose by a third this year.';
+    expect(unsourced(roundup).map((f) => f[2])).toEqual(['Turnout in Iowa rose by a third this year.']);
+    expect(unsourced(roundup.replace(' [Bloomberg.]', '')).map((f) => f[2])).toEqual([
+      '-A columnist takes another look at what happened in Iowa.',
+      'Turnout in Iowa rose by a third this year.',
+    ]);
+    // a first paragraph of more than 25 words is no title
+    const lead = 'The former governor, back on the campaign trail after a decade away, spoke for an hour to a crowd of 700 in a college gym on Monday night.';
+    expect(unsourced(`${lead}\n\nHe left without taking questions.`)).toEqual([
+      [0, 'no-attribution', lead],
+      [lead.length + 2, 'no-attribution', 'He left without taking questions.'],
+    ]);
+  });
+});
