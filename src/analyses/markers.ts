@@ -335,8 +335,11 @@ function thatClauses(article: AnalysedArticle, words: Pick<MarkerWords, 'speechV
     const v = tokens[i]!;
     const that = tokens[i + 1]!;
     // A participle opening the sentence may be tagged as an adjective or noun (*Promising that …*).
-    const verb = v.pos === 'VERB' || (v.normal.endsWith('ing') && v.type === 'word');
-    if (!verb || !words.speechVerbs.has(v.lemma) || (that.normal !== 'that' && that.normal !== 'about') || that.sentence !== v.sentence) continue;
+    const ing = v.type === 'word' && v.normal.endsWith('ing');
+    const verb = v.pos === 'VERB' || ing;
+    const stem = ing ? v.normal.slice(0, -3) : '';
+    const speech = words.speechVerbs.has(v.lemma) || (ing && (words.speechVerbs.has(stem) || words.speechVerbs.has(`${stem}e`)));
+    if (!verb || !speech || (that.normal !== 'that' && that.normal !== 'about') || that.sentence !== v.sentence) continue;
     const s = sentences[v.sentence]!;
     if (s.heading) continue;
     if (that.normal === 'that') {

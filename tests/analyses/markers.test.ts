@@ -402,6 +402,7 @@ describe('round 7: literal destruction, stock terms, rehearsals, event names, fe
   it("the clause after a verb of saying and that, or the topic after a verb of saying and about, is the speaker's", () => {
     expect(loadedIn('The mayor said that when the council railed against the budget, it spoke for everyone.')).toEqual([]);
     expect(loadedIn('A blog writes about the problems with inflammatory ambush interviews, and argues otherwise.')).toEqual([]);
+    expect(loadedIn('Promising that his next book would expose the appalling failures, the envoy said he would run.')).toEqual([]);
     expect(loadedIn('The council railed against the budget.')).toEqual([
       { start: 12, end: 26, text: 'railed against', rule: 'lexicon:subjective/attack-verbs' },
     ]);
