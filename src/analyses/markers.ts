@@ -29,6 +29,8 @@ export interface MarkerWords {
   eventNouns: ReadonlySet<string>;
   /** Words naming a feeling; as the predicate of a linking verb they report a reaction (*were incensed*). Normal form or lemma. */
   reportedFeelings: ReadonlySet<string>;
+  /** Nouns for people whose state a feeling adjective right before them describes (*an anguished wife*). */
+  feelingPersons: ReadonlySet<string>;
   /** Lemma. Linking verbs before such a feeling (*be*, *grow*, *seem*). */
   linkingVerbs: ReadonlySet<string>;
   /** Feeling nouns that after a group word report the group's reaction (*populist rage*). */
@@ -72,6 +74,7 @@ export function markerWords(lexicons: Lexicons): MarkerWords {
       nameIntroducers: wordClass(lexicons, 'name-introducer'),
       eventNouns: wordClass(lexicons, 'event-name-noun'),
       reportedFeelings: wordClass(lexicons, 'reported-feeling'),
+      feelingPersons: wordClass(lexicons, 'feeling-person-noun'),
       linkingVerbs: wordClass(lexicons, 'linking-verb'),
       groupFeelingNouns: wordClass(lexicons, 'group-feeling-noun'),
       feelingGroups: wordClass(lexicons, 'feeling-group'),
@@ -208,31 +211,53 @@ function namesEvent(article: AnalysedArticle, m: LexiconMatch, words: Pick<Marke
   let k = m.tokenStart - 1;
   while (capital(k)) k--;
   if (k < m.tokenStart - 1 && at(k)?.normal === 'the') return true;
-  // *the massacre at Sandy Hook*, *the school shooting in Parkland*: at most one lower-case word
-  // between *the* and the noun, then *in* or *at* and a capitalised place.
+  // *the Charleston church massacre*: *the*, capitalised words, one lower-case word, the noun.
+  const lower = (x: number) => at(x)?.type === 'word' && /^\p{Ll}/u.test(at(x)!.text);
+  if (lower(m.tokenStart - 1) && capital(m.tokenStart - 2)) {
+    let c = m.tokenStart - 2;
+    while (capital(c)) c--;
+    if (at(c)?.normal === 'the') return true;
+  }
+  // *the massacre at Sandy Hook*, *the school shooting in Parkland*, *Sunday's massacre at a
+  // nightclub in Orlando*: at most one lower-case word between *the* (or a possessive) and the
+  // noun, then *in* or *at* and a capitalised place, perhaps after a short description of the
+  // site (*at a gay nightclub in Orlando*: up to four lower-case words and *in* or *at*).
   const prep = at(m.tokenEnd)?.normal;
-  if ((prep !== 'in' && prep !== 'at') || !capital(m.tokenEnd + 1)) return false;
-  const before = at(m.tokenStart - 1);
-  if (before?.normal === 'the') return true;
-  return before?.type === 'word' && /^\p{Ll}/u.test(before.text) && at(m.tokenStart - 2)?.normal === 'the';
+  if (prep !== 'in' && prep !== 'at') return false;
+  let place = m.tokenEnd + 1;
+  if (!capital(place)) {
+    let k2 = place;
+    while (k2 < place + 4 && lower(k2) && at(k2)!.normal !== 'in' && at(k2)!.normal !== 'at') k2++;
+    if (k2 === place || (at(k2)?.normal !== 'in' && at(k2)?.normal !== 'at')) return false;
+    place = k2 + 1;
+    if (!capital(place)) return false;
+  }
+  const opener = (x: number) => at(x)?.normal === 'the' || /^['’]s$/.test(at(x)?.text ?? '');
+  if (opener(m.tokenStart - 1)) return true;
+  return lower(m.tokenStart - 1) && opener(m.tokenStart - 2);
 }
 
 /**
  * True when `m` is a word naming a feeling as the predicate of a linking verb, perhaps with adverbs
  * between (*Republicans were also incensed*, *parents are panicking*, *his tone was less anguished*):
  * the outlet reports how people feel, a reaction, not its own verdict on the news. So does a
- * feeling noun right after a word for the group that feels it (*populist rage*, *public outrage*).
+ * feeling noun right after a word for the group that feels it (*populist rage*, *public outrage*),
+ * and a feeling adjective right before a word for a person (*an anguished wife*).
  */
 function reportsFeeling(
   tokens: readonly Token[],
   m: LexiconMatch,
-  words: Pick<MarkerWords, 'reportedFeelings' | 'linkingVerbs' | 'groupFeelingNouns' | 'feelingGroups'>,
+  words: Pick<MarkerWords, 'reportedFeelings' | 'feelingPersons' | 'linkingVerbs' | 'groupFeelingNouns' | 'feelingGroups'>,
 ): boolean {
   const t = tokens[m.tokenStart]!;
   const before = tokens[m.tokenStart - 1];
   if (m.tokenEnd - m.tokenStart === 1 && words.groupFeelingNouns.has(t.normal) && before?.sentence === t.sentence && words.feelingGroups.has(before.normal))
     return true;
   if (m.tokenEnd - m.tokenStart !== 1 || !(words.reportedFeelings.has(t.normal) || words.reportedFeelings.has(t.lemma))) return false;
+  // Right before a word for a person (*an anguished wife*, *a visibly anguished man*): it describes
+  // the person's state, as the predicate does.
+  const next = tokens[m.tokenEnd];
+  if (next?.sentence === t.sentence && words.feelingPersons.has(next.normal)) return true;
   for (let k = m.tokenStart - 1, between = 0; k >= 0 && tokens[k]!.sentence === t.sentence; k--) {
     const x = tokens[k]!;
     if (words.linkingVerbs.has(x.lemma)) return true;
@@ -291,6 +316,41 @@ function splitReports(article: AnalysedArticle, reported: readonly { cue: Span; 
     const after = text.slice(second.end, s.end);
     if (!/,\s*$/.test(before) || !/^\s*,\s*\p{L}/u.test(after) || before.trim().length < 2) continue;
     spans.push({ start: s.start, end: s.start + before.trimEnd().length });
+  }
+  return spans;
+}
+
+/**
+ * The clause after a verb of saying and *that* (*Mrs. Clinton said that when Ms. Warren railed
+ * against …*): the speaker's account in the outlet's paraphrase, to the end of the sentence, when
+ * the attribution analysis built no report for it; and the topic after a verb of saying and
+ * *about* (*writes about the problems with inflammatory interviews, …*), to the next comma. Verbs whose own sense is a judgement (*blast*, *mock*) are
+ * not counted: the clause after them is still reported, but their lemma is a loaded cue that
+ * the outlet chose and stays a finding by the cue rule.
+ */
+function thatClauses(article: AnalysedArticle, words: Pick<MarkerWords, 'speechVerbs'>): Span[] {
+  const { tokens, sentences } = article;
+  const spans: Span[] = [];
+  for (let i = 0; i + 2 < tokens.length; i++) {
+    const v = tokens[i]!;
+    const that = tokens[i + 1]!;
+    // A participle opening the sentence may be tagged as an adjective or noun (*Promising that …*).
+    const ing = v.type === 'word' && v.normal.endsWith('ing');
+    const verb = v.pos === 'VERB' || ing;
+    const stem = ing ? v.normal.slice(0, -3) : '';
+    const speech = words.speechVerbs.has(v.lemma) || (ing && (words.speechVerbs.has(stem) || words.speechVerbs.has(`${stem}e`)));
+    if (!verb || !speech || (that.normal !== 'that' && that.normal !== 'about') || that.sentence !== v.sentence) continue;
+    const s = sentences[v.sentence]!;
+    if (s.heading) continue;
+    if (that.normal === 'that') {
+      spans.push({ start: tokens[i + 2]!.start, end: s.end });
+      continue;
+    }
+    // *writes about the problems with anonymous inflammatory interviews, and argues …*: the topic
+    // as the writer put it, to the next comma or semicolon.
+    let e = i + 2;
+    while (e < s.tokenEnd && tokens[e]!.text !== ',' && tokens[e]!.text !== ';') e++;
+    if (e > i + 2) spans.push({ start: tokens[i + 2]!.start, end: tokens[e - 1]!.end });
   }
   return spans;
 }
@@ -545,20 +605,28 @@ export function findMarkers(
   // Only content that follows its cue (*X said that …*): a report named after the fact (*…, sources
   // told POLITICO*, *…, the Times is reporting*) leaves the sentence's wording to the outlet.
   const ownQuotes = [...own];
-  const speech = [
+  const clauses = thatClauses(article, words);
+  const speech: Span[] = [
     ...reported.flatMap((a) =>
       a.content && a.content.start >= a.cue.end && !ownQuotes.some((q) => q.innerStart < a.content!.end && a.content!.start < q.innerEnd) ? [a.content] : [],
     ),
     ...introduced,
     ...splitReports(article, reported),
+    ...clauses,
   ];
   // Sorted once, looked up by binary search: a long article's many reports cost n log n, not n².
   const inSpeech = sortSpans(speech);
+  // A cue inside the clause of another's report is the reporter's paraphrase, not the outlet's verb.
+  const inClause = sortSpans(clauses);
   const cues = sortSpans(reported.map((a) => a.cue));
   const voiced =
     speech.length === 0
       ? drafts
-      : drafts.filter((d) => overlapping(cues, d.start, d.end).length > 0 || !overlapping(inSpeech, d.start, d.end).some((c) => contains(c, d)));
+      : drafts.filter(
+          (d) =>
+            !overlapping(inClause, d.start, d.end).some((c) => contains(c, d)) &&
+            (overlapping(cues, d.start, d.end).length > 0 || !overlapping(inSpeech, d.start, d.end).some((c) => contains(c, d))),
+        );
 
   // Longest first at each start; drop a finding contained in an earlier kept one.
   voiced.sort((x, y) => x.start - y.start || y.end - x.end || (x.rule < y.rule ? -1 : x.rule > y.rule ? 1 : 0));

@@ -233,6 +233,12 @@ function loadedIn(text: string): { start: number; end: number; text: string; rul
   return findMarkers(article, lex).map((f) => ({ start: f.start, end: f.end, text: f.text, rule: f.rule }));
 }
 
+/** The loaded findings of an audited article (a dataset reference), as "start-end text". */
+const loadedAt = (ref: string) =>
+  auditFindings(auditArticlePath(ref, '/tmp', DATASETS), lex)
+    .findings.filter((f) => f.kind === 'loaded')
+    .map((f) => `${f.start}-${f.end} ${f.text}`);
+
 describe('loaded error classes of issue #14', () => {
   it('words quoted from a speaker named in the same sentence are not scare quotes', () => {
     expect(loadedIn('Senator Park attacked Lee, whom she called a "reckless gambler" in a speech.')).toEqual([]);
@@ -342,15 +348,90 @@ describe('round 6: reported feelings, event names, plain collocations and colon 
   });
 
   // Judged cases of the round-6 tuning sheets (tests/fixtures/audit/loaded-*-seed113/127.yml): exact spans in the articles.
-  const loadedAt = (ref: string) =>
-    auditFindings(auditArticlePath(ref, '/tmp', DATASETS), lex)
-      .findings.filter((f) => f.kind === 'loaded')
-      .map((f) => `${f.start}-${f.end} ${f.text}`);
   it.skipIf(!HAS_DATASETS)('tuning articles: reported feelings, police brutality and laughter erupted are gone, a furious reaction stays', () => {
     expect(loadedAt('basil:2010/2b95d2cf-e979-4f9c-ae27-9a5370934f23_3.json')).toContain('46-53 Furious');
     expect(loadedAt('basil:2010/6f95dcb9-e960-45ac-8c0e-91b85724c909_1.json')).not.toContain('1479-1483 rage');
     expect(loadedAt('polnear:train/usa-today_2016-07-27_black-lives-matter-seeks-clinton.txt')).not.toContain('303-312 brutality');
     expect(loadedAt('polnear:train/wash-post_2016-01-07_germany-targets-a-surge-of-vitri.txt')).not.toContain('1236-1244 outraged');
     expect(loadedAt('polnear:train/west-journal_2016-02-09_trump-supporter-screams-controve.txt')).not.toContain('968-975 erupted');
+  });
+});
+
+describe('round 7: literal destruction, stock terms, rehearsals, event names, feelings of a person and reported clauses', () => {
+  it('a storm, flood or war ravaging or devastating a place is literal; a problem ravaging a party is not', () => {
+    expect(loadedIn('Coastal towns ravaged by the hurricane are rebuilding.')).toEqual([]);
+    expect(loadedIn('The floods devastated three valleys last spring.')).toEqual([]);
+    expect(loadedIn('Aid reached the war-ravaged province.')).toEqual([]);
+    expect(loadedIn('Infighting ravaged the party before the vote.')).toEqual([{ start: 11, end: 18, text: 'ravaged', rule: 'lexicon:emotive/ravage' }]);
+  });
+
+  it('standard terms and stock phrases are plain: mass atrocities, a mock trial, died a hero, the financial meltdown, piled on a desk', () => {
+    expect(loadedIn('The treaty aims to prevent mass atrocities.')).toEqual([]);
+    expect(loadedIn('Students staged a mock trial in the old courthouse.')).toEqual([]);
+    expect(loadedIn('Her brother died a hero in the war.')).toEqual([]);
+    expect(loadedIn('Banks failed during the financial meltdown.')).toEqual([]);
+    expect(loadedIn('Unopened letters were piled on his desk.')).toEqual([]);
+    expect(loadedIn('Critics mocked the plan.').map((f) => f.text)).toEqual(['mocked']);
+    expect(loadedIn('Rivals piled on the senator.')).toEqual([{ start: 7, end: 15, text: 'piled on', rule: 'lexicon:idioms/pile-on' }]);
+  });
+
+  it('gloom in how someone else spoke is theirs: apocalyptic terms, a dire portrait', () => {
+    expect(loadedIn('The governor described the deficit in nearly apocalyptic terms.')).toEqual([]);
+    expect(loadedIn('The candidate painted a dire portrait of the economy.')).toEqual([]);
+    expect(loadedIn('The party faces a bleak future.')).toEqual([{ start: 18, end: 23, text: 'bleak', rule: 'lexicon:emotive/doom' }]);
+  });
+
+  it('upend and shatter are ordinary verbs for overturning a race or a record', () => {
+    expect(loadedIn('A late surge could upend the race.')).toEqual([]);
+    expect(loadedIn('Ratings shattered records this year.')).toEqual([]);
+  });
+
+  it('event names: a possessive or a description of the site before the place, capitalised words and one noun before it', () => {
+    expect(loadedIn('Flowers were laid for the victims of the massacre at a crowded dance hall in Lisbon.')).toEqual([]);
+    expect(loadedIn("Lawmakers met again after Sunday's massacre in Lisbon.")).toEqual([]);
+    expect(loadedIn('It was raised again after the Lisbon church massacre in June.')).toEqual([]);
+    expect(loadedIn('Soldiers carried out a massacre in the village.')).toEqual([{ start: 23, end: 31, text: 'massacre', rule: 'lexicon:emotive/slaughter' }]);
+  });
+
+  it("a feeling adjective right before a word for a person describes the person's state", () => {
+    expect(loadedIn('An anguished father spoke to reporters.')).toEqual([]);
+    expect(loadedIn('The ad shows a visibly anguished man.')).toEqual([]);
+    expect(loadedIn('The remarks drew a furious reaction.')).toEqual([{ start: 19, end: 26, text: 'furious', rule: 'lexicon:emotive/furious' }]);
+  });
+
+  it("the clause after a verb of saying and that, or the topic after a verb of saying and about, is the speaker's", () => {
+    expect(loadedIn('The mayor said that when the council railed against the budget, it spoke for everyone.')).toEqual([]);
+    expect(loadedIn('A blog writes about the problems with inflammatory ambush interviews, and argues otherwise.')).toEqual([]);
+    expect(loadedIn('Promising that his next book would expose the appalling failures, the envoy said he would run.')).toEqual([]);
+    expect(loadedIn('The council railed against the budget.')).toEqual([
+      { start: 12, end: 26, text: 'railed against', rule: 'lexicon:subjective/attack-verbs' },
+    ]);
+  });
+
+  // Judged cases of the round-7 tuning sheets (tests/fixtures/audit/loaded-*-seed139/151.yml): exact spans in the articles.
+  it.skipIf(!HAS_DATASETS)('tuning articles: the judged wrong ones are gone, the judged right ones stay', () => {
+    const wrong: [string, string][] = [
+      ['polnear:train/huff-post_2016-03-23_how-the-democratic-elite-betraye.txt', '8963-8971 meltdown'],
+      ['polnear:train/huff-post_2016-06-16_obama-families-of-gun-violence-v.txt', '1566-1574 massacre'],
+      ['polnear:train/nyt_2016-07-21_amid-discord-trump-claims-nomina.txt', '1231-1235 mock'],
+      ['polnear:train/usa-today_2016-02-11_what-went-wrong-for-chris-christ.txt', '935-942 ravaged'],
+      ['polnear:train/usa-today_2016-08-09_khans-trump-stirs-ugliness-musli.txt', '2487-2491 hero'],
+      ['polnear:train/usa-today_2016-08-09_khans-trump-stirs-ugliness-musli.txt', '3373-3381 piled on'],
+      ['polnear:train/wash-post_2016-02-09_barbs-and-pleas-before-n-h-vote.txt', '2035-2040 upend'],
+      ['polnear:train/huff-post_2016-03-10_refoulement-violates-internation.txt', '816-826 atrocities'],
+      ['polnear:train/nyt_2016-06-28_clinton-and-warren-team-up-on-tr.txt', '3057-3071 railed against'],
+      ['polnear:train/west-journal_2016-07-28_obama-claims-hillary-most-qualif.txt', '1983-1990 ravaged'],
+      ['basil:2010/6b541575-99b1-40d2-8730-9bb868ee38ed_3.json', '1891-1903 inflammatory'],
+      ['basil:2010/ae243a95-b2c2-410c-9e2b-b083b4b8eb48_2.json', '3262-3269 ravaged'],
+    ];
+    for (const [ref, span] of wrong) expect(loadedAt(ref)).not.toContain(span);
+    const right: [string, string][] = [
+      ['polnear:train/nyt_2016-06-09_ryan-calls-trump-line-racist-but.txt', '3202-3212 incendiary'],
+      ['polnear:train/wash-post_2016-02-09_barbs-and-pleas-before-n-h-vote.txt', '2407-2414 slammed'],
+      ['polnear:train/breitbart_2016-05-15_trump-talks-to-megyn-kelly-about.txt', '78-85 savaged'],
+      ['polnear:train/nyt_2016-05-19_u-s-to-increase-overtime-eligibi.txt', '380-387 ignited'],
+      ['basil:2010/2b95d2cf-e979-4f9c-ae27-9a5370934f23_3.json', '46-53 Furious'],
+    ];
+    for (const [ref, span] of right) expect(loadedAt(ref)).toContain(span);
   });
 });
