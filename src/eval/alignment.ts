@@ -224,12 +224,13 @@ export function ecbFolds(topics: PreparedTopic[]): { name: string; tune: Prepare
 }
 
 /**
- * The aligner's candidate settings for tuning: the link threshold and the cluster merge threshold,
- * around the defaults. Everything else (rules, lexicons) is fixed.
+ * The aligner's candidate settings for tuning: the link threshold, the cluster merge threshold and
+ * the least mean score for a sentence to join a further event (attach), around the defaults.
+ * Everything else (rules, lexicons) is fixed.
  */
 export function alignmentGrid(): Partial<AlignOptions>[] {
   const out: Partial<AlignOptions>[] = [];
-  for (const link of [0.3, 0.35, 0.4, 0.45]) for (const merge of [0.2, 0.25, 0.3]) out.push({ link, merge });
+  for (const link of [0.3, 0.35, 0.4, 0.45]) for (const merge of [0.2, 0.25, 0.3]) for (const attach of [0.1, 0.12, 0.15]) out.push({ link, merge, attach });
   return out;
 }
 
