@@ -121,6 +121,14 @@ export function findAttributions(article: AnalysedArticle, lexicons: Lexicons): 
     )
       continue;
     if (isPrepositionCue(tokens, m) && !documentAfter(ctx, m, sentences[tokens[m.tokenStart]!.sentence]!)) continue;
+    // "Not that anyone … is arguing, since …": the writer's aside denying a case reports nobody.
+    const opening = sentences[head.sentence]!.tokenStart;
+    if (
+      ctx.w.denialOpeners.has(tokens[opening]!.normal) &&
+      tokens[opening + 1]?.normal === 'that' &&
+      !tokens.slice(opening, m.tokenStart).some((x) => x.text === ',' || x.text === ';')
+    )
+      continue;
     cues.push(m);
   }
   learnSpeakers(ctx, cues);
@@ -150,5 +158,17 @@ export function findAttributions(article: AnalysedArticle, lexicons: Lexicons): 
     const inside = (d: AttributionDraft) => out.some((e) => !e.direct && e.content !== null && e.content.start <= d.cue.start && d.cue.end <= e.content.end);
     for (const d of made) if ((d.direct || !m.entry.quoted) && (m.entry.speech !== false || !inside(d))) out.push(d);
   }
-  return out.sort((x, y) => x.start - y.start || x.end - y.end);
+  // The channel of "“…”, TASS news agency cited Lavrov as saying" passed the quotation on; the speaker's relation replaces it.
+  const relayed = (d: AttributionDraft) =>
+    d.pattern !== 'cited-as-saying' &&
+    d.content !== null &&
+    out.some(
+      (e) =>
+        e.pattern === 'cited-as-saying' &&
+        e.content !== null &&
+        e.content.start === d.content!.start &&
+        e.content.end === d.content!.end &&
+        d.cue.end <= e.cue.start,
+    );
+  return out.filter((d) => !relayed(d)).sort((x, y) => x.start - y.start || x.end - y.end);
 }
