@@ -113,6 +113,32 @@ describe('attribution patterns on small sentences', () => {
     expect(attr('The governor said at an event in Colorado Springs that the fire was out.').map((f) => f.content)).toEqual([[55, 'the fire was out']]);
   });
 
+  it('two coordinated reports: the first ends before "and" and the second source (issue #14 round 8)', () => {
+    expect(attr('One in three said the party did not care and one in four said the party was hostile.').map((f) => [f.source, f.content])).toEqual([
+      [
+        [0, 'One in three'],
+        [18, 'the party did not care'],
+      ],
+      [
+        [45, 'one in four'],
+        [62, 'the party was hostile'],
+      ],
+    ]);
+  });
+
+  it('a hyphenated compound stays in an inverted source: "said Florida-based strategist X"', () => {
+    expect(attr('“It is bad,” said Florida-based Republican strategist Al Cardenas.').map((f) => f.source)).toEqual([
+      [18, 'Florida-based Republican strategist Al Cardenas'],
+    ]);
+  });
+
+  it('a time word before a clause without "that" belongs to the cue, unless it is the subject', () => {
+    expect(attr('The institute said Wednesday the lecture is still scheduled for Thursday.').map((f) => f.content)).toEqual([
+      [29, 'the lecture is still scheduled for Thursday'],
+    ]);
+    expect(attr('He said Monday was the deadline.').map((f) => f.content)).toEqual([[8, 'Monday was the deadline']]);
+  });
+
   it('according to data from X (source is the author of the data)', () => {
     expect(attr('According to data from Human Rights Watch, 40 civilians died.')).toEqual([
       {

@@ -90,6 +90,11 @@ export function afterThat(ctx: Ctx, k: number, sEnd: number): number {
         break;
     }
   }
+  // A time phrase before a clause without "that" belongs to the cue too: "said Wednesday the event is still on"
+  // (not when the time word is the clause's subject: "said Monday was the deadline").
+  const next = ctx.tokens[j]!;
+  const timeOnly = ctx.tokens.slice(k, j).every((x) => ctx.w.timeWords.has(x.normal) || ctx.w.timeNouns.has(x.lemma));
+  if (j > k && j < sEnd - 1 && timeOnly && !['VERB', 'AUX', 'ADP', 'PART'].includes(next.pos) && !/^[,;:.]$/.test(next.text)) return next.start;
   return t.start;
 }
 

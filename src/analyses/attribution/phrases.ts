@@ -144,6 +144,21 @@ export function npRight(ctx: Ctx, start: number, sentenceEnd: number): Range | n
       i++;
       continue;
     }
+    // A hyphenated compound written without spaces is one word of the phrase ("Florida-based strategist").
+    const after = tokens[i + 1];
+    if (
+      /^[-‐]$/.test(t.text) &&
+      b > start &&
+      i === b &&
+      t.start === tokens[i - 1]!.end &&
+      after &&
+      i + 1 < sentenceEnd &&
+      after.type === 'word' &&
+      after.start === t.end
+    ) {
+      b = i += 2;
+      continue;
+    }
     break;
   }
   if (b <= start) return null;
