@@ -67,7 +67,16 @@ export function afterThat(ctx: Ctx, k: number, sEnd: number): number {
   if (!t) return ctx.text.length;
   // Adverbs and a time word before "that" belong to the cue: "stated recently that …", "said Tuesday that …".
   let j = k;
-  while (j < sEnd - 1 && j < k + 3 && (ctx.tokens[j]!.pos === 'ADV' || ctx.w.timeWords.has(ctx.tokens[j]!.normal)) && ctx.tokens[j]!.normal !== 'that') j++;
+  // A time noun after a time word is part of the time phrase ("told senators this week that …").
+  while (
+    j < sEnd - 1 &&
+    j < k + 3 &&
+    (ctx.tokens[j]!.pos === 'ADV' ||
+      ctx.w.timeWords.has(ctx.tokens[j]!.normal) ||
+      (j > k && ctx.w.timeWords.has(ctx.tokens[j - 1]!.normal) && ctx.w.timeNouns.has(ctx.tokens[j]!.lemma))) &&
+    ctx.tokens[j]!.normal !== 'that'
+  )
+    j++;
   // "that" opens the clause, unless it is its subject ("He said that would permit …").
   if (ctx.tokens[j]!.normal === 'that' && j + 1 < sEnd && !['AUX', 'VERB'].includes(ctx.tokens[j + 1]!.pos)) return ctx.tokens[j + 1]!.start;
   // Prepositional phrases of time, place or medium before "that": "said on Thursday in an interview with CNN that …".
@@ -75,9 +84,17 @@ export function afterThat(ctx: Ctx, k: number, sEnd: number): number {
     for (let x = j + 1; x < sEnd - 1 && x < j + 14; x++) {
       const y = ctx.tokens[x]!;
       if (y.normal === 'that') return ctx.tokens[x + 1]!.start;
-      if (y.pos === 'VERB' || y.pos === 'AUX' || y.pos === 'PART' || y.pos === 'SCONJ' || y.pos === 'PRON' || isQuoteMark(y) || y.text === ';') break;
+      // A capitalised word inside the phrase is part of a name the tagger read as a verb ("in Colorado Springs").
+      const name = y.pos === 'VERB' && /^\p{Lu}/u.test(y.text) && /^\p{Lu}/u.test(ctx.tokens[x - 1]!.text);
+      if ((y.pos === 'VERB' && !name) || y.pos === 'AUX' || y.pos === 'PART' || y.pos === 'SCONJ' || y.pos === 'PRON' || isQuoteMark(y) || y.text === ';')
+        break;
     }
   }
+  // A time phrase before a clause without "that" belongs to the cue too: "said Wednesday the event is still on"
+  // (not when the time word is the clause's subject: "said Monday was the deadline").
+  const next = ctx.tokens[j]!;
+  const timeOnly = ctx.tokens.slice(k, j).every((x) => ctx.w.timeWords.has(x.normal) || ctx.w.timeNouns.has(x.lemma));
+  if (j > k && j < sEnd - 1 && timeOnly && !['VERB', 'AUX', 'ADP', 'PART'].includes(next.pos) && !/^[,;:.]$/.test(next.text)) return next.start;
   return t.start;
 }
 

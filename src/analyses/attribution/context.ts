@@ -105,6 +105,12 @@ export interface Words {
   timePhraseLinks: ReadonlySet<string>;
   /** Prepositions that join a determiner phrase to the head noun before it ("speakers at the service"). */
   headPrepositions: ReadonlySet<string>;
+  /** Nouns naming people by their tie to someone, joined by "to" ("advisers to the president", "people close to the talks"). */
+  relationNouns: ReadonlySet<string>;
+  /** A sentence opening "Not that …" is the writer's aside denying a case: no report in it. */
+  denialOpeners: ReadonlySet<string>;
+  /** Words joining two reports of one sentence ("One in three said A and one in four said B"): the first report's content ends before them. */
+  reportJoiners: ReadonlySet<string>;
   /** Complements after a passive cue that make it an agentless report ("it was announced that", "is believed to"). */
   passiveComplements: ReadonlySet<string>;
   /** Content of one such word reports nothing ("said this", "denied it"). */
@@ -172,6 +178,9 @@ export function wordsOf(lexicons: Lexicons): Words {
     reportNouns: c('report-noun'),
     organisationWords: c('organisation-word'),
     headPrepositions: c('head-preposition'),
+    relationNouns: c('relation-noun'),
+    denialOpeners: c('denial-opener'),
+    reportJoiners: c('report-joiner'),
     passiveComplements: c('passive-complement'),
     emptyContents: c('empty-content'),
     reportClosers: c('report-closer'),

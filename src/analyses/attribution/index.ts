@@ -19,7 +19,7 @@ import type { AnalysedArticle, FindingDraft, SourceType } from '../../core/types
 import { checkBudget } from '../../core/limits.js';
 import type { LexiconMatch, Lexicons } from '../../lexicons/index.js';
 import { quotationsOf } from '../quotes.js';
-import { type AttributionDraft, type Ctx, isPunct, isQuoteMark, span, wordsOf } from './context.js';
+import { type AttributionDraft, type Ctx, isPunct, isQuoteMark, span, tokenAt, wordsOf } from './context.js';
 import { insideQuote } from './content.js';
 import { analyseCue } from './patterns.js';
 import { documentAfter, isPrepositionCue } from './phrases.js';
@@ -121,6 +121,14 @@ export function findAttributions(article: AnalysedArticle, lexicons: Lexicons): 
     )
       continue;
     if (isPrepositionCue(tokens, m) && !documentAfter(ctx, m, sentences[tokens[m.tokenStart]!.sentence]!)) continue;
+    // "Not that anyone … is arguing, since …": the writer's aside denying a case reports nobody.
+    const opening = sentences[head.sentence]!.tokenStart;
+    if (
+      ctx.w.denialOpeners.has(tokens[opening]!.normal) &&
+      tokens[opening + 1]?.normal === 'that' &&
+      !tokens.slice(opening, m.tokenStart).some((x) => x.text === ',' || x.text === ';')
+    )
+      continue;
     cues.push(m);
   }
   learnSpeakers(ctx, cues);
@@ -150,5 +158,37 @@ export function findAttributions(article: AnalysedArticle, lexicons: Lexicons): 
     const inside = (d: AttributionDraft) => out.some((e) => !e.direct && e.content !== null && e.content.start <= d.cue.start && d.cue.end <= e.content.end);
     for (const d of made) if ((d.direct || !m.entry.quoted) && (m.entry.speech !== false || !inside(d))) out.push(d);
   }
-  return out.sort((x, y) => x.start - y.start || x.end - y.end);
+  // The channel of "“…”, TASS news agency cited Lavrov as saying" passed the quotation on; the speaker's relation replaces it.
+  const relayed = (d: AttributionDraft) =>
+    d.pattern !== 'cited-as-saying' &&
+    d.content !== null &&
+    out.some(
+      (e) =>
+        e.pattern === 'cited-as-saying' &&
+        e.content !== null &&
+        e.content.start === d.content!.start &&
+        e.content.end === d.content!.end &&
+        d.cue.end <= e.cue.start,
+    );
+  // "One in three said A and one in four said B": an indirect report ends where a coordinated report of its own begins.
+  for (const d of out) {
+    if (d.direct || !d.content) continue;
+    const c = d.content;
+    const next = out.find(
+      (e) =>
+        e !== d &&
+        e.source !== null &&
+        e.source.start > c.start &&
+        e.cue.end <= c.end &&
+        ctx.w.reportJoiners.has(tokens[tokenAt(tokens, e.source.start) - 1]?.normal ?? ''),
+    );
+    if (!next) continue;
+    const cut = tokens[tokenAt(tokens, next.source!.start) - 1]!.start;
+    const trimmed = text.slice(c.start, cut).replace(/[\s,;]+$/, '');
+    if (trimmed === '') continue;
+    Object.assign(d, { content: span(text, c.start, c.start + trimmed.length) });
+    d.end = Math.max(d.cue.end, d.source?.end ?? 0, d.content.end);
+    d.text = text.slice(d.start, d.end);
+  }
+  return out.filter((d) => !relayed(d)).sort((x, y) => x.start - y.start || x.end - y.end);
 }

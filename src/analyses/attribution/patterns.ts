@@ -715,8 +715,15 @@ function citedAsSaying(ctx: Ctx, site: CueSite): AttributionDraft[] | undefined 
   if (!np) return undefined;
   const found = describeSource(ctx, np, names, previous);
   const channel = previous[previous.length - 1];
-  const same = channel && channel.cue.end <= tokens[np.a]!.start && tokens[tokenAt(tokens, channel.cue.start)]?.sentence === first.sentence;
-  const content = same ? channel.content : clause(ctx, m.end, sentenceEnd);
+  // The quotation before the channel's source and cue ("“…”, TASS cited Lavrov as saying") is the speaker's; an inline
+  // report ("The Post quoted an official as saying that …") keeps the channel's relation and reports the clause after "saying".
+  const same =
+    channel &&
+    channel.cue.end <= tokens[np.a]!.start &&
+    channel.content !== null &&
+    channel.content.end <= channel.cue.start &&
+    tokens[tokenAt(tokens, channel.cue.start)]?.sentence === first.sentence;
+  const content = same ? channel.content : clause(ctx, afterThat(ctx, m.tokenEnd, site.sEnd), sentenceEnd);
   return [draft(ctx, 'cited-as-saying', site.cue, m.entry, np, found, content, same ? channel.direct : false)];
 }
 

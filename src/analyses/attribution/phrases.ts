@@ -44,8 +44,21 @@ export function npLeft(ctx: Ctx, end: number, sentenceStart: number): Range | nu
   const { tokens } = ctx;
   let i = end - 1;
   let a = end;
+  // "advisers to Mr. Obama", "people close to the talks": the phrase goes on past "to" to the noun of the tie (index of that noun, or -1).
+  const tie = (k: number): number => {
+    if (tokens[k]?.normal !== 'to' || k - 1 < sentenceStart) return -1;
+    const n = tokens[k - 1]!;
+    const noun = (x: Token) => ctx.w.relationNouns.has(x.lemma) || ctx.w.relationNouns.has(x.normal.replace(/s$/, ''));
+    if (n.normal === 'close') return k - 2 >= sentenceStart && noun(tokens[k - 2]!) && tokens[k - 2]!.normal !== 'close' ? k - 2 : -1;
+    return noun(n) && ['NOUN', 'PRON', 'PROPN'].includes(n.pos) ? k - 1 : -1;
+  };
   while (i >= sentenceStart) {
     const t = tokens[i]!;
+    if (a < end && a === i + 1 && tie(i) >= 0) {
+      i = tie(i);
+      a = i;
+      continue;
+    }
     if (isNpToken(t, ctx) || (t.type === 'punctuation' && (t.text === '.' || t.text === '&') && a < end && /\p{Lu}/u.test(tokens[i - 1]?.text ?? ''))) {
       a = i;
       // A determiner opens the phrase, unless a preposition joins it to a head before ("speakers at the service").
@@ -53,6 +66,11 @@ export function npLeft(ctx: Ctx, end: number, sentenceStart: number): Range | nu
         t.pos === 'DET' && i - 2 >= sentenceStart && ctx.w.headPrepositions.has(tokens[i - 1]!.normal) && ['NOUN', 'PROPN'].includes(tokens[i - 2]!.pos);
       if (joined) {
         i -= 2;
+        continue;
+      }
+      if ((t.pos === 'DET' || (t.pos === 'PRON' && i < end - 1)) && tie(i - 1) >= 0) {
+        i = tie(i - 1);
+        a = i;
         continue;
       }
       if (t.pos === 'DET' || (t.pos === 'PRON' && i < end - 1)) break;
@@ -68,6 +86,15 @@ export function npLeft(ctx: Ctx, end: number, sentenceStart: number): Range | nu
     break;
   }
   if (a >= end) return null;
+  // A time phrase before a name is no part of it: "the third time AROS said", "the day Trump said".
+  for (let k = end - 2; k >= a; k--) {
+    const x = tokens[k]!;
+    const next = tokens[k + 1]!;
+    if (ctx.w.timeNouns.has(x.lemma) && /^\p{Ll}/u.test(x.text) && /^\p{Lu}/u.test(next.text) && next.pos === 'PROPN') {
+      a = k + 1;
+      break;
+    }
+  }
   // A phrase must hold a noun, proper noun or pronoun.
   // ("Nearly nine out of 10 say": a count of people is a subject too)
   for (let k = a; k < end; k++) if (['NOUN', 'PROPN', 'PRON', 'NUM'].includes(tokens[k]!.pos) || /^\p{Lu}/u.test(tokens[k]!.text)) return { a, b: end };
@@ -115,6 +142,21 @@ export function npRight(ctx: Ctx, start: number, sentenceEnd: number): Range | n
     }
     if (ctx.w.npJoiners.has(t.normal) && b > start && i + 1 < sentenceEnd && isNpToken(tokens[i + 1]!, ctx, false)) {
       i++;
+      continue;
+    }
+    // A hyphenated compound written without spaces is one word of the phrase ("Florida-based strategist").
+    const after = tokens[i + 1];
+    if (
+      /^[-‐]$/.test(t.text) &&
+      b > start &&
+      i === b &&
+      t.start === tokens[i - 1]!.end &&
+      after &&
+      i + 1 < sentenceEnd &&
+      after.type === 'word' &&
+      after.start === t.end
+    ) {
+      b = i += 2;
       continue;
     }
     break;
