@@ -9,6 +9,7 @@
  * All offsets are 0-based UTF-16 indices into the article's file text, end exclusive.
  */
 import { createHash } from 'node:crypto';
+import { displayText } from '../core/display-text.js';
 import { checkBudget } from '../core/limits.js';
 import type { AnalysedArticle, Event, EventLink, Finding, LexiconRecord, Token } from '../core/types.js';
 import type { Lexicons } from '../lexicons/index.js';
@@ -915,12 +916,13 @@ function labelStart(tokens: readonly Token[], u: Unit, lex: PredicateLexicon): n
 /**
  * The event label: its most central mention from a clause boundary, with its subject first
  * (labelStart), cut at a word boundary after at most LABEL_MAX characters with an ellipsis. A
- * lower-case first letter (after a fronted phrase) is capitalised.
+ * lower-case first letter (after a fronted phrase) is capitalised. Readable text (displayText).
  */
 function labelOf(units: Unit[], article: AnalysedArticle, x: number, lex: PredicateLexicon): string {
   const u = units[x]!;
   const from = labelStart(article.tokens, u, lex);
-  const text = article.text.slice(article.tokens[from]!.start, u.end).replace(/\s+/g, ' ').trim();
+  // free text, not a span: what a reader sees (an HTML article's inline tags and references resolved)
+  const text = displayText(article.text.slice(article.tokens[from]!.start, u.end), article.format).replace(/\s+/g, ' ').trim();
   const label = trimLabel(text, LABEL_MAX + 1);
   return from > u.tokenStart ? label.charAt(0).toUpperCase() + label.slice(1) : label;
 }

@@ -13,6 +13,7 @@
 import { createRequire } from 'node:module';
 import type { Readability as ReadabilityType } from '@mozilla/readability';
 import type { DefaultTreeAdapterMap } from 'parse5';
+import { decodeReference, REFERENCE } from '../core/display-text.js';
 import { InputError } from '../core/errors.js';
 import type { ArticleMeta, BoilerplateReason, BoilerplateSpan, SourceDocument, Span } from '../core/types.js';
 import type { Lexicons } from '../lexicons/index.js';
@@ -248,21 +249,6 @@ function pageMeta(doc: Node): ArticleMeta {
     url: canonical ?? pick('og:url'),
   };
 }
-
-const decoded = new Map<string, string>();
-/** The characters a character reference stands for (HTML rules, via parse5). */
-function decodeReference(raw: string): string {
-  let v = decoded.get(raw);
-  if (v === undefined) {
-    const frag = html().parseFragment(raw);
-    const first = frag.childNodes[0];
-    v = first && first.nodeName === '#text' ? (first as TextNode).value : raw;
-    decoded.set(raw, v);
-  }
-  return v;
-}
-
-const REFERENCE = /&(?:#\d+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?/g;
 
 /** Deepest element nesting parallax reads (browsers cap the DOM depth their parser builds at 512; Readability is cubic in it: 400 levels take seconds). */
 export const MAX_HTML_NESTING = 256;

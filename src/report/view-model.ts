@@ -10,6 +10,7 @@
  */
 import type {
   ActorReport,
+  ArticleFormat,
   ArticleScores,
   AttributionFinding,
   Event,
@@ -24,6 +25,7 @@ import type {
   UnsourcedFinding,
 } from '../core/types.js';
 import { checkBudget } from '../core/limits.js';
+import { displayText, forDisplay } from '../core/display-text.js';
 import { detailOf, FINDING_KIND_NAMES, FINDING_KINDS, kindRank, type FindingKind } from '../core/finding-kinds.js';
 import { groupChanges, wordDiff, type DiffPart } from '../core/word-diff.js';
 import { overlapping } from '../core/spans.js';
@@ -44,7 +46,7 @@ export interface Mark {
   first: boolean;
 }
 
-/** A run of raw article text with the marks that cover all of it. */
+/** A run of article text (displayText: an HTML article's tags and references resolved) with the marks that cover all of it. */
 export interface Segment {
   text: string;
   marks: Mark[];
@@ -277,7 +279,8 @@ export function fmt(x: number, digits = 1): string {
 const pct = (x: number): string => `${fmt(x * 100, 0)}%`;
 
 /** Builds the view of a report. Pure. `command` is the command that reproduces it. */
-export function buildView(report: Report, command: string | null = null): ReportView {
+export function buildView(raw: Report, command: string | null = null): ReportView {
+  const report = forDisplay(raw);
   const articles = report.articles;
   const labelOf = new Map(articles.map((a) => [a.id, a.label]));
   const findingsOf = new Map<string, Finding[]>(articles.map((a) => [a.id, []]));
@@ -409,7 +412,7 @@ function markSpans(f: Finding): MarkSpan[] {
 }
 
 /** Splits `[start, end)` of `text` at every mark boundary; each segment lists the marks covering it. */
-export function segmentText(text: string, start: number, end: number, findings: readonly Finding[]): Segment[] {
+export function segmentText(text: string, start: number, end: number, findings: readonly Finding[], format: ArticleFormat = 'txt'): Segment[] {
   const marks = findings.flatMap((f) =>
     markSpans(f)
       .map((m) => ({ ...m, start: Math.max(m.start, start), end: Math.min(m.end, end), f }))
@@ -423,7 +426,7 @@ export function segmentText(text: string, start: number, end: number, findings: 
     const t = cuts[i + 1]!;
     const covering = marks.filter((m) => m.start <= s && t <= m.end);
     out.push({
-      text: text.slice(s, t),
+      text: displayText(text.slice(s, t), format),
       marks: covering.map((m) => {
         const key = `${m.f.id}/${m.kind}`;
         const first = !seen.has(key);
@@ -443,13 +446,13 @@ function versionView(e: Event, a: ReportArticle, findings: readonly Finding[]): 
     if (i > 0) segments.push({ text: ' … ', marks: [], gap: true });
     const mine = overlapping(findings, s.start, s.end);
     for (const f of mine) if (!inside.includes(f)) inside.push(f);
-    segments.push(...segmentText(a.text, s.start, s.end, mine));
+    segments.push(...segmentText(a.text, s.start, s.end, mine, a.format));
   });
   return {
     article: a.id,
     label: a.label,
     segments,
-    text: spans.map((s) => a.text.slice(s.start, s.end)).join(' … '),
+    text: spans.map((s) => displayText(a.text.slice(s.start, s.end), a.format)).join(' … '),
     findings: inside.map(findingView),
   };
 }

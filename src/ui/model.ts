@@ -3,6 +3,7 @@
  * findings per article, and styled spans of article text. No analysis happens here — only
  * lookups and formatting of what the report already holds. Pure.
  */
+import { forDisplay } from '../core/display-text.js';
 import { sanitizeTerminal } from '../core/escape.js';
 import { FINDING_KIND_NAMES, FINDING_KINDS, type FindingKind } from '../core/finding-kinds.js';
 import type { Finding, Report, ReportArticle, Span } from '../core/types.js';
@@ -24,8 +25,9 @@ export interface ViewModel {
   sentences: Map<string, Span[]>;
 }
 
-/** Derives the view model (cheap lookups) from a report. */
-export function buildModel(report: Report): ViewModel {
+/** Derives the view model (cheap lookups) from a report; span texts as a reader sees them (forDisplay). */
+export function buildModel(raw: Report): ViewModel {
+  const report = forDisplay(raw);
   const findings = new Map<string, Finding[]>();
   const hidden = new Map<string, number>();
   const sentences = new Map<string, Span[]>();

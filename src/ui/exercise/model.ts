@@ -11,7 +11,7 @@ import { createHash } from 'node:crypto';
 import { InputError } from '../../core/errors.js';
 import { FINDING_KIND_NAMES, FINDING_KINDS, type FindingKind } from '../../core/finding-kinds.js';
 import { shownFindings } from '../../core/confidence.js';
-import type { Report, ReportArticle } from '../../core/types.js';
+import type { ArticleFormat, Report, ReportArticle } from '../../core/types.js';
 
 /** A kind students mark: one whose row in the kind table has an `exercise` (loaded, unsourced). */
 export type MarkKind = FindingKind;
@@ -58,6 +58,8 @@ export interface ExerciseArticle {
   outlet: string;
   /** The article text with the outlet's and author's names masked (same length as the original). */
   text: string;
+  /** Source format: an HTML article's slices are shown through displayText. */
+  format: ArticleFormat;
   sentences: ExerciseSentence[];
 }
 
@@ -122,7 +124,7 @@ export function buildExercise(report: Report): Exercise {
         return { start: s.start, end: s.end, words };
       })
       .filter((s) => s.words.length > 0);
-    return { id: a.id, letter: letterOf(i), path: a.path, label: a.label, outlet: guessLabel(a), text, sentences };
+    return { id: a.id, letter: letterOf(i), path: a.path, label: a.label, outlet: guessLabel(a), text, format: a.format, sentences };
   });
   const named = [...new Set(articles.map((a) => a.outlet).filter((o) => o !== UNNAMED_OUTLET))].sort();
   const outlets = articles.some((a) => a.outlet === UNNAMED_OUTLET) ? [...named, UNNAMED_OUTLET] : named;

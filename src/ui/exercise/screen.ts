@@ -3,6 +3,7 @@
  * student's marks) and, after reveal, the results (agreement figures, then each article's
  * sentences with the student's and the key's marks and the key's explanations). Pure.
  */
+import { displayText } from '../../core/display-text.js';
 import { sanitizeTerminal } from '../../core/escape.js';
 import type { Role } from '../theme.js';
 import { truncateLine, wrap, type Line, type Segment } from '../text.js';
@@ -219,7 +220,9 @@ export function resultLines(ex: Exercise, state: ExerciseState, key: readonly Ke
       for (const k of keyHere) {
         const found = state.marks.some((x) => x.kind === k.kind && x.article === a.id && overlaps(x, k));
         const what =
-          k.kind === 'loaded' ? `{${sanitizeTerminal(a.text.slice(k.start, k.end), true)}} ${sanitizeTerminal(k.category ?? 'loaded', true)}` : 'unsourced';
+          k.kind === 'loaded'
+            ? `{${sanitizeTerminal(displayText(a.text.slice(k.start, k.end), a.format), true)}} ${sanitizeTerminal(k.category ?? 'loaded', true)}`
+            : 'unsourced';
         lines.push(
           ...wrap(
             [

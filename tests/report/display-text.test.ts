@@ -1,0 +1,97 @@
+/**
+ * Views quote what a reader sees: an HTML article's span texts keep the raw source slice in the
+ * JSON (the contract), but the markdown/HTML reports, event labels and the terminal model show
+ * them with inline tags removed, character references decoded and whitespace collapsed — and
+ * still escaped for their destination afterwards.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { displayText, forDisplay } from '../../src/core/display-text.js';
+import type { Report } from '../../src/core/types.js';
+import { buildModel } from '../../src/ui/model.js';
+import { DATASETS, HAS_DATASETS, REPO, runCli } from '../helpers.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'parallax-display-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Runs `analyze` on one file; returns its JSON report, markdown and HTML report. */
+function analyze(path: string, name: string): { report: Report; md: string; html: string } {
+  const out = (ext: string) => join(dir, `${name}.${ext}`);
+  const r = runCli(['analyze', path, '--json', out('json'), '--md', out('md'), '--html', out('html'), '--min-confidence', '0']);
+  expect(r.status, r.stderr).toBe(0);
+  return { report: JSON.parse(readFileSync(out('json'), 'utf8')) as Report, md: readFileSync(out('md'), 'utf8'), html: readFileSync(out('html'), 'utf8') };
+}
+
+describe('displayText', () => {
+  it('removes inline tags, breaks at block tags, decodes references, collapses whitespace (HTML only)', () => {
+    expect(displayText('CAIRO —</span> Gunmen <a href="x">opened&nbsp;fire</a>,\n  Tunisia&rsquo;s', 'html')).toBe('CAIRO — Gunmen opened fire, Tunisia’s');
+    expect(displayText('one</p>\n<p>two<br>three<!-- c --><script>x()</script>four', 'html')).toBe('one two three four');
+    expect(displayText('a &lt;b&gt; tag &amp; a < b', 'html')).toBe('a <b> tag & a < b');
+    expect(displayText('CAIRO —</span> &amp;  x', 'txt')).toBe('CAIRO —</span> &amp;  x');
+  });
+
+  it('leaves a report without HTML articles as it is', () => {
+    const report = { articles: [{ id: 'a1', format: 'md' }], findings: [], events: [] } as unknown as Report;
+    expect(forDisplay(report)).toBe(report);
+  });
+});
+
+describe('made-up HTML article with inline markup (tests/fixtures/ingest/inline-markup.html)', () => {
+  const { report, md, html } = analyze(resolve(REPO, 'tests/fixtures/ingest/inline-markup.html'), 'inline');
+  const f1 = report.findings.find((f) => f.id === 'f1')!;
+
+  it('keeps the raw source slice in the JSON', () => {
+    expect(f1.text).toBe(
+      'PORTVILLE —</strong> The harbour bridge was closed on Tuesday after a storm damaged its <a href="https://example.org/cables">main&nbsp;cables</a>, cutting the town&rsquo;s only road link to the mainland.',
+    );
+  });
+
+  it('gives event labels as readable text', () => {
+    expect(report.events.map((e) => e.label).slice(1, 2)).toEqual(['PORTVILLE — The harbour bridge was closed on Tuesday after a…']);
+    expect(report.events.find((e) => e.id === 'e6')!.label).toBe('A sign at the entrance read <script>alert(1)</script> in…');
+  });
+
+  it('shows readable text in the markdown report, still escaped', () => {
+    expect(md).toContain(
+      '- `f1` no-attribution: “PORTVILLE — The harbour bridge was closed on Tuesday after a storm damaged its main cables, cutting the town’s only road link to the mainland.”',
+    );
+    expect(md).toContain('e6 A sign at the entrance read &lt;script&gt;alert(1)&lt;/script&gt; in…');
+    expect(md).not.toContain('</strong>');
+    expect(md).not.toContain('&rsquo;');
+  });
+
+  it('shows readable text in the HTML report, still escaped', () => {
+    expect(html).toContain(
+      'PORTVILLE — The harbour bridge was closed on Tuesday after a storm damaged its main cables, cutting the town’s only road link to the mainland.',
+    );
+    expect(html).toContain('read &#60;script&#62;alert(1)&#60;/script&#62; in protest');
+    expect(html).not.toContain('<script>alert');
+    expect(html).not.toContain('&#60;/strong&#62;');
+  });
+
+  it('gives the terminal views readable finding text', () => {
+    expect(buildModel(report).report.findings.find((f) => f.id === 'f1')!.text).toBe(
+      'PORTVILLE — The harbour bridge was closed on Tuesday after a storm damaged its main cables, cutting the town’s only road link to the mainland.',
+    );
+  });
+});
+
+describe.skipIf(!HAS_DATASETS)('web-pages/wapo-1 (dateline in a <span>, links inside sentences)', () => {
+  const { report, md } = HAS_DATASETS ? analyze(join(DATASETS, 'web-pages/wapo-1/source.html'), 'wapo') : ({} as ReturnType<typeof analyze>);
+
+  it('labels and quotes the first paragraph without its markup; the JSON keeps it', () => {
+    const e2 = report.events.find((e) => e.id === 'e2')!;
+    expect(e2.label).toBe('CAIRO — Gunmen opened fire on visitors at Tunisia’s most…');
+    expect(e2.mentions[0]!.text.startsWith('CAIRO —</span> Gunmen')).toBe(true);
+    expect(md).toContain(
+      '- **e2** ⚑ CAIRO — Gunmen opened fire on visitors at Tunisia’s most renowned museum on Wednesday, killing at least 19 people, including 17 foreigners, in an assault that **threatened** to upset the fragile stability of a country seen as the lone success of the Arab Spring.',
+    );
+    expect(md).toContain(
+      '- **e23** ⚑ In Washington, White House press secretary Josh Earnest *condemned* the attack and *said* the U.S. government was willing to assist Tunisian authorities in the investigation.',
+    );
+    expect(md).not.toMatch(/&lt;\/?(?:span|a)\b/);
+  });
+});
+if (!HAS_DATASETS) console.log(`tests/report/display-text: web-pages/wapo-1 check skipped — no datasets at ${DATASETS} (set PARALLAX_DATASETS)`);
