@@ -158,30 +158,14 @@ export function findAttributions(article: AnalysedArticle, lexicons: Lexicons): 
     const inside = (d: AttributionDraft) => out.some((e) => !e.direct && e.content !== null && e.content.start <= d.cue.start && d.cue.end <= e.content.end);
     for (const d of made) if ((d.direct || !m.entry.quoted) && (m.entry.speech !== false || !inside(d))) out.push(d);
   }
-  // The channel of "“…”, TASS news agency cited Lavrov as saying" passed the quotation on; the speaker's relation replaces it.
-  const relayed = (d: AttributionDraft) =>
-    d.pattern !== 'cited-as-saying' &&
-    d.content !== null &&
-    out.some(
-      (e) =>
-        e.pattern === 'cited-as-saying' &&
-        e.content !== null &&
-        e.content.start === d.content!.start &&
-        e.content.end === d.content!.end &&
-        d.cue.end <= e.cue.start,
-    );
   // "One in three said A and one in four said B": an indirect report ends where a coordinated report of its own begins.
+  // Reports whose source follows a joiner word ("… and one in four said"), in `out` order: few, so
+  // each content scans these only (scanning every report for every content is quadratic in a huge article).
+  const joined = out.filter((e) => e.source !== null && ctx.w.reportJoiners.has(tokens[tokenAt(tokens, e.source.start) - 1]?.normal ?? ''));
   for (const d of out) {
     if (d.direct || !d.content) continue;
     const c = d.content;
-    const next = out.find(
-      (e) =>
-        e !== d &&
-        e.source !== null &&
-        e.source.start > c.start &&
-        e.cue.end <= c.end &&
-        ctx.w.reportJoiners.has(tokens[tokenAt(tokens, e.source.start) - 1]?.normal ?? ''),
-    );
+    const next = joined.find((e) => e !== d && e.source!.start > c.start && e.cue.end <= c.end);
     if (!next) continue;
     const cut = tokens[tokenAt(tokens, next.source!.start) - 1]!.start;
     const trimmed = text.slice(c.start, cut).replace(/[\s,;]+$/, '');
@@ -190,5 +174,15 @@ export function findAttributions(article: AnalysedArticle, lexicons: Lexicons): 
     d.end = Math.max(d.cue.end, d.source?.end ?? 0, d.content.end);
     d.text = text.slice(d.start, d.end);
   }
+  // The channel of "“…”, TASS news agency cited Lavrov as saying" passed the quotation on; the speaker's relation replaces it:
+  // a relation is relayed when a `cited-as-saying` relation with the same content has its cue at or after this one's end.
+  const citedCue = new Map<string, number>(); // content span → the latest cue start of its cited-as-saying relations
+  for (const e of out) {
+    if (e.pattern !== 'cited-as-saying' || e.content === null) continue;
+    const key = `${e.content.start}:${e.content.end}`;
+    citedCue.set(key, Math.max(citedCue.get(key) ?? -1, e.cue.start));
+  }
+  const relayed = (d: AttributionDraft) =>
+    d.pattern !== 'cited-as-saying' && d.content !== null && (citedCue.get(`${d.content.start}:${d.content.end}`) ?? -1) >= d.cue.end;
   return out.filter((d) => !relayed(d)).sort((x, y) => x.start - y.start || x.end - y.end);
 }
