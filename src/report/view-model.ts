@@ -635,7 +635,8 @@ function sentenceUnits(a: ReportArticle, findings: readonly Finding[]): { words:
   // findings per sentence was quadratic in a long article).
   const starts = findings.map((f) => f.start).sort((x, y) => x - y);
   return spans.map((s) => ({
-    words: countWords(a.text, s.start, s.end),
+    // an HTML sentence's raw slice may hold inline tags and references: count the words a reader sees
+    words: a.format === 'html' ? countWords(displayText(a.text.slice(s.start, s.end), 'html')) : countWords(a.text, s.start, s.end),
     hits: countBelow(starts, s.end) - countBelow(starts, s.start),
   }));
 }

@@ -4,7 +4,7 @@
  * them with inline tags removed, character references decoded and whitespace collapsed — and
  * still escaped for their destination afterwards.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -92,6 +92,28 @@ describe.skipIf(!HAS_DATASETS)('web-pages/wapo-1 (dateline in a <span>, links in
       '- **e23** ⚑ In Washington, White House press secretary Josh Earnest *condemned* the attack and *said* the U.S. government was willing to assist Tunisian authorities in the investigation.',
     );
     expect(md).not.toMatch(/&lt;\/?(?:span|a)\b/);
+  });
+});
+describe('rates per 1,000 words count the words a reader sees', () => {
+  it('the same article as HTML (tags, links, references) and as plain text gets the same unsourced rate', () => {
+    const page = readFileSync(resolve(REPO, 'tests/fixtures/ingest/inline-markup.html'), 'utf8');
+    const html = join(dir, 'rates', 'gazette.html');
+    const txt = join(dir, 'rates', 'gazette.txt');
+    mkdirSync(join(dir, 'rates'), { recursive: true });
+    writeFileSync(html, page);
+    const body = [
+      'Harbour bridge closes after storm',
+      'PORTVILLE — The harbour bridge was closed on Tuesday after a storm damaged its main cables, cutting the town’s only road link to the mainland.',
+      'Engineers inspected the structure overnight and found cracks in two of the four towers, the transport office said in a statement on its website.',
+      'Residents called the closure a “disaster” for local shops, and the ferry company added extra sailings for the week while repairs are planned.',
+      'A sign at the entrance read <script>alert(1)</script> in protest, and the council removed it within the hour on Wednesday morning.',
+    ];
+    writeFileSync(txt, `${body.join('\n\n')}\n`);
+    const md = join(dir, 'rates', 'r.md');
+    const r = runCli(['analyze', html, txt, '--md', md, '--min-confidence', '0']);
+    expect(r.status, r.stderr).toBe(0);
+    // counted on the raw slices, the HTML article had more words (href, https, strong, rsquo …) and a lower rate
+    expect(readFileSync(md, 'utf8')).toContain('unsourced assertions (Made-up Gazette 10.5, gazette 10.5 per 1,000 words)');
   });
 });
 if (!HAS_DATASETS) console.log(`tests/report/display-text: web-pages/wapo-1 check skipped — no datasets at ${DATASETS} (set PARALLAX_DATASETS)`);
