@@ -124,7 +124,22 @@ if (process.argv[1] && basename(process.argv[1]) === 'profile.js' && import.meta
   const top = topAt >= 0 ? Number(args[topAt + 1]) || 25 : 25;
   const filterAt = args.indexOf('--filter');
   const filter = filterAt >= 0 ? (args[filterAt + 1] ?? '') : '';
-  const s = summariseProfile(JSON.parse(readFileSync(file, 'utf8')) as CpuProfile);
+  // A reader that stops early (`… | head`) is not an error: stop quietly, as the CLI does.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0);
+    throw e;
+  });
+  let profile: CpuProfile;
+  try {
+    profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
+    if (!Array.isArray(profile.nodes) || !Array.isArray(profile.samples)) throw new Error('no "nodes" and "samples" arrays');
+  } catch (e) {
+    process.stderr.write(
+      `profile: ${file}: expected a V8 CPU profile (JSON written by node --cpu-prof), found ${(e as Error).message} — fix: pass the .cpuprofile file node --cpu-prof --cpu-prof-dir DIR wrote\n`,
+    );
+    process.exit(2);
+  }
+  const s = summariseProfile(profile);
   const keep = (r: ProfileRow) => !filter || r.key.includes(filter);
   process.stdout.write(`profile: ${s.totalMs.toFixed(0)} ms sampled\n\nby function, self time:\n${table(s.functions.filter(keep), top, 'self')}\n`);
   process.stdout.write(`\nby function, total time:\n${table(s.functions.filter(keep), top, 'total')}\n`);

@@ -1,7 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scalingExponent, summarise } from '../../src/bench/stats.js';
 import { benchTexts, renderBasil, seededRandom, shuffle, varyText } from '../../src/bench/texts.js';
 import { summariseProfile, type CpuProfile } from '../../src/bench/profile.js';
+import { buildDist, ROOT } from './build-dist.js';
 
 describe('bench statistics', () => {
   it('gives median, min and max of odd and even sample counts', () => {
@@ -77,5 +82,36 @@ describe('cpu profile summary', () => {
     expect(inner).toMatchObject({ key: 'inner pkg:wink-nlp:10', selfMs: 3, totalMs: 3 });
     expect(outer).toMatchObject({ selfMs: 1, totalMs: 4, totalShare: 1 });
     expect(s.files.find((r) => r.key === 'pkg:wink-nlp')?.selfShare).toBe(0.75);
+  });
+});
+
+describe('node dist/bench/profile.js', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'parallax-profile-'));
+  beforeAll(() => buildDist(['dist/bench/profile.js']));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const profileJs = join(ROOT, 'dist', 'bench', 'profile.js');
+
+  it('refuses a file that is not a CPU profile with exit 2 and says what to pass, no stack trace', () => {
+    writeFileSync(join(dir, 'empty.cpuprofile'), '{}');
+    const r = spawnSync(process.execPath, [profileJs, join(dir, 'empty.cpuprofile')], { encoding: 'utf8' });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(
+      `profile: ${join(dir, 'empty.cpuprofile')}: expected a V8 CPU profile (JSON written by node --cpu-prof), found no "nodes" and "samples" arrays — fix: pass the .cpuprofile file node --cpu-prof --cpu-prof-dir DIR wrote\n`,
+    );
+  });
+
+  it('stops quietly (no stack trace on stderr) when its reader closes early, as in `… | head -1`', () => {
+    // a long profile: one function per node, so the tables outgrow a pipe buffer
+    const nodes: CpuProfile['nodes'] = [{ id: 1, callFrame: { functionName: '(root)', url: '', lineNumber: -1 }, children: [] }];
+    for (let i = 2; i < 4000; i++) {
+      nodes.push({ id: i, callFrame: { functionName: `f${i}`, url: 'file:///r/dist/a.js', lineNumber: i } });
+      nodes[0]!.children!.push(i);
+    }
+    const samples = nodes.slice(1).map((n) => n.id);
+    const profile: CpuProfile = { nodes, samples, timeDeltas: samples.map(() => 1000), startTime: 0, endTime: samples.length * 1000 };
+    writeFileSync(join(dir, 'long.cpuprofile'), JSON.stringify(profile));
+    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${profileJs}" "${join(dir, 'long.cpuprofile')}" --top 100000 | head -1`], { encoding: 'utf8' });
+    expect(r.stdout).toBe('profile: 3998 ms sampled\n'); // the first sample's delta is the time before it
+    expect(r.stderr).toBe('');
   });
 });
