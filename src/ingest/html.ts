@@ -328,6 +328,35 @@ export function htmlNesting(text: string): number {
   return max;
 }
 
+/** Class or id names Readability takes for a byline (its own pattern, `REGEXPS.byline`). */
+const BYLINE_LIKE = /byline|author|dateline|writtenby|p-author/i;
+
+/** The parts of linkedom's DOM this reads (the project's TypeScript has no DOM library). */
+interface DomElement {
+  readonly textContent: string | null;
+  getAttribute(name: string): string | null;
+  removeAttribute(name: string): void;
+  closest(selectors: string): DomElement | null;
+}
+
+/**
+ * Readability removes the first element whose class or id looks like a byline, even inside a
+ * paragraph (`<p><span class="dateline">CAIRO —</span> Gunmen …</p>`): the paragraph it keeps then
+ * no longer matches the source's, and the whole paragraph was lost from the article. Such an
+ * element inside running text (its parent a paragraph or list item with more text than it) is part
+ * of the sentence, so its class and id are cleared before Readability reads the page; a byline
+ * standing as its own block is left to Readability.
+ */
+function keepInlineBylineLookalikes(document: { querySelectorAll(selectors: string): ArrayLike<DomElement> }): void {
+  for (const el of Array.from(document.querySelectorAll('p [class], p [id], li [class], li [id]'))) {
+    if (!BYLINE_LIKE.test(`${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`)) continue;
+    const block = el.closest('p, li');
+    if (!block || (block.textContent ?? '').trim().length <= (el.textContent ?? '').trim().length) continue;
+    el.removeAttribute('class');
+    el.removeAttribute('id');
+  }
+}
+
 /** Reads an HTML article: content = the main text's text nodes, offsets into the raw HTML. */
 export function readHtml(path: string, text: string, lexicons?: Lexicons): SourceDocument {
   const cues = loadBoilerplateCues(lexicons);
@@ -350,6 +379,8 @@ export function readHtml(path: string, text: string, lexicons?: Lexicons): Sourc
     // linkedom's declarations do not resolve for the type-aware linter (tsc reads them); the DOM is used as Readability's `Document`.
     // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment
     const { document } = parseHTML(text);
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-argument
+    keepInlineBylineLookalikes(document);
     // eslint-disable-next-line @typescript-eslint/no-unsafe-argument
     article = new Readability(document, { charThreshold: 200 }).parse();
   } catch {

@@ -123,6 +123,20 @@ describe('markup inside a paragraph', () => {
     expect(a.sentences.map((s) => s.text)).toEqual(['The minister <b>Sergei Lavrov</b> said on <a href="/x">Monday</a> that 1,000 troops had arrived.']);
     for (const s of a.sentences) for (const b of a.boilerplate) expect(s.start < b.end && b.start < s.end).toBe(false);
   });
+
+  it('a dateline or author element inside a paragraph stays part of it (Readability took it for the byline and the paragraph was lost)', () => {
+    const para = (n: number) => `<p>Paragraph ${n}: the council met for hours on the plan for the harbour road and agreed to vote again next week.</p>`;
+    const html = `<body><article><h1>Harbour road</h1><p><span class="dateline">PORTVILLE —</span> The harbour bridge was closed on Tuesday after a storm damaged its cables.</p>${[1, 2, 3].map(para).join('')}</article></body>`;
+    const a = prepare('dateline.html', html);
+    expect(a.meta.author ?? null).toBeNull();
+    expect(a.sentences.map((x) => x.text).slice(0, 2)).toEqual([
+      'Harbour road',
+      'PORTVILLE —</span> The harbour bridge was closed on Tuesday after a storm damaged its cables.',
+    ]);
+    // a byline standing as its own block is still Readability's byline
+    const byline = prepare('byline.html', html.replace('<h1>Harbour road</h1>', '<h1>Harbour road</h1><div class="byline">By Ana Ruiz</div>'));
+    expect(byline.meta.author).toBe('Ana Ruiz');
+  });
 });
 
 describe('furniture by tag or class name', () => {
