@@ -322,8 +322,8 @@ function splitReports(article: AnalysedArticle, reported: readonly { cue: Span; 
 
 /**
  * The clause after a verb of saying and *that* (*Mrs. Clinton said that when Ms. Warren railed
- * against …*): the speaker's account in the outlet's paraphrase, to the end of the sentence, when
- * the attribution analysis built no report for it; and the topic after a verb of saying and
+ * against …*): the speaker's account in the outlet's paraphrase, to the end of the sentence, whether
+ * or not the attribution analysis built a report for it; and the topic after a verb of saying and
  * *about* (*writes about the problems with inflammatory interviews, …*), to the next comma. Verbs whose own sense is a judgement (*blast*, *mock*) are
  * not counted: the clause after them is still reported, but their lemma is a loaded cue that
  * the outlet chose and stays a finding by the cue rule.
