@@ -30,20 +30,52 @@ export const REFERENCE = /&(?:#\d+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?/g;
 const BREAKING =
   /^(?:address|article|aside|blockquote|body|br|caption|dd|details|dialog|div|dl|dt|fieldset|figcaption|figure|footer|form|h[1-6]|header|hgroup|hr|li|main|nav|ol|p|pre|section|summary|table|tbody|td|tfoot|th|thead|tr|ul|html)$/i;
 
+/** Markup a reader does not see, one alternative per kind, leftmost first: a comment, a script or style element, a tag, a character reference. */
+const MARKUP = new RegExp(
+  `<!--[\\s\\S]*?(?:-->|$)|<(script|style)\\b[^>]*>[\\s\\S]*?(?:<\\/\\1\\s*>|$)|<\\/?([a-zA-Z][^\\s/>]*)[^>]*>|${REFERENCE.source}`,
+  'gi',
+);
+const SPACE = /[\s\u00a0]/;
+
 /**
- * The readable text of a raw slice of an article: for HTML, comments, `<script>`/`<style>` and
- * tags removed (a block tag or `<br>` becomes a space, an inline tag nothing), character
- * references decoded, and runs of whitespace collapsed to one space (not trimmed, so the pieces
- * of a split text join as before). Other formats: `raw` unchanged. Not escaped.
+ * What each UTF-16 unit of `raw` shows as, so a view can colour the raw offsets of findings and
+ * still print readable text: for HTML, a comment, a `<script>`/`<style>` element or a block tag
+ * (and `<br>`) shows as one space on its first unit, an inline tag as nothing, a character
+ * reference as what it stands for on its first unit, and a run of whitespace as one space; every
+ * other unit as itself. Other formats: each unit as itself. {@link displayText} is these joined.
+ */
+export function displayPieces(raw: string, format: ArticleFormat): string[] {
+  const pieces = raw.split('');
+  if (format !== 'html') return pieces;
+  for (const m of raw.matchAll(MARKUP)) {
+    const [whole, script, tag] = m;
+    pieces[m.index] = whole[0] === '&' ? decodeReference(whole) : whole.startsWith('<!--') || script || BREAKING.test(tag ?? '') ? ' ' : '';
+    for (let i = m.index + 1; i < m.index + whole.length; i++) pieces[i] = '';
+  }
+  let afterSpace = false;
+  for (let i = 0; i < pieces.length; i++) {
+    const p = pieces[i]!;
+    if (p === '') continue;
+    let out = '';
+    for (const ch of p) {
+      const space = SPACE.test(ch);
+      if (!space || !afterSpace) out += space ? ' ' : ch;
+      afterSpace = space;
+    }
+    pieces[i] = out;
+  }
+  return pieces;
+}
+
+/**
+ * The readable text of a raw slice of an article ({@link displayPieces} joined): for HTML,
+ * comments, `<script>`/`<style>` and tags removed (a block tag or `<br>` becomes a space, an
+ * inline tag nothing), character references decoded, and runs of whitespace collapsed to one
+ * space (not trimmed, so the pieces of a split text join as before). Other formats: `raw`
+ * unchanged. Not escaped.
  */
 export function displayText(raw: string, format: ArticleFormat): string {
-  if (format !== 'html') return raw;
-  return raw
-    .replace(/<!--[\s\S]*?(?:-->|$)/g, ' ')
-    .replace(/<(script|style)\b[^>]*>[\s\S]*?(?:<\/\1\s*>|$)/gi, ' ')
-    .replace(/<\/?([a-zA-Z][^\s/>]*)[^>]*>/g, (_, tag: string) => (BREAKING.test(tag) ? ' ' : ''))
-    .replace(REFERENCE, decodeReference)
-    .replace(/[\s\u00a0]+/g, ' ');
+  return format === 'html' ? displayPieces(raw, format).join('') : raw;
 }
 
 /**

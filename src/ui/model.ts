@@ -3,7 +3,7 @@
  * findings per article, and styled spans of article text. No analysis happens here — only
  * lookups and formatting of what the report already holds. Pure.
  */
-import { forDisplay } from '../core/display-text.js';
+import { displayPieces, forDisplay } from '../core/display-text.js';
 import { sanitizeTerminal } from '../core/escape.js';
 import { FINDING_KIND_NAMES, FINDING_KINDS, type FindingKind } from '../core/finding-kinds.js';
 import type { Finding, Report, ReportArticle, Span } from '../core/types.js';
@@ -136,16 +136,19 @@ export function highlight(a: ReportArticle, span: Span, options: HighlightOption
   }
   const out: Segment[] = [];
   const add = (text: string, role: Role) => {
+    if (text === '') return;
     const last = out[out.length - 1];
     if (last && (last.role ?? 'plain') === role) last.text += text;
     else out.push(role === 'plain' ? { text } : { text, role });
   };
+  // what each raw unit shows as: an HTML article's tags hidden, its references decoded
+  const shown = displayPieces(a.text.slice(start, end), a.format);
   for (let i = start; i < end; i++) {
     const role = roles[i - start]!;
     if (flags.has(i)) add(FLAG, 'unsourced');
     if (opens.has(i)) add('[', 'loaded');
     if (rangeOpens.has(i)) add(options.rangeMarks![0], rangeOpens.get(i)!);
-    add(sanitizeTerminal(a.text[i]!, true), role);
+    add(sanitizeTerminal(shown[i - start]!, true), role);
     if (rangeCloses.has(i + 1)) add(options.rangeMarks![1], rangeCloses.get(i + 1)!);
     if (closes.has(i + 1)) add(']', 'loaded');
   }

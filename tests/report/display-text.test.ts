@@ -10,7 +10,9 @@ import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { displayText, forDisplay } from '../../src/core/display-text.js';
 import type { Report } from '../../src/core/types.js';
-import { buildModel } from '../../src/ui/model.js';
+import { buildExercise } from '../../src/ui/exercise/model.js';
+import { sentenceSegments } from '../../src/ui/exercise/screen.js';
+import { buildModel, highlight } from '../../src/ui/model.js';
 import { DATASETS, HAS_DATASETS, REPO, runCli } from '../helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'parallax-display-'));
@@ -75,6 +77,53 @@ describe('made-up HTML article with inline markup (tests/fixtures/ingest/inline-
     expect(buildModel(report).report.findings.find((f) => f.id === 'f1')!.text).toBe(
       'PORTVILLE — The harbour bridge was closed on Tuesday after a storm damaged its main cables, cutting the town’s only road link to the mainland.',
     );
+  });
+
+  it('shows the whole-article reader without markup, marks still on the raw offsets', () => {
+    const a = report.articles[0]!;
+    const first = a.sentenceSpans!.find((s) => s.start <= f1.start && f1.start < s.end)!;
+    const segs = highlight(a, first, { findings: [f1] });
+    expect(segs.map((s) => s.text).join('')).toBe(
+      '⚑ PORTVILLE — The harbour bridge was closed on Tuesday after a storm damaged its main cables, cutting the town’s only road link to the mainland.',
+    );
+  });
+
+  it('gives the exercise the words a reader sees (no href, strong or rsquo), on raw offsets', () => {
+    const ex = buildExercise(report);
+    const a = ex.articles[0]!;
+    const s = a.sentences.find((x) => x.start <= f1.start && f1.start < x.end)!;
+    const raw = s.words.map((w) => a.text.slice(w.start, w.end));
+    expect(raw).toEqual([
+      'PORTVILLE',
+      'The',
+      'harbour',
+      'bridge',
+      'was',
+      'closed',
+      'on',
+      'Tuesday',
+      'after',
+      'a',
+      'storm',
+      'damaged',
+      'its',
+      'main',
+      'cables',
+      'cutting',
+      'the',
+      'town&rsquo;s',
+      'only',
+      'road',
+      'link',
+      'to',
+      'the',
+      'mainland',
+    ]);
+    expect(
+      sentenceSegments(a, s, [{ article: a.id, start: s.words[17]!.start, end: s.words[17]!.end, kind: 'loaded' }], null, null)
+        .map((x) => x.text)
+        .join(''),
+    ).toBe('PORTVILLE — The harbour bridge was closed on Tuesday after a storm damaged its main cables, cutting the [town’s] only road link to the mainland.');
   });
 });
 

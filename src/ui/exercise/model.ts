@@ -12,6 +12,7 @@ import { InputError } from '../../core/errors.js';
 import { FINDING_KIND_NAMES, FINDING_KINDS, type FindingKind } from '../../core/finding-kinds.js';
 import { shownFindings } from '../../core/confidence.js';
 import type { ArticleFormat, Report, ReportArticle } from '../../core/types.js';
+import { displayPieces, REFERENCE } from '../../core/display-text.js';
 
 /** A kind students mark: one whose row in the kind table has an `exercise` (loaded, unsourced). */
 export type MarkKind = FindingKind;
@@ -106,6 +107,28 @@ const isObject = (x: unknown): x is { [key: string]: unknown } => typeof x === '
 
 const WORD = /[\p{L}\p{N}]+(?:[-'’.][\p{L}\p{N}]+)*/gu;
 
+/**
+ * The words a reader sees in `raw` (which starts at offset `at`), as raw offsets: found in the
+ * displayed text (an HTML article's tags and references are not words: no `href`, no `rsquo`),
+ * each from the raw unit its first letter shows on to the end of its last letter's (the whole
+ * reference when that letter is one, `&eacute;`).
+ */
+function wordsOf(raw: string, format: ArticleFormat, at: number): ExerciseWord[] {
+  const pieces = displayPieces(raw, format);
+  let shown = '';
+  const from: number[] = []; // raw index of each shown unit
+  pieces.forEach((p, i) => {
+    shown += p;
+    for (let k = 0; k < p.length; k++) from.push(i);
+  });
+  const reference = new RegExp(REFERENCE.source, 'y');
+  const endOf = (i: number) => {
+    reference.lastIndex = i;
+    return raw[i] === '&' && reference.test(raw) ? reference.lastIndex : i + 1;
+  };
+  return [...shown.matchAll(WORD)].map((m) => ({ start: at + from[m.index]!, end: at + endOf(from[m.index + m[0].length - 1]!) }));
+}
+
 /** Builds the exercise: prose, non-heading sentences only, in an order fixed by the texts. */
 export function buildExercise(report: Report): Exercise {
   const ordered = [...report.articles].sort((x, y) => {
@@ -119,9 +142,7 @@ export function buildExercise(report: Report): Exercise {
     const sentences = (a.sentenceSpans ?? [])
       .filter((s) => !s.heading && !inBoilerplate(s))
       .map((s) => {
-        const words: ExerciseWord[] = [];
-        for (const m of a.text.slice(s.start, s.end).matchAll(WORD)) words.push({ start: s.start + m.index, end: s.start + m.index + m[0].length });
-        return { start: s.start, end: s.end, words };
+        return { start: s.start, end: s.end, words: wordsOf(a.text.slice(s.start, s.end), a.format, s.start) };
       })
       .filter((s) => s.words.length > 0);
     return { id: a.id, letter: letterOf(i), path: a.path, label: a.label, outlet: guessLabel(a), text, format: a.format, sentences };

@@ -3,7 +3,7 @@
  * student's marks) and, after reveal, the results (agreement figures, then each article's
  * sentences with the student's and the key's marks and the key's explanations). Pure.
  */
-import { displayText } from '../../core/display-text.js';
+import { displayPieces, displayText } from '../../core/display-text.js';
 import { sanitizeTerminal } from '../../core/escape.js';
 import type { Role } from '../theme.js';
 import { truncateLine, wrap, type Line, type Segment } from '../text.js';
@@ -111,14 +111,17 @@ export function sentenceSegments(
   }
   const out: Segment[] = [];
   const push = (text: string, role: Role) => {
+    if (text === '') return;
     const last = out[out.length - 1];
     if (last && (last.role ?? 'plain') === role) last.text += text;
     else out.push(role === 'plain' ? { text } : { text, role });
   };
+  // what each raw unit shows as: an HTML article's tags hidden, its references decoded
+  const shown = displayPieces(a.text.slice(s.start, s.end), a.format);
   for (let i = s.start; i < s.end; i++) {
     if (closes.has(i)) push(closes.get(i)!, 'key');
     if (opens.has(i)) push(opens.get(i)!, 'key');
-    push(sanitizeTerminal(a.text[i]!, true), roles[i - s.start]!);
+    push(sanitizeTerminal(shown[i - s.start]!, true), roles[i - s.start]!);
   }
   if (closes.has(s.end)) push(closes.get(s.end)!, 'key');
   return out;
@@ -154,7 +157,7 @@ export function markingLines(ex: Exercise, state: ExerciseState): { title: Line;
   title.push({ text: `  guess: ${guess === undefined ? '?' : sanitizeTerminal(guess, true)}`, role: 'dim' });
   const s = a.sentences[state.sentence];
   const [lo, hi] = selection(state);
-  const words = s ? sanitizeTerminal(a.text.slice(s.words[lo]!.start, s.words[hi]!.end), true) : '';
+  const words = s ? sanitizeTerminal(displayText(a.text.slice(s.words[lo]!.start, s.words[hi]!.end), a.format), true) : '';
   const count = (k: string) => state.marks.filter((m) => m.kind === k).length;
   // The keys come first, so a narrow terminal cuts the word at the end, never "r reveal".
   const status: Line = state.confirming
