@@ -123,7 +123,9 @@ function reasonOf(tokens: Token[], s: Sentence, skip: Uint8Array, roles: Map<num
     if (skip[k]) continue; // the quoted or reported words are not the article's voice
     // a participle or gerund ("in danger of having to return") describes an obligation, it does not prescribe
     // a past form ("had to", "the coordination needed to combat") tells of an obligation, it does not prescribe one
-    if (has(k, 'prescriptive') && !/ing$|ed$/.test(t.normal) && t.normal !== 'had') {
+    // "should there ever be one", "should he win": a conditional, not an obligation (a subject right after the modal)
+    const inverted = t.normal === 'should' && k > s.tokenStart && (next?.normal === 'there' || next?.pos === 'PRON' || next?.pos === 'PROPN');
+    if (has(k, 'prescriptive') && !inverted && !/ing$|ed$/.test(t.normal) && t.normal !== 'had') {
       // "need to" / "have to" oblige only as main verbs (not the auxiliary have, not the noun need)
       const mainVerb = next?.normal === 'to' && t.lemma !== 'ought';
       if (!mainVerb || (t.pos !== 'AUX' && t.pos !== 'NOUN')) {
@@ -131,7 +133,8 @@ function reasonOf(tokens: Token[], s: Sentence, skip: Uint8Array, roles: Map<num
         if (!has(verbAt, 'discourse')) consider('prescriptive');
       }
     }
-    if (has(k, 'prediction') && t.pos === 'AUX') consider('prediction');
+    // "The plan will cut …", "the bill would require …": what a text provides is no prediction of the outlet's
+    if (has(k, 'prediction') && t.pos === 'AUX' && !provisionSubject(tokens, s, k, roles)) consider('prediction');
     if (has(k, 'prediction') && next?.normal === 'to' && tokens[k - 1]?.lemma === 'be') consider('prediction');
     if (t.lemma === 'be') {
       let p = k + 1;
@@ -142,6 +145,29 @@ function reasonOf(tokens: Token[], s: Sentence, skip: Uint8Array, roles: Map<num
     }
   }
   return reason;
+}
+
+/**
+ * True when the main subject of the sentence, the first noun before token `k` and before any verb,
+ * is a rule or agreement (lexicon category provision-noun) and "that" comes between it and the
+ * future at `k` ("The plan commits itself to the idea that reform will be handled …"): the future is
+ * what the text puts forward, not the outlet's prediction. "The law will cut poverty" keeps its reason.
+ */
+function provisionSubject(tokens: Token[], s: Sentence, k: number, roles: Map<number, Set<string>>): boolean {
+  for (let j = s.tokenStart; j < k; j++) {
+    const t = tokens[j]!;
+    if (t.pos === 'NOUN' || t.pos === 'PROPN') {
+      // the head of the first noun phrase: the last noun of the run ("the tax plan")
+      let h = j;
+      while (h + 1 < k && (tokens[h + 1]!.pos === 'NOUN' || tokens[h + 1]!.pos === 'PROPN')) h++;
+      if (roles.get(h)?.has('provision-noun') !== true || tokens[h]!.pos !== 'NOUN') return false;
+      // the future in a clause the text puts forward ("commits itself to the idea that … will"), not the text's own effect ("The law will cut poverty")
+      for (let c = h + 1; c < k; c++) if (tokens[c]!.normal === 'that') return true;
+      return false;
+    }
+    if (t.pos === 'VERB' || t.pos === 'AUX' || t.text === ',') return false;
+  }
+  return false;
 }
 
 /** Index of the first token starting at or after `offset` (binary search). */
@@ -338,7 +364,10 @@ function uncoveredReports(article: AnalysedArticle, skip: Uint8Array, inQuote: U
     // the subject may be the source of an attribution built from the words after ("The ministry sent a letter … asking …")
     if (!hasSubject(tokens, roles, s.tokenStart, k) || negated(roles, k)) continue;
     let noun = -1;
-    for (let j = k + 1; j <= k + 4 && j < s.tokenEnd; j++) if (roles.get(j)?.has('communication-noun') && tokens[j]!.pos === 'NOUN') noun = j;
+    // "sent Ryan, R-Wis., a letter saying …": an indirect object and its apposition may come between (no verb)
+    // (no verb and no preposition: not "a large chunk of the emails that …", which is no text being put out)
+    for (let j = k + 1; j <= k + 10 && j < s.tokenEnd && (j <= k + 4 || !['VERB', 'AUX', 'ADP'].includes(tokens[j]!.pos)); j++)
+      if (roles.get(j)?.has('communication-noun') && tokens[j]!.pos === 'NOUN') noun = j;
     if (noun < 0) continue;
     for (let j = noun + 1; j <= noun + 8 && j < s.tokenEnd; j++) {
       const w = tokens[j]!;
@@ -349,10 +378,11 @@ function uncoveredReports(article: AnalysedArticle, skip: Uint8Array, inQuote: U
       }
     }
   }
-  for (const m of lexicons.match(article, 'reporting-verbs')) {
+  const relatives = wordClass(lexicons, 'relative-pronoun');
+  for (const m of [...lexicons.match(article, 'reporting-verbs'), ...nounReports(article, lexicons)]) {
     const k = m.tokenStart;
     const t = tokens[k]!;
-    if (t.pos !== 'VERB' || skip[k]) continue;
+    if ((t.pos !== 'VERB' && !('noun' in m)) || skip[k]) continue;
     const s = sentences[t.sentence]!;
     if (negated(roles, k)) continue;
     // active, not a passive participle ("is seen as", "was decided"), and followed by what it reports: that, a quotation or a colon
@@ -367,8 +397,11 @@ function uncoveredReports(article: AnalysedArticle, skip: Uint8Array, inQuote: U
     // (not an infinitive: "chose Astana to announce what has since become …" is the writer's account)
     const finite = tokens[p]?.normal !== 'to';
     const gerund = finite && tokens[m.tokenEnd - 1]!.pos === 'ADP' && next?.pos === 'VERB' && /ing$/.test(next.normal);
-    if (q >= s.tokenEnd || !next || !(next.normal === 'that' || next.text === ':' || /^["“‘'«]$/.test(next.text) || (finite && WH.has(next.normal)) || gerund))
-      continue;
+    const wh = finite && WH.has(next?.normal ?? '');
+    if (q >= s.tokenEnd || !next || !(next.normal === 'that' || next.text === ':' || /^["“‘'«]$/.test(next.text) || wh || gerund)) continue;
+    // a wh-clause or a gerund after the verb reports only after a real subject: not a gerund ("finding what we
+    // have in common"), not a relative pronoun ("which confirmed what I always knew")
+    if ((wh || gerund) && !realSubject(tokens, roles, s, k, relatives)) continue;
     if (hasSubject(tokens, roles, s.tokenStart, k, skip)) out[t.sentence] = 1;
   }
   for (const si of [
@@ -383,6 +416,32 @@ function uncoveredReports(article: AnalysedArticle, skip: Uint8Array, inQuote: U
     ...narrations(article, skip, roles),
   ])
     out[si] = 1;
+  return out;
+}
+
+/** The phrases of the reporting verbs, per lexicon set (made once, not per article). */
+const reportingPhrases = new WeakMap<Lexicons, Set<string>>();
+
+/**
+ * Reporting verbs in -s that the tagger read as plural nouns after a name or a pronoun ("Perez talks
+ * about growing up …", "She speaks of …"), where the lexicon (which matches verbs) does not see them:
+ * a noun whose lemma, alone or with the next word, is a phrase of reporting-verbs, followed by a preposition.
+ */
+function nounReports(article: AnalysedArticle, lexicons: Lexicons): { tokenStart: number; tokenEnd: number; noun: true }[] {
+  const { tokens } = article;
+  let phrases = reportingPhrases.get(lexicons);
+  if (!phrases) {
+    phrases = new Set<string>();
+    for (const e of lexicons.entries('reporting-verbs')) for (const p of e.phrases) phrases.add(p);
+    reportingPhrases.set(lexicons, phrases);
+  }
+  const out: { tokenStart: number; tokenEnd: number; noun: true }[] = [];
+  for (let k = 1; k + 1 < tokens.length; k++) {
+    const t = tokens[k]!;
+    const next = tokens[k + 1]!;
+    if (t.pos !== 'NOUN' || !/s$/.test(t.normal) || t.normal === t.lemma || next.pos !== 'ADP' || !['PROPN', 'PRON'].includes(tokens[k - 1]!.pos)) continue;
+    if (phrases.has(`${t.lemma} ${next.normal}`)) out.push({ tokenStart: k, tokenEnd: k + 2, noun: true });
+  }
   return out;
 }
 
@@ -623,6 +682,33 @@ function provisionOpenings(article: AnalysedArticle, roles: Map<number, Set<stri
 const WH: ReadonlySet<string> = new Set(['how', 'why', 'what', 'whether']);
 
 /**
+ * True when the reporting verb at `k` has a real subject right before it (over adverbs, auxiliaries and
+ * a parenthesis between commas): a noun, a name or a pronoun of word class source-pronoun, not a
+ * relative pronoun (word class relative-pronoun: "which confirmed what …") and not itself a gerund
+ * or participle without an auxiliary ("finding what we have in common").
+ */
+function realSubject(tokens: Token[], roles: Map<number, Set<string>>, s: Sentence, k: number, relatives: ReadonlySet<string>): boolean {
+  if (/ing$/.test(tokens[k]!.normal) && tokens[k - 1]?.pos !== 'AUX') return false;
+  let p = k - 1;
+  const skipOver = () => {
+    while (p >= s.tokenStart && ['ADV', 'AUX', 'PART'].includes(tokens[p]!.pos)) p--;
+  };
+  skipOver();
+  // "Smith, a professor at the college, explained how …": the subject stands before the parenthesis
+  if (tokens[p]?.text === ',') {
+    let j = p - 1;
+    while (j > s.tokenStart && j > p - 15 && tokens[j]!.text !== ',') j--;
+    if (tokens[j]?.text === ',' && j > s.tokenStart) {
+      p = j - 1;
+      skipOver();
+    }
+  }
+  const w = tokens[p];
+  if (!w || p < s.tokenStart || relatives.has(w.normal)) return false;
+  return w.pos === 'NOUN' || w.pos === 'PROPN' || (w.pos === 'PRON' && roles.get(p)?.has('source-pronoun') === true);
+}
+
+/**
  * Sentences telling someone's view by an adjective of holding it (lexicon category view-adjective)
  * after a form of be and before "that" ("Party insiders are now convinced that there will be …"),
  * outside quoted and reported words, in the main clause, with a subject that is not the writer:
@@ -642,6 +728,9 @@ function views(article: AnalysedArticle, skip: Uint8Array, inQuote: Uint8Array, 
   return out;
 }
 
+/** Forms of be in the present of a caption ("is seen", "are heard", "can be heard"). */
+const PRESENT_BE: ReadonlySet<string> = new Set(['is', 'are', "'s", "'re", 'be', 'am']);
+
 /**
  * Sentences narrating a recording: a participle of being seen or heard (lexicon category
  * perception-participle, or an opinion participle of category agentless-passive such as seen) after a form of be and before a verb in -ing ("Etheridge is then seen
@@ -655,12 +744,26 @@ function narrations(article: AnalysedArticle, skip: Uint8Array, roles: Map<numbe
     // "seen" is an entry of category agentless-passive ("is seen as"); before a verb in -ing it narrates too
     if (!(r.has('perception-participle') || r.has('agentless-passive')) || skip[k]) continue;
     const s = sentences[tokens[k]!.sentence]!;
+    // a caption tells the whole sentence: not a clause after a semicolon ("… was exempted from the rule; she is shown in a photograph …")
+    let semicolon = false;
+    for (let j = s.tokenStart; j < k; j++) if (tokens[j]!.text === ';') semicolon = true;
+    if (semicolon) continue;
     let p = k - 1;
     while (p > s.tokenStart && tokens[p]!.pos === 'ADV') p--;
     let q = k + 1;
     while (q < s.tokenEnd && tokens[q]!.pos === 'ADV') q++;
+    // "is seen in an amateur video grabbing …": a phrase naming the recording may come between
+    if (tokens[q]?.normal === 'in' || tokens[q]?.normal === 'on') {
+      for (let j = q + 1; j < Math.min(s.tokenEnd, q + 6); j++) {
+        if (roles.get(j)?.has('recording-noun') && tokens[j]!.pos === 'NOUN') {
+          q = j + 1;
+          break;
+        }
+      }
+    }
     const next = tokens[q];
-    if (tokens[p]?.lemma === 'be' && q < s.tokenEnd && next?.pos === 'VERB' && /ing$/.test(next.normal)) out.push(tokens[k]!.sentence);
+    // the present of a caption ("is seen", "can be heard"), not a past passive ("was filmed leaving early": the outlet's account)
+    if (PRESENT_BE.has(tokens[p]?.normal ?? '') && q < s.tokenEnd && next?.pos === 'VERB' && /ing$/.test(next.normal)) out.push(tokens[k]!.sentence);
   }
   return out;
 }
@@ -837,6 +940,60 @@ function continuesSource(article: AnalysedArticle, si: number, cov: Coverage, ro
   return false;
 }
 
+/** The roles of a document, a text, a rule or a recording (lexicon categories of kind unsourced). */
+const DOCUMENT_ROLES: readonly Role[] = ['document-noun', 'communication-noun', 'provision-noun', 'recording-noun'];
+const isDocument = (roles: Map<number, Set<string>>, tokens: Token[], k: number): boolean =>
+  tokens[k]?.pos === 'NOUN' && DOCUMENT_ROLES.some((r) => roles.get(k)?.has(r));
+
+/**
+ * The subject of a sentence that reports (a named attribution's cue in it, or a report parallax
+ * abstains on) when it is a document, a text, a rule or a recording: the head noun of the first
+ * noun phrase before any verb ("The rules issued Thursday said …", "The report found that …"),
+ * by lemma; else null.
+ */
+function documentSubject(article: AnalysedArticle, si: number, roles: Map<number, Set<string>>): string | null {
+  const { sentences, tokens } = article;
+  const s = sentences[si]!;
+  for (let j = s.tokenStart; j < s.tokenEnd; j++) {
+    const t = tokens[j]!;
+    if (t.pos === 'NOUN' || t.pos === 'PROPN') {
+      let h = j;
+      while (h + 1 < s.tokenEnd && (tokens[h + 1]!.pos === 'NOUN' || tokens[h + 1]!.pos === 'PROPN')) h++;
+      return isDocument(roles, tokens, h) ? tokens[h]!.lemma : null;
+    }
+    if (t.pos === 'VERB' || t.pos === 'AUX') return null;
+  }
+  return null;
+}
+
+/**
+ * True when the sentence goes on with what a document that is the reporting subject of the sentence
+ * before (documentSubject), in the same paragraph, says: it opens with that document ("The report also found …", "The rules,
+ * though, would not apply …": a determiner, at most one adjective and a document noun among the
+ * words of that source) or with "It" / "They" and an additive adverb ("It also lists …"). The
+ * document is its source.
+ */
+function continuesDocument(article: AnalysedArticle, si: number, cov: Coverage, uncovered: Uint8Array, roles: Map<number, Set<string>>): boolean {
+  const { sentences, tokens } = article;
+  const s = sentences[si]!;
+  const prev = sentences[si - 1];
+  if (!prev || prev.paragraph !== s.paragraph || !(cov.cue[si - 1] === 2 || uncovered[si - 1])) return false;
+  const doc = documentSubject(article, si - 1, roles);
+  if (!doc) return false;
+  let k = s.tokenStart;
+  while (k < s.tokenEnd && (tokens[k]!.pos === 'CCONJ' || tokens[k]!.type === 'punctuation')) k++;
+  if (roles.get(k)?.has('own-comment')) return false;
+  if (roles.get(k)?.has('source-pronoun')) return roles.get(k + 1)?.has('continuation') === true || roles.get(k + 2)?.has('continuation') === true;
+  if (tokens[k]?.pos !== 'DET') return false;
+  // "The report did not provide evidence …": what the document lacks is the outlet's observation
+  for (let j = k; j + 1 < s.tokenEnd; j++) if (tokens[j]!.lemma === 'do' && roles.get(j + 1)?.has('verb-negator')) return false;
+  for (let j = k + 1; j <= k + 2 && j < s.tokenEnd; j++) {
+    if (isDocument(roles, tokens, j)) return tokens[j]!.lemma === doc;
+    if (tokens[j]!.pos !== 'ADJ') return false;
+  }
+  return false;
+}
+
 /**
  * The words of a fronted question put to the source ("Asked, for example, if she would back the
  * closures, she called for …"): from a sentence-opening "Asked" to the last comma before the
@@ -862,8 +1019,17 @@ function imperative(tokens: Token[], s: Sentence, inQuote: Uint8Array): boolean 
   const t = tokens[k];
   const next = tokens[k + 1];
   if (t?.pos !== 'VERB' || t.normal !== t.lemma || !next || k + 1 >= s.tokenEnd) return false;
-  if (!(next.pos === 'DET' || next.pos === 'ADV' || (next.pos === 'PRON' && !/sel(f|ves)$/.test(next.normal)))) return false;
-  for (let j = k + 1; j < s.tokenEnd; j++) if (!inQuote[j] && (tokens[j]!.pos === 'VERB' || tokens[j]!.pos === 'AUX')) return false;
+  // a preposition after the verb ("Listen to …") only in a pointer to something on the page (… embedded below, … here)
+  const pointer = /\b(?:below|above|here)\W*$/i.test(s.text);
+  if (!(next.pos === 'DET' || next.pos === 'ADV' || (next.pos === 'ADP' && pointer) || (next.pos === 'PRON' && !/sel(f|ves)$/.test(next.normal)))) return false;
+  for (let j = k + 1; j < s.tokenEnd; j++) {
+    const w = tokens[j]!;
+    if (inQuote[j] || !(w.pos === 'VERB' || w.pos === 'AUX')) continue;
+    // a participle after a noun ("the episode embedded below", "the video posted here") describes that noun
+    if (w.pos === 'VERB' && /ed$/.test(w.normal) && tokens[j - 1]?.pos === 'NOUN') continue;
+    if (/^\p{Lu}/u.test(w.text)) continue; // a word of a title ("the So, That Happened podcast")
+    return false;
+  }
   return true;
 }
 
@@ -921,7 +1087,7 @@ function verbless(tokens: Token[], s: Sentence, inQuote: Uint8Array, relatives: 
  * another outlet's story, which is its source).
  */
 function furniture(article: AnalysedArticle): Uint8Array {
-  const { sentences, text, tokens } = article;
+  const { sentences, text } = article;
   const out = new Uint8Array(sentences.length);
   const paragraphs = paragraphsOf(sentences);
   const span = (members: number[]) => text.slice(sentences[members[0]!]!.start, sentences[members[members.length - 1]!]!.end);
@@ -930,12 +1096,18 @@ function furniture(article: AnalysedArticle): Uint8Array {
   if (article.format === 'txt' && order.length > 1) {
     const first = paragraphs.get(order[0]!)!;
     const last = sentences[first[first.length - 1]!]!;
-    let words = 0;
-    for (const i of first) for (let k = sentences[i]!.tokenStart; k < sentences[i]!.tokenEnd; k++) if (tokens[k]!.type === 'word') words++;
-    if (!/[\r\n]/.test(span(first)) && words <= 25 && /^[ \t]*\r?\n[ \t]*\r?\n/.test(text.slice(last.end, last.end + 40))) mark(first);
+    const lines = span(first).split(/\r?\n/);
+    const wordsOf = (line: string) => line.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
+    // one line of at most 25 words, or a headline (at most 20 words, no full stop) over a deck line opening with a capital
+    const title =
+      (lines.length === 1 && wordsOf(lines[0]!) <= 25) ||
+      (lines.length === 2 && wordsOf(lines[0]!) <= 20 && !/[.!?,]\s*$/.test(lines[0]!) && /^\s*\p{Lu}/u.test(lines[1]!) && wordsOf(lines[1]!) <= 25);
+    if (title && /^[ \t]*\r?\n[ \t]*\r?\n/.test(text.slice(last.end, last.end + 40))) mark(first);
   }
   order.forEach((p, i) => {
     const t = span(paragraphs.get(p)!).trim();
+    // an embedded post in markup ("<tweet author=… …>…</tweet>."): its author's words
+    if (/^<tweet\b[^>]*>[\s\S]*<\/tweet>\.?$/.test(t)) mark(paragraphs.get(p));
     if (/^@[\p{L}\p{N}_]+\.?$/u.test(t) && i > 0) mark(paragraphs.get(order[i - 1]!));
     if (/\[\p{Lu}[^\]\n]{0,40}\]$/u.test(t)) mark(paragraphs.get(p));
   });
@@ -998,6 +1170,8 @@ export function findUnsourced(article: AnalysedArticle, attributions: Attributio
       reason = own === 'no-attribution' ? 'beside-source' : own;
     } else if (uncovered[si])
       continue; // a report parallax could not parse: whose claim it is stays open
+    else if (continuesDocument(article, si, cov, uncovered, roles))
+      continue; // what a document named the sentence before says: the document is its source
     else if (continuesSource(article, si, cov, roles)) reason = 'continues-source';
     else reason = reasonOf(tokens, s, skip, roles);
     // an instruction to the reader or a fragment without a clause of its own is no claim
