@@ -25,4 +25,12 @@ describe('contentAgrees', () => {
     expect(contentAgrees(text, null, [at('the bridge will close for a month')])).toBe(true);
     expect(contentAgrees(text, at('the bridge will close'), [])).toBe(false);
   });
+
+  it("the finding's own source and cue inside its content (a split quotation) count neither way", () => {
+    const t = '“For me,” Mr. Bruner concluded, “he was like the big cheese on the court.”';
+    const a = (s: string) => ({ start: t.indexOf(s), end: t.indexOf(s) + s.length });
+    const gold = [a('“For me,”'), a('“he was like the big cheese on the court.”')];
+    expect(contentAgrees(t, a(t), gold)).toBe(false);
+    expect(contentAgrees(t, a(t), gold, [a('concluded'), a('Mr. Bruner')])).toBe(true);
+  });
 });

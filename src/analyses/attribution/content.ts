@@ -207,6 +207,27 @@ function writerAside(ctx: Ctx, k: number): boolean {
 }
 
 /**
+ * Where the writer's sentence goes on with something else than the report: a dash before a quotation
+ * ("suggested Mr. Trump was fond of brutal leaders - ''He would have loved Stalin,'' Mr. Biden said -"),
+ * or a comma and "and" before a clause with a subject of its own ("one suggested she marry an American,
+ * and another scared her …"; "suggesting that delegates should flip, and his campaign is approaching
+ * delegates"). Precision first, as with "but": such a clause may still be the speaker's; it is left out.
+ */
+function secondReport(ctx: Ctx, k: number, last: number): boolean {
+  const { tokens } = ctx;
+  const t = tokens[k];
+  if (!t) return false;
+  if (/^(?:—|–|-|--)$/.test(t.text)) return isQuoteMark(tokens[k + 1]);
+  if (t.text !== ',' || tokens[k + 1]?.normal !== 'and') return false;
+  let n = k + 2;
+  const subjectStart = n;
+  while (n < last && n < subjectStart + 4 && ['DET', 'PRON', 'NOUN', 'PROPN', 'ADJ', 'NUM'].includes(tokens[n]!.pos)) n++;
+  if (n === subjectStart || n >= last) return false;
+  const v = tokens[n]!;
+  return (v.pos === 'VERB' || v.pos === 'AUX') && !/ing$/.test(v.normal) && v.normal !== 'that';
+}
+
+/**
  * An indirect report that runs on to the end of its sentence ends at the first report boundary
  * outside a quotation (`reportBoundary`). Precision first: what may still be the speaker's is
  * left out rather than the writer's words taken in. `content` itself when there is none.
@@ -219,7 +240,8 @@ export function reportEnd(ctx: Ctx, content: TextSpan | null): TextSpan | null {
   const closesQuote = (k: number) =>
     isQuoteMark(tokens[k + 1]) && tokens[k + 1]!.start === tokens[k]!.end && !insideQuote(ctx, tokens[k + 1]!.end, tokens[k + 1]!.end + 1);
   const boundary = (k: number) => {
-    if (reportBoundary(tokens, k, ctx.w.reportClosers) || writerAside(ctx, k)) return !insideQuote(ctx, tokens[k]!.start, tokens[k]!.end);
+    if (reportBoundary(tokens, k, ctx.w.reportClosers) || writerAside(ctx, k) || secondReport(ctx, k, last))
+      return !insideQuote(ctx, tokens[k]!.start, tokens[k]!.end);
     if (tokens[k]?.text !== ',' || !closesQuote(k)) return false;
     // What follows the closing mark decides.
     const n = tokens[k + 2];

@@ -326,6 +326,25 @@ function subject(ctx: Ctx, site: CueSite): Subject | null {
     tokens[src.b - 3]?.text === ','
   )
     src = { a: src.a, b: src.b - 3 };
+  // A free relative inside the phrase: its subject is the source ("less than half of what researchers say they need").
+  if (src && !inverted) {
+    let k = src.b - 2;
+    while (k > src.a && tokens[k]!.normal !== 'what') k--;
+    if (k > src.a && tokens[k]!.normal === 'what') {
+      src = { a: k + 1, b: src.b };
+      if (srcHead) srcHead = srcHead.a >= src.a ? srcHead : null;
+    }
+  }
+  // An adjective phrase set off by a comma before the cue describes the source, is no part of it ("Biden, aware of
+  // this, told voters …" → "Biden").
+  if (src && !inverted && src.b - src.a >= 3) {
+    const comma = tokens.slice(src.a + 1, src.b).findIndex((t) => t.text === ',');
+    const c = comma < 0 ? -1 : src.a + 1 + comma;
+    if (c > 0 && tokens[c + 1]?.pos === 'ADJ' && !tokens.slice(c + 1, src.b).some((t) => t.text === ',' || t.pos === 'PROPN')) {
+      src = { a: src.a, b: c };
+      if (srcHead) srcHead = srcHead.b <= src.b ? srcHead : null;
+    }
+  }
   const out = src ? { src, srcHead, inverted } : null;
   site.memo['subject'] = out;
   return out;
@@ -884,6 +903,13 @@ function authorVoice(ctx: Ctx, site: CueSite): AttributionDraft[] | undefined {
     : undefined;
 }
 
+/** True when a quotation (marks included) reads as a title: at most eight words, no punctuation, every word of four or more letters capitalised. */
+function isTitle(quoted: string): boolean {
+  const inner = quoted.replace(/^['"“‘]+|['"”’]+$/gu, '');
+  const ws = inner.split(/\s+/).filter(Boolean);
+  return ws.length > 0 && ws.length <= 8 && !/[,.;:!?—–]/u.test(inner) && ws.every((w) => w.length < 4 || /^[\p{Lu}\p{N}]/u.test(w));
+}
+
 /** A direct quotation that opens the sentence before the source and cue: "“We will stay,” he said.", "“…”, reassured Mr. Lavrov." */
 function quoteThenSaid(ctx: Ctx, site: CueSite): AttributionDraft[] | undefined {
   const s = subject(ctx, site);
@@ -895,6 +921,10 @@ function quoteThenSaid(ctx: Ctx, site: CueSite): AttributionDraft[] | undefined 
   // The quotation opens the sentence (or began before it); one inside a phrase is a title ("on CNN’s “New Day,” Sen. X told").
   const opensSentence = before !== undefined && (before.start <= sentence.start || !/\p{L}/u.test(text.slice(sentence.start, before.start)));
   if (!before || !opensSentence || !governs(ctx, site, before, leftEdge, rightEdge, s.inverted)) return undefined;
+  // A quoted title right before the source's words is part of the source phrase ("“Daily Show” host Trevor Noah
+  // said …", "“Orange Is the New Black” star X opened up …"): a few words in title case, without the comma or stop
+  // that closes quoted speech.
+  if (!s.inverted && isTitle(text.slice(before.start, before.end)) && !/\S/.test(text.slice(before.end, ctx.tokens[s.src.a]!.start))) return undefined;
   // A quotation split by its source and cue goes on after them: "“Hopefully,” the president said, “this museum can
   // help us …”" — the content is the whole quotation, the interrupting source and cue included.
   let end = before.end;
@@ -913,17 +943,23 @@ function quoteThenSaid(ctx: Ctx, site: CueSite): AttributionDraft[] | undefined 
  * comment." after a quoted paragraph does not take it, nor does "Trump continued his push on
  * Twitter, …", nor an inverted cue that opens a sentence ("Read the rest at X.").
  */
-function governs(ctx: Ctx, site: CueSite, q: { end: number }, leftEdge: number, rightEdge: number, inverted: boolean): boolean {
+function governs(ctx: Ctx, site: CueSite, q: { start: number; end: number }, leftEdge: number, rightEdge: number, inverted: boolean): boolean {
   const { tokens } = ctx;
   const { sentences } = ctx.article;
   const { sentence, sEnd } = site;
   const holder = sentences[lowerBound(sentences.length, (x) => sentences[x]!.start >= q.end) - 1];
   if (!holder || holder.paragraph !== sentence.paragraph) return false;
-  if (q.end > sentence.start) return true;
-  if (inverted || leftEdge !== sentence.start || site.m.entry.speech === false) return false;
+  // A quotation that goes on into the cue's sentence is governed; one that only ends there, closed by a full stop
+  // (its closing mark split off by the sentence breaker: "….'' ' She called …", "“unhinged.” Sen. X called …"),
+  // is a sentence of its own. ("…,'' ' Mr. Biden said, …" and "…?'' ' he asked." are still governed.)
+  const ownSentence = !/\p{L}/u.test(ctx.text.slice(sentence.start, q.end)) && /\.\s*['"”’]+\s*$/u.test(ctx.text.slice(q.start, q.end));
+  if (q.end > sentence.start && !ownSentence) return true;
+  if (inverted || site.m.entry.speech === false) return false;
+  if (leftEdge !== sentence.start && /\p{L}/u.test(ctx.text.slice(sentence.start, leftEdge))) return false;
   for (let k = tokenAt(tokens, rightEdge); k < sEnd; k++) {
     const t = tokens[k]!;
-    if (t.pos === 'VERB' || t.pos === 'AUX' || t.pos === 'PART' || t.normal === 'that' || t.text === ',') return false;
+    // A quotation after the cue is its own ("Sen. X called the plan “outlandish.”"), not the one before.
+    if (t.pos === 'VERB' || t.pos === 'AUX' || t.pos === 'PART' || t.normal === 'that' || t.text === ',' || isQuoteMark(t)) return false;
   }
   return true;
 }
