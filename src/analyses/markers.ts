@@ -27,6 +27,8 @@ export interface MarkerWords {
   nameIntroducers: ReadonlySet<string>;
   /** Nouns that after *the* and a capitalised word name an event (*the Orlando massacre*). */
   eventNouns: ReadonlySet<string>;
+  /** Words telling of a violent event; after one, *the massacre* in a later sentence refers back to it. */
+  eventAntecedents: ReadonlySet<string>;
   /** Words naming a feeling; as the predicate of a linking verb they report a reaction (*were incensed*). Normal form or lemma. */
   reportedFeelings: ReadonlySet<string>;
   /** Nouns for people whose state a feeling adjective right before them describes (*an anguished wife*). */
@@ -73,6 +75,7 @@ export function markerWords(lexicons: Lexicons): MarkerWords {
       nameConnectors: wordClass(lexicons, 'name-connector'),
       nameIntroducers: wordClass(lexicons, 'name-introducer'),
       eventNouns: wordClass(lexicons, 'event-name-noun'),
+      eventAntecedents: wordClass(lexicons, 'event-antecedent'),
       reportedFeelings: wordClass(lexicons, 'reported-feeling'),
       feelingPersons: wordClass(lexicons, 'feeling-person-noun'),
       linkingVerbs: wordClass(lexicons, 'linking-verb'),
@@ -202,15 +205,32 @@ function introducesName(article: AnalysedArticle, m: LexiconMatch, words: Pick<M
  * True when `m` is one event noun after *the* and capitalised words (*the Orlando massacre*, *the
  * Chernobyl disaster*): the accepted name of the event, not the outlet's choice of word.
  */
-function namesEvent(article: AnalysedArticle, m: LexiconMatch, words: Pick<MarkerWords, 'eventNouns'>): boolean {
+/** True when a sentence before `sentence` holds a word telling of an event (*shooting*, *attack*, *killings*: class `event-antecedent`). */
+function toldBefore(tokens: readonly Token[], sentence: number, words: Pick<MarkerWords, 'eventAntecedents'>): boolean {
+  for (const t of tokens) {
+    if (t.sentence >= sentence) return false;
+    if (words.eventAntecedents.has(t.normal)) return true;
+  }
+  return false;
+}
+
+function namesEvent(article: AnalysedArticle, m: LexiconMatch, words: Pick<MarkerWords, 'eventNouns' | 'eventAntecedents'>): boolean {
   const { tokens } = article;
   if (m.tokenEnd - m.tokenStart !== 1 || !words.eventNouns.has(tokens[m.tokenStart]!.normal)) return false;
   const sentence = tokens[m.tokenStart]!.sentence;
   const at = (k: number) => (k >= 0 && k < tokens.length && tokens[k]!.sentence === sentence ? tokens[k] : undefined);
   const capital = (k: number) => at(k)?.type === 'word' && /^\p{Lu}/u.test(at(k)!.text);
+  // *the* may itself be capitalised at the start of a sentence (*The Orlando massacre resonated …*).
   let k = m.tokenStart - 1;
-  while (capital(k)) k--;
+  while (capital(k) && at(k)!.normal !== 'the') k--;
   if (k < m.tokenStart - 1 && at(k)?.normal === 'the') return true;
+  // *the massacre* alone, once the article has told of the event in an earlier sentence (*the
+  // shooting in Newtown* … *responses to the massacre*): the anaphoric noun refers back to a
+  // named event, as the name did; not before *of* (*the massacre of villagers* describes anew). Only
+  // nouns that are themselves words of such events (*massacre*): *the disaster* or *the tragedy* may judge.
+  const noun = tokens[m.tokenStart]!.normal;
+  if (words.eventAntecedents.has(noun) && at(m.tokenStart - 1)?.normal === 'the' && at(m.tokenEnd)?.normal !== 'of' && toldBefore(tokens, sentence, words))
+    return true;
   // *the Charleston church massacre*: *the*, capitalised words, one lower-case word, the noun.
   const lower = (x: number) => at(x)?.type === 'word' && /^\p{Ll}/u.test(at(x)!.text);
   if (lower(m.tokenStart - 1) && capital(m.tokenStart - 2)) {
@@ -297,6 +317,29 @@ function introducedParagraphs(article: AnalysedArticle, reportingAt: ReadonlySet
 }
 
 /**
+ * Posts signed by a handle: a paragraph followed by a paragraph that is only an @handle (*Trump is
+ * divisive and Clinton is inclusive.* ¶ *@reader_name.*), as a roundup of readers' posts sets them
+ * out. Loaded words there are the poster's, not the outlet's. (The unsourced analysis reads such a
+ * paragraph as no claim of the body by the same test.)
+ */
+function signedPosts(article: AnalysedArticle): Span[] {
+  const { sentences, text } = article;
+  const spans: Span[] = [];
+  let i = 0;
+  let previous: Span | null = null;
+  while (i < sentences.length) {
+    const p = sentences[i]!.paragraph;
+    let j = i;
+    while (j + 1 < sentences.length && sentences[j + 1]!.paragraph === p) j++;
+    const para = { start: sentences[i]!.start, end: sentences[j]!.end };
+    if (previous && /^@[\p{L}\p{N}_]+\.?$/u.test(text.slice(para.start, para.end).trim())) spans.push(previous);
+    previous = para;
+    i = j + 1;
+  }
+  return spans;
+}
+
+/**
  * The first part of a report split by its cue (*The plan is a giveaway, he said, and voters know
  * it*): when source and cue stand between commas inside a sentence and words follow, the words
  * before them are the speaker's too, from the sentence's start. A report named at the end of its
@@ -351,6 +394,29 @@ function thatClauses(article: AnalysedArticle, words: Pick<MarkerWords, 'speechV
     let e = i + 2;
     while (e < s.tokenEnd && tokens[e]!.text !== ',' && tokens[e]!.text !== ';') e++;
     if (e > i + 2) spans.push({ start: tokens[i + 2]!.start, end: tokens[e - 1]!.end });
+  }
+  return spans;
+}
+
+/**
+ * The characterisation in a framing report (*an effort to paint the White House as dismissive of
+ * Israel*, *Opponents cast him as reckless*): after a reporting verb whose entry takes *as* as its
+ * complement (lexicons/reporting-verbs.yml cast-as), the words from that *as* to the next comma,
+ * semicolon or the sentence's end are the framer's picture, not the outlet's verdict; the verb
+ * itself stays a finding of the outlet's choice.
+ */
+function framedAs(article: AnalysedArticle, reporting: readonly LexiconMatch[]): Span[] {
+  const { tokens, sentences } = article;
+  const spans: Span[] = [];
+  for (const m of reporting) {
+    if (!m.entry.complement?.includes('as')) continue;
+    const s = sentences[tokens[m.tokenStart]!.sentence]!;
+    let k = m.tokenEnd;
+    while (k < s.tokenEnd && k < m.tokenEnd + 8 && tokens[k]!.normal !== 'as' && !/^[,;:]$/.test(tokens[k]!.text)) k++;
+    if (k >= s.tokenEnd || tokens[k]!.normal !== 'as') continue;
+    let e = k + 1;
+    while (e < s.tokenEnd && !/^[,;]$/.test(tokens[e]!.text)) e++;
+    if (e > k + 1) spans.push({ start: tokens[k + 1]!.start, end: tokens[e - 1]!.end });
   }
   return spans;
 }
@@ -613,6 +679,8 @@ export function findMarkers(
     ...introduced,
     ...splitReports(article, reported),
     ...clauses,
+    ...signedPosts(article),
+    ...framedAs(article, reporting),
   ];
   // Sorted once, looked up by binary search: a long article's many reports cost n log n, not n².
   const inSpeech = sortSpans(speech);

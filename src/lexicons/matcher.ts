@@ -133,14 +133,25 @@ function complementAfter(tokens: readonly Token[], keys: TokenKeys, end: number,
   return false;
 }
 
-/** True when tokens `[start, end)` lie inside one of the `fixed` phrases as written around them in one sentence. */
+/**
+ * True when tokens `[start, end)` lie inside one of the `fixed` phrases as written around them in
+ * one sentence. Commas may stand between the phrase's words (*in grave, nearly apocalyptic, terms*:
+ * an aside set off by commas leaves the stock phrase *apocalyptic terms* what it is).
+ */
 function insideFixed(tokens: readonly Token[], keys: TokenKeys, start: number, end: number, fixed: readonly (readonly string[])[]): boolean {
   const sentence = tokens[start]!.sentence;
   const at = (j: number, w: string) => j >= 0 && j < tokens.length && tokens[j]!.sentence === sentence && (keys.normal[j] === w || keys.lemma[j] === w);
+  const comma = (j: number) => j < tokens.length && tokens[j]!.sentence === sentence && tokens[j]!.text === ',';
   for (const f of fixed) {
-    for (let s = Math.max(0, end - f.length); s <= start; s++) {
-      if (s + f.length < end) continue;
-      if (f.every((w, k) => at(s + k, w))) return true;
+    for (let s = Math.max(0, start - 2 * f.length); s <= start; s++) {
+      let j = s;
+      let ok = true;
+      for (let k = 0; k < f.length && ok; k++) {
+        if (k > 0) while (comma(j)) j++;
+        ok = at(j, f[k]!);
+        j++;
+      }
+      if (ok && j >= end) return true;
     }
   }
   return false;

@@ -435,3 +435,72 @@ describe('round 7: literal destruction, stock terms, rehearsals, event names, fe
     for (const [ref, span] of right) expect(loadedAt(ref)).toContain(span);
   });
 });
+
+describe('round 8: one lexicon per loaded verb, stock phrases with asides, satire, anaphoric event nouns, signed posts', () => {
+  it('a verb in both the reporting-verb and the markers lexicons gives one finding, from the markers entry', () => {
+    expect(loadedIn('Critics scoffed at the plan.')).toEqual([{ start: 8, end: 18, text: 'scoffed at', rule: 'lexicon:subjective/belittle' }]);
+    expect(loadedIn('Rivals derided the plan.')).toEqual([{ start: 7, end: 14, text: 'derided', rule: 'lexicon:subjective/belittle' }]);
+    expect(loadedIn('The senator slammed the decision.')).toEqual([{ start: 12, end: 19, text: 'slammed', rule: 'lexicon:emotive/slam' }]);
+    expect(loadedIn('The campaign blasted out emails to supporters.')).toEqual([]);
+  });
+
+  it('a stock phrase interrupted by an aside in commas stays a stock phrase', () => {
+    expect(loadedIn('Some painted the confrontation in grave, nearly apocalyptic, terms.')).toEqual([]);
+  });
+
+  it('a satire, show or comedy that skewers its target is the plain verb for satire; a senator skewering a plan is not', () => {
+    expect(loadedIn("The comedy troupe's new show skewers the lives of bankers.")).toEqual([]);
+    expect(loadedIn("The senator skewered the agency's budget request.")).toEqual([
+      { start: 12, end: 20, text: 'skewered', rule: 'lexicon:subjective/skewer' },
+    ]);
+  });
+
+  it('the massacre after an earlier sentence told of the event refers back to it; not before of, nor without an earlier event', () => {
+    expect(loadedIn('A gunman opened fire at a nightclub on Sunday. The massacre put pressure on Congress to act.')).toEqual([]);
+    expect(loadedIn('The massacre put pressure on Congress to act.')).toEqual([{ start: 4, end: 12, text: 'massacre', rule: 'lexicon:emotive/slaughter' }]);
+    expect(loadedIn('A gunman opened fire. Soldiers later carried out the massacre of villagers.')).toEqual([
+      { start: 53, end: 61, text: 'massacre', rule: 'lexicon:emotive/slaughter' },
+    ]);
+    expect(loadedIn('The Lisbon massacre resonated across the world.')).toEqual([]);
+  });
+
+  it("a paragraph signed by a lone @handle on the next paragraph is the poster's", () => {
+    expect(loadedIn('Readers wrote in.\n\nThis disgraceful bill is a disaster.\n\n@reader_one.\n\nThe vote is Tuesday.')).toEqual([]);
+    expect(loadedIn('Readers wrote in.\n\nThis disgraceful bill is a disaster.\n\nThe vote is Tuesday.').map((f) => f.text)).toEqual([
+      'disgraceful',
+      'disaster',
+    ]);
+  });
+
+  it("the characterisation after a framing verb and as is the framer's; the verb stays the outlet's", () => {
+    expect(loadedIn('The GOP sought to paint the White House as dismissive of Israel.')).toEqual([
+      { start: 18, end: 23, text: 'paint', rule: 'lexicon:reporting-verbs/cast-as' },
+    ]);
+    expect(loadedIn('The dismissive memo angered staff.')).toEqual([{ start: 4, end: 14, text: 'dismissive', rule: 'lexicon:subjective/contemptuous-manner' }]);
+  });
+
+  it('explosives, the material, is no dramatic adjective', () => {
+    expect(loadedIn('A man set off primitive explosives at the airport.')).toEqual([]);
+    expect(loadedIn('The memo made explosive allegations.')).toEqual([{ start: 14, end: 23, text: 'explosive', rule: 'lexicon:idioms/dramatic-adjectives' }]);
+  });
+
+  // Judged cases of the round-8 tuning sheets and the tuning instances of the classes (exact spans in the articles).
+  it.skipIf(!HAS_DATASETS)('tuning articles: the judged wrong ones are gone, the judged right ones stay', () => {
+    const wrong: [string, string][] = [
+      ['polnear:train/wash-post_2015-11-08_in-satirizing-the-elite-a-mexica.txt', '1262-1269 skewers'],
+      ['polnear:train/huff-post_2016-06-16_obama-families-of-gun-violence-v.txt', '4363-4371 massacre'],
+      ['polnear:train/nyt_2016-06-15_global-sympathy-but-very-little-.txt', '143-151 massacre'],
+      ['polnear:train/nyt_2016-06-15_global-sympathy-but-very-little-.txt', '5362-5372 explosives'],
+      ['polnear:train/usa-today_2016-08-16_millenials-aren-t-buying-trump-s.txt', '2648-2656 divisive'],
+      ['basil:2012/b4dbeda7-a1f3-4711-ae77-db23809d1ed2_1.json', '1444-1454 dismissive'],
+    ];
+    for (const [ref, span] of wrong) expect(loadedAt(ref)).not.toContain(span);
+    const right: [string, string][] = [
+      ['polnear:train/nyt_2016-06-15_global-sympathy-but-very-little-.txt', '4112-4121 seized on'],
+      ['polnear:train/wash-post_2016-01-17_cruz-glad-to-finish-fight-with-t.txt', '781-788 chiding'],
+      ['basil:2011/2153fb3e-6b09-410c-bfea-d095c49a54ba_3.json', '165-172 mocking'],
+      ['basil:2011/a28a0329-0887-42dc-bd3d-3bb4f8926757_3.json', '3335-3342 derided'],
+    ];
+    for (const [ref, span] of right) expect(loadedAt(ref)).toContain(span);
+  });
+});
