@@ -215,8 +215,10 @@ export function analyseText(text: string, body: readonly Span[], layout?: TextLa
       tokens.length > 0 &&
       ((/^(\p{Ll}|[,;)])/u.test(value) && endsLikeAbbreviationOrQuote(tokens, text)) ||
         (/^\p{Lu}/u.test(value) && endsInTitle(tokens)) ||
+        (/^\p{N}/u.test(value) && endsInMonth(tokens)) ||
         insideWordOrParenthesis(tokens, src(start)));
-    if (tokens.length > 0 && (pendingBreak || pendingParagraph || (ws !== lastWinkSentence && !continues))) {
+    const clockEnds = ws === lastWinkSentence && tokens.length > 0 && endsAtClock(tokens, value);
+    if (tokens.length > 0 && (pendingBreak || pendingParagraph || clockEnds || (ws !== lastWinkSentence && !continues))) {
       closeSentence();
       if (pendingParagraph) paragraph++;
     }
@@ -386,6 +388,36 @@ function endsInTitle(tokens: readonly Token[]): boolean {
   if (tokens[k]!.text === word && tokens[k + 1] && tokens[k]!.end !== tokens[k + 1]!.start) return false;
   const before = tokens[k - 1];
   return !(['st', 'ste', 'mt', 'ft'].includes(word.toLowerCase()) && before !== undefined && /^\p{Lu}/u.test(before.text));
+}
+
+/** Month abbreviations with a period (`Sept. 11`), lower-case without it. */
+const MONTHS = new Set(['jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);
+
+/**
+ * True when the tokens end in a month abbreviation and its period, also as the last part of a
+ * hyphenated word (`post-Sept.`): a number after it is the day (`post-Sept. 11 rules`), not a
+ * new sentence.
+ */
+function endsInMonth(tokens: readonly Token[]): boolean {
+  const last = tokens[tokens.length - 1]!;
+  const word = last.text === '.' ? tokens[tokens.length - 2]?.text : last.text.endsWith('.') ? last.text.slice(0, -1) : undefined;
+  return word !== undefined && MONTHS.has(word.split('-').pop()!.toLowerCase());
+}
+
+/** What may follow a clock time's `a.m.`/`p.m.` in the same sentence: days, months, time zones. Lower-case. */
+const AFTER_CLOCK =
+  /^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?$|^(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)$|^(?:[ecmp][sd]?t|gmt|utc|bst|cet|eastern|central|mountain|pacific|local|today|tonight|tomorrow|yesterday)$/;
+
+/**
+ * True when the tokens end in a clock time's `a.m.`/`p.m.` and a capitalised word that is not a
+ * day, month or time zone follows: wink keeps "at 2 p.m. Jackson will …" as one sentence, but
+ * the period of the abbreviation ends it ("at 2 p.m. Tuesday" and "7 p.m. EST" go on).
+ */
+function endsAtClock(tokens: readonly Token[], next: string): boolean {
+  if (!/^\p{Lu}/u.test(next) || AFTER_CLOCK.test(next.toLowerCase())) return false;
+  const last = tokens[tokens.length - 1]!;
+  const word = last.text === '.' ? `${tokens[tokens.length - 2]?.text ?? ''}.` : last.text;
+  return /^[ap]\.m\.$/i.test(word);
 }
 
 /**

@@ -130,6 +130,30 @@ describe('token and sentence offsets', () => {
   });
 });
 
+describe('sentence ends after abbreviations of dates and times', () => {
+  const split = (text: string) => analyseText(text, [{ start: 0, end: text.length }]).sentences.map((s) => s.text);
+
+  it('a day after a month abbreviation goes on, also at the end of a hyphenated word', () => {
+    expect(split('The post-Sept. 11 security rules were tightened. Officials agreed.')).toEqual([
+      'The post-Sept. 11 security rules were tightened.',
+      'Officials agreed.',
+    ]);
+  });
+
+  it('a.m./p.m. ends a sentence before a capitalised word, not before a day, month or time zone', () => {
+    expect(
+      split(
+        'The hearing starts at 2 p.m. Jackson will testify first. The vote is at 5 p.m. Tuesday, aides said. Polls close at 7 p.m. EST and results follow.',
+      ),
+    ).toEqual([
+      'The hearing starts at 2 p.m.',
+      'Jackson will testify first.',
+      'The vote is at 5 p.m. Tuesday, aides said.',
+      'Polls close at 7 p.m. EST and results follow.',
+    ]);
+  });
+});
+
 describe('buildView', () => {
   it('plain text: same length, blanks outside the spans, keeps line breaks', () => {
     const view = buildView('ab\r\ncd\nef', [{ start: 4, end: 6 }]);
