@@ -69,7 +69,8 @@ export function alignmentSources(o: AlignOptions = DEFAULT_ALIGN_OPTIONS): Lexic
 
 /** Thresholds and weights of the aligner. `link`, `merge` and `attach` were chosen on ECB+ dev, where
  *  each fold (odd / even topics) picked link 0.35–0.4, merge 0.2–0.3 and attach 0.12 when tuned on
- *  its own topics (npm run eval -- alignment tunes on one fold and scores the other); the rest are fixed. */
+ *  its own topics (npm run eval -- alignment tunes on one fold and scores the other); `predicateVectorAlone`
+ *  was chosen the same way (of 0.6–0.9 the odd fold picked 0.8, the even fold 0.9 by a hair); the rest are fixed. */
 export interface AlignOptions {
   /** Least score for a link between two units of different articles. */
   link: number;
@@ -96,8 +97,12 @@ export interface AlignOptions {
   /** Least score for an anchored link: two units of different articles that are each other's best match in
    *  the other's article and share a rare actor that is not a state (see anchoredLinks) link from this score (0: off). */
   anchor: number;
-  /** Least word-vector cosine for two different predicates to match (1: stems and paraphrase sets only). */
+  /** Least word-vector cosine for two different predicates to match when the two units share a rare named
+   *  participant (an entity adding to `entity`) (1: stems and paraphrase sets only). */
   predicateVector: number;
+  /** The same when they share none: word vectors put related words close (coach / team, court / verdict), so a
+   *  paraphrase of the predicate alone must be closer (see scorer). */
+  predicateVectorAlone: number;
   /** Require a shared predicate for a link (see predicates.ts). */
   predicates: boolean;
   /** Keep units whose times are more than the time lexicon's slack apart from linking (see time.ts). */
@@ -120,6 +125,7 @@ export const DEFAULT_ALIGN_OPTIONS: AlignOptions = {
   entityFloor: 0.5,
   anchor: 0.15,
   predicateVector: 0.6,
+  predicateVectorAlone: 0.8,
   predicates: true,
   time: true,
   regroup: 0.07,
@@ -262,12 +268,18 @@ function scorer(
     for (const qa of quotes[i]!) for (const qb of quotes[j]!) if (isReuse(qa, qb)) quotation = Math.max(quotation, quoteOverlap(qa, qb).containment);
     const lo = Math.min(i, j);
     const hi = Math.max(i, j);
-    const predicate = bestPredicateMatchKeyed(preds[lo]!, keys[lo]!, preds[hi]!, keys[hi]!, embeddings, o.predicateVector);
+    let predicate = bestPredicateMatchKeyed(preds[lo]!, keys[lo]!, preds[hi]!, keys[hi]!, embeddings, o.predicateVector);
     // A pair without a shared predicate or quotation scores 0, and nothing reads the rest of a
     // 0-scored pair (links, anchors and occasions need a positive score or a predicate): its
     // overlap, the costliest part, is not computed.
     if (o.predicates && predicate === null && quotation === 0) return ZERO;
     const ov = overlap(vectors[i]!, vectors[j]!, w, o.entityFloor);
+    // A predicate matched by word vectors below predicateVectorAlone counts only with a rare named participant
+    // shared (who it happened to); else the best match at that stricter cosine, if any.
+    if (predicate?.how === 'vector' && predicate.similarity < o.predicateVectorAlone && ov.names <= 0) {
+      predicate = bestPredicateMatchKeyed(preds[lo]!, keys[lo]!, preds[hi]!, keys[hi]!, embeddings, o.predicateVectorAlone);
+      if (o.predicates && predicate === null && quotation === 0) return ZERO;
+    }
     const cosine = context(i, j, ov.cosine);
     const fi = figureKeys[i]!;
     const fj = figureKeys[j]!;
