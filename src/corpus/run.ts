@@ -75,9 +75,16 @@ export function runCorpus(dirs: string | readonly string[], outDir: string, give
   const inputs: StoryInput[] = [];
   const byHash = new Map<string, string>();
   const lexicons = loadLexicons(options);
-  const kept = new KeptArticles(KEEP_TEXT_CHARS);
   const command = options.command ?? `parallax corpus ${dir}`;
   const readers = startReaders(files.length, options, KEEP_TEXT_CHARS);
+  // With workers, the main thread keeps its share of the budget and works too.
+  const kept = new KeptArticles(readers ? Math.floor(KEEP_TEXT_CHARS / (readers.size + 1)) : KEEP_TEXT_CHARS);
+  readers?.share({
+    read: (path) => readOne(path, kept, lexicons, options, () => true),
+    kept: (path) => kept.has(path),
+    drop: (path) => kept.drop(path),
+    story: (paths, id) => storyResult(paths, kept, lexicons, options, outDir, id, command),
+  });
   const readFile = readers?.read(files);
   try {
     const inputFile: number[] = [];

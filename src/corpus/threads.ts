@@ -1,12 +1,13 @@
 /**
  * Worker threads for corpus mode (`PARALLAX_WORKERS`, see src/parallel/pool.ts `planWorkers`).
- * Synchronous, like the pipeline: the main thread posts tasks over message ports and waits in
+ * Synchronous, like the pipeline: the main thread posts tasks over message ports, works on its
+ * own share while the workers run (the same steps, on its own kept articles), and waits in
  * `Atomics.wait` on a shared counter, collecting replies with `receiveMessageOnPort`.
  *
  * Little crosses threads: in the reading pass a worker prepares and analyses a file and sends
- * back only its grouping features (the prepared article and its findings stay in that worker,
- * up to its share of the text budget); each story then goes to the worker that kept its first
- * article, which aligns it and renders its JSON and markdown, and sends back the two texts and
+ * back only its grouping features (the prepared article and its findings stay in that thread,
+ * up to its share of the text budget); each story then goes to the thread that kept its first
+ * article (an idle thread takes a queued story from a busy one and prepares it again), which aligns it and renders its JSON and markdown, and sends back the two texts and
  * what the outlet table needs. The main thread groups the stories and consumes every result in
  * input and story order, so the output is the same as one thread's (each article reads the same
  * in any thread, src/nlp/wink-lexicon.ts). Whatever a worker could not do (an error, a crash, a
@@ -60,29 +61,41 @@ function workerScript(): string | undefined {
 /** Plain data of `options` (functions do not cross threads). */
 const cloneable = (options: AnalyseOptions): AnalyseOptions => Object.fromEntries(Object.entries(options).filter(([, v]) => typeof v !== 'function'));
 
+/** The main thread's own share of the work: the same steps the workers run, on its own kept articles. */
+export interface MainShare {
+  /** Reads one file (its article offered to the main thread's kept articles); may throw. */
+  read(path: string): StoryInput | { skip: string };
+  /** Whether the main thread kept the article of `path`. */
+  kept(path: string): boolean;
+  drop(path: string): void;
+  /** Makes one story; may throw. */
+  story(paths: string[], id: string): StoryResult;
+}
+
 /**
  * Corpus workers for `files` articles, or null for one thread (the default; `PARALLAX_WORKERS`
- * unset or 0, too few articles for `auto`, or the worker script not built). The main thread only
- * coordinates here, so N workers besides it are N + 1 corpus workers.
+ * unset or 0, too few articles for `auto`, or the worker script not built). The main thread
+ * works too (see `share`), so the keep budget is split N + 1 ways.
  */
 export function startReaders(files: number, options: AnalyseOptions, keepBudget: number): CorpusThreads | null {
   const plan = planWorkers(files);
   const script = plan.workers > 0 ? workerScript() : undefined;
   if (!script) return null;
-  return new CorpusThreads(script, plan.workers + 1, cloneable(options), keepBudget);
+  return new CorpusThreads(script, plan.workers, cloneable(options), Math.floor(keepBudget / (plan.workers + 1)));
 }
 
 export class CorpusThreads {
   private readonly slots: Slot[] = [];
   private readonly signal = new Int32Array(new SharedArrayBuffer(4));
-  /** Which worker kept the article of each file (-1: none). */
+  /** Which worker kept the article of each file (-1: none; `slots.length`: the main thread). */
   private holder: Int32Array = new Int32Array(0);
+  private local: MainShare | null = null;
 
   constructor(script: string, count: number, options: AnalyseOptions, keepBudget: number) {
     for (let w = 0; w < count; w++) {
       const { port1, port2 } = new MessageChannel();
       const worker = new Worker(script, {
-        workerData: { port: port2, signal: this.signal, options, budget: Math.floor(keepBudget / count) },
+        workerData: { port: port2, signal: this.signal, options, budget: keepBudget },
         transferList: [port2],
         stdout: false,
         stderr: false,
@@ -91,6 +104,11 @@ export class CorpusThreads {
       worker.on('error', () => undefined); // noticed by its silence (STALL_MS); its tasks are done here
       this.slots.push({ worker, port: port1, inFlight: 0, lastReply: Date.now(), dead: false });
     }
+  }
+
+  /** Lets the main thread work too, on its own kept articles, while it waits for the workers. */
+  share(local: MainShare): void {
+    this.local = local;
   }
 
   /** Worker threads started. */
@@ -144,6 +162,7 @@ export class CorpusThreads {
     dispatch: () => void,
     take: (w: number, reply: ThreadReply) => void,
     lost: (w: number) => void,
+    local: () => boolean,
   ): T | undefined {
     for (;;) {
       dispatch();
@@ -152,6 +171,7 @@ export class CorpusThreads {
         results[i] = undefined;
         return r ?? undefined;
       }
+      if (local()) continue;
       if (this.slots.every((s) => s.dead)) return undefined;
       this.wait(take, lost);
     }
@@ -188,13 +208,28 @@ export class CorpusThreads {
     const lost = (w: number) => {
       for (let i = 0; i < next; i++) if (owner[i] === w && results[i] === undefined) results[i] = null;
     };
-    return (i) => this.resultOf(results, i, dispatch, take, lost);
+    const main = this.slots.length;
+    const local = (): boolean => {
+      if (!this.local || next >= n) return false;
+      const j = next++;
+      owner[j] = main;
+      try {
+        const r = this.local.read(files[j]!);
+        results[j] = r;
+        if (!('skip' in r) && this.local.kept(files[j]!)) this.holder[j] = main;
+      } catch {
+        results[j] = null;
+      }
+      return true;
+    };
+    return (i) => this.resultOf(results, i, dispatch, take, lost, local);
   }
 
   /** Lets the worker that kept file `i`'s article drop it (a duplicate). */
   drop(i: number, path: string): void {
     const w = this.holder[i] ?? -1;
-    if (w < 0 || this.slots[w]!.dead) return;
+    if (w === this.slots.length) this.local?.drop(path);
+    if (w < 0 || w === this.slots.length || this.slots[w]!.dead) return;
     this.slots[w]!.port.postMessage({ type: 'drop', path } satisfies ThreadTask);
     this.holder[i] = -1;
   }
@@ -213,13 +248,14 @@ export class CorpusThreads {
   ): (k: number) => StoryResult | undefined {
     const n = stories.length;
     // `members` maps an index of `inputs` to its file index (for `holder`).
-    const queues: number[][] = this.slots.map(() => []);
+    const main = this.slots.length;
+    const queues: number[][] = [...this.slots, null].map(() => []);
     const anyone: number[] = [];
     stories.forEach((s, k) => {
       const w = s.members.map((m) => this.holder[members[m]!]!).find((x) => x >= 0);
       (w === undefined ? anyone : queues[w]!).push(k);
     });
-    const heads = this.slots.map(() => 0);
+    const heads = queues.map(() => 0);
     let anyHead = 0;
     const results = new Array<StoryResult | null | undefined>(n);
     const owner = new Int32Array(n).fill(-1);
@@ -241,11 +277,11 @@ export class CorpusThreads {
       taken[k] = 1;
       return k;
     };
-    // A worker with nothing of its own takes the last story (within the window) of a worker that
-    // has more than it can start now; it prepares that story's articles again (same output).
+    // A thread with nothing of its own takes the last story (within the window) of one that has
+    // more than it can start now; it prepares that story's articles again (same output).
     const steal = (w: number): number | undefined => {
       for (let v = 0; v < queues.length; v++) {
-        if (v === w || this.slots[v]!.dead) continue;
+        if (v === w || (v < main && this.slots[v]!.dead)) continue;
         const q = queues[v]!;
         let left = 0;
         for (let h = head(q, heads[v]!); h < q.length && q[h]! < consumed + WINDOW; h++) if (!taken[q[h]!]) left++;
@@ -281,9 +317,24 @@ export class CorpusThreads {
         }
       }
     };
+    const local = (): boolean => {
+      if (!this.local) return false;
+      const k = nextFor(main);
+      if (k === undefined) return false;
+      owner[k] = main;
+      try {
+        results[k] = this.local.story(
+          stories[k]!.members.map((m) => inputs[m]!.path),
+          `s${k + 1}`,
+        );
+      } catch {
+        results[k] = null;
+      }
+      return true;
+    };
     return (k) => {
       consumed = k;
-      return this.resultOf(results, k, dispatch, take, lost);
+      return this.resultOf(results, k, dispatch, take, lost, local);
     };
   }
 
