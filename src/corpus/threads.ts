@@ -117,25 +117,31 @@ export class CorpusThreads {
   }
 
   /** Waits for replies, passing each to `take`; returns after at least one was taken or a worker was given up. */
+  /** Takes every reply already in (without waiting); true when there was one. */
+  private drain(take: (w: number, reply: ThreadReply) => void, lost: (w: number) => void): boolean {
+    let got = false;
+    this.slots.forEach((slot, w) => {
+      for (let m = receiveMessageOnPort(slot.port); m; m = receiveMessageOnPort(slot.port)) {
+        got = true;
+        slot.lastReply = Date.now();
+        const reply = m.message as ThreadReply;
+        if (reply.type === 'fatal') {
+          slot.dead = true;
+          lost(w);
+          continue;
+        }
+        if (slot.dead) continue;
+        slot.inFlight--;
+        take(w, reply);
+      }
+    });
+    return got;
+  }
+
   private wait(take: (w: number, reply: ThreadReply) => void, lost: (w: number) => void): void {
     for (;;) {
       const seen = Atomics.load(this.signal, 0);
-      let got = false;
-      this.slots.forEach((slot, w) => {
-        for (let m = receiveMessageOnPort(slot.port); m; m = receiveMessageOnPort(slot.port)) {
-          got = true;
-          slot.lastReply = Date.now();
-          const reply = m.message as ThreadReply;
-          if (reply.type === 'fatal') {
-            slot.dead = true;
-            lost(w);
-            continue;
-          }
-          if (slot.dead) continue;
-          slot.inFlight--;
-          take(w, reply);
-        }
-      });
+      const got = this.drain(take, lost);
       if (got) return;
       checkBudget('corpus');
       const busy = this.slots.filter((s) => !s.dead && s.inFlight > 0);
@@ -165,6 +171,7 @@ export class CorpusThreads {
     local: () => boolean,
   ): T | undefined {
     for (;;) {
+      this.drain(take, lost); // the workers' replies first, so they get new tasks while this thread works
       dispatch();
       const r = results[i];
       if (r !== undefined) {
