@@ -235,11 +235,28 @@ function nearestDated<T extends { fig: { start: number } }>(dated: readonly T[],
   return start - before.fig.start <= after.fig.start - start ? before : after;
 }
 
+/** Figures found per article (and the lexicons they were found with), while the article lives. */
+const found = new WeakMap<AnalysedArticle, { lexicons: Lexicons | undefined; figures: readonly Figure[] }>();
+
 /**
  * The figures of one article in text order. `year` from the article date (or from the nearest
- * full date in the text) completes dates written without one.
+ * full date in the text) completes dates written without one. Found once per article: corpus
+ * mode asks for them when it reads the article (grouping features) and again when it aligns its
+ * story, after the article got its id (the figures found the first time are given the new id).
+ * Callers must not change the figures or the list.
  */
 export function figuresOf(article: AnalysedArticle, lexicons?: Lexicons): Figure[] {
+  const hit = found.get(article);
+  if (hit && hit.lexicons === lexicons) {
+    const id = article.id;
+    return hit.figures.map((f) => (f.article === id ? f : { ...f, article: id }));
+  }
+  const figures = findFigures(article, lexicons);
+  found.set(article, { lexicons, figures });
+  return [...figures];
+}
+
+function findFigures(article: AnalysedArticle, lexicons?: Lexicons): Figure[] {
   const { tokens, text } = article;
   const out: Figure[] = [];
   const pubYear = article.meta.date ? Number(article.meta.date.slice(0, 4)) : null;

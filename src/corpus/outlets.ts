@@ -54,6 +54,62 @@ type OutletAcc = {
   sources: Map<OutletSource, number>;
 };
 
+/** What the outlet table needs of one report: per article its outlet, size and finding counts; the report's multi-article events. */
+export interface OutletPart {
+  multi: number;
+  articles: {
+    outlet: string | null;
+    outletSource: OutletSource | null | undefined;
+    words: number;
+    sentences: number;
+    loaded: number;
+    unsourced: number;
+    attributions: number;
+    /** Attributions per source type, in the order first found. */
+    types: [string, number][];
+    omitted: number;
+  }[];
+}
+
+/** The part of `r` that {@link OutletAccumulator} adds up. */
+export function outletPartOf(r: Report): OutletPart {
+  const multi = r.events.filter((e) => e.articles.length > 1).length;
+  const byArticle = new Map<string, Report['findings']>();
+  for (const f of r.findings) {
+    const list = byArticle.get(f.article);
+    if (list) list.push(f);
+    else byArticle.set(f.article, [f]);
+  }
+  return {
+    multi,
+    articles: r.articles.map((a) => {
+      let loaded = 0;
+      let unsourced = 0;
+      let attributions = 0;
+      const types = new Map<string, number>();
+      for (const f of byArticle.get(a.id) ?? []) {
+        if (f.kind === 'loaded') loaded++;
+        else if (f.kind === 'unsourced') unsourced++;
+        else if (f.kind === 'attribution') {
+          attributions++;
+          types.set(f.sourceType, (types.get(f.sourceType) ?? 0) + 1);
+        }
+      }
+      return {
+        outlet: a.outlet,
+        outletSource: a.outletSource,
+        words: a.words,
+        sentences: a.sentences,
+        loaded,
+        unsourced,
+        attributions,
+        types: [...types],
+        omitted: (r.omissions?.[a.id] ?? []).length,
+      };
+    }),
+  };
+}
+
 /**
  * Outlet aggregates built one report at a time, so corpus mode need not keep its reports:
  * `add` each story's report, then `table()`.
@@ -63,14 +119,12 @@ export class OutletAccumulator {
   private withoutOutlet = 0;
 
   add(r: Report): void {
-    const multi = r.events.filter((e) => e.articles.length > 1).length;
-    const byArticle = new Map<string, Report['findings']>();
-    for (const f of r.findings) {
-      const list = byArticle.get(f.article);
-      if (list) list.push(f);
-      else byArticle.set(f.article, [f]);
-    }
-    for (const a of r.articles) {
+    this.addPart(outletPartOf(r));
+  }
+
+  /** Adds what {@link outletPartOf} kept of one report (a worker thread sends it instead of the report). */
+  addPart(p: OutletPart): void {
+    for (const a of p.articles) {
       const key = a.outlet;
       if (key === null) {
         this.withoutOutlet++;
@@ -92,16 +146,12 @@ export class OutletAccumulator {
       e.words += a.words;
       e.sentences += a.sentences;
       if (a.outletSource) e.sources.set(a.outletSource, (e.sources.get(a.outletSource) ?? 0) + 1);
-      for (const f of byArticle.get(a.id) ?? []) {
-        if (f.kind === 'loaded') e.loaded++;
-        else if (f.kind === 'unsourced') e.unsourced++;
-        else if (f.kind === 'attribution') {
-          e.attributions++;
-          e.types.set(f.sourceType, (e.types.get(f.sourceType) ?? 0) + 1);
-        }
-      }
-      e.omitted += (r.omissions?.[a.id] ?? []).length;
-      e.multi += multi;
+      e.loaded += a.loaded;
+      e.unsourced += a.unsourced;
+      e.attributions += a.attributions;
+      for (const [t, n] of a.types) e.types.set(t, (e.types.get(t) ?? 0) + n);
+      e.omitted += a.omitted;
+      e.multi += p.multi;
       this.acc.set(key, e);
     }
   }

@@ -66,8 +66,10 @@ const STALL_MS = 120_000;
  *
  * Results do not depend on the worker count: each article is read as by a fresh process
  * (src/nlp/wink-lexicon.ts `forgetReadText`), whichever thread reads it and whatever it read
- * before. Off by default because on the shared 2-core machine threads have not yet been
- * measured faster than one thread (copying prepared articles back costs about what a thread saves).
+ * before. Corpus mode reads the same setting (src/corpus/threads.ts). Off by default because on
+ * the shared 2-core machine threads have not yet been measured faster than one thread (`analyze`:
+ * copying prepared articles back costs about what a thread saves; corpus mode, which copies
+ * little, took 30% more CPU with a second thread and was no faster: README "Performance").
  */
 export function planWorkers(articles: number, env: NodeJS.ProcessEnv = process.env): PoolPlan {
   const setting = env['PARALLAX_WORKERS']?.trim().toLowerCase();
