@@ -60,6 +60,7 @@ type Role =
   | 'provision-noun'
   | 'comment-request'
   | 'view-adjective'
+  | 'view-verb'
   | 'perception-participle'
   | 'recording-noun'
   // word classes of lexicons/attribution-words.yml, marked on the tokens they hold
@@ -367,12 +368,15 @@ function uncoveredReports(article: AnalysedArticle, skip: Uint8Array, inQuote: U
     // "sent Ryan, R-Wis., a letter saying …": an indirect object and its apposition may come between (no verb)
     // (no verb and no preposition: not "a large chunk of the emails that …", which is no text being put out)
     for (let j = k + 1; j <= k + 10 && j < s.tokenEnd && (j <= k + 4 || !['VERB', 'AUX', 'ADP'].includes(tokens[j]!.pos)); j++)
-      if (roles.get(j)?.has('communication-noun') && tokens[j]!.pos === 'NOUN') noun = j;
+      // "filed a federal lawsuit …, claiming …": after file, a document (a lawsuit, a complaint) is the text put out
+      if ((roles.get(j)?.has('communication-noun') || (t.lemma === 'file' && roles.get(j)?.has('document-noun'))) && tokens[j]!.pos === 'NOUN') noun = j;
     if (noun < 0) continue;
     for (let j = noun + 1; j <= noun + 8 && j < s.tokenEnd; j++) {
       const w = tokens[j]!;
       if (w.text === ';' || w.text === '.') break;
-      if ((w.pos === 'VERB' && /ing$/.test(w.normal)) || w.normal === 'titled' || w.normal === 'that' || w.text === ':' || /^["“]$/.test(w.text)) {
+      // after file, a participle only with that (", claiming that …"), not "filed a lawsuit concerning the talking points"
+      const words = w.pos === 'VERB' && /ing$/.test(w.normal) && (t.lemma !== 'file' || tokens[j + 1]?.normal === 'that');
+      if (words || w.normal === 'titled' || w.normal === 'that' || w.text === ':' || /^["“]$/.test(w.text)) {
         out[t.sentence] = 1;
         break;
       }
@@ -712,7 +716,9 @@ function realSubject(tokens: Token[], roles: Map<number, Set<string>>, s: Senten
  * Sentences telling someone's view by an adjective of holding it (lexicon category view-adjective)
  * after a form of be and before "that" ("Party insiders are now convinced that there will be …"),
  * outside quoted and reported words, in the main clause, with a subject that is not the writer:
- * the clause after it is that subject's view.
+ * the clause after it is that subject's view. So does a verb of holding a view (category view-verb) right
+ * after its subject (a noun, a name or he / she / they, over adverbs, auxiliaries and a negation: "He
+ * doesn't think so.", "Mr. X considers Mr. Y naive"), as the first verb of the sentence (a present form, not a participle).
  */
 function views(article: AnalysedArticle, skip: Uint8Array, inQuote: Uint8Array, roles: Map<number, Set<string>>): number[] {
   const { tokens, sentences } = article;
@@ -724,6 +730,27 @@ function views(article: AnalysedArticle, skip: Uint8Array, inQuote: Uint8Array, 
     while (p > s.tokenStart && tokens[p]!.pos === 'ADV') p--;
     if (tokens[p]?.lemma !== 'be' || negated(roles, k)) continue;
     if (hasSubject(tokens, roles, s.tokenStart, p, inQuote) && !inSubordinate(s.tokenStart, p, inQuote, roles)) out.push(tokens[k]!.sentence);
+  }
+  for (const [k, r] of roles) {
+    // a verb of holding a view (lexicon category view-verb) as the main verb: "He doesn't think so.", "Mr. X considers Mr. Y naive"
+    // a present form only: not a participle ("a Clinton appointee considered a liberal") or a past narration
+    if (!r.has('view-verb') || skip[k] || tokens[k]!.pos !== 'VERB' || /(ed|ing)$/.test(tokens[k]!.normal) || tokens[k]!.normal === 'thought') continue;
+    const s = sentences[tokens[k]!.sentence]!;
+    // its subject right before it, over adverbs, auxiliaries and a negation (not a passive: "is considered" is category agentless-passive)
+    let p = k - 1;
+    while (p >= s.tokenStart && (['ADV', 'AUX', 'PART'].includes(tokens[p]!.pos) || roles.get(p)?.has('verb-negator'))) p--;
+    // not a passive ("is widely considered") and not an infinitive ("plenty to think about", "leads experts to suspect")
+    let passive = false;
+    for (let j = p + 1; j < k; j++) if (tokens[j]!.lemma === 'be' || tokens[j]!.normal === 'to') passive = true;
+    if (passive) continue;
+    // the first verb of the sentence, outside quotations: not "Trump wavered in answering whether he would consider …",
+    // "there are reasons why they might consider …", nor a later clause beside an own claim ("Tinder suspended …, but she suspects …")
+    let first = true;
+    for (let j = p - 1; j >= s.tokenStart; j--) if (!inQuote[j] && (tokens[j]!.pos === 'VERB' || tokens[j]!.pos === 'AUX')) first = false;
+    if (!first) continue;
+    const w = tokens[p];
+    if (!w || p < s.tokenStart || !(w.pos === 'PROPN' || w.pos === 'NOUN' || (w.pos === 'PRON' && roles.get(p)?.has('source-pronoun')))) continue;
+    if (hasSubject(tokens, roles, s.tokenStart, k, inQuote) && !inSubordinate(s.tokenStart, p, inQuote, roles)) out.push(tokens[k]!.sentence);
   }
   return out;
 }
