@@ -68,6 +68,12 @@ export interface Words {
   femalePronouns: ReadonlySet<string>;
   /** Lemma. */
   refusalVerbs: ReadonlySet<string>;
+  /** Lemma. Verbs that make a refusal one of speech ("declined to comment", "refused to say"); a refusal of anything else is an act. */
+  refusedSpeechVerbs: ReadonlySet<string>;
+  /** Lemma. Verbs of evidence ("suggest", "show"): with an event, act or trait as subject, the writer's inference. */
+  evidentialVerbs: ReadonlySet<string>;
+  /** Lemma. Nouns of events, acts and traits ("trip", "impact", "look"): as an evidential verb's subject, nobody spoke. */
+  inferenceSubjects: ReadonlySet<string>;
   /** Amount words between a speech verb and "about" ("says something about", "said little about"). */
   amountWords: ReadonlySet<string>;
   /** Lemma: speech verbs that reveal rather than report before an amount and "about". */
@@ -157,6 +163,9 @@ export function wordsOf(lexicons: Lexicons): Words {
     malePronouns: c('male-pronoun'),
     femalePronouns: c('female-pronoun'),
     refusalVerbs: c('refusal-verb'),
+    refusedSpeechVerbs: c('refused-speech-verb'),
+    evidentialVerbs: c('evidential-verb'),
+    inferenceSubjects: c('inference-subject'),
     amountWords: c('amount-word'),
     amountVerbs: c('amount-verb'),
     headingLabels: c('heading-label'),

@@ -156,7 +156,7 @@ export function findAttributions(article: AnalysedArticle, lexicons: Lexicons): 
     // `speech: false` (a stance, thought or evidence: "want", "believe", "show") inside what an
     // earlier cue reports ("she said she wanted …") are part of that content, not a new attribution.
     const inside = (d: AttributionDraft) => out.some((e) => !e.direct && e.content !== null && e.content.start <= d.cue.start && d.cue.end <= e.content.end);
-    for (const d of made) if ((d.direct || !m.entry.quoted) && (m.entry.speech !== false || !inside(d))) out.push(d);
+    for (const d of made) if ((d.direct || !m.entry.quoted) && (m.entry.speech !== false || !inside(d)) && !inference(ctx, d)) out.push(d);
   }
   // "One in three said A and one in four said B": an indirect report ends where a coordinated report of its own begins.
   // Reports whose source follows a joiner word ("… and one in four said"), in `out` order: few, so
@@ -185,4 +185,22 @@ export function findAttributions(article: AnalysedArticle, lexicons: Lexicons): 
   const relayed = (d: AttributionDraft) =>
     d.pattern !== 'cited-as-saying' && d.content !== null && (citedCue.get(`${d.content.start}:${d.content.end}`) ?? -1) >= d.cue.end;
   return out.filter((d) => !relayed(d)).sort((x, y) => x.start - y.start || x.end - y.end);
+}
+
+/**
+ * "That disproportionate impact suggests …", "A look at Mr. Trump's airplanes suggests …", "The timeline
+ * of events shows …": an evidential verb whose subject's head (its first noun, before any preposition) is
+ * an event, act or trait reports nobody: the writer's own inference, no attribution.
+ */
+function inference(ctx: Ctx, d: AttributionDraft): boolean {
+  if (d.direct || !d.source || !ctx.w.evidentialVerbs.has(d.cue.lemma ?? '')) return false;
+  const { tokens } = ctx;
+  for (let k = tokenAt(tokens, d.source.start); k < tokens.length && tokens[k]!.start < d.source.end; k++) {
+    const t = tokens[k]!;
+    // A pronoun before an adjective or noun is its determiner ("That disproportionate impact").
+    const determiner = t.pos === 'PRON' && ['ADJ', 'NOUN'].includes(tokens[k + 1]?.pos ?? '') && tokens[k + 1]!.start < d.source.end;
+    if (t.pos === 'ADP' || t.pos === 'PROPN' || (t.pos === 'PRON' && !determiner)) return false;
+    if (t.pos === 'NOUN') return ctx.w.inferenceSubjects.has(t.lemma);
+  }
+  return false;
 }

@@ -541,7 +541,8 @@ function negated(ctx: Ctx, site: CueSite): AttributionDraft[] | undefined {
   const negativeSubject = s0 !== null && !s0.inverted && ctx.w.negativeSubjects.has(tokens[s0.src.a]!.normal);
   if (!ctx.w.refusalVerbs.has(first.lemma) && !negatedBefore && !negativeSubject) return undefined;
   const s = subject(ctx, site);
-  if (ctx.w.refusalVerbs.has(first.lemma)) return s && !s.inverted ? [draft(ctx, 'negated', site.cue, m.entry, s.src, who(ctx, site, s), null, false)] : [];
+  if (ctx.w.refusalVerbs.has(first.lemma))
+    return s && !s.inverted && refusesSpeech(ctx, site) ? [draft(ctx, 'negated', site.cue, m.entry, s.src, who(ctx, site, s), null, false)] : [];
   // Only a refusal to speak is shown as an attribution (of the refusal, with no content). A negated cue
   // otherwise reports nothing anyone said: a negated stance or perception ("they don't appear to work",
   // "she didn't realize", "anything it doesn't already know"), a negative subject ("no group claimed
@@ -557,6 +558,27 @@ function negated(ctx: Ctx, site: CueSite): AttributionDraft[] | undefined {
   const { j } = left(ctx, site);
   if (tokens.slice(Math.max(site.sStart, j + 1), m.tokenStart).some((t) => t.pos === 'AUX' && t.lemma === 'be') && /(ed|en|wn)$/.test(first.normal)) return [];
   return [draft(ctx, 'negated', site.cue, m.entry, s.src, who(ctx, site, s), null, false)];
+}
+
+/**
+ * A refusal reports something only when it is a refusal to speak or disclose: "declined to comment",
+ * "refused to say whether", "declined to be interviewed", "declined to publicly detail", or a refusal
+ * with nothing after it ("the campaign declined."). "Declined to step into the fray", "refused to join
+ * the talks" are acts, and "shares declined to $281 million" is no refusal at all.
+ */
+function refusesSpeech(ctx: Ctx, site: CueSite): boolean {
+  const { tokens } = ctx;
+  const { m, sEnd } = site;
+  let k = m.tokenEnd;
+  if (tokens[k - 1]?.normal !== 'to') {
+    if (k >= sEnd || tokens[k]?.pos === 'PUNCT') return true;
+    if (tokens[k]?.normal !== 'to') return true;
+    k++;
+  }
+  while (k < sEnd && (tokens[k]!.pos === 'ADV' || tokens[k]!.lemma === 'be')) k++;
+  const verb = tokens[k];
+  if (!verb || k >= sEnd) return false;
+  return ctx.w.refusedSpeechVerbs.has(verb.lemma) || ctx.cues.some((c) => c.tokenStart === k);
 }
 
 /**
