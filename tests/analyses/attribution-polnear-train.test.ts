@@ -5,22 +5,9 @@
  * name goes on past a title's period ("the Rev. Peter Wherry"). Skips the PolNeAR part when
  * ../shared/datasets is absent.
  */
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findAttributions } from '../../src/analyses/attribution/index.js';
-import type { AttributionFinding } from '../../src/core/types.js';
-import { loadLexicons } from '../../src/lexicons/index.js';
-import { analyseArticles, prepareArticle } from '../../src/pipeline.js';
-import { DATASETS, HAS_DATASETS, analysedArticle } from '../helpers.js';
-
-const lex = loadLexicons();
-const attr = (text: string) =>
-  findAttributions(analysedArticle(text), lex).map((d) => [
-    d.pattern,
-    d.source ? [d.source.start, d.source.text] : null,
-    [d.cue.start, d.cue.text],
-    d.content?.text ?? null,
-  ]);
+import { HAS_DATASETS } from '../helpers.js';
+import { attr, train } from './attribution-helpers.js';
 
 /** file, start of the cue, its text (before: found as a report of speech with "nothing/little about …" as content). */
 const AMOUNT_ABOUT: [string, number, string][] = [
@@ -31,8 +18,7 @@ const AMOUNT_ABOUT: [string, number, string][] = [
 describe('"X says something / little about Y" is no report (PolNeAR train)', () => {
   for (const [file, start, cue] of AMOUNT_ABOUT) {
     it.skipIf(!HAS_DATASETS)(`${file} @${start} ${cue}`, () => {
-      const report = analyseArticles([prepareArticle(join(DATASETS, 'polnear/train/text', file))], lex);
-      const found = report.findings.filter((f): f is AttributionFinding => f.kind === 'attribution' && f.cue.start === start);
+      const found = train(file, start);
       expect(found).toEqual([]);
     });
   }
@@ -54,8 +40,7 @@ const SOURCES: [string, number, [number, string]][] = [
 describe('the whole source: a coordinated subject, a name after a title (PolNeAR train)', () => {
   for (const [file, start, source] of SOURCES) {
     it.skipIf(!HAS_DATASETS)(`${file} @${start} ${source[1]}`, () => {
-      const report = analyseArticles([prepareArticle(join(DATASETS, 'polnear/train/text', file))], lex);
-      const found = report.findings.filter((f): f is AttributionFinding => f.kind === 'attribution' && f.cue.start === start);
+      const found = train(file, start);
       expect(found.map((f) => [f.source!.start, f.source!.text])).toEqual([source]);
     });
   }
@@ -86,10 +71,6 @@ describe('a source name goes on past a title with its period', () => {
 // Round 7 (issue #14; tuning sheets polnear-train seed 113 and basil-tune seed 127, and PolNeAR train): the medium is
 // not the source; a quotation split by its source and cue goes on after them; a bare verb after "and" inside the
 // report is no second cue.
-const train = (file: string, start: number): AttributionFinding[] => {
-  const report = analyseArticles([prepareArticle(join(DATASETS, 'polnear/train/text', file))], lex);
-  return report.findings.filter((f): f is AttributionFinding => f.kind === 'attribution' && f.cue.start === start);
-};
 
 describe('the medium is not the source', () => {
   it.skipIf(!HAS_DATASETS)('PolNeAR train: "said RNC spokesman Sean Spicer in a Friday tweet" (was the whole phrase)', () => {

@@ -7,18 +7,7 @@
  * Cases from PolNeAR train (the tuning half) written as sentences of their own.
  */
 import { describe, expect, it } from 'vitest';
-import { findAttributions } from '../../src/analyses/attribution/index.js';
-import { loadLexicons } from '../../src/lexicons/index.js';
-import { analysedArticle } from '../helpers.js';
-
-const lex = loadLexicons();
-const attr = (text: string) =>
-  findAttributions(analysedArticle(text), lex).map((d) => [
-    d.pattern,
-    d.source ? [d.source.start, d.source.text] : null,
-    [d.cue.start, d.cue.text],
-    d.content?.text ?? null,
-  ]);
+import { attr } from './attribution-helpers.js';
 
 describe('only a refusal to speak or disclose is an attribution', () => {
   it('"The Supreme Court declined to step into the fray." (was: a refusal of comment)', () => {

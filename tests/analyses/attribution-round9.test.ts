@@ -6,26 +6,9 @@
  * source's words is part of the source phrase ("“Daily Show” host X said …"). Skips the PolNeAR part
  * when ../shared/datasets is absent.
  */
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findAttributions } from '../../src/analyses/attribution/index.js';
-import type { AttributionFinding } from '../../src/core/types.js';
-import { loadLexicons } from '../../src/lexicons/index.js';
-import { analyseArticles, prepareArticle } from '../../src/pipeline.js';
-import { DATASETS, HAS_DATASETS, analysedArticle } from '../helpers.js';
-
-const lex = loadLexicons();
-const attr = (text: string) =>
-  findAttributions(analysedArticle(text), lex).map((d) => [
-    d.pattern,
-    d.source ? [d.source.start, d.source.text] : null,
-    [d.cue.start, d.cue.text],
-    d.content?.text ?? null,
-  ]);
-const train = (file: string, start: number): AttributionFinding[] =>
-  analyseArticles([prepareArticle(join(DATASETS, 'polnear/train/text', file))], lex).findings.filter(
-    (f): f is AttributionFinding => f.kind === 'attribution' && f.cue.start === start,
-  );
+import { HAS_DATASETS } from '../helpers.js';
+import { attr, train } from './attribution-helpers.js';
 
 describe('a quotation closed by a full stop is no report of the next sentence', () => {
   it('"Bush called Trump “unhinged.” Sen. Rubio called the statement “outlandish.”" (was: Rubio\'s content “unhinged.”)', () => {
