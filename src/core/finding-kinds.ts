@@ -39,6 +39,12 @@ export interface FindingKindInfo<F extends Finding> {
   help: { what: string; example: string };
 }
 
+/**
+ * `n` and a counted noun of the table (`noun`, `short`, an exercise `label`: plurals that drop
+ * their final s for one): "1 attribution", "3 attributions", "1 unsourced".
+ */
+export const counted = (n: number, plural: string): string => `${n} ${n === 1 ? plural.replace(/s$/, '') : plural}`;
+
 export type FindingKindTable = { readonly [K in FindingKind]: FindingKindInfo<FindingOf<K>> };
 
 export const FINDING_KINDS: FindingKindTable = {

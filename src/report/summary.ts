@@ -1,7 +1,7 @@
 /** The short plain-text summary printed after a non-interactive run (pure). */
 import type { Report } from '../core/types.js';
 import { sanitizeTerminal } from '../core/escape.js';
-import { FINDING_KIND_NAMES, FINDING_KINDS, type FindingKind } from '../core/finding-kinds.js';
+import { counted, FINDING_KIND_NAMES, FINDING_KINDS, type FindingKind } from '../core/finding-kinds.js';
 import { describeThresholds, isShown } from '../core/confidence.js';
 
 export function formatSummary(report: Report, written: readonly string[]): string {
@@ -12,12 +12,12 @@ export function formatSummary(report: Report, written: readonly string[]): strin
   const below =
     hidden > 0 ? ` (${hidden} more below confidence ${describeThresholds(report, (k) => FINDING_KINDS[k as FindingKind]?.noun ?? k)}, in the JSON)` : '';
   lines.push(
-    `parallax ${report.tool.version}: ${report.articles.length} articles, ${report.events.length} events (${multi} shared), ${shown.length} findings${below}`,
+    `parallax ${report.tool.version}: ${counted(report.articles.length, 'articles')}, ${counted(report.events.length, 'events')} (${multi} shared), ${counted(shown.length, 'findings')}${below}`,
   );
   for (const a of report.articles) {
     const fs = shown.filter((f) => f.article === a.id);
-    const counts = FINDING_KIND_NAMES.map((k) => `${fs.filter((f) => f.kind === k).length} ${FINDING_KINDS[k].noun}`);
-    lines.push(`  ${a.id} ${sanitizeTerminal(a.label, true)}: ${a.words} words, ${counts.join(', ')}`);
+    const counts = FINDING_KIND_NAMES.map((k) => counted(fs.filter((f) => f.kind === k).length, FINDING_KINDS[k].noun));
+    lines.push(`  ${a.id} ${sanitizeTerminal(a.label, true)}: ${counted(a.words, 'words')}, ${counts.join(', ')}`);
     for (const n of a.notices ?? []) lines.push(`    notice: ${sanitizeTerminal(n, true)}`);
   }
   for (const w of written) lines.push(`wrote ${sanitizeTerminal(w, true)}`);

@@ -37,10 +37,10 @@ describe('report browser', () => {
     expect(lines(r.lastFrame())).toEqual([
       'parallax  Overview  Events  Actors  Sources',
       '› Daily Bugle  Troops arrive',
-      '    2024-06-05 · 22 words · 2 loaded · 1 attributions · 1 unsourced · load 4.5 ·',
+      '    2024-06-05 · 22 words · 2 loaded · 1 attribution · 1 unsourced · load 4.5 ·',
       '    unsourced share 25% · non-neutral cues 0%',
       '  Sahel Wire  Instructors land',
-      '    2024-06-05 · 17 words · 0 loaded · 1 attributions · 1 unsourced · load 0 ·',
+      '    2024-06-05 · 17 words · 0 loaded · 1 attribution · 1 unsourced · load 0 ·',
       '    unsourced share 50% · non-neutral cues 0% · omits 1 shared event',
       '',
       '  per 1k tokens    Daily Bugle                   Sahel Wire',
@@ -56,7 +56,7 @@ describe('report browser', () => {
     const r = await open(80, 8, ['j', 'j']);
     expect(lines(r.lastFrame())).toEqual([
       'parallax  Overview  Events  Actors  Sources',
-      '    2024-06-05 · 17 words · 0 loaded · 1 attributions · 1 unsourced · load 0 ·',
+      '    2024-06-05 · 17 words · 0 loaded · 1 attribution · 1 unsourced · load 0 ·',
       '    unsourced share 50% · non-neutral cues 0% · omits 1 shared event',
       '',
       '› per 1k tokens    Daily Bugle                   Sahel Wire',
@@ -262,10 +262,10 @@ describe('report browser', () => {
     r.stdin.write(TAB);
     await tick();
     expect(lines(r.lastFrame()).slice(1, 6)).toEqual([
-      '› Daily Bugle  1 attributions',
+      '› Daily Bugle  1 attribution',
       '    vague        ██████████ 100% officials',
       '',
-      '  Sahel Wire  1 attributions',
+      '  Sahel Wire  1 attribution',
       '    official     ██████████ 100% Burkinabe army',
     ]);
   });

@@ -164,8 +164,8 @@ describe('teacher: key, guesses, reveal, help', () => {
       ['unsourced', 'The junta \u001b[31mwelcomed\u001b[0m them.'],
     ]);
     const e = buildExercise(r);
-    expect(keySummary(e, k, 'tool')).toBe('The key (parallax’s findings at confidence ≥ 0.50) holds 3 items: 1 loaded terms, 2 unsourced claims.');
-    expect(keySummary(e, k, 'answers:key.json')).toBe('The key (your teacher’s key, key.json) holds 3 items: 1 loaded terms, 2 unsourced claims.');
+    expect(keySummary(e, k, 'tool')).toBe('The key (parallax’s findings at confidence ≥ 0.50) holds 3 items: 1 loaded term, 2 unsourced claims.');
+    expect(keySummary(e, k, 'answers:key.json')).toBe('The key (your teacher’s key, key.json) holds 3 items: 1 loaded term, 2 unsourced claims.');
   });
 
   test('guesses offer outlet names, never file names: an article without an outlet is “an unnamed outlet”', () => {

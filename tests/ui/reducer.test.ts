@@ -155,7 +155,7 @@ describe('mentions, legends, unsourced flags', () => {
     const s = press(start(), ['tab', 'tab', 'tab', 'j', 'enter']);
     expect(top(s)).toEqual({ screen: 'mentions', of: 'source', id: 'a2', cursor: 0 });
     expect(body(s)).toEqual([
-      '1 attributions · enter: open the article there',
+      '1 attribution · enter: open the article there',
       '',
       'Sahel Wire',
       '  › official · Burkinabe army — “said”: Russian military instructors landed in',

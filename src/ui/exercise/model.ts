@@ -9,7 +9,7 @@
  */
 import { createHash } from 'node:crypto';
 import { InputError } from '../../core/errors.js';
-import { FINDING_KIND_NAMES, FINDING_KINDS, type FindingKind } from '../../core/finding-kinds.js';
+import { counted, FINDING_KIND_NAMES, FINDING_KINDS, type FindingKind } from '../../core/finding-kinds.js';
 import { shownFindings } from '../../core/confidence.js';
 import type { ArticleFormat, Report, ReportArticle } from '../../core/types.js';
 import { displayPieces, REFERENCE } from '../../core/display-text.js';
@@ -309,6 +309,6 @@ export function keySummary(ex: Exercise, key: readonly KeyMark[], keySource: str
     keySource === 'tool'
       ? `parallax’s findings${ex.minConfidence === null ? '' : ` at confidence ≥ ${ex.minConfidence.toFixed(2)}`}`
       : `your teacher’s key, ${keySource.replace(/^answers:/, '')}`;
-  const parts = EXERCISE_KINDS.map((k) => `${counts[k] ?? 0} ${FINDING_KINDS[k].exercise!.label}`);
+  const parts = EXERCISE_KINDS.map((k) => counted(counts[k] ?? 0, FINDING_KINDS[k].exercise!.label));
   return `The key (${what}) holds ${total} item${total === 1 ? '' : 's'}: ${parts.join(', ')}.`;
 }

@@ -5,7 +5,7 @@
  */
 import { escapeMarkdownInline } from '../../core/escape.js';
 import { GENERATOR_MARK } from '../../report/write.js';
-import { FINDING_KINDS } from '../../core/finding-kinds.js';
+import { counted, FINDING_KINDS } from '../../core/finding-kinds.js';
 import { EXERCISE_KINDS, percent, scoreExercise, type Agreement, type Exercise, type ExerciseScore, type KeyMark, type Mark, type MarkKind } from './model.js';
 
 export interface ResultMark {
@@ -90,7 +90,7 @@ const quote = (t: string) => `“${escapeMarkdownInline(t)}”`;
 export function formatResultMarkdown(result: ExerciseResult): string {
   const out: string[] = [];
   out.push(`<!-- ${result.generator} -->`, '', '# Exercise result', '');
-  const held = EXERCISE_KINDS.map((k) => `${result.keyMarks.filter((m) => m.kind === k).length} ${FINDING_KINDS[k].exercise!.label}`).join(', ');
+  const held = EXERCISE_KINDS.map((k) => counted(result.keyMarks.filter((m) => m.kind === k).length, FINDING_KINDS[k].exercise!.label)).join(', ');
   out.push(
     `Key: ${result.key === 'tool' ? 'parallax’s findings' : escapeMarkdownInline(result.key)} — ${result.keyMarks.length} items in the exercise’s sentences (${held})`,
     '',

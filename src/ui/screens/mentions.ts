@@ -3,6 +3,7 @@
  * named, per outlet, or each attribution of the outlet with its source and cue — with the sentence
  * around it. Enter opens the reader at that sentence. Pure.
  */
+import { counted } from '../../core/finding-kinds.js';
 import { sanitizeTerminal } from '../../core/escape.js';
 import type { AttributionFinding, TextSpan } from '../../core/types.js';
 import { article, findingsOf, FLAG, label, type ViewModel } from '../model.js';
@@ -41,7 +42,10 @@ export function mentionItems(model: ViewModel, frame: Frame & { screen: 'mention
 export function mentionsScreen(ctx: ScreenContext, frame: Frame & { screen: 'mentions' }): ScreenOutput {
   const { model, width, filter, query } = ctx;
   const { title, items } = mentionItems(model, frame);
-  const lines: Line[] = [[{ text: `${items.length} ${frame.of === 'actor' ? 'mentions' : 'attributions'} · enter: open the article there`, role: 'dim' }], []];
+  const lines: Line[] = [
+    [{ text: `${counted(items.length, frame.of === 'actor' ? 'mentions' : 'attributions')} · enter: open the article there`, role: 'dim' }],
+    [],
+  ];
   let focus = 0;
   let last = '';
   items.forEach((it, i) => {

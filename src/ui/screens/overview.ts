@@ -3,7 +3,7 @@
  * keeps the outlets whose name, title or prose contains it and counts the matching sentences. Pure.
  */
 import { sanitizeTerminal } from '../../core/escape.js';
-import { FINDING_KIND_NAMES, FINDING_KINDS } from '../../core/finding-kinds.js';
+import { counted, FINDING_KIND_NAMES, FINDING_KINDS } from '../../core/finding-kinds.js';
 import type { ArticleScores, ReportArticle } from '../../core/types.js';
 import { findingsOf, label, type ViewModel } from '../model.js';
 import { truncate, truncateLine, wrap, type Line } from '../text.js';
@@ -78,7 +78,7 @@ export function overviewScreen(ctx: ScreenContext, frame: { cursor: number }): S
     const facts = [
       a.date ? sanitizeTerminal(a.date, true) : null,
       `${a.words} words`,
-      ...FINDING_KIND_NAMES.map((k) => `${count(k)} ${FINDING_KINDS[k].short}`),
+      ...FINDING_KIND_NAMES.map((k) => counted(count(k), FINDING_KINDS[k].short)),
       (model.hidden.get(a.id) ?? 0) > 0 ? `${model.hidden.get(a.id)} more below their confidence threshold` : null,
       s ? `load ${fmt(s.load)}` : null,
       s ? `unsourced share ${pct(s.unsourcedShare)}` : null,

@@ -2,6 +2,7 @@
  * Sources: the mix of source types each outlet cites, and who it cites. A search keeps the
  * attributions whose text, source, cue or content contains it (case-insensitive). Pure.
  */
+import { counted } from '../../core/finding-kinds.js';
 import { sanitizeTerminal } from '../../core/escape.js';
 import type { AttributionFinding } from '../../core/types.js';
 import { findingsOf, label } from '../model.js';
@@ -21,7 +22,7 @@ export function sourcesScreen(ctx: ScreenContext, frame: { cursor: number }): Sc
     if (selected) focus = lines.length;
     const all = findingsOf(model, a.id, 'attribution').filter((f): f is AttributionFinding => f.kind === 'attribution');
     const atts = q ? all.filter(matches) : all;
-    const count = q ? `  ${atts.length} of ${all.length} attributions match “${sanitizeTerminal(query, true)}”` : `  ${atts.length} attributions`;
+    const count = q ? `  ${atts.length} of ${all.length} attributions match “${sanitizeTerminal(query, true)}”` : `  ${counted(atts.length, 'attributions')}`;
     lines.push(
       truncateLine(
         [
