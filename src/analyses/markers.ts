@@ -12,7 +12,7 @@ import type { AnalysedArticle, Assigned, Finding, LoadedFinding, MarkerScores, S
 import { type LexiconMatch, type Lexicons, wordClass } from '../lexicons/index.js';
 import { findingsOf } from './by-article.js';
 import { isQuotedPassage, quotationsOf, type Quotation } from './quotes.js';
-import { isLoneHandle, ownQuotations } from './unsourced.js';
+import { isEmbeddedPost, isLoneHandle, ownQuotations } from './unsourced.js';
 
 export type LoadedDraft = Omit<LoadedFinding, Assigned>;
 
@@ -319,8 +319,9 @@ function introducedParagraphs(article: AnalysedArticle, reportingAt: ReadonlySet
 /**
  * Posts signed by a handle: a paragraph followed by a paragraph that is only an @handle (*Trump is
  * divisive and Clinton is inclusive.* ¶ *@reader_name.*), as a roundup of readers' posts sets them
- * out. Loaded words there are the poster's, not the outlet's. (The unsourced analysis reads such a
- * paragraph as no claim of the body by the same test, `isLoneHandle`.)
+ * out, and a post embedded in markup (`<tweet author="@…">…</tweet>`). Loaded words there are the
+ * poster's, not the outlet's. (The unsourced analysis reads such paragraphs as no claim of the body
+ * by the same tests, `isLoneHandle` and `isEmbeddedPost`.)
  */
 function signedPosts(article: AnalysedArticle): Span[] {
   const { sentences, text } = article;
@@ -333,6 +334,7 @@ function signedPosts(article: AnalysedArticle): Span[] {
     while (j + 1 < sentences.length && sentences[j + 1]!.paragraph === p) j++;
     const para = { start: sentences[i]!.start, end: sentences[j]!.end };
     if (previous && isLoneHandle(text.slice(para.start, para.end))) spans.push(previous);
+    if (isEmbeddedPost(text.slice(para.start, para.end))) spans.push(para);
     previous = para;
     i = j + 1;
   }

@@ -1108,6 +1108,9 @@ function verbless(tokens: Token[], s: Sentence, inQuote: Uint8Array, relatives: 
 /** A paragraph that is only a social-media handle (`@reader_name.`): it signs the paragraph before it as that account's post. */
 export const isLoneHandle = (paragraph: string): boolean => /^@[\p{L}\p{N}_]+\.?$/u.test(paragraph.trim());
 
+/** A paragraph that is a social-media post embedded in markup (`<tweet author=… …>…</tweet>.`, also closed by `<tweet/>`): its author's words. */
+export const isEmbeddedPost = (paragraph: string): boolean => /^<tweet\b[^>]*>[\s\S]*<(?:\/tweet|tweet\/)>\.?$/.test(paragraph.trim());
+
 /**
  * Sentences that are no claim of the body: the title on the first line of a plain-text file (one
  * line of at most 25 words before a blank line, with more text after: news files put their
@@ -1137,7 +1140,7 @@ function furniture(article: AnalysedArticle): Uint8Array {
   order.forEach((p, i) => {
     const t = span(paragraphs.get(p)!).trim();
     // an embedded post in markup ("<tweet author=… …>…</tweet>."): its author's words
-    if (/^<tweet\b[^>]*>[\s\S]*<\/tweet>\.?$/.test(t)) mark(paragraphs.get(p));
+    if (isEmbeddedPost(t)) mark(paragraphs.get(p));
     if (isLoneHandle(t) && i > 0) mark(paragraphs.get(order[i - 1]!));
     if (/\[\p{Lu}[^\]\n]{0,40}\]$/u.test(t)) mark(paragraphs.get(p));
   });

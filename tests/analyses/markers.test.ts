@@ -472,6 +472,14 @@ describe('round 8: one lexicon per loaded verb, stock phrases with asides, satir
     ]);
   });
 
+  it("a post embedded in markup (<tweet …>…</tweet> or …<tweet/>) is its author's", () => {
+    expect(
+      loadedIn('Fans reacted.\n\n<tweet tweet-author="@fan_one" tweet-date="May 1, 2016">This disgraceful bill is a disaster<tweet/>.\n\nThe vote is Tuesday.'),
+    ).toEqual([]);
+    expect(loadedIn('Fans reacted.\n\n<tweet author="@fan_one">This disgraceful bill is a disaster</tweet>.\n\nThe vote is Tuesday.')).toEqual([]);
+    expect(loadedIn('Fans reacted.\n\nThis disgraceful bill is a disaster.\n\nThe vote is Tuesday.').map((f) => f.text)).toEqual(['disgraceful', 'disaster']);
+  });
+
   it("the characterisation after a framing verb and as is the framer's; the verb stays the outlet's", () => {
     expect(loadedIn('The GOP sought to paint the White House as dismissive of Israel.')).toEqual([
       { start: 18, end: 23, text: 'paint', rule: 'lexicon:reporting-verbs/cast-as' },

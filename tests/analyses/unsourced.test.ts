@@ -502,5 +502,7 @@ describe('real subjects, captions, documents, decks and embedded posts (issue #1
     const post =
       'Leaders reacted on Twitter.\n\n<tweet author="some_senator" timestamp="1449075600">My thoughts are with the victims and their families.</tweet>.\n\nThe shooting left 14 dead.';
     expect(unsourced(post).map((f) => f[2])).toEqual(['The shooting left 14 dead.']);
+    const closedBySelf = post.replace('</tweet>', '<tweet/>');
+    expect(unsourced(closedBySelf).map((f) => f[2])).toEqual(['The shooting left 14 dead.']);
   });
 });
