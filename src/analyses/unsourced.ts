@@ -124,8 +124,10 @@ function reasonOf(tokens: Token[], s: Sentence, skip: Uint8Array, roles: Map<num
     if (skip[k]) continue; // the quoted or reported words are not the article's voice
     // a participle or gerund ("in danger of having to return") describes an obligation, it does not prescribe
     // a past form ("had to", "the coordination needed to combat") tells of an obligation, it does not prescribe one
-    // "should there ever be one", "should he win": a conditional, not an obligation (a subject right after the modal)
-    const inverted = t.normal === 'should' && k > s.tokenStart && (next?.normal === 'there' || next?.pos === 'PRON' || next?.pos === 'PROPN');
+    // "should there ever be one", "should he win", "should the court strike it down": a conditional, not an
+    // obligation (a subject right after the modal)
+    const inverted =
+      t.normal === 'should' && k > s.tokenStart && (next?.normal === 'there' || next?.pos === 'PRON' || next?.pos === 'PROPN' || next?.pos === 'DET');
     if (has(k, 'prescriptive') && !inverted && !/ing$|ed$/.test(t.normal) && t.normal !== 'had') {
       // "need to" / "have to" oblige only as main verbs (not the auxiliary have, not the noun need)
       const mainVerb = next?.normal === 'to' && t.lemma !== 'ought';

@@ -468,6 +468,7 @@ describe('real subjects, captions, documents, decks and embedded posts (issue #1
 
   it('gives no prescriptive reason to a conditional should, and no prediction to the future a plan puts forward in a that-clause', () => {
     expect(unsourced('The claims are circumstantial, but it does not help his case should there ever be one.')[0]?.[1]).toBe('no-attribution');
+    expect(unsourced('The rules cost little now, and they would lapse should the appeals court strike them down.')[0]?.[1]).toBe('no-attribution');
     expect(unsourced('The plan commits itself to the idea that immigration reform will be handled in pieces.')[0]?.[1]).toBe('no-attribution');
     expect(unsourced('The new law will cut poverty in half.')[0]?.[1]).toBe('prediction');
     expect(unsourced('The government should resign before the summer.')[0]?.[1]).toBe('prescriptive');
