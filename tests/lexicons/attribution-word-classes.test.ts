@@ -35,7 +35,7 @@ describe('attribution word classes moved from the code', () => {
       'aside-relative': ['where', 'which', 'who', 'whose'],
       'time-after-noun': ['ago', 'earlier', 'later'],
       'time-phrase-link': ['a', 'during', 'in', 'the'],
-      'head-preposition': ['at', 'for', 'in', 'of', 'on'],
+      'head-preposition': ['at', 'for', 'from', 'in', 'of', 'on'], // 'from' added in attribution round 10 ('officials from both parties')
       'passive-complement': ['that', 'to'],
       'empty-content': ['a', 'an', 'it', 'that', 'the', 'these', 'this', 'those'],
     });
