@@ -33,7 +33,7 @@ const CSS = `
 *{box-sizing:border-box}
 body{margin:0 auto;max-width:1400px;padding:1.5rem;font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--fg);background:var(--bg)}
 h1{font-size:1.6rem;margin:.2rem 0 1rem}h2{margin-top:2.2rem;border-bottom:2px solid var(--line);padding-bottom:.2rem}h3{margin:1.6rem 0 .4rem}
-table{border-collapse:collapse;margin:.6rem 0;font-size:.92rem}th,td{border:1px solid var(--line);padding:.25rem .5rem;text-align:left;vertical-align:top;overflow-wrap:anywhere}td:first-child{overflow-wrap:break-word}
+table{border-collapse:collapse;margin:.6rem 0;font-size:.92rem}th,td{border:1px solid var(--line);padding:.25rem .5rem;text-align:left;vertical-align:top;overflow-wrap:anywhere}
 .col table{width:100%;font-size:.85rem}.col th,.col td{padding:.2rem .3rem;overflow-wrap:break-word}th{background:var(--soft);overflow-wrap:break-word}td.n{text-align:right;font-variant-numeric:tabular-nums}
 code{font:.85em ui-monospace,SFMono-Regular,Menlo,monospace;background:var(--soft);padding:0 .2em;border-radius:3px}
 pre{background:var(--soft);padding:.6rem;overflow:auto}
