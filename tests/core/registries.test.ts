@@ -166,7 +166,7 @@ describe('registries: a new finding kind and a new format are small, local chang
       expect(check.stdout).toBe('valid\n');
 
       // Counted in the summary line and the reports' summary table, marked in the text, filtered by --disable.
-      expect(run.stdout).toMatch(/\d+ unsourced, 1 exclamations\n/);
+      expect(run.stdout).toMatch(/\d+ unsourced, 1 exclamation\n/);
       expect(readFileSync(`${out}.md`, 'utf8')).toMatch(/^\| Exclamations \| 1 \|$/m);
       expect(readFileSync(`${out}.html`, 'utf8')).toContain('<mark class="exclaim" title="f');
       const id = exclaim[0]!.id;
