@@ -42,6 +42,29 @@ export function readYamlData(file: string): { raw: string; data: unknown } {
   return { raw, data: parseYaml(raw) as unknown };
 }
 
+/** The folder holding the ingest cue files (lexicons/ingest). */
+export const INGEST_LEXICONS = join(PACKAGE_ROOT, 'lexicons', 'ingest');
+
+/** An ingest cue file's data (from its compiled copy when current), its header checked. */
+export function readCueFile(name: string): Record<string, unknown> {
+  const file = join(INGEST_LEXICONS, name);
+  const { data } = readYamlData(file);
+  if (!data || typeof data !== 'object') throw new Error(`${file}: expected a YAML mapping`);
+  for (const key of ['id', 'version', 'license', 'sources']) {
+    if (!(key in data)) throw new Error(`${file}: missing "${key}" in the header`);
+  }
+  return data as Record<string, unknown>;
+}
+
+/** A non-empty list of strings (or numbers) under `key` of a cue file's data, lower-cased. */
+export function cueList(data: Record<string, unknown>, key: string, file: string): string[] {
+  const v = data[key];
+  if (!Array.isArray(v) || v.length === 0 || !v.every((x) => typeof x === 'string' || typeof x === 'number')) {
+    throw new Error(`lexicons/ingest/${file}: "${key}" must be a non-empty list of strings`);
+  }
+  return v.map((x) => String(x).toLowerCase());
+}
+
 /** The compiled JSON copy of a YAML file (what `cues-json.js` writes beside it). */
 export function compileYamlCopy(file: string): string {
   const raw = readFileSync(file, 'utf8');

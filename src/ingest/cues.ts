@@ -5,12 +5,8 @@
 import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import type { LexiconRecord } from '../core/types.js';
-import { readYamlData } from '../core/yaml-copy.js';
-import { PACKAGE_ROOT } from '../core/version.js';
+import { INGEST_LEXICONS, cueList, readCueFile, readYamlData } from '../core/yaml-copy.js';
 import { dataLoader, type Lexicons } from '../lexicons/index.js';
-
-/** The folder holding the ingest cue files. */
-export const INGEST_LEXICONS = resolve(PACKAGE_ROOT, 'lexicons', 'ingest');
 
 /** Compiled boilerplate cues; each regex is case-insensitive and matches whole words. */
 export interface BoilerplateCues {
@@ -127,19 +123,8 @@ export function wordsRegex(phrases: readonly string[], prefix = '', suffix = '')
   return new RegExp(`${prefix}(?<![${L}])(?:${alternation(phrases)})(?![${L}])${suffix}`, 'iu');
 }
 
-/** A cue file's data (from its compiled JSON copy when current; see core/yaml-copy.ts). */
-export function readCueFile(name: string): Record<string, unknown> {
-  const file = resolve(INGEST_LEXICONS, name);
-  const { data } = readYamlData(file);
-  if (!data || typeof data !== 'object') throw new Error(`${file}: expected a YAML mapping`);
-  for (const key of ['id', 'version', 'license', 'sources']) {
-    if (!(key in data)) throw new Error(`${file}: missing "${key}" in the header`);
-  }
-  return data as Record<string, unknown>;
-}
-
 /** The cue files under lexicons/ingest. */
-export const CUE_FILES = ['boilerplate.yml', 'function-words.yml'] as const;
+export const CUE_FILES = ['boilerplate.yml', 'function-words.yml', 'sentences.yml'] as const;
 
 let cueSources: LexiconRecord[] | undefined;
 
@@ -153,13 +138,7 @@ export function ingestSources(): LexiconRecord[] {
   return cueSources;
 }
 
-function list(data: Record<string, unknown>, key: string, file: string): string[] {
-  const v = data[key];
-  if (!Array.isArray(v) || v.length === 0 || !v.every((x) => typeof x === 'string' || typeof x === 'number')) {
-    throw new Error(`lexicons/ingest/${file}: "${key}" must be a non-empty list of strings`);
-  }
-  return v.map((x) => String(x).toLowerCase());
-}
+const list = cueList;
 
 function num(data: Record<string, unknown>, key: string, file: string): number {
   const v = data[key];

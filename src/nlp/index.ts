@@ -14,6 +14,7 @@ import { wink } from './wink.js';
 import { forgetReadText } from './wink-lexicon.js';
 import { checkBudget } from '../core/limits.js';
 import { buildView, maskOutside, toSource } from './view.js';
+import { cueList, readCueFile } from '../core/yaml-copy.js';
 
 export interface NlpResult {
   tokens: Token[];
@@ -331,51 +332,39 @@ function endsLikeAbbreviationOrQuote(tokens: readonly Token[], text: string): bo
   return last.text === '.' && before !== undefined && before.end === last.start && /^\p{Lu}\p{L}{0,3}$/u.test(text.slice(before.start, before.end));
 }
 
-/**
- * Titles of address that stand before a name and end in a period ("the Rev. Peter Wherry", "Sen.
- * Ted Cruz", "Gov. Terry Branstad", "St. Louis"): a sentence does not end after one when a capitalised
- * word follows. Lower-case, without the period.
- */
-const NAME_TITLES = new Set([
-  'mr',
-  'mrs',
-  'ms',
-  'dr',
-  'rev',
-  'revs',
-  'sen',
-  'sens',
-  'rep',
-  'reps',
-  'gov',
-  'govs',
-  'gen',
-  'lt',
-  'col',
-  'maj',
-  'capt',
-  'cmdr',
-  'adm',
-  'sgt',
-  'cpl',
-  'pvt',
-  'prof',
-  'fr',
-  'msgr',
-  'atty',
-  'supt',
-  'insp',
-  'hon',
-  'pres',
-  'st',
-  'ste',
-  'mt',
-  'ft',
-]);
+/** Abbreviations that decide sentence ends (lexicons/ingest/sentences.yml), lower-case without their period. */
+interface SentenceCues {
+  /** Titles of address before a name (`Sen.`, `Rev.`, `St.`). */
+  nameTitles: ReadonlySet<string>;
+  /** Titles that are also street or place words (`Main St.` may end a sentence). */
+  placeTitles: ReadonlySet<string>;
+  /** Month abbreviations (`Sept.`): a number after one is the day. */
+  monthAbbreviations: ReadonlySet<string>;
+  /** Words that may follow a clock time's `a.m.`/`p.m.` in the same sentence (days, months, time zones). */
+  afterClock: ReadonlySet<string>;
+}
+
+let sentenceCues: SentenceCues | undefined;
+
+/** The sentence-end abbreviations, read once. */
+function loadSentenceCues(): SentenceCues {
+  if (!sentenceCues) {
+    const f = 'sentences.yml';
+    const d = readCueFile(f);
+    const set = (k: string) => new Set(cueList(d, k, f));
+    sentenceCues = {
+      nameTitles: set('name_titles'),
+      placeTitles: set('place_titles'),
+      monthAbbreviations: set('month_abbreviations'),
+      afterClock: set('after_clock'),
+    };
+  }
+  return sentenceCues;
+}
 
 /**
  * True when the tokens so far end in a title of address with its period ("said the Rev."), where wink
- * ends a sentence before the name. "St." after a capitalised word is a street ("Main St."), which may
+ * ends a sentence before the name (titles: lexicons/ingest/sentences.yml). "St." after a capitalised word is a street ("Main St."), which may
  * end a sentence.
  */
 function endsInTitle(tokens: readonly Token[]): boolean {
@@ -384,37 +373,31 @@ function endsInTitle(tokens: readonly Token[]): boolean {
   if (word === '.') word = tokens[--k]?.text ?? '';
   else if (word.endsWith('.')) word = word.slice(0, -1);
   else return false;
-  if (k < 0 || !/^\p{Lu}\p{Ll}{0,3}$/u.test(word) || !NAME_TITLES.has(word.toLowerCase())) return false;
+  const cues = loadSentenceCues();
+  if (k < 0 || !/^\p{Lu}\p{Ll}{0,3}$/u.test(word) || !cues.nameTitles.has(word.toLowerCase())) return false;
   if (tokens[k]!.text === word && tokens[k + 1] && tokens[k]!.end !== tokens[k + 1]!.start) return false;
   const before = tokens[k - 1];
-  return !(['st', 'ste', 'mt', 'ft'].includes(word.toLowerCase()) && before !== undefined && /^\p{Lu}/u.test(before.text));
+  return !(cues.placeTitles.has(word.toLowerCase()) && before !== undefined && /^\p{Lu}/u.test(before.text));
 }
 
-/** Month abbreviations with a period (`Sept. 11`), lower-case without it. */
-const MONTHS = new Set(['jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);
-
 /**
- * True when the tokens end in a month abbreviation and its period, also as the last part of a
+ * True when the tokens end in a month abbreviation (lexicons/ingest/sentences.yml) and its period, also as the last part of a
  * hyphenated word (`post-Sept.`): a number after it is the day (`post-Sept. 11 rules`), not a
  * new sentence.
  */
 function endsInMonth(tokens: readonly Token[]): boolean {
   const last = tokens[tokens.length - 1]!;
   const word = last.text === '.' ? tokens[tokens.length - 2]?.text : last.text.endsWith('.') ? last.text.slice(0, -1) : undefined;
-  return word !== undefined && MONTHS.has(word.split('-').pop()!.toLowerCase());
+  return word !== undefined && loadSentenceCues().monthAbbreviations.has(word.split('-').pop()!.toLowerCase());
 }
-
-/** What may follow a clock time's `a.m.`/`p.m.` in the same sentence: days, months, time zones. Lower-case. */
-const AFTER_CLOCK =
-  /^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?$|^(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)$|^(?:[ecmp][sd]?t|gmt|utc|bst|cet|eastern|central|mountain|pacific|local|today|tonight|tomorrow|yesterday)$/;
 
 /**
  * True when the tokens end in a clock time's `a.m.`/`p.m.` and a capitalised word that is not a
- * day, month or time zone follows: wink keeps "at 2 p.m. Jackson will …" as one sentence, but
+ * day, month or time zone (lexicons/ingest/sentences.yml) follows: wink keeps "at 2 p.m. Jackson will …" as one sentence, but
  * the period of the abbreviation ends it ("at 2 p.m. Tuesday" and "7 p.m. EST" go on).
  */
 function endsAtClock(tokens: readonly Token[], next: string): boolean {
-  if (!/^\p{Lu}/u.test(next) || AFTER_CLOCK.test(next.toLowerCase())) return false;
+  if (!/^\p{Lu}/u.test(next) || loadSentenceCues().afterClock.has(next.toLowerCase())) return false;
   const last = tokens[tokens.length - 1]!;
   const word = last.text === '.' ? `${tokens[tokens.length - 2]?.text ?? ''}.` : last.text;
   return /^[ap]\.m\.$/i.test(word);
