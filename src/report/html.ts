@@ -34,7 +34,7 @@ const CSS = `
 body{margin:0 auto;max-width:1400px;padding:1.5rem;font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--fg);background:var(--bg)}
 h1{font-size:1.6rem;margin:.2rem 0 1rem}h2{margin-top:2.2rem;border-bottom:2px solid var(--line);padding-bottom:.2rem}h3{margin:1.6rem 0 .4rem}
 table{border-collapse:collapse;margin:.6rem 0;font-size:.92rem}th,td{border:1px solid var(--line);padding:.25rem .5rem;text-align:left;vertical-align:top;overflow-wrap:anywhere}
-.col table{width:100%;font-size:.85rem}.col th,.col td{padding:.2rem .3rem;overflow-wrap:break-word}th{background:var(--soft);overflow-wrap:break-word}td.n{text-align:right;font-variant-numeric:tabular-nums}
+.col table{width:100%;font-size:.85rem}.col th,.col td{padding:.2rem .3rem;overflow-wrap:break-word}th{background:var(--soft);overflow-wrap:break-word}td.n{text-align:right;font-variant-numeric:tabular-nums}.nw{white-space:nowrap}.tw{overflow-x:auto}
 code{font:.85em ui-monospace,SFMono-Regular,Menlo,monospace;background:var(--soft);padding:0 .2em;border-radius:3px}
 pre{background:var(--soft);padding:.6rem;overflow:auto}
 nav ul{display:flex;flex-wrap:wrap;gap:.3rem 1rem;list-style:none;padding:0}
@@ -83,7 +83,8 @@ function contentSecurityPolicy(body: string): string {
 function table(header: string[], rows: string[][], numeric: boolean[] = []): string {
   const th = header.map((c) => `<th>${c}</th>`).join('');
   const trs = rows.map((r) => `<tr>${r.map((c, i) => `<td${numeric[i] ? ' class="n"' : ''}>${c}</td>`).join('')}</tr>`).join('\n');
-  return `<table>\n<thead><tr>${th}</tr></thead>\n<tbody>\n${trs}\n</tbody>\n</table>`;
+  // a table wider than the page (many outlet columns, long rule ids) scrolls in its own box, not the page
+  return `<div class="tw"><table>\n<thead><tr>${th}</tr></thead>\n<tbody>\n${trs}\n</tbody>\n</table></div>`;
 }
 
 /** A version's text with its marks as nested elements (unsourced ⊃ source ⊃ cue ⊃ loaded). */
@@ -128,7 +129,7 @@ function findingItem(f: FindingView): string {
 
 function header(v: ReportView): string {
   const rows = v.articles.map((a) => [
-    h(a.id),
+    `<span class="nw">${h(a.id)}</span>`,
     h(a.label),
     h(a.title ?? '–'),
     h(a.author ?? '–'),

@@ -88,7 +88,7 @@ describe.skipIf(SKIP)(`HTML report in headless Chromium${SKIP ? ' (skipped: chro
     expect(blocked.stderr).toMatch(/Loading the image 'http:\/\/127\.0\.0\.1:9\/x\.png' violates the following Content Security Policy directive/);
   });
 
-  it('nothing overflows its card at 1,400 or 800 px wide (per-outlet attribution tables included), nor the page', () => {
+  it('nothing overflows its card at 1,400, 800 or 640 px wide (per-outlet attribution tables included), nor the page', () => {
     // The report's policy refuses scripts, so the measuring script runs in a copy without the
     // policy; the layout under test (style sheet, markup) is the report's own, byte for byte.
     const measure = `<script>
@@ -100,12 +100,12 @@ for (const card of document.querySelectorAll('.col')) {
     if (r.width > 0 && (r.right > c.right + 1 || r.left < c.left - 1)) bad.push((card.closest('[id]') || {}).id + ' ' + el.tagName + ' +' + Math.round(r.right - c.right) + 'px');
   }
 }
-document.body.setAttribute('data-measure', JSON.stringify({ page: document.documentElement.scrollWidth - innerWidth, tables: document.querySelectorAll('.col table').length, bad: bad.slice(0, 5) }));
+document.body.setAttribute('data-measure', JSON.stringify({ page: document.documentElement.scrollWidth - document.documentElement.clientWidth, tables: document.querySelectorAll('.col table').length, bad: bad.slice(0, 5) }));
 </script>`;
     const html = readFileSync(page, 'utf8');
     const probe = join(dir, 'measure.html');
     writeFileSync(probe, html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, '').replace('</body>', `${measure}</body>`));
-    for (const width of [1400, 800]) {
+    for (const width of [1400, 800, 640]) {
       const run = chromium(dir, [`--window-size=${width},2000`, '--dump-dom', pathToFileURL(probe).href]);
       const { document } = parseHTML(run.stdout);
       const m = JSON.parse(document.body.getAttribute('data-measure') ?? 'null') as { page: number; tables: number; bad: string[] } | null;
