@@ -63,6 +63,8 @@ type Role =
   | 'view-verb'
   | 'perception-participle'
   | 'recording-noun'
+  | 'speech-verb'
+  | 'comparing-verb'
   // word classes of lexicons/attribution-words.yml, marked on the tokens they hold
   | 'subordinate-opener'
   | 'verb-negator'
@@ -137,7 +139,7 @@ function reasonOf(tokens: Token[], s: Sentence, skip: Uint8Array, roles: Map<num
       }
     }
     // "The plan will cut …", "the bill would require …": what a text provides is no prediction of the outlet's
-    if (has(k, 'prediction') && t.pos === 'AUX' && !provisionSubject(tokens, s, k, roles)) consider('prediction');
+    if (has(k, 'prediction') && t.pos === 'AUX' && !provisionSubject(tokens, s, k, roles) && !futurePassive(tokens, s, k)) consider('prediction');
     if (has(k, 'prediction') && next?.normal === 'to' && tokens[k - 1]?.lemma === 'be') consider('prediction');
     if (t.lemma === 'be') {
       let p = k + 1;
@@ -148,6 +150,24 @@ function reasonOf(tokens: Token[], s: Sentence, skip: Uint8Array, roles: Map<num
     }
   }
   return reason;
+}
+
+/**
+ * True when the future auxiliary at `k` opens a passive ("The final debates will be held Oct. 16",
+ * "actions that will be taken immediately") or follows a fronted participle ("Included will also be
+ * $10 billion"): it tells what is arranged or announced, the outlet's account of a plan or a
+ * schedule, not its forecast. The sentence keeps its finding, with its other reason.
+ */
+function futurePassive(tokens: Token[], s: Sentence, k: number): boolean {
+  const participle = (t: Token | undefined) =>
+    t !== undefined && t.pos === 'VERB' && /(ed|en|wn|ne|lt|ld|ht|un|ung|ade|id|ut|et)$/.test(t.normal) && t.normal !== t.lemma;
+  if (k === s.tokenStart + 1 && participle(tokens[s.tokenStart])) return true;
+  let j = k + 1;
+  while (j < s.tokenEnd && tokens[j]!.pos === 'ADV') j++;
+  if (tokens[j]?.normal !== 'be') return false;
+  j++;
+  while (j < s.tokenEnd && tokens[j]!.pos === 'ADV') j++;
+  return participle(tokens[j]);
 }
 
 /**
@@ -286,6 +306,15 @@ function coverage(article: AnalysedArticle, attributions: readonly AttributionDr
     }
     report(a.source);
     report(cue);
+    // a restrictive relative clause between the source and its cue ("other groups that are pushing to preserve
+    // benefits accused …", no comma) says which source is meant: it is part of the source, not a claim beside it
+    if (a.source && a.source.end <= cue.start) {
+      const r = tokenIndexAt(tokens, a.source.end);
+      const c0 = tokenIndexAt(tokens, cue.start);
+      const gap = text.slice(a.source.end, cue.start);
+      if (r < c0 && c0 - r <= 12 && (tokens[r]!.normal === 'that' || tokens[r]!.normal === 'who') && !/[,;:—–()"“”]/.test(gap))
+        report({ start: a.source.end, end: cue.start });
+    }
     // what a cue reports ends where a comma opens a new predicate ("portray the plan as doomed, piled on")
     if (content) {
       let end = content.end;
@@ -420,6 +449,7 @@ function uncoveredReports(article: AnalysedArticle, skip: Uint8Array, inQuote: U
     ...commentRequests(article, inQuote, roles),
     ...views(article, skip, inQuote, roles),
     ...narrations(article, skip, roles),
+    ...reportClauses(article, inQuote, lexicons, roles),
   ])
     out[si] = 1;
   return out;
@@ -463,14 +493,20 @@ function nounReports(article: AnalysedArticle, lexicons: Lexicons): { tokenStart
 /** The one-word phrases of the reporting verbs, per lexicon set (made once, not per article). */
 const oneWordReportingVerbs = new WeakMap<Lexicons, Set<string>>();
 
-function bareReports(article: AnalysedArticle, skip: Uint8Array, lexicons: Lexicons, roles: Map<number, Set<string>>): number[] {
-  const { tokens, sentences } = article;
+/** The one-word phrases of the reporting verbs (memoised per lexicon set). */
+function oneWordVerbs(lexicons: Lexicons): Set<string> {
   let verbs = oneWordReportingVerbs.get(lexicons);
   if (!verbs) {
     verbs = new Set<string>();
     for (const e of lexicons.entries('reporting-verbs')) for (const p of e.phrases) if (!p.includes(' ')) verbs.add(p);
     oneWordReportingVerbs.set(lexicons, verbs);
   }
+  return verbs;
+}
+
+function bareReports(article: AnalysedArticle, skip: Uint8Array, lexicons: Lexicons, roles: Map<number, Set<string>>): number[] {
+  const { tokens, sentences } = article;
+  const verbs = oneWordVerbs(lexicons);
   const modals = wordClass(lexicons, 'modal');
   const naming = wordClass(lexicons, 'naming-verb'); // compared by lemma
   const out: number[] = [];
@@ -560,6 +596,7 @@ function tailReports(article: AnalysedArticle, inQuote: Uint8Array, lexicons: Le
 const JUDGING: readonly [Role, string][] = [
   ['characterising-verb', 'as'], // "cast the mayor as an insider"
   ['blaming-verb', 'for'], // "targeted the agency for its delays"
+  ['comparing-verb', 'with'], // "contrasted that with Clinton, who …" (an object first: not "contrasts sharply with")
 ];
 
 /**
@@ -579,6 +616,7 @@ function characterisations(article: AnalysedArticle, skip: Uint8Array, inQuote: 
       t.pos === 'VERB' ||
       (t.pos === 'NOUN' && ['PROPN', 'PRON'].includes(tokens[k - 1]?.pos ?? '') && ['DET', 'PROPN', 'PRON'].includes(tokens[k + 1]?.pos ?? ''));
     if (!prep || !verb || skip[k] || negated(roles, k)) continue;
+    if (r.has('comparing-verb') && !(['DET', 'PRON', 'PROPN', 'NOUN'].includes(tokens[k + 1]?.pos ?? '') || tokens[k + 1]?.normal === 'that')) continue;
     const s = sentences[t.sentence]!;
     // the subject may be the source of an attribution built from the words after ("…, claiming …")
     if (!hasSubject(tokens, roles, s.tokenStart, k, inQuote) || inSubordinate(s.tokenStart, k, inQuote, roles)) continue;
@@ -597,16 +635,71 @@ function characterisations(article: AnalysedArticle, skip: Uint8Array, inQuote: 
 /**
  * Sentences that tell what someone said or argued by a phrase instead of a reporting verb
  * (lexicon category speech-act: "saved his sharpest criticism for", "has remained firm that"),
- * outside quoted and reported words, with a subject before it that is not the writer.
+ * or by a verb of a speech act (category speech-verb, tagged as a verb, not negated: "accused the
+ * group of …", "have already pounced", "decried the leak", "pledged to …"), outside quoted and
+ * reported words, with a subject before it that is not the writer, in the main clause.
  */
 function speechActs(article: AnalysedArticle, skip: Uint8Array, inQuote: Uint8Array, roles: Map<number, Set<string>>): number[] {
   const { tokens, sentences } = article;
   const out: number[] = [];
   for (const [k, r] of roles) {
     const t = tokens[k]!;
-    if (!r.has('speech-act') || skip[k]) continue;
+    // a finite verb: not an infinitive, not a participle before a noun ("pledged delegates") or without an auxiliary ("vowing to …")
+    const modifier = /ed$/.test(t.normal) && ['NOUN', 'ADJ'].includes(tokens[k + 1]?.pos ?? '');
+    const participle = /ing$/.test(t.normal) && tokens[k - 1]?.pos !== 'AUX';
+    const verb = r.has('speech-verb') && t.pos === 'VERB' && !negated(roles, k) && tokens[k - 1]?.normal !== 'to' && !modifier && !participle;
+    if (!(r.has('speech-act') || verb) || skip[k]) continue;
     const from = sentences[t.sentence]!.tokenStart;
-    if (hasSubject(tokens, roles, from, k, inQuote) && !inSubordinate(from, k, inQuote, roles)) out.push(t.sentence);
+    // a relative clause on the subject may come before a speech verb ("groups that are pushing to … accused X of …")
+    const main = !inSubordinate(from, k, inQuote, roles) || (verb && subjectRelative(tokens, from, k, inQuote, roles));
+    if (hasSubject(tokens, roles, from, k, inQuote) && main) out.push(t.sentence);
+  }
+  return out;
+}
+
+/**
+ * Sentences whose claim a reporting clause inside them gives to a source the attribution stage did
+ * not build: an "as" clause between commas or at the sentence start with a subject and a reporting
+ * verb of the lexicon (reporting-verbs) before the comma ("Certainly, as the Examiner's Phillip Klein
+ * notes, it will …"; not "as well as", not "such as"), and a quotation closed before ", reads a statement
+ * from X" (read with a text of category communication-noun after it). Outside quoted words.
+ */
+function reportClauses(article: AnalysedArticle, inQuote: Uint8Array, lexicons: Lexicons, roles: Map<number, Set<string>>): number[] {
+  const { tokens, sentences } = article;
+  const cues = new Set(lexicons.match(article, 'reporting-verbs').map((m) => m.tokenStart));
+  const verbs = oneWordVerbs(lexicons);
+  const out: number[] = [];
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k]!;
+    if (inQuote[k]) continue;
+    const s = sentences[t.sentence]!;
+    const before = tokens[k - 1];
+    if (t.normal === 'as' && (k === s.tokenStart || before?.text === ',') && tokens[k + 1]?.normal !== 'well') {
+      // "as <subject> <reporting verb>," within eight words, no other verb before the cue
+      let noun = false;
+      for (let j = k + 1; j <= k + 9 && j < s.tokenEnd - 1; j++) {
+        const w = tokens[j]!;
+        // a verb in -s may be read as a plural noun after a name ("as … Phillip Klein notes,")
+        const cue = (cues.has(j) && w.pos === 'VERB') || (w.pos === 'NOUN' && /s$/.test(w.normal) && w.normal !== w.lemma && verbs.has(w.lemma));
+        if (cue && noun) {
+          let q = j + 1;
+          while (
+            q < s.tokenEnd &&
+            (tokens[q]!.pos === 'ADV' || tokens[q]!.pos === 'ADP' || tokens[q]!.pos === 'PROPN' || tokens[q]!.pos === 'NOUN' || tokens[q]!.pos === 'DET') &&
+            q <= j + 4
+          )
+            q++;
+          if (tokens[q]?.text === ',') out.push(t.sentence);
+          break;
+        }
+        if (w.pos === 'VERB' || w.pos === 'AUX' || (w.type === 'punctuation' && w.text !== "'s" && w.text !== '’s')) break;
+        if (w.pos === 'NOUN' || w.pos === 'PROPN' || (w.pos === 'PRON' && roles.get(j)?.has('source-pronoun'))) noun = true;
+      }
+    }
+    // "“…,” reads a statement from X" / "“…,” the statement read."
+    const closed = before?.text === ',' || (/^["”’']$/.test(before?.text ?? '') && tokens[k - 2]?.text === ',');
+    if (t.lemma === 'read' && closed && k >= 2 && inQuote[k - 2] && roles.get(k + 2)?.has('communication-noun') && tokens[k + 1]?.pos === 'DET')
+      out.push(t.sentence);
   }
   return out;
 }
@@ -798,6 +891,27 @@ function narrations(article: AnalysedArticle, skip: Uint8Array, roles: Map<numbe
 }
 
 /**
+ * True when the only clause openers before `k` open one relative clause on the subject: a single
+ * opener right after the sentence's first noun phrase (a noun or a name), with its own verb before
+ * `k` ("Other groups that are pushing to preserve benefits accused …"), and no comma between.
+ */
+function subjectRelative(tokens: Token[], from: number, k: number, skip: Uint8Array, roles: Map<number, Set<string>>): boolean {
+  let opener = -1;
+  for (let j = from; j < k; j++) {
+    if (skip[j]) continue;
+    if (tokens[j]!.text === ',') return false;
+    if (roles.get(j)?.has('subordinate-opener')) {
+      if (opener >= 0 || j === from || !['NOUN', 'PROPN'].includes(tokens[j - 1]!.pos)) return false;
+      opener = j;
+    }
+  }
+  if (opener < 0) return false;
+  for (let j = from; j < opener; j++) if (tokens[j]!.pos === 'VERB' || tokens[j]!.pos === 'AUX') return false;
+  for (let j = opener + 1; j < k; j++) if (tokens[j]!.pos === 'VERB') return true;
+  return false;
+}
+
+/**
  * True when token `k` may lie in a subordinate or relative clause: a clause opener (word class
  * subordinate-opener) outside `skip` before it in the sentence (precision first: the main clause
  * may be the writer's claim).
@@ -910,16 +1024,21 @@ function paragraphsOf(sentences: readonly Sentence[]): Map<number, number[]> {
   return byParagraph;
 }
 
+/** A paragraph opening with a list marker (a dash, a bullet or an asterisk before a letter): an item of a list. */
+const LIST_ITEM = /^[-–•*]\s?[\p{L}\p{N}]/u;
+
 /**
  * Sentences of a text that a colon introduction attributes to someone (a post, a letter or a
  * statement set out in its own paragraphs without quotation marks: "X wrote on Facebook:"): the
  * paragraph after the introduction, and each following paragraph that has no attribution of its
- * own and speaks in the first or second person or opens with a verb (an imperative), at most five.
+ * own and speaks in the first or second person or opens with a verb (an imperative), at most five;
+ * an item of a list (a paragraph opening with a dash or a bullet) goes on with the text even when
+ * it quotes someone.
  * An introduction without a reporting cue ("Read the full post via Gawker:") counts only when the
  * paragraph after it already speaks so.
  */
 function introducedBlocks(article: AnalysedArticle, cov: Coverage, skip: Uint8Array, roles: Map<number, Set<string>>): Uint8Array {
-  const { sentences, tokens } = article;
+  const { sentences, tokens, text } = article;
   const block = new Uint8Array(sentences.length);
   const byParagraph = paragraphsOf(sentences);
   for (let i = 0; i < sentences.length; i++) {
@@ -930,10 +1049,15 @@ function introducedBlocks(article: AnalysedArticle, cov: Coverage, skip: Uint8Ar
     const cued = cov.cue[i] !== 0;
     for (let p = s.paragraph + 1, taken = 0; taken < 5; p++, taken++) {
       const members = byParagraph.get(p);
-      if (!members || members.some((j) => cov.cue[j] || sentences[j]!.heading)) break;
+      if (!members) break;
+      // an item of a list the introduction sets out may quote someone inside it; any other paragraph with a cue has its own source
+      const item = LIST_ITEM.test(text.slice(sentences[members[0]!]!.start, sentences[members[0]!]!.start + 2));
+      if (members.some((j) => (cov.cue[j] && !item) || sentences[j]!.heading)) break;
       const voiced = members.some((j) => {
         const t = sentences[j]!;
         if (tokens[t.tokenStart]!.pos === 'VERB') return true;
+        // an item of a list the introduction sets out ("… circulated these points:" ¶ "-He served …" ¶ "-He has been …")
+        if (item) return true;
         for (let k = t.tokenStart; k < t.tokenEnd; k++) if (!skip[k] && roles.get(k)?.has('first-second-person')) return true;
         return false;
       });
@@ -1139,6 +1263,10 @@ function furniture(article: AnalysedArticle): Uint8Array {
       (lines.length === 2 && wordsOf(lines[0]!) <= 20 && !/[.!?,]\s*$/.test(lines[0]!) && /^\s*\p{Lu}/u.test(lines[1]!) && wordsOf(lines[1]!) <= 25);
     if (title && /^[ \t]*\r?\n[ \t]*\r?\n/.test(text.slice(last.end, last.end + 40))) mark(first);
   }
+  // a credit line ("Source USA TODAY/Suffolk University.", "Sources: Census Bureau"): it names where figures come from
+  sentences.forEach((s, i) => {
+    if (/^(?:Sources?|Credits?)\b:?\s+\p{Lu}/u.test(s.text) && (s.text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0) <= 12) out[i] = 1;
+  });
   order.forEach((p, i) => {
     const t = span(paragraphs.get(p)!).trim();
     // an embedded post in markup ("<tweet author=… …>…</tweet>."): its author's words

@@ -507,3 +507,44 @@ describe('real subjects, captions, documents, decks and embedded posts (issue #1
     expect(unsourced(closedBySelf).map((f) => f[2])).toEqual(['The shooting left 14 dead.']);
   });
 });
+
+describe('speech acts, report clauses, list items and announced futures (issue #14 round 8, tuning sheets seed 181)', () => {
+  it('reads a verb of a speech act as the main verb as a report, also past a relative clause on its subject', () => {
+    expect(unsourced('Democrats have already pounced.')).toEqual([]);
+    expect(unsourced('Civil liberties groups decried the leak on Friday.')).toEqual([]);
+    expect(unsourced('The senator vowed to block the bill in committee.')).toEqual([]);
+    expect(unsourced('Other groups that are pushing to preserve the benefits accused the board of abandoning its members.')).toEqual([]);
+    // a participle before a noun, or after a clause opener in a side clause, is no speech act of the sentence
+    const delegates = 'Clinton was on track to secure a majority of pledged delegates.';
+    expect(unsourced(delegates)).toEqual([[0, 'no-attribution', delegates]]);
+    const side = 'The board met on Monday because the groups accused it of delays.';
+    expect(unsourced(side).map((f) => f[2])).toEqual([side]);
+  });
+
+  it('reads "contrasted X with Y" as a comparison someone made, but not "contrasts sharply with"', () => {
+    expect(unsourced('Graham contrasted that with Clinton, who wants to bring people together.')).toEqual([]);
+    const own = 'The drop in rents contrasts sharply with the rise in wages last year.';
+    expect(unsourced(own)).toEqual([[0, 'no-attribution', own]]);
+  });
+
+  it('gives a sentence with "as X notes," or a quotation closed before ", reads a statement from X" to that source', () => {
+    expect(unsourced("Certainly, as the Examiner's Phillip Klein notes, it will deepen the reluctance to talk about reform.")).toEqual([]);
+    expect(unsourced('"The law protects every faith," reads a statement from the senator\'s office.')).toEqual([]);
+    // "as well as" and an as-clause without a reporting verb stay the outlet's
+    const well = 'As the storm moved north, the city closed its schools and offices.';
+    expect(unsourced(well)).toEqual([[0, 'no-attribution', well]]);
+  });
+
+  it('leaves the items of a list a colon introduction sets out, also when an item quotes someone', () => {
+    const text =
+      'A set of talking points was circulated by the campaign:\n\n-He joined the reserves in 1970 and served for six years.\n\n-He has said he was "proud of his service" at many events.\n\n-He has been a constant champion of veterans.\n\nThe campaign spent $2 million on ads in May.';
+    expect(unsourced(text).map((f) => f[2])).toEqual(['The campaign spent $2 million on ads in May.']);
+  });
+
+  it('gives no prediction to a future passive (a schedule or an announced plan), and leaves a source credit line', () => {
+    expect(unsourced('The final presidential debates will be held Oct. 16 and Oct. 22.')[0]?.[1]).toBe('no-attribution');
+    expect(unsourced('Included will also be $10 billion in cash for the states.')[0]?.[1]).toBe('no-attribution');
+    expect(unsourced('The new law will cut poverty in half.')[0]?.[1]).toBe('prediction');
+    expect(unsourced('The poll found most voters opposed it.\n\nSource USA TODAY/Suffolk University.')).toEqual([]);
+  });
+});
