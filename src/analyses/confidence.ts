@@ -14,13 +14,14 @@ export { DEFAULT_MIN_CONFIDENCE, isShown, shownFindings } from '../core/confiden
 /** The calibration key of a finding without a record. */
 export const NO_CALIBRATION = 'none';
 
-type Keyed = Pick<Finding, 'kind' | 'rule'> & { category?: unknown; reason?: unknown; pattern?: unknown; cue?: { neutral?: boolean } };
+type Keyed = Pick<Finding, 'kind' | 'rule'> & { category?: unknown; reason?: unknown; pattern?: unknown; cue?: { neutral?: boolean; speech?: boolean } };
 
 /**
  * The calibration keys of a finding, most specific first:
  * loaded — `lexicon:<lexicon>/<entry>` or `rule:<name>`, `loaded/<category>`, `loaded`;
  * unsourced — `unsourced/<reason>`, `unsourced`;
- * attribution — `attribution/<pattern>:<reporting-verb entry>`, `attribution/<pattern>:<neutral|non-neutral>`, `attribution/<pattern>` when the
+ * attribution — `attribution/<pattern>:<reporting-verb entry>`, `attribution/<pattern>:non-speech` (cue entry `speech: false`),
+ * `attribution/<pattern>:<neutral|non-neutral>`, `attribution/<pattern>` when the
  * finding names its pattern, else `attribution/<rule>`; then `attribution`.
  */
 export function calibrationKeys(f: Keyed | FindingDraft): string[] {
@@ -31,7 +32,10 @@ export function calibrationKeys(f: Keyed | FindingDraft): string[] {
     const cue = (f as Keyed).cue?.neutral === false ? 'non-neutral' : 'neutral';
     // The pattern with its reporting-verb entry ("subject-verb-object:support"), then with the cue's class.
     const entry = f.rule.startsWith('lexicon:reporting-verbs/') ? [`attribution/${pattern}:${f.rule.slice('lexicon:reporting-verbs/'.length)}`] : [];
-    return [...entry, `attribution/${pattern}:${cue}`, `attribution/${pattern}`, 'attribution'];
+    // Verbs of thought, stance or evidence (`speech: false`: believe, want, show) apart from the verbs of speech too rare for
+    // a record of their own: after a quotation "wrote" and "replied" report it, "seemed" and "named" mostly do not.
+    const thought = (f as Keyed).cue?.speech === false ? [`attribution/${pattern}:non-speech`] : [];
+    return [...entry, ...thought, `attribution/${pattern}:${cue}`, `attribution/${pattern}`, 'attribution'];
   }
   return [`attribution/${f.rule}`, 'attribution'];
 }

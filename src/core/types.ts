@@ -230,7 +230,8 @@ export interface AttributionFinding extends FindingCommon {
   pattern: string;
   /** The source phrase as written (may be a pronoun); null for an agentless cue (*reportedly*). */
   source: (TextSpan & { resolved?: string }) | null;
-  cue: TextSpan & { neutral: boolean; lemma?: string };
+  /** `speech: false` when the cue's entry names a thought, stance or evidence rather than speech (believe, want, show); absent otherwise. */
+  cue: TextSpan & { neutral: boolean; lemma?: string; speech?: false };
   content: TextSpan | null;
   direct: boolean;
   sourceType: SourceType;

@@ -43,7 +43,7 @@ export const MIN_JUDGED_CATEGORY = 5;
 /** Fewest judged findings for an attribution pattern with its reporting verb (`attribution/<pattern>:<entry>`): many keys, few cases each. */
 export const MIN_JUDGED_ENTRY = 30;
 const minJudged = (key: string): number =>
-  /^attribution\/[^:]+:(?!neutral$|non-neutral$)/.test(key) ? MIN_JUDGED_ENTRY : /^loaded\//.test(key) ? MIN_JUDGED_CATEGORY : MIN_JUDGED;
+  /^attribution\/[^:]+:(?!neutral$|non-neutral$|non-speech$)/.test(key) ? MIN_JUDGED_ENTRY : /^loaded\//.test(key) ? MIN_JUDGED_CATEGORY : MIN_JUDGED;
 
 /** Audit-sheet data names that are tuning halves (only these feed the calibration). */
 export const TUNING_DATA = new Set(['basil-tune', 'polnear-train', 'babe-odd']);

@@ -182,9 +182,23 @@ export function introducedQuote(ctx: Ctx, offset: number): Quotation | undefined
 export function reportBoundary(tokens: readonly Token[], k: number, closers: ReadonlySet<string>): boolean {
   const t = tokens[k];
   const n = tokens[k + 1];
-  if (!t || !n || (t.text !== ',' && t.text !== ';')) return false;
-  return t.text === ';' || closers.has(n.normal) || (n.pos === 'VERB' && /ing$/.test(n.normal));
+  if (!t || !n) return false;
+  // "…, even as …", "…, even though …": a concession of the writer's, as after "though" ("even if" may be the speaker's condition).
+  const concession = n.normal === 'even' && EVEN_CONCESSIVES.has(tokens[k + 2]?.normal ?? '');
+  // A dash before a closer ("… the changes - though he gave varying stories") ends the report as a comma does.
+  // Not a relative pronoun or "but": a dash before one opens an aside the next dash closes ("the elite - who … - believes").
+  if (/^(?:—|–|-|--)$/.test(t.text)) return DASH_CLOSERS.has(n.normal) || concession;
+  if (t.text !== ',' && t.text !== ';') return false;
+  return t.text === ';' || closers.has(n.normal) || concession || (n.pos === 'VERB' && /ing$/.test(n.normal));
 }
+
+/** Subordinators that open an adverbial clause after a verb of speech, not its content (not "because", "if", "since": "said because …" may report a reason). */
+export const ADVERBIAL_OPENERS: ReadonlySet<string> = new Set(['as', 'when', 'while', 'after', 'before', 'once', 'until', 'although', 'though', 'whereas']);
+
+/** Words after "even" that open the writer's concession ("…, even as speculation grew"). */
+const EVEN_CONCESSIVES = new Set(['as', 'though']);
+/** Closers that end a report after a dash too: concessions and contrasts of the writer's. */
+const DASH_CLOSERS = new Set(['though', 'although', 'while', 'whereas', 'despite']);
 
 /**
  * A comma opening the writer's aside on a report: a noun phrase naming what the report was (…, a swipe
@@ -228,6 +242,48 @@ function secondReport(ctx: Ctx, k: number, last: number): boolean {
 }
 
 /**
+ * True when the report lies in a fronted adverbial clause ("While he said he opposes X, his
+ * administration …", "Although Sanders acknowledged it would be hard, his campaign has argued …"):
+ * the sentence opens with a subordinator of `frontedSubordinators` (or "even" and one) and no comma
+ * comes between it and the content. The report then ends where the main clause begins.
+ */
+function inFrontedClause(ctx: Ctx, contentStart: number): boolean {
+  const { tokens } = ctx;
+  const sentences = ctx.article.sentences;
+  const s = sentences[lowerBound(sentences.length, (x) => sentences[x]!.end > contentStart)];
+  if (!s || s.start > contentStart) return false;
+  let k = tokenAt(tokens, s.start);
+  while (isQuoteMark(tokens[k]) || tokens[k]?.pos === 'CCONJ') k++;
+  if (tokens[k]?.normal === 'even') k++;
+  if (!tokens[k] || !ctx.w.frontedSubordinators.has(tokens[k]!.normal)) return false;
+  for (let j = k + 1; j < tokens.length && tokens[j]!.start < contentStart; j++) if (/^[,;:(—–]$/.test(tokens[j]!.text)) return false;
+  return true;
+}
+
+/**
+ * A comma (or a comma closing a quotation) after which the main clause of a sentence with a fronted
+ * adverbial clause begins: a short subject (no relative pronoun) and a finite verb ("…, his campaign has argued").
+ */
+function mainClauseAfter(ctx: Ctx, k: number, last: number): boolean {
+  const { tokens } = ctx;
+  if (tokens[k]?.text !== ',') return false;
+  let n = k + 1;
+  if (isQuoteMark(tokens[n]) && tokens[n]!.start === tokens[k].end) n++;
+  const subjectStart = n;
+  while (
+    n < last &&
+    n < subjectStart + 6 &&
+    ['DET', 'PRON', 'NOUN', 'PROPN', 'ADJ', 'NUM', 'PART'].includes(tokens[n]!.pos) &&
+    !ctx.w.relativePronouns.has(tokens[n]!.normal) &&
+    !ctx.w.clauseOpeners.has(tokens[n]!.normal)
+  )
+    n++;
+  if (n === subjectStart || n >= last) return false;
+  const v = tokens[n]!;
+  return (v.pos === 'VERB' || v.pos === 'AUX') && !/ing$/.test(v.normal) && v.normal !== 'that';
+}
+
+/**
  * An indirect report that runs on to the end of its sentence ends at the first report boundary
  * outside a quotation (`reportBoundary`). Precision first: what may still be the speaker's is
  * left out rather than the writer's words taken in. `content` itself when there is none.
@@ -235,16 +291,33 @@ function secondReport(ctx: Ctx, k: number, last: number): boolean {
 export function reportEnd(ctx: Ctx, content: TextSpan | null): TextSpan | null {
   if (!content) return null;
   const { tokens } = ctx;
+  // A report inside a fronted adverbial clause ends where the main clause begins, quotation or not; the
+  // boundaries below may end it sooner.
+  if (inFrontedClause(ctx, content.start)) {
+    const mainLast = tokenAt(tokens, content.end);
+    for (let k = tokenAt(tokens, content.start) + 1; k < mainLast - 1; k++) {
+      if (!mainClauseAfter(ctx, k, mainLast)) continue;
+      const end = isQuoteMark(tokens[k + 1]) && tokens[k + 1]!.start === tokens[k]!.end ? tokens[k + 1]!.end : tokens[k]!.start;
+      content = clause(ctx, content.start, end) ?? content;
+      break;
+    }
+  }
   const last = tokenAt(tokens, content.end);
   // A comma closing a quotation ("…was “a terrible mistake,” although he …") is the sentence's, as if outside it.
+  // A closing mark may be two tokens ('' in the doubled-apostrophe style): the mark is the run of quote marks after the comma.
+  const markEnd = (k: number) => {
+    let x = k + 1;
+    while (isQuoteMark(tokens[x + 1]) && tokens[x + 1]!.start === tokens[x]!.end) x++;
+    return x;
+  };
   const closesQuote = (k: number) =>
-    isQuoteMark(tokens[k + 1]) && tokens[k + 1]!.start === tokens[k]!.end && !insideQuote(ctx, tokens[k + 1]!.end, tokens[k + 1]!.end + 1);
+    isQuoteMark(tokens[k + 1]) && tokens[k + 1]!.start === tokens[k]!.end && !insideQuote(ctx, tokens[markEnd(k)]!.end, tokens[markEnd(k)]!.end + 1);
   const boundary = (k: number) => {
     if (reportBoundary(tokens, k, ctx.w.reportClosers) || writerAside(ctx, k) || secondReport(ctx, k, last))
       return !insideQuote(ctx, tokens[k]!.start, tokens[k]!.end);
     if (tokens[k]?.text !== ',' || !closesQuote(k)) return false;
     // What follows the closing mark decides.
-    const n = tokens[k + 2];
+    const n = tokens[markEnd(k) + 1];
     return n !== undefined && (ctx.w.reportClosers.has(n.normal) || (n.pos === 'VERB' && /ing$/.test(n.normal)));
   };
   for (let k = tokenAt(tokens, content.start) + 1; k < last - 1; k++) {
@@ -260,7 +333,7 @@ export function reportEnd(ctx: Ctx, content: TextSpan | null): TextSpan | null {
       continue;
     }
     // A boundary after a closing quotation mark keeps the quotation whole.
-    const end = tokens[k]!.text === ',' && closesQuote(k) && insideQuote(ctx, tokens[k]!.start, tokens[k]!.end) ? tokens[k + 1]!.end : tokens[k]!.start;
+    const end = tokens[k]!.text === ',' && closesQuote(k) && insideQuote(ctx, tokens[k]!.start, tokens[k]!.end) ? tokens[markEnd(k)]!.end : tokens[k]!.start;
     return clause(ctx, content.start, end) ?? content;
   }
   return content;

@@ -123,6 +123,8 @@ export interface Words {
   emptyContents: ReadonlySet<string>;
   /** Words after a comma (outside a quotation) that end an indirect report: the writer's sentence resumes (", which …", ", while …"). */
   reportClosers: ReadonlySet<string>;
+  /** Words opening a fronted adverbial clause ("While he said …, his aides …"): a report inside one ends where the main clause begins. */
+  frontedSubordinators: ReadonlySet<string>;
 }
 
 const wordsMemo = new WeakMap<Lexicons, Words>();
@@ -193,6 +195,7 @@ export function wordsOf(lexicons: Lexicons): Words {
     passiveComplements: c('passive-complement'),
     emptyContents: c('empty-content'),
     reportClosers: c('report-closer'),
+    frontedSubordinators: c('fronted-subordinator'),
   };
   wordsMemo.set(lexicons, w);
   return w;
@@ -240,7 +243,7 @@ export interface Names {
 /** A reporting cue in its sentence: what the pattern functions of one cue share. Token indices `[sStart, sEnd)`. */
 export interface CueSite {
   m: LexiconMatch;
-  cue: TextSpan & { neutral: boolean; lemma: string };
+  cue: TextSpan & { neutral: boolean; lemma: string; speech?: false };
   /** The cue's first token and its sentence. */
   first: Token;
   sentence: Sentence;

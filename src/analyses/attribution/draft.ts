@@ -7,7 +7,7 @@ import type { Resolved } from './sources.js';
 export function draft(
   ctx: Ctx,
   pattern: string,
-  cue: TextSpan & { neutral: boolean; lemma: string },
+  cue: TextSpan & { neutral: boolean; lemma: string; speech?: false },
   entry: LexiconMatch['entry'],
   source: Range | null,
   who: Resolved | null,

@@ -20,7 +20,7 @@ import { checkBudget } from '../../core/limits.js';
 import type { LexiconMatch, Lexicons } from '../../lexicons/index.js';
 import { quotationsOf } from '../quotes.js';
 import { type AttributionDraft, type Ctx, isPunct, isQuoteMark, span, tokenAt, wordsOf } from './context.js';
-import { insideQuote } from './content.js';
+import { ADVERBIAL_OPENERS, complementAt, insideQuote } from './content.js';
 import { analyseCue } from './patterns.js';
 import { documentAfter, isPrepositionCue } from './phrases.js';
 import { fullNames, learnNameTypes, learnPeople, learnSpeakers } from './sources.js';
@@ -139,7 +139,12 @@ export function findAttributions(article: AnalysedArticle, lexicons: Lexicons): 
     const sentence = sentences[first.sentence]!;
     const lastTok = tokens[sentence.tokenEnd - 1]!;
     const sentenceEnd = isPunct(lastTok) && !isQuoteMark(lastTok) ? lastTok.start : sentence.end;
-    const cue = { ...span(text, m.start, m.end), neutral: m.entry.neutral !== false, lemma: first.lemma };
+    const cue = {
+      ...span(text, m.start, m.end),
+      neutral: m.entry.neutral !== false,
+      lemma: first.lemma,
+      ...(m.entry.speech === false ? { speech: false as const } : {}),
+    };
     const made = analyseCue(ctx, {
       m,
       cue,
@@ -156,7 +161,9 @@ export function findAttributions(article: AnalysedArticle, lexicons: Lexicons): 
     // `speech: false` (a stance, thought or evidence: "want", "believe", "show") inside what an
     // earlier cue reports ("she said she wanted …") are part of that content, not a new attribution.
     const inside = (d: AttributionDraft) => out.some((e) => !e.direct && e.content !== null && e.content.start <= d.cue.start && d.cue.end <= e.content.end);
-    for (const d of made) if ((d.direct || !m.entry.quoted) && (m.entry.speech !== false || !inside(d)) && !inference(ctx, d)) out.push(d);
+    for (const d of made)
+      if ((d.direct || !m.entry.quoted) && (m.entry.speech !== false || !inside(d)) && !inference(ctx, d) && !noComplement(ctx, d, m.entry.speech !== false))
+        out.push(d);
   }
   // "One in three said A and one in four said B": an indirect report ends where a coordinated report of its own begins.
   // Reports whose source follows a joiner word ("… and one in four said"), in `out` order: few, so
@@ -186,6 +193,37 @@ export function findAttributions(article: AnalysedArticle, lexicons: Lexicons): 
     d.pattern !== 'cited-as-saying' && d.content !== null && (citedCue.get(`${d.content.start}:${d.content.end}`) ?? -1) >= d.cue.end;
   return out.filter((d) => !relayed(d)).sort((x, y) => x.start - y.start || x.end - y.end);
 }
+
+/**
+ * "The protester yelled and held up a banner", "Susan said as she turned around": an indirect report
+ * whose content starts right after its cue (nothing but spaces between) with a coordinating
+ * conjunction, or with a subordinator of `frontedSubordinators` or "as" opening a clause of its own,
+ * has no complement: the cue's verb is coordinated with another or modified by an adverbial clause.
+ * What it reports, if anything, lies elsewhere (a quotation before it is the quotation patterns').
+ */
+function noComplement(ctx: Ctx, d: AttributionDraft, speech: boolean): boolean {
+  if (d.direct || !d.content || !COMPLEMENT_PATTERNS.has(d.pattern) || !/^\s+$/.test(ctx.text.slice(d.cue.end, d.content.start))) return false;
+  const { tokens } = ctx;
+  const k = tokenAt(tokens, d.content.start);
+  const t = tokens[k];
+  if (!t) return false;
+  if (t.pos === 'CCONJ' && !['either', 'both', 'neither'].includes(t.normal)) return true;
+  // A verb of thought or stance reports what "when" or "as" opens ("remembers when …"); a conditional is content ("said if …").
+  if (!speech || !ADVERBIAL_OPENERS.has(t.normal)) return false;
+  if (t.normal !== 'as') return complementAt(ctx, tokens[k + 1]?.start ?? d.content.end, ctx.article.sentences[t.sentence]!.tokenEnd) === 'clause';
+  // "as" opens a clause only before a short subject and a finite verb ("said as she turned around"); before a
+  // phrase or a quotation it is the cue's complement ("described as his brother", "known as “Guccifer”").
+  let n = k + 1;
+  if (tokens[n]?.pos === 'DET') n++;
+  if (!['PRON', 'NOUN', 'PROPN'].includes(tokens[n]?.pos ?? '')) return false;
+  n++;
+  if (tokens[n]?.pos === 'PROPN' && tokens[n - 1]!.pos === 'PROPN') n++;
+  const v = tokens[n];
+  return v !== undefined && (v.pos === 'VERB' || v.pos === 'AUX') && !/ing$/.test(v.normal);
+}
+
+/** Patterns whose content is the clause or phrase after the cue (the no-complement check applies to them). */
+const COMPLEMENT_PATTERNS = new Set(['subject-said-that', 'subject-verb-object', 'shared-subject', 'agentless-passive', 'participle-after-object']);
 
 /**
  * "That disproportionate impact suggests …", "A look at Mr. Trump's airplanes suggests …", "The timeline

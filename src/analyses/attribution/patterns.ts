@@ -29,7 +29,18 @@
 import type { TextSpan } from '../../core/types.js';
 import type { AttributionDraft, Ctx, CueSite, Range } from './context.js';
 import { isPunct, isQuoteMark, lowerBound, SKIP_BEFORE_CUE_POS, span, tokenAt } from './context.js';
-import { afterThat, complementAt, coordinatedCue, insideQuote, introducedQuote, quoteAfter, quoteBefore, reportEnd, skipObject } from './content.js';
+import {
+  ADVERBIAL_OPENERS,
+  afterThat,
+  complementAt,
+  coordinatedCue,
+  insideQuote,
+  introducedQuote,
+  quoteAfter,
+  quoteBefore,
+  reportEnd,
+  skipObject,
+} from './content.js';
 import { draft } from './draft.js';
 import { nominalCue } from './nominal.js';
 import {
@@ -980,6 +991,9 @@ function governs(ctx: Ctx, site: CueSite, q: { start: number; end: number }, lef
   if (leftEdge !== sentence.start && /\p{L}/u.test(ctx.text.slice(sentence.start, leftEdge))) return false;
   for (let k = tokenAt(tokens, rightEdge); k < sEnd; k++) {
     const t = tokens[k]!;
+    // An adverbial clause right after source and cue tells when or how it was said ("“…!” Susan said as she turned around").
+    const opensClause = t.normal !== 'as' || ['PRON', 'DET', 'NOUN', 'PROPN'].includes(tokens[k + 1]?.pos ?? '');
+    if (k === tokenAt(tokens, rightEdge) && ADVERBIAL_OPENERS.has(t.normal) && opensClause) break;
     // A quotation after the cue is its own ("Sen. X called the plan “outlandish.”"), not the one before.
     if (t.pos === 'VERB' || t.pos === 'AUX' || t.pos === 'PART' || t.normal === 'that' || t.text === ',' || isQuoteMark(t)) return false;
   }
