@@ -63,6 +63,8 @@ export interface MarkerWords {
   officeWords: ReadonlySet<string>;
   /** Second parts of a hyphenated association label (`Kremlin-linked`). */
   associationSuffixes: ReadonlySet<string>;
+  /** Lemma. Verbs of judging that frame their object *as* something (*welcomed the decision as a watershed*). */
+  asJudgingVerbs: ReadonlySet<string>;
 }
 
 const wordsMemo = new WeakMap<Lexicons, MarkerWords>();
@@ -91,6 +93,7 @@ export function markerWords(lexicons: Lexicons): MarkerWords {
       titleModifiers: wordClass(lexicons, 'title-modifier'),
       officeWords: wordClass(lexicons, 'office-word'),
       associationSuffixes: wordClass(lexicons, 'association-suffix'),
+      asJudgingVerbs: wordClass(lexicons, 'as-judging-verb'),
     };
     wordsMemo.set(lexicons, w);
   }
@@ -407,11 +410,14 @@ function thatClauses(article: AnalysedArticle, words: Pick<MarkerWords, 'speechV
  * semicolon or the sentence's end are the framer's picture, not the outlet's verdict; the verb
  * itself stays a finding of the outlet's choice.
  */
-function framedAs(article: AnalysedArticle, reporting: readonly LexiconMatch[]): Span[] {
+function framedAs(
+  article: AnalysedArticle,
+  reporting: readonly { tokenStart: number; tokenEnd: number; entry?: { complement?: readonly string[] | null } }[],
+): Span[] {
   const { tokens, sentences } = article;
   const spans: Span[] = [];
   for (const m of reporting) {
-    if (!m.entry.complement?.includes('as')) continue;
+    if (m.entry && !m.entry.complement?.includes('as')) continue;
     const s = sentences[tokens[m.tokenStart]!.sentence]!;
     let k = m.tokenEnd;
     while (k < s.tokenEnd && k < m.tokenEnd + 8 && tokens[k]!.normal !== 'as' && !/^[,;:]$/.test(tokens[k]!.text)) k++;
@@ -421,6 +427,26 @@ function framedAs(article: AnalysedArticle, reporting: readonly LexiconMatch[]):
     if (e > k + 1) spans.push({ start: tokens[k + 1]!.start, end: tokens[e - 1]!.end });
   }
   return spans;
+}
+
+/**
+ * The judge's picture after a verb of judging in the active voice and *as* (*environmentalists welcome
+ * the decision as a watershed*, *critics dismissed the bill as a stunt*; word class `as-judging-verb`),
+ * as in `framedAs`; not after the agentless passive (*was hailed as*), which leaves the words to the
+ * outlet. Scare quotes inside stay the outlet's: the quotation marks are the writer's.
+ */
+function judgedAs(article: AnalysedArticle, words: MarkerWords): Span[] {
+  const { tokens, sentences } = article;
+  const verbs: { tokenStart: number; tokenEnd: number }[] = [];
+  for (const t of tokens) {
+    // Not a noun (*a warm welcome as …*); the tagger often reads a present-tense *welcome* as an adjective.
+    if (t.type !== 'word' || t.pos === 'NOUN' || !words.asJudgingVerbs.has(t.lemma)) continue;
+    const s = sentences[t.sentence]!;
+    const before = tokens.slice(Math.max(s.tokenStart, t.index - 2), t.index);
+    if (before.some((b) => b.lemma === 'be' || b.lemma === 'get')) continue;
+    verbs.push({ tokenStart: t.index, tokenEnd: t.index + 1 });
+  }
+  return framedAs(article, verbs);
 }
 
 /** How many tokens before a short quotation a reporting or naming verb makes it a quotation. */
@@ -698,6 +724,11 @@ export function findMarkers(
             (overlapping(cues, d.start, d.end).length > 0 || !overlapping(inSpeech, d.start, d.end).some((c) => contains(c, d))),
         );
 
+  const judged = sortSpans(judgedAs(article, words));
+  if (judged.length > 0) {
+    const before = voiced.splice(0);
+    voiced.push(...before.filter((d) => d.category === 'scare-quotes' || !overlapping(judged, d.start, d.end).some((c) => contains(c, d))));
+  }
   // Longest first at each start; drop a finding contained in an earlier kept one.
   voiced.sort((x, y) => x.start - y.start || y.end - x.end || (x.rule < y.rule ? -1 : x.rule > y.rule ? 1 : 0));
   const kept: LoadedDraft[] = [];
