@@ -7,23 +7,28 @@ import { DEFAULT_GROUP_OPTIONS, groupStories, MAX_DF } from '../../src/corpus/gr
 import type { StoryInput } from '../../src/corpus/features.js';
 import { candidateDfCap, MAX_CANDIDATE_DF } from '../../src/align/index.js';
 
+/** Article i's grouping input from its term counts; terms starting with `story` or `name` are names. */
+function inputOf(i: number, terms: Map<string, number>): StoryInput {
+  const sorted = [...terms.keys()].sort((x, y) => (x < y ? -1 : 1));
+  return {
+    path: `p${String(i).padStart(5, '0')}`,
+    date: null,
+    outlet: null,
+    title: null,
+    terms: sorted,
+    counts: Uint32Array.from(sorted, (t) => terms.get(t)!),
+    named: Uint8Array.from(sorted, (t) => (t.startsWith('story') || t.startsWith('name') ? 1 : 0)),
+    hash: `h${i}`,
+  };
+}
+
 /** n articles in stories of three (one story term each, df 3) plus 19 shared terms of df about 60. */
 function synthetic(n: number): StoryInput[] {
   const m = Math.round((n * 19) / 60);
   return Array.from({ length: n }, (_, i) => {
     const terms = new Map<string, number>([[`story${Math.floor(i / 3)}`, 3]]);
     for (let k = 0; k < 19; k++) terms.set(`common${(i * 7 + k * 13) % m}`, 1);
-    const sorted = [...terms.keys()].sort((x, y) => (x < y ? -1 : 1));
-    return {
-      path: `p${String(i).padStart(5, '0')}`,
-      date: null,
-      outlet: null,
-      title: null,
-      terms: sorted,
-      counts: Uint32Array.from(sorted, (t) => terms.get(t)!),
-      named: Uint8Array.from(sorted, (t) => (t.startsWith('story') ? 1 : 0)),
-      hash: `h${i}`,
-    };
+    return inputOf(i, terms);
   });
 }
 
@@ -39,17 +44,7 @@ function alike(n: number, size: number, vocab: number): StoryInput[] {
     ]);
     for (let k = 0; k < 12; k++) terms.set(`s${s}w${Math.floor(rnd() * vocab)}`, rnd() < 0.3 ? 2 : 1);
     for (let k = 0; k < 8; k++) terms.set(`g${Math.floor(rnd() * 3000)}`, 1);
-    const sorted = [...terms.keys()].sort((x, y) => (x < y ? -1 : 1));
-    return {
-      path: `p${String(i).padStart(5, '0')}`,
-      date: null,
-      outlet: null,
-      title: null,
-      terms: sorted,
-      counts: Uint32Array.from(sorted, (t) => terms.get(t)!),
-      named: Uint8Array.from(sorted, (t) => (t.startsWith('story') || t.startsWith('name') ? 1 : 0)),
-      hash: `h${i}`,
-    };
+    return inputOf(i, terms);
   });
 }
 
