@@ -14,12 +14,9 @@
  * reply that cannot be cloned) the main thread does itself, in order, so errors are thrown as
  * one thread throws them.
  */
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { checkBudget } from '../core/limits.js';
-import { planWorkers } from '../parallel/pool.js';
+import { planWorkers, workerScript } from '../parallel/pool.js';
 import type { StoryInput } from './features.js';
 import type { Story } from './group.js';
 import type { AnalyseOptions } from '../pipeline.js';
@@ -53,11 +50,6 @@ interface Slot {
   dead: boolean;
 }
 
-function workerScript(): string | undefined {
-  const here = resolve(fileURLToPath(import.meta.url), '..', 'worker.js');
-  return here.endsWith('.js') && existsSync(here) ? here : undefined;
-}
-
 /** Plain data of `options` (functions do not cross threads). */
 const cloneable = (options: AnalyseOptions): AnalyseOptions => Object.fromEntries(Object.entries(options).filter(([, v]) => typeof v !== 'function'));
 
@@ -79,7 +71,7 @@ export interface MainShare {
  */
 export function startReaders(files: number, options: AnalyseOptions, keepBudget: number): CorpusThreads | null {
   const plan = planWorkers(files);
-  const script = plan.workers > 0 ? workerScript() : undefined;
+  const script = plan.workers > 0 ? workerScript('corpus') : undefined;
   if (!script) return null;
   return new CorpusThreads(script, plan.workers, cloneable(options), Math.floor(keepBudget / (plan.workers + 1)));
 }
