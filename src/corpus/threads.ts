@@ -4,10 +4,11 @@
  * own share while the workers run (the same steps, on its own kept articles), and waits in
  * `Atomics.wait` on a shared counter, collecting replies with `receiveMessageOnPort`.
  *
- * Little crosses threads: in the reading pass a worker prepares and analyses a file and sends
- * back only its grouping features (the prepared article and its findings stay in that thread,
- * up to its share of the text budget); each story then goes to the thread that kept its first
- * article (an idle thread takes a queued story from a busy one and prepares it again), which aligns it and renders its JSON and markdown, and sends back the two texts and
+ * Little crosses threads: in the reading pass a worker prepares a file and sends back only its
+ * grouping features (the prepared article stays in that thread, in compact form, up to its share
+ * of the text budget); each story then goes to the thread that kept its first article (an idle
+ * thread takes a queued story from a busy one and prepares it again), which analyses and aligns
+ * it and renders its JSON and markdown, and sends back the two texts and
  * what the outlet table needs. The main thread groups the stories and consumes every result in
  * input and story order, so the output is the same as one thread's (each article reads the same
  * in any thread, src/nlp/wink-lexicon.ts). Whatever a worker could not do (an error, a crash, a
