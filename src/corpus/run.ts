@@ -1,12 +1,14 @@
 /**
  * Corpus mode: many articles about many stories → stories → one report per story plus
- * outlet-level aggregates. Streams: each article is read and analysed once for grouping (only
- * its grouping features are kept), then each story's articles are read again and analysed
- * together. Files that fail with an InputError are skipped and listed; duplicates (same prose)
- * are skipped with a notice. Pure apart from reading the input files; the caller writes.
+ * outlet-level aggregates. Streams: each article is read and tokenised once for grouping (its
+ * grouping features are kept, and the prepared article in compact form up to a text budget),
+ * then each story's articles are analysed and aligned together. Files that fail with an
+ * InputError are skipped and listed; duplicates (same prose) are skipped with a notice. Pure
+ * apart from reading the input files; the caller writes.
  *
- * Memory: only the grouping features (term counts, a hash) are kept per article; a story's
- * articles are prepared again when it is aligned and dropped after; outlet aggregates are summed
+ * Memory: the grouping features (term counts, a hash) are kept per article, and prepared articles
+ * in compact form up to KEEP_TEXT_CHARS of text (src/corpus/story.ts; past it a story's articles
+ * are prepared again); a story's articles are dropped after it is made; outlet aggregates are summed
  * report by report; with `emit`, story files are handed over as they are made, not kept; and the
  * heap is kept from growing far past that live data (HEAP_GROWING_PERCENT).
  */

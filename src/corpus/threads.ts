@@ -4,22 +4,20 @@
  * own share while the workers run (the same steps, on its own kept articles), and waits in
  * `Atomics.wait` on a shared counter, collecting replies with `receiveMessageOnPort`.
  *
- * Little crosses threads: in the reading pass a worker prepares and analyses a file and sends
- * back only its grouping features (the prepared article and its findings stay in that thread,
- * up to its share of the text budget); each story then goes to the thread that kept its first
- * article (an idle thread takes a queued story from a busy one and prepares it again), which aligns it and renders its JSON and markdown, and sends back the two texts and
+ * Little crosses threads: in the reading pass a worker prepares a file and sends back only its
+ * grouping features (the prepared article stays in that thread, in compact form, up to its share
+ * of the text budget); each story then goes to the thread that kept its first article (an idle
+ * thread takes a queued story from a busy one and prepares it again), which analyses and aligns
+ * it and renders its JSON and markdown, and sends back the two texts and
  * what the outlet table needs. The main thread groups the stories and consumes every result in
  * input and story order, so the output is the same as one thread's (each article reads the same
  * in any thread, src/nlp/wink-lexicon.ts). Whatever a worker could not do (an error, a crash, a
  * reply that cannot be cloned) the main thread does itself, in order, so errors are thrown as
  * one thread throws them.
  */
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { checkBudget } from '../core/limits.js';
-import { planWorkers } from '../parallel/pool.js';
+import { planWorkers, workerScript } from '../parallel/pool.js';
 import type { StoryInput } from './features.js';
 import type { Story } from './group.js';
 import type { AnalyseOptions } from '../pipeline.js';
@@ -53,11 +51,6 @@ interface Slot {
   dead: boolean;
 }
 
-function workerScript(): string | undefined {
-  const here = resolve(fileURLToPath(import.meta.url), '..', 'worker.js');
-  return here.endsWith('.js') && existsSync(here) ? here : undefined;
-}
-
 /** Plain data of `options` (functions do not cross threads). */
 const cloneable = (options: AnalyseOptions): AnalyseOptions => Object.fromEntries(Object.entries(options).filter(([, v]) => typeof v !== 'function'));
 
@@ -79,7 +72,7 @@ export interface MainShare {
  */
 export function startReaders(files: number, options: AnalyseOptions, keepBudget: number): CorpusThreads | null {
   const plan = planWorkers(files);
-  const script = plan.workers > 0 ? workerScript() : undefined;
+  const script = plan.workers > 0 ? workerScript('corpus') : undefined;
   if (!script) return null;
   return new CorpusThreads(script, plan.workers, cloneable(options), Math.floor(keepBudget / (plan.workers + 1)));
 }

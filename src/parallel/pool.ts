@@ -80,10 +80,14 @@ export function planWorkers(articles: number, env: NodeJS.ProcessEnv = process.e
   return { workers: Math.max(0, Math.min(cores - 1, 7, Math.floor(articles / MIN_ARTICLES_FOR_WORKERS))) };
 }
 
-/** The compiled worker script, or undefined when it is not built (e.g. running from sources). */
-export function workerScript(): string | undefined {
+/**
+ * The compiled worker script `dist/<folder>/worker.js` (`parallel`: the analyse pool; `corpus`:
+ * corpus mode's, src/corpus/threads.ts), or undefined when it is not built (e.g. running from
+ * sources, where this file is not under dist/).
+ */
+export function workerScript(folder: 'parallel' | 'corpus' = 'parallel'): string | undefined {
   const here = fileURLToPath(import.meta.url);
-  const candidates = [resolve(here, '..', 'worker.js'), resolve(PACKAGE_ROOT, 'dist', 'parallel', 'worker.js')];
+  const candidates = [resolve(here, '..', '..', folder, 'worker.js'), resolve(PACKAGE_ROOT, 'dist', folder, 'worker.js')];
   return candidates.find((c) => c.endsWith('.js') && existsSync(c));
 }
 

@@ -24,7 +24,7 @@ let dir: string;
 let files: string[];
 
 beforeAll(async () => {
-  buildDist(['dist/parallel/pool.js', 'dist/parallel/worker.js', 'dist/pipeline.js']);
+  buildDist(['dist/parallel/pool.js', 'dist/parallel/worker.js', 'dist/corpus/worker.js', 'dist/pipeline.js']);
   pool = await load<Pool>('parallel/pool.js');
   pipeline = await load<Pipeline>('pipeline.js');
   lex = await load<Lex>('lexicons/index.js');
@@ -130,5 +130,11 @@ describe('worker pool', () => {
     expect(pool.planWorkers(3, { PARALLAX_WORKERS: 'auto' }).workers).toBe(0);
     expect(pool.planWorkers(pool.MIN_ARTICLES_FOR_WORKERS - 1, { PARALLAX_WORKERS: 'auto' }).workers).toBe(0);
     expect(pool.planWorkers(1000, { PARALLAX_WORKERS: 'auto' }).workers).toBeLessThanOrEqual(7);
+  });
+
+  it('finds each compiled worker script in its own dist folder (one function for the pool and corpus mode)', () => {
+    expect(pool.workerScript()).toBe(join(ROOT, 'dist', 'parallel', 'worker.js'));
+    expect(pool.workerScript('parallel')).toBe(join(ROOT, 'dist', 'parallel', 'worker.js'));
+    expect(pool.workerScript('corpus')).toBe(join(ROOT, 'dist', 'corpus', 'worker.js'));
   });
 });
