@@ -454,3 +454,19 @@ describe('"according to X" after an aside on the subject', () => {
     ]);
   });
 });
+
+describe('one actor, one name: the name before a comma is the source, not a place or body in its description', () => {
+  it('a person described after a comma keeps their own name (not a country or body named in the description)', () => {
+    const text =
+      'The ruling follows the split of North Korea and South Korea.\n\nAnna Berg, one of the leading academic voices on Korea, said she was surprised by the ruling.\n\nTom Hale, director of the Institute for Trade at Yale University, said the ruling was overdue.';
+    expect(attr(text).map((r) => [r[1], r[4], r[5]])).toEqual([
+      [[62, 'Anna Berg, one of the leading academic voices on Korea'], 'expert', 'Anna Berg'],
+      [[157, 'Tom Hale, director of the Institute for Trade at Yale University'], 'data-ngo', 'Tom Hale'],
+    ]);
+  });
+
+  it('but not a phrase that only opens with a capital, nor one word nobody was named by', () => {
+    expect(attr('Back in Ohio, voters said the plan was unfair.\n\nLikely, my sister and I said nothing.').map((r) => r[5])).not.toContain('Ohio');
+    expect(attr('Likely, my sister and I said the plan was unfair.').map((r) => r[5])).not.toContain('Likely');
+  });
+});

@@ -30,18 +30,45 @@ function lexiconType(ctx: Ctx, r: Range, skip?: LexiconMatch): { type: SourceTyp
   return best;
 }
 
-/** Proper-name tokens of the phrase after its last title / lexicon word (`Foreign Minister Sergei Lavrov` → `Sergei Lavrov`). */
-function personName(ctx: Ctx, r: Range, skip?: LexiconMatch): string | null {
+/** Proper-name tokens of the phrase: before a comma that opens its description, else after its last title / lexicon word (`Foreign Minister Sergei Lavrov` → `Sergei Lavrov`). */
+function personName(ctx: Ctx, r: Range, names: Names, skip?: LexiconMatch): string | null {
   const { tokens } = ctx;
-  let from = r.a;
   // Sources are sorted by start: only those starting in [r.a, r.b) can lie inside r.
   const { sources } = ctx;
+  const inside: LexiconMatch[] = [];
   for (let i = lowerBound(sources.length, (x) => sources[x]!.tokenStart >= r.a); i < sources.length && sources[i]!.tokenStart < r.b; i++) {
     const m = sources[i]!;
-    if (m !== skip && m.tokenEnd <= r.b && m.tokenEnd > from) from = m.tokenEnd;
+    if (m !== skip && m.tokenEnd <= r.b) inside.push(m);
   }
+  // A name set off by a comma before its description is the source: "Eric Reeves, one of the leading
+  // academic voices on Sudan" is Eric Reeves, not Sudan (a name inside the description).
+  let comma = r.a + 1;
+  while (comma < r.b && tokens[comma]!.text !== ',') comma++;
+  if (comma < r.b && !inside.some((m) => m.tokenStart < comma) && onlyName(ctx, r.a, comma)) {
+    const lead = nameIn(ctx, r.a, comma);
+    // one word alone ("Likely, my siblings and I") only after a title or as the surname of someone named before
+    if (lead && (lead.includes(' ') || ctx.w.honorifics.has(tokens[r.a]!.normal) || lastNameEndingWith(names, lead, tokens[r.a]!.start))) return lead;
+  }
+  // Else the name after the last source word inside: "Fire chief Lena Berg".
+  let from = r.a;
+  for (const m of inside) if (m.tokenEnd > from) from = m.tokenEnd;
+  return nameIn(ctx, from, r.b);
+}
+
+/** True when tokens [from, to) are a name and nothing else: capitalised words, titles, periods and hyphens ("Back in Indiana" is not). */
+function onlyName(ctx: Ctx, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const t = ctx.tokens[k]!;
+    if (!/^\p{Lu}/u.test(t.text) && t.text !== '.' && t.text !== '-' && !ctx.w.honorifics.has(t.normal) && ctx.tokens[k - 1]?.text !== '-') return false;
+  }
+  return true;
+}
+
+/** The first run of capitalised proper nouns in tokens [from, to), titles and honorifics left out. */
+function nameIn(ctx: Ctx, from: number, to: number): string | null {
+  const { tokens } = ctx;
   const words: string[] = [];
-  for (let k = from; k < r.b; k++) {
+  for (let k = from; k < to; k++) {
     const t = tokens[k]!;
     if (t.text === ',' && words.length === 0) continue;
     // A name with a possessive owns what follows, it is not the source: "Trump's lawyer", "Trump’s campaign".
@@ -49,7 +76,7 @@ function personName(ctx: Ctx, r: Range, skip?: LexiconMatch): string | null {
       words.length = 0;
       continue;
     }
-    if (/\p{L}['’]s$/u.test(t.text) && k + 1 < r.b) continue;
+    if (/\p{L}['’]s$/u.test(t.text) && k + 1 < to) continue;
     if (ctx.w.honorifics.has(t.normal) || t.text === '.') continue;
     // The first part of a hyphenated compound is not a name ("Caucus-goers").
     const compound = tokens[k + 1]?.text === '-' && tokens[k + 1]!.start === t.end;
@@ -160,7 +187,7 @@ export function describeSource(ctx: Ctx, r: Range, names: ReturnType<typeof full
     if (given || ctx.people.has(tokens[k]!.text)) surname = m;
   }
   const lex = lexiconType(ctx, r, surname);
-  let name = personName(ctx, r, surname);
+  let name = personName(ctx, r, names, surname);
   let resolved: string | undefined;
   if (name && !name.includes(' ')) {
     const full = lastNameEndingWith(names, name, first.start);
