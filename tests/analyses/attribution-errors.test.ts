@@ -470,3 +470,17 @@ describe('one actor, one name: the name before a comma is the source, not a plac
     expect(attr('Likely, my sister and I said the plan was unfair.').map((r) => r[5])).not.toContain('Likely');
   });
 });
+
+describe('a hyphenated surname is one word of the name', () => {
+  it('in the full name and when the surname alone comes back', () => {
+    const text = 'Tax plans\n\nDouglas Holtz-Eakin, an economist, said the plan would cost too much.\n\nMr. Holtz-Eakin said the cuts were too small.';
+    expect(attr(text).map((r) => [r[1], r[5]])).toEqual([
+      [[11, 'Douglas Holtz-Eakin, an economist'], 'Douglas Holtz-Eakin'],
+      [[82, 'Mr. Holtz-Eakin'], 'Douglas Holtz-Eakin'],
+    ]);
+  });
+
+  it('but the first part of a compound word is still no name', () => {
+    expect(attr('Caucus-goers said they were tired of the race.').map((r) => r[5])).toEqual([null]);
+  });
+});

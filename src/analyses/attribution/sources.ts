@@ -55,6 +55,21 @@ function personName(ctx: Ctx, r: Range, names: Names, skip?: LexiconMatch): stri
   return nameIn(ctx, from, r.b);
 }
 
+/** True when the hyphen at token `h` joins two capitalised parts of one surname, written without spaces ("Holtz-Eakin"). */
+function hyphenatedName(tokens: readonly Token[], h: number): boolean {
+  const a = tokens[h - 1];
+  const b = tokens[h + 1];
+  return (
+    tokens[h]?.text === '-' &&
+    a !== undefined &&
+    b !== undefined &&
+    a.end === tokens[h].start &&
+    tokens[h].end === b.start &&
+    /^\p{Lu}/u.test(a.text) &&
+    /^\p{Lu}\p{Ll}/u.test(b.text)
+  );
+}
+
 /** True when tokens [from, to) are a name and nothing else: capitalised words, titles, periods and hyphens ("Back in Indiana" is not). */
 function onlyName(ctx: Ctx, from: number, to: number): boolean {
   for (let k = from; k < to; k++) {
@@ -78,8 +93,13 @@ function nameIn(ctx: Ctx, from: number, to: number): string | null {
     }
     if (/\p{L}['’]s$/u.test(t.text) && k + 1 < to) continue;
     if (ctx.w.honorifics.has(t.normal) || t.text === '.') continue;
-    // The first part of a hyphenated compound is not a name ("Caucus-goers").
+    // A hyphenated surname is one word ("Holtz-Eakin"); the first part of another compound is not a name ("Caucus-goers").
     const compound = tokens[k + 1]?.text === '-' && tokens[k + 1]!.start === t.end;
+    if (compound && t.pos === 'PROPN' && /^\p{Lu}/u.test(t.text) && hyphenatedName(tokens, k + 1) && k + 2 < to) {
+      words.push(`${t.text}-${tokens[k + 2]!.text}`);
+      k += 2;
+      continue;
+    }
     if (compound) break;
     if ((t.pos === 'PROPN' || (t.pos === 'VERB' && (ctx.w.honorifics.has(tokens[k - 1]?.normal ?? '') || words.length > 0))) && /^\p{Lu}/u.test(t.text))
       words.push(t.text);
@@ -114,10 +134,17 @@ export function fullNames(ctx: Ctx): Names {
         i > 0 && m !== undefined && m.tokenEnd - m.tokenStart === 1 && ORGANISATION_TYPES.has(m.entry.sourceType ?? '') && isGivenName(run[i - 1]!.text);
       if ((ctx.covered[t.index] && !surname) || ctx.w.honorifics.has(t.normal)) from = i + 1;
     });
-    const name = run.slice(from);
+    // A hyphenated surname ("Holtz" "-" "Eakin") is one word of the name.
+    const parts = run.slice(from);
+    const name: string[] = [];
+    for (let i = 0; i < parts.length; i++) {
+      if (parts[i]!.text === '-' && name.length > 0 && parts[i + 1]) name[name.length - 1] += `-${parts[++i]!.text}`;
+      else name.push(parts[i]!.text);
+    }
+    const first = run[from];
     // Two or more proper nouns, or one after an honorific ("Mr. Park").
-    if (name.length >= 2 || (name.length === 1 && from > 0 && ctx.w.honorifics.has(run[from - 1]!.normal)))
-      out.push({ name: name.map((t) => t.text).join(' '), last: name[name.length - 1]!.text, start: name[0]!.start });
+    if (first && (name.length >= 2 || (name.length === 1 && from > 0 && ctx.w.honorifics.has(run[from - 1]!.normal))))
+      out.push({ name: name.join(' '), last: name[name.length - 1]!, start: first.start });
     run = [];
   };
   for (const t of tokens) {
@@ -140,7 +167,9 @@ export function fullNames(ctx: Ctx): Names {
       t.type === 'word' &&
       isGivenName(prev.text) &&
       t.index > ctx.article.sentences[t.sentence]!.tokenStart + 1;
+    const inSurname = t.text === '-' ? prev !== undefined && prev.end === t.start && hyphenatedName(tokens, t.index) : prev?.text === '-';
     const proper =
+      inSurname ||
       ((t.pos === 'PROPN' || titled || givenFirst || surnameAfterGiven) && /^\p{Lu}/u.test(t.text)) ||
       (ctx.w.honorifics.has(t.normal) && /^\p{Lu}/u.test(t.text));
     if (proper && prev && (prev.index !== t.index - 1 || prev.sentence !== t.sentence)) flush();
