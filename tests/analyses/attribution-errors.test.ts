@@ -484,3 +484,13 @@ describe('a hyphenated surname is one word of the name', () => {
     expect(attr('Caucus-goers said they were tired of the race.').map((r) => r[5])).toEqual([null]);
   });
 });
+
+describe('a reporting verb with a particle that makes another verb is no cue (word class phrasal-non-cue)', () => {
+  it('add up, add to, show up report nobody', () => {
+    expect(attr('The numbers did not add up.\n\nThe ruling added to the pressure on the government.\n\nHe showed up late to the hearing.')).toEqual([]);
+  });
+
+  it('but "added" after a quotation still reports it', () => {
+    expect(attr('“We will stay,” he added.').map((r) => [r[0], r[2]])).toEqual([['quote-then-said', [19, 'added']]]);
+  });
+});

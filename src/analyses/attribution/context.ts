@@ -123,6 +123,8 @@ export interface Words {
   emptyContents: ReadonlySet<string>;
   /** Words after a comma (outside a quotation) that end an indirect report: the writer's sentence resumes (", which …", ", while …"). */
   reportClosers: ReadonlySet<string>;
+  /** A cue's lemma and the particle after it that make another verb ("add up", "show up"), written "lemma:particle". */
+  phrasalNonCues: ReadonlySet<string>;
   /** Words opening a fronted adverbial clause ("While he said …, his aides …"): a report inside one ends where the main clause begins. */
   frontedSubordinators: ReadonlySet<string>;
 }
@@ -196,6 +198,7 @@ export function wordsOf(lexicons: Lexicons): Words {
     emptyContents: c('empty-content'),
     reportClosers: c('report-closer'),
     frontedSubordinators: c('fronted-subordinator'),
+    phrasalNonCues: c('phrasal-non-cue'),
   };
   wordsMemo.set(lexicons, w);
   return w;

@@ -108,8 +108,8 @@ export function findAttributions(article: AnalysedArticle, lexicons: Lexicons): 
     // "All told, …" (in all): an idiom opening the sentence, not a cue.
     if (head.normal === 'told' && before?.normal === 'all' && tokens[m.tokenEnd]?.text === ',' && before.index === sentences[head.sentence]!.tokenStart)
       continue;
-    // "showed up at MIT": the phrasal verb is not a cue.
-    if (head.lemma === 'show' && tokens[m.tokenEnd]?.normal === 'up') continue;
+    // "showed up at MIT", "did not add up": a phrasal verb (word class phrasal-non-cue) is not a cue.
+    if (ctx.w.phrasalNonCues.has(`${head.lemma}:${tokens[m.tokenEnd]?.normal ?? ''}`)) continue;
     const verbEntry = !(m.entry.pos ?? []).includes('NOUN');
     if (
       before &&
