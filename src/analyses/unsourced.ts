@@ -1005,6 +1005,8 @@ export function ownQuotations(article: AnalysedArticle, quotes: readonly Quotati
     }
     for (let k = from; k < to; k++) {
       if (!authorPronouns.has(tokens[k]!.normal)) continue;
+      // An *I* inside another quotation is its speaker's (*"… I think …," Mr. Obama said, "…"*).
+      if (quotes.some((o) => o !== q && o.innerStart <= tokens[k]!.start && tokens[k]!.end <= o.innerEnd)) continue;
       let cue = false;
       for (let j = k + 1; j <= k + 4 && j < to; j++) if (cueAt.has(j)) cue = true;
       if (cue) own.add(q);

@@ -49,8 +49,8 @@ describe('markers on the bundled corpus', () => {
     expect(at(news, 3050)).toEqual([{ start: 3050, end: 3068, text: '”multipolar world”', category: 'scare-quotes', rule: 'rule:scare-quotes' }]);
   });
 
-  it('"the President of Burkina Faso’s transition" is a euphemism; "reassured" a loaded reporting verb', () => {
-    expect(at(lavrov, 518)).toEqual([{ start: 518, end: 531, text: '’s transition', category: 'euphemism', rule: 'lexicon:euphemisms/military-transition' }]);
+  it('"the President of Burkina Faso’s transition" is an official title, no euphemism (issue #14); "reassured" a loaded reporting verb', () => {
+    expect(at(lavrov, 518)).toEqual([]);
     const phrase = 'the President of Burkina Faso’s transition';
     expect(lavrov.text.slice(531 - phrase.length, 531)).toBe(phrase);
     expect(at(lavrov, 1475)).toEqual([{ start: 1475, end: 1484, text: 'reassured', category: 'reporting-verb', rule: 'lexicon:reporting-verbs/reassure' }]);
@@ -304,6 +304,15 @@ describe("the writer quoting their own earlier article speaks in the article's v
   });
 });
 
+describe("an I inside a speaker's quotation is the speaker's, not the writer quoting themselves", () => {
+  it("the second half of a quotation split by its cue stays the speaker's words (PolNeAR dev pattern)", () => {
+    const text = '"The reason I think they moved," Ms. Diaz said, "is simple. Sadly, the money ran out."';
+    expect(loadedIn(text)).toEqual([]);
+    // The writer's own I before a reporting verb still makes the passage the article's voice.
+    expect(loadedIn('As I wrote last year, "Sadly, the money ran out."').map((f) => f.text)).toEqual(['Sadly']);
+  });
+});
+
 describe('round 6: reported feelings, event names, plain collocations and colon introductions', () => {
   it('a feeling as the predicate of a linking verb, or after a word for its group, reports a reaction', () => {
     expect(loadedIn('Republicans were also incensed that the deals did not require it.')).toEqual([]);
@@ -511,4 +520,32 @@ describe('round 8: one lexicon per loaded verb, stock phrases with asides, satir
     ];
     for (const [ref, span] of right) expect(loadedAt(ref)).toContain(span);
   });
+});
+
+describe('thin categories judged on the tuning half (seed 197) and the comment adverbs on the check half', () => {
+  // Exact spans of judged findings in tests/fixtures/audit/loaded-*-seed197.yml and loaded-editorializing-*-seed211.yml.
+  it.skipIf(!HAS_DATASETS)(
+    'literal eliminate, let go, restructuring, special operations forces, a transition team and a schedule are gone; comment adverbs stay',
+    () => {
+      const wrong: [string, string][] = [
+        ['polnear:train/politico_2016-06-21_sanders-anti-superdelegate-push-.txt', '4758-4769 eliminating'],
+        ['polnear:train/politico_2016-07-02_sanders-california-supporters-ca.txt', '1741-1747 let go'],
+        ['polnear:train/wash-post_2016-01-20_fiorina-pushed-ahead-and-paid-a-.txt', '4014-4027 restructuring'],
+        ['polnear:train/usa-today_2015-12-14_on-the-islamic-state-a-split-mos.txt', '730-748 special operations'],
+        ['polnear:train/politico_2016-08-28_christie-doubles-down-on-trump-s.txt', "113-126 's transition"],
+        ['polnear:train/breitbart_2016-01-01_rose-bowl-skywriters-blast-trump.txt', '546-555 is set to'],
+        ['polnear:train/usa-today_2016-04-26_sanders-will-back-clinton-eventu.txt', '284-296 is poised to'],
+        // Inside Mr. Obama's quotation split by "Mr. Obama said,": the speaker's word (check half).
+        ['polnear:dev/nyt_2016-09-08_obama-on-climate-change-the-tren.txt', '14209-14222 Interestingly'],
+      ];
+      for (const [ref, span] of wrong) expect(loadedAt(ref)).not.toContain(span);
+      const right: [string, string][] = [
+        ['polnear:train/politico_2016-05-26_poll-clinton-and-sanders-in-dead.txt', '629-644 closely watched'],
+        ['polnear:train/usa-today_2016-05-02_clinton-surprise-populist-stay-o.txt', '275-285 Ironically'],
+        ['polnear:dev/nyt_2016-09-08_obama-on-climate-change-the-tren.txt', '2468-2477 curiously'],
+        ['polnear:dev/wash-post_2016-09-08_virginian-could-make-history-aga.txt', '1995-2005 Ironically'],
+      ];
+      for (const [ref, span] of right) expect(loadedAt(ref)).toContain(span);
+    },
+  );
 });

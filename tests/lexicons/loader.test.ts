@@ -133,12 +133,12 @@ describe('bundled lexicons', () => {
   });
 
   it('matches lemmas, multiword phrases and folds typographic apostrophes', () => {
-    const text = 'Wagner mercenaries met the President of Burkina Faso’s transition during a special military operation.';
+    const text = 'Wagner mercenaries, let’s not forget, came during a special military operation.';
     const nlp = analyseText(text, [{ start: 0, end: text.length }]);
     const got = lex.match(nlp, 'markers').map((m) => [m.entry.id, text.slice(m.start, m.end)]);
     expect(got).toEqual([
       ['mercenary', 'mercenaries'],
-      ['military-transition', '’s transition'],
+      ['as-a-reminder', 'let’s not forget'],
       ['special-operation', 'special military operation'],
     ]);
   });
@@ -272,7 +272,7 @@ describe('compiled-lexicon caches', () => {
     const bundled = loadLexicons();
     expect(r.lexicons.entries()).toEqual(bundled.entries());
     expect(r.lexicons.records).toEqual(bundled.records);
-    const text = 'Wagner mercenaries met the President of Burkina Faso’s transition during a special military operation.';
+    const text = 'Wagner mercenaries, let’s not forget, came during a special military operation.';
     const doc = analyseText(text, [{ start: 0, end: text.length }]);
     const ids = (l: Lexicons) => l.match(doc, 'markers').map((m) => [m.entry.id, m.start, m.end]);
     expect(ids(r.lexicons)).toEqual(ids(bundled));
