@@ -21,7 +21,8 @@ type Keyed = Pick<Finding, 'kind' | 'rule'> & { category?: unknown; reason?: unk
  * loaded — `lexicon:<lexicon>/<entry>` or `rule:<name>`, `loaded/<category>`, `loaded`;
  * unsourced — `unsourced/<reason>`, `unsourced`;
  * attribution — `attribution/<pattern>:<reporting-verb entry>`, `attribution/<pattern>:non-speech` (cue entry `speech: false`),
- * `attribution/<pattern>:<neutral|non-neutral>`, `attribution/<pattern>` when the
+ * `attribution/<pattern>:<neutral|non-neutral>` (each of these two preceded by the same key with `:that` when the
+ * content is a clause opened by "that", `thatClause`), `attribution/<pattern>` when the
  * finding names its pattern, else `attribution/<rule>`; then `attribution`.
  */
 export function calibrationKeys(f: Keyed | FindingDraft): string[] {
@@ -34,10 +35,34 @@ export function calibrationKeys(f: Keyed | FindingDraft): string[] {
     const entry = f.rule.startsWith('lexicon:reporting-verbs/') ? [`attribution/${pattern}:${f.rule.slice('lexicon:reporting-verbs/'.length)}`] : [];
     // Verbs of thought, stance or evidence (`speech: false`: believe, want, show) apart from the verbs of speech too rare for
     // a record of their own: after a quotation "wrote" and "replied" report it, "seemed" and "named" mostly do not.
-    const thought = (f as Keyed).cue?.speech === false ? [`attribution/${pattern}:non-speech`] : [];
-    return [...entry, ...thought, `attribution/${pattern}:${cue}`, `attribution/${pattern}`, 'attribution'];
+    // Each class split by an explicit "that" before the content ("noted that …", "adding that …"): the complementiser
+    // marks the content as a reported clause, where an object or a bare clause may be an act or a misread verb.
+    const split = (key: string) => (thatClause(f) ? [`${key}:that`, key] : [key]);
+    const thought = (f as Keyed).cue?.speech === false ? split(`attribution/${pattern}:non-speech`) : [];
+    return [...entry, ...thought, ...split(`attribution/${pattern}:${cue}`), `attribution/${pattern}`, 'attribution'];
   }
   return [`attribution/${f.rule}`, 'attribution'];
+}
+
+/**
+ * True when the attribution's content is a clause opened by "that" right after its cue ("X noted that …", "said on
+ * Tuesday that …"): the words between cue and content end in "that". Works on findings (offsets) and on audit-sheet
+ * items (the cue and content as text inside the finding's text).
+ */
+export function thatClause(f: Keyed | FindingDraft): boolean {
+  const x = f as { text?: unknown; start?: unknown; cue?: unknown; content?: unknown };
+  if (typeof x.text !== 'string' || x.cue === null || x.cue === undefined || x.content === null || x.content === undefined) return false;
+  let gap: string | null = null;
+  if (typeof x.cue === 'object' && typeof x.content === 'object' && typeof x.start === 'number') {
+    const cue = x.cue as { end: number };
+    const content = x.content as { start: number };
+    if (content.start >= cue.end) gap = x.text.slice(cue.end - x.start, content.start - x.start);
+  } else if (typeof x.cue === 'string' && typeof x.content === 'string') {
+    const c = x.text.indexOf(x.cue);
+    const d = c < 0 ? -1 : x.text.indexOf(x.content, c + x.cue.length);
+    if (d >= 0) gap = x.text.slice(c + x.cue.length, d);
+  }
+  return gap !== null && gap.length < 80 && /(?:^|\s)that\s*$/i.test(gap);
 }
 
 const round2 = (x: number) => Math.round(x * 100) / 100;

@@ -284,11 +284,47 @@ function mainClauseAfter(ctx: Ctx, k: number, last: number): boolean {
 }
 
 /**
+ * Token index where a closing phrase of the medium of the report begins ("… unfair in a tweet on Sunday", "… in an
+ * interview with CNN"): a medium-preposition, "a" or "an", at most three modifiers and a speech-medium-noun as the
+ * head of its noun phrase, not opening the report and with no verb after it up to `last`; -1 when none.
+ * The phrase tells where the report was made, the writer's words, not what was reported.
+ */
+function closingMedium(ctx: Ctx, first: number, last: number): number {
+  const { tokens } = ctx;
+  for (let k = first + 1; k < last - 2; k++) {
+    const t = tokens[k]!;
+    if (!ctx.w.mediumPrepositions.has(t.normal) || !['a', 'an'].includes(tokens[k + 1]!.normal)) continue;
+    if (insideQuote(ctx, t.start, t.end)) continue;
+    let h = k + 2;
+    while (h < last && h < k + 6 && !ctx.w.speechMediumNouns.has(tokens[h]!.lemma) && ['ADJ', 'NOUN', 'PROPN', 'NUM', 'PART'].includes(tokens[h]!.pos)) h++;
+    const head = tokens[h];
+    if (!head || h >= last || !ctx.w.speechMediumNouns.has(head.lemma)) continue;
+    // The head of its phrase ("a private email server" is no medium), unless a time word follows ("in a tweet Sunday").
+    const after = tokens[h + 1];
+    if (after && ['NOUN', 'PROPN'].includes(after.pos) && !ctx.w.timeWords.has(after.normal)) continue;
+    if (tokens.slice(h + 1, last).some((x) => (x.pos === 'VERB' && !/ed$/.test(x.normal)) || x.pos === 'AUX' || isQuoteMark(x))) continue;
+    return k;
+  }
+  return -1;
+}
+
+/**
  * An indirect report that runs on to the end of its sentence ends at the first report boundary
- * outside a quotation (`reportBoundary`). Precision first: what may still be the speaker's is
- * left out rather than the writer's words taken in. `content` itself when there is none.
+ * outside a quotation (`reportBoundary`), and before a closing phrase of its medium (`closingMedium`).
+ * Precision first: what may still be the speaker's is left out rather than the writer's words taken
+ * in. `content` itself when there is none.
  */
 export function reportEnd(ctx: Ctx, content: TextSpan | null): TextSpan | null {
+  const ended = boundaryEnd(ctx, content);
+  if (!ended) return ended;
+  // A closing phrase of the medium ("… in a tweet on Sunday") is the writer's.
+  const { tokens } = ctx;
+  const medium = closingMedium(ctx, tokenAt(tokens, ended.start), tokenAt(tokens, ended.end));
+  return medium > 0 ? (clause(ctx, ended.start, tokens[medium]!.start) ?? ended) : ended;
+}
+
+/** `reportEnd` without the closing medium phrase: the content up to the first report boundary. */
+function boundaryEnd(ctx: Ctx, content: TextSpan | null): TextSpan | null {
   if (!content) return null;
   const { tokens } = ctx;
   // A report inside a fronted adverbial clause ends where the main clause begins, quotation or not; the

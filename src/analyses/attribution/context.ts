@@ -101,6 +101,10 @@ export interface Words {
   mediumPrepositions: ReadonlySet<string>;
   /** Lemma. Nouns of the medium or occasion of speech (interview, tweet, statement): such a phrase is not the source. */
   mediumNouns: ReadonlySet<string>;
+  /** Lemma. Nouns naming only a medium of speech (interview, tweet), not an event: a closing phrase with one ends an indirect report. */
+  speechMediumNouns: ReadonlySet<string>;
+  /** Lemma. Verbs whose object comes before "of" (accuse X of): right before "of" they are passive participles. */
+  objectOfVerbs: ReadonlySet<string>;
   /** Lemma. Nouns naming what a report was, in the writer's aside after it (a swipe at, remarks that). */
   reportNouns: ReadonlySet<string>;
   /** Prepositions of place: a name after one is a place, not a person, though it starts with a given name ("in Washington D.C."). */
@@ -188,6 +192,8 @@ export function wordsOf(lexicons: Lexicons): Words {
     placePrepositions: c('place-preposition'),
     mediumPrepositions: c('medium-preposition'),
     mediumNouns: c('medium-noun'),
+    speechMediumNouns: c('speech-medium-noun'),
+    objectOfVerbs: c('object-of-verb'),
     reportNouns: c('report-noun'),
     organisationWords: c('organisation-word'),
     headPrepositions: c('head-preposition'),

@@ -120,6 +120,26 @@ export function findAttributions(article: AnalysedArticle, lexicons: Lexicons): 
       !/ing$/.test(before.normal)
     )
       continue;
+    // A past participle between a possessive or a number and its noun is an adjective ("Trump's proposed tax cuts",
+    // "his repeated requests", "475 pledged delegates"), not a cue. A possessive after a pronoun may be "has" ("He's
+    // proposed"), so only after a name or noun.
+    const possessive =
+      before !== undefined &&
+      ((/^['’]s$/.test(before.normal) && ['NOUN', 'PROPN'].includes(tokens[m.tokenStart - 2]?.pos ?? '')) ||
+        ctx.w.possessiveDeterminers.has(before.normal) ||
+        before.pos === 'NUM');
+    if (
+      possessive &&
+      m.tokenEnd - m.tokenStart === 1 &&
+      head.normal !== head.lemma &&
+      /ed$/.test(head.normal) &&
+      ['NOUN', 'ADJ', 'PROPN'].includes(tokens[m.tokenEnd]?.pos ?? '')
+    )
+      continue;
+    // "The woman accused of …": a verb whose object comes before "of" (word class object-of-verb), right before "of"
+    // after a noun, is a passive participle on that noun, which did not speak.
+    if (ctx.w.objectOfVerbs.has(head.lemma) && /ed$/.test(head.normal) && tokens[m.tokenEnd]?.normal === 'of' && ['NOUN', 'PROPN'].includes(before?.pos ?? ''))
+      continue;
     if (isPrepositionCue(tokens, m) && !documentAfter(ctx, m, sentences[tokens[m.tokenStart]!.sentence]!)) continue;
     // "Not that anyone … is arguing, since …": the writer's aside denying a case reports nobody.
     const opening = sentences[head.sentence]!.tokenStart;

@@ -1021,7 +1021,15 @@ function saidQuote(ctx: Ctx, site: CueSite): AttributionDraft[] | undefined {
  */
 function frontedComma(ctx: Ctx, site: CueSite, s: Subject): number | null {
   const { tokens } = ctx;
-  const comma = s.inverted ? site.m.tokenStart - 1 : s.src.a - 1;
+  let comma = s.inverted ? site.m.tokenStart - 1 : s.src.a - 1;
+  // A comma inside the closing quotation mark of words quoted at the clause's end ("This is a “raw time,” said
+  // David Axelrod, a longtime ally.", "The plan is “a disaster,” Smith said."): the clause ends there as at a comma
+  // outside it.
+  // (Not a quotation that opens the sentence: that one is quote-then-said's.)
+  if (isQuoteMark(tokens[comma]) && tokens[comma - 1]?.text === ',' && tokens[comma - 1]!.end === tokens[comma]!.start) {
+    const q = quoteBefore(ctx, tokens[comma]!.end, site.sentence.start);
+    if (q && /\p{L}/u.test(ctx.text.slice(site.sentence.start, q.start))) comma--;
+  }
   if (tokens[comma]?.text !== ',') return null;
   // What precedes the comma is a main clause, not an adverbial one ("After saying he was nervous, the man asked …").
   // (An earlier comma closes the adverbial: "Unlike Patriot, Mr. Clarke has few investors, they say.")
@@ -1045,6 +1053,12 @@ function frontedComma(ctx: Ctx, site: CueSite, s: Subject): number | null {
     // A relative clause on an inverted source or its apposition is the source's, not a clause of its own:
     // "…, said an American official who was briefed on …", "…, said Jim Doyle, whose home state …".
     if (s.inverted && ctx.w.asideRelatives.has(t.normal) && k > k0 - 1) break;
+    // In an apposition to an inverted source a possessive is part of a noun phrase ("…, said Angie Holan, Politifact's
+    // editor"), and "that" after its noun opens a relative clause on it ("…, said RoseAnn DeMoro, executive director
+    // of National Nurses United, a union that has broken away …").
+    const apposition = s.inverted && tokens[k0]?.text === ',' && k > k0;
+    if (apposition && t.pos === 'PART' && /^['’]s$/.test(t.normal)) continue;
+    if (apposition && t.normal === 'that' && tokens[k - 1]?.pos === 'NOUN') break;
     if (t.pos === 'VERB' || t.pos === 'AUX' || t.pos === 'PART' || t.pos === 'SCONJ' || t.normal === 'that' || isQuoteMark(t)) return null;
   }
   return comma;
@@ -1084,7 +1098,10 @@ function clauseThenSaid(ctx: Ctx, site: CueSite): AttributionDraft[] | undefined
     const whole = parenthetical(ctx, site, s);
     return whole ? [draft(ctx, 'clause-then-said', site.cue, site.m.entry, s.src, who(ctx, site, s), whole, false)] : undefined;
   }
-  const content = clause(ctx, site.sentence.start, ctx.tokens[comma]!.start);
+  // A comma inside a closing quotation mark keeps the quoted words whole ("This is a “raw time,”").
+  const mark = ctx.tokens[comma + 1];
+  const closed = mark !== undefined && isQuoteMark(mark) && mark.start === ctx.tokens[comma]!.end && mark.index < site.m.tokenStart;
+  const content = clause(ctx, site.sentence.start, closed ? mark.end : ctx.tokens[comma]!.start);
   return [draft(ctx, 'clause-then-said', site.cue, site.m.entry, s.src, who(ctx, site, s), content, false)];
 }
 
