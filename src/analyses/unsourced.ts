@@ -69,6 +69,7 @@ type Role =
   | 'stance-word'
   | 'listing-verb'
   | 'listing-opening'
+  | 'poll-average'
   // word classes of lexicons/attribution-words.yml, marked on the tokens they hold
   | 'subordinate-opener'
   | 'verb-negator'
@@ -411,6 +412,47 @@ function coverage(article: AnalysedArticle, attributions: readonly AttributionDr
   return c;
 }
 
+/** The roles of a poll, a survey, a study or a report that a figure may come from (lexicons/unsourced.yml). */
+const SURVEY_ROLES: readonly Role[] = ['document-noun', 'communication-noun', 'poll-average'];
+
+/**
+ * Sentences that give the source of their figure (a number outside the phrase) in a phrase after "in"
+ * or "from": a poll, a survey, a study, a report or an average of polls with a name in its phrase ("Trump leads Cruz by roughly 9
+ * points in the RealClearPolitics average of recent polls", "… took 6 percent in a Washington
+ * Post-ABC News poll released Sunday", "up five points from a CBS News poll"): the sentence is sourced
+ * there, not the outlet's own claim. The phrase runs from the preposition over determiners,
+ * adjectives, names, nouns, numbers and the joints of a compound name (/, -, 's) to the noun.
+ */
+function namedSurveys(article: AnalysedArticle, skip: Uint8Array, roles: Map<number, Set<string>>): number[] {
+  const { tokens, sentences } = article;
+  const out: number[] = [];
+  for (const [k, r] of roles) {
+    const t = tokens[k]!;
+    // "average" may be tagged an adjective ("the RealClearPolitics average of recent polls")
+    const noun = t.pos === 'NOUN' || (r.has('poll-average') && (tokens[k + 1]?.normal === 'of' || tokens[k + 1]?.type === 'punctuation'));
+    if (!noun || skip[k] || !SURVEY_ROLES.some((role) => r.has(role))) continue;
+    const s = sentences[t.sentence]!;
+    let named = false;
+    let j = k - 1;
+    for (; j >= s.tokenStart && k - j <= 10; j--) {
+      const w = tokens[j]!;
+      if (w.pos === 'PROPN') named = true;
+      else if (!(['DET', 'ADJ', 'NOUN', 'NUM'].includes(w.pos) || w.text === '/' || w.text === '-' || w.normal === "'s" || w.normal === '’s')) break;
+    }
+    if (!named || j < s.tokenStart || tokens[j]!.pos !== 'ADP' || !(tokens[j]!.normal === 'in' || tokens[j]!.normal === 'from')) continue;
+    // only for a figure outside that phrase (a number or a share): what a poll or a study is the source of
+    for (let f = s.tokenStart; f < s.tokenEnd; f++) {
+      const w = tokens[f]!.text;
+      const figure = (tokens[f]!.pos === 'NUM' && /\d/.test(w) && !/^(?:1[89]|20)\d\d$/.test(w)) || w === '%'; // not a year
+      if ((f < j || f > k) && figure) {
+        out.push(t.sentence);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
 /**
  * Sentences that report what someone said, wrote or concluded with a reporting verb of the
  * lexicon (reporting-verbs) in the article's own words, though no attribution was built from it
@@ -485,6 +527,7 @@ function uncoveredReports(article: AnalysedArticle, skip: Uint8Array, inQuote: U
     ...views(article, skip, inQuote, roles),
     ...narrations(article, skip, roles),
     ...reportClauses(article, inQuote, lexicons, roles),
+    ...namedSurveys(article, skip, roles),
   ])
     out[si] = 1;
   return out;

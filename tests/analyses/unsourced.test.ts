@@ -606,4 +606,14 @@ describe('speech acts, report clauses, list items and announced futures (issue #
     expect(unsourced('Sources: Census Bureau figures show the trend.')).toEqual([]);
     expect(unsourced('Reuters photographers took these pictures.').length).toBe(1);
   });
+
+  it('gives a figure to a named poll or average of polls in its sentence (tuning sheet polnear-train seed 197)', () => {
+    expect(unsourced('Trump leads Cruz by roughly 9 percentage points, 42%-32.7%, in the RealClearPolitics average of recent Hoosier polls.')).toEqual([]);
+    // no figure: the investigation is no source of the claim
+    const claim =
+      'A new line of investigation has been opened in the FBI investigation of Hillary Clinton, and it could have a tremendous impact on the 2016 presidential race.';
+    expect(unsourced(claim).length).toBe(1);
+    // no poll named: the outlet's own figure
+    expect(unsourced('Trump leads Cruz by roughly 9 percentage points in Indiana.').length).toBe(1);
+  });
 });
