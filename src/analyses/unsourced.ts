@@ -65,6 +65,11 @@ type Role =
   | 'recording-noun'
   | 'speech-verb'
   | 'comparing-verb'
+  | 'credit-label'
+  | 'stance-word'
+  | 'listing-verb'
+  | 'listing-opening'
+  | 'poll-average'
   // word classes of lexicons/attribution-words.yml, marked on the tokens they hold
   | 'subordinate-opener'
   | 'verb-negator'
@@ -213,6 +218,22 @@ function bySelf(a: AttributionDraft, authorPronouns: ReadonlySet<string>): boole
   return a.source !== null && authorPronouns.has(a.source.text.toLowerCase());
 }
 
+/**
+ * True when a content span opens with a clause: a subject (a noun, a name or a pronoun, no
+ * punctuation, at most five words) and then its verb or auxiliary ("he posed a deadly threat").
+ */
+function reportedClause(tokens: Token[], content: Span): boolean {
+  let subject = false;
+  const from = tokenIndexAt(tokens, content.start);
+  for (let k = from; k < tokens.length && k <= from + 5 && tokens[k]!.end <= content.end; k++) {
+    const pos = tokens[k]!.pos;
+    if (tokens[k]!.type === 'punctuation') return false;
+    if (pos === 'NOUN' || pos === 'PROPN' || pos === 'PRON') subject = true;
+    else if (pos === 'VERB' || pos === 'AUX') return subject;
+  }
+  return false;
+}
+
 /** For each sentence, how attributions cover it, and which tokens they report. */
 interface Coverage {
   /** 1 when an attribution's content covers half the sentence; 2 when such an attribution is not vague. */
@@ -304,6 +325,21 @@ function coverage(article: AnalysedArticle, attributions: readonly AttributionDr
       const s = sentences[tokens[tokenIndexAt(tokens, content.end)]!.sentence]!;
       content = { ...content, end: Math.max(content.end, s.end) };
     }
+    // A second predicate of the reported clause ("Police say he posed a deadly threat and refused to drop the gun"):
+    // "and" / "but" / "or" straight before a verb, with no subject of its own, goes on with the reported subject.
+    // Only after a reported clause (a subject and its verb) without a dash, a parenthesis or a colon in it (an aside
+    // of the writer's may sit there): after an object ("mentioned the wage and described …") the second verb is the
+    // source's own next act, told by the outlet.
+    if (content && !a.direct && reportedClause(tokens, content) && !/[—–()[\];:]/.test(content.text)) {
+      const k = tokenIndexAt(tokens, content.end);
+      const s = sentences[tokens[k]?.sentence ?? -1];
+      if (s && k < s.tokenEnd && tokens[k]!.pos === 'CCONJ' && tokens[k - 1]?.text !== ',') {
+        let j = k + 1;
+        while (j < s.tokenEnd && (tokens[j]!.pos === 'ADV' || tokens[j]!.pos === 'AUX' || tokens[j]!.pos === 'PART')) j++;
+        if (j < s.tokenEnd && (tokens[j]!.pos === 'VERB' || tokens[j - 1]!.pos === 'AUX') && !/ing$/.test(tokens[j]!.normal) && j - k <= 3)
+          content = { ...content, end: Math.max(content.end, clauseEnd(tokens, k, s)) };
+      }
+    }
     report(a.source);
     report(cue);
     // a restrictive relative clause between the source and its cue ("other groups that are pushing to preserve
@@ -374,6 +410,47 @@ function coverage(article: AnalysedArticle, attributions: readonly AttributionDr
     }
   }
   return c;
+}
+
+/** The roles of a poll, a survey, a study or a report that a figure may come from (lexicons/unsourced.yml). */
+const SURVEY_ROLES: readonly Role[] = ['document-noun', 'communication-noun', 'poll-average'];
+
+/**
+ * Sentences that give the source of their figure (a number outside the phrase) in a phrase after "in"
+ * or "from": a poll, a survey, a study, a report or an average of polls with a name in its phrase ("Trump leads Cruz by roughly 9
+ * points in the RealClearPolitics average of recent polls", "… took 6 percent in a Washington
+ * Post-ABC News poll released Sunday", "up five points from a CBS News poll"): the sentence is sourced
+ * there, not the outlet's own claim. The phrase runs from the preposition over determiners,
+ * adjectives, names, nouns, numbers and the joints of a compound name (/, -, 's) to the noun.
+ */
+function namedSurveys(article: AnalysedArticle, skip: Uint8Array, roles: Map<number, Set<string>>): number[] {
+  const { tokens, sentences } = article;
+  const out: number[] = [];
+  for (const [k, r] of roles) {
+    const t = tokens[k]!;
+    // "average" may be tagged an adjective ("the RealClearPolitics average of recent polls")
+    const noun = t.pos === 'NOUN' || (r.has('poll-average') && (tokens[k + 1]?.normal === 'of' || tokens[k + 1]?.type === 'punctuation'));
+    if (!noun || skip[k] || !SURVEY_ROLES.some((role) => r.has(role))) continue;
+    const s = sentences[t.sentence]!;
+    let named = false;
+    let j = k - 1;
+    for (; j >= s.tokenStart && k - j <= 10; j--) {
+      const w = tokens[j]!;
+      if (w.pos === 'PROPN') named = true;
+      else if (!(['DET', 'ADJ', 'NOUN', 'NUM'].includes(w.pos) || w.text === '/' || w.text === '-' || w.normal === "'s" || w.normal === '’s')) break;
+    }
+    if (!named || j < s.tokenStart || tokens[j]!.pos !== 'ADP' || !(tokens[j]!.normal === 'in' || tokens[j]!.normal === 'from')) continue;
+    // only for a figure outside that phrase (a number or a share): what a poll or a study is the source of
+    for (let f = s.tokenStart; f < s.tokenEnd; f++) {
+      const w = tokens[f]!.text;
+      const figure = (tokens[f]!.pos === 'NUM' && /\d/.test(w) && !/^(?:1[89]|20)\d\d$/.test(w)) || w === '%'; // not a year
+      if ((f < j || f > k) && figure) {
+        out.push(t.sentence);
+        break;
+      }
+    }
+  }
+  return out;
 }
 
 /**
@@ -450,6 +527,7 @@ function uncoveredReports(article: AnalysedArticle, skip: Uint8Array, inQuote: U
     ...views(article, skip, inQuote, roles),
     ...narrations(article, skip, roles),
     ...reportClauses(article, inQuote, lexicons, roles),
+    ...namedSurveys(article, skip, roles),
   ])
     out[si] = 1;
   return out;
@@ -1095,6 +1173,124 @@ function continuesSource(article: AnalysedArticle, si: number, cov: Coverage, ro
   return false;
 }
 
+/** The roles whose word, as the first predicate after a subject, tells that subject's stance or speech. */
+const STANCE_ROLES: readonly Role[] = ['stance-word', 'view-verb', 'view-adjective', 'speech-verb'];
+
+/**
+ * True when the sentence goes on telling the stance of the named source of the sentence before, in
+ * the same paragraph: it opens (after a conjunction) with he / she / it / they or a word of that
+ * source's name (after a determiner), and its first predicate, past auxiliaries, adverbs (also) and a
+ * negation, is a word of wanting, feeling, holding a view or a speech act ("… , Lenahan told Fox
+ * News. He is also puzzled as to why …"; "He also wants to cut taxes."). That source is its source.
+ */
+function continuesStance(article: AnalysedArticle, si: number, cov: Coverage, roles: Map<number, Set<string>>): boolean {
+  const { sentences, tokens } = article;
+  const s = sentences[si]!;
+  const prev = sentences[si - 1];
+  const names = cov.sources.get(si - 1);
+  if (!prev || prev.paragraph !== s.paragraph || !names) return false;
+  let k = s.tokenStart;
+  while (k < s.tokenEnd && (tokens[k]!.pos === 'CCONJ' || tokens[k]!.type === 'punctuation')) k++;
+  if (roles.get(k)?.has('source-pronoun')) k++;
+  else {
+    if (tokens[k]?.pos === 'DET') k++;
+    const from = k;
+    while (k < s.tokenEnd && k - from < 4 && (tokens[k]!.pos === 'PROPN' || tokens[k]!.pos === 'NOUN') && names.has(tokens[k]!.normal)) k++;
+    if (k === from) return false;
+  }
+  while (k < s.tokenEnd && (['AUX', 'ADV', 'PART'].includes(tokens[k]!.pos) || roles.get(k)?.has('continuation') || roles.get(k)?.has('verb-negator'))) k++;
+  return k < s.tokenEnd && STANCE_ROLES.some((r) => roles.get(k)?.has(r));
+}
+
+/** True when the sentence before, in the same paragraph, reports for a named source (its cue or content) or is a report parallax abstains on. */
+const afterReport = (article: AnalysedArticle, si: number, cov: Coverage, uncovered: Uint8Array): boolean => {
+  const prev = article.sentences[si - 1];
+  return !!prev && prev.paragraph === article.sentences[si]!.paragraph && (cov.cue[si - 1] === 2 || cov.content[si - 1] === 2 || uncovered[si - 1] === 1);
+};
+
+/**
+ * True when the sentence lists what a noun of the report before holds: its subject's head noun (after
+ * an opening "Among" and a determiner) is a word inside what the sentence before reports (an
+ * attribution's content, not its source), and its
+ * verb lists (category listing-verb: includes, contains; or a form of be after "Among …"): "…,
+ * prosecutors said he must forfeit … memorabilia items. The memorabilia includes a football …";
+ * "Documents … showed how he used the money to buy items like … Among those items were …". The
+ * report's source is its source.
+ */
+function listsReported(article: AnalysedArticle, si: number, cov: Coverage, uncovered: Uint8Array, roles: Map<number, Set<string>>): boolean {
+  if (!afterReport(article, si, cov, uncovered)) return false;
+  const { sentences, tokens } = article;
+  const s = sentences[si]!;
+  let k = s.tokenStart;
+  while (k < s.tokenEnd && (tokens[k]!.pos === 'CCONJ' || tokens[k]!.type === 'punctuation')) k++;
+  const among = roles.get(k)?.has('listing-opening') === true;
+  if (among) k++;
+  while (k < s.tokenEnd && (tokens[k]!.pos === 'DET' || tokens[k]!.pos === 'ADJ')) k++;
+  let head = -1;
+  while (k < s.tokenEnd && tokens[k]!.pos === 'NOUN') head = k++;
+  if (head < 0) return false;
+  while (k < s.tokenEnd && tokens[k]!.pos === 'ADV') k++;
+  const verb = tokens[k];
+  if (!verb || !(roles.get(k)?.has('listing-verb') || (among && verb.lemma === 'be'))) return false;
+  const prev = sentences[si - 1]!;
+  const source = cov.sources.get(si - 1);
+  for (let j = prev.tokenStart; j < prev.tokenEnd; j++)
+    if (tokens[j]!.pos === 'NOUN' && tokens[j]!.lemma === tokens[head]!.lemma && cov.reported[j] && !source?.has(tokens[j]!.normal)) return true;
+  return false;
+}
+
+/**
+ * True when the sentences on both sides of this one, in its paragraph, report for the same named
+ * source (a word of the source's name in common: "…, the AP reported Friday. She placed a bouquet …
+ * Clinton was joined by …, the AP reported."): the sentence between lies in that source's reported
+ * stretch, so its claim is most likely that source's.
+ */
+function withinReport(article: AnalysedArticle, si: number, cov: Coverage): boolean {
+  const { sentences } = article;
+  const s = sentences[si]!;
+  const prev = sentences[si - 1];
+  const next = sentences[si + 1];
+  if (!prev || !next || prev.paragraph !== s.paragraph || next.paragraph !== s.paragraph) return false;
+  const before = cov.sources.get(si - 1);
+  const after = cov.sources.get(si + 1);
+  if (!before || !after) return false;
+  for (const w of before) if (after.has(w) && /\p{L}{2,}/u.test(w) && !STOP_SOURCE_WORDS.has(w)) return true;
+  // one side may name the source by its initials ("the Associated Press" … "the AP")
+  const initials = (words: ReadonlySet<string>) =>
+    [...words]
+      .filter((w) => !STOP_SOURCE_WORDS.has(w))
+      .map((w) => w[0])
+      .join('');
+  const a = initials(before);
+  const b = initials(after);
+  return (a.length >= 2 && after.has(a)) || (b.length >= 2 && before.has(b));
+}
+
+/** Words of a source phrase that do not name it (the, of, a pronoun). */
+const STOP_SOURCE_WORDS: ReadonlySet<string> = new Set([
+  'the',
+  'of',
+  'a',
+  'an',
+  'and',
+  'he',
+  'she',
+  'it',
+  'they',
+  'his',
+  'her',
+  'its',
+  'their',
+  'in',
+  'for',
+  'to',
+  'on',
+  'at',
+  'by',
+  'with',
+  'from',
+]);
+
 /** The roles of a document, a text, a rule or a recording (lexicon categories of kind unsourced). */
 const DOCUMENT_ROLES: readonly Role[] = ['document-noun', 'communication-noun', 'provision-noun', 'recording-noun'];
 const isDocument = (roles: Map<number, Set<string>>, tokens: Token[], k: number): boolean =>
@@ -1239,16 +1435,35 @@ export const isLoneHandle = (paragraph: string): boolean => /^@[\p{L}\p{N}_]+\.?
 /** A paragraph that is a social-media post embedded in markup (`<tweet author=… …>…</tweet>.`, also closed by `<tweet/>`): its author's words. */
 export const isEmbeddedPost = (paragraph: string): boolean => /^<tweet\b[^>]*>[\s\S]*<(?:\/tweet|tweet\/)>\.?$/.test(paragraph.trim());
 
+/** A paragraph of an interview transcript opening with its question or answer label ("Q: …", "A. …"). */
+const QUESTION = /^Q[:.]\s/;
+const ANSWER = /^A[:.]\s/;
+
+/**
+ * True when the sentence is a credit line: a capitalised label of category `credit-label`
+ * (lexicons/unsourced.yml: Source, Sources, Credit) opening it, an optional colon, then a
+ * capitalised word ("Source USA TODAY/Suffolk University.", "Sources: Census Bureau"), at most 12
+ * words in all. It names where figures or a picture come from; it is no claim of the article.
+ */
+function creditLine(tokens: Token[], s: Sentence, roles: Map<number, Set<string>>): boolean {
+  const k = s.tokenStart;
+  if (!roles.get(k)?.has('credit-label') || !/^\p{Lu}/u.test(tokens[k]!.text)) return false;
+  const next = tokens[k + 1]?.text === ':' ? k + 2 : k + 1; // the separator is optional
+  if (next >= s.tokenEnd || !/^\p{Lu}/u.test(tokens[next]!.text)) return false;
+  return (s.text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0) <= 12;
+}
+
 /**
  * Sentences that are no claim of the body: the title on the first line of a plain-text file (one
  * line of at most 25 words before a blank line, with more text after: news files put their
  * headline and deck there, with or without a full stop), a paragraph signed by a lone @handle on the
  * next line (an embedded social-media post: "Trump spews hate. ¶ @barry_abby."), and a paragraph
  * ending in a bracketed credit ("… takes another look at Iowa. [Bloomberg.]": a roundup's summary of
- * another outlet's story, which is its source).
+ * another outlet's story, which is its source), and the answers of an interview set out as questions
+ * and answers ("Q: …" ¶ "A: …", at least two of each: the interviewee's words).
  */
-function furniture(article: AnalysedArticle): Uint8Array {
-  const { sentences, text } = article;
+function furniture(article: AnalysedArticle, roles: Map<number, Set<string>>): Uint8Array {
+  const { sentences, text, tokens } = article;
   const out = new Uint8Array(sentences.length);
   const paragraphs = paragraphsOf(sentences);
   const span = (members: number[]) => text.slice(sentences[members[0]!]!.start, sentences[members[members.length - 1]!]!.end);
@@ -1267,10 +1482,15 @@ function furniture(article: AnalysedArticle): Uint8Array {
   }
   // a credit line ("Source USA TODAY/Suffolk University.", "Sources: Census Bureau"): it names where figures come from
   sentences.forEach((s, i) => {
-    if (/^(?:Sources?|Credits?)\b:?\s+\p{Lu}/u.test(s.text) && (s.text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0) <= 12) out[i] = 1;
+    if (creditLine(tokens, s, roles)) out[i] = 1;
   });
+  // an interview set out as questions and answers ("Q: …" ¶ "A: …", at least two of each): each answer is the interviewee's words
+  const texts = order.map((p) => span(paragraphs.get(p)!).trim());
+  const answers = texts.filter((t) => ANSWER.test(t)).length;
+  const interview = answers >= 2 && texts.filter((t) => QUESTION.test(t)).length >= 2;
   order.forEach((p, i) => {
-    const t = span(paragraphs.get(p)!).trim();
+    const t = texts[i]!;
+    if (interview && ANSWER.test(t)) mark(paragraphs.get(p));
     // an embedded post in markup ("<tweet author=… …>…</tweet>."): its author's words
     if (isEmbeddedPost(t)) mark(paragraphs.get(p));
     if (isLoneHandle(t) && i > 0) mark(paragraphs.get(order[i - 1]!));
@@ -1301,7 +1521,7 @@ export function findUnsourced(article: AnalysedArticle, attributions: Attributio
   const introduced = introducedBlocks(article, cov, inQuote, roles);
   const uncovered = uncoveredReports(article, skip, inQuote, lexicons, roles);
   const relatives = wordClass(lexicons, 'relative-pronoun');
-  const aside = furniture(article);
+  const aside = furniture(article, roles);
   const out: UnsourcedDraft[] = [];
   for (let si = 0; si < sentences.length; si++) {
     checkBudget('unsourced');
@@ -1328,6 +1548,8 @@ export function findUnsourced(article: AnalysedArticle, attributions: Attributio
       // what the sentence claims is reported: by a named source (no finding) or a vague one
       if (Math.max(cov.content[si]!, cov.cue[si]!) === 2) continue;
       reason = 'vague-source';
+    } else if (continuesStance(article, si, cov, roles)) {
+      continue; // the stance of the source named the sentence before ("He is also puzzled as to why …"): that source's
     } else if (cov.cue[si]) {
       // a claim of the article's own beside a reported one, unless that claim only puts out the reported text ("sent a letter … asking …")
       if (uncovered[si]) continue;
@@ -1337,6 +1559,10 @@ export function findUnsourced(article: AnalysedArticle, attributions: Attributio
       continue; // a report parallax could not parse: whose claim it is stays open
     else if (continuesDocument(article, si, cov, uncovered, roles))
       continue; // what a document named the sentence before says: the document is its source
+    else if (listsReported(article, si, cov, uncovered, roles))
+      continue; // what a noun of the report before holds ("The memorabilia includes …"): the report's source
+    else if (withinReport(article, si, cov))
+      continue; // between two reports of one source: its reported stretch
     else if (continuesSource(article, si, cov, roles)) reason = 'continues-source';
     else reason = reasonOf(tokens, s, skip, roles);
     // an instruction to the reader or a fragment without a clause of its own is no claim

@@ -547,4 +547,73 @@ describe('speech acts, report clauses, list items and announced futures (issue #
     expect(unsourced('The new law will cut poverty in half.')[0]?.[1]).toBe('prediction');
     expect(unsourced('The poll found most voters opposed it.\n\nSource USA TODAY/Suffolk University.')).toEqual([]);
   });
+
+  // Round 9 (issue #14): sentences that go on with a source named just before, from judged sheets
+  it('reads the second predicate of a reported clause as reported (check sheet polnear-dev seed 193)', () => {
+    expect(unsourced('Police say he posed a deadly threat and refused to drop the gun.')).toEqual([]);
+    // not past an aside of the writer's inside the content (tuning sheet basil-tune seed 181)
+    const aside =
+      'Rather than go ahead with the debate and declare that he will not run — Mr. Trump has flirted with running for president several times since the 1980s but has always decided not to follow through — he chose to drop the debate.';
+    expect(unsourced(aside).map((u) => u[0])).toEqual([0]);
+  });
+
+  it('gives a stance told right after its source to that source (tuning sheet basil-tune seed 197)', () => {
+    const before =
+      '“I mean, I do believe in the traditional values of marriage between a man and a woman,” youth pastor Stephen Lenahan told Fox News after a leisurely breakfast with three members of his ministry.';
+    const stance =
+      'He is also puzzled as to why Dan Cathy is such a target, when other corporate CEOs who openly support same-sex marriage are not similarly criticized by conservatives.';
+    expect(unsourced(`${before} ${stance}`)).toEqual([]);
+    // in a paragraph of its own it no longer follows the source: the outlet's claim
+    expect(unsourced(`${before}\n\n${stance}`).map((u) => u[2])).toEqual([stance]);
+  });
+
+  it('gives a list of what a reported noun holds to the report (check sheets seeds 149, 167, 193)', () => {
+    const before =
+      "In court papers filed against Jackson on Friday, prosecutors said that upon conviction he must forfeit $750,000, plus tens of thousands of dollars' worth of memorabilia items and furs.";
+    const list =
+      'The memorabilia includes a football signed by U.S. presidents, a Michael Jackson fedora, and memorabilia of Martin Luther King Jr., Malcolm X, Jimi Hendrix and Bruce Lee -- all from a company called Antiquities of Nevada.';
+    expect(unsourced(`${before} ${list}`)).toEqual([]);
+    // a verb that does not list keeps the finding
+    expect(unsourced(`${before} The memorabilia was sold at auction last year for a large sum.`).map((u) => u[1])).toEqual(['continues-source']);
+  });
+
+  it('gives a sentence between two reports of one source to that source, also named by its initials (tuning sheet polnear-train seed 197)', () => {
+    const first =
+      'In Orlando, Clinton made an impromptu stop at the Pulse nightclub in Orlando, where 49 people were killed June 12 by a lone gunman in a mass shooting, the Associated Press reported Friday.';
+    const between = 'She placed a bouquet of white flowers at the site next to a candle and a framed picture of a cross.';
+    const last =
+      'Clinton was joined by Sen. Bill Nelson (D-Fla.), first responders and community residents at the makeshift memorial outside the club, the AP reported.';
+    expect(unsourced(`${first} ${between} ${last}`)).toEqual([]);
+    // another source after it: the sentence keeps its finding
+    expect(unsourced(`${first} ${between} ${last.replace('the AP reported', 'the mayor said')}`).map((u) => u[2])).toEqual([between]);
+  });
+
+  it('leaves the answers of a question-and-answer interview to the interviewee (tuning sheet polnear-train seed 197)', () => {
+    const qa = [
+      'Q: So come on, do you wish you were running?',
+      'A: No, but I’m going to make my views known. It’s not about either one of the candidates; I can live with either one of them.',
+      'Q: What about the court?',
+      'A: The Senate has a duty to vote on the nominee before the summer.',
+      'The interview has been edited for length and clarity by the newspaper staff.',
+    ].join('\n\n');
+    expect(unsourced(qa).map((u) => u[2])).toEqual(['The interview has been edited for length and clarity by the newspaper staff.']);
+    // one answer alone is no transcript
+    expect(unsourced('A: The Senate has a duty to vote on the nominee before the summer.').length).toBe(1);
+  });
+
+  it('leaves a credit line opened by a label of the lexicon, with or without its colon', () => {
+    expect(unsourced('Credit: Reuters photographers took these pictures.')).toEqual([]);
+    expect(unsourced('Sources: Census Bureau figures show the trend.')).toEqual([]);
+    expect(unsourced('Reuters photographers took these pictures.').length).toBe(1);
+  });
+
+  it('gives a figure to a named poll or average of polls in its sentence (tuning sheet polnear-train seed 197)', () => {
+    expect(unsourced('Trump leads Cruz by roughly 9 percentage points, 42%-32.7%, in the RealClearPolitics average of recent Hoosier polls.')).toEqual([]);
+    // no figure: the investigation is no source of the claim
+    const claim =
+      'A new line of investigation has been opened in the FBI investigation of Hillary Clinton, and it could have a tremendous impact on the 2016 presidential race.';
+    expect(unsourced(claim).length).toBe(1);
+    // no poll named: the outlet's own figure
+    expect(unsourced('Trump leads Cruz by roughly 9 percentage points in Indiana.').length).toBe(1);
+  });
 });
