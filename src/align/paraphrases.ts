@@ -10,7 +10,8 @@
  */
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import { parseDocument } from 'yaml';
+import type { Document } from 'yaml';
+import { yaml } from '../core/yaml-lazy.js';
 import { InputError } from '../core/errors.js';
 import type { Token } from '../core/types.js';
 import { PACKAGE_ROOT } from '../core/version.js';
@@ -47,8 +48,8 @@ interface RawFile {
  * of an error.
  */
 export function parseParaphrases(raw: string, file = PARAPHRASES_FILE, parsed?: unknown): ParaphraseTable {
-  let yamlDoc: ReturnType<typeof parseDocument> | undefined;
-  const doc = () => (yamlDoc ??= parseDocument(raw));
+  let yamlDoc: Document | undefined;
+  const doc = () => (yamlDoc ??= yaml().parseDocument(raw));
   const lineOf = (path: (string | number)[]): number => {
     const node = doc().getIn(path, true) as { range?: [number, number, number] } | undefined;
     const at = node?.range?.[0] ?? 0;

@@ -13,7 +13,7 @@ import { PACKAGE_ROOT } from '../core/version.js';
 import { readYamlData } from '../core/yaml-copy.js';
 import { dataLoader, type Lexicons } from '../lexicons/index.js';
 import { createHash } from 'node:crypto';
-import { parse as parseYaml } from 'yaml';
+import { yaml } from '../core/yaml-lazy.js';
 import type { Embeddings } from './embeddings.js';
 import { paraphrasesOf, type ParaphraseTable } from './paraphrases.js';
 import { stem, type TermLexicon } from './terms.js';
@@ -72,7 +72,7 @@ const words = (x: unknown, field: string, file: string): Set<string> => {
 
 /** Parses and checks a predicate lexicon (`data` from the compiled copy when known). */
 export function parsePredicates(raw: string, file = PREDICATES_FILE, data?: unknown): PredicateLexicon {
-  const d = (data ?? parseYaml(raw)) as RawFile;
+  const d = (data ?? yaml().parse(raw)) as RawFile;
   if (typeof d?.id !== 'string' || typeof d.version !== 'string') {
     throw new InputError('expected id and version', {
       file,

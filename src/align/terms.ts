@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { yaml } from '../core/yaml-lazy.js';
 import { InputError } from '../core/errors.js';
 import type { Token } from '../core/types.js';
 import { PACKAGE_ROOT } from '../core/version.js';
@@ -31,7 +31,7 @@ export interface TermLexicon {
 
 /** Parses and checks the term lexicon (`data` from the compiled copy when known). */
 export function parseTermLexicon(raw: string, file = TERMS_FILE, data?: unknown): TermLexicon {
-  const d = (data ?? parseYaml(raw)) as { id?: unknown; version?: unknown; stop_words?: { words?: unknown } } | null;
+  const d = (data ?? yaml().parse(raw)) as { id?: unknown; version?: unknown; stop_words?: { words?: unknown } } | null;
   const words = d?.stop_words?.words;
   if (typeof d?.id !== 'string' || typeof d.version !== 'string' || !Array.isArray(words) || !words.every((w) => typeof w === 'string' && w.trim() !== '')) {
     throw new InputError('expected id, version and stop_words.words (a list of words)', {

@@ -11,7 +11,7 @@
  */
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { yaml } from '../core/yaml-lazy.js';
 import { InputError } from '../core/errors.js';
 import type { AnalysedArticle, Figure, Token } from '../core/types.js';
 import { PACKAGE_ROOT } from '../core/version.js';
@@ -43,7 +43,7 @@ export interface TimeLexicon {
 
 /** Parses and checks the time lexicon (`data` from the compiled copy when known). */
 export function parseTimeLexicon(raw: string, file = TIME_FILE, data?: unknown): TimeLexicon {
-  const d = (data ?? parseYaml(raw)) as Record<string, unknown>;
+  const d = (data ?? yaml().parse(raw)) as Record<string, unknown>;
   const fail = (what: string): never => {
     throw new InputError(`bad ${what}`, {
       file,

@@ -8,7 +8,6 @@
  */
 import { Option, type Command } from 'commander';
 import { minConfidenceOption } from './confidence-option.js';
-import { runCorpus } from '../corpus/run.js';
 import { sanitizeTerminal } from '../core/escape.js';
 import { pause, step } from '../core/interrupt.js';
 import { stageFolder, swapFolder, writeStaged } from '../report/write.js';
@@ -84,6 +83,8 @@ export function registerCorpusCommand(program: Command): void {
         ...(flags.minArticles === undefined ? {} : { minArticles: flags.minArticles }),
         ...(Object.keys(pageUrls).length ? { pageUrls } : {}),
       };
+      // Corpus mode's own modules are loaded only for this command (not at every start-up).
+      const { runCorpus } = await import('../corpus/run.js');
       await pause();
       const { result, written } = step(() => {
         const r = runCorpus(inputs, staging, progress ? { progress, emit: writeStaged, ...shown } : { emit: writeStaged, ...shown });

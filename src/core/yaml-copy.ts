@@ -9,7 +9,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { yaml } from './yaml-lazy.js';
 import { PACKAGE_ROOT } from './version.js';
 
 /** The data folders read at every start-up, whose YAML files have compiled copies. */
@@ -39,7 +39,7 @@ export function readYamlData(file: string): { raw: string; data: unknown } {
   } catch {
     // no compiled copy: parse the YAML below
   }
-  return { raw, data: parseYaml(raw) as unknown };
+  return { raw, data: yaml().parse(raw) as unknown };
 }
 
 /** The folder holding the ingest cue files (lexicons/ingest). */
@@ -68,7 +68,7 @@ export function cueList(data: Record<string, unknown>, key: string, file: string
 /** The compiled JSON copy of a YAML file (what `cues-json.js` writes beside it). */
 export function compileYamlCopy(file: string): string {
   const raw = readFileSync(file, 'utf8');
-  return `${JSON.stringify({ note: `generated from ${basename(file)} by npm run lexicons; edit the YAML`, sha256: sha256(raw), data: parseYaml(raw) as unknown })}\n`;
+  return `${JSON.stringify({ note: `generated from ${basename(file)} by npm run lexicons; edit the YAML`, sha256: sha256(raw), data: yaml().parse(raw) as unknown })}\n`;
 }
 
 if (process.argv[1]?.endsWith('yaml-copy.js')) {

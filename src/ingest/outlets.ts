@@ -18,7 +18,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { basename, dirname, extname, isAbsolute, relative, resolve, sep } from 'node:path';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
+import { yaml } from '../core/yaml-lazy.js';
 import { InputError, quoteForMessage } from '../core/errors.js';
 import type { OutletSource } from '../core/types.js';
 
@@ -108,6 +108,7 @@ export function readOutletMap(file: string): OutletMapEntry[] {
       entries.push({ pattern: f[0], outlet: f[1], line });
     });
   } else if (ext === '.yml' || ext === '.yaml') {
+    const { isMap, isScalar, isSeq, LineCounter, parseDocument } = yaml();
     const lines = new LineCounter();
     const doc = parseDocument(text, { uniqueKeys: true, lineCounter: lines });
     if (doc.errors.length > 0) {

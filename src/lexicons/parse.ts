@@ -10,6 +10,7 @@ import type { Document, Node } from 'yaml';
 import { InputError } from '../core/errors.js';
 import { aliasLimitError, MAX_YAML_ALIASES } from '../core/yaml-limits.js';
 import { PACKAGE_ROOT } from '../core/version.js';
+import { yaml } from '../core/yaml-lazy.js';
 
 /** The JSON Schema every lexicon file must satisfy. */
 export const LEXICON_SCHEMA_PATH = resolve(PACKAGE_ROOT, 'schema/lexicon.schema.json');
@@ -92,11 +93,9 @@ export interface ParsedLexicon {
   locate(path: readonly (string | number)[], key?: string): { line: number; column: number };
 }
 
-// ajv and yaml are loaded on first use: a start-up whose lexicons are in the compiled cache
-// (see index.ts) needs neither.
+// ajv and yaml (core/yaml-lazy.ts) are loaded on first use: a start-up whose lexicons are in the
+// compiled cache (see index.ts) needs neither.
 const require = createRequire(import.meta.url);
-let yamlModule: typeof import('yaml') | undefined;
-const yaml = () => (yamlModule ??= require('yaml') as typeof import('yaml'));
 
 type Validator = ReturnType<InstanceType<typeof import('ajv').Ajv>['compile']>;
 let validator: Validator | undefined;

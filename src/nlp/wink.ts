@@ -1,6 +1,6 @@
 /**
- * The one wink-nlp instance. Loading the model costs ~150 ms, so it is created lazily on first
- * use and shared by every caller in the process.
+ * The one wink-nlp instance. Loading the model costs ~100 ms (wink-model.ts), so it is created
+ * lazily on first use and shared by every caller in the process.
  *
  * Only the annotations parallax reads are run: sentence boundaries, named entities and parts of
  * speech (with lemmas). wink's default pipe also computes negation flags and sentiment, which
@@ -12,7 +12,7 @@
  */
 import { withIntrinsicLookup } from './wink-lexicon.js';
 import winkNLP from 'wink-nlp';
-import model from 'wink-eng-lite-web-model';
+import { winkModel } from './wink-model.js';
 
 type WinkNLP = ReturnType<typeof winkNLP>;
 let instance: WinkNLP | undefined;
@@ -22,6 +22,6 @@ export const WINK_PIPE = ['sbd', 'ner', 'pos'] as const;
 
 /** The shared wink-nlp instance (created on first call). */
 export function wink(): WinkNLP {
-  instance ??= withIntrinsicLookup(() => winkNLP(model, [...WINK_PIPE]));
+  instance ??= withIntrinsicLookup(() => winkNLP(winkModel(), [...WINK_PIPE]));
   return instance;
 }

@@ -1,7 +1,9 @@
 /**
  * The HTML libraries (parse5, linkedom, @mozilla/readability) are loaded only when an HTML file
- * is read: a .txt/.md run never loads them. Checked in a child process whose module resolve
- * hook (ESM imports) and CommonJS loader report every package they load.
+ * is read: a .txt/.md run never loads them. Nor does `analyze` load the terminal view (ink,
+ * React), the schema validator (ajv) or, for simple front matter and current compiled data
+ * copies, the YAML parser (yaml). Checked in a child process whose module resolve hook (ESM
+ * imports) and CommonJS loader report every package they load.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -16,7 +18,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const HOOKS = `export async function resolve(specifier, context, next) {
   const r = await next(specifier, context);
-  if (/node_modules\\/(parse5|linkedom|@mozilla\\/readability|wink-nlp)\\//.test(r.url)) process.stderr.write('LOADED ' + r.url.replace(/.*node_modules\\//, '').split('/')[0] + '\\n');
+  if (/node_modules\\/(parse5|linkedom|@mozilla\\/readability|wink-nlp|yaml|ink|react|ajv)\\//.test(r.url)) process.stderr.write('LOADED ' + r.url.replace(/.*node_modules\\//, '').split('/')[0] + '\\n');
   return r;
 }`;
 const PRELOAD = `import { register } from 'node:module';
@@ -24,7 +26,7 @@ import Module from 'node:module';
 register(${JSON.stringify(pathToFileURL(join(dir, 'hooks.mjs')).href)});
 const load = Module._load;
 Module._load = function (request, ...rest) {
-  if (/^(parse5|linkedom|@mozilla\\/readability)$/.test(request)) process.stderr.write('LOADED ' + request.split('/')[0] + '\\n');
+  if (/^(parse5|linkedom|@mozilla\\/readability|yaml|ink|react|ajv)$/.test(request)) process.stderr.write('LOADED ' + request.split('/')[0] + '\\n');
   return load.call(this, request, ...rest);
 };`;
 
@@ -48,7 +50,7 @@ function loaded(file: string): string[] {
 }
 
 describe('lazy HTML libraries', () => {
-  it('a markdown article loads wink-nlp but none of the HTML libraries', () => {
+  it('a markdown article loads wink-nlp but none of the HTML libraries, nor yaml, ink, React or ajv', () => {
     expect(loaded(resolve(REPO, 'corpus/lavrov-african-tour.md'))).toEqual(['wink-nlp']);
   });
 
