@@ -13,10 +13,10 @@
  * web-page path), the finding (kind, span, text, rule, category / reason, source / cue / content,
  * confidence), the sentence with its neighbours, and empty `verdict:` and `why:`.
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
-import { stringify } from 'yaml';
+import { parse, stringify } from 'yaml';
 import type { AnalysedArticle, FindingDraft } from '../core/types.js';
 import { PACKAGE_ROOT } from '../core/version.js';
 import { calibrationOf, confidenceOf, DEFAULT_MIN_CONFIDENCE } from '../analyses/confidence.js';
@@ -178,6 +178,25 @@ function contextOf(article: AnalysedArticle, start: number, end: number): string
   return [prev ? clean(prev.text) : '', `⟦${clean(s.text)}⟧`, next ? clean(next.text) : ''].filter(Boolean).join(' ');
 }
 
+/** `article␀kind␀start␀end` of every finding judged on a committed sheet in `dir`. */
+export function judgedSpans(dir: string): Set<string> {
+  const out = new Set<string>();
+  if (!existsSync(dir)) return out;
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.yml'))) {
+    const sheet = parse(readFileSync(join(dir, file), 'utf8')) as {
+      kind?: string;
+      items?: { article?: string; finding?: Record<string, unknown>; verdict?: string | null }[];
+    };
+    for (const item of sheet.items ?? []) {
+      if (!item.article || !item.finding || !item.verdict) continue;
+      out.add(
+        `${item.article}\u0000${typeof item.finding['kind'] === 'string' ? item.finding['kind'] : String(sheet.kind)}\u0000${String(item.finding['start'])}\u0000${String(item.finding['end'])}`,
+      );
+    }
+  }
+  return out;
+}
+
 function main(): void {
   const args = process.argv.slice(2);
   const arg = (name: string) => {
@@ -190,6 +209,10 @@ function main(): void {
   const seed = Number(arg('--seed') ?? 1);
   const reason = arg('--reason');
   const category = arg('--category');
+  // --rule R1,R2: only findings of these rules (a draw of one entry to give it a record of its own);
+  // --unjudged: leave out findings a committed sheet has judged already (same article and span).
+  const rules = arg('--rule')?.split(',');
+  const judged = args.includes('--unjudged') ? judgedSpans(join(PACKAGE_ROOT, 'tests', 'fixtures', 'audit')) : undefined;
   if (kind !== 'loaded' && kind !== 'unsourced' && kind !== 'attribution') {
     console.error('audit: --kind must be loaded, unsourced or attribution');
     process.exit(2);
@@ -215,6 +238,8 @@ function main(): void {
         if (f.kind !== kind || f.confidence < min) continue;
         if (reason !== undefined && (f.kind !== 'unsourced' || f.reason !== reason)) continue;
         if (category !== undefined && (f.kind !== 'loaded' || f.category !== category)) continue;
+        if (rules !== undefined && !rules.includes(f.rule)) continue;
+        if (judged?.has(`${ref}\u0000${f.kind}\u0000${f.start}\u0000${f.end}`)) continue;
         pool.push({ article: ref, record: findingRecord(f, lexicons), context: contextOf(analysed.article, f.start, f.end) });
       }
     }
@@ -232,6 +257,8 @@ function main(): void {
     minConfidence: min,
     ...(reason !== undefined ? { reason } : {}),
     ...(category !== undefined ? { category } : {}),
+    ...(rules !== undefined ? { rules } : {}),
+    ...(judged !== undefined ? { unjudged: true } : {}),
     population: pool.length,
     lexicons: lexicons.records.map((r) => `${r.id}@${r.version}`).join(' '),
     items: drawn.map((d, i) => ({ n: i + 1, article: d.article, finding: d.record, context: d.context, verdict: null, why: null })),

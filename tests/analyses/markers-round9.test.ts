@@ -1,25 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { confidenceOf } from '../../src/analyses/confidence.js';
-import { findMarkers } from '../../src/analyses/markers.js';
-import { DEFAULT_MIN_CONFIDENCE_BY_KIND } from '../../src/core/confidence.js';
-import { auditArticlePath, auditFindings } from '../../src/eval/audit.js';
-import { loadLexicons } from '../../src/lexicons/index.js';
-import { DATASETS, HAS_DATASETS, analysedArticle } from '../helpers.js';
+import { HAS_DATASETS } from '../helpers.js';
+import { SHOWN, loadedAt, loadedIn } from './markers-helpers.js';
 
 // Loaded terms, round 9 of issue #14: recall of shown findings at unchanged precision.
-const lex = loadLexicons();
-const SHOWN = DEFAULT_MIN_CONFIDENCE_BY_KIND['loaded']!;
-
-function loadedIn(text: string): { text: string; rule: string; confidence: number }[] {
-  const article = analysedArticle(text, {}, 't.txt');
-  return findMarkers(article, lex).map((f) => ({ text: f.text, rule: f.rule, confidence: confidenceOf(f, lex.calibration) }));
-}
-
-/** The loaded findings of an audited article (a dataset reference), as "start-end text rule confidence". */
-const loadedAt = (ref: string) =>
-  auditFindings(auditArticlePath(ref, '/tmp', DATASETS), lex)
-    .findings.filter((f) => f.kind === 'loaded')
-    .map((f) => ({ span: `${f.start}-${f.end} ${f.text}`, rule: f.rule, confidence: f.confidence }));
 
 describe('loaded terms, round 9 (issue #14)', () => {
   it('contentious is its own entry, so controversial has a record of its own at the default threshold', () => {
