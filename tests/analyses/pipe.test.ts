@@ -26,7 +26,7 @@ describe('the analysis pipe', () => {
 
   it('--disable markers and --disable actors leave out their results', () => {
     const r = analysePaths([CORPUS], { disableAnalyses: ['markers', 'actors'] });
-    expect(spans(full, 'loaded').length).toBe(50);
+    expect(spans(full, 'loaded').length).toBe(48);
     expect(spans(r, 'loaded')).toEqual([]);
     expect(spans(r, 'attribution')).toEqual(spans(full, 'attribution'));
     expect(full.actors.length).toBeGreaterThan(0);
