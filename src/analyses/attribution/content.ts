@@ -61,6 +61,23 @@ export function coordinatedCue(ctx: Ctx, m: LexiconMatch, sEnd: number): number 
 /** A verb in its bare form (defend, say), not inflected (defended, says, saying). */
 const isBare = (t: { normal: string; lemma: string } | undefined): boolean => t !== undefined && t.normal === t.lemma;
 
+/**
+ * Token `x` belongs to a noun phrase inside a prepositional phrase before "that": a possessive determiner
+ * ("in his book"), a possessive ending ("Saturday's"), or a word tagged as a verb right after a determiner,
+ * adjective, noun or hyphen and right before "that" or a preposition ("a court file that", "an even voice
+ * that", "an op-ed that", "an interview taped before …").
+ */
+function insidePhrase(ctx: Ctx, x: number): boolean {
+  const y = ctx.tokens[x]!;
+  if (y.pos === 'PRON') return ctx.w.possessiveDeterminers.has(y.normal) && ['NOUN', 'PROPN', 'ADJ', 'NUM'].includes(ctx.tokens[x + 1]?.pos ?? '');
+  if (y.pos === 'PART') return /^['’]s$/.test(y.normal);
+  if (y.pos !== 'VERB') return false;
+  const prev = ctx.tokens[x - 1]!;
+  const next = ctx.tokens[x + 1];
+  const after = prev.text === '-' || ['DET', 'ADJ', 'NOUN', 'PROPN'].includes(prev.pos) || (prev.pos === 'ADV' && ctx.tokens[x - 2]?.pos === 'DET');
+  return after && next !== undefined && (next.normal === 'that' || next.pos === 'ADP');
+}
+
 /** Offset just after "that" when the clause starts with it, else the start of token `k`. */
 export function afterThat(ctx: Ctx, k: number, sEnd: number): number {
   const t = ctx.tokens[k];
@@ -81,11 +98,15 @@ export function afterThat(ctx: Ctx, k: number, sEnd: number): number {
   if (ctx.tokens[j]!.normal === 'that' && j + 1 < sEnd && !['AUX', 'VERB'].includes(ctx.tokens[j + 1]!.pos)) return ctx.tokens[j + 1]!.start;
   // Prepositional phrases of time, place or medium before "that": "said on Thursday in an interview with CNN that …".
   if (ctx.tokens[j]!.pos === 'ADP') {
+    // A phrase of medium or occasion ("in his 1990 autobiography", "during Saturday's debate", "in an interview
+    // taped before the attacks") may hold a possessive and a noun or participle the tagger read as a verb.
+    const medium = ctx.w.mediumPrepositions.has(ctx.tokens[j]!.normal);
     for (let x = j + 1; x < sEnd - 1 && x < j + 14; x++) {
       const y = ctx.tokens[x]!;
       if (y.normal === 'that') return ctx.tokens[x + 1]!.start;
       // A capitalised word inside the phrase is part of a name the tagger read as a verb ("in Colorado Springs").
       const name = y.pos === 'VERB' && /^\p{Lu}/u.test(y.text) && /^\p{Lu}/u.test(ctx.tokens[x - 1]!.text);
+      if (medium && insidePhrase(ctx, x)) continue;
       if ((y.pos === 'VERB' && !name) || y.pos === 'AUX' || y.pos === 'PART' || y.pos === 'SCONJ' || y.pos === 'PRON' || isQuoteMark(y) || y.text === ';')
         break;
     }
