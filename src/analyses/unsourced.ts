@@ -69,6 +69,7 @@ type Role =
   | 'stance-word'
   | 'listing-verb'
   | 'listing-opening'
+  | 'more-of'
   | 'poll-average'
   // word classes of lexicons/attribution-words.yml, marked on the tokens they hold
   | 'subordinate-opener'
@@ -135,7 +136,11 @@ function reasonOf(tokens: Token[], s: Sentence, skip: Uint8Array, roles: Map<num
     // obligation (a subject right after the modal)
     const inverted =
       t.normal === 'should' && k > s.tokenStart && (next?.normal === 'there' || next?.pos === 'PRON' || next?.pos === 'PROPN' || next?.pos === 'DET');
-    if (has(k, 'prescriptive') && !inverted && !/ing$|ed$/.test(t.normal) && t.normal !== 'had') {
+    // "must have been", "must have known": an inference about the past, not an obligation (not "must have the votes")
+    const after = tokens[k + 2];
+    const inferred =
+      t.normal === 'must' && next?.lemma === 'have' && !!after && (after.normal === 'been' || (after.pos === 'VERB' && after.normal !== after.lemma));
+    if (has(k, 'prescriptive') && !inverted && !inferred && !/ing$|ed$/.test(t.normal) && t.normal !== 'had') {
       // "need to" / "have to" oblige only as main verbs (not the auxiliary have, not the noun need)
       const mainVerb = next?.normal === 'to' && t.lemma !== 'ought';
       if (!mainVerb || (t.pos !== 'AUX' && t.pos !== 'NOUN')) {
@@ -315,8 +320,16 @@ function coverage(article: AnalysedArticle, attributions: readonly AttributionDr
       continue;
     }
     if (bySelf(a, authorPronouns)) continue;
-    // an agentless cue (reportedly) in a sentence that names an outlet passes on that outlet's report
-    const level = isVague(a) && !(a.source === null && mediaIn.has(tokens[tokenIndexAt(tokens, a.cue.start)]?.sentence ?? -1)) ? 1 : 2;
+    // an agentless cue (reportedly) in a sentence that names an outlet passes on that outlet's report, and so
+    // does one right after a sentence of its paragraph that names an outlet ("…, the Washington Post reports.
+    // Skype can reportedly be monitored …")
+    const cueSentence = tokens[tokenIndexAt(tokens, a.cue.start)]?.sentence ?? -1;
+    const outletBefore =
+      a.pattern === 'reportedly' &&
+      cueSentence > 0 &&
+      mediaIn.has(cueSentence - 1) &&
+      sentences[cueSentence - 1]!.paragraph === sentences[cueSentence]!.paragraph;
+    const level = isVague(a) && !(a.source === null && (mediaIn.has(cueSentence) || outletBefore)) ? 1 : 2;
     const { cue } = a;
     // An indirect report cut short at a report boundary (", which …", ", while …") may still go on:
     // the rest of its sentence is not flagged as the outlet's own claim (precision first).
@@ -728,8 +741,17 @@ function speechActs(article: AnalysedArticle, skip: Uint8Array, inQuote: Uint8Ar
     const verb = r.has('speech-verb') && t.pos === 'VERB' && !negated(roles, k) && tokens[k - 1]?.normal !== 'to' && !modifier && !participle;
     if (!(r.has('speech-act') || verb) || skip[k]) continue;
     const from = sentences[t.sentence]!.tokenStart;
+    // a clause of the outlet's own before ", and" / ", but" ("… grew violent, and the candidate took to Twitter to …")
+    // keeps the sentence's finding
+    let ownFirst = false;
+    for (let j = from, verbSeen = false; j < k - 1; j++) {
+      const w = tokens[j]!;
+      if (!inQuote[j] && (w.pos === 'VERB' || w.pos === 'AUX')) verbSeen = true;
+      if (verbSeen && w.text === ',' && tokens[j + 1]!.pos === 'CCONJ') ownFirst = true;
+    }
+    if (ownFirst) continue;
     // a relative clause on the subject may come before a speech verb ("groups that are pushing to … accused X of …")
-    const main = !inSubordinate(from, k, inQuote, roles) || (verb && subjectRelative(tokens, from, k, inQuote, roles));
+    const main = !inSubordinate(from, k, inQuote, roles, tokens) || (verb && subjectRelative(tokens, from, k, inQuote, roles));
     if (hasSubject(tokens, roles, from, k, inQuote) && main) out.push(t.sentence);
   }
   return out;
@@ -994,8 +1016,18 @@ function subjectRelative(tokens: Token[], from: number, k: number, skip: Uint8Ar
  * subordinate-opener) outside `skip` before it in the sentence (precision first: the main clause
  * may be the writer's claim).
  */
-function inSubordinate(from: number, k: number, skip: Uint8Array, roles: Map<number, Set<string>>): boolean {
-  for (let j = from; j < k; j++) if (!skip[j] && roles.get(j)?.has('subordinate-opener')) return true;
+function inSubordinate(from: number, k: number, skip: Uint8Array, roles: Map<number, Set<string>>, tokens?: readonly Token[]): boolean {
+  for (let j = from; j < k; j++) {
+    if (skip[j] || !roles.get(j)?.has('subordinate-opener')) continue;
+    // an opener at the sentence start whose words reach a comma before any verb or subject opens a phrase, not a
+    // clause ("Since then, she has …", "After the vote, he vowed …"; not "When Mrs. Clinton, in response …, accused")
+    if (tokens && j === from) {
+      let c = j + 1;
+      while (c < k && tokens[c]!.text !== ',' && !['VERB', 'AUX', 'PRON', 'PROPN'].includes(tokens[c]!.pos)) c++;
+      if (c < k && tokens[c]!.text === ',') continue;
+    }
+    return true;
+  }
   return false;
 }
 
@@ -1240,6 +1272,37 @@ function listsReported(article: AnalysedArticle, si: number, cov: Coverage, unco
 }
 
 /**
+ * True when the sentence lists more of what a named source put forward a few sentences before: its
+ * subject opens with a word of category more-of (other, additional, more) before its head noun,
+ * its verb lists (category listing-verb, or a form of be), and a sentence of the same or one of the
+ * two paragraphs before reports for a named source with a word of the head noun's stem, six letters
+ * or more in common ("The task force recommended that … ¶ Other recommendations included …";
+ * "… proposed … Other proposals include …"). That source's report is its source.
+ */
+function listsMoreReported(article: AnalysedArticle, si: number, cov: Coverage, roles: Map<number, Set<string>>): boolean {
+  const { sentences, tokens } = article;
+  const s = sentences[si]!;
+  let k = s.tokenStart;
+  while (k < s.tokenEnd && (tokens[k]!.pos === 'CCONJ' || tokens[k]!.type === 'punctuation')) k++;
+  if (!roles.get(k)?.has('more-of')) return false;
+  k++;
+  while (k < s.tokenEnd && tokens[k]!.pos === 'ADJ') k++;
+  let head = -1;
+  while (k < s.tokenEnd && tokens[k]!.pos === 'NOUN') head = k++;
+  if (head < 0) return false;
+  while (k < s.tokenEnd && tokens[k]!.pos === 'ADV') k++;
+  if (!tokens[k] || !(roles.get(k)?.has('listing-verb') || tokens[k]!.lemma === 'be')) return false;
+  const stem = tokens[head]!.lemma.slice(0, 6);
+  if (stem.length < 6) return false;
+  for (let p = si - 1; p >= 0 && sentences[p]!.paragraph >= s.paragraph - 2; p--) {
+    if (cov.cue[p] !== 2 && cov.content[p] !== 2) continue;
+    const q = sentences[p]!;
+    for (let j = q.tokenStart; j < q.tokenEnd; j++) if (tokens[j]!.type === 'word' && tokens[j]!.lemma.startsWith(stem)) return true;
+  }
+  return false;
+}
+
+/**
  * True when the sentences on both sides of this one, in its paragraph, report for the same named
  * source (a word of the source's name in common: "…, the AP reported Friday. She placed a bouquet …
  * Clinton was joined by …, the AP reported."): the sentence between lies in that source's reported
@@ -1372,7 +1435,11 @@ function imperative(tokens: Token[], s: Sentence, inQuote: Uint8Array): boolean 
   if (t?.pos !== 'VERB' || t.normal !== t.lemma || !next || k + 1 >= s.tokenEnd) return false;
   // a preposition after the verb ("Listen to …") only in a pointer to something on the page (… embedded below, … here)
   const pointer = /\b(?:below|above|here)\W*$/i.test(s.text);
-  if (!(next.pos === 'DET' || next.pos === 'ADV' || (next.pos === 'ADP' && pointer) || (next.pos === 'PRON' && !/sel(f|ves)$/.test(next.normal)))) return false;
+  // a sentence wholly in brackets ("(See Facebook's own description of this process.)") points the reader elsewhere,
+  // whatever follows its verb
+  const bracketed = /^[([]/.test(s.text) && /[)\]]\W*$/.test(s.text) && k > s.tokenStart;
+  if (!bracketed && !(next.pos === 'DET' || next.pos === 'ADV' || (next.pos === 'ADP' && pointer) || (next.pos === 'PRON' && !/sel(f|ves)$/.test(next.normal))))
+    return false;
   for (let j = k + 1; j < s.tokenEnd; j++) {
     const w = tokens[j]!;
     if (inQuote[j] || !(w.pos === 'VERB' || w.pos === 'AUX')) continue;
@@ -1561,6 +1628,8 @@ export function findUnsourced(article: AnalysedArticle, attributions: Attributio
       continue; // what a document named the sentence before says: the document is its source
     else if (listsReported(article, si, cov, uncovered, roles))
       continue; // what a noun of the report before holds ("The memorabilia includes …"): the report's source
+    else if (listsMoreReported(article, si, cov, roles))
+      continue; // more of what a named source put forward ("Other recommendations included …"): that source's
     else if (withinReport(article, si, cov))
       continue; // between two reports of one source: its reported stretch
     else if (continuesSource(article, si, cov, roles)) reason = 'continues-source';

@@ -617,3 +617,48 @@ describe('speech acts, report clauses, list items and announced futures (issue #
     expect(unsourced('Trump leads Cruz by roughly 9 percentage points in Indiana.').length).toBe(1);
   });
 });
+
+describe('round 10 (issue #14): named sources one step off, pointers, inferences, speech acts', () => {
+  it("gives 'reportedly' right after a sentence of its paragraph naming an outlet to that outlet, not to a vague source", () => {
+    const text = 'The agency can read the messages, the Washington Post reports. The calls can reportedly be monitored as well.';
+    expect(unsourced(text)).toEqual([]);
+    // in a paragraph of its own, "reportedly" stays a vague source
+    expect(unsourced(text.replace('reports. The', 'reports.\n\nThe'))).toEqual([[64, 'vague-source', 'The calls can reportedly be monitored as well.']]);
+  });
+
+  it('leaves a sentence wholly in brackets opening with a verb of pointing the reader (web check sheet seed 211)', () => {
+    const text = 'The company sorts the posts by hand. (See Facebook’s own description of this process.)';
+    expect(unsourced(text).map((f) => f[2])).toEqual(['The company sorts the posts by hand.']);
+    expect(unsourced(text.replace('(See', 'See').replace('process.)', 'process.')).map((f) => f[2])).toContain(
+      'See Facebook’s own description of this process.',
+    );
+  });
+
+  it("reads 'must have' with a participle as an inference, not a prescription; 'must have' with an object stays prescriptive", () => {
+    expect(unsourced('The guards must have dug the tunnel over several months.')).toEqual([
+      [0, 'no-attribution', 'The guards must have dug the tunnel over several months.'],
+    ]);
+    expect(unsourced('The bill must have sixty votes to pass the chamber.')).toEqual([
+      [0, 'prescriptive', 'The bill must have sixty votes to pass the chamber.'],
+    ]);
+  });
+
+  it("reads a post ('went on Twitter to', 'took to Twitter to') as a speech act, also after an opening phrase", () => {
+    // a clause of the outlet's own before ", and" keeps the finding
+    expect(unsourced('The rallies grew violent, and the candidate took to Twitter to call out protesters.')).toHaveLength(1);
+    expect(unsourced('Several actors went on Twitter to applaud the announcement on Friday.')).toEqual([]);
+    expect(unsourced('After the vote, the senator took to Twitter to thank her staff.')).toEqual([]);
+  });
+});
+
+describe('round 10 (issue #14): more of what a named source put forward, in a later paragraph', () => {
+  it('gives "Other recommendations included …" to the source that recommended, two paragraphs before', () => {
+    const text =
+      'The task force recommended that schools train willing staff.\n\nMany states currently prohibit guns in schools.\n\nOther recommendations included creating threat assessment teams at schools.';
+    expect(unsourced(text).map((f) => f[2])).toEqual(['Many states currently prohibit guns in schools.']);
+    // without a report of that stem before, the list is the outlet's own
+    expect(unsourced(text.replace('recommended that', 'wants')).map((f) => f[2])).toContain(
+      'Other recommendations included creating threat assessment teams at schools.',
+    );
+  });
+});
