@@ -57,6 +57,8 @@ export interface MarkerWords {
   concedeLiteral: ReadonlySet<string>;
   /** Lemma. Reporting verbs that are literal as a passive with *by* (*an area threatened by raids*). */
   passiveLiteral: ReadonlySet<string>;
+  /** Lemma. Reporting verbs that mean *have* before a direct object (*the city boasts a museum*). */
+  possessLiteral: ReadonlySet<string>;
   /** Words that make a title with office words after them (`interim prime minister`). */
   titleModifiers: ReadonlySet<string>;
   /** Office and body words that end such a title. */
@@ -90,6 +92,7 @@ export function markerWords(lexicons: Lexicons): MarkerWords {
       claimLiteral: wordClass(lexicons, 'claim-literal-object'),
       concedeLiteral: wordClass(lexicons, 'concede-literal-object'),
       passiveLiteral: wordClass(lexicons, 'passive-literal-verb'),
+      possessLiteral: wordClass(lexicons, 'possess-literal-verb'),
       titleModifiers: wordClass(lexicons, 'title-modifier'),
       officeWords: wordClass(lexicons, 'office-word'),
       associationSuffixes: wordClass(lexicons, 'association-suffix'),
@@ -556,7 +559,11 @@ function agentlessEvaluations(article: AnalysedArticle, words: MarkerWords): Loa
  * `loaded: false`: news style accepts *warned*, *stressed*, *vowed* as ordinary reporting) or
  * literally (*claimed 24 lives*).
  */
-function plainReporting(tokens: readonly Token[], m: LexiconMatch, words: Pick<MarkerWords, 'claimLiteral' | 'concedeLiteral' | 'passiveLiteral'>): boolean {
+function plainReporting(
+  tokens: readonly Token[],
+  m: LexiconMatch,
+  words: Pick<MarkerWords, 'claimLiteral' | 'concedeLiteral' | 'passiveLiteral' | 'possessLiteral'>,
+): boolean {
   const t = tokens[m.tokenStart]!;
   if (m.entry.loaded === false) return true;
   const objectWithin = (objects: ReadonlySet<string>) => {
@@ -572,6 +579,11 @@ function plainReporting(tokens: readonly Token[], m: LexiconMatch, words: Pick<M
   // A passive participle with a "by" agent: the verb's literal sense (an area threatened by raids).
   const next = tokens[m.tokenEnd];
   if (words.passiveLiteral.has(t.lemma) && /ed$/.test(t.normal) && next?.sentence === t.sentence && next.normal === 'by') return true;
+  // A direct object right after the verb, maybe after one adverb: the sense *have* (the city boasts a museum).
+  if (words.possessLiteral.has(t.lemma) || [...words.possessLiteral].some((w) => t.normal.startsWith(w))) {
+    const object = next?.pos === 'ADV' ? tokens[m.tokenEnd + 1] : next;
+    if (object?.sentence === t.sentence && (object.pos === 'DET' || object.pos === 'NUM') && object.normal !== 'that') return true;
+  }
   return false;
 }
 
