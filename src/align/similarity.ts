@@ -66,6 +66,8 @@ export interface Overlap {
   /** Entity evidence: the same sum as `evidence`, over the entity runs only (0..n). Entities
    *  found in most units of the set (a country every sentence names) add little. */
   names: number;
+  /** Shared evidence over the terms that are no entity (the same sum as `evidence`, names left out). */
+  other: number;
 }
 
 /** True for an entity term: an actor-lexicon id (`@wagner`) or a proper-noun stem. */
@@ -124,6 +126,9 @@ export function overlap(a: TermVector, b: TermVector, w: Weighting, entityFloor 
   const na: number[] = [];
   const nb: number[] = [];
   const nv: number[] = [];
+  const oa: number[] = [];
+  const ob: number[] = [];
+  const ov: number[] = [];
   while (i < a.terms.length && j < b.terms.length) {
     const x = a.terms[i]!;
     const y = b.terms[j]!;
@@ -139,6 +144,10 @@ export function overlap(a: TermVector, b: TermVector, w: Weighting, entityFloor 
         na.push(a.groups[i]!);
         nb.push(b.groups[j]!);
         nv.push(v);
+      } else {
+        oa.push(a.groups[i]!);
+        ob.push(b.groups[j]!);
+        ov.push(v);
       }
       i++;
       j++;
@@ -148,7 +157,8 @@ export function overlap(a: TermVector, b: TermVector, w: Weighting, entityFloor 
   const max = Math.log(1 + w.units);
   const evidence = componentSum(ga, gb, vs, (v) => v / max);
   const names = componentSum(na, nb, nv, (v) => Math.max(0, v / max - entityFloor) / (1 - entityFloor));
-  return { cosine, shared, evidence, entities, names };
+  const other = componentSum(oa, ob, ov, (v) => v / max);
+  return { cosine, shared, evidence, entities, names, other };
 }
 
 /**

@@ -247,6 +247,20 @@ describe('bundled corpus alignment', () => {
     expect(s.tp).toBeGreaterThanOrEqual(22);
   });
 
+  it('does not join a sentence to an event by the countries it lists: the Western concern stays out of the Wagner event', () => {
+    const deploying = span(2, 'The Kremlin-linked Wagner Group began deploying to Mali in 2021');
+    const concern = span(1, 'The U.S. and other Western governments are concerned about growing Rus');
+    const wagner = over(alignment, deploying).filter((e) => e.articles.length > 1);
+    expect(wagner.length).toBeGreaterThan(0);
+    for (const e of wagner) expect(over(alignment, concern)).not.toContain(e);
+    // Counting the pairs that share only Mali, Burkina Faso and Niger by name (besides the word "link"),
+    // the concern enters the event: two happenings in one event.
+    const counted = alignArticles(articles, [], lexicons, { places: 0 });
+    const joined = over(counted, deploying).filter((e) => e.articles.length > 1 && over(counted, concern).includes(e));
+    expect(joined.length).toBeGreaterThan(0);
+    expect(DEFAULT_ALIGN_OPTIONS.places).toBe(0.8);
+  });
+
   it('joins a press conference to the visit it was held on: one day the text names and one participant', () => {
     const trip = span(0, 'The trip included meetings with several African leaders');
     const told = span(1, 'he told a press conference in the capital Ouagadougou.');
@@ -339,8 +353,9 @@ describe('bundled corpus alignment', () => {
     expect(label('As a reminder, on January 24, 2024, the first military instructors from Africa Corps', 0)).toBe(
       'The first military instructors from Africa Corps, a structure…',
     );
+    // Wagner's deployment (a3) is the event's most central sentence since it joined (round 12).
     expect(label('Since a military coup in 2022, Burkina Faso has served as a base for Wagner mercenary forces.', 1)).toBe(
-      'Burkina Faso has served as a base for Wagner mercenary…',
+      'The Kremlin-linked Wagner Group began deploying to Mali in…',
     );
     expect(label('This increase in the number of Russian specialists is due to the fact that Burkina Faso has been facing violence', 0)).toMatch(
       /^This increase in the number of Russian specialists/,

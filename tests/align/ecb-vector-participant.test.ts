@@ -27,12 +27,14 @@ describe('a predicate matched by word vectors alone', () => {
     expect(DEFAULT_ALIGN_OPTIONS.predicateVector).toBe(0.6);
   });
 
-  it('keeps the bundled corpus links whose vector match shares a participant (unit / personnel, forces / deployment)', () => {
+  it('keeps the bundled corpus links whose vector match shares a participant (unit / personnel, forces / deployment, forces / deploying)', () => {
     const { events } = analysePaths([resolve(__dirname, '../../corpus')]);
     const vector = events.flatMap((e) => e.links.filter((l) => l.predicate?.how === 'vector' && l.predicate.similarity < 0.8));
     expect(vector.map((l) => [l.predicate!.a, l.predicate!.b, l.entities ?? []])).toEqual([
       ['unit', 'personnel', ['@africa-corps', 'africa', 'corp']],
       ['forces', 'deployment', ['@wagner', 'wagner']],
+      // Since round 12 (paraphrase weight 0.45): Wagner's deployment joins the Wagner event.
+      ['forces', 'deploying', ['@burkina-faso', '@wagner', 'burkina', 'faso', 'wagner']],
     ]);
   });
 });
@@ -49,9 +51,10 @@ describe.skipIf(!HAS_DATASETS)('ECB+ topic 14 (the Waitrose fire in Wellington)'
     expect(alignedPairs(topic!, { predicateVectorAlone: 0.6 }, lexicons).has(pair)).toBe(true);
   });
 
-  it('counts 256 right pairs, 66 wrong and 282 missed at the defaults (266, 86, 272 at 0.6)', () => {
-    expect(countPairs(alignedPairs(topic!, {}, lexicons), topic!)).toEqual({ tp: 256, fp: 66, fn: 282 });
-    expect(countPairs(alignedPairs(topic!, { predicateVectorAlone: 0.6 }, lexicons), topic!)).toEqual({ tp: 266, fp: 86, fn: 272 });
+  it('counts 261 right pairs, 66 wrong and 277 missed at the defaults (269, 86, 269 at 0.6)', () => {
+    // Before round 12 (paraphrase weight 0.5): 256, 66, 282 (266, 86, 272 at 0.6).
+    expect(countPairs(alignedPairs(topic!, {}, lexicons), topic!)).toEqual({ tp: 261, fp: 66, fn: 277 });
+    expect(countPairs(alignedPairs(topic!, { predicateVectorAlone: 0.6 }, lexicons), topic!)).toEqual({ tp: 269, fp: 86, fn: 269 });
   });
 });
 if (!HAS_DATASETS) console.log(`tests/align/ecb-vector-participant: skipped — no datasets at ${DATASETS} (set PARALLAX_DATASETS)`);

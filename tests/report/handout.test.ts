@@ -48,16 +48,19 @@ describe('handout of the bundled corpus', () => {
       "> ⚑ as Moscow tightens its grip on Wagner's business operations in Africa following the death of the group's founder, Yevgeny Prigozhin.",
     );
     expect(handout).not.toMatch(/\*\*(mercenar|Kremlin-linked)/);
-    // an attribution below its kind's default threshold (0.8) stays plain text ("stated" here); one above is in italics ("According to", 0.81 on PolNeAR train)
+    // an attribution above its kind's default threshold (0.8) is in italics ("according to", 0.81 on PolNeAR train);
+    // since round 12 of the alignment the Wagner event holds the deployment sentence (⚑) and is shown
     expect(lines).toContain(
-      '> Burkina Faso To Receive Further Russian Military Assistance and Instructors … *According to* Russian official media, Foreign Minister Sergei Lavrov stated recently that Russia would be sending more military equipment and trainers to Burkina Faso. … ”From the very first contacts between our countries after President (Ibrahim) Traoré came to power, we have been very closely engaged in all areas of cooperation, including the development of military and military-technical ties” … he *told* a press conference in the capital Ouagadougou. … “Russian instructors have been working here and their number will increase,” … “We have supplied and will continue to supply military equipment to help strengthen Burkina Faso’s defence capability and allow it to eliminate the remaining terrorist groups.”',
+      '> The three Sahel states have become increasingly violent since the deployment of Kremlin-linked Wagner Group mercenaries in 2021, with reported fatalities hitting a record 7,600 in the first half of 2024, a 190% increase compared to 2021, *according to* data from the Armed Conflict Location &amp; Event Data Project (ACLED). … ⚑ The Kremlin-linked Wagner Group began deploying to Mali in 2021, followed by Burkina Faso and Niger.',
     );
+    // one below it stays plain text ("stated"), as the full report shows it
+    expect(full).toContain('*According to* Russian official media, Foreign Minister Sergei Lavrov stated recently that Russia would be sending');
     const questions = lines.slice(lines.indexOf('## Questions for discussion') + 2, lines.indexOf('Made with parallax:') - 1);
     expect(questions).toEqual([
       '1. Pick a **bold** word. What would a neutral word be, and does the sentence then say something different?',
       '2. Pick a sentence marked ⚑. How could a reader check it? Whom would you ask?',
       '3. Whom does each outlet let speak (the sources in *italics*)? Whom does it not?',
-      '4. lavrov-african-tour leaves out 2 events the others report, e.g. “Burkina Faso has served as a base for Wagner mercenary…”. Does that change the story?',
+      '4. lavrov-african-tour leaves out 2 events the others report, e.g. “The Kremlin-linked Wagner Group began deploying to Mali in…”. Does that change the story?',
       '5. If you had read only one of these articles, what would you believe about the event? Which one would you trust most, and why?',
     ]);
   });
@@ -85,7 +88,7 @@ describe('handout of the bundled corpus', () => {
       });
       expect(low.status).toBe(0);
       expect(readFileSync(join(dir, 'l.md'), 'utf8')).toContain(
-        ', a 190% increase compared to 2021, *according to* data from the Armed Conflict Location &amp; Event Data Project (ACLED).\n',
+        ', a 190% increase compared to 2021, *according to* data from the Armed Conflict Location &amp; Event Data Project (ACLED). … ⚑ The **Kremlin-linked** Wagner Group',
       );
     } finally {
       rmSync(dir, { recursive: true, force: true });
