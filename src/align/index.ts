@@ -964,6 +964,8 @@ function centralOf(list: number[], vectors: TermVector[], units: Unit[]): number
 
 /** Longest label (characters, before the ellipsis). */
 const LABEL_MAX = 60;
+/** Characters of plain text flattened first for a label (see labelOf); a longer mention is read whole only when they flatten to too few. */
+const LABEL_PREFIX = 2 * (LABEL_MAX + 3);
 
 /** Tokens that open a fronted phrase before the subject ("As a reminder, …", "Since a coup in 2022, …", "According to X, …"). */
 const FRONTED_POS = new Set(['ADP', 'SCONJ', 'ADV', 'CCONJ', 'PART']);
@@ -1001,8 +1003,16 @@ function labelStart(tokens: readonly Token[], u: Unit, lex: PredicateLexicon): n
 function labelOf(units: Unit[], article: AnalysedArticle, x: number, lex: PredicateLexicon): string {
   const u = units[x]!;
   const from = labelStart(article.tokens, u, lex);
-  // free text, not a span: what a reader sees (an HTML article's inline tags and references resolved)
-  const text = displayText(article.text.slice(article.tokens[from]!.start, u.end), article.format).replace(/\s+/g, ' ').trim();
+  const start = article.tokens[from]!.start;
+  const flat = (s: string) => s.replace(/\s+/g, ' ').trim();
+  // The label reads at most LABEL_MAX + 2 characters of the flattened mention, so plain text is
+  // flattened from a prefix when that gives enough (a flattened prefix is a prefix of the
+  // flattened whole, at most one trailing space shorter): the same label without a pass over a
+  // long sentence. Else, and for HTML, the whole mention as a reader sees it (inline tags and
+  // character references resolved).
+  let text = '';
+  if (article.format !== 'html' && u.end - start > LABEL_PREFIX) text = flat(article.text.slice(start, start + LABEL_PREFIX));
+  if (text.length < LABEL_MAX + 3) text = flat(displayText(article.text.slice(start, u.end), article.format));
   const label = trimLabel(text, LABEL_MAX + 1);
   return from > u.tokenStart ? label.charAt(0).toUpperCase() + label.slice(1) : label;
 }

@@ -104,14 +104,33 @@ function rolesOf(article: AnalysedArticle, lexicons: Lexicons): Map<number, Set<
     if (!r) roles.set(k, (r = new Set()));
     r.add(role);
   };
-  const classes = WORD_CLASS_ROLES.map((role) => [role, wordClass(lexicons, role)] as const);
+  const classes = wordClassRoles(lexicons);
   const refusals = wordClass(lexicons, 'refusal-verb'); // compared by lemma
   article.tokens.forEach((t, k) => {
-    for (const [role, words] of classes) if (words.has(t.normal)) mark(k, role);
+    const found = classes.get(t.normal);
+    if (found) for (const role of found) mark(k, role);
     if (refusals.has(t.lemma)) mark(k, 'refusal-verb');
   });
   return roles;
 }
+
+/** Per word, the roles of WORD_CLASS_ROLES whose word class holds it, in that order (one lookup a token; made once per lexicon set). */
+function wordClassRoles(lexicons: Lexicons): ReadonlyMap<string, readonly Role[]> {
+  let map = wordClassRolesMemo.get(lexicons);
+  if (!map) {
+    const built = new Map<string, Role[]>();
+    for (const role of WORD_CLASS_ROLES) {
+      for (const word of wordClass(lexicons, role)) {
+        const list = built.get(word);
+        if (list) list.push(role);
+        else built.set(word, [role]);
+      }
+    }
+    wordClassRolesMemo.set(lexicons, (map = built));
+  }
+  return map;
+}
+const wordClassRolesMemo = new WeakMap<Lexicons, ReadonlyMap<string, readonly Role[]>>();
 
 const RANK: readonly UnsourcedReason[] = ['prescriptive', 'prediction', 'agentless-passive', 'vague-source', 'no-attribution'];
 
@@ -648,8 +667,7 @@ function tailReports(article: AnalysedArticle, inQuote: Uint8Array, lexicons: Le
   // with content "Friday"): only quoted words are left out. A tagger may read the verb as a plural
   // noun there ("the paper reports"): a noun in -s whose lemma is a reporting verb counts too.
   const { tokens, sentences } = article;
-  const verbs = new Set<string>();
-  for (const e of lexicons.entries('reporting-verbs')) for (const p of e.phrases) if (!p.includes(' ')) verbs.add(p);
+  const verbs = oneWordVerbs(lexicons);
   const at = new Set(lexicons.match(article, 'reporting-verbs').map((m) => m.tokenStart));
   const openers = wordClass(lexicons, 'subordinate-opener');
   const out: number[] = [];

@@ -70,8 +70,10 @@ function compact(article: AnalysedArticle): CompactArticle {
     c.spans[3 * i] = t.start;
     c.spans[3 * i + 1] = t.end;
     c.spans[3 * i + 2] = t.sentence;
-    c.words[4 * i] = idOf(t.normal);
-    c.words[4 * i + 1] = idOf(t.lemma);
+    const normal = idOf(t.normal);
+    c.words[4 * i] = normal;
+    // Most lemmas are the word's normal form: the same id without a second lookup.
+    c.words[4 * i + 1] = t.lemma === t.normal ? normal : idOf(t.lemma);
     c.words[4 * i + 2] = idOf(t.pos);
     c.words[4 * i + 3] = idOf(t.type);
   }

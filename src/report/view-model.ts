@@ -629,16 +629,28 @@ function prng(seed: number): () => number {
 }
 
 /** Per prose sentence of an article: its words and how many of `findings` start in it. */
-function sentenceUnits(a: ReportArticle, findings: readonly Finding[]): { words: number; hits: number }[] {
-  const spans = (a.sentenceSpans ?? []).filter((s) => !s.heading);
+function sentenceUnits(spans: SentenceWords, findings: readonly Finding[]): { words: number; hits: number }[] {
   // Findings counted per sentence by binary search over their sorted starts (a filter of all
   // findings per sentence was quadratic in a long article).
   const starts = findings.map((f) => f.start).sort((x, y) => x - y);
   return spans.map((s) => ({
-    // an HTML sentence's raw slice may hold inline tags and references: count the words a reader sees
-    words: a.format === 'html' ? countWords(displayText(a.text.slice(s.start, s.end), 'html')) : countWords(a.text, s.start, s.end),
+    words: s.words,
     hits: countBelow(starts, s.end) - countBelow(starts, s.start),
   }));
+}
+
+/** An article's sentences (headings left out) with the words of each. */
+type SentenceWords = { start: number; end: number; words: number }[];
+
+function sentenceWords(a: ReportArticle): SentenceWords {
+  return (a.sentenceSpans ?? [])
+    .filter((s) => !s.heading)
+    .map((s) => ({
+      start: s.start,
+      end: s.end,
+      // an HTML sentence's raw slice may hold inline tags and references: count the words a reader sees
+      words: a.format === 'html' ? countWords(displayText(a.text.slice(s.start, s.end), 'html')) : countWords(a.text, s.start, s.end),
+    }));
 }
 
 /** How many of the sorted `values` are below `x`. */
@@ -701,18 +713,22 @@ function standOut(report: Report, findingsOf: Map<string, Finding[]>): string[] 
     { kind: 'loaded' as const, what: 'loaded terms', distinct: MIN_DISTINCT, seed: 1 },
     { kind: 'unsourced' as const, what: 'unsourced assertions', distinct: 1, seed: 2 },
   ];
+  // Each article's sentences with their word counts, counted once for both kinds (and only
+  // where rates are compared: one article has nothing to stand out from).
+  let spans: SentenceWords[] | null = null;
   for (const k of kinds) {
     const per = arts.map((a) => (findingsOf.get(a.id) ?? []).filter((f) => f.kind === k.kind));
-    const units = arts.map((a, i) => sentenceUnits(a, per[i]!));
-    const rates = units.map((u) => {
-      const w = u.reduce((s, x) => s + x.words, 0);
-      return w === 0 ? 0 : (u.reduce((s, x) => s + x.hits, 0) / w) * 1000;
-    });
     if (per.every((p) => p.length === 0)) {
       out.push(`No outlet has ${k.what} shown at this confidence threshold.`);
       continue;
     }
     if (arts.length < 2) continue;
+    spans ??= arts.map(sentenceWords);
+    const units = arts.map((_, i) => sentenceUnits(spans![i]!, per[i]!));
+    const rates = units.map((u) => {
+      const w = u.reduce((s, x) => s + x.words, 0);
+      return w === 0 ? 0 : (u.reduce((s, x) => s + x.hits, 0) / w) * 1000;
+    });
     const top = argmax(rates, arts);
     const distinct = new Set(per[top]!.map((f) => f.text.toLowerCase().replace(/\s+/g, ' '))).size;
     const holds = distinct >= k.distinct && arts.every((_, j) => j === top || survivesResampling(units[top]!, units[j]!, k.seed * 1000 + j));
