@@ -78,7 +78,29 @@ function insidePhrase(ctx: Ctx, x: number): boolean {
   return after && next !== undefined && (next.normal === 'that' || next.pos === 'ADP');
 }
 
-/** Offset just after "that" when the clause starts with it, else the start of token `k`. */
+/**
+ * True when "that" at token `j` is the determiner of a noun ("reiterated that approach in his interview", "responded to
+ * that tweet by calling …"), not the complementiser: adjectives and a common noun follow it and no finite verb comes
+ * after it in its sentence up to a comma and a participle ("…, saying …"; a participle in -ing or an infinitive does not
+ * count) nor any quotation mark, so no clause follows.
+ */
+function determinerThat(ctx: Ctx, j: number, sEnd: number): boolean {
+  const { tokens } = ctx;
+  let n = j + 1;
+  while (n < sEnd && tokens[n]!.pos === 'ADJ') n++;
+  // A singular noun ("that promise", not "that online communications … involved"), since "that" determines only one.
+  if (tokens[n]?.pos !== 'NOUN' || n >= sEnd || tokens[n]!.normal !== tokens[n]!.lemma) return false;
+  for (let x = n + 1; x < sEnd; x++) {
+    const t = tokens[x]!;
+    // A participle after a comma ends the report ("…, saying he would …"): what follows is not its clause.
+    if (t.text === ',' && tokens[x + 1]?.pos === 'VERB' && /ing$/.test(tokens[x + 1]!.normal)) break;
+    // A quotation may hide the clause's verb ("adding that such talk “fans the flames …”").
+    if (isQuoteMark(t) || t.pos === 'AUX' || (t.pos === 'VERB' && !/ing$/.test(t.normal) && tokens[x - 1]!.normal !== 'to')) return false;
+  }
+  return true;
+}
+
+/** Offset just after "that" when the clause starts with it, at "that" when it is a determiner, else the start of token `k`. */
 export function afterThat(ctx: Ctx, k: number, sEnd: number): number {
   const t = ctx.tokens[k];
   if (!t) return ctx.text.length;
@@ -94,8 +116,10 @@ export function afterThat(ctx: Ctx, k: number, sEnd: number): number {
     ctx.tokens[j]!.normal !== 'that'
   )
     j++;
-  // "that" opens the clause, unless it is its subject ("He said that would permit …").
-  if (ctx.tokens[j]!.normal === 'that' && j + 1 < sEnd && !['AUX', 'VERB'].includes(ctx.tokens[j + 1]!.pos)) return ctx.tokens[j + 1]!.start;
+  // "that" opens the clause, unless it is its subject ("He said that would permit …") or the determiner of an object
+  // ("echoed that promise on Monday": the content is the noun phrase, "that" included).
+  if (ctx.tokens[j]!.normal === 'that' && j + 1 < sEnd && !['AUX', 'VERB'].includes(ctx.tokens[j + 1]!.pos))
+    return determinerThat(ctx, j, sEnd) ? ctx.tokens[j]!.start : ctx.tokens[j + 1]!.start;
   // Prepositional phrases of time, place or medium before "that": "said on Thursday in an interview with CNN that …".
   if (ctx.tokens[j]!.pos === 'ADP') {
     // A phrase of medium or occasion ("in his 1990 autobiography", "during Saturday's debate", "in an interview
@@ -242,6 +266,24 @@ function writerAside(ctx: Ctx, k: number): boolean {
 }
 
 /**
+ * A comma or dash opening the writer's appositive on a report: an indefinite article (`aside-article`) after it, not
+ * after a name (", a claim not recognized internationally"; " — a milepost the economy reached in 2014"; not
+ * "…, Jane Roe, a lawyer for the firm", which describes the person named), with no conjunction or comma after it in the
+ * report (not a series: "…, an FBI investigation and other matters").
+ */
+function writerAppositive(ctx: Ctx, k: number, last: number): boolean {
+  const { tokens } = ctx;
+  const t = tokens[k];
+  const prev = tokens[k - 1];
+  if (!t || !prev || !/^(?:,|—|–|--)$/.test(t.text) || prev.pos === 'PROPN') return false;
+  if (!ctx.w.asideArticles.has(tokens[k + 1]?.normal ?? '')) return false;
+  // A series ("concerns about accuracy, an FBI investigation and other matters") or a coordinated phrase after it: the
+  // comma lists another item, which may still be reported.
+  for (let x = k + 2; x < last; x++) if (tokens[x]!.pos === 'CCONJ' || tokens[x]!.text === ',') return false;
+  return true;
+}
+
+/**
  * Where the writer's sentence goes on with something else than the report: a dash before a quotation
  * ("suggested Mr. Trump was fond of brutal leaders - ''He would have loved Stalin,'' Mr. Biden said -"),
  * or a comma and "and" before a clause with a subject of its own ("one suggested she marry an American,
@@ -257,7 +299,9 @@ function secondReport(ctx: Ctx, k: number, last: number): boolean {
   let n = k + 2;
   const subjectStart = n;
   while (n < last && n < subjectStart + 4 && ['DET', 'PRON', 'NOUN', 'PROPN', 'ADJ', 'NUM'].includes(tokens[n]!.pos)) n++;
-  if (n === subjectStart || n >= last) return false;
+  // No subject: the source's next act ("proposed that more troops stay, and pushed to arm the rebels"), past an adverb.
+  if (n === subjectStart && tokens[n]?.pos === 'ADV') n++;
+  if (n >= last) return false;
   const v = tokens[n]!;
   return (v.pos === 'VERB' || v.pos === 'AUX') && !/ing$/.test(v.normal) && v.normal !== 'that';
 }
@@ -370,7 +414,7 @@ function boundaryEnd(ctx: Ctx, content: TextSpan | null): TextSpan | null {
   const closesQuote = (k: number) =>
     isQuoteMark(tokens[k + 1]) && tokens[k + 1]!.start === tokens[k]!.end && !insideQuote(ctx, tokens[markEnd(k)]!.end, tokens[markEnd(k)]!.end + 1);
   const boundary = (k: number) => {
-    if (reportBoundary(tokens, k, ctx.w.reportClosers) || writerAside(ctx, k) || secondReport(ctx, k, last))
+    if (reportBoundary(tokens, k, ctx.w.reportClosers) || writerAside(ctx, k) || writerAppositive(ctx, k, last) || secondReport(ctx, k, last))
       return !insideQuote(ctx, tokens[k]!.start, tokens[k]!.end);
     if (tokens[k]?.text !== ',' || !closesQuote(k)) return false;
     // What follows the closing mark decides.
@@ -392,6 +436,33 @@ function boundaryEnd(ctx: Ctx, content: TextSpan | null): TextSpan | null {
     // A boundary after a closing quotation mark keeps the quotation whole.
     const end = tokens[k]!.text === ',' && closesQuote(k) && insideQuote(ctx, tokens[k]!.start, tokens[k]!.end) ? tokens[markEnd(k)]!.end : tokens[k]!.start;
     return clause(ctx, content.start, end) ?? content;
+  }
+  return content;
+}
+
+/**
+ * A report in a relative clause set off after its source ("Podesta, who said the project was vetted, said he was
+ * unaware …"; "Kasich, who brags he has held 100 town halls, doesn't pretend …"; "Graham — who endorsed Bush — will
+ * headline …") ends where the main clause's verb resumes the writer's sentence: at a comma or dash followed by a
+ * finite verb (at most one adverb between), the first comma or dash outside quotations. `srcLast` is the source's last token; `content` itself
+ * when the source ends in no relative pronoun (`relative-pronoun`) after a comma or dash or no such comma follows.
+ */
+export function relativeEnd(ctx: Ctx, srcLast: number, content: TextSpan | null): TextSpan | null {
+  if (!content) return content;
+  const { tokens } = ctx;
+  const rel = tokens[srcLast];
+  const before = tokens[srcLast - 1];
+  if (!rel || !before || !ctx.w.relativePronouns.has(rel.normal) || !/^(?:,|—|–|--)$/.test(before.text)) return content;
+  const last = tokenAt(tokens, content.end);
+  // The first comma or dash only: a later one may close an aside inside the report ("who said the two men, and Mr.
+  // Cruz in particular, must do more").
+  for (let k = tokenAt(tokens, content.start) + 1; k < last; k++) {
+    if (!/^(?:,|—|–|--)$/.test(tokens[k]!.text) || insideQuote(ctx, tokens[k]!.start, tokens[k]!.end)) continue;
+    let v = k + 1;
+    if (tokens[v]?.pos === 'ADV' && v < last) v++;
+    const verb = tokens[v];
+    if (!verb || (verb.pos !== 'VERB' && verb.pos !== 'AUX') || /ing$/.test(verb.normal) || verb.normal === 'that') return content;
+    return clause(ctx, content.start, tokens[k]!.start) ?? content;
   }
   return content;
 }

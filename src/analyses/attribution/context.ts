@@ -95,6 +95,8 @@ export interface Words {
   relativeSubjects: ReadonlySet<string>;
   /** Relative words that open an aside after a comma (", which chanted his name,"). */
   asideRelatives: ReadonlySet<string>;
+  /** Articles that open the writer's appositive on a report after a comma or dash (", a claim not recognized …"). */
+  asideArticles: ReadonlySet<string>;
   /** Words after a time noun that close a time phrase ("a few minutes later", "two days ago"). */
   timeAfterNouns: ReadonlySet<string>;
   /** Prepositions opening a phrase of the medium or occasion of speech ("in a tweet", "at a rally"). */
@@ -187,6 +189,7 @@ export function wordsOf(lexicons: Lexicons): Words {
     relativePronouns: c('relative-pronoun'),
     relativeSubjects: c('relative-subject'),
     asideRelatives: c('aside-relative'),
+    asideArticles: c('aside-article'),
     timeAfterNouns: c('time-after-noun'),
     timePhraseLinks: c('time-phrase-link'),
     placePrepositions: c('place-preposition'),

@@ -38,6 +38,7 @@ import {
   introducedQuote,
   quoteAfter,
   quoteBefore,
+  relativeEnd,
   reportEnd,
   skipObject,
 } from './content.js';
@@ -1128,7 +1129,7 @@ function subjectSaidThat(ctx: Ctx, site: CueSite): AttributionDraft[] {
     if (close >= sEnd) close = -1;
     if (close > 0 && tokens[close]!.start > content.start) content = clause(ctx, content.start, tokens[close]!.start);
   }
-  content = reportEnd(ctx, content);
+  content = relativeEnd(ctx, s.src.b - 1, reportEnd(ctx, content));
   // A relative clause right after the cue is its source's ("…, said Doyle, whose home state …"), not a report.
   if (content && ctx.w.asideRelatives.has(tokens[tokenAt(tokens, content.start)]!.normal) && tokens[tokenAt(tokens, content.start)]!.normal !== 'which')
     return [];
