@@ -94,7 +94,7 @@ const WORD_CLASS_ROLES = [
 function rolesOf(article: AnalysedArticle, lexicons: Lexicons): Map<number, Set<string>> {
   const roles = new Map<number, Set<string>>();
   for (const m of lexicons.match(article, 'unsourced')) {
-    if (lexicons.disabled.has(m.entry.category)) continue;
+    if (lexicons.disabled.has(m.entry.category) || m.entry.category === 'source-stopword') continue; // a list, read by withinReport
     let r = roles.get(m.tokenStart);
     if (!r) roles.set(m.tokenStart, (r = new Set()));
     r.add(m.entry.category);
@@ -1308,8 +1308,9 @@ function listsMoreReported(article: AnalysedArticle, si: number, cov: Coverage, 
  * Clinton was joined by …, the AP reported."): the sentence between lies in that source's reported
  * stretch, so its claim is most likely that source's.
  */
-function withinReport(article: AnalysedArticle, si: number, cov: Coverage): boolean {
+function withinReport(article: AnalysedArticle, si: number, cov: Coverage, lexicons: Lexicons): boolean {
   const { sentences } = article;
+  const stop = stopWordsOf(lexicons);
   const s = sentences[si]!;
   const prev = sentences[si - 1];
   const next = sentences[si + 1];
@@ -1317,11 +1318,11 @@ function withinReport(article: AnalysedArticle, si: number, cov: Coverage): bool
   const before = cov.sources.get(si - 1);
   const after = cov.sources.get(si + 1);
   if (!before || !after) return false;
-  for (const w of before) if (after.has(w) && /\p{L}{2,}/u.test(w) && !STOP_SOURCE_WORDS.has(w)) return true;
+  for (const w of before) if (after.has(w) && /\p{L}{2,}/u.test(w) && !stop.has(w)) return true;
   // one side may name the source by its initials ("the Associated Press" … "the AP")
   const initials = (words: ReadonlySet<string>) =>
     [...words]
-      .filter((w) => !STOP_SOURCE_WORDS.has(w))
+      .filter((w) => !stop.has(w))
       .map((w) => w[0])
       .join('');
   const a = initials(before);
@@ -1329,30 +1330,19 @@ function withinReport(article: AnalysedArticle, si: number, cov: Coverage): bool
   return (a.length >= 2 && after.has(a)) || (b.length >= 2 && before.has(b));
 }
 
-/** Words of a source phrase that do not name it (the, of, a pronoun). */
-const STOP_SOURCE_WORDS: ReadonlySet<string> = new Set([
-  'the',
-  'of',
-  'a',
-  'an',
-  'and',
-  'he',
-  'she',
-  'it',
-  'they',
-  'his',
-  'her',
-  'its',
-  'their',
-  'in',
-  'for',
-  'to',
-  'on',
-  'at',
-  'by',
-  'with',
-  'from',
-]);
+/** The words of the category source-stopword (lexicons/unsourced.yml), per lexicon set (made once, not per article). */
+const sourceStopwords = new WeakMap<Lexicons, Set<string>>();
+
+/** Words of a source phrase that do not name it (the, of, a pronoun): category source-stopword of lexicons/unsourced.yml. */
+function stopWordsOf(lexicons: Lexicons): ReadonlySet<string> {
+  let words = sourceStopwords.get(lexicons);
+  if (!words) {
+    words = new Set<string>();
+    for (const e of lexicons.entries('unsourced')) if (e.category === 'source-stopword') for (const p of e.phrases) words.add(p.toLowerCase());
+    sourceStopwords.set(lexicons, words);
+  }
+  return words;
+}
 
 /** The roles of a document, a text, a rule or a recording (lexicon categories of kind unsourced). */
 const DOCUMENT_ROLES: readonly Role[] = ['document-noun', 'communication-noun', 'provision-noun', 'recording-noun'];
@@ -1630,7 +1620,7 @@ export function findUnsourced(article: AnalysedArticle, attributions: Attributio
       continue; // what a noun of the report before holds ("The memorabilia includes …"): the report's source
     else if (listsMoreReported(article, si, cov, roles))
       continue; // more of what a named source put forward ("Other recommendations included …"): that source's
-    else if (withinReport(article, si, cov))
+    else if (withinReport(article, si, cov, lexicons))
       continue; // between two reports of one source: its reported stretch
     else if (continuesSource(article, si, cov, roles)) reason = 'continues-source';
     else reason = reasonOf(tokens, s, skip, roles);
