@@ -63,6 +63,8 @@ type Role =
   | 'view-verb'
   | 'perception-participle'
   | 'recording-noun'
+  | 'work-noun'
+  | 'plain-report-verb'
   | 'speech-verb'
   | 'comparing-verb'
   | 'credit-label'
@@ -94,7 +96,7 @@ const WORD_CLASS_ROLES = [
 function rolesOf(article: AnalysedArticle, lexicons: Lexicons): Map<number, Set<string>> {
   const roles = new Map<number, Set<string>>();
   for (const m of lexicons.match(article, 'unsourced')) {
-    if (lexicons.disabled.has(m.entry.category)) continue;
+    if (lexicons.disabled.has(m.entry.category) || m.entry.category === 'source-stopword') continue; // a list, read by withinReport
     let r = roles.get(m.tokenStart);
     if (!r) roles.set(m.tokenStart, (r = new Set()));
     r.add(m.entry.category);
@@ -286,7 +288,7 @@ interface Coverage {
  * first), so the whole is linear in the article size. Attributions of the writer (I, we) and
  * negated or refused cues ("have not said", "declined to comment": pattern `negated`) cover nothing.
  */
-function coverage(article: AnalysedArticle, attributions: readonly AttributionDraft[], lexicons: Lexicons): Coverage {
+function coverage(article: AnalysedArticle, attributions: readonly AttributionDraft[], lexicons: Lexicons, roles: Map<number, Set<string>>): Coverage {
   const { sentences, tokens, text } = article;
   const closers = wordClass(lexicons, 'report-closer');
   // Sentences that name a news outlet or agency (a media source of the sources lexicon).
@@ -374,6 +376,8 @@ function coverage(article: AnalysedArticle, attributions: readonly AttributionDr
     }
     report(a.source);
     report(cue);
+    if (level === 2 && content && !a.direct && a.source && PLAIN_REPORT_ROLES.some((r) => roles.get(tokenIndexAt(tokens, cue.start))?.has(r)))
+      splitReport(article, a.source, cue, content, report);
     // a restrictive relative clause between the source and its cue ("other groups that are pushing to preserve
     // benefits accused …", no comma) says which source is meant: it is part of the source, not a claim beside it
     if (a.source && a.source.end <= cue.start) {
@@ -442,6 +446,49 @@ function coverage(article: AnalysedArticle, attributions: readonly AttributionDr
     }
   }
   return c;
+}
+
+/** The roles of a plain verb of saying or showing (lexicon categories of kind unsourced: said, added, according to, records show). */
+const PLAIN_REPORT_ROLES: readonly Role[] = ['plain-report-verb', 'discourse', 'record-verb'];
+
+/**
+ * A reporting clause set between commas inside its sentence, with "and" or "but" after it ("…
+ * lacks in the looks department, said Howard, but her character …"; "Mr. Steele has kept close
+ * counsel, Republican officials said Sunday, and his plans were unknown …"): the words on the side
+ * of it that the attribution's content does not hold go on with that source's report (up to a
+ * semicolon), so they are reported too; so is the clause before a reporting clause that closes the sentence
+ * after a comma ("…, who had 1,401, according to a tally by the AP."), whatever part of it the
+ * attribution took as its content. Whose claim they make stays open (precision first). Only for a
+ * plain verb of saying or showing (lexicon categories plain-report-verb, discourse, record-verb: said, added,
+ * according to, records show): a verb that only looks like a cue ("recited her policy ideas, and …") is no reporting clause.
+ */
+function splitReport(article: AnalysedArticle, source: Span, cue: Span, content: Span, report: (sp: Span | null) => void): void {
+  const { tokens, sentences, text } = article;
+  const lo = Math.min(cue.start, source.start);
+  const hi = Math.max(cue.end, source.end);
+  const s = sentences[tokens[tokenIndexAt(tokens, cue.start)]?.sentence ?? -1];
+  if (!s || lo <= s.start || hi >= s.end) return;
+  // a comma before the clause; after it at most three words (a time: "Sunday"), a comma and the conjunction
+  // the clause is only its source and its cue, at most four plain words between ("said Howard", "the airline added",
+  // "according to a tally by the AP"), not "he referred to … ''my friends'' and showed", and its cue no participle ("citing the attack")
+  const gap = cue.start < source.start ? text.slice(cue.end, source.start) : text.slice(source.end, cue.start);
+  if (!/,\s*$/.test(text.slice(s.start, lo)) || !/^(?:\s+\p{L}+){0,4}\s*$/u.test(gap) || /ing$/i.test(text.slice(cue.start, cue.end))) return;
+  const semicolonAfter = text.indexOf(';', hi);
+  const semicolonBefore = text.lastIndexOf(';', lo);
+  // a reporting clause closing its sentence ("…, compared with Sanders, who had 1,401, according to a tally by the AP."):
+  // the clause before it is the report, whatever part of it the attribution took as its content
+  if (content.start < lo && /^(?:\s+[\p{L}\p{N}.]+){0,3}[\s.!)”’"']*$/u.test(text.slice(hi, s.end))) {
+    report({ start: semicolonBefore >= s.start ? semicolonBefore + 1 : s.start, end: lo });
+    return;
+  }
+  const tail = /^((?:\s+[\p{L}\p{N}.]+){0,3})\s*,\s*(?:and|but)\s/u.exec(text.slice(hi, s.end));
+  if (!tail) return;
+  const after = { start: hi, end: semicolonAfter >= 0 && semicolonAfter < s.end ? semicolonAfter : s.end };
+  const before = { start: semicolonBefore >= s.start ? semicolonBefore + 1 : s.start, end: lo };
+  // content taken from the words of time after the cue ("officials said Sunday, and …": content "Sunday") reports neither side: both are the source's
+  const timeOnly = content.start >= hi && content.end <= hi + tail[1]!.length;
+  if (content.end <= lo || timeOnly) report(after);
+  if ((content.start >= hi && !timeOnly) || timeOnly) report(before);
 }
 
 /** The roles of a poll, a survey, a study or a report that a figure may come from (lexicons/unsourced.yml). */
@@ -554,7 +601,7 @@ function uncoveredReports(article: AnalysedArticle, skip: Uint8Array, inQuote: U
     ...characterisations(article, skip, inQuote, roles),
     ...speechActs(article, skip, inQuote, roles),
     ...documentReports(article, skip, roles),
-    ...provisionOpenings(article, roles),
+    ...provisionOpenings(article, roles, lexicons),
     ...commentRequests(article, inQuote, roles),
     ...views(article, skip, inQuote, roles),
     ...narrations(article, skip, roles),
@@ -872,21 +919,39 @@ function commentRequests(article: AnalysedArticle, inQuote: Uint8Array, roles: M
   return out;
 }
 
+/** The roles of a text, a record or a work whose content an opening "In the …," gives (lexicon categories of kind unsourced). */
+const IN_OPENING_ROLES: readonly Role[] = ['recording-noun', 'document-noun', 'communication-noun', 'work-noun'];
+
 /**
  * Sentences opening "Under the new policy, …" (a rule or agreement of lexicon category
  * provision-noun before the first comma): they tell what that text provides, so its must and will
- * are the text's, not the writer's.
+ * are the text's, not the writer's. So do "In the video, …" (a recording-noun) and, with the noun
+ * right before the comma, "In the report, …", "In the letter, …", "In the novel, …" (categories
+ * document-noun, communication-noun, work-noun): what the sentence tells is that text's content.
  */
-function provisionOpenings(article: AnalysedArticle, roles: Map<number, Set<string>>): number[] {
+function provisionOpenings(article: AnalysedArticle, roles: Map<number, Set<string>>, lexicons: Lexicons): number[] {
   const { tokens, sentences } = article;
+  const mine = new Set([...wordClass(lexicons, 'author-pronoun'), ...wordClass(lexicons, 'author-possessive')]);
   const out: number[] = [];
   sentences.forEach((s, si) => {
-    const opener = tokens[s.tokenStart]?.normal;
-    // "Under the new rule, …" (what a text provides); "In the video, …" (what a recording shows)
-    const role: Role | undefined = opener === 'under' ? 'provision-noun' : opener === 'in' ? 'recording-noun' : undefined;
-    if (!role) return;
-    for (let j = s.tokenStart + 1; j < Math.min(s.tokenEnd, s.tokenStart + 10) && tokens[j]!.text !== ','; j++) {
-      if (roles.get(j)?.has(role) && tokens[j]!.pos === 'NOUN') {
+    // a stray quotation mark may come first ("' In the novel, …" after a quotation closed by doubled quotes)
+    let k0 = s.tokenStart;
+    while (k0 < s.tokenEnd && tokens[k0]!.type === 'punctuation' && /^["'“”‘’]+$/.test(tokens[k0]!.text)) k0++;
+    const opener = tokens[k0]?.normal;
+    // "Under the new rule, …" (what a text provides); "In the video, …" (what a recording shows); "In the novel, …",
+    // "In the report, …", "In the letter, …" (what a text tells)
+    const wanted: readonly Role[] = opener === 'under' ? ['provision-noun'] : opener === 'in' ? IN_OPENING_ROLES : [];
+    if (!wanted.length) return;
+    for (let j = k0 + 1; j < Math.min(s.tokenEnd, k0 + 10) && tokens[j]!.text !== ','; j++) {
+      // the writer's own text ("In my personal opinion, …", "In our review, …") is the article's voice
+      if (mine.has(tokens[j]!.normal)) return;
+      const r = roles.get(j);
+      // one noun phrase after "In": not "In response to the filings, …" or "In the wake of the report, …"
+      if (opener === 'in' && tokens[j]!.pos === 'ADP') return;
+      if (!wanted.some((role) => r?.has(role)) || tokens[j]!.pos !== 'NOUN') continue;
+      // a text or a work only as the noun ending the opening phrase ("In the report, …", "In the novel, …"),
+      // not "In the investigation's wake, …" or "In the budget fight, …"
+      if (opener === 'under' || r?.has('recording-noun') || tokens[j + 1]?.text === ',') {
         out.push(si);
         return;
       }
@@ -1326,8 +1391,9 @@ function listsMoreReported(article: AnalysedArticle, si: number, cov: Coverage, 
  * Clinton was joined by …, the AP reported."): the sentence between lies in that source's reported
  * stretch, so its claim is most likely that source's.
  */
-function withinReport(article: AnalysedArticle, si: number, cov: Coverage): boolean {
+function withinReport(article: AnalysedArticle, si: number, cov: Coverage, lexicons: Lexicons): boolean {
   const { sentences } = article;
+  const stop = stopWordsOf(lexicons);
   const s = sentences[si]!;
   const prev = sentences[si - 1];
   const next = sentences[si + 1];
@@ -1335,11 +1401,11 @@ function withinReport(article: AnalysedArticle, si: number, cov: Coverage): bool
   const before = cov.sources.get(si - 1);
   const after = cov.sources.get(si + 1);
   if (!before || !after) return false;
-  for (const w of before) if (after.has(w) && /\p{L}{2,}/u.test(w) && !STOP_SOURCE_WORDS.has(w)) return true;
+  for (const w of before) if (after.has(w) && /\p{L}{2,}/u.test(w) && !stop.has(w)) return true;
   // one side may name the source by its initials ("the Associated Press" … "the AP")
   const initials = (words: ReadonlySet<string>) =>
     [...words]
-      .filter((w) => !STOP_SOURCE_WORDS.has(w))
+      .filter((w) => !stop.has(w))
       .map((w) => w[0])
       .join('');
   const a = initials(before);
@@ -1347,30 +1413,19 @@ function withinReport(article: AnalysedArticle, si: number, cov: Coverage): bool
   return (a.length >= 2 && after.has(a)) || (b.length >= 2 && before.has(b));
 }
 
-/** Words of a source phrase that do not name it (the, of, a pronoun). */
-const STOP_SOURCE_WORDS: ReadonlySet<string> = new Set([
-  'the',
-  'of',
-  'a',
-  'an',
-  'and',
-  'he',
-  'she',
-  'it',
-  'they',
-  'his',
-  'her',
-  'its',
-  'their',
-  'in',
-  'for',
-  'to',
-  'on',
-  'at',
-  'by',
-  'with',
-  'from',
-]);
+/** The words of the category source-stopword (lexicons/unsourced.yml), per lexicon set (made once, not per article). */
+const sourceStopwords = new WeakMap<Lexicons, Set<string>>();
+
+/** Words of a source phrase that do not name it (the, of, a pronoun): category source-stopword of lexicons/unsourced.yml. */
+function stopWordsOf(lexicons: Lexicons): ReadonlySet<string> {
+  let words = sourceStopwords.get(lexicons);
+  if (!words) {
+    words = new Set<string>();
+    for (const e of lexicons.entries('unsourced')) if (e.category === 'source-stopword') for (const p of e.phrases) words.add(p.toLowerCase());
+    sourceStopwords.set(lexicons, words);
+  }
+  return words;
+}
 
 /** The roles of a document, a text, a rule or a recording (lexicon categories of kind unsourced). */
 const DOCUMENT_ROLES: readonly Role[] = ['document-noun', 'communication-noun', 'provision-noun', 'recording-noun'];
@@ -1596,7 +1651,7 @@ export function findUnsourced(article: AnalysedArticle, attributions: Attributio
   const all = quotationsOf(article);
   const own = ownQuotations(article, all, lexicons);
   const quotes = own.size ? all.filter((q) => !own.has(q)) : all;
-  const cov = coverage(article, attributions, lexicons);
+  const cov = coverage(article, attributions, lexicons, roles);
   const inQuote = new Uint8Array(tokens.length);
   for (const q of quotes) {
     for (let k = tokenIndexAt(tokens, q.start); k < tokens.length && tokens[k]!.end <= q.end; k++) inQuote[k] = 1;
@@ -1648,7 +1703,7 @@ export function findUnsourced(article: AnalysedArticle, attributions: Attributio
       continue; // what a noun of the report before holds ("The memorabilia includes …"): the report's source
     else if (listsMoreReported(article, si, cov, roles))
       continue; // more of what a named source put forward ("Other recommendations included …"): that source's
-    else if (withinReport(article, si, cov))
+    else if (withinReport(article, si, cov, lexicons))
       continue; // between two reports of one source: its reported stretch
     else if (continuesSource(article, si, cov, roles)) reason = 'continues-source';
     else reason = reasonOf(tokens, s, skip, roles);

@@ -74,6 +74,10 @@ describe('audit sheets', () => {
           problems.push(`#${it.n} judged right but no longer found: ${JSON.stringify(it.finding.text)} (${it.article})`);
         if (it.verdict !== 'right' && !it.open && isShown)
           problems.push(`#${it.n} judged ${it.verdict} but shown again: ${JSON.stringify(it.finding.text)} (${it.article})`);
+        // an open mark names a known error that is still shown: once the finding is gone or hidden, the mark is stale
+        // (held for the unsourced sheets, whose stale marks round 11 cleared; the other kinds' sheets still carry some)
+        if (sheet.kind === 'unsourced' && it.verdict !== 'right' && it.open && !isShown)
+          problems.push(`#${it.n} marked open but no longer shown (remove the mark): ${JSON.stringify(it.finding.text)} (${it.article})`);
         if (isShown) {
           shown++;
           if (it.verdict === 'right') right++;
