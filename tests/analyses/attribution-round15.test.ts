@@ -1,7 +1,8 @@
 /**
  * Attribution round 15 (issue #14): a report that goes on as a list of items separated by semicolons ("would include
  * X; Y; and Z") runs to the end of its sentence instead of stopping at the first semicolon, which left the later
- * items as the writer's own words. Written sentences and one PolNeAR train text (the tuning half).
+ * items as the writer's own words; a coordinated subject after an opening conjunction ("But X and Y said") is the
+ * source whole, not its last conjunct. Written sentences and PolNeAR train texts (the tuning half).
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -48,4 +49,21 @@ describe('a reported list separated by semicolons runs to the end of the sentenc
       );
     },
   );
+});
+
+describe('a coordinated subject after an opening conjunction is the source whole', () => {
+  it('"But Mr. Grassley and Mr. Leahy said" (was: "Mr. Leahy")', () => {
+    expect(attr('But Mr. Grassley and Mr. Leahy said the bill would pass.')).toEqual([
+      ['subject-said-that', [4, 'Mr. Grassley and Mr. Leahy'], [31, 'said'], 'the bill would pass'],
+    ]);
+  });
+
+  it('not when "and" joins two clauses ("But the bill passed and Nebraska said")', () => {
+    expect(attr('But the bill passed and Nebraska said it would sue.')).toEqual([['subject-said-that', [24, 'Nebraska'], [33, 'said'], 'it would sue']]);
+  });
+
+  it.skipIf(!existsSync(join(DATASETS, 'polnear/train/text')))('PolNeAR train: "But attorneys and legal experts said …" (was: "legal experts")', () => {
+    const [f] = train('wash-post_2016-03-30_trump-sticking-by-his-campaign-m.txt', 8115);
+    expect([f?.source?.start, f?.source?.text]).toEqual([8087, 'attorneys and legal experts']);
+  });
 });
