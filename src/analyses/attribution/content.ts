@@ -421,9 +421,12 @@ function boundaryEnd(ctx: Ctx, content: TextSpan | null): TextSpan | null {
     const n = tokens[markEnd(k) + 1];
     return n !== undefined && (ctx.w.reportClosers.has(n.normal) || (n.pos === 'VERB' && /ing$/.test(n.normal)));
   };
+  const list = semicolonList(ctx, tokenAt(tokens, content.start), last);
   for (let k = tokenAt(tokens, content.start) + 1; k < last - 1; k++) {
     // "…, but that …" coordinates a second clause of the same report.
     if (!boundary(k) || (tokens[k + 1]!.pos === 'CCONJ' && tokens[k + 2]?.normal === 'that')) continue;
+    // A semicolon between the items of a reported list goes on.
+    if (list && tokens[k]!.text === ';') continue;
     // An aside closed by a comma before the clause's verb is inside the report: "said that Officer
     // Wilson, who shot Mr. Brown, had been interviewed" goes on.
     let close = k + 2;
@@ -438,6 +441,24 @@ function boundaryEnd(ctx: Ctx, content: TextSpan | null): TextSpan | null {
     return clause(ctx, content.start, end) ?? content;
   }
   return content;
+}
+
+/**
+ * True when the report from token `first` to `last` goes on as a list of items separated by semicolons ("would include
+ * several bills on border security; a clampdown on hiring; … ; and a path to legal status"): two semicolons or more
+ * outside quotations, the last item opened by "and" or "or", and no item with an auxiliary, a pronoun or a quotation
+ * mark (a clause of its own, which may be the writer's). Such a list runs to the end of the sentence.
+ */
+function semicolonList(ctx: Ctx, first: number, last: number): boolean {
+  const { tokens } = ctx;
+  const semis: number[] = [];
+  for (let k = first + 1; k < last; k++) if (tokens[k]!.text === ';' && !insideQuote(ctx, tokens[k]!.start, tokens[k]!.end)) semis.push(k);
+  if (semis.length < 2 || !['and', 'or'].includes(tokens[semis[semis.length - 1]! + 1]?.normal ?? '')) return false;
+  for (let k = semis[0]! + 1; k < last; k++) {
+    const t = tokens[k]!;
+    if (t.pos === 'AUX' || t.pos === 'PRON' || isQuoteMark(t)) return false;
+  }
+  return true;
 }
 
 /**

@@ -128,15 +128,18 @@ interface Near {
 
 /**
  * A coordinated subject that opens the sentence is the source whole ("Oklahoma and Nebraska said",
- * "The mayor, the governor and two senators said"), not its last conjunct. Only from the sentence start:
- * "The bill passed and Nebraska said" joins clauses, not noun phrases.
+ * "The mayor, the governor and two senators said"), not its last conjunct. Only from the sentence start, past an
+ * opening conjunction or adverb: "The bill passed and Nebraska said" joins clauses, not noun phrases.
  */
 function coordinatedSubject(ctx: Ctx, src: Range, sStart: number): Range {
   const { tokens } = ctx;
-  if (tokens[src.a - 1]?.normal !== 'and' || src.a - 1 <= sStart) return src;
-  let first = npLeft(ctx, src.a - 1, sStart);
-  while (first && first.a - 1 > sStart && tokens[first.a - 1]!.text === ',') first = npLeft(ctx, first.a - 1, sStart);
-  return first && first.a === sStart ? { a: first.a, b: src.b } : src;
+  // A conjunction or opening adverb before the subject opens the sentence too ("But Mr. Grassley and Mr. Leahy said").
+  let start = sStart;
+  while (start < src.a - 1 && (tokens[start]!.pos === 'CCONJ' || ctx.w.openingAdverbs.has(tokens[start]!.normal))) start++;
+  if (tokens[src.a - 1]?.normal !== 'and' || src.a - 1 <= start) return src;
+  let first = npLeft(ctx, src.a - 1, start);
+  while (first && first.a - 1 > start && tokens[first.a - 1]!.text === ',') first = npLeft(ctx, first.a - 1, start);
+  return first && first.a === start ? { a: first.a, b: src.b } : src;
 }
 
 function nearSubject(ctx: Ctx, site: CueSite): Near {
