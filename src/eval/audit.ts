@@ -16,6 +16,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 import { parse, stringify } from 'yaml';
 import type { AnalysedArticle, FindingDraft } from '../core/types.js';
 import { PACKAGE_ROOT } from '../core/version.js';
@@ -197,11 +198,42 @@ export function judgedSpans(dir: string): Set<string> {
   return out;
 }
 
+/** The audit command's options (node:util parseArgs, strict: unknown options and stray words are errors). */
+export function parseAuditArgs(argv: string[]) {
+  return parseArgs({
+    args: argv,
+    strict: true,
+    allowPositionals: false,
+    options: {
+      kind: { type: 'string' },
+      data: { type: 'string' },
+      sample: { type: 'string' },
+      seed: { type: 'string' },
+      reason: { type: 'string' },
+      category: { type: 'string' },
+      rule: { type: 'string', multiple: true },
+      unjudged: { type: 'boolean' },
+      'min-confidence': { type: 'string' },
+      out: { type: 'string' },
+    },
+  }).values;
+}
+
 function main(): void {
-  const args = process.argv.slice(2);
-  const arg = (name: string) => {
-    const i = args.indexOf(name);
-    return i >= 0 ? args[i + 1] : undefined;
+  // node:util's parser: an unknown or misspelt option is an error (exit 2), not silently ignored;
+  // --rule may be given more than once (each may also be a comma list)
+  let values: ReturnType<typeof parseAuditArgs>;
+  try {
+    values = parseAuditArgs(process.argv.slice(2));
+  } catch (e) {
+    console.error(
+      `audit: ${(e as Error).message}\n  expected: --kind loaded|unsourced|attribution [--data D] [--sample N] [--seed S] [--reason R] [--category C] [--rule R1,R2 …] [--unjudged] [--min-confidence X] [--out FILE]`,
+    );
+    process.exit(2);
+  }
+  const arg = (name: string): string | undefined => {
+    const v = values[name.replace(/^--/, '') as keyof typeof values];
+    return typeof v === 'string' ? v : undefined;
   };
   const kind = arg('--kind');
   const sample = Number(arg('--sample') ?? 40);
@@ -211,8 +243,8 @@ function main(): void {
   const category = arg('--category');
   // --rule R1,R2: only findings of these rules (a draw of one entry to give it a record of its own);
   // --unjudged: leave out findings a committed sheet has judged already (same article and span).
-  const rules = arg('--rule')?.split(',');
-  const judged = args.includes('--unjudged') ? judgedSpans(join(PACKAGE_ROOT, 'tests', 'fixtures', 'audit')) : undefined;
+  const rules = values.rule?.flatMap((r) => r.split(','));
+  const judged = values.unjudged ? judgedSpans(join(PACKAGE_ROOT, 'tests', 'fixtures', 'audit')) : undefined;
   if (kind !== 'loaded' && kind !== 'unsourced' && kind !== 'attribution') {
     console.error('audit: --kind must be loaded, unsourced or attribution');
     process.exit(2);

@@ -1,0 +1,32 @@
+/**
+ * The audit command's options: `--rule` may be repeated (each also a comma list) and an unknown or
+ * misspelt option is an error with exit code 2, not silently ignored (a draw that quietly lost a
+ * rule was once judged as if it held it).
+ */
+import { spawnSync } from 'node:child_process';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseAuditArgs } from '../../src/eval/audit.js';
+
+describe('audit options', () => {
+  it('keeps every --rule given, in order', () => {
+    const v = parseAuditArgs(['--kind', 'loaded', '--rule', 'lexicon:subjective/liar', '--rule', 'rule:cast-as,rule:paint-as', '--unjudged']);
+    expect(v.rule).toEqual(['lexicon:subjective/liar', 'rule:cast-as,rule:paint-as']);
+    expect(v.unjudged).toBe(true);
+    expect(v.kind).toBe('loaded');
+  });
+
+  it('refuses an unknown option and a stray word', () => {
+    expect(() => parseAuditArgs(['--kind', 'loaded', '--rules', 'x'])).toThrow(/--rules/);
+    expect(() => parseAuditArgs(['--kind', 'loaded', 'extra'])).toThrow(/extra/);
+  });
+
+  it('exits 2 with the expected options on a misspelt option', () => {
+    const cli = resolve(import.meta.dirname, '../../dist/eval/audit.js');
+    const r = spawnSync('node', [cli, '--kind', 'loaded', '--sampel', '5'], { encoding: 'utf8' });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('--sampel');
+    expect(r.stderr).toContain('expected: --kind loaded|unsourced|attribution');
+    expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
+  });
+});
