@@ -75,8 +75,7 @@ describe('audit sheets', () => {
         if (it.verdict !== 'right' && !it.open && isShown)
           problems.push(`#${it.n} judged ${it.verdict} but shown again: ${JSON.stringify(it.finding.text)} (${it.article})`);
         // an open mark names a known error that is still shown: once the finding is gone or hidden, the mark is stale
-        // (held for the unsourced sheets, whose stale marks round 11 cleared; the other kinds' sheets still carry some)
-        if (sheet.kind === 'unsourced' && it.verdict !== 'right' && it.open && !isShown)
+        if (it.verdict !== 'right' && it.open && !isShown)
           problems.push(`#${it.n} marked open but no longer shown (remove the mark): ${JSON.stringify(it.finding.text)} (${it.article})`);
         if (isShown) {
           shown++;
