@@ -300,12 +300,19 @@ function main(): void {
   );
   mkdirSync(dirname(out), { recursive: true });
   const tmpOut = `${out}.${process.pid}.tmp`;
-  writeFileSync(
-    tmpOut,
-    `# Audit sheet: judge each item by reading the article (verdict: right | wrong | partly, why: …).\n${stringify(sheet, { lineWidth: 0 })}`,
-  );
+  writeFileSync(tmpOut, `# Audit sheet: judge each item by reading the article (verdict: right | wrong | partly, why: …).\n${sheetYaml(sheet)}`);
   renameSync(tmpOut, out);
   console.log(`audit: ${drawn.length} of ${pool.length} ${kind} findings from ${data} → ${relative(process.cwd(), out) || out}`);
+}
+
+/**
+ * YAML text of a sheet that every YAML 1.1/1.2 reader accepts. The yaml package puts a string holding a C1 control
+ * character (U+0080–U+009F, as in mis-decoded article text) in double quotes but leaves the character raw, which the
+ * YAML spec does not allow (Python's reader stops at it); inside double quotes the `\xNN` escape reads back as the same
+ * character. U+0085 is printable in YAML (and escaped by the package as `\N`).
+ */
+export function sheetYaml(value: unknown): string {
+  return stringify(value, { lineWidth: 0 }).replace(/[\u0080-\u0084\u0086-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16)}`);
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === resolve(PACKAGE_ROOT, 'dist', 'eval', 'audit.js')) main();
