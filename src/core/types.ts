@@ -1,6 +1,6 @@
 /**
  * The shapes every stage shares. The JSON report (`Report`) is the public contract
- * (see README "Report contract" and schema/report.schema.json); the analysed article
+ * (see README "The report contract" and schema/report.schema.json); the analysed article
  * (`AnalysedArticle`) is the in-memory hand-over from ingest + nlp to the analyses.
  *
  * All offsets are 0-based UTF-16 code-unit indices (JavaScript string indices), end
@@ -488,7 +488,7 @@ export interface SkippedInput {
 }
 
 /**
- * The JSON report, contract version 1 (README "Report contract"). Every span is {start, end, text}:
+ * The JSON report, contract version 1 (README "The report contract"). Every span is {start, end, text}:
  * 0-based UTF-16 code-unit offsets, end exclusive, into the article's source text as read from its
  * file (UTF-8 decoded, BOM removed).
  *

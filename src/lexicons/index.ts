@@ -92,7 +92,7 @@ export function withUserData<T>(lexicons: Lexicons | undefined, fileId: string, 
         line: e.line,
         expected: `${fileId}.<field> naming a list of words of that file`,
         found,
-        hint: 'see "User data" in README.md',
+        hint: 'see "A word list of a data file with its own loader" under "Adding an analysis / a format / a lexicon field" in README.md',
       });
     };
     let at: unknown = copy;
