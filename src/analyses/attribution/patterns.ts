@@ -1030,9 +1030,13 @@ function frontedComma(ctx: Ctx, site: CueSite, s: Subject): number | null {
   // David Axelrod, a longtime ally.", "The plan is “a disaster,” Smith said."): the clause ends there as at a comma
   // outside it.
   // (Not a quotation that opens the sentence: that one is quote-then-said's.)
-  if (isQuoteMark(tokens[comma]) && tokens[comma - 1]?.text === ',' && tokens[comma - 1]!.end === tokens[comma]!.start) {
+  // The closing mark may be two tokens: two apostrophes ("scratching out a profit,'' Mr. Hedge said") or a single mark
+  // closing inside a double one ("‘He’s the ringleader,’” Sexton said").
+  let inner = comma;
+  while (inner > comma - 2 && isQuoteMark(tokens[inner - 1]) && tokens[inner - 1]!.end === tokens[inner]!.start) inner--;
+  if (isQuoteMark(tokens[comma]) && tokens[inner - 1]?.text === ',' && tokens[inner - 1]!.end === tokens[inner]!.start) {
     const q = quoteBefore(ctx, tokens[comma]!.end, site.sentence.start);
-    if (q && /\p{L}/u.test(ctx.text.slice(site.sentence.start, q.start))) comma--;
+    if (q && /\p{L}/u.test(ctx.text.slice(site.sentence.start, q.start))) comma = inner - 1;
   }
   if (tokens[comma]?.text !== ',') return null;
   // What precedes the comma is a main clause, not an adverbial one ("After saying he was nervous, the man asked …").
@@ -1052,8 +1056,15 @@ function frontedComma(ctx: Ctx, site: CueSite, s: Subject): number | null {
     !ctx.w.timeNouns.has(next.lemma)
   )
     return null;
+  const plainSay = site.m.entry.id === 'say' || site.m.entry.id === 'add';
   for (let k = k0; k < site.sEnd; k++) {
     const t = tokens[k]!;
+    // A participle after a comma goes on with the speaker's next act ("…, Hollande said Tuesday in Paris, noting …",
+    // "…, Fiorina said, adding that …"): the report is still the clause before the source (as in `parenthetical`).
+    // Only after the plain verbs of saying: after others the clause before is often the writer's ("Berlin backed off,
+    // replacing …", "… wrote to investors, telling them …").
+    const after = tokens[k + 1];
+    if (plainSay && t.text === ',' && after !== undefined && k + 1 < site.sEnd && after.pos === 'VERB' && /ing$/.test(after.normal)) break;
     // A relative clause on an inverted source or its apposition is the source's, not a clause of its own:
     // "…, said an American official who was briefed on …", "…, said Jim Doyle, whose home state …".
     if (s.inverted && ctx.w.asideRelatives.has(t.normal) && k > k0 - 1) break;
@@ -1103,9 +1114,16 @@ function clauseThenSaid(ctx: Ctx, site: CueSite): AttributionDraft[] | undefined
     return whole ? [draft(ctx, 'clause-then-said', site.cue, site.m.entry, s.src, who(ctx, site, s), whole, false)] : undefined;
   }
   // A comma inside a closing quotation mark keeps the quoted words whole ("This is a “raw time,”").
-  const mark = ctx.tokens[comma + 1];
+  let mark = ctx.tokens[comma + 1];
   const closed = mark !== undefined && isQuoteMark(mark) && mark.start === ctx.tokens[comma]!.end && mark.index < site.m.tokenStart;
-  const content = clause(ctx, site.sentence.start, closed ? mark.end : ctx.tokens[comma]!.start);
+  // (Two marks close it: "profit,''" or "ringleader,’”".)
+  const second = ctx.tokens[comma + 2];
+  if (closed && isQuoteMark(second) && second!.start === mark!.end && second!.index < site.m.tokenStart) mark = second;
+  // A quotation a colon introduces is the whole report ("… the code of conduct: ''Civility … assumed,'' he said."): the
+  // writer's words before the colon are not.
+  const q = closed ? quoteBefore(ctx, mark!.end, site.sentence.start) : undefined;
+  const from = q && q.start > site.sentence.start && /:\s*$/.test(ctx.text.slice(site.sentence.start, q.start)) ? q.start : site.sentence.start;
+  const content = clause(ctx, from, closed ? mark!.end : ctx.tokens[comma]!.start);
   return [draft(ctx, 'clause-then-said', site.cue, site.m.entry, s.src, who(ctx, site, s), content, false)];
 }
 
