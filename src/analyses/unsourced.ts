@@ -30,7 +30,8 @@ import { firstQuotationEndingAfter, quotationsOf, type Quotation } from './quote
 
 export type UnsourcedDraft = Omit<UnsourcedFinding, Assigned>;
 
-export type UnsourcedReason = 'prescriptive' | 'prediction' | 'agentless-passive' | 'vague-source' | 'continues-source' | 'beside-source' | 'no-attribution';
+export type UnsourcedReason =
+  'prescriptive' | 'prediction' | 'agentless-passive' | 'vague-source' | 'continues-source' | 'after-data' | 'beside-source' | 'no-attribution';
 
 const EXPLANATIONS: Record<UnsourcedReason, string> = {
   prescriptive: 'The article itself says what must or should happen, without attributing the view to anyone.',
@@ -38,6 +39,8 @@ const EXPLANATIONS: Record<UnsourcedReason, string> = {
   'agentless-passive': 'An evaluation in the passive voice ("is seen as") that hides who holds it.',
   'vague-source': 'The only source is vague or unnamed ("critics", "reportedly"), so the reader cannot check it.',
   'continues-source': "A claim in the article's voice right after a source's reported words: it may run on that source's account, or be the article's own.",
+  'after-data':
+    "A figure in the article's voice a paragraph or two after a poll, study, survey or report named as a source: it may be that source's figure, or the article's own.",
   'beside-source': 'The sentence reports a source, but also makes a claim of its own (an action, a description, a judgement) that the source does not cover.',
   'no-attribution': "A claim stated in the article's own voice with no source for it.",
 };
@@ -73,6 +76,7 @@ type Role =
   | 'listing-opening'
   | 'more-of'
   | 'poll-average'
+  | 'data-source'
   // word classes of lexicons/attribution-words.yml, marked on the tokens they hold
   | 'subordinate-opener'
   | 'verb-negator'
@@ -1639,6 +1643,59 @@ function furniture(article: AnalysedArticle, roles: Map<number, Set<string>>): U
   return out;
 }
 
+/** The roles of a source of figures: a document or record, a text that speaks for its author, an average of polls, other words of data. */
+const DATA_ROLES: readonly Role[] = ['document-noun', 'communication-noun', 'poll-average', 'data-source'];
+
+/**
+ * Per sentence, 1 when an attribution whose cue it holds has a source naming a poll, a study, a
+ * survey, a report or data (a word of DATA_ROLES in the source's phrase: "a 2015 Pew
+ * Research survey found …", "The poll shows …").
+ */
+function dataSourced(article: AnalysedArticle, attributions: readonly AttributionDraft[], roles: Map<number, Set<string>>): Uint8Array {
+  const { tokens } = article;
+  const out = new Uint8Array(article.sentences.length);
+  for (const a of attributions) {
+    if (!a.source) continue;
+    for (let k = tokenIndexAt(tokens, a.source.start); k < tokens.length && tokens[k]!.start < a.source.end; k++)
+      if (DATA_ROLES.some((r) => roles.get(k)?.has(r))) {
+        out[tokens[tokenIndexAt(tokens, a.cue.start)]!.sentence] = 1;
+        break;
+      }
+  }
+  return out;
+}
+
+/** A year (1990, 2016) or an ordinal (112th, 2nd): a number that is no figure. */
+const YEAR_OR_ORDINAL = /^(?:1[89]\d\d|20\d\d|\d+(?:st|nd|rd|th))$/i;
+
+/** Per token, 1 inside a date or time expression (Oct. 16, last June): its numbers are no figures. */
+function datedTokens(article: AnalysedArticle): Uint8Array {
+  const dated = new Uint8Array(article.tokens.length);
+  for (const e of article.entities) if (e.type === 'DATE' || e.type === 'TIME') for (let k = e.tokenStart; k < e.tokenEnd; k++) dated[k] = 1;
+  return dated;
+}
+
+/**
+ * True when the sentence gives a figure (a number outside a date, not a year nor an ordinal: a
+ * token with a digit or tagged NUM, or the word percent) and a sentence before it, in its paragraph or one of the two before, reports for a
+ * poll, a study, a survey, a report or data (dataSourced): the figure may be that source's, run on
+ * with no cue of its own ("A 2015 Pew Research survey found … ¶ Trump leads Clinton by 46 percent
+ * to 35 percent."). Measured on the tuning sheets apart (reason after-data).
+ */
+function afterData(article: AnalysedArticle, si: number, data: Uint8Array, dated: Uint8Array): boolean {
+  const { sentences, tokens } = article;
+  const s = sentences[si]!;
+  let figure = false;
+  for (let k = s.tokenStart; k < s.tokenEnd && !figure; k++) {
+    const t = tokens[k]!;
+    if (dated[k] || YEAR_OR_ORDINAL.test(t.text)) continue;
+    figure = t.pos === 'NUM' || /\d/.test(t.text) || t.normal === 'percent';
+  }
+  if (!figure) return false;
+  for (let j = si - 1; j >= 0 && sentences[j]!.paragraph >= s.paragraph - 2; j--) if (data[j]) return true;
+  return false;
+}
+
 /**
  * Unsourced assertions of the article, one per sentence at most, in document order.
  * `attributions` are the article's attribution drafts (from `findAttributions`).
@@ -1662,6 +1719,8 @@ export function findUnsourced(article: AnalysedArticle, attributions: Attributio
   const uncovered = uncoveredReports(article, skip, inQuote, lexicons, roles);
   const relatives = wordClass(lexicons, 'relative-pronoun');
   const aside = furniture(article, roles);
+  const data = dataSourced(article, attributions, roles);
+  const dated = datedTokens(article);
   const out: UnsourcedDraft[] = [];
   for (let si = 0; si < sentences.length; si++) {
     checkBudget('unsourced');
@@ -1709,6 +1768,8 @@ export function findUnsourced(article: AnalysedArticle, attributions: Attributio
     else reason = reasonOf(tokens, s, skip, roles);
     // an instruction to the reader or a fragment without a clause of its own is no claim
     if (imperative(tokens, s, inQuote) || verbless(tokens, s, inQuote, relatives)) continue;
+    // a figure after a poll, study or report a paragraph or two before: its own reason, measured apart
+    if (reason !== 'vague-source' && reason !== 'beside-source' && afterData(article, si, data, dated)) reason = 'after-data';
     out.push({
       kind: 'unsourced',
       start: s.start,

@@ -662,3 +662,24 @@ describe('round 10 (issue #14): more of what a named source put forward, in a la
     );
   });
 });
+
+describe('round 12 (issue #14): figures after a named poll, study or report (a reason measured apart)', () => {
+  it('gives a figure a paragraph or two after a poll named as a source the reason after-data (tuning sheet polnear-train seed 197)', () => {
+    const poll = 'A new Quinnipiac University poll found that most voters in the state back the plan.';
+    const figure = 'He has a negative 42%-49% approval rating.';
+    expect(unsourced(`${poll}\n\nVoters went to the polls early in the morning.\n\n${figure}`)).toEqual([
+      [poll.length + 2, 'no-attribution', 'Voters went to the polls early in the morning.'],
+      [poll.length + 50, 'after-data', figure],
+    ]);
+    // a person named as the source, not a poll: the figure is the outlet's own
+    expect(unsourced(`The mayor said that most voters in the state back the plan.\n\n${figure}`).map((u) => u[1])).toEqual(['no-attribution']);
+    // three paragraphs on, the poll is too far back
+    expect(unsourced(`${poll}\n\nVoters went to the polls early.\n\nThe rain stopped by noon on the day.\n\n${figure}`).map((u) => u[1])).toEqual([
+      'no-attribution',
+      'no-attribution',
+      'no-attribution',
+    ]);
+    // a year or a date is no figure
+    expect(unsourced(`${poll} The plan was first put forward in 2012 by the governor.`).map((u) => u[1])).toEqual(['continues-source']);
+  });
+});
