@@ -30,7 +30,9 @@ export function calibrationKeys(f: Keyed | FindingDraft): string[] {
   if (f.kind === 'unsourced') return [`unsourced/${String((f as Keyed).reason)}`, 'unsourced'];
   const pattern = (f as Keyed).pattern;
   if (typeof pattern === 'string' && pattern !== '') {
-    const cue = (f as Keyed).cue?.neutral === false ? 'non-neutral' : 'neutral';
+    // An audit-sheet item records the cue as text and its class beside it (`neutral`); a finding, on its cue.
+    const neutral = typeof (f as Keyed).cue === 'object' ? (f as Keyed).cue?.neutral : (f as { neutral?: unknown }).neutral;
+    const cue = neutral === false ? 'non-neutral' : 'neutral';
     // The pattern with its reporting-verb entry ("subject-verb-object:support"), then with the cue's class.
     const entry = f.rule.startsWith('lexicon:reporting-verbs/') ? [`attribution/${pattern}:${f.rule.slice('lexicon:reporting-verbs/'.length)}`] : [];
     // Verbs of thought, stance or evidence (`speech: false`: believe, want, show) apart from the verbs of speech too rare for

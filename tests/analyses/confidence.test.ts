@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { assignConfidence, calibrationKeys, DEFAULT_MIN_CONFIDENCE, NO_CALIBRATION } from '../../src/analyses/confidence.js';
 import { DEFAULT_MIN_CONFIDENCE_BY_KIND, isShown } from '../../src/core/confidence.js';
 import type { Finding } from '../../src/core/types.js';
@@ -32,6 +34,22 @@ describe('calibration keys and fallback', () => {
       'attribution/according-to:say',
       'attribution/according-to:non-neutral',
       'attribution/according-to',
+      'attribution',
+    ]);
+  });
+
+  it('reads the cue class of an audit-sheet item from its neutral field, as of a finding from its cue', () => {
+    // attribution-polnear-dev-seed263.yml item 14: "Mr. Kamin, who emphasized that …" — the sheet writes the cue as text
+    // and its class beside it; it was once read as neutral, so judged items of non-neutral cues fed the neutral records.
+    const sheet = parse(readFileSync(resolve(REPO, 'tests/fixtures/audit/attribution-polnear-dev-seed263.yml'), 'utf8')) as {
+      items: { n: number; finding: Finding }[];
+    };
+    const item = sheet.items.find((i) => i.n === 14)!.finding;
+    expect(calibrationKeys(item)).toEqual([
+      'attribution/subject-said-that:stress',
+      'attribution/subject-said-that:non-neutral:that',
+      'attribution/subject-said-that:non-neutral',
+      'attribution/subject-said-that',
       'attribution',
     ]);
   });
