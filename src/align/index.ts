@@ -559,10 +559,10 @@ export function alignArticles(
   const o = { ...DEFAULT_ALIGN_OPTIONS, ...options };
   const sorted = [...articles].sort((a, b) => byId(a.id, b.id) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const { units, vectors, figures, allQuotes, score, predicateScore, times, weighting: w, places } = buildModel(sorted, lexicons, o);
-  // Pairs (key i·n + j, i < j) whose shared names are all places and whose other shared evidence
-  // is below `places`, or whose only shared content is one noun: the attach step does not count
-  // them (see AlignOptions.places and AlignOptions.oneWord).
-  const placeOnly = new Set<number>();
+  // Pairs (key i·n + j, i < j: candidatePairs gives i < j) whose shared names are all places and whose
+  // other shared evidence is below `places`, or whose only shared content is one noun: the attach step
+  // does not count them (see AlignOptions.places and AlignOptions.oneWord).
+  const uncounted = new Set<number>();
   const tokensByArticle = new Map(sorted.map((a) => [a.id, a.tokens]));
   const owner = units.map((u) => u.article);
   const canon = contentRanks(sorted, units);
@@ -586,10 +586,9 @@ export function alignArticles(
     between.get(j)!.set(i, s.score);
     adjacency[i]!.push([j, s.score]);
     adjacency[j]!.push([i, s.score]);
-    if (places?.size && s.entities.length && s.other < o.places && s.entities.every((t) => places.has(t))) placeOnly.add(i * units.length + j);
+    if (places?.size && s.entities.length && s.other < o.places && s.entities.every((t) => places.has(t))) uncounted.add(i * units.length + j);
     // One shared noun and nothing else says what a story is about, not what happened (see AlignOptions.oneWord).
-    else if (o.oneWord && oneNounPair(s, tokensByArticle, units[Math.min(i, j)]!.article, units[Math.max(i, j)]!.article))
-      placeOnly.add(Math.min(i, j) * units.length + Math.max(i, j));
+    else if (o.oneWord && oneNounPair(s, tokensByArticle, units[i]!.article, units[j]!.article)) uncounted.add(i * units.length + j);
     if (isLink(s, o)) edges.push({ i, j, s });
   }
   if (o.anchor > 0 && lexicons) {
@@ -780,7 +779,7 @@ export function alignArticles(
       for (const [y, v] of adjacency[x]!) {
         const c = cluster[y]!;
         // A pair that shares only places by name and little else says nothing of what happened.
-        if (placeOnly.size && placeOnly.has(Math.min(x, y) * units.length + Math.max(x, y))) continue;
+        if (uncounted.size && uncounted.has(Math.min(x, y) * units.length + Math.max(x, y))) continue;
         if (c !== cluster[x] && multi.has(c)) sums.set(c, (sums.get(c) ?? 0) + v);
       }
       const found: { c: number; mean: number }[] = [];
