@@ -110,6 +110,9 @@ interface DumpRow {
   rule?: string;
   pattern?: string;
   content?: string | null;
+  confidence?: number;
+  cueAt?: number;
+  contentAt?: [number, number] | null;
 }
 
 const spanText = (text: string, spans: readonly Span[] | null): string | null => (spans ? spans.map((s) => text.slice(s.start, s.end)).join(' … ') : null);
@@ -148,6 +151,9 @@ function scoreArticle(
       rule: a.rule,
       pattern: a.pattern,
       content: a.content?.text ?? null,
+      confidence: a.confidence,
+      cueAt: a.cue.start,
+      contentAt: a.content ? [a.content.start, a.content.end] : null,
     });
     if (a.source) {
       c.toolSources++;

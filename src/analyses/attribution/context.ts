@@ -117,6 +117,8 @@ export interface Words {
   timePhraseLinks: ReadonlySet<string>;
   /** Prepositions that join a determiner phrase to the head noun before it ("speakers at the service"). */
   headPrepositions: ReadonlySet<string>;
+  /** Prepositions whose object, right before a cue, is not the subject: the head before them is ("Her submission to the court noted"). */
+  objectPrepositions: ReadonlySet<string>;
   /** Nouns naming people by their tie to someone, joined by "to" ("advisers to the president", "people close to the talks"). */
   relationNouns: ReadonlySet<string>;
   /** A sentence opening "Not that …" is the writer's aside denying a case: no report in it. */
@@ -200,6 +202,7 @@ export function wordsOf(lexicons: Lexicons): Words {
     reportNouns: c('report-noun'),
     organisationWords: c('organisation-word'),
     headPrepositions: c('head-preposition'),
+    objectPrepositions: c('object-preposition'),
     relationNouns: c('relation-noun'),
     denialOpeners: c('denial-opener'),
     reportJoiners: c('report-joiner'),

@@ -142,6 +142,31 @@ function coordinatedSubject(ctx: Ctx, src: Range, sStart: number): Range {
   return first && first.a === start ? { a: first.a, b: src.b } : src;
 }
 
+/**
+ * A noun phrase after a preposition is that preposition's object, not the subject: "Her submission to the court
+ * noted", "The senator from Vermont said", "A study by the group found" report the head before the preposition. When
+ * that head opens the sentence or clause (after punctuation, a conjunction or an opening adverb) with a determiner or
+ * possessive, the source is the whole phrase and its head names and types it. Not a verb's object ("paid a settlement
+ * to a booker who said": the head does not open the clause) nor a relative clause's head ("a booker who").
+ */
+function prepositionalObject(ctx: Ctx, src: Range, sStart: number, srcHead: Range | null): [Range, Range | null] {
+  const { tokens } = ctx;
+  const p = tokens[src.a - 1];
+  const noun = tokens[src.a - 2];
+  if (!p || !noun || src.a - 2 < sStart || p.pos !== 'ADP' || !ctx.w.objectPrepositions.has(p.normal) || noun.pos !== 'NOUN') return [src, srcHead];
+  // A relative clause's head ("a booker who") or an object with no noun ("on their shows": "shows" is no cue) stays as it is.
+  const object = tokens.slice(src.a, src.b);
+  if (object.some((t) => ctx.w.relativePronouns.has(t.normal)) || !object.some((t) => ['NOUN', 'PROPN', 'NUM'].includes(t.pos))) return [src, srcHead];
+  const head = npLeft(ctx, src.a - 1, sStart);
+  if (!head || head.b !== src.a - 1) return [src, srcHead];
+  const opener = tokens[head.a]!;
+  if (!(opener.pos === 'DET' || (opener.pos === 'PRON' && /^(my|your|his|her|its|our|their)$/.test(opener.normal)))) return [src, srcHead];
+  let start = sStart;
+  while (start < head.a && (tokens[start]!.pos === 'CCONJ' || ctx.w.openingAdverbs.has(tokens[start]!.normal))) start++;
+  if (head.a !== start && !isPunct(tokens[head.a - 1])) return [src, srcHead];
+  return [{ a: head.a, b: src.b }, head];
+}
+
 function nearSubject(ctx: Ctx, site: CueSite): Near {
   const memo = site.memo['near'] as Near | undefined;
   if (memo) return memo;
@@ -162,6 +187,7 @@ function nearSubject(ctx: Ctx, site: CueSite): Near {
       // "groups that have endorsed him say".
       if (src) src = relativeHead(ctx, src, sStart) ?? src;
       if (src) src = coordinatedSubject(ctx, src, sStart);
+      if (src) [src, srcHead] = prepositionalObject(ctx, src, sStart, srcHead);
       // A name before an apposition with no closing comma: "Sen. Kristen Gillibrand (D-NY), a supporter of X told".
       if (src && tokens[src.a]!.pos === 'DET' && tokens[src.a - 1]?.text === ',') {
         let end = src.a - 1;
