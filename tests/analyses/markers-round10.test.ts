@@ -45,20 +45,21 @@ describe('loaded terms, round 10 (issue #14)', () => {
     expect(hammer!.confidence).toBeGreaterThanOrEqual(SHOWN);
   });
 
-  it("the adverbs that rule on truth or judge manner are measured (0.765 with the lead's seed-197 readings: hidden); pointedly and conspicuously are split off and hidden", () => {
+  it('the adverbs that rule on truth or judge manner are measured (0.765 with the seed-197 readings; 0.882, shown, since the sheets were re-judged to docs/judging.md); pointedly and conspicuously are split off and hidden', () => {
     const [falsely] = loadedIn('She falsely presents herself as a practicing physician.');
     expect(falsely).toMatchObject({ text: 'falsely', rule: 'lexicon:subjective/falsely' });
-    expect(falsely!.confidence).toBeLessThan(SHOWN);
+    expect(lex.calibration.get('lexicon:subjective/falsely')).toMatchObject({ judged: 17, correct: 15 });
+    expect(falsely!.confidence).toBe(0.88);
     const [pointedly] = loadedIn('He pointedly declined to endorse the nominee.');
     expect(pointedly).toMatchObject({ text: 'pointedly', rule: 'lexicon:subjective/pointedly' });
     expect(pointedly!.confidence).toBeLessThan(SHOWN);
   });
 
   it.skipIf(!HAS_DATASETS)('tuning articles: judged cases', () => {
-    // the Census brazenly violated federal law: the writer's verdict, found (its entry measures 0.765, hidden).
+    // the Census brazenly violated federal law: the writer's verdict, found and shown (its entry measures 0.882 since the re-judging).
     const brazenly = loadedAt('polnear:train/usa-today_2015-11-24_trump-card-for-census-roundup-bu.txt').find((f) => f.span.endsWith(' brazenly'));
     expect(brazenly?.span).toBe('938-946 brazenly');
-    expect(brazenly!.confidence).toBeLessThan(SHOWN);
+    expect(brazenly!.confidence).toBeGreaterThanOrEqual(SHOWN);
     // The Swiss are fiercely proud: plain intensity, found but hidden.
     const proud = loadedAt('polnear:train/huff-post_2016-03-21_the-rise-of-switzerland-s-trump.txt').find((f) => f.span === '9056-9064 fiercely');
     expect(proud?.rule).toBe('lexicon:subjective/fierce');
