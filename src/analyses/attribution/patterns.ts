@@ -160,7 +160,7 @@ function prepositionalObject(ctx: Ctx, src: Range, sStart: number, srcHead: Rang
   const head = npLeft(ctx, src.a - 1, sStart);
   if (!head || head.b !== src.a - 1) return [src, srcHead];
   const opener = tokens[head.a]!;
-  if (!(opener.pos === 'DET' || (opener.pos === 'PRON' && /^(my|your|his|her|its|our|their)$/.test(opener.normal)))) return [src, srcHead];
+  if (!(opener.pos === 'DET' || (opener.pos === 'PRON' && ctx.w.possessiveDeterminers.has(opener.normal)))) return [src, srcHead];
   let start = sStart;
   while (start < head.a && (tokens[start]!.pos === 'CCONJ' || ctx.w.openingAdverbs.has(tokens[start]!.normal))) start++;
   if (head.a !== start && !isPunct(tokens[head.a - 1])) return [src, srcHead];
