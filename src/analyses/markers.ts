@@ -580,10 +580,16 @@ function plainReporting(
   const next = tokens[m.tokenEnd];
   if (words.passiveLiteral.has(t.lemma) && /ed$/.test(t.normal) && next?.sentence === t.sentence && next.normal === 'by') return true;
   // A direct object right after the verb, maybe after one adverb: the sense *have* (the city boasts a museum).
-  if (words.possessLiteral.has(t.lemma) || [...words.possessLiteral].some((w) => t.normal.startsWith(w))) {
+  if (words.possessLiteral.has(t.lemma) || startsWithAny(t.normal, words.possessLiteral)) {
     const object = next?.pos === 'ADV' ? tokens[m.tokenEnd + 1] : next;
     if (object?.sentence === t.sentence && (object.pos === 'DET' || object.pos === 'NUM') && object.normal !== 'that') return true;
   }
+  return false;
+}
+
+/** True when `word` starts with one of `stems` (a form the tagger left unlemmatised: *boasts* read as a noun). */
+function startsWithAny(word: string, stems: ReadonlySet<string>): boolean {
+  for (const w of stems) if (word.startsWith(w)) return true;
   return false;
 }
 
