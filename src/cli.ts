@@ -17,7 +17,7 @@ import { expandInputs } from './ingest/files.js';
 import { removeTempFiles, writeProgress } from './report/write.js';
 import { sanitizeTerminal } from './core/escape.js';
 import { formatSummary } from './report/summary.js';
-import { reportName, writeReports, type OutputFlags } from './report/outputs.js';
+import { reportName, stdoutFormat, writeReports, type OutputFlags } from './report/outputs.js';
 import { FORMAT_NAMES, FORMATS } from './report/formats.js';
 import { MARKDOWN_STYLES } from './report/markdown.js';
 import { registerCorpusCommand } from './commands/corpus.js';
@@ -97,6 +97,7 @@ const ANALYZE_HEAP_GROWING_PERCENT = 30;
 
 async function runAnalyze(paths: string[], flags: AnalyzeFlags, command: string): Promise<void> {
   setFlagsFromString(`--heap-growing-percent=${ANALYZE_HEAP_GROWING_PERCENT}`);
+  stdoutFormat(flags);
   const progress = flags.progress
     ? (path: string, i: number, n: number) => process.stderr.write(`parallax: [${i + 1}/${n}] ${sanitizeTerminal(path, true)}\n`)
     : undefined;

@@ -26,21 +26,19 @@ export interface ReportFormat {
   extension: string;
   /** Help text of the `--NAME FILE` option. */
   help: string;
-  /** True when `--NAME -` writes to standard output. */
-  stdout?: true;
   render(report: Report, context: RenderContext): string;
 }
 
 export const FORMATS = {
-  json: { extension: 'json', help: 'write the JSON report to FILE ("-" for stdout)', stdout: true, render: (r, c) => formatJson(r, c.pretty) },
+  json: { extension: 'json', help: 'write the JSON report to FILE ("-" for stdout)', render: (r, c) => formatJson(r, c.pretty) },
   md: {
     extension: 'md',
-    help: 'write the markdown report to FILE',
+    help: 'write the markdown report to FILE ("-" for stdout)',
     render: (r, c) => formatMarkdown(r, { command: c.command, ...(c.mdStyle ? { style: c.mdStyle } : {}), ...(c.view ? { view: c.view() } : {}) }),
   },
   html: {
     extension: 'html',
-    help: 'write the standalone HTML report to FILE',
+    help: 'write the standalone HTML report to FILE ("-" for stdout)',
     render: (r, c) => formatHtml(r, { command: c.command, ...(c.view ? { view: c.view() } : {}) }),
   },
 } as const satisfies Record<string, ReportFormat>;

@@ -3,6 +3,7 @@
  * format of the registry (formats.ts) is handled the same way.
  */
 import { basename, join, resolve } from 'node:path';
+import { InputError } from '../core/errors.js';
 import type { Report } from '../core/types.js';
 import { FORMAT_NAMES, FORMATS, type FormatName, type RenderContext, type ReportFormat } from './formats.js';
 import { buildView, type ReportView } from './view-model.js';
@@ -30,6 +31,22 @@ export function reportName(paths: readonly string[]): string {
 }
 
 /**
+ * The one format written to standard output (`--NAME -`), if any. Standard output holds one
+ * document, so two formats asking for it is a usage error, found before any analysis runs.
+ */
+export function stdoutFormat(flags: FormatFlags): FormatName | undefined {
+  const asked = FORMAT_NAMES.filter((name) => flags[name] === '-');
+  if (asked.length > 1) {
+    throw new InputError('more than one report to standard output', {
+      expected: 'at most one of --json -, --md -, --html -',
+      found: asked.map((name) => `--${name} -`).join(', '),
+      hint: 'give the other formats a file name, e.g. --md report.md',
+    });
+  }
+  return asked[0];
+}
+
+/**
  * Renders the requested outputs and writes them atomically (all or none). Each file is rendered
  * when it is written and dropped before the next, so the formats' texts are never all in memory
  * at once; the document formats share one view model (buildView), built once.
@@ -45,10 +62,11 @@ export function writeReports(report: Report, paths: readonly string[], flags: Ou
     view: () => (view ??= buildView(report, command)),
   };
   const render = (format: ReportFormat) => () => format.render(report, context);
+  const toStdout = stdoutFormat(flags);
   for (const name of FORMAT_NAMES) {
     const format: ReportFormat = FORMATS[name];
     const target = flags[name];
-    if (target === '-' && format.stdout) stdout = render(format)();
+    if (name === toStdout) stdout = render(format)();
     else if (target) files.push({ path: target, content: render(format) });
   }
   if (flags.out || FORMAT_NAMES.every((name) => !flags[name])) {
