@@ -11,10 +11,11 @@
  * merely cannot be created or written (read-only disk) only costs start-up time.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync, type Stats } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { InputError } from '../core/errors.js';
+import { makeDirs } from '../core/make-dirs.js';
 import { isRunning } from '../core/process.js';
 
 /** The current user's id, or null where the platform has none (Windows). */
@@ -68,7 +69,7 @@ export function openCacheDir(dir: string): boolean {
     st = lstatSync(dir);
   } catch {
     try {
-      mkdirSync(dir, { recursive: true, mode: 0o700 });
+      makeDirs(dir, 0o700);
       st = lstatSync(dir);
     } catch {
       return false;

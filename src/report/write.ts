@@ -19,6 +19,7 @@ import {
 } from 'node:fs';
 import { dirname, basename, join, resolve } from 'node:path';
 import { InputError } from '../core/errors.js';
+import { makeDirs } from '../core/make-dirs.js';
 import { isRunning } from '../core/process.js';
 
 /** Marker that parallax puts in every file it writes, so it may overwrite its own output. */
@@ -206,7 +207,7 @@ export function writeOutputs(files: readonly PendingFile[], force = false): void
       }
       const dir = dirname(f.path);
       try {
-        mkdirSync(dir, { recursive: true });
+        makeDirs(dir);
       } catch (e) {
         throw writeError(f.path, e);
       }
@@ -249,7 +250,7 @@ function writeError(path: string, e: unknown): InputError {
         : code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
           ? 'permission denied'
           : code === 'ENOENT'
-            ? 'the directory vanished'
+            ? 'a folder that does not exist and cannot be made there'
             : code === 'ENOTDIR' || code === 'EEXIST'
               ? 'a file where a directory should be'
               : code === 'EISDIR'
@@ -317,7 +318,7 @@ export function stageFolder(out: string): string {
   const parent = dirname(resolve(out));
   const staging = join(parent, `.${basename(resolve(out))}.parallax-${process.pid}-${randomBytes(6).toString('hex')}`);
   try {
-    mkdirSync(parent, { recursive: true });
+    makeDirs(parent);
     mkdirSync(staging);
   } catch (e) {
     throw writeError(out, e);
@@ -329,7 +330,7 @@ export function stageFolder(out: string): string {
 /** Writes one file into a staging folder (created exclusively: the folder is new and private). */
 export function writeStaged(file: OutputFile): void {
   try {
-    mkdirSync(dirname(file.path), { recursive: true });
+    makeDirs(dirname(file.path));
     writeFileSync(file.path, file.content, { flag: 'wx' });
   } catch (e) {
     throw writeError(file.path, e);

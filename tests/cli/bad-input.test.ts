@@ -137,6 +137,21 @@ const cases: Case[] = [
     },
     message: [/notadir\/out\.json: cannot write output/, /expected a writable location/, /found a file where a directory should be/],
   },
+  // Node's recursive mkdir looped for ever where the system answers ENOENT under an existing parent (/proc).
+  ...(existsSync('/proc/self')
+    ? [
+        {
+          name: 'an output folder the system will not create (under /proc)',
+          setup: (d: string) => {
+            writeFileSync(join(d, 'a.md'), ARTICLE);
+            return ['analyze', 'a.md', '--out', '/proc/parallax-no-such-folder'];
+          },
+          message: [
+            /^parallax: \/proc\/parallax-no-such-folder\/a\.json: cannot write output: expected a writable location, found a folder that does not exist and cannot be made there/,
+          ],
+        },
+      ]
+    : []),
   // A read-only directory stops everyone but root (permissions do not apply to root).
   ...(process.getuid?.() === 0
     ? []
