@@ -146,6 +146,20 @@ export function judgedFinding<F extends FindingDraft>(findings: readonly F[], ju
   return same.find((f) => f.rule === judged.rule) ?? same[0];
 }
 
+/**
+ * An unsourced item's verdict for the finding the rules give now: its `rejudged` verdict when the sentence now has
+ * the reason that verdict was given for (a schedule drawn as a prediction, partly, is right once its reason is
+ * no-attribution: docs/judging.md, unsourced rule 6), else the verdict as judged when drawn. The sheet keeps both.
+ */
+export function currentVerdict(
+  item: { verdict?: string | null; rejudged?: { reason?: unknown; verdict?: unknown } },
+  now: { kind: string; reason?: unknown } | undefined,
+): string | null | undefined {
+  const r = item.rejudged;
+  if (r && now?.kind === 'unsourced' && typeof r.verdict === 'string' && r.reason === now.reason) return r.verdict;
+  return item.verdict;
+}
+
 /** The 95 % Wilson score interval of a proportion `k / n` ([0, 1] when n is 0). */
 export function wilson(k: number, n: number, z = 1.96): [number, number] {
   if (n === 0) return [0, 1];

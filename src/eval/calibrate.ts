@@ -32,7 +32,7 @@ import { calibrationKeys } from '../analyses/confidence.js';
 import { loadLexicons } from '../lexicons/index.js';
 import { analyseArticle, prepareArticle } from '../pipeline.js';
 import { parseAnn, words } from './attribution.js';
-import { auditArticlePath, auditFindings, judgedFinding } from './audit.js';
+import { auditArticlePath, auditFindings, currentVerdict, judgedFinding } from './audit.js';
 import { analyseBabe, analyseBasil, babeHit, babeItems, basilHit, basilTexts } from './markers.js';
 import { DATASETS } from './datasets.js';
 
@@ -199,7 +199,13 @@ export function contentAgrees(text: string, content: Span | null, gold: readonly
 export interface AuditSheet {
   kind: string;
   data: string;
-  items: { article?: string; finding: { kind: string; rule: string; [k: string]: unknown }; verdict?: string | null }[];
+  items: {
+    article?: string;
+    finding: { kind: string; rule: string; [k: string]: unknown };
+    verdict?: string | null;
+    /** An unsourced item judged again for the reason the rules give it now (see currentVerdict). */
+    rejudged?: { reason?: unknown; verdict?: unknown; why?: unknown };
+  }[];
 }
 
 /** Judged audit sheets in `dir`, with their file names. */
@@ -256,7 +262,9 @@ function fromAudits(dir: string, t: Tallies, tmp: string, gold: Tallies = t): vo
         } else loadedReadings.set(key, { finding: finding as FindingDraft, right: item.verdict === 'right', data: new Set([data]) });
         continue;
       }
-      (sheet.kind === 'attribution' ? gold : t).add(finding, item.verdict === 'right', data);
+      // an unsourced sentence judged again for the reason it has now counts with that verdict
+      const verdict = sheet.kind === 'unsourced' ? currentVerdict(item, finding) : item.verdict;
+      (sheet.kind === 'attribution' ? gold : t).add(finding, verdict === 'right', data);
     }
   }
   for (const { finding, right, data } of loadedReadings.values()) t.add(finding, right, [...data].sort().join(' + '));

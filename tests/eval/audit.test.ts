@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEFAULT_MIN_CONFIDENCE, DEFAULT_MIN_CONFIDENCE_BY_KIND } from '../../src/core/confidence.js';
-import { auditArticlePath, auditFindings, type JudgedFinding, judgedFinding, wilson } from '../../src/eval/audit.js';
+import { auditArticlePath, auditFindings, currentVerdict, type JudgedFinding, judgedFinding, wilson } from '../../src/eval/audit.js';
 import { readAuditSheets } from '../../src/eval/calibrate.js';
 import { loadLexicons } from '../../src/lexicons/index.js';
 import { DATASETS, HAS_DATASETS, REPO } from '../helpers.js';
@@ -32,6 +32,8 @@ interface Item {
   lost?: boolean;
   /** The finding's text is now boilerplate of this reason (e.g. a caption): not analysed, not counted. */
   excluded?: string;
+  /** An unsourced item judged again for the reason the rules now give it (currentVerdict): that verdict counts while the reason holds. */
+  rejudged?: { reason: string; verdict: 'right' | 'wrong' | 'partly'; why: string };
 }
 
 const sheets = readAuditSheets(resolve(REPO, 'tests/fixtures/audit'));
@@ -68,18 +70,19 @@ describe('audit sheets', () => {
         }
         const f = found(it);
         if (f && f.kind !== 'unsourced' && f.rule !== it.finding.rule) moved.push(`#${it.n} ${it.finding.rule} → ${f.rule}`);
+        const verdict = currentVerdict(it, f);
         // shown by default: at or above the views' default threshold for the kind
         const isShown = f !== undefined && f.confidence >= (DEFAULT_MIN_CONFIDENCE_BY_KIND[f.kind] ?? DEFAULT_MIN_CONFIDENCE);
-        if (it.verdict === 'right' && !f && !it.lost)
+        if (verdict === 'right' && !f && !it.lost)
           problems.push(`#${it.n} judged right but no longer found: ${JSON.stringify(it.finding.text)} (${it.article})`);
-        if (it.verdict !== 'right' && !it.open && isShown)
-          problems.push(`#${it.n} judged ${it.verdict} but shown again: ${JSON.stringify(it.finding.text)} (${it.article})`);
+        if (verdict !== 'right' && !it.open && isShown)
+          problems.push(`#${it.n} judged ${verdict} but shown again: ${JSON.stringify(it.finding.text)} (${it.article})`);
         // an open mark names a known error that is still shown: once the finding is gone or hidden, the mark is stale
-        if (it.verdict !== 'right' && it.open && !isShown)
+        if (verdict !== 'right' && it.open && !isShown)
           problems.push(`#${it.n} marked open but no longer shown (remove the mark): ${JSON.stringify(it.finding.text)} (${it.article})`);
         if (isShown) {
           shown++;
-          if (it.verdict === 'right') right++;
+          if (verdict === 'right') right++;
         }
       }
       const [lo, hi] = wilson(right, shown);
