@@ -306,6 +306,62 @@ function secondReport(ctx: Ctx, k: number, last: number): boolean {
   return (v.pos === 'VERB' || v.pos === 'AUX') && !/ing$/.test(v.normal) && v.normal !== 'that';
 }
 
+/** Parts of speech a subject (or an occasion before it) may hold between a comma and the next report's cue. */
+const PARALLEL_SUBJECT_POS: ReadonlySet<string> = new Set(['DET', 'PRON', 'NOUN', 'PROPN', 'ADJ', 'NUM', 'ADP', 'ADV', 'PART']);
+
+/**
+ * A comma or dash after which another report begins: a subject of its own, at most eight words (an amount or an
+ * occasion: "…, and more than 4 in 10 said …", "…, 39 have said they support Sanders", "- others say he has never been
+ * healthier", "…, at the town hall this week she said …"; no relative, wh-word or subordinator: "…, most of whom
+ * thought …", "- before the developer called for …" go on), at most two auxiliaries, then a reporting cue of speech (not `speech: false`) that is a finite verb, not an
+ * infinitive and not set off by a comma of its own
+ * (", Sweet noted," is an aside inside the report). What follows is that other report, the writer's telling,
+ * not the first source's words. Only after a clause of the report's own (a finite verb since `first`, no subordinator
+ * opening it or the stretch since the last comma, no open parenthesis, no cue just before the comma: "at one point, a supporter asked …", "if Mr. Obama opted to make
+ * one, he should have insisted …" go on). An aside closed by a comma before the clause's verb still goes on (`boundaryEnd`).
+ */
+function parallelReport(ctx: Ctx, first: number, k: number, last: number): boolean {
+  const { tokens } = ctx;
+  const t = tokens[k];
+  if (!t || !/^(?:,|—|–|-|--)$/.test(t.text) || isQuoteMark(tokens[k + 1])) return false;
+  // A hyphen inside a word ("late-night", "Commander-in-Chief") is no dash.
+  if (t.text === '-' && tokens[k - 1]?.end === t.start) return false;
+  // The first report is a clause of its own up to the comma: a finite verb before it, and no subordinator opening it
+  // ("at one point, a supporter asked …", "if the state held up the deal, Patriot could threaten …" go on).
+  const subordinator = (x: number) => tokens[x]!.pos === 'SCONJ' || ctx.w.frontedSubordinators.has(tokens[x]!.normal);
+  if (subordinator(first)) return false;
+  let finite = false;
+  for (let x = first; x < k && !finite; x++) finite = (tokens[x]!.pos === 'VERB' || tokens[x]!.pos === 'AUX') && !/ing$/.test(tokens[x]!.normal);
+  if (!finite) return false;
+  // A comma closing a subordinate clause inside the report ("… but that if Mr. Obama opted to make one, he should have
+  // insisted …") leads back into the report's own main clause.
+  for (let x = k - 1; x > first && !/^[,;:—–]$/.test(tokens[x]!.text); x--) if (subordinator(x)) return false;
+  // Nor the comma closing an aside of the report's own ("attacks that, Sweet noted, Trump said …").
+  if (ctx.cues.some((c) => c.tokenEnd === k)) return false;
+  // Nor inside a parenthesis ("(that just could be, well, you know)").
+  let open = 0;
+  for (let x = first; x < k; x++) open += tokens[x]!.text === '(' ? 1 : tokens[x]!.text === ')' ? -1 : 0;
+  if (open > 0) return false;
+  let n = k + 1;
+  if (tokens[n]?.pos === 'CCONJ') n++;
+  const subjectStart = n;
+  let nominal = false;
+  while (n < last && n < subjectStart + 8 && PARALLEL_SUBJECT_POS.has(tokens[n]!.pos)) {
+    // A relative or wh-word makes the cue's clause part of the first report ("…, most of whom thought …", "…, what Mr. Obama said …").
+    if (ctx.w.relativePronouns.has(tokens[n]!.normal) || ctx.w.clauseOpeners.has(tokens[n]!.normal) || subordinator(n)) return false;
+    if (['PRON', 'NOUN', 'PROPN', 'NUM'].includes(tokens[n]!.pos)) nominal = true;
+    n++;
+  }
+  if (!nominal) return false;
+  for (let aux = 0; aux < 2 && tokens[n]?.pos === 'AUX'; aux++) n++;
+  const v = tokens[n];
+  // Not an infinitive ("…, with someone at the State Department to talk about …").
+  if (!v || n >= last || v.pos !== 'VERB' || /ing$/.test(v.normal) || tokens[n - 1]?.normal === 'to' || tokens[n + 1]?.text === ',') return false;
+  // A verb of speech: a verb of thought or perception after ", and" may go on with the same report ("…, and the senator
+  // finally felt he had to …").
+  return ctx.cues.some((c) => c.tokenStart === n && c.entry.speech !== false);
+}
+
 /**
  * True when the report lies in a fronted adverbial clause ("While he said he opposes X, his
  * administration …", "Although Sanders acknowledged it would be hard, his campaign has argued …"):
@@ -413,8 +469,15 @@ function boundaryEnd(ctx: Ctx, content: TextSpan | null): TextSpan | null {
   };
   const closesQuote = (k: number) =>
     isQuoteMark(tokens[k + 1]) && tokens[k + 1]!.start === tokens[k]!.end && !insideQuote(ctx, tokens[markEnd(k)]!.end, tokens[markEnd(k)]!.end + 1);
+  const first = tokenAt(tokens, content.start);
   const boundary = (k: number) => {
-    if (reportBoundary(tokens, k, ctx.w.reportClosers) || writerAside(ctx, k) || writerAppositive(ctx, k, last) || secondReport(ctx, k, last))
+    if (
+      reportBoundary(tokens, k, ctx.w.reportClosers) ||
+      writerAside(ctx, k) ||
+      writerAppositive(ctx, k, last) ||
+      secondReport(ctx, k, last) ||
+      parallelReport(ctx, first, k, last)
+    )
       return !insideQuote(ctx, tokens[k]!.start, tokens[k]!.end);
     if (tokens[k]?.text !== ',' || !closesQuote(k)) return false;
     // What follows the closing mark decides.
