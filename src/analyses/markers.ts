@@ -643,6 +643,21 @@ function associationLabels(article: AnalysedArticle, words: MarkerWords): Loaded
 }
 
 /**
+ * A page of readers' letters and posts: a line that is only the label of a readers' section in capitals, as a
+ * section label is set (word class `readers-section`: *LETTERS.*, *FACEBOOK.*; a final period or colon may follow;
+ * not a menu link *Letters* in a page's markup) opens it, and the rest of the
+ * article is the readers', each signed below. Loaded words there are theirs, report cues included (the
+ * reader chose the verb). The text is read, not the sentences: ingest may keep such a label out of them.
+ */
+export function readersPage(text: string, sections: ReadonlySet<string>): Span | null {
+  for (const line of text.matchAll(/^[^\n]*$/gm)) {
+    const label = line[0].trim().replace(/[.:]$/, '');
+    if (label && label === label.toUpperCase() && sections.has(label.toLowerCase())) return { start: line.index + line[0].length, end: text.length };
+  }
+  return null;
+}
+
+/**
  * All `loaded` findings of one article, sorted by start (longest first). Weight-0 entries and
  * disabled categories give no findings; a match inside a proper name or title, inside a
  * quotation (the speaker's words, not the outlet's), inside the content of reported speech
@@ -741,6 +756,12 @@ export function findMarkers(
             !overlapping(inClause, d.start, d.end).some((c) => contains(c, d)) &&
             (overlapping(cues, d.start, d.end).length > 0 || !overlapping(inSpeech, d.start, d.end).some((c) => contains(c, d))),
         );
+
+  const readers = readersPage(article.text, wordClass(lexicons, 'readers-section'));
+  if (readers) {
+    const before = voiced.splice(0);
+    voiced.push(...before.filter((d) => !contains(readers, d)));
+  }
 
   const judged = sortSpans(judgedAs(article, words));
   if (judged.length > 0) {
