@@ -39,6 +39,8 @@ export interface TimeLexicon {
   anaphoricThen: Set<string>;
   /** Nouns that end a name a day and month open ("the 17 February Brigade"): no date. */
   nameHeads: Set<string>;
+  /** Words that open a relative clause after a comma (", who swam to stardom in the 1940s,"): a date inside tells a participant's past, not the happening's time. */
+  relativeClause: Set<string>;
 }
 
 /** Parses and checks the time lexicon (`data` from the compiled copy when known). */
@@ -77,6 +79,7 @@ export function parseTimeLexicon(raw: string, file = TIME_FILE, data?: unknown):
     presentBe: list('present_be'),
     anaphoricThen: list('anaphoric_then'),
     nameHeads: list('name_heads'),
+    relativeClause: d['relative_clause'] === undefined ? new Set<string>() : list('relative_clause'),
   };
 }
 
@@ -172,6 +175,27 @@ function sinceBefore(tokens: readonly Token[], from: number, at: number, lex: Ti
 }
 
 /**
+ * True when the date at token `at` stands in a relative clause set off by commas inside the unit
+ * (*Esther Williams, who swam to stardom in the 1940s, dies at 91*): a comma and a `relative_clause`
+ * word before it with no other comma between, and a comma after it before the unit ends, so the
+ * main clause goes on. Such a date tells a participant's past, not when the unit's happening was.
+ */
+function inRelativeClause(tokens: readonly Token[], from: number, to: number, at: number, lex: TimeLexicon): boolean {
+  if (at < 0 || lex.relativeClause.size === 0) return false;
+  let open = -1;
+  for (let k = at - 1; k > from; k--) {
+    if (tokens[k]!.text === ',' || tokens[k]!.text === ';') break;
+    if (lex.relativeClause.has(tokens[k]!.normal) && tokens[k - 1]!.text === ',') {
+      open = k;
+      break;
+    }
+  }
+  if (open < 0) return false;
+  for (let k = at + 1; k < to - 1; k++) if (tokens[k]!.text === ',') return true;
+  return false;
+}
+
+/**
  * The time of the unit `tokens[from, to)` of `article`. `figures` are the unit's figures;
  * `ref` the article's reference day.
  */
@@ -192,6 +216,7 @@ export function timeOf(
     const s = figureSpan(f);
     if (!s) continue;
     const at = tokens.findIndex((t, k) => k >= from && k < to && t.start >= f.start);
+    if (inRelativeClause(tokens, from, to, at, lex)) continue;
     if (sinceBefore(tokens, from, at, lex) && ref !== null) s[1] = Math.max(s[1], ref);
     span = span ? [Math.min(span[0], s[0]), Math.max(span[1], s[1])] : s;
     words.push(f.text);
