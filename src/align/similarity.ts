@@ -73,43 +73,62 @@ export interface Overlap {
 /** True for an entity term: an actor-lexicon id (`@wagner`) or a proper-noun stem. */
 export const isEntity = (v: TermVector, k: number) => v.proper[k]! || v.terms[k]!.startsWith('@');
 
+/** The terms two vectors share, in term order: their proper-name runs in each vector, their idf, and whether both call them an entity. */
+interface SharedTerms {
+  ga: number[];
+  gb: number[];
+  values: number[];
+  entity: boolean[];
+}
+
+/** Which shared terms a component sum takes: all, only the entities, or only the others. */
+type Pick = 'all' | 'entities' | 'others';
+
 /**
- * Sum over the components of shared terms of the best value in each. Two shared terms are in one
- * component when they come from one proper-name run (or one word) in either unit, so a run named
- * as one name in one unit and as two in the other counts once, whichever unit is `a` (symmetric).
+ * Sum over the components of the picked shared terms of the best value in each. Two shared terms
+ * are in one component when they come from one proper-name run (or one word) in either unit, so a
+ * run named as one name in one unit and as two in the other counts once, whichever unit is `a`
+ * (symmetric). The components' values are summed smallest first.
  */
-function componentSum(ga: readonly number[], gb: readonly number[], vs: readonly number[], f: (v: number) => number): number {
-  const n = vs.length;
-  if (n === 0) return 0;
+function componentSum(s: SharedTerms, pick: Pick, f: (v: number) => number): number {
+  const picked = (k: number) => pick === 'all' || s.entity[k] === (pick === 'entities');
+  const n = s.values.length;
+  let count = 0;
+  let only = 0;
+  for (let k = 0; k < n; k++) {
+    if (!picked(k)) continue;
+    count++;
+    only = k;
+  }
+  if (count === 0) return 0;
   // One shared term is one component (most candidate pairs share one or two terms).
-  if (n === 1) return 0 + f(Math.max(0, vs[0]!));
-  const parent = vs.map((_, k) => k);
+  if (count === 1) return 0 + f(Math.max(0, s.values[only]!));
+  // Union-find over the picked terms (few: mostly 2 to 4), each component's root its least term.
+  const parent: number[] = [];
+  for (let k = 0; k < n; k++) parent.push(k);
   const find = (k: number): number => {
     while (parent[k] !== k) k = parent[k] = parent[parent[k]!]!;
     return k;
   };
-  const firstA = new Map<number, number>();
-  const firstB = new Map<number, number>();
-  const join = (first: Map<number, number>, g: number, k: number) => {
-    const f0 = first.get(g);
-    if (f0 === undefined) first.set(g, k);
-    else {
-      const x = find(f0);
-      const y = find(k);
-      if (x !== y) parent[Math.max(x, y)] = Math.min(x, y);
+  for (let k = 0; k < n; k++) {
+    if (!picked(k)) continue;
+    for (let x = 0; x < k; x++) {
+      if (!picked(x) || (s.ga[x] !== s.ga[k] && s.gb[x] !== s.gb[k])) continue;
+      const r = find(x);
+      const q = find(k);
+      if (r !== q) parent[Math.max(r, q)] = Math.min(r, q);
     }
-  };
-  for (let k = 0; k < n; k++) {
-    join(firstA, ga[k]!, k);
-    join(firstB, gb[k]!, k);
   }
-  const best = new Map<number, number>();
-  for (let k = 0; k < n; k++) {
-    const r = find(k);
-    best.set(r, Math.max(best.get(r) ?? 0, vs[k]!));
+  // Each component's best value (from 0), summed smallest first (two in either order give the same sum).
+  const best: number[] = [];
+  for (let r = 0; r < n; r++) {
+    if (!picked(r) || find(r) !== r) continue;
+    let v = 0;
+    for (let k = r; k < n; k++) if (picked(k) && find(k) === r) v = Math.max(v, s.values[k]!);
+    best.push(f(v));
   }
   let sum = 0;
-  for (const v of [...best.values()].map(f).sort((x, y) => x - y)) sum += v;
+  for (const v of best.length > 2 ? best.sort((p, q) => p - q) : best) sum += v;
   return sum;
 }
 
@@ -120,44 +139,28 @@ export function overlap(a: TermVector, b: TermVector, w: Weighting, entityFloor 
   let cosine = 0;
   const shared: string[] = [];
   const entities: string[] = [];
-  const ga: number[] = [];
-  const gb: number[] = [];
-  const vs: number[] = [];
-  const na: number[] = [];
-  const nb: number[] = [];
-  const nv: number[] = [];
-  const oa: number[] = [];
-  const ob: number[] = [];
-  const ov: number[] = [];
+  const s: SharedTerms = { ga: [], gb: [], values: [], entity: [] };
   while (i < a.terms.length && j < b.terms.length) {
     const x = a.terms[i]!;
     const y = b.terms[j]!;
     if (x === y) {
       cosine += a.weights[i]! * b.weights[j]!;
       shared.push(x);
-      const v = idf(w, x);
-      ga.push(a.groups[i]!);
-      gb.push(b.groups[j]!);
-      vs.push(v);
-      if (isEntity(a, i) && isEntity(b, j)) {
-        entities.push(x);
-        na.push(a.groups[i]!);
-        nb.push(b.groups[j]!);
-        nv.push(v);
-      } else {
-        oa.push(a.groups[i]!);
-        ob.push(b.groups[j]!);
-        ov.push(v);
-      }
+      s.ga.push(a.groups[i]!);
+      s.gb.push(b.groups[j]!);
+      s.values.push(idf(w, x));
+      const entity = isEntity(a, i) && isEntity(b, j);
+      s.entity.push(entity);
+      if (entity) entities.push(x);
       i++;
       j++;
     } else if (x < y) i++;
     else j++;
   }
   const max = Math.log(1 + w.units);
-  const evidence = componentSum(ga, gb, vs, (v) => v / max);
-  const names = componentSum(na, nb, nv, (v) => Math.max(0, v / max - entityFloor) / (1 - entityFloor));
-  const other = componentSum(oa, ob, ov, (v) => v / max);
+  const evidence = componentSum(s, 'all', (v) => v / max);
+  const names = componentSum(s, 'entities', (v) => Math.max(0, v / max - entityFloor) / (1 - entityFloor));
+  const other = componentSum(s, 'others', (v) => v / max);
   return { cosine, shared, evidence, entities, names, other };
 }
 

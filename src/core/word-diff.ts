@@ -130,82 +130,103 @@ export interface IdChange {
   removed: boolean;
 }
 
-interface Component extends IdChange {
-  previous: Component | undefined;
-}
-
-interface DiffPath {
-  oldPos: number;
-  last: Component | undefined;
-}
+/** The nodes of `diffIds`' search, reused by every search (grown as one needs more: ~1 MB for 400 edits). */
+let nodes = new Int32Array(0);
 
 /**
  * The edit script of `oldIds` → `newIds`: the same runs, in the same order and with the same ties,
  * as the `diff` package's `diffArrays(oldIds, newIds, { maxEditLength })` (its Myers search in
  * `Diff.diffWithOptionsObj`, version 8, ported step by step), or undefined when more than
  * `maxEditLength` edits are needed. Faster: the search's diagonals are kept in an array from 0
- * (the package indexes a JavaScript array by negative diagonals, which makes it a slow dictionary)
- * and it does not read the clock at every step. tests/core/word-diff.test.ts compares the two.
+ * (the package indexes a JavaScript array by negative diagonals, which makes it a slow dictionary),
+ * it does not read the clock at every step, and its paths are numbered nodes in one array kept
+ * for every search (`nodes`) instead of two objects per step (a search that gives up
+ * after 400 edits made ~80,000 of each).
+ * tests/core/word-diff.test.ts compares the two.
  */
 export function diffIds(oldIds: readonly number[], newIds: readonly number[], maxEditLength: number): IdChange[] | undefined {
   const oldLen = oldIds.length;
   const newLen = newIds.length;
   const maxEdits = Math.min(maxEditLength, oldLen + newLen);
-  // Paths by diagonal: bestPath[d + offset] for diagonals -offset..offset.
+  // A path is a node: the node it extends by one edit (-1 for the first path), whether that edit
+  // removed an id (else it added one), and its oldPos after the common run that follows the edit.
+  let size = 0;
+  const node = (parent: number, removed: boolean, oldPos: number): number => {
+    if (3 * size === nodes.length) {
+      const grown = new Int32Array(Math.max(3 * 1024, 2 * nodes.length));
+      grown.set(nodes);
+      nodes = grown;
+    }
+    nodes[3 * size] = parent;
+    nodes[3 * size + 1] = removed ? 1 : 0;
+    nodes[3 * size + 2] = oldPos;
+    return size++;
+  };
+  const oldPosOf = (k: number) => nodes[3 * k + 2]!;
+  // Paths by diagonal: bestPath[d + offset] for diagonals -offset..offset (-1: none).
   const offset = maxEdits + 2;
-  const bestPath: (DiffPath | undefined)[] = new Array<DiffPath | undefined>(2 * offset + 1).fill(undefined);
-  // Follows the diagonal from `path` while the ids agree; returns the new position.
-  const extractCommon = (path: DiffPath, diagonal: number): number => {
-    let oldPos = path.oldPos;
+  const bestPath = new Array<number>(2 * offset + 1).fill(-1);
+  // Follows the diagonal from `oldPos` while the ids agree; returns the oldPos where it stops.
+  const extractCommon = (oldPos: number, diagonal: number): number => {
     let newPos = oldPos - diagonal;
-    let common = 0;
     while (newPos + 1 < newLen && oldPos + 1 < oldLen && oldIds[oldPos + 1] === newIds[newPos + 1]) {
       newPos++;
       oldPos++;
-      common++;
     }
-    if (common) path.last = { count: common, added: false, removed: false, previous: path.last };
-    path.oldPos = oldPos;
-    return newPos;
+    return oldPos;
   };
-  const addToPath = (path: DiffPath, added: boolean, removed: boolean, oldPosInc: number): DiffPath => {
-    const last = path.last;
-    if (last && last.added === added && last.removed === removed)
-      return { oldPos: path.oldPos + oldPosInc, last: { count: last.count + 1, added, removed, previous: last.previous } };
-    return { oldPos: path.oldPos + oldPosInc, last: { count: 1, added, removed, previous: last } };
-  };
-  const values = (last: Component | undefined): IdChange[] => {
+  // The runs of the path ending at node `last`: from the first node, each node's edit and the
+  // common run after it, runs of one kind merged (as the package's components are).
+  const values = (last: number): IdChange[] => {
+    const chain: number[] = [];
+    for (let k = last; k >= 0; k = nodes[3 * k]!) chain.push(k);
     const out: IdChange[] = [];
-    for (let c = last; c; c = c.previous) out.push({ count: c.count, added: c.added, removed: c.removed });
-    return out.reverse();
+    const push = (count: number, added: boolean, removed: boolean) => {
+      const prev = out[out.length - 1];
+      if (prev && prev.added === added && prev.removed === removed) prev.count += count;
+      else out.push({ count, added, removed });
+    };
+    let oldPos = -1;
+    for (let c = chain.length - 1; c >= 0; c--) {
+      const k = chain[c]!;
+      if (nodes[3 * k]! >= 0) {
+        const removed = nodes[3 * k + 1] === 1;
+        push(1, !removed, removed);
+        if (removed) oldPos++;
+      }
+      if (oldPosOf(k) > oldPos) push(oldPosOf(k) - oldPos, false, false);
+      oldPos = oldPosOf(k);
+    }
+    return out;
   };
-  const first: DiffPath = { oldPos: -1, last: undefined };
+  const first = node(-1, false, extractCommon(-1, 0));
   bestPath[offset] = first;
-  let newPos = extractCommon(first, 0);
-  if (first.oldPos + 1 >= oldLen && newPos + 1 >= newLen) return values(first.last);
+  if (oldPosOf(first) + 1 >= oldLen && oldPosOf(first) + 1 >= newLen) return values(first);
   let minDiagonal = -Infinity;
   let maxDiagonal = Infinity;
   for (let editLength = 1; editLength <= maxEdits; editLength++) {
     for (let d = Math.max(minDiagonal, -editLength); d <= Math.min(maxDiagonal, editLength); d += 2) {
-      const removePath = bestPath[d - 1 + offset];
-      const addPath = bestPath[d + 1 + offset];
-      if (removePath) bestPath[d - 1 + offset] = undefined;
+      const removePath = bestPath[d - 1 + offset]!;
+      const addPath = bestPath[d + 1 + offset]!;
+      if (removePath >= 0) bestPath[d - 1 + offset] = -1;
       let canAdd = false;
-      if (addPath) {
-        const addPathNewPos = addPath.oldPos - d;
+      if (addPath >= 0) {
+        const addPathNewPos = oldPosOf(addPath) - d;
         canAdd = 0 <= addPathNewPos && addPathNewPos < newLen;
       }
-      const canRemove = removePath !== undefined && removePath.oldPos + 1 < oldLen;
+      const canRemove = removePath >= 0 && oldPosOf(removePath) + 1 < oldLen;
       if (!canAdd && !canRemove) {
-        bestPath[d + offset] = undefined;
+        bestPath[d + offset] = -1;
         continue;
       }
-      const basePath =
-        !canRemove || (canAdd && removePath.oldPos < addPath!.oldPos) ? addToPath(addPath!, true, false, 0) : addToPath(removePath, false, true, 1);
-      newPos = extractCommon(basePath, d);
-      if (basePath.oldPos + 1 >= oldLen && newPos + 1 >= newLen) return values(basePath.last);
+      const add = !canRemove || (canAdd && oldPosOf(removePath) < oldPosOf(addPath));
+      const parent = add ? addPath : removePath;
+      const oldPos = extractCommon(oldPosOf(parent) + (add ? 0 : 1), d);
+      const newPos = oldPos - d;
+      const basePath = node(parent, !add, oldPos);
+      if (oldPos + 1 >= oldLen && newPos + 1 >= newLen) return values(basePath);
       bestPath[d + offset] = basePath;
-      if (basePath.oldPos + 1 >= oldLen) maxDiagonal = Math.min(maxDiagonal, d - 1);
+      if (oldPos + 1 >= oldLen) maxDiagonal = Math.min(maxDiagonal, d - 1);
       if (newPos + 1 >= newLen) minDiagonal = Math.max(minDiagonal, d + 1);
     }
   }
