@@ -4,7 +4,7 @@
  * quotation scanner (src/analyses/quotes.ts). Offsets are 0-based UTF-16, end exclusive.
  */
 import type { AnalysedArticle, AttributionFinding, Finding, QuoteIntro, QuoteReuse, TextSpan } from '../core/types.js';
-import { findQuotations } from '../analyses/quotes.js';
+import { quotationsOf } from '../analyses/quotes.js';
 import { wordDiff } from '../core/word-diff.js';
 import { termsOf, type TermLexicon } from './terms.js';
 
@@ -36,7 +36,8 @@ function tokenAt(article: AnalysedArticle, offset: number): number {
 
 /** The quotations of an article with at least one stem (index terms without the stop words of `terms`). */
 export function quotesOf(article: AnalysedArticle, terms: TermLexicon): QuoteRef[] {
-  return findQuotations(article.text, article.body).flatMap((q) => {
+  // The scan the analyses made of this article (memoised), not a second one.
+  return quotationsOf(article).flatMap((q) => {
     const stems = [...new Set(termsOf(article.tokens, tokenAt(article, q.innerStart), tokenAt(article, q.innerEnd), terms).map((h) => h.term))].sort();
     return stems.length === 0 ? [] : [{ article: article.id, start: q.start, end: q.end, text: q.text, innerStart: q.innerStart, innerEnd: q.innerEnd, stems }];
   });
