@@ -4,36 +4,12 @@
  * nothing itself (see `buildProgram`); the CLI prints the InputError this makes.
  */
 import type { Command, CommanderError } from 'commander';
+import { nearestName } from '../core/did-you-mean.js';
 import { InputError } from '../core/errors.js';
-
-/** Edit distance with transpositions (optimal string alignment), for did-you-mean. */
-export function editDistance(a: string, b: string): number {
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
-      d[i]![j] = v;
-    }
-  }
-  return d[a.length]![b.length]!;
-}
 
 /** Names (and aliases) of the program's sub-commands. */
 export function commandNames(program: Command): string[] {
   return program.commands.flatMap((c) => [c.name(), ...c.aliases()]).filter((n) => n !== 'help');
-}
-
-/** The closest sub-command name to `word` (at most 2 edits, or a prefix of at least 3 letters), else null. */
-export function suggestCommand(word: string, names: readonly string[]): string | null {
-  const w = word.toLowerCase();
-  let best: { name: string; d: number } | null = null;
-  for (const name of names) {
-    const d = w.length >= 3 && name.startsWith(w) ? 1 : editDistance(w, name);
-    if (d <= Math.min(2, Math.max(1, Math.floor(name.length / 3))) && (!best || d < best.d)) best = { name, d };
-  }
-  return best?.name ?? null;
 }
 
 /** The sub-command named in argv (the first word that is one), for messages. */
@@ -100,7 +76,7 @@ export function usageError(e: CommanderError, argv: readonly string[], program: 
 export function misspeltCommand(word: string, program: Command, exists: (p: string) => boolean): InputError | null {
   if (exists(word) || /[/\\.]/.test(word)) return null;
   const names = commandNames(program);
-  const near = suggestCommand(word, names);
+  const near = nearestName(word, names);
   if (!near) return null;
   return new InputError('unknown command', {
     expected: `a command (${names.join(', ')}) or article files and folders`,

@@ -22,6 +22,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { hedges } from 'hedges';
 import { weasels } from 'weasels';
+import { nearestName } from '../core/did-you-mean.js';
 import { InputError, quoteForMessage } from '../core/errors.js';
 import { outsideBudgets } from '../core/limits.js';
 import type { AnalysedArticle, LexiconRecord, Token } from '../core/types.js';
@@ -482,10 +483,14 @@ function instantiate(data: CompiledData, disable: readonly string[]): Lexicons {
   const known = new Set<string>([...RULE_CATEGORIES, ...kept.filter((e) => e.kind !== WORD_CLASSES).map((e) => e.category)]);
   for (const c of disable) {
     if (!known.has(c)) {
-      throw new InputError(`unknown category to disable: ${quoteForMessage(c)}`, {
-        expected: 'a category',
+      // Marker categories first (what users leave out); the other lexicons' categories after them.
+      const markers = new Set<string>([...RULE_CATEGORIES, ...kept.filter((e) => e.kind === 'markers').map((e) => e.category)]);
+      const others = [...known].filter((k) => !markers.has(k)).sort();
+      const near = nearestName(c, known);
+      throw new InputError(`unknown category to disable: ${quoteForMessage(c)}${near ? ` (did you mean ${quoteForMessage(near)}?)` : ''}`, {
+        expected: 'an analysis (see `parallax analyze --help`) or a lexicon category',
         found: c,
-        hint: `use one of ${[...known].sort().join(', ')}`,
+        hint: `${near ? `--disable ${near}; ` : ''}marker categories: ${[...markers].sort().join(', ')}; other categories: ${others.join(', ')}`,
       });
     }
   }

@@ -102,7 +102,19 @@ describe('lexicon loading errors name file, line and column', () => {
   });
 
   it('unknown --disable category and missing directory', () => {
-    expect(() => loadLexicons({ disable: ['nope'] })).toThrow(/unknown category to disable: "nope"/);
+    expect(() => loadLexicons({ disable: ['nope'] })).toThrow(/^unknown category to disable: "nope"$/);
+    // A typo names the nearest category, and the hint lists marker categories before the others.
+    let typo: unknown;
+    try {
+      loadLexicons({ disable: ['hegde'] });
+    } catch (e) {
+      typo = e;
+    }
+    expect((typo as InputError).message).toBe('unknown category to disable: "hegde" (did you mean "hedge"?)');
+    expect((typo as InputError).details.hint).toMatch(
+      /^--disable hedge; marker categories: agentless-evaluation, booster, .*; other categories: agentless-passive, /,
+    );
+    expect((typo as InputError).details.hint!.indexOf('source-stopword')).toBeGreaterThan((typo as InputError).details.hint!.indexOf('other categories'));
     expect(() => loadLexicons({ bundled: false, dirs: ['/nonexistent/lexicons'] })).toThrow(/lexicon directory not found/);
   });
 });
