@@ -147,7 +147,7 @@ const RANK: readonly UnsourcedReason[] = ['prescriptive', 'prediction', 'agentle
 /**
  * The reason of an unsourced sentence from the words of its own voice (tokens not quoted and not
  * inside an attribution of the sentence), first that applies: prescriptive, prediction,
- * agentless-passive, else no-attribution.
+ * agentless-passive, vague-source (an unnamed "for some," / "to many," set off by commas), else no-attribution.
  */
 function reasonOf(tokens: Token[], s: Sentence, skip: Uint8Array, roles: Map<number, Set<string>>): UnsourcedReason {
   let reason: UnsourcedReason = 'no-attribution';
@@ -169,6 +169,15 @@ function reasonOf(tokens: Token[], s: Sentence, skip: Uint8Array, roles: Map<num
     const t = tokens[k]!;
     const next = tokens[k + 1];
     if (skip[k]) continue; // the quoted or reported words are not the article's voice
+    // "For some, it harks to the days of intolerance", "a turn that called to mind, for some, …": the view is given
+    // to an unnamed some or many, set off by commas (docs/judging.md, unsourced rule 9: a vague source)
+    if (
+      (t.normal === 'for' || t.normal === 'to') &&
+      (next?.normal === 'some' || next?.normal === 'many') &&
+      tokens[k + 2]?.text === ',' &&
+      (k === s.tokenStart || tokens[k - 1]!.text === ',')
+    )
+      consider('vague-source');
     // a participle or gerund ("in danger of having to return") describes an obligation, it does not prescribe
     // a past form ("had to", "the coordination needed to combat") tells of an obligation, it does not prescribe one
     // "should there ever be one", "should he win", "should the court strike it down": a conditional, not an
@@ -1591,6 +1600,12 @@ function askedOpening(tokens: Token[], s: Sentence, skip: Uint8Array): void {
 }
 
 /**
+ * A sentence that only points the reader to something on the page or behind a link ("The full poll can be found
+ * here.", "The video can be seen below."): page furniture, no claim (docs/judging.md, unsourced rule 7).
+ */
+const POINTER = /^[^,;:]{0,80}\b(?:can|may) be (?:found|seen|read|viewed|watched|heard|accessed|downloaded)\s+(?:here|below|above|online)\W*$/i;
+
+/**
  * True when the sentence opens with a verb in its base form before a determiner, an adverb or a
  * pronoun (not a reflexive one: "Lynch herself" is a name the tagger read as a verb) and holds no
  * other verb outside quoted words ("Read the rest of the story here.", "Watch the full interview
@@ -1769,7 +1784,7 @@ function datedTokens(article: AnalysedArticle): Uint8Array {
 }
 
 /**
- * True when the sentence gives a figure (a number outside a date, not a year nor an ordinal: a
+ * True when the sentence gives a figure (a number outside a date, not a year nor an ordinal nor the word "one": a
  * token with a digit or tagged NUM, or the word percent) and a sentence before it, in its paragraph or one of the two before, reports for a
  * poll, a study, a survey, a report or data (dataSourced): the figure may be that source's, run on
  * with no cue of its own ("A 2015 Pew Research survey found … ¶ Trump leads Clinton by 46 percent
@@ -1782,7 +1797,9 @@ function afterData(article: AnalysedArticle, si: number, data: Uint8Array, dated
   for (let k = s.tokenStart; k < s.tokenEnd && !figure; k++) {
     const t = tokens[k]!;
     if (dated[k] || YEAR_OR_ORDINAL.test(t.text)) continue;
-    figure = t.pos === 'NUM' || /\d/.test(t.text) || t.normal === 'percent';
+    // "one" is mostly a pronoun or an article's stand-in ("one of the most significant warnings", "one question"),
+    // no figure a poll or a report gives
+    figure = (t.pos === 'NUM' && t.normal !== 'one') || /\d/.test(t.text) || t.normal === 'percent';
   }
   if (!figure) return false;
   for (let j = si - 1; j >= 0 && sentences[j]!.paragraph >= s.paragraph - 2; j--) if (data[j]) return true;
@@ -1859,10 +1876,11 @@ export function findUnsourced(article: AnalysedArticle, attributions: Attributio
       continue; // between two reports of one source: its reported stretch
     else if (continuesSource(article, si, cov, roles)) reason = 'continues-source';
     else reason = reasonOf(tokens, s, skip, roles);
-    // an instruction to the reader or a fragment without a clause of its own is no claim
-    if (imperative(tokens, s, inQuote) || verbless(tokens, s, inQuote, relatives)) continue;
+    // an instruction to the reader, a pointer to what the page links, or a fragment without a clause of its own is no claim
+    if (imperative(tokens, s, inQuote) || POINTER.test(s.text) || verbless(tokens, s, inQuote, relatives)) continue;
     // a figure after a poll, study or report a paragraph or two before: its own reason, measured apart
-    if (reason !== 'vague-source' && reason !== 'beside-source' && afterData(article, si, data, dated)) reason = 'after-data';
+    // (a sentence that prescribes, forecasts or gives an agentless view keeps that reason: its own words say what it is)
+    if ((reason === 'no-attribution' || reason === 'continues-source') && afterData(article, si, data, dated)) reason = 'after-data';
     out.push({
       kind: 'unsourced',
       start: s.start,
