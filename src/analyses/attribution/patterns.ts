@@ -1040,7 +1040,34 @@ function saidQuote(ctx: Ctx, site: CueSite): AttributionDraft[] | undefined {
   const after =
     tokens[sEnd - 1]!.text === ':' ? introducedQuote(ctx, sentence.end) : quoteAfter(ctx, rightEdge + skipObject(ctx, m, rightEdge, sEnd), sentence.end + 3);
   if (!after) return undefined;
-  return [draft(ctx, 'said-quote', site.cue, m.entry, s.src, who(ctx, site, s), span(text, after.start, after.end), true)];
+  const content = quotedFragment(ctx, site, after) ?? span(text, after.start, after.end);
+  return [draft(ctx, 'said-quote', site.cue, m.entry, s.src, who(ctx, site, s), content, true)];
+}
+
+/**
+ * A quoted fragment that an indirect report goes on from: "he said “budget reforms” and the collection of unpaid taxes
+ * would help finance them", "Comey testified “thousands” of emails had not been turned over", "Kaine declared that “I
+ * strongly support” the state's … law". The content is the whole clause, as `subject-said-that` takes it, not the quoted
+ * words alone (the finding stays a `said-quote`). Only when the quotation closes without a stop or comma of its own, a lower-case word follows it in the
+ * sentence, the clause it opens holds a finite verb (subject-said-that, not a noun phrase: "chanted “We are Orlando” and
+ * “Disarm hate.”"), and no other cue (“21 percent said “not too likely” and 14 percent said …”) and no comma outside
+ * quotation marks lies in the rest; not after a participle cue.
+ */
+function quotedFragment(ctx: Ctx, site: CueSite, q: { start: number; end: number }): TextSpan | undefined {
+  const { tokens } = ctx;
+  // A participle may be a reduced relative on its subject ("the share of Republicans saying “…” increased by 28 points").
+  if (isIng(site) || /[.!?,;:]\s*['"”’]+\s*$/u.test(ctx.text.slice(q.start, q.end))) return undefined;
+  const k = tokenAt(tokens, q.end);
+  if (k >= site.sEnd || !/^\p{Ll}/u.test(tokens[k]!.text)) return undefined;
+  const out = subjectSaidThat(ctx, site);
+  const content = out[0]?.content;
+  if (out.length !== 1 || out[0]!.pattern !== 'subject-said-that' || !content || content.start > q.start || content.end <= tokens[k]!.start) return undefined;
+  if (ctx.cues.some((c) => c.start >= q.end && c.start < content.end)) return undefined;
+  // A comma outside quotation marks in the rest may close a fronted clause before the writer's main one ("While she said
+  // “I am so sick of the Sanders campaign lying” about her record, Sanders jabbed …"): keep the quotation.
+  for (let j = k; j < site.sEnd && tokens[j]!.end <= content.end; j++)
+    if (tokens[j]!.text === ',' && !insideQuote(ctx, tokens[j]!.start, tokens[j]!.end)) return undefined;
+  return content;
 }
 
 /**
