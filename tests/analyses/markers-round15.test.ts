@@ -32,6 +32,20 @@ describe('loaded terms, round 15 (issue #14)', () => {
     expect(loadedIn('The concert was a sell-out within an hour.')).toEqual([]);
   });
 
+  it('petty and combative are split from contemptuous-manner, whose literal list no longer drops its other words', () => {
+    expect(loadedIn('The senator went on offense with a disdainful attack on his rival.').map((f) => [f.text, f.rule])).toEqual([
+      ['disdainful', 'lexicon:subjective/contemptuous-manner'],
+    ]);
+    expect(loadedIn('A retired petty officer chairs the committee.')).toEqual([]);
+    expect(loadedIn('Their exchanges were the most combative of the campaign.')).toEqual([]);
+    const [combative] = loadedIn('The combative congressman refused to answer questions.');
+    expect(combative).toMatchObject({ text: 'combative', rule: 'lexicon:subjective/combative' });
+    expect(combative!.confidence).toBeLessThan(SHOWN);
+    const manner = lex.calibration.get('lexicon:subjective/contemptuous-manner');
+    expect(manner!.data).toContain('loaded-contemptuous-manner-polnear-train-seed311.yml');
+    expect(manner!.precision).toBeGreaterThanOrEqual(SHOWN);
+  });
+
   it.skipIf(!HAS_DATASETS)('tuning articles: judged cases', () => {
     // the Obama campaign's assault on McCain's Medicare record: the outlet's word of attack (seed 307 #6, right)
     const fox = loadedAt('basil:2012/2ec04201-2016-4227-baf7-ba8289058203_2.json');
