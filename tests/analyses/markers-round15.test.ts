@@ -7,9 +7,7 @@ import { SHOWN, lex, loadedAt, loadedIn } from './markers-helpers.js';
 
 describe('loaded terms, round 15 (issue #14)', () => {
   it('assault and bombardment metaphors of politics are found, literal attacks and charges are not', () => {
-    expect(loadedIn('The bill is an assault on voting rights.').map((f) => [f.text, f.rule])).toEqual([
-      ['assault on', 'lexicon:subjective/raid-assault'],
-    ]);
+    expect(loadedIn('The bill is an assault on voting rights.').map((f) => [f.text, f.rule])).toEqual([['assault on', 'lexicon:subjective/raid-assault']]);
     expect(loadedIn('Rebels launched an assault on the town with rockets.')).toEqual([]);
     expect(loadedIn('He was charged with assault on a police officer.')).toEqual([]);
     // raid forms were left out after reading (mostly literal raids)
