@@ -80,7 +80,8 @@ export function runCorpus(dirs: string | readonly string[], outDir: string, give
   const command = options.command ?? `parallax corpus ${dir}`;
   const readers = startReaders(files.length, options, KEEP_TEXT_CHARS);
   // With workers, the main thread keeps its share of the budget and works too.
-  const kept = new KeptArticles(readers ? Math.floor(KEEP_TEXT_CHARS / (readers.size + 1)) : KEEP_TEXT_CHARS);
+  // On one thread, articles past the budget are spilled to a temporary folder rather than prepared again.
+  const kept = new KeptArticles(readers ? Math.floor(KEEP_TEXT_CHARS / (readers.size + 1)) : KEEP_TEXT_CHARS, !readers);
   readers?.share({
     read: (path) => readOne(path, kept, lexicons, options, () => true),
     kept: (path) => kept.has(path),
@@ -165,5 +166,6 @@ export function runCorpus(dirs: string | readonly string[], outDir: string, give
     };
   } finally {
     readers?.close();
+    kept.close();
   }
 }

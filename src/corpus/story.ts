@@ -2,7 +2,10 @@
  * One article's reading pass and one story's report in corpus mode (src/corpus/run.ts), the same
  * functions on the main thread and in worker threads (threads.ts).
  */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { deserialize, serialize } from 'node:v8';
 import { InputError } from '../core/errors.js';
 import type { AnalysedArticle, Report, Token } from '../core/types.js';
 import { analyseArticles, prepareArticle, type AnalyseOptions } from '../pipeline.js';
@@ -103,36 +106,105 @@ function expand(c: CompactArticle): AnalysedArticle {
   return { ...c.rest, tokens };
 }
 
-/** Prepared articles kept (compact) from the reading pass, up to a text budget. */
+/**
+ * Prepared articles kept (compact) from the reading pass: in memory up to a text budget, and with
+ * `spill`, past it in a temporary folder (src/corpus/run.ts), one file a compact article
+ * (`v8.serialize`: the same values, typed arrays included), read back and deleted when its story is
+ * made. Reading a spilled article back costs a small part of preparing it again (reading the
+ * source, boilerplate, wink-nlp), and the files take no memory. Where a file cannot be written or
+ * read, the article is prepared again, as without `spill`. `close` deletes the folder.
+ */
 export class KeptArticles {
   private readonly byPath = new Map<string, CompactArticle>();
+  private readonly spilled = new Map<string, string>();
   private chars = 0;
-  constructor(private readonly budget: number) {}
+  /** The spill folder: undefined until the first spill, null when it cannot be made (or is closed). */
+  private dir: string | null | undefined;
+  private files = 0;
+  private readonly cleanup = () => this.close();
+  constructor(
+    private readonly budget: number,
+    private readonly spill = false,
+  ) {}
 
-  /** Keeps `article` while the budget allows. */
+  /** Keeps `article` while the budget allows, else spills it when spilling. */
   offer(article: AnalysedArticle): void {
-    if (this.chars + article.text.length > this.budget) return;
+    if (this.chars + article.text.length > this.budget) {
+      if (this.spill) this.write(article);
+      return;
+    }
     this.chars += article.text.length;
     this.byPath.set(article.path, compact(article));
   }
 
-  /** Whether the article of `path` is kept. */
+  /** Whether the article of `path` is kept (in memory or spilled). */
   has(path: string): boolean {
-    return this.byPath.has(path);
+    return this.byPath.has(path) || this.spilled.has(path);
   }
 
   /** Lets the article of `path` go (a duplicate: no story will take it). */
   drop(path: string): void {
-    this.take(path);
+    if (this.byPath.has(path)) this.take(path);
+    else this.unlink(path);
   }
 
-  /** The kept article of `path` (dropped from the store), rebuilt; undefined when not kept. */
+  /** The kept article of `path` (dropped from the store), rebuilt; undefined when not kept (or its file cannot be read). */
   take(path: string): AnalysedArticle | undefined {
     const hit = this.byPath.get(path);
-    if (!hit) return undefined;
+    if (!hit) return this.read(path);
     this.byPath.delete(path);
     this.chars -= hit.rest.text.length;
     return expand(hit);
+  }
+
+  /** Deletes the spill folder (and stops spilling). */
+  close(): void {
+    if (this.dir) {
+      rmSync(this.dir, { recursive: true, force: true });
+      process.removeListener('exit', this.cleanup);
+    }
+    this.dir = null;
+    this.spilled.clear();
+  }
+
+  private write(article: AnalysedArticle): void {
+    if (this.dir === undefined) {
+      try {
+        this.dir = mkdtempSync(join(tmpdir(), 'parallax-kept-'));
+        process.once('exit', this.cleanup);
+      } catch {
+        this.dir = null;
+      }
+    }
+    if (!this.dir) return;
+    const file = join(this.dir, `${this.files++}.bin`);
+    try {
+      writeFileSync(file, serialize(compact(article)));
+      this.spilled.set(article.path, file);
+    } catch {
+      rmSync(file, { force: true });
+    }
+  }
+
+  private read(path: string): AnalysedArticle | undefined {
+    const file = this.spilled.get(path);
+    if (!file) return undefined;
+    let c: CompactArticle;
+    try {
+      c = deserialize(readFileSync(file)) as CompactArticle;
+    } catch {
+      return undefined;
+    } finally {
+      this.unlink(path);
+    }
+    return expand(c);
+  }
+
+  private unlink(path: string): void {
+    const file = this.spilled.get(path);
+    if (!file) return;
+    this.spilled.delete(path);
+    rmSync(file, { force: true });
   }
 }
 
