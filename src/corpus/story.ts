@@ -30,6 +30,16 @@ import { outletPartOf, type OutletPart } from './outlets.js';
  */
 export const KEEP_TEXT_CHARS = 3_000_000;
 
+/**
+ * Most article text kept in memory when the articles past it are spilled (one thread, the default;
+ * see KeptArticles): spilling costs ~0.1 s of CPU per million characters more than keeping in
+ * memory (serialising, writing, reading back), against ~2 s to prepare them again, and takes no
+ * memory, so the memory budget is kept small: all of the 300 PolNeAR texts (1.33M characters, about
+ * 11.5 bytes a character compact, measured with the typed arrays) stay in memory, and of the 2,000
+ * bench texts 1.5M of 9.0M (was 3M in memory and the other 6M prepared again).
+ */
+export const KEEP_IN_MEMORY_CHARS = 1_500_000;
+
 /** Token tags (pos, type) and word forms (normal, lemma) as numbers, one table for every article of the process. */
 const ids = new Map<string, number>();
 const names: string[] = [];
