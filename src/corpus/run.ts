@@ -1,15 +1,14 @@
 /**
  * Corpus mode: many articles about many stories → stories → one report per story plus
  * outlet-level aggregates. Streams: each article is read and tokenised once for grouping (its
- * grouping features are kept, and the prepared article in compact form), then each story's
- * articles are analysed and aligned together. Files that fail with an InputError are skipped and
- * listed; duplicates (same prose) are skipped with a notice. Pure apart from reading the input
- * files and its own temporary folder of kept articles (deleted before it returns); the caller writes.
+ * grouping features are kept, and the prepared article in compact form up to a text budget),
+ * then each story's articles are analysed and aligned together. Files that fail with an
+ * InputError are skipped and listed; duplicates (same prose) are skipped with a notice. Pure
+ * apart from reading the input files; the caller writes.
  *
  * Memory: the grouping features (term counts, a hash) are kept per article, and prepared articles
- * in compact form up to KEEP_IN_MEMORY_CHARS of text (src/corpus/story.ts; past it they are spilled
- * to a temporary folder, deleted at the end; with worker threads, up to KEEP_TEXT_CHARS and past it
- * a story's articles are prepared again); a story's articles are dropped after it is made; outlet aggregates are summed
+ * in compact form up to KEEP_TEXT_CHARS of text (src/corpus/story.ts; past it a story's articles
+ * are prepared again); a story's articles are dropped after it is made; outlet aggregates are summed
  * report by report; with `emit`, story files are handed over as they are made, not kept; and the
  * heap is kept from growing far past that live data (HEAP_GROWING_PERCENT).
  */
@@ -23,7 +22,7 @@ import { GENERATOR_MARK, type OutputFile } from '../report/write.js';
 import type { StoryInput } from './features.js';
 import { groupStories, type GroupOptions } from './group.js';
 import { DEFAULT_MIN_ARTICLES, OutletAccumulator, outletsCsv, outletsMeta, type OutletTable } from './outlets.js';
-import { KEEP_IN_MEMORY_CHARS, KEEP_TEXT_CHARS, KeptArticles, readOne, storyResult } from './story.js';
+import { KEEP_TEXT_CHARS, KeptArticles, readOne, storyResult } from './story.js';
 export { KEEP_TEXT_CHARS } from './story.js';
 import { startReaders } from './threads.js';
 
@@ -81,8 +80,7 @@ export function runCorpus(dirs: string | readonly string[], outDir: string, give
   const command = options.command ?? `parallax corpus ${dir}`;
   const readers = startReaders(files.length, options, KEEP_TEXT_CHARS);
   // With workers, the main thread keeps its share of the budget and works too.
-  // On one thread, articles past KEEP_IN_MEMORY_CHARS are spilled to a temporary folder rather than prepared again.
-  const kept = new KeptArticles(readers ? Math.floor(KEEP_TEXT_CHARS / (readers.size + 1)) : KEEP_IN_MEMORY_CHARS, !readers);
+  const kept = new KeptArticles(readers ? Math.floor(KEEP_TEXT_CHARS / (readers.size + 1)) : KEEP_TEXT_CHARS);
   readers?.share({
     read: (path) => readOne(path, kept, lexicons, options, () => true),
     kept: (path) => kept.has(path),
@@ -167,6 +165,5 @@ export function runCorpus(dirs: string | readonly string[], outDir: string, give
     };
   } finally {
     readers?.close();
-    kept.close();
   }
 }

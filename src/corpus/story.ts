@@ -2,10 +2,7 @@
  * One article's reading pass and one story's report in corpus mode (src/corpus/run.ts), the same
  * functions on the main thread and in worker threads (threads.ts).
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { deserialize, serialize } from 'node:v8';
 import { InputError } from '../core/errors.js';
 import type { AnalysedArticle, Report, Token } from '../core/types.js';
 import { analyseArticles, prepareArticle, type AnalyseOptions } from '../pipeline.js';
@@ -29,16 +26,6 @@ import { outletPartOf, type OutletPart } from './outlets.js';
  * depend on what was read before).
  */
 export const KEEP_TEXT_CHARS = 3_000_000;
-
-/**
- * Most article text kept in memory when the articles past it are spilled (one thread, the default;
- * see KeptArticles): spilling costs ~0.1 s of CPU per million characters more than keeping in
- * memory (serialising, writing, reading back), against ~2 s to prepare them again, and takes no
- * memory, so the memory budget is kept small: all of the 300 PolNeAR texts (1.33M characters, about
- * 11.5 bytes a character compact, measured with the typed arrays) stay in memory, and of the 2,000
- * bench texts 1.5M of 9.0M (was 3M in memory and the other 6M prepared again).
- */
-export const KEEP_IN_MEMORY_CHARS = 1_500_000;
 
 /** Token tags (pos, type) and word forms (normal, lemma) as numbers, one table for every article of the process. */
 const ids = new Map<string, number>();
@@ -116,105 +103,36 @@ function expand(c: CompactArticle): AnalysedArticle {
   return { ...c.rest, tokens };
 }
 
-/**
- * Prepared articles kept (compact) from the reading pass: in memory up to a text budget, and with
- * `spill`, past it in a temporary folder (src/corpus/run.ts), one file a compact article
- * (`v8.serialize`: the same values, typed arrays included), read back and deleted when its story is
- * made. Reading a spilled article back costs a small part of preparing it again (reading the
- * source, boilerplate, wink-nlp), and the files take no memory. Where a file cannot be written or
- * read, the article is prepared again, as without `spill`. `close` deletes the folder.
- */
+/** Prepared articles kept (compact) from the reading pass, up to a text budget. */
 export class KeptArticles {
   private readonly byPath = new Map<string, CompactArticle>();
-  private readonly spilled = new Map<string, string>();
   private chars = 0;
-  /** The spill folder: undefined until the first spill, null when it cannot be made (or is closed). */
-  private dir: string | null | undefined;
-  private files = 0;
-  private readonly cleanup = () => this.close();
-  constructor(
-    private readonly budget: number,
-    private readonly spill = false,
-  ) {}
+  constructor(private readonly budget: number) {}
 
-  /** Keeps `article` while the budget allows, else spills it when spilling. */
+  /** Keeps `article` while the budget allows. */
   offer(article: AnalysedArticle): void {
-    if (this.chars + article.text.length > this.budget) {
-      if (this.spill) this.write(article);
-      return;
-    }
+    if (this.chars + article.text.length > this.budget) return;
     this.chars += article.text.length;
     this.byPath.set(article.path, compact(article));
   }
 
-  /** Whether the article of `path` is kept (in memory or spilled). */
+  /** Whether the article of `path` is kept. */
   has(path: string): boolean {
-    return this.byPath.has(path) || this.spilled.has(path);
+    return this.byPath.has(path);
   }
 
   /** Lets the article of `path` go (a duplicate: no story will take it). */
   drop(path: string): void {
-    if (this.byPath.has(path)) this.take(path);
-    else this.unlink(path);
+    this.take(path);
   }
 
-  /** The kept article of `path` (dropped from the store), rebuilt; undefined when not kept (or its file cannot be read). */
+  /** The kept article of `path` (dropped from the store), rebuilt; undefined when not kept. */
   take(path: string): AnalysedArticle | undefined {
     const hit = this.byPath.get(path);
-    if (!hit) return this.read(path);
+    if (!hit) return undefined;
     this.byPath.delete(path);
     this.chars -= hit.rest.text.length;
     return expand(hit);
-  }
-
-  /** Deletes the spill folder (and stops spilling). */
-  close(): void {
-    if (this.dir) {
-      rmSync(this.dir, { recursive: true, force: true });
-      process.removeListener('exit', this.cleanup);
-    }
-    this.dir = null;
-    this.spilled.clear();
-  }
-
-  private write(article: AnalysedArticle): void {
-    if (this.dir === undefined) {
-      try {
-        this.dir = mkdtempSync(join(tmpdir(), 'parallax-kept-'));
-        process.once('exit', this.cleanup);
-      } catch {
-        this.dir = null;
-      }
-    }
-    if (!this.dir) return;
-    const file = join(this.dir, `${this.files++}.bin`);
-    try {
-      writeFileSync(file, serialize(compact(article)));
-      this.spilled.set(article.path, file);
-    } catch {
-      rmSync(file, { force: true });
-    }
-  }
-
-  private read(path: string): AnalysedArticle | undefined {
-    const file = this.spilled.get(path);
-    if (!file) return undefined;
-    let c: CompactArticle;
-    try {
-      c = deserialize(readFileSync(file)) as CompactArticle;
-    } catch {
-      return undefined;
-    } finally {
-      this.unlink(path);
-    }
-    return expand(c);
-  }
-
-  private unlink(path: string): void {
-    const file = this.spilled.get(path);
-    if (!file) return;
-    this.spilled.delete(path);
-    rmSync(file, { force: true });
   }
 }
 

@@ -4,7 +4,6 @@
  * same story files, on the bundled articles and real PolNeAR texts (those skipped without the datasets).
  */
 import { existsSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { KeptArticles, storyResult } from '../../src/corpus/story.js';
@@ -61,36 +60,5 @@ describe('compact kept articles', () => {
     expect(compact.files[0]![1]).toContain('# ');
     const first = prepareArticle(bundled[0]!, {}, lexicons).text.length;
     expect(files(first).held).toBe(1); // the first article fits, the next does not
-  });
-
-  it('spill past the budget to a temporary folder and give each article back the same, deleting its file', () => {
-    const spillDirs = () => readdirSync(tmpdir()).filter((f) => f.startsWith('parallax-kept-'));
-    const before = spillDirs();
-    const first = prepareArticle(paths[0]!, {}, lexicons).text.length;
-    const kept = new KeptArticles(first, true); // the first article in memory, the rest spilled
-    for (const p of paths) kept.offer(prepareArticle(p, {}, lexicons));
-    const made = spillDirs().filter((d) => !before.includes(d));
-    expect(made).toHaveLength(1);
-    const dir = join(tmpdir(), made[0]!);
-    expect(readdirSync(dir)).toHaveLength(paths.length - 1);
-    kept.drop(paths[1]!);
-    expect(kept.has(paths[1]!)).toBe(false);
-    expect(readdirSync(dir)).toHaveLength(paths.length - 2);
-    for (const p of [paths[0]!, ...paths.slice(2)]) {
-      expect(kept.has(p)).toBe(true);
-      const back = kept.take(p)!;
-      expect(kept.has(p)).toBe(false);
-      expect(JSON.stringify(back)).toBe(JSON.stringify(prepareArticle(p, {}, lexicons)));
-    }
-    expect(readdirSync(dir)).toHaveLength(0);
-    kept.offer(prepareArticle(paths[0]!, {}, lexicons)); // in memory again: the budget is full
-    kept.offer(prepareArticle(paths[2]!, {}, lexicons)); // spilled
-    expect(readdirSync(dir)).toHaveLength(1);
-    kept.close();
-    expect(existsSync(dir)).toBe(false);
-    expect(kept.has(paths[0]!)).toBe(true);
-    expect(kept.has(paths[2]!)).toBe(false);
-    kept.offer(prepareArticle(paths[3]!, {}, lexicons)); // closed: no longer spills
-    expect(kept.has(paths[3]!)).toBe(false);
   });
 });
