@@ -576,6 +576,18 @@ export function alignArticles(
   const edges: { i: number; j: number; s: Scored }[] = [];
   const between = new Map<number, Map<number, number>>(units.map((_, i) => [i, new Map()]));
   const adjacency: [number, number][][] = units.map(() => []);
+  // Anchored links (see anchoredLinks) come from the pairs scored here: those that qualify but for
+  // being each other's best are kept with their score (key i·n + j), not scored a second time.
+  const anchors =
+    o.anchor > 0 && lexicons
+      ? new Set(
+          lexicons
+            .entries('actors')
+            .filter((e) => e.category !== 'state' && e.category !== 'group')
+            .map((e) => `@${e.id}`),
+        )
+      : null;
+  const anchorable = new Map<number, { i: number; j: number; s: Scored }>();
   for (let p = 0; p < pairs.length; p += 2) {
     checkBudget('alignment');
     const i = pairs[p]!;
@@ -590,16 +602,12 @@ export function alignArticles(
     // One shared noun and nothing else says what a story is about, not what happened (see AlignOptions.oneWord).
     else if (o.oneWord && oneNounPair(s, tokensByArticle, units[i]!.article, units[j]!.article)) uncounted.add(i * units.length + j);
     if (isLink(s, o)) edges.push({ i, j, s });
+    else if (anchors && s.score >= o.anchor) {
+      const anchor = anchoredBy(s, anchors);
+      if (anchor) anchorable.set(i * units.length + j, { i, j, s: { ...s, anchor } });
+    }
   }
-  if (o.anchor > 0 && lexicons) {
-    const anchors = new Set(
-      lexicons
-        .entries('actors')
-        .filter((e) => e.category !== 'state' && e.category !== 'group')
-        .map((e) => `@${e.id}`),
-    );
-    edges.push(...anchoredLinks(units, adjacency, canon, score, anchors, o));
-  }
+  if (anchors) edges.push(...anchoredLinks(units, adjacency, canon, anchorable));
   // Ties: on the content ranks of the two units (not on their ids), so swapping two articles' ids
   // merges in the same order.
   const lo = (e: { i: number; j: number }) => Math.min(canon[e.i]!, canon[e.j]!);
@@ -916,10 +924,10 @@ function anchoredLinks(
   units: readonly Unit[],
   adjacency: readonly [number, number][][],
   canon: readonly number[],
-  score: (i: number, j: number) => Scored,
-  anchors: ReadonlySet<string>,
-  o: AlignOptions,
+  anchorable: ReadonlyMap<number, { i: number; j: number; s: Scored }>,
 ) {
+  const out: { i: number; j: number; s: Scored }[] = [];
+  if (anchorable.size === 0) return out;
   // best.get(i * articles + article index) = the unit of that article with i's highest score.
   const articleIndex = new Map([...new Set(units.map((u) => u.article))].map((a, k) => [a, k]));
   const n = articleIndex.size;
@@ -931,18 +939,23 @@ function anchoredLinks(
       if (!b || v > b[1] || (v === b[1] && canon[j]! < canon[b[0]]!)) best.set(key, [j, v]);
     }
   });
-  const out: { i: number; j: number; s: Scored }[] = [];
   units.forEach((u, i) => {
-    for (const [j, v] of adjacency[i]!) {
-      if (j < i || v < o.anchor) continue;
+    for (const [j] of adjacency[i]!) {
+      if (j < i) continue;
+      const link = anchorable.get(i * units.length + j);
+      if (!link) continue;
       if (best.get(i * n + articleIndex.get(units[j]!.article)!)?.[0] !== j && best.get(j * n + articleIndex.get(u.article)!)?.[0] !== i) continue;
-      const s = score(i, j);
-      const anchor = s.entities.find((t) => anchors.has(t));
-      const heads = s.predicate && !s.predicate.a.modifier && !s.predicate.b.modifier;
-      if (anchor && heads && s.entityScore > 0 && !isLink(s, o)) out.push({ i, j, s: { ...s, anchor } });
+      out.push(link);
     }
   });
   return out;
+}
+
+/** The anchor of a pair that is no plain link but scores at least `o.anchor` (see anchoredLinks), if it qualifies: a shared actor of `anchors`, a rare shared entity adding to the score, predicates that are heads. */
+function anchoredBy(s: Scored, anchors: ReadonlySet<string>): string | undefined {
+  const anchor = s.entities.find((t) => anchors.has(t));
+  const heads = s.predicate && !s.predicate.a.modifier && !s.predicate.b.modifier;
+  return anchor && heads && s.entityScore > 0 ? anchor : undefined;
 }
 
 /**
