@@ -177,3 +177,18 @@ describe('buildView', () => {
     expect(Array.from(view.origin!)).toEqual([3, 4, 9, 10, 10, 17, 18, 19, 20]);
   });
 });
+
+describe('titles of address before a name', () => {
+  const sentencesOf = (text: string) => analyseText(text, [{ start: 0, end: text.length }]).sentences.map((s) => s.text);
+
+  it('do not end a sentence (Cong., Amb., Brig. Gen., Det. as Sen. and Rev.)', () => {
+    expect(sentencesOf('The seat went to either former Cong. Rob Simmons or a newcomer. Both declined to comment.')).toEqual([
+      'The seat went to either former Cong. Rob Simmons or a newcomer.',
+      'Both declined to comment.',
+    ]);
+    expect(sentencesOf('The letter was signed by Amb. Jane Roe and Brig. Gen. John Doe. Det. Mary Poe led the inquiry.')).toEqual([
+      'The letter was signed by Amb. Jane Roe and Brig. Gen. John Doe.',
+      'Det. Mary Poe led the inquiry.',
+    ]);
+  });
+});
