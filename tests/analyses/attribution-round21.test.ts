@@ -40,6 +40,7 @@ describe('a quantity before "of" stays in the source', () => {
 
   it.skipIf(!hasTrain).each([
     ['breitbart_2016-02-18_ap-gfk-poll-voters-increasingly-.txt', 2266, 2217, '16 percent of Democratic registered voters', 'say'],
+    ['breitbart_2016-02-18_ap-gfk-poll-voters-increasingly-.txt', 1980, 1927, 'Seventy-four percent of Democratic registered voters', 'say'],
     ['nyt_2016-07-31_sisterhood-of-the-skateboard.txt', 5841, 5823, 'Some of the women', 'said'],
     ['politico_2016-05-23_senate-candidates-stake-out-a-ra.txt', 11510, 11487, 'Most of the candidates', 'said'],
     ['nyt_2016-03-21_factory-workers-feel-sting-of-gl.txt', 7085, 7072, 'most of them', 'said'],

@@ -180,7 +180,12 @@ function quantityOf(ctx: Ctx, src: Range, sStart: number, srcHead: Range | null)
   const { tokens } = ctx;
   let of = src.a - 1;
   // Describing words between "of" and the phrase ("of Democratic registered voters"), at most two.
-  while (of > src.a - 3 && of > sStart && tokens[of]!.normal !== 'of' && (tokens[of]!.pos === 'ADJ' || (tokens[of]!.pos === 'VERB' && /ed$/.test(tokens[of]!.normal))))
+  while (
+    of > src.a - 3 &&
+    of > sStart &&
+    tokens[of]!.normal !== 'of' &&
+    (tokens[of]!.pos === 'ADJ' || (tokens[of]!.pos === 'VERB' && /ed$/.test(tokens[of]!.normal)))
+  )
     of--;
   // A relative clause ("both of which Mrs. Clinton praised") counts no source.
   if (tokens[of]?.normal !== 'of' || of - 1 < sStart || tokens.slice(of + 1, src.b).some((t) => ctx.w.relativePronouns.has(t.normal))) return [src, srcHead];
@@ -188,13 +193,25 @@ function quantityOf(ctx: Ctx, src: Range, sStart: number, srcHead: Range | null)
   if (!(ctx.w.quantityWords.has(q.normal) || q.pos === 'NUM')) return [src, srcHead];
   // The quantity phrase: numbers, determiners and describing words before the quantity word ("a strong majority", "Some 55 percent").
   let a = of - 1;
-  while (a - 1 >= sStart && (['NUM', 'DET', 'ADJ'].includes(tokens[a - 1]!.pos) || ctx.w.quantityWords.has(tokens[a - 1]!.normal))) a--;
+  // A hyphenated number is one word ("Twenty-four percent", not "four percent").
+  const part = (t: (typeof tokens)[number]) => ['NUM', 'DET', 'ADJ'].includes(t.pos) || ctx.w.quantityWords.has(t.normal);
+  while (a - 1 >= sStart && (part(tokens[a - 1]!) || (tokens[a - 1]!.text === '-' && a - 2 >= sStart && tokens[a - 2]!.type === 'word'))) a--;
   let start = sStart;
   while (start < a && (tokens[start]!.pos === 'CCONJ' || ctx.w.openingAdverbs.has(tokens[start]!.normal))) start++;
   const before = tokens[a - 1];
-  const opens = a === start || isPunct(before) || before?.pos === 'CCONJ' || before?.pos === 'SCONJ' || ctx.w.subordinators.has(before?.normal ?? '') || ctx.w.frontedSubordinators.has(before?.normal ?? '') || ctx.w.openingAdverbs.has(before?.normal ?? '');
+  const opens =
+    a === start ||
+    isPunct(before) ||
+    before?.pos === 'CCONJ' ||
+    before?.pos === 'SCONJ' ||
+    ctx.w.subordinators.has(before?.normal ?? '') ||
+    ctx.w.frontedSubordinators.has(before?.normal ?? '') ||
+    ctx.w.openingAdverbs.has(before?.normal ?? '');
   if (!opens) return [src, srcHead];
-  return [{ a, b: src.b }, { a: of + 1, b: src.b }];
+  return [
+    { a, b: src.b },
+    { a: of + 1, b: src.b },
+  ];
 }
 
 function nearSubject(ctx: Ctx, site: CueSite): Near {
