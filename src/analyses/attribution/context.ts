@@ -133,6 +133,7 @@ export interface Words {
   reportClosers: ReadonlySet<string>;
   /** A cue's lemma and the particle after it that make another verb ("add up", "show up"), written "lemma:particle". */
   phrasalNonCues: ReadonlySet<string>;
+  quantityWords: ReadonlySet<string>;
   /** Words opening a fronted adverbial clause ("While he said …, his aides …"): a report inside one ends where the main clause begins. */
   frontedSubordinators: ReadonlySet<string>;
 }
@@ -211,6 +212,7 @@ export function wordsOf(lexicons: Lexicons): Words {
     reportClosers: c('report-closer'),
     frontedSubordinators: c('fronted-subordinator'),
     phrasalNonCues: c('phrasal-non-cue'),
+    quantityWords: c('quantity-word'),
   };
   wordsMemo.set(lexicons, w);
   return w;

@@ -167,6 +167,53 @@ function prepositionalObject(ctx: Ctx, src: Range, sStart: number, srcHead: Rang
   return [{ a: head.a, b: src.b }, head];
 }
 
+/**
+ * A group counted by a quantity before "of" is not the whole source: "16 percent of Democratic registered voters
+ * say", "several of the people noted", "most of them said", "a majority of Americans say" report the share, so the
+ * source takes the quantity phrase, and the group after "of" names and types it. The group may open with describing
+ * words the phrase reader stops at ("registered"). Only when the quantity phrase opens the sentence or clause (after
+ * punctuation, a conjunction, a subordinator or an opening adverb): "was one of the authors of messages labeled",
+ * "discovered on one of the attackers' phones suggested" stay as they are, and so does a relative clause ("both of which
+ * Mrs. Clinton praised").
+ */
+function quantityOf(ctx: Ctx, src: Range, sStart: number, srcHead: Range | null): [Range, Range | null] {
+  const { tokens } = ctx;
+  let of = src.a - 1;
+  // Describing words between "of" and the phrase ("of Democratic registered voters"), at most two.
+  while (
+    of > src.a - 3 &&
+    of > sStart &&
+    tokens[of]!.normal !== 'of' &&
+    (tokens[of]!.pos === 'ADJ' || (tokens[of]!.pos === 'VERB' && /ed$/.test(tokens[of]!.normal)))
+  )
+    of--;
+  // A relative clause ("both of which Mrs. Clinton praised") counts no source.
+  if (tokens[of]?.normal !== 'of' || of - 1 < sStart || tokens.slice(of + 1, src.b).some((t) => ctx.w.relativePronouns.has(t.normal))) return [src, srcHead];
+  const q = tokens[of - 1]!;
+  if (!(ctx.w.quantityWords.has(q.normal) || q.pos === 'NUM')) return [src, srcHead];
+  // The quantity phrase: numbers, determiners and describing words before the quantity word ("a strong majority", "Some 55 percent").
+  let a = of - 1;
+  // A hyphenated number is one word ("Twenty-four percent", not "four percent").
+  const part = (t: (typeof tokens)[number]) => ['NUM', 'DET', 'ADJ'].includes(t.pos) || ctx.w.quantityWords.has(t.normal);
+  while (a - 1 >= sStart && (part(tokens[a - 1]!) || (tokens[a - 1]!.text === '-' && a - 2 >= sStart && tokens[a - 2]!.type === 'word'))) a--;
+  let start = sStart;
+  while (start < a && (tokens[start]!.pos === 'CCONJ' || ctx.w.openingAdverbs.has(tokens[start]!.normal))) start++;
+  const before = tokens[a - 1];
+  const opens =
+    a === start ||
+    isPunct(before) ||
+    before?.pos === 'CCONJ' ||
+    before?.pos === 'SCONJ' ||
+    ctx.w.subordinators.has(before?.normal ?? '') ||
+    ctx.w.frontedSubordinators.has(before?.normal ?? '') ||
+    ctx.w.openingAdverbs.has(before?.normal ?? '');
+  if (!opens) return [src, srcHead];
+  return [
+    { a, b: src.b },
+    { a: of + 1, b: src.b },
+  ];
+}
+
 function nearSubject(ctx: Ctx, site: CueSite): Near {
   const memo = site.memo['near'] as Near | undefined;
   if (memo) return memo;
@@ -188,6 +235,7 @@ function nearSubject(ctx: Ctx, site: CueSite): Near {
       if (src) src = relativeHead(ctx, src, sStart) ?? src;
       if (src) src = coordinatedSubject(ctx, src, sStart);
       if (src) [src, srcHead] = prepositionalObject(ctx, src, sStart, srcHead);
+      if (src) [src, srcHead] = quantityOf(ctx, src, sStart, srcHead);
       // A name before an apposition with no closing comma: "Sen. Kristen Gillibrand (D-NY), a supporter of X told".
       if (src && tokens[src.a]!.pos === 'DET' && tokens[src.a - 1]?.text === ',') {
         let end = src.a - 1;
