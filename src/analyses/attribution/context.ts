@@ -133,6 +133,7 @@ export interface Words {
   reportClosers: ReadonlySet<string>;
   /** A cue's lemma and the particle after it that make another verb ("add up", "show up"), written "lemma:particle". */
   phrasalNonCues: ReadonlySet<string>;
+  /** Words that count a share of a group before "of" ("percent", "several", "most"): the source keeps them (quantityOf). */
   quantityWords: ReadonlySet<string>;
   /** Words opening a fronted adverbial clause ("While he said …, his aides …"): a report inside one ends where the main clause begins. */
   frontedSubordinators: ReadonlySet<string>;
