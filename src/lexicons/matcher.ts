@@ -80,7 +80,8 @@ function nounTaggedVerb(tokens: readonly Token[], i: number): boolean {
   if (prev.pos === 'PRON') return (third && SINGULAR_PRONOUNS.has(prev.normal)) || (base && PLURAL_PRONOUNS.has(prev.normal));
   // A capitalised plural read as a name ("Polls show", "Democrats say") takes the base form.
   if (prev.pos === 'PROPN') return third || (base && (next.normal === 'that' || (/[^s]s$/.test(prev.normal) && ['DET', 'PRON', 'SCONJ'].includes(next.pos))));
-  if (prev.pos === 'NUM') return base && !particle; // "nine out of 10 say" (not "at one point to")
+  // "nine out of 10 say" (not "at one point to"; nor "one possibility: that": _one_ takes "says").
+  if (prev.pos === 'NUM') return base && !particle && prev.normal !== 'one';
   if (prev.pos !== 'NOUN') return false;
   const prevPlural = prev.normal !== prev.lemma && /s$/.test(prev.normal);
   // "the report notes that" but not the compound "campaign claims": a singular subject needs its determiner.
