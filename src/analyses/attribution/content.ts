@@ -161,10 +161,30 @@ export function complementAt(ctx: Ctx, offset: number, sEnd: number): Complement
   // "said any candidate who wants to win Iowa owes it …"; a verb in a relative clause, an infinitive or a
   // participle does not count ("discussed the voters who want …", "called for a plan to build …").
   let relative = false;
+  // A quotation opened after the clause's first words is no boundary: the clause's verb may be quoted ("said the
+  // people of upstate New York “have been suffering …”", "said the justice’s “mind is shot”"). Not after a
+  // preposition opening the words ("acknowledged in a forum Monday “it will be …”": the occasion, not a subject),
+  // and only a mark that opens a quotation (space before, a word right after) or closes one opened here; an
+  // apostrophe after a plural ("the States' rate") is neither.
+  let quoted = false;
   for (let j = k; j < sEnd && j < k + 30; j++) {
     const x = tokens[j]!;
+    if (isQuoteMark(x) && j > k && t.pos !== 'ADP') {
+      // (A mark may be two tokens: two apostrophes, ''.)
+      let e = j;
+      while (isQuoteMark(tokens[e + 1]) && tokens[e + 1]!.start === tokens[e]!.end) e++;
+      const after = tokens[e + 1];
+      const opens = !quoted && x.start > tokens[j - 1]!.end && after !== undefined && after.start === tokens[e]!.end && after.type === 'word';
+      if (opens || quoted) {
+        quoted = !quoted;
+        j = e;
+        continue;
+      }
+    }
     if (/^[,;:(—–]$/.test(x.text) || isQuoteMark(x)) break;
-    const prev = tokens[j - 1]!;
+    let p = j - 1;
+    while (p > k && isQuoteMark(tokens[p])) p--;
+    const prev = tokens[p]!;
     if (ctx.w.relativePronouns.has(x.normal) && j > k) relative = true;
     if (x.pos !== 'VERB' && x.pos !== 'AUX') continue;
     if (prev.normal === 'to' || (x.pos === 'VERB' && /ing$/.test(x.normal) && prev.pos !== 'AUX')) continue;
@@ -191,6 +211,12 @@ export function skipObject(ctx: Ctx, m: LexiconMatch, from: number, sEnd: number
       b = x;
       break;
     }
+  }
+  // A possessive before a quoted programme or paper is the addressee too: "told ABC’s “Good Morning America” …".
+  if (b === np.b && /^['’]s$/.test(tokens[b]?.text ?? '') && tokens[b]!.start === tokens[b - 1]!.end) {
+    const q = ctx.quotes[firstQuotationStartingAt(ctx.quotes, tokens[b]!.end)];
+    if (q && /^\s+$/.test(ctx.text.slice(tokens[b]!.end, q.start)) && /^['"“‘]+\p{Lu}/u.test(ctx.text.slice(q.start, q.end)) && q.end - q.start < 60)
+      return q.end - from;
   }
   return tokens[b - 1]!.end - from;
 }

@@ -1255,7 +1255,27 @@ function subjectSaidThat(ctx: Ctx, site: CueSite): AttributionDraft[] {
   // A relative clause right after the cue is its source's ("…, said Doyle, whose home state …"), not a report.
   if (content && ctx.w.asideRelatives.has(tokens[tokenAt(tokens, content.start)]!.normal) && tokens[tokenAt(tokens, content.start)]!.normal !== 'which')
     return [];
-  const kind = content ? complementAt(ctx, content.start, sEnd) : 'object';
+  let kind = content ? complementAt(ctx, content.start, sEnd) : 'object';
+  // After an inverted source a comma opens its apposition, not a report ("…,” said Drew Heiserman, a steering committee
+  // member …, who …").
+  if (content && s.inverted && /^\s*,\s*$/.test(ctx.text.slice(tokens[s.src.b - 1]!.end, content.start))) kind = 'object';
+  // A source inside a relative clause reports a clause whose subject is the relative pronoun: "the drawdown, which they
+  // say left a vacuum …", "a bill, which critics said was discriminatory": a finite verb right after the cue.
+  const first = content ? tokens[tokenAt(tokens, content.start)] : undefined;
+  if (
+    kind === 'object' &&
+    first &&
+    !s.inverted &&
+    ['which', 'that', 'who'].includes(tokens[s.src.a - 1]?.normal ?? '') &&
+    (first.pos === 'AUX' || (first.pos === 'VERB' && !/ing$/.test(first.normal)))
+  ) {
+    kind = 'clause';
+    // The relative clause, and with it the report, ends at the next comma or dash ("…, which the campaign says includes
+    // 2.7 million contributors, is another …": the writer's sentence resumes).
+    let k = first.index;
+    while (k < sEnd && !/^(?:[,;:—–]|--)$/.test(tokens[k]!.text)) k++;
+    if (k < sEnd) content = clause(ctx, content!.start, tokens[k]!.start);
+  }
   const pattern = kind === 'clause' ? 'subject-said-that' : kind === 'infinitive' ? 'subject-verb-to' : 'subject-verb-object';
   return [draft(ctx, pattern, site.cue, m.entry, s.src, who(ctx, site, s), content, false)];
 }

@@ -135,7 +135,23 @@ export function npRight(ctx: Ctx, start: number, sentenceEnd: number): Range | n
       continue;
     }
     const properRun = b > start && i === b && /^\p{Lu}/u.test(t.text) && /^\p{Lu}/u.test(tokens[i - 1]!.text); // "Human Rights Watch"
-    if (depth > 0 || properRun || (isNpToken(t, ctx) && !(t.pos === 'DET' && b > start && t.normal !== 'the' && t.normal !== 'a'))) {
+    // A capitalised word the tagger read as a verb opening the phrase inside a sentence is a name ("said Josh Bivens",
+    // "said Weld", "said Concord resident Whit Symms"); not in a title-case heading nor at the sentence's start.
+    const sentence = ctx.article.sentences[t.sentence]!;
+    const nameVerb = i === start && t.pos === 'VERB' && /^\p{Lu}\p{Ll}/u.test(t.text) && !sentence.heading && sentence.tokenStart !== i;
+    // A participle between a determiner or number and the phrase's noun describes it ("one unaligned Florida Republican
+    // strategist", "a retired teacher").
+    const next = tokens[i + 1];
+    const describing =
+      b > start &&
+      i === b &&
+      t.pos === 'VERB' &&
+      /ed$/.test(t.normal) &&
+      ['DET', 'NUM'].includes(tokens[i - 1]!.pos) &&
+      next !== undefined &&
+      i + 1 < sentenceEnd &&
+      ['NOUN', 'PROPN', 'ADJ'].includes(next.pos);
+    if (depth > 0 || properRun || nameVerb || describing || (isNpToken(t, ctx) && !(t.pos === 'DET' && b > start && t.normal !== 'the' && t.normal !== 'a'))) {
       if (t.pos === 'PRON' && b > start) break;
       b = ++i;
       continue;
