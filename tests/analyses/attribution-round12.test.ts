@@ -48,9 +48,8 @@ describe('the report before an inverted source is the clause before the cue, not
 
 describe('a closing phrase of the medium ends an indirect report', () => {
   it('"Trump called the system “rigged” in a tweet Tuesday, and …" (was: content took "in a tweet Tuesday")', () => {
-    // Source, cue and content (since round 23 the pattern is subject-said-that: the quoted participle "rigged" is read
-    // as the clause's verb, a known mislabel after "called", hidden either way).
-    expect(attr('Trump called the system “rigged” in a tweet Tuesday, and several lawmakers agreed.')[0]?.slice(1)).toEqual([
+    expect(attr('Trump called the system “rigged” in a tweet Tuesday, and several lawmakers agreed.')[0]).toEqual([
+      'subject-verb-object',
       [0, 'Trump'],
       [6, 'called'],
       'the system “rigged”',

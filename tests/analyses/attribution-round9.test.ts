@@ -12,11 +12,9 @@ import { attr, train } from './attribution-helpers.js';
 
 describe('a quotation closed by a full stop is no report of the next sentence', () => {
   it('"Bush called Trump “unhinged.” Sen. Rubio called the statement “outlandish.”" (was: Rubio\'s content “unhinged.”)', () => {
-    // Source, cue and content (what this test is about). Since round 23 the first one's pattern is subject-said-that: the
-    // quoted participle "unhinged" is read as the clause's verb (a known mislabel after "called", hidden either way).
-    expect(attr('Jeb Bush called Trump “unhinged.” Sen. Marco Rubio called the statement “offensive and outlandish.”').map((r) => r.slice(1))).toEqual([
-      [[0, 'Jeb Bush'], [9, 'called'], 'Trump “unhinged.”'],
-      [[34, 'Sen. Marco Rubio'], [51, 'called'], 'the statement “offensive and outlandish.”'],
+    expect(attr('Jeb Bush called Trump “unhinged.” Sen. Marco Rubio called the statement “offensive and outlandish.”')).toEqual([
+      ['subject-verb-object', [0, 'Jeb Bush'], [9, 'called'], 'Trump “unhinged.”'],
+      ['subject-verb-object', [34, 'Sen. Marco Rubio'], [51, 'called'], 'the statement “offensive and outlandish.”'],
     ]);
   });
 
@@ -39,9 +37,7 @@ const OWN_SENTENCE: [string, number, [string, string]][] = [
   [
     'nyt_2016-09-07_phyllis-schlafly-conservative-ba.txt',
     2861,
-    // (subject-said-that since round 23: "was given" inside the quotation is read as a clause's verb, a known mislabel
-    // after "called"; the content, what this test is about, is unchanged and the finding hidden either way)
-    ['subject-said-that', "the atom bomb ''a marvelous gift that was given to our country by a wise God.'"],
+    ['subject-verb-object', "the atom bomb ''a marvelous gift that was given to our country by a wise God.'"],
   ],
   [
     'nyt_2016-08-22_foundation-and-donors-complicate.txt',

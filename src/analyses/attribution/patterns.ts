@@ -1256,6 +1256,9 @@ function subjectSaidThat(ctx: Ctx, site: CueSite): AttributionDraft[] {
   if (content && ctx.w.asideRelatives.has(tokens[tokenAt(tokens, content.start)]!.normal) && tokens[tokenAt(tokens, content.start)]!.normal !== 'which')
     return [];
   let kind = content ? complementAt(ctx, content.start, sEnd) : 'object';
+  // A verb of naming takes an object and the name given it, quoted or not ("called Trump “unhinged”", "labeled the
+  // plan a disaster"): no clause, whatever verb the name holds.
+  if (kind === 'clause' && ctx.w.namingVerbs.has(site.cue.lemma)) kind = 'object';
   // After an inverted source a comma opens its apposition, not a report ("…,” said Drew Heiserman, a steering committee
   // member …, who …").
   if (content && s.inverted && /^\s*,\s*$/.test(ctx.text.slice(tokens[s.src.b - 1]!.end, content.start))) kind = 'object';
