@@ -197,6 +197,17 @@ export class PhraseMatcher<E> {
     const wordAt = (j: number, w: string, exact: boolean) =>
       exact ? tokens[j]!.text === w : keys.normal[j] === w || keys.lemma[j] === w || keys.participle[j]?.includes(w) === true;
     const found: { phrase: CompiledPhrase<E>; tokenStart: number; tokenEnd: number }[] = [];
+    // A noun the text once uses inside a fixed phrase of the same entry keeps that sense in the whole
+    // text (*market turmoil* … *Turmoil on the way.*: PolNeAR train, usa-today 2015-12-16, loaded round
+    // 17; *chaos theory* … *the story of chaos*): the thing named once in full, then by its short name.
+    // Nouns only: a verb's fixed phrase (*blasted out* e-mails) says nothing of the same verb elsewhere.
+    const fixedSense = new Set<string>();
+    const ids = new Map<CompiledPhrase<E>, number>();
+    const senseKey = (p: CompiledPhrase<E>, a: number, b: number) => {
+      for (let k = a; k < b; k++) if (tokens[k]!.pos !== 'NOUN' && tokens[k]!.pos !== 'PROPN') return null;
+      if (!ids.has(p)) ids.set(p, ids.size);
+      return `${ids.get(p)}|${keys.lemma.slice(a, b).join(' ')}`;
+    };
     let i = 0;
     const tryPhrases = (candidates: readonly CompiledPhrase<E>[] | undefined, participle: boolean) => {
       if (candidates === undefined) return;
@@ -209,7 +220,11 @@ export class PhraseMatcher<E> {
         let ok = true;
         for (let k = 1; k < p.words.length && ok; k++) ok = wordAt(i + k, p.words[k]!, p.exact);
         if (ok && p.literal && literalNear(tokens, keys, i, end, p.literal)) ok = false;
-        if (ok && p.fixed && insideFixed(tokens, keys, i, end, p.fixed)) ok = false;
+        if (ok && p.fixed && insideFixed(tokens, keys, i, end, p.fixed)) {
+          ok = false;
+          const key = senseKey(p, i, end);
+          if (key) fixedSense.add(key);
+        }
         if (ok && p.complement && !complementAfter(tokens, keys, end, p.complement)) ok = false;
         if (ok && !found.some((f) => f.phrase === p)) found.push({ phrase: p, tokenStart: i, tokenEnd: end });
       }
@@ -230,6 +245,6 @@ export class PhraseMatcher<E> {
       for (const f of found) out.push(f);
       found.length = 0;
     }
-    return out;
+    return fixedSense.size === 0 ? out : out.filter((f) => !fixedSense.has(senseKey(f.phrase, f.tokenStart, f.tokenEnd) ?? ''));
   }
 }

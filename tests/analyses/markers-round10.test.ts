@@ -27,13 +27,14 @@ describe('loaded terms, round 10 (issue #14)', () => {
     expect(stunt!.confidence).toBeGreaterThanOrEqual(SHOWN);
   });
 
-  it('fuel (mostly to power or drive) is split from the fire verbs: stoke and spark shown, fuel hidden', () => {
+  it('fuel (mostly to power or drive) is split from the fire verbs and hidden (stoke and spark too since round 17)', () => {
     const [fuel] = loadedIn('Small donors fueled her campaign.');
     expect(fuel).toMatchObject({ text: 'fueled', rule: 'lexicon:metaphors/fuel' });
     expect(fuel!.confidence).toBeLessThan(SHOWN);
     const [stoke] = loadedIn('The ad stoked anxiety among voters.');
     expect(stoke).toMatchObject({ text: 'stoked', rule: 'lexicon:metaphors/stoke' });
-    expect(stoke!.confidence).toBeGreaterThanOrEqual(SHOWN);
+    // round 17 read stoke's never-judged tuning findings: 9/14, below the threshold (markers-round17.test.ts)
+    expect(stoke!.confidence).toBeLessThan(SHOWN);
     expect(loadedIn('A faulty wire sparked the blaze.')).toEqual([]);
   });
 
