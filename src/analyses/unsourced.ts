@@ -1066,12 +1066,19 @@ function realSubject(tokens: Token[], roles: Map<number, Set<string>>, s: Senten
 
 /**
  * Sentences telling someone's view by an adjective of holding it (lexicon category view-adjective)
- * after a form of be and before "that" ("Party insiders are now convinced that there will be …"),
+ * after a form of be (or another of VIEW_COPULAS) and before "that" ("Party insiders are now convinced that there will be …"),
  * outside quoted and reported words, in the main clause, with a subject that is not the writer:
  * the clause after it is that subject's view. So does a verb of holding a view (category view-verb) right
  * after its subject (a noun, a name or he / she / they, over adverbs, auxiliaries and a negation: "He
  * doesn't think so.", "Mr. X considers Mr. Y naive"), as the first verb of the sentence (a present form, not a participle).
  */
+/**
+ * The verbs that link a subject to its view-adjective: be, and the copulas of staying or becoming in a state ("labor leaders
+ * remain confident that …", "she grew convinced that …", "they feel sure that …"). Unsourced round 20 (issue #14): on PolNeAR
+ * train, "remain confident that" was flagged as the outlet's claim although the clause is the subject's view.
+ */
+const VIEW_COPULAS: ReadonlySet<string> = new Set(['be', 'remain', 'feel', 'grow', 'become', 'stay']);
+
 function views(article: AnalysedArticle, skip: Uint8Array, inQuote: Uint8Array, roles: Map<number, Set<string>>): number[] {
   const { tokens, sentences } = article;
   const out: number[] = [];
@@ -1080,7 +1087,7 @@ function views(article: AnalysedArticle, skip: Uint8Array, inQuote: Uint8Array, 
     const s = sentences[tokens[k]!.sentence]!;
     let p = k - 1;
     while (p > s.tokenStart && tokens[p]!.pos === 'ADV') p--;
-    if (tokens[p]?.lemma !== 'be' || negated(roles, k)) continue;
+    if (!VIEW_COPULAS.has(tokens[p]?.lemma ?? '') || negated(roles, k)) continue;
     if (hasSubject(tokens, roles, s.tokenStart, p, inQuote) && !inSubordinate(s.tokenStart, p, inQuote, roles)) out.push(tokens[k]!.sentence);
   }
   for (const [k, r] of roles) {

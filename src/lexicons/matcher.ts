@@ -77,9 +77,25 @@ function nounTaggedVerb(tokens: readonly Token[], i: number): boolean {
   const base = t.normal === t.lemma;
   // A plural noun ending a phrase ("swing states.", "his remarks;") is not a verb.
   if (third && next.pos === 'PUNCT' && !/^[:"“”‘’]$/.test(next.text)) return false;
+  // After an appositive closed by a comma ("Gerry O'Brien, a GOP political consultant, notes that …"): a third-person form
+  // before "that", the appositive a common noun opened by a comma after a name (not a list: "… and Vermont, states that vote …").
+  if (prev.text === ',' && third && next.normal === 'that') {
+    if (tokens[i - 2]?.pos !== 'NOUN') return false;
+    let j = i - 3;
+    while (j > 0 && tokens[j]!.sentence === t.sentence && tokens[j]!.text !== ',' && tokens[j]!.pos !== 'VERB') j--;
+    return tokens[j]?.text === ',' && tokens[j - 1]?.pos === 'PROPN' && tokens[j - 1]!.sentence === t.sentence;
+  }
   if (prev.pos === 'PRON') return (third && SINGULAR_PRONOUNS.has(prev.normal)) || (base && PLURAL_PRONOUNS.has(prev.normal));
   // A capitalised plural read as a name ("Polls show", "Democrats say") takes the base form.
-  if (prev.pos === 'PROPN') return third || (base && (next.normal === 'that' || (/[^s]s$/.test(prev.normal) && ['DET', 'PRON', 'SCONJ'].includes(next.pos))));
+  // At the sentence's start the capitalised plural is the subject ("Polls show Clinton up by 10 points", "Polls show voters trust …").
+  const opensSentence = tokens[i - 2]?.sentence !== t.sentence;
+  if (prev.pos === 'PROPN')
+    return (
+      third ||
+      (base &&
+        (next.normal === 'that' ||
+          (/[^s]s$/.test(prev.normal) && (['DET', 'PRON', 'SCONJ'].includes(next.pos) || (opensSentence && ['PROPN', 'NOUN', 'ADJ'].includes(next.pos))))))
+    );
   // "nine out of 10 say" (not "at one point to"; nor "one possibility: that": _one_ takes "says").
   if (prev.pos === 'NUM') return base && !particle && prev.normal !== 'one';
   if (prev.pos !== 'NOUN') return false;
