@@ -56,6 +56,8 @@ function participleBases(w: string): string[] {
 const AFTER_VERB_POS = new Set(['PRON', 'PROPN', 'DET', 'NUM', 'SCONJ', 'PUNCT']);
 const PLURAL_PRONOUNS = new Set(['they', 'we', 'i', 'you']);
 const SINGULAR_PRONOUNS = new Set(['he', 'she', 'it']);
+/** Finite verbs of a plural subject: after "nouns that" they open a relative clause. */
+const PLURAL_VERBS = new Set(['are', 'were', 'have', 'do', "'re"]);
 
 /**
  * True when token `i` is tagged NOUN but reads as a present-tense verb agreeing with the noun or
@@ -77,6 +79,9 @@ function nounTaggedVerb(tokens: readonly Token[], i: number): boolean {
   const base = t.normal === t.lemma;
   // A plural noun ending a phrase ("swing states.", "his remarks;") is not a verb.
   if (third && next.pos === 'PUNCT' && !/^[:"“”‘’]$/.test(next.text)) return false;
+  // Nor one that a relative clause with a plural verb describes ("the party rules that were adopted", "notes that are
+  // kept"): "that" there is the plural noun's relative pronoun, not the start of a report ("notes that the deal …").
+  if (third && next.normal === 'that' && PLURAL_VERBS.has(tokens[i + 2]?.normal ?? '')) return false;
   // After an appositive closed by a comma ("Gerry O'Brien, a GOP political consultant, notes that …"): a third-person form
   // before "that", the appositive a common noun opened by a comma after a name (not a list: "… and Vermont, states that vote …").
   if (prev.text === ',' && third && next.normal === 'that') {

@@ -20,3 +20,10 @@ describe('a noun the tagger may read as a verb', () => {
     expect(matches('Nearly nine out of 10 say that the deal will collapse.', ['say'], ['NOUN'])).toEqual([]);
   });
 });
+
+describe('a plural noun before a relative clause', () => {
+  it('"notes that were found" is the noun notes, "notes that the deal" the verb', () => {
+    expect(matches('The report notes that were found in the desk are old.', ['note'], ['VERB'])).toEqual([]);
+    expect(matches('The report notes that the deal will collapse.', ['note'], ['VERB'])).toEqual(['notes']);
+  });
+});
