@@ -3,6 +3,7 @@
  * the attribution findings of a PolNeAR train text (../shared/datasets; callers skip without it)
  * whose cue starts at a given offset.
  */
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { findAttributions } from '../../src/analyses/attribution/index.js';
 import type { AttributionFinding } from '../../src/core/types.js';
@@ -11,6 +12,9 @@ import { analyseArticles, prepareArticle } from '../../src/pipeline.js';
 import { DATASETS, analysedArticle } from '../helpers.js';
 
 export const lex = loadLexicons();
+
+/** Whether the PolNeAR train texts are there (../shared/datasets; a user's clone has none): tests that read them skip without. */
+export const hasTrain = existsSync(join(DATASETS, 'polnear/train/text'));
 
 /** Each draft as [pattern, [source start, source text] | null, [cue start, cue text], content text | null]. */
 export const attr = (text: string) =>

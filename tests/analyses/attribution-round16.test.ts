@@ -5,13 +5,8 @@
  * ends the clause as one mark does; and a quotation a colon introduces is the whole report, not the writer's words before
  * the colon. Written sentences and PolNeAR train texts (the tuning half).
  */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DATASETS } from '../helpers.js';
-import { attr, train } from './attribution-helpers.js';
-
-const hasTrain = existsSync(join(DATASETS, 'polnear/train/text'));
+import { attr, hasTrain, train } from './attribution-helpers.js';
 
 describe('a participle after the source and a plain verb of saying goes on with the speaker', () => {
   it('"…, Spicer said, adding, “…”" (was: the participle as the content of "said")', () => {

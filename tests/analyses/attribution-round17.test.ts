@@ -4,13 +4,8 @@
  * before the preposition opens the sentence with a determiner or possessive, the source is the whole phrase. Not after a
  * verb's object ("paid a settlement to a booker who said"). Written sentences and PolNeAR train texts (the tuning half).
  */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DATASETS } from '../helpers.js';
-import { attr, train } from './attribution-helpers.js';
-
-const hasTrain = existsSync(join(DATASETS, 'polnear/train/text'));
+import { attr, hasTrain, train } from './attribution-helpers.js';
 
 describe('the object of a preposition before the cue is not the source; the head before it is', () => {
   it('"Her submission to the court noted …" (was: "the court")', () => {

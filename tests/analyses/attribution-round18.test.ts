@@ -6,13 +6,8 @@
  * Obama opted to make one, he should have insisted …"), nor before a verb of thought ("…, and the senator finally felt
  * …"). PolNeAR train texts (the tuning half).
  */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DATASETS } from '../helpers.js';
-import { attr, train } from './attribution-helpers.js';
-
-const hasTrain = existsSync(join(DATASETS, 'polnear/train/text'));
+import { attr, hasTrain, train } from './attribution-helpers.js';
 
 const spans = (file: string, cue: number) => {
   const [f] = train(file, cue);

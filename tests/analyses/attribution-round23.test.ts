@@ -7,13 +7,8 @@
  * …") or with a participle after a number ("one unaligned Florida Republican strategist") is read.
  * Written sentences and PolNeAR train texts (the tuning half).
  */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DATASETS } from '../helpers.js';
-import { attr, train } from './attribution-helpers.js';
-
-const hasTrain = existsSync(join(DATASETS, 'polnear/train/text'));
+import { attr, hasTrain, train } from './attribution-helpers.js';
 
 /** The finding at a PolNeAR train cue as [pattern, source, cue, content]. */
 const at = (file: string, cue: number) => {
