@@ -677,7 +677,7 @@ function uncoveredReports(article: AnalysedArticle, skip: Uint8Array, inQuote: U
     ...documentReports(article, skip, roles),
     ...provisionOpenings(article, roles, lexicons),
     ...commentRequests(article, inQuote, roles),
-    ...views(article, skip, inQuote, roles),
+    ...views(article, skip, inQuote, lexicons, roles),
     ...narrations(article, skip, roles),
     ...reportClauses(article, inQuote, lexicons, roles),
     ...namedSurveys(article, skip, roles),
@@ -1066,28 +1066,22 @@ function realSubject(tokens: Token[], roles: Map<number, Set<string>>, s: Senten
 
 /**
  * Sentences telling someone's view by an adjective of holding it (lexicon category view-adjective)
- * after a form of be (or another of VIEW_COPULAS) and before "that" ("Party insiders are now convinced that there will be …"),
+ * after a form of be (or another copula of word class view-copula) and before "that" ("Party insiders are now convinced that there will be …"),
  * outside quoted and reported words, in the main clause, with a subject that is not the writer:
  * the clause after it is that subject's view. So does a verb of holding a view (category view-verb) right
  * after its subject (a noun, a name or he / she / they, over adverbs, auxiliaries and a negation: "He
  * doesn't think so.", "Mr. X considers Mr. Y naive"), as the first verb of the sentence (a present form, not a participle).
  */
-/**
- * The verbs that link a subject to its view-adjective: be, and the copulas of staying or becoming in a state ("labor leaders
- * remain confident that …", "she grew convinced that …", "they feel sure that …"). Unsourced round 20 (issue #14): on PolNeAR
- * train, "remain confident that" was flagged as the outlet's claim although the clause is the subject's view.
- */
-const VIEW_COPULAS: ReadonlySet<string> = new Set(['be', 'remain', 'feel', 'grow', 'become', 'stay']);
-
-function views(article: AnalysedArticle, skip: Uint8Array, inQuote: Uint8Array, roles: Map<number, Set<string>>): number[] {
+function views(article: AnalysedArticle, skip: Uint8Array, inQuote: Uint8Array, lexicons: Lexicons, roles: Map<number, Set<string>>): number[] {
   const { tokens, sentences } = article;
+  const copulas = wordClass(lexicons, 'view-copula'); // compared by lemma: be, remain, feel, grow, become, stay
   const out: number[] = [];
   for (const [k, r] of roles) {
     if (!r.has('view-adjective') || skip[k] || tokens[k + 1]?.normal !== 'that') continue;
     const s = sentences[tokens[k]!.sentence]!;
     let p = k - 1;
     while (p > s.tokenStart && tokens[p]!.pos === 'ADV') p--;
-    if (!VIEW_COPULAS.has(tokens[p]?.lemma ?? '') || negated(roles, k)) continue;
+    if (!copulas.has(tokens[p]?.lemma ?? '') || negated(roles, k)) continue;
     if (hasSubject(tokens, roles, s.tokenStart, p, inQuote) && !inSubordinate(s.tokenStart, p, inQuote, roles)) out.push(tokens[k]!.sentence);
   }
   for (const [k, r] of roles) {
