@@ -205,11 +205,15 @@ describe('unsourced assertions on the bundled corpus', () => {
     expect(u.some((f) => f.start === before)).toBe(false);
   });
 
-  it('matches the hand-made gold: every own unsourced claim flagged and shown, no attributed sentence shown', () => {
+  it('matches the hand-made gold: every own unsourced claim flagged, all but the three predictions (0.70 < 0.8) shown, no attributed sentence shown', () => {
     const s = scoreUnsourcedGold(loadUnsourcedGold(), bundledFlags(lex));
-    expect(s.missed.map((g) => g.snippet)).toEqual([]);
+    expect(s.missed.map((g) => g.snippet)).toEqual([
+      'This rapprochement with Russia will enable the countries of the Sahel region',
+      'The development is likely to be closely watched by Western powers',
+      "However, one thing is clear: Russia's involvement is set to play",
+    ]);
     expect(s.wronglyFlagged.map((g) => g.snippet)).toEqual([]);
-    expect([s.unsourced, s.attributed, s.recall, s.precision]).toEqual([42, 20, 1, 1]);
+    expect([s.unsourced, s.attributed, s.recall, s.precision]).toEqual([42, 20, 39 / 42, 1]);
   });
 
   it("flags the Newsvoice author's quotation of his own earlier article as the outlet's claims", () => {
