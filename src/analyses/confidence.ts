@@ -22,7 +22,8 @@ type Keyed = Pick<Finding, 'kind' | 'rule'> & { category?: unknown; reason?: unk
  * unsourced — `unsourced/<reason>`, `unsourced`;
  * attribution — `attribution/<pattern>:<reporting-verb entry>`, `attribution/<pattern>:non-speech` (cue entry `speech: false`),
  * `attribution/<pattern>:<neutral|non-neutral>` (each of these two preceded by the same key with `:that` when the
- * content is a clause opened by "that", `thatClause`), `attribution/<pattern>` when the
+ * content is a clause opened by "that", `thatClause`; and each of those by the same key with `:quoted` when the content
+ * quotes some of its words without being a quotation, `partlyQuoted`), `attribution/<pattern>` when the
  * finding names its pattern, else `attribution/<rule>`; then `attribution`.
  */
 export function calibrationKeys(f: Keyed | FindingDraft): string[] {
@@ -39,7 +40,12 @@ export function calibrationKeys(f: Keyed | FindingDraft): string[] {
     // a record of their own: after a quotation "wrote" and "replied" report it, "seemed" and "named" mostly do not.
     // Each class split by an explicit "that" before the content ("noted that …", "adding that …"): the complementiser
     // marks the content as a reported clause, where an object or a bare clause may be an act or a misread verb.
-    const split = (key: string) => (thatClause(f) ? [`${key}:that`, key] : [key]);
+    // And each by quoted words inside an indirect report's content ("predicted that delegates would “take this fight to
+    // the floor”", "the program was a \"good thing\" …, he remarked"): the marks show the words are the source's.
+    const split = (key: string) => {
+      const keys = thatClause(f) ? [`${key}:that`, key] : [key];
+      return partlyQuoted(f) ? keys.flatMap((k) => [`${k}:quoted`, k]) : keys;
+    };
     const thought = (f as Keyed).cue?.speech === false ? split(`attribution/${pattern}:non-speech`) : [];
     return [...entry, ...thought, ...split(`attribution/${pattern}:${cue}`), `attribution/${pattern}`, 'attribution'];
   }
@@ -65,6 +71,23 @@ export function thatClause(f: Keyed | FindingDraft): boolean {
     if (d >= 0) gap = x.text.slice(c + x.cue.length, d);
   }
   return gap !== null && gap.length < 80 && /(?:^|\s)that\s*$/i.test(gap);
+}
+
+/** A quotation mark: straight or curly double, guillemet, low double, or two apostrophes or backticks as one. */
+const QUOTATION = /["“”«»„]|''|``/;
+const OPENS_QUOTATION = /^(?:["“”«»„]|''|``)/;
+
+/**
+ * True when the attribution's content quotes some of its words but is not itself a quotation: a quotation mark inside it
+ * and none opening it ("Clinton had been “extremely careless” in her handling …"). A content that opens with a mark is a
+ * direct quotation, measured by the quotation patterns' own keys. Works on findings and on audit-sheet items.
+ */
+export function partlyQuoted(f: Keyed | FindingDraft): boolean {
+  const c = (f as { content?: unknown }).content;
+  const text =
+    typeof c === 'string' ? c : c !== null && typeof c === 'object' && typeof (c as { text?: unknown }).text === 'string' ? (c as { text: string }).text : '';
+  const t = text.trim();
+  return t !== '' && QUOTATION.test(t) && !OPENS_QUOTATION.test(t);
 }
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
