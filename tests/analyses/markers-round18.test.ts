@@ -7,7 +7,10 @@ import { SHOWN, lex, loadedAt, loadedIn } from './markers-helpers.js';
 // nomination, momentum, success or allegiance; attacks claimed by a group; the lawsuit sense), the doubting
 // verb of saying kept. The claim entry stays hidden: its judged tuning findings are about half right.
 
-const claims = (text: string) => loadedIn(text).filter((f) => f.rule === 'lexicon:reporting-verbs/claim').map((f) => f.text);
+const claims = (text: string) =>
+  loadedIn(text)
+    .filter((f) => f.rule === 'lexicon:reporting-verbs/claim')
+    .map((f) => f.text);
 
 describe('loaded terms, round 18 (issue #14)', () => {
   it('claim as winning, declaring or taking responsibility is literal; claim that … stays the doubting verb', () => {
