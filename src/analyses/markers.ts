@@ -588,11 +588,13 @@ function plainReporting(
   };
   const isClaim = t.lemma === 'claim' || t.normal.startsWith('claim');
   if (isClaim && objectWithin(words.claimLiteral)) return true;
-  // The legal verb of a filing: a suit, a suing party or an injunction within LITERAL_WINDOW words in the sentence.
+  // The legal verb of a filing: a suit, a suing party or an injunction within LITERAL_WINDOW words before it in the
+  // sentence (the suit claims …, sued, claiming …). After it, a lawsuit is part of what is claimed (claimed that a
+  // judge presiding over a lawsuit …).
   if (isClaim) {
-    for (let k = Math.max(0, m.tokenStart - LITERAL_WINDOW); k < Math.min(tokens.length, m.tokenEnd + LITERAL_WINDOW); k++) {
+    for (let k = Math.max(0, m.tokenStart - LITERAL_WINDOW); k < m.tokenStart; k++) {
       const x = tokens[k]!;
-      if (x.sentence === t.sentence && (k < m.tokenStart || k >= m.tokenEnd) && (words.claimLegal.has(x.normal) || words.claimLegal.has(x.lemma))) return true;
+      if (x.sentence === t.sentence && (words.claimLegal.has(x.normal) || words.claimLegal.has(x.lemma))) return true;
     }
   }
   if ((t.lemma === 'concede' || t.normal.startsWith('concede')) && objectWithin(words.concedeLiteral)) return true;

@@ -26,6 +26,8 @@ describe('loaded terms, round 18 (issue #14)', () => {
   it('near a suit or a suing party, claim is the legal verb of a filing', () => {
     expect(claims('The nurse later sued, claiming the quarantine violated her constitutional rights.')).toEqual([]);
     expect(claims('The nurse later said the quarantine was wrong, claiming it violated her rights.')).toEqual(['claiming']);
+    // a lawsuit after the verb is part of what is claimed
+    expect(claims('Trump claimed that a judge presiding over a lawsuit against him was unfit to serve.')).toEqual(['claimed']);
     // the report itself stays an attribution: only the loaded reading is dropped
     const a = analysedArticle('The nurse later sued, claiming the quarantine violated her constitutional rights.', {}, 't.txt');
     expect(findAttributions(a, lex).map((f) => f.cue?.text)).toEqual(['claiming']);
