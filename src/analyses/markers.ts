@@ -10,6 +10,7 @@ import { contains, firstEndingAfter, firstStartingAt, overlapping, sortSpans } f
 import { checkBudget } from '../core/limits.js';
 import type { AnalysedArticle, Assigned, Finding, LoadedFinding, MarkerScores, Sentence, Span, Token } from '../core/types.js';
 import { type LexiconMatch, type Lexicons, wordClass } from '../lexicons/index.js';
+import { LITERAL_WINDOW } from '../lexicons/matcher.js';
 import { findingsOf } from './by-article.js';
 import { isQuotedPassage, quotationsOf, type Quotation } from './quotes.js';
 import { isEmbeddedPost, isLoneHandle, ownQuotations } from './unsourced.js';
@@ -53,6 +54,8 @@ export interface MarkerWords {
   evaluationParticiples: ReadonlySet<string>;
   /** Objects that make *claim* literal (*claimed 24 lives*, *claimed responsibility*); normal form or lemma. */
   claimLiteral: ReadonlySet<string>;
+  /** Words near *claim* that make it the legal verb of a filing (*sued, claiming …*, *the suit claims*); normal form or lemma. */
+  claimLegal: ReadonlySet<string>;
   /** Objects that make *concede* literal (*refused to concede the race*: giving up, not admitting). */
   concedeLiteral: ReadonlySet<string>;
   /** Lemma. Reporting verbs that are literal as a passive with *by* (*an area threatened by raids*). */
@@ -90,6 +93,7 @@ export function markerWords(lexicons: Lexicons): MarkerWords {
       termIntroducers: wordClass(lexicons, 'term-introducer'),
       evaluationParticiples: wordClass(lexicons, 'evaluation-participle'),
       claimLiteral: wordClass(lexicons, 'claim-literal-object'),
+      claimLegal: wordClass(lexicons, 'claim-legal-word'),
       concedeLiteral: wordClass(lexicons, 'concede-literal-object'),
       passiveLiteral: wordClass(lexicons, 'passive-literal-verb'),
       possessLiteral: wordClass(lexicons, 'possess-literal-verb'),
@@ -569,19 +573,30 @@ function agentlessEvaluations(article: AnalysedArticle, words: MarkerWords): Loa
 function plainReporting(
   tokens: readonly Token[],
   m: LexiconMatch,
-  words: Pick<MarkerWords, 'claimLiteral' | 'concedeLiteral' | 'passiveLiteral' | 'possessLiteral'>,
+  words: Pick<MarkerWords, 'claimLiteral' | 'claimLegal' | 'concedeLiteral' | 'passiveLiteral' | 'possessLiteral'>,
 ): boolean {
   const t = tokens[m.tokenStart]!;
   if (m.entry.loaded === false) return true;
+  // The object before any clause: "that" or a verb opens what is claimed (claiming that the nomination is his to lose).
   const objectWithin = (objects: ReadonlySet<string>) => {
     for (let k = m.tokenEnd; k < Math.min(tokens.length, m.tokenEnd + 4); k++) {
       const x = tokens[k]!;
-      if (x.sentence !== t.sentence) break;
+      if (x.sentence !== t.sentence || x.normal === 'that' || x.pos === 'VERB' || x.pos === 'AUX') break;
       if (objects.has(x.normal) || objects.has(x.lemma)) return true;
     }
     return false;
   };
-  if ((t.lemma === 'claim' || t.normal.startsWith('claim')) && objectWithin(words.claimLiteral)) return true;
+  const isClaim = t.lemma === 'claim' || t.normal.startsWith('claim');
+  if (isClaim && objectWithin(words.claimLiteral)) return true;
+  // The legal verb of a filing: a suit, a suing party or an injunction within LITERAL_WINDOW words before it in the
+  // sentence (the suit claims …, sued, claiming …). After it, a lawsuit is part of what is claimed (claimed that a
+  // judge presiding over a lawsuit …).
+  if (isClaim) {
+    for (let k = Math.max(0, m.tokenStart - LITERAL_WINDOW); k < m.tokenStart; k++) {
+      const x = tokens[k]!;
+      if (x.sentence === t.sentence && (words.claimLegal.has(x.normal) || words.claimLegal.has(x.lemma))) return true;
+    }
+  }
   if ((t.lemma === 'concede' || t.normal.startsWith('concede')) && objectWithin(words.concedeLiteral)) return true;
   // A passive participle with a "by" agent: the verb's literal sense (an area threatened by raids).
   const next = tokens[m.tokenEnd];
