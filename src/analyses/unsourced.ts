@@ -287,10 +287,79 @@ function hasBy(tokens: Token[], from: number, to: number): boolean {
 }
 
 /** Attribution whose source is vague: indefinite and unnamed ("critics", "some say") or an agentless cue. */
-function isVague(a: AttributionDraft): boolean {
+function isVague(a: AttributionDraft, tokens: Token[], members: ReadonlySet<string>): boolean {
   if (!a.source) return true;
   // "some African nations" names a group; "critics" or "some" does not.
-  return a.sourceType === 'vague' && !/\p{Lu}/u.test(a.source.text.slice(1));
+  if (a.sourceType !== 'vague' || /\p{Lu}/u.test(a.source.text.slice(1))) return false;
+  // a group set off with its named members ("Several conservatives, including Glenn Beck and Bill O'Reilly, have
+  // criticized …"; word class member-opener): a full name, two proper nouns in a row, after the opener
+  const k = tokenIndexAt(tokens, a.source.end);
+  const named = tokens[k]?.text === ',' && members.has(tokens[k + 1]?.normal ?? '') && tokens[k + 2]?.pos === 'PROPN' && tokens[k + 3]?.pos === 'PROPN';
+  return !named;
+}
+
+/**
+ * True when an agentless passive cue ("was asked", "was posted") has its agent named after it in its sentence: "by"
+ * and then, past an article or a quotation mark, a capitalised word outside a date ("posted on YouTube by
+ * “DCCameraGuy”", "had been asked to preserve them by the House Select Committee"). The one who asked or posted is
+ * named: no vague source.
+ */
+function namedAgent(tokens: Token[], s: Sentence, cueEnd: number, dated: Uint8Array): boolean {
+  for (let k = tokenIndexAt(tokens, cueEnd); k < s.tokenEnd - 1; k++) {
+    const t = tokens[k]!;
+    if (t.text === ';' || /^[—–-]$/.test(t.text)) return false;
+    // the by-phrase of another verb ("expected to rule soon on a case brought by the Philippines", "expected to be
+    // filled by …") names that verb's agent, not the cue's: only an infinitive may come between ("asked to preserve
+    // them by …")
+    if (k > tokenIndexAt(tokens, cueEnd) && (t.pos === 'AUX' || (t.pos === 'VERB' && tokens[k - 1]?.normal !== 'to'))) return false;
+    if (t.normal !== 'by') continue;
+    let j = k + 1;
+    while (j < s.tokenEnd && (tokens[j]!.pos === 'DET' || /^[“"‘']$/.test(tokens[j]!.text))) j++;
+    const w = tokens[j];
+    return !!w && j < s.tokenEnd && w.type === 'word' && /^\p{Lu}/u.test(w.text) && !dated[j];
+  }
+  return false;
+}
+
+/**
+ * True when the sentence is a cleft whose focus is where or when a named source spoke: it opens "It was" / "It is"
+ * (a negation allowed) and "that" comes right before the source at `sourceStart` ("It was during a campaign stop in
+ * Ohio on Saturday that Mr. Santorum described …"; "It was not until Monday that the senator said …"). The frame tells
+ * the report's setting, not a claim of the outlet's beside it.
+ */
+function cleftOfReport(tokens: Token[], s: Sentence, sourceStart: number): boolean {
+  const r = tokenIndexAt(tokens, sourceStart);
+  const j = s.tokenStart;
+  if (r <= j + 3 || r >= s.tokenEnd || tokens[r - 1]!.normal !== 'that') return false;
+  if (tokens[j]!.normal !== 'it' || tokens[j + 1]!.lemma !== 'be') return false;
+  // the focus is a time or a place: a preposition opens it ("during …", "in Ohio", "not until Monday"), not an
+  // adjective ("It was clear that X said …" is the outlet's own judgement)
+  const f = tokens[j + 2]!.normal === 'not' ? j + 3 : j + 2;
+  if (tokens[f]!.pos !== 'ADP' || tokens[f]!.normal === 'that') return false;
+  // one phrase: no quotation, colon, semicolon, dash, auxiliary or relative word inside it
+  for (let k = f + 1; k < r - 1; k++) {
+    const t = tokens[k]!;
+    if (/^[“”":;—–]$/.test(t.text) || t.pos === 'AUX' || ['that', 'who', 'which'].includes(t.normal)) return false;
+  }
+  return true;
+}
+
+/**
+ * True when the sentence opens with a condition (word class condition-opener, "even" and a conjunction before it
+ * allowed) that ends with a comma right before the source at `sourceStart`: "Even if Clinton can't catapult over Sanders
+ * in New Hampshire, insiders in the next two states said it's important …". The condition is part of the report.
+ */
+function conditionOfReport(tokens: Token[], s: Sentence, sourceStart: number, openers: ReadonlySet<string>): boolean {
+  const r = tokenIndexAt(tokens, sourceStart);
+  if (r <= s.tokenStart || r >= s.tokenEnd || tokens[r - 1]!.text !== ',') return false;
+  let j = s.tokenStart;
+  if (tokens[j]!.pos === 'CCONJ') j++;
+  if (tokens[j]?.normal === 'even') j++;
+  // "If, as I've suggested, …": an aside right after the opener may be the writer's
+  if (j >= r - 2 || !openers.has(tokens[j]!.normal) || tokens[j + 1]!.text === ',') return false;
+  // one clause: no quotation, colon, semicolon or dash inside it
+  for (let k = j + 1; k < r - 1; k++) if (/^[“”":;—–]$/.test(tokens[k]!.text)) return false;
+  return true;
 }
 
 /** True when an attribution's source is the writer (word class author-pronoun: I, we): the writer's voice is not a source. */
@@ -353,6 +422,9 @@ function coverage(article: AnalysedArticle, attributions: readonly AttributionDr
   // Sentences that name a news outlet or agency (a media source of the sources lexicon).
   const mediaIn = new Set<number>();
   const authorPronouns = wordClass(lexicons, 'author-pronoun');
+  const members = wordClass(lexicons, 'member-opener');
+  const conditions = wordClass(lexicons, 'condition-opener');
+  const dated = datedTokens(article);
   for (const m of lexicons.match(article, 'sources'))
     if (m.entry.sourceType === 'media' || m.entry.sourceType === 'state-media') mediaIn.add(tokens[m.tokenStart]!.sentence);
   const n = sentences.length;
@@ -410,7 +482,16 @@ function coverage(article: AnalysedArticle, attributions: readonly AttributionDr
       cueSentence > 0 &&
       mediaIn.has(cueSentence - 1) &&
       sentences[cueSentence - 1]!.paragraph === sentences[cueSentence]!.paragraph;
-    const level = isVague(a) && !(a.source === null && (mediaIn.has(cueSentence) || outletBefore)) ? 1 : 2;
+    const level =
+      isVague(a, tokens, members) &&
+      !(
+        a.source === null &&
+        (mediaIn.has(cueSentence) ||
+          outletBefore ||
+          (a.pattern === 'agentless-passive' && cueSentence >= 0 && namedAgent(tokens, sentences[cueSentence]!, a.cue.end, dated)))
+      )
+        ? 1
+        : 2;
     if (cueSentence >= 0 && confidenceOf(a, lexicons.calibration) >= BESIDE_SOURCE_MIN) c.sure[cueSentence] = 1;
     const { cue } = a;
     // An indirect report cut short at a report boundary (", which …", ", while …") may still go on:
@@ -437,6 +518,16 @@ function coverage(article: AnalysedArticle, attributions: readonly AttributionDr
     }
     report(a.source);
     report(cue);
+    // a condition opening the sentence right before a named source is the condition of the report ("Even if Clinton
+    // can't catapult over Sanders …, insiders … said …"), and so is the focus of a cleft ("It was during a campaign stop
+    // in Ohio on Saturday that Mr. Santorum described …"): not a claim of the outlet's beside it
+    // Only a report of speech: a thought, a wish or an aim ("If Cruz looks to build on his momentum, Rubio is seeking to
+    // …") keeps the condition the outlet's
+    if (level === 2 && a.source && a.source.end <= cue.start && cueSentence >= 0 && a.cue.speech !== false) {
+      const s = sentences[cueSentence]!;
+      if (a.source.start >= s.start && (conditionOfReport(tokens, s, a.source.start, conditions) || cleftOfReport(tokens, s, a.source.start)))
+        report({ start: s.start, end: a.source.start });
+    }
     if (level === 2 && content && !a.direct && a.source && PLAIN_REPORT_ROLES.some((r) => roles.get(tokenIndexAt(tokens, cue.start))?.has(r)))
       splitReport(article, a.source, cue, content, report);
     // a restrictive relative clause between the source and its cue ("other groups that are pushing to preserve
