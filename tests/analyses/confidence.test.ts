@@ -82,14 +82,14 @@ describe('confidence on the bundled corpus', () => {
 
   it('views leave out findings below the threshold of their kind and count them apart', () => {
     expect(report.minConfidenceByKind).toEqual(DEFAULT_MIN_CONFIDENCE_BY_KIND);
-    const hidden = report.findings.filter((f) => f.confidence < (f.kind === 'attribution' ? 0.8 : f.kind === 'loaded' ? 0.85 : 0.8));
+    const hidden = report.findings.filter((f) => f.confidence < (f.kind === 'attribution' ? 0.8 : 0.85));
     expect(hidden.length).toBeGreaterThan(0);
     const view = buildView(report);
     expect(view.confidence.hiddenTotal).toBe(hidden.length);
     const listed = new Set(view.outlets.flatMap((o) => o.unsourced.map((u) => u.id)));
     for (const f of hidden) expect(listed.has(f.id)).toBe(false);
     expect(view.confidence.line).toBe(
-      `${hidden.length} more findings below the confidence threshold 0.80 (loaded terms 0.85) (measured precision of their rule; listed in the JSON report, shown with --min-confidence 0).`,
+      `${hidden.length} more findings below the confidence threshold 0.80 (loaded terms 0.85, unsourced 0.85) (measured precision of their rule; listed in the JSON report, shown with --min-confidence 0).`,
     );
     const { minConfidenceByKind: _, ...rest } = report;
     const all = buildView({ ...rest, minConfidence: 0 });
@@ -106,10 +106,12 @@ describe('confidence on the bundled corpus', () => {
     for (const f of between) expect(isShown(f, explicit)).toBe(true);
   });
 
-  it('shows unsourced claims from 0.8 by default: the bundled predictions (0.70) are listed in the JSON only', () => {
+  it('shows unsourced claims from 0.85 by default: the bundled predictions (0.70) and agentless passives (0.80) are listed in the JSON only', () => {
     const predictions = report.findings.filter((f) => f.kind === 'unsourced' && f.reason === 'prediction');
     expect(predictions.map((f) => f.confidence)).toEqual([0.7, 0.7, 0.7]);
-    for (const f of predictions) expect(isShown(f, report)).toBe(false);
+    const passives = report.findings.filter((f) => f.kind === 'unsourced' && f.reason === 'agentless-passive');
+    expect(passives.map((f) => f.confidence)).toEqual([0.8, 0.8]);
+    for (const f of [...predictions, ...passives]) expect(isShown(f, report)).toBe(false);
     const sure = report.findings.filter((f) => f.kind === 'unsourced' && f.reason === 'no-attribution');
     expect(sure.length).toBeGreaterThan(0);
     for (const f of sure) expect(isShown(f, report)).toBe(true);

@@ -205,15 +205,25 @@ describe('unsourced assertions on the bundled corpus', () => {
     expect(u.some((f) => f.start === before)).toBe(false);
   });
 
-  it('matches the hand-made gold: every own unsourced claim flagged, all but the three predictions (0.70 < 0.8) shown, no attributed sentence shown', () => {
+  it('matches the hand-made gold: the no-attribution claims shown (0.91), the eight of other reasons (< 0.85) in the JSON only, no attributed sentence shown', () => {
     const s = scoreUnsourcedGold(loadUnsourcedGold(), bundledFlags(lex));
     expect(s.missed.map((g) => g.snippet)).toEqual([
       'This rapprochement with Russia will enable the countries of the Sahel region',
+      'In the fight against terrorism, Burkina Faso and Niger must continue',
+      'Rusal already operates in Guinea',
+      "This move is seen as a significant expansion of Russia's influence",
+      "Russia's involvement is seen as a significant boost to the initiative",
+      'The development is also seen as a significant expansion',
       'The development is likely to be closely watched by Western powers',
       "However, one thing is clear: Russia's involvement is set to play",
     ]);
     expect(s.wronglyFlagged.map((g) => g.snippet)).toEqual([]);
-    expect([s.unsourced, s.attributed, s.recall, s.precision]).toEqual([42, 20, 39 / 42, 1]);
+    expect([s.unsourced, s.attributed, s.recall, s.precision]).toEqual([42, 20, 34 / 42, 1]);
+    const all = scoreUnsourcedGold(
+      loadUnsourcedGold(),
+      bundledFlags(lex).map((f) => ({ ...f, shown: true })),
+    );
+    expect([all.missed.length, all.wronglyFlagged.length]).toEqual([0, 0]);
   });
 
   it("flags the Newsvoice author's quotation of his own earlier article as the outlet's claims", () => {
