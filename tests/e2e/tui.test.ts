@@ -53,7 +53,7 @@ describe('without a terminal', () => {
     expect(r.status).toBe(0);
     const out = r.stdout.split('\n');
     expect(out[0]).toMatch(
-      /^parallax \d+\.\d+\.\d+: 3 articles, \d+ events \(\d+ shared\), \d+ findings \(\d+ more below confidence 0\.50 \(attributions 0\.80, loaded terms 0\.85\), in the JSON\)$/,
+      /^parallax \d+\.\d+\.\d+: 3 articles, \d+ events \(\d+ shared\), \d+ findings \(\d+ more below confidence 0\.80 \(loaded terms 0\.85, unsourced 0\.85\), in the JSON\)$/,
     );
     expect(out.filter((l) => l.startsWith('wrote '))).toEqual(['wrote reports/corpus.json', 'wrote reports/corpus.md', 'wrote reports/corpus.html']);
     expect(existsSync(join(dir, 'reports/corpus.md'))).toBe(true);
@@ -269,7 +269,7 @@ describe.skipIf(!hasTmux)('80×24: every screen reachable (tmux)', () => {
     expect(help).toContain('What to mark');
     fits(help);
     for (let i = 0; i < 40; i++) keys(s, 'j');
-    await waitFor(s, (x) => x.includes('  q                quit') && x.includes('The key (parallax’s findings at confidence ≥ 0.50) holds'), 'the help’s end');
+    await waitFor(s, (x) => x.includes('  q                quit') && x.includes('The key (parallax’s findings at confidence ≥ 0.85) holds'), 'the help’s end');
     keys(s, 'Escape');
     const marking = await waitFor(s, (x) => x.includes('marks: 0 loaded'), 'the marking view');
     expect(marking.split('\n').find((r) => r.includes('r reveal'))).toMatch(/^\? help · r reveal · m mark · u unsourced · g guess/);

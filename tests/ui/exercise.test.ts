@@ -166,6 +166,13 @@ describe('teacher: key, guesses, reveal, help', () => {
     const e = buildExercise(r);
     expect(keySummary(e, k, 'tool')).toBe('The key (parallax’s findings at confidence ≥ 0.50) holds 3 items: 1 loaded term, 2 unsourced claims.');
     expect(keySummary(e, k, 'answers:key.json')).toBe('The key (your teacher’s key, key.json) holds 3 items: 1 loaded term, 2 unsourced claims.');
+    // each kind's own threshold when they differ (the defaults: loaded terms and unsourced claims 0.85)
+    r.minConfidenceByKind = { loaded: 0.85, unsourced: 0.3 };
+    expect(keySummary(buildExercise(r), toolKey(r), 'tool')).toBe(
+      'The key (parallax’s findings: loaded terms at confidence ≥ 0.85, unsourced claims at confidence ≥ 0.30) holds 3 items: 1 loaded term, 2 unsourced claims.',
+    );
+    r.minConfidenceByKind = { loaded: 0.85, unsourced: 0.85 };
+    expect(keySummary(buildExercise(r), toolKey(r), 'tool')).toMatch(/^The key \(parallax’s findings at confidence ≥ 0\.85\) holds /);
   });
 
   test('guesses offer outlet names, never file names: an article without an outlet is “an unnamed outlet”', () => {

@@ -10,7 +10,7 @@
 import { createHash } from 'node:crypto';
 import { InputError } from '../../core/errors.js';
 import { counted, FINDING_KIND_NAMES, FINDING_KINDS, type FindingKind } from '../../core/finding-kinds.js';
-import { shownFindings } from '../../core/confidence.js';
+import { shownFindings, thresholdFor } from '../../core/confidence.js';
 import type { ArticleFormat, Report, ReportArticle } from '../../core/types.js';
 import { displayPieces, REFERENCE } from '../../core/display-text.js';
 
@@ -68,8 +68,8 @@ export interface Exercise {
   articles: ExerciseArticle[];
   /** The choices for guessing which article is which: the outlets' names (sorted), then UNNAMED_OUTLET when an article names none. No file names. */
   outlets: string[];
-  /** The report's confidence threshold: the tool's key holds only findings at or above it. */
-  minConfidence: number | null;
+  /** The report's confidence threshold for each kind the exercise compares (null: every finding): the tool's key holds only findings at or above it. */
+  minConfidence: Partial<Record<MarkKind, number | null>>;
 }
 
 /** The guess for an article whose outlet is not known (its label would be a file name, which may give it away). */
@@ -149,7 +149,8 @@ export function buildExercise(report: Report): Exercise {
   });
   const named = [...new Set(articles.map((a) => a.outlet).filter((o) => o !== UNNAMED_OUTLET))].sort();
   const outlets = articles.some((a) => a.outlet === UNNAMED_OUTLET) ? [...named, UNNAMED_OUTLET] : named;
-  return { articles, outlets, minConfidence: typeof report.minConfidence === 'number' ? report.minConfidence : null };
+  const minConfidence = Object.fromEntries(EXERCISE_KINDS.map((k) => [k, thresholdFor(k, report) ?? null]));
+  return { articles, outlets, minConfidence };
 }
 
 /** `A`…`Z`, then `A2`… */
@@ -301,14 +302,26 @@ export function keyCounts(ex: Exercise, key: readonly KeyMark[]): Record<MarkKin
   return out;
 }
 
-/** One line saying what the key is and how many items it holds, e.g. "The key (parallax’s findings at confidence ≥ 0.50) holds 12 items: 3 loaded terms, 9 unsourced claims." */
+/**
+ * One line saying what the key is and how many items it holds, e.g. "The key (parallax’s findings at
+ * confidence ≥ 0.85) holds 12 items: 3 loaded terms, 9 unsourced claims."; the threshold of each
+ * kind when they differ ("parallax’s findings: loaded terms at confidence ≥ 0.85, unsourced claims at confidence ≥ 0.50").
+ */
+function thresholdWords(ex: Exercise): string {
+  const byKind = EXERCISE_KINDS.map((k) => [k, ex.minConfidence[k] ?? null] as const);
+  const values = new Set(byKind.map(([, x]) => x));
+  if (values.size === 1) {
+    const [only] = values;
+    return only === null || only === undefined ? '' : ` at confidence ≥ ${only.toFixed(2)}`;
+  }
+  const parts = byKind.map(([k, x]) => `${FINDING_KINDS[k].exercise!.label}${x === null ? '' : ` at confidence ≥ ${x.toFixed(2)}`}`);
+  return `: ${parts.join(', ')}`;
+}
+
 export function keySummary(ex: Exercise, key: readonly KeyMark[], keySource: string): string {
   const counts = keyCounts(ex, key);
   const total = EXERCISE_KINDS.reduce((n, k) => n + (counts[k] ?? 0), 0);
-  const what =
-    keySource === 'tool'
-      ? `parallax’s findings${ex.minConfidence === null ? '' : ` at confidence ≥ ${ex.minConfidence.toFixed(2)}`}`
-      : `your teacher’s key, ${keySource.replace(/^answers:/, '')}`;
+  const what = keySource === 'tool' ? `parallax’s findings${thresholdWords(ex)}` : `your teacher’s key, ${keySource.replace(/^answers:/, '')}`;
   const parts = EXERCISE_KINDS.map((k) => counted(counts[k] ?? 0, FINDING_KINDS[k].exercise!.label));
   return `The key (${what}) holds ${total} item${total === 1 ? '' : 's'}: ${parts.join(', ')}.`;
 }
