@@ -18,13 +18,19 @@ describe('loaded terms, round 14 (issue #14)', () => {
       'lexicon:evaluative/praise-leader',
       'lexicon:evaluative/reckless',
       'lexicon:idioms/condemning-adverbs',
-      'lexicon:subjective/dishonest',
       'lexicon:subjective/unhinged',
     ]) {
       const r = lex.calibration.get(key);
       expect(r?.judged, key).toBeGreaterThanOrEqual(10);
       expect(r!.precision, key).toBeLessThan(SHOWN);
     }
+    // Attribution round 25: one finding judged wrong ('disingenuous' in "Lindsey Graham and David Perdue, who …, said on
+    // the record that it would be inappropriate and disingenuous") now lies inside the senators' attribution and is gone,
+    // so 'dishonest' has 9 judged findings and no record of its own; it takes its pool's precision and stays hidden.
+    expect(lex.calibration.get('lexicon:subjective/dishonest')).toBeUndefined();
+    const [selfServing] = loadedIn('The senator gave a self-serving account of the vote.');
+    expect(selfServing).toMatchObject({ rule: 'lexicon:subjective/dishonest' });
+    expect(selfServing!.confidence).toBeLessThan(SHOWN);
     const [firestorm] = loadedIn('The remarks created a firestorm in Washington.');
     expect(firestorm).toMatchObject({ text: 'firestorm', rule: 'lexicon:metaphors/storm' });
     expect(firestorm!.confidence).toBeGreaterThanOrEqual(SHOWN);

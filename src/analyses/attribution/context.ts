@@ -135,6 +135,10 @@ export interface Words {
   phrasalNonCues: ReadonlySet<string>;
   /** Words that count a share of a group before "of" ("percent", "several", "most"): the source keeps them (quantityOf). */
   quantityWords: ReadonlySet<string>;
+  /** Words of a quantity that stand alone as a subject ("most said", "42% say"): the source is the quantity phrase (bareQuantity). */
+  bareQuantities: ReadonlySet<string>;
+  /** Participles that make "those" a group of people asked ("those surveyed said"). */
+  respondentParticiples: ReadonlySet<string>;
   /** Words opening a fronted adverbial clause ("While he said …, his aides …"): a report inside one ends where the main clause begins. */
   frontedSubordinators: ReadonlySet<string>;
 }
@@ -214,6 +218,8 @@ export function wordsOf(lexicons: Lexicons): Words {
     frontedSubordinators: c('fronted-subordinator'),
     phrasalNonCues: c('phrasal-non-cue'),
     quantityWords: c('quantity-word'),
+    bareQuantities: c('bare-quantity'),
+    respondentParticiples: c('respondent-participle'),
   };
   wordsMemo.set(lexicons, w);
   return w;

@@ -214,6 +214,53 @@ function quantityOf(ctx: Ctx, src: Range, sStart: number, srcHead: Range | null)
   ];
 }
 
+/**
+ * A quantity standing alone as the subject, the group it counts left to the sentence before: "most said", "a third
+ * said", "42% say", "Yet another said", "those surveyed said" (`bare-quantity`, `respondent-participle`). The phrase
+ * (numbers, articles and such words, ending at `j`) must open the sentence or clause, past adverbs ("Nearly a third
+ * say"): "They all said" and "in the second half said" stay without.
+ */
+function bareQuantity(ctx: Ctx, j: number, sStart: number): Range | null {
+  const { tokens } = ctx;
+  const t = tokens[j];
+  if (!t) return null;
+  let a: number;
+  if (ctx.w.respondentParticiples.has(t.normal) && j - 1 >= sStart && tokens[j - 1]!.normal === 'those') a = j - 1;
+  else if (ctx.w.bareQuantities.has(t.normal)) {
+    a = j;
+    const part = (x: (typeof tokens)[number]) =>
+      x.pos === 'NUM' || ctx.w.bareQuantities.has(x.normal) || ctx.w.quantityWords.has(x.normal) || ctx.w.articles.has(x.normal);
+    // A hyphenated number is one word ("two-thirds").
+    while (a - 1 >= sStart && (part(tokens[a - 1]!) || (tokens[a - 1]!.text === '-' && a - 2 >= sStart && tokens[a - 2]!.type === 'word'))) a--;
+    // A bare article is no quantity ("a said" does not occur; "the few" does).
+    if (tokens.slice(a, j + 1).every((x) => ctx.w.articles.has(x.normal))) return null;
+  } else return null;
+  let b = a - 1;
+  while (b >= sStart && tokens[b]!.pos === 'ADV' && !ctx.w.openingAdverbs.has(tokens[b]!.normal)) b--;
+  let start = sStart;
+  while (start <= b && (tokens[start]!.pos === 'CCONJ' || ctx.w.openingAdverbs.has(tokens[start]!.normal))) start++;
+  const before = tokens[b];
+  // After a comma only when an opening adverbial or clause ends there ("By 58%-33%, those surveyed said", "While one
+  // company says …, another says"): after a list of names, a dash or a parenthesis the word floats after its subject
+  // ("Muslim-Americans, African-Americans, all expressing", "— whose party … — both suggested", "(D-N.J.) all suggested").
+  let c = b - 1;
+  while (c >= sStart && !isPunct(tokens[c])) c--;
+  const lead = tokens[c + 1];
+  const afterOpener =
+    before?.text === ',' && lead !== undefined && c + 1 < b && (['ADP', 'ADV', 'SCONJ'].includes(lead.pos) || ctx.w.subordinators.has(lead.normal));
+  const opens =
+    b < start ||
+    before?.text === ';' ||
+    before?.text === ':' ||
+    afterOpener ||
+    before?.pos === 'CCONJ' ||
+    before?.pos === 'SCONJ' ||
+    ctx.w.subordinators.has(before?.normal ?? '') ||
+    ctx.w.frontedSubordinators.has(before?.normal ?? '') ||
+    ctx.w.openingAdverbs.has(before?.normal ?? '');
+  return opens ? { a, b: j + 1 } : null;
+}
+
 function nearSubject(ctx: Ctx, site: CueSite): Near {
   const memo = site.memo['near'] as Near | undefined;
   if (memo) return memo;
@@ -277,6 +324,14 @@ function nearSubject(ctx: Ctx, site: CueSite): Near {
         src = { a: outer.a, b: inner.b };
     }
   }
+  if (!src && !demonstrative) {
+    // The quantity may be one the auxiliary skip passed as an adverb ("most said", "a third said").
+    let k = m.tokenStart - 1;
+    const q = (t: (typeof tokens)[number]) => ctx.w.bareQuantities.has(t.normal) || ctx.w.respondentParticiples.has(t.normal);
+    while (k >= sStart && k > j && !q(tokens[k]!)) k--;
+    // Not a quantity that modifies the adverb after it ("Most recently said", "most likely").
+    if (k + 1 >= m.tokenStart || !/ly$/.test(tokens[k + 1]!.normal)) src = bareQuantity(ctx, k, sStart);
+  }
   const out: Near = { src, srcHead, demonstrative };
   site.memo['near'] = out;
   return out;
@@ -322,7 +377,13 @@ function subject(ctx: Ctx, site: CueSite): Subject | null {
       const c = findComma(ctx, a, j);
       if (c < j) a = c + 1;
     }
-    const head = npRight(ctx, a, j);
+    let head = npRight(ctx, a, j);
+    // Two names joined by "and" before the aside ("Lindsey Graham and David Perdue, who are both on the committee, said").
+    if (head && tokens[head.b]?.normal === 'and') {
+      const second = npRight(ctx, head.b + 1, j);
+      const named = (r: Range) => tokens.slice(r.a, r.b).some((t) => t.pos === 'PROPN');
+      if (second && tokens[second.b]?.text === ',' && named(head) && named(second)) head = { a: head.a, b: second.b };
+    }
     const next = head && head.b < j ? tokens[head.b]! : undefined;
     // A participial or prepositional aside ("Clinton, speaking to reporters on Tuesday, said", "Johnson, in
     // an interview with CNN, said") is not part of the source: the medium is not the source. A relative
@@ -1085,8 +1146,14 @@ function saidQuote(ctx: Ctx, site: CueSite): AttributionDraft[] | undefined {
   const { tokens, text } = ctx;
   const { m, sEnd, sentence } = site;
   const { rightEdge } = edges(ctx, site, s);
-  const after =
+  let after =
     tokens[sEnd - 1]!.text === ':' ? introducedQuote(ctx, sentence.end) : quoteAfter(ctx, rightEdge + skipObject(ctx, m, rightEdge, sEnd), sentence.end + 3);
+  // A sentence opening with the inverted cue: "Said Ann Lee, a retired teacher, “…”" — one aside between commas after
+  // the name (no quotation mark or sentence end in it), then the quotation.
+  if (!after && s.inverted && m.tokenStart === site.sStart) {
+    const aside = /^,[^"“”.!?;:]{1,100},\s*/u.exec(text.slice(rightEdge, sentence.end));
+    if (aside) after = quoteAfter(ctx, rightEdge + aside[0].length, sentence.end + 3);
+  }
   if (!after) return undefined;
   const content = quotedFragment(ctx, site, after) ?? span(text, after.start, after.end);
   return [draft(ctx, 'said-quote', site.cue, m.entry, s.src, who(ctx, site, s), content, true)];
