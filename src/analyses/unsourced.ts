@@ -482,16 +482,15 @@ function coverage(article: AnalysedArticle, attributions: readonly AttributionDr
       cueSentence > 0 &&
       mediaIn.has(cueSentence - 1) &&
       sentences[cueSentence - 1]!.paragraph === sentences[cueSentence]!.paragraph;
-    const level =
-      isVague(a, tokens, members) &&
-      !(
-        a.source === null &&
-        (mediaIn.has(cueSentence) ||
-          outletBefore ||
-          (a.pattern === 'agentless-passive' && cueSentence >= 0 && namedAgent(tokens, sentences[cueSentence]!, a.cue.end, dated)))
-      )
-        ? 1
-        : 2;
+    // a source-less cue passes on a named source when its sentence names an outlet, the sentence before does
+    // (reportedly), or an agentless passive names its agent later in the sentence ("is seen as … by the Post")
+    const namedElsewhere =
+      a.source === null &&
+      (mediaIn.has(cueSentence) ||
+        outletBefore ||
+        (a.pattern === 'agentless-passive' && cueSentence >= 0 && namedAgent(tokens, sentences[cueSentence]!, a.cue.end, dated)));
+    // 1: a vague source, which covers its sentence only weakly; 2: a source that covers it
+    const level = isVague(a, tokens, members) && !namedElsewhere ? 1 : 2;
     if (cueSentence >= 0 && confidenceOf(a, lexicons.calibration) >= BESIDE_SOURCE_MIN) c.sure[cueSentence] = 1;
     const { cue } = a;
     // An indirect report cut short at a report boundary (", which …", ", while …") may still go on:
