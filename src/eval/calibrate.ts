@@ -77,25 +77,42 @@ export class Tallies {
    * category do not lift it), and `loaded/<category>` the entries without a record of their own. So
    * `attribution/<pattern>:neutral` measures the pattern's verbs too rare for a record of their own
    * (rare verbs are where ordinary verbs are misread as cues), not a mix dominated by "said"; and
-   * `attribution` measures what no pattern record covers. Levels are settled in order.
+   * `attribution` measures what no pattern record covers.
+   * Settled key by key, not by position in the key lists: a key is decided once every key that comes before it in some
+   * finding's list is decided, over all the findings that reach it (none of their earlier keys took them), whichever
+   * place it has in their lists. So a key split for some of its findings (`…:neutral:that` before `…:neutral`) is not
+   * thinned: the findings of the split key that falls short of its minimum count with the unsplit ones. A finding no key
+   * takes counts toward its last key (the pool).
    */
   settle(): void {
-    let open = this.held.splice(0);
-    const depth = Math.max(0, ...open.map((x) => x.keys.length));
-    for (let level = 0; level < depth && open.length > 0; level++) {
-      const count = new Map<string, number>();
-      for (const x of open) {
-        const k = x.keys[level];
-        if (k !== undefined) count.set(k, (count.get(k) ?? 0) + 1);
+    const open = this.held.splice(0);
+    const before = new Map<string, Set<string>>();
+    const reaching = new Map<string, { x: (typeof open)[number]; at: number }[]>();
+    for (const x of open) {
+      x.keys.forEach((k, at) => {
+        let prior = before.get(k);
+        if (!prior) before.set(k, (prior = new Set()));
+        for (const p of x.keys.slice(0, at)) prior.add(p);
+        let r = reaching.get(k);
+        if (!r) reaching.set(k, (r = []));
+        r.push({ x, at });
+      });
+    }
+    /** Decided keys: true when the key takes the findings that reach it. */
+    const takes = new Map<string, boolean>();
+    for (let changed = true; changed; ) {
+      changed = false;
+      for (const [k, prior] of before) {
+        if (takes.has(k) || [...prior].some((p) => !takes.has(p))) continue;
+        const n = reaching.get(k)!.filter(({ x, at }) => !x.keys.slice(0, at).some((p) => takes.get(p))).length;
+        takes.set(k, n >= minJudged(k));
+        changed = true;
       }
-      const rest: typeof open = [];
-      for (const x of open) {
-        const k = x.keys[level];
-        const last = level === x.keys.length - 1;
-        if (k !== undefined && (last || (count.get(k) ?? 0) >= minJudged(k))) this.bump(k, x.right, x.data);
-        else rest.push(x);
-      }
-      open = rest;
+    }
+    if (takes.size < before.size) throw new Error('calibrate: calibration keys in no consistent order (a key both before and after another)');
+    for (const x of open) {
+      const k = x.keys.find((key) => takes.get(key)) ?? x.keys[x.keys.length - 1];
+      if (k !== undefined) this.bump(k, x.right, x.data);
     }
   }
 }
