@@ -100,7 +100,7 @@ export class Tallies {
     }
     /** Decided keys: true when the key takes the findings that reach it. */
     const takes = new Map<string, boolean>();
-    for (let changed = true; changed; ) {
+    for (let changed = true; changed;) {
       changed = false;
       for (const [k, prior] of before) {
         if (takes.has(k) || [...prior].some((p) => !takes.has(p))) continue;
