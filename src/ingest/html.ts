@@ -357,6 +357,18 @@ function keepInlineBylineLookalikes(document: { querySelectorAll(selectors: stri
   }
 }
 
+/**
+ * Page chrome (<nav>, <footer>, <aside>) is never article text here (CHROME), so it is taken out
+ * of the DOM before Readability chooses the main content: otherwise Readability may pick a block
+ * inside the footer (a "printed from" notice, a copyright paragraph) when the real article sits in
+ * a wrapper whose class name it takes for page furniture ("site_header") and drops on its first
+ * pass, and parallax, refusing chrome, is left with no article text at all. Without the chrome
+ * Readability's first pass finds too little text and it retries without dropping such wrappers.
+ */
+function removeChrome(document: { querySelectorAll(selectors: string): ArrayLike<{ remove(): void }> }): void {
+  for (const el of Array.from(document.querySelectorAll([...CHROME].join(', ')))) el.remove();
+}
+
 /** Reads an HTML article: content = the main text's text nodes, offsets into the raw HTML. */
 export function readHtml(path: string, text: string, lexicons?: Lexicons): SourceDocument {
   const cues = loadBoilerplateCues(lexicons);
@@ -381,6 +393,8 @@ export function readHtml(path: string, text: string, lexicons?: Lexicons): Sourc
     const { document } = parseHTML(text);
     // eslint-disable-next-line @typescript-eslint/no-unsafe-argument
     keepInlineBylineLookalikes(document);
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-argument
+    removeChrome(document);
     // eslint-disable-next-line @typescript-eslint/no-unsafe-argument
     article = new Readability(document, { charThreshold: 200 }).parse();
   } catch {
