@@ -53,10 +53,11 @@ const FURNITURE_LIKE: [string, RegExp][] = [
   ['advert', /^(?:advertisement|sponsored|ad|skip ad|continue reading( the main story)?)\.?$/i],
 ];
 
-/** The furniture class of a kept line, or null. */
+/** The furniture class of a kept line, or null; only short lines (at most 12 words) are furniture, copyright lines aside. */
 export function furnitureLike(line: string): string | null {
   const t = line.trim();
-  for (const [name, re] of FURNITURE_LIKE) if (re.test(t)) return name;
+  const short = t.split(/\s+/).length <= 12;
+  for (const [name, re] of FURNITURE_LIKE) if ((short || name === 'copyright') && re.test(t)) return name;
   return null;
 }
 
@@ -156,7 +157,9 @@ export function run(datasets: string): void {
   const all = scores.reduce((c, s) => ({ tp: c.tp + s.tp, fp: c.fp + s.fp, fn: c.fn + s.fn }), { tp: 0, fp: 0, fn: 0 });
   const pooled = prf(all);
   const mean = (k: 'p' | 'r' | 'f1') => scores.reduce((t, s) => t + s[k], 0) / Math.max(1, scores.length);
-  console.log(`pooled            ${f3(pooled.p)}  ${f3(pooled.r)}  ${f3(pooled.f1)}  ${String(all.tp + all.fp).padStart(5)}  ${String(all.tp + all.fn).padStart(8)}`);
+  console.log(
+    `pooled            ${f3(pooled.p)}  ${f3(pooled.r)}  ${f3(pooled.f1)}  ${String(all.tp + all.fp).padStart(5)}  ${String(all.tp + all.fn).padStart(8)}`,
+  );
   console.log(`mean of pages     ${f3(mean('p'))}  ${f3(mean('r'))}  ${f3(mean('f1'))}`);
   const failed = scores.filter((s) => s.error);
   console.log(`pages that fail to read: ${failed.length ? failed.map((s) => s.page).join(', ') : 'none'}`);
