@@ -11,7 +11,7 @@ interface EvalModule {
   run(datasets: string): Promise<void> | void;
 }
 
-const MODULES = ['./markers.js', './attribution.js', './unsourced.js', './alignment.js', './grouping.js'] as const;
+const MODULES = ['./markers.js', './attribution.js', './unsourced.js', './alignment.js', './grouping.js', './ingest.js'] as const;
 
 async function main(): Promise<void> {
   if (!existsSync(DATASETS)) {

@@ -102,7 +102,7 @@ const BLOCK = new Set([
 /** The text of one block element between `<br>`s. */
 interface Unit {
   /** Text nodes; `afterSkip`: a skipped element (script, style, ...) lies between this node and the previous one. */
-  nodes: { start: number; end: number; value: string; afterSkip: boolean }[];
+  nodes: { start: number; end: number; value: string; afterSkip: boolean; inPageLink: boolean }[];
   text: string;
   heading: boolean;
   /** Inside nav, footer or aside. */
@@ -156,12 +156,12 @@ function unitsOf(root: Node, located: boolean, cues: BoilerplateCues): Unit[] {
     skipped = false;
   };
   // A frame: a node to enter, or (exit) a block element to close after its children.
-  const stack: { node: Node; heading: boolean; chrome: boolean; furniture: Furniture | null; exit: boolean }[] = [
-    { node: root, heading: false, chrome: false, furniture: null, exit: false },
+  const stack: { node: Node; heading: boolean; chrome: boolean; furniture: Furniture | null; link: boolean; exit: boolean }[] = [
+    { node: root, heading: false, chrome: false, furniture: null, link: false, exit: false },
   ];
   let elementId = 0;
   while (stack.length > 0) {
-    const { node, heading, chrome, furniture, exit } = stack.pop()!;
+    const { node, heading, chrome, furniture, link, exit } = stack.pop()!;
     if (exit) {
       close();
       continue;
@@ -171,7 +171,13 @@ function unitsOf(root: Node, located: boolean, cues: BoilerplateCues): Unit[] {
       const loc = t.sourceCodeLocation;
       if (located && !loc) continue;
       current ??= { nodes: [], text: '', heading, chrome, furniture };
-      current.nodes.push({ start: loc?.startOffset ?? 0, end: loc?.endOffset ?? 0, value: t.value, afterSkip: skipped && current.nodes.length > 0 });
+      current.nodes.push({
+        start: loc?.startOffset ?? 0,
+        end: loc?.endOffset ?? 0,
+        value: t.value,
+        afterSkip: skipped && current.nodes.length > 0,
+        inPageLink: link,
+      });
       skipped = false;
       continue;
     }
@@ -188,15 +194,22 @@ function unitsOf(root: Node, located: boolean, cues: BoilerplateCues): Unit[] {
     const block = BLOCK.has(tag);
     if (block) {
       close();
-      stack.push({ node, heading, chrome, furniture, exit: true });
+      stack.push({ node, heading, chrome, furniture, link, exit: true });
     }
     const h = heading || /^h[1-6]$/.test(tag);
     const c = chrome || CHROME.has(tag);
     // only block elements (their own units) are furniture: an inline <span class="credit"> inside a paragraph stays with it
     const f = furniture ?? (block ? furnitureOf(node as Element, elementId++, cues) : null);
-    for (let k = node.childNodes.length - 1; k >= 0; k--) stack.push({ node: node.childNodes[k]!, heading: h, chrome: c, furniture: f, exit: false });
+    const l = link || (tag === 'a' && (attr(node as Element, 'href') ?? '').trim().startsWith('#'));
+    for (let k = node.childNodes.length - 1; k >= 0; k--) stack.push({ node: node.childNodes[k]!, heading: h, chrome: c, furniture: f, link: l, exit: false });
   }
   close();
+  // A block whose whole text is links to elsewhere on the same page (href="#…") is in-page
+  // navigation: skip links ("Continue reading the main story" jumping past an ad), "Back to top",
+  // a table of contents. Headings stay (a section heading is often a link to itself).
+  for (const u of units)
+    if (!u.furniture && !u.heading && u.nodes.every((n) => n.inPageLink || !n.value.trim()))
+      u.furniture = { reason: 'markup', rule: 'links within the page standing alone (skip link, table of contents)', id: elementId++, byClass: false };
   return units;
 }
 
@@ -357,6 +370,18 @@ function keepInlineBylineLookalikes(document: { querySelectorAll(selectors: stri
   }
 }
 
+/**
+ * Page chrome (<nav>, <footer>, <aside>) is never article text here (CHROME), so it is taken out
+ * of the DOM before Readability chooses the main content: otherwise Readability may pick a block
+ * inside the footer (a "printed from" notice, a copyright paragraph) when the real article sits in
+ * a wrapper whose class name it takes for page furniture ("site_header") and drops on its first
+ * pass, and parallax, refusing chrome, is left with no article text at all. Without the chrome
+ * Readability's first pass finds too little text and it retries without dropping such wrappers.
+ */
+function removeChrome(document: { querySelectorAll(selectors: string): ArrayLike<{ remove(): void }> }): void {
+  for (const el of Array.from(document.querySelectorAll([...CHROME].join(', ')))) el.remove();
+}
+
 /** Reads an HTML article: content = the main text's text nodes, offsets into the raw HTML. */
 export function readHtml(path: string, text: string, lexicons?: Lexicons): SourceDocument {
   const cues = loadBoilerplateCues(lexicons);
@@ -381,6 +406,8 @@ export function readHtml(path: string, text: string, lexicons?: Lexicons): Sourc
     const { document } = parseHTML(text);
     // eslint-disable-next-line @typescript-eslint/no-unsafe-argument
     keepInlineBylineLookalikes(document);
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-argument
+    removeChrome(document);
     // eslint-disable-next-line @typescript-eslint/no-unsafe-argument
     article = new Readability(document, { charThreshold: 200 }).parse();
   } catch {
