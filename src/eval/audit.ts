@@ -280,11 +280,17 @@ function main(): void {
     console.error(`audit: expected --data one of ${AUDIT_DATA.join(', ')}, --sample a positive integer, --seed a number, --min-confidence 0..1`);
     process.exit(2);
   }
+  const articles = auditArticles(data);
+  if (articles.length === 0) {
+    // Without the datasets the sheet would be empty: say so instead of writing it.
+    console.error(`audit: no articles for --data ${data}: expected the datasets at ${DATASETS}, found none — fix: set PARALLAX_DATASETS to their folder`);
+    process.exit(2);
+  }
   const lexicons = loadLexicons();
   const tmp = mkdtempSync(join(tmpdir(), 'parallax-audit-'));
   const pool: { article: string; record: Record<string, unknown>; context: string }[] = [];
   try {
-    for (const ref of auditArticles(data)) {
+    for (const ref of articles) {
       let analysed: ReturnType<typeof auditFindings>;
       try {
         analysed = auditFindings(auditArticlePath(ref, tmp), lexicons);

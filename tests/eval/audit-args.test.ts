@@ -40,4 +40,16 @@ describe('audit options', () => {
     );
     expect(r.stdout).toContain('basil-check, polnear-dev, bundled, web, basil-tune, polnear-train');
   });
+
+  it('without the datasets: exit 2 saying where they were looked for (it wrote an empty sheet, exit 0)', () => {
+    const cli = resolve(import.meta.dirname, '../../dist/eval/audit.js');
+    const r = spawnSync('node', [cli, '--kind', 'loaded', '--sample', '3', '--out', '/nonexistent/never.yml'], {
+      encoding: 'utf8',
+      env: { ...process.env, PARALLAX_DATASETS: '/nonexistent/datasets' },
+    });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(
+      'audit: no articles for --data basil-check: expected the datasets at /nonexistent/datasets, found none — fix: set PARALLAX_DATASETS to their folder\n',
+    );
+  });
 });
