@@ -168,7 +168,7 @@ export function buildProgram(): Command {
       .command('analyze')
       .alias('analyse')
       .description('analyse articles (files, directories or http(s) URLs) and write reports')
-      .argument('<paths...>', 'article files (.txt, .md, .html) or directories'),
+      .argument('<paths...>', 'article files (.txt, .md, .html), directories or http(s) URLs'),
   ).action(async (paths: string[], flags: AnalyzeFlags) => runAnalyze(paths, flags, `parallax analyze ${[...paths].sort().join(' ')}`));
   registerCorpusCommand(program);
   registerExerciseCommand(program);

@@ -181,6 +181,10 @@ describe('--help says what the defaults are', () => {
       expect(help).not.toContain('(default 0.8)');
     }
   });
+  test('analyze --help names URLs among its paths, as the command description does', () => {
+    const r = runCli(['analyze', '--help'], { cwd: dir });
+    expect(r.stdout.replace(/\s+/g, ' ')).toContain('paths article files (.txt, .md, .html), directories or http(s) URLs');
+  });
 });
 
 describe('corpus: counts in the summary agree with their numbers', () => {

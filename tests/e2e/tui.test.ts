@@ -179,7 +179,7 @@ describe.skipIf(!hasTmux)('in a terminal (tmux)', () => {
 
   test('exercise: a session completed with keys alone saves the student’s marks, the tool’s marks and the agreement', async () => {
     const { s, exitFile } = start('exercise', 100, 30, 'exercise --save results');
-    // The session opens on its help (how to do it, what to mark); any key but j/k closes it.
+    // The session opens on its help (how to do it, what to mark); q quits, any other key but j/k closes it.
     await waitFor(s, (x) => x.includes('parallax exercise') && x.includes('How to do the exercise'), 'the exercise help', FIRST_FRAME_MS);
     keys(s, 'Escape');
     await waitFor(s, (x) => x.includes('r reveal') && x.includes('marks: 0 loaded, 0 unsourced'), 'the marking view');
