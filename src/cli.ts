@@ -16,6 +16,7 @@ import { enableInterrupts, Interrupted, pause, step } from './core/interrupt.js'
 import { expandInputs } from './ingest/files.js';
 import { removeTempFiles, writeProgress } from './report/write.js';
 import { sanitizeTerminal } from './core/escape.js';
+import { leaveAltScreenNow } from './ui/alt-screen.js';
 import { formatSummary } from './report/summary.js';
 import { reportName, stdoutFormat, writeReports, type OutputFlags } from './report/outputs.js';
 import { FORMAT_NAMES, FORMATS } from './report/formats.js';
@@ -167,7 +168,7 @@ export function buildProgram(): Command {
       .command('analyze')
       .alias('analyse')
       .description('analyse articles (files, directories or http(s) URLs) and write reports')
-      .argument('<paths...>', 'article files (.txt, .md, .html) or directories'),
+      .argument('<paths...>', 'article files (.txt, .md, .html), directories or http(s) URLs'),
   ).action(async (paths: string[], flags: AnalyzeFlags) => runAnalyze(paths, flags, `parallax analyze ${[...paths].sort().join(' ')}`));
   registerCorpusCommand(program);
   registerExerciseCommand(program);
@@ -211,10 +212,11 @@ function fail(message: string, code: number): never {
 }
 
 /**
- * Ctrl-C (SIGINT): removes the temporaries of any write in progress, says which reports are
+ * Ctrl-C (SIGINT): leaves the terminal UI's alternate screen, removes the temporaries of any write in progress, says which reports are
  * complete, and exits 130. Every report file on disk is then whole (writes are temp + rename).
  */
 function onInterrupt(): never {
+  leaveAltScreenNow(); // Ctrl-C during the terminal UI's loading frame: give the user's screen back first
   removeTempFiles();
   const { planned, written } = writeProgress();
   const list = written.length ? `: ${written.map((w) => sanitizeTerminal(w, true)).join(', ')}` : '';

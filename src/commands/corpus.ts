@@ -13,6 +13,7 @@ import { pause, step } from '../core/interrupt.js';
 import { stageFolder, swapFolder, writeStaged } from '../report/write.js';
 import { DEFAULT_MIN_ARTICLES } from '../corpus/outlets.js';
 import { InputError } from '../core/errors.js';
+import { counted } from '../core/finding-kinds.js';
 import { outletsOption } from './outlets-option.js';
 import { fetchInputs } from './urls.js';
 import { DEFAULT_FETCH_TIMEOUT_MS } from '../ingest/fetch.js';
@@ -96,11 +97,13 @@ export function registerCorpusCommand(program: Command): void {
       const say = (line: string) => sanitizeTerminal(line, true);
       for (const s of result.skipped) process.stderr.write(`${say(`skipped ${s.reason}`)}\n`);
       for (const d of result.duplicates) process.stderr.write(`${say(`skipped ${d.path}: same text as ${d.sameAs}`)}\n`);
-      process.stdout.write(`${say(`${result.articles} articles → ${result.stories} stories; wrote ${written.length} files to ${flags.out}`)}\n`);
+      process.stdout.write(
+        `${say(`${counted(result.articles, 'articles')} → ${result.stories} ${result.stories === 1 ? 'story' : 'stories'}; wrote ${counted(written.length, 'files')} to ${flags.out}`)}\n`,
+      );
       const t = result.outlets;
       const left = [
-        t.leftOut.length ? `${t.leftOut.length} with fewer articles left out` : '',
-        t.withoutOutlet ? `${t.withoutOutlet} articles without a known outlet` : '',
+        t.leftOut.length ? `${counted(t.leftOut.length, 'outlets')} with fewer articles left out` : '',
+        t.withoutOutlet ? `${counted(t.withoutOutlet, 'articles')} without a known outlet` : '',
       ].filter(Boolean);
       process.stdout.write(
         `${say(`outlets: ${t.rows.length} with at least ${t.minArticles} articles${left.length ? ` (${left.join('; ')}: see outlets.meta.json)` : ''}`)}\n`,

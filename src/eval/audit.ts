@@ -212,6 +212,9 @@ export function judgedSpans(dir: string): Set<string> {
   return out;
 }
 
+const AUDIT_USAGE =
+  '--kind loaded|unsourced|attribution [--data D] [--sample N] [--seed S] [--reason R] [--category C] [--rule R1,R2 …] [--unjudged] [--min-confidence X] [--out FILE]';
+
 /** The audit command's options (node:util parseArgs, strict: unknown options and stray words are errors). */
 export function parseAuditArgs(argv: string[]) {
   return parseArgs({
@@ -229,6 +232,7 @@ export function parseAuditArgs(argv: string[]) {
       unjudged: { type: 'boolean' },
       'min-confidence': { type: 'string' },
       out: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
     },
   }).values;
 }
@@ -240,10 +244,17 @@ function main(): void {
   try {
     values = parseAuditArgs(process.argv.slice(2));
   } catch (e) {
-    console.error(
-      `audit: ${(e as Error).message}\n  expected: --kind loaded|unsourced|attribution [--data D] [--sample N] [--seed S] [--reason R] [--category C] [--rule R1,R2 …] [--unjudged] [--min-confidence X] [--out FILE]`,
-    );
+    console.error(`audit: ${(e as Error).message}\n  expected: ${AUDIT_USAGE}`);
     process.exit(2);
+  }
+  if (values.help) {
+    process.stdout.write(
+      `usage: npm run audit -- ${AUDIT_USAGE}\n` +
+        `  draws N findings (--sample, default 40) of one kind, by --seed (default 1), from --data (default basil-check): ${AUDIT_DATA.join(', ')};\n` +
+        `  only findings shown at the kind's default threshold unless --min-confidence X (0 draws from all);\n` +
+        `  writes a YAML sheet to judge (--out, default reports/audit/KIND-DATA-seedS.yml); see docs/judging.md\n`,
+    );
+    return;
   }
   const arg = (name: string): string | undefined => {
     const v = values[name.replace(/^--/, '') as keyof typeof values];
@@ -269,11 +280,17 @@ function main(): void {
     console.error(`audit: expected --data one of ${AUDIT_DATA.join(', ')}, --sample a positive integer, --seed a number, --min-confidence 0..1`);
     process.exit(2);
   }
+  const articles = auditArticles(data);
+  if (articles.length === 0) {
+    // Without the datasets the sheet would be empty: say so instead of writing it.
+    console.error(`audit: no articles for --data ${data}: expected the datasets at ${DATASETS}, found none — fix: set PARALLAX_DATASETS to their folder`);
+    process.exit(2);
+  }
   const lexicons = loadLexicons();
   const tmp = mkdtempSync(join(tmpdir(), 'parallax-audit-'));
   const pool: { article: string; record: Record<string, unknown>; context: string }[] = [];
   try {
-    for (const ref of auditArticles(data)) {
+    for (const ref of articles) {
       let analysed: ReturnType<typeof auditFindings>;
       try {
         analysed = auditFindings(auditArticlePath(ref, tmp), lexicons);

@@ -13,7 +13,8 @@ import { ExerciseApp } from './components/exercise/view.js';
 import { buildExercise, toolKey, type KeyMark } from './exercise/model.js';
 import type { ExerciseResult } from './exercise/result.js';
 import { Loading } from './components/loading/view.js';
-import { ENTER_ALT, LEAVE_ALT, startFrameShown, type LoadingFor, type LoadProgress } from './start-frame.js';
+import { startFrameShown, type LoadingFor, type LoadProgress } from './start-frame.js';
+import { enterAltScreen, leaveAltScreen } from './alt-screen.js';
 import { colourSupported, createTheme, type Theme } from './theme.js';
 
 export interface LaunchOptions {
@@ -37,7 +38,8 @@ async function showWithLoading(source: ReportSource, what: string, target: Loadi
   const out = process.stdout;
   const loading = (progress: LoadProgress | null) => createElement(Loading, { theme, what, progress, target });
   // The plain start frame is already in the alternate screen: clear it, ink draws from the top.
-  out.write(startFrameShown() ? '\u001b[2J\u001b[H' : ENTER_ALT);
+  if (startFrameShown()) out.write('\u001b[2J\u001b[H');
+  else enterAltScreen(out);
   const instance = render(typeof source === 'function' ? loading(null) : view(source), { exitOnCtrlC: true, patchConsole: false });
   try {
     if (typeof source === 'function') {
@@ -57,7 +59,7 @@ async function showWithLoading(source: ReportSource, what: string, target: Loadi
     await instance.waitUntilExit();
   } finally {
     instance.cleanup();
-    out.write(LEAVE_ALT);
+    leaveAltScreen(out);
   }
 }
 

@@ -8,6 +8,7 @@
 import { tabsHeader } from './components/app/frame.js';
 import { renderProgress } from './progress.js';
 import { plainText, truncateLine, type Line } from './text.js';
+import { enterAltScreen } from './alt-screen.js';
 
 /** How far the analysis is: `done` of `total` articles (0-based count), `file` the one being read. */
 export interface LoadProgress {
@@ -15,10 +16,6 @@ export interface LoadProgress {
   total: number;
   file: string;
 }
-
-/** The terminal's alternate screen (quitting restores what was there before). */
-export const ENTER_ALT = '\u001b[?1049h\u001b[H';
-export const LEAVE_ALT = '\u001b[?1049l';
 
 /** What opens when the analysis is done: the report browser or the exercise. */
 export type LoadingFor = 'browser' | 'exercise';
@@ -52,7 +49,7 @@ let shown = false;
 export function writeStartFrame(out: NodeJS.WriteStream, what: string, target: LoadingFor = 'browser'): void {
   const width = out.columns ?? 80;
   const height = Math.max(5, (out.rows ?? 24) - 1);
-  out.write(`${ENTER_ALT}${loadingLines(width, height, what, null, target).map(plainText).join('\n')}\u001b[H`);
+  enterAltScreen(out, `${loadingLines(width, height, what, null, target).map(plainText).join('\n')}\u001b[H`);
   shown = true;
 }
 

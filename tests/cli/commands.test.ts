@@ -70,6 +70,13 @@ describe('usage errors: expected / found / fix, exit 2', () => {
     );
     expect(existsSync(join(dir, '-'))).toBe(false);
   });
+  test('a threshold above 1 (a newcomer writing a percentage or a count): what a confidence is, and how to fix it', () => {
+    const message =
+      'parallax: bad --min-confidence: expected a number from 0 to 1, e.g. 0.5 (0 shows every finding), found "2" — fix: give a share, e.g. --min-confidence 0.9 for findings right at least 9 times in 10, or omit the option for the defaults';
+    expect(usage(['analyze', 'mine', '--min-confidence', '2'])).toBe(message);
+    expect(usage(['--min-confidence', '2'])).toBe(message);
+    expect(usage(['corpus', 'mine', '--min-confidence', '2'])).toBe(message);
+  });
   test('a path that is neither a command nor a file', () => {
     expect(usage(['nothing-here'])).toMatch(
       /^parallax: nothing-here: path not found: expected an article file or a directory of articles, found nothing at that path/,
@@ -159,5 +166,34 @@ describe('`parallax open REPORT.json`', () => {
   });
   test('no such file', () => {
     expect(usage(['open', 'gone.json'])).toMatch(/^parallax: gone\.json: cannot read the report: .*found no such file/);
+  });
+});
+
+describe('--help says what the defaults are', () => {
+  test('--min-confidence: one default per kind (the help said 0.8 for all while loaded terms and unsourced claims default to 0.85)', () => {
+    for (const args of [['--help'], ['analyze', '--help'], ['corpus', '--help'], ['exercise', '--help']]) {
+      const r = runCli(args, { cwd: dir });
+      expect(r.status).toBe(0);
+      const help = r.stdout.replace(/\s+/g, ' ');
+      expect(help).toContain(
+        '--min-confidence <x> show findings whose measured precision is at least X, 0..1, for every kind (default 0.85 for loaded terms and unsourced claims, 0.8 for attributions);',
+      );
+      expect(help).not.toContain('(default 0.8)');
+    }
+  });
+  test('analyze --help names URLs among its paths, as the command description does', () => {
+    const r = runCli(['analyze', '--help'], { cwd: dir });
+    expect(r.stdout.replace(/\s+/g, ' ')).toContain('paths article files (.txt, .md, .html), directories or http(s) URLs');
+  });
+});
+
+describe('corpus: counts in the summary agree with their numbers', () => {
+  test('one article without an outlet, two outlets with too few articles', () => {
+    const r = runCli(['corpus', resolve(REPO, 'corpus'), '--out', 'corpus-out'], { cwd: dir });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toBe(
+      '3 articles → 2 stories; wrote 8 files to corpus-out\n' +
+        'outlets: 0 with at least 2 articles (2 outlets with fewer articles left out; 1 article without a known outlet: see outlets.meta.json)\n',
+    );
   });
 });

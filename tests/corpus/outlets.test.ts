@@ -184,7 +184,7 @@ describe('corpus outlets from a map only: one row per real outlet, tidy CSV', ()
     expect(json.minArticles).toBe(2);
     expect(json.leftOut).toEqual([{ outlet: 'Lone Wire', articles: 1 }]);
     expect(json.withoutOutlet).toBe(0);
-    expect(stdout).toContain('outlets: 3 with at least 2 articles (1 with fewer articles left out: see outlets.meta.json)');
+    expect(stdout).toContain('outlets: 3 with at least 2 articles (1 outlet with fewer articles left out: see outlets.meta.json)');
   });
 
   it('a standard CSV parser with no options reads a header row and one value per cell', () => {

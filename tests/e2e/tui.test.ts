@@ -4,7 +4,7 @@
  * holding a copy of the bundled corpus, so reports and exercise results land there.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -179,7 +179,7 @@ describe.skipIf(!hasTmux)('in a terminal (tmux)', () => {
 
   test('exercise: a session completed with keys alone saves the student’s marks, the tool’s marks and the agreement', async () => {
     const { s, exitFile } = start('exercise', 100, 30, 'exercise --save results');
-    // The session opens on its help (how to do it, what to mark); any key but j/k closes it.
+    // The session opens on its help (how to do it, what to mark); q quits, any other key but j/k closes it.
     await waitFor(s, (x) => x.includes('parallax exercise') && x.includes('How to do the exercise'), 'the exercise help', FIRST_FRAME_MS);
     keys(s, 'Escape');
     await waitFor(s, (x) => x.includes('r reveal') && x.includes('marks: 0 loaded, 0 unsourced'), 'the marking view');
@@ -305,4 +305,21 @@ describe('answer key file', () => {
     },
     120_000,
   );
+});
+
+describe.skipIf(!hasTmux)('Ctrl-C while the loading frame shows', () => {
+  test('exit 130 with the interrupt line, and the terminal leaves the alternate screen (it stayed in it: the shell came back inside the loading frame)', async () => {
+    // Forty different articles, so the analysis outlasts the key press on any machine.
+    const texts = readdirSync(join(dir, 'corpus')).map((f) => readFileSync(join(dir, 'corpus', f), 'utf8'));
+    mkdirSync(join(dir, 'many'));
+    for (let i = 0; i < 40; i++) writeFileSync(join(dir, 'many', `a${i}.md`), `${texts[i % texts.length]!}\nCopy ${i} of the article.\n`);
+    const { s, exitFile } = start('interrupt', 100, 30, 'many');
+    await waitFor(s, (x) => x.includes('Analysing many'), 'the loading frame', FIRST_FRAME_MS);
+    keys(s, 'C-c');
+    expect(await waitForFile(exitFile)).toBe('EXIT=130\n');
+    const screen = await waitFor(s, (x) => x.includes('SHELL-BACK'), 'the shell');
+    expect(screen).toContain('parallax: interrupted — no report written');
+    expect(screen).not.toContain('Analysing');
+    expect(tmux('display', '-p', '-t', s, '#{alternate_on}').trim()).toBe('0');
+  }, 120_000);
 });

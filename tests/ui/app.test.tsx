@@ -243,7 +243,7 @@ describe('report browser', () => {
       '  ?                this help',
       '  q                quit',
       '',
-      'j/k scroll this help · any other key closes it',
+      'j/k scroll this help · q quit · any other key closes it',
       'filter: all · search: n/a here · ? help · q quit',
     ]);
     r.stdin.write('x');

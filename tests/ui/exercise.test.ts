@@ -1,6 +1,12 @@
 /** Exercise mode without ink: anonymisation, the session reducer, scoring, answer keys, the saved result. */
 import { describe, expect, test } from 'vitest';
-import { initialExerciseState, reduceExercise, type ExerciseAction, type ExerciseState } from '../../src/ui/components/exercise/use-exercise-state.js';
+import {
+  exerciseKeyToAction,
+  initialExerciseState,
+  reduceExercise,
+  type ExerciseAction,
+  type ExerciseState,
+} from '../../src/ui/components/exercise/use-exercise-state.js';
 import { buildExercise, keySummary, maskNames, parseAnswers, scoreExercise, toolKey, UNNAMED_OUTLET } from '../../src/ui/exercise/model.js';
 import { exerciseHelp, markingLines } from '../../src/ui/exercise/screen.js';
 import { plainText } from '../../src/ui/text.js';
@@ -237,5 +243,7 @@ describe('teacher: key, guesses, reveal, help', () => {
     const far = [...Array(200)].reduce((st: ExerciseState) => reduceExercise(ex, st, { type: 'key', input: 'j', key: {} }, () => help.length), open);
     expect(far.helpScroll).toBe(help.length - 22);
     expect(reduceExercise(ex, far, { type: 'key', input: 'x', key: {} }, () => help.length).help).toBe(false);
+    // q quits from the help the session opens on (it only closed the help: the student had to press q twice)
+    expect(exerciseKeyToAction(open, 'q', {}, help.length)).toEqual({ type: 'quit' });
   });
 });

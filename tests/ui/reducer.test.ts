@@ -108,6 +108,10 @@ describe('reduceApp', () => {
     expect([closed.help, top(closed).cursor]).toEqual([false, 0]);
   });
 
+  test('q in the help quits, as the help’s own key list says (it only closed the help)', () => {
+    expect(press(start(), ['?', 'q']).quit).toBe(true);
+  });
+
   test('e asks for an export (counted, the view writes it); q quits', () => {
     expect(press(start(), ['e', 'e']).exports).toBe(2);
     expect(press(start(), ['q']).quit).toBe(true);

@@ -65,7 +65,7 @@ export function helpLines(
     [{ text: title, role: 'heading' }],
     ...keys.map(([k, what]) => truncateLine([{ text: `  ${k.padEnd(keyWidth)}`, role: 'key' }, { text: what }], width)),
     [],
-    [{ text: 'j/k scroll this help · any other key closes it', role: 'dim' }],
+    [{ text: 'j/k scroll this help · q quit · any other key closes it', role: 'dim' }],
   );
   return out;
 }

@@ -200,6 +200,7 @@ export function keyToAction(state: AppState, input: string, key: KeyInfo): AppAc
     if (key.downArrow || input === 'j') return { type: 'help-scroll', delta: 1 };
     if (key.pageUp) return { type: 'help-scroll', delta: -Math.max(1, bodyHeight(state) - 2) };
     if (key.pageDown || input === ' ') return { type: 'help-scroll', delta: Math.max(1, bodyHeight(state) - 2) };
+    if (input === 'q') return { type: 'quit' }; // the help lists "q quit": it quits from here too
     return { type: 'help' };
   }
   if (key.upArrow || input === 'k') return { type: 'move', delta: -1 };

@@ -175,6 +175,7 @@ export function exerciseKeyToAction(state: ExerciseState, input: string, key: Ke
     if (key.downArrow || input === 'j') return { type: 'help-scroll', delta: 1, max };
     if (key.pageUp) return { type: 'help-scroll', delta: -page, max };
     if (key.pageDown || input === ' ') return { type: 'help-scroll', delta: page, max };
+    if (input === 'q') return { type: 'quit' }; // the session opens on its help, which lists "q quit"
     return { type: 'help' };
   }
   if (state.confirming) return input === 'y' || input === 'Y' ? { type: 'reveal' } : { type: 'reveal-cancel' };

@@ -64,7 +64,7 @@ export function ExerciseApp({ exercise, answerKey, keySource, theme, save, width
     title = marking.title;
     lines = helpOf(state.width);
     top = helpTop(state.helpScroll, lines.length, body);
-    status = [{ text: 'Help · j/k scroll · any other key closes it', role: 'dim' }];
+    status = [{ text: 'Help · j/k scroll · q quit · any other key closes it', role: 'dim' }];
   } else if (results) {
     title = [{ text: 'parallax exercise — results', role: 'title' }];
     lines = results;
