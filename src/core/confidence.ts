@@ -50,12 +50,15 @@ export function shownFindings<T extends Finding>(findings: readonly T[], t: Thre
   return { shown, hidden: findings.length - shown.length };
 }
 
-/** The thresholds in words: "0.50", or "0.50 (attributions 0.80)"; null when there is none. */
+/**
+ * The thresholds in words, as a phrase after "below": "confidence 0.85" when every kind has the same threshold;
+ * "their kind's confidence threshold (attributions 0.80, loaded terms 0.85, unsourced 0.85)", every kind named, when
+ * kinds differ (naming only the base value read as if it held for every kind). Null when there is none.
+ */
 export function describeThresholds(t: Thresholds | undefined, nounOf: (kind: string) => string = (k) => k): string | null {
   if (typeof t?.minConfidence !== 'number') return null;
-  const own = Object.entries(t.minConfidenceByKind ?? {})
-    .filter(([, x]) => x !== t.minConfidence)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([k, x]) => `${nounOf(k)} ${x.toFixed(2)}`);
-  return `${t.minConfidence.toFixed(2)}${own.length > 0 ? ` (${own.join(', ')})` : ''}`;
+  const byKind = Object.entries(t.minConfidenceByKind ?? {});
+  if (byKind.every(([, x]) => x === t.minConfidence)) return `confidence ${t.minConfidence.toFixed(2)}`;
+  const each = byKind.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, x]) => `${nounOf(k)} ${x.toFixed(2)}`);
+  return `their kind's confidence threshold (${each.join(', ')})`;
 }

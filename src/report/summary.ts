@@ -9,8 +9,7 @@ export function formatSummary(report: Report, written: readonly string[]): strin
   const multi = report.events.filter((e) => e.articles.length > 1).length;
   const shown = report.findings.filter((f) => isShown(f, report));
   const hidden = report.findings.length - shown.length;
-  const below =
-    hidden > 0 ? ` (${hidden} more below confidence ${describeThresholds(report, (k) => FINDING_KINDS[k as FindingKind]?.noun ?? k)}, in the JSON)` : '';
+  const below = hidden > 0 ? ` (${hidden} more below ${describeThresholds(report, (k) => FINDING_KINDS[k as FindingKind]?.noun ?? k)}, in the JSON)` : '';
   lines.push(
     `parallax ${report.tool.version}: ${counted(report.articles.length, 'articles')}, ${counted(report.events.length, 'events')} (${multi} shared), ${counted(shown.length, 'findings')}${below}`,
   );

@@ -356,7 +356,7 @@ export function confidenceView(report: Report): ConfidenceView {
     line:
       thresholds === null || total === 0
         ? null
-        : `${total} more ${total === 1 ? 'finding' : 'findings'} below the confidence threshold ${thresholds} (measured precision of their rule; listed in the JSON report, shown with --min-confidence 0).`,
+        : `${total} more ${total === 1 ? 'finding' : 'findings'} below ${thresholds} (measured precision of their rule; listed in the JSON report, shown with --min-confidence 0).`,
   };
 }
 

@@ -89,8 +89,11 @@ describe('confidence on the bundled corpus', () => {
     const listed = new Set(view.outlets.flatMap((o) => o.unsourced.map((u) => u.id)));
     for (const f of hidden) expect(listed.has(f.id)).toBe(false);
     expect(view.confidence.line).toBe(
-      `${hidden.length} more findings below the confidence threshold 0.80 (loaded terms 0.85, unsourced 0.85) (measured precision of their rule; listed in the JSON report, shown with --min-confidence 0).`,
+      `${hidden.length} more findings below their kind's confidence threshold (attributions 0.80, loaded terms 0.85, unsourced 0.85) (measured precision of their rule; listed in the JSON report, shown with --min-confidence 0).`,
     );
+    // one threshold for every kind (--min-confidence X sets them all) is named once
+    const one = buildView({ ...report, minConfidence: 0.9, minConfidenceByKind: { attribution: 0.9, loaded: 0.9, unsourced: 0.9 } });
+    expect(one.confidence.line).toMatch(/^\d+ more findings below confidence 0\.90 \(measured precision/);
     const { minConfidenceByKind: _, ...rest } = report;
     const all = buildView({ ...rest, minConfidence: 0 });
     expect(all.confidence.hiddenTotal).toBe(0);

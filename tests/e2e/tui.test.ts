@@ -53,7 +53,7 @@ describe('without a terminal', () => {
     expect(r.status).toBe(0);
     const out = r.stdout.split('\n');
     expect(out[0]).toMatch(
-      /^parallax \d+\.\d+\.\d+: 3 articles, \d+ events \(\d+ shared\), \d+ findings \(\d+ more below confidence 0\.80 \(loaded terms 0\.85, unsourced 0\.85\), in the JSON\)$/,
+      /^parallax \d+\.\d+\.\d+: 3 articles, \d+ events \(\d+ shared\), \d+ findings \(\d+ more below their kind's confidence threshold \(attributions 0\.80, loaded terms 0\.85, unsourced 0\.85\), in the JSON\)$/,
     );
     expect(out.filter((l) => l.startsWith('wrote '))).toEqual(['wrote reports/corpus.json', 'wrote reports/corpus.md', 'wrote reports/corpus.html']);
     expect(existsSync(join(dir, 'reports/corpus.md'))).toBe(true);
