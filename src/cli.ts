@@ -18,15 +18,14 @@ import { removeTempFiles, writeProgress } from './report/write.js';
 import { sanitizeTerminal } from './core/escape.js';
 import { leaveAltScreenNow } from './ui/alt-screen.js';
 import { formatSummary } from './report/summary.js';
-import { reportName, stdoutFormat, writeReports, type OutputFlags } from './report/outputs.js';
+import { checkOutputFlags, reportName, writeReports, type OutputFlags } from './report/outputs.js';
 import { FORMAT_NAMES, FORMATS } from './report/formats.js';
 import { MARKDOWN_STYLES } from './report/markdown.js';
 import { registerCorpusCommand } from './commands/corpus.js';
 import { registerExerciseCommand } from './commands/exercise.js';
 import { minConfidenceOption } from './commands/confidence-option.js';
 import { registerOpenCommand } from './commands/open.js';
-import { outletsOption } from './commands/outlets-option.js';
-import type { OutletMapEntry } from './ingest/outlets.js';
+import { outletsOption, type OutletsFlag } from './commands/outlets-option.js';
 import { misspeltCommand, usageError } from './commands/usage.js';
 import { fetchInputs } from './commands/urls.js';
 import { DEFAULT_FETCH_TIMEOUT_MS, isUrl } from './ingest/fetch.js';
@@ -60,7 +59,7 @@ function analyseOptions(flags: AnalyzeFlags, paths: readonly string[] = []): Ana
   if (flags.maxBytes !== undefined) o.maxBytes = flags.maxBytes;
   if (flags.timeoutMs !== undefined) o.timeoutMs = flags.timeoutMs;
   if (flags.minConfidence !== undefined) o.minConfidence = flags.minConfidence;
-  if (flags.outlets) o.outletMap = flags.outlets;
+  if (flags.outlets) o.outletMap = flags.outlets.entries;
   return o;
 }
 
@@ -77,7 +76,7 @@ type AnalyzeFlags = OutputFlags & {
   progress?: boolean;
   minConfidence?: number;
   keepGoing?: boolean;
-  outlets?: OutletMapEntry[];
+  outlets?: OutletsFlag;
   pages?: string;
   fetchTimeoutMs?: number;
   maxBytes?: number;
@@ -98,7 +97,7 @@ const ANALYZE_HEAP_GROWING_PERCENT = 30;
 
 async function runAnalyze(paths: string[], flags: AnalyzeFlags, command: string): Promise<void> {
   setFlagsFromString(`--heap-growing-percent=${ANALYZE_HEAP_GROWING_PERCENT}`);
-  stdoutFormat(flags);
+  checkOutputFlags(flags);
   const progress = flags.progress
     ? (path: string, i: number, n: number) => process.stderr.write(`parallax: [${i + 1}/${n}] ${sanitizeTerminal(path, true)}\n`)
     : undefined;
@@ -131,7 +130,7 @@ function addAnalyzeOptions(cmd: Command): Command {
     .addOption(
       new Option(
         '--md-style <style>',
-        'markdown output: report (everything) or handout (short and printable: legend, marked versions, questions for discussion)',
+        'style of the markdown report (--md FILE, or NAME.md of --out DIR): report (everything) or handout (short and printable: legend, marked versions, questions for discussion)',
       ).choices(MARKDOWN_STYLES),
     )
     .option('--force', 'overwrite output files that parallax did not write')

@@ -21,6 +21,7 @@ import { DEFAULT_MIN_CONFIDENCE, DEFAULT_MIN_CONFIDENCE_BY_KIND } from './core/c
 import { analyseInParallel, analyseInParallelAsync, planWorkers, type LocalAnalysis } from './parallel/pool.js';
 
 export { analyseArticle, prepareArticle, type AnalyseOptions, type AnalysisChoice, type ReportOptions } from './pipeline/article.js';
+import { ANALYSIS_NAMES } from './pipeline/analyses.js';
 export { ANALYSIS_NAMES, splitDisable } from './pipeline/analyses.js';
 
 /**
@@ -96,7 +97,7 @@ function requireArticles(articles: readonly AnalysedArticle[], skipped: readonly
 export function analysePaths(inputs: readonly string[], given: AnalyseOptions = {}, onArticle?: (path: string, index: number, total: number) => void): Report {
   const { files } = expandInputs(inputs);
   const options: AnalyseOptions = { ...given, inputs: given.inputs ?? [...inputs] }; // the folder rule of outlets
-  const lexicons = loadLexicons(options);
+  const lexicons = loadLexicons({ ...options, analyses: ANALYSIS_NAMES }); // an unknown --disable name's fix lists the analyses too
   const run = new Collector(options.keepGoing === true);
   const plan = planWorkers(files.length);
   let prepared: AnalysedArticle[];
@@ -132,7 +133,7 @@ export async function analysePathsAsync(
 ): Promise<Report> {
   const { files } = expandInputs(inputs);
   const options: AnalyseOptions = { ...given, inputs: given.inputs ?? [...inputs] }; // the folder rule of outlets
-  const lexicons = loadLexicons(options);
+  const lexicons = loadLexicons({ ...options, analyses: ANALYSIS_NAMES }); // an unknown --disable name's fix lists the analyses too
   const run = new Collector(options.keepGoing === true);
   const plan = planWorkers(files.length);
   let prepared: AnalysedArticle[] = [];

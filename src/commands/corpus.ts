@@ -14,12 +14,11 @@ import { stageFolder, swapFolder, writeStaged } from '../report/write.js';
 import { DEFAULT_MIN_ARTICLES } from '../corpus/outlets.js';
 import { InputError } from '../core/errors.js';
 import { counted } from '../core/finding-kinds.js';
-import { outletsOption } from './outlets-option.js';
+import { outletsOption, type OutletsFlag } from './outlets-option.js';
 import { fetchInputs } from './urls.js';
 import { DEFAULT_FETCH_TIMEOUT_MS } from '../ingest/fetch.js';
 import { parseTimeoutMs } from '../core/limits.js';
 import { dirname, join } from 'node:path';
-import type { OutletMapEntry } from '../ingest/outlets.js';
 
 interface CorpusFlags {
   out: string;
@@ -27,7 +26,7 @@ interface CorpusFlags {
   fetchTimeoutMs?: number;
   quiet?: boolean;
   minConfidence?: number;
-  outlets?: OutletMapEntry[];
+  outlets?: OutletsFlag;
   minArticles?: number;
 }
 
@@ -40,6 +39,19 @@ function parseMinArticles(value: string): number {
     });
   }
   return Number(value);
+}
+
+/**
+ * The command recorded in outlets.meta.json and the story reports: the inputs and the options that
+ * change what is written (not --out, --pages, --quiet or --fetch-timeout-ms, which do not).
+ */
+export function corpusCommand(inputs: readonly string[], flags: Omit<CorpusFlags, 'out'>): string {
+  const options = [
+    flags.outlets ? `--outlets ${flags.outlets.file}` : '',
+    flags.minArticles === undefined ? '' : `--min-articles ${flags.minArticles}`,
+    flags.minConfidence === undefined ? '' : `--min-confidence ${flags.minConfidence}`,
+  ].filter(Boolean);
+  return ['parallax corpus', ...inputs, ...options].join(' ');
 }
 
 export function registerCorpusCommand(program: Command): void {
@@ -80,9 +92,10 @@ export function registerCorpusCommand(program: Command): void {
       // each story is done, so the reports are never all in memory.
       const shown = {
         ...(flags.minConfidence === undefined ? {} : { minConfidence: flags.minConfidence }),
-        ...(flags.outlets ? { outletMap: flags.outlets } : {}),
+        ...(flags.outlets ? { outletMap: flags.outlets.entries } : {}),
         ...(flags.minArticles === undefined ? {} : { minArticles: flags.minArticles }),
         ...(Object.keys(pageUrls).length ? { pageUrls } : {}),
+        command: corpusCommand(inputs, flags),
       };
       // Corpus mode's own modules are loaded only for this command (not at every start-up).
       const { runCorpus } = await import('../corpus/run.js');
@@ -106,7 +119,7 @@ export function registerCorpusCommand(program: Command): void {
         t.withoutOutlet ? `${counted(t.withoutOutlet, 'articles')} without a known outlet` : '',
       ].filter(Boolean);
       process.stdout.write(
-        `${say(`outlets: ${t.rows.length} with at least ${t.minArticles} articles${left.length ? ` (${left.join('; ')}: see outlets.meta.json)` : ''}`)}\n`,
+        `${say(`outlets: ${t.rows.length} with at least ${counted(t.minArticles, 'articles')}${left.length ? ` (${left.join('; ')}: see outlets.meta.json)` : ''}`)}\n`,
       );
     });
 }

@@ -143,6 +143,8 @@ export interface LexiconOptions {
   dirs?: string[];
   /** Categories to turn off (`--disable CATEGORY`). */
   disable?: string[];
+  /** The other names `--disable` takes (the analyses, which the lexicons do not know): named first in the fix for an unknown name. */
+  analyses?: readonly string[];
   /** Load the bundled lexicons/ too (default true; tests of user lexicons turn it off). */
   bundled?: boolean;
 }
@@ -440,7 +442,7 @@ function build(files: FileInput[]): CompiledData {
 }
 
 /** Builds the matchers from compiled data and applies `disable`. */
-function instantiate(data: CompiledData, disable: readonly string[]): Lexicons {
+function instantiate(data: CompiledData, disable: readonly string[], analyses: readonly string[] = []): Lexicons {
   const kept = data.entries;
   // One matcher for every kind: an article's tokens are looked up once, and the matches split by kind.
   const matcher = new PhraseMatcher<LexiconEntry>();
@@ -483,14 +485,16 @@ function instantiate(data: CompiledData, disable: readonly string[]): Lexicons {
   const known = new Set<string>([...RULE_CATEGORIES, ...kept.filter((e) => e.kind !== WORD_CLASSES).map((e) => e.category)]);
   for (const c of disable) {
     if (!known.has(c)) {
-      // Marker categories first (what users leave out); the other lexicons' categories after them.
-      const markers = new Set<string>([...RULE_CATEGORIES, ...kept.filter((e) => e.kind === 'markers').map((e) => e.category)]);
-      const others = [...known].filter((k) => !markers.has(k)).sort();
-      const near = nearestName(c, known);
+      // The fix names what users leave out: the analyses, then the marker categories (the loaded-language
+      // kinds the README lists). The other lexicons' categories (helper word lists of the attribution and
+      // unsourced rules) can be disabled too, and a typo of one still gets its did-you-mean, but listing
+      // them (~40 internal names) buried the few a user wants.
+      const markers = [...new Set<string>([...RULE_CATEGORIES, ...kept.filter((e) => e.kind === 'markers').map((e) => e.category)])].sort();
+      const near = nearestName(c, [...analyses, ...markers, ...[...known].sort()]);
       throw new InputError(`unknown category to disable: ${quoteForMessage(c)}${near ? ` (did you mean ${quoteForMessage(near)}?)` : ''}`, {
-        expected: 'an analysis (see `parallax analyze --help`) or a lexicon category',
+        expected: analyses.length ? 'an analysis or a marker category' : 'a lexicon category',
         found: c,
-        hint: `${near ? `--disable ${near}; ` : ''}marker categories: ${[...markers].sort().join(', ')}; other categories: ${others.join(', ')}`,
+        hint: `${near ? `--disable ${near}; ` : ''}${analyses.length ? `analyses: ${analyses.join(', ')}; ` : ''}marker categories: ${markers.join(', ')}`,
       });
     }
   }
@@ -784,7 +788,7 @@ export function compileLexicons(
     where.cacheDir ?? lexiconCacheDir(),
     where.precompiled === undefined ? PRECOMPILED_PATH : where.precompiled,
   );
-  return { from, lexicons: instantiate(data, [...new Set(options.disable ?? [])].sort()) };
+  return { from, lexicons: instantiate(data, [...new Set(options.disable ?? [])].sort(), options.analyses) };
 }
 
 /**
@@ -830,6 +834,7 @@ export function loadLexicons(options: LexiconOptions = {}): Lexicons {
         PRECOMPILED_PATH,
       ).data,
       disable,
+      options.analyses,
     );
     cache.set(key, lexicons);
   }

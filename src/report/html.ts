@@ -333,7 +333,7 @@ export function formatHtml(report: Report, options: FormatOptions = {}): string 
   const standOut = v.standOut.length === 0 ? 'nothing — no markers, attributions or omissions were found.' : v.standOut.map(h).join(' ');
   const coverage = [
     v.coverage.length === 0
-      ? '<p>No event is reported by more than one outlet.</p>'
+      ? `<p>${h(v.noShared)}</p>`
       : wide
         ? `<p>Which outlets report each shared event (the others leave it out or do not report it).</p>\n${table(
             ['Event', 'Reported by'],
@@ -363,7 +363,7 @@ export function formatHtml(report: Report, options: FormatOptions = {}): string 
     `<nav><ul>${NAV.map(([id, name]) => `<li><a href="#${id}">${name}</a></li>`).join('')}</ul></nav>`,
     `<section id="summary">\n<h2>Summary</h2>\n${metricTable(v, v.summary)}\n<p class="standout"><strong>What stands out:</strong> ${standOut}</p>${v.confidence.line === null ? '' : `\n<p class="muted">${h(v.confidence.line)}</p>`}\n</section>`,
     `<section id="coverage">\n<h2>Coverage</h2>\n${coverage}\n</section>`,
-    `<section id="events">\n<h2>Shared events</h2>\n${shared.length === 0 ? '<p>No event is reported by more than one outlet.</p>' : shared.map((e) => event(e, cols, wide)).join('\n')}\n</section>`,
+    `<section id="events">\n<h2>Shared events</h2>\n${shared.length === 0 ? `<p>${h(v.noShared)}</p>` : shared.map((e) => event(e, cols, wide)).join('\n')}\n</section>`,
     `<section id="single">\n<h2>Reported by one outlet only</h2>\n${singles(v, cols, wide)}\n</section>`,
     `<section id="outlets">\n<h2>Outlets</h2>\n${outlets(v, wide)}\n</section>`,
     `<section id="actors">\n<h2>Actors</h2>\n${actors}\n</section>`,

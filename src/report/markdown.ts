@@ -192,7 +192,7 @@ const COVERAGE_CELL = { reported: '✓', omitted: '✗ left out', absent: '·' }
 
 function coverage(v: ReportView): string[] {
   const out = ['## Coverage', ''];
-  if (v.coverage.length === 0) out.push('No event is reported by more than one outlet.', '');
+  if (v.coverage.length === 0) out.push(inl(v.noShared), '');
   else if (v.articles.length > WIDE_ARTICLES) {
     out.push('Which outlets report each shared event (the others leave it out or do not report it).', '');
     out.push(
@@ -259,7 +259,7 @@ function event(e: EventView, wide: boolean): string[] {
 function events(v: ReportView): string[] {
   const shared = v.events.filter((e) => e.shared);
   const out = ['## Shared events', ''];
-  if (shared.length === 0) out.push('No event is reported by more than one outlet.', '');
+  if (shared.length === 0) out.push(inl(v.noShared), '');
   else out.push('Each event as every outlet that reports it tells it, one block per outlet (marks: see the legend), then a word diff of the versions.', '');
   for (const e of shared) out.push(...event(e, v.articles.length > WIDE_ARTICLES));
   out.push('## Reported by one outlet only', '');

@@ -46,6 +46,28 @@ export function stdoutFormat(flags: FormatFlags): FormatName | undefined {
   return asked[0];
 }
 
+/** True when a run writes every format as NAME.EXT: into `--out DIR`, or into reports/ when no output is given. */
+function writesDefaultOutputs(flags: OutputFlags): boolean {
+  return Boolean(flags.out) || FORMAT_NAMES.every((name) => !flags[name]);
+}
+
+/**
+ * Checks the output flags before any analysis runs: at most one format on standard output
+ * (`stdoutFormat`), and `--md-style` only with a markdown report to apply it to (else the style
+ * would be silently dropped).
+ */
+export function checkOutputFlags(flags: OutputFlags): void {
+  stdoutFormat(flags);
+  if (flags.mdStyle !== undefined && !flags.md && !writesDefaultOutputs(flags)) {
+    const given = FORMAT_NAMES.filter((name) => flags[name]).map((name) => `--${name} ${flags[name]}`);
+    throw new InputError('--md-style without a markdown report', {
+      expected: 'a markdown output for the style: --md FILE, --md - or --out DIR (its NAME.md)',
+      found: `only ${given.join(', ')}`,
+      hint: `add --md ${flags.mdStyle}.md, or leave out --md-style`,
+    });
+  }
+}
+
 /**
  * Renders the requested outputs and writes them atomically (all or none). Each file is rendered
  * when it is written and dropped before the next, so the formats' texts are never all in memory
@@ -69,7 +91,7 @@ export function writeReports(report: Report, paths: readonly string[], flags: Ou
     if (name === toStdout) stdout = render(format)();
     else if (target) files.push({ path: target, content: render(format) });
   }
-  if (flags.out || FORMAT_NAMES.every((name) => !flags[name])) {
+  if (writesDefaultOutputs(flags)) {
     const dir = flags.out ?? 'reports';
     const name = reportName(paths);
     for (const f of FORMAT_NAMES) files.push({ path: join(dir, `${name}.${FORMATS[f].extension}`), content: render(FORMATS[f]) });

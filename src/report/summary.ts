@@ -3,6 +3,7 @@ import type { Report } from '../core/types.js';
 import { sanitizeTerminal } from '../core/escape.js';
 import { counted, FINDING_KIND_NAMES, FINDING_KINDS, type FindingKind } from '../core/finding-kinds.js';
 import { describeThresholds, isShown } from '../core/confidence.js';
+import { ONE_ARTICLE } from './view-model.js';
 
 export function formatSummary(report: Report, written: readonly string[]): string {
   const lines: string[] = [];
@@ -19,6 +20,7 @@ export function formatSummary(report: Report, written: readonly string[]): strin
     lines.push(`  ${a.id} ${sanitizeTerminal(a.label, true)}: ${counted(a.words, 'words')}, ${counts.join(', ')}`);
     for (const n of a.notices ?? []) lines.push(`    notice: ${sanitizeTerminal(n, true)}`);
   }
+  if (report.articles.length === 1) lines.push(ONE_ARTICLE);
   for (const w of written) lines.push(`wrote ${sanitizeTerminal(w, true)}`);
   return `${lines.join('\n')}\n`;
 }

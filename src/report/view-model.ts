@@ -193,6 +193,8 @@ export interface ReportView {
   lexicons: { id: string; version: string; sha256: string }[];
   summary: MetricRow[];
   standOut: string[];
+  /** What the coverage and shared-event sections say when no event is shared (`ONE_ARTICLE` for a one-article report). */
+  noShared: string;
   /** The matrix: events two or more outlets report. */
   coverage: CoverageRow[];
   /** Per outlet (report order), the events only it reports; outlets with none are left out. */
@@ -307,6 +309,7 @@ export function buildView(raw: Report, command: string | null = null): ReportVie
     lexicons: report.lexicons.map((l) => ({ id: l.id, version: l.version, sha256: l.sha256 })),
     summary: summaryRows(report, findingsOf),
     standOut: standOut(report, findingsOf),
+    noShared: articles.length === 1 ? ONE_ARTICLE : 'No event is reported by more than one outlet.',
     coverage: report.events
       .filter((e) => e.articles.length > 1)
       .map((e) => ({
@@ -359,6 +362,12 @@ export function confidenceView(report: Report): ConfidenceView {
         : `${total} more ${total === 1 ? 'finding' : 'findings'} below ${thresholds} (measured precision of their rule; listed in the JSON report, shown with --min-confidence 0).`,
   };
 }
+
+/**
+ * Said wherever a one-article report would show "0 shared" events without saying why (the summary,
+ * the reports' coverage and shared events, the terminal UI's overview): comparing needs two articles.
+ */
+export const ONE_ARTICLE = 'One article: nothing to compare — give two or more articles about the same story.';
 
 function titleOf(articles: ReportArticle[]): string {
   const n = articles.length;

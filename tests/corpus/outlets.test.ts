@@ -241,12 +241,15 @@ describe('corpus outlets from a map only: one row per real outlet, tidy CSV', ()
   it('metadata lives in the sidecar, not in the CSV', () => {
     expect(csv.startsWith('outlet,')).toBe(true);
     const meta = JSON.parse(readFileSync(join(dir, 'map/out/outlets.meta.json'), 'utf8')) as {
+      command: string;
       file: string;
       minArticles: number;
       leftOut: unknown;
       columns: { name: string }[];
       generator: string;
     };
+    // The command with the options that change the output (the map), not --out (journeys21: it was "parallax corpus articles").
+    expect(meta.command).toBe('parallax corpus articles --outlets outlets.csv');
     expect(meta.file).toBe('outlets.csv');
     expect(meta.minArticles).toBe(2);
     expect(meta.leftOut).toEqual([{ outlet: 'Lone Wire', articles: 1 }]);
@@ -255,8 +258,13 @@ describe('corpus outlets from a map only: one row per real outlet, tidy CSV', ()
   });
 
   it('--min-articles 1 keeps the one-article outlet', () => {
-    const r = runCli(['corpus', 'articles', '--outlets', 'outlets.csv', '--out', 'out1', '--min-articles', '1', '-q'], { cwd: join(dir, 'map') });
+    const r = runCli(['corpus', 'articles', '--outlets', 'outlets.csv', '--out', 'out1', '--min-articles', '1', '--min-confidence', '0.9'], {
+      cwd: join(dir, 'map'),
+    });
     expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout.split('\n')[1]).toBe('outlets: 4 with at least 1 article');
+    const meta = JSON.parse(readFileSync(join(dir, 'map/out1/outlets.meta.json'), 'utf8')) as { command: string };
+    expect(meta.command).toBe('parallax corpus articles --outlets outlets.csv --min-articles 1 --min-confidence 0.9');
     expect((parse(readFileSync(join(dir, 'map/out1/outlets.csv'), 'utf8')) as string[][]).slice(1).map((x) => x[0])).toEqual([
       "'=SUM(A1:A9)",
       'Daily Ledger',

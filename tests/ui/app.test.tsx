@@ -11,6 +11,9 @@ import { evidenceReport, fixtureReport } from './fixture.js';
 import { Loading } from '../../src/ui/components/loading/view.js';
 import { loadingLines } from '../../src/ui/start-frame.js';
 import { plainText } from '../../src/ui/text.js';
+import { resolve } from 'node:path';
+import { analysePaths } from '../../src/pipeline.js';
+import { REPO } from '../helpers.js';
 
 const tick = () => new Promise((r) => setTimeout(r, 60));
 let unmount: (() => void) | null = null;
@@ -51,6 +54,24 @@ describe('report browser', () => {
       'filter: all · ? help · q quit',
     ]);
   });
+
+  test('overview of one article says there is nothing to compare (journeys21: "0 shared" with no hint); two articles do not', async () => {
+    const one = analysePaths([resolve(REPO, 'corpus/newsvoice-2024-06-21-burkina-faso-russian-assistance.md')]);
+    const r = await open(60, 12, [], undefined, one);
+    expect(lines(r.lastFrame()).slice(0, 8)).toEqual([
+      'parallax  Overview  Events  Actors  Sources',
+      '› Newsvoice  Burkina Faso To Receive Further Russian Milita…',
+      '    2024-06-21 · 803 words · 3 loaded · 5 attributions · 21',
+      '    unsourced · 21 more below their confidence threshold ·',
+      '    load 6 · unsourced share 60% · non-neutral cues 0%',
+      '',
+      '  One article: nothing to compare — give two or more',
+      '  articles about the same story.',
+    ]);
+    unmount?.();
+    const two = await open(80, 14);
+    expect(two.lastFrame()).not.toContain('nothing to compare');
+  }, 60_000);
 
   test('overview on a short terminal: j past the last outlet reaches the chart and its last row', async () => {
     const r = await open(80, 8, ['j', 'j']);

@@ -8,6 +8,7 @@ import type { ArticleScores, ReportArticle } from '../../core/types.js';
 import { findingsOf, label, type ViewModel } from '../model.js';
 import { truncate, truncateLine, wrap, type Line } from '../text.js';
 import type { ScreenContext, ScreenOutput } from './types.js';
+import { ONE_ARTICLE } from '../../report/view-model.js';
 
 /** A bar of `width` cells for `value / max` (eighths of a cell, `·` for the empty part). */
 export function bar(value: number, max: number, width: number): string {
@@ -89,6 +90,7 @@ export function overviewScreen(ctx: ScreenContext, frame: { cursor: number }): S
     lines.push(...wrap([{ text: facts.join(' · ') }], width - 4).map((l) => [{ text: '    ' }, ...l]));
   });
   if (articles.length === 0) lines.push([{ text: q ? '  No outlet matches the search.' : 'No articles in this report.', role: 'dim' }]);
+  if (model.report.articles.length === 1) lines.push([], ...wrap([{ text: ONE_ARTICLE, role: 'dim' }], width - 2).map((l) => [{ text: '  ' }, ...l]));
   const matrix = categoryMatrix(ctx, articles);
   // The chart is one more item after the outlets: moving onto it brings its last row into view.
   const onChart = matrix.length > 0 && frame.cursor === articles.length;
