@@ -13,14 +13,14 @@ describe('eval names', () => {
     const r = spawnSync('node', [RUN, 'attribtion'], { encoding: 'utf8' });
     expect(r.status).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toBe('eval: unknown evaluation: expected one of markers, attribution, unsourced, alignment, grouping, found attribtion\n');
+    expect(r.stderr).toBe('eval: unknown evaluation: expected one of markers, attribution, unsourced, alignment, grouping, ingest, found attribtion\n');
   });
 
   it('--help lists the names, exit 0', () => {
     const r = spawnSync('node', [RUN, '--help'], { encoding: 'utf8' });
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(
-      /^usage: npm run eval \[-- NAME…\]: the evaluations named \(default: all\): markers, attribution, unsourced, alignment, grouping; datasets from /,
+      /^usage: npm run eval \[-- NAME…\]: the evaluations named \(default: all\): markers, attribution, unsourced, alignment, grouping, ingest; datasets from /,
     );
   });
 });
