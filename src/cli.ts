@@ -26,6 +26,7 @@ import { registerExerciseCommand } from './commands/exercise.js';
 import { minConfidenceOption } from './commands/confidence-option.js';
 import { registerOpenCommand } from './commands/open.js';
 import { outletsOption, type OutletsFlag } from './commands/outlets-option.js';
+import { recordedCommand } from './commands/recorded-command.js';
 import { misspeltCommand, usageError } from './commands/usage.js';
 import { fetchInputs } from './commands/urls.js';
 import { DEFAULT_FETCH_TIMEOUT_MS, isUrl } from './ingest/fetch.js';
@@ -168,7 +169,7 @@ export function buildProgram(): Command {
       .alias('analyse')
       .description('analyse articles (files, directories or http(s) URLs) and write reports')
       .argument('<paths...>', 'article files (.txt, .md, .html), directories or http(s) URLs'),
-  ).action(async (paths: string[], flags: AnalyzeFlags) => runAnalyze(paths, flags, `parallax analyze ${[...paths].sort().join(' ')}`));
+  ).action(async (paths: string[], flags: AnalyzeFlags) => runAnalyze(paths, flags, recordedCommand('parallax analyze', paths, flags)));
   registerCorpusCommand(program);
   registerExerciseCommand(program);
   registerOpenCommand(program);
@@ -180,7 +181,7 @@ export function buildProgram(): Command {
     const corpus = inputs.length === 1 ? inputs[0]! : `${inputs.length} paths`;
     const { minConfidence } = program.opts<{ minConfidence?: number }>();
     const shown: AnalyseOptions = minConfidence === undefined ? {} : { minConfidence };
-    const command = paths.length ? `parallax ${[...paths].sort().join(' ')}` : 'parallax';
+    const command = recordedCommand('parallax', paths, shown);
     if (process.stdout.isTTY && process.stdin.isTTY) {
       // First frame at once (plain, before ink loads), then ink with live progress while the corpus
       // is analysed, then the browser on the finished report.

@@ -251,3 +251,17 @@ describe('corpus: counts in the summary agree with their numbers', () => {
     );
   });
 });
+
+describe('the command a report records', () => {
+  test('options that change the report are recorded, in a fixed order; outputs and budgets are not', () => {
+    const r = runCli(['analyze', 'mine', '--min-confidence', '0.5', '--disable', 'hedge', '--timeout-ms', '20000', '--md', '-'], { cwd: dir });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('```sh\nparallax analyze mine --disable hedge --min-confidence 0.5\n```');
+  });
+
+  test('without such options it is the bare command', () => {
+    const r = runCli(['analyze', 'mine', '--md', '-'], { cwd: dir });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('```sh\nparallax analyze mine\n```');
+  });
+});
