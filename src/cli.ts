@@ -169,7 +169,7 @@ export function buildProgram(): Command {
       .alias('analyse')
       .description('analyse articles (files, directories or http(s) URLs) and write reports')
       .argument('<paths...>', 'article files (.txt, .md, .html), directories or http(s) URLs'),
-  ).action(async (paths: string[], flags: AnalyzeFlags) => runAnalyze(paths, flags, recordedCommand('parallax analyze', paths, flags)));
+  ).action(async (paths: string[], flags: AnalyzeFlags) => runAnalyze(paths, flags, recordedCommand('parallax analyze', [...paths].sort(), flags)));
   registerCorpusCommand(program);
   registerExerciseCommand(program);
   registerOpenCommand(program);
@@ -181,7 +181,7 @@ export function buildProgram(): Command {
     const corpus = inputs.length === 1 ? inputs[0]! : `${inputs.length} paths`;
     const { minConfidence } = program.opts<{ minConfidence?: number }>();
     const shown: AnalyseOptions = minConfidence === undefined ? {} : { minConfidence };
-    const command = recordedCommand('parallax', paths, shown);
+    const command = recordedCommand('parallax', [...paths].sort(), shown);
     if (process.stdout.isTTY && process.stdin.isTTY) {
       // First frame at once (plain, before ink loads), then ink with live progress while the corpus
       // is analysed, then the browser on the finished report.

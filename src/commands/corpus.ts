@@ -8,6 +8,7 @@
  */
 import { Option, type Command } from 'commander';
 import { minConfidenceOption } from './confidence-option.js';
+import { recordedCommand } from './recorded-command.js';
 import { sanitizeTerminal } from '../core/escape.js';
 import { pause, step } from '../core/interrupt.js';
 import { stageFolder, swapFolder, writeStaged } from '../report/write.js';
@@ -39,19 +40,6 @@ function parseMinArticles(value: string): number {
     });
   }
   return Number(value);
-}
-
-/**
- * The command recorded in outlets.meta.json and the story reports: the inputs and the options that
- * change what is written (not --out, --pages, --quiet or --fetch-timeout-ms, which do not).
- */
-export function corpusCommand(inputs: readonly string[], flags: Omit<CorpusFlags, 'out'>): string {
-  const options = [
-    flags.outlets ? `--outlets ${flags.outlets.file}` : '',
-    flags.minArticles === undefined ? '' : `--min-articles ${flags.minArticles}`,
-    flags.minConfidence === undefined ? '' : `--min-confidence ${flags.minConfidence}`,
-  ].filter(Boolean);
-  return ['parallax corpus', ...inputs, ...options].join(' ');
 }
 
 export function registerCorpusCommand(program: Command): void {
@@ -95,7 +83,7 @@ export function registerCorpusCommand(program: Command): void {
         ...(flags.outlets ? { outletMap: flags.outlets.entries } : {}),
         ...(flags.minArticles === undefined ? {} : { minArticles: flags.minArticles }),
         ...(Object.keys(pageUrls).length ? { pageUrls } : {}),
-        command: corpusCommand(inputs, flags),
+        command: recordedCommand('parallax corpus', inputs, flags),
       };
       // Corpus mode's own modules are loaded only for this command (not at every start-up).
       const { runCorpus } = await import('../corpus/run.js');

@@ -1,22 +1,25 @@
 /**
- * The command a report records ("Reproduce this report", the handout's footer): the inputs, sorted,
- * and the options that change what is written. Not where it goes (--out, --md, --json, --html), nor
- * --quiet, --progress, --force or the time and size budgets, which change no byte of a report that
- * is written (the handout adds its own `--md-style handout`). Without such options it is the bare `parallax analyze PATHS…`, as before.
+ * The command a report records ("Reproduce this report", the handout's footer, corpus mode's
+ * outlets.meta.json and story reports): the inputs as given and the options that change what is
+ * written. Not where it goes (--out, --md, --json, --html, --pages), nor --quiet, --progress, --force
+ * or the time and size budgets, which change no byte of a report that is written (the handout adds
+ * its own `--md-style handout`). Without such options it is the bare command.
  */
 export interface RecordedFlags {
   lexicons?: readonly string[];
   disable?: readonly string[];
-  minConfidence?: number;
   outlets?: { file: string };
+  minArticles?: number;
+  minConfidence?: number;
 }
 
-export function recordedCommand(head: string, paths: readonly string[], flags: RecordedFlags): string {
+export function recordedCommand(head: string, inputs: readonly string[], flags: RecordedFlags): string {
   const options = [
     ...(flags.lexicons ?? []).map((d) => `--lexicons ${d}`),
     ...(flags.disable ?? []).map((n) => `--disable ${n}`),
-    flags.minConfidence === undefined ? '' : `--min-confidence ${flags.minConfidence}`,
     flags.outlets ? `--outlets ${flags.outlets.file}` : '',
+    flags.minArticles === undefined ? '' : `--min-articles ${flags.minArticles}`,
+    flags.minConfidence === undefined ? '' : `--min-confidence ${flags.minConfidence}`,
   ].filter(Boolean);
-  return [head, ...[...paths].sort(), ...options].join(' ');
+  return [head, ...inputs, ...options].join(' ');
 }
