@@ -8,6 +8,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { PACKAGE_ROOT } from '../core/version.js';
+import { seededRandom } from '../core/random.js';
 
 /** One bench article before it is written to disk. */
 export interface BenchText {
@@ -34,18 +35,6 @@ export interface TextSource {
 /** The datasets folder: `$PARALLAX_DATASETS` or `../shared/datasets` beside the repository. */
 export function datasetsDir(repoRoot: string = PACKAGE_ROOT): string {
   return process.env['PARALLAX_DATASETS'] ?? resolve(repoRoot, '../shared/datasets');
-}
-
-/** mulberry32: a small seeded PRNG returning floats in [0, 1). */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Fisher–Yates shuffle with the given PRNG (returns a new array). */

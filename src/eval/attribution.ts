@@ -224,40 +224,75 @@ export interface Evaluated {
   sentences: Span[];
 }
 
-/** Runs parallax on the articles of one split (one annotator per article: the first `.ann` in name order). */
-function evaluateSplit(datasetsDir: string, split: Split, lexicons: ReturnType<typeof loadLexicons>): Evaluated[] | null {
-  const dir = join(datasetsDir, 'polnear', split);
-  if (!existsSync(dir)) return null;
-  const limit = Number(process.env['PARALLAX_POLNEAR_LIMIT'] ?? Infinity);
-  // Every n-th article only (spreads a quick train sample over all outlets), starting at `offset`.
-  const every = Math.max(1, Number(process.env['PARALLAX_POLNEAR_EVERY'] ?? 1));
-  const offset = Number(process.env['PARALLAX_POLNEAR_OFFSET'] ?? 0);
+/** One PolNeAR article: its name, its text file, the text as parallax reads it (no byte-order mark) and its gold. */
+export interface PolnearDoc {
+  base: string;
+  path: string;
+  text: string;
+  gold: ReturnType<typeof parseAnn>;
+}
+
+/**
+ * The articles of a PolNeAR split folder in name order, one annotator each (the first `.ann` in name order):
+ * every `every`-th from the `offset`-th, at most `limit` of them; an article without its text is passed over, and
+ * one with characters outside the BMP is passed to `onSkip` (PolNeAR offsets count code points, ours UTF-16 units).
+ */
+export function* polnearDocs(
+  dir: string,
+  { every = 1, offset = 0, limit = Infinity, onSkip }: { every?: number; offset?: number; limit?: number; onSkip?: (base: string) => void } = {},
+): Generator<PolnearDoc> {
   let nth = -1;
+  let taken = 0;
   const all = new Set<string>();
-  const seen = new Set<string>();
-  const out: Evaluated[] = [];
   for (const ann of readdirSync(join(dir, 'attributions'))
     .filter((f) => f.endsWith('.ann'))
     .sort()) {
     const base = ann.replace(/_[^_]+\.ann$/, '');
-    if (all.has(base) || seen.size >= limit) continue; // one annotator per article
+    if (all.has(base) || taken >= limit) continue;
     all.add(base);
     nth++;
     if (nth < offset || (nth - offset) % every !== 0) continue;
-    seen.add(base);
+    taken++;
     const path = join(dir, 'text', `${base}.txt`);
     if (!existsSync(path)) continue;
     const text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
     if (/[\uD800-\uDBFF]/.test(text)) {
-      console.log(`eval attribution: skipped ${base} (characters outside the BMP: offsets would differ)`);
+      onSkip?.(base);
       continue;
     }
+    yield { base, path, text, gold: parseAnn(readFileSync(join(dir, 'attributions', ann), 'utf8')) };
+  }
+}
+
+/** The spans of a PolNeAR gold that make a sentence sourced for the unsourced proxy (source, cue, content) and those it discards. */
+export function proxySpans(gold: ReturnType<typeof parseAnn>): { fragments: Span[]; discard: Span[] } {
+  const fragments: Span[] = [];
+  const discard: Span[] = [];
+  for (const a of gold.anns.values()) {
+    if (a.type === 'Source' || a.type === 'Cue' || a.type === 'Content') fragments.push(...a.spans);
+    if (a.type === 'Discard') discard.push(...a.spans);
+  }
+  return { fragments, discard };
+}
+
+/** Runs parallax on the articles of one split (one annotator per article: the first `.ann` in name order). */
+function evaluateSplit(datasetsDir: string, split: Split, lexicons: ReturnType<typeof loadLexicons>): Evaluated[] | null {
+  const dir = join(datasetsDir, 'polnear', split);
+  if (!existsSync(dir)) return null;
+  const out: Evaluated[] = [];
+  for (const { base, path, text, gold } of polnearDocs(dir, {
+    limit: Number(process.env['PARALLAX_POLNEAR_LIMIT'] ?? Infinity),
+    // Every n-th article only (spreads a quick train sample over all outlets), starting at `offset`.
+    every: Math.max(1, Number(process.env['PARALLAX_POLNEAR_EVERY'] ?? 1)),
+    offset: Number(process.env['PARALLAX_POLNEAR_OFFSET'] ?? 0),
+    onSkip: (b) => console.log(`eval attribution: skipped ${b} (characters outside the BMP: offsets would differ)`),
+  })) {
     const article = prepareArticle(path);
     const report = analyseArticles([article], lexicons);
     out.push({
       name: base,
       text,
-      gold: parseAnn(readFileSync(join(dir, 'attributions', ann), 'utf8')),
+      gold,
       attributions: report.findings.filter((f): f is AttributionFinding => f.kind === 'attribution'),
       unsourced: report.findings.filter((f): f is UnsourcedFinding => f.kind === 'unsourced'),
       sentences: article.sentences.map((x) => ({ start: x.start, end: x.end })),

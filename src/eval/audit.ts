@@ -22,6 +22,7 @@ import type { AnalysedArticle, FindingDraft } from '../core/types.js';
 import { PACKAGE_ROOT } from '../core/version.js';
 import { calibrationOf, confidenceOf, DEFAULT_MIN_CONFIDENCE } from '../analyses/confidence.js';
 import { DEFAULT_MIN_CONFIDENCE_BY_KIND } from '../core/confidence.js';
+import { seededRandom } from '../core/random.js';
 import { loadLexicons, type Lexicons } from '../lexicons/index.js';
 import { analyseArticle, prepareArticle } from '../pipeline.js';
 import { basilTexts } from './markers.js';
@@ -170,18 +171,6 @@ export function wilson(k: number, n: number, z = 1.96): [number, number] {
   return [Math.max(0, centre - half), Math.min(1, centre + half)];
 }
 
-/** A small seeded PRNG (mulberry32), so a sheet is the same for the same seed. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** The sentence holding `start` with one neighbour on each side, the sentence in ⟦ ⟧. */
 function contextOf(article: AnalysedArticle, start: number, end: number): string {
   const i = article.sentences.findIndex((s) => s.start <= start && start < s.end);
@@ -309,7 +298,7 @@ function main(): void {
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
-  const rand = seeded(seed);
+  const rand = seededRandom(seed);
   const order = pool.map((p, i) => ({ p, k: rand(), i })).sort((a, b) => a.k - b.k || a.i - b.i);
   const drawn = order.slice(0, sample).map((x) => x.p);
   drawn.sort((a, b) => (a.article < b.article ? -1 : a.article > b.article ? 1 : (a.record['start'] as number) - (b.record['start'] as number)));

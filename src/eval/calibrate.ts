@@ -31,7 +31,7 @@ import { PACKAGE_ROOT } from '../core/version.js';
 import { calibrationKeys } from '../analyses/confidence.js';
 import { loadLexicons } from '../lexicons/index.js';
 import { analyseArticle, prepareArticle } from '../pipeline.js';
-import { parseAnn, words } from './attribution.js';
+import { polnearDocs, proxySpans, words } from './attribution.js';
 import { auditArticlePath, auditFindings, currentVerdict, judgedFinding } from './audit.js';
 import { analyseBabe, analyseBasil, babeHit, babeItems, basilHit, basilTexts } from './markers.js';
 import { DATASETS } from './datasets.js';
@@ -147,24 +147,8 @@ function polnearTrain(datasets: string, t: Tallies): void {
   const dir = join(datasets, 'polnear', 'train');
   if (!existsSync(dir)) return;
   const lexicons = loadLexicons();
-  const seen = new Set<string>();
-  for (const ann of readdirSync(join(dir, 'attributions'))
-    .filter((f) => f.endsWith('.ann'))
-    .sort()) {
-    const base = ann.replace(/_[^_]+\.ann$/, '');
-    if (seen.has(base)) continue; // one annotator per article
-    seen.add(base);
-    const path = join(dir, 'text', `${base}.txt`);
-    if (!existsSync(path)) continue;
-    const text = readFileSync(path, 'utf8');
-    if (/[\uD800-\uDBFF]/.test(text)) continue; // offsets would differ
-    const gold = parseAnn(readFileSync(join(dir, 'attributions', ann), 'utf8'));
-    const fragments: Span[] = [];
-    const discard: Span[] = [];
-    for (const a of gold.anns.values()) {
-      if (a.type === 'Source' || a.type === 'Cue' || a.type === 'Content') fragments.push(...a.spans);
-      if (a.type === 'Discard') discard.push(...a.spans);
-    }
+  for (const { path, text, gold } of polnearDocs(dir)) {
+    const { fragments, discard } = proxySpans(gold);
     const article = prepareArticle(path);
     article.id = 'a1';
     for (const f of analyseArticle(article, lexicons)) {

@@ -20,7 +20,7 @@ import { DEFAULT_MIN_CONFIDENCE_BY_KIND } from '../core/confidence.js';
 const MIN_UNSOURCED = DEFAULT_MIN_CONFIDENCE_BY_KIND['unsourced'] ?? DEFAULT_MIN_CONFIDENCE;
 import { loadLexicons, type Lexicons } from '../lexicons/index.js';
 import { analyseArticle, analyseArticles, prepareArticle } from '../pipeline.js';
-import { parseAnn } from './attribution.js';
+import { polnearDocs, proxySpans } from './attribution.js';
 
 export const UNSOURCED_GOLD = resolve(PACKAGE_ROOT, 'tests/fixtures/unsourced/bundled-gold.yml');
 
@@ -118,27 +118,8 @@ export function polnearProxy(datasets: string, split: 'train' | 'dev', lexicons:
   const dir = join(datasets, 'polnear', split);
   if (!existsSync(dir)) return null;
   const c: ProxyCounts = { all: { tp: 0, fp: 0, fn: 0 }, shown: { tp: 0, fp: 0, fn: 0 }, reasons: new Map(), articles: 0 };
-  const seen = new Set<string>();
-  let nth = -1;
-  for (const ann of readdirSync(join(dir, 'attributions'))
-    .filter((f) => f.endsWith('.ann'))
-    .sort()) {
-    const base = ann.replace(/_[^_]+\.ann$/, '');
-    if (seen.has(base)) continue; // one annotator per article
-    seen.add(base);
-    nth++;
-    if (nth % every !== 0) continue;
-    const path = join(dir, 'text', `${base}.txt`);
-    if (!existsSync(path)) continue;
-    const text = readFileSync(path, 'utf8');
-    if (/[\uD800-\uDBFF]/.test(text)) continue; // offsets would differ
-    const gold = parseAnn(readFileSync(join(dir, 'attributions', ann), 'utf8'));
-    const fragments: Span[] = [];
-    const discard: Span[] = [];
-    for (const a of gold.anns.values()) {
-      if (a.type === 'Source' || a.type === 'Cue' || a.type === 'Content') fragments.push(...a.spans);
-      if (a.type === 'Discard') discard.push(...a.spans);
-    }
+  for (const { base, path, text, gold } of polnearDocs(dir, { every })) {
+    const { fragments, discard } = proxySpans(gold);
     const article = prepareArticle(path);
     article.id = 'a1';
     const findings = analyseArticle(article, lexicons).filter((f): f is Extract<FindingDraft, { kind: 'unsourced' }> => f.kind === 'unsourced');

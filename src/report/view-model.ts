@@ -30,6 +30,7 @@ import { detailOf, FINDING_KIND_NAMES, FINDING_KINDS, kindRank, type FindingKind
 import { groupChanges, wordDiff, type DiffPart } from '../core/word-diff.js';
 import { overlapping } from '../core/spans.js';
 import { describeThresholds, isShown } from '../core/confidence.js';
+import { seededRandom } from '../core/random.js';
 
 /** What a mark in a version's text stands for: a finding of a kind, or an attribution's source or cue. */
 export type MarkKind = FindingKind | 'source' | 'cue';
@@ -625,18 +626,6 @@ export const BOOTSTRAP_SAMPLES = 400;
 /** Fewest distinct expressions (lower-cased finding texts) a loaded-language difference must rest on. */
 export const MIN_DISTINCT = 3;
 
-/** A small seeded PRNG (mulberry32). */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Per prose sentence of an article: its words and how many of `findings` start in it. */
 function sentenceUnits(spans: SentenceWords, findings: readonly Finding[]): { words: number; hits: number }[] {
   // Findings counted per sentence by binary search over their sorted starts (a filter of all
@@ -680,7 +669,7 @@ function countBelow(values: readonly number[], x: number): number {
  */
 function survivesResampling(a: { words: number; hits: number }[], b: { words: number; hits: number }[], seed: number): boolean {
   if (a.length === 0 || b.length === 0) return false;
-  const rand = prng(seed);
+  const rand = seededRandom(seed);
   const rate = (units: { words: number; hits: number }[]) => {
     let w = 0;
     let h = 0;

@@ -12,7 +12,7 @@ import { loadEmbeddings, rememberingCosines, type Embeddings } from '../../src/a
 import { bestPredicateMatch, bestPredicateMatchKeyed, predicateKeys, type Predicate, type PredicateMatch } from '../../src/align/predicates.js';
 import { loadLexicons } from '../../src/lexicons/index.js';
 import { prepareArticle } from '../../src/pipeline.js';
-import { seededRandom } from '../../src/bench/texts.js';
+import { seededRandom } from '../../src/core/random.js';
 
 const CORPUS = resolve(__dirname, '../../corpus');
 

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scalingExponent, summarise } from '../../src/bench/stats.js';
-import { benchTexts, renderBasil, seededRandom, shuffle, varyText } from '../../src/bench/texts.js';
+import { benchTexts, renderBasil, shuffle, varyText } from '../../src/bench/texts.js';
+import { seededRandom } from '../../src/core/random.js';
 import { summariseProfile, type CpuProfile } from '../../src/bench/profile.js';
 import { buildDist, ROOT } from './build-dist.js';
 
