@@ -347,6 +347,23 @@ describe('a fair, explained comparison (teach23)', () => {
     expect(formatResultMarkdown(result)).toContain(`- unsourced: “The attackers stormed the museum &amp; fled.” (${start}–${end}) — student missed it\n`);
   });
 
+  test('a student’s mark inside a quotation, outside the key, says whose words they are', () => {
+    const text = 'Mary wrote: “She is dead wrong on marriage,” and the sister fired back.';
+    const words = [...text.matchAll(/[\p{L}]+/gu)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+    const quoted: Exercise = {
+      articles: [{ id: 't1', letter: 'A', path: 'q.txt', label: 'Q', outlet: 'Q', text, format: 'txt', sentences: [{ start: 0, end: text.length, words }] }],
+      outlets: ['Q'],
+      minConfidence: {},
+      belowThreshold: [],
+    };
+    const at = (w: string) => ({ article: 't1', start: text.indexOf(w), end: text.indexOf(w) + w.length, kind: 'loaded' as const });
+    const md = formatResultMarkdown(buildResult(quoted, [at('dead wrong'), at('fired back')], {}, [], 'tool'));
+    expect(md).toContain(
+      '- loaded: “dead wrong” (20–30) — not in the key; inside a quotation: the speaker’s words, not the outlet’s, which parallax leaves out\n',
+    );
+    expect(md).toContain('- loaded: “fired back” (60–70) — not in the key\n');
+  });
+
   test('the help says quotations are the speaker’s and that below-threshold findings are never counted as missed', () => {
     const help = exerciseHelp(e, key, 'tool', 100).map(plainText);
     const at = help.indexOf('The key and the score');

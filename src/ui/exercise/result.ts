@@ -32,6 +32,22 @@ export interface ResultMark {
    * key only): not an answer, so it counts as outside the key; shown so the teacher can judge it.
    */
   belowThreshold?: { text: string; confidence: number; threshold: number | null; category?: string; rule?: string };
+  /** A student's loaded-term mark outside the key that stands inside quotation marks: the speaker's words, which parallax leaves out. */
+  inQuotation?: true;
+}
+
+/**
+ * Whether `m` stands inside a quotation that opens in its own sentence: more opening than closing
+ * curly quotation marks before it, or an odd number of straight ones. Quotations that open in an
+ * earlier sentence, or odd marks (”…” for “…”), are not recognised: then nothing is said.
+ */
+export function inQuotation(text: string, sentence: { start: number; end: number }, m: { start: number; end: number }): boolean {
+  const before = text.slice(sentence.start, m.start);
+  const after = text.slice(m.end, sentence.end);
+  const count = (t: string, c: string) => t.split(c).length - 1;
+  const curly = count(before, '“') > count(before, '”') && after.includes('”');
+  const straight = count(before, '"') % 2 === 1 && after.includes('"');
+  return curly || straight;
 }
 
 export interface ExerciseResult {
@@ -83,6 +99,8 @@ export function buildResult(
     if (r.agreed || keySource !== 'tool') return r;
     const f = ex.belowThreshold.find((h) => h.kind === m.kind && h.article === m.article && overlaps(h, m));
     const a = ex.articles.find((x) => x.id === m.article)!;
+    const sentence = a.sentences.find((s) => overlaps(s, m));
+    if (!f && m.kind === 'loaded' && sentence && inQuotation(a.text, sentence, m)) return { ...r, inQuotation: true };
     if (!f || f.confidence === undefined) return r;
     const note: NonNullable<ResultMark['belowThreshold']> = {
       text: displayText(a.text.slice(f.start, f.end), a.format),
@@ -136,7 +154,8 @@ export function foundWords(m: Pick<ResultMark, 'agreed' | 'words'>): string {
  * Why a student's mark outside the key may still be worth a look: "parallax found “regime” too, at
  * confidence 0.30, below the key’s 0.50 (label; lexicon:labels/regime)"; null when it did not.
  */
-export function belowThresholdNote(m: Pick<ResultMark, 'belowThreshold'>): string | null {
+export function outsideKeyNote(m: Pick<ResultMark, 'belowThreshold' | 'inQuotation'>): string | null {
+  if (m.inQuotation) return 'inside a quotation: the speaker’s words, not the outlet’s, which parallax leaves out';
   const b = m.belowThreshold;
   if (!b) return null;
   const what = [b.category, b.rule].filter((x) => x !== undefined).join('; ');
@@ -179,7 +198,7 @@ export function formatResultMarkdown(result: ExerciseResult): string {
     const mine = result.student.filter((m) => m.article === a.letter);
     if (mine.length === 0) out.push('- none');
     for (const m of mine) {
-      const note = belowThresholdNote(m);
+      const note = outsideKeyNote(m);
       out.push(
         `- ${m.kind}: ${quote(m.text)} (${m.start}–${m.end})${m.agreed ? ' — the key agrees' : ' — not in the key'}${note ? `; ${escapeMarkdownInline(note)}` : ''}`,
       );

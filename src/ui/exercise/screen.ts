@@ -20,7 +20,7 @@ import {
   type KeyMark,
   type Mark,
 } from './model.js';
-import { belowThresholdNote, buildResult, provenance } from './result.js';
+import { outsideKeyNote, buildResult, provenance } from './result.js';
 import { selection, type ExerciseState } from '../components/exercise/use-exercise-state.js';
 
 const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
@@ -248,7 +248,7 @@ export function resultLines(ex: Exercise, state: ExerciseState, key: readonly Ke
       }
       // the student's marks the key does not have, and why one may still be worth a look
       for (const m of r.student.filter((x) => x.article === a.letter && !x.agreed && overlaps(x, s))) {
-        const why = belowThresholdNote(m);
+        const why = outsideKeyNote(m);
         note([
           { text: '· ', role: 'dim' },
           { text: m.kind === 'loaded' ? `[${sanitizeTerminal(m.text, true)}]` : 'U', role: 'student' },
