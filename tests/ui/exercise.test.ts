@@ -347,6 +347,21 @@ describe('a fair, explained comparison (teach23)', () => {
     expect(formatResultMarkdown(result)).toContain(`- unsourced: “The attackers stormed the museum &amp; fled.” (${start}–${end}) — student missed it\n`);
   });
 
+  test('at 70 columns the agreement figures wrap instead of losing their end; one word is “1 word”', () => {
+    const screen = resultLines(e, { ...st, width: 70, revealed: true }, key, 'tool').map(plainText);
+    const at = screen.findIndex((l) => l.startsWith('  loaded terms'));
+    expect(screen.slice(at, at + 5)).toEqual([
+      '  loaded terms     precision  50% · recall  50% · you 2, key 2, both 1',
+      '                   words',
+      '  unsourced claims precision    – · recall   0% · you 0, key 2, both 0',
+      '                   sentences',
+      '    emotive: you found 1 of 2 words (50%)',
+    ]);
+    const oneWord = { article: 'a1', start: hailed, end: hailed + 6, kind: 'loaded' as const, category: 'emotive' };
+    const one = resultLines(e, { ...st, marks: [], width: 70, revealed: true }, [oneWord], 'tool').map(plainText);
+    expect(one).toContain('    emotive: you found 0 of 1 word (0%)');
+  });
+
   test('a student’s mark inside a quotation, outside the key, says whose words they are', () => {
     const text = 'Mary wrote: “She is dead wrong on marriage,” and the sister fired back.';
     const words = [...text.matchAll(/[\p{L}]+/gu)].map((m) => ({ start: m.index, end: m.index + m[0].length }));

@@ -7,7 +7,7 @@ import { displayPieces, displayText } from '../../core/display-text.js';
 import { sanitizeTerminal } from '../../core/escape.js';
 import type { Role } from '../theme.js';
 import { truncateLine, wrap, type Line, type Segment } from '../text.js';
-import { FINDING_KINDS } from '../../core/finding-kinds.js';
+import { counted, FINDING_KINDS } from '../../core/finding-kinds.js';
 import { helpLines, kindHelpLines } from '../screens/help.js';
 import {
   EXERCISE_KINDS,
@@ -186,8 +186,9 @@ export function resultLines(ex: Exercise, state: ExerciseState, key: readonly Ke
   const width = state.width;
   const r = buildResult(ex, state.marks, state.guesses, key, keySource);
   const lines: Line[] = [];
-  const fig = (name: string, unit: string, g: Agreement) =>
-    truncateLine(
+  // wrapped, not cut: at 80 columns "both 1 sentences" lost its end
+  const fig = (name: string, unit: string, g: Agreement): Line[] =>
+    wrap(
       [
         { text: `  ${name.padEnd(17)}`, role: 'heading' },
         {
@@ -195,16 +196,22 @@ export function resultLines(ex: Exercise, state: ExerciseState, key: readonly Ke
         },
       ],
       width,
+      ' '.repeat(19),
     );
   lines.push([{ text: `Agreement with ${keySource === 'tool' ? 'parallax' : sanitizeTerminal(keySource, true)}`, role: 'heading' }]);
   lines.push(...wrap([{ text: sanitizeTerminal(keySummary(ex, key, keySource), true), role: 'dim' }], width - 2).map((l) => [{ text: '  ' }, ...l]));
   for (const k of EXERCISE_KINDS) {
     const how = FINDING_KINDS[k].exercise;
     const g = r.agreement[k];
-    if (how && g) lines.push(fig(how.label, how.unit, g));
+    if (how && g) lines.push(...fig(how.label, how.unit, g));
   }
   for (const [c, g] of Object.entries(r.agreement.byCategory))
-    lines.push(truncateLine([{ text: `    ${sanitizeTerminal(c, true)}: you found ${g.both} of ${g.key} words (${percent(g.recall)})`, role: 'dim' }], width));
+    lines.push(
+      truncateLine(
+        [{ text: `    ${sanitizeTerminal(c, true)}: you found ${g.both} of ${counted(g.key, 'words')} (${percent(g.recall)})`, role: 'dim' }],
+        width,
+      ),
+    );
   lines.push([]);
   for (const a of r.articles) {
     const verdict = a.guess === null ? 'no guess' : a.guessCorrect ? `you guessed right` : `you guessed ${sanitizeTerminal(a.guess, true)}`;
