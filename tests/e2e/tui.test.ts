@@ -278,7 +278,13 @@ describe.skipIf(!hasTmux)('80×24: every screen reachable (tmux)', () => {
     await waitFor(s, (x) => x.includes('Reveal the key now?'), 'the reveal question');
     keys(s, 'n');
     await waitFor(s, (x) => x.includes('r reveal') && !x.includes('Reveal the key now?'), 'marking again');
+    // with a mark not yet saved, q asks first (a stray q must not lose a lesson's work); y quits
+    keys(s, 'u');
+    await waitFor(s, (x) => x.split('\n').some((r) => r.startsWith('›U ')), 'the unsourced mark in the margin');
     keys(s, 'q');
+    const asked = await waitFor(s, (x) => x.includes('Quit and lose your marks? (r saves them) y: quit · any other key: keep marking'), 'the quit question');
+    fits(asked);
+    keys(s, 'y');
     expect(await waitForFile(exitFile)).toBe('EXIT=0\n');
   }, 120_000);
 });

@@ -7,13 +7,14 @@ import {
   type ExerciseAction,
   type ExerciseState,
 } from '../../src/ui/components/exercise/use-exercise-state.js';
-import { buildExercise, keySummary, maskNames, parseAnswers, scoreExercise, toolKey, UNNAMED_OUTLET } from '../../src/ui/exercise/model.js';
-import { exerciseHelp, markingLines } from '../../src/ui/exercise/screen.js';
+import { buildExercise, keySummary, maskNames, parseAnswers, scoreExercise, toolKey, UNNAMED_OUTLET, type Exercise } from '../../src/ui/exercise/model.js';
+import { exerciseHelp, markingLines, resultLines } from '../../src/ui/exercise/screen.js';
 import { plainText } from '../../src/ui/text.js';
 import { buildResult, formatResultMarkdown } from '../../src/ui/exercise/result.js';
 import { parseReport } from '../../src/report/validate.js';
 import { fixtureReport } from './fixture.js';
 import type { InputError } from '../../src/core/errors.js';
+import type { Finding } from '../../src/core/types.js';
 
 const report = fixtureReport();
 // The author's name appears in the text: it must be masked.
@@ -245,5 +246,169 @@ describe('teacher: key, guesses, reveal, help', () => {
     expect(reduceExercise(ex, far, { type: 'key', input: 'x', key: {} }, () => help.length).help).toBe(false);
     // q quits from the help the session opens on (it only closed the help: the student had to press q twice)
     expect(exerciseKeyToAction(open, 'q', {}, help.length)).toEqual({ type: 'quit' });
+  });
+});
+
+describe('a fair, explained comparison (teach23)', () => {
+  test('names are masked as whole words: an author called Erin leaves “shattering” alone', () => {
+    expect(maskNames('Shattering windows, Erin said; ERIN agreed; a sobering day.', ['Erin'])).toBe(
+      'Shattering windows, ████ said; ████ agreed; a sobering day.',
+    );
+  });
+
+  // The key's "brutal" becomes "brutal regime" (two words); a new finding on "hailed" falls below the threshold.
+  const r = fixtureReport();
+  r.minConfidence = 0.5;
+  const f1 = r.findings.find((f) => f.id === 'f1')!;
+  f1.end = f1.start + 'brutal regime'.length;
+  f1.text = 'brutal regime';
+  const hailed = r.articles[0]!.text.indexOf('hailed');
+  r.findings = r.findings.filter((f) => f.id !== 'f2');
+  r.findings.push({
+    ...(r.findings.find((f) => f.id === 'f1')! as Extract<Finding, { kind: 'loaded' }>),
+    id: 'f7',
+    start: hailed,
+    end: hailed + 6,
+    text: 'hailed',
+    category: 'reporting-verb',
+    confidence: 0.3,
+    rule: 'lexicon:reporting-verbs/hail',
+    explanation: 'A reporting verb that judges.',
+  });
+  const e = buildExercise(r);
+  const key = toolKey(r);
+  // B (a1), sentence 2 "The brutal regime hailed the deal, officials said.": the student marks "brutal" and "hailed".
+  const st = [
+    { type: 'article', delta: 1 },
+    { type: 'sentence', delta: 1 },
+    { type: 'word', delta: 1 },
+    { type: 'mark-loaded' },
+    { type: 'word', delta: 2 },
+    { type: 'mark-loaded' },
+  ].reduce((s, a) => reduceExercise(e, s, a as ExerciseAction), initialExerciseState(100, 30));
+
+  test('below-threshold findings are never answers; a student’s mark on one says parallax found it, how sure, and why', () => {
+    expect(e.belowThreshold.map((m) => [m.kind, r.articles[0]!.text.slice(m.start, m.end), m.confidence])).toEqual([['loaded', 'hailed', 0.3]]);
+    expect(key.some((m) => r.articles[0]!.text.slice(m.start, m.end) === 'hailed')).toBe(false);
+    const md = formatResultMarkdown(buildResult(e, st.marks, st.guesses, key, 'tool'));
+    expect(md).toContain(
+      'Findings below parallax’s confidence threshold are not in the key: missing one is never counted against the student; a student’s mark on one is counted as outside the key and says so below.',
+    );
+    expect(md).toContain('- loaded: “brutal” (73–79) — the key agrees\n');
+    expect(md).toContain(
+      '- loaded: “hailed” (87–93) — not in the key; parallax found “hailed” too, at confidence 0.30, below the key’s 0.50 (reporting-verb; lexicon:reporting-verbs/hail)\n',
+    );
+    // with a teacher's key the tool's doubts are not mentioned
+    expect(formatResultMarkdown(buildResult(e, st.marks, st.guesses, key, 'answers:key.json'))).toContain('- loaded: “hailed” (87–93) — not in the key\n');
+  });
+
+  test('every key mark says why (rule or lexicon entry, confidence); a partly found one says how much', () => {
+    const md = formatResultMarkdown(buildResult(e, st.marks, st.guesses, key, 'tool'));
+    expect(md).toContain(
+      '- loaded (emotive): “brutal regime” (73–86) — student found part of it (1 of 2 words) — Emotive adjective that judges. (lexicon:emotive/brutal, confidence 0.90)\n',
+    );
+    expect(md).toContain(
+      '- unsourced: “Critics call it a sell-out.” (120–147) — student missed it — Critics are not named. (rule:vague-critics, confidence 0.90)\n',
+    );
+    const screen = resultLines(e, { ...st, revealed: true }, key, 'tool').map(plainText);
+    const at = screen.findIndex((l) => l.includes('the deal, officials said.'));
+    expect(screen.slice(at, at + 5)).toEqual([
+      '    The [{brutal] regime} [hailed] the deal, officials said.',
+      '      ✓ partly (1 of 2 words) {brutal regime} emotive — Emotive adjective that judges.',
+      '        (lexicon:emotive/brutal, confidence 0.90)',
+      '      · [hailed] not in the key — parallax found “hailed” too, at confidence 0.30, below the key’s',
+      '        0.50 (reporting-verb; lexicon:reporting-verbs/hail)',
+    ]);
+  });
+
+  test('the saved result shows an HTML article’s text as the student read it, not its markup', () => {
+    const text = '<p>The attackers <a href="http://x.example/a">stormed</a> the museum &amp; fled.</p>';
+    const start = text.indexOf('The');
+    const end = text.indexOf('</p>');
+    const html: Exercise = {
+      articles: [
+        {
+          id: 'h1',
+          letter: 'A',
+          path: 'page.html',
+          label: 'Page',
+          outlet: 'Page',
+          text,
+          format: 'html',
+          sentences: [{ start, end, words: [{ start, end: start + 3 }] }],
+        },
+      ],
+      outlets: ['Page'],
+      minConfidence: {},
+      belowThreshold: [],
+    };
+    const result = buildResult(html, [], {}, [{ article: 'h1', start, end, kind: 'unsourced' }], 'tool');
+    expect(result.keyMarks.map((m) => m.text)).toEqual(['The attackers stormed the museum & fled.']);
+    expect(formatResultMarkdown(result)).toContain(`- unsourced: “The attackers stormed the museum &amp; fled.” (${start}–${end}) — student missed it\n`);
+  });
+
+  test('at 70 columns the agreement figures wrap instead of losing their end; one word is “1 word”', () => {
+    const screen = resultLines(e, { ...st, width: 70, revealed: true }, key, 'tool').map(plainText);
+    const at = screen.findIndex((l) => l.startsWith('  loaded terms'));
+    expect(screen.slice(at, at + 5)).toEqual([
+      '  loaded terms     precision  50% · recall  50% · you 2, key 2, both 1',
+      '                   words',
+      '  unsourced claims precision    – · recall   0% · you 0, key 2, both 0',
+      '                   sentences',
+      '    emotive: you found 1 of 2 words (50%)',
+    ]);
+    const oneWord = { article: 'a1', start: hailed, end: hailed + 6, kind: 'loaded' as const, category: 'emotive' };
+    const one = resultLines(e, { ...st, marks: [], width: 70, revealed: true }, [oneWord], 'tool').map(plainText);
+    expect(one).toContain('    emotive: you found 0 of 1 word (0%)');
+  });
+
+  test('a student’s mark inside a quotation, outside the key, says whose words they are', () => {
+    const text = 'Mary wrote: “She is dead wrong on marriage,” and the sister fired back.';
+    const words = [...text.matchAll(/[\p{L}]+/gu)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+    const quoted: Exercise = {
+      articles: [{ id: 't1', letter: 'A', path: 'q.txt', label: 'Q', outlet: 'Q', text, format: 'txt', sentences: [{ start: 0, end: text.length, words }] }],
+      outlets: ['Q'],
+      minConfidence: {},
+      belowThreshold: [],
+    };
+    const at = (w: string) => ({ article: 't1', start: text.indexOf(w), end: text.indexOf(w) + w.length, kind: 'loaded' as const });
+    const md = formatResultMarkdown(buildResult(quoted, [at('dead wrong'), at('fired back')], {}, [], 'tool'));
+    expect(md).toContain(
+      '- loaded: “dead wrong” (20–30) — not in the key; inside a quotation: the speaker’s words, not the outlet’s, which parallax leaves out\n',
+    );
+    expect(md).toContain('- loaded: “fired back” (60–70) — not in the key\n');
+  });
+
+  test('the help says quotations are the speaker’s and that below-threshold findings are never counted as missed', () => {
+    const help = exerciseHelp(e, key, 'tool', 100).map(plainText);
+    const at = help.indexOf('The key and the score');
+    expect(help.slice(at + 1, at + 4)).toEqual([
+      '  The key (parallax’s findings at confidence ≥ 0.50) holds 3 items: 1 loaded term, 2 unsourced',
+      '     claims. Findings it is less sure of (below the threshold) are left out: missing one never',
+      '     counts against you.',
+    ]);
+    expect(help.join('\n')).toContain(
+      '  Words inside a quotation are the speaker’s, not the outlet’s: parallax leaves them out of its\n     loaded terms (the verb that introduces the quotation, such as “slammed”, is the outlet’s).',
+    );
+    // a teacher's key says nothing of parallax's doubts
+    expect(exerciseHelp(e, key, 'answers:key.json', 100).map(plainText).join('\n')).not.toContain('less sure');
+  });
+});
+
+describe('quitting never loses a student’s work silently (teach23)', () => {
+  const key = (input: string): ExerciseAction => ({ type: 'key', input, key: {} });
+  test('q with unsaved marks asks first; any key but y keeps marking; without marks, or after reveal, q quits at once', () => {
+    const marked = run([{ type: 'mark-unsourced' }]);
+    const asked = run([key('q')], marked);
+    expect([asked.quitting, asked.quit]).toEqual([true, false]);
+    expect(plainText(markingLines(ex, asked).status)).toBe('Quit and lose your marks? (r saves them) y: quit · any other key: keep marking');
+    const kept = run([key('n')], asked);
+    expect([kept.quitting, kept.quit, kept.marks.length]).toEqual([false, false, 1]);
+    expect(run([key('y')], asked).quit).toBe(true);
+    // from the help the session opens on, with a guess made: the help closes on the question
+    const fromHelp = run([key('q')], { ...run([{ type: 'guess' }]), help: true });
+    expect([fromHelp.help, fromHelp.quitting, fromHelp.quit]).toEqual([false, true, false]);
+    expect(run([key('q')]).quit).toBe(true);
+    expect(run([key('q')], { ...marked, revealed: true }).quit).toBe(true);
   });
 });

@@ -35,6 +35,8 @@ export interface KeyMark extends Mark {
   category?: string;
   explanation?: string;
   rule?: string;
+  /** The finding's measured precision (the tool's key only). */
+  confidence?: number;
 }
 
 export interface ExerciseWord {
@@ -70,6 +72,11 @@ export interface Exercise {
   outlets: string[];
   /** The report's confidence threshold for each kind the exercise compares (null: every finding): the tool's key holds only findings at or above it. */
   minConfidence: Partial<Record<MarkKind, number | null>>;
+  /**
+   * The tool's findings of the compared kinds that fall below their threshold: never in the key
+   * (never an answer a student "missed"); a student's mark on one is told so after reveal.
+   */
+  belowThreshold: KeyMark[];
 }
 
 /** The guess for an article whose outlet is not known (its label would be a file name, which may give it away). */
@@ -83,13 +90,16 @@ export function guessLabel(a: Pick<ReportArticle, 'outlet'>): string {
 
 const MASK = '█';
 
-/** Replaces every occurrence of the names (case-insensitive) with mask characters of equal length. */
+/**
+ * Replaces every occurrence of the names (case-insensitive, whole words only: an author called
+ * Erin leaves *shattering* alone) with mask characters of equal length.
+ */
 export function maskNames(text: string, names: readonly string[]): string {
   let out = text;
   for (const name of names) {
     const n = name.trim();
     if (n.length < 3) continue;
-    const re = new RegExp(n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'gi');
+    const re = new RegExp(`(?<![\\p{L}\\p{N}])${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'giu');
     out = out.replace(re, (m) => m.replace(/\S/g, MASK));
   }
   return out;
@@ -150,7 +160,7 @@ export function buildExercise(report: Report): Exercise {
   const named = [...new Set(articles.map((a) => a.outlet).filter((o) => o !== UNNAMED_OUTLET))].sort();
   const outlets = articles.some((a) => a.outlet === UNNAMED_OUTLET) ? [...named, UNNAMED_OUTLET] : named;
   const minConfidence = Object.fromEntries(EXERCISE_KINDS.map((k) => [k, thresholdFor(k, report) ?? null]));
-  return { articles, outlets, minConfidence };
+  return { articles, outlets, minConfidence, belowThreshold: toolMarks(report, false) };
 }
 
 /** `A`…`Z`, then `A2`… */
@@ -160,10 +170,24 @@ export function letterOf(i: number): string {
 
 /** The tool's answer key: its findings of the kinds the exercise compares (loaded and unsourced) that views show, i.e. at or above the report's `minConfidence`. */
 export function toolKey(report: Report): KeyMark[] {
+  return toolMarks(report, true);
+}
+
+/** The tool's findings of the compared kinds that views show (`shown`) or hide, as key marks. */
+function toolMarks(report: Report, shown: boolean): KeyMark[] {
   const out: KeyMark[] = [];
-  for (const f of shownFindings(report.findings, report).shown) {
-    if (!isExerciseKind(f.kind)) continue;
-    const m: KeyMark = { article: f.article, start: f.start, end: f.end, kind: f.kind, explanation: f.explanation, rule: f.rule };
+  const visible = new Set(shownFindings(report.findings, report).shown);
+  for (const f of report.findings) {
+    if (!isExerciseKind(f.kind) || visible.has(f) !== shown) continue;
+    const m: KeyMark = {
+      article: f.article,
+      start: f.start,
+      end: f.end,
+      kind: f.kind,
+      explanation: f.explanation,
+      rule: f.rule,
+      confidence: f.confidence,
+    };
     if (f.kind === 'loaded') m.category = f.category;
     out.push(m);
   }

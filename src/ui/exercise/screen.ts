@@ -7,7 +7,7 @@ import { displayPieces, displayText } from '../../core/display-text.js';
 import { sanitizeTerminal } from '../../core/escape.js';
 import type { Role } from '../theme.js';
 import { truncateLine, wrap, type Line, type Segment } from '../text.js';
-import { FINDING_KINDS } from '../../core/finding-kinds.js';
+import { counted, FINDING_KINDS } from '../../core/finding-kinds.js';
 import { helpLines, kindHelpLines } from '../screens/help.js';
 import {
   EXERCISE_KINDS,
@@ -20,7 +20,7 @@ import {
   type KeyMark,
   type Mark,
 } from './model.js';
-import { buildResult } from './result.js';
+import { outsideKeyNote, buildResult, provenance } from './result.js';
 import { selection, type ExerciseState } from '../components/exercise/use-exercise-state.js';
 
 const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
@@ -37,7 +37,7 @@ export const EXERCISE_KEYS: readonly [string, string][] = [
   ['g', 'guess which outlet wrote this article (cycles through the names)'],
   ['r  then y', 'reveal the key and save the result (asks first; marking ends)'],
   ['?', 'this help (j/k scroll it)'],
-  ['q', 'quit'],
+  ['q', 'quit (asks first while your marks are not saved yet)'],
 ];
 
 /** How the exercise's marks look on screen (text markers, so they read without colour). */
@@ -60,15 +60,22 @@ export function exerciseHelp(ex: Exercise, key: readonly KeyMark[], keySource: s
     `4. Guess who wrote each article: g cycles through ${ex.outlets.length} names (${ex.outlets.join(', ')}).`,
     '5. Press r, then y: the key is revealed, your marks are compared with it and saved.',
   ];
+  // One paragraph for what the key holds and leaves out, so at 80×24 the help's last page still shows it beside the keys.
+  const leftOut = keySource === 'tool' ? ' Findings it is less sure of (below the threshold) are left out: missing one never counts against you.' : '';
   const score = [
-    keySummary(ex, key, keySource),
+    keySummary(ex, key, keySource) + leftOut,
     'Precision: the share of your marks the key also has. Recall: the share of the key you found. Loaded terms are compared word by word, unsourced claims sentence by sentence.',
   ];
   return helpLines('Keys', EXERCISE_KEYS, width, [
     { heading: 'How to do the exercise', lines: steps.flatMap((t) => para(t)) },
     {
       heading: 'What to mark',
-      lines: kindHelpLines(EXERCISE_KINDS, width, Object.fromEntries(EXERCISE_KINDS.map((k) => [k, FINDING_KINDS[k].exercise!.label])), EXERCISE_MARKERS),
+      lines: [
+        ...kindHelpLines(EXERCISE_KINDS, width, Object.fromEntries(EXERCISE_KINDS.map((k) => [k, FINDING_KINDS[k].exercise!.label])), EXERCISE_MARKERS),
+        ...para(
+          'Words inside a quotation are the speaker’s, not the outlet’s: parallax leaves them out of its loaded terms (the verb that introduces the quotation, such as “slammed”, is the outlet’s).',
+        ),
+      ],
     },
     { heading: 'The key and the score', lines: score.flatMap((t) => para(t)) },
   ]);
@@ -160,15 +167,17 @@ export function markingLines(ex: Exercise, state: ExerciseState): { title: Line;
   const words = s ? sanitizeTerminal(displayText(a.text.slice(s.words[lo]!.start, s.words[hi]!.end), a.format), true) : '';
   const count = (k: string) => state.marks.filter((m) => m.kind === k).length;
   // The keys come first, so a narrow terminal cuts the word at the end, never "r reveal".
-  const status: Line = state.confirming
-    ? [{ text: `Reveal the key now? Marking ends. y: reveal · any other key: keep marking`, role: 'warn' }]
-    : state.message
-      ? [{ text: sanitizeTerminal(state.message, true), role: 'ok' }]
-      : [
-          { text: '? help · r reveal · m mark · u unsourced · g guess', role: 'dim' },
-          { text: ` · marks: ${count('loaded')} loaded, ${count('unsourced')} unsourced · `, role: 'dim' },
-          { text: `${state.anchor === null ? 'word' : 'selection'}: «${words}»`, role: 'key' },
-        ];
+  const status: Line = state.quitting
+    ? [{ text: 'Quit and lose your marks? (r saves them) y: quit · any other key: keep marking', role: 'warn' }]
+    : state.confirming
+      ? [{ text: `Reveal the key now? Marking ends. y: reveal · any other key: keep marking`, role: 'warn' }]
+      : state.message
+        ? [{ text: sanitizeTerminal(state.message, true), role: 'ok' }]
+        : [
+            { text: '? help · r reveal · m mark · u unsourced · g guess', role: 'dim' },
+            { text: ` · marks: ${count('loaded')} loaded, ${count('unsourced')} unsourced · `, role: 'dim' },
+            { text: `${state.anchor === null ? 'word' : 'selection'}: «${words}»`, role: 'key' },
+          ];
   return { title: truncateLine(title, width), lines: lines.map((l) => truncateLine(l, width)), focus, status: truncateLine(status, width) };
 }
 
@@ -177,8 +186,9 @@ export function resultLines(ex: Exercise, state: ExerciseState, key: readonly Ke
   const width = state.width;
   const r = buildResult(ex, state.marks, state.guesses, key, keySource);
   const lines: Line[] = [];
-  const fig = (name: string, unit: string, g: Agreement) =>
-    truncateLine(
+  // wrapped, not cut: at 80 columns "both 1 sentences" lost its end
+  const fig = (name: string, unit: string, g: Agreement): Line[] =>
+    wrap(
       [
         { text: `  ${name.padEnd(17)}`, role: 'heading' },
         {
@@ -186,16 +196,22 @@ export function resultLines(ex: Exercise, state: ExerciseState, key: readonly Ke
         },
       ],
       width,
+      ' '.repeat(19),
     );
   lines.push([{ text: `Agreement with ${keySource === 'tool' ? 'parallax' : sanitizeTerminal(keySource, true)}`, role: 'heading' }]);
   lines.push(...wrap([{ text: sanitizeTerminal(keySummary(ex, key, keySource), true), role: 'dim' }], width - 2).map((l) => [{ text: '  ' }, ...l]));
   for (const k of EXERCISE_KINDS) {
     const how = FINDING_KINDS[k].exercise;
     const g = r.agreement[k];
-    if (how && g) lines.push(fig(how.label, how.unit, g));
+    if (how && g) lines.push(...fig(how.label, how.unit, g));
   }
   for (const [c, g] of Object.entries(r.agreement.byCategory))
-    lines.push(truncateLine([{ text: `    ${sanitizeTerminal(c, true)}: you found ${g.both} of ${g.key} words (${percent(g.recall)})`, role: 'dim' }], width));
+    lines.push(
+      truncateLine(
+        [{ text: `    ${sanitizeTerminal(c, true)}: you found ${g.both} of ${counted(g.key, 'words')} (${percent(g.recall)})`, role: 'dim' }],
+        width,
+      ),
+    );
   lines.push([]);
   for (const a of r.articles) {
     const verdict = a.guess === null ? 'no guess' : a.guessCorrect ? `you guessed right` : `you guessed ${sanitizeTerminal(a.guess, true)}`;
@@ -220,23 +236,31 @@ export function resultLines(ex: Exercise, state: ExerciseState, key: readonly Ke
       if (!studentU && !keyU && !studentL && keyHere.length === 0) continue;
       const m = margin(false, studentU, keyU);
       wrap(sentenceSegments(a, s, state.marks, key, null), width - 4).forEach((l, j) => lines.push([...(j === 0 ? m : [{ text: '    ' }]), ...l]));
+      const note = (segs: Segment[]) => lines.push(...wrap(segs, width - 6, '  ').map((l) => [{ text: '      ' }, ...l]));
       for (const k of keyHere) {
-        const found = state.marks.some((x) => x.kind === k.kind && x.article === a.id && overlaps(x, k));
+        const rk = r.keyMarks.find((x) => x.article === a.letter && x.kind === k.kind && x.start === k.start && x.end === k.end);
+        const found = rk?.agreed ?? false;
         const what =
           k.kind === 'loaded'
             ? `{${sanitizeTerminal(displayText(a.text.slice(k.start, k.end), a.format), true)}} ${sanitizeTerminal(k.category ?? 'loaded', true)}`
             : 'unsourced';
-        lines.push(
-          ...wrap(
-            [
-              { text: found ? '✓ ' : '✗ ', role: found ? 'ok' : 'warn' },
-              { text: what, role: k.kind === 'loaded' ? 'loaded' : 'unsourced' },
-              ...(k.explanation ? [{ text: ` — ${sanitizeTerminal(k.explanation, true)}`, role: 'dim' as const }] : []),
-            ],
-            width - 6,
-            '  ',
-          ).map((l) => [{ text: '      ' }, ...l]),
-        );
+        const from = provenance(k);
+        note([
+          { text: found ? '✓ ' : '✗ ', role: found ? 'ok' : 'warn' },
+          ...(rk?.words ? [{ text: `partly (${rk.words.found} of ${rk.words.of} words) `, role: 'ok' as const }] : []),
+          { text: what, role: k.kind === 'loaded' ? 'loaded' : 'unsourced' },
+          ...(k.explanation ? [{ text: ` — ${sanitizeTerminal(k.explanation, true)}`, role: 'dim' as const }] : []),
+          ...(from ? [{ text: ` (${sanitizeTerminal(from, true)})`, role: 'dim' as const }] : []),
+        ]);
+      }
+      // the student's marks the key does not have, and why one may still be worth a look
+      for (const m of r.student.filter((x) => x.article === a.letter && !x.agreed && overlaps(x, s))) {
+        const why = outsideKeyNote(m);
+        note([
+          { text: '· ', role: 'dim' },
+          { text: m.kind === 'loaded' ? `[${sanitizeTerminal(m.text, true)}]` : 'U', role: 'student' },
+          { text: ` not in the key${why ? ` — ${sanitizeTerminal(why, true)}` : ''}`, role: 'dim' },
+        ]);
       }
     }
     lines.push([]);

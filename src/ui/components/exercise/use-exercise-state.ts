@@ -25,6 +25,8 @@ export interface ExerciseState {
   helpScroll: number;
   /** `r` was pressed: the reveal waits for `y` (any other key cancels it). */
   confirming: boolean;
+  /** `q` was pressed with marks or guesses not yet saved: quitting waits for `y` (any other key cancels it). */
+  quitting: boolean;
   /** Where the result was saved, once it was. */
   savedTo: string | null;
   message: string | null;
@@ -45,6 +47,8 @@ export type ExerciseAction =
   | { type: 'guess' }
   | { type: 'reveal-ask' }
   | { type: 'reveal-cancel' }
+  | { type: 'quit-ask' }
+  | { type: 'quit-cancel' }
   | { type: 'reveal' }
   | { type: 'help-scroll'; delta: number; max: number }
   | { type: 'scroll'; delta: number }
@@ -68,6 +72,7 @@ export function initialExerciseState(width: number, height: number, help = false
     help,
     helpScroll: 0,
     confirming: false,
+    quitting: false,
     savedTo: null,
     message: null,
     width,
@@ -102,6 +107,10 @@ export function reduceExercise(ex: Exercise, state: ExerciseState, action: Exerc
       return { ...s, savedTo: action.path, message: `Result saved to ${action.path}` };
     case 'quit':
       return { ...s, quit: true };
+    case 'quit-ask':
+      return { ...s, quitting: true, help: false };
+    case 'quit-cancel':
+      return { ...s, quitting: false };
     case 'help':
       return { ...s, help: !s.help, helpScroll: 0 };
     case 'help-scroll':
@@ -166,8 +175,15 @@ function sortMarks(marks: Mark[]): Mark[] {
   return [...marks].sort((x, y) => (x.article < y.article ? -1 : x.article > y.article ? 1 : x.start - y.start || x.end - y.end || (x.kind < y.kind ? -1 : 1)));
 }
 
+/** Whether quitting now would lose work: marks or guesses made and the result not yet saved (it is saved on reveal). */
+export function hasUnsavedWork(state: ExerciseState): boolean {
+  return !state.revealed && (state.marks.length > 0 || Object.keys(state.guesses).length > 0);
+}
+
 /** What a key press means in an exercise session (null: nothing). */
 export function exerciseKeyToAction(state: ExerciseState, input: string, key: KeyInfo, helpLength = 0): ExerciseAction | null {
+  if (state.quitting) return input === 'y' || input === 'Y' ? { type: 'quit' } : { type: 'quit-cancel' };
+  const quit: ExerciseAction = hasUnsavedWork(state) ? { type: 'quit-ask' } : { type: 'quit' };
   if (state.help) {
     const max = Math.max(0, helpLength - (state.height - 2));
     const page = Math.max(1, state.height - 4);
@@ -175,11 +191,11 @@ export function exerciseKeyToAction(state: ExerciseState, input: string, key: Ke
     if (key.downArrow || input === 'j') return { type: 'help-scroll', delta: 1, max };
     if (key.pageUp) return { type: 'help-scroll', delta: -page, max };
     if (key.pageDown || input === ' ') return { type: 'help-scroll', delta: page, max };
-    if (input === 'q') return { type: 'quit' }; // the session opens on its help, which lists "q quit"
+    if (input === 'q') return quit; // the session opens on its help, which lists "q quit"
     return { type: 'help' };
   }
   if (state.confirming) return input === 'y' || input === 'Y' ? { type: 'reveal' } : { type: 'reveal-cancel' };
-  if (input === 'q') return { type: 'quit' };
+  if (input === 'q') return quit;
   if (input === '?') return { type: 'help' };
   if (state.revealed) {
     if (key.upArrow || input === 'k') return { type: 'scroll', delta: -1 };
