@@ -1,12 +1,15 @@
 /**
  * Outlet-level aggregates over many per-story reports, computed only from what the reports hold
- * (findings, events, omissions), so each number can be recomputed from them. Articles whose
+ * (findings, events, omissions), so each number can be recomputed from them. Only the findings a
+ * report shows count (confidence at or above the report's threshold for their kind, as its scores
+ * and views count them); hidden ones stay in the story JSON. Articles whose
  * outlet is unknown (see src/ingest/outlets.ts for where outlets come from) are counted but make
  * no row; outlets with fewer than `minArticles` articles are left out (listed in the metadata).
  */
 import type { OutletSource, Report, SourceType } from '../core/types.js';
 import { SOURCE_TYPES } from '../analyses/attribution/scores.js';
 import { GENERATOR_MARK } from '../report/write.js';
+import { isShown } from '../core/confidence.js';
 
 /** Least articles an outlet needs for a row, unless `--min-articles` says otherwise: one article says little about an outlet. */
 export const DEFAULT_MIN_ARTICLES = 2;
@@ -15,13 +18,15 @@ export interface OutletRow {
   outlet: string;
   articles: number;
   words: number;
-  /** Loaded-term findings per 1,000 words. */
+  /** Loaded-term findings shown. */
+  loaded: number;
+  /** Loaded-term findings shown, per 1,000 words. */
   loadedPer1000: number;
   attributions: number;
   /** Share of attributions per source type (0..1); every type, 0 when absent. */
   sourceMix: Record<SourceType, number>;
   unsourced: number;
-  /** Unsourced assertions / sentences (0..1). */
+  /** Unsourced assertions / sentences that are not headings (0..1), as each article's `unsourcedShare` score. */
   unsourcedShare: number;
   /** Multi-article events of its stories it leaves out, and those it could have covered. */
   eventsOmitted: number;
@@ -37,6 +42,14 @@ export interface OutletTable {
   leftOut: { outlet: string; articles: number }[];
   /** Articles with no known outlet (no row). */
   withoutOutlet: number;
+  /** The thresholds findings had to reach to count (the reports' own; null before any report was added). */
+  shownAt: ShownAt | null;
+}
+
+/** A report's confidence thresholds: `minConfidence`, and per kind where it differs. */
+export interface ShownAt {
+  minConfidence: number;
+  minConfidenceByKind: Record<string, number>;
 }
 
 const r4 = (x: number) => Math.round(x * 1e4) / 1e4;
@@ -57,10 +70,12 @@ type OutletAcc = {
 /** What the outlet table needs of one report: per article its outlet, size and finding counts; the report's multi-article events. */
 export interface OutletPart {
   multi: number;
+  shownAt: ShownAt;
   articles: {
     outlet: string | null;
     outletSource: OutletSource | null | undefined;
     words: number;
+    /** Sentences that are not headings (the denominator of the unsourced share). */
     sentences: number;
     loaded: number;
     unsourced: number;
@@ -71,17 +86,19 @@ export interface OutletPart {
   }[];
 }
 
-/** The part of `r` that {@link OutletAccumulator} adds up. */
+/** The part of `r` that {@link OutletAccumulator} adds up: the findings `r` shows, not the hidden ones. */
 export function outletPartOf(r: Report): OutletPart {
   const multi = r.events.filter((e) => e.articles.length > 1).length;
   const byArticle = new Map<string, Report['findings']>();
   for (const f of r.findings) {
+    if (!isShown(f, r)) continue;
     const list = byArticle.get(f.article);
     if (list) list.push(f);
     else byArticle.set(f.article, [f]);
   }
   return {
     multi,
+    shownAt: { minConfidence: r.minConfidence, minConfidenceByKind: { ...(r.minConfidenceByKind ?? {}) } },
     articles: r.articles.map((a) => {
       let loaded = 0;
       let unsourced = 0;
@@ -99,7 +116,7 @@ export function outletPartOf(r: Report): OutletPart {
         outlet: a.outlet,
         outletSource: a.outletSource,
         words: a.words,
-        sentences: a.sentences,
+        sentences: a.sentenceSpans.filter((s) => !s.heading).length,
         loaded,
         unsourced,
         attributions,
@@ -117,6 +134,7 @@ export function outletPartOf(r: Report): OutletPart {
 export class OutletAccumulator {
   private readonly acc = new Map<string, OutletAcc>();
   private withoutOutlet = 0;
+  private shownAt: ShownAt | null = null;
 
   add(r: Report): void {
     this.addPart(outletPartOf(r));
@@ -124,6 +142,7 @@ export class OutletAccumulator {
 
   /** Adds what {@link outletPartOf} kept of one report (a worker thread sends it instead of the report). */
   addPart(p: OutletPart): void {
+    this.shownAt ??= p.shownAt;
     for (const a of p.articles) {
       const key = a.outlet;
       if (key === null) {
@@ -165,6 +184,7 @@ export class OutletAccumulator {
         outlet,
         articles: e.articles,
         words: e.words,
+        loaded: e.loaded,
         loadedPer1000: r4(e.words ? (1000 * e.loaded) / e.words : 0),
         attributions: e.attributions,
         sourceMix: Object.fromEntries(SOURCE_TYPES.map((t) => [t, r4(e.attributions ? (e.types.get(t) ?? 0) / e.attributions : 0)])) as Record<
@@ -178,7 +198,7 @@ export class OutletAccumulator {
         outletSources: Object.fromEntries([...e.sources.entries()].sort()),
       }));
     const leftOut = all.filter(([, e]) => e.articles < minArticles).map(([outlet, e]) => ({ outlet, articles: e.articles }));
-    return { rows, minArticles, leftOut, withoutOutlet: this.withoutOutlet };
+    return { rows, minArticles, leftOut, withoutOutlet: this.withoutOutlet, shownAt: this.shownAt };
   }
 }
 
@@ -204,15 +224,16 @@ export const CSV_COLUMNS: readonly { name: string; meaning: string; of: (r: Outl
   { name: 'outlet', meaning: 'outlet name', of: (r) => r.outlet },
   { name: 'articles', meaning: 'articles of the outlet in the corpus', of: (r) => r.articles },
   { name: 'words', meaning: 'words in those articles', of: (r) => r.words },
-  { name: 'loaded_per_1000_words', meaning: 'loaded-term findings per 1,000 words', of: (r) => r.loadedPer1000 },
-  { name: 'attributions', meaning: 'attributions (someone cited)', of: (r) => r.attributions },
+  { name: 'loaded', meaning: 'loaded-term findings shown', of: (r) => r.loaded },
+  { name: 'loaded_per_1000_words', meaning: 'loaded-term findings shown, per 1,000 words', of: (r) => r.loadedPer1000 },
+  { name: 'attributions', meaning: 'attributions shown (someone cited)', of: (r) => r.attributions },
   ...SOURCE_TYPES.map((t) => ({
     name: `source_${t.replace(/-/g, '_')}`,
-    meaning: `share of attributions whose source type is ${t} (0..1)`,
+    meaning: `share of the attributions shown whose source type is ${t} (0..1)`,
     of: (r: OutletRow) => r.sourceMix[t],
   })),
-  { name: 'unsourced', meaning: 'unsourced assertions', of: (r) => r.unsourced },
-  { name: 'unsourced_share', meaning: 'unsourced assertions per sentence (0..1)', of: (r) => r.unsourcedShare },
+  { name: 'unsourced', meaning: 'unsourced assertions shown', of: (r) => r.unsourced },
+  { name: 'unsourced_share', meaning: 'unsourced assertions shown per sentence that is not a heading (0..1)', of: (r) => r.unsourcedShare },
   { name: 'events_omitted', meaning: 'multi-article events of its stories that it leaves out', of: (r) => r.eventsOmitted },
   { name: 'events_in_stories', meaning: 'multi-article events in its stories', of: (r) => r.eventsInStories },
 ];
@@ -232,6 +253,9 @@ export function outletsMeta(table: OutletTable, command: string): string {
       file: 'outlets.csv',
       columns: CSV_COLUMNS.map((c) => ({ name: c.name, meaning: c.meaning })),
       minArticles: table.minArticles,
+      counted:
+        'findings shown: confidence at least minConfidenceByKind of their kind (else minConfidence); the hidden ones are in stories/*.json only (--min-confidence 0 counts every finding)',
+      shownAt: table.shownAt,
       leftOut: table.leftOut,
       withoutOutlet: table.withoutOutlet,
       outletSources: Object.fromEntries(table.rows.map((r) => [r.outlet, r.outletSources])),

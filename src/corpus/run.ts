@@ -149,7 +149,7 @@ export function runCorpus(dirs: string | readonly string[], outDir: string, give
     });
     out.push({
       path: join(outDir, 'outlets.json'),
-      content: `${JSON.stringify({ generator: GENERATOR_MARK, minArticles: outlets.minArticles, outlets: outlets.rows, leftOut: outlets.leftOut, withoutOutlet: outlets.withoutOutlet }, null, 2)}\n`,
+      content: `${JSON.stringify({ generator: GENERATOR_MARK, minArticles: outlets.minArticles, shownAt: outlets.shownAt, outlets: outlets.rows, leftOut: outlets.leftOut, withoutOutlet: outlets.withoutOutlet }, null, 2)}\n`,
     });
     out.push({ path: join(outDir, 'outlets.csv'), content: outletsCsv(outlets.rows) });
     out.push({ path: join(outDir, 'outlets.meta.json'), content: outletsMeta(outlets, command) });

@@ -49,7 +49,13 @@ describe('corpus mode', () => {
       'stories/s2.md',
     ]);
     // Only Newsvoice names its outlet (front matter); with one article it is below the default minimum of 2.
-    expect(r.outlets).toEqual({ rows: [], minArticles: 2, leftOut: [{ outlet: 'Newsvoice', articles: 1 }], withoutOutlet: 3 });
+    expect(r.outlets).toEqual({
+      rows: [],
+      minArticles: 2,
+      leftOut: [{ outlet: 'Newsvoice', articles: 1 }],
+      withoutOutlet: 3,
+      shownAt: { minConfidence: 0.8, minConfidenceByKind: { attribution: 0.8, loaded: 0.85, unsourced: 0.85 } },
+    });
   });
 
   it('damps similarity by date distance and is independent of input order', () => {
