@@ -49,7 +49,7 @@ export function registerCorpusCommand(program: Command): void {
     .argument('<paths...>', 'folders of articles (or files, or http(s) URLs of pages to fetch)')
     .option('--pages <dir>', 'folder for the pages fetched from URLs (default: pages/ beside the --out folder)')
     .addOption(new Option('--fetch-timeout-ms <ms>', `longest time to fetch one URL (default ${DEFAULT_FETCH_TIMEOUT_MS})`).argParser(parseTimeoutMs))
-    .option('--out <dir>', 'the folder to (re)write: stories/, stories.json, outlets.json and outlets.csv', 'reports/corpus')
+    .option('--out <dir>', 'the folder to (re)write: stories/, stories.json, outlets.json, outlets.csv, articles.csv and findings.csv', 'reports/corpus')
     .option('-q, --quiet', 'print nothing but errors')
     .addOption(minConfidenceOption(Option))
     .addOption(outletsOption(Option))

@@ -23,6 +23,7 @@ import type { StoryInput } from './features.js';
 import { groupStories, type GroupOptions } from './group.js';
 import { DEFAULT_MIN_ARTICLES, OutletAccumulator, outletsCsv, outletsMeta, type OutletTable } from './outlets.js';
 import { KEEP_TEXT_CHARS, KeptArticles, readOne, storyResult } from './story.js';
+import { ARTICLE_COLUMNS, FINDING_COLUMNS, exportMeta, tidyCsv } from './exports.js';
 export { KEEP_TEXT_CHARS } from './story.js';
 import { startReaders } from './threads.js';
 
@@ -122,12 +123,16 @@ export function runCorpus(dirs: string | readonly string[], outDir: string, give
     const out: OutputFile[] = [];
     const give = (f: OutputFile) => (options.emit ? options.emit(f) : out.push(f));
     const outletAcc = new OutletAccumulator();
+    const articleLines: string[] = [];
+    const findingLines: string[] = [];
     const made = readers?.stories(stories, inputs, inputFile, outDir, command);
     const index = stories.map((s, k) => {
       const id = `s${k + 1}`;
       const paths = s.members.map((m) => inputs[m]!.path);
       const done = made?.(k) ?? storyResult(paths, kept, lexicons, options, outDir, id, command);
       outletAcc.addPart(done.part);
+      articleLines.push(...done.rows.articles);
+      for (const l of done.rows.findings) findingLines.push(l);
       done.files.forEach(give);
       options.progress?.(k + 1, stories.length, 'align');
       return {
@@ -153,6 +158,10 @@ export function runCorpus(dirs: string | readonly string[], outDir: string, give
     });
     out.push({ path: join(outDir, 'outlets.csv'), content: outletsCsv(outlets.rows) });
     out.push({ path: join(outDir, 'outlets.meta.json'), content: outletsMeta(outlets, command) });
+    out.push({ path: join(outDir, 'articles.csv'), content: tidyCsv(ARTICLE_COLUMNS, articleLines) });
+    out.push({ path: join(outDir, 'articles.meta.json'), content: exportMeta('articles.csv', ARTICLE_COLUMNS, command, { shownAt: outlets.shownAt }) });
+    out.push({ path: join(outDir, 'findings.csv'), content: tidyCsv(FINDING_COLUMNS, findingLines) });
+    out.push({ path: join(outDir, 'findings.meta.json'), content: exportMeta('findings.csv', FINDING_COLUMNS, command, { shownAt: outlets.shownAt }) });
     return {
       files: out,
       stories: stories.length,
