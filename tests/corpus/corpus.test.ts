@@ -39,6 +39,10 @@ describe('corpus mode', () => {
       [join(dir, 'lavrov.md'), join(dir, 'newsvoice-copy.md')],
     ]);
     expect(r.files.map((f) => f.path.slice(out.length + 1)).sort()).toEqual([
+      'articles.csv',
+      'articles.meta.json',
+      'findings.csv',
+      'findings.meta.json',
       'outlets.csv',
       'outlets.json',
       'outlets.meta.json',
@@ -129,7 +133,16 @@ describe('corpus mode memory', () => {
     const emitted: string[] = [];
     const streamed = runCorpus(dir, out, { outletMap, emit: (f) => emitted.push(f.path.slice(out.length + 1)) });
     expect(emitted).toEqual(['stories/s1.json', 'stories/s1.md']);
-    expect(streamed.files.map((f) => f.path.slice(out.length + 1))).toEqual(['stories.json', 'outlets.json', 'outlets.csv', 'outlets.meta.json']);
+    expect(streamed.files.map((f) => f.path.slice(out.length + 1))).toEqual([
+      'stories.json',
+      'outlets.json',
+      'outlets.csv',
+      'outlets.meta.json',
+      'articles.csv',
+      'articles.meta.json',
+      'findings.csv',
+      'findings.meta.json',
+    ]);
     expect(streamed.outlets).toEqual(kept.outlets);
     expect(streamed.outlets.rows.map((o) => [o.outlet, o.articles, o.outletSources])).toEqual([['Sport Daily', 2, { 'outlets-map': 2 }]]);
   });
