@@ -10,6 +10,7 @@ import type { OutletSource, Report, SourceType } from '../core/types.js';
 import { SOURCE_TYPES } from '../analyses/attribution/scores.js';
 import { GENERATOR_MARK } from '../report/write.js';
 import { isShown } from '../core/confidence.js';
+import { prng } from '../report/view-model.js';
 
 /** Least articles an outlet needs for a row, unless `--min-articles` says otherwise: one article says little about an outlet. */
 export const DEFAULT_MIN_ARTICLES = 2;
@@ -22,12 +23,16 @@ export interface OutletRow {
   loaded: number;
   /** Loaded-term findings shown, per 1,000 words. */
   loadedPer1000: number;
+  /** 95 % interval of `loadedPer1000` when the outlet's articles are resampled ({@link articleInterval}). */
+  loadedPer1000Interval: [number, number];
   attributions: number;
   /** Share of attributions per source type (0..1); every type, 0 when absent. */
   sourceMix: Record<SourceType, number>;
   unsourced: number;
   /** Unsourced assertions / sentences that are not headings (0..1), as each article's `unsourcedShare` score. */
   unsourcedShare: number;
+  /** 95 % interval of `unsourcedShare` when the outlet's articles are resampled. */
+  unsourcedShareInterval: [number, number];
   /** Multi-article events of its stories it leaves out, and those it could have covered. */
   eventsOmitted: number;
   eventsInStories: number;
@@ -65,6 +70,8 @@ type OutletAcc = {
   omitted: number;
   multi: number;
   sources: Map<OutletSource, number>;
+  /** Per article: loaded, words, unsourced, sentences (for the intervals). */
+  each: [number, number, number, number][];
 };
 
 /** What the outlet table needs of one report: per article its outlet, size and finding counts; the report's multi-article events. */
@@ -149,7 +156,7 @@ export class OutletAccumulator {
         this.withoutOutlet++;
         continue;
       }
-      const e = this.acc.get(key) ?? {
+      const e: OutletAcc = this.acc.get(key) ?? {
         articles: 0,
         words: 0,
         sentences: 0,
@@ -160,8 +167,10 @@ export class OutletAccumulator {
         omitted: 0,
         multi: 0,
         sources: new Map(),
+        each: [],
       };
       e.articles++;
+      e.each.push([a.loaded, a.words, a.unsourced, a.sentences]);
       e.words += a.words;
       e.sentences += a.sentences;
       if (a.outletSource) e.sources.set(a.outletSource, (e.sources.get(a.outletSource) ?? 0) + 1);
@@ -186,6 +195,11 @@ export class OutletAccumulator {
         words: e.words,
         loaded: e.loaded,
         loadedPer1000: r4(e.words ? (1000 * e.loaded) / e.words : 0),
+        loadedPer1000Interval: articleInterval(
+          e.each.map(([hits, words]) => [hits, words]),
+          outlet,
+          1000,
+        ),
         attributions: e.attributions,
         sourceMix: Object.fromEntries(SOURCE_TYPES.map((t) => [t, r4(e.attributions ? (e.types.get(t) ?? 0) / e.attributions : 0)])) as Record<
           SourceType,
@@ -193,6 +207,10 @@ export class OutletAccumulator {
         >,
         unsourced: e.unsourced,
         unsourcedShare: r4(e.sentences ? e.unsourced / e.sentences : 0),
+        unsourcedShareInterval: articleInterval(
+          e.each.map(([, , hits, sentences]) => [hits, sentences]),
+          outlet,
+        ),
         eventsOmitted: e.omitted,
         eventsInStories: e.multi,
         outletSources: Object.fromEntries([...e.sources.entries()].sort()),
@@ -200,6 +218,36 @@ export class OutletAccumulator {
     const leftOut = all.filter(([, e]) => e.articles < minArticles).map(([outlet, e]) => ({ outlet, articles: e.articles }));
     return { rows, minArticles, leftOut, withoutOutlet: this.withoutOutlet, shownAt: this.shownAt };
   }
+}
+
+/** Resamples behind each interval of an outlet row. */
+export const INTERVAL_RESAMPLES = 1000;
+
+/**
+ * 95 % percentile-bootstrap interval of a ratio (sum of hits / sum of sizes, times `scale`) over
+ * articles given as [hits, size]: the articles are drawn with replacement INTERVAL_RESAMPLES
+ * times, so a rate that rests on one or two articles gets a wide interval. Seeded by `seedText`
+ * (the outlet), so a table is the same bytes every run, whatever the other outlets. Rounded as the rates.
+ */
+export function articleInterval(articles: readonly [number, number][], seedText: string, scale = 1): [number, number] {
+  const n = articles.length;
+  if (n === 0) return [0, 0];
+  let seed = 2166136261;
+  for (let i = 0; i < seedText.length; i++) seed = Math.imul(seed ^ seedText.charCodeAt(i), 16777619);
+  const rand = prng(seed);
+  const rates: number[] = [];
+  for (let k = 0; k < INTERVAL_RESAMPLES; k++) {
+    let hits = 0;
+    let size = 0;
+    for (let i = 0; i < n; i++) {
+      const [h, s] = articles[Math.floor(rand() * n)]!;
+      hits += h;
+      size += s;
+    }
+    rates.push(size ? (scale * hits) / size : 0);
+  }
+  rates.sort((x, y) => x - y);
+  return [r4(rates[Math.floor(0.025 * INTERVAL_RESAMPLES)]!), r4(rates[Math.ceil(0.975 * INTERVAL_RESAMPLES) - 1]!)];
 }
 
 /** The outlet table of finished reports. */
@@ -219,6 +267,9 @@ export function csvCell(v: string | number): string {
   return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
+const INTERVAL_LOW =
+  "lower end of the column before's 95 % interval when the outlet's articles are resampled (percentile bootstrap, 1,000 resamples, seeded): a rate resting on few articles gets a wide one; outlets whose intervals overlap do not clearly differ";
+
 /** The CSV's columns, in order, with what each holds (also written to the metadata sidecar). */
 export const CSV_COLUMNS: readonly { name: string; meaning: string; of: (r: OutletRow) => string | number }[] = [
   { name: 'outlet', meaning: 'outlet name', of: (r) => r.outlet },
@@ -226,6 +277,8 @@ export const CSV_COLUMNS: readonly { name: string; meaning: string; of: (r: Outl
   { name: 'words', meaning: 'words in those articles', of: (r) => r.words },
   { name: 'loaded', meaning: 'loaded-term findings shown', of: (r) => r.loaded },
   { name: 'loaded_per_1000_words', meaning: 'loaded-term findings shown, per 1,000 words', of: (r) => r.loadedPer1000 },
+  { name: 'loaded_per_1000_words_low', meaning: INTERVAL_LOW, of: (r) => r.loadedPer1000Interval[0] },
+  { name: 'loaded_per_1000_words_high', meaning: 'upper end of that interval', of: (r) => r.loadedPer1000Interval[1] },
   { name: 'attributions', meaning: 'attributions shown (someone cited)', of: (r) => r.attributions },
   ...SOURCE_TYPES.map((t) => ({
     name: `source_${t.replace(/-/g, '_')}`,
@@ -234,6 +287,8 @@ export const CSV_COLUMNS: readonly { name: string; meaning: string; of: (r: Outl
   })),
   { name: 'unsourced', meaning: 'unsourced assertions shown', of: (r) => r.unsourced },
   { name: 'unsourced_share', meaning: 'unsourced assertions shown per sentence that is not a heading (0..1)', of: (r) => r.unsourcedShare },
+  { name: 'unsourced_share_low', meaning: INTERVAL_LOW, of: (r) => r.unsourcedShareInterval[0] },
+  { name: 'unsourced_share_high', meaning: 'upper end of that interval', of: (r) => r.unsourcedShareInterval[1] },
   { name: 'events_omitted', meaning: 'multi-article events of its stories that it leaves out', of: (r) => r.eventsOmitted },
   { name: 'events_in_stories', meaning: 'multi-article events in its stories', of: (r) => r.eventsInStories },
 ];

@@ -626,7 +626,7 @@ export const BOOTSTRAP_SAMPLES = 400;
 export const MIN_DISTINCT = 3;
 
 /** A small seeded PRNG (mulberry32). */
-function prng(seed: number): () => number {
+export function prng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

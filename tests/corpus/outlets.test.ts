@@ -11,7 +11,7 @@ import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { globRegExp, mapOutlet, readOutletMap } from '../../src/ingest/outlets.js';
 import { InputError } from '../../src/core/errors.js';
-import { csvCell, outletAggregates } from '../../src/corpus/outlets.js';
+import { articleInterval, csvCell, outletAggregates } from '../../src/corpus/outlets.js';
 import { analysePaths, prepareArticle } from '../../src/pipeline.js';
 import { REPO, runCli } from '../helpers.js';
 
@@ -195,6 +195,8 @@ describe('corpus outlets from a map only: one row per real outlet, tidy CSV', ()
       'words',
       'loaded',
       'loaded_per_1000_words',
+      'loaded_per_1000_words_low',
+      'loaded_per_1000_words_high',
       'attributions',
       'source_official',
       'source_state_media',
@@ -207,6 +209,8 @@ describe('corpus outlets from a map only: one row per real outlet, tidy CSV', ()
       'source_unknown',
       'unsourced',
       'unsourced_share',
+      'unsourced_share_low',
+      'unsourced_share_high',
       'events_omitted',
       'events_in_stories',
     ]);
@@ -215,20 +219,20 @@ describe('corpus outlets from a map only: one row per real outlet, tidy CSV', ()
       ['Daily Ledger', '2'],
       ['Evening Post', '2'],
     ]);
-    for (const r of rows) expect(r).toHaveLength(19);
+    for (const r of rows) expect(r).toHaveLength(23);
     // Every cell is the JSON's value, one number each; the source shares of a row with attributions sum to 1.
     rows.slice(1).forEach((r, i) => {
       const o = json.outlets[i]! as { words: number; loaded: number; attributions: number; sourceMix: Record<string, number>; unsourced: number };
       expect(Number(r[2])).toBe(o.words);
       expect(Number(r[3])).toBe(o.loaded);
-      expect(Number(r[5])).toBe(o.attributions);
-      expect(r.slice(6, 15).map(Number)).toEqual(Object.values(o.sourceMix));
-      expect(Number(r[15])).toBe(o.unsourced);
+      expect(Number(r[7])).toBe(o.attributions);
+      expect(r.slice(8, 17).map(Number)).toEqual(Object.values(o.sourceMix));
+      expect(Number(r[17])).toBe(o.unsourced);
       for (const cell of r.slice(1)) expect(cell).toMatch(/^\d+(\.\d+)?$/);
       if (o.attributions > 0)
         expect(
           r
-            .slice(6, 15)
+            .slice(8, 17)
             .map(Number)
             .reduce((a, b) => a + b, 0),
         ).toBeCloseTo(1, 3);
@@ -331,5 +335,54 @@ describe('outlet rows count the findings the reports show (research23)', () => {
       ['Starfolk', 1, 414, 19, 45.8937, 5, 0.6, 11, 0.7333],
     ]);
     expect(t.shownAt).toEqual({ minConfidence: 0, minConfidenceByKind: {} });
+  });
+});
+
+describe('95 % intervals of the outlet rates, resampling articles (research23)', () => {
+  // [loaded shown, words] of PolNeAR dev's 12 Breitbart articles (articles.csv of
+  // `parallax corpus polnear/dev/text --outlets MAP`): 10 loaded terms, 5 of them in one article.
+  const BREITBART: [number, number][] = [
+    [0, 208],
+    [0, 247],
+    [0, 146],
+    [0, 178],
+    [0, 717],
+    [0, 275],
+    [1, 116],
+    [1, 322],
+    [5, 2755],
+    [3, 1557],
+    [0, 646],
+    [0, 407],
+  ];
+  // Western Journal's 12: one loaded term in all.
+  const WESTERN: [number, number][] = [
+    [1, 577],
+    [0, 463],
+    [0, 391],
+    [0, 338],
+    [0, 359],
+    [0, 584],
+    [0, 881],
+    [0, 614],
+    [0, 677],
+    [0, 413],
+    [0, 564],
+    [0, 423],
+  ];
+  it('wide when a rate rests on few articles; seeded, so the same every run', () => {
+    const b = articleInterval(BREITBART, 'Breitbart', 1000);
+    expect(b[0]).toBeLessThan(1.3203 / 2); // the rate 1.3203: half of it rests on one article
+    expect(b[1]).toBeGreaterThan(1.3203);
+    expect(articleInterval(BREITBART, 'Breitbart', 1000)).toEqual(b);
+    // The same draws re-implemented apart (Python: FNV-1a seed, mulberry32, 1,000 resamples, 26th and 975th of the sorted rates).
+    expect(b).toEqual([0.2753, 1.7794]);
+    const w = articleInterval(WESTERN, 'Western Journal', 1000);
+    expect(w[0]).toBe(0);
+    expect(w[1]).toBeGreaterThan(0.1591);
+  });
+  it('one article: its own rate; none: [0, 0]', () => {
+    expect(articleInterval([[3, 803]], 'Newsvoice', 1000)).toEqual([3.736, 3.736]);
+    expect(articleInterval([], 'x')).toEqual([0, 0]);
   });
 });
