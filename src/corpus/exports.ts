@@ -29,6 +29,7 @@ interface ArticleRowInput {
   shown: ReportFinding[];
   omitted: number;
   multi: number;
+  outlets: number;
 }
 
 interface FindingRowInput {
@@ -62,6 +63,7 @@ export const ARTICLE_COLUMNS: readonly Column<ArticleRowInput>[] = [
     of: (r: ArticleRowInput) => r.shown.filter((f) => f.kind === 'attribution' && f.sourceType === t).length,
   })),
   { name: 'unsourced', meaning: 'unsourced assertions shown', of: (r) => count(r.shown, 'unsourced') },
+  { name: 'outlets_in_story', meaning: 'known outlets among the articles of its story', of: (r) => r.outlets },
   { name: 'events_omitted', meaning: 'multi-article events of its story that it leaves out', of: (r) => r.omitted },
   { name: 'events_in_story', meaning: 'multi-article events in its story', of: (r) => r.multi },
 ];
@@ -119,8 +121,9 @@ export function storyRows(r: Report, story: string): { articles: string[]; findi
     if (s) shown.get(f.article)?.push(f);
     findings.push(line(FINDING_COLUMNS, { story, article: byId.get(f.article)!, finding: f, shown: s }));
   }
+  const outlets = new Set(r.articles.map((a) => a.outlet).filter((o) => o !== null)).size;
   const articles = r.articles.map((a) =>
-    line(ARTICLE_COLUMNS, { story, article: a, shown: shown.get(a.id)!, omitted: (r.omissions?.[a.id] ?? []).length, multi }),
+    line(ARTICLE_COLUMNS, { story, article: a, shown: shown.get(a.id)!, omitted: (r.omissions?.[a.id] ?? []).length, multi, outlets }),
   );
   return { articles, findings };
 }

@@ -33,6 +33,8 @@ export interface OutletRow {
   unsourcedShare: number;
   /** 95 % interval of `unsourcedShare` when the outlet's articles are resampled. */
   unsourcedShareInterval: [number, number];
+  /** Its articles in a story that another known outlet covers too (the rest compare different stories). */
+  articlesInSharedStories: number;
   /** Multi-article events of its stories it leaves out, and those it could have covered. */
   eventsOmitted: number;
   eventsInStories: number;
@@ -69,6 +71,7 @@ type OutletAcc = {
   unsourced: number;
   omitted: number;
   multi: number;
+  shared: number;
   sources: Map<OutletSource, number>;
   /** Per article: loaded, words, unsourced, sentences (for the intervals). */
   each: [number, number, number, number][];
@@ -90,12 +93,15 @@ export interface OutletPart {
     /** Attributions per source type, in the order first found. */
     types: [string, number][];
     omitted: number;
+    /** Its story holds an article of another known outlet. */
+    shared: boolean;
   }[];
 }
 
 /** The part of `r` that {@link OutletAccumulator} adds up: the findings `r` shows, not the hidden ones. */
 export function outletPartOf(r: Report): OutletPart {
   const multi = r.events.filter((e) => e.articles.length > 1).length;
+  const outlets = new Set(r.articles.map((a) => a.outlet).filter((o) => o !== null));
   const byArticle = new Map<string, Report['findings']>();
   for (const f of r.findings) {
     if (!isShown(f, r)) continue;
@@ -129,6 +135,7 @@ export function outletPartOf(r: Report): OutletPart {
         attributions,
         types: [...types],
         omitted: (r.omissions?.[a.id] ?? []).length,
+        shared: a.outlet !== null && outlets.size > 1,
       };
     }),
   };
@@ -166,6 +173,7 @@ export class OutletAccumulator {
         unsourced: 0,
         omitted: 0,
         multi: 0,
+        shared: 0,
         sources: new Map(),
         each: [],
       };
@@ -179,6 +187,7 @@ export class OutletAccumulator {
       e.attributions += a.attributions;
       for (const [t, n] of a.types) e.types.set(t, (e.types.get(t) ?? 0) + n);
       e.omitted += a.omitted;
+      if (a.shared) e.shared++;
       e.multi += p.multi;
       this.acc.set(key, e);
     }
@@ -211,6 +220,7 @@ export class OutletAccumulator {
           e.each.map(([, , hits, sentences]) => [hits, sentences]),
           outlet,
         ),
+        articlesInSharedStories: e.shared,
         eventsOmitted: e.omitted,
         eventsInStories: e.multi,
         outletSources: Object.fromEntries([...e.sources.entries()].sort()),
@@ -289,6 +299,12 @@ export const CSV_COLUMNS: readonly { name: string; meaning: string; of: (r: Outl
   { name: 'unsourced_share', meaning: 'unsourced assertions shown per sentence that is not a heading (0..1)', of: (r) => r.unsourcedShare },
   { name: 'unsourced_share_low', meaning: INTERVAL_LOW, of: (r) => r.unsourcedShareInterval[0] },
   { name: 'unsourced_share_high', meaning: 'upper end of that interval', of: (r) => r.unsourcedShareInterval[1] },
+  {
+    name: 'articles_in_shared_stories',
+    meaning:
+      'of its articles, those in a story another outlet covers too: only these compare with other outlets on the same story; the rest compare different stories (articles.csv has each story)',
+    of: (r) => r.articlesInSharedStories,
+  },
   { name: 'events_omitted', meaning: 'multi-article events of its stories that it leaves out', of: (r) => r.eventsOmitted },
   { name: 'events_in_stories', meaning: 'multi-article events in its stories', of: (r) => r.eventsInStories },
 ];

@@ -98,9 +98,9 @@ describe('articles.csv and findings.csv on the bundled articles', () => {
       ['s2', 'a1', 'in/starfolk-2025-04-03-russia-military-influence-west-africa.md', 'Starfolk', 'front-matter', '2025-04-03'],
     ]);
     const n = (r: Row, ks: string[]) => ks.map((k) => Number(r[k]));
-    const cols = ['words', 'sentences', 'loaded', 'attributions', 'source_official', 'source_state_media', 'unsourced'];
-    expect(n(rows[1]!, cols)).toEqual([803, 35, 3, 5, 4, 1, 21]);
-    expect(n(rows[2]!, cols)).toEqual([414, 15, 0, 2, 0, 0, 6]);
+    const cols = ['words', 'sentences', 'loaded', 'attributions', 'source_official', 'source_state_media', 'unsourced', 'outlets_in_story'];
+    expect(n(rows[1]!, cols)).toEqual([803, 35, 3, 5, 4, 1, 21, 1]);
+    expect(n(rows[2]!, cols)).toEqual([414, 15, 0, 2, 0, 0, 6, 1]);
     const meta = JSON.parse(readFileSync(join(dir, 'out/articles.meta.json'), 'utf8')) as { file: string; columns: { name: string }[]; command: string };
     expect(meta.file).toBe('articles.csv');
     expect(meta.columns.map((c) => c.name)).toEqual(headerOf(join(dir, 'out/articles.csv')));
@@ -192,11 +192,13 @@ describe.skipIf(!HAS_DATASETS)('BASIL dev mixed in one folder, outlets from fron
     const outlets = read(join(dir, 'out/outlets.csv'));
     expect(articles.length).toBe(150);
     expect(articles.filter((a) => a['outlet'] === '').length).toBe(3);
-    expect(outlets.map((o) => [o['outlet'], o['articles']])).toEqual([
-      ['fox', '49'],
-      ['hpo', '49'],
-      ['nyt', '49'],
+    // Stories: 44 whole triplets, 3 of fox and nyt, 3 hpo articles alone, 3 with an article without an outlet (fox+nyt, fox+hpo, hpo+nyt).
+    expect(outlets.map((o) => [o['outlet'], o['articles'], o['articles_in_shared_stories']])).toEqual([
+      ['fox', '49', '49'],
+      ['hpo', '49', '46'],
+      ['nyt', '49', '49'],
     ]);
+    expect(articles.filter((a) => a['outlet'] === 'hpo' && a['outlets_in_story'] === '1').length).toBe(3);
     expect(outletsFromArticles(articles)).toEqual(outletCells(outlets));
     const shown = shownCounts(findings);
     const mismatched = articles.filter((a) => (shown.get(`${a['story']}/${a['article']}/loaded`) ?? 0) !== Number(a['loaded']));

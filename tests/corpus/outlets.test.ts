@@ -211,6 +211,7 @@ describe('corpus outlets from a map only: one row per real outlet, tidy CSV', ()
       'unsourced_share',
       'unsourced_share_low',
       'unsourced_share_high',
+      'articles_in_shared_stories',
       'events_omitted',
       'events_in_stories',
     ]);
@@ -219,7 +220,7 @@ describe('corpus outlets from a map only: one row per real outlet, tidy CSV', ()
       ['Daily Ledger', '2'],
       ['Evening Post', '2'],
     ]);
-    for (const r of rows) expect(r).toHaveLength(23);
+    for (const r of rows) expect(r).toHaveLength(24);
     // Every cell is the JSON's value, one number each; the source shares of a row with attributions sum to 1.
     rows.slice(1).forEach((r, i) => {
       const o = json.outlets[i]! as { words: number; loaded: number; attributions: number; sourceMix: Record<string, number>; unsourced: number };
