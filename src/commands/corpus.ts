@@ -98,6 +98,10 @@ export function registerCorpusCommand(program: Command): void {
       const say = (line: string) => sanitizeTerminal(line, true);
       for (const s of result.skipped) process.stderr.write(`${say(`skipped ${s.reason}`)}\n`);
       for (const d of result.duplicates) process.stderr.write(`${say(`skipped ${d.path}: same text as ${d.sameAs}`)}\n`);
+      for (const d of result.nearDuplicates)
+        process.stderr.write(
+          `${say(`possible versions of one article, both counted for ${d.outlet}: ${d.a} and ${d.b} (similarity ${d.similarity.toFixed(2)}; see nearDuplicates in stories.json)`)}\n`,
+        );
       process.stdout.write(
         `${say(`${counted(result.articles, 'articles')} → ${result.stories} ${result.stories === 1 ? 'story' : 'stories'}; wrote ${counted(written.length, 'files')} to ${flags.out}`)}\n`,
       );

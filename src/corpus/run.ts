@@ -33,6 +33,8 @@ export interface CorpusResult {
   articles: number;
   skipped: { path: string; reason: string }[];
   duplicates: { path: string; sameAs: string }[];
+  /** Pairs of one outlet's articles in one story that read as versions of one article (counted both; see NEAR_DUPLICATE). */
+  nearDuplicates: { a: string; b: string; outlet: string; similarity: number }[];
   /** Outlet rows (at least `minArticles` articles each) and what was left out. */
   outlets: OutletTable;
   /** Wall time of the phases (ms): reading + grouping features, story grouping, per-story analysis and alignment. Not written to any file. */
@@ -52,6 +54,16 @@ export interface CorpusOptions extends AnalyseOptions {
   /** The command line, for the metadata (default `parallax corpus DIR`). */
   command?: string;
 }
+
+/**
+ * Least story-link similarity at which two articles of one outlet are listed as possible versions
+ * of one article (an update, a print and a web edition): kept and counted, but named on stderr and
+ * in stories.json so a researcher can drop one. PolNeAR train (tuning) has 4 same-outlet links at or
+ * above it (0.997, 0.990, 0.910, 0.895), each two editions of one article when read; the next,
+ * 0.842, is one too, and 0.823 two different live-blog posts. BASIL dev's highest link is 0.66,
+ * PolNeAR dev's 0.41.
+ */
+export const NEAR_DUPLICATE = 0.85;
 
 const msSince = (t: bigint) => Number(process.hrtime.bigint() - t) / 1e6;
 
@@ -119,6 +131,14 @@ export function runCorpus(dirs: string | readonly string[], outDir: string, give
     const t1 = process.hrtime.bigint();
     const stories = groupStories(inputs, options.group);
     const groupMs = msSince(t1);
+    const nearDuplicates = stories.flatMap((s) =>
+      s.links
+        .filter((l) => l.similarity >= NEAR_DUPLICATE && inputs[l.a]!.outlet !== null && inputs[l.a]!.outlet === inputs[l.b]!.outlet)
+        .map((l) => {
+          const [a, b] = [inputs[l.a]!.path, inputs[l.b]!.path].sort();
+          return { a: a!, b: b!, outlet: inputs[l.a]!.outlet!, similarity: l.similarity };
+        }),
+    );
     const t2 = process.hrtime.bigint();
     const out: OutputFile[] = [];
     const give = (f: OutputFile) => (options.emit ? options.emit(f) : out.push(f));
@@ -150,7 +170,7 @@ export function runCorpus(dirs: string | readonly string[], outDir: string, give
     const alignMs = msSince(t2);
     out.push({
       path: join(outDir, 'stories.json'),
-      content: `${JSON.stringify({ generator: GENERATOR_MARK, articles: inputs.length, stories: index, skipped, duplicates }, null, 2)}\n`,
+      content: `${JSON.stringify({ generator: GENERATOR_MARK, articles: inputs.length, stories: index, skipped, duplicates, nearDuplicates }, null, 2)}\n`,
     });
     out.push({
       path: join(outDir, 'outlets.json'),
@@ -168,6 +188,7 @@ export function runCorpus(dirs: string | readonly string[], outDir: string, give
       articles: inputs.length,
       skipped,
       duplicates,
+      nearDuplicates,
       outlets,
       timings: { readMs, groupMs, alignMs },
       threads: readers?.size ?? 0,

@@ -2,11 +2,11 @@
  * Corpus mode: story grouping, duplicates and unreadable files skipped, outputs listed; and on
  * the BASIL development triplets (skipped when ../shared/datasets is absent).
  */
-import { copyFileSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCorpus } from '../../src/corpus/run.js';
+import { NEAR_DUPLICATE, runCorpus } from '../../src/corpus/run.js';
 import { dateFactor, groupStories } from '../../src/corpus/group.js';
 import { evaluateGrouping } from '../../src/eval/grouping.js';
 
@@ -111,6 +111,44 @@ describe('corpus mode', () => {
     // The same words with no name among them (topic words only): no story joins them.
     const unnamed = inputs.map((x) => ({ ...x, named: new Uint8Array(x.terms.length) }));
     expect(paths(groupStories(unnamed), unnamed)).toEqual([['a'], ['b'], ['c'], ['d']]);
+  });
+
+  it("lists two versions of one outlet's article (one paragraph cut) as possible near-duplicates, counting both", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parallax-corpus-near-'));
+    dirs.push(dir);
+    const text = readFileSync(join(REPO, 'corpus/newsvoice-2024-06-21-burkina-faso-russian-assistance.md'), 'utf8');
+    writeFileSync(join(dir, 'newsvoice.md'), text);
+    const paragraphs = text.split('\n\n');
+    writeFileSync(join(dir, 'newsvoice-update.md'), [...paragraphs.slice(0, 4), ...paragraphs.slice(5)].join('\n\n'));
+    copyFileSync(join(REPO, 'corpus/starfolk-2025-04-03-russia-military-influence-west-africa.md'), join(dir, 'starfolk.md'));
+    const r = runCorpus(dir, join(dir, 'out'));
+    expect(r.duplicates).toEqual([]);
+    expect(r.nearDuplicates.map((d) => [d.a, d.b, d.outlet])).toEqual([[join(dir, 'newsvoice-update.md'), join(dir, 'newsvoice.md'), 'Newsvoice']]);
+    expect(r.nearDuplicates[0]!.similarity).toBeGreaterThanOrEqual(NEAR_DUPLICATE);
+    expect(r.outlets.rows.map((o) => [o.outlet, o.articles])).toEqual([['Newsvoice', 2]]);
+  });
+
+  it.skipIf(!existsSync(DATASETS))("PolNeAR train: two editions of one article, by two outlets, listed; the other outlet's article not", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parallax-corpus-near-pn-'));
+    dirs.push(dir);
+    const names = [
+      'wash-post_2015-12-12_misinformation-enters-mainstream',
+      'wash-post_2015-12-13_misinformation-enters-mainstream',
+      'nyt_2016-03-04_republicans-have-stake-in-a-deal',
+      'nyt_2016-03-05_polls-suggest-possibility-of-dea',
+      'breitbart_2016-03-15_the-latest-kasich-scores-all-del',
+    ];
+    for (const n of names) copyFileSync(join(DATASETS, 'polnear/train/text', `${n}.txt`), join(dir, `${n}.txt`));
+    const outletMap = [
+      { pattern: 'wash-post_*', outlet: 'Washington Post', line: 1 },
+      { pattern: 'nyt_*', outlet: 'NYT', line: 2 },
+      { pattern: 'breitbart_*', outlet: 'Breitbart', line: 3 },
+    ];
+    const r = runCorpus(dir, join(dir, 'out'), { outletMap });
+    expect(r.nearDuplicates.map((d) => [d.a.slice(dir.length + 1), d.b.slice(dir.length + 1), d.outlet]).sort()).toEqual([
+      [`${names[2]}.txt`, `${names[3]}.txt`, 'NYT'],
+      [`${names[0]}.txt`, `${names[1]}.txt`, 'Washington Post'],
+    ]);
   });
 
   it.skipIf(!existsSync(DATASETS))('recovers the BASIL development triplets mixed in one folder (pairwise F1 ≥ 0.9)', () => {
