@@ -49,7 +49,7 @@ export function registerCorpusCommand(program: Command): void {
     .argument('<paths...>', 'folders of articles (or files, or http(s) URLs of pages to fetch)')
     .option('--pages <dir>', 'folder for the pages fetched from URLs (default: pages/ beside the --out folder)')
     .addOption(new Option('--fetch-timeout-ms <ms>', `longest time to fetch one URL (default ${DEFAULT_FETCH_TIMEOUT_MS})`).argParser(parseTimeoutMs))
-    .option('--out <dir>', 'the folder to (re)write: stories/, stories.json, outlets.json and outlets.csv', 'reports/corpus')
+    .option('--out <dir>', 'the folder to (re)write: stories/, stories.json, outlets.json, outlets.csv, articles.csv and findings.csv', 'reports/corpus')
     .option('-q, --quiet', 'print nothing but errors')
     .addOption(minConfidenceOption(Option))
     .addOption(outletsOption(Option))
@@ -98,6 +98,10 @@ export function registerCorpusCommand(program: Command): void {
       const say = (line: string) => sanitizeTerminal(line, true);
       for (const s of result.skipped) process.stderr.write(`${say(`skipped ${s.reason}`)}\n`);
       for (const d of result.duplicates) process.stderr.write(`${say(`skipped ${d.path}: same text as ${d.sameAs}`)}\n`);
+      for (const d of result.nearDuplicates)
+        process.stderr.write(
+          `${say(`possible versions of one article, both counted for ${d.outlet}: ${d.a} and ${d.b} (similarity ${d.similarity.toFixed(2)}; see nearDuplicates in stories.json)`)}\n`,
+        );
       process.stdout.write(
         `${say(`${counted(result.articles, 'articles')} → ${result.stories} ${result.stories === 1 ? 'story' : 'stories'}; wrote ${counted(written.length, 'files')} to ${flags.out}`)}\n`,
       );

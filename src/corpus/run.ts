@@ -23,6 +23,7 @@ import type { StoryInput } from './features.js';
 import { groupStories, type GroupOptions } from './group.js';
 import { DEFAULT_MIN_ARTICLES, OutletAccumulator, outletsCsv, outletsMeta, type OutletTable } from './outlets.js';
 import { KEEP_TEXT_CHARS, KeptArticles, readOne, storyResult } from './story.js';
+import { ARTICLE_COLUMNS, FINDING_COLUMNS, exportMeta, tidyCsv } from './exports.js';
 export { KEEP_TEXT_CHARS } from './story.js';
 import { startReaders } from './threads.js';
 
@@ -32,6 +33,8 @@ export interface CorpusResult {
   articles: number;
   skipped: { path: string; reason: string }[];
   duplicates: { path: string; sameAs: string }[];
+  /** Pairs of one outlet's articles in one story that read as versions of one article (counted both; see NEAR_DUPLICATE). */
+  nearDuplicates: { a: string; b: string; outlet: string; similarity: number }[];
   /** Outlet rows (at least `minArticles` articles each) and what was left out. */
   outlets: OutletTable;
   /** Wall time of the phases (ms): reading + grouping features, story grouping, per-story analysis and alignment. Not written to any file. */
@@ -51,6 +54,16 @@ export interface CorpusOptions extends AnalyseOptions {
   /** The command line, for the metadata (default `parallax corpus DIR`). */
   command?: string;
 }
+
+/**
+ * Least story-link similarity at which two articles of one outlet are listed as possible versions
+ * of one article (an update, a print and a web edition): kept and counted, but named on stderr and
+ * in stories.json so a researcher can drop one. PolNeAR train (tuning) has 4 same-outlet links at or
+ * above it (0.997, 0.990, 0.910, 0.895), each two editions of one article when read; the next,
+ * 0.842, is one too, and 0.823 two different live-blog posts. BASIL dev's highest link is 0.66,
+ * PolNeAR dev's 0.41.
+ */
+export const NEAR_DUPLICATE = 0.85;
 
 const msSince = (t: bigint) => Number(process.hrtime.bigint() - t) / 1e6;
 
@@ -118,16 +131,28 @@ export function runCorpus(dirs: string | readonly string[], outDir: string, give
     const t1 = process.hrtime.bigint();
     const stories = groupStories(inputs, options.group);
     const groupMs = msSince(t1);
+    const nearDuplicates = stories.flatMap((s) =>
+      s.links
+        .filter((l) => l.similarity >= NEAR_DUPLICATE && inputs[l.a]!.outlet !== null && inputs[l.a]!.outlet === inputs[l.b]!.outlet)
+        .map((l) => {
+          const [a, b] = [inputs[l.a]!.path, inputs[l.b]!.path].sort();
+          return { a: a!, b: b!, outlet: inputs[l.a]!.outlet!, similarity: l.similarity };
+        }),
+    );
     const t2 = process.hrtime.bigint();
     const out: OutputFile[] = [];
     const give = (f: OutputFile) => (options.emit ? options.emit(f) : out.push(f));
     const outletAcc = new OutletAccumulator();
+    const articleLines: string[] = [];
+    const findingLines: string[] = [];
     const made = readers?.stories(stories, inputs, inputFile, outDir, command);
     const index = stories.map((s, k) => {
       const id = `s${k + 1}`;
       const paths = s.members.map((m) => inputs[m]!.path);
       const done = made?.(k) ?? storyResult(paths, kept, lexicons, options, outDir, id, command);
       outletAcc.addPart(done.part);
+      articleLines.push(...done.rows.articles);
+      for (const l of done.rows.findings) findingLines.push(l);
       done.files.forEach(give);
       options.progress?.(k + 1, stories.length, 'align');
       return {
@@ -145,20 +170,25 @@ export function runCorpus(dirs: string | readonly string[], outDir: string, give
     const alignMs = msSince(t2);
     out.push({
       path: join(outDir, 'stories.json'),
-      content: `${JSON.stringify({ generator: GENERATOR_MARK, articles: inputs.length, stories: index, skipped, duplicates }, null, 2)}\n`,
+      content: `${JSON.stringify({ generator: GENERATOR_MARK, articles: inputs.length, stories: index, skipped, duplicates, nearDuplicates }, null, 2)}\n`,
     });
     out.push({
       path: join(outDir, 'outlets.json'),
-      content: `${JSON.stringify({ generator: GENERATOR_MARK, minArticles: outlets.minArticles, outlets: outlets.rows, leftOut: outlets.leftOut, withoutOutlet: outlets.withoutOutlet }, null, 2)}\n`,
+      content: `${JSON.stringify({ generator: GENERATOR_MARK, minArticles: outlets.minArticles, shownAt: outlets.shownAt, outlets: outlets.rows, leftOut: outlets.leftOut, withoutOutlet: outlets.withoutOutlet }, null, 2)}\n`,
     });
     out.push({ path: join(outDir, 'outlets.csv'), content: outletsCsv(outlets.rows) });
     out.push({ path: join(outDir, 'outlets.meta.json'), content: outletsMeta(outlets, command) });
+    out.push({ path: join(outDir, 'articles.csv'), content: tidyCsv(ARTICLE_COLUMNS, articleLines) });
+    out.push({ path: join(outDir, 'articles.meta.json'), content: exportMeta('articles.csv', ARTICLE_COLUMNS, command, { shownAt: outlets.shownAt }) });
+    out.push({ path: join(outDir, 'findings.csv'), content: tidyCsv(FINDING_COLUMNS, findingLines) });
+    out.push({ path: join(outDir, 'findings.meta.json'), content: exportMeta('findings.csv', FINDING_COLUMNS, command, { shownAt: outlets.shownAt }) });
     return {
       files: out,
       stories: stories.length,
       articles: inputs.length,
       skipped,
       duplicates,
+      nearDuplicates,
       outlets,
       timings: { readMs, groupMs, alignMs },
       threads: readers?.size ?? 0,

@@ -12,6 +12,7 @@ import { formatMarkdown } from '../report/markdown.js';
 import type { OutputFile } from '../report/write.js';
 import { storyInputOf, type StoryInput } from './features.js';
 import { outletPartOf, type OutletPart } from './outlets.js';
+import { storyRows } from './exports.js';
 
 /**
  * Most article text (UTF-16 code units) whose prepared article is kept from the reading pass for
@@ -140,6 +141,8 @@ export class KeptArticles {
 export interface StoryResult {
   files: OutputFile[];
   part: OutletPart;
+  /** Its lines of articles.csv and findings.csv (src/corpus/exports.ts). */
+  rows: { articles: string[]; findings: string[] };
   events: number;
   multiArticleEvents: number;
 }
@@ -163,6 +166,7 @@ export function storyResult(
       { path: join(outDir, 'stories', `${id}.md`), content: formatMarkdown(report, { command }) },
     ],
     part,
+    rows: storyRows(report, id),
     events: report.events.length,
     multiArticleEvents: part.multi,
   };

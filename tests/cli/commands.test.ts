@@ -246,7 +246,7 @@ describe('corpus: counts in the summary agree with their numbers', () => {
     const r = runCli(['corpus', resolve(REPO, 'corpus'), '--out', 'corpus-out'], { cwd: dir });
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toBe(
-      '3 articles → 2 stories; wrote 8 files to corpus-out\n' +
+      '3 articles → 2 stories; wrote 12 files to corpus-out\n' +
         'outlets: 0 with at least 2 articles (2 outlets with fewer articles left out; 1 article without a known outlet: see outlets.meta.json)\n',
     );
   });

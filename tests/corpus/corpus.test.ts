@@ -2,11 +2,11 @@
  * Corpus mode: story grouping, duplicates and unreadable files skipped, outputs listed; and on
  * the BASIL development triplets (skipped when ../shared/datasets is absent).
  */
-import { copyFileSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCorpus } from '../../src/corpus/run.js';
+import { NEAR_DUPLICATE, runCorpus } from '../../src/corpus/run.js';
 import { dateFactor, groupStories } from '../../src/corpus/group.js';
 import { evaluateGrouping } from '../../src/eval/grouping.js';
 
@@ -39,6 +39,10 @@ describe('corpus mode', () => {
       [join(dir, 'lavrov.md'), join(dir, 'newsvoice-copy.md')],
     ]);
     expect(r.files.map((f) => f.path.slice(out.length + 1)).sort()).toEqual([
+      'articles.csv',
+      'articles.meta.json',
+      'findings.csv',
+      'findings.meta.json',
       'outlets.csv',
       'outlets.json',
       'outlets.meta.json',
@@ -49,7 +53,13 @@ describe('corpus mode', () => {
       'stories/s2.md',
     ]);
     // Only Newsvoice names its outlet (front matter); with one article it is below the default minimum of 2.
-    expect(r.outlets).toEqual({ rows: [], minArticles: 2, leftOut: [{ outlet: 'Newsvoice', articles: 1 }], withoutOutlet: 3 });
+    expect(r.outlets).toEqual({
+      rows: [],
+      minArticles: 2,
+      leftOut: [{ outlet: 'Newsvoice', articles: 1 }],
+      withoutOutlet: 3,
+      shownAt: { minConfidence: 0.8, minConfidenceByKind: { attribution: 0.8, loaded: 0.85, unsourced: 0.85 } },
+    });
   });
 
   it('damps similarity by date distance and is independent of input order', () => {
@@ -103,6 +113,44 @@ describe('corpus mode', () => {
     expect(paths(groupStories(unnamed), unnamed)).toEqual([['a'], ['b'], ['c'], ['d']]);
   });
 
+  it("lists two versions of one outlet's article (one paragraph cut) as possible near-duplicates, counting both", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parallax-corpus-near-'));
+    dirs.push(dir);
+    const text = readFileSync(join(REPO, 'corpus/newsvoice-2024-06-21-burkina-faso-russian-assistance.md'), 'utf8');
+    writeFileSync(join(dir, 'newsvoice.md'), text);
+    const paragraphs = text.split('\n\n');
+    writeFileSync(join(dir, 'newsvoice-update.md'), [...paragraphs.slice(0, 4), ...paragraphs.slice(5)].join('\n\n'));
+    copyFileSync(join(REPO, 'corpus/starfolk-2025-04-03-russia-military-influence-west-africa.md'), join(dir, 'starfolk.md'));
+    const r = runCorpus(dir, join(dir, 'out'));
+    expect(r.duplicates).toEqual([]);
+    expect(r.nearDuplicates.map((d) => [d.a, d.b, d.outlet])).toEqual([[join(dir, 'newsvoice-update.md'), join(dir, 'newsvoice.md'), 'Newsvoice']]);
+    expect(r.nearDuplicates[0]!.similarity).toBeGreaterThanOrEqual(NEAR_DUPLICATE);
+    expect(r.outlets.rows.map((o) => [o.outlet, o.articles])).toEqual([['Newsvoice', 2]]);
+  });
+
+  it.skipIf(!existsSync(DATASETS))("PolNeAR train: two editions of one article, by two outlets, listed; the other outlet's article not", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parallax-corpus-near-pn-'));
+    dirs.push(dir);
+    const names = [
+      'wash-post_2015-12-12_misinformation-enters-mainstream',
+      'wash-post_2015-12-13_misinformation-enters-mainstream',
+      'nyt_2016-03-04_republicans-have-stake-in-a-deal',
+      'nyt_2016-03-05_polls-suggest-possibility-of-dea',
+      'breitbart_2016-03-15_the-latest-kasich-scores-all-del',
+    ];
+    for (const n of names) copyFileSync(join(DATASETS, 'polnear/train/text', `${n}.txt`), join(dir, `${n}.txt`));
+    const outletMap = [
+      { pattern: 'wash-post_*', outlet: 'Washington Post', line: 1 },
+      { pattern: 'nyt_*', outlet: 'NYT', line: 2 },
+      { pattern: 'breitbart_*', outlet: 'Breitbart', line: 3 },
+    ];
+    const r = runCorpus(dir, join(dir, 'out'), { outletMap });
+    expect(r.nearDuplicates.map((d) => [d.a.slice(dir.length + 1), d.b.slice(dir.length + 1), d.outlet]).sort()).toEqual([
+      [`${names[2]}.txt`, `${names[3]}.txt`, 'NYT'],
+      [`${names[0]}.txt`, `${names[1]}.txt`, 'Washington Post'],
+    ]);
+  });
+
   it.skipIf(!existsSync(DATASETS))('recovers the BASIL development triplets mixed in one folder (pairwise F1 ≥ 0.9)', () => {
     const g = evaluateGrouping(DATASETS, true);
     expect(g.articles).toBe(150);
@@ -123,7 +171,16 @@ describe('corpus mode memory', () => {
     const emitted: string[] = [];
     const streamed = runCorpus(dir, out, { outletMap, emit: (f) => emitted.push(f.path.slice(out.length + 1)) });
     expect(emitted).toEqual(['stories/s1.json', 'stories/s1.md']);
-    expect(streamed.files.map((f) => f.path.slice(out.length + 1))).toEqual(['stories.json', 'outlets.json', 'outlets.csv', 'outlets.meta.json']);
+    expect(streamed.files.map((f) => f.path.slice(out.length + 1))).toEqual([
+      'stories.json',
+      'outlets.json',
+      'outlets.csv',
+      'outlets.meta.json',
+      'articles.csv',
+      'articles.meta.json',
+      'findings.csv',
+      'findings.meta.json',
+    ]);
     expect(streamed.outlets).toEqual(kept.outlets);
     expect(streamed.outlets.rows.map((o) => [o.outlet, o.articles, o.outletSources])).toEqual([['Sport Daily', 2, { 'outlets-map': 2 }]]);
   });

@@ -9,10 +9,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { prepareArticle } from '../../src/pipeline.js';
 import { globRegExp, mapOutlet, readOutletMap } from '../../src/ingest/outlets.js';
 import { InputError } from '../../src/core/errors.js';
-import { csvCell } from '../../src/corpus/outlets.js';
+import { articleInterval, csvCell, outletAggregates } from '../../src/corpus/outlets.js';
+import { analysePaths, prepareArticle } from '../../src/pipeline.js';
 import { REPO, runCli } from '../helpers.js';
 
 const BODY =
@@ -193,7 +193,10 @@ describe('corpus outlets from a map only: one row per real outlet, tidy CSV', ()
       'outlet',
       'articles',
       'words',
+      'loaded',
       'loaded_per_1000_words',
+      'loaded_per_1000_words_low',
+      'loaded_per_1000_words_high',
       'attributions',
       'source_official',
       'source_state_media',
@@ -206,6 +209,9 @@ describe('corpus outlets from a map only: one row per real outlet, tidy CSV', ()
       'source_unknown',
       'unsourced',
       'unsourced_share',
+      'unsourced_share_low',
+      'unsourced_share_high',
+      'articles_in_shared_stories',
       'events_omitted',
       'events_in_stories',
     ]);
@@ -214,19 +220,20 @@ describe('corpus outlets from a map only: one row per real outlet, tidy CSV', ()
       ['Daily Ledger', '2'],
       ['Evening Post', '2'],
     ]);
-    for (const r of rows) expect(r).toHaveLength(18);
+    for (const r of rows) expect(r).toHaveLength(24);
     // Every cell is the JSON's value, one number each; the source shares of a row with attributions sum to 1.
     rows.slice(1).forEach((r, i) => {
-      const o = json.outlets[i]! as { words: number; attributions: number; sourceMix: Record<string, number>; unsourced: number };
+      const o = json.outlets[i]! as { words: number; loaded: number; attributions: number; sourceMix: Record<string, number>; unsourced: number };
       expect(Number(r[2])).toBe(o.words);
-      expect(Number(r[4])).toBe(o.attributions);
-      expect(r.slice(5, 14).map(Number)).toEqual(Object.values(o.sourceMix));
-      expect(Number(r[14])).toBe(o.unsourced);
+      expect(Number(r[3])).toBe(o.loaded);
+      expect(Number(r[7])).toBe(o.attributions);
+      expect(r.slice(8, 17).map(Number)).toEqual(Object.values(o.sourceMix));
+      expect(Number(r[17])).toBe(o.unsourced);
       for (const cell of r.slice(1)) expect(cell).toMatch(/^\d+(\.\d+)?$/);
       if (o.attributions > 0)
         expect(
           r
-            .slice(5, 14)
+            .slice(8, 17)
             .map(Number)
             .reduce((a, b) => a + b, 0),
         ).toBeCloseTo(1, 3);
@@ -291,5 +298,92 @@ describe('CSV cells against spreadsheet formulas (#19 item 6)', () => {
       '"say ""hi"""',
       '3.5',
     ]);
+  });
+});
+
+describe('outlet rows count the findings the reports show (research23)', () => {
+  // The bundled articles: Newsvoice and Starfolk name their outlets, the Lavrov article none.
+  // Before, every finding counted, hidden ones too: Newsvoice 16 loaded (19.9253 per 1,000 words)
+  // where its report shows 3 (4 of the 5 attributions shown are official, 7 of all 12), Starfolk 19 where
+  // it shows none; and the unsourced share divided by
+  // every sentence, headings included (22/37), where each article's score divides by the others.
+  const paths = [
+    'lavrov-african-tour.md',
+    'newsvoice-2024-06-21-burkina-faso-russian-assistance.md',
+    'starfolk-2025-04-03-russia-military-influence-west-africa.md',
+  ].map((f) => resolve(REPO, 'corpus', f));
+  const pick = (rows: ReturnType<typeof outletAggregates>['rows']) =>
+    rows.map((o) => [o.outlet, o.articles, o.words, o.loaded, o.loadedPer1000, o.attributions, o.sourceMix.official, o.unsourced, o.unsourcedShare]);
+
+  it('shown findings only, at the report thresholds; the shares as the per-article scores', () => {
+    const r = analysePaths(paths);
+    const t = outletAggregates([r], 1);
+    expect(pick(t.rows)).toEqual([
+      ['Newsvoice', 1, 803, 3, 3.736, 5, 0.8, 21, 0.6],
+      ['Starfolk', 1, 414, 0, 0, 2, 0, 6, 0.4],
+    ]);
+    expect(t.withoutOutlet).toBe(1);
+    expect(t.shownAt).toEqual({ minConfidence: 0.8, minConfidenceByKind: { attribution: 0.8, loaded: 0.85, unsourced: 0.85 } });
+    // The same numbers as each article's scores in the report.
+    const newsvoice = r.articles.find((a) => a.outlet === 'Newsvoice')!;
+    expect([r.scores[newsvoice.id]!.loadedCount, r.scores[newsvoice.id]!.attributions, r.scores[newsvoice.id]!.unsourcedShare]).toEqual([3, 5, 0.6]);
+  });
+
+  it('--min-confidence 0 counts every finding', () => {
+    const t = outletAggregates([analysePaths(paths, { minConfidence: 0 })], 1);
+    expect(pick(t.rows)).toEqual([
+      ['Newsvoice', 1, 803, 16, 19.9253, 12, 0.5833, 22, 0.6286],
+      ['Starfolk', 1, 414, 19, 45.8937, 5, 0.6, 11, 0.7333],
+    ]);
+    expect(t.shownAt).toEqual({ minConfidence: 0, minConfidenceByKind: {} });
+  });
+});
+
+describe('95 % intervals of the outlet rates, resampling articles (research23)', () => {
+  // [loaded shown, words] of PolNeAR dev's 12 Breitbart articles (articles.csv of
+  // `parallax corpus polnear/dev/text --outlets MAP`): 10 loaded terms, 5 of them in one article.
+  const BREITBART: [number, number][] = [
+    [0, 208],
+    [0, 247],
+    [0, 146],
+    [0, 178],
+    [0, 717],
+    [0, 275],
+    [1, 116],
+    [1, 322],
+    [5, 2755],
+    [3, 1557],
+    [0, 646],
+    [0, 407],
+  ];
+  // Western Journal's 12: one loaded term in all.
+  const WESTERN: [number, number][] = [
+    [1, 577],
+    [0, 463],
+    [0, 391],
+    [0, 338],
+    [0, 359],
+    [0, 584],
+    [0, 881],
+    [0, 614],
+    [0, 677],
+    [0, 413],
+    [0, 564],
+    [0, 423],
+  ];
+  it('wide when a rate rests on few articles; seeded, so the same every run', () => {
+    const b = articleInterval(BREITBART, 'Breitbart', 1000);
+    expect(b[0]).toBeLessThan(1.3203 / 2); // the rate 1.3203: half of it rests on one article
+    expect(b[1]).toBeGreaterThan(1.3203);
+    expect(articleInterval(BREITBART, 'Breitbart', 1000)).toEqual(b);
+    // The same draws re-implemented apart (Python: FNV-1a seed, mulberry32, 1,000 resamples, 26th and 975th of the sorted rates).
+    expect(b).toEqual([0.2753, 1.7794]);
+    const w = articleInterval(WESTERN, 'Western Journal', 1000);
+    expect(w[0]).toBe(0);
+    expect(w[1]).toBeGreaterThan(0.1591);
+  });
+  it('one article: its own rate; none: [0, 0]', () => {
+    expect(articleInterval([[3, 803]], 'Newsvoice', 1000)).toEqual([3.736, 3.736]);
+    expect(articleInterval([], 'x')).toEqual([0, 0]);
   });
 });

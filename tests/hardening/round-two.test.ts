@@ -189,6 +189,10 @@ describe('corpus output is swapped in whole (item 8)', () => {
     const second = cli(['corpus', 'few', '--out', 'out'], dir);
     expect(second.code, second.stderr).toBe(0);
     expect(files(join(dir, 'out'))).toEqual([
+      'articles.csv',
+      'articles.meta.json',
+      'findings.csv',
+      'findings.meta.json',
       'outlets.csv',
       'outlets.json',
       'outlets.meta.json',
