@@ -15,11 +15,25 @@ export interface RecordedFlags {
 
 export function recordedCommand(head: string, inputs: readonly string[], flags: RecordedFlags): string {
   const options = [
-    ...(flags.lexicons ?? []).map((d) => `--lexicons ${d}`),
-    ...(flags.disable ?? []).map((n) => `--disable ${n}`),
-    flags.outlets ? `--outlets ${flags.outlets.file}` : '',
+    ...(flags.lexicons ?? []).map((d) => `--lexicons ${shellWord(d)}`),
+    ...(flags.disable ?? []).map((n) => `--disable ${shellWord(n)}`),
+    flags.outlets ? `--outlets ${shellWord(flags.outlets.file)}` : '',
     flags.minArticles === undefined ? '' : `--min-articles ${flags.minArticles}`,
     flags.minConfidence === undefined ? '' : `--min-confidence ${flags.minConfidence}`,
   ].filter(Boolean);
-  return [head, ...inputs, ...options].join(' ');
+  return [head, ...inputs.map(shellWord), ...options].join(' ');
+}
+
+/** Characters a POSIX shell reads as themselves in an unquoted word. */
+const PLAIN = /^[A-Za-z0-9_@%+=:,./-]+$/;
+
+/**
+ * `word` as one POSIX shell word that a shell gives back unchanged: as it is when every character
+ * is plain, otherwise in single quotes (a `'` inside written `'\''`), so spaces, `$()`, backticks,
+ * globs and newlines stay part of the path. A path that starts with `-` is written `./-…`, so it
+ * is not read as an option; a URL never starts with one.
+ */
+export function shellWord(word: string): string {
+  const w = word.startsWith('-') ? `./${word}` : word;
+  return PLAIN.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`;
 }
