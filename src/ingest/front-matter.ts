@@ -87,7 +87,8 @@ export function parseFrontMatter(text: string, file: string): FrontMatter | null
 function parseYaml(yamlText: string, file: string, lineOffset: number): { data: unknown; lineOf: (key: string) => number } {
   const { isMap, isScalar, LineCounter, parseDocument } = yaml();
   const lines = new LineCounter();
-  const doc = parseDocument(yamlText, { prettyErrors: true, uniqueKeys: true, lineCounter: lines });
+  // `yaml` reads only LF and CRLF as line breaks; a lone CR (old Mac files) becomes LF, same length, so positions hold.
+  const doc = parseDocument(yamlText.replace(/\r(?!\n)/g, '\n'), { prettyErrors: true, uniqueKeys: true, lineCounter: lines });
   const lineOf = (key: string): number => {
     const pair = isMap(doc.contents) ? doc.contents.items.find((p) => isScalar(p.key) && p.key.value === key) : undefined;
     const at = (pair?.key as { range?: number[] } | undefined)?.range?.[0];
