@@ -105,8 +105,9 @@ async function runAnalyze(paths: string[], flags: AnalyzeFlags, command: string)
   // URLs: fetched and saved beside the report first; their saved pages are analysed in their place.
   const { inputs, pageUrls } = await fetchInputs(paths, flags, (text) => notice(flags, text));
   const options: AnalyseOptions = { ...analyseOptions(flags, paths), ...(Object.keys(pageUrls).length ? { pageUrls } : {}) };
-  const { files, repeated } = expandInputs(inputs);
+  const { files, repeated, ownReports } = expandInputs(inputs);
   for (const r of repeated) notice(flags, `${r} was given more than once: analysed once`);
+  for (const r of ownReports) notice(flags, `skipped ${r}: a report parallax wrote, not an article`);
   // One step (Ctrl-C stops it at once, see core/interrupt.ts) under one time budget over the
   // whole run (--timeout-ms per article), checked inside the alignment and the rendering too,
   // besides each article's own budget.

@@ -5,6 +5,8 @@
  * or the time and size budgets, which change no byte of a report that is written (the handout adds
  * its own `--md-style handout`). Without such options it is the bare command.
  */
+import { shellWord } from '../core/escape.js';
+
 export interface RecordedFlags {
   lexicons?: readonly string[];
   disable?: readonly string[];
@@ -24,16 +26,3 @@ export function recordedCommand(head: string, inputs: readonly string[], flags: 
   return [head, ...inputs.map(shellWord), ...options].join(' ');
 }
 
-/** Characters a POSIX shell reads as themselves in an unquoted word. */
-const PLAIN = /^[A-Za-z0-9_@%+=:,./-]+$/;
-
-/**
- * `word` as one POSIX shell word that a shell gives back unchanged: as it is when every character
- * is plain, otherwise in single quotes (a `'` inside written `'\''`), so spaces, `$()`, backticks,
- * globs and newlines stay part of the path. A path that starts with `-` is written `./-…`, so it
- * is not read as an option; a URL never starts with one.
- */
-export function shellWord(word: string): string {
-  const w = word.startsWith('-') ? `./${word}` : word;
-  return PLAIN.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`;
-}

@@ -61,3 +61,17 @@ export function markdownFence(text: string, info = ''): string {
   const fence = '`'.repeat(Math.max(3, longest + 1));
   return `${fence}${info}\n${clean}\n${fence}\n`;
 }
+
+/** Characters a POSIX shell reads as themselves in an unquoted word. */
+const PLAIN = /^[A-Za-z0-9_@%+=:,./-]+$/;
+
+/**
+ * `word` as one POSIX shell word that a shell gives back unchanged: as it is when every character
+ * is plain, otherwise in single quotes (a `'` inside written `'\''`), so spaces, `$()`, backticks,
+ * globs and newlines stay part of the path. A path that starts with `-` is written `./-…`, so it
+ * is not read as an option; a URL never starts with one.
+ */
+export function shellWord(word: string): string {
+  const w = word.startsWith('-') ? `./${word}` : word;
+  return PLAIN.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`;
+}

@@ -164,15 +164,36 @@ function removeStaleTemps(dir: string, name: string): void {
   }
 }
 
+/** The identity of an existing file (device and inode: the same through links, `./`, hard links), or null. */
+function fileIdentity(path: string): string | null {
+  try {
+    const st = statSync(path);
+    return st.isFile() ? `${st.dev}:${st.ino}` : null;
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Writes all outputs or none: checks every destination first, writes temporaries, then renames.
- * Existing files that parallax did not write are kept unless `force`.
+ * Existing files that parallax did not write are kept unless `force`; an output that is one of the
+ * `inputs` (the articles read) is refused even with `force`: it would replace the article.
  */
-export function writeOutputs(files: readonly PendingFile[], force = false): void {
+export function writeOutputs(files: readonly PendingFile[], force = false, inputs: readonly string[] = []): void {
   const seen = new Set<string>();
+  const read = new Map(inputs.map((p) => [fileIdentity(p), p]));
   for (const f of files) {
     const why = unwritable(f.path);
     if (why) throw writeError(f.path, why);
+    const input = read.get(fileIdentity(f.path) ?? '');
+    if (input !== undefined) {
+      throw new InputError('output file is one of the articles', {
+        file: f.path,
+        expected: 'an output path that is not an input',
+        found: `the article ${input}`,
+        hint: 'choose another path, e.g. --out reports/ (--force never overwrites an article)',
+      });
+    }
     if (seen.has(resolve(f.path))) {
       throw new InputError('the same output file was given twice', {
         file: f.path,

@@ -2,10 +2,15 @@
  * Hostile and broken input, third round (harden23): what tests/hardening and tests/cases/hostile
  * did not yet cover. Each test failed before its fix.
  */
-import { describe, expect, it } from 'vitest';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../helpers.js';
+import type { Report } from '../../src/core/types.js';
 import { clip } from '../../src/report/view-model.js';
 import { trimLabel } from '../../src/align/index.js';
-import { quoteForMessage } from '../../src/core/errors.js';
+import { quoteForMessage, type InputError } from '../../src/core/errors.js';
 import { headUnits } from '../../src/core/spans.js';
 import { parseFrontMatter } from '../../src/ingest/front-matter.js';
 
@@ -38,5 +43,96 @@ describe('front matter with lone CR line ends (old Mac files)', () => {
     expect(() => parseFrontMatter('---\rtitle: A\rdate: soon\r---\rBody.\r', 'cr.md')).toThrow(
       expect.objectContaining({ details: expect.objectContaining({ file: 'cr.md', line: 3, found: '"soon"' }) }),
     );
+  });
+});
+
+describe('front matter: dates the calendar lacks and keys given twice', () => {
+  const error = (yaml: string) => {
+    try {
+      parseFrontMatter(`---\n${yaml}---\nBody.\n`, 'a.md');
+    } catch (e) {
+      return (e as InputError).format();
+    }
+    return 'no error';
+  };
+  it('a date shaped YYYY-MM-DD that is no day is refused, saying so', () => {
+    expect(error('title: A\ndate: 2024-13-45\n')).toBe(
+      'a.md:3: front-matter date is not a date: expected YYYY-MM-DD, found "2024-13-45" (no such day) — fix: write the date as e.g. 2024-06-21, or null when unknown',
+    );
+    expect(error('date: 2023-02-29\n')).toBe(
+      'a.md:2: front-matter date is not a date: expected YYYY-MM-DD, found "2023-02-29" (no such day) — fix: write the date as e.g. 2024-06-21, or null when unknown',
+    );
+    expect(parseFrontMatter('---\ndate: 2024-02-29\n---\nBody.\n', 'a.md')?.meta.date).toBe('2024-02-29');
+  });
+  it('a key given twice is named, with the fix to keep one (not "quote values")', () => {
+    expect(error('title: A\n"title": B\n')).toBe(
+      'a.md:3:1: malformed front matter: expected each key once, found the key "title" a second time — fix: keep one line per key: delete or rename the repeated one',
+    );
+  });
+});
+
+const ARTICLE = 'Police said on Tuesday that the protest turned violent. Officials said the regime slammed the activists as thugs.\n';
+let dir = '';
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'parallax-harden23-'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** A fresh folder under the test's temp folder holding `files`. */
+function folder(name: string, files: Record<string, string>): string {
+  const d = join(dir, name);
+  mkdirSync(d, { recursive: true });
+  for (const [f, text] of Object.entries(files)) writeFileSync(join(d, f), text);
+  return d;
+}
+
+describe('a folder analysed twice does not read its own earlier reports as articles', () => {
+  it('analyze skips reports/NAME.md and .html with a notice, and analyses the same two articles', () => {
+    const cwd = folder('rerun', { 'a.txt': ARTICLE, 'b.txt': ARTICLE.replace('Tuesday', 'Monday') });
+    expect(runCli(['analyze', '.', '--quiet'], { cwd }).status).toBe(0); // writes reports/rerun.{json,md,html}
+    const r = runCli(['analyze', '.', '--json', '-'], { cwd });
+    expect(r.status).toBe(0);
+    expect(r.stderr.split('\n').filter(Boolean)).toEqual([
+      'parallax: skipped reports/rerun.html: a report parallax wrote, not an article',
+      'parallax: skipped reports/rerun.md: a report parallax wrote, not an article',
+    ]);
+    expect((JSON.parse(r.stdout) as Report).articles.map((a) => a.path)).toEqual(['a.txt', 'b.txt']);
+  });
+  it('corpus lists them as skipped', () => {
+    const cwd = folder('rerun-corpus', { 'a.txt': ARTICLE, 'b.txt': ARTICLE.replace('Tuesday', 'Monday') });
+    expect(runCli(['analyze', '.', '--quiet'], { cwd }).status).toBe(0);
+    const r = runCli(['corpus', '.', '--out', join(dir, 'rerun-corpus-out')], { cwd });
+    expect(r.status).toBe(0);
+    expect(r.stderr.split('\n').filter(Boolean)).toEqual([
+      'skipped reports/rerun-corpus.html: a report parallax wrote, not an article',
+      'skipped reports/rerun-corpus.md: a report parallax wrote, not an article',
+    ]);
+  });
+});
+
+describe('an output path that is one of the articles is refused, even with --force', () => {
+  it('as written, through ./ and through a link: exit 2, the article unchanged', () => {
+    const cwd = folder('same', { 'in.md': ARTICLE, 'other.txt': ARTICLE.replace('Tuesday', 'Monday') });
+    symlinkSync('in.md', join(cwd, 'link.md'));
+    for (const [flag, path] of [['--md', './in.md'], ['--json', 'link.md'], ['--html', 'in.md']] as const) {
+      const r = runCli(['analyze', 'in.md', 'other.txt', flag, path, '--force'], { cwd });
+      expect({ status: r.status, stderr: r.stderr }).toEqual({
+        status: 2,
+        stderr: `parallax: ${path}: output file is one of the articles: expected an output path that is not an input, found the article in.md — fix: choose another path, e.g. --out reports/ (--force never overwrites an article)\n`,
+      });
+    }
+    expect(readFileSync(join(cwd, 'in.md'), 'utf8')).toBe(ARTICLE);
+  });
+});
+
+describe('commands in fix hints quote the path for the shell', () => {
+  it('a UTF-16 file with a space in its name', () => {
+    const cwd = folder('utf16', {});
+    writeFileSync(join(cwd, 'my article.txt'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(ARTICLE, 'utf16le')]));
+    const r = runCli(['analyze', 'my article.txt'], { cwd });
+    expect({ status: r.status, stderr: r.stderr }).toEqual({
+      status: 2,
+      stderr: "parallax: my article.txt: file is UTF-16, not UTF-8: expected UTF-8 text, found a UTF-16 byte-order mark — fix: convert it: iconv -f UTF-16 -t UTF-8 'my article.txt' > out.txt\n",
+    });
   });
 });

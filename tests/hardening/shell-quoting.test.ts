@@ -5,7 +5,8 @@
  */
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { recordedCommand, shellWord } from '../../src/commands/recorded-command.js';
+import { recordedCommand } from '../../src/commands/recorded-command.js';
+import { shellWord } from '../../src/core/escape.js';
 
 const HOSTILE = ['my articles/a.txt', "it's.md", 'x$(touch pwned).txt', 'a`id`.txt', 'b*.txt', 'two\nlines.txt', '-rf.txt', 'café.md', ''];
 
