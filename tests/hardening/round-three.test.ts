@@ -8,11 +8,16 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers.js';
 import type { Report } from '../../src/core/types.js';
+import { buildExercise, toolKey } from '../../src/ui/exercise/model.js';
+import { exerciseHelp } from '../../src/ui/exercise/screen.js';
+import { plainText } from '../../src/ui/text.js';
+import { fixtureReport } from '../ui/fixture.js';
 import { clip } from '../../src/report/view-model.js';
 import { trimLabel } from '../../src/align/index.js';
 import { quoteForMessage, type InputError } from '../../src/core/errors.js';
 import { headUnits } from '../../src/core/spans.js';
 import { parseFrontMatter } from '../../src/ingest/front-matter.js';
+import { escapeHtml, escapeMarkdownInline, sanitizeTerminal } from '../../src/core/escape.js';
 
 const EMOJI = '😀'; // two UTF-16 units
 
@@ -27,6 +32,27 @@ describe('a cut never leaves half a surrogate pair', () => {
     expect(clip(odd)).toBe(`a${EMOJI.repeat(44)}…`);
     expect(trimLabel(odd)).toBe(`a${EMOJI.repeat(29)}…`);
     expect(quoteForMessage(odd)).toBe(JSON.stringify(`a${EMOJI.repeat(19)}…`));
+  });
+});
+
+describe('the Arabic letter mark (U+061C, a bidi control like U+200F) is removed like the others', () => {
+  it('from terminal, HTML and markdown text', () => {
+    expect(sanitizeTerminal('Lopez\u061c said')).toBe('Lopez  said');
+    expect(escapeHtml('Lopez\u061c said')).toBe('Lopez  said');
+    expect(escapeMarkdownInline('Lopez\u061c said')).toBe('Lopez said');
+  });
+});
+
+describe('outlet names with terminal escapes in the exercise help', () => {
+  it('reach the screen without ESC, C1 or bidi controls (they listed the guesses raw)', () => {
+    const report = fixtureReport();
+    report.articles[0]!.outlet = 'Daily \u001b[31mBugle\u001b]8;;https://evil.example\u0007 \u009b2J \u202eevil';
+    report.articles[0]!.label = report.articles[0]!.outlet;
+    const ex = buildExercise(report);
+    const help = exerciseHelp(ex, toolKey(report), 'tool', 200).map(plainText);
+    expect(help.find((l) => l.includes('4. Guess'))).toBe(
+      '  4. Guess who wrote each article: g cycles through 2 names (Daily  [31mBugle ]8;;https://evil.example   2J  evil, Sahel Wire).',
+    );
   });
 });
 
