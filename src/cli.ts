@@ -239,9 +239,18 @@ export async function main(argv: string[]): Promise<void> {
   process.once('SIGINT', onInterrupt);
   enableInterrupts();
   // A reader that stops early (`parallax ... --json - | head`) is not an error: stop quietly.
+  // Any other failure to write it (a full disk, /dev/full) is unwritable output: one line, exit 2, no stack trace.
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit(EXIT.ok);
-    throw e;
+    const found = e.code === 'ENOSPC' ? 'no space left on its device' : (e.code ?? e.message);
+    fail(
+      new InputError('cannot write to standard output', {
+        expected: 'standard output that takes the report',
+        found,
+        hint: 'free space there, or write the report to a file on another device (--md FILE, --out DIR)',
+      }).format(),
+      EXIT.badInput,
+    );
   });
   const program = buildProgram();
   try {

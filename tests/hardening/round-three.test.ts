@@ -2,11 +2,12 @@
  * Hostile and broken input, third round (harden23): what tests/hardening and tests/cases/hostile
  * did not yet cover. Each test failed before its fix.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../helpers.js';
+import { CLI, runCli } from '../helpers.js';
 import type { Report } from '../../src/core/types.js';
 import { buildExercise, toolKey } from '../../src/ui/exercise/model.js';
 import { exerciseHelp } from '../../src/ui/exercise/screen.js';
@@ -160,5 +161,22 @@ describe('commands in fix hints quote the path for the shell', () => {
       status: 2,
       stderr: "parallax: my article.txt: file is UTF-16, not UTF-8: expected UTF-8 text, found a UTF-16 byte-order mark — fix: convert it: iconv -f UTF-16 -t UTF-8 'my article.txt' > out.txt\n",
     });
+  });
+});
+
+describe('standard output that cannot be written (a full disk)', () => {
+  it('is one line and exit 2, not a stack trace', () => {
+    const cwd = folder('full', { 'a.txt': ARTICLE, 'b.txt': ARTICLE.replace('Tuesday', 'Monday') });
+    const full = openSync('/dev/full', 'w');
+    try {
+      const r = spawnSync(process.execPath, [CLI, 'analyze', 'a.txt', 'b.txt', '--md', '-'], { cwd, stdio: ['ignore', full, 'pipe'], encoding: 'utf8' });
+      expect({ status: r.status, stderr: r.stderr }).toEqual({
+        status: 2,
+        stderr:
+          'parallax: cannot write to standard output: expected standard output that takes the report, found no space left on its device — fix: free space there, or write the report to a file on another device (--md FILE, --out DIR)\n',
+      });
+    } finally {
+      closeSync(full);
+    }
   });
 });
