@@ -8,7 +8,7 @@ import { extname, join } from 'node:path';
 import { InputError } from '../core/errors.js';
 import { shellWord } from '../core/escape.js';
 import { EXTENSIONS } from './read.js';
-import { hasOwnHeader } from '../report/write.js';
+import { hasOwnHeader } from '../core/own-header.js';
 
 const SKIP_NAME = /^(\.|readme(\.|$)|license(\.|$)|changelog(\.|$))/i;
 

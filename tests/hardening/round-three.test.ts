@@ -180,3 +180,18 @@ describe('standard output that cannot be written (a full disk)', () => {
     }
   });
 });
+
+describe('line separators U+2028, U+2029 and NEL between sentences', () => {
+  it('read like a line break: the quotation after one is attributed as after a space (its opening mark went to the sentence before, the quote came out unsourced)', () => {
+    const cwd = folder('separators', {});
+    const findings = (sep: string) => {
+      writeFileSync(join(cwd, 'a.txt'), `Police said on Tuesday that the protest turned violent.${sep}"We will fight on," said Maria Lopez, a spokeswoman.\n`);
+      const r = runCli(['analyze', 'a.txt', '--json', '-', '--min-confidence', '0'], { cwd });
+      const report = JSON.parse(r.stdout) as Report;
+      return { sentences: report.articles[0]!.sentenceSpans.length, findings: report.findings.map((f) => `${f.kind} ${f.start}-${f.end}`) };
+    };
+    const expected = { sentences: 2, findings: ['attribution 0-54', 'attribution 56-92'] };
+    expect(findings(' ')).toEqual(expected);
+    for (const sep of ['\u2028', '\u2029', '\u0085']) expect(findings(sep)).toEqual(expected);
+  });
+});
