@@ -105,8 +105,9 @@ async function runAnalyze(paths: string[], flags: AnalyzeFlags, command: string)
   // URLs: fetched and saved beside the report first; their saved pages are analysed in their place.
   const { inputs, pageUrls } = await fetchInputs(paths, flags, (text) => notice(flags, text));
   const options: AnalyseOptions = { ...analyseOptions(flags, paths), ...(Object.keys(pageUrls).length ? { pageUrls } : {}) };
-  const { files, repeated } = expandInputs(inputs);
+  const { files, repeated, ownReports } = expandInputs(inputs);
   for (const r of repeated) notice(flags, `${r} was given more than once: analysed once`);
+  for (const r of ownReports) notice(flags, `skipped ${r}: a report parallax wrote, not an article`);
   // One step (Ctrl-C stops it at once, see core/interrupt.ts) under one time budget over the
   // whole run (--timeout-ms per article), checked inside the alignment and the rendering too,
   // besides each article's own budget.
@@ -238,9 +239,18 @@ export async function main(argv: string[]): Promise<void> {
   process.once('SIGINT', onInterrupt);
   enableInterrupts();
   // A reader that stops early (`parallax ... --json - | head`) is not an error: stop quietly.
+  // Any other failure to write it (a full disk, /dev/full) is unwritable output: one line, exit 2, no stack trace.
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit(EXIT.ok);
-    throw e;
+    const found = e.code === 'ENOSPC' ? 'no space left on its device' : (e.code ?? e.message);
+    fail(
+      new InputError('cannot write to standard output', {
+        expected: 'standard output that takes the report',
+        found,
+        hint: 'free space there, or write the report to a file on another device (--md FILE, --out DIR)',
+      }).format(),
+      EXIT.badInput,
+    );
   });
   const program = buildProgram();
   try {

@@ -13,7 +13,7 @@ import { displayText } from '../core/display-text.js';
 import { checkBudget } from '../core/limits.js';
 import type { AnalysedArticle, Event, EventLink, Finding, LexiconRecord, Token } from '../core/types.js';
 import type { Lexicons } from '../lexicons/index.js';
-import { overlapping, sortSpans } from '../core/spans.js';
+import { headUnits, overlapping, sortSpans } from '../core/spans.js';
 import { isBareQuotation, unitsOf, type Unit } from './units.js';
 import { loadTermLexicon, stem, termsOf, type TermHit, type TermLexicon } from './terms.js';
 import { candidatePairs, centroid, idf, isEntity, overlap, vectorOf, weighting, type TermVector, type Weighting } from './similarity.js';
@@ -1061,5 +1061,5 @@ export function trimLabel(text: string, max = 60): string {
   if (flat.length <= max) return flat;
   const cut = flat.slice(0, max + 1);
   const at = cut.lastIndexOf(' ');
-  return `${(at > 20 ? cut.slice(0, at) : flat.slice(0, max)).replace(/[\s,;:.–—-]+$/, '')}…`;
+  return `${(at > 20 ? cut.slice(0, at) : headUnits(flat, max)).replace(/[\s,;:.–—-]+$/, '')}…`;
 }

@@ -68,8 +68,9 @@ const FAMILY: Record<string, Family> = {
   '\u203A': 'angle',
 };
 
+/** Start or end of text, or white space: JavaScript's `\s` (every Unicode space and the line separators U+2028, U+2029) and NEL (U+0085). */
 const isSpace = (c: string | undefined): boolean =>
-  c === undefined || c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\u00A0' || c === '\u2009' || c === '\u202F';
+  c === undefined || c === ' ' || c === '\n' || (c.charCodeAt(0) > 32 ? /[\s\u0085]/.test(c) : c === '\t' || c === '\r' || c === '\v' || c === '\f');
 const isWordChar = (c: string | undefined): boolean => c !== undefined && /[\p{L}\p{N}]/u.test(c);
 /** Characters after which a quotation may open: space, start, opening brackets and dashes, and the end of an HTML tag (`<p>"…`). */
 const isOpenContext = (c: string | undefined): boolean => isSpace(c) || (c !== undefined && '([{—–-/:>'.includes(c));

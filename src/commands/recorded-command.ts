@@ -5,6 +5,8 @@
  * or the time and size budgets, which change no byte of a report that is written (the handout adds
  * its own `--md-style handout`). Without such options it is the bare command.
  */
+import { shellWord } from '../core/escape.js';
+
 export interface RecordedFlags {
   lexicons?: readonly string[];
   disable?: readonly string[];
@@ -15,11 +17,12 @@ export interface RecordedFlags {
 
 export function recordedCommand(head: string, inputs: readonly string[], flags: RecordedFlags): string {
   const options = [
-    ...(flags.lexicons ?? []).map((d) => `--lexicons ${d}`),
-    ...(flags.disable ?? []).map((n) => `--disable ${n}`),
-    flags.outlets ? `--outlets ${flags.outlets.file}` : '',
+    ...(flags.lexicons ?? []).map((d) => `--lexicons ${shellWord(d)}`),
+    ...(flags.disable ?? []).map((n) => `--disable ${shellWord(n)}`),
+    flags.outlets ? `--outlets ${shellWord(flags.outlets.file)}` : '',
     flags.minArticles === undefined ? '' : `--min-articles ${flags.minArticles}`,
     flags.minConfidence === undefined ? '' : `--min-confidence ${flags.minConfidence}`,
   ].filter(Boolean);
-  return [head, ...inputs, ...options].join(' ');
+  return [head, ...inputs.map(shellWord), ...options].join(' ');
 }
+

@@ -2,6 +2,8 @@
  * Errors the user can fix (bad input, bad options, unwritable output). The CLI prints them as
  * one line and exits with code 2; anything else is a bug and is reported as such.
  */
+import { headUnits } from './spans.js';
+
 export interface InputErrorDetails {
   /** File the problem is in, as the user gave it. */
   file?: string | undefined;
@@ -36,6 +38,6 @@ export class InputError extends Error {
 
 /** Short, printable, escaped rendering of a piece of user text for an error message. */
 export function quoteForMessage(text: string, max = 40): string {
-  const cut = text.length > max ? `${text.slice(0, max)}…` : text;
+  const cut = text.length > max ? `${headUnits(text, max)}…` : text;
   return JSON.stringify(cut);
 }

@@ -3,8 +3,8 @@
  * terminal escape sequences, markdown structure or HTML markup. One function per destination.
  */
 
-/** C0/C1 control characters (except tab/newline handled by callers), DEL, and bidi controls. */
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+/** C0/C1 control characters (except tab/newline handled by callers), DEL, and bidi controls (marks LRM, RLM, ALM; embeddings, overrides, isolates). */
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]/g;
 
 /**
  * Text safe for a terminal: control characters (ESC, CSI, OSC, BEL, bidi overrides) become
@@ -21,7 +21,7 @@ export function escapeHtml(text: string): string {
 }
 
 /** Text in which escapeMarkdownInline changes something anywhere: a control character, whitespace other than single spaces, a character it escapes, an autolink. */
-const INLINE_WORK = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069\\`*_[\]|~$<>&@]|[^\S ]| {2}|:\/\/|www\./i;
+const INLINE_WORK = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069\\`*_[\]|~$<>&@]|[^\S ]| {2}|:\/\/|www\./i;
 /** Text in which escapeMarkdownInline changes something when it starts a line: a leading space or block marker. */
 const LINE_START_WORK = /^[ #+=\-\d]/;
 
@@ -60,4 +60,18 @@ export function markdownFence(text: string, info = ''): string {
   const longest = Math.max(0, ...(clean.match(/`+/g) ?? []).map((r) => r.length));
   const fence = '`'.repeat(Math.max(3, longest + 1));
   return `${fence}${info}\n${clean}\n${fence}\n`;
+}
+
+/** Characters a POSIX shell reads as themselves in an unquoted word. */
+const PLAIN = /^[A-Za-z0-9_@%+=:,./-]+$/;
+
+/**
+ * `word` as one POSIX shell word that a shell gives back unchanged: as it is when every character
+ * is plain, otherwise in single quotes (a `'` inside written `'\''`), so spaces, `$()`, backticks,
+ * globs and newlines stay part of the path. A path that starts with `-` is written `./-…`, so it
+ * is not read as an option; a URL never starts with one.
+ */
+export function shellWord(word: string): string {
+  const w = word.startsWith('-') ? `./${word}` : word;
+  return PLAIN.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`;
 }

@@ -5,6 +5,13 @@ export function textSpan(text: string, start: number, end: number): TextSpan {
   return { start, end, text: text.slice(start, end) };
 }
 
+/** The first `max` UTF-16 units of `text`, one fewer when the last would be the first half of a surrogate pair (an emoji, a math letter): a cut never leaves half a character. */
+export function headUnits(text: string, max: number): string {
+  const end = Math.max(0, Math.min(max, text.length));
+  const code = text.charCodeAt(end - 1);
+  return text.slice(0, code >= 0xd800 && code <= 0xdbff && end < text.length ? end - 1 : end);
+}
+
 /** True when the two half-open spans share at least one code unit. */
 export function overlaps(a: Span, b: Span): boolean {
   return a.start < b.end && b.start < a.end;

@@ -84,8 +84,8 @@ export function runCorpus(dirs: string | readonly string[], outDir: string, give
   const options: CorpusOptions = { ...given, inputs: given.inputs ?? roots }; // the folder rule of outlets
   setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
   const t0 = process.hrtime.bigint();
-  const { files } = expandInputs(roots);
-  const skipped: CorpusResult['skipped'] = [];
+  const { files, ownReports } = expandInputs(roots);
+  const skipped: CorpusResult['skipped'] = ownReports.map((path) => ({ path, reason: `${path}: a report parallax wrote, not an article` }));
   const duplicates: CorpusResult['duplicates'] = [];
   const inputs: StoryInput[] = [];
   const byHash = new Map<string, string>();

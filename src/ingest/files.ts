@@ -1,11 +1,14 @@
 /**
  * Expands the paths given on the command line into article files: files as given, directories
- * walked recursively (hidden entries, README/LICENSE files and symlink loops skipped), sorted.
+ * walked recursively (hidden entries, README/LICENSE files, symlink loops and the reports parallax
+ * itself wrote there skipped), sorted.
  */
-import { readdirSync, realpathSync, statSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, readSync, realpathSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { InputError } from '../core/errors.js';
+import { shellWord } from '../core/escape.js';
 import { EXTENSIONS } from './read.js';
+import { hasOwnHeader } from '../core/own-header.js';
 
 const SKIP_NAME = /^(\.|readme(\.|$)|license(\.|$)|changelog(\.|$))/i;
 
@@ -13,6 +16,8 @@ export interface ExpandResult {
   files: string[];
   /** Paths given more than once (or reached twice through links), reported as notices. */
   repeated: string[];
+  /** Files in a walked folder that are reports parallax wrote (a re-run over a folder holding `reports/`): not articles, skipped. */
+  ownReports: string[];
 }
 
 /** Expands files and directories into the sorted list of article files they hold. */
@@ -23,6 +28,7 @@ export function expandInputs(inputs: readonly string[]): ExpandResult {
   const seenReal = new Map<string, string>();
   const files: string[] = [];
   const repeated: string[] = [];
+  const ownReports: string[] = [];
   const add = (path: string) => {
     let real: string;
     try {
@@ -51,7 +57,7 @@ export function expandInputs(inputs: readonly string[]): ExpandResult {
       });
     }
     if (st.isDirectory()) {
-      const found = walk(input, new Set());
+      const found = walk(input, new Set()).filter((f) => !(isOwnReport(f) && ownReports.push(f)));
       if (found.length === 0) {
         throw new InputError('directory has no articles', {
           file: input,
@@ -65,7 +71,22 @@ export function expandInputs(inputs: readonly string[]): ExpandResult {
       add(input);
     }
   }
-  return { files: [...files].sort(), repeated };
+  return { files: [...files].sort(), repeated, ownReports };
+}
+
+/** True when the file begins with the header parallax writes on its markdown and HTML reports. */
+function isOwnReport(path: string): boolean {
+  try {
+    const fd = openSync(path, 'r');
+    try {
+      const head = Buffer.alloc(256);
+      return hasOwnHeader(head.subarray(0, readSync(fd, head, 0, head.length, 0)).toString('utf8'));
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return false; // unreadable: reading it later says why
+  }
 }
 
 function walk(dir: string, visited: Set<string>): string[] {
@@ -85,7 +106,7 @@ function walk(dir: string, visited: Set<string>): string[] {
       file: dir,
       expected: 'a readable directory',
       found: 'permission denied',
-      hint: `check its permissions (chmod +rx ${dir})`,
+      hint: `check its permissions (chmod +rx ${shellWord(dir)})`,
     });
   }
   const out: string[] = [];

@@ -67,12 +67,14 @@ export function parseFrontMatter(text: string, file: string): FrontMatter | null
     });
   };
   const date = str('date');
-  if (date !== null && !/^\d{4}-\d{2}-\d{2}$/.test(date)) {
+  const shaped = date !== null && /^\d{4}-\d{2}-\d{2}$/.test(date);
+  // a day the calendar has: 2024-13-45 and 2024-02-30 are shaped like dates but would date nothing
+  if (date !== null && !(shaped && isCalendarDay(date))) {
     throw new InputError('front-matter date is not a date', {
       file,
       line: lineOf('date'),
       expected: 'YYYY-MM-DD',
-      found: quoteForMessage(date),
+      found: `${quoteForMessage(date)}${shaped ? ' (no such day)' : ''}`,
       hint: 'write the date as e.g. 2024-06-21, or null when unknown',
     });
   }
@@ -83,11 +85,18 @@ export function parseFrontMatter(text: string, file: string): FrontMatter | null
   return { span: { start: 0, end }, meta, extra };
 }
 
+/** True when YYYY-MM-DD names a day the calendar has (not 2024-13-45 or 2024-02-30). */
+function isCalendarDay(date: string): boolean {
+  const t = Date.parse(`${date}T00:00:00Z`);
+  return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === date;
+}
+
 /** Front matter parsed by the `yaml` library: its data, and the line of a key. Throws the InputError of malformed YAML. */
 function parseYaml(yamlText: string, file: string, lineOffset: number): { data: unknown; lineOf: (key: string) => number } {
   const { isMap, isScalar, LineCounter, parseDocument } = yaml();
   const lines = new LineCounter();
-  const doc = parseDocument(yamlText, { prettyErrors: true, uniqueKeys: true, lineCounter: lines });
+  // `yaml` reads only LF and CRLF as line breaks; a lone CR (old Mac files) becomes LF, same length, so positions hold.
+  const doc = parseDocument(yamlText.replace(/\r(?!\n)/g, '\n'), { prettyErrors: true, uniqueKeys: true, lineCounter: lines });
   const lineOf = (key: string): number => {
     const pair = isMap(doc.contents) ? doc.contents.items.find((p) => isScalar(p.key) && p.key.value === key) : undefined;
     const at = (pair?.key as { range?: number[] } | undefined)?.range?.[0];
@@ -97,13 +106,15 @@ function parseYaml(yamlText: string, file: string, lineOffset: number): { data: 
     const err = doc.errors[0]!;
     const line = (err.linePos?.[0]?.line ?? 1) + lineOffset;
     const column = err.linePos?.[0]?.col;
+    // a key written twice: say which, and that the fix is to keep one (not to quote anything)
+    const twice = err.code === 'DUPLICATE_KEY' ? yamlText.slice(err.pos[0]).split(/\r\n|\n|\r/)[0]!.replace(/\s*:(\s.*)?$/, '').replace(/^(["'])(.*)\1$/, '$2') : null;
     throw new InputError('malformed front matter', {
       file,
       line,
       column,
-      expected: 'YAML "key: value" lines',
-      found: err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, ''),
-      hint: 'quote values that contain ":" or "#", and indent consistently',
+      expected: twice === null ? 'YAML "key: value" lines' : 'each key once',
+      found: twice === null ? err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '') : `the key ${quoteForMessage(twice)} a second time`,
+      hint: twice === null ? 'quote values that contain ":" or "#", and indent consistently' : 'keep one line per key: delete or rename the repeated one',
     });
   }
   try {

@@ -5,6 +5,7 @@
 import { readFileSync, statSync, type Stats } from 'node:fs';
 import { extname } from 'node:path';
 import { InputError } from '../core/errors.js';
+import { shellWord } from '../core/escape.js';
 import type { ArticleFormat, ArticleMeta, SourceDocument } from '../core/types.js';
 import { lineColumn } from '../core/spans.js';
 import { parseFrontMatter } from './front-matter.js';
@@ -39,7 +40,7 @@ export function decodeText(bytes: Uint8Array, file: string): string {
       file,
       expected: 'UTF-8 text',
       found: 'a UTF-16 byte-order mark',
-      hint: `convert it: iconv -f UTF-16 -t UTF-8 ${file} > out.txt`,
+      hint: `convert it: iconv -f UTF-16 -t UTF-8 ${shellWord(file)} > out.txt`,
     });
   }
   const sample = bytes.subarray(0, 8192);
@@ -75,7 +76,7 @@ export function decodeText(bytes: Uint8Array, file: string): string {
       column,
       expected: 'UTF-8 text',
       found: `byte 0x${bytes[bad]?.toString(16).padStart(2, '0')} at byte offset ${bad}`,
-      hint: `convert it, e.g. iconv -f WINDOWS-1252 -t UTF-8 ${file} > out.txt`,
+      hint: `convert it, e.g. iconv -f WINDOWS-1252 -t UTF-8 ${shellWord(file)} > out.txt`,
     });
   }
 }
@@ -177,6 +178,6 @@ function fileError(path: string, e: unknown): InputError {
     file: path,
     expected: 'a readable file',
     found,
-    hint: code === 'EACCES' ? `check its permissions (chmod +r ${path})` : 'check the path',
+    hint: code === 'EACCES' ? `check its permissions (chmod +r ${shellWord(path)})` : 'check the path',
   });
 }

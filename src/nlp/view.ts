@@ -5,7 +5,9 @@
  * For HTML (`layout` given) the view is shorter: markup between spans collapses to one space, or
  * to a blank line where a block element ends; line breaks inside text become spaces (HTML
  * whitespace); character references (`&rsquo;`) are read as the characters they stand for.
- * `origin` maps view offsets back to source offsets.
+ * The Unicode line separators U+2028, U+2029 and NEL (U+0085) are read as line breaks (HTML: as
+ * spaces), one unit for one: the tokenizer does not know them and glued the next sentence's
+ * opening quote mark to the sentence before. `origin` maps view offsets back to source offsets.
  */
 import type { Span, TextLayout } from '../core/types.js';
 
@@ -26,6 +28,8 @@ export function toSource(view: TextView, offset: number): number {
 }
 
 const blank = (s: string) => s.replace(/[^\r\n]/g, ' ');
+/** Line breaks the tokenizer does not know (one UTF-16 unit each). */
+const SEPARATORS = /[\u0085\u2028\u2029]/g;
 
 /** Replaces every code unit outside `spans` with a space, keeping line breaks (same length). */
 export function maskOutside(text: string, spans: readonly Span[]): string {
@@ -33,7 +37,7 @@ export function maskOutside(text: string, spans: readonly Span[]): string {
   let cursor = 0;
   for (const b of spans) {
     if (b.start > cursor) parts.push(blank(text.slice(cursor, b.start)));
-    parts.push(text.slice(b.start, b.end));
+    parts.push(text.slice(b.start, b.end).replace(SEPARATORS, '\n'));
     cursor = b.end;
   }
   if (cursor < text.length) parts.push(blank(text.slice(cursor)));
@@ -65,13 +69,13 @@ export function buildView(text: string, spans: readonly Span[], layout?: TextLay
       const ref = references[r];
       if (ref && ref.start === i && ref.end <= span.end) {
         // every character of the value starts at ref.start; the last one ends where the next begins (ref.end)
-        push(ref.value.replace(/[\r\n]/g, ' '), ref.start);
+        push(ref.value.replace(/[\r\n\u0085\u2028\u2029]/g, ' '), ref.start);
         i = ref.end;
         r++;
         continue;
       }
       const next = ref && ref.start < span.end ? ref.start : span.end;
-      chars.push(text.slice(i, next).replace(/[\r\n]/g, ' '));
+      chars.push(text.slice(i, next).replace(/[\r\n\u0085\u2028\u2029]/g, ' '));
       for (let k = i; k < next; k++) origin.push(k);
       i = next;
     }

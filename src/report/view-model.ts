@@ -28,7 +28,7 @@ import { checkBudget } from '../core/limits.js';
 import { displayText, forDisplay } from '../core/display-text.js';
 import { detailOf, FINDING_KIND_NAMES, FINDING_KINDS, kindRank, type FindingKind } from '../core/finding-kinds.js';
 import { groupChanges, wordDiff, type DiffPart } from '../core/word-diff.js';
-import { overlapping } from '../core/spans.js';
+import { headUnits, overlapping } from '../core/spans.js';
 import { describeThresholds, isShown } from '../core/confidence.js';
 import { seededRandom } from '../core/random.js';
 
@@ -237,7 +237,7 @@ export const MIN_DIFF_SHARED = 0.3;
 export function clip(text: string, max = 90): string {
   const t = text.replace(/\s+/g, ' ').trim();
   if (t.length <= max) return t;
-  const cut = t.slice(0, max);
+  const cut = headUnits(t, max);
   const space = cut.lastIndexOf(' ');
   return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:]+$/, '')}…`;
 }

@@ -57,7 +57,7 @@ export function exerciseHelp(ex: Exercise, key: readonly KeyMark[], keySource: s
     `1. Read the articles ${letters} (tab: next article). Outlet and author names are hidden (█).`,
     '2. Mark each loaded term: move to the word (← →), press m. For several words: v, move, m.',
     '3. Mark each unsourced claim: move to the sentence (↑ ↓), press u.',
-    `4. Guess who wrote each article: g cycles through ${ex.outlets.length} names (${ex.outlets.join(', ')}).`,
+    `4. Guess who wrote each article: g cycles through ${ex.outlets.length} names (${ex.outlets.map((o) => sanitizeTerminal(o, true)).join(', ')}).`,
     '5. Press r, then y: the key is revealed, your marks are compared with it and saved.',
   ];
   // One paragraph for what the key holds and leaves out, so at 80×24 the help's last page still shows it beside the keys.
