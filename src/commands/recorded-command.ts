@@ -25,4 +25,3 @@ export function recordedCommand(head: string, inputs: readonly string[], flags: 
   ].filter(Boolean);
   return [head, ...inputs.map(shellWord), ...options].join(' ');
 }
-

@@ -107,7 +107,14 @@ function parseYaml(yamlText: string, file: string, lineOffset: number): { data: 
     const line = (err.linePos?.[0]?.line ?? 1) + lineOffset;
     const column = err.linePos?.[0]?.col;
     // a key written twice: say which, and that the fix is to keep one (not to quote anything)
-    const twice = err.code === 'DUPLICATE_KEY' ? yamlText.slice(err.pos[0]).split(/\r\n|\n|\r/)[0]!.replace(/\s*:(\s.*)?$/, '').replace(/^(["'])(.*)\1$/, '$2') : null;
+    const twice =
+      err.code === 'DUPLICATE_KEY'
+        ? yamlText
+            .slice(err.pos[0])
+            .split(/\r\n|\n|\r/)[0]!
+            .replace(/\s*:(\s.*)?$/, '')
+            .replace(/^(["'])(.*)\1$/, '$2')
+        : null;
     throw new InputError('malformed front matter', {
       file,
       line,

@@ -96,6 +96,10 @@ export function writeReports(report: Report, paths: readonly string[], flags: Ou
     const name = reportName(paths);
     for (const f of FORMAT_NAMES) files.push({ path: join(dir, `${name}.${FORMATS[f].extension}`), content: render(FORMATS[f]) });
   }
-  writeOutputs(files, flags.force ?? false, report.articles.map((a) => a.path));
+  writeOutputs(
+    files,
+    flags.force ?? false,
+    report.articles.map((a) => a.path),
+  );
   return { written: files.map((f) => f.path), stdout };
 }

@@ -141,7 +141,11 @@ describe('an output path that is one of the articles is refused, even with --for
   it('as written, through ./ and through a link: exit 2, the article unchanged', () => {
     const cwd = folder('same', { 'in.md': ARTICLE, 'other.txt': ARTICLE.replace('Tuesday', 'Monday') });
     symlinkSync('in.md', join(cwd, 'link.md'));
-    for (const [flag, path] of [['--md', './in.md'], ['--json', 'link.md'], ['--html', 'in.md']] as const) {
+    for (const [flag, path] of [
+      ['--md', './in.md'],
+      ['--json', 'link.md'],
+      ['--html', 'in.md'],
+    ] as const) {
       const r = runCli(['analyze', 'in.md', 'other.txt', flag, path, '--force'], { cwd });
       expect({ status: r.status, stderr: r.stderr }).toEqual({
         status: 2,
@@ -159,7 +163,8 @@ describe('commands in fix hints quote the path for the shell', () => {
     const r = runCli(['analyze', 'my article.txt'], { cwd });
     expect({ status: r.status, stderr: r.stderr }).toEqual({
       status: 2,
-      stderr: "parallax: my article.txt: file is UTF-16, not UTF-8: expected UTF-8 text, found a UTF-16 byte-order mark — fix: convert it: iconv -f UTF-16 -t UTF-8 'my article.txt' > out.txt\n",
+      stderr:
+        "parallax: my article.txt: file is UTF-16, not UTF-8: expected UTF-8 text, found a UTF-16 byte-order mark — fix: convert it: iconv -f UTF-16 -t UTF-8 'my article.txt' > out.txt\n",
     });
   });
 });

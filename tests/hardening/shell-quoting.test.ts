@@ -12,10 +12,16 @@ const HOSTILE = ['my articles/a.txt', "it's.md", 'x$(touch pwned).txt', 'a`id`.t
 
 describe('the recorded command quotes its words for a POSIX shell', () => {
   it('leaves plain paths bare and quotes the rest, exactly', () => {
-    expect(recordedCommand('parallax analyze', ['corpus', 'my articles/a.txt', "it's.md", '-rf.txt'], { lexicons: ['my lex'], outlets: { file: 'o $x.csv' }, minConfidence: 0.5 })).toBe(
-      "parallax analyze corpus 'my articles/a.txt' 'it'\\''s.md' ./-rf.txt --lexicons 'my lex' --outlets 'o $x.csv' --min-confidence 0.5",
+    expect(
+      recordedCommand('parallax analyze', ['corpus', 'my articles/a.txt', "it's.md", '-rf.txt'], {
+        lexicons: ['my lex'],
+        outlets: { file: 'o $x.csv' },
+        minConfidence: 0.5,
+      }),
+    ).toBe("parallax analyze corpus 'my articles/a.txt' 'it'\\''s.md' ./-rf.txt --lexicons 'my lex' --outlets 'o $x.csv' --min-confidence 0.5");
+    expect(recordedCommand('parallax analyze', ['corpus/a-b_c.md', 'https://example.com/x?id=1'], {})).toBe(
+      "parallax analyze corpus/a-b_c.md 'https://example.com/x?id=1'",
     );
-    expect(recordedCommand('parallax analyze', ['corpus/a-b_c.md', 'https://example.com/x?id=1'], {})).toBe("parallax analyze corpus/a-b_c.md 'https://example.com/x?id=1'");
   });
 
   it('a shell splits the quoted words back into the same words, running nothing', () => {
