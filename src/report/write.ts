@@ -29,6 +29,8 @@ export const GENERATOR_MARK = 'parallax/report';
 export interface OutputFile {
   path: string;
   content: string;
+  /** Appended to what earlier parts of the same path wrote (corpus mode's CSV rows, handed over story by story). */
+  append?: true;
 }
 
 /** A file to write whose text may be rendered only when it is written (the function is called once; its text is not kept). */
@@ -333,11 +335,11 @@ export function stageFolder(out: string): string {
   return staging;
 }
 
-/** Writes one file into a staging folder (created exclusively: the folder is new and private). */
+/** Writes one file into a staging folder (created exclusively: the folder is new and private), or appends a part to it. */
 export function writeStaged(file: OutputFile): void {
   try {
     makeDirs(dirname(file.path));
-    writeFileSync(file.path, file.content, { flag: 'wx' });
+    writeFileSync(file.path, file.content, { flag: file.append ? 'a' : 'wx' });
   } catch (e) {
     throw writeError(file.path, e);
   }

@@ -169,18 +169,29 @@ describe('corpus mode memory', () => {
     const outletMap = [{ pattern: 'derby-*.txt', outlet: 'Sport Daily', line: 1 }];
     const kept = runCorpus(dir, out, { outletMap });
     const emitted: string[] = [];
-    const streamed = runCorpus(dir, out, { outletMap, emit: (f) => emitted.push(f.path.slice(out.length + 1)) });
-    expect(emitted).toEqual(['stories/s1.json', 'stories/s1.md']);
+    const parts = new Map<string, string>();
+    const streamed = runCorpus(dir, out, {
+      outletMap,
+      emit: (f) => {
+        const name = f.path.slice(out.length + 1);
+        emitted.push(f.append ? `${name} (rows)` : name);
+        parts.set(name, (f.append ? (parts.get(name) ?? '') : '') + f.content);
+      },
+    });
+    // The CSV headers at once, then each story's rows and its files as the story is done: no export is kept whole.
+    expect(emitted).toEqual(['articles.csv', 'findings.csv', 'articles.csv (rows)', 'findings.csv (rows)', 'stories/s1.json', 'stories/s1.md']);
     expect(streamed.files.map((f) => f.path.slice(out.length + 1))).toEqual([
       'stories.json',
       'outlets.json',
       'outlets.csv',
       'outlets.meta.json',
-      'articles.csv',
       'articles.meta.json',
-      'findings.csv',
       'findings.meta.json',
     ]);
+    const whole = new Map(kept.files.map((f) => [f.path.slice(out.length + 1), f.content]));
+    expect(parts.get('articles.csv')).toBe(whole.get('articles.csv'));
+    expect(parts.get('findings.csv')).toBe(whole.get('findings.csv'));
+    expect(parts.get('articles.csv')!.split('\n').length).toBe(4); // header, two articles, final newline
     expect(streamed.outlets).toEqual(kept.outlets);
     expect(streamed.outlets.rows.map((o) => [o.outlet, o.articles, o.outletSources])).toEqual([['Sport Daily', 2, { 'outlets-map': 2 }]]);
   });

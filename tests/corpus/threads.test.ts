@@ -32,7 +32,7 @@ function corpusWith(input: string, workers: string | undefined) {
   else process.env['PARALLAX_WORKERS'] = workers;
   try {
     const files = new Map<string, string>();
-    const r = run.runCorpus(input, join(dir, 'out'), { emit: (f) => files.set(f.path, f.content) });
+    const r = run.runCorpus(input, join(dir, 'out'), { emit: (f) => files.set(f.path, (f.append ? (files.get(f.path) ?? '') : '') + f.content) });
     for (const f of r.files) files.set(f.path, f.content);
     return { files, threads: r.threads, stories: r.stories, articles: r.articles };
   } finally {
