@@ -120,6 +120,11 @@ export interface AlignOptions {
   time: boolean;
   /** Least mean cross-article score for two multi-article events to join as one occasion (0: off; see alignArticles). */
   regroup: number;
+  /** Split each event of MIN_CONTEXT_ARTICLES or more articles into mention chains: the members that share one
+   *  predicate (a stem or a paraphrase set), one event per chain of two or more articles, so two sentences are
+   *  in one event only through a happening word they both use (ECB+ pairs sentences that share a mention of
+   *  one event chain). An event of fewer articles stays whole: too few articles to tell a story from its parts. */
+  chains: boolean;
 }
 
 export const DEFAULT_ALIGN_OPTIONS: AlignOptions = {
@@ -142,6 +147,7 @@ export const DEFAULT_ALIGN_OPTIONS: AlignOptions = {
   predicates: true,
   time: true,
   regroup: 0.07,
+  chains: false,
 };
 
 const byId = (x: string, y: string) => x.localeCompare(y, 'en', { numeric: true });
@@ -558,7 +564,7 @@ export function alignArticles(
 ): Alignment {
   const o = { ...DEFAULT_ALIGN_OPTIONS, ...options };
   const sorted = [...articles].sort((a, b) => byId(a.id, b.id) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  const { units, vectors, figures, allQuotes, score, predicateScore, times, weighting: w, places } = buildModel(sorted, lexicons, o);
+  const { units, vectors, figures, allQuotes, score, predicateScore, times, weighting: w, places, preds } = buildModel(sorted, lexicons, o);
   // Pairs (key i·n + j, i < j: candidatePairs gives i < j) whose shared names are all places and whose
   // other shared evidence is below `places`, or whose only shared content is one noun: the attach step
   // does not count them (see AlignOptions.places and AlignOptions.oneWord).
@@ -834,13 +840,14 @@ export function alignArticles(
   const articleOf = (id: string) => sorted.find((a) => a.id === id)!;
   const articleText = (id: string) => articleOf(id).text;
   const reuse = reuseGroups(allQuotes, articleText, findings);
-  const clusters = [...members.entries()].sort((x, y) => x[1][0]! - y[1][0]!);
-  const events: Event[] = clusters.map(([key, list], k) => {
+  let clusters: [number, number[], { i: number; j: number; s: Scored }[]][] = [...members.entries()].map(([key, list]) => [key, list, used.get(key)!]);
+  if (o.chains) clusters = mentionChains(clusters, units, preds, score, (c) => perArticle.get(c)!.size >= MIN_CONTEXT_ARTICLES);
+  clusters.sort((x, y) => x[1][0]! - y[1][0]! || x[1].length - y[1].length || x[1].join().localeCompare(y[1].join()));
+  const events: Event[] = clusters.map(([, list, usedLinks], k) => {
     checkBudget('alignment');
     const mentions = list.map((x) => ({ article: units[x]!.article, start: units[x]!.start, end: units[x]!.end, text: units[x]!.text }));
     const pos = new Map(list.map((x, m) => [x, m]));
-    const links: EventLink[] = used
-      .get(key)!
+    const links: EventLink[] = usedLinks
       .map((e) => ({
         a: Math.min(pos.get(e.i)!, pos.get(e.j)!),
         b: Math.max(pos.get(e.i)!, pos.get(e.j)!),
@@ -889,6 +896,62 @@ export function alignArticles(
     ),
     sources: alignmentSources(o),
   };
+}
+
+/**
+ * Mention chains of the multi-article events (AlignOptions.chains): per event, the members holding one
+ * predicate key (a stem, or a paraphrase set) that one of the event's links matched on (the happening words
+ * that made the event) form a chain when they come from two or more articles; chains
+ * whose members another chain holds too are left out (they add no pair). Each chain is an event whose links
+ * join every member to its best-scoring member of another article in the chain (the shared happening word
+ * shows in the link's predicate). A member in no chain shares no happening word with the event's other
+ * articles: it leaves the event, and stands alone when it is in no other event.
+ */
+function mentionChains(
+  clusters: [number, number[], { i: number; j: number; s: Scored }[]][],
+  units: readonly Unit[],
+  preds: readonly Predicate[][],
+  score: (i: number, j: number) => Scored,
+  split: (c: number) => boolean,
+): [number, number[], { i: number; j: number; s: Scored }[]][] {
+  const keysOf = (x: number) => new Set((preds[x] ?? []).flatMap((p) => [`s:${p.stem}`, ...(p.set ? [`p:${p.set}`] : [])]));
+  const out: [number, number[], { i: number; j: number; s: Scored }[]][] = [];
+  const placed = new Set<number>();
+  const all = new Set<number>();
+  for (const c of clusters) {
+    const [key, list] = c;
+    list.forEach((x) => all.add(x));
+    if (!split(key)) {
+      out.push(c);
+      list.forEach((x) => placed.add(x));
+      continue;
+    }
+    const byKey = new Map<string, number[]>();
+    const linkKeys = new Set(
+      c[2].flatMap((e) => (e.s.predicate ? [e.s.predicate.a, e.s.predicate.b] : [])).flatMap((p) => [`s:${p.stem}`, ...(p.set ? [`p:${p.set}`] : [])]),
+    );
+    for (const x of list) for (const k of [...keysOf(x)].sort()) if (linkKeys.has(k)) (byKey.get(k) ?? byKey.set(k, []).get(k)!).push(x);
+    const chains = [...byKey.values()].filter((m) => new Set(m.map((x) => units[x]!.article)).size > 1);
+    const sig = (m: number[]) => m.join(',');
+    const unique = [...new Map(chains.map((m) => [sig(m), m])).values()];
+    const kept = unique.filter((m) => !unique.some((n) => n !== m && n.length > m.length && m.every((x) => n.includes(x))));
+    for (const m of kept) {
+      const links: { i: number; j: number; s: Scored }[] = [];
+      for (const x of m.slice(1)) {
+        let best: { i: number; j: number; s: Scored } | null = null;
+        for (const y of m) {
+          if (y === x || units[y]!.article === units[x]!.article) continue;
+          const s = score(x, y);
+          if (s.predicate && (!best || s.score > best.s.score + 1e-12)) best = { i: Math.min(x, y), j: Math.max(x, y), s };
+        }
+        if (best && !links.some((l) => l.i === best.i && l.j === best.j)) links.push(best);
+      }
+      out.push([key, m, links]);
+      m.forEach((x) => placed.add(x));
+    }
+  }
+  for (const x of [...all].sort((p, q) => p - q)) if (!placed.has(x)) out.push([-1 - x, [x], []]);
+  return out;
 }
 
 /** True for a unit that is a web address written out ("www . example . com / 2013 / …"): it reports no happening. */
