@@ -918,6 +918,7 @@ function mentionChains(
   const out: [number, number[], { i: number; j: number; s: Scored }[]][] = [];
   const placed = new Set<number>();
   const all = new Set<number>();
+  const split2: [number, number[]][] = [];
   for (const c of clusters) {
     const [key, list] = c;
     list.forEach((x) => all.add(x));
@@ -935,21 +936,36 @@ function mentionChains(
     const sig = (m: number[]) => m.join(',');
     const unique = [...new Map(chains.map((m) => [sig(m), m])).values()];
     const kept = unique.filter((m) => !unique.some((n) => n !== m && n.length > m.length && m.every((x) => n.includes(x))));
-    for (const m of kept) {
-      const links: { i: number; j: number; s: Scored }[] = [];
-      for (const x of m.slice(1)) {
-        let best: { i: number; j: number; s: Scored } | null = null;
-        for (const y of m) {
-          if (y === x || units[y]!.article === units[x]!.article) continue;
-          const s = score(x, y);
-          if (s.predicate && (!best || s.score > best.s.score + 1e-12)) best = { i: Math.min(x, y), j: Math.max(x, y), s };
-        }
-        if (best && !links.some((l) => l.i === best.i && l.j === best.j)) links.push(best);
-      }
-      out.push([key, m, links]);
-      m.forEach((x) => placed.add(x));
-    }
+    for (const m of kept) split2.push([key, m]);
   }
+  // A unit is a mention of at most MAX_EVENTS_PER_UNIT events: of its events, it keeps the largest (ties: the one
+  // whose first member comes first); a chain left with one article is no event.
+  const count = new Map<number, number>();
+  for (const [, list] of out) if (list.length > 1) for (const x of list) count.set(x, (count.get(x) ?? 0) + 1);
+  const order = split2.map((_, k) => k).sort((p, q) => split2[q]![1].length - split2[p]![1].length || split2[p]![1][0]! - split2[q]![1][0]! || p - q);
+  const dropped = new Map<number, Set<number>>();
+  for (const k of order)
+    for (const x of split2[k]![1]) {
+      const n = (count.get(x) ?? 0) + 1;
+      if (n > MAX_EVENTS_PER_UNIT) (dropped.get(k) ?? dropped.set(k, new Set()).get(k)!).add(x);
+      else count.set(x, n);
+    }
+  split2.forEach(([key, all0], k) => {
+    const m = all0.filter((x) => !dropped.get(k)?.has(x));
+    if (new Set(m.map((x) => units[x]!.article)).size < 2) return;
+    const links: { i: number; j: number; s: Scored }[] = [];
+    for (const x of m.slice(1)) {
+      let best: { i: number; j: number; s: Scored } | null = null;
+      for (const y of m) {
+        if (y === x || units[y]!.article === units[x]!.article) continue;
+        const s = score(x, y);
+        if (s.predicate && (!best || s.score > best.s.score + 1e-12)) best = { i: Math.min(x, y), j: Math.max(x, y), s };
+      }
+      if (best && !links.some((l) => l.i === best.i && l.j === best.j)) links.push(best);
+    }
+    out.push([key, m, links]);
+    m.forEach((x) => placed.add(x));
+  });
   for (const x of [...all].sort((p, q) => p - q)) if (!placed.has(x)) out.push([-1 - x, [x], []]);
   return out;
 }
