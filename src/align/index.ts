@@ -843,7 +843,7 @@ export function alignArticles(
   const articleText = (id: string) => articleOf(id).text;
   const reuse = reuseGroups(allQuotes, articleText, findings);
   let clusters: [number, number[], { i: number; j: number; s: Scored }[]][] = [...members.entries()].map(([key, list]) => [key, list, used.get(key)!]);
-  if (o.chains) clusters = mentionChains(clusters, units, preds, score, (c) => perArticle.get(c)!.size >= MIN_CONTEXT_ARTICLES);
+  if (o.chains) clusters = mentionChains(clusters, units, preds, score, (c) => perArticle.get(c)!.size >= MIN_CONTEXT_ARTICLES, canon);
   clusters.sort((x, y) => x[1][0]! - y[1][0]! || x[1].length - y[1].length || x[1].join().localeCompare(y[1].join()));
   const events: Event[] = clusters.map(([, list, usedLinks], k) => {
     checkBudget('alignment');
@@ -915,6 +915,7 @@ function mentionChains(
   preds: readonly Predicate[][],
   score: (i: number, j: number) => Scored,
   split: (c: number) => boolean,
+  canon: readonly number[],
 ): [number, number[], { i: number; j: number; s: Scored }[]][] {
   const keysOf = (x: number) => new Set((preds[x] ?? []).flatMap((p) => [`s:${p.stem}`, ...(p.set ? [`p:${p.set}`] : [])]));
   const out: [number, number[], { i: number; j: number; s: Scored }[]][] = [];
@@ -930,9 +931,15 @@ function mentionChains(
       continue;
     }
     const byKey = new Map<string, number[]>();
-    const linkKeys = new Set(
-      c[2].flatMap((e) => (e.s.predicate ? [e.s.predicate.a, e.s.predicate.b] : [])).flatMap((p) => [`s:${p.stem}`, ...(p.set ? [`p:${p.set}`] : [])]),
-    );
+    // The keys a link's two units share (all of them: which one the link shows depends on which unit is lower), and
+    // the two words of a word-vector match.
+    const linkKeys = new Set<string>();
+    for (const e of c[2]) {
+      const kj = keysOf(e.j);
+      for (const k of keysOf(e.i)) if (kj.has(k)) linkKeys.add(k);
+      if (e.s.predicate?.how === 'vector')
+        for (const q of [e.s.predicate.a, e.s.predicate.b]) [`s:${q.stem}`, ...(q.set ? [`p:${q.set}`] : [])].forEach((k) => linkKeys.add(k));
+    }
     for (const x of list) for (const k of [...keysOf(x)].sort()) if (linkKeys.has(k)) (byKey.get(k) ?? byKey.set(k, []).get(k)!).push(x);
     const chains = [...byKey.values()].filter((m) => new Set(m.map((x) => units[x]!.article)).size > 1);
     const sig = (m: number[]) => m.join(',');
@@ -944,7 +951,14 @@ function mentionChains(
   // whose first member comes first); a chain left with one article is no event.
   const count = new Map<number, number>();
   for (const [, list] of out) if (list.length > 1) for (const x of list) count.set(x, (count.get(x) ?? 0) + 1);
-  const order = split2.map((_, k) => k).sort((p, q) => split2[q]![1].length - split2[p]![1].length || split2[p]![1][0]! - split2[q]![1][0]! || p - q);
+  // Ties on the members' content ranks, not on their indices (which follow the article ids).
+  const ranks = split2.map(([, m]) => m.map((x) => canon[x]!).sort((p, q) => p - q));
+  const byRanks = (p: number, q: number) => {
+    const [a, b] = [ranks[p]!, ranks[q]!];
+    for (let k = 0; k < Math.min(a.length, b.length); k++) if (a[k] !== b[k]) return a[k]! - b[k]!;
+    return a.length - b.length;
+  };
+  const order = split2.map((_, k) => k).sort((p, q) => split2[q]![1].length - split2[p]![1].length || byRanks(p, q));
   const dropped = new Map<number, Set<number>>();
   for (const k of order)
     for (const x of split2[k]![1]) {
@@ -961,7 +975,11 @@ function mentionChains(
       for (const y of m) {
         if (y === x || units[y]!.article === units[x]!.article) continue;
         const s = score(x, y);
-        if (s.predicate && (!best || s.score > best.s.score + 1e-12)) best = { i: Math.min(x, y), j: Math.max(x, y), s };
+        if (
+          s.predicate &&
+          (!best || s.score > best.s.score + 1e-12 || (Math.abs(s.score - best.s.score) <= 1e-12 && canon[y]! < canon[best.i === x ? best.j : best.i]!))
+        )
+          best = { i: Math.min(x, y), j: Math.max(x, y), s };
       }
       if (best && !links.some((l) => l.i === best.i && l.j === best.j)) links.push(best);
     }
