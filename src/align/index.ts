@@ -124,8 +124,8 @@ export interface AlignOptions {
    *  predicate (a stem or a paraphrase set) that one of the event's links matched on, one event per chain of two
    *  or more articles, so two sentences are in one event only through a happening word they both use (ECB+ pairs
    *  sentences that share a mention of one event chain). An event of fewer articles stays whole: too few articles
-   *  to tell a story from its parts. On by default since round 21 (cross-fold: odd as check 0.5519 -> 0.5764,
-   *  even as check 0.6762 -> 0.6823; docs/evaluation.md round 21). */
+   *  to tell a story from its parts. On by default since round 21 (cross-fold: odd as check 0.5519 -> 0.5776,
+   *  even as check 0.6762 -> 0.6897; docs/evaluation.md round 21). */
   chains: boolean;
 }
 
