@@ -120,6 +120,13 @@ export interface AlignOptions {
   time: boolean;
   /** Least mean cross-article score for two multi-article events to join as one occasion (0: off; see alignArticles). */
   regroup: number;
+  /** Split each event of MIN_CONTEXT_ARTICLES or more articles into mention chains: the members that share one
+   *  predicate (a stem or a paraphrase set) that one of the event's links matched on, one event per chain of two
+   *  or more articles, so two sentences are in one event only through a happening word they both use (ECB+ pairs
+   *  sentences that share a mention of one event chain). An event of fewer articles stays whole: too few articles
+   *  to tell a story from its parts. On by default since round 21 (cross-fold: odd as check 0.5519 -> 0.5776,
+   *  even as check 0.6762 -> 0.6897; docs/evaluation.md round 21). */
+  chains: boolean;
 }
 
 export const DEFAULT_ALIGN_OPTIONS: AlignOptions = {
@@ -142,6 +149,7 @@ export const DEFAULT_ALIGN_OPTIONS: AlignOptions = {
   predicates: true,
   time: true,
   regroup: 0.07,
+  chains: true,
 };
 
 const byId = (x: string, y: string) => x.localeCompare(y, 'en', { numeric: true });
@@ -558,7 +566,7 @@ export function alignArticles(
 ): Alignment {
   const o = { ...DEFAULT_ALIGN_OPTIONS, ...options };
   const sorted = [...articles].sort((a, b) => byId(a.id, b.id) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  const { units, vectors, figures, allQuotes, score, predicateScore, times, weighting: w, places } = buildModel(sorted, lexicons, o);
+  const { units, vectors, figures, allQuotes, score, predicateScore, times, weighting: w, places, preds } = buildModel(sorted, lexicons, o);
   // Pairs (key i·n + j, i < j: candidatePairs gives i < j) whose shared names are all places and whose
   // other shared evidence is below `places`, or whose only shared content is one noun: the attach step
   // does not count them (see AlignOptions.places and AlignOptions.oneWord).
@@ -834,13 +842,14 @@ export function alignArticles(
   const articleOf = (id: string) => sorted.find((a) => a.id === id)!;
   const articleText = (id: string) => articleOf(id).text;
   const reuse = reuseGroups(allQuotes, articleText, findings);
-  const clusters = [...members.entries()].sort((x, y) => x[1][0]! - y[1][0]!);
-  const events: Event[] = clusters.map(([key, list], k) => {
+  let clusters: [number, number[], { i: number; j: number; s: Scored }[]][] = [...members.entries()].map(([key, list]) => [key, list, used.get(key)!]);
+  if (o.chains) clusters = mentionChains(clusters, units, preds, score, (c) => perArticle.get(c)!.size >= MIN_CONTEXT_ARTICLES, canon);
+  clusters.sort((x, y) => x[1][0]! - y[1][0]! || x[1].length - y[1].length || x[1].join().localeCompare(y[1].join()));
+  const events: Event[] = clusters.map(([, list, usedLinks], k) => {
     checkBudget('alignment');
     const mentions = list.map((x) => ({ article: units[x]!.article, start: units[x]!.start, end: units[x]!.end, text: units[x]!.text }));
     const pos = new Map(list.map((x, m) => [x, m]));
-    const links: EventLink[] = used
-      .get(key)!
+    const links: EventLink[] = usedLinks
       .map((e) => ({
         a: Math.min(pos.get(e.i)!, pos.get(e.j)!),
         b: Math.max(pos.get(e.i)!, pos.get(e.j)!),
@@ -889,6 +898,96 @@ export function alignArticles(
     ),
     sources: alignmentSources(o),
   };
+}
+
+/**
+ * Mention chains of the multi-article events (AlignOptions.chains): per event, the members holding one
+ * predicate key (a stem, or a paraphrase set) that one of the event's links matched on (the happening words
+ * that made the event) form a chain when they come from two or more articles; chains
+ * whose members another chain holds too are left out (they add no pair). Each chain is an event whose links
+ * join every member to its best-scoring member of another article in the chain (the shared happening word
+ * shows in the link's predicate). A member in no chain shares no happening word with the event's other
+ * articles: it leaves the event, and stands alone when it is in no other event.
+ */
+function mentionChains(
+  clusters: [number, number[], { i: number; j: number; s: Scored }[]][],
+  units: readonly Unit[],
+  preds: readonly Predicate[][],
+  score: (i: number, j: number) => Scored,
+  split: (c: number) => boolean,
+  canon: readonly number[],
+): [number, number[], { i: number; j: number; s: Scored }[]][] {
+  const keysOf = (x: number) => new Set((preds[x] ?? []).flatMap((p) => [`s:${p.stem}`, ...(p.set ? [`p:${p.set}`] : [])]));
+  const out: [number, number[], { i: number; j: number; s: Scored }[]][] = [];
+  const placed = new Set<number>();
+  const all = new Set<number>();
+  const split2: [number, number[]][] = [];
+  for (const c of clusters) {
+    const [key, list] = c;
+    list.forEach((x) => all.add(x));
+    if (!split(key)) {
+      out.push(c);
+      list.forEach((x) => placed.add(x));
+      continue;
+    }
+    const byKey = new Map<string, number[]>();
+    // The keys a link's two units share (all of them: which one the link shows depends on which unit is lower), and
+    // the two words of a word-vector match.
+    const linkKeys = new Set<string>();
+    for (const e of c[2]) {
+      const kj = keysOf(e.j);
+      for (const k of keysOf(e.i)) if (kj.has(k)) linkKeys.add(k);
+      if (e.s.predicate?.how === 'vector')
+        for (const q of [e.s.predicate.a, e.s.predicate.b]) [`s:${q.stem}`, ...(q.set ? [`p:${q.set}`] : [])].forEach((k) => linkKeys.add(k));
+    }
+    for (const x of list) for (const k of [...keysOf(x)].sort()) if (linkKeys.has(k)) (byKey.get(k) ?? byKey.set(k, []).get(k)!).push(x);
+    const chains = [...byKey.values()].filter((m) => new Set(m.map((x) => units[x]!.article)).size > 1);
+    const sig = (m: number[]) => m.join(',');
+    const unique = [...new Map(chains.map((m) => [sig(m), m])).values()];
+    const kept = unique.filter((m) => !unique.some((n) => n !== m && n.length > m.length && m.every((x) => n.includes(x))));
+    for (const m of kept) split2.push([key, m]);
+  }
+  // A unit is a mention of at most MAX_EVENTS_PER_UNIT events: of its events, it keeps the largest (ties: the one
+  // whose first member comes first); a chain left with one article is no event.
+  const count = new Map<number, number>();
+  for (const [, list] of out) if (list.length > 1) for (const x of list) count.set(x, (count.get(x) ?? 0) + 1);
+  // Ties on the members' content ranks, not on their indices (which follow the article ids).
+  const ranks = split2.map(([, m]) => m.map((x) => canon[x]!).sort((p, q) => p - q));
+  const byRanks = (p: number, q: number) => {
+    const [a, b] = [ranks[p]!, ranks[q]!];
+    for (let k = 0; k < Math.min(a.length, b.length); k++) if (a[k] !== b[k]) return a[k]! - b[k]!;
+    return a.length - b.length;
+  };
+  const order = split2.map((_, k) => k).sort((p, q) => split2[q]![1].length - split2[p]![1].length || byRanks(p, q));
+  const dropped = new Map<number, Set<number>>();
+  for (const k of order)
+    for (const x of split2[k]![1]) {
+      const n = (count.get(x) ?? 0) + 1;
+      if (n > MAX_EVENTS_PER_UNIT) (dropped.get(k) ?? dropped.set(k, new Set()).get(k)!).add(x);
+      else count.set(x, n);
+    }
+  split2.forEach(([key, all0], k) => {
+    const m = all0.filter((x) => !dropped.get(k)?.has(x));
+    if (new Set(m.map((x) => units[x]!.article)).size < 2) return;
+    const links: { i: number; j: number; s: Scored }[] = [];
+    for (const x of m.slice(1)) {
+      let best: { i: number; j: number; s: Scored } | null = null;
+      for (const y of m) {
+        if (y === x || units[y]!.article === units[x]!.article) continue;
+        const s = score(x, y);
+        if (
+          s.predicate &&
+          (!best || s.score > best.s.score + 1e-12 || (Math.abs(s.score - best.s.score) <= 1e-12 && canon[y]! < canon[best.i === x ? best.j : best.i]!))
+        )
+          best = { i: Math.min(x, y), j: Math.max(x, y), s };
+      }
+      if (best && !links.some((l) => l.i === best.i && l.j === best.j)) links.push(best);
+    }
+    out.push([key, m, links]);
+    m.forEach((x) => placed.add(x));
+  });
+  for (const x of [...all].sort((p, q) => p - q)) if (!placed.has(x)) out.push([-1 - x, [x], []]);
+  return out;
 }
 
 /** True for a unit that is a web address written out ("www . example . com / 2013 / …"): it reports no happening. */
