@@ -78,7 +78,9 @@ interface Case {
   unchanged?: Record<string, string>;
 }
 
-const OUT = ['--json', 'out/report.json'];
+// A generous per-article budget: the valid cases run several at a time and once ran past the default 10 s on a loaded
+// machine; the cases about the budget give their own --timeout-ms after this one (the last value counts).
+const OUT = ['--json', 'out/report.json', '--timeout-ms', '600000'];
 const lexicon = (body: string) =>
   `id: extra\nversion: "1"\nlicense: CC0-1.0\ndescription: test lexicon\nkind: markers\nsources:\n  - title: test\nentries:\n${body}`;
 
